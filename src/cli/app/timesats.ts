@@ -1,0 +1,119 @@
+/**
+ * nh timesats: les ansatte → beregn (domain/timesats) → tabell, --json og timesats-<år>.xlsx.
+ */
+import path from 'node:path';
+import { ansatteDef, type Ansatt } from '../../domain/datasett/ansatte.js';
+import { formatKroner, formatProsent } from '../../domain/penger.js';
+import { beregnTimesatser, sumArsverk, indirektePerArsverk, type Binder, type Timesats, type TimesatsParametre } from '../../domain/timesats.js';
+import type { Config } from '../../domain/config.js';
+import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { lesDatasett } from '../../io/datasett.js';
+import { skrivFiler } from '../../io/skriv.js';
+import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv.js';
+import type { Kontekst, Resultat } from '../kontekst.js';
+import type { TimesatsValg } from '../commands/timesats.js';
+import { farge, tekstTabell } from '../utskrift.js';
+import { kr, pst, utmappe, velgAar } from './felles.js';
+
+export const BINDER_TEKST: Record<Binder, string> = {
+  beregnet: 'beregnet sats (under takene)',
+  promille: 'tak 1,2 ‰ av årslønn',
+  kroner: 'tak 1 100 kr',
+};
+
+export function timesatsParametre(c: Config): TimesatsParametre {
+  return {
+    arbeidsgiveravgiftSats: c.arbeidsgiveravgiftSats,
+    andreSosialeKostnaderProsent: c.andreSosialeKostnaderProsent,
+    indirekteKostnaderPerAr: c.indirekteKostnaderPerAr,
+    timerPerArsverk: c.timerPerArsverk,
+  };
+}
+
+/** Les ansatte og beregn timesatser — brukes også av budsjett. */
+export async function lesTimesatser(am: Arbeidsmappe): Promise<{ ansatte: Ansatt[]; satser: Timesats[] }> {
+  const { rader } = await lesDatasett(am, ansatteDef);
+  return { ansatte: rader, satser: beregnTimesatser(rader, timesatsParametre(am.config)) };
+}
+
+export function timesatsJson(t: Timesats) {
+  return {
+    navn: t.navn,
+    arslonn: kr(t.arslonn),
+    stillingsprosent: pst(t.stillingsprosent),
+    arslonnFulltid: kr(t.arslonnFulltid),
+    sosialeSats: pst(t.sosialeSats),
+    sosialeKostnader: kr(t.sosialeKostnader),
+    lonnskostnader: kr(t.lonnskostnader),
+    indirekteAndel: kr(t.indirekteAndel),
+    totalKostnad: kr(t.totalKostnad),
+    beregnet: kr(t.beregnet),
+    takPromille: kr(t.takPromille),
+    takKroner: kr(t.takKroner),
+    godkjent: kr(t.godkjent),
+    binder: t.binder,
+  };
+}
+
+export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resultat> {
+  const am = await aapneArbeidsmappe(k.data);
+  const ar = velgAar(valg.ar, am.config);
+  const { ansatte, satser } = await lesTimesatser(am);
+  const p = timesatsParametre(am.config);
+  const arsverk = sumArsverk(ansatte);
+  const filnavn = path.join(utmappe(am, valg.ut), `timesats-${ar}.xlsx`);
+
+  const mal = await lesMal('timesats');
+  const wb = byggArbeidsbok(mal, {
+    variabler: { ar: String(ar), naeringshage: am.config.naeringshage.navn },
+    rader: {
+      timesats: satser.map((t, i) => ({
+        ...t,
+        binder: BINDER_TEKST[t.binder],
+        sosialeOverstyring: ansatte[i]!.sosialeKostnaderProsent ?? null,
+        indirekteOverstyring: ansatte[i]!.indirekteKostnader ?? null,
+      })),
+    },
+    parametre: {
+      forutsetninger: [
+        { nokkel: 'arbeidsgiveravgiftSats', etikett: 'Arbeidsgiveravgift', type: 'prosent', verdi: p.arbeidsgiveravgiftSats },
+        { nokkel: 'andreSosialeKostnaderProsent', etikett: 'Andre sosiale kostnader (pensjon, forsikring m.m.)', type: 'prosent', verdi: p.andreSosialeKostnaderProsent },
+        { nokkel: 'indirekteKostnaderPerAr', etikett: 'Indirekte kostnader per år (fordeles per årsverk)', type: 'belop', verdi: p.indirekteKostnaderPerAr },
+        { nokkel: 'timerPerArsverk', etikett: 'Timer i et årsverk (Siva)', type: 'heltall', verdi: p.timerPerArsverk },
+        { nokkel: 'takKroner', etikett: 'Tak for timesats, kroner (10.4)', type: 'belop', verdi: 110_000 },
+        { nokkel: 'takPromille', etikett: 'Tak for timesats, andel av nominell årslønn (10.4): 1,2 ‰', type: 'tekst', verdi: '1,2 ‰' },
+      ],
+    },
+  });
+  if (!valg.forhandsvis) await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
+
+  const json = {
+    ar,
+    naeringshage: am.config.naeringshage.navn,
+    forutsetninger: {
+      arbeidsgiveravgiftSats: pst(p.arbeidsgiveravgiftSats),
+      andreSosialeKostnaderProsent: pst(p.andreSosialeKostnaderProsent),
+      indirekteKostnaderPerAr: kr(p.indirekteKostnaderPerAr),
+      arsverk: pst(arsverk) / 100,
+      indirektePerArsverk: kr(indirektePerArsverk(p, arsverk)),
+      timerPerArsverk: p.timerPerArsverk,
+      avrunding: 'hvert mellomledd til nærmeste øre, halv opp',
+    },
+    ansatte: satser.map(timesatsJson),
+    fil: valg.forhandsvis ? null : filnavn,
+  };
+  const tabell = tekstTabell(
+    ['Ansatt', 'Stilling', 'Årslønn heltid', 'Totalkostnad', 'Beregnet', 'Tak 1,2 ‰', 'Godkjent', 'Binder'],
+    satser.map((t) => [t.navn, formatProsent(t.stillingsprosent), formatKroner(t.arslonnFulltid), formatKroner(t.totalKostnad), formatKroner(t.beregnet), formatKroner(t.takPromille), formatKroner(t.godkjent), BINDER_TEKST[t.binder]]),
+    [false, true, true, true, true, true, true, false],
+  );
+  const tekst = [
+    farge.bold(`Timesats ${ar} – ${am.config.naeringshage.navn} (programveileder 10.4)`),
+    `Indirekte kostnader ${formatKroner(p.indirekteKostnaderPerAr)} kr fordelt på ${json.forutsetninger.arsverk.toLocaleString('nb-NO')} årsverk; ${p.timerPerArsverk} timer per årsverk. Tak: 1 100 kr og 1,2 ‰ av nominell årslønn (heltid).`,
+    '',
+    tabell,
+    '',
+    valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${filnavn}`,
+  ].join('\n');
+  return { json, tekst };
+}

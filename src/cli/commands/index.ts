@@ -1,0 +1,9 @@
+/**
+ * Registeret over kommandoer. Hver modul eksporterer `definer(program)` som legger til kommandoen
+ * med valg og en action som laster sin tunge del dynamisk.
+ */
+import type { Command } from 'commander';
+import { definer as init } from './init.js';
+import { definer as timesats } from './timesats.js';
+
+export const kommandoer: ((program: Command) => Command)[] = [init, timesats];

@@ -1,0 +1,56 @@
+/**
+ * Feilgrensen rundt hver kommando: gjør et Resultat eller en feil om til utskrift og exit-kode.
+ * 0 ok, 1 en regel sier nei, 2 ugyldig inndata eller bruk. Bare main.ts setter prosessens exit-kode.
+ */
+import { InndataFeil, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
+import { lagKontekst, type Kontekst, type Resultat } from './kontekst.js';
+import { farge, skrivFeil, skrivJson, skrivUt, visDiagnostikk } from './utskrift.js';
+
+export let sisteExitKode = 0;
+
+export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kontekst) => Promise<Resultat>): Promise<void> {
+  let k: Kontekst | undefined;
+  try {
+    k = lagKontekst(opts);
+    const r = await fn(k);
+    if (k.json) skrivJson(medAdvarsler(r.json, k.advarsler));
+    else {
+      visDiagnostikk(k.advarsler);
+      skrivUt(r.tekst);
+    }
+    sisteExitKode = r.exitKode ?? 0;
+  } catch (e) {
+    sisteExitKode = haandterFeil(e, Boolean(opts.json), k?.advarsler ?? []);
+  }
+}
+
+function medAdvarsler(json: unknown, advarsler: Diagnostikk[]): unknown {
+  if (json && typeof json === 'object' && !Array.isArray(json)) return { ...(json as object), advarsler };
+  return json;
+}
+
+export function haandterFeil(e: unknown, json: boolean, advarsler: Diagnostikk[] = []): number {
+  if (e instanceof InndataFeil) {
+    visDiagnostikk([...advarsler, ...e.diagnostikk]);
+    skrivFeil(farge.red(`${e.diagnostikk.length} feil. Ingenting er skrevet.`));
+    if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, advarsler });
+    return 2;
+  }
+  if (e instanceof RegelNei) {
+    visDiagnostikk([...advarsler, ...e.diagnostikk]);
+    if (json) skrivJson({ ok: false, exitKode: 1, melding: e.message, resultat: e.resultat ?? null, feil: e.diagnostikk, advarsler });
+    else skrivUt(e.message);
+    return 1;
+  }
+  const err = e as Error;
+  if (err && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
+    skrivFeil('Avbrutt.');
+    return 2;
+  }
+  skrivFeil(farge.red(`Intern feil i nh: ${err?.message ?? String(e)}`));
+  if (process.env.NH_DEBUG) skrivFeil(err?.stack ?? '');
+  else skrivFeil('Kjør med NH_DEBUG=1 for detaljer, og meld feilen.');
+  if (json) skrivJson({ ok: false, exitKode: 3, feil: [{ alvor: 'feil', kode: 'intern-feil', melding: err?.message ?? String(e) }] });
+  // 3, ikke 2: en programfeil skal aldri se ut som «ugyldig inndata» for et skript eller en test.
+  return 3;
+}

@@ -1,0 +1,67 @@
+/**
+ * Det en kommando får fra kommandolinjen: arbeidsmappe, --json, om vi kan spørre brukeren, dagens dato.
+ * Spørsmål (@inquirer/prompts) stilles bare på en TTY og aldri med --json eller i CI — der er en
+ * manglende verdi en tydelig feil (exit 2).
+ */
+import { dagensDato, parseDato, type Dato } from '../domain/dato.js';
+import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
+
+export type Spor = {
+  tekst(sporsmal: string, opts?: { standard?: string; valider?: (s: string) => true | string }): Promise<string>;
+  bekreft(sporsmal: string, standard?: boolean): Promise<boolean>;
+  velg<T extends string>(sporsmal: string, valg: { navn: string; verdi: T }[]): Promise<T>;
+};
+
+export type Kontekst = {
+  data: string;
+  json: boolean;
+  /** true når vi kan stille spørsmål (TTY, ikke --json, ikke CI). */
+  interaktiv: boolean;
+  idag: Dato;
+  spor: Spor;
+  /** Advarsler som skal vises (stderr) eller tas med i JSON. */
+  advarsler: Diagnostikk[];
+};
+
+/** Et utfall fra en kommando: data til --json, tekst til skjermen, og exit-kode (0 ok, 1 regel sier nei). */
+export type Resultat = { json: unknown; tekst: string; exitKode?: 0 | 1 };
+
+export function lagKontekst(opts: { data?: string; json?: boolean }): Kontekst {
+  const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
+  const interaktiv = !opts.json && !ci && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  // NH_DATO lar tester og skript låse «i dag» (frister, standardfrist for kts-plan).
+  const fast = process.env.NH_DATO ? parseDato(process.env.NH_DATO) : null;
+  if (process.env.NH_DATO && !fast) throw new InndataFeil([feil('ugyldig-nh-dato', `NH_DATO=«${process.env.NH_DATO}» er ikke en dato.`)]);
+  return {
+    data: opts.data ?? process.cwd(),
+    json: Boolean(opts.json),
+    interaktiv,
+    idag: fast ?? dagensDato(),
+    spor: interaktiv ? inquirerSpor() : ikkeInteraktiv(),
+    advarsler: [],
+  };
+}
+
+function ikkeInteraktiv(): Spor {
+  const nei = (sporsmal: string): never => {
+    throw new InndataFeil([feil('mangler-verdi', `Mangler verdi: ${sporsmal} Oppgi den med et flagg (se --help); nh spør bare i et interaktivt terminalvindu.`)]);
+  };
+  return { tekst: async (s) => nei(s), bekreft: async (s) => nei(s), velg: async (s) => nei(s) };
+}
+
+function inquirerSpor(): Spor {
+  return {
+    async tekst(sporsmal, opts = {}) {
+      const { input } = await import('@inquirer/prompts');
+      return input({ message: sporsmal, ...(opts.standard !== undefined ? { default: opts.standard } : {}), ...(opts.valider ? { validate: opts.valider } : {}) });
+    },
+    async bekreft(sporsmal, standard = false) {
+      const { confirm } = await import('@inquirer/prompts');
+      return confirm({ message: sporsmal, default: standard });
+    },
+    async velg(sporsmal, valg) {
+      const { select } = await import('@inquirer/prompts');
+      return select({ message: sporsmal, choices: valg.map((v) => ({ name: v.navn, value: v.verdi })) });
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Kalenderdatoer uten klokkeslett og tidssone, lagret som ISO-streng «åååå-mm-dd».
+ * Hvorfor streng: sammenlignes riktig leksikografisk, serialiseres uendret til JSON/CSV,
+ * og kan aldri forskyves av en tidssone slik et Date-objekt kan.
+ */
+export type Dato = string & { readonly __dato: unique symbol };
+/** «åååå-mm» */
+export type Maaned = string & { readonly __maaned: unique symbol };
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function erGyldigDato(aar: number, mnd: number, dag: number): boolean {
+  if (!Number.isInteger(aar) || aar < 1900 || aar > 2199) return false;
+  if (mnd < 1 || mnd > 12 || dag < 1) return false;
+  return dag <= dagerIMaaned(aar, mnd);
+}
+
+export function erSkuddaar(aar: number): boolean {
+  return (aar % 4 === 0 && aar % 100 !== 0) || aar % 400 === 0;
+}
+
+export function dagerIMaaned(aar: number, mnd: number): number {
+  return [31, erSkuddaar(aar) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mnd - 1] ?? 0;
+}
+
+export function lagDato(aar: number, mnd: number, dag: number): Dato {
+  if (!erGyldigDato(aar, mnd, dag)) throw new Error(`Ugyldig dato ${aar}-${mnd}-${dag}`);
+  return `${aar}-${String(mnd).padStart(2, '0')}-${String(dag).padStart(2, '0')}` as Dato;
+}
+
+export function deler(d: Dato): { aar: number; mnd: number; dag: number } {
+  const m = ISO.exec(d);
+  if (!m) throw new Error(`Ikke en ISO-dato: ${d}`);
+  return { aar: Number(m[1]), mnd: Number(m[2]), dag: Number(m[3]) };
+}
+
+/**
+ * Tolker «dd.mm.åååå» (også «d.m.åååå» og «dd.mm.åå»), «åååå-mm-dd» og Excel-serienummer.
+ * Excel-serienummer regnes fra 1899-12-30 (Excels 1900-skuddårsfeil gjør at dag 60 ikke finnes).
+ */
+export function parseDato(raa: string | number): Dato | null {
+  if (typeof raa === 'number') return fraExcelSerie(raa);
+  const s = raa.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(s);
+  if (m) return tryLag(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?: 00:00(?::00)?)?$/.exec(s);
+  if (m) {
+    let aar = Number(m[3]);
+    // Tosifret år: 00–69 → 2000-tallet, 70–99 → 1900-tallet (samme grense som Excel).
+    if (m[3]!.length === 2) aar += aar < 70 ? 2000 : 1900;
+    return tryLag(aar, Number(m[2]), Number(m[1]));
+  }
+  if (/^\d{5}$/.test(s)) return fraExcelSerie(Number(s));
+  return null;
+}
+
+function tryLag(aar: number, mnd: number, dag: number): Dato | null {
+  return erGyldigDato(aar, mnd, dag) ? lagDato(aar, mnd, dag) : null;
+}
+
+const EXCEL_EPOKE_DAG = Math.round(Date.UTC(1899, 11, 30) / 86_400_000);
+
+export function fraExcelSerie(n: number): Dato | null {
+  if (!Number.isFinite(n) || n < 1 || n > 2958465) return null;
+  const hel = Math.floor(n);
+  if (n - hel > 1e-9) return null; // klokkeslett hører ikke hjemme i en datokolonne
+  if (hel === 60) return null; // 29.02.1900 fantes ikke
+  const serie = hel < 60 ? hel + 1 : hel;
+  return fraDagnummer(EXCEL_EPOKE_DAG + serie);
+}
+
+export function tilExcelSerie(d: Dato): number {
+  const serie = dagnummer(d) - EXCEL_EPOKE_DAG;
+  return serie < 61 ? serie - 1 : serie;
+}
+
+/** Dager siden 1970-01-01 (kun heltallsaritmetikk via UTC, ingen lokal tidssone). */
+export function dagnummer(d: Dato): number {
+  const { aar, mnd, dag } = deler(d);
+  return Math.round(Date.UTC(aar, mnd - 1, dag) / 86_400_000);
+}
+
+export function fraDagnummer(n: number): Dato {
+  const t = new Date(n * 86_400_000);
+  return lagDato(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Datoen en JS-Date (fra exceljs, som lagrer datoer som UTC-midnatt) står for. */
+export function fraUtcDate(d: Date): Dato | null {
+  if (Number.isNaN(d.getTime())) return null;
+  return tryLag(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** UTC-midnatt for datoen — det exceljs trenger for å skrive en ekte datocelle. */
+export function tilUtcDate(d: Dato): Date {
+  const { aar, mnd, dag } = deler(d);
+  return new Date(Date.UTC(aar, mnd - 1, dag));
+}
+
+export function leggTilDager(d: Dato, dager: number): Dato {
+  return fraDagnummer(dagnummer(d) + dager);
+}
+
+/** Legger til måneder; dagen kappes til månedens siste dag (31.01 + 1 mnd = 28./29.02). */
+export function leggTilMaaneder(d: Dato, mnd: number): Dato {
+  const p = deler(d);
+  const total = p.aar * 12 + (p.mnd - 1) + mnd;
+  const aar = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return lagDato(aar, m, Math.min(p.dag, dagerIMaaned(aar, m)));
+}
+
+export function leggTilAar(d: Dato, aar: number): Dato {
+  return leggTilMaaneder(d, aar * 12);
+}
+
+export function formatDato(d: Dato): string {
+  const { aar, mnd, dag } = deler(d);
+  return `${String(dag).padStart(2, '0')}.${String(mnd).padStart(2, '0')}.${aar}`;
+}
+
+export function maanedAv(d: Dato): Maaned {
+  return d.slice(0, 7) as Maaned;
+}
+
+export function parseMaaned(s: string): Maaned | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(s.trim());
+  if (!m) return null;
+  const mnd = Number(m[2]);
+  if (mnd < 1 || mnd > 12 || Number(m[1]) < 1900 || Number(m[1]) > 2199) return null;
+  return `${m[1]}-${m[2]}` as Maaned;
+}
+
+export function forsteDag(m: Maaned): Dato {
+  return `${m}-01` as Dato;
+}
+
+export function sisteDag(m: Maaned): Dato {
+  const [a, mm] = m.split('-').map(Number) as [number, number];
+  return lagDato(a, mm, dagerIMaaned(a, mm));
+}
+
+export function iPeriode(d: Dato, fra: Dato, til: Dato | null | undefined): boolean {
+  return d >= fra && (til == null || d <= til);
+}
+
+/** Overlapper perioden [fra, til] (til = null: løpende) med [a, b]? */
+export function overlapper(fra: Dato, til: Dato | null | undefined, a: Dato, b: Dato): boolean {
+  return fra <= b && (til == null || til >= a);
+}
+
+export function dagensDato(naa: Date = new Date()): Dato {
+  // Lokal kalenderdag der brukeren sitter — det er «i dag» for en frist.
+  return lagDato(naa.getFullYear(), naa.getMonth() + 1, naa.getDate());
+}

@@ -1,0 +1,71 @@
+/**
+ * Arbeidsmappen: en mappe med `nh.json` og datasettene (`ansatte.csv|xlsx`, …). Alle kommandoer
+ * tar `--data <mappe>` (standard: gjeldende mappe).
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { configSkjema, type Config } from '../domain/config.js';
+import { feil, InndataFeil } from '../domain/diagnostikk.js';
+
+export const CONFIG_FIL = 'nh.json';
+
+export type Arbeidsmappe = {
+  rot: string;
+  config: Config;
+  /** Absolutt sti til noe i arbeidsmappen. */
+  sti: (...deler: string[]) => string;
+};
+
+export async function aapneArbeidsmappe(rot: string): Promise<Arbeidsmappe> {
+  const abs = path.resolve(rot);
+  const configSti = path.join(abs, CONFIG_FIL);
+  let tekst: string;
+  try {
+    tekst = await readFile(configSti, 'utf8');
+  } catch {
+    throw new InndataFeil([
+      feil('mangler-config', `Fant ikke ${CONFIG_FIL} i «${abs}». Er dette en arbeidsmappe? Lag en med «nh init <mappe>», eller pek på den med --data.`, { fil: configSti }),
+    ]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(tekst.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InndataFeil([feil('ugyldig-config', `${CONFIG_FIL} er ikke gyldig JSON (${(e as Error).message}).`, { fil: CONFIG_FIL })]);
+  }
+  const r = configSkjema.safeParse(json);
+  if (!r.success) throw new InndataFeil(zodTilDiagnostikk(r.error, CONFIG_FIL));
+  return { rot: abs, config: r.data, sti: (...d) => path.join(abs, ...d) };
+}
+
+/** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne». */
+export function zodTilDiagnostikk(e: z.ZodError, fil: string) {
+  return e.issues.map((i) =>
+    feil('ugyldig-config', `Feltet «${i.path.join('.') || '(rot)'}» er ugyldig: ${oversettZod(i)}.`, { fil, kolonne: i.path.join('.') }),
+  );
+}
+
+function oversettZod(i: z.core.$ZodIssue): string {
+  if (i.code === 'invalid_type') return i.input === undefined ? 'mangler' : `forventet ${i.expected}`;
+  if (i.code === 'too_small') return `for liten (minst ${String(i.minimum)})`;
+  if (i.code === 'too_big') return `for stor (høyst ${String(i.maximum)})`;
+  return i.message;
+}
+
+/** Finn `<navn>.csv` eller `<navn>.xlsx` (uavhengig av store/små bokstaver, slik Windows gjør). */
+export async function finnDatasettFil(rot: string, navn: string): Promise<string | null> {
+  let filer: string[];
+  try {
+    filer = await readdir(rot);
+  } catch {
+    throw new InndataFeil([feil('mangler-mappe', `Fant ikke mappen «${rot}».`, { fil: rot })]);
+  }
+  const treff = filer.filter((f) => ['.csv', '.xlsx'].some((ext) => f.toLowerCase() === `${navn}${ext}`));
+  if (treff.length > 1) {
+    throw new InndataFeil([
+      feil('to-filer', `Både ${treff.join(' og ')} finnes. Fjern eller gi nytt navn til den ene, så det er klart hvilken som gjelder.`, { fil: treff.join(', ') }),
+    ]);
+  }
+  return treff[0] ? path.join(rot, treff[0]) : null;
+}

@@ -1,0 +1,87 @@
+/**
+ * Leser en CSV- eller xlsx-fil til en rå tabell: overskrifter og celler, med Excel-radnummer
+ * (overskrift = rad 1), slik administratoren ser dem i Excel. Ingen tolkning av verdier her.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
+import type { RaaCelle } from '../domain/felter.js';
+import { dekod, finnSkilletegn, type Tegnsett } from './tekstfil.js';
+
+export type RaaTabell = {
+  fil: string;
+  ark?: string;
+  tegnsett?: Tegnsett;
+  skilletegn?: string;
+  overskrifter: string[];
+  /** Excel-radnummer for hver datarad. */
+  radnr: number[];
+  rader: RaaCelle[][];
+};
+
+/** Største celle vi godtar; alt større er nesten alltid en feileksport (hele filen i én celle). */
+export const MAKS_CELLE = 32_767; // Excels egen grense per celle
+
+export async function lesTabell(sti: string, visningsnavn: string): Promise<RaaTabell> {
+  if (sti.toLowerCase().endsWith('.xlsx')) {
+    const { lesXlsxTabell } = await import('./xlsx-les.js');
+    return lesXlsxTabell(sti, visningsnavn);
+  }
+  return lesCsvTabell(await readFile(sti), visningsnavn);
+}
+
+export function lesCsvTabell(buf: Uint8Array, fil: string): RaaTabell {
+  if (buf.length === 0) throw new InndataFeil([feil('tom-fil', 'Filen er tom (0 byte). Forventet en overskriftsrad og data.', { fil })]);
+  const { tekst, tegnsett } = dekod(buf);
+  const skilletegn = finnSkilletegn(tekst);
+  let poster: string[][];
+  try {
+    poster = parse(tekst, {
+      delimiter: skilletegn,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      trim: false,
+    }) as string[][];
+  } catch (e) {
+    const err = e as { message?: string; lines?: number };
+    throw new InndataFeil([
+      feil('ugyldig-csv', `Filen kan ikke leses som CSV (${oversettCsvFeil(err.message ?? '')}).`, { fil, ...(err.lines ? { rad: err.lines } : {}) }, { forventet: 'CSV med «;» eller «,» som skilletegn og lukkede anførselstegn' }),
+    ]);
+  }
+  const [hode, ...resten] = poster;
+  if (!hode || hode.every((c) => c.trim() === '')) {
+    throw new InndataFeil([feil('mangler-overskrift', 'Filen har ingen overskriftsrad.', { fil, rad: 1 })]);
+  }
+  const overskrifter = hode.map((h) => h.trim());
+  const rader: RaaCelle[][] = [];
+  const radnr: number[] = [];
+  resten.forEach((r, i) => {
+    if (r.every((c) => c.trim() === '')) return; // tomme linjer (ofte nederst fra Excel) teller ikke
+    rader.push(r.map((c) => (c.trim() === '' ? null : c)));
+    radnr.push(i + 2);
+  });
+  return { fil, tegnsett, skilletegn, overskrifter, radnr, rader };
+}
+
+function oversettCsvFeil(m: string): string {
+  if (/quote/i.test(m)) return 'anførselstegn som ikke er lukket eller står feil';
+  return m;
+}
+
+/** Felles sjekk etter lesing: for store celler og for mange kolonner i en rad. */
+export function kontrollerTabell(t: RaaTabell): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  t.rader.forEach((r, i) => {
+    const rad = t.radnr[i]!;
+    if (r.length > t.overskrifter.length && r.slice(t.overskrifter.length).some((c) => c !== null && c !== '')) {
+      ds.push(feil('for-mange-felt', `Raden har ${r.length} felt, men overskriften har ${t.overskrifter.length}.`, { fil: t.fil, rad, ...(t.ark ? { ark: t.ark } : {}) }, { forventet: `${t.overskrifter.length} felt, samme skilletegn som overskriften («${t.skilletegn ?? ';'}»)` }));
+    }
+    r.forEach((c, k) => {
+      if (typeof c === 'string' && c.length > MAKS_CELLE) {
+        ds.push(feil('for-stor-celle', `Cellen har ${c.length} tegn.`, { fil: t.fil, rad, kolonne: t.overskrifter[k] ?? `nr. ${k + 1}` }, { forventet: `høyst ${MAKS_CELLE} tegn` }));
+      }
+    });
+  });
+  return ds;
+}

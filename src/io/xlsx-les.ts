@@ -1,0 +1,85 @@
+/**
+ * Leser første regneark (eller arket med datasettets navn) i en xlsx-fil. Formelceller gir sin
+ * lagrede verdi; en formel uten lagret verdi (filen er ikke lagret av Excel) er en feil, for da
+ * vet vi ikke tallet. Prosentformaterte tall leveres som «75 %» så prosentfeltet tolker dem riktig.
+ */
+import ExcelJS from 'exceljs';
+import { readFile, stat } from 'node:fs/promises';
+import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
+import type { RaaCelle } from '../domain/felter.js';
+import type { RaaTabell } from './tabell-les.js';
+
+export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string): Promise<RaaTabell> {
+  const st = await stat(sti);
+  if (st.size === 0) throw new InndataFeil([feil('tom-fil', 'Excel-filen er tom (0 byte).', { fil }, { forventet: 'en xlsx-fil lagret fra Excel' })]);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load((await readFile(sti)) as unknown as ArrayBuffer);
+  } catch {
+    throw new InndataFeil([feil('ugyldig-xlsx', 'Filen kan ikke åpnes som Excel-arbeidsbok (skadet eller ikke xlsx).', { fil }, { forventet: 'en .xlsx-fil lagret fra Excel' })]);
+  }
+  const ws = (arknavn ? wb.getWorksheet(arknavn) : undefined) ?? wb.worksheets.find((w) => w.state !== 'hidden') ?? wb.worksheets[0];
+  if (!ws) throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
+  const ark = ws.name;
+  const ds: Diagnostikk[] = [];
+  let overskrifter: string[] | null = null;
+  const rader: RaaCelle[][] = [];
+  const radnr: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, nr) => {
+    const celler: RaaCelle[] = [];
+    const antall = Math.max(row.cellCount, overskrifter?.length ?? 0);
+    for (let k = 1; k <= antall; k++) {
+      const c = row.getCell(k);
+      const v = celleVerdi(c);
+      if (v === FORMEL_UTEN_VERDI) {
+        ds.push(feil('formel-uten-verdi', 'Cellen har en formel uten lagret resultat.', { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address }, { forventet: 'en verdi (åpne og lagre filen i Excel, eller lim inn som verdier)' }));
+        celler.push(null);
+      } else if (v === FEILVERDI) {
+        ds.push(feil('excel-feilverdi', 'Cellen inneholder en Excel-feil (f.eks. #VERDI! eller #REF!).', { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address }, { forventet: 'en gyldig verdi' }));
+        celler.push(null);
+      } else celler.push(v);
+    }
+    if (overskrifter === null) {
+      overskrifter = celler.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+      return;
+    }
+    if (celler.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) return;
+    rader.push(celler);
+    radnr.push(nr);
+  });
+  if (ds.length) throw new InndataFeil(ds);
+  if (overskrifter === null) throw new InndataFeil([feil('mangler-overskrift', 'Arket har ingen overskriftsrad.', { fil, ark, rad: 1 })]);
+  return { fil, ark, overskrifter, radnr, rader };
+}
+
+const FORMEL_UTEN_VERDI = Symbol('formel-uten-verdi');
+const FEILVERDI = Symbol('feilverdi');
+
+function celleVerdi(c: ExcelJS.Cell): RaaCelle | typeof FORMEL_UTEN_VERDI | typeof FEILVERDI {
+  const v = c.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      if (o.result === undefined || o.result === null) return FORMEL_UTEN_VERDI;
+      if (typeof o.result === 'object' && o.result !== null && 'error' in (o.result as object)) return FEILVERDI;
+      return primitiv(o.result, c.numFmt);
+    }
+    if ('error' in o) return FEILVERDI;
+    if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
+    if ('text' in o) return String(o.text);
+    return null;
+  }
+  return primitiv(v, c.numFmt);
+}
+
+function primitiv(v: unknown, numFmt: string | undefined): RaaCelle {
+  if (v instanceof Date) return v;
+  if (typeof v === 'number') {
+    if (numFmt && numFmt.includes('%')) return `${Number((v * 100).toPrecision(12))} %`;
+    return v;
+  }
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v;
+  return String(v);
+}
