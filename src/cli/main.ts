@@ -56,10 +56,32 @@ export function lagProgram(): Command {
   return program;
 }
 
+/**
+ * Flagg og kommandonavn er ASCII i koden (`--ar`, `--halvar`, `aarsrapport`); brukere skriver gjerne
+ * `--år`, `--halvår`, `--forhåndsvis` og `årsrapport`. Vi translittererer navnene (ikke verdiene).
+ */
+export function asciiArgv(argv: string[]): string[] {
+  const tr = (s: string) => s.replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/Æ/g, 'Ae').replace(/Ø/g, 'O').replace(/Å/g, 'A');
+  let forsteArg = true;
+  return argv.map((a, i) => {
+    if (i < 2) return a;
+    if (a === '--') forsteArg = false;
+    if (/^--[^=]*[æøåÆØÅ]/.test(a)) {
+      const [navn, ...verdi] = a.split('=');
+      return [tr(navn!), ...verdi].join('=');
+    }
+    if (forsteArg && !a.startsWith('-')) {
+      forsteArg = false;
+      return a === 'årsrapport' ? 'aarsrapport' : a;
+    }
+    return a;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = lagProgram();
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(asciiArgv(argv));
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

@@ -25,7 +25,7 @@ const prosentSats = (maks = 100) =>
       ctx.addIssue({ code: 'custom', message: `forventet prosent mellom 0 og ${maks}` });
       return z.NEVER;
     }
-    return r.verdi * 100;
+    return r.verdi; // prosent ×10 000 = ppm
   });
 
 const isoDato = z.string().transform((v, ctx): Dato => {

@@ -74,12 +74,12 @@ export const belop = (opts: { minst?: Ore } = {}) =>
   });
 
 /** Timer med inntil to desimaler → hundredels timer (7,5 t = 750). */
-export const timer = () =>
-  celle<number>('timer, f.eks. «7,5»', (v) => {
+export const timer = (opts: { maks?: number } = { maks: 24 }) =>
+  celle<number>(`timer${opts.maks !== undefined ? ` (over 0 og høyst ${opts.maks})` : ''}, f.eks. «7,5»`, (v) => {
     const r = desimal(2, v);
     if (!r.ok) return r;
     if (r.verdi <= 0) return { ok: false, grunn: r.verdi === 0 ? 'null timer' : 'negative timer' };
-    if (r.verdi > 2400) return { ok: false, grunn: 'mer enn 24 timer på én linje' };
+    if (opts.maks !== undefined && r.verdi > opts.maks * 100) return { ok: false, grunn: `mer enn ${opts.maks} timer på én linje` };
     return r;
   });
 
@@ -94,7 +94,7 @@ export const prosent = (opts: { min?: number; maks?: number } = {}) =>
     else if (typeof v === 'string') r = parseDesimal(v.replace(/%\s*$/, ''), 4);
     else return { ok: false as const, grunn: 'ikke en prosent' };
     if (!r.ok) return r;
-    const ppm = r.verdi * 100;
+    const ppm = r.verdi; // prosent med fire desimaler ×10 000 = ppm
     if (opts.min !== undefined && ppm < opts.min * 10_000) return { ok: false, grunn: `under ${opts.min} %` };
     if (opts.maks !== undefined && ppm > opts.maks * 10_000) return { ok: false, grunn: `over ${opts.maks} %` };
     return { ok: true, verdi: ppm };

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
 import type { RaaCelle } from '../domain/felter.js';
-import { dekod, finnSkilletegn, type Tegnsett } from './tekstfil.js';
+import { BlandetTegnsett, dekod, finnSkilletegn, type Tegnsett } from './tekstfil.js';
 
 export type RaaTabell = {
   fil: string;
@@ -32,7 +32,18 @@ export async function lesTabell(sti: string, visningsnavn: string): Promise<RaaT
 
 export function lesCsvTabell(buf: Uint8Array, fil: string): RaaTabell {
   if (buf.length === 0) throw new InndataFeil([feil('tom-fil', 'Filen er tom (0 byte). Forventet en overskriftsrad og data.', { fil })]);
-  const { tekst, tegnsett } = dekod(buf);
+  let dekodet;
+  try {
+    dekodet = dekod(buf);
+  } catch (e) {
+    if (e instanceof BlandetTegnsett) {
+      throw new InndataFeil([
+        feil('blandet-tegnsett', 'Filen blander tegnsett: noen linjer er UTF-8 og andre Windows-1252, så æøå kan ikke leses sikkert.', { fil, rad: e.linje }, { forventet: 'hele filen i ett tegnsett — lagre den på nytt fra Excel som «CSV UTF-8»' }),
+      ]);
+    }
+    throw e;
+  }
+  const { tekst, tegnsett } = dekodet;
   const skilletegn = finnSkilletegn(tekst);
   let poster: string[][];
   try {

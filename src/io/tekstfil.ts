@@ -6,6 +6,37 @@
  */
 export type Tegnsett = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
+/** En fil der noen linjer er UTF-8 og andre Windows-1252 (limt sammen fra to eksporter). */
+export class BlandetTegnsett extends Error {
+  constructor(readonly linje: number) {
+    super(`blandet tegnsett fra linje ${linje}`);
+  }
+}
+
+/** Typiske UTF-8-sekvenser for æøåÆØÅé: finnes de i en fil som ikke er gyldig UTF-8, er den blandet. */
+const UTF8_NORSK = [[0xc3, 0xa6], [0xc3, 0xb8], [0xc3, 0xa5], [0xc3, 0x86], [0xc3, 0x98], [0xc3, 0x85], [0xc3, 0xa9]];
+
+function harUtf8Norsk(buf: Uint8Array): boolean {
+  for (let i = 0; i + 1 < buf.length; i++) {
+    if (buf[i] === 0xc3 && UTF8_NORSK.some(([, b]) => buf[i + 1] === b)) return true;
+  }
+  return false;
+}
+
+/** Linjenummer (1-basert) der første byte som ikke er gyldig UTF-8 står. */
+function forsteUgyldigeLinje(buf: Uint8Array): number {
+  let linje = 1;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i]!;
+    if (b === 0x0a) linje++;
+    const n = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
+    if (n === 0) return linje;
+    for (let k = 1; k < n; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return linje;
+    i += n;
+  }
+  return linje;
+}
+
 export function dekod(buf: Uint8Array): { tekst: string; tegnsett: Tegnsett } {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { tekst: new TextDecoder('utf-8').decode(buf.subarray(3)), tegnsett: 'utf-8-bom' };
@@ -15,6 +46,7 @@ export function dekod(buf: Uint8Array): { tekst: string; tegnsett: Tegnsett } {
   try {
     return { tekst: new TextDecoder('utf-8', { fatal: true }).decode(buf), tegnsett: 'utf-8' };
   } catch {
+    if (harUtf8Norsk(buf)) throw new BlandetTegnsett(forsteUgyldigeLinje(buf));
     return { tekst: new TextDecoder('windows-1252').decode(buf), tegnsett: 'windows-1252' };
   }
 }

@@ -6,6 +6,7 @@ import { ansatteDef, type Ansatt } from '../../domain/datasett/ansatte.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
 import { beregnTimesatser, sumArsverk, indirektePerArsverk, type Binder, type Timesats, type TimesatsParametre } from '../../domain/timesats.js';
 import type { Config } from '../../domain/config.js';
+import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesDatasett } from '../../io/datasett.js';
 import { skrivFiler } from '../../io/skriv.js';
@@ -32,7 +33,10 @@ export function timesatsParametre(c: Config): TimesatsParametre {
 
 /** Les ansatte og beregn timesatser — brukes også av budsjett. */
 export async function lesTimesatser(am: Arbeidsmappe): Promise<{ ansatte: Ansatt[]; satser: Timesats[] }> {
-  const { rader } = await lesDatasett(am, ansatteDef);
+  const { rader, fil } = await lesDatasett(am, ansatteDef);
+  if (rader.length === 0) {
+    throw new InndataFeil([feil('ingen-rader', 'Datasettet har ingen ansatte (bare overskrift).', { fil: fil ?? 'ansatte.csv', rad: 2 }, { forventet: 'minst én ansatt' })]);
+  }
   return { ansatte: rader, satser: beregnTimesatser(rader, timesatsParametre(am.config)) };
 }
 

@@ -5,5 +5,6 @@
 import type { Command } from 'commander';
 import { definer as init } from './init.js';
 import { definer as timesats } from './timesats.js';
+import { definer as sjekk } from './sjekk.js';
 
-export const kommandoer: ((program: Command) => Command)[] = [init, timesats];
+export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats];

@@ -33,7 +33,7 @@ export const ansatteDef = definerDatasett({
       beskrivelse: 'Markedspris per time for rådgivning fra denne personen (faktura). Tom = arbeidsmappens standard.',
       eksempel: '1 250',
     }),
-    admTimerPlan: frivillig(timer(), {
+    admTimerPlan: frivillig(timer({}), {
       type: 'timer', alias: ['adm timer plan', 'planlagte adm timer', 'budsjett timer'],
       beskrivelse: 'Planlagte timer på administrasjon og gjennomføring i budsjettåret (nh budsjett).',
       eksempel: '400',

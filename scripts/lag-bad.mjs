@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * Lager korpuset av ødelagte inndata i fixtures/bad/<tilfelle>/ (grunnmuren og nh sjekk/timesats).
+ * Hvert tilfelle er en overlagring på fixtures/mini: filene i mappen erstatter minis filer,
+ * `tilfelle.json` sier kommando, hva som skal fjernes og hvilken fil/rad/kolonne feilen skal nevne.
+ * Kjør: node scripts/lag-bad.mjs  (deterministisk; binære/xlsx-tilfeller lages med exceljs).
+ */
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+const ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BAD = path.join(ROT, 'fixtures', 'bad');
+const BOM = '\uFEFF';
+const A_HODE = 'navn;arslonn;stillingsprosent;sosialeKostnaderProsent;indirekteKostnader;markedspris;admTimerPlan';
+const M_HODE = 'orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost;stotteintensitet;markedspris';
+const T_HODE = 'dato;ansatt;malbedrift;timer;aktivitet;tjeneste;beskrivelse';
+const csv = (...linjer) => BOM + linjer.join('\r\n') + '\r\n';
+const cp1252 = (tekst) => {
+  const kart = { æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, é: 0xe9 };
+  return Buffer.from([...tekst].map((c) => kart[c] ?? c.charCodeAt(0)));
+};
+
+const tilfeller = [];
+function tilfelle(navn, { beskrivelse, kommando = ['sjekk'], filer = {}, fjern = [], forventet }) {
+  tilfeller.push({ navn, beskrivelse, kommando, filer, fjern, forventet });
+}
+
+// --- ansatte (nh timesats) ---
+tilfelle('ansatte-ugyldig-tall', { beskrivelse: 'bokstav i et beløp', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;100;;;;', 'Ola Hansen;39O 000;60;;;;') }, forventet: { fil: 'ansatte.csv', rad: 3, kolonne: 'arslonn', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-mangler-kolonne', { beskrivelse: 'arslonn mangler', kommando: ['timesats'], filer: { 'ansatte.csv': csv('navn;stillingsprosent', 'Kari Nordmann;100') }, forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'arslonn', kode: 'mangler-kolonne' } });
+tilfelle('ansatte-dobbel-ansatt', { beskrivelse: 'samme ansatt to ganger', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;100;;;;', 'Ola Hansen;390 000;60;;;;', 'kari nordmann;700 000;100;;;;') }, forventet: { fil: 'ansatte.csv', rad: 4, kolonne: 'navn', kode: 'duplikat' } });
+tilfelle('ansatte-cp1252-med-feil', { beskrivelse: 'Windows-1252 med æøå overlever; feil tall meldes med riktig navn', kommando: ['timesats'], filer: { 'ansatte.csv': cp1252(`${A_HODE}\r\nBjørn Åsheim;650 000;100;;;;\r\nSiri Ærø;sju hundre;100;;;;\r\n`) }, forventet: { fil: 'ansatte.csv', rad: 3, kolonne: 'arslonn', kode: 'ugyldig-verdi', tekst: 'sju hundre' } });
+tilfelle('ansatte-tom-fil', { beskrivelse: 'tom fil (0 byte)', kommando: ['timesats'], filer: { 'ansatte.csv': '' }, forventet: { fil: 'ansatte.csv', kode: 'tom-fil' } });
+tilfelle('ansatte-bare-overskrift', { beskrivelse: 'bare overskriftsrad', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE) }, forventet: { fil: 'ansatte.csv', rad: 2, kode: 'ingen-rader' } });
+tilfelle('ansatte-dobbel-overskrift', { beskrivelse: 'samme kolonne to ganger', kommando: ['timesats'], filer: { 'ansatte.csv': csv('navn;arslonn;Årslønn', 'Kari Nordmann;650 000;650 000') }, forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'Årslønn', kode: 'dobbel-kolonne' } });
+tilfelle('ansatte-ukjent-kolonne', { beskrivelse: 'ukjent kolonne', kommando: ['timesats'], filer: { 'ansatte.csv': csv('navn;arslonn;skostørrelse', 'Kari Nordmann;650 000;38') }, forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'skostørrelse', kode: 'ukjent-kolonne' } });
+tilfelle('ansatte-feil-skilletegn', { beskrivelse: 'loddrett strek som skilletegn', kommando: ['timesats'], filer: { 'ansatte.csv': csv('navn|arslonn|stillingsprosent', 'Kari Nordmann|650 000|100') }, forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'navn|arslonn|stillingsprosent', kode: 'ukjent-kolonne' } });
+tilfelle('ansatte-avkuttet', { beskrivelse: 'avkuttet fil med åpent anførselstegn', kommando: ['timesats'], filer: { 'ansatte.csv': `${BOM}${A_HODE}\r\nKari Nordmann;650 000;100;;;;\r\n"Ola Han` }, forventet: { fil: 'ansatte.csv', kode: 'ugyldig-csv' } });
+tilfelle('ansatte-negativ-lonn', { beskrivelse: 'negativ årslønn', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;-650 000;100;;;;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'arslonn', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-stilling-over-100', { beskrivelse: 'stillingsprosent 120', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;120;;;;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'stillingsprosent', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-formel-i-celle', { beskrivelse: 'formel i en tallcelle', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;=B3*2;100;;;;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'arslonn', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-stor-celle', { beskrivelse: 'en celle på 40 000 tegn', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, `${'K'.repeat(40_000)};650 000;100;;;;`) }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'navn', kode: 'for-stor-celle' } });
+tilfelle('ansatte-blandet-tegnsett', { beskrivelse: 'UTF-8 og Windows-1252 i samme fil', kommando: ['timesats'], filer: { 'ansatte.csv': Buffer.concat([Buffer.from(`${A_HODE}\r\nBjørn Åsheim;650 000;100;;;;\r\n`, 'utf8'), cp1252('Siri Ærø;600 000;100;;;;\r\n')]) }, forventet: { fil: 'ansatte.csv', rad: 3, kode: 'blandet-tegnsett' } });
+tilfelle('ansatte-csv-og-xlsx', { beskrivelse: 'både ansatte.csv og ansatte.xlsx', kommando: ['timesats'], filer: { 'ansatte.xlsx': 'XLSX:gyldig' }, forventet: { fil: 'ansatte.csv', kode: 'to-filer' } });
+tilfelle('ansatte-xlsx-null-byte', { beskrivelse: 'xlsx på 0 byte', kommando: ['timesats'], fjern: ['ansatte.csv'], filer: { 'ansatte.xlsx': '' }, forventet: { fil: 'ansatte.xlsx', kode: 'tom-fil' } });
+tilfelle('ansatte-xlsx-korrupt', { beskrivelse: 'ødelagt xlsx', kommando: ['timesats'], fjern: ['ansatte.csv'], filer: { 'ansatte.xlsx': Buffer.from('PK\u0003\u0004 dette er ikke en zip-fil likevel') }, forventet: { fil: 'ansatte.xlsx', kode: 'ugyldig-xlsx' } });
+tilfelle('ansatte-xlsx-formel-uten-verdi', { beskrivelse: 'xlsx med formel uten lagret resultat', kommando: ['timesats'], fjern: ['ansatte.csv'], filer: { 'ansatte.xlsx': 'XLSX:formel-uten-verdi' }, forventet: { fil: 'ansatte.xlsx', rad: 3, kolonne: 'arslonn', kode: 'formel-uten-verdi' } });
+tilfelle('ansatte-xlsx-ugyldig-tall', { beskrivelse: 'tekst i en tallcelle i xlsx', kommando: ['timesats'], fjern: ['ansatte.csv'], filer: { 'ansatte.xlsx': 'XLSX:tekst-i-tall' }, forventet: { fil: 'ansatte.xlsx', rad: 3, kolonne: 'arslonn', kode: 'ugyldig-verdi' } });
+tilfelle('config-ugyldig', { beskrivelse: 'nh.json med feil type', kommando: ['timesats'], filer: { 'nh.json': JSON.stringify({ versjon: 1, naeringshage: { navn: 'X', orgnr: '923609017' }, ar: 2026, markedsprisPerTime: 'mange', arbeidsgiveravgiftSats: 14.1, indirekteKostnaderPerAr: 1, eurNok: { kurs: 11.5, dato: '2025-12-31', kilde: 'NB' } }) }, forventet: { fil: 'nh.json', kolonne: 'naeringshage.orgnr', kode: 'ugyldig-config' } });
+
+// --- malbedrifter (nh sjekk) ---
+const mb = (...rader) => ({ 'malbedrifter.csv': csv(M_HODE, ...rader) });
+tilfelle('malbedrifter-ugyldig-orgnr', { beskrivelse: 'feil kontrollsiffer', filer: mb('923609017;Fjordlys Sjømat AS;15.01.2026;31.12.2026;Ola Fjord;ola@fjordlys.no;;') , forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'orgnr', kode: 'ugyldig-verdi' } });
+tilfelle('malbedrifter-orgnr-atte-sifre', { beskrivelse: 'orgnr med åtte sifre', filer: mb('92360901;Fjordlys Sjømat AS;15.01.2026;31.12.2026;Ola Fjord;ola@fjordlys.no;;'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'orgnr', kode: 'ugyldig-verdi' } });
+tilfelle('malbedrifter-ugyldig-dato', { beskrivelse: '31. februar', filer: mb('923609016;Fjordlys Sjømat AS;31.02.2026;31.12.2026;Ola Fjord;ola@fjordlys.no;;'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'avtalestart', kode: 'ugyldig-verdi' } });
+tilfelle('malbedrifter-dato-tekst', { beskrivelse: 'dato som fritekst', filer: mb('923609016;Fjordlys Sjømat AS;i januar;31.12.2026;Ola Fjord;ola@fjordlys.no;;'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'avtalestart', kode: 'ugyldig-verdi' } });
+tilfelle('malbedrifter-ugyldig-epost', { beskrivelse: 'e-post uten @', filer: mb('923609016;Fjordlys Sjømat AS;15.01.2026;31.12.2026;Ola Fjord;ola.fjordlys.no;;'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'dagligLederEpost', kode: 'ugyldig-verdi' } });
+tilfelle('malbedrifter-slutt-for-start', { beskrivelse: 'avtaleslutt før avtalestart', filer: mb('923609016;Fjordlys Sjømat AS;15.01.2026;31.12.2025;Ola Fjord;ola@fjordlys.no;;'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'avtaleslutt', kode: 'slutt-for-start' } });
+tilfelle('malbedrifter-stotteintensitet-tekst', { beskrivelse: 'støtteintensitet som tekst', filer: mb('923609016;Fjordlys Sjømat AS;15.01.2026;31.12.2026;Ola Fjord;ola@fjordlys.no;mye;'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'stotteintensitet', kode: 'ugyldig-verdi' } });
+tilfelle('malbedrifter-dobbel-orgnr', { beskrivelse: 'samme orgnr to ganger', filer: mb('923609016;Fjordlys Sjømat AS;15.01.2026;31.12.2026;Ola Fjord;ola@fjordlys.no;;', '923 609 016;Fjordlys igjen;15.01.2026;;Ola Fjord;ola@fjordlys.no;;'), forventet: { fil: 'malbedrifter.csv', rad: 3, kolonne: 'orgnr', kode: 'duplikat' } });
+
+// --- timer (nh sjekk) ---
+const tm = (...rader) => ({ 'timer.csv': csv(T_HODE, ...rader) });
+tilfelle('timer-negative-timer', { beskrivelse: 'negative timer', filer: tm('02.03.2026;Kari Nordmann;923609016;-2;Rådgivning;;'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'ugyldig-verdi' } });
+tilfelle('timer-over-24-per-dag', { beskrivelse: 'over 24 timer på en dag for én person', filer: tm('02.03.2026;Kari Nordmann;923609016;14;Rådgivning;;Første', '02.03.2026;Kari Nordmann;ADM;12;Prosjektledelse;;Andre'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'over-24-timer' } });
+tilfelle('timer-ukjent-ansatt', { beskrivelse: 'ansatt som ikke finnes', filer: tm('02.03.2026;Kari Nordman;923609016;2;Rådgivning;;'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'ansatt', kode: 'ukjent-ansatt' } });
+tilfelle('timer-ukjent-malbedrift', { beskrivelse: 'orgnr som ikke er målbedrift', filer: tm('02.03.2026;Kari Nordmann;974760673;2;Rådgivning;;'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'malbedrift', kode: 'ukjent-malbedrift' } });
+tilfelle('timer-utenfor-avtale', { beskrivelse: 'timer før avtalestart', filer: tm('02.01.2026;Kari Nordmann;923609016;2;Rådgivning;;'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'dato', kode: 'utenfor-avtale' } });
+tilfelle('timer-dobbel-linje', { beskrivelse: 'helt lik linje to ganger', filer: tm('02.03.2026;Kari Nordmann;923609016;2;Rådgivning;;Møte', '02.03.2026;Kari Nordmann;923609016;2;Rådgivning;;Møte'), forventet: { fil: 'timer.csv', rad: 3, kolonne: 'dato', kode: 'dobbel-linje' } });
+tilfelle('timer-ugyldig-dato', { beskrivelse: '30. februar i ISO', filer: tm('2026-02-30;Kari Nordmann;923609016;2;Rådgivning;;'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'dato', kode: 'ugyldig-verdi' } });
+tilfelle('timer-mangler-timer', { beskrivelse: 'tom påkrevd celle', filer: tm('02.03.2026;Kari Nordmann;923609016;;Rådgivning;;'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'ugyldig-verdi' } });
+tilfelle('timer-for-mange-felt', { beskrivelse: 'rad med flere felt enn overskriften', filer: tm('02.03.2026;Kari Nordmann;923609016;2;Rådgivning;;Møte;ekstra;felt'), forventet: { fil: 'timer.csv', rad: 2, kode: 'for-mange-felt' } });
+tilfelle('timer-komma-desimal-i-kommafil', { beskrivelse: 'kommadelt fil med desimalkomma uten anførselstegn', filer: { 'timer.csv': `${BOM}dato,ansatt,malbedrift,timer,aktivitet\r\n02.03.2026,Kari Nordmann,923609016,2,5,Rådgivning\r\n` }, forventet: { fil: 'timer.csv', rad: 2, kode: 'for-mange-felt' } });
+
+// --- tilskudd og kostnader (nh sjekk) ---
+tilfelle('tilskudd-ukjent-type', { beskrivelse: 'ukjent tilskuddstype', filer: { 'tilskudd.csv': csv('ar;type;kilde;belop;dato', '2026;gave;Siva;100 000;') }, forventet: { fil: 'tilskudd.csv', rad: 2, kolonne: 'type', kode: 'ugyldig-verdi' } });
+tilfelle('tilskudd-ugyldig-ar', { beskrivelse: 'år med bokstav', filer: { 'tilskudd.csv': csv('ar;type;kilde;belop;dato', '20x6;innovasjon;Siva;100 000;') }, forventet: { fil: 'tilskudd.csv', rad: 2, kolonne: 'ar', kode: 'ugyldig-verdi' } });
+tilfelle('kostnader-ugyldig-belop', { beskrivelse: 'beløp i ord', filer: { 'kostnader.csv': csv('ar;kategori;belop;tekst;dato;type', '2026;Eksterne kostnader;ti tusen;Regnskap;;faktisk') }, forventet: { fil: 'kostnader.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
+tilfelle('kostnader-tre-desimaler', { beskrivelse: 'beløp med tre desimaler', filer: { 'kostnader.csv': csv('ar;kategori;belop;tekst;dato;type', '2026;Eksterne kostnader;100,125;Regnskap;;faktisk') }, forventet: { fil: 'kostnader.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
+
+async function xlsx(art) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('ansatte');
+  ws.addRow(['navn', 'arslonn', 'stillingsprosent']);
+  ws.addRow(['Kari Nordmann', 650000, 1]).getCell(3).numFmt = '0%';
+  if (art === 'formel-uten-verdi') ws.addRow(['Ola Hansen', { formula: 'B2*0.6' }, 0.6]);
+  else if (art === 'tekst-i-tall') ws.addRow(['Ola Hansen', 'mye', 0.6]);
+  else ws.addRow(['Ola Hansen', { formula: 'B2*0.6', result: 390000 }, 0.6]);
+  ws.getCell('C3').numFmt = '0%';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+for (const t of tilfeller) {
+  const dir = path.join(BAD, t.navn);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [fil, innhold] of Object.entries(t.filer)) {
+    const data = typeof innhold === 'string' && innhold.startsWith('XLSX:') ? await xlsx(innhold.slice(5)) : innhold;
+    writeFileSync(path.join(dir, fil), data);
+  }
+  writeFileSync(path.join(dir, 'tilfelle.json'), `${JSON.stringify({ beskrivelse: t.beskrivelse, base: 'mini', kommando: t.kommando, fjern: t.fjern, forventet: t.forventet }, null, 2)}\n`);
+}
+console.log(`${tilfeller.length} tilfeller i ${path.relative(ROT, BAD)}`);

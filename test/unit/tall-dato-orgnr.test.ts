@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseDesimal, fraFlyttall } from '../../src/domain/tall.js';
+import { fraExcelSerie, leggTilMaaneder, parseDato, tilExcelSerie, type Dato } from '../../src/domain/dato.js';
+import { erGyldigOrgnr, kontrollsiffer, normaliserOrgnr, orgnrFeil } from '../../src/domain/orgnr.js';
+
+describe('tall slik norsk Excel eksporterer dem', () => {
+  it.each([
+    ['1 234,50', 123450],
+    ['1\u00a0234,50', 123450], // hardt mellomrom som tusenskille
+    ['1.234,50', 123450],
+    ['1,234.50', 123450],
+    ['1234.5', 123450],
+    ['1234,5', 123450],
+    ['1.234', 123400], // ett punktum + tre sifre = tusenskille (norsk)
+    ['0.125', null], // tre desimaler er for mange for øre
+    ['-12', -1200],
+    ['−12,5', -1250], // ekte minustegn
+    ['(100)', -10000],
+    ['kr 1 250', 125000],
+    ['1 250 kr', 125000],
+    ['1 234 567,89', 123456789],
+  ])('«%s» → %s øre', (inn, ut) => {
+    const r = parseDesimal(inn, 2);
+    if (ut === null) expect(r.ok).toBe(false);
+    else expect(r).toEqual({ ok: true, verdi: ut });
+  });
+
+  it.each(['abc', '1,2,3,4', '12a', '', '1..2', '1 23,4.5'])('avviser «%s»', (inn) => {
+    expect(parseDesimal(inn, 2).ok).toBe(false);
+  });
+
+  it('tåler flyttallsstøy fra Excel-formler, men ikke ekte ekstra desimaler', () => {
+    expect(fraFlyttall(0.1 + 0.2, 2)).toEqual({ ok: true, verdi: 30 });
+    expect(fraFlyttall(1234.567, 2).ok).toBe(false);
+  });
+
+  it('egenskap: et heltall øre skrevet på norsk leses tilbake likt', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (ore) => {
+        const abs = Math.abs(ore);
+        const tekst = `${ore < 0 ? '-' : ''}${Math.floor(abs / 100).toLocaleString('nb-NO')},${String(abs % 100).padStart(2, '0')}`;
+        expect(parseDesimal(tekst, 2)).toEqual({ ok: true, verdi: ore });
+      }),
+    );
+  });
+});
+
+describe('datoer uten tidssone', () => {
+  it.each([
+    ['03.11.2026', '2026-11-03'],
+    ['3.1.2026', '2026-01-03'],
+    ['03/11/2026', '2026-11-03'],
+    ['2026-11-03', '2026-11-03'],
+    ['2026-11-03T00:00:00Z', '2026-11-03'],
+    ['03.11.26', '2026-11-03'],
+    ['46329', '2026-11-03'], // Excel-serienummer
+    ['29.02.2024', '2024-02-29'],
+  ])('«%s» → %s', (inn, ut) => {
+    expect(parseDato(inn)).toBe(ut);
+  });
+
+  it.each(['31.02.2026', '29.02.2025', '2026-13-01', '00.01.2026', 'i går', '1.1'])('avviser «%s»', (inn) => {
+    expect(parseDato(inn)).toBeNull();
+  });
+
+  it('Excel-serie: 1 = 1900-01-01, 61 = 1900-03-01, 60 (Excels fiktive 29.02.1900) avvises', () => {
+    expect(fraExcelSerie(1)).toBe('1900-01-01');
+    expect(fraExcelSerie(61)).toBe('1900-03-01');
+    expect(fraExcelSerie(60)).toBeNull();
+    expect(fraExcelSerie(45658)).toBe('2025-01-01');
+    expect(fraExcelSerie(45658.5)).toBeNull();
+  });
+
+  it('egenskap: Excel-serie fram og tilbake', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 73050 }), (n) => {
+        expect(tilExcelSerie(fraExcelSerie(n)!)).toBe(n);
+      }),
+    );
+  });
+
+  it('måneder legges til med kapping til siste dag', () => {
+    expect(leggTilMaaneder('2026-01-31' as Dato, 1)).toBe('2026-02-28');
+    expect(leggTilMaaneder('2024-02-29' as Dato, -12)).toBe('2023-02-28');
+    expect(leggTilMaaneder('2026-11-15' as Dato, 3)).toBe('2027-02-15');
+  });
+});
+
+describe('organisasjonsnummer (MOD11, vekter 3,2,7,6,5,4,3,2)', () => {
+  it('godtar gyldige og avviser feil kontrollsiffer', () => {
+    expect(erGyldigOrgnr('923609016')).toBe(true);
+    expect(erGyldigOrgnr('923609017')).toBe(false);
+    expect(orgnrFeil('12345678')).toMatch(/ni sifre/);
+    expect(orgnrFeil('92360901x')).toMatch(/sifre/);
+    expect(normaliserOrgnr('NO 923 609 016 MVA')).toBe('923609016');
+  });
+
+  it('egenskap: for hvert 8-sifret prefiks er høyst ett kontrollsiffer gyldig, og rest 1 gir ingen', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 80_000_000, max: 99_999_999 }), (p) => {
+        const prefiks = String(p);
+        const k = kontrollsiffer(prefiks);
+        const gyldige = [...'0123456789'].filter((d) => erGyldigOrgnr(prefiks + d));
+        expect(gyldige).toEqual(k === null ? [] : [String(k)]);
+      }),
+    );
+  });
+});
