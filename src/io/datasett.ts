@@ -37,13 +37,16 @@ export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?:
   if (ds.length) throw new InndataFeil(ds);
 
   const skjema = radSkjema(def);
+  const alleNokler = Object.keys(def.kolonner);
   const ut: MedKilde<RadAv<D>>[] = [];
   const overskriftFor = new Map<string, string>();
   for (const [nokkel, k] of indeks) overskriftFor.set(nokkel, t.overskrifter[k]!);
 
   t.rader.forEach((celler, i) => {
     const rad = t.radnr[i]!;
+    // Alle kolonner får en verdi (null når kolonnen mangler i filen), så frivillige kolonner blir undefined.
     const raa: Record<string, RaaCelle> = {};
+    for (const nokkel of alleNokler) raa[nokkel] = null;
     for (const [nokkel, k] of indeks) raa[nokkel] = celler[k] ?? null;
     const r = skjema.safeParse(raa);
     const kilde: Kilde = { fil: t.fil, rad, ...(t.ark ? { ark: t.ark } : {}) };
