@@ -153,3 +153,14 @@ export function dagensDato(naa: Date = new Date()): Dato {
   // Lokal kalenderdag der brukeren sitter — det er «i dag» for en frist.
   return lagDato(naa.getFullYear(), naa.getMonth() + 1, naa.getDate());
 }
+
+/**
+ * Billig forhåndssjekk for radfiltre: ligger en rå datocelle i [fra, til]? Ugyldige datoer gir true,
+ * så raden valideres og feilen meldes i stedet for å forsvinne.
+ */
+export function raaDatoI(raa: unknown, fra: Dato, til: Dato): boolean {
+  let d: Dato | null = null;
+  if (raa instanceof Date) d = fraUtcDate(raa);
+  else if (typeof raa === 'string' || typeof raa === 'number') d = parseDato(raa);
+  return d === null || (d >= fra && d <= til);
+}

@@ -161,7 +161,20 @@ export function valg<T extends string>(verdier: readonly T[], alias: Record<stri
  * Normalisering for sammenligning av overskrifter og koder: små bokstaver, uten diakritiske tegn
  * (æ→ae, ø→o, å→a, é→e), uten mellomrom, «_», «-» og «.».
  */
+const normalisert = new Map<string, string>();
+
 export function normaliserNavn(s: string): string {
+  // Navn og koder gjentas tusenvis av ganger i timelister; hurtigbufferen gjør dette til et oppslag.
+  let n = normalisert.get(s);
+  if (n === undefined) {
+    n = normaliserUtenBuffer(s);
+    if (normalisert.size > 100_000) normalisert.clear();
+    normalisert.set(s, n);
+  }
+  return n;
+}
+
+function normaliserUtenBuffer(s: string): string {
   return s
     .toLowerCase()
     .replace(/æ/g, 'ae')

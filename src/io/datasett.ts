@@ -13,10 +13,18 @@ import { kontrollerTabell, lesTabell, type RaaTabell } from './tabell-les.js';
 
 export type LestDatasett<T> = { fil: string | null; rader: MedKilde<T>[] };
 
+/**
+ * Forhåndsfilter på rå celler: rader som filteret avviser, valideres ikke og tas ikke med. Brukes når
+ * en kommando bare trenger en periode av en stor fil (f.eks. én måned av en million timerader);
+ * `hent(nokkel)` gir cellens råverdi. Rader filteret ikke kan avgjøre (ugyldig dato) bør tas med, så
+ * feilen meldes.
+ */
+export type RadFilter = (hent: (nokkel: string) => RaaCelle) => boolean;
+
 export async function lesDatasett<D extends DatasettDef>(
   am: Arbeidsmappe,
   def: D,
-  opts: { valgfritt?: boolean } = {},
+  opts: { valgfritt?: boolean; filter?: RadFilter } = {},
 ): Promise<LestDatasett<RadAv<D>>> {
   const sti = await finnDatasettFil(am.rot, def.navn);
   if (!sti) {
@@ -26,11 +34,11 @@ export async function lesDatasett<D extends DatasettDef>(
     ]);
   }
   const tabell = await lesTabell(sti, path.basename(sti));
-  return { fil: path.basename(sti), rader: tolkTabell(tabell, def, am.config) };
+  return { fil: path.basename(sti), rader: tolkTabell(tabell, def, am.config, opts.filter) };
 }
 
 /** Ren tolkning av en rå tabell (brukes også direkte i tester). */
-export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?: Pick<Config, 'kolonner' | 'ignorerKolonner'>): MedKilde<RadAv<D>>[] {
+export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?: Pick<Config, 'kolonner' | 'ignorerKolonner'>, filter?: RadFilter): MedKilde<RadAv<D>>[] {
   const ds: Diagnostikk[] = [...kontrollerTabell(t)];
   const { indeks, diagnostikk } = kobleOverskrifter(t, def, config);
   ds.push(...diagnostikk);
@@ -43,6 +51,7 @@ export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?:
   for (const [nokkel, k] of indeks) overskriftFor.set(nokkel, t.overskrifter[k]!);
 
   t.rader.forEach((celler, i) => {
+    if (filter && !filter((nokkel) => { const k = indeks.get(nokkel); return k === undefined ? null : (celler[k] ?? null); })) return;
     const rad = t.radnr[i]!;
     // Alle kolonner får en verdi (null når kolonnen mangler i filen), så frivillige kolonner blir undefined.
     const raa: Record<string, RaaCelle> = {};
