@@ -10,7 +10,16 @@ import { sisteExitKode } from './kjor.js';
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
 
+const norsk = (s: string) => s.replace(/\[options\]/g, '[valg]').replace(/\[command\]/g, '[kommando]');
+
 class NorskHjelp extends Help {
+  // Oversett i termene (ikke i ferdig tekst), så kolonnebredden regnes av de norske ordene.
+  override subcommandTerm(cmd: Command): string {
+    return norsk(super.subcommandTerm(cmd));
+  }
+  override commandUsage(cmd: Command): string {
+    return norsk(super.commandUsage(cmd));
+  }
   override formatHelp(cmd: Command, helper: Help): string {
     return super
       .formatHelp(cmd, helper)
@@ -18,9 +27,7 @@ class NorskHjelp extends Help {
       .replace(/^Options:/m, 'Valg:')
       .replace(/^Commands:/m, 'Kommandoer:')
       .replace(/^Arguments:/m, 'Argumenter:')
-      .replace(/\(default: /g, '(standard: ')
-      .replace(/\[options\]/g, '[valg]')
-      .replace(/\[command\]/g, '[kommando]');
+      .replace(/\(default: /g, '(standard: ');
   }
 }
 
