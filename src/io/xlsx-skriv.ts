@@ -106,6 +106,12 @@ export function stilOverskrift(rad: ExcelJS.Row): void {
   rad.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   rad.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
   rad.alignment = { vertical: 'middle', wrapText: true };
+  rad.height = 32; // to linjer, så lange overskrifter med linjeskift vises helt
+}
+
+/** Liggende utskrift tilpasset sidebredden: revisor skriver ut arkene. */
+export function utskriftsoppsett(ws: ExcelJS.Worksheet): void {
+  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
 }
 
 type Plassering = { ark: string; kolonner: Map<string, number>; forste: number; siste: number; sumRad?: number; parametre?: Map<string, number> };
@@ -139,6 +145,7 @@ export function byggArbeidsbok(mal: Mal, data: MalData): ExcelJS.Workbook {
   }
   for (const ark of mal.ark) {
     const ws = wb.addWorksheet(ark.navn, { views: [{ state: 'frozen', ySplit: OVERSKRIFTRAD }] });
+    utskriftsoppsett(ws);
     const tittel = erstattVariabler(ark.tittel ?? ark.navn, data.variabler ?? {});
     ws.getCell(TITTELRAD, 1).value = noytraliser(tittel);
     ws.getCell(TITTELRAD, 1).font = { bold: true, size: 13 };
@@ -165,7 +172,8 @@ function skrivTabell(ws: ExcelJS.Worksheet, ark: MalArk, rader: Rad[], plass: Ma
   const hode = ws.getRow(OVERSKRIFTRAD);
   ark.kolonner.forEach((k, i) => {
     hode.getCell(i + 1).value = k.overskrift;
-    ws.getColumn(i + 1).width = k.bredde ?? Math.max(12, Math.min(40, k.overskrift.length + 2));
+    // Overskriften brytes over to linjer, så halve lengden holder som bredde.
+    ws.getColumn(i + 1).width = k.bredde ?? Math.max(12, Math.min(24, Math.ceil(k.overskrift.length / 2) + 3));
   });
   stilOverskrift(hode);
   const meg = plass.get(ark.nokkel)!;
