@@ -6,5 +6,6 @@ import type { Command } from 'commander';
 import { definer as init } from './init.js';
 import { definer as timesats } from './timesats.js';
 import { definer as sjekk } from './sjekk.js';
+import { definer as faktura } from './faktura.js';
 
-export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats];
+export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, faktura];

@@ -1,0 +1,348 @@
+/**
+ * Månedlig fakturering av egenandel og støtteregister (nh faktura).
+ *
+ * Programveileder 10.4 og vedlegg 3 pkt. 2 og 4.1, definisjonene «Innovasjonsstøtte (artikkel 28)»,
+ * «Støtteintensitet» og «Fakturert egenandel»:
+ *   markedsverdi      = timer × markedspris per time
+ *   egenandel         = markedsverdi × (1 − støtteintensitet)         (+ 25 % mva, ordinær fordring)
+ *   innovasjonsstøtte = markedsverdi − egenandel                       (ingen mva)
+ *   Vedlegg 3 pkt. 2: markedsverdi 10 000 → egenandel 2 500 + mva, støtte 7 500, støtteintensitet 75 %.
+ *
+ * Avrunding per linje (docs/faktura.md): markedsverdi og egenandel til øre, halv opp; støtten er
+ * differansen, så støtte + egenandel = markedsverdi eksakt. mva regnes per linje. Alle summer er
+ * summer av linjene. Ren modul: ingen fil, ingen prosess.
+ *
+ *   beregnLinje({ timer: 800, pris: 125_000, stotteintensitet: 750_000, mvaSats: 250_000 })
+ *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
+ */
+import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from './penger.js';
+import { sisteDag, maanedAv, type Dato, type Maaned } from './dato.js';
+import { feil, advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
+import { normaliserNavn } from './felter.js';
+import { normaliserOrgnr } from './orgnr.js';
+import { erAdminKode } from './kontroll.js';
+import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from './stottetak.js';
+import type { Ansatt } from './datasett/ansatte.js';
+import type { Malbedrift } from './datasett/malbedrifter.js';
+import type { Timeregistrering } from './datasett/timer.js';
+import type { Tilskudd } from './datasett/tilskudd.js';
+
+/** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
+export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
+
+/** Hvor markedsprisen for en linje kom fra, i rekkefølgen de gjelder (docs/faktura.md). */
+export type PrisKilde = 'malbedrift' | 'tjeneste' | 'ansatt' | 'standard';
+export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
+  malbedrift: 'avtalt pris i målbedriftsavtalen',
+  tjeneste: 'pris for tjenesten (nh.json faktura.tjenestepriser)',
+  ansatt: 'pris for den ansatte',
+  standard: 'arbeidsmappens standard (markedsprisPerTime)',
+};
+export const PRISREKKEFOLGE = 'målbedriftens avtalte pris > tjenestepris > ansattes pris > standard (markedsprisPerTime)';
+
+export type FakturaParametre = {
+  periode: Maaned;
+  standardPris: Ore;
+  standardStotteintensitet: Ppm;
+  mvaSats: Ppm;
+  adminKoder: readonly string[];
+  /** Normalisert tjenestenavn → pris per time. */
+  tjenestepriser: ReadonlyMap<string, Ore>;
+  /** NOK per EUR ×10 000 og kursens dato (config.eurNok). */
+  eurNokKurs: number;
+  kursdato: Dato;
+};
+
+export type Linjeberegning = { markedsverdi: Ore; egenandel: Ore; stotte: Ore; mva: Ore; aBetale: Ore };
+
+/**
+ * Én fakturalinje. Programveileder 10.4 / vedlegg 3 pkt. 2: egenandel = markedsverdi × (1 − intensitet),
+ * støtte = markedsverdi − egenandel; vedlegg 3 pkt. 4.1: egenandelen faktureres med mva, støtten uten.
+ */
+export function beregnLinje(p: { timer: number; pris: Ore; stotteintensitet: Ppm; mvaSats: Ppm }): Linjeberegning {
+  const markedsverdi = mulDivRund(p.timer, p.pris, 100);
+  const egenandel = andel(markedsverdi, PPM - p.stotteintensitet);
+  const stotte = markedsverdi - egenandel;
+  const mva = andel(egenandel, p.mvaSats);
+  return { markedsverdi, egenandel, stotte, mva, aBetale: egenandel + mva };
+}
+
+export type Fakturalinje = Linjeberegning & {
+  orgnr: string;
+  ansatt: string;
+  aktivitet: string;
+  timer: number;
+  pris: Ore;
+  prisKilde: PrisKilde;
+  stotteintensitet: Ppm;
+  /** Timeradene linjen bygger på (for sporing). */
+  rader: number;
+};
+
+export type Sum = { timer: number; markedsverdi: Ore; egenandel: Ore; stotte: Ore; mva: Ore; aBetale: Ore };
+
+export type Fakturagrunnlag = Sum & {
+  orgnr: string;
+  navn: string;
+  avtalestart: Dato;
+  stotteintensitet: Ppm;
+  linjer: Fakturalinje[];
+  /** Støtten i eurocent ved kursen for perioden. */
+  stotteEur: number;
+  fakturatekst: string;
+};
+
+export type Fakturering = {
+  periode: Maaned;
+  fakturadato: Dato;
+  malbedrifter: Fakturagrunnlag[];
+  totalt: Sum;
+  /** Timeradene i perioden på administrasjon/gjennomføring (aldri fakturert, 10.4). */
+  adminRader: number;
+};
+
+export function nullSum(): Sum {
+  return { timer: 0, markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 };
+}
+
+export function leggTil(s: Sum, l: Sum | (Linjeberegning & { timer: number })): void {
+  s.timer += l.timer;
+  s.markedsverdi += l.markedsverdi;
+  s.egenandel += l.egenandel;
+  s.stotte += l.stotte;
+  s.mva += l.mva;
+  s.aBetale += l.aBetale;
+}
+
+/** Støtte i øre → eurocent med kursen ×10 000 (NOK per EUR), avrundet halv opp. */
+export function tilEurCent(stotte: Ore, kurs: number): number {
+  return mulDivRund(stotte, 10_000, kurs);
+}
+
+/**
+ * Programveileder 10.4 / vedlegg 3 pkt. 4.1: «Fakturaen skal tydelig vise hva som er markedsverdi på
+ * tjenesten, egenandelen som skal betales av målbedriften, samt hvor mye innovasjonsstøtte dette utgjør.»
+ */
+export function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mvaSats: Ppm): string {
+  return (
+    `Rådgivning ${periode}: markedsverdi ${formatKroner(s.markedsverdi)} kr. ` +
+    `Innovasjonsstøtte (GBER art. 28, via Siva-programmet) ${formatKroner(s.stotte)} kr (${formatProsent(stotteintensitet)}). ` +
+    `Egenandel ${formatKroner(s.egenandel)} kr + mva ${formatProsent(mvaSats)} ${formatKroner(s.mva)} kr = å betale ${formatKroner(s.aBetale)} kr.`
+  );
+}
+
+/** Markedspris for en timerad og hvor den kom fra. Rekkefølgen er dokumentert i docs/faktura.md. */
+export function velgPris(mb: Pick<Malbedrift, 'markedspris'>, ansatt: Pick<Ansatt, 'markedspris'> | undefined, tjeneste: string | undefined, p: Pick<FakturaParametre, 'standardPris' | 'tjenestepriser'>): { pris: Ore; prisKilde: PrisKilde } {
+  if (mb.markedspris !== undefined) return { pris: mb.markedspris, prisKilde: 'malbedrift' };
+  if (tjeneste !== undefined) {
+    const tp = p.tjenestepriser.get(normaliserNavn(tjeneste));
+    if (tp !== undefined) return { pris: tp, prisKilde: 'tjeneste' };
+  }
+  if (ansatt?.markedspris !== undefined) return { pris: ansatt.markedspris, prisKilde: 'ansatt' };
+  return { pris: p.standardPris, prisKilde: 'standard' };
+}
+
+/**
+ * Én gjennomgang av periodens timerader: skiller ut administrasjon (aldri fakturert, 10.4), melder
+ * ukjent målbedrift, ukjent ansatt og timer utenfor avtaleperioden som feil med fil og rad (alle på
+ * én gang), og grupperer resten i linjer per målbedrift, ansatt, aktivitet og pris.
+ * Rader med dato utenfor perioden hoppes over (leseren har normalt allerede filtrert dem bort).
+ */
+export function beregnFakturering(
+  timer: readonly Timeregistrering[],
+  ansatte: readonly Ansatt[],
+  malbedrifter: readonly Malbedrift[],
+  p: FakturaParametre,
+): { fakturering: Fakturering; feil: Diagnostikk[] } {
+  const ds: Diagnostikk[] = [];
+  const ansattPerNavn = new Map(ansatte.map((a) => [normaliserNavn(a.navn), a]));
+  const mbPerOrgnr = new Map(malbedrifter.map((m) => [m.orgnr, m]));
+  const grupper = new Map<string, Map<string, Fakturalinje>>();
+  let adminRader = 0;
+  for (const t of timer) {
+    if (maanedAv(t.dato) !== p.periode) continue;
+    // 10.4: timer på administrasjon og gjennomføring dekkes av adm.-tilskuddet og faktureres aldri.
+    if (erAdminKode(t.malbedrift, p.adminKoder)) {
+      adminRader++;
+      continue;
+    }
+    const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt));
+    if (!ansatt) ds.push(feil('ukjent-ansatt', `Ukjent ansatt «${t.ansatt}».`, { ...t.kilde, kolonne: 'ansatt' }, { verdi: t.ansatt, forventet: 'et navn fra ansatte' }));
+    const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
+    if (!mb) {
+      ds.push(feil('ukjent-malbedrift', `Ukjent målbedrift «${t.malbedrift}».`, { ...t.kilde, kolonne: 'malbedrift' }, { verdi: t.malbedrift, forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${p.adminKoder.join(', ')})` }));
+      continue;
+    }
+    // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
+    if (t.dato < mb.avtalestart || (mb.avtaleslutt !== undefined && t.dato > mb.avtaleslutt)) {
+      ds.push(feil('utenfor-avtale', `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`, { ...t.kilde, kolonne: 'dato' }, { verdi: t.dato, forventet: `en dato i ${mb.avtalestart} – ${mb.avtaleslutt ?? 'løpende'}` }));
+      continue;
+    }
+    if (!ansatt || ds.length) continue; // ved feil samler vi bare flere feil
+    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
+    const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
+    const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
+    const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
+    let perMb = grupper.get(mb.orgnr);
+    if (!perMb) grupper.set(mb.orgnr, (perMb = new Map()));
+    const l = perMb.get(nokkel);
+    if (l) {
+      l.timer += t.timer;
+      l.rader++;
+    } else {
+      perMb.set(nokkel, { orgnr: mb.orgnr, ansatt: ansatt.navn, aktivitet, timer: t.timer, pris, prisKilde, stotteintensitet: si, rader: 1, markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 });
+    }
+  }
+  const fakturadato = sisteDag(p.periode);
+  const totalt = nullSum();
+  const ut: Fakturagrunnlag[] = [];
+  for (const orgnr of [...grupper.keys()].sort()) {
+    const mb = mbPerOrgnr.get(orgnr)!;
+    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
+    const linjer = [...grupper.get(orgnr)!.values()].sort((a, b) => a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris);
+    const s = nullSum();
+    for (const l of linjer) {
+      Object.assign(l, beregnLinje({ timer: l.timer, pris: l.pris, stotteintensitet: l.stotteintensitet, mvaSats: p.mvaSats }));
+      leggTil(s, l);
+    }
+    leggTil(totalt, s);
+    ut.push({ ...s, orgnr, navn: mb.navn, avtalestart: mb.avtalestart, stotteintensitet: si, linjer, stotteEur: tilEurCent(s.stotte, p.eurNokKurs), fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats) });
+  }
+  return { fakturering: { periode: p.periode, fakturadato, malbedrifter: ut, totalt, adminRader }, feil: ds };
+}
+
+// ————— Regler som kan si nei —————
+
+export type Avvisning = {
+  kode: 'over-75-prosent' | 'over-treaarstak' | 'over-disponibelt';
+  orgnr?: string;
+  navn?: string;
+  melding: string;
+  tall: Record<string, number>;
+};
+
+/** Definisjonen «Støtteintensitet» og vedlegg 3 pkt. 2: over 75 % avvises. */
+export function sjekkStotteintensitet(f: Fakturering): Avvisning[] {
+  return f.malbedrifter
+    .filter((m) => m.stotteintensitet > MAKS_STOTTEINTENSITET)
+    .map((m) => ({
+      kode: 'over-75-prosent' as const,
+      orgnr: m.orgnr,
+      navn: m.navn,
+      melding: `${m.navn} (${m.orgnr}): støtteintensitet ${formatProsent(m.stotteintensitet)} er over taket på 75 % av markedsverdien (programveileder, definisjoner; vedlegg 3 pkt. 2). Sett «stotteintensitet» i malbedrifter til høyst 75.`,
+      tall: { stotteintensitet: m.stotteintensitet / 10_000, maks: 75 },
+    }));
+}
+
+export type Treaarsstatus = { orgnr: string; tidligereEur: number; denneEur: number; samletEur: number; gjenstaarEur: number };
+
+/**
+ * Vedlegg 3 pkt. 2 (GBER art. 28(4)): høyst 200 000 euro per målbedrift over en rullerende treårsperiode,
+ * regnet med kursen lagret på hver registerlinje. `register` er registeret uten linjer for perioden.
+ */
+export function sjekkTreaarstak(f: Fakturering, register: readonly StotteLinjeEur[]): { status: Treaarsstatus[]; avvisninger: Avvisning[] } {
+  const status: Treaarsstatus[] = [];
+  const avvisninger: Avvisning[] = [];
+  for (const m of f.malbedrifter) {
+    const tidligereEur = stotteSisteTreAar(register, m.orgnr, f.fakturadato);
+    const samletEur = tidligereEur + m.stotteEur;
+    status.push({ orgnr: m.orgnr, tidligereEur, denneEur: m.stotteEur, samletEur, gjenstaarEur: STOTTETAK_EUR_CENT - samletEur });
+    if (samletEur > STOTTETAK_EUR_CENT) {
+      avvisninger.push({
+        kode: 'over-treaarstak',
+        orgnr: m.orgnr,
+        navn: m.navn,
+        melding:
+          `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${f.fakturadato}) — over taket på 200 000 EUR ` +
+          `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
+          `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
+        tall: { tidligereEur: tidligereEur / 100, denneEur: m.stotteEur / 100, samletEur: samletEur / 100, takEur: STOTTETAK_EUR_CENT / 100, overEur: (samletEur - STOTTETAK_EUR_CENT) / 100 },
+      });
+    }
+  }
+  return { status, avvisninger };
+}
+
+export type Disponibelt = { ar: number; tilskudd: Ore; bruktFor: Ore; denneKjoringen: Ore; gjenstaarFor: Ore; gjenstaarEtter: Ore };
+
+/**
+ * 10.4 / vedlegg 3 pkt. 4.1: samlet innovasjonsstøtte i året kan ikke overstige disponibelt
+ * innovasjonstilskudd (art. 28 fra Siva, fylkeskommunen, andre + overførte ubrukte midler): tilskudd
+ * av typen «innovasjon» og «overfort» for året. Brukt = registerlinjer med dato i året (uten perioden).
+ */
+export function beregnDisponibelt(ar: number, tilskudd: readonly Pick<Tilskudd, 'ar' | 'type' | 'belop'>[], register: readonly { dato: string; stotte: Ore }[], denneKjoringen: Ore): Disponibelt {
+  let sumTilskudd = 0;
+  for (const t of tilskudd) if (t.ar === ar && (t.type === 'innovasjon' || t.type === 'overfort')) sumTilskudd += t.belop;
+  let bruktFor = 0;
+  const prefiks = `${ar}-`;
+  for (const r of register) if (r.dato.startsWith(prefiks)) bruktFor += r.stotte;
+  return { ar, tilskudd: sumTilskudd, bruktFor, denneKjoringen, gjenstaarFor: sumTilskudd - bruktFor, gjenstaarEtter: sumTilskudd - bruktFor - denneKjoringen };
+}
+
+export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
+  if (d.gjenstaarEtter >= 0) return [];
+  return [
+    {
+      kode: 'over-disponibelt',
+      melding:
+        `Kjøringen gir ${formatKroner(d.denneKjoringen)} kr i innovasjonsstøtte, men bare ${formatKroner(d.gjenstaarFor)} kr gjenstår av disponibelt ` +
+        `innovasjonstilskudd for ${d.ar} (${formatKroner(d.tilskudd)} kr, brukt ${formatKroner(d.bruktFor)} kr). Over med ${formatKroner(-d.gjenstaarEtter)} kr ` +
+        `(programveileder 10.4, vedlegg 3 pkt. 4.1). Registrer flere tilskudd i tilskudd (innovasjon/overfort) eller senk støtteintensiteten.`,
+      tall: { tilskudd: d.tilskudd / 100, bruktFor: d.bruktFor / 100, denneKjoringen: d.denneKjoringen / 100, gjenstaarFor: d.gjenstaarFor / 100, overMed: -d.gjenstaarEtter / 100 },
+    },
+  ];
+}
+
+/**
+ * Advarsel når en målbedrift ikke har en SMB-sjekk datert på eller før avtalestart (vedlegg 3 pkt. 2:
+ * målbedriften skal være en SMB når den tas opp). `sjekker` er orgnr → datoene det finnes sjekker for.
+ */
+export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, readonly Dato[]>, mappe = 'smb-sjekk'): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  for (const m of f.malbedrifter) {
+    const datoer = sjekker.get(m.orgnr) ?? [];
+    if (datoer.some((d) => d <= m.avtalestart)) continue;
+    const kilde: Kilde = { fil: `${mappe}/${m.orgnr}-<dato>.json` };
+    ds.push(
+      advarsel(
+        'mangler-smb-sjekk',
+        `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${m.avtalestart}${datoer.length ? ` (bare ${[...datoer].sort().join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
+        kilde,
+      ),
+    );
+  }
+  return ds;
+}
+
+/** Registerlinjene en fakturering gir: én per målbedrift og periode (vedlegg 3 pkt. 4.1). */
+export type NyRegisterlinje = {
+  periode: Maaned;
+  dato: Dato;
+  orgnr: string;
+  navn: string;
+  markedsverdi: Ore;
+  egenandel: Ore;
+  mva: Ore;
+  stotte: Ore;
+  eurNokKurs: number;
+  kursdato: Dato;
+  stotteEur: number;
+  kjoring: string;
+};
+
+export function registerlinjer(f: Fakturering, p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>, kjoring: string): NyRegisterlinje[] {
+  return f.malbedrifter.map((m) => ({
+    periode: f.periode,
+    dato: f.fakturadato,
+    orgnr: m.orgnr,
+    navn: m.navn,
+    markedsverdi: m.markedsverdi,
+    egenandel: m.egenandel,
+    mva: m.mva,
+    stotte: m.stotte,
+    eurNokKurs: p.eurNokKurs,
+    kursdato: p.kursdato,
+    stotteEur: m.stotteEur,
+    kjoring,
+  }));
+}

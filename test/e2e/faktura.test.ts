@@ -1,0 +1,337 @@
+/**
+ * nh faktura ende til ende på det bygde binæret: utfiler, register, regler som sier nei, gjentatt
+ * kjøring, --erstatt, --forhandsvis, krasj midt i skrivingen av registeret og samtidige kjøringer.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { DEMO, kopier, lesArk, nh, NH, ROT } from '../hjelp.js';
+import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
+
+const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
+const P = ['--periode', '2026-10'];
+const REG_HODE = '\uFEFFperiode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;kjoring\r\n';
+
+function avtrykk(mappe: string): Record<string, string> {
+  const ut: Record<string, string> = {};
+  const gaa = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = path.join(d, f);
+      if (statSync(p).isDirectory()) gaa(p);
+      else ut[path.relative(mappe, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  gaa(mappe);
+  return ut;
+}
+
+const les = (ws: string, f: string) => readFileSync(path.join(ws, f), 'utf8');
+const registerLinjer = (ws: string) => les(ws, 'stotteregister.csv').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+
+describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
+  it('10.4: skriver fakturagrunnlag.xlsx, fakturagrunnlag.csv og stotteregister.csv; --json har per målbedrift og totaler', () => {
+    const ws = kopier(LITEN);
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.status).toBe('fakturert');
+    expect(j.malbedrifter.map((m: any) => [m.orgnr, m.markedsverdi, m.egenandel, m.mva, m.stotte])).toEqual([
+      ['915000002', 19_900, 4_975, 1_243.75, 14_925],
+      ['915000142', 12_000, 6_000, 1_500, 6_000],
+    ]);
+    expect(j.totalt).toMatchObject({ timer: 27.5, markedsverdi: 31_900, egenandel: 10_975, mva: 2_743.75, aBetale: 13_718.75, stotte: 20_925 });
+    expect(j.disponibelt).toEqual({ ar: 2026, tilskudd: 450_000, bruktFor: 0, denneKjoringen: 20_925, gjenstaarFor: 450_000, gjenstaarEtter: 429_075 });
+    expect(j.adminTimeraderIkkeFakturert).toBe(2);
+    // Prisrekkefølgen synlig per linje: tjenestepris, ansattes pris, standard, målbedriftens avtalte pris.
+    expect(j.malbedrifter[0].linjer.map((l: any) => [l.ansatt, l.pris, l.prisKilde])).toEqual([
+      ['Kari Nordmann', 1000, 'standard'], ['Ola Hansen', 1300, 'ansatt'], ['Siri Daglig', 1400, 'tjeneste'],
+    ]);
+    expect(j.malbedrifter[1].linjer[0]).toMatchObject({ pris: 1200, prisKilde: 'malbedrift', stotteintensitet: 50 });
+    // 10.4: fakturateksten viser markedsverdi, egenandel og støtte.
+    expect(j.malbedrifter[0].fakturatekst).toMatch(/markedsverdi 19\s900,00 kr.*Innovasjonsstøtte.*14\s925,00 kr.*Egenandel 4\s975,00 kr \+ mva/);
+
+    for (const f of ['faktura/2026-10/fakturagrunnlag.xlsx', 'faktura/2026-10/fakturagrunnlag.csv', 'stotteregister.csv']) expect(existsSync(path.join(ws, f)), f).toBe(true);
+    const reg = registerLinjer(ws);
+    expect(reg).toHaveLength(2);
+    expect(reg[0]).toMatch(/^2026-10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/);
+    const csv = les(ws, 'faktura/2026-10/fakturagrunnlag.csv').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv).toHaveLength(1 + 4);
+    expect(csv[0]).toMatch(/^ordrenr;fakturadato;forfallsdato;kundeOrgnr;/);
+    expect(csv[1]).toMatch(/^2026-10-915000002;31\.10\.2026;14\.11\.2026;915000002;Alfa Teknologi AS;1;Rådgivning;Rådgivning – Kari Nordmann;10,50;timer;1000,00;75;10500,00;7875,00;2625,00;3;25;656,25;3281,25;2026-10;/);
+    // Totaler = sum av linjene i CSV-en, til øre.
+    const kol = csv[0]!.split(';');
+    const sum = (navn: string) => csv.slice(1).reduce((s, l) => s + Math.round(Number(l.split(';')[kol.indexOf(navn)]!.replace(',', '.')) * 100), 0) / 100;
+    expect(sum('belopEksMva')).toBe(j.totalt.egenandel);
+    expect(sum('innovasjonsstotte')).toBe(j.totalt.stotte);
+    expect(sum('mva')).toBe(j.totalt.mva);
+    expect(sum('markedsverdi')).toBe(j.totalt.markedsverdi);
+  });
+
+  it('vedlegg 3 pkt. 2: advarer når en målbedrift mangler SMB-sjekk datert på eller før avtalestart', () => {
+    const r = nh(['faktura', '--data', LITEN, ...P, '--forhandsvis', '--json']);
+    expect(r.kode).toBe(0);
+    const adv = r.json().advarsler.filter((a: any) => a.kode === 'mangler-smb-sjekk');
+    expect(adv).toHaveLength(1); // Alfa har sjekk 10.01 (før avtalestart), Beta bare 01.04 (etter)
+    expect(adv[0].melding).toMatch(/Beta Marin AS.*bare 2026-04-01/);
+    const tekst = nh(['faktura', '--data', LITEN, ...P, '--forhandsvis']);
+    expect(tekst.stderr).toMatch(/Advarsel:.*Beta Marin AS/);
+  });
+
+  it('--forhandsvis viser resultatet og skriver ingenting (ingen lås, ingen filer)', () => {
+    const ws = kopier(LITEN);
+    const før = avtrykk(ws);
+    const r = nh(['faktura', '--data', ws, ...P, '--forhandsvis']);
+    expect(r.kode).toBe(0);
+    expect(r.stdout).toMatch(/Alfa Teknologi AS/);
+    expect(r.stdout).toMatch(/Forhåndsvisning: ingenting er skrevet/);
+    expect(avtrykk(ws)).toEqual(før);
+  });
+
+  it('gjentatt kjøring av en fakturert periode endrer ingenting og sier det (exit 0)', () => {
+    const ws = kopier(LITEN);
+    expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
+    const før = avtrykk(ws);
+    appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;5;Rådgivning;;Ny\r\n');
+    const etterEndring = avtrykk(ws);
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode).toBe(0);
+    expect(r.json()).toMatchObject({ status: 'allerede-fakturert', totalt: { stotte: 20_925 } });
+    expect(r.json().melding).toMatch(/allerede fakturert.*--erstatt/);
+    expect(avtrykk(ws)).toEqual(etterEndring);
+    expect(før['stotteregister.csv']).toBe(etterEndring['stotteregister.csv']);
+  });
+
+  it('--erstatt: tar sikkerhetskopi i faktura/sikkerhetskopi/ og erstatter periodens linjer (ingen dobbeltføring)', () => {
+    const ws = kopier(LITEN);
+    expect(nh(['faktura', '--data', ws, '--periode', '2026-09']).kode).toBe(0);
+    expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
+    const gammelt = les(ws, 'stotteregister.csv');
+    appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;5;Rådgivning;;Ny\r\n');
+    const r = nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.status).toBe('erstattet');
+    expect(j.malbedrifter[0].markedsverdi).toBe(24_900);
+    const kopi = j.filer.sikkerhetskopi as string;
+    expect(kopi).toContain(path.join('faktura', 'sikkerhetskopi'));
+    expect(readFileSync(path.join(kopi, 'stotteregister.csv'), 'utf8')).toBe(gammelt);
+    expect(existsSync(path.join(kopi, 'fakturagrunnlag.xlsx'))).toBe(true);
+    const reg = registerLinjer(ws);
+    expect(reg.filter((l) => l.startsWith('2026-09;'))).toHaveLength(1);
+    expect(reg.filter((l) => l.startsWith('2026-10;'))).toHaveLength(2);
+    expect(reg.find((l) => l.startsWith('2026-10;31.10.2026;915000002'))).toMatch(/;24900,00;/);
+  });
+
+  it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', () => {
+    const ws = kopier(LITEN);
+    const mb = les(ws, 'malbedrifter.csv').replace('915000142;Beta Marin AS;01.03.2026;;;;50;', '915000142;Beta Marin AS;01.03.2026;;;;80;');
+    writeFileSync(path.join(ws, 'malbedrifter.csv'), mb);
+    const før = avtrykk(ws);
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode).toBe(1);
+    const j = r.json();
+    expect(j.resultat.avvisninger.map((a: any) => [a.kode, a.orgnr])).toEqual([['over-75-prosent', '915000142']]);
+    expect(avtrykk(ws)).toEqual(før);
+    const t = nh(['faktura', '--data', ws, ...P]);
+    expect(t.stdout).toMatch(/avvist — ingenting er skrevet[\s\S]*Beta Marin AS.*80 % er over taket på 75 %/);
+  });
+
+  it('vedlegg 3 pkt. 2: en måned som bringer støtten over 200 000 EUR på tre år avvises med beløpene', () => {
+    const ws = kopier(LITEN);
+    // Tidligere 198 702,18 EUR + denne måneden 1 297,83 EUR = 200 000,01 EUR > taket.
+    const linje = (eur: string) => `${REG_HODE}2025-03;31.03.2025;915000002;Alfa Teknologi AS;3046666,67;761666,67;190416,67;2285000,00;11,5;31.12.2024;${eur};x\r\n`;
+    writeFileSync(path.join(ws, 'stotteregister.csv'), linje('198702,18'));
+    const før = avtrykk(ws);
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode, r.stdout + r.stderr).toBe(1);
+    const a = r.json().resultat.avvisninger;
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ kode: 'over-treaarstak', orgnr: '915000002', tall: { tidligereEur: 198_702.18, denneEur: 1_297.83, samletEur: 200_000.01, takEur: 200_000, overEur: 0.01 } });
+    expect(r.json().melding).toMatch(/Alfa Teknologi AS.*over taket på 200 000 EUR/);
+    expect(avtrykk(ws)).toEqual(før);
+    // Akkurat 200 000 EUR er lov.
+    writeFileSync(path.join(ws, 'stotteregister.csv'), linje('198702,17'));
+    const ja = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(ja.kode, ja.stderr).toBe(0);
+    expect(ja.json().malbedrifter[0].treaar).toMatchObject({ samletEur: 200_000, gjenstaarEur: 0 });
+  });
+
+  it('10.4 / vedlegg 3 pkt. 4.1: mer støtte enn disponibelt innovasjonstilskudd avvises og sier hvor mye', () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'tilskudd.csv'), '\uFEFFar;type;kilde;belop;dato\r\n2026;innovasjon;Siva;15 000;15.02.2026\r\n2026;overfort;Siva;5 000;15.02.2026\r\n');
+    const før = avtrykk(ws);
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode).toBe(1);
+    const j = r.json();
+    expect(j.resultat.avvisninger[0]).toMatchObject({ kode: 'over-disponibelt', tall: { tilskudd: 20_000, denneKjoringen: 20_925, overMed: 925 } });
+    expect(j.resultat.disponibelt).toMatchObject({ gjenstaarFor: 20_000, gjenstaarEtter: -925 });
+    expect(avtrykk(ws)).toEqual(før);
+  });
+
+  it('10.4: det som er ført tidligere i året trekkes fra disponibelt; gjenstår vises etter hver kjøring', () => {
+    const ws = kopier(LITEN);
+    const sep = nh(['faktura', '--data', ws, '--periode', '2026-09', '--json']).json();
+    expect(sep.disponibelt).toMatchObject({ bruktFor: 0, denneKjoringen: 3_750, gjenstaarEtter: 446_250 });
+    const okt = nh(['faktura', '--data', ws, ...P, '--json']).json();
+    expect(okt.disponibelt).toMatchObject({ bruktFor: 3_750, gjenstaarFor: 446_250, gjenstaarEtter: 425_325 });
+    expect(nh(['faktura', '--data', ws, ...P]).stdout).toMatch(/allerede fakturert/);
+    expect(nh(['faktura', '--data', ws, '--periode', '2026-11', '--forhandsvis']).stdout).toMatch(/Gjenstår: 425\s325,00 kr før/);
+  });
+
+  it('vedlegg 3 pkt. 2: timer utenfor avtalen, ukjent målbedrift og ukjent ansatt meldes alle på én gang (exit 2)', () => {
+    const ws = kopier(LITEN);
+    appendFileSync(path.join(ws, 'timer.csv'), '15.10.2026;Kari Nordmann;915000215;3;;;Før start\r\n16.10.2026;Kari Nordmann;915000282;3;;;Ukjent\r\n17.10.2026;Nils;915000002;3;;;Hvem\r\n');
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode).toBe(2);
+    expect(r.json().feil.map((f: any) => [f.kode, f.kilde.rad])).toEqual([['utenfor-avtale', 11], ['ukjent-malbedrift', 12], ['ukjent-ansatt', 13]]);
+    expect(r.stderr).toMatch(/timer\.csv, rad 11, kolonne «dato»/);
+    expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+  });
+
+  it('ugyldig --periode og manglende --periode gir exit 2', () => {
+    const r = nh(['faktura', '--data', LITEN, '--periode', '2026-13']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/--periode «2026-13» er ikke en måned/);
+    expect(nh(['faktura', '--data', LITEN]).kode).toBe(2);
+  });
+
+  it.each(['stotteregister:halvskrevet', 'stotteregister:for-rename', 'faktura:for-register'])(
+    'krasj (SIGKILL) ved %s: registeret er byte for byte som før, og neste kjøring lykkes',
+    (punkt) => {
+      const ws = kopier(LITEN);
+      expect(nh(['faktura', '--data', ws, '--periode', '2026-09']).kode).toBe(0);
+      const før = readFileSync(path.join(ws, 'stotteregister.csv'));
+      const r = nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
+      expect(r.kode).toBe(-1); // drept av signal
+      expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(før)).toBe(true);
+      const igjen = nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(igjen.kode, igjen.stderr).toBe(0);
+      expect(igjen.json().status).toBe('fakturert');
+      if (punkt === 'faktura:for-register') expect(igjen.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
+      expect(registerLinjer(ws).filter((l) => l.startsWith('2026-10;'))).toHaveLength(2);
+      expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      expect(existsSync(path.join(ws, '.stotteregister.laas'))).toBe(false);
+    },
+  );
+
+  it('krasj etter at registeret er døpt om: perioden står i registeret, og neste kjøring sier «allerede fakturert»', () => {
+    const ws = kopier(LITEN);
+    expect(nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'stotteregister:etter-rename' } }).kode).toBe(-1);
+    expect(registerLinjer(ws)).toHaveLength(2);
+    expect(nh(['faktura', '--data', ws, ...P, '--json']).json().status).toBe('allerede-fakturert');
+  });
+
+  it('låsen: en annen levende kjøring holder låsen → exit 2 og ingenting skrevet', () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, '.stotteregister.laas'), `${process.pid}\n2026-11-22T00:00:00Z\n`);
+    const r = nh(['faktura', '--data', ws, ...P]);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/En annen nh-kjøring/);
+    expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+  });
+
+  it('to samtidige kjøringer: bare én fører perioden i registeret', async () => {
+    const ws = kopier(LITEN);
+    const kjor = () =>
+      new Promise<number>((resolve) => {
+        const c = spawn(process.execPath, [NH, 'faktura', '--data', ws, ...P], { env: { ...process.env, NO_COLOR: '1', CI: 'true', NH_DATO: '2026-11-22' }, stdio: 'ignore' });
+        c.on('exit', (kode) => resolve(kode ?? -1));
+      });
+    const koder = await Promise.all([kjor(), kjor(), kjor()]);
+    expect(koder.every((k) => k === 0 || k === 2)).toBe(true);
+    expect(koder.filter((k) => k === 0).length).toBeGreaterThanOrEqual(1);
+    expect(registerLinjer(ws)).toHaveLength(2);
+  });
+
+  it('nh.json faktura.csvKolonner og csvRekkefolge gir andre overskrifter, fjerner og ordner kolonner', () => {
+    const ws = kopier(LITEN);
+    const c = JSON.parse(les(ws, 'nh.json'));
+    c.faktura.csvKolonner = { kundeOrgnr: 'ORGANIZATION NO', fakturatekst: false };
+    c.faktura.csvRekkefolge = ['kundeOrgnr', 'belopEksMva'];
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
+    const hode = les(ws, 'faktura/2026-10/fakturagrunnlag.csv').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(';');
+    expect(hode.slice(0, 3)).toEqual(['ORGANIZATION NO', 'belopEksMva', 'ordrenr']);
+    expect(hode).not.toContain('fakturatekst');
+    c.faktura.csvKolonner = { finnesIkke: 'X' };
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    const r = nh(['faktura', '--data', ws, '--periode', '2026-09']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/ukjent kolonne «finnesIkke»/);
+  });
+
+  it('registeret leses tilbake av lesDatasett(stotteregisterDef) — samme beløp som --json', async () => {
+    const ws = kopier(LITEN);
+    const j = nh(['faktura', '--data', ws, ...P, '--json']).json();
+    const { aapneArbeidsmappe } = await import('../../src/io/arbeidsmappe.js');
+    const { lesDatasett } = await import('../../src/io/datasett.js');
+    const { stotteregisterDef } = await import('../../src/domain/datasett/stotteregister.js');
+    const { rader } = await lesDatasett(await aapneArbeidsmappe(ws), stotteregisterDef);
+    expect(rader.map((l) => [l.orgnr, l.dato, l.stotte / 100, l.stotteEur / 100, l.eurNokKurs])).toEqual(j.malbedrifter.map((m: any) => [m.orgnr, '2026-10-31', m.stotte, m.stotteEur, 115_000]));
+  });
+
+  it.skipIf(!harLibreOffice)('xlsx regnet om i LibreOffice gir samme tall som --json (liten arbeidsmappe)', async () => {
+    const ws = kopier(LITEN);
+    const j = nh(['faktura', '--data', ws, ...P, '--json']).json();
+    await sammenlignXlsx(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx'), j);
+  });
+
+  it.skipIf(!harLibreOffice || !existsSync(path.join(DEMO, 'nh.json')))('demo: nh faktura --periode 2026-10 skriver alle tre, og xlsx omregnet i LibreOffice = --json', async () => {
+    const ws = kopier(DEMO);
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode, r.stdout + r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.malbedrifter.length).toBeGreaterThan(0);
+    for (const f of ['faktura/2026-10/fakturagrunnlag.xlsx', 'faktura/2026-10/fakturagrunnlag.csv', 'stotteregister.csv']) expect(existsSync(path.join(ws, f)), f).toBe(true);
+    await sammenlignXlsx(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx'), j);
+  });
+});
+
+async function sammenlignXlsx(xlsx: string, j: any): Promise<void> {
+  const omregnet = await regnOmILibreOffice(xlsx);
+  const sam = await lesArk(omregnet, 'Sammendrag');
+  const hode = sam[1] as string[];
+  const kol = (n: string) => hode.indexOf(n);
+  // exceljs leser et formelresultat 0 som tomt.
+  const tall = (v: unknown) => Number(v ?? 0);
+  j.malbedrifter.forEach((m: any, i: number) => {
+    const r = sam[2 + i]!;
+    expect(r[kol('Orgnr')]).toBe(m.orgnr);
+    expect(tall(r[kol('Timer')])).toBeCloseTo(m.timer, 2);
+    expect(tall(r[kol('Markedsverdi')])).toBeCloseTo(m.markedsverdi, 2);
+    expect(tall(r[kol('Innovasjonsstøtte')])).toBeCloseTo(m.stotte, 2);
+    expect(tall(r[kol('Egenandel eks. mva')])).toBeCloseTo(m.egenandel, 2);
+    expect(tall(r[kol('Mva')])).toBeCloseTo(m.mva, 2);
+    expect(tall(r[kol('Å betale')])).toBeCloseTo(m.aBetale, 2);
+    expect(tall(r[kol('Støtte i EUR')])).toBeCloseTo(m.stotteEur, 2);
+    expect(tall(r[kol('Kontroll: støtte + egenandel − markedsverdi')])).toBeCloseTo(0, 2);
+  });
+  const sumRad = sam[2 + j.malbedrifter.length]!;
+  expect(tall(sumRad[kol('Markedsverdi')])).toBeCloseTo(j.totalt.markedsverdi, 2);
+  expect(tall(sumRad[kol('Innovasjonsstøtte')])).toBeCloseTo(j.totalt.stotte, 2);
+  expect(tall(sumRad[kol('Egenandel eks. mva')])).toBeCloseTo(j.totalt.egenandel, 2);
+  expect(tall(sumRad[kol('Mva')])).toBeCloseTo(j.totalt.mva, 2);
+  expect(tall(sumRad[kol('Å betale')])).toBeCloseTo(j.totalt.aBetale, 2);
+  const gjenstaar = sam.find((r) => r?.[1] === 'Gjenstår etter kjøringen')!;
+  expect(tall(gjenstaar[kol('Innovasjonsstøtte')])).toBeCloseTo(j.disponibelt.gjenstaarEtter, 2);
+  // Blokkarket: hver linje og hver sumrad som i --json.
+  const blokk = await lesArk(omregnet, 'Fakturagrunnlag');
+  for (const m of j.malbedrifter) {
+    const sum = blokk.find((r) => r?.[0] === `Sum ${m.navn}`)!;
+    expect(tall(sum[5])).toBeCloseTo(m.markedsverdi, 2);
+    expect(tall(sum[7])).toBeCloseTo(m.stotte, 2);
+    expect(tall(sum[8])).toBeCloseTo(m.egenandel, 2);
+    expect(tall(sum[9])).toBeCloseTo(m.mva, 2);
+  }
+  const linjer = blokk.filter((r) => typeof r?.[2] === 'number' && typeof r?.[3] === 'number');
+  const alle = j.malbedrifter.flatMap((m: any) => m.linjer);
+  expect(linjer).toHaveLength(alle.length);
+  linjer.forEach((r, i) => {
+    expect(tall(r[5])).toBeCloseTo(alle[i].markedsverdi, 2);
+    expect(tall(r[7])).toBeCloseTo(alle[i].stotte, 2);
+    expect(tall(r[8])).toBeCloseTo(alle[i].egenandel, 2);
+    expect(tall(r[9])).toBeCloseTo(alle[i].mva, 2);
+  });
+}
