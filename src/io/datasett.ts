@@ -33,8 +33,21 @@ export async function lesDatasett<D extends DatasettDef>(
       feil('mangler-datasett', `Mangler datasettet «${def.navn}»: forventet ${def.navn}.csv eller ${def.navn}.xlsx i ${am.rot}.`, { fil: `${def.navn}.csv` }),
     ]);
   }
-  const tabell = await lesTabell(sti, path.basename(sti));
-  return { fil: path.basename(sti), rader: tolkTabell(tabell, def, am.config, opts.filter) };
+  const filter = opts.filter;
+  // Filteret brukes allerede under parsing (rader det avviser, holdes ikke i minnet); ugyldige
+  // overskrifter gir ikke noe filter, så tolkTabell melder dem som vanlig.
+  const lagFilter = filter
+    ? (overskrifter: string[]) => {
+        const { indeks, diagnostikk } = kobleOverskrifter({ fil: '', overskrifter, radnr: [], rader: [] }, def, am.config);
+        if (diagnostikk.length) return null;
+        return (celler: readonly RaaCelle[]) => filter((n) => {
+          const k = indeks.get(n);
+          return k === undefined ? null : (celler[k] ?? null);
+        });
+      }
+    : undefined;
+  const tabell = await lesTabell(sti, path.basename(sti), lagFilter);
+  return { fil: path.basename(sti), rader: tolkTabell(tabell, def, am.config, lagFilter ? undefined : filter) };
 }
 
 /** Ren tolkning av en rå tabell (brukes også direkte i tester). */

@@ -22,15 +22,25 @@ export type RaaTabell = {
 /** Største celle vi godtar; alt større er nesten alltid en feileksport (hele filen i én celle). */
 export const MAKS_CELLE = 32_767; // Excels egen grense per celle
 
-export async function lesTabell(sti: string, visningsnavn: string): Promise<RaaTabell> {
+/**
+ * Lager et filter for rå rader når overskriftene er kjent (null = ta med alle). Rader filteret avviser,
+ * holdes aldri i minnet — det er det som gjør én måned av en million timerader billig.
+ */
+export type LagRaaFilter = (overskrifter: string[]) => ((celler: readonly RaaCelle[]) => boolean) | null;
+
+export async function lesTabell(sti: string, visningsnavn: string, lagFilter?: LagRaaFilter): Promise<RaaTabell> {
   if (sti.toLowerCase().endsWith('.xlsx')) {
     const { lesXlsxTabell } = await import('./xlsx-les.js');
-    return lesXlsxTabell(sti, visningsnavn);
+    const t = await lesXlsxTabell(sti, visningsnavn);
+    const f = lagFilter?.(t.overskrifter);
+    if (!f) return t;
+    const behold = t.rader.map((r) => f(r));
+    return { ...t, rader: t.rader.filter((_, i) => behold[i]), radnr: t.radnr.filter((_, i) => behold[i]) };
   }
-  return lesCsvTabell(await readFile(sti), visningsnavn);
+  return lesCsvTabell(await readFile(sti), visningsnavn, lagFilter);
 }
 
-export function lesCsvTabell(buf: Uint8Array, fil: string): RaaTabell {
+export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFilter): RaaTabell {
   if (buf.length === 0) throw new InndataFeil([feil('tom-fil', 'Filen er tom (0 byte). Forventet en overskriftsrad og data.', { fil })]);
   let dekodet;
   try {
@@ -45,33 +55,45 @@ export function lesCsvTabell(buf: Uint8Array, fil: string): RaaTabell {
   }
   const { tekst, tegnsett } = dekodet;
   const skilletegn = finnSkilletegn(tekst);
-  let poster: string[][];
+  let hode: string[] | undefined;
+  let filter: ((celler: readonly RaaCelle[]) => boolean) | null = null;
+  let nr = 0; // Excel-radnummer for posten csv-parse nettopp leverte
+  const rader: RaaCelle[][] = [];
+  const radnr: number[] = [];
   try {
-    poster = parse(tekst, {
+    parse(tekst, {
       delimiter: skilletegn,
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
       trim: false,
-    }) as string[][];
+      // Posten behandles straks og forkastes (null), så hele filen aldri ligger i minnet som rader.
+      on_record: (post: string[]) => {
+        nr++;
+        if (hode === undefined) {
+          hode = post;
+          filter = lagFilter?.(post.map((h) => h.trim())) ?? null;
+          return null;
+        }
+        if (post.every((c) => c.trim() === '')) return null; // tomme linjer (ofte nederst fra Excel) teller ikke
+        const celler: RaaCelle[] = post.map((c) => (c.trim() === '' ? null : c));
+        if (filter && !filter(celler)) return null;
+        rader.push(celler);
+        radnr.push(nr);
+        return null;
+      },
+    });
   } catch (e) {
     const err = e as { message?: string; lines?: number };
     throw new InndataFeil([
       feil('ugyldig-csv', `Filen kan ikke leses som CSV (${oversettCsvFeil(err.message ?? '')}).`, { fil, ...(err.lines ? { rad: err.lines } : {}) }, { forventet: 'CSV med «;» eller «,» som skilletegn og lukkede anførselstegn' }),
     ]);
   }
-  const [hode, ...resten] = poster;
-  if (!hode || hode.every((c) => c.trim() === '')) {
+  const h = hode as string[] | undefined;
+  if (!h || h.every((c) => c.trim() === '')) {
     throw new InndataFeil([feil('mangler-overskrift', 'Filen har ingen overskriftsrad.', { fil, rad: 1 })]);
   }
-  const overskrifter = hode.map((h) => h.trim());
-  const rader: RaaCelle[][] = [];
-  const radnr: number[] = [];
-  resten.forEach((r, i) => {
-    if (r.every((c) => c.trim() === '')) return; // tomme linjer (ofte nederst fra Excel) teller ikke
-    rader.push(r.map((c) => (c.trim() === '' ? null : c)));
-    radnr.push(i + 2);
-  });
+  const overskrifter = h.map((x) => x.trim());
   return { fil, tegnsett, skilletegn, overskrifter, radnr, rader };
 }
 
