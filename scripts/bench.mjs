@@ -43,8 +43,9 @@ function maal(args, ganger = 3) {
   return { ms: median(vegg), mb: Math.max(0, ...linjer.map((l) => l.maxRssMb)), kode, stderr };
 }
 
+const HJELP = spawnSync(process.execPath, [NH, '--help'], { encoding: 'utf8' }).stdout;
 function finnes(kommando) {
-  return tid([NH, kommando, '--help']).kode === 0;
+  return new RegExp(`(^\\s+|\\|)${kommando}[\\s|]`, 'm').test(HJELP);
 }
 
 rmSync(TMP, { recursive: true, force: true });
@@ -115,7 +116,7 @@ for (const n of storrelser) {
 // 4. Gulvet: csv-parse alene over samme fil
 const storst = storrelser.at(-1);
 const gulvSkript = `import { readFileSync } from 'node:fs'; import { parse } from 'csv-parse/sync';
-const t = readFileSync(process.argv[1], 'utf8'); const r = parse(t, { delimiter: ';', bom: true, relax_column_count: true }); if (r.length < 2) process.exit(1);`;
+const t = readFileSync(process.argv[2], 'utf8'); const r = parse(t, { delimiter: ';', bom: true, relax_column_count: true }); if (r.length < 2) process.exit(1);`;
 const gulvFil = path.join(ROT, 'node_modules', '.nh-gulv.mjs');
 writeFileSync(gulvFil, gulvSkript);
 const gulv = median([1, 2, 3].map(() => tid([gulvFil, path.join(skala[storst], 'timer.csv')]).ms));
