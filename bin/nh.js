@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // Tynn inngang: all logikk ligger i dist/ (bygget av `npm run build`, som `prepare` kjører).
-import { appendFileSync } from 'node:fs';
-import { main } from '../dist/cli/main.js';
+import { appendFileSync, readFileSync } from 'node:fs';
 
-const start = process.hrtime.bigint();
-main(process.argv).then((code) => {
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // Hurtigvei: versjonen trenger verken commander eller resten av programmet.
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  const start = process.hrtime.bigint();
+  const { main } = await import('../dist/cli/main.js');
+  const code = await main(process.argv);
   process.exitCode = code;
   // Ytelsesmåling (scripts/bench.mjs): NH_MAALING=<fil> får tid og høyeste minnebruk for kjøringen.
   if (process.env.NH_MAALING) {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     appendFileSync(process.env.NH_MAALING, `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, kode: code })}\n`);
   }
-});
+}

@@ -3,14 +3,18 @@
  * 0 ok, 1 en regel sier nei, 2 ugyldig inndata eller bruk. Bare main.ts setter prosessens exit-kode.
  */
 import { InndataFeil, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
-import { lagKontekst, type Kontekst, type Resultat } from './kontekst.js';
-import { farge, skrivFeil, skrivJson, skrivUt, visDiagnostikk } from './utskrift.js';
+import type { Kontekst, Resultat } from './kontekst.js';
+// Utskrift (chalk) og kontekst lastes først når en kommando kjøres: `nh --help`/`--version` skal starte raskt.
+type Utskrift = typeof import('./utskrift.js');
 
 export let sisteExitKode = 0;
 
 export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kontekst) => Promise<Resultat>): Promise<void> {
   let k: Kontekst | undefined;
+  const u = await import('./utskrift.js');
+  const { skrivJson, visDiagnostikk, skrivUt } = u;
   try {
+    const { lagKontekst } = await import('./kontekst.js');
     k = lagKontekst(opts);
     const r = await fn(k);
     if (k.json) skrivJson(medAdvarsler(r.json, k.advarsler));
@@ -20,7 +24,7 @@ export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kont
     }
     sisteExitKode = r.exitKode ?? 0;
   } catch (e) {
-    sisteExitKode = haandterFeil(e, Boolean(opts.json), k?.advarsler ?? []);
+    sisteExitKode = haandterFeil(u, e, Boolean(opts.json), k?.advarsler ?? []);
   }
 }
 
@@ -29,7 +33,8 @@ function medAdvarsler(json: unknown, advarsler: Diagnostikk[]): unknown {
   return json;
 }
 
-export function haandterFeil(e: unknown, json: boolean, advarsler: Diagnostikk[] = []): number {
+export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: Diagnostikk[] = []): number {
+  const { farge, skrivFeil, skrivJson, skrivUt, visDiagnostikk } = u;
   if (e instanceof InndataFeil) {
     visDiagnostikk([...advarsler, ...e.diagnostikk]);
     skrivFeil(farge.red(`${e.diagnostikk.length} feil. Ingenting er skrevet.`));
