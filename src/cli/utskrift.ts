@@ -5,6 +5,9 @@
 import chalk from 'chalk';
 import { formatDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
 
+// NO_COLOR (no-color.org): chalks egen deteksjon ser bare på --no-color, så vi respekterer variabelen selv.
+if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') chalk.level = 0;
+
 export const farge = chalk;
 
 export function skrivUt(tekst: string): void {

@@ -52,3 +52,13 @@ describe('nh (globalt)', () => {
     expect(u.stderr).toMatch(/ukjent kommando/);
   });
 });
+
+describe('farger', () => {
+  it('NO_COLOR slår av farger (også når FORCE_COLOR er satt); uten NO_COLOR blir det farger', () => {
+    const uten = nh(['timesats', '--data', 'fixtures/mini', '--forhandsvis'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(uten.kode).toBe(0);
+    expect(uten.stdout).not.toMatch(/\u001b\[/);
+    const med = nh(['timesats', '--data', 'fixtures/mini', '--forhandsvis'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(med.stdout).toMatch(/\u001b\[/);
+  });
+});
