@@ -1,0 +1,446 @@
+/**
+ * Budsjett og årsoppgjør for administrasjon og gjennomføring (ikke statsstøtte).
+ *
+ * Programveileder 10.2: om lag 25 % av programtilskuddet er «administrasjons- og gjennomføringskostnader».
+ * Programveileder 10.4 / vedlegg 3 pkt. 4.2: før Siva utbetaler, sendes et budsjett med timesatsene og
+ * de direkte kostnadene; «det bærende prinsippet er at det ikke skal ligge igjen fortjeneste i
+ * selskapet». Ved årsslutt attesterer revisor (frist 20. februar, 11.1) at timelister dokumenterer
+ * medgått tid, hvem og hvordan, og at tildelingen er «disponert i sin helhet»; for mye utbetalt kreves tilbake.
+ *
+ * Rent domene: ingen I/O. Alle beløp i øre, timer i hundredeler, timesats i øre per time.
+ * Avrunding: én gang per linje (person i planen; person × aktivitet i regnskapet) til nærmeste øre,
+ * halv opp; alle summer er summer av linjene, så revisor kan summere seg fram til totalen.
+ */
+import { feil, advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
+import { normaliserNavn } from './felter.js';
+import { erAdminKode } from './kontroll.js';
+import { erGyldigOrgnr } from './orgnr.js';
+import { mulDivRund, type Ore } from './penger.js';
+import { KOSTNADSKATEGORIER, type Kostnad, type Kostnadskategori } from './datasett/kostnader.js';
+import type { Ansatt } from './datasett/ansatte.js';
+import type { Malbedrift } from './datasett/malbedrifter.js';
+import type { Tilskudd } from './datasett/tilskudd.js';
+import type { Timeregistrering } from './datasett/timer.js';
+import type { Timesats } from './timesats.js';
+
+// ————— Aktiviteter (10.4 «Timebruk som kan inngå i budsjettet») —————
+
+/** Programveileder 10.4: timebruk som kan inngå i administrasjon og gjennomføring. */
+export const ADM_AKTIVITETER = [
+  'Prosjektledelse',
+  'Profilering og markedsføring',
+  'Messer og konferanser',
+  'Rekruttering av nye bedrifter',
+  'Studieturer',
+  'Kompetanseheving for ansatte',
+  'Rapporteringsforpliktelser',
+] as const;
+export type AdmAktivitet = (typeof ADM_AKTIVITETER)[number];
+
+/**
+ * Programveileder 10.4: med en egen prosjektkonto for «Gjennomføring og administrasjon» trenger ikke
+ * hver time en aktivitet. Timer uten aktivitet samles her (se docs/budsjett.md).
+ */
+export const USPESIFISERT = 'Uspesifisert (prosjektkonto gjennomføring og administrasjon)';
+export type Aktivitet = AdmAktivitet | typeof USPESIFISERT;
+
+/** Skrivemåter fra timelister (også ordlyden i 10.4) → aktivitet. Sammenlignes normalisert. */
+const AKTIVITET_ALIAS: Record<string, AdmAktivitet> = {
+  prosjektleder: 'Prosjektledelse',
+  'organisering av arbeidsgrupper': 'Prosjektledelse',
+  'organisering av arbeidsgrupper og andre faste møteplasser': 'Prosjektledelse',
+  profilering: 'Profilering og markedsføring',
+  markedsføring: 'Profilering og markedsføring',
+  'profilering og markedsføring av næringshagen': 'Profilering og markedsføring',
+  messer: 'Messer og konferanser',
+  konferanser: 'Messer og konferanser',
+  'deltakelse på messer og konferanser': 'Messer og konferanser',
+  rekruttering: 'Rekruttering av nye bedrifter',
+  mobilisering: 'Rekruttering av nye bedrifter',
+  'rekruttering/mobilisering av bedrifter': 'Rekruttering av nye bedrifter',
+  'dialog med bedrifter og andre aktører med sikte på rekruttering av nye bedrifter': 'Rekruttering av nye bedrifter',
+  studietur: 'Studieturer',
+  'planlegging/organisering av studieturer': 'Studieturer',
+  kompetanseheving: 'Kompetanseheving for ansatte',
+  'kompetansehevende tiltak': 'Kompetanseheving for ansatte',
+  'kompetansehevende tiltak for ansatte i næringshagen': 'Kompetanseheving for ansatte',
+  rapportering: 'Rapporteringsforpliktelser',
+  rapporteringsforpliktelse: 'Rapporteringsforpliktelser',
+};
+
+const AKTIVITET_OPPSLAG = new Map<string, AdmAktivitet>([
+  ...ADM_AKTIVITETER.map((a) => [normaliserNavn(a), a] as const),
+  ...Object.entries(AKTIVITET_ALIAS).map(([a, v]) => [normaliserNavn(a), v] as const),
+]);
+
+export function tolkAktivitet(s: string): AdmAktivitet | null {
+  return AKTIVITET_OPPSLAG.get(normaliserNavn(s)) ?? null;
+}
+
+// ————— Kostnadskategorier (10.4 «direkte kostnader») —————
+
+/** Ordlyden i 10.4 og vanlige kortformer → kanonisk kategori (KOSTNADSKATEGORIER). */
+const KATEGORI_ALIAS: Record<string, Kostnadskategori> = {
+  'eksterne kostnader knyttet til profilering': 'Eksterne kostnader til profilering',
+  profilering: 'Eksterne kostnader til profilering',
+  'direkte kostnader for samlinger': 'Direkte kostnader for samlinger i regi av næringshagen',
+  'samlinger i regi av næringshagen': 'Direkte kostnader for samlinger i regi av næringshagen',
+  'direkte kostnader knyttet til næringshagens deltakelse på samlinger': 'Deltakelse på samlinger',
+  'deltakelse på samlinger (f.eks. siva-samlinger)': 'Deltakelse på samlinger',
+  'siva-samlinger': 'Deltakelse på samlinger',
+  'direkte kostnader knyttet til næringshagens deltakelse på kompetansehevende tiltak': 'Deltakelse på kompetansehevende tiltak',
+  'kompetansehevende tiltak': 'Deltakelse på kompetansehevende tiltak',
+  'direkte kostnader knyttet til rekruttering/mobilisering av bedrifter': 'Rekruttering og mobilisering av bedrifter',
+  'rekruttering/mobilisering av bedrifter': 'Rekruttering og mobilisering av bedrifter',
+  'rekruttering av bedrifter': 'Rekruttering og mobilisering av bedrifter',
+  'mobilisering av bedrifter': 'Rekruttering og mobilisering av bedrifter',
+};
+
+const KATEGORI_OPPSLAG = new Map<string, Kostnadskategori>([
+  ...KOSTNADSKATEGORIER.map((k) => [normaliserNavn(k), k] as const),
+  ...Object.entries(KATEGORI_ALIAS).map(([a, v]) => [normaliserNavn(a), v] as const),
+]);
+
+export function tolkKategori(s: string): Kostnadskategori | null {
+  return KATEGORI_OPPSLAG.get(normaliserNavn(s)) ?? null;
+}
+
+// ————— Felles typer —————
+
+export type Modus = 'plan' | 'regnskap';
+/** under: tildelingen er større enn kostnadene; over: kostnadene er større; lik: går i null. */
+export type Status = 'under' | 'lik' | 'over';
+
+export type Kostnadslinje = { kategori: Kostnadskategori; belop: Ore; tekst?: string | undefined; dato?: string | undefined; rad?: number | undefined; fil: string };
+export type Kategorisum = { kategori: Kostnadskategori; antall: number; belop: Ore };
+export type Tildelingslinje = { belop: Ore; dato?: string | undefined; rad?: number | undefined; fil: string };
+
+export type Oppgjor = {
+  /** timer (sum av personlinjene) + direkte kostnader */
+  timeBelop: Ore;
+  direkteKostnader: Ore;
+  total: Ore;
+  tildeling: Ore;
+  /** tildeling − total: positiv = penger blir igjen (tilbakebetales), negativ = ikke dekket. */
+  differanse: Ore;
+  status: Status;
+};
+
+export function oppgjor(timeBelop: Ore, direkteKostnader: Ore, tildeling: Ore): Oppgjor {
+  const total = timeBelop + direkteKostnader;
+  const differanse = tildeling - total;
+  return { timeBelop, direkteKostnader, total, tildeling, differanse, status: differanse > 0 ? 'under' : differanse < 0 ? 'over' : 'lik' };
+}
+
+/** Timebeløp for én linje: timer (hundredeler) × timesats (øre per time), avrundet til øre, halv opp. */
+export function timeBelop(timer: number, timesats: Ore): Ore {
+  return mulDivRund(timer, timesats, 100);
+}
+
+/**
+ * Programveileder 10.2/10.4: tildelingen til administrasjon og gjennomføring for året = summen av
+ * tilskudd av type «administrasjon» det året.
+ * NB: kolonnen «kilde» i tilskudd kolliderer med radens kilde (fil/rad) fra leseren, som vinner; vi
+ * bruker derfor bare fil og rad her.
+ */
+export function tildelingFor(ar: number, tilskudd: readonly Tilskudd[]): { sum: Ore; linjer: Tildelingslinje[] } {
+  const linjer = tilskudd
+    .filter((t) => t.ar === ar && t.type === 'administrasjon')
+    .map((t) => {
+      const k = t.kilde as unknown as Kilde | string | undefined;
+      const rad = typeof k === 'object' && k ? k.rad : undefined;
+      return { belop: t.belop, dato: t.dato, rad, fil: typeof k === 'object' && k ? k.fil : 'tilskudd' };
+    });
+  return { sum: linjer.reduce((s, l) => s + l.belop, 0), linjer };
+}
+
+// ————— Direkte kostnader —————
+
+/**
+ * Programveileder 10.4: bare de seks kategoriene av direkte kostnader kan dekkes innenfor
+ * administrasjon og gjennomføring. Velger årets rader av riktig type (plan: «budsjett»,
+ * regnskap: «faktisk» eller tom) og gir én feil per rad med ukjent kategori (fil, rad, kolonne).
+ */
+export function direkteKostnader(kostnader: readonly Kostnad[], ar: number, modus: Modus): { linjer: Kostnadslinje[]; perKategori: Kategorisum[]; sum: Ore; feil: Diagnostikk[] } {
+  const onsketType = modus === 'plan' ? 'budsjett' : 'faktisk';
+  const ds: Diagnostikk[] = [];
+  const linjer: Kostnadslinje[] = [];
+  for (const k of kostnader) {
+    if (k.ar !== ar || (k.type ?? 'faktisk') !== onsketType) continue;
+    const kategori = tolkKategori(k.kategori);
+    if (!kategori) {
+      ds.push(
+        feil('ukjent-kostnadskategori', `Kategorien «${k.kategori}» kan ikke dekkes av tilskuddet til administrasjon og gjennomføring (programveileder 10.4).`, { ...k.kilde, kolonne: 'kategori' }, {
+          verdi: k.kategori,
+          forventet: `én av: ${KOSTNADSKATEGORIER.join('; ')}`,
+        }),
+      );
+      continue;
+    }
+    linjer.push({ kategori, belop: k.belop, tekst: k.tekst, dato: k.dato, rad: k.kilde.rad, fil: k.kilde.fil });
+  }
+  const perKategori = KOSTNADSKATEGORIER.map((kategori) => {
+    const ls = linjer.filter((l) => l.kategori === kategori);
+    return { kategori, antall: ls.length, belop: ls.reduce((s, l) => s + l.belop, 0) };
+  });
+  return { linjer, perKategori, sum: perKategori.reduce((s, k) => s + k.belop, 0), feil: ds };
+}
+
+// ————— Plan (nh budsjett --år) —————
+
+export type Planperson = { navn: string; timer: number; timesats: Ore; belop: Ore; harPlan: boolean };
+
+export type Budsjettplan = {
+  modus: 'plan';
+  ar: number;
+  personer: Planperson[];
+  timer: number;
+  kostnader: ReturnType<typeof direkteKostnader>;
+  tildeling: { sum: Ore; linjer: Tildelingslinje[] };
+  oppgjor: Oppgjor;
+  advarsler: Diagnostikk[];
+};
+
+/**
+ * Programveileder 10.4 / vedlegg 3 pkt. 4.2: budsjettet viser timesatsene og de direkte kostnadene.
+ * Timer per person = ansatte.admTimerPlan (tom = 0), × godkjent timesats (10.4, fra nh timesats).
+ * Kaster ikke: feil (ukjent kategori) returneres i `feil` så kalleren kan samle alt.
+ */
+export function beregnPlan(ar: number, ansatte: readonly Ansatt[], satser: readonly Timesats[], kostnader: readonly Kostnad[], tilskudd: readonly Tilskudd[]): { plan: Budsjettplan; feil: Diagnostikk[] } {
+  const personer: Planperson[] = ansatte.map((a, i) => {
+    const timesats = satser[i]!.godkjent;
+    const timer = a.admTimerPlan ?? 0;
+    return { navn: a.navn, timer, timesats, belop: timeBelop(timer, timesats), harPlan: a.admTimerPlan !== undefined };
+  });
+  const k = direkteKostnader(kostnader, ar, 'plan');
+  const tildeling = tildelingFor(ar, tilskudd);
+  const timeSum = personer.reduce((s, p) => s + p.belop, 0);
+  const ds: Diagnostikk[] = [];
+  if (!personer.some((p) => p.harPlan)) {
+    ds.push(advarsel('ingen-planlagte-timer', 'Ingen ansatte har planlagte timer (kolonnen admTimerPlan i ansatte); budsjettet har bare direkte kostnader.', { fil: ansatte[0]?.kilde.fil ?? 'ansatte.csv', kolonne: 'admTimerPlan' }));
+  }
+  if (!k.linjer.length && !k.feil.length) {
+    ds.push(advarsel('ingen-budsjettkostnader', `Ingen direkte kostnader med type «budsjett» for ${ar} i kostnader.`, { fil: 'kostnader' }));
+  }
+  if (!tildeling.linjer.length) {
+    ds.push(advarsel('ingen-tildeling', `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; budsjettet sammenlignes med 0 kr.`, { fil: 'tilskudd' }));
+  }
+  return {
+    plan: { modus: 'plan', ar, personer, timer: personer.reduce((s, p) => s + p.timer, 0), kostnader: k, tildeling, oppgjor: oppgjor(timeSum, k.sum, tildeling.sum), advarsler: ds },
+    feil: k.feil,
+  };
+}
+
+// ————— Regnskap (nh budsjett --regnskap) —————
+
+export type Timelinje = { dato: string; ansatt: string; aktivitet: Aktivitet; aktivitetOppgitt?: string | undefined; timer: number; beskrivelse?: string | undefined; tjeneste?: string | undefined; rad?: number | undefined; fil: string };
+export type PersonAktivitet = { ansatt: string; aktivitet: Aktivitet; timer: number; timesats: Ore; belop: Ore; rader: number };
+export type Regnskapsperson = { navn: string; timesats: Ore; timer: number; belop: Ore; aktiviteter: PersonAktivitet[] };
+export type Aktivitetssum = { aktivitet: Aktivitet; timer: number; belop: Ore };
+
+export type Regnskap = {
+  modus: 'regnskap';
+  ar: number;
+  timelinjer: Timelinje[];
+  linjer: PersonAktivitet[];
+  personer: Regnskapsperson[];
+  aktiviteter: Aktivitetssum[];
+  timer: number;
+  kostnader: ReturnType<typeof direkteKostnader>;
+  tildeling: { sum: Ore; linjer: Tildelingslinje[] };
+  oppgjor: Oppgjor;
+  /** Timer på målbedrifter i året (art. 28, ikke med her) — for oversikt. */
+  malbedriftTimer: number;
+  advarsler: Diagnostikk[];
+};
+
+const SELSKAPSFORM = /(as|asa|sa|da|ans|enk|ba|sf)$/;
+
+/**
+ * Finner en målbedrift som nevnes i en administrasjonsrad: et gyldig orgnr fra malbedrifter i
+ * aktivitet/tjeneste/beskrivelse, eller målbedriftens navn (med eller uten selskapsform, minst åtte tegn).
+ */
+export function nevntMalbedrift(t: Pick<Timeregistrering, 'aktivitet' | 'tjeneste' | 'beskrivelse'>, mb: readonly Malbedrift[]): { malbedrift: Malbedrift; kolonne: 'aktivitet' | 'tjeneste' | 'beskrivelse' } | null {
+  for (const kolonne of ['aktivitet', 'tjeneste', 'beskrivelse'] as const) {
+    const tekst = t[kolonne];
+    if (!tekst) continue;
+    const tall = tekst.replace(/(\d)[\s.](?=\d)/g, '$1').match(/\d{9}/g) ?? [];
+    for (const n of tall) {
+      if (!erGyldigOrgnr(n)) continue;
+      const m = mb.find((x) => x.orgnr === n);
+      if (m) return { malbedrift: m, kolonne };
+    }
+    const nt = normaliserNavn(tekst);
+    for (const m of mb) {
+      const nn = normaliserNavn(m.navn);
+      const uten = nn.replace(SELSKAPSFORM, '');
+      if ((nn.length >= 8 && nt.includes(nn)) || (uten.length >= 8 && nt.includes(uten))) return { malbedrift: m, kolonne };
+    }
+  }
+  return null;
+}
+
+/**
+ * Programveileder 10.4 / vedlegg 3 pkt. 4.2 (attestasjon til 20. februar): alle timer på
+ * administrasjonskoden i året, per person og aktivitet, × personens godkjente timesats, pluss faktiske
+ * direkte kostnader, mot tildelingen.
+ *
+ * Feil (alle samlet): ansatt uten timesats (ikke i ansatte), aktivitet som ikke er en av 10.4-aktivitetene,
+ * administrasjonsrad som nevner en målbedrift (timer på målbedrifter er art. 28-tjenester og hører ikke hjemme
+ * her), ukjent kostnadskategori. Timer uten aktivitet godtas (10.4: prosjektkonto) med én advarsel.
+ */
+export function beregnRegnskap(
+  ar: number,
+  timer: readonly Timeregistrering[],
+  ansatte: readonly Ansatt[],
+  satser: readonly Timesats[],
+  malbedrifter: readonly Malbedrift[],
+  kostnader: readonly Kostnad[],
+  tilskudd: readonly Tilskudd[],
+  adminKoder: readonly string[],
+): { regnskap: Regnskap; feil: Diagnostikk[] } {
+  const ds: Diagnostikk[] = [];
+  const adv: Diagnostikk[] = [];
+  const satsPerNavn = new Map(ansatte.map((a, i) => [normaliserNavn(a.navn), { navn: a.navn, sats: satser[i]!.godkjent }]));
+  const timelinjer: Timelinje[] = [];
+  let uspesifisert = 0;
+  let forsteUspesifisert: Timeregistrering | undefined;
+  let malbedriftTimer = 0;
+  const admAktivPaaMb: Timeregistrering[] = [];
+  const fra = `${ar}-01-01`;
+  const til = `${ar}-12-31`;
+  for (const t of timer) {
+    if (t.dato < fra || t.dato > til) continue;
+    if (!erAdminKode(t.malbedrift, adminKoder)) {
+      malbedriftTimer += t.timer;
+      // Timer på en målbedrift med en administrasjonsaktivitet: trolig feilført. Ikke med her (art. 28).
+      if (t.aktivitet && tolkAktivitet(t.aktivitet)) admAktivPaaMb.push(t);
+      continue;
+    }
+    const person = satsPerNavn.get(normaliserNavn(t.ansatt));
+    if (!person) {
+      ds.push(
+        feil('ukjent-ansatt', `«${t.ansatt}» har timer på administrasjon og gjennomføring, men står ikke i ansatte og har derfor ingen timesats (programveileder 10.4).`, { ...t.kilde, kolonne: 'ansatt' }, {
+          verdi: t.ansatt,
+          forventet: 'et navn fra ansatte',
+        }),
+      );
+    }
+    const nevnt = nevntMalbedrift(t, malbedrifter);
+    if (nevnt) {
+      ds.push(
+        feil(
+          'adm-nevner-malbedrift',
+          `Raden er ført på administrasjon og gjennomføring (${t.malbedrift}), men nevner målbedriften ${nevnt.malbedrift.navn} (${nevnt.malbedrift.orgnr}). Timer for en målbedrift er innovasjonsstøtte (art. 28) og skal føres på målbedriftens orgnr (programveileder 10.4).`,
+          { ...t.kilde, kolonne: nevnt.kolonne },
+          { verdi: t[nevnt.kolonne] ?? '', forventet: `malbedrift = ${nevnt.malbedrift.orgnr}, eller en rad uten målbedrift` },
+        ),
+      );
+    }
+    let aktivitet: Aktivitet | null;
+    if (!t.aktivitet) {
+      aktivitet = USPESIFISERT;
+      uspesifisert += t.timer;
+      forsteUspesifisert ??= t;
+    } else {
+      aktivitet = tolkAktivitet(t.aktivitet);
+      if (!aktivitet) {
+        ds.push(
+          feil('ukjent-aktivitet', `Aktiviteten «${t.aktivitet}» er ikke en av aktivitetene for administrasjon og gjennomføring i programveileder 10.4.`, { ...t.kilde, kolonne: 'aktivitet' }, {
+            verdi: t.aktivitet,
+            forventet: `én av: ${ADM_AKTIVITETER.join(', ')} (eller tom)`,
+          }),
+        );
+      }
+    }
+    if (!person || !aktivitet || nevnt) continue;
+    timelinjer.push({ dato: t.dato, ansatt: person.navn, aktivitet, aktivitetOppgitt: t.aktivitet, timer: t.timer, beskrivelse: t.beskrivelse, tjeneste: t.tjeneste, rad: t.kilde.rad, fil: t.kilde.fil });
+  }
+  const k = direkteKostnader(kostnader, ar, 'regnskap');
+  ds.push(...k.feil);
+
+  // Linjene: person × aktivitet, i rekkefølgen fra ansatte og 10.4.
+  const rekkefolge: Aktivitet[] = [...ADM_AKTIVITETER, USPESIFISERT];
+  const linjer: PersonAktivitet[] = [];
+  const personer: Regnskapsperson[] = [];
+  for (const [i, a] of ansatte.entries()) {
+    const sats = satser[i]!.godkjent;
+    const egne = timelinjer.filter((l) => l.ansatt === a.navn);
+    const akt: PersonAktivitet[] = [];
+    for (const aktivitet of rekkefolge) {
+      const ls = egne.filter((l) => l.aktivitet === aktivitet);
+      if (!ls.length) continue;
+      const tim = ls.reduce((s, l) => s + l.timer, 0);
+      akt.push({ ansatt: a.navn, aktivitet, timer: tim, timesats: sats, belop: timeBelop(tim, sats), rader: ls.length });
+    }
+    linjer.push(...akt);
+    personer.push({ navn: a.navn, timesats: sats, timer: akt.reduce((s, l) => s + l.timer, 0), belop: akt.reduce((s, l) => s + l.belop, 0), aktiviteter: akt });
+  }
+  const aktiviteter: Aktivitetssum[] = rekkefolge
+    .filter((a) => a !== USPESIFISERT || uspesifisert > 0)
+    .map((aktivitet) => {
+      const ls = linjer.filter((l) => l.aktivitet === aktivitet);
+      return { aktivitet, timer: ls.reduce((s, l) => s + l.timer, 0), belop: ls.reduce((s, l) => s + l.belop, 0) };
+    });
+
+  if (uspesifisert > 0) {
+    adv.push(
+      advarsel(
+        'adm-uten-aktivitet',
+        `${(uspesifisert / 100).toLocaleString('nb-NO')} timer på administrasjon og gjennomføring har ingen aktivitet; de tas med som «${USPESIFISERT}» (programveileder 10.4 godtar en egen prosjektkonto uten aktivitet per time).`,
+        forsteUspesifisert ? { ...forsteUspesifisert.kilde, kolonne: 'aktivitet' } : undefined,
+      ),
+    );
+  }
+  if (admAktivPaaMb.length) {
+    const f = admAktivPaaMb[0]!;
+    adv.push(
+      advarsel(
+        'mb-med-adm-aktivitet',
+        `${admAktivPaaMb.length} timerad(er) på målbedrifter har en administrasjonsaktivitet (første: «${f.aktivitet}» på ${f.malbedrift}). De regnes som målbedriftstimer (art. 28) og er ikke med her; før dem på ${adminKoder[0] ?? 'ADM'} hvis de gjelder administrasjon.`,
+        { ...f.kilde, kolonne: 'aktivitet' },
+      ),
+    );
+  }
+  const tildeling = tildelingFor(ar, tilskudd);
+  if (!tildeling.linjer.length) adv.push(advarsel('ingen-tildeling', `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; regnskapet sammenlignes med 0 kr.`, { fil: 'tilskudd' }));
+  if (!timelinjer.length && !ds.length) adv.push(advarsel('ingen-adm-timer', `Ingen timer på administrasjon og gjennomføring (${adminKoder.join(', ')}) i ${ar}.`, { fil: 'timer' }));
+
+  const timeSum = linjer.reduce((s, l) => s + l.belop, 0);
+  return {
+    regnskap: {
+      modus: 'regnskap',
+      ar,
+      timelinjer,
+      linjer,
+      personer,
+      aktiviteter,
+      timer: linjer.reduce((s, l) => s + l.timer, 0),
+      kostnader: k,
+      tildeling,
+      oppgjor: oppgjor(timeSum, k.sum, tildeling.sum),
+      malbedriftTimer,
+      advarsler: adv,
+    },
+    feil: ds,
+  };
+}
+
+// ————— Tekst om resultatet —————
+
+/**
+ * Hva differansen betyr. Plan (10.4: «ikke skal ligge igjen fortjeneste»): under = penger blir igjen og
+ * må tilbakebetales om budsjettet holder; over = ikke dekket av tildelingen. Regnskap (vedlegg 3 pkt. 4.2):
+ * under = overskytende beløp kreves tilbake; lik/over = tildelingen er disponert i sin helhet.
+ */
+export function statusTekst(modus: Modus, o: Oppgjor, kroner: (ore: Ore) => string): string {
+  const d = kroner(Math.abs(o.differanse));
+  if (modus === 'plan') {
+    if (o.status === 'under') return `Budsjettet er ${d} kr UNDER tildelingen: så mye ville bli liggende igjen i selskapet og må tilbakebetales til Siva (programveileder 10.4, vedlegg 3 pkt. 4.2).`;
+    if (o.status === 'over') return `Budsjettet er ${d} kr OVER tildelingen: dette dekkes ikke av tilskuddet til administrasjon og gjennomføring.`;
+    return 'Budsjettet er LIKT tildelingen: ingenting blir igjen i selskapet (programveileder 10.4).';
+  }
+  if (o.status === 'under') return `Tildelingen er IKKE disponert i sin helhet: overskudd ${d} kr skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2).`;
+  if (o.status === 'over') return `Tildelingen er disponert i sin helhet; kostnadene er ${d} kr høyere enn tildelingen (dekkes ikke av tilskuddet).`;
+  return 'Tildelingen er disponert i sin helhet (vedlegg 3 pkt. 4.2); differansen er 0 kr.';
+}

@@ -1,0 +1,170 @@
+/**
+ * nh budsjett på det bygde binæret: plan (--år) og årsoppgjør (--regnskap) på fixtures/demo og små
+ * arbeidsmapper i fixtures/budsjett; xlsx regnet om i LibreOffice skal gi samme tall som --json.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { kopier, lesArk, nh, ROT } from '../hjelp.js';
+import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
+
+const LITEN = path.join(ROT, 'fixtures', 'budsjett', 'liten');
+const BOM = '\ufeff';
+
+/** Finn verdien i kolonne B for en etikett i kolonne A (sammendragsarket). */
+function verdi(ark: unknown[][], etikett: string): unknown {
+  const rad = ark.find((r) => typeof r?.[0] === 'string' && (r[0] as string).startsWith(etikett));
+  if (!rad) throw new Error(`fant ikke «${etikett}»`);
+  return rad[1];
+}
+// ExcelJS leser et formelresultat på 0 som tomt (undefined); alt annet (også feilverdier) blir tall eller NaN.
+const rund = (x: unknown) => Math.round(Number(x ?? 0) * 100) / 100;
+
+describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
+  it('10.4: demo 2027 — timer × timesats + budsjetterte kostnader mot tildelingen, json og xlsx', () => {
+    const ws = kopier();
+    const r = nh(['budsjett', '--år', '2027', '--data', ws, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.modus).toBe('plan');
+    expect(j.ar).toBe(2027);
+    expect(j.direkteKostnader.sum).toBe(150000);
+    expect(j.tildeling).toBe(740000);
+    expect(j.personer).toHaveLength(7);
+    const sumPersoner = j.personer.reduce((s: number, p: { belop: number }) => s + Math.round(p.belop * 100), 0);
+    expect(Math.round(j.timeBelop * 100)).toBe(sumPersoner);
+    expect(Math.round(j.total * 100)).toBe(sumPersoner + 150000_00);
+    expect(Math.round(j.differanse * 100)).toBe(Math.round(j.tildeling * 100) - Math.round(j.total * 100));
+    expect(['under', 'lik', 'over']).toContain(j.status);
+    expect(existsSync(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'))).toBe(true);
+    // Uten --overskriv nektes ny skriving.
+    expect(nh(['budsjett', '--ar', '2027', '--data', ws]).kode).toBe(2);
+    expect(nh(['budsjett', '--ar', '2027', '--data', ws, '--overskriv']).kode).toBe(0);
+  });
+
+  it('10.4: budsjett under, lik og over tildelingen sier hvilket i kroner', () => {
+    // liten: Kari 100 t × timesats + 10 000 kr kostnader; tildelingen varieres.
+    const ws = kopier(LITEN);
+    const forst = nh(['budsjett', '--ar', '2027', '--data', ws, '--json', '--forhandsvis']).json();
+    const total = Math.round(forst.total * 100);
+    const kjør = (tildelingOre: number) => {
+      writeFileSync(path.join(ws, 'tilskudd.csv'), `${BOM}ar;type;belop\n2027;administrasjon;${(tildelingOre / 100).toFixed(2).replace('.', ',')}\n`);
+      return nh(['budsjett', '--ar', '2027', '--data', ws, '--forhandsvis']);
+    };
+    const under = kjør(total + 1234_56);
+    expect(under.kode).toBe(0);
+    expect(under.stdout).toContain('1\u00a0234,56 kr UNDER tildelingen');
+    expect(under.stdout).toContain('tilbakebetales');
+    expect(kjør(total).stdout).toContain('LIKT tildelingen');
+    expect(kjør(total - 99_00).stdout).toContain('99,00 kr OVER tildelingen');
+    expect(readdirSync(ws).some((f) => f.endsWith('.xlsx'))).toBe(false); // --forhandsvis skriver ingenting
+  });
+
+  it('10.4: en forbudt kostnadskategori gir exit 2 med fil, rad og kolonne', () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'kostnader.csv'), `${BOM}ar;kategori;belop;type\n2027;Eksterne kostnader;100;budsjett\n2027;Husleie;5 000;budsjett\n2027;Bevertning styremøte;500;budsjett\n`);
+    const r = nh(['budsjett', '--ar', '2027', '--data', ws, '--json']);
+    expect(r.kode).toBe(2);
+    const feil = r.json().feil as { kode: string; kilde: { rad: number; kolonne: string } }[];
+    expect(feil.map((f) => [f.kode, f.kilde.rad, f.kilde.kolonne])).toEqual([
+      ['ukjent-kostnadskategori', 3, 'kategori'],
+      ['ukjent-kostnadskategori', 4, 'kategori'],
+    ]);
+    expect(r.stderr).toContain('kostnader.csv, rad 3, kolonne «kategori»');
+  });
+
+  it.skipIf(!harLibreOffice)('10.4: xlsx regnet om i LibreOffice = --json (plan)', async () => {
+    const ws = kopier();
+    const j = nh(['budsjett', '--ar', '2027', '--data', ws, '--json']).json();
+    const omregnet = await regnOmILibreOffice(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'));
+    const sam = await lesArk(omregnet, 'Sammendrag');
+    expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
+    expect(rund(verdi(sam, 'Direkte kostnader'))).toBe(j.direkteKostnader.sum);
+    expect(rund(verdi(sam, 'Total'))).toBe(j.total);
+    expect(rund(verdi(sam, 'Tildeling'))).toBe(j.tildeling);
+    expect(rund(verdi(sam, 'Differanse'))).toBe(j.differanse);
+    expect(String(verdi(sam, 'Status')).toLowerCase()).toContain(j.status === 'lik' ? 'lik' : j.status);
+    const pers = await lesArk(omregnet, 'Timesatser og timer');
+    for (const [i, p] of (j.personer as { navn: string; belop: number }[]).entries()) {
+      expect(pers[2 + i]![0]).toBe(p.navn);
+      expect(rund(pers[2 + i]![3])).toBe(p.belop);
+    }
+    const kat = await lesArk(omregnet, 'Direkte kostnader');
+    for (const [i, k] of (j.direkteKostnader.perKategori as { kategori: string; belop: number; antall: number }[]).entries()) {
+      expect([kat[2 + i]![0], kat[2 + i]![1], rund(kat[2 + i]![2])]).toEqual([k.kategori, k.antall, k.belop]);
+    }
+  }, 60_000);
+});
+
+describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
+  it('vedlegg 3 pkt. 4.2: demo 2026 — timer per person og aktivitet, faktiske kostnader, differanse', () => {
+    const ws = kopier();
+    const r = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.modus).toBe('regnskap');
+    expect(j.timer).toBe(975.25);
+    expect(j.timerPaMalbedrifter).toBe(2455.75);
+    expect(j.direkteKostnader.sum).toBe(160832);
+    expect(j.tildeling).toBe(720000);
+    expect(j.aktiviteter.map((a: { aktivitet: string }) => a.aktivitet)).toEqual([
+      'Prosjektledelse', 'Profilering og markedsføring', 'Messer og konferanser', 'Rekruttering av nye bedrifter', 'Studieturer', 'Kompetanseheving for ansatte', 'Rapporteringsforpliktelser',
+    ]);
+    const ore = (x: number) => Math.round(x * 100);
+    const perPerson = j.personer.reduce((s: number, p: { belop: number }) => s + ore(p.belop), 0);
+    const perAktivitet = j.aktiviteter.reduce((s: number, a: { belop: number }) => s + ore(a.belop), 0);
+    expect(perPerson).toBe(ore(j.timeBelop));
+    expect(perAktivitet).toBe(ore(j.timeBelop));
+    expect(ore(j.differanse)).toBe(ore(j.tildeling) - ore(j.total));
+    expect(j.disponertIsinHelhet).toBe(j.differanse <= 0);
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).toContain('aret-ikke-avsluttet');
+    expect(existsSync(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'))).toBe(true);
+  });
+
+  it('vedlegg 3 pkt. 4.2: overskudd ved årsslutt skal tilbakebetales (liten arbeidsmappe)', () => {
+    const ws = kopier(LITEN);
+    const r = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.status).toBe('under');
+    expect(j.disponertIsinHelhet).toBe(false);
+    expect(j.tilbakebetales).toBe(j.differanse);
+    expect(j.tilbakebetales).toBeGreaterThan(0);
+    const t = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--forhandsvis']);
+    expect(t.stdout).toContain('IKKE disponert i sin helhet');
+    expect(t.stdout).toContain('skal tilbakebetales');
+  });
+
+  it('vedlegg 3 pkt. 4.2: tomt år — ingen timer eller kostnader gir total 0 og exit 0', () => {
+    const ws = kopier(LITEN);
+    const r = nh(['budsjett', '--regnskap', '2025', '--data', ws, '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect([j.total, j.timer, j.tildeling, j.differanse, j.status]).toEqual([0, 0, 0, 0, 'lik']);
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).toEqual(expect.arrayContaining(['ingen-adm-timer', 'ingen-tildeling']));
+  });
+
+  it.skipIf(!harLibreOffice)('vedlegg 3 pkt. 4.2: xlsx regnet om i LibreOffice = --json (regnskap)', async () => {
+    const ws = kopier();
+    const j = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']).json();
+    const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
+    const sam = await lesArk(omregnet, 'Sammendrag');
+    expect(rund(verdi(sam, 'Timer, administrasjon'))).toBe(j.timer);
+    expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
+    expect(rund(verdi(sam, 'Direkte kostnader'))).toBe(j.direkteKostnader.sum);
+    expect(rund(verdi(sam, 'Total'))).toBe(j.total);
+    expect(rund(verdi(sam, 'Differanse'))).toBe(j.differanse);
+    expect(rund(verdi(sam, 'Skal tilbakebetales'))).toBe(j.tilbakebetales);
+    expect(rund(verdi(sam, 'Kontroll'))).toBe(0);
+    const pers = await lesArk(omregnet, 'Per person');
+    for (const [i, p] of (j.personer as { navn: string; timer: number; belop: number }[]).entries()) {
+      expect([pers[2 + i]![0], rund(pers[2 + i]![2]), rund(pers[2 + i]![3])]).toEqual([p.navn, p.timer, p.belop]);
+    }
+    const akt = await lesArk(omregnet, 'Per aktivitet');
+    for (const [i, a] of (j.aktiviteter as { aktivitet: string; timer: number; belop: number }[]).entries()) {
+      expect([akt[2 + i]![0], rund(akt[2 + i]![1]), rund(akt[2 + i]![3])]).toEqual([a.aktivitet, a.timer, a.belop]);
+    }
+    const tl = await lesArk(omregnet, 'Timelister');
+    expect(tl.length - 3).toBe(j.antallTimelinjer); // tittel, overskrift, linjer, sumrad
+  }, 60_000);
+});
