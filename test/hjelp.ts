@@ -56,7 +56,8 @@ export async function lesArk(xlsx: string, ark: string | number = 0): Promise<un
     const r: unknown[] = [];
     row.eachCell({ includeEmpty: true }, (c, k) => {
       const v = c.value as any;
-      r[k - 1] = v && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v) ? v.result : v;
+      // exceljs leser et lagret formelresultat 0 som «ingen verdi»; LibreOffice lagrer alltid et resultat.
+      r[k - 1] = v && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v) ? (v.result ?? 0) : v;
     });
     ut[nr - 1] = r;
   });

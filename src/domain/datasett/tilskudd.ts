@@ -29,7 +29,8 @@ export const tilskuddDef = definerDatasett({
       }),
       { type: 'tekst', verdier: TILSKUDDSTYPER, beskrivelse: '«innovasjon» (art. 28), «administrasjon» (adm./gjennomføring, ikke statsstøtte) eller «overfort» (ubrukte innovasjonsmidler fra i fjor).', eksempel: 'innovasjon' },
     ),
-    kilde: frivillig(tekst(200), { type: 'tekst', beskrivelse: 'Hvem som gir tilskuddet.', eksempel: 'Siva' }),
+    // Nøkkelen heter «giver» fordi hver innlest rad har feltet `kilde` (fil og rad); overskriften «kilde» godtas.
+    giver: frivillig(tekst(200), { type: 'tekst', alias: ['kilde', 'tilskuddsgiver'], beskrivelse: 'Hvem som gir tilskuddet.', eksempel: 'Siva' }),
     belop: paakrevd(belop({ minst: 0 }), { type: 'belop', alias: ['beløp'], beskrivelse: 'Beløp i kroner.', eksempel: '1 500 000' }),
     dato: frivillig(dato(), { type: 'dato', alias: ['tilsagnsdato'], beskrivelse: 'Tilsagns- eller utbetalingsdato.', eksempel: '15.02.2026' }),
   },
