@@ -575,8 +575,38 @@ skrivUtf8Csv(
   ANSATTE.map((a) => [a.navn, kr(a.arslonn), a.stilling, '', '', a.markedspris, String(a.admPlan)]),
 );
 
+// Rapporteringsattributter for måltallene i programveileder 11.2 (nh årsrapport). Regnes uten PRNG, så
+// orgnr og timelister blir de samme som før kolonnene kom til.
+const KVINNELIGE_LEDERE = new Set(['Kari', 'Solveig', 'Randi', 'Tone', 'Åse', 'Maren', 'Liv', 'Sigrid', 'Ingeborg', 'Astrid', 'Hanne', 'Nora', 'Berit', 'Rønnaug', 'Lene', 'Kristin']);
+const EKSPORT = new Set(['Glømmen Gårdsysteri AS', 'Tjernli Fiskeoppdrett AS', 'Tindeglimt Design AS', 'Rønnaug Strikk og Ull AS', 'Åsen Sag & Høvleri AS']);
+const UTENLANDSKE_KUNDER = new Set(['Fjellvåken Reiseliv AS', 'Snøfonna Skiskole AS', 'Storåsen Camping AS', 'Blåtind Guideservice AS', 'Høgfjellet Hytteservice AS']);
+const TAKSONOMI = { 'Lysbekk Kraft AS': '1', 'Engebråten Solenergi AS': '1,2', 'Tjernli Fiskeoppdrett AS': '3,6', 'Grønnåsen Økogård AS': '4,6', 'Bærekraftige Bønder AS': '6', 'Skogsvåg Tre og Design AS': '4', 'Hamrebakken Fjøsmat AS': '4', 'Åsen Sag & Høvleri AS': '4' };
+const RAADGIVNING_FRA_ANDRE = new Set(['Tjernli Fiskeoppdrett AS', 'Engebråten Solenergi AS']);
+const OGSA_TATT_OPP = new Set(['Tjernli Fiskeoppdrett AS']);
+const jn = (b) => (b ? 'ja' : 'nei');
+function attributter(m, i) {
+  const kvinneligLeder = KVINNELIGE_LEDERE.has(m.dagligLeder.split(' ')[0]);
+  return [
+    jn(kvinneligLeder || i % 7 === 3), // kvinneligGrunder
+    jn(kvinneligLeder), // kvinneligDagligLeder
+    jn(i % 5 === 2), // kvinneligStyreleder
+    jn(m.fokus === 'Bærekraft' || i % 6 === 1), // baerekraftSentralt
+    TAKSONOMI[m.navn] ?? '', // taksonomiMiljomal
+    jn(m.fokus === 'Digitalisering'), // digitaliseringSentralt
+    jn(EKSPORT.has(m.navn)), // eksport
+    jn(UTENLANDSKE_KUNDER.has(m.navn)), // internasjonaltMarked (eksport teller også, se docs/aarsrapport.md)
+    jn(i % 3 !== 1), // bistattVirkemidler
+    jn(RAADGIVNING_FRA_ANDRE.has(m.navn)), // radgivningFraAndre
+    jn(OGSA_TATT_OPP.has(m.navn)), // ogsaTattOppHosAndre
+  ];
+}
+
 const mbTekst =
-  ['orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost;stotteintensitet;markedspris', ...malbedrifter.map((m) => csvLinje([m.orgnr, m.navn, m.startTekst, m.sluttTekst, m.dagligLeder, m.epost, m.stotte, m.pris]))].join(CRLF) + CRLF;
+  [
+    'orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost;stotteintensitet;markedspris;' +
+      'kvinneligGrunder;kvinneligDagligLeder;kvinneligStyreleder;baerekraftSentralt;taksonomiMiljomal;digitaliseringSentralt;eksport;internasjonaltMarked;bistattVirkemidler;radgivningFraAndre;ogsaTattOppHosAndre',
+    ...malbedrifter.map((m, i) => csvLinje([m.orgnr, m.navn, m.startTekst, m.sluttTekst, m.dagligLeder, m.epost, m.stotte, m.pris, ...attributter(m, i)])),
+  ].join(CRLF) + CRLF;
 writeFileSync(path.join(UT, 'malbedrifter.csv'), tilCp1252(mbTekst));
 
 skrivUtf8Csv(

@@ -19,6 +19,10 @@ function finnSoffice(): string | null {
 
 export const SOFFICE = finnSoffice();
 export const harLibreOffice = SOFFICE !== null;
+if (!harLibreOffice && process.env.CI) {
+  // I CI skal omregningstestene aldri hoppes over i det stille: `.ci/run` installerer LibreOffice.
+  throw new Error('CI: LibreOffice (soffice) mangler — omregningstestene for xlsx kan ikke hoppes over i CI.');
+}
 if (!harLibreOffice) {
   // Synlig i testutskriften: LibreOffice-testene hoppes over på denne maskinen.
   console.warn('MERK: LibreOffice (soffice) finnes ikke — omregningstestene for xlsx hoppes over. `.ci/run` installerer det.');

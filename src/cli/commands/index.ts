@@ -7,5 +7,8 @@ import { definer as init } from './init.js';
 import { definer as timesats } from './timesats.js';
 import { definer as sjekk } from './sjekk.js';
 import { definer as faktura } from './faktura.js';
+import { definer as aarsrapport } from './aarsrapport.js';
+import { definer as frister } from './frister.js';
+import { definer as budsjett } from './budsjett.js';
 
-export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, faktura];
+export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, faktura, aarsrapport, frister, budsjett];

@@ -7,6 +7,8 @@ import { kostnaderDef } from './kostnader.js';
 import { malbedrifterDef } from './malbedrifter.js';
 import { tilskuddDef } from './tilskudd.js';
 import { timerDef } from './timer.js';
+import { tiltakDef } from './tiltak.js';
+import { srlDef } from './srl.js';
 import type { DatasettDef } from './definisjon.js';
 
-export const GRUNNDATASETT: DatasettDef[] = [ansatteDef, malbedrifterDef, timerDef, tilskuddDef, kostnaderDef];
+export const GRUNNDATASETT: DatasettDef[] = [ansatteDef, malbedrifterDef, timerDef, tilskuddDef, kostnaderDef, tiltakDef, srlDef];

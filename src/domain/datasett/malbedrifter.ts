@@ -1,5 +1,14 @@
-import { dato, epost, orgnr, prosent, tekst, belop } from '../felter.js';
+import { dato, epost, orgnr, prosent, tekst, belop, janei } from '../felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
+
+const taksonomi = tekst(50).transform((s, ctx): number[] => {
+  const r = tolkTaksonomi(s);
+  if (typeof r === 'string') {
+    ctx.addIssue({ code: 'custom', message: r, params: { forventet: 'miljømålenes nummer 1–6 skilt med komma, f.eks. «1,4» (vedlegg 2)' } });
+    return [];
+  }
+  return r;
+});
 
 /**
  * Målbedrifter med målbedriftsavtale (programveileder 8.2). Rapporteringsattributtene for måltall
@@ -26,7 +35,55 @@ export const malbedrifterDef = definerDatasett({
       beskrivelse: 'Avtalt markedspris per time for denne målbedriften (se docs/faktura.md for rekkefølgen).',
       eksempel: '1 200',
     }),
+    // Rapporteringsattributter for måltallene i programveileder 11.2 (nh årsrapport, docs/aarsrapport.md).
+    // Tomt felt = nei/ikke oppgitt. Verdiene gjelder målbedriftens status nå (per 31.12 for rapporteringsåret).
+    kvinneligGrunder: frivillig(janei(), { type: 'janei', alias: ['kvinnelig gründer'], beskrivelse: '11.2: en kvinne er gründer (ja/nei).', eksempel: 'ja' }),
+    kvinneligDagligLeder: frivillig(janei(), { type: 'janei', alias: ['kvinnelig daglig leder'], beskrivelse: '11.2: daglig leder er en kvinne (ja/nei).', eksempel: 'nei' }),
+    kvinneligStyreleder: frivillig(janei(), { type: 'janei', alias: ['kvinnelig styreleder'], beskrivelse: '11.2: styreleder er en kvinne (ja/nei).', eksempel: 'nei' }),
+    baerekraftSentralt: frivillig(janei(), {
+      type: 'janei', alias: ['bærekraft sentralt', 'bærekraft i forretningsmodellen'],
+      beskrivelse: '11.2: bærekraft er et sentralt element i forretningsmodellen (alle tre dimensjoner: miljø, sosial, økonomi; tiltakene er igangsatt).',
+      eksempel: 'ja',
+    }),
+    taksonomiMiljomal: frivillig(taksonomi, {
+      type: 'tekst', alias: ['taksonomi', 'miljømål', 'taksonomiens miljømål'],
+      beskrivelse: '11.2 og vedlegg 2: nummeret på miljømålene i taksonomien bedriften svarer opp (1–6), flere skilt med komma, f.eks. «1,4». Tomt = ingen.',
+      eksempel: '1,4',
+    }),
+    digitaliseringSentralt: frivillig(janei(), { type: 'janei', alias: ['digitalisering sentralt'], beskrivelse: '11.2: digitalisering er et sentralt element i forretningsmodellen.', eksempel: 'nei' }),
+    eksport: frivillig(janei(), { type: 'janei', alias: ['eksport i omsetningen'], beskrivelse: '11.2: hele eller deler av omsetningen er eksport (innenlandsk produserte varer sendt ut av Norge).', eksempel: 'nei' }),
+    internasjonaltMarked: frivillig(janei(), {
+      type: 'janei', alias: ['internasjonalt marked'],
+      beskrivelse: '11.2: bedriften har et internasjonalt marked (eksport, eller salg i Norge til utenlandske kundegrupper). Eksport = ja teller også.',
+      eksempel: 'ja',
+    }),
+    bistattVirkemidler: frivillig(janei(), {
+      type: 'janei', alias: ['bistått virkemidler', 'andre virkemidler'],
+      beskrivelse: '11.2: næringshagen har i året bistått bedriften i prosesser for å få tilgang til andre virkemidler (henvisning, søknadsskriving).',
+      eksempel: 'ja',
+    }),
+    radgivningFraAndre: frivillig(janei(), {
+      type: 'janei', alias: ['rådgivning fra andre', 'rådgivning fra andre operatører'],
+      beskrivelse: '11.2: bedriften har i året fått rådgivning fra andre programoperatører (næringshagen kjøper innovasjonsstøttetjenester fra dem).',
+      eksempel: 'nei',
+    }),
+    ogsaTattOppHosAndre: frivillig(janei(), {
+      type: 'janei', alias: ['også tatt opp hos andre', 'tatt opp hos andre'],
+      beskrivelse: '11.2: bedriften er også tatt opp som målbedrift/inkubatorbedrift hos en annen programoperatør i året.',
+      eksempel: 'nei',
+    }),
   },
 });
+
+/** «1,4» / «1; 4» / «1 4» → [1, 4] (vedlegg 2: seks miljømål, nummer 1–6). */
+export function tolkTaksonomi(s: string): number[] | string {
+  const deler = s.split(/[\s,;/.+]+/).filter((d) => d !== '');
+  const ut = new Set<number>();
+  for (const d of deler) {
+    if (!/^[1-6]$/.test(d)) return `«${d}» er ikke et miljømål 1–6`;
+    ut.add(Number(d));
+  }
+  return [...ut].sort((a, b) => a - b);
+}
 
 export type Malbedrift = MedKilde<RadAv<typeof malbedrifterDef>>;

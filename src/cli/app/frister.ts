@@ -1,0 +1,52 @@
+/**
+ * nh frister [--år]: rapporteringsfristene i programveileder 11.1 (FRISTER i domain/frister.ts) med
+ * dager igjen fra i dag og nh-kommandoen som lager grunnlaget. Trenger ingen arbeidsmappe.
+ */
+import { dagnummer, deler, formatDato } from '../../domain/dato.js';
+import { fristerForAar } from '../../domain/frister.js';
+import type { Kontekst, Resultat } from '../kontekst.js';
+import type { FristerValg } from '../commands/frister.js';
+import { farge, tekstTabell } from '../utskrift.js';
+import { feil, InndataFeil } from '../../domain/diagnostikk.js';
+
+/** Plassholderne i FRISTER (<fjoråret>, <neste år>, <åååå>) fylt ut for året. */
+export function kommandoFor(mal: string | undefined, ar: number): string | null {
+  if (!mal) return null;
+  return mal.replace(/<fjoråret>/g, String(ar - 1)).replace(/<neste år>/g, String(ar + 1)).replace(/<åååå>/g, String(ar));
+}
+
+export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat> {
+  let ar = deler(k.idag).aar;
+  if (valg.ar !== undefined) {
+    if (!/^\d{4}$/.test(valg.ar.trim()) || Number(valg.ar) < 2023 || Number(valg.ar) > 2099) {
+      throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`, undefined, { forventet: 'et år som 2026' })]);
+    }
+    ar = Number(valg.ar);
+  }
+  const idag = dagnummer(k.idag);
+  const liste = fristerForAar(ar).map(({ dato, frist }) => {
+    const dagerIgjen = dagnummer(dato) - idag;
+    return {
+      dato,
+      hva: frist.hva,
+      kilde: frist.kilde,
+      kommando: kommandoFor(frist.kommando, ar),
+      dagerIgjen,
+      status: dagerIgjen < 0 ? 'passert' : dagerIgjen === 0 ? 'i dag' : 'kommende',
+    };
+  });
+  const neste = liste.find((f) => f.dagerIgjen >= 0) ?? null;
+  const dagerTekst = (n: number) => (n < 0 ? `passert for ${-n} d siden` : n === 0 ? 'i dag' : `${n} d`);
+  const tekst = [
+    farge.bold(`Rapporteringsfrister ${ar} (programveileder 11.1) – i dag ${formatDato(k.idag)}`),
+    '',
+    tekstTabell(
+      ['Frist', 'Dager igjen', 'Hva', 'Lages med'],
+      liste.map((f) => [formatDato(f.dato), dagerTekst(f.dagerIgjen), f.hva, f.kommando ?? '–']),
+      [false, true, false, false],
+    ),
+    '',
+    neste ? `Neste frist: ${formatDato(neste.dato)} – ${neste.hva}.` : `Alle fristene for ${ar} er passert. Se nh frister --år ${ar + 1}.`,
+  ].join('\n');
+  return { json: { ar, idag: k.idag, frister: liste, neste: neste?.dato ?? null }, tekst };
+}

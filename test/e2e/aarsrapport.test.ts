@@ -1,0 +1,235 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO, kopier, lesArk, nh, ROT } from '../hjelp.js';
+import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
+
+const LITEN = path.join(ROT, 'fixtures', 'aarsrapport', 'liten');
+const OVERFORBRUK = path.join(ROT, 'fixtures', 'aarsrapport', 'overforbruk');
+
+/** Demo-mappen med støtteregister for januar–oktober 2026 (som nh faktura fører det). */
+let demo: string;
+beforeAll(() => {
+  demo = kopier(DEMO);
+  for (let m = 1; m <= 10; m++) {
+    const r = nh(['faktura', '--data', demo, '--periode', `2026-${String(m).padStart(2, '0')}`, '--json']);
+    if (r.kode !== 0) throw new Error(`faktura 2026-${m} feilet: ${r.stderr}`);
+  }
+}, 120_000);
+
+function kopiAvDemo(): string {
+  const ws = kopier(demo);
+  return ws;
+}
+
+const iOre = (kr: number) => Math.round(kr * 100);
+/** exceljs leser en formel med lagret resultat 0 (<v>0</v> fra LibreOffice) som uten resultat. */
+const tall = (v: unknown) => (v === undefined ? 0 : (v as number));
+
+describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på fixtures/demo', () => {
+  it('11.2: kjører uten tilsyn (stdin lukket), alle 21 måltall med grunnlag og egne mål, skriver xlsx og csv', () => {
+    const ws = kopiAvDemo();
+    const r = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.ar).toBe(2027);
+    expect(j.grunnlagsaar).toBe(2026);
+    expect(j.maltall).toHaveLength(21);
+    expect(j.aktiveMalbedrifter).toBe(32);
+    const m = (id: string) => j.maltall.find((x: { id: string }) => x.id === id);
+    expect(m('malbedrifterIAaret')).toMatchObject({ grunnlag: 32, mal: 32 });
+    expect(m('nyeMalbedrifter')).toMatchObject({ grunnlag: 16, mal: 15 });
+    // Fakturert januar–oktober: 29 av 32 har støtte (tre starter i november/desember).
+    expect(m('andelInnovasjonsstotte')).toMatchObject({ teller: 29, nevner: 32, grunnlag: 90.625, mal: 95, sivasMinimum: 90 });
+    // Mål oppgitt med AVI-navnet i stedet for id
+    expect(m('andelBaerekraftSentralt').mal).toBe(45);
+    expect(m('eksportTiltak').mal).toBeNull();
+    for (const x of j.maltall) {
+      expect(x.hjelpetekst.length).toBeGreaterThan(10);
+      expect(x.definisjon.length).toBeGreaterThan(10);
+    }
+    expect(existsSync(path.join(ws, 'maltall-2027.xlsx'))).toBe(true);
+    const csv = readFileSync(path.join(ws, 'maltall-2027.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFid;Område;Måltall (AVI);Enhet;Teller;')).toBe(true);
+    expect(csv).toContain('andelInnovasjonsstotte;Aktivitet;');
+    expect(csv).toContain(';90,625;95;');
+  });
+
+  it('den skrevne csv-filen er også målfilen: målene og kommentarene overlever en ny kjøring', () => {
+    const ws = kopiAvDemo();
+    const forste = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']).json();
+    const andre = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    expect(andre.kode).toBe(0);
+    const j = andre.json();
+    expect(j.maltall.map((x: { mal: unknown }) => x.mal)).toEqual(forste.maltall.map((x: { mal: unknown }) => x.mal));
+    expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').kommentar).toBe('Rekruttering via kommunens næringsforum');
+  });
+
+  it('målfilen overskrives ikke uten --overskriv (exit 2, ingenting skrevet)', () => {
+    const ws = kopiAvDemo();
+    const før = readdirSync(ws).sort();
+    const r = nh(['årsrapport', '--data', ws, '--maltall', '2027']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/målfilen som ble lest.*--overskriv/);
+    expect(readdirSync(ws).sort()).toEqual(før);
+  });
+
+  it('11.2: mål under Sivas minimum på 90 % og andel over 100 % gir advarsel i --json', () => {
+    const ws = kopiAvDemo();
+    writeFileSync(path.join(ws, 'maltall-2027.csv'), 'id;mål\r\nandelInnovasjonsstotte;85\r\nandelEksport;120\r\n');
+    const r = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    expect(r.kode).toBe(0);
+    const koder = r.json().advarsler.map((a: { kode: string }) => a.kode);
+    expect(koder).toContain('under-sivas-minimum');
+    expect(koder).toContain('andel-utenfor-0-100');
+  });
+
+  it('--forhandsvis skriver ingenting; uten målfil er målkolonnen tom', () => {
+    const ws = kopiAvDemo();
+    const før = readdirSync(ws).sort();
+    const r = nh(['årsrapport', '--data', ws, '--maltall', '2028', '--forhandsvis']);
+    expect(r.kode).toBe(0);
+    expect(r.stdout).toMatch(/ingen målfil/);
+    expect(r.stdout).toMatch(/Forhåndsvisning: ingen fil er skrevet/);
+    expect(readdirSync(ws).sort()).toEqual(før);
+  });
+
+  it('uten --maltall og --år: tydelig feil, exit 2, spør aldri', () => {
+    const r = nh(['årsrapport', '--data', DEMO]);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/Oppgi --maltall/);
+    expect(nh(['aarsrapport', '--data', DEMO, '--maltall', '2027', '--halvår']).kode).toBe(2);
+  });
+});
+
+describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo', () => {
+  it('11.1/10.4: måltall mot resultat, aktive målbedrifter, støtte per målbedrift og tilskuddsbalanse', () => {
+    const ws = kopiAvDemo();
+    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.periode).toEqual({ fra: '2026-01-01', til: '2026-12-31', halvar: false });
+    expect(j.malbedrifter).toHaveLength(32);
+    const innov = j.maltall.find((x: { id: string }) => x.id === 'andelInnovasjonsstotte');
+    expect(innov).toMatchObject({ resultat: 90.625, mal: 95, avvik: -4.375 });
+    // Støtte per målbedrift: summen er summen av linjene, til øret
+    const s = j.stotte;
+    expect(s.malbedrifter.reduce((a: number, x: { stotte: number }) => a + iOre(x.stotte), 0)).toBe(iOre(s.sum.stotte));
+    expect(s.malbedrifter.reduce((a: number, x: { markedsverdi: number }) => a + iOre(x.markedsverdi), 0)).toBe(iOre(s.sum.markedsverdi));
+    expect(iOre(s.sum.markedsverdi) - iOre(s.sum.egenandel)).toBe(iOre(s.sum.stotte));
+    // 10.4: overført + innvilget − brukt = ubrukt = kortsiktig gjeld, overføres til 2027
+    const b = j.tilskuddsbalanse;
+    expect(b).toMatchObject({ overfort: 185000, innvilget: 2350000, disponibelt: 2535000, brukt: s.sum.stotte, overforesTil: 2027 });
+    expect(iOre(b.ubrukt)).toBe(iOre(b.disponibelt) - iOre(b.brukt));
+    expect(b.kortsiktigGjeld).toBe(b.ubrukt);
+    expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(true);
+  });
+
+  it('11.1: --halvår gir aktive målbedrifter første halvår og arsrapport-<år>-halvar.xlsx', () => {
+    const ws = kopiAvDemo();
+    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.periode).toEqual({ fra: '2026-01-01', til: '2026-06-30', halvar: true });
+    expect(j.malbedrifter).toHaveLength(25);
+    for (const m of j.malbedrifter) expect(m.avtalestart <= '2026-06-30').toBe(true);
+    expect(existsSync(path.join(ws, 'arsrapport-2026-halvar.xlsx'))).toBe(true);
+  });
+
+  it.skipIf(!harLibreOffice)('xlsx for begge modusene regnet om i LibreOffice gir samme tall som --json', async () => {
+    const ws = kopiAvDemo();
+    const jm = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']).json();
+    const ja = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']).json();
+
+    const m = await lesArk(await regnOmILibreOffice(path.join(ws, 'maltall-2027.xlsx')), 'Måltall');
+    const mh = m[1] as string[];
+    jm.maltall.forEach((x: { id: string; enhet: string; grunnlag: number | null; mal: number | null }, i: number) => {
+      const rad = m[2 + i]!;
+      expect(rad[mh.indexOf('id')]).toBe(x.id);
+      const g = rad[mh.indexOf('Grunnlag (årets data)')];
+      if (x.grunnlag === null) expect(g === '' || g === null || g === undefined).toBe(true);
+      else expect(tall(g)).toBeCloseTo(x.enhet === 'andel' ? x.grunnlag / 100 : x.grunnlag, 6);
+    });
+
+    const fil = await regnOmILibreOffice(path.join(ws, 'arsrapport-2026.xlsx'));
+    const a = await lesArk(fil, 'Måltall vs resultat');
+    const ah = a[1] as string[];
+    ja.maltall.forEach((x: { id: string; enhet: string; resultat: number | null; avvik: number | null }, i: number) => {
+      const rad = a[2 + i]!;
+      expect(rad[ah.indexOf('id')]).toBe(x.id);
+      const skala = x.enhet === 'andel' ? 100 : 1;
+      if (x.resultat !== null) expect(tall(rad[ah.indexOf('Resultat')])).toBeCloseTo(x.resultat / skala, 6);
+      if (x.avvik !== null) expect(tall(rad[ah.indexOf('Avvik (resultat − mål)')])).toBeCloseTo(x.avvik / skala, 6);
+    });
+    const st = await lesArk(fil, 'Støtte per målbedrift');
+    const sumRad = st[2 + ja.stotte.malbedrifter.length]!;
+    const sh = st[1] as string[];
+    expect(sumRad[sh.indexOf('Innovasjonsstøtte')] as number).toBeCloseTo(ja.stotte.sum.stotte, 2);
+    expect(sumRad[sh.indexOf('Markedsverdi')] as number).toBeCloseTo(ja.stotte.sum.markedsverdi, 2);
+    const bal = await lesArk(fil, 'Tilskuddsbalanse');
+    const bh = bal[1] as string[];
+    const br = bal[2]!;
+    expect(br[bh.indexOf('Disponibelt')] as number).toBeCloseTo(ja.tilskuddsbalanse.disponibelt, 2);
+    expect(br[bh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(ja.tilskuddsbalanse.brukt, 2);
+    expect(br[bh.indexOf('Ubrukt = kortsiktig gjeld')] as number).toBeCloseTo(ja.tilskuddsbalanse.ubrukt, 2);
+    const mb = await lesArk(fil, 'Målbedrifter');
+    expect(mb[2 + ja.malbedrifter.length]![(mb[1] as string[]).indexOf('Timer i perioden')] as number).toBeCloseTo(
+      ja.malbedrifter.reduce((s: number, x: { timer: number }) => s + x.timer, 0), 2);
+  }, 60_000);
+});
+
+describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapport/liten)', () => {
+  it('11.2: målbedrift aktiv bare del av året teller; SRL med og uten forrige år; resultat under 90 % varsles', () => {
+    const ws = kopier(LITEN);
+    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    const m = (id: string) => j.maltall.find((x: { id: string }) => x.id === id);
+    expect(j.malbedrifter.map((x: { navn: string }) => x.navn)).toEqual(['Aksel Hele Året AS', 'Berit Del Av Året AS', 'Carl Ferdig Januar AS']);
+    expect(m('nyeMalbedrifter').resultat).toBe(1);
+    expect(m('andelInnovasjonsstotte')).toMatchObject({ teller: 2, nevner: 3, resultat: 66.6667, mal: 85 });
+    expect(m('andelSrlOkning')).toMatchObject({ teller: 1, nevner: 1, resultat: 100 });
+    expect(m('andelEksport')).toMatchObject({ resultat: 33.3333, mal: 50, avvik: -16.6667 });
+    expect(m('henvisteBedrifter').resultat).toBe(1);
+    const koder = j.advarsler.map((a: { kode: string }) => a.kode);
+    expect(koder.filter((k: string) => k === 'under-sivas-minimum')).toHaveLength(2); // målet og resultatet
+    expect(koder).not.toContain('overforing-avviker'); // 6 000 − 3 000 = 3 000 overført
+    expect(j.stotte.sum).toEqual({ linjer: 3, markedsverdi: 16000, egenandel: 4000, stotte: 12000 });
+    expect(j.tilskuddsbalanse).toMatchObject({ overfort: 3000, innvilget: 12000, disponibelt: 15000, brukt: 12000, ubrukt: 3000, kortsiktigGjeld: 3000 });
+  });
+
+  it('10.4: mer brukt innovasjonsstøtte enn disponibelt nektes — exit 1, balansen i --json, ingen fil', () => {
+    const ws = kopier(LITEN);
+    cpSync(path.join(OVERFORBRUK, 'tilskudd.csv'), path.join(ws, 'tilskudd.csv'));
+    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    expect(r.kode).toBe(1);
+    const j = r.json();
+    expect(j).toMatchObject({ ok: false, exitKode: 1 });
+    expect(j.melding).toMatch(/over med 1\s000,00 kr \(programveileder 10\.4\)/);
+    expect(j.resultat.tilskuddsbalanse).toMatchObject({ disponibelt: 11000, brukt: 12000, ubrukt: -1000 });
+    expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(false);
+    const tekst = nh(['årsrapport', '--data', ws, '--år', '2026']);
+    expect(tekst.kode).toBe(1);
+    expect(tekst.stdout).toMatch(/Kan ikke rapportere/);
+  });
+});
+
+describe('nh frister (programveileder 11.1)', () => {
+  it('11.1: lister fristene med dager igjen fra i dag og kommandoen som lager grunnlaget', () => {
+    const r = nh(['frister', '--json']);
+    expect(r.kode).toBe(0);
+    const j = r.json();
+    expect(j.ar).toBe(2026);
+    expect(j.frister).toHaveLength(11);
+    const maltall = j.frister.find((f: { hva: string }) => /Måltall/.test(f.hva));
+    expect(maltall).toMatchObject({ dato: '2026-12-01', dagerIgjen: 9, status: 'kommende', kommando: 'nh årsrapport --maltall 2027' });
+    expect(j.frister[0]).toMatchObject({ dato: '2026-01-15', status: 'passert', kommando: 'nh årsrapport --år 2025' });
+    expect(j.neste).toBe('2026-12-01');
+  });
+  it('--år 2027 og tekstutskrift', () => {
+    const r = nh(['frister', '--år', '2027']);
+    expect(r.kode).toBe(0);
+    expect(r.stdout).toMatch(/15\.01\.2027\s+54 d/);
+    expect(nh(['frister', '--år', 'x']).kode).toBe(2);
+  });
+});

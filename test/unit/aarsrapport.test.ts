@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Dato } from '../../src/domain/dato.js';
+import { RegelNei } from '../../src/domain/diagnostikk.js';
+import { periodeFor } from '../../src/domain/maltall.js';
+import {
+  aktiveMalbedrifter, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Registerpost, type TilskuddPost,
+} from '../../src/domain/aarsrapport.js';
+
+const d = (s: string) => s as Dato;
+
+describe('aktive målbedrifter (programveileder 11.1: 31. desember og 30. juni)', () => {
+  const mb = [
+    { orgnr: '111111111', navn: 'Hele året AS', avtalestart: d('2025-01-01') },
+    { orgnr: '222222222', navn: 'Del av året AS', avtalestart: d('2026-03-15'), avtaleslutt: d('2026-09-30') },
+    { orgnr: '333333333', navn: 'Høst AS', avtalestart: d('2026-08-01') },
+    { orgnr: '444444444', navn: 'Ferdig i fjor AS', avtalestart: d('2024-01-01'), avtaleslutt: d('2025-12-31') },
+  ];
+  it('11.1: år — alle som er/har vært aktive, med aktiv fra/til innenfor året', () => {
+    const a = aktiveMalbedrifter(mb, periodeFor(2026), new Map([['222222222', 1250]]));
+    expect(a.map((x) => x.navn)).toEqual(['Del av året AS', 'Hele året AS', 'Høst AS']);
+    expect(a[0]).toMatchObject({ aktivFra: '2026-03-15', aktivTil: '2026-09-30', ny: true, avsluttet: true, timer: 1250 });
+    expect(a[1]).toMatchObject({ aktivFra: '2026-01-01', aktivTil: '2026-12-31', ny: false, avsluttet: false, timer: 0 });
+  });
+  it('11.1: halvår — bare aktive første halvår; en målbedrift aktiv bare en del av halvåret er med', () => {
+    const a = aktiveMalbedrifter(mb, periodeFor(2026, true));
+    expect(a.map((x) => x.orgnr)).toEqual(['222222222', '111111111']);
+    expect(a[0]).toMatchObject({ aktivTil: '2026-06-30', avsluttet: false });
+  });
+});
+
+describe('støtte per målbedrift fra støtteregisteret (programveileder 11.1, 15. januar; 10.4)', () => {
+  const reg: Registerpost[] = [
+    { orgnr: '111111111', navn: 'A AS', dato: d('2026-01-31'), markedsverdi: 10_000_00, egenandel: 2_500_00, stotte: 7_500_00 },
+    { orgnr: '111111111', navn: 'A AS', dato: d('2026-02-28'), markedsverdi: 1_000_01, egenandel: 250_00, stotte: 750_01 },
+    { orgnr: '222222222', navn: 'B AS', dato: d('2026-07-31'), markedsverdi: 4_000_00, egenandel: 1_000_00, stotte: 3_000_00 },
+    { orgnr: '111111111', navn: 'A AS', dato: d('2025-12-31'), markedsverdi: 9_999_00, egenandel: 1, stotte: 9_998_99 }, // i fjor
+  ];
+  const mb = [{ orgnr: '111111111', navn: 'A AS', avtalestart: d('2025-06-01') }];
+  it('summerer innovasjonsstøtte, markedsverdi og egenandel i året per målbedrift; totalen er summen av linjene', () => {
+    const r = stottePerMalbedrift(reg, periodeFor(2026), mb);
+    expect(r.rader).toEqual([
+      { orgnr: '111111111', navn: 'A AS', markedsverdi: 11_000_01, egenandel: 2_750_00, stotte: 8_250_01, linjer: 2, aktiv: true },
+      { orgnr: '222222222', navn: 'B AS', markedsverdi: 4_000_00, egenandel: 1_000_00, stotte: 3_000_00, linjer: 1, aktiv: false },
+    ]);
+    expect(r.sum).toEqual({ markedsverdi: 15_000_01, egenandel: 3_750_00, stotte: 11_250_01, linjer: 3 });
+  });
+  it('halvår: bare linjer til og med 30.06', () => {
+    expect(stottePerMalbedrift(reg, periodeFor(2026, true), mb).sum.stotte).toBe(8_250_01);
+  });
+  it('egenskap: summen er lik summen av radene, til øret', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ o: fc.integer({ min: 0, max: 4 }), m: fc.integer({ min: 0, max: 1e9 }), e: fc.integer({ min: 0, max: 1e9 }), s: fc.integer({ min: 0, max: 1e9 }), mnd: fc.integer({ min: 1, max: 12 }) })), (xs) => {
+        const r = stottePerMalbedrift(xs.map((x) => ({ orgnr: `10000000${x.o}`, navn: 'X', dato: d(`2026-${String(x.mnd).padStart(2, '0')}-01`), markedsverdi: x.m, egenandel: x.e, stotte: x.s })), periodeFor(2026), []);
+        expect(r.rader.reduce((s, x) => s + x.stotte, 0)).toBe(r.sum.stotte);
+        expect(r.rader.reduce((s, x) => s + x.markedsverdi, 0)).toBe(r.sum.markedsverdi);
+        expect(r.rader.reduce((s, x) => s + x.egenandel, 0)).toBe(r.sum.egenandel);
+      }),
+    );
+  });
+});
+
+describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', () => {
+  const tilskudd: TilskuddPost[] = [
+    { ar: 2026, type: 'innovasjon', belop: 1_950_000_00 },
+    { ar: 2026, type: 'innovasjon', belop: 400_000_00 },
+    { ar: 2026, type: 'administrasjon', belop: 720_000_00 }, // ikke innovasjon
+    { ar: 2026, type: 'overfort', belop: 185_000_00 },
+    { ar: 2025, type: 'innovasjon', belop: 2_000_000_00 },
+  ];
+  it('10.4: overført + innvilget − brukt = ubrukt (kortsiktig gjeld, overføres til neste år)', () => {
+    const b = tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00);
+    expect(b).toEqual({ ar: 2026, til: '2026-12-31', overfort: 185_000_00, innvilget: 2_350_000_00, disponibelt: 2_535_000_00, brukt: 2_000_000_00, ubrukt: 535_000_00 });
+    expect(() => krevInnenforDisponibelt(b)).not.toThrow();
+  });
+  it('10.4: akkurat alt brukt er lov (ubrukt 0)', () => {
+    expect(() => krevInnenforDisponibelt(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_535_000_00))).not.toThrow();
+  });
+  it('10.4: mer brukt enn disponibelt nektes (RegelNei, exit 1) med balansen i resultatet', () => {
+    const b = tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_535_000_01);
+    expect(b.ubrukt).toBe(-1);
+    try {
+      krevInnenforDisponibelt(b);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RegelNei);
+      expect((e as RegelNei).exitKode).toBe(1);
+      expect((e as RegelNei).message).toMatch(/over med 0,01 kr \(programveileder 10\.4\)/);
+      expect((e as RegelNei).resultat).toEqual({ balanse: b });
+    }
+  });
+  it('10.4: overført i år skal være lik fjorårets ubrukte midler når fjoråret finnes', () => {
+    // 2025: 2 000 000 innvilget − 1 815 000 brukt = 185 000 → stemmer med «overfort» 2026
+    expect(kontrollerOverforing(2026, tilskudd, 1_815_000_00, true)).toEqual([]);
+    const avvik = kontrollerOverforing(2026, tilskudd, 1_900_000_00, true);
+    expect(avvik).toHaveLength(1);
+    expect(avvik[0]).toMatchObject({ alvor: 'advarsel', kode: 'overforing-avviker' });
+    expect(kontrollerOverforing(2026, tilskudd, 0, false)).toEqual([]);
+  });
+});
