@@ -45,3 +45,30 @@ for (const d of defs) {
 }
 writeFileSync(path.join(ROT, 'docs', 'datasett.md'), ut.join('\n'));
 console.log(`docs/datasett.md: ${defs.length} datasett`);
+
+// docs/maltall.md: måltallene (programveileder 11.2) med AVIs hjelpetekst og nh sin definisjon.
+const { MALTALL, TOLKNINGER } = await import(pathToFileURL(path.join(ROT, 'dist', 'domain', 'maltall.js')).href);
+const mt = [
+  '# Måltallene (programveileder 11.2)',
+  '',
+  '<!-- Generert av scripts/lag-docs.mjs fra src/domain/maltall.ts. Ikke rediger for hånd: kjør `npm run docs`. -->',
+  '',
+  'Samme definisjon brukes for grunnlaget (`nh årsrapport --maltall <år>`) og resultatet (`nh årsrapport --år <år>`),',
+  'så mål og resultat er sammenlignbare. Se docs/aarsrapport.md for kommandoene.',
+  '',
+  '## Tolkninger',
+  '',
+  ...TOLKNINGER.map((t) => `- ${t}`),
+  '',
+];
+let omrade = '';
+for (const m of MALTALL) {
+  if (m.omrade !== omrade) {
+    omrade = m.omrade;
+    mt.push(`## ${omrade}`, '', '| id | Måltall (AVI) | Enhet | Slik regner nh det | AVIs hjelpetekst |', '|---|---|---|---|---|');
+  }
+  mt.push(`| \`${m.id}\` | ${m.navn} | ${m.enhet} | ${m.definisjon} | ${m.hjelpetekst} |`);
+  if (MALTALL[MALTALL.indexOf(m) + 1]?.omrade !== omrade) mt.push('');
+}
+writeFileSync(path.join(ROT, 'docs', 'maltall.md'), mt.join('\n'));
+console.log(`docs/maltall.md: ${MALTALL.length} måltall`);
