@@ -87,6 +87,7 @@ for (const [navn, args] of kommandoer) {
   const vist = args.map((a) => a.replace(demo, 'fixtures/demo').replace(ut, '<ut>')).join(' ');
   rader.push({ del: 'Demo', hva: `nh ${vist}`, tid: fmt(m.ms), minne: `${m.mb.toFixed(0)} MB`, mål: '≤ 1 s', resultat: m.kode === 0 || m.kode === 1 ? (m.ms <= 1000 ? 'ok' : 'over mål') : `exit ${m.kode}` });
   if (m.ms > 1000) brudd.push(`Demo nh ${vist}: ${fmt(m.ms)}`);
+  if (m.kode !== 0 && m.kode !== 1) brudd.push(`Demo nh ${vist}: kunne ikke måles, exit ${m.kode}: ${m.stderr.split('\n')[0]}`);
 }
 
 // 3. Skala
@@ -109,6 +110,7 @@ for (const n of storrelser) {
     const ok = m.ms <= 10_000 && m.mb <= 1024;
     rader.push({ del: 'Skala', hva: `nh ${hva}`, tid: fmt(m.ms), minne: `${m.mb.toFixed(0)} MB`, mål: n === 1_000_000 ? '≤ 10 s og ≤ 1 GB' : 'lineær', resultat: m.kode === 0 || m.kode === 1 ? (n < 1_000_000 || ok ? 'ok' : 'over mål') : `exit ${m.kode}: ${m.stderr.split('\n')[0]}` });
     if (n === 1_000_000 && !ok) brudd.push(`Skala nh ${hva}: ${fmt(m.ms)}, ${m.mb.toFixed(0)} MB`);
+    if (m.kode !== 0 && m.kode !== 1) brudd.push(`Skala nh ${hva}: kunne ikke måles, exit ${m.kode}: ${m.stderr.split('\n')[0]}`);
     skala[`${navn}-${n}`] = m.ms;
   }
 }

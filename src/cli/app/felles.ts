@@ -5,7 +5,11 @@ import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 
 export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'): number {
-  if (flagg === undefined) return config.ar;
+  return flagg === undefined ? config.ar : tolkAar(flagg, navn);
+}
+
+/** Et år i programperioden fra et flagg, ellers exit 2. */
+export function tolkAar(flagg: string, navn = '--ar'): number {
   if (!/^\d{4}$/.test(flagg.trim()) || Number(flagg) < 2023 || Number(flagg) > 2099) {
     throw new InndataFeil([feil('ugyldig-flagg', `${navn} «${flagg}» er ikke et år i programperioden.`, undefined, { forventet: 'et år som 2026' })]);
   }

@@ -7,7 +7,7 @@ import { fristerForAar } from '../../domain/frister.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { FristerValg } from '../commands/frister.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { feil, InndataFeil } from '../../domain/diagnostikk.js';
+import { tolkAar } from './felles.js';
 
 /** Plassholderne i FRISTER (<fjoråret>, <neste år>, <åååå>) fylt ut for året. */
 export function kommandoFor(mal: string | undefined, ar: number): string | null {
@@ -17,12 +17,7 @@ export function kommandoFor(mal: string | undefined, ar: number): string | null 
 
 export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat> {
   let ar = deler(k.idag).aar;
-  if (valg.ar !== undefined) {
-    if (!/^\d{4}$/.test(valg.ar.trim()) || Number(valg.ar) < 2023 || Number(valg.ar) > 2099) {
-      throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`, undefined, { forventet: 'et år som 2026' })]);
-    }
-    ar = Number(valg.ar);
-  }
+  if (valg.ar !== undefined) ar = tolkAar(valg.ar);
   const idag = dagnummer(k.idag);
   const liste = fristerForAar(ar).map(({ dato, frist }) => {
     const dagerIgjen = dagnummer(dato) - idag;
