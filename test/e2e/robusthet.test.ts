@@ -17,7 +17,9 @@ function giftigMappe(): string {
   cpSync(LITEN, ws, { recursive: true });
   const bytt = (fil: string, fra: string, til: string) => {
     const p = path.join(ws, fil);
-    writeFileSync(p, readFileSync(p, 'utf8').split(fra).join(til));
+    const f = readFileSync(p, 'utf8');
+    if (!f.includes(fra)) throw new Error(`giftigMappe: «${fra}» finnes ikke i ${fil}`);
+    writeFileSync(p, f.split(fra).join(til));
   };
   bytt('ansatte.csv', 'Kari Nordmann', '=HYPERLINK(1)Kari');
   bytt('timer.csv', 'Kari Nordmann', '=HYPERLINK(1)Kari');
@@ -27,6 +29,10 @@ function giftigMappe(): string {
   bytt('malbedrifter.csv', 'Beta Marin AS', '-Beta Marin AS');
   bytt('timer.csv', 'Strategi', '=1+2 strategi');
   bytt('kostnader.csv', 'Regnskap', '=cmd|calc');
+  // Daglig leder (kts-plan skriver navnet i AVI-filen): et navn som ellers blir en formel.
+  bytt('malbedrifter.csv', 'Alfa AS;15.01.2026;31.12.2026;;', 'Alfa AS;15.01.2026;31.12.2026;=HYPERLINK(2)Kari;kari@alfa.no');
+  bytt('malbedrifter.csv', '-Beta Marin AS;01.03.2026;;;', '-Beta Marin AS;01.03.2026;;+Per Hansen;per@beta.no');
+  bytt('malbedrifter.csv', 'Gamma Design AS;01.11.2026;;;', 'Gamma Design AS;01.11.2026;;@Gro;gro@gamma.no');
   return ws;
 }
 
@@ -38,6 +44,7 @@ const KJORINGER: { navn: string; args: string[] }[] = [
   { navn: 'budsjett --regnskap', args: ['budsjett', '--regnskap', '2026'] },
   { navn: 'årsrapport --maltall', args: ['årsrapport', '--maltall', '2027'] },
   { navn: 'årsrapport --år', args: ['årsrapport', '--år', '2026'] },
+  { navn: 'kts-plan', args: ['kts-plan', '--frist', '2026-12-01'] },
 ];
 
 function alleFiler(mappe: string): string[] {

@@ -10,5 +10,7 @@ import { definer as faktura } from './faktura.js';
 import { definer as aarsrapport } from './aarsrapport.js';
 import { definer as frister } from './frister.js';
 import { definer as budsjett } from './budsjett.js';
+import { definer as smbSjekk } from './smb-sjekk.js';
+import { definer as ktsPlan } from './kts-plan.js';
 
-export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, faktura, aarsrapport, frister, budsjett];
+export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, faktura, aarsrapport, frister, budsjett, smbSjekk, ktsPlan];

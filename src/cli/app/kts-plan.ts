@@ -1,0 +1,381 @@
+/**
+ * nh kts-plan — kundetilfredshetsundersøkelsen (programveileder 6.3) og AVI-oppdateringene (11.1).
+ *
+ *   [--frist <dato>]      opplastingsfil for AVI-oppdateringen: avi/avi-oppdatering-<frist>.xlsx/.csv,
+ *                         og loggen avi/avi-logg.json i samme atomiske skriving
+ *   --plan <år>           alle utsendinger i året (oppstart/underveis/exit) med måned og frist
+ *   --ics <fil>           kalender (iCalendar) for året: AVI-fristene, utsendingsmånedene og fristene i 11.1
+ *
+ * Les malbedrifter (+ loggen) → beregn i domain/kts → kontroller → skriv → Resultat. Tolkningene står i
+ * docs/kts-plan.md og i utdataene (TOLKNINGER).
+ */
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
+import { advarsel, feil, InndataFeil, kastVedFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
+import { formatDato, leggTilDager, leggTilMaaneder, parseDato, type Dato, type Maaned } from '../../domain/dato.js';
+import { fristerForAar } from '../../domain/frister.js';
+import { kontrollerMalbedrifter } from '../../domain/kontroll.js';
+import {
+  beregnOppdatering, erAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, planForAar, sammeInnhold,
+  type AviLogg, type AvsluttetRad, type KtsBedrift, type NyRad, type Oppdatering, type Utsending,
+} from '../../domain/kts.js';
+import type { Rad } from '../../domain/rapport.js';
+import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg } from '../../io/avi-logg.js';
+import { lesDatasett } from '../../io/datasett.js';
+import { lagCsv } from '../../io/csv-skriv.js';
+import { medLaas } from '../../io/laas.js';
+import { sjekkIkkeFinnes, skrivFiler } from '../../io/skriv.js';
+import { lesCsvMal } from '../../io/stotteregister.js';
+import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv.js';
+import type { Kontekst, Resultat } from '../kontekst.js';
+import type { KtsPlanValg } from '../commands/kts-plan.js';
+import { farge, tekstTabell } from '../utskrift.js';
+import { velgAar } from './felles.js';
+
+/** Tolkningene av programveileder 6.3 som ikke står eksplisitt (docs/kts-plan.md). Vises i tekst, --json og xlsx. */
+export const TOLKNINGER = [
+  '«Siden siste oppdatering» (6.3): loggen avi/avi-logg.json over hva hver opplastingsfil inneholdt er fasit. Med i filen er alt som ikke står i en opplastingsfil for en annen frist, og som har utsendingsmåned til og med fristens måned. Første gang (ingen logg) er det alt med utsendingsmåned til og med fristens måned.',
+  'For sent: en registrering som hørte til en tidligere AVI-frist, men aldri ble rapportert, tas med og merkes «for sent».',
+  'En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene (ny og avsluttet).',
+  'Ny kjøring for samme frist: filen lages komplett på nytt (krever --overskriv), og loggens innslag for fristen erstattes — ingenting dobbeltføres.',
+  'Underveisskjema (6.3): ett år etter oppstartskjemaets måned og deretter årlig så lenge avtalen løper ved inngangen til måneden. AVI fyller det ut; det vises i planen, ikke i opplastingsfilen.',
+  'Mangler navn eller e-post til daglig leder for en målbedrift i filen, skrives ingen fil (exit 2). Målbedrifter som ikke skal med, blokkerer ikke.',
+] as const;
+
+const UTSENDINGSTYPE = { oppstart: 'oppstartskjema', underveis: 'underveisskjema', exit: 'exit-skjema' } as const;
+
+// ————— Inngang —————
+
+export async function ktsPlan(k: Kontekst, valg: KtsPlanValg): Promise<Resultat> {
+  const planModus = valg.plan !== undefined || valg.ics !== undefined;
+  if (planModus && (valg.frist !== undefined || valg.forhandsvis || valg.ut !== undefined)) {
+    throw new InndataFeil([
+      feil('ugyldig-flagg', '--plan/--ics lager plan og kalender; --frist, --forhandsvis og --ut gjelder opplastingsfilen. Kjør dem hver for seg.', undefined, {
+        forventet: 'nh kts-plan --frist 2026-12-01, eller nh kts-plan --plan 2026 [--ics kts-2026.ics]',
+      }),
+    ]);
+  }
+  const frist = planModus ? null : tolkFrist(valg.frist, k.idag);
+  const am = await aapneArbeidsmappe(k.data);
+  if (planModus) return plan(k, am, valg);
+  return oppdatering(k, am, valg, frist!);
+}
+
+/** Programveileder 11.1: --frist må være 1. mars/juni/september/desember; standard er den neste fra i dag. */
+export function tolkFrist(flagg: string | undefined, idag: Dato): Dato {
+  if (flagg === undefined) return nesteAviFrist(idag);
+  const d = parseDato(flagg);
+  if (!d || !erAviFrist(d)) {
+    throw new InndataFeil([
+      feil('ugyldig-frist', `--frist «${flagg}» er ikke en AVI-frist for kundetilfredshetsundersøkelsen (programveileder 11.1).`, undefined, {
+        verdi: flagg,
+        forventet: '1. mars, 1. juni, 1. september eller 1. desember, f.eks. 2026-12-01',
+      }),
+    ]);
+  }
+  return d;
+}
+
+async function lesBedrifter(am: Arbeidsmappe): Promise<{ fil: string | null; bedrifter: KtsBedrift[] }> {
+  const mb = await lesDatasett(am, malbedrifterDef);
+  // Avtaleslutt før avtalestart gir meningsløse utsendingsmåneder: samme regel som nh sjekk (8.2, 6.3).
+  kastVedFeil(kontrollerMalbedrifter(mb.rader));
+  return {
+    fil: mb.fil,
+    bedrifter: mb.rader.map((m) => ({
+      orgnr: m.orgnr,
+      navn: m.navn,
+      avtalestart: m.avtalestart,
+      avtaleslutt: m.avtaleslutt,
+      dagligLeder: m.dagligLeder,
+      dagligLederEpost: m.dagligLederEpost,
+      kilde: m.kilde,
+    })),
+  };
+}
+
+/** Leser malbedrifter og loggen og samler feilene fra begge (én runde retting). */
+async function lesAlt(am: Arbeidsmappe) {
+  const ds: Diagnostikk[] = [];
+  const fang = async <T>(fn: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof InndataFeil) {
+        ds.push(...e.diagnostikk);
+        return null;
+      }
+      throw e;
+    }
+  };
+  const mb = await fang(() => lesBedrifter(am));
+  const logg = await fang(() => lesAviLogg(am.sti(AVI_LOGG)));
+  if (ds.length || !mb || !logg) throw new InndataFeil(ds);
+  return { ...mb, ...logg };
+}
+
+// ————— Opplastingsfilen —————
+
+function nyJson(r: NyRad) {
+  return {
+    orgnr: r.orgnr,
+    navn: r.navn,
+    avtalestart: r.avtalestart,
+    startskjema: r.startskjema,
+    startskjemaTekst: maanedTekst(r.startskjema),
+    aviFrist: r.egenFrist,
+    forSent: r.forSent,
+    dagligLeder: r.dagligLeder,
+    dagligLederEpost: r.dagligLederEpost,
+    merknad: r.merknad,
+    rad: r.kilde?.rad ?? null,
+  };
+}
+
+function avsluttetJson(r: AvsluttetRad) {
+  return {
+    orgnr: r.orgnr,
+    navn: r.navn,
+    avtalestart: r.avtalestart,
+    avtaleslutt: r.avtaleslutt,
+    exitskjema: r.exitskjema,
+    exitskjemaTekst: maanedTekst(r.exitskjema),
+    aviFrist: r.egenFrist,
+    forSent: r.forSent,
+    dagligLeder: r.dagligLeder,
+    dagligLederEpost: r.dagligLederEpost,
+    merknad: r.merknad,
+    rad: r.kilde?.rad ?? null,
+  };
+}
+
+function nyXlsx(r: NyRad): Rad {
+  return { ...nyJson(r), startskjema: maanedTekst(r.startskjema) };
+}
+function avsluttetXlsx(r: AvsluttetRad): Rad {
+  return { ...avsluttetJson(r), exitskjema: maanedTekst(r.exitskjema) };
+}
+
+function csvRader(o: Oppdatering): Rad[] {
+  return [
+    ...o.nye.map((r): Rad => ({ del: 'ny', ...nyJson(r), avtaleslutt: null, skjema: 'oppstart', utsendingsmaaned: maanedTekst(r.startskjema) })),
+    ...o.avsluttede.map((r): Rad => ({ del: 'avsluttet', ...avsluttetJson(r), skjema: 'exit', utsendingsmaaned: maanedTekst(r.exitskjema) })),
+  ];
+}
+
+async function lagFiler(am: Arbeidsmappe, o: Oppdatering, malbedrifterFil: string | null, loggFantes: boolean) {
+  const xmal = await lesMal('avi-oppdatering');
+  const wb = byggArbeidsbok(xmal, {
+    variabler: { frist: fristTekst(o.frist), naeringshage: am.config.naeringshage.navn },
+    rader: { nye: o.nye.map(nyXlsx), avsluttede: o.avsluttede.map(avsluttetXlsx) },
+    parametre: {
+      forutsetninger: [
+        { nokkel: 'frist', etikett: 'AVI-frist (programveileder 11.1)', type: 'dato', verdi: o.frist },
+        { nokkel: 'forrige', etikett: 'Forrige oppdatering i loggen', type: 'tekst', verdi: o.forrige ? formatDato(o.forrige) : '(ingen)' },
+        { nokkel: 'logg', etikett: 'Logg', type: 'tekst', verdi: loggFantes ? AVI_LOGG : `${AVI_LOGG} (ny)` },
+        { nokkel: 'malbedrifter', etikett: 'Målbedrifter', type: 'tekst', verdi: malbedrifterFil ?? '(mangler)' },
+        { nokkel: 'naeringshage', etikett: 'Næringshage', type: 'tekst', verdi: `${am.config.naeringshage.navn} (${am.config.naeringshage.orgnr})` },
+        ...TOLKNINGER.map((t, i) => ({ nokkel: `tolkning${i + 1}`, etikett: `Tolkning ${i + 1}`, type: 'tekst' as const, verdi: t })),
+      ],
+    },
+  });
+  const csvMal = await lesCsvMal('avi-oppdatering-csv');
+  return { xlsx: await arbeidsbokTilBuffer(wb), csv: lagCsv(csvMal.kolonner, csvRader(o)) };
+}
+
+function relativ(am: Arbeidsmappe, sti: string): string {
+  const r = path.relative(am.rot, sti);
+  return (r.startsWith('..') || path.isAbsolute(r) ? sti : r).split(path.sep).join('/');
+}
+
+async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, frist: Dato): Promise<Resultat> {
+  const lest = await lesAlt(am);
+  const o = beregnOppdatering(lest.bedrifter, lest.logg, frist);
+  // Programveileder 6.3: navn og e-post til daglig leder må finnes for alle i filen.
+  kastVedFeil(kontrollerOppdatering(o));
+  k.advarsler.push(...o.advarsler);
+  if (!lest.fantes && (o.nye.some((r) => r.forSent) || o.avsluttede.some((r) => r.forSent))) {
+    k.advarsler.push(
+      advarsel(
+        'ingen-logg',
+        `Fant ingen logg (${AVI_LOGG}): alt som ikke er rapportert med nh, tas med, og det som hørte til tidligere frister merkes «for sent». ` +
+          'Er det allerede registrert i AVI, lag først filen for forrige frist (nh kts-plan --frist <forrige>) så loggen får et utgangspunkt (docs/kts-plan.md).',
+        { fil: AVI_LOGG },
+      ),
+    );
+  }
+
+  const ut = valg.ut !== undefined ? path.resolve(valg.ut) : am.sti(AVI_MAPPE);
+  const xlsxSti = path.join(ut, `avi-oppdatering-${frist}.xlsx`);
+  const csvSti = path.join(ut, `avi-oppdatering-${frist}.csv`);
+  const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)]);
+  const tidligere = lest.logg.oppdateringer.find((x) => x.frist === frist);
+  const uendret = sammeInnhold(tidligere, innslag);
+  // Uendret innhold: innslaget (også skrivedatoen) beholdes, så loggen blir byte for byte den samme.
+  const nyLogg = medInnslag(lest.logg, uendret ? tidligere! : innslag);
+  const filer = await lagFiler(am, o, lest.fil, lest.fantes);
+
+  let skrevet = false;
+  if (!valg.forhandsvis) {
+    await sjekkIkkeFinnes([xlsxSti, csvSti], Boolean(valg.overskriv));
+    await skrivMedLogg(am, lest.logg, [
+      { sti: xlsxSti, innhold: filer.xlsx },
+      { sti: csvSti, innhold: filer.csv },
+      { sti: am.sti(AVI_LOGG), innhold: aviLoggTekst(nyLogg) },
+    ]);
+    skrevet = true;
+  }
+
+  const json = {
+    modus: 'oppdatering',
+    frist,
+    fristTekst: fristTekst(frist),
+    forrigeOppdatering: o.forrige,
+    forhandsvis: Boolean(valg.forhandsvis),
+    logg: { fil: AVI_LOGG, fantes: lest.fantes, tidligereInnslagForFristen: Boolean(tidligere), uendret },
+    nye: o.nye.map(nyJson),
+    avsluttede: o.avsluttede.map(avsluttetJson),
+    tolkninger: TOLKNINGER,
+    filer: skrevet ? { xlsx: xlsxSti, csv: csvSti, logg: am.sti(AVI_LOGG) } : null,
+  };
+  return { json, tekst: oppdateringTekst(am, o, json, { xlsxSti, csvSti, skrevet, uendret, harTidligere: Boolean(tidligere) }) };
+}
+
+/** Opplastingsfilene og loggen i ett skrivFiler-kall under lås; loggen må være uendret siden vi leste den. */
+async function skrivMedLogg(am: Arbeidsmappe, lestLogg: AviLogg, filer: { sti: string; innhold: Uint8Array | string }[]): Promise<void> {
+  await medLaas(am.sti('.avi-logg.laas'), async () => {
+    const naa = await lesAviLogg(am.sti(AVI_LOGG));
+    if (JSON.stringify(naa.logg) !== JSON.stringify(lestLogg)) {
+      throw new InndataFeil([feil('logg-endret', 'Loggen ble endret av en annen nh-kjøring mens denne kjørte. Ingenting er skrevet; kjør kommandoen på nytt.', { fil: AVI_LOGG })]);
+    }
+    // Alle tre filer i samme kall: en krasj gir aldri opplastingsfil uten logg eller logg uten fil.
+    await skrivFiler(filer, { overskriv: true });
+  });
+}
+
+function oppdateringTekst(
+  am: Arbeidsmappe,
+  o: Oppdatering,
+  json: { nye: ReturnType<typeof nyJson>[]; avsluttede: ReturnType<typeof avsluttetJson>[] },
+  s: { xlsxSti: string; csvSti: string; skrevet: boolean; uendret: boolean; harTidligere: boolean },
+): string {
+  const forSent = (b: boolean) => (b ? 'for sent' : '');
+  const linjer = [
+    farge.bold(`AVI-oppdatering ${fristTekst(o.frist)} – ${am.config.naeringshage.navn} (programveileder 6.3, 11.1)`),
+    o.forrige ? `Siden forrige oppdatering i loggen: ${fristTekst(o.forrige)}.` : 'Ingen tidligere oppdatering i loggen.',
+    '',
+    farge.bold(`Nye målbedrifter (${json.nye.length})`),
+    json.nye.length
+      ? tekstTabell(
+          ['Orgnr', 'Målbedrift', 'Avtalestart', 'Oppstartskjema', 'Daglig leder', 'E-post', 'Merknad'],
+          json.nye.map((r) => [r.orgnr, r.navn, formatDato(r.avtalestart), r.startskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '', forSent(r.forSent)]),
+        )
+      : '  (ingen)',
+    '',
+    farge.bold(`Avsluttede målbedrifter (${json.avsluttede.length})`),
+    json.avsluttede.length
+      ? tekstTabell(
+          ['Orgnr', 'Målbedrift', 'Avtaleslutt', 'Exit-skjema', 'Daglig leder (sjekk)', 'E-post (sjekk)', 'Merknad'],
+          json.avsluttede.map((r) => [r.orgnr, r.navn, formatDato(r.avtaleslutt), r.exitskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '', forSent(r.forSent)]),
+        )
+      : '  (ingen)',
+    '',
+    'Tolkninger (docs/kts-plan.md):',
+    ...TOLKNINGER.map((t) => `  • ${t}`),
+    '',
+  ];
+  if (!s.skrevet) {
+    linjer.push(`Forhåndsvisning: ingenting er skrevet (verken ${relativ(am, s.xlsxSti)}, ${relativ(am, s.csvSti)} eller ${AVI_LOGG}).`);
+  } else {
+    linjer.push(`Skrev ${s.xlsxSti}`, `Skrev ${s.csvSti}`);
+    linjer.push(s.uendret ? `${AVI_LOGG}: uendret (samme innhold som sist for denne fristen).` : s.harTidligere ? `${AVI_LOGG}: innslaget for fristen er erstattet.` : `${AVI_LOGG}: oppdatert.`);
+  }
+  return linjer.join('\n');
+}
+
+// ————— --plan <år> og --ics <fil> —————
+
+function utsendingJson(u: Utsending) {
+  return { orgnr: u.orgnr, navn: u.navn, type: u.type, maaned: u.maaned, maanedTekst: maanedTekst(u.maaned), frist: u.frist };
+}
+
+async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Promise<Resultat> {
+  const ar = velgAar(valg.plan, am.config, '--plan');
+  const { bedrifter } = await lesBedrifter(am);
+  const utsendinger = planForAar(bedrifter, ar);
+  let icsSti: string | null = null;
+  let hendelser = 0;
+  if (valg.ics !== undefined) {
+    const ics = await lagIcs(am, ar, utsendinger);
+    icsSti = path.resolve(valg.ics);
+    hendelser = ics.antall;
+    await skrivFiler([{ sti: icsSti, innhold: ics.tekst }], { overskriv: Boolean(valg.overskriv) });
+  }
+  const json = { modus: 'plan', ar, utsendinger: utsendinger.map(utsendingJson), ics: icsSti, hendelser: icsSti ? hendelser : null, tolkninger: TOLKNINGER };
+  const tekst = [
+    farge.bold(`Kundetilfredshetsundersøkelsen ${ar} – ${am.config.naeringshage.navn} (programveileder 6.3)`),
+    '',
+    utsendinger.length
+      ? tekstTabell(
+          ['Måned', 'Skjema', 'Målbedrift', 'Orgnr', 'AVI-frist'],
+          utsendinger.map((u) => [maanedTekst(u.maaned), UTSENDINGSTYPE[u.type], u.navn, u.orgnr, formatDato(u.frist)]),
+        )
+      : '  (ingen utsendinger i året)',
+    '',
+    'Underveisskjema fylles ut automatisk i AVI og er ikke med i opplastingsfilen (6.3).',
+    ...(icsSti ? [`Skrev ${icsSti} (${hendelser} hendelser).`] : []),
+  ].join('\n');
+  return { json, tekst };
+}
+
+function kort(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 10);
+}
+
+/**
+ * iCalendar med heldagshendelser (DATE, ingen tidssone) og stabile UID-er: samme innhold gir samme fil
+ * (DTSTAMP er 1. januar i året, ikke klokka nå). Utsendingsmånedene er hendelser over hele måneden,
+ * merket som ledig tid (TRANSP:TRANSPARENT), så de ikke blokkerer kalenderen i Outlook.
+ */
+async function lagIcs(am: Arbeidsmappe, ar: number, utsendinger: Utsending[]): Promise<{ tekst: string; antall: number }> {
+  const { default: ical, ICalCalendarMethod, ICalEventTransparency } = await import('ical-generator');
+  const nhOrgnr = am.config.naeringshage.orgnr;
+  const stamp = new Date(Date.UTC(ar, 0, 1));
+  const cal = ical({
+    name: `${am.config.naeringshage.navn}: rapportering og kundetilfredshet ${ar}`,
+    prodId: { company: 'nh', product: 'kts-plan', language: 'NO' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  for (const { dato, frist } of fristerForAar(ar)) {
+    const kommando = frist.kommando?.replace('<åååå>', String(ar)).replace('<fjoråret>', String(ar - 1)).replace('<neste år>', String(ar + 1));
+    cal.createEvent({
+      id: `nh-frist-${dato}-${kort(frist.hva)}@${nhOrgnr}.nh`,
+      start: dato,
+      end: leggTilDager(dato, 1),
+      allDay: true,
+      stamp,
+      summary: frist.aviOppdatering ? `AVI-oppdatering: ${frist.hva}` : frist.hva,
+      description: `${frist.kilde}.${kommando ? ` Grunnlag i nh: ${kommando}` : ''}`,
+    });
+  }
+  const perMaaned = new Map<Maaned, Utsending[]>();
+  for (const u of utsendinger) perMaaned.set(u.maaned, [...(perMaaned.get(u.maaned) ?? []), u]);
+  for (const [maaned, us] of perMaaned) {
+    const start = `${maaned}-01` as Dato;
+    const antall = (t: Utsending['type']) => us.filter((u) => u.type === t).length;
+    cal.createEvent({
+      id: `nh-kts-${maaned}@${nhOrgnr}.nh`,
+      start,
+      end: leggTilMaaneder(start, 1),
+      allDay: true,
+      stamp,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      summary: `Kundetilfredshetsundersøkelsen ${maanedTekst(maaned)}: ${antall('oppstart')} oppstart, ${antall('underveis')} underveis, ${antall('exit')} exit`,
+      description: ['Programveileder 6.3. Utsendinger denne måneden:', ...us.map((u) => `${UTSENDINGSTYPE[u.type]}: ${u.navn} (${u.orgnr})`)].join('\n'),
+    });
+  }
+  return { tekst: cal.toString(), antall: cal.events().length };
+}
+

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { kjor } from '../kjor.js';
+import { medFellesValg, type FellesValg } from './felles.js';
+
+export type SmbSjekkValg = FellesValg & {
+  offline?: boolean;
+  ansatte?: string;
+  omsetning?: string;
+  balanse?: string;
+  orgform?: string;
+  nace?: string;
+  registrert?: string;
+  innskuttEk?: string;
+  opptjentEk?: string;
+  partner: string[];
+  tilknyttet: string[];
+  eierskap?: string;
+  selvstendig?: boolean;
+  innovasjonsselskap?: boolean;
+  betalingsevne?: string;
+  streng?: boolean;
+  overskriv?: boolean;
+  kurs?: string;
+};
+
+const samle = (v: string, forrige: string[]) => [...forrige, v];
+
+export function definer(program: Command): Command {
+  const cmd = program
+    .command('smb-sjekk')
+    .argument('<orgnr>', 'organisasjonsnummeret (ni sifre)')
+    .description('kan bedriften tas opp som målbedrift? SMB, utelukkede former, «i vanskeligheter» og treårstaket, med oppslag i Brønnøysundregistrene — programveileder Begrep/definisjoner (SMB), 4.3, vedlegg 3 pkt. 2');
+  medFellesValg(cmd)
+    .option('--offline', 'ikke slå opp i Brønnøysundregistrene; bruk hurtigbufferen i smb-sjekk/buffer/ og flaggene')
+    .option('--ansatte <årsverk>', 'årsverk (overstyrer antall ansatte fra Enhetsregisteret), f.eks. «12,5»')
+    .option('--omsetning <kr>', 'driftsinntekter i kroner fra siste årsregnskap (eller anslag for nyetablerte)')
+    .option('--balanse <kr>', 'sum eiendeler i kroner fra siste årsregnskap')
+    .option('--orgform <kode>', 'organisasjonsform, f.eks. AS, ASA, ENK, KF, STI')
+    .option('--nace <kode>', 'næringskode(r), f.eks. «62.010» eller «62.010,94.991»')
+    .option('--registrert <dato>', 'stiftelses-/registreringsdato (treårsunntaket regnes herfra)')
+    .option('--innskutt-ek <kr>', 'innskutt egenkapital (tegnet kapital inkl. overkurs) i kroner')
+    .option('--opptjent-ek <kr>', 'opptjent egenkapital i kroner (negativ ved akkumulert tap)')
+    .option('--partner <spes>', 'partnerforetak 25–50 %: orgnr:andel%:årsverk:omsetning:balanse (kan gjentas)', samle, [])
+    .option('--tilknyttet <spes>', 'tilknyttet foretak over 50 %: orgnr:andel%:årsverk:omsetning:balanse (kan gjentas)', samle, [])
+    .option('--eierskap <fil.csv>', 'eierskap ≥ 25 % fra fil (kolonner orgnr;navn;andel;arsverk;omsetning;balanse)')
+    .option('--selvstendig', 'ingen eier eller eies med 25 % eller mer (selvstendig foretak)')
+    .option('--innovasjonsselskap', 'bedriften er selv næringshage, inkubator eller kunnskaps-/forskningspark')
+    .option('--betalingsevne <ja|nei>', 'har bedriften midler til å dekke løpende forpliktelser? (vurderes ved negativ egenkapital)')
+    .option('--streng', 'exit 1 også når noe må vurderes')
+    .option('--overskriv', 'erstatt dagens sjekk om den finnes fra før')
+    .option('--kurs <kurs[:dato]>', 'NOK per EUR (standard: eurNok i nh.json), valgfritt med dato, f.eks. «11,5:2025-12-31»')
+    .action(async (orgnr: string, valg: SmbSjekkValg) => {
+      await kjor(valg, async (k) => (await import('../app/smb-sjekk.js')).smbSjekk(k, orgnr, valg));
+    });
+  return cmd;
+}

@@ -1,0 +1,291 @@
+/**
+ * Kundetilfredshetsundersøkelsen og den kvartalsvise AVI-oppdateringen (programveileder 6.3 og 11.1).
+ *
+ * Ren kjerne: utsendingsvinduer, underveisskjema, plan for et år, differansen mellom målbedriftene og
+ * loggen over hva hver opplastingsfil inneholdt, og valideringen som blokkerer opplastingsfilen.
+ * Ingen I/O; datoer er `åååå-mm-dd`-strenger og måneder `åååå-mm`.
+ */
+import { deler, forsteDag, lagDato, maanedAv, type Dato, type Maaned } from './dato.js';
+import { advarsel, feil, type Diagnostikk, type Kilde } from './diagnostikk.js';
+
+export type Skjema = 'oppstart' | 'underveis' | 'exit';
+
+/** Programveileder 6.3/11.1: AVI oppdateres 1. mars, 1. juni, 1. september og 1. desember. */
+export const AVI_MAANEDER = [3, 6, 9, 12] as const;
+
+const MAANEDSNAVN = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
+
+/** «2026-12» → «desember 2026». */
+export function maanedTekst(m: Maaned): string {
+  const [aar, mnd] = m.split('-').map(Number) as [number, number];
+  return `${MAANEDSNAVN[mnd - 1]} ${aar}`;
+}
+
+/** «2026-12-01» → «1. desember 2026». */
+export function fristTekst(d: Dato): string {
+  const { aar, mnd, dag } = deler(d);
+  return `${dag}. ${MAANEDSNAVN[mnd - 1]} ${aar}`;
+}
+
+/**
+ * Programveileder 6.3 (tabellen): måneden for avtalestart/-slutt gir måneden oppstart-/exit-skjemaet
+ * sendes ut, og den måneden er også fristen for AVI-oppdateringen (den 1.):
+ *   november–januar → mars, februar–april → juni, mai–juli → september, august–oktober → desember.
+ * November og desember gir mars året etter.
+ */
+export function utsendingsmaaned(d: Dato): Maaned {
+  const { aar, mnd } = deler(d);
+  if (mnd >= 11) return maanedAv(lagDato(aar + 1, 3, 1));
+  if (mnd === 1) return maanedAv(lagDato(aar, 3, 1));
+  if (mnd <= 4) return maanedAv(lagDato(aar, 6, 1));
+  if (mnd <= 7) return maanedAv(lagDato(aar, 9, 1));
+  return maanedAv(lagDato(aar, 12, 1));
+}
+
+/** Programveileder 6.3/11.1: fristen for AVI-oppdateringen som bærer en utsending i måned m er den 1. i m. */
+export function aviFristFor(m: Maaned): Dato {
+  return forsteDag(m);
+}
+
+/** Programveileder 11.1: er datoen en av de fire AVI-fristene (1. mars/juni/september/desember)? */
+export function erAviFrist(d: Dato): boolean {
+  const { mnd, dag } = deler(d);
+  return dag === 1 && (AVI_MAANEDER as readonly number[]).includes(mnd);
+}
+
+/** Programveileder 11.1: den neste AVI-fristen fra og med i dag (er i dag en frist, er det den). */
+export function nesteAviFrist(idag: Dato): Dato {
+  const { aar } = deler(idag);
+  for (const a of [aar, aar + 1]) {
+    for (const m of AVI_MAANEDER) {
+      const f = lagDato(a, m, 1);
+      if (f >= idag) return f;
+    }
+  }
+  throw new Error('uoppnåelig: det finnes alltid en AVI-frist innen ett år');
+}
+
+/** «2025-06» + 1 år → «2026-06». */
+function leggTilAarM(m: Maaned, aar: number): Maaned {
+  const [a, mm] = m.split('-') as [string, string];
+  return `${Number(a) + aar}-${mm}` as Maaned;
+}
+
+/**
+ * Programveileder 6.3: underveisskjemaet sendes ett år etter oppstartskjemaets måned, og deretter
+ * årlig frem til avtaleslutt. nh tar med en underveismåned så lenge avtalen løper ved inngangen til
+ * måneden (1. i måneden ≤ avtaleslutt). Løpende avtaler (uten slutt) gir måneder til og med `tilOgMed`.
+ */
+export function underveisMaaneder(startskjema: Maaned, avtaleslutt: Dato | undefined, tilOgMed: Maaned): Maaned[] {
+  const ut: Maaned[] = [];
+  for (let m = leggTilAarM(startskjema, 1); m <= tilOgMed; m = leggTilAarM(m, 1)) {
+    if (avtaleslutt !== undefined && forsteDag(m) > avtaleslutt) break;
+    ut.push(m);
+  }
+  return ut;
+}
+
+// ————— Plan for et år —————
+
+export type KtsBedrift = {
+  orgnr: string;
+  navn: string;
+  avtalestart: Dato;
+  avtaleslutt?: Dato | undefined;
+  dagligLeder?: string | undefined;
+  dagligLederEpost?: string | undefined;
+  kilde?: Kilde;
+};
+
+export type Utsending = { orgnr: string; navn: string; type: Skjema; maaned: Maaned; frist: Dato };
+
+const TYPE_REKKEFOLGE: Record<Skjema, number> = { oppstart: 0, underveis: 1, exit: 2 };
+
+/** Alle utsendinger for én målbedrift (oppstart, underveis, exit) til og med måneden `tilOgMed`. */
+export function utsendingerFor(b: KtsBedrift, tilOgMed: Maaned): Utsending[] {
+  const start = utsendingsmaaned(b.avtalestart);
+  const lag = (type: Skjema, maaned: Maaned): Utsending => ({ orgnr: b.orgnr, navn: b.navn, type, maaned, frist: aviFristFor(maaned) });
+  const ut: Utsending[] = [];
+  if (start <= tilOgMed) ut.push(lag('oppstart', start));
+  for (const m of underveisMaaneder(start, b.avtaleslutt, tilOgMed)) ut.push(lag('underveis', m));
+  if (b.avtaleslutt !== undefined) {
+    const exit = utsendingsmaaned(b.avtaleslutt);
+    if (exit <= tilOgMed) ut.push(lag('exit', exit));
+  }
+  return ut;
+}
+
+/** Programveileder 6.3: alle utsendinger i året for alle målbedrifter, sortert på måned, type og navn. */
+export function planForAar(bedrifter: readonly KtsBedrift[], aar: number): Utsending[] {
+  const tilOgMed = `${aar}-12` as Maaned;
+  const fra = `${aar}-01` as Maaned;
+  return bedrifter
+    .flatMap((b) => utsendingerFor(b, tilOgMed))
+    .filter((u) => u.maaned >= fra)
+    .sort((a, b) => (a.maaned < b.maaned ? -1 : a.maaned > b.maaned ? 1 : TYPE_REKKEFOLGE[a.type] - TYPE_REKKEFOLGE[b.type] || a.navn.localeCompare(b.navn, 'nb')));
+}
+
+// ————— Loggen over opplastingsfiler og differansen «siden siste oppdatering» —————
+
+export type LoggNy = { orgnr: string; avtalestart: Dato; startskjema: Maaned };
+export type LoggAvsluttet = { orgnr: string; avtaleslutt: Dato; exitskjema: Maaned };
+export type LoggOppdatering = { frist: Dato; skrevet: Dato; filer: string[]; nye: LoggNy[]; avsluttede: LoggAvsluttet[] };
+export type AviLogg = { versjon: 1; oppdateringer: LoggOppdatering[] };
+
+export const TOM_LOGG: AviLogg = { versjon: 1, oppdateringer: [] };
+
+export type NyRad = {
+  orgnr: string;
+  navn: string;
+  avtalestart: Dato;
+  startskjema: Maaned;
+  /** AVI-fristen registreringen egentlig hørte til. */
+  egenFrist: Dato;
+  forSent: boolean;
+  dagligLeder: string | null;
+  dagligLederEpost: string | null;
+  merknad: string | null;
+  kilde?: Kilde;
+};
+
+export type AvsluttetRad = Omit<NyRad, 'startskjema'> & { avtaleslutt: Dato; exitskjema: Maaned };
+
+export type Oppdatering = {
+  frist: Dato;
+  /** Den seneste oppdateringen i loggen før denne fristen (null: ingen logg). */
+  forrige: Dato | null;
+  nye: NyRad[];
+  avsluttede: AvsluttetRad[];
+  advarsler: Diagnostikk[];
+};
+
+function merknader(...m: (string | null)[]): string | null {
+  const ut = m.filter((x): x is string => Boolean(x));
+  return ut.length ? ut.join(' ') : null;
+}
+
+function forSentTekst(egen: Dato, frist: Dato): string | null {
+  return egen < frist ? `For sent: hørte til AVI-oppdateringen ${fristTekst(egen)}.` : null;
+}
+
+/**
+ * Programveileder 6.3: «nye målbedrifter siden siste oppdatering» og «avsluttet siden siste oppdatering».
+ * Loggen er fasit: alt som står i en tidligere opplastingsfil (en annen frist i loggen) er rapportert.
+ * Med i filen for `frist` er alt som ikke er rapportert og har utsendingsmåned ≤ fristens måned — også
+ * første gang, når loggen er tom. Det som hørte til en tidligere frist, merkes «for sent».
+ * En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene.
+ * Loggens innslag for samme frist regnes ikke som rapportert: filen for fristen lages på nytt, komplett.
+ */
+export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLogg, frist: Dato): Oppdatering {
+  const tidligere = logg.oppdateringer.filter((o) => o.frist !== frist);
+  const rapportertNy = new Map(tidligere.flatMap((o) => o.nye.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
+  const rapportertSlutt = new Map(tidligere.flatMap((o) => o.avsluttede.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
+  const fristMaaned = maanedAv(frist);
+  const forrige = tidligere.filter((o) => o.frist < frist).map((o) => o.frist).sort().at(-1) ?? null;
+  const ds: Diagnostikk[] = [];
+  const nye: NyRad[] = [];
+  const avsluttede: AvsluttetRad[] = [];
+
+  for (const b of bedrifter) {
+    const felles = {
+      orgnr: b.orgnr,
+      navn: b.navn,
+      avtalestart: b.avtalestart,
+      dagligLeder: b.dagligLeder?.trim() || null,
+      dagligLederEpost: b.dagligLederEpost?.trim() || null,
+      ...(b.kilde ? { kilde: b.kilde } : {}),
+    };
+    const start = utsendingsmaaned(b.avtalestart);
+    const exit = b.avtaleslutt !== undefined ? utsendingsmaaned(b.avtaleslutt) : null;
+    const tidligereNy = rapportertNy.get(b.orgnr);
+    const skalNy = !tidligereNy && start <= fristMaaned;
+    const skalSlutt = b.avtaleslutt !== undefined && exit !== null && !rapportertSlutt.has(b.orgnr) && exit <= fristMaaned;
+    if (tidligereNy && tidligereNy.avtalestart !== b.avtalestart) {
+      ds.push(endretAdvarsel(b, 'avtalestart', tidligereNy.avtalestart, b.avtalestart, tidligereNy.frist));
+    }
+    const tidligereSlutt = rapportertSlutt.get(b.orgnr);
+    if (tidligereSlutt && tidligereSlutt.avtaleslutt !== (b.avtaleslutt ?? null)) {
+      ds.push(endretAdvarsel(b, 'avtaleslutt', tidligereSlutt.avtaleslutt, b.avtaleslutt ?? '(tom)', tidligereSlutt.frist));
+    }
+    const begge = skalNy && skalSlutt ? 'Startet og avsluttet siden siste oppdatering: står i begge delene.' : null;
+    if (skalNy) {
+      const egenFrist = aviFristFor(start);
+      nye.push({ ...felles, startskjema: start, egenFrist, forSent: egenFrist < frist, merknad: merknader(forSentTekst(egenFrist, frist), begge) });
+    }
+    if (skalSlutt) {
+      const egenFrist = aviFristFor(exit);
+      avsluttede.push({
+        ...felles,
+        avtaleslutt: b.avtaleslutt!,
+        exitskjema: exit,
+        egenFrist,
+        forSent: egenFrist < frist,
+        merknad: merknader(forSentTekst(egenFrist, frist), begge, 'Sjekk at navn og e-post til daglig leder stemmer i AVI.'),
+      });
+    }
+  }
+  const sorter = <T extends { egenFrist: Dato; navn: string }>(dato: (r: T) => Dato) => (a: T, b: T) =>
+    a.egenFrist.localeCompare(b.egenFrist) || dato(a).localeCompare(dato(b)) || a.navn.localeCompare(b.navn, 'nb');
+  nye.sort(sorter((r) => r.avtalestart));
+  avsluttede.sort(sorter((r) => r.avtaleslutt));
+  return { frist, forrige, nye, avsluttede, advarsler: ds };
+}
+
+function endretAdvarsel(b: KtsBedrift, kolonne: string, var_: string, er: string, frist: Dato): Diagnostikk {
+  return advarsel(
+    'endret-etter-rapportering',
+    `${b.navn} (${b.orgnr}): ${kolonne} er endret fra ${var_} til ${er} etter at den ble rapportert i AVI-oppdateringen ${fristTekst(frist)}. ` +
+      'nh rapporterer den ikke på nytt; rett datoen i AVI for hånd.',
+    b.kilde ? { ...b.kilde, kolonne } : undefined,
+  );
+}
+
+/**
+ * Programveileder 6.3: for nye målbedrifter skal navn og e-post til daglig leder legges inn, og for
+ * avsluttede skal de sjekkes. Mangler en av dem for en målbedrift i filen, blokkeres filen (exit 2).
+ * (Ugyldig e-post, avtaleslutt før avtalestart og orgnr med feil MOD11 avvises allerede når
+ * malbedrifter leses — se docs/kts-plan.md.)
+ */
+export function kontrollerOppdatering(o: Pick<Oppdatering, 'nye' | 'avsluttede'>): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const sett = new Set<string>();
+  for (const r of [...o.nye, ...o.avsluttede]) {
+    if (sett.has(r.orgnr)) continue;
+    sett.add(r.orgnr);
+    const kilde = (kolonne: string): Kilde | undefined => (r.kilde ? { ...r.kilde, kolonne } : undefined);
+    if (!r.dagligLeder) {
+      ds.push(feil('mangler-daglig-leder', `${r.navn} (${r.orgnr}) skal med i AVI-oppdateringen, men mangler navn på daglig leder (programveileder 6.3).`, kilde('dagligLeder'), { forventet: 'daglig leders navn' }));
+    }
+    if (!r.dagligLederEpost) {
+      ds.push(feil('mangler-daglig-leder', `${r.navn} (${r.orgnr}) skal med i AVI-oppdateringen, men mangler e-post til daglig leder (programveileder 6.3).`, kilde('dagligLederEpost'), { forventet: 'daglig leders e-postadresse' }));
+    }
+  }
+  return ds;
+}
+
+/** Loggens innslag for en oppdatering (det opplastingsfilen inneholder). */
+export function loggInnslag(o: Oppdatering, skrevet: Dato, filer: string[]): LoggOppdatering {
+  return {
+    frist: o.frist,
+    skrevet,
+    filer,
+    nye: o.nye.map((r) => ({ orgnr: r.orgnr, avtalestart: r.avtalestart, startskjema: r.startskjema })),
+    avsluttede: o.avsluttede.map((r) => ({ orgnr: r.orgnr, avtaleslutt: r.avtaleslutt, exitskjema: r.exitskjema })),
+  };
+}
+
+/**
+ * Ny logg med innslaget for fristen: et tidligere innslag for samme frist erstattes (en ny kjøring for
+ * samme frist dobbeltfører aldri), og innslagene holdes sortert på frist.
+ */
+export function medInnslag(logg: AviLogg, innslag: LoggOppdatering): AviLogg {
+  const andre = logg.oppdateringer.filter((o) => o.frist !== innslag.frist);
+  return { versjon: 1, oppdateringer: [...andre, innslag].sort((a, b) => (a.frist < b.frist ? -1 : a.frist > b.frist ? 1 : 0)) };
+}
+
+/** Samme innhold (uten skrivedato) som innslaget i loggen for fristen? Da er ingenting endret. */
+export function sammeInnhold(a: LoggOppdatering | undefined, b: LoggOppdatering): boolean {
+  if (!a) return false;
+  const uten = (x: LoggOppdatering) => JSON.stringify({ ...x, skrevet: null });
+  return uten(a) === uten(b);
+}

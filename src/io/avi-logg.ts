@@ -1,0 +1,62 @@
+/**
+ * Loggen over hva hver AVI-opplastingsfil inneholdt (programveileder 6.3: «siden siste oppdatering»).
+ * Ligger i arbeidsmappen som `avi/avi-logg.json`, leses med zod-skjema og skrives av `nh kts-plan`
+ * i samme skrivFiler-kall som opplastingsfilene (så det aldri finnes fil uten logg eller logg uten fil).
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { parseDato, parseMaaned, type Dato, type Maaned } from '../domain/dato.js';
+import { feil, InndataFeil } from '../domain/diagnostikk.js';
+import { TOM_LOGG, type AviLogg } from '../domain/kts.js';
+
+export const AVI_MAPPE = 'avi';
+export const AVI_LOGG = 'avi/avi-logg.json';
+
+const dato = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDato(s) !== null, 'forventet en dato åååå-mm-dd').transform((s) => s as Dato);
+const maaned = z.string().refine((s) => parseMaaned(s) !== null, 'forventet en måned åååå-mm').transform((s) => s as Maaned);
+const orgnr = z.string().regex(/^\d{9}$/, 'forventet ni sifre');
+
+export const aviLoggSkjema = z.object({
+  versjon: z.literal(1),
+  oppdateringer: z.array(
+    z.object({
+      frist: dato,
+      skrevet: dato,
+      filer: z.array(z.string()),
+      nye: z.array(z.object({ orgnr, avtalestart: dato, startskjema: maaned })),
+      avsluttede: z.array(z.object({ orgnr, avtaleslutt: dato, exitskjema: maaned })),
+    }),
+  ),
+});
+
+/** Leser loggen; finnes den ikke, er den tom (første AVI-oppdatering med nh). */
+export async function lesAviLogg(sti: string): Promise<{ logg: AviLogg; fantes: boolean }> {
+  let tekst: string;
+  try {
+    tekst = await readFile(sti, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { logg: TOM_LOGG, fantes: false };
+    throw new InndataFeil([feil('logg-uleselig', `Kunne ikke lese loggen (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, { fil: AVI_LOGG })]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(tekst.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InndataFeil([
+      feil('ugyldig-logg', `Loggen er ikke gyldig JSON (${(e as Error).message}). Rett eller gjenopprett filen; nh overskriver den ikke.`, { fil: AVI_LOGG }),
+    ]);
+  }
+  const r = aviLoggSkjema.safeParse(json);
+  if (!r.success) {
+    throw new InndataFeil(
+      r.error.issues.map((i) =>
+        feil('ugyldig-logg', `Feltet «${i.path.join('.') || '(rot)'}» i loggen er ugyldig: ${i.message}.`, { fil: AVI_LOGG, kolonne: i.path.join('.') }),
+      ),
+    );
+  }
+  return { logg: r.data, fantes: true };
+}
+
+export function aviLoggTekst(logg: AviLogg): string {
+  return `${JSON.stringify(logg, null, 2)}\n`;
+}

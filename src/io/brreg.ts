@@ -1,0 +1,245 @@
+/**
+ * Oppslag i Brønnøysundregistrene: Enhetsregisteret (enheter/{orgnr}) og Regnskapsregisteret
+ * (regnskap/{orgnr}), med fetch. Tidsavbrudd per forsøk, ett nytt forsøk ved nettfeil, tidsavbrudd og
+ * 5xx, tydelig melding når nettet er nede. Svarene valideres med zod etter den publiserte JSON-formen
+ * (se /work/shared/referanse/brreg-og-norges-bank-api.md): alle felt unntatt orgnr, navn og
+ * organisasjonsform er valgfrie; `sumInnskuttEgenkaptial` og `regnkapsprinsipper` er stavet som i API-et.
+ *
+ * Basis-URL: NH_BRREG_URL (standard https://data.brreg.no/enhetsregisteret/api) og NH_REGNSKAP_URL
+ * (standard https://data.brreg.no/regnskapsregisteret/regnskap). Tidsavbrudd: NH_BRREG_TIDSAVBRUDD_MS
+ * (standard 10 000). Lastes bare av smb-sjekk.
+ */
+import { z } from 'zod';
+
+export const STANDARD_ENHET_URL = 'https://data.brreg.no/enhetsregisteret/api';
+export const STANDARD_REGNSKAP_URL = 'https://data.brreg.no/regnskapsregisteret/regnskap';
+
+export type BrregOppsett = { enhetUrl: string; regnskapUrl: string; tidsavbruddMs: number };
+
+export function brregOppsett(env: NodeJS.ProcessEnv = process.env): BrregOppsett {
+  const ms = Number(env.NH_BRREG_TIDSAVBRUDD_MS);
+  return {
+    enhetUrl: (env.NH_BRREG_URL || STANDARD_ENHET_URL).replace(/\/+$/, ''),
+    regnskapUrl: (env.NH_REGNSKAP_URL || STANDARD_REGNSKAP_URL).replace(/\/+$/, ''),
+    tidsavbruddMs: Number.isFinite(ms) && ms > 0 ? ms : 10_000,
+  };
+}
+
+// ————— Skjemaer (zod) —————
+
+const kodeBeskrivelse = z.looseObject({ kode: z.string(), beskrivelse: z.string().optional() });
+/** Tomme strenger forekommer i eldre svar («konkursdato": ""); de tolkes som manglende. */
+const valgfriTekst = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
+const valgfriBool = z.preprocess((v) => (v === null ? undefined : v), z.boolean().optional());
+
+export const enhetSkjema = z.looseObject({
+  respons_klasse: z.string().optional(),
+  organisasjonsnummer: z.string(),
+  navn: z.string(),
+  organisasjonsform: kodeBeskrivelse,
+  naeringskode1: kodeBeskrivelse.optional(),
+  naeringskode2: kodeBeskrivelse.optional(),
+  naeringskode3: kodeBeskrivelse.optional(),
+  antallAnsatte: z.number().int().min(0).optional(),
+  harRegistrertAntallAnsatte: valgfriBool,
+  registreringsdatoEnhetsregisteret: valgfriTekst,
+  registreringsdatoForetaksregisteret: valgfriTekst,
+  stiftelsesdato: valgfriTekst,
+  institusjonellSektorkode: kodeBeskrivelse.optional(),
+  konkurs: valgfriBool,
+  konkursdato: valgfriTekst,
+  underAvvikling: valgfriBool,
+  underAvviklingDato: valgfriTekst,
+  underTvangsavviklingEllerTvangsopplosning: valgfriBool,
+  erIKonsern: valgfriBool,
+  sisteInnsendteAarsregnskap: valgfriTekst,
+  kapital: z.looseObject({ belop: z.number().optional(), type: z.string().optional(), valuta: z.string().optional() }).optional(),
+  slettedato: valgfriTekst,
+});
+export type Enhet = z.output<typeof enhetSkjema>;
+
+export const fjernetSkjema = z.looseObject({ organisasjonsnummer: z.string().optional(), slettedato: valgfriTekst });
+
+const tall = z.number().optional();
+export const regnskapSkjema = z.looseObject({
+  id: z.number().int().optional(),
+  journalnr: z.string().optional(),
+  regnskapstype: z.string().optional(),
+  valuta: z.string().optional(),
+  oppstillingsplan: z.string().optional(),
+  avviklingsregnskap: z.boolean().optional(),
+  regnskapsperiode: z.looseObject({ fraDato: z.string(), tilDato: z.string() }).optional(),
+  virksomhet: z.looseObject({ organisasjonsnummer: z.string().optional(), organisasjonsform: z.string().optional() }).optional(),
+  egenkapitalGjeld: z
+    .looseObject({
+      sumEgenkapitalGjeld: tall,
+      egenkapital: z
+        .looseObject({
+          sumEgenkapital: tall,
+          opptjentEgenkapital: z.looseObject({ sumOpptjentEgenkapital: tall }).optional(),
+          innskuttEgenkapital: z.looseObject({ sumInnskuttEgenkaptial: tall }).optional(),
+        })
+        .optional(),
+      gjeldOversikt: z.looseObject({ sumGjeld: tall }).optional(),
+    })
+    .optional(),
+  eiendeler: z.looseObject({ sumEiendeler: tall }).optional(),
+  resultatregnskapResultat: z
+    .looseObject({
+      aarsresultat: tall,
+      driftsresultat: z.looseObject({ driftsinntekter: z.looseObject({ sumDriftsinntekter: tall }).optional() }).optional(),
+    })
+    .optional(),
+});
+export const regnskapListeSkjema = z.array(regnskapSkjema);
+export type Regnskap = z.output<typeof regnskapSkjema>;
+
+// ————— Utfall —————
+
+export type EnhetSvar =
+  | { type: 'enhet'; enhet: Enhet; raa: unknown }
+  | { type: 'slettet'; enhet: Enhet; raa: unknown }
+  | { type: 'fjernet'; slettedato: string | null; raa: unknown }
+  | { type: 'ukjent' };
+
+export type RegnskapSvar =
+  | { type: 'regnskap'; regnskap: Regnskap; raa: unknown }
+  | { type: 'ingen'; status: number; raa: unknown };
+
+/** Nettet eller tjenesten svarer ikke (etter nytt forsøk). */
+export class NettFeil extends Error {
+  constructor(melding: string, readonly url: string) {
+    super(melding);
+    this.name = 'NettFeil';
+  }
+}
+
+/** Tjenesten svarte, men ikke slik API-et er dokumentert (uventet status eller JSON-form). */
+export class SvarFeil extends Error {
+  constructor(melding: string, readonly url: string) {
+    super(melding);
+    this.name = 'SvarFeil';
+  }
+}
+
+type RaattSvar = { status: number; tekst: string };
+
+function nettMelding(e: unknown, url: string, ms: number): string {
+  const err = e as Error & { cause?: { code?: string } };
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return `Brønnøysundregistrene svarte ikke innen ${ms / 1000} sekunder (${url}).`;
+  const kode = err?.cause?.code;
+  if (kode === 'ENOTFOUND' || kode === 'EAI_AGAIN') return `Får ikke slått opp vertsnavnet — er maskinen frakoblet nettet? (${url})`;
+  if (kode === 'ECONNREFUSED') return `Fikk ikke kontakt med ${url} (tilkoblingen ble avvist). Er maskinen frakoblet nettet?`;
+  return `Fikk ikke kontakt med Brønnøysundregistrene (${kode ?? err?.message ?? String(e)}, ${url}). Er maskinen frakoblet nettet?`;
+}
+
+/** GET med tidsavbrudd og ett nytt forsøk ved nettfeil, tidsavbrudd og 5xx (siste 5xx returneres). */
+async function hent(url: string, ms: number): Promise<RaattSvar> {
+  let sisteFeil: unknown;
+  for (let forsok = 1; forsok <= 2; forsok++) {
+    try {
+      const r = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(ms) });
+      const tekst = await r.text();
+      if (r.status >= 500 && forsok === 1) continue;
+      return { status: r.status, tekst };
+    } catch (e) {
+      sisteFeil = e;
+    }
+  }
+  throw new NettFeil(nettMelding(sisteFeil, url, ms), url);
+}
+
+function tolkJson<S extends z.ZodType>(tekst: string, skjema: S, url: string): { data: z.output<S>; raa: unknown } {
+  let raa: unknown;
+  try {
+    raa = JSON.parse(tekst);
+  } catch {
+    throw new SvarFeil(`Svaret fra ${url} er ikke gyldig JSON.`, url);
+  }
+  const r = skjema.safeParse(raa);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new SvarFeil(`Svaret fra ${url} har ikke forventet form (felt «${i?.path.join('.') ?? ''}»: ${i?.message ?? ''}).`, url);
+  }
+  return { data: r.data, raa };
+}
+
+/** Tolker et (innspilt eller ferskt) svar fra Enhetsregisteret. */
+export function tolkEnhetSvar(s: RaattSvar, url: string): EnhetSvar {
+  if (s.status === 404) return { type: 'ukjent' };
+  if (s.status === 410) {
+    let raa: unknown = null;
+    let slettedato: string | null = null;
+    try {
+      raa = JSON.parse(s.tekst);
+      const r = fjernetSkjema.safeParse(raa);
+      if (r.success) slettedato = r.data.slettedato ?? null;
+    } catch {
+      // tom eller ugyldig kropp: statusen er det som betyr noe
+    }
+    return { type: 'fjernet', slettedato, raa };
+  }
+  if (s.status !== 200) throw new SvarFeil(`Enhetsregisteret svarte med HTTP ${s.status} (${url}).`, url);
+  const { data, raa } = tolkJson(s.tekst, enhetSkjema, url);
+  // Slettet enhet: HTTP 200 med respons_klasse «SlettetEnhet» (eldre svar mangler klassen, men har slettedato).
+  if (data.respons_klasse === 'SlettetEnhet' || data.slettedato) return { type: 'slettet', enhet: data, raa };
+  return { type: 'enhet', enhet: data, raa };
+}
+
+/** Tolker et svar fra Regnskapsregisteret: en liste med 0 eller 1 regnskap; 404 = ingen regnskap. */
+export function tolkRegnskapSvar(s: RaattSvar, url: string): RegnskapSvar {
+  if (s.status === 404) return { type: 'ingen', status: 404, raa: null };
+  // 500 er vanlig for banker og forsikring (oppstillingsplan som API-et ikke støtter).
+  if (s.status >= 500) {
+    let raa: unknown = null;
+    try {
+      raa = JSON.parse(s.tekst);
+    } catch {
+      raa = null;
+    }
+    return { type: 'ingen', status: s.status, raa };
+  }
+  if (s.status !== 200) throw new SvarFeil(`Regnskapsregisteret svarte med HTTP ${s.status} (${url}).`, url);
+  const { data, raa } = tolkJson(s.tekst, regnskapListeSkjema, url);
+  // Uten partnerinnlogging: siste år, bare SELSKAP. Velg likevel SELSKAP med nyeste periode om det kommer flere.
+  const selskap = data.filter((r) => (r.regnskapstype ?? 'SELSKAP') === 'SELSKAP');
+  selskap.sort((a, b) => (b.regnskapsperiode?.tilDato ?? '').localeCompare(a.regnskapsperiode?.tilDato ?? ''));
+  const r = selskap[0];
+  return r ? { type: 'regnskap', regnskap: r, raa } : { type: 'ingen', status: 200, raa };
+}
+
+export type Innspilt = { url: string; status: number; tekst: string; hentet: string };
+
+export async function hentEnhet(o: BrregOppsett, orgnr: string): Promise<Innspilt> {
+  const url = `${o.enhetUrl}/enheter/${orgnr}`;
+  const s = await hent(url, o.tidsavbruddMs);
+  return { url, ...s, hentet: new Date().toISOString() };
+}
+
+export async function hentRegnskap(o: BrregOppsett, orgnr: string): Promise<Innspilt> {
+  const url = `${o.regnskapUrl}/${orgnr}`;
+  const s = await hent(url, o.tidsavbruddMs);
+  return { url, ...s, hentet: new Date().toISOString() };
+}
+
+// ————— Hurtigbuffer i arbeidsmappen —————
+
+export const bufferSkjema = z.object({ url: z.string(), status: z.number().int(), tekst: z.string(), hentet: z.string() });
+
+/** Stiene (relativt til arbeidsmappen) der svarene bufres. */
+export function bufferStier(orgnr: string): { enhet: string[]; regnskap: string[] } {
+  return { enhet: ['smb-sjekk', 'buffer', `${orgnr}-enhet.json`], regnskap: ['smb-sjekk', 'buffer', `${orgnr}-regnskap.json`] };
+}
+
+export function tilBuffer(s: Innspilt): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+export function fraBuffer(tekst: string): Innspilt | null {
+  try {
+    const r = bufferSkjema.safeParse(JSON.parse(tekst));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}

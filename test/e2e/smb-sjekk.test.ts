@@ -1,0 +1,261 @@
+/**
+ * nh smb-sjekk på det bygde binæret mot en ekte HTTP-tjener på loopback (test/brreg-tjener.ts) med
+ * innspilte svar i Brønnøysundregistrenes form (fixtures/brreg/). Ingen stubbet fetch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { kopier, nh, ROT } from '../hjelp.js';
+import { dodUrl, nhAsync, startBrregTjener, type BrregTjener } from '../brreg-tjener.js';
+
+const SMB = path.join(ROT, 'fixtures', 'smb');
+const DATO = '2026-11-22';
+
+let tjener: BrregTjener;
+beforeAll(async () => {
+  tjener = await startBrregTjener();
+});
+afterAll(async () => {
+  await tjener.lukk();
+});
+
+const sjekk = (ws: string, args: string[], env: Record<string, string> = tjener.env()) => nhAsync(['smb-sjekk', ...args, '--data', ws, '--json'], { env });
+const kriterium = (j: any, id: string) => j.kriterier.find((k: { id: string }) => k.id === id);
+
+describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
+  it('Definisjoner SMB / 4.3 / vedlegg 3 pkt. 2: et lite AS som er selvstendig kan tas opp; posten skrives som faktura leser den', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910000004', '--selvstendig']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.dom).toBe('KAN TAS OPP');
+    expect(j.navn).toBe('FJORDLYS TEKNOLOGI AS');
+    for (const k of j.kriterier) {
+      expect(k.status, `${k.id}: ${k.grunnlag}`).toBe('ok');
+      expect(k.kilde.length).toBeGreaterThan(10);
+      expect(Object.keys(k).sort()).toEqual(['grunnlag', 'id', 'kilde', 'status', 'tittel']);
+    }
+    expect(j.tall.samlet).toMatchObject({ arsverk: 40, omsetning: 8_000_000, balanse: 6_000_000 });
+    // Kurs fra nh.json med dato og kilde
+    expect(j.kurs).toEqual({ kurs: 11.6035, dato: '2025-12-31', kilde: 'Norges Bank (nh.json eurNok)' });
+    // Treårstaket: 2023-10-31 er utenfor vinduet (2023-11-22, 2026-11-22]; 26 086,96 + 6 463,56 EUR innenfor.
+    expect(j.treaar).toEqual({ takEur: 200000, tidligereEur: 32550.52, gjenstaarEur: 167449.48, gjenstaarNok: 1943000.04 });
+    expect(j.register.kilde).toBe('nett');
+    expect(j.register.enhet.data.organisasjonsnummer).toBe('910000004');
+    expect(j.register.regnskap.data[0].egenkapitalGjeld.egenkapital.innskuttEgenkapital.sumInnskuttEgenkaptial).toBe(1_000_000);
+    const post = path.join(ws, 'smb-sjekk', `910000004-${DATO}.json`);
+    const md = path.join(ws, 'smb-sjekk', `910000004-${DATO}.md`);
+    expect(JSON.parse(readFileSync(post, 'utf8'))).toMatchObject({ orgnr: '910000004', dato: DATO, dom: 'KAN TAS OPP' });
+    const mdTekst = readFileSync(md, 'utf8');
+    expect(mdTekst).toContain('Dom: **KAN TAS OPP**');
+    expect(mdTekst).toContain('"sumInnskuttEgenkaptial": 1000000');
+    expect(existsSync(path.join(ws, 'smb-sjekk', 'buffer', '910000004-enhet.json'))).toBe(true);
+    expect(existsSync(path.join(ws, 'smb-sjekk', 'buffer', '910000004-regnskap.json'))).toBe(true);
+    // Ingen midlertidige filer igjen
+    expect(readdirSync(path.join(ws, 'smb-sjekk')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('dagens post finnes: exit 2 uten --overskriv, og --overskriv erstatter den', async () => {
+    const ws = kopier(SMB);
+    expect((await sjekk(ws, ['910000004', '--selvstendig'])).kode).toBe(0);
+    const r = await sjekk(ws, ['910000004', '--selvstendig']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toContain(`smb-sjekk/910000004-${DATO}.json`);
+    expect(r.stderr).toContain('--overskriv');
+    expect((await sjekk(ws, ['910000004', '--selvstendig', '--overskriv'])).kode).toBe(0);
+  });
+
+  it('4.3: eierskap ukjent uten flagg → MÅ VURDERES (exit 0), og exit 1 med --streng', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910000004']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.dom).toBe('MÅ VURDERES');
+    expect(kriterium(j, 'eierskap').status).toBe('må vurderes');
+    const s = await sjekk(ws, ['910000004', '--streng', '--overskriv']);
+    expect(s.kode).toBe(1);
+    expect(s.json().dom).toBe('MÅ VURDERES');
+  });
+
+  it('4.3: ASA kan ikke tas opp (exit 1), posten skrives likevel', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910002740', '--selvstendig']);
+    expect(r.kode).toBe(1);
+    const j = r.json();
+    expect(j.dom).toBe('KAN IKKE TAS OPP');
+    expect(kriterium(j, 'asa').status).toBe('ikke ok');
+    expect(existsSync(path.join(ws, 'smb-sjekk', `910002740-${DATO}.json`))).toBe(true);
+  });
+
+  it('4.3: KF (offentlig eid) og sparebank (bank) kan ikke tas opp; regnskap HTTP 500 gir advarsel', async () => {
+    const ws = kopier(SMB);
+    const kf = (await sjekk(ws, ['910004115', '--selvstendig'])).json();
+    expect(kriterium(kf, 'offentlig-eid').status).toBe('ikke ok');
+    expect(kriterium(kf, 'offentlig-eid').grunnlag).toContain('KF');
+    const b = await sjekk(ws, ['910015079', '--selvstendig']);
+    expect(b.kode).toBe(1);
+    const bj = b.json();
+    expect(kriterium(bj, 'bank-forsikring').status).toBe('ikke ok');
+    expect(bj.advarsler.map((a: { kode: string }) => a.kode)).toContain('regnskap-500');
+  });
+
+  it('4.3: stiftelse med NACE 94 gir advarsel (må vurderes) med begrunnelse', async () => {
+    const ws = kopier(SMB);
+    const j = (await sjekk(ws, ['910010964', '--selvstendig'])).json();
+    const k = kriterium(j, 'sjelden');
+    expect(k.status).toBe('må vurderes');
+    expect(k.grunnlag).toContain('STI');
+    expect(k.grunnlag).toContain('94.991');
+    expect(k.grunnlag).toContain('næringsvirksomhet');
+  });
+
+  it('vedlegg 3 pkt. 2: konkurs registrert = kan ikke tas opp, også de tre første årene', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910009591', '--selvstendig']);
+    expect(r.kode).toBe(1);
+    expect(kriterium(r.json(), 'konkurs-avvikling')).toMatchObject({ status: 'ikke ok' });
+  });
+
+  it('vedlegg 3 pkt. 2: mer enn halvparten av tegnet kapital tapt, registrert 2019 → i vanskeligheter', async () => {
+    const ws = kopier(SMB);
+    const j = (await sjekk(ws, ['910012339', '--selvstendig'])).json();
+    expect(kriterium(j, 'kapitaltap').status).toBe('ikke ok');
+    expect(j.dom).toBe('KAN IKKE TAS OPP');
+  });
+
+  it('definisjoner SMB: nyetablert uten regnskap (404) og uten ansatte → må vurderes med forklaring', async () => {
+    const ws = kopier(SMB);
+    const j = (await sjekk(ws, ['910017810', '--selvstendig'])).json();
+    const k = kriterium(j, 'omsetning-balanse');
+    expect(k.status).toBe('må vurderes');
+    expect(k.grunnlag).toContain('Nyetablert');
+    // Registrert 2025-09-10: treårsunntaket for kapitaltap gjelder; ingen ansatte registrert = 0
+    expect(kriterium(j, 'kapitaltap')).toMatchObject({ status: 'ok' });
+    expect(kriterium(j, 'kapitaltap').grunnlag).toContain('Unntatt');
+    expect(kriterium(j, 'arsverk').status).toBe('ok');
+    expect(kriterium(j, 'insolvens').status).toBe('må vurderes');
+  });
+
+  it('1: feil kontrollsiffer gir exit 2 uten oppslag', async () => {
+    const ws = kopier(SMB);
+    const før = tjener.foresporsler.length;
+    const r = await sjekk(ws, ['910000005']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toContain('kontrollsifferet (MOD11)');
+    expect(tjener.foresporsler.length).toBe(før);
+  });
+
+  it('ukjent orgnr (404), slettet enhet (200 SlettetEnhet) og fjernet (410) gir exit 2, ingenting skrevet', async () => {
+    const ws = kopier(SMB);
+    const ukjent = await sjekk(ws, ['910008226']);
+    expect(ukjent.kode).toBe(2);
+    expect(ukjent.json().feil[0].kode).toBe('ukjent-orgnr');
+    const slettet = await sjekk(ws, ['910005480']);
+    expect(slettet.kode).toBe(2);
+    expect(slettet.json().feil[0]).toMatchObject({ kode: 'slettet-enhet' });
+    expect(slettet.stderr).toContain('2024-11-26');
+    const fjernet = await sjekk(ws, ['910006851']);
+    expect(fjernet.kode).toBe(2);
+    expect(fjernet.json().feil[0].kode).toBe('fjernet-orgnr');
+    expect(existsSync(path.join(ws, 'smb-sjekk'))).toBe(false);
+  });
+
+  it('nettet nede uten buffer: exit 2 med melding om frakobling og hva som mangler; med buffer: virker', async () => {
+    const ws = kopier(SMB);
+    const nede = await dodUrl();
+    const r = await sjekk(ws, ['910000004', '--selvstendig'], nede);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toContain('frakoblet');
+    expect(r.stderr).toContain('--orgform, --ansatte, --omsetning, --balanse');
+    // Fyll bufferen med nett, så uten nett
+    expect((await sjekk(ws, ['910000004', '--selvstendig'])).kode).toBe(0);
+    const r2 = await sjekk(ws, ['910000004', '--selvstendig', '--overskriv'], nede);
+    expect(r2.kode, r2.stderr).toBe(0);
+    const j = r2.json();
+    expect(j.register.kilde).toBe('hurtigbuffer');
+    expect(j.dom).toBe('KAN TAS OPP');
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).toContain('hurtigbuffer');
+  });
+
+  it('--offline uten buffer og uten nok flagg: exit 2; med flaggene: virker uten nett', async () => {
+    const ws = kopier(SMB);
+    const før = tjener.foresporsler.length;
+    const r = nh(['smb-sjekk', '910000004', '--offline', '--ansatte', '10', '--data', ws, '--json']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toContain('Mangler: --orgform, --omsetning, --balanse');
+    const ok = nh(['smb-sjekk', '910000004', '--offline', '--orgform', 'AS', '--ansatte', '249', '--omsetning', '8 000 000', '--balanse', '6000000',
+      '--registrert', '2015-01-01', '--innskutt-ek', '100000', '--opptjent-ek', '50000', '--selvstendig', '--data', ws, '--json']);
+    expect(ok.kode, ok.stderr).toBe(0);
+    const j = ok.json();
+    expect(j.register.kilde).toBe('ingen');
+    expect(kriterium(j, 'arsverk').status).toBe('ok');
+    // konkursflagget er ikke kontrollert uten register
+    expect(kriterium(j, 'konkurs-avvikling').status).toBe('må vurderes');
+    expect(tjener.foresporsler.length).toBe(før);
+  });
+
+  it('tidsavbrudd: en tjener som henger gir ett nytt forsøk og så melding (exit 2 uten buffer)', async () => {
+    const h = await startBrregTjener('henger');
+    try {
+      const ws = kopier(SMB);
+      const r = await sjekk(ws, ['910000004', '--selvstendig'], { ...h.env(), NH_BRREG_TIDSAVBRUDD_MS: '300' });
+      expect(r.kode).toBe(2);
+      expect(r.stderr).toContain('svarte ikke innen 0.3 sekunder');
+      expect(h.foresporsler).toEqual(['/enhetsregisteret/api/enheter/910000004', '/enhetsregisteret/api/enheter/910000004']);
+    } finally {
+      await h.lukk();
+    }
+  });
+
+  it('nytt forsøk: første svar 503, andre 200 → sjekken virker', async () => {
+    const f = await startBrregTjener('feil-forst');
+    try {
+      const ws = kopier(SMB);
+      const r = await sjekk(ws, ['910000004', '--selvstendig'], f.env());
+      expect(r.kode, r.stderr).toBe(0);
+      expect(f.foresporsler.filter((x) => x.endsWith('/enheter/910000004'))).toHaveLength(2);
+    } finally {
+      await f.lukk();
+    }
+  });
+
+  it('GBER vedlegg I art. 6: --eierskap-fil og --partner aggregeres (partner forholdsmessig, tilknyttet fullt)', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910000004', '--eierskap', 'eierskap.csv']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    // 40 + 30 % av 200 + 20 = 120 årsverk; 8M + 12M + 3M = 23M; 6M + 9M + 2M = 17M
+    expect(j.tall.samlet).toMatchObject({ arsverk: 120, omsetning: 23_000_000, balanse: 17_000_000 });
+    expect(j.dom).toBe('KAN TAS OPP');
+    // Eieren med 51 % (tilknyttet) gir 260 årsverk → ikke SMB
+    const r2 = await sjekk(ws, ['910000004', '--tilknyttet', '910020552:51:200:40000000:30000000', '--tilknyttet', '910023292:60:20:3000000:2000000', '--ansatte', '40', '--overskriv']);
+    expect(r2.kode).toBe(1);
+    expect(r2.json().tall.samlet.arsverk).toBe(260);
+    expect(kriterium(r2.json(), 'arsverk').status).toBe('ikke ok');
+  });
+
+  it('4.3: innovasjonsselskap fra nh.json-lista og med flagget', async () => {
+    const ws = kopier(SMB);
+    const r = nh(['smb-sjekk', '910021923', '--offline', '--orgform', 'AS', '--ansatte', '5', '--omsetning', '1000000', '--balanse', '1000000', '--data', ws, '--json']);
+    expect(r.kode).toBe(1);
+    expect(kriterium(r.json(), 'innovasjonsselskap').grunnlag).toContain('smb.innovasjonsselskaper');
+    const r2 = await sjekk(ws, ['910000004', '--selvstendig', '--innovasjonsselskap']);
+    expect(r2.kode).toBe(1);
+    expect(kriterium(r2.json(), 'innovasjonsselskap').status).toBe('ikke ok');
+  });
+
+  it('vedlegg 3 pkt. 2: --kurs overstyrer nh.json og skrives ut med dato og kilde', async () => {
+    const ws = kopier(SMB);
+    const j = (await sjekk(ws, ['910000004', '--selvstendig', '--kurs', '11,5:2025-12-31'])).json();
+    expect(j.kurs).toEqual({ kurs: 11.5, dato: '2025-12-31', kilde: 'oppgitt med --kurs' });
+    expect(j.tall.samlet.omsetningEur).toBe(695652.17);
+  });
+
+  it('faktura finner posten: finnSmbSjekker (src/io/stotteregister.ts) leser orgnr og dato fra filnavnet', async () => {
+    const ws = kopier(SMB);
+    expect((await sjekk(ws, ['910000004', '--selvstendig'])).kode).toBe(0);
+    const { finnSmbSjekker } = await import('../../src/io/stotteregister.js');
+    const funnet = await finnSmbSjekker({ rot: ws, sti: (...d: string[]) => path.join(ws, ...d) } as Parameters<typeof finnSmbSjekker>[0]);
+    expect([...funnet.entries()]).toEqual([['910000004', [DATO]]]);
+  });
+});
