@@ -293,21 +293,38 @@ export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
   ];
 }
 
+/** En SMB-sjekk i arbeidsmappen (`nh smb-sjekk`): datoen og dommen den ga (null = posten kunne ikke leses). */
+export type SmbSjekkPost = { dato: Dato; dom: string | null };
+
 /**
- * Advarsel når en målbedrift ikke har en SMB-sjekk datert på eller før avtalestart (vedlegg 3 pkt. 2:
- * målbedriften skal være en SMB når den tas opp). `sjekker` er orgnr → datoene det finnes sjekker for.
+ * Vedlegg 3 pkt. 2: målbedriften skal være en SMB (og ikke i vanskeligheter) når den tas opp. Ser på den
+ * siste SMB-sjekken datert på eller før avtalestart: ingen sjekk, eller en sjekk som ikke sa «KAN TAS OPP»,
+ * gir en advarsel. En sjekk etter avtalestart dokumenterer ikke opptaket.
  */
-export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, readonly Dato[]>, mappe = 'smb-sjekk'): Diagnostikk[] {
+export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>, mappe = 'smb-sjekk'): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
   for (const m of f.malbedrifter) {
-    const datoer = sjekker.get(m.orgnr) ?? [];
-    if (datoer.some((d) => d <= m.avtalestart)) continue;
-    const kilde: Kilde = { fil: `${mappe}/${m.orgnr}-<dato>.json` };
+    const poster = [...(sjekker.get(m.orgnr) ?? [])].sort((a, b) => (a.dato < b.dato ? -1 : a.dato > b.dato ? 1 : 0));
+    const foer = poster.filter((p) => p.dato <= m.avtalestart);
+    const siste = foer.at(-1);
+    if (!siste) {
+      ds.push(
+        advarsel(
+          'mangler-smb-sjekk',
+          `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${m.avtalestart}${poster.length ? ` (bare ${poster.map((p) => p.dato).join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
+          { fil: `${mappe}/${m.orgnr}-<dato>.json` },
+        ),
+      );
+      continue;
+    }
+    if (siste.dom === 'KAN TAS OPP') continue;
+    const hva = siste.dom === null ? 'kunne ikke leses' : `sa «${siste.dom}»`;
     ds.push(
       advarsel(
-        'mangler-smb-sjekk',
-        `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${m.avtalestart}${datoer.length ? ` (bare ${[...datoer].sort().join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
-        kilde,
+        'smb-sjekk-ikke-ok',
+        `${m.navn} (${m.orgnr}): den siste SMB-sjekken før avtalestart ${m.avtalestart} (${siste.dato}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen eller stans faktureringen av støtte.`,
+        { fil: `${mappe}/${m.orgnr}-${siste.dato}.json` },
+        { verdi: siste.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
       ),
     );
   }

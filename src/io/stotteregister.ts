@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { stotteregisterDef, type Stottelinje } from '../domain/datasett/stotteregister.js';
 import type { Kolonne, Rad } from '../domain/rapport.js';
-import type { NyRegisterlinje } from '../domain/faktura.js';
+import type { NyRegisterlinje, SmbSjekkPost } from '../domain/faktura.js';
+import type { Dato } from '../domain/dato.js';
 import { feil, InndataFeil } from '../domain/diagnostikk.js';
 import { lesDatasett } from './datasett.js';
 import { lagCsv } from './csv-skriv.js';
@@ -132,9 +133,12 @@ export function medRegisterLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Prom
   return medLaas(am.sti(LAAS_FIL), fn);
 }
 
-/** SMB-sjekker i arbeidsmappen: `smb-sjekk/<orgnr>-<åååå-mm-dd>.json` → orgnr → datoer. */
-export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, string[]>> {
-  const ut = new Map<string, string[]>();
+/**
+ * SMB-sjekker i arbeidsmappen: `smb-sjekk/<orgnr>-<åååå-mm-dd>.json` (skrevet av `nh smb-sjekk`) →
+ * orgnr → [{dato, dom}]. En post som ikke kan leses, får dom null (faktura advarer om den).
+ */
+export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, SmbSjekkPost[]>> {
+  const ut = new Map<string, SmbSjekkPost[]>();
   let filer: string[] = [];
   try {
     filer = await readdir(am.sti('smb-sjekk'));
@@ -144,12 +148,22 @@ export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, stri
   for (const f of filer) {
     const m = /^(\d{9})-(\d{4}-\d{2}-\d{2})\.json$/i.exec(f);
     if (!m) continue;
+    let dom: string | null = null;
+    try {
+      const p = smbPostSkjema.safeParse(JSON.parse(await readFile(am.sti('smb-sjekk', f), 'utf8')));
+      if (p.success) dom = p.data.dom;
+    } catch {
+      dom = null;
+    }
     const liste = ut.get(m[1]!) ?? [];
-    liste.push(m[2]!);
+    liste.push({ dato: m[2]! as Dato, dom });
     ut.set(m[1]!, liste);
   }
   return ut;
 }
+
+/** Det faktura trenger av en SMB-sjekk-post (resten er dokumentasjon for revisor). */
+const smbPostSkjema = z.object({ dom: z.string() });
 
 /** templates/ (samme som xlsx-skriv.MAL_MAPPE, uten å laste exceljs for registerlesere). */
 const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');

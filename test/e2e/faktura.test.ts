@@ -79,6 +79,16 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(tekst.stderr).toMatch(/Advarsel:.*Beta Marin AS/);
   });
 
+  it('vedlegg 3 pkt. 2: advarer når den siste SMB-sjekken før avtalestart sa KAN IKKE TAS OPP (posten fra nh smb-sjekk)', () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'smb-sjekk', '915000002-2026-01-12.json'), JSON.stringify({ orgnr: '915000002', dato: '2026-01-12', dom: 'KAN IKKE TAS OPP' }));
+    const r = nh(['faktura', '--data', ws, ...P, '--forhandsvis', '--json']);
+    expect(r.kode).toBe(0);
+    const adv = r.json().advarsler.filter((a: any) => a.kode === 'smb-sjekk-ikke-ok');
+    expect(adv).toHaveLength(1);
+    expect(adv[0].melding).toMatch(/Alfa Teknologi AS.*2026-01-12.*KAN IKKE TAS OPP/);
+  });
+
   it('--forhandsvis viser resultatet og skriver ingenting (ingen lås, ingen filer)', () => {
     const ws = kopier(LITEN);
     const før = avtrykk(ws);

@@ -215,15 +215,20 @@ describe('faktura — regler som sier nei', () => {
 
 describe('faktura — advarsel om SMB-sjekk (vedlegg 3 pkt. 2)', () => {
   const f = beregnFakturering([t('2026-10-01', 'Kari', '915000002', 100)], A, [mb('915000002', 'Alfa AS')], P).fakturering;
+  const ok = (dato: string) => ({ dato: d(dato), dom: 'KAN TAS OPP' });
   it.each([
-    ['ingen sjekk', [], 1],
-    ['sjekk samme dag som avtalestart', ['2026-01-15'], 0],
-    ['sjekk før avtalestart', ['2025-12-01'], 0],
-    ['bare sjekk etter avtalestart', ['2026-02-01'], 1],
-  ])('%s', (_n, datoer, antall) => {
-    const ds = smbSjekkAdvarsler(f, new Map([['915000002', datoer.map(d)]]));
-    expect(ds).toHaveLength(antall);
-    if (antall) expect(ds[0]!).toMatchObject({ alvor: 'advarsel', kode: 'mangler-smb-sjekk' });
+    ['ingen sjekk', [], 'mangler-smb-sjekk'],
+    ['sjekk samme dag som avtalestart', [ok('2026-01-15')], null],
+    ['sjekk før avtalestart', [ok('2025-12-01')], null],
+    ['bare sjekk etter avtalestart', [ok('2026-02-01')], 'mangler-smb-sjekk'],
+    ['siste sjekk før avtalestart sa KAN IKKE TAS OPP', [ok('2025-11-01'), { dato: d('2026-01-10'), dom: 'KAN IKKE TAS OPP' }], 'smb-sjekk-ikke-ok'],
+    ['siste sjekk før avtalestart sa MÅ VURDERES', [{ dato: d('2026-01-10'), dom: 'MÅ VURDERES' }], 'smb-sjekk-ikke-ok'],
+    ['uleselig post', [{ dato: d('2026-01-10'), dom: null }], 'smb-sjekk-ikke-ok'],
+    ['ny sjekk sa KAN TAS OPP etter et nei, før avtalestart', [{ dato: d('2025-10-01'), dom: 'KAN IKKE TAS OPP' }, ok('2026-01-02')], null],
+  ] as const)('vedlegg 3 pkt. 2: %s', (_n, poster, kode) => {
+    const ds = smbSjekkAdvarsler(f, new Map([['915000002', [...poster]]]));
+    expect(ds.map((x) => x.kode)).toEqual(kode ? [kode] : []);
+    if (kode) expect(ds[0]!.alvor).toBe('advarsel');
   });
 });
 

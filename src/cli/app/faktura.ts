@@ -363,7 +363,7 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   const disp = beregnDisponibelt(deler(f.fakturadato).aar, tilskudd.rader, ovrige, f.totalt.stotte);
   const avvisninger: Avvisning[] = [...sjekkStotteintensitet(f), ...treaar.avvisninger, ...sjekkDisponibelt(disp)];
 
-  k.advarsler.push(...smbSjekkAdvarsler(f, await finnSmbSjekker(am) as Map<string, Dato[]>));
+  k.advarsler.push(...smbSjekkAdvarsler(f, await finnSmbSjekker(am)));
   if (til > k.idag) k.advarsler.push(advarsel('periode-ikke-slutt', `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`));
   if (p.kursdato > til) k.advarsler.push(advarsel('kurs-etter-periode', `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`, { fil: 'nh.json', kolonne: 'eurNok.dato' }));
 
