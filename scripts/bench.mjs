@@ -73,7 +73,7 @@ const kommandoer = [
   ['budsjett', ['budsjett', '--data', demo, '--regnskap', '2026', '--ut', ut, '--overskriv']],
   ['faktura', ['faktura', '--data', demo, '--periode', '2026-10', '--forhandsvis']],
   ['kts-plan', ['kts-plan', '--data', demo, '--frist', '2026-12-01', '--forhandsvis']],
-  ['smb-sjekk', ['smb-sjekk', '923609016', '--data', demo, '--offline', '--ansatte', '12', '--omsetning', '25000000', '--balanse', '12000000', '--orgform', 'AS', '--nace', '62.010', '--registrert', '2015-03-01', '--innskutt-ek', '500000', '--opptjent-ek', '2000000', '--forhandsvis']],
+  ['smb-sjekk', ['smb-sjekk', '923609016', '--data', demo, '--offline', '--ansatte', '12', '--omsetning', '25000000', '--balanse', '12000000', '--orgform', 'AS', '--nace', '62.010', '--registrert', '2015-03-01', '--innskutt-ek', '500000', '--opptjent-ek', '2000000', '--selvstendig', '--overskriv']],
   ['aarsrapport', ['aarsrapport', '--data', demo, '--maltall', '2027', '--ut', ut, '--overskriv']],
   ['aarsrapport', ['aarsrapport', '--data', demo, '--ar', '2026', '--ut', ut, '--overskriv']],
   ['frister', ['frister', '--data', demo, '--ar', '2026']],

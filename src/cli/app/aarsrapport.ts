@@ -18,7 +18,7 @@ import { timerDef } from '../../domain/datasett/timer.js';
 import { tilskuddDef, type Tilskudd } from '../../domain/datasett/tilskudd.js';
 import { maltallDef, type MaltallMal } from '../../domain/datasett/maltall.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
-import { formatDato, maanedAv, raaDatoI } from '../../domain/dato.js';
+import { deler, formatDato, maanedAv, raaDatoI } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import { normaliserOrgnr } from '../../domain/orgnr.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
@@ -39,7 +39,7 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal, type Parameter }
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { kr, pst, utmappe, velgAar } from './felles.js';
+import { kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
 
 // ————— Lesing —————
 
@@ -486,7 +486,26 @@ function avvikTekst(v: number, enhet: 'antall' | 'andel'): string {
 
 // ————— Inngang —————
 
-export async function aarsrapport(k: Kontekst, valg: AarsrapportValg): Promise<Resultat> {
+/**
+ * Uten --maltall og --år: på en TTY velger brukeren måltall (standard neste år, 11.1: 1. desember) eller
+ * årsrapport (standard inneværende år fra juli, ellers fjoråret; 11.1: 31.12/15.1, halvår 30.6) og året.
+ * Med --halvår er det bare årsrapporten som er aktuell. Ellers (skript, CI, --json): exit 2 som før.
+ */
+async function sporOmModus(k: Kontekst, valg: AarsrapportValg): Promise<AarsrapportValg> {
+  if (!k.interaktiv || valg.maltall !== undefined || valg.ar !== undefined) return valg;
+  const { aar: iaar, mnd } = deler(k.idag);
+  const modus = valg.halvar
+    ? 'ar'
+    : await k.spor.velg('Hva vil du lage?', [
+        { navn: 'Måltall til AVI for neste år (frist 1. desember)', verdi: 'maltall' },
+        { navn: 'Årsrapport (31. desember / 15. januar)', verdi: 'ar' },
+      ]);
+  const ar = (await sporOmAar(k.spor, modus === 'maltall' ? 'Måltall for hvilket år?' : 'Årsrapport for hvilket år?', modus === 'maltall' ? iaar + 1 : mnd >= 7 ? iaar : iaar - 1)).trim();
+  return modus === 'maltall' ? { ...valg, maltall: ar } : { ...valg, ar };
+}
+
+export async function aarsrapport(k: Kontekst, valgInn: AarsrapportValg): Promise<Resultat> {
+  const valg = await sporOmModus(k, valgInn);
   const harMaltall = valg.maltall !== undefined;
   const harAr = valg.ar !== undefined;
   if (harMaltall === harAr) {

@@ -10,7 +10,7 @@ import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { timerDef } from '../../domain/datasett/timer.js';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
-import { raaDatoI, type Dato } from '../../domain/dato.js';
+import { deler, raaDatoI, type Dato } from '../../domain/dato.js';
 import { formatKroner, type Ore } from '../../domain/penger.js';
 import {
   beregnPlan, beregnRegnskap, statusTekst, type Budsjettplan, type Kategorisum, type Oppgjor, type Regnskap,
@@ -23,7 +23,7 @@ import type { Celletype } from '../../domain/rapport.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { BudsjettValg } from '../commands/budsjett.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { kr, utmappe, velgAar } from './felles.js';
+import { kr, sporOmAar, utmappe, velgAar } from './felles.js';
 import { lesTimesatser } from './timesats.js';
 
 /** Tolkningene (docs/budsjett.md) vises i utskriften og i --json. */
@@ -56,9 +56,25 @@ function velgModus(valg: BudsjettValg, am: Arbeidsmappe): { modus: 'plan' | 'reg
   return { modus: 'plan', ar: valg.ar === undefined ? am.config.ar + 1 : velgAar(valg.ar, am.config, '--år') };
 }
 
+/**
+ * Uten --år og --regnskap: på en TTY velger brukeren budsjett (standard neste år, 11.1: frist 1. desember) eller
+ * årsoppgjør (standard fjoråret, 10.4: frist 20. februar) og året. Ellers (skript, CI, --json) gjelder standarden
+ * som før: budsjettet for året etter «ar» i nh.json.
+ */
+async function sporOmModus(k: Kontekst, valg: BudsjettValg): Promise<BudsjettValg> {
+  if (!k.interaktiv || valg.ar !== undefined || valg.regnskap !== undefined) return valg;
+  const iaar = deler(k.idag).aar;
+  const modus = await k.spor.velg('Hva vil du lage?', [
+    { navn: 'Budsjett for administrasjon og gjennomføring (frist 1. desember)', verdi: 'plan' },
+    { navn: 'Årsoppgjør / attestasjonsgrunnlag for revisor (frist 20. februar)', verdi: 'regnskap' },
+  ]);
+  const ar = await sporOmAar(k.spor, modus === 'plan' ? 'Budsjettår?' : 'Regnskapsår?', modus === 'plan' ? iaar + 1 : iaar - 1);
+  return modus === 'plan' ? { ...valg, ar: ar.trim() } : { ...valg, regnskap: ar.trim() };
+}
+
 export async function budsjett(k: Kontekst, valg: BudsjettValg): Promise<Resultat> {
   const am = await aapneArbeidsmappe(k.data);
-  const { modus, ar } = velgModus(valg, am);
+  const { modus, ar } = velgModus(await sporOmModus(k, valg), am);
   return modus === 'plan' ? kjorPlan(k, am, ar, valg) : kjorRegnskap(k, am, ar, valg);
 }
 

@@ -13,7 +13,7 @@ import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { timerDef } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.js';
-import { forsteDag, leggTilDager, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
+import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import { formatKroner, formatProsent, type Ore } from '../../domain/penger.js';
 import { parseDesimal, fraFlyttall } from '../../domain/tall.js';
@@ -34,7 +34,7 @@ import {
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { FakturaValg } from '../commands/faktura.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { kr, pst } from './felles.js';
+import { flaggEllerSpor, kr, pst } from './felles.js';
 
 // ————— nh.json: seksjonen «faktura» —————
 
@@ -331,8 +331,20 @@ function tidsmerke(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
+/** --periode, eller på en TTY et spørsmål med forrige måned (fra «i dag») som standardsvar; ellers exit 2. */
+async function hentPeriode(k: Kontekst, flagg: string | undefined): Promise<Maaned> {
+  const forrige = maanedAv(leggTilMaaneder(forsteDag(maanedAv(k.idag)), -1));
+  const svar = await flaggEllerSpor(
+    k,
+    flagg,
+    { flagg: '--periode', melding: 'Mangler --periode <åååå-mm>: måneden som faktureres må oppgis.', forventet: `åååå-mm, f.eks. ${forrige}` },
+    (s) => s.tekst('Hvilken måned skal faktureres (åååå-mm)?', { standard: forrige, valider: (v) => (parseMaaned(v) ? true : 'Skriv måneden som åååå-mm, f.eks. 2026-10') }),
+  );
+  return lesPeriode(svar);
+}
+
 export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat> {
-  const periode = lesPeriode(valg.periode);
+  const periode = await hentPeriode(k, valg.periode);
   const am = await aapneArbeidsmappe(k.data);
   const seksjon = lesFakturaSeksjon(am.config);
   const p = fakturaParametre(am.config, periode, seksjon);

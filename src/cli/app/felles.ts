@@ -1,8 +1,9 @@
-/** Små hjelpere alle kommandoer bruker: år fra flagg/nh.json og utmappe. */
+/** Små hjelpere alle kommandoer bruker: år fra flagg/nh.json, utmappe, og flagg-eller-spørsmål. */
 import path from 'node:path';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Kontekst, Spor } from '../kontekst.js';
 
 export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'): number {
   return flagg === undefined ? config.ar : tolkAar(flagg, navn);
@@ -27,4 +28,36 @@ export function kr(ore: number): number {
 
 export function pst(ppm: number): number {
   return Number((ppm / 10_000).toFixed(4));
+}
+
+/**
+ * En verdi som må finnes: fra flagget, ellers et spørsmål på en TTY (k.interaktiv), ellers exit 2 med
+ * en tydelig norsk melding. Aldri spørsmål med --json, i CI eller uten TTY (docs/arkitektur.md «Spørsmål»).
+ */
+export async function flaggEllerSpor(
+  k: Kontekst,
+  flagg: string | undefined,
+  mangler: { flagg: string; melding: string; forventet: string },
+  spor: (s: Spor) => Promise<string>,
+): Promise<string> {
+  if (flagg !== undefined) return flagg;
+  if (!k.interaktiv) {
+    throw new InndataFeil([feil('mangler-flagg', mangler.melding, { fil: 'kommandolinjen', kolonne: mangler.flagg }, { forventet: mangler.forventet })]);
+  }
+  return (await spor(k.spor)).trim();
+}
+
+/** Spør om et år (med standardsvar) og validerer det som tolkAar gjør. */
+export function sporOmAar(s: Spor, sporsmal: string, standard: number): Promise<string> {
+  return s.tekst(sporsmal, {
+    standard: String(standard),
+    valider: (v) => {
+      try {
+        tolkAar(v, 'Året');
+        return true;
+      } catch (e) {
+        return e instanceof InndataFeil ? (e.diagnostikk[0]?.melding ?? 'Ugyldig år') : 'Ugyldig år';
+      }
+    },
+  });
 }

@@ -31,7 +31,7 @@ import { tolkTabell } from '../../io/datasett.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { SmbSjekkValg } from '../commands/smb-sjekk.js';
 import { farge } from '../utskrift.js';
-import { kr } from './felles.js';
+import { flaggEllerSpor, kr } from './felles.js';
 
 // ————— nh.json: seksjonen «smb» —————
 
@@ -415,8 +415,14 @@ async function sporOmEierskap(k: Kontekst, fl: Flagg): Promise<boolean> {
 
 const MAPPE = 'smb-sjekk';
 
-export async function smbSjekk(k: Kontekst, orgnrInn: string, valg: SmbSjekkValg): Promise<Resultat> {
-  // 1. Orgnr: ni sifre og MOD11 (exit 2).
+export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: SmbSjekkValg): Promise<Resultat> {
+  // 1. Orgnr: fra argumentet, ellers spørsmål på en TTY (ellers exit 2); ni sifre og MOD11 (exit 2).
+  const orgnrInn = await flaggEllerSpor(
+    k,
+    orgnrArg,
+    { flagg: 'orgnr', melding: 'Mangler argumentet «orgnr»: organisasjonsnummeret til bedriften som skal sjekkes (nh smb-sjekk <orgnr>).', forventet: 'ni sifre med gyldig kontrollsiffer (MOD11)' },
+    (s) => s.tekst('Organisasjonsnummeret til bedriften (ni sifre)?', { valider: (v) => orgnrFeil(normaliserOrgnr(v)) ?? true }),
+  );
   const orgnr = normaliserOrgnr(orgnrInn);
   const g = orgnrFeil(orgnr);
   if (g) throw new InndataFeil([feil('ugyldig-orgnr', `Ugyldig organisasjonsnummer: ${g}.`, { fil: 'kommandolinjen', kolonne: 'orgnr' }, { verdi: orgnrInn, forventet: 'ni sifre med gyldig kontrollsiffer (MOD11)' })]);

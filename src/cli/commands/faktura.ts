@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
 import { medFellesValg, type FellesValg } from './felles.js';
 
-export type FakturaValg = FellesValg & { periode: string; erstatt?: boolean; forhandsvis?: boolean };
+export type FakturaValg = FellesValg & { periode?: string; erstatt?: boolean; forhandsvis?: boolean };
 
 export function definer(program: Command): Command {
   const cmd = program
     .command('faktura')
     .description('månedlig fakturering av egenandel (programveileder 10.4): fakturagrunnlag.xlsx/.csv og støtteregisteret');
   medFellesValg(cmd)
-    .requiredOption('--periode <åååå-mm>', 'måneden som faktureres, f.eks. 2026-10')
+    .option('--periode <åååå-mm>', 'måneden som faktureres, f.eks. 2026-10 (påkrevd; på en TTY spør nh om den mangler)')
     .option('--erstatt', 'fakturer en periode som allerede står i støtteregisteret på nytt (tar sikkerhetskopi først)')
     .option('--forhandsvis', 'vis resultatet uten å skrive noe')
     .action(async (valg: FakturaValg) => {

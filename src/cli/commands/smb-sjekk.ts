@@ -28,7 +28,7 @@ const samle = (v: string, forrige: string[]) => [...forrige, v];
 export function definer(program: Command): Command {
   const cmd = program
     .command('smb-sjekk')
-    .argument('<orgnr>', 'organisasjonsnummeret (ni sifre)')
+    .argument('[orgnr]', 'organisasjonsnummeret (ni sifre; påkrevd, på en TTY spør nh om det mangler)')
     .description('kan bedriften tas opp som målbedrift? SMB, utelukkede former, «i vanskeligheter» og treårstaket, med oppslag i Brønnøysundregistrene — programveileder Begrep/definisjoner (SMB), 4.3, vedlegg 3 pkt. 2');
   medFellesValg(cmd)
     .option('--offline', 'ikke slå opp i Brønnøysundregistrene; bruk hurtigbufferen i smb-sjekk/buffer/ og flaggene')
@@ -49,7 +49,7 @@ export function definer(program: Command): Command {
     .option('--streng', 'exit 1 også når noe må vurderes')
     .option('--overskriv', 'erstatt dagens sjekk om den finnes fra før')
     .option('--kurs <kurs[:dato]>', 'NOK per EUR (standard: eurNok i nh.json), valgfritt med dato, f.eks. «11,5:2025-12-31»')
-    .action(async (orgnr: string, valg: SmbSjekkValg) => {
+    .action(async (orgnr: string | undefined, valg: SmbSjekkValg) => {
       await kjor(valg, async (k) => (await import('../app/smb-sjekk.js')).smbSjekk(k, orgnr, valg));
     });
   return cmd;
