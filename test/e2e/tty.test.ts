@@ -1,0 +1,289 @@
+/**
+ * Spørsmål på en ekte TTY (docs/arkitektur.md «Spørsmål»): det bygde binæret kjøres i en pseudo-terminal
+ * med util-linux `script`, og svarene skrives som tastetrykk når spørsmålsteksten har dukket opp. Uten TTY
+ * (vanlig spawn, stdin lukket), med --json eller i CI spør nh aldri; en manglende verdi er exit 2.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO, kopier, nh, NH, ROT, tomMappe } from '../hjelp.js';
+
+const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
+const SMB = path.join(ROT, 'fixtures', 'smb');
+const I_CI = Boolean(process.env.CI) && process.env.CI !== 'false';
+const HAR_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** Miljø for barneprosessen: uten CI (CI=true slår av spørsmål), uten farger, fast «i dag». */
+const MILJO = { NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, NH_DATO: '2026-11-22' } as const;
+const TERMINAL_ENV = (ekstra: Record<string, string> = {}): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NH_DATO: MILJO.NH_DATO, TERM: 'xterm', COLUMNS: '200', LINES: '50' };
+  delete env.CI;
+  delete env.FORCE_COLOR;
+  return { ...env, ...ekstra };
+};
+
+// Sekvenser fra inquirer (markørflytting, sletting) fjernes før vi leter etter tekst.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]/g;
+const ren = (s: string) => s.replace(ANSI, '').replace(/\r/g, '');
+
+const SPORSMAL = {
+  navn: 'Næringshagens navn',
+  orgnrInit: 'Næringshagens organisasjonsnummer',
+  periode: 'Hvilken måned skal faktureres',
+  orgnr: 'Organisasjonsnummeret til bedriften',
+  eierskap: 'Eier bedriften, eller eies den av',
+  hva: 'Hva vil du lage?',
+  budsjettar: 'Budsjettår?',
+  maltallar: 'Måltall for hvilket år?',
+} as const;
+const ALLE_SPORSMAL = Object.values(SPORSMAL);
+
+const PIL_NED = '\x1b[B';
+const ENTER = '\r';
+
+type Steg = { vent: string; svar: string };
+type Terminalkjoring = { kode: number | null; ut: string };
+
+const aktive = new Set<ChildProcess>();
+afterEach(() => {
+  for (const p of aktive) p.kill('SIGKILL');
+  aktive.clear();
+});
+
+const sitat = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Kjør `nh <args>` i en pseudo-terminal (`script -qfec … /dev/null`). For hvert steg: vent (med tidsavbrudd)
+ * til spørsmålsteksten står i utdataene etter forrige svar, og skriv svaret. Prosessen drepes alltid til slutt.
+ */
+async function iTerminal(args: string[], steg: Steg[], opts: { env?: Record<string, string>; tidsavbrudd?: number } = {}): Promise<Terminalkjoring> {
+  const tidsavbrudd = opts.tidsavbrudd ?? 8_000;
+  const kommando = [process.execPath, NH, ...args].map(sitat).join(' ');
+  const p = spawn('script', ['-qfec', kommando, '/dev/null'], { env: TERMINAL_ENV(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  aktive.add(p);
+  let ut = '';
+  let lest = 0;
+  const lyttere = new Set<() => void>();
+  const varsle = () => lyttere.forEach((f) => f());
+  p.stdout!.on('data', (b: Buffer) => {
+    ut += b.toString('utf8');
+    varsle();
+  });
+  p.stderr!.on('data', (b: Buffer) => {
+    ut += b.toString('utf8');
+    varsle();
+  });
+  const slutt = new Promise<number | null>((resolve) => p.on('close', (kode) => resolve(kode)));
+  let ferdig = false;
+  void slutt.then(() => {
+    ferdig = true;
+    varsle();
+  });
+
+  const vent = (tekst: string) =>
+    new Promise<void>((resolve, reject) => {
+      const sjekk = () => {
+        const i = ren(ut).indexOf(tekst, lest);
+        if (i >= 0) {
+          lest = i + tekst.length;
+          done();
+          resolve();
+        } else if (ferdig) {
+          done();
+          reject(new Error(`nh avsluttet før «${tekst}» ble spurt. Utdata:\n${ren(ut)}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Tidsavbrudd: ventet på «${tekst}» i ${tidsavbrudd} ms. Utdata:\n${ren(ut)}`));
+      }, tidsavbrudd);
+      const done = () => {
+        clearTimeout(timer);
+        lyttere.delete(sjekk);
+      };
+      lyttere.add(sjekk);
+      sjekk();
+    });
+
+  try {
+    for (const s of steg) {
+      await vent(s.vent);
+      p.stdin!.write(s.svar);
+    }
+    const kode = await Promise.race([
+      slutt,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Tidsavbrudd: nh ble ikke ferdig. Utdata:\n${ren(ut)}`)), tidsavbrudd)),
+    ]);
+    return { kode, ut: ren(ut) };
+  } finally {
+    p.stdin!.end();
+    if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    aktive.delete(p);
+  }
+}
+
+/** Spørsmål inquirer har stilt («? <spørsmål>»); en feilmelding som nevner spørsmålet, teller ikke. */
+const ingenSporsmal = (tekst: string) => ALLE_SPORSMAL.filter((s) => tekst.includes(`? ${s}`) || tekst.includes(`✔ ${s}`));
+
+describe.runIf(!HAR_SCRIPT && I_CI)('pseudo-terminal', () => {
+  it('util-linux script(1) må finnes i CI for TTY-testene', () => {
+    expect.fail('Fant ikke `script` (util-linux). Installer util-linux på CI-maskinen.');
+  });
+});
+
+if (!HAR_SCRIPT && !I_CI) console.warn('tty.test.ts: hopper over TTY-testene fordi `script` (util-linux) mangler.');
+
+describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørsmål»)', () => {
+  it('nh init <mappe> uten --navn/--orgnr spør om begge og lager arbeidsmappen', async () => {
+    const mappe = path.join(tomMappe(), 'ny-hage');
+    const r = await iTerminal(['init', mappe], [
+      { vent: SPORSMAL.navn, svar: `Testhage AS${ENTER}` },
+      // Ugyldig kontrollsiffer først: valideringen (MOD11) svarer, så et gyldig nummer.
+      { vent: SPORSMAL.orgnrInit, svar: `923609017${ENTER}` },
+      { vent: 'kontrollsiffer', svar: `${'\x7f'.repeat(9)}923609016${ENTER}` },
+    ]);
+    expect(r.kode, r.ut).toBe(0);
+    expect(r.ut).toMatch(/Laget arbeidsmappe/);
+    const config = JSON.parse(readFileSync(path.join(mappe, 'nh.json'), 'utf8'));
+    expect(config.naeringshage).toMatchObject({ navn: 'Testhage AS', orgnr: '923609016' });
+  });
+
+  it('10.4: nh faktura uten --periode spør om måneden og bruker svaret', async () => {
+    const ws = kopier(LITEN);
+    const r = await iTerminal(['faktura', '--data', ws, '--forhandsvis'], [{ vent: SPORSMAL.periode, svar: `2026-09${ENTER}` }]);
+    expect(r.kode, r.ut).toBe(0);
+    expect(r.ut).toMatch(/Fakturering 2026-09 /);
+    expect(r.ut).toMatch(/Forhåndsvisning: ingenting er skrevet/);
+  });
+
+  it('10.4: nh faktura foreslår forrige måned (fra NH_DATO) og avviser en ugyldig måned', async () => {
+    const ws = kopier(LITEN);
+    const r = await iTerminal(['faktura', '--data', ws, '--forhandsvis'], [
+      { vent: `${SPORSMAL.periode} (åååå-mm)? (2026-10)`, svar: `2026-13${ENTER}` },
+      { vent: 'Skriv måneden som åååå-mm', svar: `${'\x7f'.repeat(7)}${ENTER}` },
+    ]);
+    expect(r.kode, r.ut).toBe(0);
+    expect(r.ut).toMatch(/Fakturering 2026-10 /);
+  });
+
+  it('vedlegg 3 pkt. 2: nh smb-sjekk uten orgnr spør om det, og uten --selvstendig/--partner om eierskap (nei → ok)', async () => {
+    const ws = kopier(SMB);
+    const r = await iTerminal(['smb-sjekk', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '10', '--omsetning', '1000000', '--balanse', '1000000'], [
+      { vent: SPORSMAL.orgnr, svar: `910000004${ENTER}` },
+      { vent: SPORSMAL.eierskap, svar: `n${ENTER}` },
+    ]);
+    expect(r.kode, r.ut).toBe(0);
+    const j = JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', '910000004-2026-11-22.json'), 'utf8'));
+    const eierskap = j.kriterier.find((k: any) => k.id === 'eierskap');
+    expect(eierskap.status).toBe('ok');
+    expect(eierskap.grunnlag).toMatch(/ingen eierskap på 25 % eller mer/);
+    expect(r.ut).toMatch(/ok\s+Eierskap ≥ 25 %/);
+  });
+
+  it('11.1: nh budsjett uten --år/--regnskap lar brukeren velge budsjett og år (standard neste år)', async () => {
+    const ws = kopier(DEMO);
+    const r = await iTerminal(['budsjett', '--data', ws, '--forhandsvis'], [
+      { vent: SPORSMAL.hva, svar: ENTER },
+      { vent: `${SPORSMAL.budsjettar} (2027)`, svar: ENTER },
+    ]);
+    expect(r.kode, r.ut).toBe(0);
+    expect(r.ut).toMatch(/Budsjett for administrasjon og gjennomføring 2027/);
+  });
+
+  it('11.1: nh budsjett: velg årsoppgjøret (pil ned), standard fjoråret', async () => {
+    const ws = kopier(DEMO);
+    const r = await iTerminal(['budsjett', '--data', ws, '--forhandsvis'], [
+      { vent: SPORSMAL.hva, svar: PIL_NED },
+      { vent: '❯ Årsoppgjør', svar: ENTER },
+      { vent: 'Regnskapsår? (2025)', svar: ENTER },
+    ]);
+    expect(r.kode, r.ut).toBe(0);
+    expect(r.ut).toMatch(/Attestasjonsgrunnlag administrasjon og gjennomføring 2025/);
+  });
+
+  it('11.1/11.2: nh årsrapport uten --maltall/--år lar brukeren velge måltall for neste år', async () => {
+    const ws = kopier(DEMO);
+    const r = await iTerminal(['årsrapport', '--data', ws, '--forhandsvis'], [
+      { vent: SPORSMAL.hva, svar: ENTER },
+      { vent: `${SPORSMAL.maltallar} (2027)`, svar: ENTER },
+    ]);
+    expect(r.kode, r.ut).toBe(0);
+    expect(r.ut).toMatch(/Måltall 2027 til AVI/);
+  });
+
+  it('med TTY men --json spør nh aldri: manglende verdi er exit 2 med JSON-feil', async () => {
+    const ws = kopier(LITEN);
+    const smb = kopier(SMB);
+    const kjoringer = await Promise.all([
+      iTerminal(['init', path.join(tomMappe(), 'x'), '--json'], []),
+      iTerminal(['faktura', '--data', ws, '--json'], []),
+      iTerminal(['smb-sjekk', '--data', smb, '--offline', '--json'], []),
+      iTerminal(['årsrapport', '--data', ws, '--json'], []),
+    ]);
+    for (const r of kjoringer) {
+      expect(r.kode, r.ut).toBe(2);
+      expect(ingenSporsmal(r.ut)).toEqual([]);
+      expect(r.ut).toMatch(/"exitKode": ?2/);
+    }
+    expect(kjoringer[1]!.ut).toMatch(/Mangler --periode/);
+    expect(kjoringer[2]!.ut).toMatch(/Mangler argumentet «orgnr»/);
+  });
+
+  it('med TTY men CI=true spør nh aldri: exit 2 som i et skript', async () => {
+    const ws = kopier(LITEN);
+    const r = await iTerminal(['faktura', '--data', ws], [], { env: { CI: 'true' } });
+    expect(r.kode, r.ut).toBe(2);
+    expect(ingenSporsmal(r.ut)).toEqual([]);
+    expect(r.ut).toMatch(/Mangler --periode <åååå-mm>/);
+    const b = await iTerminal(['budsjett', '--data', kopier(DEMO), '--forhandsvis'], [], { env: { CI: 'true' } });
+    expect(b.kode, b.ut).toBe(0);
+    expect(ingenSporsmal(b.ut)).toEqual([]);
+  });
+});
+
+describe('uten TTY (skript, stdin lukket) spør nh aldri', () => {
+  const uten = (args: string[]) => nh(args, { env: { ...MILJO } });
+
+  it('nh init uten --navn/--orgnr: exit 2, norsk melding, ingen spørsmål', () => {
+    const mappe = path.join(tomMappe(), 'ny-hage');
+    const r = uten(['init', mappe]);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/Mangler verdi: .*nh spør bare i et interaktivt terminalvindu/);
+    expect(ingenSporsmal(r.stdout)).toEqual([]);
+    expect(existsSync(path.join(mappe, 'nh.json'))).toBe(false);
+  });
+
+  it('10.4: nh faktura uten --periode: exit 2, «Mangler --periode», ingen spørsmål', () => {
+    const r = uten(['faktura', '--data', kopier(LITEN)]);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/Mangler --periode <åååå-mm>/);
+    expect(ingenSporsmal(r.stdout)).toEqual([]);
+  });
+
+  it('vedlegg 3 pkt. 2: nh smb-sjekk uten orgnr: exit 2, ingen spørsmål; uten eierskap spør den heller ikke', () => {
+    const ws = kopier(SMB);
+    const r = uten(['smb-sjekk', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '10', '--omsetning', '1000000', '--balanse', '1000000']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/Mangler argumentet «orgnr»/);
+    expect(ingenSporsmal(r.stdout)).toEqual([]);
+    const medOrgnr = uten(['smb-sjekk', '910000004', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '10', '--omsetning', '1000000', '--balanse', '1000000', '--json']);
+    expect(ingenSporsmal(medOrgnr.stdout)).toEqual([]);
+    expect(medOrgnr.kode).toBe(0);
+    // Uten spørsmål er eierskapet ikke oppgitt: kriteriet «eierskap» må vurderes (ikke ok).
+    expect(medOrgnr.json().kriterier.find((k: any) => k.id === 'eierskap').status).toBe('må vurderes');
+  });
+
+  it('11.1: nh årsrapport uten --maltall/--år: exit 2, ingen spørsmål; nh budsjett bruker standarden (neste år) som før', () => {
+    const ws = kopier(DEMO);
+    const r = uten(['årsrapport', '--data', ws]);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/Oppgi --maltall/);
+    expect(ingenSporsmal(r.stdout)).toEqual([]);
+    const b = uten(['budsjett', '--data', ws, '--forhandsvis']);
+    expect(b.kode).toBe(0);
+    expect(ingenSporsmal(b.stdout)).toEqual([]);
+    expect(b.stdout).toMatch(/Budsjett for administrasjon og gjennomføring 2027/);
+  });
+});
