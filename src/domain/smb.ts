@@ -355,7 +355,8 @@ export function kriteriumSjelden(f: SmbFakta): Kriterium {
 export function kriteriumArsverk(f: SmbFakta, a: Aggregert): Kriterium {
   const base = { id: 'arsverk', tittel: 'Færre enn 250 årsverk', kilde: KILDE.arsverk };
   if (!f.arsverk || a.arsverk === null) {
-    return { ...base, status: 'må vurderes', grunnlag: 'Antall ansatte/årsverk er ukjent (ikke registrert i Enhetsregisteret). Oppgi årsverk med --ansatte.' };
+    // Enhetsregisteret kan ha harRegistrertAntallAnsatte: true uten antallAnsatte i svaret: antallet er da ukjent, ikke 0.
+    return { ...base, status: 'må vurderes', grunnlag: 'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke antallet (antallAnsatte mangler i svaret). Oppgi årsverk med --ansatte.' };
   }
   const bidrag = a.fraPartnere.arsverk + a.fraTilknyttede.arsverk;
   const tall = `${formatArsverk(f.arsverk.verdi)}${f.arsverk.erAntallAnsatte ? ' ansatte' : ' årsverk'}${fra(f.arsverk)}${bidrag ? ` + ${formatArsverk(a.fraPartnere.arsverk)} fra partnere + ${formatArsverk(a.fraTilknyttede.arsverk)} fra tilknyttede = ${formatArsverk(a.arsverk)}` : ''}`;
@@ -412,6 +413,14 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
     ...f.partnere.map((p) => `partner ${p.orgnr} (${p.andel / 10_000} %)`),
     ...f.tilknyttede.map((t) => `tilknyttet ${t.orgnr} (${t.andel / 10_000} %)`),
   ];
+  // GBER vedlegg I art. 3 nr. 3: et konsern (mor/datter, kontroll over 50 %) betyr minst ett tilknyttet foretak.
+  if (f.erIKonsern && !f.tilknyttede.length) {
+    return {
+      ...base,
+      status: 'må vurderes',
+      grunnlag: `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret sier at bedriften er i et konsern (erIKonsern), og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. 3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.`,
+    };
+  }
   if (!liste.length) return { ...base, status: 'ok', grunnlag: `Oppgitt: ingen eierskap på 25 % eller mer i noen retning (selvstendig foretak).${konsern}` };
   const p = a.fraPartnere;
   const t = a.fraTilknyttede;
@@ -438,13 +447,15 @@ export function kriteriumKapitaltap(f: SmbFakta, idag: Dato, erSmb: boolean): Kr
   const innskutt = f.innskuttEk.verdi;
   const opptjent = f.opptjentEk.verdi;
   const alder = treAar ? ` Registrert ${f.registrert!.verdi}: treårsunntaket gjaldt til ${treAar}.` : ' Registreringsdato ukjent: treårsunntaket kan ikke brukes.';
+  // Programveileder vedlegg 3 pkt. 2 1): testen må også bestås av konsernet (konsoliderte tall), som ikke er åpne data.
+  const konsern = f.erIKonsern ? ' Bedriften er i et konsern (Enhetsregisteret): testen må også bestås av konsernet på konsoliderte tall, som Regnskapsregisteret ikke gir uten innlogging. Kontroller konsernregnskapet.' : '';
   const tall = `Innskutt egenkapital (tegnet kapital inkl. overkurs) ${nok(innskutt)}${fra(f.innskuttEk)}, opptjent egenkapital ${nok(opptjent)}${fra(f.opptjentEk)}.`;
   if (innskutt <= 0) return { ...base, status: 'må vurderes', grunnlag: `${tall} Ingen innskutt kapital å måle tapet mot.` };
   // Tapt mer enn halvparten: akkumulert tap (negativ opptjent EK) > halvparten av innskutt.
   if (opptjent < 0 && -2 * opptjent > innskutt) {
-    return { ...base, status: 'ikke ok', grunnlag: `${tall} Akkumulert tap ${nok(-opptjent)} > halvparten av tegnet kapital (${nok(innskutt / 2)}): i vanskeligheter.${alder}` };
+    return { ...base, status: 'ikke ok', grunnlag: `${tall} Akkumulert tap ${nok(-opptjent)} > halvparten av tegnet kapital (${nok(innskutt / 2)}): i vanskeligheter.${alder}${konsern}` };
   }
-  return { ...base, status: 'ok', grunnlag: `${tall} Tapt høyst halvparten av tegnet kapital.${treAar && idag < treAar ? ' (Treårsunntaket ville gjelde om bedriften er SMB.)' : ''}` };
+  return { ...base, status: 'ok', grunnlag: `${tall} Tapt høyst halvparten av tegnet kapital.${treAar && idag < treAar ? ' (Treårsunntaket ville gjelde om bedriften er SMB.)' : ''}${konsern}` };
 }
 
 /** Vedlegg 3 pkt. 2, «i vanskeligheter» 2): negativ egenkapital og ikke midler til løpende forpliktelser. */

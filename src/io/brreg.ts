@@ -27,25 +27,31 @@ export function brregOppsett(env: NodeJS.ProcessEnv = process.env): BrregOppsett
 
 // ————— Skjemaer (zod) —————
 
+/**
+ * Valgfritt felt der `null` tolkes som manglende. Regnskapsregisteret utelater null-felt (NON_NULL), men
+ * tredjepartsopptak av Enhetsregisteret viser `null` (f.eks. `antallAnsatte`); ett null-felt skal ikke
+ * gjøre hele svaret ugyldig.
+ */
+const valgfri = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === null ? undefined : v), s.optional());
 const kodeBeskrivelse = z.looseObject({ kode: z.string(), beskrivelse: z.string().optional() });
 /** Tomme strenger forekommer i eldre svar («konkursdato": ""); de tolkes som manglende. */
 const valgfriTekst = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
-const valgfriBool = z.preprocess((v) => (v === null ? undefined : v), z.boolean().optional());
+const valgfriBool = valgfri(z.boolean());
 
 export const enhetSkjema = z.looseObject({
   respons_klasse: z.string().optional(),
   organisasjonsnummer: z.string(),
   navn: z.string(),
   organisasjonsform: kodeBeskrivelse,
-  naeringskode1: kodeBeskrivelse.optional(),
-  naeringskode2: kodeBeskrivelse.optional(),
-  naeringskode3: kodeBeskrivelse.optional(),
-  antallAnsatte: z.number().int().min(0).optional(),
+  naeringskode1: valgfri(kodeBeskrivelse),
+  naeringskode2: valgfri(kodeBeskrivelse),
+  naeringskode3: valgfri(kodeBeskrivelse),
+  antallAnsatte: valgfri(z.number().int().min(0)),
   harRegistrertAntallAnsatte: valgfriBool,
   registreringsdatoEnhetsregisteret: valgfriTekst,
   registreringsdatoForetaksregisteret: valgfriTekst,
   stiftelsesdato: valgfriTekst,
-  institusjonellSektorkode: kodeBeskrivelse.optional(),
+  institusjonellSektorkode: valgfri(kodeBeskrivelse),
   konkurs: valgfriBool,
   konkursdato: valgfriTekst,
   underAvvikling: valgfriBool,
@@ -53,43 +59,40 @@ export const enhetSkjema = z.looseObject({
   underTvangsavviklingEllerTvangsopplosning: valgfriBool,
   erIKonsern: valgfriBool,
   sisteInnsendteAarsregnskap: valgfriTekst,
-  kapital: z.looseObject({ belop: z.number().optional(), type: z.string().optional(), valuta: z.string().optional() }).optional(),
+  kapital: valgfri(z.looseObject({ belop: valgfri(z.number()), type: valgfriTekst, valuta: valgfriTekst })),
   slettedato: valgfriTekst,
 });
 export type Enhet = z.output<typeof enhetSkjema>;
 
 export const fjernetSkjema = z.looseObject({ organisasjonsnummer: z.string().optional(), slettedato: valgfriTekst });
 
-const tall = z.number().optional();
+// Regnskapsregisteret: alle blader er valgfrie (null-felt utelates, også fraDato/tilDato i Tidsperiode).
+// `id` er et heltall i API-koden, men en streng (GUID) i den publiserte spesifikasjonen: begge tåles.
+const tall = valgfri(z.number());
+const obj = <S extends z.core.$ZodLooseShape>(shape: S) => valgfri(z.looseObject(shape));
 export const regnskapSkjema = z.looseObject({
-  id: z.number().int().optional(),
-  journalnr: z.string().optional(),
-  regnskapstype: z.string().optional(),
-  valuta: z.string().optional(),
-  oppstillingsplan: z.string().optional(),
-  avviklingsregnskap: z.boolean().optional(),
-  regnskapsperiode: z.looseObject({ fraDato: z.string(), tilDato: z.string() }).optional(),
-  virksomhet: z.looseObject({ organisasjonsnummer: z.string().optional(), organisasjonsform: z.string().optional() }).optional(),
-  egenkapitalGjeld: z
-    .looseObject({
-      sumEgenkapitalGjeld: tall,
-      egenkapital: z
-        .looseObject({
-          sumEgenkapital: tall,
-          opptjentEgenkapital: z.looseObject({ sumOpptjentEgenkapital: tall }).optional(),
-          innskuttEgenkapital: z.looseObject({ sumInnskuttEgenkaptial: tall }).optional(),
-        })
-        .optional(),
-      gjeldOversikt: z.looseObject({ sumGjeld: tall }).optional(),
-    })
-    .optional(),
-  eiendeler: z.looseObject({ sumEiendeler: tall }).optional(),
-  resultatregnskapResultat: z
-    .looseObject({
-      aarsresultat: tall,
-      driftsresultat: z.looseObject({ driftsinntekter: z.looseObject({ sumDriftsinntekter: tall }).optional() }).optional(),
-    })
-    .optional(),
+  id: valgfri(z.union([z.number().int(), z.string()])),
+  journalnr: valgfriTekst,
+  regnskapstype: valgfriTekst,
+  valuta: valgfriTekst,
+  oppstillingsplan: valgfriTekst,
+  avviklingsregnskap: valgfriBool,
+  regnskapsperiode: obj({ fraDato: valgfriTekst, tilDato: valgfriTekst }),
+  virksomhet: obj({ organisasjonsnummer: valgfriTekst, organisasjonsform: valgfriTekst }),
+  egenkapitalGjeld: obj({
+    sumEgenkapitalGjeld: tall,
+    egenkapital: obj({
+      sumEgenkapital: tall,
+      opptjentEgenkapital: obj({ sumOpptjentEgenkapital: tall }),
+      innskuttEgenkapital: obj({ sumInnskuttEgenkaptial: tall }),
+    }),
+    gjeldOversikt: obj({ sumGjeld: tall }),
+  }),
+  eiendeler: obj({ sumEiendeler: tall }),
+  resultatregnskapResultat: obj({
+    aarsresultat: tall,
+    driftsresultat: obj({ driftsinntekter: obj({ sumDriftsinntekter: tall }) }),
+  }),
 });
 export const regnskapListeSkjema = z.array(regnskapSkjema);
 export type Regnskap = z.output<typeof regnskapSkjema>;

@@ -72,9 +72,12 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     const j = r.json();
     expect(j.dom).toBe('MÅ VURDERES');
     expect(kriterium(j, 'eierskap').status).toBe('må vurderes');
+    expect(j.ok).toBe(true);
     const s = await sjekk(ws, ['910000004', '--streng', '--overskriv']);
     expect(s.kode).toBe(1);
     expect(s.json().dom).toBe('MÅ VURDERES');
+    // Som kjor.ts-kontrakten: exit 1 gir ok: false i JSON.
+    expect(s.json()).toMatchObject({ ok: false, exitKode: 1 });
   });
 
   it('4.3: ASA kan ikke tas opp (exit 1), posten skrives likevel', async () => {

@@ -97,6 +97,12 @@ describe('smb: årsverk (definisjoner SMB, vedlegg 3 pkt. 2)', () => {
     expect(kriteriumArsverk(f250, agg(f250)).status).toBe('ikke ok');
     expect(kriteriumArsverk(fakta({ arsverk: { verdi: 249_99, fra: '--ansatte' } }), agg(fakta({ arsverk: { verdi: 249_99, fra: '--ansatte' } }))).status).toBe('ok');
   });
+  it('definisjoner SMB: antallAnsatte mangler i svaret → må vurderes uten å påstå at ingen ansatte er registrert', () => {
+    const k = kriteriumArsverk(fakta({ arsverk: null }), ingen);
+    expect(k.status).toBe('må vurderes');
+    expect(k.grunnlag).not.toContain('ikke registrert');
+    expect(k.grunnlag).toContain('--ansatte');
+  });
   it('definisjoner SMB: 250 ansatte fra registeret er ikke årsverk → må vurderes; ukjent → må vurderes', () => {
     const f = fakta({ arsverk: { verdi: 250_00, fra: 'Enhetsregisteret', erAntallAnsatte: true } });
     expect(kriteriumArsverk(f, agg(f)).status).toBe('må vurderes');
@@ -181,6 +187,16 @@ describe('smb: partnere og tilknyttede (vedlegg 3 pkt. 2, GBER vedlegg I art. 3 
   it('vedlegg 3 pkt. 2: eierskap ikke oppgitt → må vurderes (registeret vet ikke)', () => {
     expect(vurder(fakta({ eierskapOppgitt: false })).kriterier.find((k) => k.id === 'eierskap')!.status).toBe('må vurderes');
   });
+  it('vedlegg 3 pkt. 2 (GBER vedlegg I art. 3 nr. 3): --selvstendig mens Enhetsregisteret sier erIKonsern → må vurderes; med tilknyttet → ok', () => {
+    const eier = (f: SmbFakta) => vurder(f).kriterier.find((k) => k.id === 'eierskap')!;
+    const k = eier(fakta({ erIKonsern: true }));
+    expect(k.status).toBe('må vurderes');
+    expect(k.grunnlag).toContain('--tilknyttet');
+    const partner = { orgnr: '910020552', andel: 300_000, arsverk: 0, omsetning: 0, balanse: 0 };
+    expect(eier(fakta({ erIKonsern: true, partnere: [partner] })).status).toBe('må vurderes');
+    expect(eier(fakta({ erIKonsern: true, tilknyttede: [{ ...partner, andel: 600_000 }] })).status).toBe('ok');
+    expect(eier(fakta({ erIKonsern: false })).status).toBe('ok');
+  });
 });
 
 describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
@@ -199,6 +215,11 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
     expect(tap(-600_000, '2023-11-23').status).toBe('ok');
     expect(tap(-600_000, '2023-11-22').status).toBe('ikke ok');
     expect(kriteriumKapitaltap(fakta({ opptjentEk: { verdi: kr(-600_000), fra: 't' }, registrert: { verdi: '2025-01-01' as Dato, fra: 't' } }), IDAG, false).status).toBe('ikke ok');
+  });
+  it('vedlegg 3 pkt. 2 1): i et konsern sier grunnlaget at testen også må bestås av konsernet', () => {
+    expect(tap(-100_000, '2015-01-01').grunnlag).not.toContain('konsern');
+    const k = kriteriumKapitaltap(fakta({ erIKonsern: true }), IDAG, true);
+    expect(k.grunnlag).toContain('også bestås av konsernet');
   });
   it('vedlegg 3 pkt. 2 2): negativ egenkapital uten kjent betalingsevne må vurderes; nei = ikke ok; ja = ok', () => {
     const neg = { sumEk: { verdi: -1, fra: 't' } };
@@ -250,6 +271,17 @@ describe('brreg: tolking av svarene (JSON-formen fra referansen)', () => {
     const e = tolkEnhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '910000004', navn: 'X', organisasjonsform: { kode: 'AS' }, konkursdato: '', konkurs: null }) }, url);
     expect(e.type).toBe('enhet');
     expect(() => tolkEnhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '910000004', organisasjonsform: { kode: 'AS' } }) }, url)).toThrow(/forventet form/);
+  });
+  it('enhet: null i valgfrie felt (antallAnsatte, naeringskode1, kapital, institusjonellSektorkode) tåles som manglende', () => {
+    const e = tolkEnhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '910000004', navn: 'X', organisasjonsform: { kode: 'AS' }, antallAnsatte: null, harRegistrertAntallAnsatte: true, naeringskode1: null, kapital: null, institusjonellSektorkode: null }) }, url);
+    expect(e.type).toBe('enhet');
+    expect(e.type === 'enhet' && e.enhet.antallAnsatte).toBeUndefined();
+  });
+  it('regnskap: alle blader er valgfrie (NON_NULL): periode uten fraDato, id som streng (spesifikasjonen) og null tåles', () => {
+    const r = tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ id: 'a1b2', regnskapstype: 'SELSKAP', regnskapsperiode: { tilDato: '2025-12-31' }, valuta: 'NOK', eiendeler: { sumEiendeler: 10 }, resultatregnskapResultat: { driftsresultat: { driftsinntekter: {} } }, egenkapitalGjeld: null }]) }, url);
+    expect(r.type).toBe('regnskap');
+    expect(r.type === 'regnskap' && r.regnskap.eiendeler?.sumEiendeler).toBe(10);
+    expect(tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ id: 10, journalnr: '201901' }]) }, url).type).toBe('regnskap');
   });
   it('regnskap: liste med ett element; 404 og tom liste = ingen; 500 = ingen med status', () => {
     expect(tolkRegnskapSvar({ status: 404, tekst: '' }, url)).toMatchObject({ type: 'ingen', status: 404 });

@@ -331,7 +331,7 @@ function tidligste(...d: (string | undefined)[]): Dato | null {
 
 function byggFakta(orgnr: string, e: Enhet | null, r: Regnskap | null, fl: Flagg, eierskap: { oppgitt: boolean; partnere: Relasjon[]; tilknyttede: Relasjon[] }, innovasjon: { verdi: boolean; fra: string }): SmbFakta {
   const ER = 'Enhetsregisteret';
-  const RR = r?.regnskapsperiode ? `Regnskapsregisteret ${r.regnskapsperiode.tilDato}` : 'Regnskapsregisteret';
+  const RR = r?.regnskapsperiode?.tilDato ? `Regnskapsregisteret ${r.regnskapsperiode.tilDato}` : 'Regnskapsregisteret';
   const nace = e ? [e.naeringskode1, e.naeringskode2, e.naeringskode3].filter((x) => x !== undefined).map((x) => x.kode) : [];
   const ek = r?.egenkapitalGjeld?.egenkapital;
   let arsverk: SmbFakta['arsverk'] = null;
@@ -347,7 +347,8 @@ function byggFakta(orgnr: string, e: Enhet | null, r: Regnskap | null, fl: Flagg
   const registrert = fl.registrert
     ? kv(fl.registrert, '--registrert')
     : kv(tidligste(e?.stiftelsesdato, e?.registreringsdatoEnhetsregisteret, e?.registreringsdatoForetaksregisteret), `${ER} (tidligste av stiftelses- og registreringsdato)`);
-  const periode = r?.regnskapsperiode ? { fra: parseDato(r.regnskapsperiode.fraDato), til: parseDato(r.regnskapsperiode.tilDato) } : null;
+  const rp = r?.regnskapsperiode;
+  const periode = rp?.fraDato && rp.tilDato ? { fra: parseDato(rp.fraDato), til: parseDato(rp.tilDato) } : null;
   return {
     orgnr,
     navn: e?.navn ?? null,
@@ -535,7 +536,8 @@ function lagJson(orgnr: string, dato: Dato, f: SmbFakta, res: SmbResultat, kurs:
   const a = res.aggregert;
   const n = (v: number | null) => (v === null ? null : kr(v));
   return {
-    ok: res.dom !== 'KAN IKKE TAS OPP',
+    // Som kjor.ts: ok er false når exit-koden er 1 (også MÅ VURDERES med --streng).
+    ok: exitKode === 0,
     orgnr,
     navn: f.navn,
     dato,
