@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { DEMO, kopier, lesArk, nh, ROT } from '../hjelp.js';
@@ -114,6 +114,47 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     expect(new Set(alleNye).size).toBe(alleNye.length);
   });
 
+  it('6.3/11.1: sekvensen 1. september → 1. desember → 1. mars året etter: ingen rapporteres to ganger, sene registreringer kommer med i neste fil', () => {
+    const ws = kopier(LITEN);
+    const mb = path.join(ws, 'malbedrifter.csv');
+    const kjor = (frist: string) => {
+      const r = nh(['kts-plan', '--data', ws, '--frist', frist, '--json'], { env: { NH_DATO: '2026-11-23' } });
+      expect(r.kode, r.stderr).toBe(0);
+      const j = r.json();
+      return {
+        forrige: j.forrigeOppdatering,
+        nye: j.nye.map((x: NyJson) => `${x.orgnr} ${x.startskjema}${x.forSent ? ' for sent' : ''}`),
+        avsluttede: j.avsluttede.map((x: SluttJson) => `${x.orgnr} ${x.exitskjema}${x.forSent ? ' for sent' : ''}`),
+      };
+    };
+    const sept = kjor('2026-09-01');
+    expect(sept.forrige).toBeNull();
+    // Mai-start registrert etter septemberfilen (hørte til 1. september).
+    appendFileSync(mb, '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
+    const des = kjor('2026-12-01');
+    expect(des.forrige).toBe('2026-09-01');
+    expect(des.nye).toEqual(['940529344 2026-09 for sent', '968170546 2026-12', '926533010 2026-12']);
+    // Etter desemberfilen: en september-start (hørte til 1. desember), en januar-start året etter, og
+    // Juni Jern avslutter 20.12.2026 (desember → exit-skjema mars året etter).
+    appendFileSync(mb, '934567897;Sen September AS;15.09.2026;;Sig Sen;sig@sen.no\r\n923456783;Januar Jakt AS;10.01.2027;;Jan Jan;jan@jakt.no\r\n');
+    writeFileSync(mb, readFileSync(mb, 'utf8').replace('950119667;Juni Jern AS;15.06.2025;;', '950119667;Juni Jern AS;15.06.2025;20.12.2026;'));
+    const mars = kjor('2027-03-01');
+    expect(mars.forrige).toBe('2026-12-01');
+    expect(mars.nye).toEqual(['934567897 2026-12 for sent', '984495862 2027-03', '923456783 2027-03']);
+    expect(mars.avsluttede).toEqual(['950119667 2027-03']);
+    // Loggen: tre innslag, hver målbedrift høyst én gang som ny og én gang som avsluttet.
+    const logg = JSON.parse(readFileSync(avi(ws, 'avi-logg.json'), 'utf8'));
+    expect(logg.oppdateringer.map((o: { frist: string }) => o.frist)).toEqual(['2026-09-01', '2026-12-01', '2027-03-01']);
+    for (const del of ['nye', 'avsluttede'] as const) {
+      const alle = logg.oppdateringer.flatMap((o: Record<string, { orgnr: string }[]>) => o[del]!.map((n) => n.orgnr));
+      expect(new Set(alle).size, del).toBe(alle.length);
+    }
+    expect(logg.oppdateringer.flatMap((o: { nye: unknown[] }) => o.nye)).toHaveLength(9);
+    // En fjerde kjøring (1. juni 2027) har ingenting nytt.
+    const juni = kjor('2027-06-01');
+    expect([juni.nye, juni.avsluttede]).toEqual([[], []]);
+  });
+
   it('6.3: ny kjøring for samme frist krever --overskriv; uten endringer blir loggen byte for byte den samme', () => {
     const ws = kopier(LITEN);
     expect(nh(['kts-plan', '--data', ws, '--frist', '2026-12-01']).kode).toBe(0);
@@ -225,6 +266,56 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics]).kode).toBe(2);
     expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics, '--overskriv'], { env: { NH_DATO: '2026-12-24' } }).kode).toBe(0);
     expect(readFileSync(ics, 'utf8')).toBe(tekst);
+  });
+
+  it('11.1: ICS-filen byte for byte — Outlook-import: VERSION/PRODID/METHOD, CRLF overalt (også sist), linjer ≤ 75 oktetter, heldag med DTEND dagen etter, DTSTAMP, stabile UID-er', () => {
+    const ws = kopier(LITEN);
+    const ics = path.join(ws, 'kts-2026.ics');
+    expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics]).kode).toBe(0);
+    const bytes = readFileSync(ics);
+    // Ingen BOM; RFC 5545 3.4: hver innholdslinje, også END:VCALENDAR, avsluttes med CRLF.
+    expect(bytes[0]).toBe(0x42); // «B»
+    expect(bytes.subarray(-15).toString('latin1')).toBe('END:VCALENDAR\r\n');
+    const latin = bytes.toString('latin1');
+    expect(latin).not.toMatch(/[^\r]\n|\r(?!\n)/);
+    const fysiske = latin.slice(0, -2).split('\r\n');
+    // RFC 5545 3.1: linjer brettes ved høyst 75 oktetter, aldri midt i et UTF-8-tegn.
+    for (const l of fysiske) expect(Buffer.byteLength(l, 'latin1'), l).toBeLessThanOrEqual(75);
+    for (const l of fysiske.filter((x) => x.startsWith(' '))) expect(l.charCodeAt(1) & 0xc0, l).not.toBe(0x80);
+    const tekst = bytes.toString('utf8');
+    expect(tekst).not.toContain('\uFFFD');
+    const linjer = tekst.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
+    expect(linjer.slice(0, 4)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//nh//kts-plan//NO', 'METHOD:PUBLISH']);
+    expect(linjer.at(-1)).toBe('END:VCALENDAR');
+    // Hver VEVENT: heldag (VALUE=DATE), DTEND eksklusiv (dagen etter / 1. i neste måned), DTSTAMP i UTC, UID.
+    const hendelser: Record<string, string>[] = [];
+    for (const l of linjer) {
+      if (l === 'BEGIN:VEVENT') hendelser.push({});
+      else if (hendelser.length && !('END' in hendelser.at(-1)!)) {
+        const [navn, ...verdi] = l.split(':');
+        if (l === 'END:VEVENT') hendelser.at(-1)!.END = '1';
+        else hendelser.at(-1)![navn!] = verdi.join(':');
+      }
+    }
+    expect(hendelser).toHaveLength(15);
+    const nesteDag = (s: string) => new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8) + 1)).toISOString().slice(0, 10).replace(/-/g, '');
+    for (const h of hendelser) {
+      const start = h['DTSTART;VALUE=DATE']!;
+      const slutt = h['DTEND;VALUE=DATE']!;
+      expect(start, JSON.stringify(h)).toMatch(/^\d{8}$/);
+      expect(h.DTSTAMP).toBe('20260101T000000Z');
+      expect(h['X-MICROSOFT-CDO-ALLDAYEVENT']).toBe('TRUE');
+      expect(h.UID).toMatch(/^nh-(frist|kts)-[\w-]+@923609016\.nh$/);
+      if (h.UID!.startsWith('nh-frist-')) expect(slutt).toBe(nesteDag(start));
+      else expect(slutt.slice(6)).toBe('01');
+    }
+    expect(new Set(hendelser.map((h) => h.UID)).size).toBe(15);
+    // Stabile UID-er: flere målbedrifter endrer innholdet, ikke UID-ene.
+    appendFileSync(path.join(ws, 'malbedrifter.csv'), '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
+    const ics2 = path.join(ws, 'kts-2026-b.ics');
+    expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics2]).kode).toBe(0);
+    const uider = (t: string) => t.replace(/\r\n /g, '').split('\r\n').filter((l) => l.startsWith('UID:')).sort();
+    expect(uider(readFileSync(ics2, 'utf8'))).toEqual(uider(tekst));
   });
 
   it('6.3/11.1: --plan/--ics sammen med --frist gir exit 2 (planen og opplastingsfilen er hver sin kjøring)', () => {

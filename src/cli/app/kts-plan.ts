@@ -376,6 +376,8 @@ async function lagIcs(am: Arbeidsmappe, ar: number, utsendinger: Utsending[]): P
       description: ['Programveileder 6.3. Utsendinger denne måneden:', ...us.map((u) => `${UTSENDINGSTYPE[u.type]}: ${u.navn} (${u.orgnr})`)].join('\n'),
     });
   }
-  return { tekst: cal.toString(), antall: cal.events().length };
+  // RFC 5545 3.4: også END:VCALENDAR avsluttes med CRLF (ical-generator utelater den siste).
+  const tekst = cal.toString();
+  return { tekst: tekst.endsWith('\r\n') ? tekst : `${tekst}\r\n`, antall: cal.events().length };
 }
 
