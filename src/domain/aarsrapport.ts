@@ -99,7 +99,7 @@ export function stottePerMalbedrift(register: readonly Registerpost[], p: Period
   return { rader, sum };
 }
 
-export type TilskuddPost = { ar: number; type: Tilskuddstype; belop: Ore };
+export type TilskuddPost = { ar: number; type: Tilskuddstype; belop: Ore; kilde?: Kilde };
 
 export type Tilskuddsbalanse = {
   ar: number;
@@ -144,10 +144,20 @@ export function krevInnenforDisponibelt(b: Tilskuddsbalanse, resultat?: unknown)
 }
 
 /**
- * Kontroll av overføringen (10.4: «Ubrukte midler fra årets tildeling blir overført til neste år»):
- * når arbeidsmappen har tall for fjoråret, skal «overfort» i år være lik fjorårets ubrukte midler.
+ * Arbeidsmappen har tall for fjoråret når både innovasjonstilskuddet (innovasjon/overfort) og
+ * støtteregisteret har noe for fjoråret. Mangler ett av dem (f.eks. nh tatt i bruk i år, med bare
+ * desemberfakturaen fra i fjor i registeret), kan fjorårets ubrukte midler ikke regnes ut.
  */
-export function kontrollerOverforing(ar: number, tilskudd: readonly TilskuddPost[], bruktIFjor: Ore, harFjoraarsdata: boolean): Diagnostikk[] {
+export function harFjoraarsdata(ar: number, tilskudd: readonly TilskuddPost[], registerlinjerIFjor: number): boolean {
+  return registerlinjerIFjor > 0 && tilskudd.some((t) => t.ar === ar - 1 && (t.type === 'innovasjon' || t.type === 'overfort'));
+}
+
+/**
+ * Kontroll av overføringen (10.4: «Ubrukte midler fra årets tildeling blir overført til neste år»):
+ * når arbeidsmappen har tall for fjoråret (harFjoraarsdata), skal «overfort» i år være lik fjorårets
+ * ubrukte midler. `fil` er tilskuddsfilen som ble lest (pekeren går til overføringsraden når den finnes).
+ */
+export function kontrollerOverforing(ar: number, tilskudd: readonly TilskuddPost[], bruktIFjor: Ore, harFjoraarsdata: boolean, fil = 'tilskudd.csv'): Diagnostikk[] {
   if (!harFjoraarsdata) return [];
   const fjor = tilskuddsbalanse(ar - 1, `${ar - 1}-12-31` as Dato, tilskudd, bruktIFjor);
   const iAar = tilskuddsbalanse(ar, `${ar}-12-31` as Dato, tilskudd, 0);
@@ -158,7 +168,7 @@ export function kontrollerOverforing(ar: number, tilskudd: readonly TilskuddPost
       'overforing-avviker',
       `Overført fra ${ar - 1} i tilskudd (${formatKroner(iAar.overfort)} kr) er ikke lik ubrukte innovasjonsmidler ved utgangen av ${ar - 1} ` +
         `(${formatKroner(fjor.disponibelt)} − ${formatKroner(fjor.brukt)} = ${formatKroner(fjor.ubrukt)} kr) (programveileder 10.4).`,
-      { fil: 'tilskudd.csv', kolonne: 'belop' },
+      { ...(tilskudd.find((t) => t.ar === ar && t.type === 'overfort')?.kilde ?? { fil }), kolonne: 'belop' },
       { verdi: formatKroner(iAar.overfort), forventet: `${formatKroner(forventet)} kr` },
     ),
   ];

@@ -136,6 +136,31 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(existsSync(path.join(ws, 'arsrapport-2026-halvar.xlsx'))).toBe(true);
   });
 
+  it('10.4/11.1: halvår viser ubrukt per 30.06 — ikke kortsiktig gjeld eller overføring (det skjer ved årsslutt)', async () => {
+    const ws = kopiAvDemo();
+    const j = nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']).json();
+    expect(j.tilskuddsbalanse).toMatchObject({ til: '2026-06-30', kortsiktigGjeld: null, overforesTil: null });
+    const bal = await lesArk(path.join(ws, 'arsrapport-2026-halvar.xlsx'), 'Tilskuddsbalanse');
+    expect(String(bal[0]![0])).toMatch(/ubrukt per 30\.06/);
+    expect(String(bal[0]![0])).not.toMatch(/= kortsiktig gjeld|overføres til neste år/);
+    expect(bal[1]).toContain('Ubrukt per 30.06');
+    expect(bal[1]).not.toContain('Ubrukt = kortsiktig gjeld');
+  });
+
+  it('perioden er ikke over ennå («i dag» før 31.12): advarsel om foreløpige tall', () => {
+    const ws = kopiAvDemo();
+    const koder = (r: ReturnType<typeof nh>) => r.json().advarsler.map((a: { kode: string }) => a.kode);
+    expect(koder(nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis']))).toContain('periode-ikke-over');
+    expect(koder(nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis'], { env: { NH_DATO: '2027-01-10' } }))).not.toContain('periode-ikke-over');
+    expect(koder(nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json', '--forhandsvis']))).not.toContain('periode-ikke-over');
+  });
+
+  it('feil år nevner flagget slik brukeren skrev det (--år), exit 2', () => {
+    const r = nh(['årsrapport', '--data', DEMO, '--år', '26', '--json']);
+    expect(r.kode).toBe(2);
+    expect(r.json().feil[0].melding).toMatch(/^--år «26»/);
+  });
+
   it.skipIf(!harLibreOffice)('xlsx for begge modusene regnet om i LibreOffice gir samme tall som --json', async () => {
     const ws = kopiAvDemo();
     const jm = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']).json();
@@ -172,6 +197,12 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(br[bh.indexOf('Disponibelt')] as number).toBeCloseTo(ja.tilskuddsbalanse.disponibelt, 2);
     expect(br[bh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(ja.tilskuddsbalanse.brukt, 2);
     expect(br[bh.indexOf('Ubrukt = kortsiktig gjeld')] as number).toBeCloseTo(ja.tilskuddsbalanse.ubrukt, 2);
+    // Halvåret: samme formler, overskriften «Ubrukt per 30.06» (10.4: kortsiktig gjeld regnes ved årsslutt).
+    const jh = nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']).json();
+    const hb = await lesArk(await regnOmILibreOffice(path.join(ws, 'arsrapport-2026-halvar.xlsx')), 'Tilskuddsbalanse');
+    const hh = hb[1] as string[];
+    expect(hb[2]![hh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(jh.tilskuddsbalanse.brukt, 2);
+    expect(hb[2]![hh.indexOf('Ubrukt per 30.06')] as number).toBeCloseTo(jh.tilskuddsbalanse.ubrukt, 2);
     const mb = await lesArk(fil, 'Målbedrifter');
     expect(mb[2 + ja.malbedrifter.length]![(mb[1] as string[]).indexOf('Timer i perioden')] as number).toBeCloseTo(
       ja.malbedrifter.reduce((s: number, x: { timer: number }) => s + x.timer, 0), 2);
@@ -196,6 +227,26 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(koder).not.toContain('overforing-avviker'); // 6 000 − 3 000 = 3 000 overført
     expect(j.stotte.sum).toEqual({ linjer: 3, markedsverdi: 16000, egenandel: 4000, stotte: 12000 });
     expect(j.tilskuddsbalanse).toMatchObject({ overfort: 3000, innvilget: 12000, disponibelt: 15000, brukt: 12000, ubrukt: 3000, kortsiktigGjeld: 3000 });
+  });
+
+  it('10.4: overføringen kontrolleres mot fjorårets tall — og avvik varsles', () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'tilskudd.csv'), readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace('2026;overfort;Ubrukt fra 2025;3000', '2026;overfort;Ubrukt fra 2025;3500'));
+    const j = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']).json();
+    const a = j.advarsler.find((x: { kode: string }) => x.kode === 'overforing-avviker');
+    expect(a.melding).toMatch(/6\s000,00 − 3\s000,00 = 3\s000,00 kr/);
+    expect(a.forventet).toMatch(/^3\s000,00 kr$/);
+    // Pekeren går til raden med overføringen, i filen som faktisk ble lest.
+    expect(a.kilde).toMatchObject({ fil: 'tilskudd.csv', rad: 4, kolonne: 'belop' });
+  });
+
+  it('10.4: uten fjorårets tilskudd i arbeidsmappen kan overføringen ikke kontrolleres — ingen falsk advarsel', () => {
+    const ws = kopier(LITEN);
+    // Støtteregisteret har en linje fra desember 2025, men tilskuddet for 2025 er ikke registrert.
+    writeFileSync(path.join(ws, 'tilskudd.csv'), readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace(/2025;innovasjon;[^\n]*\n/, ''));
+    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('overforing-avviker');
   });
 
   it('10.4: mer brukt innovasjonsstøtte enn disponibelt nektes — exit 1, balansen i --json, ingen fil', () => {
@@ -230,6 +281,8 @@ describe('nh frister (programveileder 11.1)', () => {
     const r = nh(['frister', '--år', '2027']);
     expect(r.kode).toBe(0);
     expect(r.stdout).toMatch(/15\.01\.2027\s+54 d/);
-    expect(nh(['frister', '--år', 'x']).kode).toBe(2);
+    const feil = nh(['frister', '--år', 'x']);
+    expect(feil.kode).toBe(2);
+    expect(feil.stderr).toMatch(/--år «x» er ikke et år/);
   });
 });

@@ -4,7 +4,7 @@ import type { Dato } from '../../src/domain/dato.js';
 import { RegelNei } from '../../src/domain/diagnostikk.js';
 import { periodeFor } from '../../src/domain/maltall.js';
 import {
-  aktiveMalbedrifter, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Registerpost, type TilskuddPost,
+  aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Registerpost, type TilskuddPost,
 } from '../../src/domain/aarsrapport.js';
 
 const d = (s: string) => s as Dato;
@@ -96,5 +96,16 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
     expect(avvik).toHaveLength(1);
     expect(avvik[0]).toMatchObject({ alvor: 'advarsel', kode: 'overforing-avviker' });
     expect(kontrollerOverforing(2026, tilskudd, 0, false)).toEqual([]);
+  });
+  it('10.4: fjorårets ubrukte midler kan bare regnes når både tilskudd og støtteregister har tall for fjoråret', () => {
+    expect(harFjoraarsdata(2026, tilskudd, 12)).toBe(true);
+    expect(harFjoraarsdata(2026, tilskudd, 0)).toBe(false); // registeret starter i år
+    expect(harFjoraarsdata(2026, tilskudd.filter((t) => t.ar === 2026), 1)).toBe(false); // bare desemberfakturaen, ingen tilskudd for 2025
+    expect(harFjoraarsdata(2026, [{ ar: 2025, type: 'administrasjon', belop: 1 }], 1)).toBe(false); // adm. er ikke innovasjonstilskudd
+  });
+  it('10.4: avviket peker på overføringsraden i filen som ble lest', () => {
+    const medKilde: TilskuddPost[] = tilskudd.map((t) => (t.type === 'overfort' ? { ...t, kilde: { fil: 'tilskudd.xlsx', ark: 'Ark1', rad: 5 } } : t));
+    expect(kontrollerOverforing(2026, medKilde, 1_900_000_00, true)[0]!.kilde).toEqual({ fil: 'tilskudd.xlsx', ark: 'Ark1', rad: 5, kolonne: 'belop' });
+    expect(kontrollerOverforing(2026, tilskudd.filter((t) => t.type !== 'overfort'), 0, true, 'tilskudd.xlsx')[0]!.kilde).toEqual({ fil: 'tilskudd.xlsx', kolonne: 'belop' });
   });
 });

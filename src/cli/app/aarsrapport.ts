@@ -28,7 +28,7 @@ import {
   type Maaling, type MaltallRad, type Periode,
 } from '../../domain/maltall.js';
 import {
-  aktiveMalbedrifter, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse,
+  aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse,
 } from '../../domain/aarsrapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesDatasett, tolkTabell } from '../../io/datasett.js';
@@ -228,6 +228,13 @@ function formaterMaltallArk(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: string, r
   });
 }
 
+/** Bytter overskriften (rad 2) i én kolonne, f.eks. når halvåret ikke har kortsiktig gjeld. */
+function settOverskrift(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: string, kolonne: string, overskrift: string): void {
+  const ark = mal.ark.find((a) => a.nokkel === arkNokkel)!;
+  const k = ark.kolonner.findIndex((x) => x.nokkel === kolonne);
+  wb.getWorksheet(ark.navn)!.getCell(2, k + 1).value = overskrift;
+}
+
 // ————— --maltall <år> —————
 
 const MALTALL_CSV: Kolonne[] = [
@@ -368,13 +375,14 @@ function balanseJson(b: Tilskuddsbalanse, halvar: boolean) {
     brukt: kr(b.brukt),
     ubrukt: kr(b.ubrukt),
     // 10.4: ved årets slutt står ubenyttede midler som kortsiktig gjeld og overføres til neste år.
-    kortsiktigGjeld: kr(Math.max(0, b.ubrukt)),
+    // Halvår: bare «ubrukt per 30.06» (innvilget gjelder hele året og er ikke nødvendigvis utbetalt).
+    kortsiktigGjeld: halvar ? null : kr(Math.max(0, b.ubrukt)),
     overforesTil: halvar ? null : b.ar + 1,
   };
 }
 
 async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
-  const ar = velgAar(valg.ar, am.config, '--ar');
+  const ar = velgAar(valg.ar, am.config, '--år');
   const halvar = Boolean(valg.halvar);
   const p = periodeFor(ar, halvar);
   const periodetekst = halvar ? `første halvår ${ar}` : String(ar);
@@ -393,9 +401,16 @@ async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aarsrappor
   const balanse = tilskuddsbalanse(ar, p.til, data.tilskudd, stotte.sum.stotte);
   // 10.4: kontroll av overføringen fra fjoråret (når arbeidsmappen har fjorårets tall).
   const fjor = periodeFor(ar - 1);
-  const bruktIFjor = data.register.filter((r) => r.dato >= fjor.fra && r.dato <= fjor.til).reduce((s, r) => s + r.stotte, 0);
-  const harFjor = bruktIFjor > 0 || data.tilskudd.some((t) => t.ar === ar - 1 && (t.type === 'innovasjon' || t.type === 'overfort'));
-  k.advarsler.push(...kontrollerOverforing(ar, data.tilskudd, bruktIFjor, harFjor));
+  const fjorLinjer = data.register.filter((r) => r.dato >= fjor.fra && r.dato <= fjor.til);
+  const bruktIFjor = fjorLinjer.reduce((s, r) => s + r.stotte, 0);
+  const harFjor = harFjoraarsdata(ar, data.tilskudd, fjorLinjer.length);
+  k.advarsler.push(...kontrollerOverforing(ar, data.tilskudd, bruktIFjor, harFjor, data.filer.tilskudd ?? 'tilskudd.csv'));
+  // 11.1: årsrapporten lages normalt etter årsskiftet (15. januar); før periodens slutt er tallene foreløpige.
+  if (k.idag <= p.til) {
+    k.advarsler.push(
+      advarsel('periode-ikke-over', `Perioden (${formatDato(p.fra)}–${formatDato(p.til)}) er ikke over (i dag ${formatDato(k.idag)}): resultatet, støtten og balansen er foreløpige.`),
+    );
+  }
 
   const json = {
     modus: halvar ? 'halvar' : 'ar',
@@ -420,7 +435,12 @@ async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aarsrappor
   const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${ar}-halvar.xlsx` : `arsrapport-${ar}.xlsx`);
   const xmal = await lesMal('arsrapport');
   const wb = byggArbeidsbok(xmal, {
-    variabler: { periodetekst, naeringshage: am.config.naeringshage.navn },
+    variabler: {
+      periodetekst,
+      naeringshage: am.config.naeringshage.navn,
+      // 10.4: kortsiktig gjeld og overføring gjelder ved årets slutt, ikke per 30.06.
+      balansetekst: halvar ? 'ubrukt per 30.06 (foreløpig; kortsiktig gjeld og overføring regnes ved årets slutt)' : 'ubrukt = kortsiktig gjeld, overføres til neste år',
+    },
     rader: {
       maltall: rader.map(maltallXlsxRad),
       malbedrifter: aktive.map((m) => ({ ...m })),
@@ -437,6 +457,7 @@ async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aarsrappor
     },
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['resultat', 'mal', 'avvik']);
+  if (halvar) settOverskrift(wb, xmal, 'balanse', 'ubrukt', 'Ubrukt per 30.06');
   if (!valg.forhandsvis) {
     await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
     json.fil = filnavn;

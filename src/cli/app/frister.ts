@@ -17,7 +17,7 @@ export function kommandoFor(mal: string | undefined, ar: number): string | null 
 
 export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat> {
   let ar = deler(k.idag).aar;
-  if (valg.ar !== undefined) ar = tolkAar(valg.ar);
+  if (valg.ar !== undefined) ar = tolkAar(valg.ar, '--år');
   const idag = dagnummer(k.idag);
   const liste = fristerForAar(ar).map(({ dato, frist }) => {
     const dagerIgjen = dagnummer(dato) - idag;
