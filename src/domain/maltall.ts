@@ -452,10 +452,15 @@ export function kombiner(maalinger: readonly Maaling[], mal: ReadonlyMap<Maltall
 }
 
 /** SRL-data: samme målbedrift to ganger i samme år er en feil. */
-export function kontrollerSrl(srl: readonly SrlGrunnlag[]): Diagnostikk[] {
+export function kontrollerSrl(srl: readonly SrlGrunnlag[], malbedrifter?: ReadonlySet<string>): Diagnostikk[] {
   const sett = new Map<string, number | undefined>();
   const ds: Diagnostikk[] = [];
   for (const s of srl) {
+    // Vedlegg 1/11.2: SRL vurderes for målbedrifter; et orgnr som ikke er målbedrift er en skrivefeil, ikke noe å overse.
+    if (malbedrifter && !malbedrifter.has(s.orgnr)) {
+      ds.push(feil('srl-ukjent-malbedrift', `SRL-vurderingen gjelder ${s.orgnr}, som ikke finnes i malbedrifter.`, s.kilde ? { ...s.kilde, kolonne: 'orgnr' } : undefined, { verdi: s.orgnr, forventet: 'orgnr til en målbedrift i malbedrifter' }));
+      continue;
+    }
     const n = `${s.orgnr}|${s.ar}`;
     if (sett.has(n)) {
       ds.push(feil('srl-to-ganger', `Målbedriften ${s.orgnr} har to SRL-vurderinger for ${s.ar} (også på rad ${sett.get(n) ?? '?'}).`, s.kilde ? { ...s.kilde, kolonne: 'orgnr' } : undefined, { verdi: s.orgnr, forventet: 'én vurdering per målbedrift og år' }));

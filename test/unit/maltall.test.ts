@@ -198,6 +198,10 @@ describe('SRL-økning (programveileder 11.2 og vedlegg 1)', () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]!.melding).toMatch(/rad 2/);
   });
+  it('vedlegg 1/11.2: en SRL-vurdering for et orgnr som ikke er målbedrift er en feil med rad og kolonne', () => {
+    const ds = kontrollerSrl([{ orgnr: '974760673', ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 4 } }, { orgnr: a.orgnr, ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 2 } }], new Set([a.orgnr]));
+    expect(ds.map((d) => [d.kode, d.kilde?.rad, d.kilde?.kolonne])).toEqual([['srl-ukjent-malbedrift', 4, 'orgnr']]);
+  });
 });
 
 describe('taksonomiens miljømål i malbedrifter (vedlegg 2)', () => {

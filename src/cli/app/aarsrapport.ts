@@ -76,7 +76,7 @@ async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): 
   const tilskudd = await les(() => lesDatasett(am, tilskuddDef, { valgfritt: !trengerTilskudd }), { fil: null, rader: [] });
   // Timelistene kan være store: bare periodens rader valideres.
   const timer = await les(() => lesDatasett(am, timerDef, { valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) }), { fil: null, rader: [] });
-  ds.push(...kontrollerTiltak(tiltak.rader), ...kontrollerSrl(srl.rader));
+  ds.push(...kontrollerTiltak(tiltak.rader), ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined));
   if (ds.length) throw new InndataFeil(ds);
 
   const admin = new Set(am.config.adminKoder.map(normaliserNavn));
