@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO, kopier, nh, NH, ROT, tomMappe } from '../hjelp.js';
 
@@ -37,6 +37,8 @@ const SPORSMAL = {
   hva: 'Hva vil du lage?',
   budsjettar: 'Budsjettår?',
   maltallar: 'Måltall for hvilket år?',
+  omsetning: 'Ingen årsregnskap i Regnskapsregisteret. Omsetning i kroner',
+  balanse: 'Balanse (sum eiendeler) i kroner (anslag',
 } as const;
 const ALLE_SPORSMAL = Object.values(SPORSMAL);
 
@@ -180,6 +182,24 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
     expect(eierskap.status).toBe('ok');
     expect(eierskap.grunnlag).toMatch(/ingen eierskap på 25 % eller mer/);
     expect(r.ut).toMatch(/ok\s+Eierskap ≥ 25 %/);
+  });
+
+  it('vedlegg 3 pkt. 2 / GBER vedlegg I art. 4 nr. 3: enhet uten årsregnskap (nyetablert) — spør om anslag for omsetning og balanse', async () => {
+    const ws = kopier(SMB);
+    // Enhetsregisteret-svaret i hurtigbufferen, uten regnskap: det nh ser for en nyetablert bedrift.
+    mkdirSync(path.join(ws, 'smb-sjekk', 'buffer'), { recursive: true });
+    const tekst = readFileSync(path.join(ROT, 'fixtures', 'brreg', 'enhet-910017810.json'), 'utf8');
+    writeFileSync(path.join(ws, 'smb-sjekk', 'buffer', '910017810-enhet.json'), JSON.stringify({ url: 'https://data.brreg.no/enhetsregisteret/api/enheter/910017810', status: 200, tekst, hentet: '2026-11-20T10:00:00.000Z' }));
+    const r = await iTerminal(['smb-sjekk', '910017810', '--data', ws, '--offline', '--selvstendig'], [
+      { vent: SPORSMAL.omsetning, svar: `2 500 000${ENTER}` },
+      { vent: SPORSMAL.balanse, svar: ENTER },
+    ]);
+    expect(r.kode, r.ut).toBe(0);
+    const j = JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', '910017810-2026-11-22.json'), 'utf8'));
+    const k = j.kriterier.find((x: any) => x.id === 'omsetning-balanse');
+    // Én kjent verdi under grensen er nok: bedriften er SMB uansett balansen (docs/smb-sjekk.md).
+    expect(k.status).toBe('ok');
+    expect(k.grunnlag).toMatch(/2 500 000 kr/);
   });
 
   it('11.1: nh budsjett uten --år/--regnskap lar brukeren velge budsjett og år (standard neste år)', async () => {

@@ -391,6 +391,21 @@ async function sporOmManglende(k: Kontekst, fl: Flagg, harEnhet: boolean): Promi
   }
 }
 
+/**
+ * Enheten finnes, men Regnskapsregisteret har ikke noe årsregnskap (typisk nyetablert): på en TTY spør nh om
+ * omsetning og balanse — for nyetablerte et anslag i god tro (GBER vedlegg I art. 4 nr. 3). Tomt svar lar
+ * kriteriet stå som «må vurderes»; nh gjetter aldri.
+ */
+async function sporOmRegnskapstall(k: Kontekst, fl: Flagg): Promise<void> {
+  if (!k.interaktiv || (fl.omsetning !== undefined && fl.balanse !== undefined)) return;
+  const valgfrittTall = async (sporsmal: string): Promise<number | undefined> => {
+    const s = (await k.spor.tekst(sporsmal, { standard: '', valider: (v) => (v.trim() === '' || (parseDesimal(v, 2).ok && (parseDesimal(v, 2) as { verdi: number }).verdi >= 0) ? true : 'Skriv et tall, f.eks. 1 234 567, eller la feltet stå tomt') })).trim();
+    return s === '' ? undefined : (parseDesimal(s, 2) as { verdi: number }).verdi;
+  };
+  if (fl.omsetning === undefined) fl.omsetning = await valgfrittTall('Ingen årsregnskap i Regnskapsregisteret. Omsetning i kroner (anslag i god tro for nyetablerte; tomt = må vurderes):');
+  if (fl.balanse === undefined) fl.balanse = await valgfrittTall('Balanse (sum eiendeler) i kroner (anslag; tomt = må vurderes):');
+}
+
 async function sporOmEierskap(k: Kontekst, fl: Flagg): Promise<boolean> {
   if (!k.interaktiv) return false;
   const ja = await k.spor.bekreft('Eier bedriften, eller eies den av, et annet foretak med 25 % eller mer (kapital eller stemmer)?', false);
@@ -453,6 +468,7 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const reg = await hentRegisterdata(am, orgnr, Boolean(valg.offline), k.advarsler);
   const enhet = reg.enhet ? tolkEnhet(orgnr, reg.enhet) : null;
   const regnskap = enhet ? tolkRegnskap(reg.regnskap, k.advarsler) : { regnskap: null, raa: null, svar: null };
+  if (enhet && !regnskap.regnskap) await sporOmRegnskapstall(k, fl);
   if (!enhet) {
     await sporOmManglende(k, fl, false);
     const mangler = [
