@@ -13,4 +13,5 @@ import { definer as budsjett } from './budsjett.js';
 import { definer as smbSjekk } from './smb-sjekk.js';
 import { definer as ktsPlan } from './kts-plan.js';
 
-export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, faktura, aarsrapport, frister, budsjett, smbSjekk, ktsPlan];
+// Rekkefølgen i «nh --help» følger administratorens år: oppsett, satser, budsjett, opptak, fakturering, AVI, årsrapport.
+export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, budsjett, smbSjekk, faktura, ktsPlan, aarsrapport, frister];
