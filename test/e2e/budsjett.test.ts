@@ -3,7 +3,7 @@
  * arbeidsmapper i fixtures/budsjett; xlsx regnet om i LibreOffice skal gi samme tall som --json.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kopier, lesArk, nh, ROT } from '../hjelp.js';
 import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
@@ -143,6 +143,24 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     expect([j.total, j.timer, j.tildeling, j.differanse, j.status]).toEqual([0, 0, 0, 0, 'lik']);
     expect(j.advarsler.map((a: { kode: string }) => a.kode)).toEqual(expect.arrayContaining(['ingen-adm-timer', 'ingen-tildeling']));
   });
+
+  it.skipIf(!harLibreOffice)('vedlegg 3 pkt. 4.2: navn som ligner SUMIF-kriterier («>Kari», «Ola*») summeres eksakt i xlsx', async () => {
+    const ws = kopier(LITEN);
+    for (const f of ['ansatte.csv', 'timer.csv']) {
+      const p = path.join(ws, f);
+      writeFileSync(p, readFileSync(p, 'utf8').split('Kari Nordmann').join('>Kari Nordmann').split('Ola Hansen').join('Ola* Hansen'));
+    }
+    const r = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
+    const pers = await lesArk(omregnet, 'Per person');
+    const personer = j.personer as { navn: string; timer: number; belop: number }[];
+    expect(personer.map((p) => p.navn)).toEqual(expect.arrayContaining(['>Kari Nordmann', 'Ola* Hansen']));
+    for (const [i, p] of personer.entries()) {
+      expect([pers[2 + i]![0], rund(pers[2 + i]![2]), rund(pers[2 + i]![3])]).toEqual([p.navn, p.timer, p.belop]);
+    }
+  }, 60_000);
 
   it.skipIf(!harLibreOffice)('vedlegg 3 pkt. 4.2: xlsx regnet om i LibreOffice = --json (regnskap)', async () => {
     const ws = kopier();
