@@ -39,7 +39,7 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal, type Parameter }
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
+import { feilSamler, kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
 
 // ————— Lesing —————
 
@@ -57,18 +57,7 @@ type Data = {
 
 /** Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). */
 async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
-  const ds: Diagnostikk[] = [];
-  async function les<T>(fn: () => Promise<T>, tom: T): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof InndataFeil) {
-        ds.push(...e.diagnostikk);
-        return tom;
-      }
-      throw e;
-    }
-  }
+  const { feil: ds, fang: les } = feilSamler();
   const mb = await les(() => lesDatasett(am, malbedrifterDef), { fil: null, rader: [] });
   const reg = await les(() => lesDatasett(am, stotteregisterDef, { valgfritt: true }), { fil: null, rader: [] });
   const tiltak = await les(() => lesDatasett(am, tiltakDef, { valgfritt: true }), { fil: null, rader: [] });

@@ -32,7 +32,7 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { KtsPlanValg } from '../commands/kts-plan.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { velgAar } from './felles.js';
+import { feilSamler, velgAar } from './felles.js';
 
 /** Tolkningene av programveileder 6.3 som ikke står eksplisitt (docs/kts-plan.md). Vises i tekst, --json og xlsx. */
 export const TOLKNINGER = [
@@ -98,20 +98,9 @@ async function lesBedrifter(am: Arbeidsmappe): Promise<{ fil: string | null; bed
 
 /** Leser malbedrifter og loggen og samler feilene fra begge (én runde retting). */
 async function lesAlt(am: Arbeidsmappe) {
-  const ds: Diagnostikk[] = [];
-  const fang = async <T>(fn: () => Promise<T>): Promise<T | null> => {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof InndataFeil) {
-        ds.push(...e.diagnostikk);
-        return null;
-      }
-      throw e;
-    }
-  };
-  const mb = await fang(() => lesBedrifter(am));
-  const logg = await fang(() => lesAviLogg(am.sti(AVI_LOGG)));
+  const { feil: ds, fang } = feilSamler();
+  const mb = await fang(() => lesBedrifter(am), null);
+  const logg = await fang(() => lesAviLogg(am.sti(AVI_LOGG)), null);
   if (ds.length || !mb || !logg) throw new InndataFeil(ds);
   return { ...mb, ...logg };
 }

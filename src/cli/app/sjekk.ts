@@ -3,6 +3,7 @@
  * samlet. Skriver ingenting.
  */
 import { InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
+import { feilSamler } from './felles.js';
 import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { GRUNNDATASETT } from '../../domain/datasett/index.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
@@ -15,15 +16,11 @@ import type { Kontekst, Resultat } from '../kontekst.js';
 
 export async function sjekk(k: Kontekst): Promise<Resultat> {
   const am = await aapneArbeidsmappe(k.data);
-  const ds: Diagnostikk[] = [];
+  const { feil: ds, fang } = feilSamler();
   const lest = new Map<DatasettDef, LestDatasett<unknown>>();
   for (const def of GRUNNDATASETT) {
-    try {
-      lest.set(def, await lesDatasett(am, def, { valgfritt: true }));
-    } catch (e) {
-      if (e instanceof InndataFeil) ds.push(...e.diagnostikk);
-      else throw e;
-    }
+    const d = await fang(() => lesDatasett(am, def, { valgfritt: true }), null);
+    if (d) lest.set(def, d);
   }
   const ansatte = lest.get(ansatteDef)?.rader as LestDatasett<never>['rader'] | undefined;
   const mb = lest.get(malbedrifterDef)?.rader as LestDatasett<never>['rader'] | undefined;
