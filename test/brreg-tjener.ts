@@ -7,15 +7,13 @@
  * Moduser: «normal»; «henger» (svarer aldri: tidsavbrudd); «feil-forst» (første forespørsel til hver sti
  * gir 503, deretter normalt: nytt forsøk).
  *
- * Fordi test/hjelp.ts nh() er synkron (spawnSync) og blokkerer hendelsesløkka, kjører testene nh med
- * `nhAsync` (spawn) når tjeneren er i samme prosess.
+ * nh kjører i samme prosess som tjeneren (test/hjelp.ts nh() er asynkron).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { NH, ROT, type NhKjoring } from './hjelp.js';
+import { nh, ROT, type NhKjoring } from './hjelp.js';
 
 export const BRREG_FIXTURES = path.join(ROT, 'fixtures', 'brreg');
 
@@ -88,24 +86,7 @@ export async function dodUrl(): Promise<Record<string, string>> {
   return { NH_BRREG_URL: `http://127.0.0.1:${port}/enhetsregisteret/api`, NH_REGNSKAP_URL: `http://127.0.0.1:${port}/regnskapsregisteret/regnskap` };
 }
 
-/** Som hjelp.ts nh(), men asynkron (spawn), så en tjener i samme prosess kan svare. */
+/** Før: en asynkron barneprosess. nh() kjører nå i samme prosess og er asynkron, så tjeneren kan svare. */
 export function nhAsync(args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<NhKjoring> {
-  if (!existsSync(path.join(ROT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ mangler: kjør `npm run build` før e2e-testene');
-  return new Promise((ok, feil) => {
-    const p = spawn(process.execPath, [NH, ...args], {
-      cwd: ROT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', NH_DATO: '2026-11-22', ...opts.env } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const tidsur = setTimeout(() => p.kill('SIGKILL'), 120_000);
-    p.on('error', feil);
-    p.on('close', (kode) => {
-      clearTimeout(tidsur);
-      ok({ kode: kode ?? -1, stdout, stderr, json: () => JSON.parse(stdout) });
-    });
-  });
+  return nh(args, opts);
 }

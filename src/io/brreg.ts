@@ -14,14 +14,15 @@ import { z } from 'zod';
 export const STANDARD_ENHET_URL = 'https://data.brreg.no/enhetsregisteret/api';
 export const STANDARD_REGNSKAP_URL = 'https://data.brreg.no/regnskapsregisteret/regnskap';
 
-export type BrregOppsett = { enhetUrl: string; regnskapUrl: string; tidsavbruddMs: number };
+export type BrregOppsett = { enhetUrl: string; regnskapUrl: string; tidsavbruddMs: number; naa: () => Date };
 
-export function brregOppsett(env: NodeJS.ProcessEnv = process.env): BrregOppsett {
+export function brregOppsett(env: Readonly<Record<string, string | undefined>>, naa: () => Date = () => new Date()): BrregOppsett {
   const ms = Number(env.NH_BRREG_TIDSAVBRUDD_MS);
   return {
     enhetUrl: (env.NH_BRREG_URL || STANDARD_ENHET_URL).replace(/\/+$/, ''),
     regnskapUrl: (env.NH_REGNSKAP_URL || STANDARD_REGNSKAP_URL).replace(/\/+$/, ''),
     tidsavbruddMs: Number.isFinite(ms) && ms > 0 ? ms : 10_000,
+    naa,
   };
 }
 
@@ -216,13 +217,13 @@ export type Innspilt = { url: string; status: number; tekst: string; hentet: str
 export async function hentEnhet(o: BrregOppsett, orgnr: string): Promise<Innspilt> {
   const url = `${o.enhetUrl}/enheter/${orgnr}`;
   const s = await hent(url, o.tidsavbruddMs);
-  return { url, ...s, hentet: new Date().toISOString() };
+  return { url, ...s, hentet: o.naa().toISOString() };
 }
 
 export async function hentRegnskap(o: BrregOppsett, orgnr: string): Promise<Innspilt> {
   const url = `${o.regnskapUrl}/${orgnr}`;
   const s = await hent(url, o.tidsavbruddMs);
-  return { url, ...s, hentet: new Date().toISOString() };
+  return { url, ...s, hentet: o.naa().toISOString() };
 }
 
 // ————— Hurtigbuffer i arbeidsmappen —————

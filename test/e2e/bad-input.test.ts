@@ -37,18 +37,18 @@ function avtrykk(mappe: string): Record<string, string> {
 }
 
 describe('ødelagte inndata: exit 2, fil/rad/kolonne i meldingen, ingenting skrevet', () => {
-  it('korpuset har minst 40 tilfeller', () => {
+  it('korpuset har minst 40 tilfeller', async () => {
     expect(tilfeller.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(tilfeller)('%s', (navn, t) => {
+  it.each(tilfeller)('%s', async (navn, t) => {
     const ws = kopier(path.join(ROT, 'fixtures', t.base ?? 'mini'));
     for (const f of t.fjern ?? []) rmSync(path.join(ws, f));
     for (const f of readdirSync(path.join(BAD, navn))) {
       if (f !== 'tilfelle.json') cpSync(path.join(BAD, navn, f), path.join(ws, f), { recursive: true });
     }
     const før = avtrykk(ws);
-    const r = nh([...t.kommando, '--data', ws, '--json']);
+    const r = await nh([...t.kommando, '--data', ws, '--json']);
     expect(r.kode, `${t.beskrivelse}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(2);
     const f = t.forventet;
     expect(r.stderr).toContain(f.fil);

@@ -183,10 +183,10 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
   it('--offline uten buffer og uten nok flagg: exit 2; med flaggene: virker uten nett', async () => {
     const ws = kopier(SMB);
     const før = tjener.foresporsler.length;
-    const r = nh(['smb-sjekk', '910000004', '--offline', '--ansatte', '10', '--data', ws, '--json']);
+    const r = await nh(['smb-sjekk', '910000004', '--offline', '--ansatte', '10', '--data', ws, '--json']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toContain('Mangler: --orgform, --omsetning, --balanse');
-    const ok = nh(['smb-sjekk', '910000004', '--offline', '--orgform', 'AS', '--ansatte', '249', '--omsetning', '8 000 000', '--balanse', '6000000',
+    const ok = await nh(['smb-sjekk', '910000004', '--offline', '--orgform', 'AS', '--ansatte', '249', '--omsetning', '8 000 000', '--balanse', '6000000',
       '--registrert', '2015-01-01', '--innskutt-ek', '100000', '--opptjent-ek', '50000', '--selvstendig', '--data', ws, '--json']);
     expect(ok.kode, ok.stderr).toBe(0);
     const j = ok.json();
@@ -239,7 +239,7 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
 
   it('4.3: innovasjonsselskap fra nh.json-lista og med flagget', async () => {
     const ws = kopier(SMB);
-    const r = nh(['smb-sjekk', '910021923', '--offline', '--orgform', 'AS', '--ansatte', '5', '--omsetning', '1000000', '--balanse', '1000000', '--data', ws, '--json']);
+    const r = await nh(['smb-sjekk', '910021923', '--offline', '--orgform', 'AS', '--ansatte', '5', '--omsetning', '1000000', '--balanse', '1000000', '--data', ws, '--json']);
     expect(r.kode).toBe(1);
     expect(kriterium(r.json(), 'innovasjonsselskap').grunnlag).toContain('smb.innovasjonsselskaper');
     const r2 = await sjekk(ws, ['910000004', '--selvstendig', '--innovasjonsselskap']);

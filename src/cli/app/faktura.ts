@@ -327,8 +327,8 @@ async function finnes(sti: string): Promise<boolean> {
   return access(sti).then(() => true, () => false);
 }
 
-function tidsmerke(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+function tidsmerke(k: Kontekst): string {
+  return k.naa().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 /** --periode, eller på en TTY et spørsmål med forrige måned (fra «i dag») som standardsvar; ellers exit 2. */
@@ -406,11 +406,11 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
 
   const xlsx = await byggXlsx(am, f, p, disp);
   const csv = lagCsv(await csvKolonner(seksjon), csvRader(f, seksjon, p.mvaSats));
-  const nye = registerlinjer(f, p, tidsmerke());
+  const nye = registerlinjer(f, p, tidsmerke(k));
 
   if (!valg.forhandsvis) {
     if (valg.erstatt && iPerioden.length) {
-      json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke().replace(/:/g, '-')}`, [filer.register, filer.xlsx, filer.csv]);
+      json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke(k).replace(/:/g, '-')}`, [filer.register, filer.xlsx, filer.csv]);
     } else if ((await finnes(filer.xlsx)) || (await finnes(filer.csv))) {
       // Perioden står ikke i registeret: filene er fra en avbrutt eller tom kjøring og gjelder ikke lenger.
       k.advarsler.push(advarsel('gamle-utfiler', `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes.`, { fil: path.relative(am.rot, utmappe) }));

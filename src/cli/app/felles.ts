@@ -1,4 +1,5 @@
 /** Små hjelpere alle kommandoer bruker: år fra flagg/nh.json, utmappe, og flagg-eller-spørsmål. */
+import { gjeldende } from '../prosess.js';
 import path from 'node:path';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
@@ -19,7 +20,7 @@ export function tolkAar(flagg: string, navn = '--ar'): number {
 }
 
 export function utmappe(am: Arbeidsmappe, ut: string | undefined): string {
-  return ut ? path.resolve(ut) : am.rot;
+  return ut ? path.resolve(gjeldende().cwd, ut) : am.rot;
 }
 
 /** Kroner med to desimaler som JSON-tall (fra heltall øre; ingen flyttallsregning skjer etterpå). */

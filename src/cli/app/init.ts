@@ -2,6 +2,7 @@
  * nh init: ny arbeidsmappe med nh.json og tomme datasett (CSV, eller xlsx med overskriftsstil,
  * tallformat og inndatakontroll). Nekter å skrive over en eksisterende arbeidsmappe.
  */
+import { gjeldende } from '../prosess.js';
 import ExcelJS from 'exceljs';
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +22,7 @@ import type { Kontekst, Resultat } from '../kontekst.js';
 const RADER_MED_KONTROLL = 2000;
 
 export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<Resultat> {
-  const rot = path.resolve(mappe);
+  const rot = path.resolve(gjeldende().cwd, mappe);
   await sjekkTom(rot);
   const navn = valg.navn ?? (await k.spor.tekst('Næringshagens navn (--navn)?'));
   const orgnrRaa = valg.orgnr ?? (await k.spor.tekst('Næringshagens organisasjonsnummer (--orgnr)?', { valider: (s) => orgnrFeil(normaliserOrgnr(s)) ?? true }));

@@ -196,7 +196,7 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
     );
   }
 
-  const ut = valg.ut !== undefined ? path.resolve(valg.ut) : am.sti(AVI_MAPPE);
+  const ut = valg.ut !== undefined ? k.sti(valg.ut) : am.sti(AVI_MAPPE);
   const xlsxSti = path.join(ut, `avi-oppdatering-${frist}.xlsx`);
   const csvSti = path.join(ut, `avi-oppdatering-${frist}.csv`);
   const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)]);
@@ -298,7 +298,7 @@ async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Promise<R
   let hendelser = 0;
   if (valg.ics !== undefined) {
     const ics = await lagIcs(am, ar, utsendinger);
-    icsSti = path.resolve(valg.ics);
+    icsSti = k.sti(valg.ics);
     hendelser = ics.antall;
     await skrivFiler([{ sti: icsSti, innhold: ics.tekst }], { overskriv: Boolean(valg.overskriv) });
   }

@@ -21,7 +21,7 @@ import {
 } from '../../domain/smb.js';
 import { aapneArbeidsmappe, zodTilDiagnostikk, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import {
-  brregOppsett, bufferStier, fraBuffer, hentEnhet, hentRegnskap, NettFeil, SvarFeil, tilBuffer, tolkEnhetSvar, tolkRegnskapSvar,
+  brregOppsett, type BrregOppsett, bufferStier, fraBuffer, hentEnhet, hentRegnskap, NettFeil, SvarFeil, tilBuffer, tolkEnhetSvar, tolkRegnskapSvar,
   type Enhet, type Innspilt, type Regnskap, type RegnskapSvar,
 } from '../../io/brreg.js';
 import { skrivFiler, type Utfil } from '../../io/skriv.js';
@@ -31,6 +31,7 @@ import { tolkTabell } from '../../io/datasett.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { SmbSjekkValg } from '../commands/smb-sjekk.js';
 import { farge } from '../utskrift.js';
+import { gjeldende } from '../prosess.js';
 import { flaggEllerSpor, kr } from './felles.js';
 
 // ————— nh.json: seksjonen «smb» —————
@@ -79,7 +80,7 @@ async function finnes(sti: string): Promise<boolean> {
 
 async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diagnostikk[]): Promise<{ partnere: Relasjon[]; tilknyttede: Relasjon[] }> {
   // Relativ sti: fra gjeldende mappe, ellers fra arbeidsmappen.
-  let sti = path.resolve(fil);
+  let sti = path.resolve(gjeldende().cwd, fil);
   if (!path.isAbsolute(fil) && !(await finnes(sti))) sti = am.sti(fil);
   if (!(await finnes(sti))) throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen (--eierskap).', { fil })]);
   const navn = path.basename(sti);
@@ -238,7 +239,7 @@ async function lesBuffer(am: Arbeidsmappe, deler: string[]): Promise<Innspilt | 
   }
 }
 
-async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline: boolean, advarsler: Diagnostikk[]): Promise<Registerdata> {
+async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline: boolean, advarsler: Diagnostikk[], o: BrregOppsett): Promise<Registerdata> {
   const b = bufferStier(orgnr);
   const fraBufferen = async (grunn: string | null): Promise<Registerdata> => {
     const enhet = await lesBuffer(am, b.enhet);
@@ -248,7 +249,6 @@ async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline: boolea
     return { kilde: 'hurtigbuffer', enhet, regnskap, nye: [] };
   };
   if (offline) return fraBufferen(null);
-  const o = brregOppsett();
   let enhet: Innspilt;
   try {
     enhet = await hentEnhet(o, orgnr);
@@ -465,7 +465,7 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const tilknyttede = [...fl.tilknyttede, ...fraFil.tilknyttede];
 
   // 4. Registerdata: nett → hurtigbuffer → flagg.
-  const reg = await hentRegisterdata(am, orgnr, Boolean(valg.offline), k.advarsler);
+  const reg = await hentRegisterdata(am, orgnr, Boolean(valg.offline), k.advarsler, brregOppsett(k.env, k.naa));
   const enhet = reg.enhet ? tolkEnhet(orgnr, reg.enhet) : null;
   const regnskap = enhet ? tolkRegnskap(reg.regnskap, k.advarsler) : { regnskap: null, raa: null, svar: null };
   if (enhet && !regnskap.regnskap) await sporOmRegnskapstall(k, fl);
