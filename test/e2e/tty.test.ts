@@ -264,7 +264,7 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
 });
 
 describe('uten TTY (skript, stdin lukket) spør nh aldri', () => {
-  const uten = (args: string[]) => (await nh(args, { env: { ...MILJO } }));
+  const uten = (args: string[]) => nh(args, { env: { ...MILJO } });
 
   it('nh init uten --navn/--orgnr: exit 2, norsk melding, ingen spørsmål', async () => {
     const mappe = path.join(tomMappe(), 'ny-hage');
