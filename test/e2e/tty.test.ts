@@ -61,7 +61,7 @@ const sitat = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * til spørsmålsteksten står i utdataene etter forrige svar, og skriv svaret. Prosessen drepes alltid til slutt.
  */
 async function iTerminal(args: string[], steg: Steg[], opts: { env?: Record<string, string>; tidsavbrudd?: number } = {}): Promise<Terminalkjoring> {
-  const tidsavbrudd = opts.tidsavbrudd ?? 8_000;
+  const tidsavbrudd = opts.tidsavbrudd ?? 20_000; // et tak, ikke en forventning: på en travel maskin tar oppstarten sekunder
   const kommando = [process.execPath, NH, ...args].map(sitat).join(' ');
   const p = spawn('script', ['-qfec', kommando, '/dev/null'], { env: TERMINAL_ENV(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
   aktive.add(p);
