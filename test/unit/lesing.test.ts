@@ -63,6 +63,7 @@ describe('tegnsett og skilletegn fra norsk Excel', () => {
         [2, 'arslonn'],
         [3, 'stillingsprosent'],
         [4, 'navn'],
+        [4, 'arslonn'], // 1 kr i årslønn er utenfor et rimelig spenn (issue 11 pkt. 5)
       ]);
       expect(ds[0]!.verdi).toBe('mye');
       expect(ds[0]!.forventet).toMatch(/beløp/);

@@ -31,7 +31,7 @@ import {
   aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse,
 } from '../../domain/aarsrapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import { lesDatasett, tolkTabell } from '../../io/datasett.js';
+import { lesAlleDelvis, tolkTabell } from '../../io/datasett.js';
 import { lesTabell } from '../../io/tabell-les.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { skrivFiler } from '../../io/skriv.js';
@@ -39,7 +39,7 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal, type Parameter }
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { feilSamler, kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
+import { kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
 
 // ————— Lesing —————
 
@@ -57,14 +57,17 @@ type Data = {
 
 /** Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). */
 async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
-  const { feil: ds, fang: les } = feilSamler();
-  const mb = await les(() => lesDatasett(am, malbedrifterDef), { fil: null, rader: [] });
-  const reg = await les(() => lesDatasett(am, stotteregisterDef, { valgfritt: true }), { fil: null, rader: [] });
-  const tiltak = await les(() => lesDatasett(am, tiltakDef, { valgfritt: true }), { fil: null, rader: [] });
-  const srl = await les(() => lesDatasett(am, srlDef, { valgfritt: true }), { fil: null, rader: [] });
-  const tilskudd = await les(() => lesDatasett(am, tilskuddDef, { valgfritt: !trengerTilskudd }), { fil: null, rader: [] });
-  // Timelistene kan være store: bare periodens rader valideres.
-  const timer = await les(() => lesDatasett(am, timerDef, { valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) }), { fil: null, rader: [] });
+  const tom = { fil: null, rader: [] };
+  const { lest, feil: ds } = await lesAlleDelvis(am, {
+    mb: malbedrifterDef,
+    reg: { def: stotteregisterDef, valgfritt: true },
+    tiltak: { def: tiltakDef, valgfritt: true },
+    srl: { def: srlDef, valgfritt: true },
+    tilskudd: { def: tilskuddDef, valgfritt: !trengerTilskudd },
+    // Timelistene kan være store: bare periodens rader valideres.
+    timer: { def: timerDef, valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) },
+  });
+  const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom } = lest;
   ds.push(...kontrollerTiltak(tiltak.rader), ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined));
   if (ds.length) throw new InndataFeil(ds);
 

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import type { Diagnostikk } from '../../domain/diagnostikk.js';
 import type { Kontekst, Spor } from '../kontekst.js';
 
 export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'): number {
@@ -61,24 +60,4 @@ export function sporOmAar(s: Spor, sporsmal: string, standard: number): Promise<
       }
     },
   });
-}
-
-/**
- * Samler inndatafeil fra flere lesinger, så brukeren får alle feilene på én gang (én runde retting):
- * `fang(fn, tom)` gir `tom` og husker feilene når fn kaster InndataFeil; andre feil slippes gjennom.
- */
-export function feilSamler(): { feil: Diagnostikk[]; fang<T, U>(fn: () => Promise<T>, tom: U): Promise<T | U> } {
-  const samlet: Diagnostikk[] = [];
-  return {
-    feil: samlet,
-    async fang(fn, tom) {
-      try {
-        return await fn();
-      } catch (e) {
-        if (!(e instanceof InndataFeil)) throw e;
-        samlet.push(...e.diagnostikk);
-        return tom;
-      }
-    },
-  };
 }
