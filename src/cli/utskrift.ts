@@ -4,18 +4,20 @@
  */
 import chalk from 'chalk';
 import { formatDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
+import { terminalTrygg } from '../domain/terminal.js';
 
 // NO_COLOR (no-color.org): chalks egen deteksjon ser bare på --no-color, så vi respekterer variabelen selv.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') chalk.level = 0;
 
 export const farge = chalk;
 
+// Kontrolltegn fra inndata vises synlig, aldri rått (terminalTrygg); JSON escapes dem selv.
 export function skrivUt(tekst: string): void {
-  process.stdout.write(tekst.endsWith('\n') ? tekst : `${tekst}\n`);
+  process.stdout.write(terminalTrygg(tekst.endsWith('\n') ? tekst : `${tekst}\n`));
 }
 
 export function skrivFeil(tekst: string): void {
-  process.stderr.write(tekst.endsWith('\n') ? tekst : `${tekst}\n`);
+  process.stderr.write(terminalTrygg(tekst.endsWith('\n') ? tekst : `${tekst}\n`));
 }
 
 export function skrivJson(data: unknown): void {

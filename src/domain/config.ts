@@ -21,6 +21,10 @@ export const kroner = (spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 
       ctx.addIssue({ code: 'custom', message: `ugyldig beløp: ${r.grunn}` });
       return z.NEVER;
     }
+    if (r.verdi <= 0 && spenn.minst > 0) {
+      ctx.addIssue({ code: 'custom', message: `${spenn.hva} må være større enn 0 (fant ${formatKroner(r.verdi)} kr)` });
+      return z.NEVER;
+    }
     if (r.verdi < spenn.minst || r.verdi > spenn.maks) {
       const nedre = spenn.minst === 0 ? '0' : formatKroner(spenn.minst).replace(/,00$/, '');
       ctx.addIssue({
@@ -81,7 +85,7 @@ export const navnFelt = z.string().transform((v, ctx) => {
 });
 
 /** NOK per EUR med dato og kilde; lagres ×10 000 (fire desimaler). */
-export const eurNokSkjema = z.strictObject({
+export const eurNokSkjema = z.object({
   kurs: z.union([z.number(), z.string()]).transform((v, ctx) => {
     const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v, 4);
     if (!r.ok || r.verdi <= 0) {
@@ -101,7 +105,7 @@ export type EurNok = z.output<typeof eurNokSkjema>;
  */
 export const configSkjema = z.looseObject({
   versjon: z.literal(1).default(1),
-  naeringshage: z.strictObject({ navn: navnFelt, orgnr: orgnrFelt }),
+  naeringshage: z.object({ navn: navnFelt, orgnr: orgnrFelt }),
   ar: z.number().int().min(2023).max(2099),
   markedsprisPerTime: kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }),
   stotteintensitet: prosentSats(100).prefault(75),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Config } from '../domain/config.js';
 import { feil, InndataFeil, type Diagnostikk, type Kilde } from '../domain/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../domain/felter.js';
+import { synligVerdi } from '../domain/terminal.js';
 import { radSkjema, type DatasettDef, type MedKilde, type RadAv } from '../domain/datasett/definisjon.js';
 import { finnDatasettFil, type Arbeidsmappe } from './arbeidsmappe.js';
 import { kontrollerTabell, lesTabell, type RaaTabell } from './tabell-les.js';
@@ -46,7 +47,7 @@ export async function lesDatasett<D extends DatasettDef>(
         });
       }
     : undefined;
-  const tabell = await lesTabell(sti, path.basename(sti), lagFilter);
+  const tabell = await lesTabell(sti, path.basename(sti), lagFilter, def.navn);
   return { fil: path.basename(sti), rader: tolkTabell(tabell, def, am.config, lagFilter ? undefined : filter) };
 }
 
@@ -82,7 +83,7 @@ export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?:
       const v = raa[nokkel];
       ds.push(
         feil('ugyldig-verdi', `${forstorBokstav(issue.message)}.`, { ...kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel }, {
-          verdi: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 200),
+          verdi: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : synligVerdi(String(v).slice(0, 200)),
           ...(params?.forventet ? { forventet: params.forventet } : {}),
         }),
       );

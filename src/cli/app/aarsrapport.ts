@@ -26,6 +26,7 @@ import { skalertTekst, type Kolonne, type Rad } from '../../domain/rapport.js';
 import {
   TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, kontrollerSrl, kontrollerTiltak, periodeFor, tolkMal,
   type Maaling, type MaltallRad, type Periode,
+  SIVA_MINIMUM_INNOVASJONSSTOTTE,
 } from '../../domain/maltall.js';
 import {
   aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse,
@@ -343,7 +344,7 @@ function forutsetninger(am: Arbeidsmappe, p: Periode, data: Data, malFil: string
     ...ekstra,
     { nokkel: 'periodeFra', etikett: 'Periode fra', type: 'dato', verdi: p.fra },
     { nokkel: 'periodeTil', etikett: 'Periode til', type: 'dato', verdi: p.til },
-    { nokkel: 'minimum', etikett: 'Sivas minimum, andel med innovasjonsstøtte (11.2)', type: 'prosent', verdi: 900_000 },
+    { nokkel: 'minimum', etikett: 'Sivas minimum, andel med innovasjonsstøtte (11.2)', type: 'prosent', verdi: SIVA_MINIMUM_INNOVASJONSSTOTTE },
     { nokkel: 'malbedrifter', etikett: 'Målbedrifter', type: 'tekst', verdi: fil('malbedrifter') },
     { nokkel: 'stotteregister', etikett: 'Støtteregister', type: 'tekst', verdi: fil('stotteregister') },
     { nokkel: 'tiltak', etikett: 'Tiltak', type: 'tekst', verdi: fil('tiltak') },
