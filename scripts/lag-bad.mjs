@@ -23,8 +23,8 @@ const cp1252 = (tekst) => {
 };
 
 const tilfeller = [];
-function tilfelle(navn, { beskrivelse, kommando = ['sjekk'], filer = {}, fjern = [], forventet }) {
-  tilfeller.push({ navn, beskrivelse, kommando, filer, fjern, forventet });
+function tilfelle(navn, { beskrivelse, base = 'mini', kommando = ['sjekk'], filer = {}, fjern = [], forventet }) {
+  tilfeller.push({ navn, beskrivelse, base, kommando, filer, fjern, forventet });
 }
 
 // --- ansatte (nh timesats) ---
@@ -106,6 +106,8 @@ tilfelle('faktura-tjenestepris-feilstavet', { ...FAKTURA, beskrivelse: 'faktura.
 tilfelle('faktura-tjenestepris-null', { ...FAKTURA, beskrivelse: 'tjenestepris 0 kr', filer: fakturaNh((c) => ({ ...c, faktura: { tjenestepriser: { Markedsanalyse: 0 } } })), forventet: nhFeil('faktura.tjenestepriser.Markedsanalyse') });
 tilfelle('faktura-feil-i-to-datasett', { ...FAKTURA, beskrivelse: 'feil i både ansatte og tilskudd: begge meldes (lesAlle)', filer: { ...fakturaNh((c) => c), 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;-650 000;100;;;;'), 'tilskudd.csv': csv('ar;type;kilde;belop;dato', '2026;innovasjon;Siva;mye;') }, forventet: { fil: 'tilskudd.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
 
+tilfelle('faktura-timer-over-24', { ...FAKTURA, beskrivelse: 'faktura: 9 + 8 + 8 timer samme dag for én person', filer: { 'timer.csv': csv(T_HODE, '01.10.2026;Kari Nordmann;915000002;9;Rådgivning;;Strategi', '01.10.2026;Kari Nordmann;915000002;8;Rådgivning;;Oppfølging', '01.10.2026;Kari Nordmann;ADM;8;Prosjektledelse;;Kveld') }, forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'over-24-timer' } });
+
 // --- issue 11: priser, lønn, prosent som brøk, tall som ikke kan tolkes sikkert ---
 tilfelle('ansatte-markedspris-negativ', { beskrivelse: 'markedspris -1250', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;100;;;-1250;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'markedspris', kode: 'ugyldig-verdi' } });
 tilfelle('ansatte-markedspris-null', { beskrivelse: 'markedspris 0', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;100;;;0;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'markedspris', kode: 'ugyldig-verdi' } });
@@ -172,6 +174,6 @@ for (const t of tilfeller) {
     const data = typeof innhold === 'string' && innhold.startsWith('XLSX:') ? await xlsx(innhold.slice(5)) : innhold;
     writeFileSync(path.join(dir, fil), data);
   }
-  writeFileSync(path.join(dir, 'tilfelle.json'), `${JSON.stringify({ beskrivelse: t.beskrivelse, base: 'mini', kommando: t.kommando, fjern: t.fjern, forventet: t.forventet }, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'tilfelle.json'), `${JSON.stringify({ beskrivelse: t.beskrivelse, base: t.base, kommando: t.kommando, fjern: t.fjern, forventet: t.forventet }, null, 2)}\n`);
 }
 console.log(`${tilfeller.length} tilfeller i ${path.relative(ROT, BAD)}`);

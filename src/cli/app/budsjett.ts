@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { kostnaderDef } from '../../domain/datasett/kostnader.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
-import { timerDef } from '../../domain/datasett/timer.js';
+import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { deler, raaDatoI, type Dato } from '../../domain/dato.js';
 import { formatKroner, type Ore } from '../../domain/penger.js';
@@ -252,6 +252,7 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
     tilskudd: tilskuddDef,
   });
   const { regnskap: r, feil: feilListe } = beregnRegnskap(ar, timer.rader, ansatte, satser, malbedrifter.rader, kostnader.rader, tilskudd.rader, am.config.adminKoder);
+  feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
   const filnavn: Record<string, string> = { timer: timer.fil ?? 'timer.csv', tilskudd: tilskudd.fil ?? 'tilskudd.csv', kostnader: kostnader.fil ?? 'kostnader.csv' };
   k.advarsler.push(...r.advarsler.map((d) => (d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil] ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } } : d)));

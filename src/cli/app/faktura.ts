@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { kroner as kronerFelt, seksjon, type Config } from '../../domain/config.js';
 import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
-import { timerDef } from '../../domain/datasett/timer.js';
+import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.js';
 import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
@@ -355,6 +355,7 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
     tilskudd: tilskuddDef,
   });
   const { fakturering: f, feil: feilListe } = beregnFakturering(timer.rader, ansatte.rader, malbedrifter.rader, p);
+  feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
 
   const ovrige = reg.linjer.filter((l) => l.periode !== periode);
