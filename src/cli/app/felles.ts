@@ -21,14 +21,11 @@ export function utmappe(am: Arbeidsmappe, ut: string | undefined): string {
   return ut ? path.resolve(ut) : am.rot;
 }
 
-/** Kroner med to desimaler som JSON-tall (fra heltall øre; ingen flyttallsregning skjer etterpå). */
-export function kr(ore: number): number {
-  return Number((ore / 100).toFixed(2));
-}
-
-export function pst(ppm: number): number {
-  return Number((ppm / 10_000).toFixed(4));
-}
+/**
+ * Kroner med to desimaler som JSON-tall (fra heltall øre) og prosent fra ppm: domenets formatterere, ikke egne
+ * kopier (issue 12 pkt. 5). ore / 100 er det nærmeste flyttallet til beløpet med to desimaler.
+ */
+export { tilKroner as kr, ppmTilProsent as pst } from '../../domain/penger.js';
 
 /**
  * En verdi som må finnes: fra flagget, ellers et spørsmål på en TTY (k.interaktiv), ellers exit 2 med
