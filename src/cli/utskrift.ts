@@ -4,6 +4,7 @@
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
+import { terminalTrygg } from '../domain/terminal.js';
 import { gjeldende } from './prosess.js';
 
 const nivaer = [0, 1, 2, 3].map((level) => new Chalk({ level: level as 0 | 1 | 2 | 3 }));
@@ -26,12 +27,13 @@ function aktivFarge(): ChalkInstance {
 
 export const farge = new Proxy({} as ChalkInstance, { get: (_m, navn) => Reflect.get(aktivFarge(), navn) });
 
+// Kontrolltegn fra inndata vises synlig, aldri rått (terminalTrygg); JSON escapes dem selv.
 export function skrivUt(tekst: string): void {
-  gjeldende().stdout.write(tekst.endsWith('\n') ? tekst : `${tekst}\n`);
+  gjeldende().stdout.write(terminalTrygg(tekst.endsWith('\n') ? tekst : `${tekst}\n`));
 }
 
 export function skrivFeil(tekst: string): void {
-  gjeldende().stderr.write(tekst.endsWith('\n') ? tekst : `${tekst}\n`);
+  gjeldende().stderr.write(terminalTrygg(tekst.endsWith('\n') ? tekst : `${tekst}\n`));
 }
 
 export function skrivJson(data: unknown): void {

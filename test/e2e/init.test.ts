@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { lesArk, nh, tomMappe } from '../hjelp.js';
+import { DEMO, kopier, lesArk, nh, tomMappe } from '../hjelp.js';
 
 describe('nh init', () => {
   it('lager nh.json og tomme CSV-datasett med BOM og semikolon, og nekter å overskrive', async () => {
@@ -60,5 +60,67 @@ describe('farger', () => {
     expect(uten.stdout).not.toMatch(/\u001b\[/);
     const med = await nh(['timesats', '--data', 'fixtures/mini', '--forhandsvis'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(med.stdout).toMatch(/\u001b\[/);
+  });
+});
+
+describe('nh init avviser et navn de andre kommandoene ikke godtar (issue 11 pkt. 20)', () => {
+  it.each([
+    ['', 'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet er tomt. Verdi: «». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n'],
+    ['Fjell\u001b[2J', 'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet har linjeskift eller kontrolltegn. Verdi: «Fjell␛[2J». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n'],
+  ])('--navn %j: exit 2, hele meldingen, ingenting skrevet', async (navn, melding) => {
+    const mappe = path.join(tomMappe(), 'n');
+    const r = await nh(['init', mappe, '--navn', navn, '--orgnr', '923609016']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toBe(melding);
+    expect(existsSync(path.join(mappe, 'nh.json'))).toBe(false);
+  });
+});
+
+/**
+ * Issue 11 pkt. 1: hvert valgfrie felt i nh.json gir samme resultat når det mangler som når standardverdien
+ * (docs/datasett.md) står der — gjennom en ekte kjøring av kommandoen som bruker feltet.
+ */
+describe('standardverdiene i nh.json gjennom en ekte kjøring', () => {
+  const STANDARD: Record<string, unknown> = {
+    versjon: 1, stotteintensitet: 75, mvaSats: 25, adminKoder: ['ADM'],
+    andreSosialeKostnaderProsent: 0, timerPerArsverk: 1695, kolonner: {}, ignorerKolonner: {},
+  };
+  const KOMMANDO: Record<string, string[]> = {
+    faktura: ['faktura', '--periode', '2026-10', '--forhandsvis', '--json'],
+    timesats: ['timesats', '--forhandsvis', '--json'],
+  };
+  const FELT: [string, keyof typeof KOMMANDO][] = [
+    ['versjon', 'faktura'], ['stotteintensitet', 'faktura'], ['mvaSats', 'faktura'], ['adminKoder', 'faktura'],
+    ['andreSosialeKostnaderProsent', 'timesats'], ['timerPerArsverk', 'timesats'], ['kolonner', 'timesats'], ['ignorerKolonner', 'timesats'],
+  ];
+
+  async function kjorMed(kommando: keyof typeof KOMMANDO, endre: (c: Record<string, unknown>) => void) {
+    const ws = kopier(DEMO);
+    const c = JSON.parse(readFileSync(path.join(ws, 'nh.json'), 'utf8')) as Record<string, unknown>;
+    Object.assign(c, STANDARD);
+    endre(c);
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    const r = await nh([...KOMMANDO[kommando]!, '--data', ws]);
+    expect(r.kode, r.stderr).toBe(0);
+    return r.json();
+  }
+
+  const fasit: Record<string, Promise<unknown>> = {};
+  const medStandard = (k: keyof typeof KOMMANDO) => (fasit[k] ??= kjorMed(k, () => {}));
+
+  it('demoens oktober med mva og støtteintensitet utelatt: mva 19 189,24 kr (ikke 1,92)', async () => {
+    const j = await kjorMed('faktura', (c) => {
+      delete c.mvaSats;
+      delete c.stotteintensitet;
+    });
+    expect(j.totalt.mva).toBe(19189.24);
+    expect(j.forutsetninger).toMatchObject(((await medStandard('faktura')) as { forutsetninger: object }).forutsetninger);
+  });
+
+  it.each(FELT)('%s utelatt = standardverdien (%s)', async (felt, kommando) => {
+    const uten = await kjorMed(kommando, (c) => {
+      delete c[felt];
+    });
+    expect(uten).toEqual(await medStandard(kommando));
   });
 });

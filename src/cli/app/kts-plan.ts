@@ -23,7 +23,7 @@ import {
 import type { Rad } from '../../domain/rapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg } from '../../io/avi-logg.js';
-import { lesDatasett } from '../../io/datasett.js';
+import { lesAlle, lesDatasett } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { medLaas } from '../../io/laas.js';
 import { sjekkIkkeFinnes, skrivFiler } from '../../io/skriv.js';
@@ -32,7 +32,7 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { KtsPlanValg } from '../commands/kts-plan.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { feilSamler, velgAar } from './felles.js';
+import { velgAar } from './felles.js';
 
 /** Tolkningene av programveileder 6.3 som ikke står eksplisitt (docs/kts-plan.md). Vises i tekst, --json og xlsx. */
 export const TOLKNINGER = [
@@ -98,10 +98,7 @@ async function lesBedrifter(am: Arbeidsmappe): Promise<{ fil: string | null; bed
 
 /** Leser malbedrifter og loggen og samler feilene fra begge (én runde retting). */
 async function lesAlt(am: Arbeidsmappe) {
-  const { feil: ds, fang } = feilSamler();
-  const mb = await fang(() => lesBedrifter(am), null);
-  const logg = await fang(() => lesAviLogg(am.sti(AVI_LOGG)), null);
-  if (ds.length || !mb || !logg) throw new InndataFeil(ds);
+  const { mb, logg } = await lesAlle(am, { mb: () => lesBedrifter(am), logg: () => lesAviLogg(am.sti(AVI_LOGG)) });
   return { ...mb, ...logg };
 }
 

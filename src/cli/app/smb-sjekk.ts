@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { access, readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { seksjon } from '../../domain/config.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
 import { leggTilAar, parseDato, type Dato } from '../../domain/dato.js';
 import { belop, orgnr as orgnrCelle, prosent, tekst } from '../../domain/felter.js';
@@ -19,7 +20,7 @@ import {
   OFFENTLIGE_SEKTORER, SJELDNE_FORMER, exitKodeFor, formatArsverk, relasjonstype, tolkRelasjonstekst, vurderSmb,
   type Kildeverdi, type Kurs, type Relasjon, type SmbFakta, type SmbResultat,
 } from '../../domain/smb.js';
-import { aapneArbeidsmappe, zodTilDiagnostikk, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import {
   brregOppsett, type BrregOppsett, bufferStier, fraBuffer, hentEnhet, hentRegnskap, NettFeil, SvarFeil, tilBuffer, tolkEnhetSvar, tolkRegnskapSvar,
   type Enhet, type Innspilt, type Regnskap, type RegnskapSvar,
@@ -51,11 +52,7 @@ export const smbSeksjonSkjema = z.object({
 });
 
 function lesSmbSeksjon(am: Arbeidsmappe) {
-  const r = smbSeksjonSkjema.safeParse((am.config as Record<string, unknown>)['smb'] ?? {});
-  if (!r.success) {
-    throw new InndataFeil(zodTilDiagnostikk(r.error, 'nh.json').map((d) => ({ ...d, melding: d.melding.replace('Feltet «', 'Feltet «smb.'), kilde: { fil: 'nh.json', kolonne: `smb.${d.kilde?.kolonne ?? ''}` } })));
-  }
-  return r.data;
+  return seksjon(am.config, 'smb', smbSeksjonSkjema);
 }
 
 // ————— --eierskap <fil.csv> —————
