@@ -11,7 +11,8 @@ import path from 'node:path';
 import { readdir } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { malbedrifterDef, type Malbedrift } from '../../domain/datasett/malbedrifter.js';
-import { stotteregisterDef, type Stottelinje } from '../../domain/datasett/stotteregister.js';
+import type { Stottelinje } from '../../domain/datasett/stotteregister.js';
+import { lesStotteregister } from '../../io/stotteregister.js';
 import { tiltakDef, type Tiltak } from '../../domain/datasett/tiltak.js';
 import { srlDef, type SrlVurdering } from '../../domain/datasett/srl.js';
 import { timerDef } from '../../domain/datasett/timer.js';
@@ -59,7 +60,11 @@ type Data = {
 async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
   const { feil: ds, fang: les } = feilSamler();
   const mb = await les(() => lesDatasett(am, malbedrifterDef), { fil: null, rader: [] });
-  const reg = await les(() => lesDatasett(am, stotteregisterDef, { valgfritt: true }), { fil: null, rader: [] });
+  // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
+  const reg = await les(async () => {
+    const r = await lesStotteregister(am);
+    return { fil: r.fil, rader: r.linjer as Stottelinje[] };
+  }, { fil: null, rader: [] });
   const tiltak = await les(() => lesDatasett(am, tiltakDef, { valgfritt: true }), { fil: null, rader: [] });
   const srl = await les(() => lesDatasett(am, srlDef, { valgfritt: true }), { fil: null, rader: [] });
   const tilskudd = await les(() => lesDatasett(am, tilskuddDef, { valgfritt: !trengerTilskudd }), { fil: null, rader: [] });
