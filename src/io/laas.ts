@@ -30,8 +30,11 @@ export type Laas = { sti: string; eier: Laaseier; innhold: string; tattMs: numbe
 export type LestLaas = { raa: string; eier: Laaseier | null; mtimeMs: number; ino: number };
 
 export type Laasvalg = {
-  /** Bare alder teller (for korte kritiske seksjoner): eldre enn dette er foreldet, uansett PC og PID. */
-  bareAlderMs?: number;
+  /**
+   * For korte kritiske seksjoner: eldre enn dette er foreldet uansett PC og PID (i stedet for
+   * ANNEN_VERT_MS og MAKS_ALDER_MS). En død prosess på samme PC gjør låsen foreldet som ellers.
+   */
+  maksAlderMs?: number;
   /** Klokke og prosesskontroll kan byttes i tester. */
   naa?: () => number;
   lever?: (pid: number) => boolean;
@@ -72,13 +75,12 @@ export function vurderLaas(l: LestLaas, o: Required<Pick<Laasvalg, 'naa' | 'leve
   const tid = l.eier ? Date.parse(l.eier.tid) : Number.NaN;
   // Yngste av tidsstempelet i filen og filens mtime: en skjev klokke på én PC gjør ikke låsen eldre.
   const alder = naa - Math.max(Number.isNaN(tid) ? 0 : tid, l.mtimeMs);
-  if (o.bareAlderMs !== undefined) return { foreldet: alder > o.bareAlderMs, grunn: 'gammel' as const };
-  if (!l.eier) return { foreldet: alder > TOM_MS, grunn: 'tom' as const };
+  if (!l.eier) return { foreldet: alder > Math.min(TOM_MS, o.maksAlderMs ?? TOM_MS), grunn: 'tom' as const };
   if (l.eier.vert === null || l.eier.vert === o.vert) {
     if (!o.lever(l.eier.pid)) return { foreldet: true, grunn: 'doed' as const };
-    return { foreldet: alder > MAKS_ALDER_MS, grunn: 'gammel' as const };
+    return { foreldet: alder > (o.maksAlderMs ?? MAKS_ALDER_MS), grunn: 'gammel' as const };
   }
-  return { foreldet: alder > ANNEN_VERT_MS, grunn: 'annen-vert' as const };
+  return { foreldet: alder > (o.maksAlderMs ?? ANNEN_VERT_MS), grunn: 'annen-vert' as const };
 }
 
 /** Oppretter `sti` med `innhold` bare hvis den ikke finnes. false = finnes allerede. */

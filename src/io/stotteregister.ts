@@ -184,7 +184,7 @@ export async function skrivMedRegister(am: Arbeidsmappe, reg: LestRegister, utfi
           if (register !== null) await sjekkUendret(reg);
           await renameAlle();
         },
-        { bareAlderMs: SKRIVELAAS_MS },
+        { maksAlderMs: SKRIVELAAS_MS },
       ),
   });
 }
