@@ -2,7 +2,7 @@
  * Felles testhjelp: kjør det bygde nh-binæret som barneprosess, kopier arbeidsmapper til en
  * midlertidig mappe, les xlsx tilbake.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,23 @@ export function nh(args: string[], opts: { cwd?: string; env?: Record<string, st
     stderr: r.stderr,
     json: () => JSON.parse(r.stdout),
   };
+}
+
+/**
+ * Kjør det bygde binæret som en egen prosess, asynkront (for samtidighetstester: flere kjøringer må
+ * være ekte prosesser med hver sin PID, også når nh() kjører nh i samme prosess).
+ */
+export function nhProsess(args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<NhKjoring> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', NH_DATO: '2026-11-22', ...opts.env };
+    const c = spawn(process.execPath, [NH, ...args], { cwd: ROT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    c.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    c.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    c.on('error', reject);
+    c.on('close', (kode) => resolve({ kode: kode ?? -1, stdout, stderr, json: () => JSON.parse(stdout) }));
+  });
 }
 
 /** Kopi av en fixture-mappe i en ny midlertidig mappe (testene skriver aldri i fixtures/). */

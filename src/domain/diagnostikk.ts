@@ -106,10 +106,9 @@ function handling(syscall: string | undefined): string {
  * En fs-feil som norsk diagnostikk: stien, hva som gikk galt, og hva brukeren kan gjøre.
  * `windows` skiller EPERM (på Windows nesten alltid en fil som er åpen i et annet program).
  */
-export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest ?? '(ukjent sti)', windows = false): Diagnostikk {
+export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest, windows = false): Diagnostikk {
   const h = handling(e.syscall);
-  const kilde = { fil: sti };
-  const m = (kode: string, melding: string) => feil(kode, melding, kilde, { verdi: e.code });
+  const m = (kode: string, melding: string) => feil(kode, melding, sti ? { fil: sti } : undefined, { verdi: e.code });
   switch (e.code) {
     case 'EBUSY':
     case 'ETXTBSY':
