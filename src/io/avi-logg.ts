@@ -18,7 +18,8 @@ export const AVI_LAAS = '.avi-logg.laas';
 
 /** nh sine midlertidige filer i avi/ (opplastingsfilene og loggen) og låsens egne. */
 const TEMP_AVI = [tempMoenster('avi-[^/]+')];
-const TEMP_ROT = [tempMoenster('\\.avi-logg\\.laas'), /^\.avi-logg\.laas\.foreldet-\d+-[0-9a-f]{8}$/];
+/** Låsens egne filer lages før låsen er tatt: ryddes bare når de er et minutt gamle. */
+const TEMP_LAAS = [tempMoenster('\\.avi-logg\\.laas'), /^\.avi-logg\.laas\.foreldet-\d+-[0-9a-f]{8}$/];
 
 /**
  * Lås rundt les logg → skriv opplastingsfiler og logg. Rydder først midlertidige filer eldre enn låsen
@@ -28,7 +29,7 @@ export function medAviLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Promise<T
   return medLaas(am.sti(AVI_LAAS), async (l) => {
     const grense = (await stat(l.sti).catch(() => null))?.mtimeMs ?? l.tattMs;
     await ryddTemp(am.sti(AVI_MAPPE), TEMP_AVI, grense);
-    await ryddTemp(am.rot, TEMP_ROT, grense);
+    await ryddTemp(am.rot, TEMP_LAAS, Math.min(grense, Date.now()) - 60_000);
     return fn();
   });
 }

@@ -84,7 +84,7 @@ export function vurderLaas(l: LestLaas, o: Required<Pick<Laasvalg, 'naa' | 'leve
 }
 
 /** Oppretter `sti` med `innhold` bare hvis den ikke finnes. false = finnes allerede. */
-export async function opprettEksklusivt(sti: string, innhold: string): Promise<boolean> {
+export async function opprettEksklusivt(sti: string, innhold: string, forsok = 0): Promise<boolean> {
   const tmp = tempNavn(sti);
   await skrivFerdig(tmp, innhold, 'wx');
   try {
@@ -93,6 +93,8 @@ export async function opprettEksklusivt(sti: string, innhold: string): Promise<b
   } catch (e) {
     const kode = (e as NodeJS.ErrnoException).code;
     if (kode === 'EEXIST') return false;
+    // Den midlertidige filen ble borte under oss (ryddet av en annen): prøv på nytt med en ny.
+    if (kode === 'ENOENT' && forsok < 3) return opprettEksklusivt(sti, innhold, forsok + 1);
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(kode ?? '')) throw e;
   } finally {
     await unlink(tmp).catch(() => undefined);

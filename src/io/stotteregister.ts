@@ -215,17 +215,23 @@ export async function sikkerhetskopier(am: Arbeidsmappe, merke: string, filer: r
 }
 
 /** nh sine midlertidige filer rundt registeret og fakturaen (gjenglemt etter full disk eller kill -9). */
-const TEMP_ROT = [
-  tempMoenster('stotteregister\\.csv'),
+const TEMP_ROT = [tempMoenster('stotteregister\\.csv')];
+/**
+ * Låsenes egne midlertidige filer lages FØR låsen er tatt (av kjøringer som venter på den), så de ryddes
+ * bare når de er så gamle at ingen kjøring kan holde på med dem (en lås lages på millisekunder).
+ */
+const TEMP_LAAS = [
   tempMoenster('\\.stotteregister\\.(laas|skrives)'),
   /^\.stotteregister\.(laas|skrives)\.foreldet-\d+-[0-9a-f]{8}$/,
 ];
+const LAAS_TEMP_MS = 60_000;
 const TEMP_FAKTURA = [tempMoenster('fakturagrunnlag\\.[^.]+'), tempMoenster('\\.nh-kjoring\\.json')];
 
 /** Rydder gjenglemte midlertidige filer eldre enn låsen vi nettopp tok (issue 11 pkt. 8). */
 async function ryddEtterKrasj(am: Arbeidsmappe, l: Laas): Promise<void> {
   const grense = (await stat(l.sti).catch(() => null))?.mtimeMs ?? l.tattMs;
   await ryddTemp(am.rot, TEMP_ROT, grense);
+  await ryddTemp(am.rot, TEMP_LAAS, Math.min(grense, Date.now()) - LAAS_TEMP_MS);
   const perioder = await readdir(am.sti('faktura')).catch(() => [] as string[]);
   for (const p of perioder) if (/^\d{4}-\d{2}$/.test(p)) await ryddTemp(am.sti('faktura', p), TEMP_FAKTURA, grense);
 }
