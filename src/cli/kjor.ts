@@ -1,8 +1,10 @@
 /**
  * Feilgrensen rundt hver kommando: gjør et Resultat eller en feil om til utskrift og exit-kode.
- * 0 ok, 1 en regel sier nei, 2 ugyldig inndata eller bruk. Bare main.ts setter prosessens exit-kode.
+ * 0 ok, 1 en regel sier nei, 2 ugyldig inndata, bruk eller miljø (full disk, ingen tilgang, en mappe der det
+ * skulle være en fil — uansett hvor i koden fs-feilen oppsto), 3 en feil i nh. Bare main.ts setter
+ * prosessens exit-kode.
  */
-import { InndataFeil, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
+import { erMiljoFeil, InndataFeil, miljoDiagnostikk, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
 import type { Kontekst, Resultat } from './kontekst.js';
 import { gjeldende } from './prosess.js';
 // Utskrift (chalk) og kontekst lastes først når en kommando kjøres: `nh --help`/`--version` skal starte raskt.
@@ -34,10 +36,14 @@ function medAdvarsler(json: unknown, advarsler: Diagnostikk[]): unknown {
 
 export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: Diagnostikk[] = []): number {
   const { farge, skrivFeil, skrivJson, skrivUt, visDiagnostikk } = u;
+  // Filsystemet sa nei (EACCES, ENOSPC, EISDIR …): brukerens miljø, exit 2 med stien og hva som kan gjøres.
+  if (erMiljoFeil(e)) e = new InndataFeil([miljoDiagnostikk(e, undefined, process.platform === 'win32')]);
   if (e instanceof InndataFeil) {
     visDiagnostikk([...advarsler, ...e.diagnostikk]);
-    skrivFeil(farge.red(`${e.diagnostikk.length} feil. Ingenting er skrevet.`));
-    if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, advarsler });
+    // Aldri «Ingenting er skrevet» når noe faktisk ble erstattet før feilen.
+    const skrevet = e.skrevet.length ? `Skrevet før feilen: ${e.skrevet.join(', ')}.` : 'Ingenting er skrevet.';
+    skrivFeil(farge.red(`${e.diagnostikk.length} feil. ${skrevet}`));
+    if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, ...(e.skrevet.length ? { skrevet: e.skrevet } : {}), advarsler });
     return 2;
   }
   if (e instanceof RegelNei) {

@@ -14,10 +14,17 @@ export type Diagnostikk = {
   forventet?: string;
 };
 
-/** Exit-kode 2: ugyldig inndata eller bruk. Ingenting er skrevet. */
+/**
+ * Exit-kode 2: ugyldig inndata, bruk eller miljø (full disk, skrivebeskyttet mappe). Ingenting er skrevet —
+ * med mindre `skrevet` nevner filer som ble erstattet før feilen (da sier feilgrensen nøyaktig hvilke).
+ */
 export class InndataFeil extends Error {
   readonly exitKode = 2;
-  constructor(readonly diagnostikk: Diagnostikk[], oppsummering?: string) {
+  constructor(
+    readonly diagnostikk: Diagnostikk[],
+    oppsummering?: string,
+    readonly skrevet: readonly string[] = [],
+  ) {
     super(oppsummering ?? diagnostikk.map(formatDiagnostikk).join('\n'));
     this.name = 'InndataFeil';
   }
@@ -68,4 +75,67 @@ export function harFeil(ds: readonly Diagnostikk[]): boolean {
 export function kastVedFeil(ds: readonly Diagnostikk[]): Diagnostikk[] {
   if (harFeil(ds)) throw new InndataFeil(ds.filter((d) => d.alvor === 'feil'));
   return ds.filter((d) => d.alvor === 'advarsel');
+}
+
+// ————— Miljøfeil: filsystemet sier nei (brukerens miljø, ikke en feil i nh) —————
+
+/** En feil fra Node sitt fs-API (code + gjerne path/syscall). */
+export type SystemFeil = { code: string; path?: string; dest?: string; syscall?: string; message: string };
+
+const MILJO_KODER = new Set([
+  'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EBUSY', 'ETXTBSY', 'EMFILE', 'ENFILE',
+  'ENAMETOOLONG', 'ELOOP', 'EIO', 'EFBIG', 'ENOTEMPTY', 'EXDEV', 'ENOTSUP', 'EOPNOTSUPP', 'ESTALE',
+]);
+
+/** Er dette en fs-feil som skyldes brukerens miljø (tilgang, full disk, mappe der det skulle være fil …)? */
+export function erMiljoFeil(e: unknown): e is SystemFeil {
+  if (!e || typeof e !== 'object') return false;
+  const kode = (e as { code?: unknown }).code;
+  return typeof kode === 'string' && MILJO_KODER.has(kode);
+}
+
+/** Hva nh holdt på med (fra syscall), til meldingen. */
+function handling(syscall: string | undefined): string {
+  if (!syscall) return 'bruke';
+  if (/^(read|scandir|stat|lstat|readlink|realpath|access|opendir)$/.test(syscall)) return 'lese';
+  if (/^(write|rename|mkdir|unlink|link|copyfile|fsync|rmdir|symlink|utime|chmod|ftruncate)$/.test(syscall)) return 'skrive';
+  return 'åpne';
+}
+
+/**
+ * En fs-feil som norsk diagnostikk: stien, hva som gikk galt, og hva brukeren kan gjøre.
+ * `windows` skiller EPERM (på Windows nesten alltid en fil som er åpen i et annet program).
+ */
+export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest, windows = false): Diagnostikk {
+  const h = handling(e.syscall);
+  const m = (kode: string, melding: string) => feil(kode, melding, sti ? { fil: sti } : undefined, { verdi: e.code });
+  switch (e.code) {
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return m('fil-laast', 'Filen er låst av et annet program — er den åpen i Excel? Lukk den og kjør kommandoen på nytt.');
+    case 'EPERM':
+      if (windows) return m('fil-laast', 'Filen er låst eller skrivebeskyttet — er den åpen i Excel? Lukk den og kjør kommandoen på nytt.');
+    // falls through
+    case 'EACCES':
+      return m('ingen-tilgang', `Mangler tilgang til å ${h} filen eller mappen. Sjekk at den ikke er skrivebeskyttet og at du har tilgang, eller kopier arbeidsmappen til en mappe du kan skrive i.`);
+    case 'EROFS':
+      return m('skrivebeskyttet', 'Mappen ligger på et skrivebeskyttet filsystem. Kopier arbeidsmappen til en mappe du kan skrive i, og kjør på nytt.');
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+      return m('disk-full', 'Disken (eller lagringskvoten) er full. Frigjør plass og kjør kommandoen på nytt.');
+    case 'EISDIR':
+      return m('er-mappe', 'Dette er en mappe, men nh forventet en fil. Gi mappen et annet navn eller flytt den, og kjør på nytt.');
+    case 'ENOTDIR':
+      return m('ikke-mappe', 'En del av stien er en fil, men nh forventet en mappe. Gi filen et annet navn eller flytt den, og kjør på nytt.');
+    case 'EMFILE':
+    case 'ENFILE':
+      return m('for-mange-filer', 'For mange åpne filer i systemet. Lukk andre programmer og kjør på nytt.');
+    case 'ENAMETOOLONG':
+      return m('for-lang-sti', 'Stien er for lang. Flytt arbeidsmappen nærmere roten av disken (f.eks. C:\\nh) og kjør på nytt.');
+    case 'ELOOP':
+      return m('lenke-i-ring', 'Stien inneholder snarveier (symbolske lenker) som peker i ring. Rett lenkene og kjør på nytt.');
+    default:
+      return m('io-feil', `Kunne ikke ${h} filen (${e.code}). Sjekk disken eller nettverksstasjonen og kjør på nytt.`);
+  }
 }

@@ -3,14 +3,36 @@
  * Ligger i arbeidsmappen som `avi/avi-logg.json`, leses med zod-skjema og skrives av `nh kts-plan`
  * i samme skrivFiler-kall som opplastingsfilene (så det aldri finnes fil uten logg eller logg uten fil).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseDato, parseMaaned, type Dato, type Maaned } from '../domain/dato.js';
 import { feil, InndataFeil } from '../domain/diagnostikk.js';
 import { TOM_LOGG, type AviLogg } from '../domain/kts.js';
+import type { Arbeidsmappe } from './arbeidsmappe.js';
+import { medLaas } from './laas.js';
+import { ryddTemp, tempMoenster } from './skriv.js';
 
 export const AVI_MAPPE = 'avi';
 export const AVI_LOGG = 'avi/avi-logg.json';
+export const AVI_LAAS = '.avi-logg.laas';
+
+/** nh sine midlertidige filer i avi/ (opplastingsfilene og loggen) og låsens egne. */
+const TEMP_AVI = [tempMoenster('avi-[^/]+')];
+/** Låsens egne filer lages før låsen er tatt: ryddes bare når de er et minutt gamle. */
+const TEMP_LAAS = [tempMoenster('\\.avi-logg\\.laas'), /^\.avi-logg\.laas\.foreldet-\d+-[0-9a-f]{8}$/];
+
+/**
+ * Lås rundt les logg → skriv opplastingsfiler og logg. Rydder først midlertidige filer eldre enn låsen
+ * (gjenglemt etter full disk eller kill -9, issue 11 pkt. 8).
+ */
+export function medAviLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Promise<T> {
+  return medLaas(am.sti(AVI_LAAS), async (l) => {
+    const grense = (await stat(l.sti).catch(() => null))?.mtimeMs ?? l.tattMs;
+    await ryddTemp(am.sti(AVI_MAPPE), TEMP_AVI, grense);
+    await ryddTemp(am.rot, TEMP_LAAS, Math.min(grense, Date.now()) - 60_000);
+    return fn();
+  });
+}
 
 const dato = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDato(s) !== null, 'forventet en dato åååå-mm-dd').transform((s) => s as Dato);
 const maaned = z.string().refine((s) => parseMaaned(s) !== null, 'forventet en måned åååå-mm').transform((s) => s as Maaned);

@@ -1,9 +1,45 @@
 /**
- * Enkel fillås (O_EXCL) så to kjøringer ikke skriver samme tilstand samtidig. En lås fra en prosess
- * som ikke lever lenger (krasj) regnes som foreldet og tas over.
+ * Fillås for en arbeidsmappe — også når mappen ligger på OneDrive/SharePoint eller en nettverksdisk og
+ * flere PC-er bruker den. Låsfilen sier hvem som holder den: `{"vert","pid","tid","id"}`.
+ *
+ * - **Opprettes ferdig skrevet:** innholdet skrives til en midlertidig fil som lenkes inn (`link` feiler
+ *   atomisk hvis låsen finnes). En låsfil er derfor aldri tom eller halvskrevet; der lenker ikke går
+ *   (noen nettverksdisker), brukes `open(wx)` + skriving, og en tom lås eldre enn `TOM_MS` er død.
+ * - **Foreldet?** Samme PC: prosessen lever ikke. Annen PC (PID-en kan ikke sjekkes der): eldre enn
+ *   `ANNEN_VERT_MS`. En lås fra eldre nh (bare «pid\ntid») vurderes som samme PC.
+ * - **Overtakelse er atomisk:** den foreldede låsen døpes om til et unikt navn (bare én kjøring kan flytte
+ *   den), og innholdet kontrolleres; var det en ny lås, legges den tilbake. Så konkurrerer alle om å
+ *   opprette låsen på nytt med `link`/`wx` — bare én vinner.
  */
-import { open, readFile, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { feil, InndataFeil } from '../domain/diagnostikk.js';
+import { somMiljoFeil, tempNavn } from './skriv.js';
+
+/** En tom eller uleselig låsfil eldre enn dette er død (en lås skrives på millisekunder). */
+export const TOM_MS = 10_000;
+/** En lås fra en annen PC eldre enn dette er foreldet (en nh-kjøring tar sekunder). */
+export const ANNEN_VERT_MS = 10 * 60_000;
+/** En lås på samme PC eldre enn dette er foreldet selv om PID-en lever (PID gjenbrukt etter omstart). */
+export const MAKS_ALDER_MS = 24 * 60 * 60_000;
+
+export type Laaseier = { vert: string | null; pid: number; tid: string; id: string };
+export type Laas = { sti: string; eier: Laaseier; innhold: string; tattMs: number };
+/** Det vi leste av en låsfil som fantes. */
+export type LestLaas = { raa: string; eier: Laaseier | null; mtimeMs: number; ino: number };
+
+export type Laasvalg = {
+  /**
+   * For korte kritiske seksjoner: eldre enn dette er foreldet uansett PC og PID (i stedet for
+   * ANNEN_VERT_MS og MAKS_ALDER_MS). En død prosess på samme PC gjør låsen foreldet som ellers.
+   */
+  maksAlderMs?: number;
+  /** Klokke og prosesskontroll kan byttes i tester. */
+  naa?: () => number;
+  lever?: (pid: number) => boolean;
+  vert?: string;
+};
 
 function lever(pid: number): boolean {
   try {
@@ -14,29 +50,177 @@ function lever(pid: number): boolean {
   }
 }
 
-export async function medLaas<T>(laasSti: string, fn: () => Promise<T>): Promise<T> {
-  for (let forsok = 0; forsok < 2; forsok++) {
+export function tolkLaas(raa: string): Laaseier | null {
+  const t = raa.trim();
+  if (!t) return null;
+  if (t.startsWith('{')) {
     try {
-      const fh = await open(laasSti, 'wx');
-      await fh.writeFile(`${process.pid}\n${new Date().toISOString()}\n`);
-      await fh.close();
-      try {
-        return await fn();
-      } finally {
-        await unlink(laasSti).catch(() => undefined);
-      }
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const innhold = await readFile(laasSti, 'utf8').catch(() => '');
-      const pid = Number(innhold.split('\n')[0]);
-      if (forsok === 0 && Number.isInteger(pid) && pid > 0 && !lever(pid)) {
-        await unlink(laasSti).catch(() => undefined);
-        continue;
-      }
-      throw new InndataFeil([
-        feil('laast', `En annen nh-kjøring (prosess ${pid || 'ukjent'}) holder på i denne arbeidsmappen. Vent til den er ferdig. Står låsen igjen etter et krasj, slett filen.`, { fil: laasSti }),
-      ]);
+      const j = JSON.parse(t) as Partial<Laaseier>;
+      if (typeof j.pid !== 'number' || typeof j.tid !== 'string' || typeof j.id !== 'string') return null;
+      return { vert: typeof j.vert === 'string' ? j.vert : null, pid: j.pid, tid: j.tid, id: j.id };
+    } catch {
+      return null;
     }
   }
-  throw new Error('uoppnåelig');
+  // Eldre nh: «pid\ntid\n».
+  const [p, tid] = t.split('\n');
+  const pid = Number(p);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return { vert: null, pid, tid: tid?.trim() ?? '', id: '' };
+}
+
+/** Er låsen foreldet? Ren funksjon av det vi leste, klokken og prosesskontrollen. */
+export function vurderLaas(l: LestLaas, o: Required<Pick<Laasvalg, 'naa' | 'lever' | 'vert'>> & Laasvalg) {
+  const naa = o.naa();
+  const tid = l.eier ? Date.parse(l.eier.tid) : Number.NaN;
+  // Yngste av tidsstempelet i filen og filens mtime: en skjev klokke på én PC gjør ikke låsen eldre.
+  const alder = naa - Math.max(Number.isNaN(tid) ? 0 : tid, l.mtimeMs);
+  if (!l.eier) return { foreldet: alder > Math.min(TOM_MS, o.maksAlderMs ?? TOM_MS), grunn: 'tom' as const };
+  if (l.eier.vert === null || l.eier.vert === o.vert) {
+    if (!o.lever(l.eier.pid)) return { foreldet: true, grunn: 'doed' as const };
+    return { foreldet: alder > (o.maksAlderMs ?? MAKS_ALDER_MS), grunn: 'gammel' as const };
+  }
+  return { foreldet: alder > (o.maksAlderMs ?? ANNEN_VERT_MS), grunn: 'annen-vert' as const };
+}
+
+/** Oppretter `sti` med `innhold` bare hvis den ikke finnes. false = finnes allerede. */
+export async function opprettEksklusivt(sti: string, innhold: string, forsok = 0): Promise<boolean> {
+  const tmp = tempNavn(sti);
+  await skrivFerdig(tmp, innhold, 'wx');
+  try {
+    await link(tmp, sti);
+    return true;
+  } catch (e) {
+    const kode = (e as NodeJS.ErrnoException).code;
+    if (kode === 'EEXIST') return false;
+    // Den midlertidige filen ble borte under oss (ryddet av en annen): prøv på nytt med en ny.
+    if (kode === 'ENOENT' && forsok < 3) return opprettEksklusivt(sti, innhold, forsok + 1);
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'].includes(kode ?? '')) throw e;
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+  // Filsystemet kan ikke lage lenker (noen nettverksdisker): open(wx) er også atomisk, men kan etterlate
+  // en tom fil om prosessen dør før skrivingen — den regnes som død når den er eldre enn TOM_MS.
+  try {
+    await skrivFerdig(sti, innhold, 'wx');
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+async function skrivFerdig(sti: string, innhold: string, flagg: 'wx'): Promise<void> {
+  const fh = await open(sti, flagg);
+  try {
+    await fh.writeFile(innhold);
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    await unlink(sti).catch(() => undefined);
+    throw e;
+  }
+  await fh.close();
+}
+
+export async function lesLaas(sti: string): Promise<LestLaas | null> {
+  try {
+    const s = await stat(sti);
+    const raa = await readFile(sti, 'utf8');
+    return { raa, eier: tolkLaas(raa), mtimeMs: s.mtimeMs, ino: s.ino };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * Tar bort nøyaktig den foreldede låsen vi leste — atomisk: rename til et unikt navn (bare én kjøring
+ * får flyttet en gitt fil). Viser det seg at vi flyttet en annen (ny) lås, legges den tilbake.
+ * true = den foreldede låsen er borte (av oss); false = noen andre kom først.
+ */
+export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolean> {
+  const grav = `${sti}.foreldet-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(sti, grav);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+  const s = await stat(grav);
+  const raa = await readFile(grav, 'utf8');
+  const samme = raa === lest.raa && (s.ino === 0 || lest.ino === 0 || s.ino === lest.ino);
+  if (samme) {
+    await unlink(grav).catch(() => undefined);
+    return true;
+  }
+  // Vi flyttet en ny, levende lås (en annen tok over før oss): legg den tilbake.
+  await opprettEksklusivt(sti, raa).catch(() => false);
+  await unlink(grav).catch(() => undefined);
+  return false;
+}
+
+function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
+  const e = l?.eier;
+  const hvem = e
+    ? `prosess ${e.pid}${e.vert ? ` på ${e.vert}` : ''}${e.tid ? `, startet ${e.tid}` : ''}`
+    : 'ukjent prosess, tom låsfil';
+  const alder = l ? Math.max(0, Math.round((naa - l.mtimeMs) / 1000)) : 0;
+  const annen = e?.vert && e.vert !== hostname();
+  const raad = annen
+    ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. ` +
+      'Er du sikker på at ingen kjører nh der nå, kan du slette låsfilen.'
+    : !e
+      ? `En tom låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
+      : 'Står låsen igjen etter et krasj, tas den over automatisk når prosessen ikke lever lenger.';
+  return new InndataFeil([
+    feil('laast', `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
+      `Vent til den er ferdig og kjør på nytt. ${raad}`, { fil: sti }),
+  ]);
+}
+
+/** Tar låsen (eller kaster «laast» med hvem som holder den). */
+export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
+  const o = { naa: Date.now, lever, vert: hostname(), ...valg };
+  let sist: LestLaas | null = null;
+  for (let forsok = 0; forsok < 8; forsok++) {
+    const eier: Laaseier = { vert: o.vert, pid: process.pid, tid: new Date(o.naa()).toISOString(), id: randomBytes(8).toString('hex') };
+    const innhold = `${JSON.stringify(eier)}\n`;
+    let fikk: boolean;
+    try {
+      fikk = await opprettEksklusivt(sti, innhold);
+    } catch (e) {
+      throw somMiljoFeil(e, sti);
+    }
+    if (fikk) return { sti, eier, innhold, tattMs: o.naa() };
+    sist = await lesLaas(sti).catch((e: unknown) => {
+      throw somMiljoFeil(e, sti);
+    });
+    if (!sist) continue; // sluppet i mellomtiden: prøv igjen
+    if (!vurderLaas(sist, o).foreldet) throw laastFeil(sti, sist, o.naa());
+    await fjernForeldet(sti, sist).catch((e: unknown) => {
+      throw somMiljoFeil(e, sti);
+    });
+  }
+  throw laastFeil(sti, sist, o.naa());
+}
+
+/** Holder vi fortsatt låsen (ingen har tatt den over)? */
+export async function holderLaas(l: Laas): Promise<boolean> {
+  const raa = await readFile(l.sti, 'utf8').catch(() => null);
+  return raa === l.innhold;
+}
+
+/** Slipper låsen — bare om den fortsatt er vår. */
+export async function slippLaas(l: Laas): Promise<void> {
+  if (await holderLaas(l)) await unlink(l.sti).catch(() => undefined);
+}
+
+export async function medLaas<T>(laasSti: string, fn: (l: Laas) => Promise<T>, valg: Laasvalg = {}): Promise<T> {
+  const l = await taLaas(laasSti, valg);
+  try {
+    return await fn(l);
+  } finally {
+    await slippLaas(l);
+  }
 }

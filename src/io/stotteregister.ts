@@ -1,30 +1,38 @@
 /**
  * Støtteregisteret `stotteregister.csv` i arbeidsmappen: den eneste kilden for gitt innovasjonsstøtte
  * (vedlegg 3 pkt. 2 og 4.1). `nh faktura` fører det; smb-sjekk og årsrapport leser det med
- * `lesDatasett(am, stotteregisterDef)`.
+ * `lesStotteregister`.
  *
- * Skrives alltid som helhet til en midlertidig fil i samme mappe, fsync-es og døpes om (atomisk):
- * et krasj når som helst etterlater registeret slik det var før eller etter kjøringen, aldri midt
- * imellom. Før --erstatt tas en sikkerhetskopi i `faktura/sikkerhetskopi/`.
+ * Skrives alltid som helhet med `skrivFiler` (midlertidig fil, fsync, rename) sammen med kjøringens
+ * utfiler, og bare hvis filen er byte for byte som da den ble lest (compare-and-swap under en kort
+ * skrivelås): to kjøringer kan aldri miste hverandres linjer. Kolonner nh ikke kjenner (f.eks. en
+ * merknadskolonne i `ignorerKolonner`), filnavnet (`Stotteregister.csv`) og en symbolsk lenke beholdes.
+ * Før --erstatt tas en sikkerhetskopi i `faktura/sikkerhetskopi/`.
  */
-import { open, rename, mkdir, readdir, copyFile, access, unlink, readFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, copyFile, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stotteregisterDef, type Stottelinje } from '../domain/datasett/stotteregister.js';
 import type { Kolonne, Rad } from '../domain/rapport.js';
 import type { NyRegisterlinje, SmbSjekkPost } from '../domain/faktura.js';
 import type { Dato } from '../domain/dato.js';
-import { feil, InndataFeil } from '../domain/diagnostikk.js';
+import { advarsel, feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
+import { normaliserNavn } from '../domain/felter.js';
+import { dobbeltforinger, erKonfliktkopi } from '../domain/registerkontroll.js';
 import { lesDatasett } from './datasett.js';
 import { lagCsv } from './csv-skriv.js';
-import { medLaas } from './laas.js';
-import { testpunkt } from './skriv.js';
+import { lesCsvTabell } from './tabell-les.js';
+import { medLaas, type Laas } from './laas.js';
+import { finnes, ryddTemp, skrivFiler, somMiljoFeil, tempMoenster, type Utfil } from './skriv.js';
 import type { Arbeidsmappe } from './arbeidsmappe.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export const REGISTER_FIL = 'stotteregister.csv';
 export const LAAS_FIL = '.stotteregister.laas';
+/** Kort lås rundt selve compare-and-swap + rename (holdes i millisekunder). */
+export const SKRIVELAAS_FIL = '.stotteregister.skrives';
+/** Holdes skrivelåsen lenger enn dette, er kjøringen som tok den, død. */
+const SKRIVELAAS_MS = 30_000;
 export const SIKKERHETSKOPI_MAPPE = path.join('faktura', 'sikkerhetskopi');
 
 /** Kolonnene i nøyaktig samme rekkefølge og med samme nøkler som stotteregisterDef. */
@@ -36,76 +44,154 @@ export const REGISTER_KOLONNER: Kolonne[] = Object.keys(stotteregisterDef.kolonn
 
 export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Stottelinje['kilde'] };
 
-/** Leser registeret (tomt om filen ikke finnes). Rader med feil gir InndataFeil med fil og rad. */
-export async function lesStotteregister(am: Arbeidsmappe): Promise<{ fil: string | null; linjer: Registerlinje[] }> {
-  const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true });
-  if (fil && fil.toLowerCase() !== REGISTER_FIL) {
-    throw new InndataFeil([feil('register-xlsx', `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`, { fil })]);
+/** Kolonner i filen som ikke er registerkolonner (bevares ved omskriving), per «periode;orgnr». */
+export type EkstraKolonner = { overskrifter: string[]; verdier: Map<string, string[]> };
+
+export type LestRegister = {
+  /** Filnavnet slik det står i mappen (f.eks. «Stotteregister.csv»), eller null om det ikke finnes. */
+  fil: string | null;
+  /** Stien registeret skrives til: den eksisterende filen (eller lenken), ellers stotteregister.csv. */
+  sti: string;
+  linjer: Registerlinje[];
+  /** Bytene som ble lest (null: fantes ikke) — grunnlaget for compare-and-swap ved skriving. */
+  versjon: Buffer | null;
+  ekstra: EkstraKolonner;
+  /** F.eks. konfliktkopier fra OneDrive/Dropbox. */
+  advarsler: Diagnostikk[];
+};
+
+const ekstraNokkel = (l: { periode: string; orgnr: string }) => `${l.periode};${l.orgnr}`;
+
+async function lesBytes(sti: string): Promise<Buffer | null> {
+  try {
+    return await readFile(sti);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw somMiljoFeil(e, sti);
   }
-  return { fil, linjer: rader };
 }
 
-export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]): string {
-  return lagCsv(REGISTER_KOLONNER, linjer.map((l) => {
+/** Kolonnene i filen som ikke kobles til en registerkolonne (ignorerte eller uten overskrift). */
+function finnEkstra(buf: Buffer, fil: string, am: Arbeidsmappe, linjer: readonly Registerlinje[]): EkstraKolonner {
+  const kjente = new Set<string>();
+  for (const [nokkel, kol] of Object.entries(stotteregisterDef.kolonner)) {
+    kjente.add(normaliserNavn(nokkel));
+    for (const a of kol.alias ?? []) kjente.add(normaliserNavn(a));
+  }
+  for (const o of Object.keys(am.config.kolonner?.[stotteregisterDef.navn] ?? {})) kjente.add(normaliserNavn(o));
+  const t = lesCsvTabell(buf, fil);
+  const indekser = t.overskrifter.map((h, i) => (kjente.has(normaliserNavn(h)) ? -1 : i)).filter((i) => i >= 0);
+  const verdier = new Map<string, string[]>();
+  if (!indekser.length) return { overskrifter: [], verdier };
+  const perRad = new Map(t.radnr.map((nr, i) => [nr, t.rader[i]!]));
+  for (const l of linjer) {
+    const celler = l.kilde?.rad !== undefined ? perRad.get(l.kilde.rad) : undefined;
+    if (celler) verdier.set(ekstraNokkel(l), indekser.map((i) => String(celler[i] ?? '')));
+  }
+  return { overskrifter: indekser.map((i) => t.overskrifter[i]!), verdier };
+}
+
+/** Advarsler for synkroniseringskonflikt-kopier av registeret i arbeidsmappen. */
+async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Diagnostikk[]> {
+  const filer = await readdir(am.rot).catch(() => [] as string[]);
+  return filer
+    .filter((f) => f !== fil && erKonfliktkopi(f))
+    .map((f) =>
+      advarsel(
+        'konfliktkopi',
+        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike når to PC-er ` +
+          `endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, før inn linjer som bare ` +
+          'står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.',
+        { fil: f },
+      ),
+    );
+}
+
+/**
+ * Leser registeret (tomt om filen ikke finnes). Rader med feil, og en periode ført to ganger for samme
+ * orgnr, gir InndataFeil med fil og rad.
+ */
+export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister> {
+  for (let forsok = 0; ; forsok++) {
+    const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true });
+    if (fil && fil.toLowerCase() !== REGISTER_FIL) {
+      throw new InndataFeil([feil('register-xlsx', `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`, { fil })]);
+    }
+    const dobbel = dobbeltforinger(rader);
+    if (dobbel.length) throw new InndataFeil(dobbel);
+    const sti = am.sti(fil ?? REGISTER_FIL);
+    const versjon = await lesBytes(sti);
+    // Endret mellom lesingene (en annen kjøring skrev): les på nytt, så versjonen er den vi tolket.
+    if (fil && !versjon && forsok < 3) continue;
+    const tolket = fil && versjon ? await lesBytes(sti) : null;
+    if (fil && versjon && tolket && !tolket.equals(versjon) && forsok < 3) continue;
+    const ekstra = fil && versjon ? finnEkstra(versjon, fil, am, rader) : { overskrifter: [], verdier: new Map() };
+    return { fil, sti, linjer: rader, versjon, ekstra, advarsler: await konfliktkopier(am, fil) };
+  }
+}
+
+export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[], ekstra?: EkstraKolonner): string {
+  const ekstraKol: Kolonne[] = (ekstra?.overskrifter ?? []).map((o, i) => ({ nokkel: `\u0000ekstra${i}`, overskrift: o, type: 'tekst' }));
+  return lagCsv([...REGISTER_KOLONNER, ...ekstraKol], linjer.map((l) => {
     const rad: Rad = {};
     for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
+    const v = ekstra?.verdier.get(ekstraNokkel(l));
+    ekstraKol.forEach((k, i) => (rad[k.nokkel] = v?.[i] ?? ''));
     return rad;
   }));
 }
 
-async function finnes(sti: string): Promise<boolean> {
-  return access(sti).then(() => true, () => false);
+/**
+ * Compare-and-swap: registeret på disk må være byte for byte det vi leste. Ellers har en annen kjøring
+ * skrevet i mellomtiden, og å skrive nå ville slette linjene dens.
+ */
+async function sjekkUendret(reg: LestRegister): Promise<void> {
+  const naa = await lesBytes(reg.sti);
+  const lik = naa === null || reg.versjon === null ? naa === reg.versjon : naa.equals(reg.versjon);
+  if (!lik) {
+    throw new InndataFeil([
+      feil(
+        'register-endret',
+        'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. Ingenting er skrevet; ' +
+          'kjør kommandoen på nytt.',
+        { fil: path.basename(reg.sti) },
+      ),
+    ]);
+  }
 }
+
+/** Testpunktene krasjtestene dreper prosessen ved rundt registeret (NH_TESTPUNKT_DREP). */
+const REGISTER_TESTPUNKTER = {
+  halvskrevet: 'stotteregister:halvskrevet',
+  forRename: ['faktura:for-register', 'stotteregister:for-rename'],
+  etterRename: 'stotteregister:etter-rename',
+};
 
 /**
- * Atomisk erstatning av registeret. Innholdet skrives i to omganger med testpunktet
- * «stotteregister:halvskrevet» imellom, så krasjtesten kan drepe prosessen midt i skrivingen.
+ * Skriver kjøringens utfiler og (om `register` ikke er null) registeret i ett `skrivFiler`-kall:
+ * alle midlertidige filer først, så — under skrivelåsen og bare om registeret er uendret siden det ble
+ * lest — renamene, registeret sist. Gir stiene som ble skrevet.
  */
-export async function skrivStotteregister(am: Arbeidsmappe, innhold: string): Promise<void> {
-  const sti = am.sti(REGISTER_FIL);
-  await ryddRegisterTemp(am.rot);
-  const tmp = path.join(am.rot, `.${REGISTER_FIL}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const buf = Buffer.from(innhold, 'utf8');
-  const halv = Math.floor(buf.length / 2);
-  const fh = await open(tmp, 'wx');
-  try {
-    await fh.write(buf, 0, halv);
-    await fh.sync();
-    testpunkt('stotteregister:halvskrevet');
-    await fh.write(buf, halv, buf.length - halv);
-    await fh.sync();
-  } catch (e) {
-    await fh.close();
-    throw skrivefeil(e as NodeJS.ErrnoException, sti);
-  }
-  await fh.close();
-  testpunkt('stotteregister:for-rename');
-  try {
-    await rename(tmp, sti);
-  } catch (e) {
-    throw skrivefeil(e as NodeJS.ErrnoException, sti);
-  }
-  testpunkt('stotteregister:etter-rename');
-  try {
-    const d = await open(am.rot, 'r');
-    await d.sync().finally(() => d.close());
-  } catch {
-    // Windows kan ikke fsync-e mapper; rename er likevel atomisk der.
-  }
+export async function skrivMedRegister(am: Arbeidsmappe, reg: LestRegister, utfiler: Utfil[], register: string | null): Promise<string[]> {
+  const filer = [...utfiler];
+  if (register !== null) filer.push({ sti: reg.sti, innhold: register, testpunkter: REGISTER_TESTPUNKTER });
+  return skrivFiler(filer, {
+    overskriv: true,
+    kritisk: (renameAlle) =>
+      medLaas(
+        am.sti(SKRIVELAAS_FIL),
+        async () => {
+          if (register !== null) await sjekkUendret(reg);
+          await renameAlle();
+        },
+        { maksAlderMs: SKRIVELAAS_MS },
+      ),
+  });
 }
 
-/** Fjerner halvskrevne midlertidige registerfiler fra en krasjet kjøring (bare registerets egne). */
-async function ryddRegisterTemp(rot: string): Promise<void> {
-  const filer = await readdir(rot).catch(() => [] as string[]);
-  const moenster = new RegExp(`^\\.${REGISTER_FIL.replace('.', '\\.')}\\.tmp-\\d+-[0-9a-f]{8}$`);
-  await Promise.all(filer.filter((f) => moenster.test(f)).map((f) => unlink(path.join(rot, f)).catch(() => undefined)));
-}
-
-function skrivefeil(e: NodeJS.ErrnoException, sti: string): InndataFeil {
-  const laast = e.code === 'EBUSY' || (process.platform === 'win32' && e.code === 'EPERM');
-  return new InndataFeil([
-    feil(laast ? 'fil-laast' : 'skrivefeil', laast ? 'Støtteregisteret er låst — er det åpent i Excel? Lukk det og kjør på nytt. Registeret er uendret.' : `Kunne ikke skrive støtteregisteret (${e.code ?? e.message}). Registeret er uendret.`, { fil: sti }),
-  ]);
+/** Bare registeret (uten utfiler). */
+export async function skrivStotteregister(am: Arbeidsmappe, reg: LestRegister, innhold: string): Promise<void> {
+  await skrivMedRegister(am, reg, [], innhold);
 }
 
 /**
@@ -128,9 +214,37 @@ export async function sikkerhetskopier(am: Arbeidsmappe, merke: string, filer: r
   return mappe;
 }
 
-/** Lås rundt les → beregn → skriv av registeret: to kjøringer samtidig kan ikke begge skrive. */
+/** nh sine midlertidige filer rundt registeret og fakturaen (gjenglemt etter full disk eller kill -9). */
+const TEMP_ROT = [tempMoenster('stotteregister\\.csv')];
+/**
+ * Låsenes egne midlertidige filer lages FØR låsen er tatt (av kjøringer som venter på den), så de ryddes
+ * bare når de er så gamle at ingen kjøring kan holde på med dem (en lås lages på millisekunder).
+ */
+const TEMP_LAAS = [
+  tempMoenster('\\.stotteregister\\.(laas|skrives)'),
+  /^\.stotteregister\.(laas|skrives)\.foreldet-\d+-[0-9a-f]{8}$/,
+];
+const LAAS_TEMP_MS = 60_000;
+const TEMP_FAKTURA = [tempMoenster('fakturagrunnlag\\.[^.]+'), tempMoenster('\\.nh-kjoring\\.json')];
+
+/** Rydder gjenglemte midlertidige filer eldre enn låsen vi nettopp tok (issue 11 pkt. 8). */
+async function ryddEtterKrasj(am: Arbeidsmappe, l: Laas): Promise<void> {
+  const grense = (await stat(l.sti).catch(() => null))?.mtimeMs ?? l.tattMs;
+  await ryddTemp(am.rot, TEMP_ROT, grense);
+  await ryddTemp(am.rot, TEMP_LAAS, Math.min(grense, Date.now()) - LAAS_TEMP_MS);
+  const perioder = await readdir(am.sti('faktura')).catch(() => [] as string[]);
+  for (const p of perioder) if (/^\d{4}-\d{2}$/.test(p)) await ryddTemp(am.sti('faktura', p), TEMP_FAKTURA, grense);
+}
+
+/**
+ * Lås rundt les → beregn → skriv av registeret: to kjøringer samtidig kan ikke begge skrive (og skulle
+ * de likevel begge komme gjennom, stopper compare-and-swap i skrivMedRegister den siste).
+ */
 export function medRegisterLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Promise<T> {
-  return medLaas(am.sti(LAAS_FIL), fn);
+  return medLaas(am.sti(LAAS_FIL), async (l) => {
+    await ryddEtterKrasj(am, l);
+    return fn();
+  });
 }
 
 /**

@@ -2,11 +2,10 @@
  * Leser en CSV- eller xlsx-fil til en rå tabell: overskrifter og celler, med Excel-radnummer
  * (overskrift = rad 1), slik administratoren ser dem i Excel. Ingen tolkning av verdier her.
  */
-import { readFile } from 'node:fs/promises';
+import { BlandetTegnsett, dekod, finnSkilletegn, lesFil, type Tegnsett } from './tekstfil.js';
 import { parse } from 'csv-parse/sync';
 import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
 import type { RaaCelle } from '../domain/felter.js';
-import { BlandetTegnsett, dekod, finnSkilletegn, type Tegnsett } from './tekstfil.js';
 
 export type RaaTabell = {
   fil: string;
@@ -40,7 +39,7 @@ export async function lesTabell(sti: string, visningsnavn: string, lagFilter?: L
     const behold = t.rader.map((r) => f(r));
     return { ...t, rader: t.rader.filter((_, i) => behold[i]), radnr: t.radnr.filter((_, i) => behold[i]) };
   }
-  return lesCsvTabell(await readFile(sti), visningsnavn, lagFilter);
+  return lesCsvTabell(await lesFil(sti), visningsnavn, lagFilter);
 }
 
 export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFilter): RaaTabell {

@@ -4,6 +4,21 @@
  * er filen Windows-1252 — en gyldig UTF-8-fil med æøå er svært usannsynlig å være noe annet.
  * Node har full ICU, så TextDecoder kan windows-1252 uten ekstra avhengighet.
  */
+import { readFile } from 'node:fs/promises';
+import { erMiljoFeil, InndataFeil, miljoDiagnostikk } from '../domain/diagnostikk.js';
+
+/**
+ * Leser en inndatafil. En fs-feil (mappe der det skulle være en fil, ingen tilgang …) blir exit 2 med
+ * stien — `readFile` på en mappe sier ellers bare «EISDIR» uten å nevne hvilken.
+ */
+export async function lesFil(sti: string): Promise<Buffer> {
+  try {
+    return await readFile(sti);
+  } catch (e) {
+    if (erMiljoFeil(e)) throw new InndataFeil([miljoDiagnostikk({ ...e, syscall: e.syscall ?? 'read' }, sti, process.platform === 'win32')]);
+    throw e;
+  }
+}
 export type Tegnsett = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** En fil der noen linjer er UTF-8 og andre Windows-1252 (limt sammen fra to eksporter). */

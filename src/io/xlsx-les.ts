@@ -6,7 +6,8 @@
  * vet vi ikke tallet. Prosentformaterte tall leveres som «75 %» så prosentfeltet tolker dem riktig.
  */
 import ExcelJS from 'exceljs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { lesFil } from './tekstfil.js';
 import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../domain/felter.js';
 import { MAKS_KOLONNER, type RaaTabell } from './tabell-les.js';
@@ -15,8 +16,9 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
   const st = await stat(sti);
   if (st.size === 0) throw new InndataFeil([feil('tom-fil', 'Excel-filen er tom (0 byte).', { fil }, { forventet: 'en xlsx-fil lagret fra Excel' })]);
   const wb = new ExcelJS.Workbook();
+  const buf = await lesFil(sti);
   try {
-    await wb.xlsx.load((await readFile(sti)) as unknown as ArrayBuffer);
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw new InndataFeil([feil('ugyldig-xlsx', 'Filen kan ikke åpnes som Excel-arbeidsbok (skadet eller ikke xlsx).', { fil }, { forventet: 'en .xlsx-fil lagret fra Excel' })]);
   }

@@ -3,8 +3,13 @@
  * (NH_TESTPUNKT_DREP, se src/io/skriv.ts). Etterpå er registeret og utfilene enten nøyaktig som før
  * eller nøyaktig som etter en vellykket kjøring — aldri midt imellom — og neste kjøring fullfører.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import {
+  appendFileSync, closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync,
+  truncateSync, writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { kopier, nh, ROT } from '../hjelp.js';
 
@@ -71,5 +76,107 @@ describe('krasj midt i nh faktura', () => {
 
   it('testpunktene ble faktisk truffet (prosessen ble drept)', async () => {
     expect(drept).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('issue 11 pkt. 10: --erstatt drept mellom utfilene og registeret', () => {
+  it('neste vanlige kjøring ser at fakturagrunnlaget og registeret er fra ulike kjøringer (exit 2), --erstatt retter det', async () => {
+    const ws = kopier(LITEN);
+    expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
+    const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
+    // Timelisten endres (en time til), og perioden faktureres på nytt — men kjøringen drepes før registeret.
+    appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;1;;;Ettermelding\r\n');
+    const drept = await nh(['faktura', '--data', ws, ...P, '--erstatt'], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
+    expect(drept.kode).toBe(-1);
+    expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
+    // Før: «allerede fakturert», exit 0 — mens fakturagrunnlag.csv viste en annen sum enn registeret.
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode, r.stdout).toBe(2);
+    expect(r.json().feil.map((f: { kode: string }) => f.kode)).toEqual(['kjoring-ulik']);
+    expect(r.stderr).toMatch(/nh faktura --periode 2026-10 --erstatt/);
+    const rettet = await nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
+    expect(rettet.kode, rettet.stderr).toBe(0);
+    expect((await nh(['faktura', '--data', ws, ...P, '--json'])).json().status).toBe('allerede-fakturert');
+  });
+});
+
+/** En liten tmpfs vi kan fylle opp og gjøre skrivebeskyttet (krever root på Linux, som CI og utviklermaskinene). */
+function monterTmpfs(): string | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+  const mnt = mkdtempSync(path.join(tmpdir(), 'nh-tmpfs-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'nh-test', mnt], { stdio: 'ignore' });
+    return mnt;
+  } catch {
+    return null;
+  }
+}
+const MNT = monterTmpfs();
+
+describe.skipIf(!MNT)('issue 11 pkt. 6 og 7: full disk og skrivebeskyttet mappe gir exit 2, aldri «Intern feil»', () => {
+  afterAll(() => {
+    if (MNT) execFileSync('umount', ['-l', MNT], { stdio: 'ignore' });
+  });
+
+  /** Fyller disken; `ledig` byte frigjøres igjen etterpå. */
+  function fyll(ws: string, ledig: number): string {
+    const fyllfil = path.join(ws, '..', 'fyll.bin');
+    const fd = openSync(fyllfil, 'w');
+    try {
+      const blokk = Buffer.alloc(64 * 1024, 1);
+      for (;;) writeSync(fd, blokk);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+    } finally {
+      closeSync(fd);
+    }
+    // Siste blokk kan ha blitt halvskrevet: fyll de siste bytene, så frigjør `ledig`.
+    try {
+      appendFileSync(fyllfil, Buffer.alloc(4096, 1));
+    } catch {
+      /* full */
+    }
+    if (ledig) truncateSync(fyllfil, Math.max(0, statSync(fyllfil).size - ledig));
+    return fyllfil;
+  }
+
+  it.each([
+    ['helt full (låsen kan ikke lages)', 0],
+    ['nesten full (utfilene får ikke plass)', 8 * 1024],
+  ])('disk %s: exit 2 «Disken … er full», registeret uendret, ingen rester; etter opprydding går kjøringen', async (_navn, ledig) => {
+    const ws = path.join(mkdtempSync(path.join(MNT!, 'k-')), 'am');
+    cpSync(LITEN, ws, { recursive: true });
+    expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
+    const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
+    const fyllfil = fyll(ws, ledig);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/Intern feil/);
+    expect(r.stderr).toMatch(/Disken \(eller lagringskvoten\) er full/);
+    expect(r.json().feil[0].kode).toBe('disk-full');
+    expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
+    expect(existsSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'))).toBe(false);
+    expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
+    rmSync(fyllfil);
+    const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(igjen.kode, igjen.stderr).toBe(0);
+    expect(igjen.json().status).toBe('fakturert');
+    rmSync(path.dirname(ws), { recursive: true });
+  });
+
+  it('skrivebeskyttet filsystem (EROFS): exit 2 med stien og hva som kan gjøres', async () => {
+    const ws = path.join(mkdtempSync(path.join(MNT!, 'ro-')), 'am');
+    cpSync(LITEN, ws, { recursive: true });
+    execFileSync('mount', ['-o', 'remount,ro', MNT!]);
+    try {
+      const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(r.kode, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/Intern feil/);
+      expect(r.stderr).toContain(ws);
+      expect(r.stderr).toMatch(/skrivebeskyttet filsystem\. Kopier arbeidsmappen/);
+      expect(r.json().feil[0].kode).toBe('skrivebeskyttet');
+    } finally {
+      execFileSync('mount', ['-o', 'remount,rw', MNT!]);
+    }
   });
 });

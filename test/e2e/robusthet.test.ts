@@ -3,11 +3,11 @@
  * mellomrom og æøå, CRLF og LF. Hver kommando som skriver filer, legges til i KJORINGER.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { nh, ROT, tomMappe } from '../hjelp.js';
+import { DEMO, kopier, nh, nhProsess, ROT, tomMappe } from '../hjelp.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 
@@ -119,7 +119,135 @@ describe('stier og linjeskift', () => {
     }
     const r = await nh(['faktura', '--data', ws, '--periode', '2026-10', '--json']);
     expect(r.kode, r.stderr).toBe(0);
-    expect(readdirSync(path.join(ws, 'faktura', '2026-10')).sort()).toEqual(['fakturagrunnlag.csv', 'fakturagrunnlag.xlsx']);
+    expect(readdirSync(path.join(ws, 'faktura', '2026-10')).sort()).toEqual(['.nh-kjoring.json', 'fakturagrunnlag.csv', 'fakturagrunnlag.xlsx']);
     expect((await nh(['timesats', '--data', ws, '--ut', path.join(ws, 'ut med mellomrom')])).kode).toBe(0);
+  });
+});
+
+// ————— Issue 11 pkt. 3, 6–9 og issue 12 pkt. 7: låsen, miljøfeil og skriving —————
+
+const P10 = ['--periode', '2026-10'];
+const regLinjer = (ws: string) =>
+  existsSync(path.join(ws, 'stotteregister.csv'))
+    ? readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+    : [];
+const kopiLiten = () => {
+  const ws = path.join(tomMappe(), 'am');
+  cpSync(LITEN, ws, { recursive: true });
+  return ws;
+};
+const gammel = (p: string, sekunder = 3600) => {
+  const t = Date.now() / 1000 - sekunder;
+  utimesSync(p, t, t);
+};
+
+describe('issue 11 pkt. 7: fs-feil er brukerens miljø — exit 2 med stien og hva som kan gjøres, aldri «Intern feil»', () => {
+  it('timer.csv er en mappe (EISDIR)', async () => {
+    const ws = kopiLiten();
+    rmSync(path.join(ws, 'timer.csv'));
+    mkdirSync(path.join(ws, 'timer.csv'));
+    const r = await nh(['faktura', '--data', ws, ...P10, '--json']);
+    expect(r.kode, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/Intern feil/);
+    expect(r.stderr).toContain(path.join(ws, 'timer.csv'));
+    expect(r.stderr).toMatch(/er en mappe, men nh forventet en fil/);
+    expect(r.json().feil[0].kode).toBe('er-mappe');
+  });
+
+  it('issue 11 pkt. 9: fakturagrunnlag.csv er en mappe → exit 2 før noe er skrevet, og meldingen sier det', async () => {
+    const ws = kopiLiten();
+    mkdirSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'), { recursive: true });
+    const r = await nh(['faktura', '--data', ws, ...P10]);
+    expect(r.kode, r.stderr).toBe(2);
+    expect(r.stderr).toContain(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'));
+    expect(r.stderr).toMatch(/Ingenting er skrevet/);
+    expect(readdirSync(path.join(ws, 'faktura', '2026-10')).sort()).toEqual(['fakturagrunnlag.csv']);
+    expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+    expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('issue 11 pkt. 6: tom eller halvskrevet låsfil', () => {
+  it('en tom låsfil som er gammel (disk full / drept mellom opprett og skriv), tas over automatisk', async () => {
+    const ws = kopiLiten();
+    writeFileSync(path.join(ws, '.stotteregister.laas'), '');
+    gammel(path.join(ws, '.stotteregister.laas'));
+    const r = await nh(['faktura', '--data', ws, ...P10, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(regLinjer(ws)).toHaveLength(2);
+    expect(existsSync(path.join(ws, '.stotteregister.laas'))).toBe(false);
+  });
+
+  it('en fersk tom låsfil (en kjøring holder på å skrive den) gir exit 2 med en forklaring', async () => {
+    const ws = kopiLiten();
+    writeFileSync(path.join(ws, '.stotteregister.laas'), '');
+    const r = await nh(['faktura', '--data', ws, ...P10]);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/tom låsfil/);
+  });
+
+  it('issue 12 pkt. 7: en fersk lås fra en annen PC tas ikke over, selv om PID-en ikke lever her', async () => {
+    const ws = kopiLiten();
+    const eier = { vert: 'ANNEN-PC-PÅ-ONEDRIVE', pid: 999_999, tid: new Date().toISOString(), id: 'abc' };
+    writeFileSync(path.join(ws, '.stotteregister.laas'), `${JSON.stringify(eier)}\n`);
+    const r = await nh(['faktura', '--data', ws, ...P10]);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toMatch(/prosess 999999 på ANNEN-PC-PÅ-ONEDRIVE/);
+    expect(r.stderr).toMatch(/annen PC/);
+    expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+    // Eldre enn grensen (10 min): kjøringen på den andre PC-en er borte, låsen tas over.
+    gammel(path.join(ws, '.stotteregister.laas'), 3600);
+    writeFileSync(path.join(ws, '.stotteregister.laas'), `${JSON.stringify({ ...eier, tid: '2026-11-22T00:00:00Z' })}\n`);
+    gammel(path.join(ws, '.stotteregister.laas'), 3600);
+    expect((await nh(['faktura', '--data', ws, ...P10])).kode).toBe(0);
+  });
+});
+
+describe('issue 11 pkt. 8: gjenglemte midlertidige filer ryddes ved start (eget mønster, eldre enn låsen)', () => {
+  it('faktura rydder registerets og fakturagrunnlagets; kts-plan rydder avi/; andre filer røres ikke', async () => {
+    const ws = kopier(DEMO);
+    mkdirSync(path.join(ws, 'faktura', '2026-09'), { recursive: true });
+    mkdirSync(path.join(ws, 'avi'), { recursive: true });
+    const rester = [
+      '.stotteregister.csv.tmp-4242-0badf00d',
+      'faktura/2026-09/.fakturagrunnlag.csv.tmp-4242-deadbeef',
+      'faktura/2026-09/.fakturagrunnlag.xlsx.tmp-4242-deadbeef',
+      'avi/.avi-oppdatering-2026-12-01.xlsx.tmp-4242-cafebabe',
+      'avi/.avi-logg.json.tmp-4242-cafebabe',
+    ];
+    const behold = ['.notater.tmp', 'faktura/2026-09/.fakturagrunnlag.csv.tmp-kopi', 'avi/.avi-minne.tmp-4242-xyz'];
+    for (const f of [...rester, ...behold]) {
+      writeFileSync(path.join(ws, f), 'halvskrevet');
+      gammel(path.join(ws, f));
+    }
+    expect((await nh(['faktura', '--data', ws, ...P10])).kode).toBe(0);
+    expect((await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'])).kode).toBe(0);
+    for (const f of rester) expect(existsSync(path.join(ws, f)), f).toBe(false);
+    for (const f of behold) expect(existsSync(path.join(ws, f)), f).toBe(true);
+  });
+});
+
+describe('issue 11 pkt. 3: fem faktura-kjøringer samtidig mot en foreldet lås mister ingen måned', () => {
+  it('hver kjøring som avslutter med 0, har sin måned i registeret; ingen halvferdige filer', async () => {
+    const ws = kopiLiten();
+    // Timer i fem måneder (kopier oktober-radene til juni–september).
+    const timer = readFileSync(path.join(ws, 'timer.csv'), 'utf8');
+    const okt = timer.split('\r\n').filter((l) => /^\d\d\.10\.2026;/.test(l));
+    const ekstra = ['06', '07', '08', '09'].flatMap((m) => okt.map((l) => l.replace('.10.2026;', `.${m}.2026;`)));
+    writeFileSync(path.join(ws, 'timer.csv'), `${timer.trimEnd()}\r\n${ekstra.join('\r\n')}\r\n`);
+    writeFileSync(path.join(ws, '.stotteregister.laas'), '999999\n2026-11-22T00:00:00Z\n'); // krasjet kjøring
+    const maaneder = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    const r = await Promise.all(maaneder.map((m) => nhProsess(['faktura', '--data', ws, '--periode', m])));
+    const perioder = new Set(regLinjer(ws).map((l) => l.split(';')[0]));
+    r.forEach((x, i) => {
+      if (x.kode === 0) expect(perioder.has(maaneder[i]!), `${maaneder[i]} exit 0 men mangler i registeret`).toBe(true);
+      else {
+        expect(x.kode, x.stderr).toBe(2);
+        expect(x.stderr).toMatch(/En annen nh-kjøring|ble endret av en annen/);
+        expect(perioder.has(maaneder[i]!)).toBe(false);
+      }
+    });
+    expect(r.some((x) => x.kode === 0)).toBe(true);
+    expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });

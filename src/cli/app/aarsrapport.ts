@@ -11,7 +11,8 @@ import path from 'node:path';
 import { readdir } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { malbedrifterDef, type Malbedrift } from '../../domain/datasett/malbedrifter.js';
-import { stotteregisterDef, type Stottelinje } from '../../domain/datasett/stotteregister.js';
+import type { Stottelinje } from '../../domain/datasett/stotteregister.js';
+import { lesStotteregister } from '../../io/stotteregister.js';
 import { tiltakDef, type Tiltak } from '../../domain/datasett/tiltak.js';
 import { srlDef, type SrlVurdering } from '../../domain/datasett/srl.js';
 import { timerDef } from '../../domain/datasett/timer.js';
@@ -61,7 +62,11 @@ async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): 
   const tom = { fil: null, rader: [] };
   const { lest, feil: ds } = await lesAlleDelvis(am, {
     mb: malbedrifterDef,
-    reg: { def: stotteregisterDef, valgfritt: true },
+    // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
+    reg: async () => {
+      const r = await lesStotteregister(am);
+      return { fil: r.fil, rader: r.linjer as Stottelinje[] };
+    },
     tiltak: { def: tiltakDef, valgfritt: true },
     srl: { def: srlDef, valgfritt: true },
     tilskudd: { def: tilskuddDef, valgfritt: !trengerTilskudd },

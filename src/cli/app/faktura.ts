@@ -3,8 +3,8 @@
  * støtteregisteret → beregn (domain/faktura) → sjekk reglene → skriv fakturagrunnlag.xlsx/.csv i
  * faktura/<periode>/ og til sist støtteregisteret, alt under én lås.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { access } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { kroner as kronerFelt, seksjon, type Config } from '../../domain/config.js';
@@ -25,10 +25,11 @@ import {
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesAlle } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
-import { skrivFiler, testpunkt } from '../../io/skriv.js';
+import { finnes } from '../../io/skriv.js';
+import { kjoringsmerke, sjekkKjoring } from '../../io/fakturakjoring.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, FORMAT, kolonneBokstav, lesMal, settCelle, stilOverskrift, type Parameter } from '../../io/xlsx-skriv.js';
 import {
-  finnSmbSjekker, lesCsvMal, lesStotteregister, medRegisterLaas, registerCsv, sikkerhetskopier, skrivStotteregister, REGISTER_FIL, SIKKERHETSKOPI_MAPPE, type Registerlinje,
+  finnSmbSjekker, lesCsvMal, lesStotteregister, medRegisterLaas, registerCsv, sikkerhetskopier, skrivMedRegister, SIKKERHETSKOPI_MAPPE, type Registerlinje,
 } from '../../io/stotteregister.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { FakturaValg } from '../commands/faktura.js';
@@ -310,10 +311,6 @@ function csvRader(f: Fakturering, s: FakturaSeksjon, mvaSats: number): Rad[] {
 
 // ————— Kjøringen —————
 
-async function finnes(sti: string): Promise<boolean> {
-  return access(sti).then(() => true, () => false);
-}
-
 function tidsmerke(k: Kontekst): string {
   return k.naa().toISOString().replace(/\.\d+Z$/, 'Z');
 }
@@ -342,8 +339,16 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
 async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, seksjon: FakturaSeksjon, valg: FakturaValg): Promise<Resultat> {
   const periode = p.periode;
   const reg = await lesStotteregister(am);
+  k.advarsler.push(...reg.advarsler);
   const iPerioden = reg.linjer.filter((l) => l.periode === periode);
-  if (iPerioden.length && !valg.erstatt) return alleredeFakturert(am, periode, iPerioden);
+  const utmappe = am.sti('faktura', periode);
+  if (iPerioden.length && !valg.erstatt) {
+    // Issue 11 pkt. 10: utfiler fra en avbrutt --erstatt passer ikke til registeret.
+    const kjoringer = iPerioden.map((l) => l.kjoring);
+    const registerFil = path.basename(reg.sti);
+    await sjekkKjoring({ periodeMappe: utmappe, visningsmappe: path.relative(am.rot, utmappe), periode, registerFil, kjoringer });
+    return alleredeFakturert(am, periode, iPerioden, reg.sti);
+  }
 
   const fra = forsteDag(periode);
   const til = sisteDag(periode);
@@ -367,8 +372,7 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   if (til > k.idag) k.advarsler.push(advarsel('periode-ikke-slutt', `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`));
   if (p.kursdato > til) k.advarsler.push(advarsel('kurs-etter-periode', `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`, { fil: 'nh.json', kolonne: 'eurNok.dato' }));
 
-  const utmappe = am.sti('faktura', periode);
-  const filer = { xlsx: path.join(utmappe, 'fakturagrunnlag.xlsx'), csv: path.join(utmappe, 'fakturagrunnlag.csv'), register: am.sti(REGISTER_FIL) };
+  const filer = { xlsx: path.join(utmappe, 'fakturagrunnlag.xlsx'), csv: path.join(utmappe, 'fakturagrunnlag.csv'), register: reg.sti };
   const treaarPer = new Map(treaar.status.map((t) => [t.orgnr, t]));
   const json = {
     ok: avvisninger.length === 0,
@@ -394,7 +398,10 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
 
   const xlsx = await byggXlsx(am, f, p, disp);
   const csv = lagCsv(await csvKolonner(seksjon), csvRader(f, seksjon, p.mvaSats));
-  const nye = registerlinjer(f, p, tidsmerke(k));
+  // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
+  // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
+  const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
+  const nye = registerlinjer(f, p, kjoring);
 
   if (!valg.forhandsvis) {
     if (valg.erstatt && iPerioden.length) {
@@ -403,15 +410,17 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
       // Perioden står ikke i registeret: filene er fra en avbrutt eller tom kjøring og gjelder ikke lenger.
       k.advarsler.push(advarsel('gamle-utfiler', `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes.`, { fil: path.relative(am.rot, utmappe) }));
     }
-    await skrivFiler([{ sti: filer.xlsx, innhold: xlsx }, { sti: filer.csv, innhold: csv }], { overskriv: true });
-    testpunkt('faktura:for-register');
-    // Registeret sist: krasjer vi før dette, er perioden ikke fakturert og neste kjøring gjør alt på nytt.
-    if (nye.length || iPerioden.length) await skrivStotteregister(am, registerCsv([...ovrige, ...nye]));
+    // Alt til midlertidige filer først, så renames: kjøringsmerket først, registeret sist (og bare om det er
+    // uendret siden det ble lest). Krasjer vi før registeret, er perioden ikke fakturert og neste kjøring
+    // gjør alt på nytt; ble en --erstatt avbrutt, ser neste kjøring det på kjøringsmerket.
+    const utfiler = [kjoringsmerke(utmappe, periode, kjoring, [filer.xlsx, filer.csv]), { sti: filer.xlsx, innhold: xlsx }, { sti: filer.csv, innhold: csv }];
+    const register = nye.length || iPerioden.length ? registerCsv([...ovrige, ...nye], reg.ekstra) : null;
+    await skrivMedRegister(am, reg, utfiler, register);
   }
   return { json, tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null) };
 }
 
-function alleredeFakturert(am: Arbeidsmappe, periode: Maaned, linjer: Registerlinje[]): Resultat {
+function alleredeFakturert(am: Arbeidsmappe, periode: Maaned, linjer: Registerlinje[], registerSti: string): Resultat {
   const s = { markedsverdi: 0, egenandel: 0, mva: 0, stotte: 0 };
   for (const l of linjer) {
     s.markedsverdi += l.markedsverdi;
@@ -423,12 +432,12 @@ function alleredeFakturert(am: Arbeidsmappe, periode: Maaned, linjer: Registerli
     ok: true,
     periode,
     status: 'allerede-fakturert',
-    melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${REGISTER_FIL}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt.`,
+    melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt.`,
     register: linjer.map((l) => ({ orgnr: l.orgnr, navn: l.navn, markedsverdi: kr(l.markedsverdi), egenandel: kr(l.egenandel), mva: kr(l.mva), stotte: kr(l.stotte), stotteEur: eur(l.stotteEur), kjoring: l.kjoring ?? null })),
     totalt: { markedsverdi: kr(s.markedsverdi), egenandel: kr(s.egenandel), mva: kr(s.mva), stotte: kr(s.stotte) },
     filer: null,
   };
-  return { json, tekst: `${json.melding}\nRegisteret: ${am.sti(REGISTER_FIL)}` };
+  return { json, tekst: `${json.melding}\nRegisteret: ${registerSti}` };
 }
 
 function tekst(am: Arbeidsmappe, f: Fakturering, d: Disponibelt, treaar: Treaarsstatus[], valg: FakturaValg, filer: { xlsx: string; csv: string; register: string }, kopi: string | null): string {

@@ -22,10 +22,9 @@ import {
 } from '../../domain/kts.js';
 import type { Rad } from '../../domain/rapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg } from '../../io/avi-logg.js';
+import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg, medAviLaas } from '../../io/avi-logg.js';
 import { lesAlle, lesDatasett } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
-import { medLaas } from '../../io/laas.js';
 import { sjekkIkkeFinnes, skrivFiler } from '../../io/skriv.js';
 import { lesCsvMal } from '../../io/stotteregister.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv.js';
@@ -231,7 +230,7 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
 
 /** Opplastingsfilene og loggen i ett skrivFiler-kall under lås; loggen må være uendret siden vi leste den. */
 async function skrivMedLogg(am: Arbeidsmappe, lestLogg: AviLogg, filer: { sti: string; innhold: Uint8Array | string }[]): Promise<void> {
-  await medLaas(am.sti('.avi-logg.laas'), async () => {
+  await medAviLaas(am, async () => {
     const naa = await lesAviLogg(am.sti(AVI_LOGG));
     if (JSON.stringify(naa.logg) !== JSON.stringify(lestLogg)) {
       throw new InndataFeil([feil('logg-endret', 'Loggen ble endret av en annen nh-kjøring mens denne kjørte. Ingenting er skrevet; kjør kommandoen på nytt.', { fil: AVI_LOGG })]);
