@@ -117,7 +117,7 @@ function arsverkFra(e: EnhetData | null, fl: FaktaFlagg): SmbFakta['arsverk'] {
   if (e.antallAnsatte !== undefined) return { verdi: e.antallAnsatte * 100, fra: ER, erAntallAnsatte: true };
   // Brønnøysund: «harRegistrertAntallAnsatte: true» uten antallAnsatte betyr 0–4 ansatte (antallet vises ikke).
   if (e.harRegistrertAntallAnsatte === true) {
-    return { verdi: SMAA_ANSATTE_OVRE, fra: `${ER}: harRegistrertAntallAnsatte uten antallAnsatte = 0–4 ansatte`, erAntallAnsatte: true, intervall: '0–4' };
+    return { verdi: SMAA_ANSATTE_OVRE, fra: `${ER}: antall ansatte registrert, men ikke vist = 0–4 ansatte`, erAntallAnsatte: true, intervall: '0–4' };
   }
   if (e.harRegistrertAntallAnsatte === false) return { verdi: 0, fra: `${ER}: ingen ansatte registrert`, erAntallAnsatte: true };
   return null;
@@ -153,10 +153,10 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
   let opptjent = fl.opptjentEk !== undefined ? kv(fl.opptjentEk, '--opptjent-ek') : kv(oppR, RR);
   // Tomme blokker («opptjentEgenkapital": {}) der verdien er bestemt av regnskapet: sum = innskutt + opptjent.
   if (!opptjent && innskutt && sumR !== null) {
-    opptjent = { verdi: sumR - innskutt.verdi, fra: `utledet: sum egenkapital − innskutt egenkapital (${RR} har tom opptjentEgenkapital)` };
+    opptjent = { verdi: sumR - innskutt.verdi, fra: `utledet: sum egenkapital − innskutt egenkapital (${RR} har tom blokk for opptjent egenkapital)` };
   }
   if (!innskutt && opptjent && sumR !== null) {
-    innskutt = { verdi: sumR - opptjent.verdi, fra: `utledet: sum egenkapital − opptjent egenkapital (${RR} har tom innskuttEgenkapital)` };
+    innskutt = { verdi: sumR - opptjent.verdi, fra: `utledet: sum egenkapital − opptjent egenkapital (${RR} har tom blokk for innskutt egenkapital)` };
   }
   let sumEk: Kildeverdi<Ore> = kv(sumR, RR);
   if (fl.innskuttEk !== undefined || fl.opptjentEk !== undefined || !sumEk) {
@@ -165,7 +165,7 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
   const kap = e?.kapital;
   const aksjekapital = fl.aksjekapital !== undefined
     ? kv(fl.aksjekapital, '--aksjekapital')
-    : kap?.belop !== undefined && (!kap.valuta || kap.valuta === 'NOK') ? kv(kroner(kap.belop), `${ER} kapital (${kap.type ?? 'kapital'})`) : null;
+    : kap?.belop !== undefined && (!kap.valuta || kap.valuta === 'NOK') ? kv(kroner(kap.belop), `${ER}, ${(kap.type ?? 'kapital').toLowerCase()}`) : null;
   const kEk = kr?.egenkapitalGjeld?.egenkapital;
   const kRR = `Regnskapsregisteret konsernregnskap${kr?.regnskapsperiode?.tilDato ? ` ${dato(kr.regnskapsperiode.tilDato)}` : ''}`;
   const nace = e ? [e.naeringskode1, e.naeringskode2, e.naeringskode3].filter((x) => x !== undefined).map((x) => x.kode) : [];

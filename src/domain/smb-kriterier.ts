@@ -181,7 +181,7 @@ export function kriteriumSjelden(f: SmbFakta): Kriterium {
 export function kriteriumArsverk(f: SmbFakta, a: Aggregert): Kriterium {
   const base = { id: 'arsverk', tittel: 'Færre enn 250 årsverk', kilde: KILDE.arsverk };
   if (!f.arsverk || a.arsverk === null) {
-    return { ...base, status: 'må vurderes', grunnlag: 'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke antallet (antallAnsatte mangler i svaret). Oppgi årsverk med --ansatte.' };
+    return { ...base, status: 'må vurderes', grunnlag: 'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke antallet (antall ansatte mangler i svaret). Oppgi årsverk med --ansatte.' };
   }
   const bidrag = a.fraPartnere.arsverk + a.fraTilknyttede.arsverk;
   const egne = f.arsverk.intervall ? `${f.arsverk.intervall} ansatte (regnet som ${formatArsverk(f.arsverk.verdi)})` : `${formatArsverk(f.arsverk.verdi)}${f.arsverk.erAntallAnsatte ? ' ansatte' : ' årsverk'}`;
@@ -266,7 +266,7 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag: `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret sier at bedriften er i et konsern (erIKonsern), og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. 3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
+      grunnlag: `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret sier at bedriften er i et konsern, og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. 3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
     };
   }
   if (!liste.length) {

@@ -77,7 +77,7 @@ export function kriteriumKapitaltap(f: SmbFakta, idag: Dato, erSmb: boolean): Kr
     const k = f.konsern;
     const kt = k.kapital ? { min: k.kapital.verdi, maks: k.kapital.verdi, tekst: `tegnet kapital inkl. overkurs ${nok(k.kapital.verdi)}${fra(k.kapital)}` } : null;
     const kon = tapstest('Konsernet', k.egenkapital, kt);
-    if (kon.utfall === 'ukjent') kon.tekst = 'Konsernet: tallene mangler (Regnskapsregisteret ga ikke konsernregnskap). Oppgi konsernets egenkapital og tegnede kapital med --konsern-egenkapital og --konsern-kapital.';
+    if (kon.utfall === 'ukjent') kon.tekst = 'Konsernet: tallene mangler (ingen konsernregnskap i NOK i Regnskapsregisteret; det leveres av morselskapet). Oppgi konsernets egenkapital og tegnede kapital med --konsern-egenkapital og --konsern-kapital.';
     utfall.push(kon);
   }
   let alder: string;
@@ -117,7 +117,7 @@ export function kriteriumKonkurs(f: SmbFakta): Kriterium {
   const base = { id: 'konkurs-avvikling', tittel: 'Ikke konkurs, rekonstruksjon, avvikling eller tvangsoppløsning', kilde: KILDE.konkurs };
   if (f.statuser === null) return { ...base, status: 'må vurderes', grunnlag: 'Ikke kontrollert mot Enhetsregisteret (ingen registerdata).' };
   if (f.statuser.length) {
-    const liste = f.statuser.map((s) => `${s.tekst}${s.dato ? ` (${s.felt}: ${dato(s.dato)})` : ` (${s.felt})`}`).join('; ');
+    const liste = f.statuser.map((s) => `${s.tekst}${s.dato ? ` fra ${dato(s.dato)}` : ''}`).join('; ');
     return { ...base, status: 'ikke ok', grunnlag: `Enhetsregisteret: ${liste}. Kollektiv insolvensbehandling eller avvikling; treårsunntaket gjelder ikke.` };
   }
   return {

@@ -53,7 +53,7 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
   const okonomi = kriteriumOkonomi(f, aggregert, g.kurs, g.idag);
   const tak = kriteriumTreaarstak(g.stotte, g.kurs, g.idag);
   const under = f.underenhet
-    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten (overordnetEnhet).`
+    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten (overordnet enhet).`
     : '';
   const kriterier: Kriterium[] = [
     { id: 'orgnr', tittel: 'Gyldig organisasjonsnummer', status: 'ok', grunnlag: `${f.orgnr}: ni sifre, kontrollsifferet (MOD11) stemmer.${under}`, kilde: KILDE.orgnr },

@@ -121,7 +121,7 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const am = await aapneArbeidsmappe(k.data);
   const seksjon = lesSmbSeksjon(am);
   const fl = lesFlagg(valg, k.idag);
-  const kurs: Kurs = fl.kurs ?? { kurs: am.config.eurNok.kurs, dato: am.config.eurNok.dato, kilde: `${am.config.eurNok.kilde} (nh.json eurNok)` };
+  const kurs: Kurs = fl.kurs ?? { kurs: am.config.eurNok.kurs, dato: am.config.eurNok.dato, kilde: `${am.config.eurNok.kilde} (nh.json)` };
 
   // 2. Dagens post finnes fra før: krev --overskriv før vi gjør noe annet.
   const filer = { json: am.sti(MAPPE, `${orgnr}-${k.idag}.json`), md: am.sti(MAPPE, `${orgnr}-${k.idag}.md`) };
