@@ -43,14 +43,15 @@ async function sporOmManglende(k: Kontekst, fl: Flagg): Promise<void> {
 }
 
 /** Uten årsregnskap: på en TTY spør nh om omsetning og balanse (anslag i god tro, GBER vedlegg I art. 4 nr. 3). */
-async function sporOmRegnskapstall(k: Kontekst, fl: Flagg): Promise<void> {
+async function sporOmRegnskapstall(k: Kontekst, fl: Flagg, brukbart: boolean): Promise<void> {
   if (!k.interaktiv || (fl.omsetning !== undefined && fl.balanse !== undefined)) return;
   const valgfritt = async (sporsmal: string): Promise<number | undefined> => {
     const ok = (v: string) => { const r = parseDesimal(v, 2); return r.ok && r.verdi >= 0; };
     const s = (await k.spor.tekst(sporsmal, { standard: '', valider: (v) => (v.trim() === '' || ok(v) ? true : 'Skriv et tall, f.eks. 1 234 567, eller la feltet stå tomt') })).trim();
     return s === '' ? undefined : (parseDesimal(s, 2) as { verdi: number }).verdi;
   };
-  if (fl.omsetning === undefined) fl.omsetning = await valgfritt('Ingen brukbart årsregnskap i Regnskapsregisteret. Omsetning i kroner (anslag i god tro for nyetablerte; tomt = må vurderes):');
+  const hva = brukbart ? 'Årsregnskapet i Regnskapsregisteret kan ikke brukes (se grunnlaget).' : 'Ingen årsregnskap i Regnskapsregisteret.';
+  if (fl.omsetning === undefined) fl.omsetning = await valgfritt(`${hva} Omsetning i kroner (anslag i god tro for nyetablerte; tomt = må vurderes):`);
   if (fl.balanse === undefined) fl.balanse = await valgfritt('Balanse (sum eiendeler) i kroner (anslag; tomt = må vurderes):');
 }
 
@@ -151,7 +152,12 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
         feil('mangler-registerdata', `${grunn} trengs flagg for det registeret ellers gir. Mangler: ${mangler.join(', ')}. Kjør med nett, eller oppgi flaggene (også --registrert, --innskutt-ek og --opptjent-ek bør oppgis).`, { fil: path.join(MAPPE, 'buffer', `${orgnr}-enhet.json`) }, { forventet: mangler.join(', ') }),
       ]);
     }
-  } else if (regnskap.svar?.type !== 'regnskap') await sporOmRegnskapstall(k, fl);
+  } else {
+    // Også når regnskapet finnes, men ikke kan brukes (annen valuta enn NOK).
+    const svar = regnskap.svar;
+    const iNok = svar?.type === 'regnskap' && svar.regnskap.some((r) => (r.regnskapstype ?? 'SELSKAP') === 'SELSKAP' && (!r.valuta || r.valuta === 'NOK'));
+    if (!iNok) await sporOmRegnskapstall(k, fl, svar?.type === 'regnskap' || (svar?.type === 'ingen' && svar.status >= 500));
+  }
   let eierskapOppgitt = Boolean(valg.selvstendig || valg.eierskap || fl.partnere.length || fl.tilknyttede.length);
   const partnereFor = fl.partnere.length;
   const tilknyttedeFor = fl.tilknyttede.length;
