@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
-import { leggTilAar } from '../../domain/dato.js';
+import { leggTilAar, parseDato } from '../../domain/dato.js';
 import { normaliserOrgnr, orgnrFeil } from '../../domain/orgnr.js';
 import { parseDesimal } from '../../domain/tall.js';
 import { stotteSisteTreAar } from '../../domain/stottetak.js';
@@ -82,6 +82,29 @@ async function sporOmRedningsstotte(k: Kontekst, fl: Flagg): Promise<void> {
     { navn: 'Nei', verdi: 'nei' }, { navn: 'Ja', verdi: 'ja' }, { navn: 'Vet ikke (må vurderes)', verdi: 'vet-ikke' },
   ]);
   if (s !== 'vet-ikke') fl.redningsstotte = s === 'ja';
+}
+
+/**
+ * Vedlegg 3 pkt. 2: i et konsern må testen også bestås av konsernet. På en TTY spør nh om konsernets tall når
+ * registeret ikke har dem (tomt svar = må vurderes); treårsunntaket trenger konsernets dato.
+ */
+async function sporOmKonsern(k: Kontekst, fl: Flagg, harKonsernregnskap: boolean): Promise<void> {
+  if (!k.interaktiv) return;
+  const valgfritt = async (sporsmal: string, dato = false): Promise<string | undefined> => {
+    const gyldig = (v: string) => (dato ? parseDato(v) !== null : parseDesimal(v, 2).ok);
+    const s = (await k.spor.tekst(sporsmal, { standard: '', valider: (v) => (v.trim() === '' || gyldig(v) ? true : 'Ugyldig verdi, eller la feltet stå tomt') })).trim();
+    return s === '' ? undefined : s;
+  };
+  if (!harKonsernregnskap && fl.konsernEgenkapital === undefined) {
+    const ek = await valgfritt('Bedriften er i et konsern. Konsernets sum egenkapital i kroner (konsernregnskapet; tomt = må vurderes):');
+    if (ek !== undefined) fl.konsernEgenkapital = (parseDesimal(ek, 2) as { verdi: number }).verdi;
+    const kap = await valgfritt('Konsernets tegnede kapital inkl. overkurs i kroner (morselskapets; tomt = må vurderes):');
+    if (kap !== undefined) fl.konsernKapital = (parseDesimal(kap, 2) as { verdi: number }).verdi;
+  }
+  if (fl.konsernRegistrert === undefined) {
+    const d = await valgfritt('Når ble konsernet etablert (dato; tomt = ukjent, da gis ikke treårsunntaket)?', true);
+    if (d !== undefined) fl.konsernRegistrert = parseDato(d)!;
+  }
 }
 
 /** GBER vedlegg I art. 3 nr. 4: offentlige eiere fra flagg, eierskapsfil og registeret (orgform/sektor). */
@@ -166,6 +189,10 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const tilknyttede = [...fl.tilknyttede, ...fraFil.tilknyttede];
   if (partnereFor !== fl.partnere.length || tilknyttedeFor !== fl.tilknyttede.length) eierskapOppgitt = true;
   await sporOmRedningsstotte(k, fl);
+  if (enhet?.enhet.erIKonsern || tilknyttede.length) {
+    const svar = regnskap.svar;
+    await sporOmKonsern(k, fl, svar?.type === 'regnskap' && svar.regnskap.some((r) => r.regnskapstype === 'KONSERN' && (!r.valuta || r.valuta === 'NOK')));
+  }
   // Offentlige eiere: orgform/sektor for partnere og tilknyttede slås opp når vi er på nett.
   const rel = [...partnere, ...tilknyttede];
   const eiereIRegisteret = reg.kilde === 'nett' && rel.length ? await slaaOppEiere(oppsett, rel.map((r) => r.orgnr)) : new Map();

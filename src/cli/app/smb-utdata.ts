@@ -59,7 +59,7 @@ export function lagJson(x: JsonInn) {
     dato: x.idag,
     tidspunkt: x.tidspunkt.toISOString(),
     naeringshage: x.naeringshage,
-    underenhetAv: f.underenhet ? { underenhet: f.underenhet.orgnr, hovedenhet: reg.enhet ? f.navn : null } : null,
+    underenhet: f.underenhet ? { orgnr: f.underenhet.orgnr, navn: f.underenhet.navn, hovedenhet: f.orgnr } : null,
     dom: res.dom,
     exitKode: x.exitKode,
     streng: Boolean(x.valg.streng),
