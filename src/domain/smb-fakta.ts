@@ -105,9 +105,11 @@ export function statuserFra(e: EnhetData): Statusfelt[] {
   par('underAvvikling', 'underAvviklingDato', 'under avvikling');
   const tvang = TVANG.find((f) => tekst(f));
   if (e.underTvangsavviklingEllerTvangsopplosning === true || tvang) {
-    ut.push({ felt: tvang ?? 'underTvangsavviklingEllerTvangsopplosning', tekst: 'under tvangsavvikling eller tvangsoppløsning', dato: tvang ? tekst(tvang) : null });
+    ut.push({ felt: tvang ?? 'underTvangsavviklingEllerTvangsopplosning', tekst: 'under tvangsavvikling eller ' +
+      'tvangsoppløsning', dato: tvang ? tekst(tvang) : null });
   }
-  par('underUtenlandskInsolvensbehandling', 'underUtenlandskInsolvensbehandlingDato', 'under utenlandsk insolvensbehandling');
+  par('underUtenlandskInsolvensbehandling', 'underUtenlandskInsolvensbehandlingDato', 'under utenlandsk ' +
+    'insolvensbehandling');
   return ut;
 }
 
@@ -117,20 +119,25 @@ function arsverkFra(e: EnhetData | null, fl: FaktaFlagg): SmbFakta['arsverk'] {
   if (e.antallAnsatte !== undefined) return { verdi: e.antallAnsatte * 100, fra: ER, erAntallAnsatte: true };
   // Brønnøysund: «harRegistrertAntallAnsatte: true» uten antallAnsatte betyr 0–4 ansatte (antallet vises ikke).
   if (e.harRegistrertAntallAnsatte === true) {
-    return { verdi: SMAA_ANSATTE_OVRE, fra: `${ER}: antall ansatte registrert, men ikke vist = 0–4 ansatte`, erAntallAnsatte: true, intervall: '0–4' };
+    return { verdi: SMAA_ANSATTE_OVRE, fra: `${ER}: antall ansatte registrert, men ikke vist = 0–4 ` +
+      `ansatte`, erAntallAnsatte: true, intervall: '0–4' };
   }
-  if (e.harRegistrertAntallAnsatte === false) return { verdi: 0, fra: `${ER}: ingen ansatte registrert`, erAntallAnsatte: true };
+  if (e.harRegistrertAntallAnsatte === false) return { verdi: 0, fra: `${ER}: ingen ansatte ` +
+    `registrert`, erAntallAnsatte: true };
   return null;
 }
 
 /** Hvorfor regnskapstallene ikke kan brukes: HTTP-feil eller annen valuta (aldri lest som NOK). */
 function regnskapMerknad(inn: FaktaInn, selskap: RegnskapData | null): string | null {
   if (inn.regnskapFeil && inn.regnskapFeil.status >= 500) {
-    return `Regnskapsregisteret svarte HTTP ${inn.regnskapFeil.status}${inn.regnskapFeil.melding ? ` (${inn.regnskapFeil.melding})` : ''}: årsregnskapet finnes trolig, men API-et kan ikke levere det (vanlig for banker og forsikring).`;
+    return `Regnskapsregisteret svarte HTTP ` +
+      `${inn.regnskapFeil.status}${inn.regnskapFeil.melding ? ` (${inn.regnskapFeil.melding})` : ''}: årsregnskapet ` +
+        `finnes trolig, men API-et kan ikke levere det (vanlig for banker og forsikring).`;
   }
   if (selskap?.valuta && selskap.valuta !== 'NOK') {
     const p = selskap.regnskapsperiode;
-    return `Årsregnskapet${p?.tilDato ? ` per ${dato(p.tilDato)}` : ''} er ført i ${selskap.valuta}, ikke NOK: tallene er ikke brukt og ikke regnet om.`;
+    return `Årsregnskapet${p?.tilDato ? ` per ${dato(p.tilDato)}` : ''} er ført i ${selskap.valuta}, ikke NOK: tallene ` +
+      `er ikke brukt og ikke regnet om.`;
   }
   return null;
 }
@@ -144,7 +151,8 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
   const nokOk = (r: RegnskapData | null) => (r && (!r.valuta || r.valuta === 'NOK') ? r : null);
   const r = nokOk(selskapRaa);
   const kr = nokOk(konsernRaa);
-  const RR = r?.regnskapsperiode?.tilDato ? `Regnskapsregisteret ${dato(r.regnskapsperiode.tilDato)}` : 'Regnskapsregisteret';
+  const RR = r?.regnskapsperiode?.tilDato ? `Regnskapsregisteret ` +
+    `${dato(r.regnskapsperiode.tilDato)}` : 'Regnskapsregisteret';
   const ek = r?.egenkapitalGjeld?.egenkapital;
   const sumR = kroner(ek?.sumEgenkapital);
   const innR = kroner(ek?.innskuttEgenkapital?.sumInnskuttEgenkaptial);
@@ -153,21 +161,26 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
   let opptjent = fl.opptjentEk !== undefined ? kv(fl.opptjentEk, '--opptjent-ek') : kv(oppR, RR);
   // Tomme blokker («opptjentEgenkapital": {}) der verdien er bestemt av regnskapet: sum = innskutt + opptjent.
   if (!opptjent && innskutt && sumR !== null) {
-    opptjent = { verdi: sumR - innskutt.verdi, fra: `utledet: sum egenkapital − innskutt egenkapital (${RR} har tom blokk for opptjent egenkapital)` };
+    opptjent = { verdi: sumR - innskutt.verdi, fra: `utledet: sum egenkapital − innskutt egenkapital (${RR} har tom ` +
+      `blokk for opptjent egenkapital)` };
   }
   if (!innskutt && opptjent && sumR !== null) {
-    innskutt = { verdi: sumR - opptjent.verdi, fra: `utledet: sum egenkapital − opptjent egenkapital (${RR} har tom blokk for innskutt egenkapital)` };
+    innskutt = { verdi: sumR - opptjent.verdi, fra: `utledet: sum egenkapital − opptjent egenkapital (${RR} har tom ` +
+      `blokk for innskutt egenkapital)` };
   }
   let sumEk: Kildeverdi<Ore> = kv(sumR, RR);
   if (fl.innskuttEk !== undefined || fl.opptjentEk !== undefined || !sumEk) {
-    if (innskutt && opptjent) sumEk = { verdi: innskutt.verdi + opptjent.verdi, fra: 'innskutt + opptjent egenkapital' };
+    if (innskutt && opptjent) sumEk = { verdi: innskutt.verdi + opptjent.verdi, fra: 'innskutt + opptjent ' +
+      'egenkapital' };
   }
   const kap = e?.kapital;
   const aksjekapital = fl.aksjekapital !== undefined
     ? kv(fl.aksjekapital, '--aksjekapital')
-    : kap?.belop !== undefined && (!kap.valuta || kap.valuta === 'NOK') ? kv(kroner(kap.belop), `${ER}, ${(kap.type ?? 'kapital').toLowerCase()}`) : null;
+    : kap?.belop !== undefined && (!kap.valuta || kap.valuta === 'NOK') ? kv(kroner(kap.belop), `${ER}, ` +
+      `${(kap.type ?? 'kapital').toLowerCase()}`) : null;
   const kEk = kr?.egenkapitalGjeld?.egenkapital;
-  const kRR = `Regnskapsregisteret konsernregnskap${kr?.regnskapsperiode?.tilDato ? ` ${dato(kr.regnskapsperiode.tilDato)}` : ''}`;
+  const kRR = `Regnskapsregisteret ` +
+    `konsernregnskap${kr?.regnskapsperiode?.tilDato ? ` ${dato(kr.regnskapsperiode.tilDato)}` : ''}`;
   const nace = e ? [e.naeringskode1, e.naeringskode2, e.naeringskode3].filter((x) => x !== undefined).map((x) => x.kode) : [];
   const rp = r?.regnskapsperiode;
   const periode = rp?.fraDato && rp.tilDato ? { fra: parseDato(rp.fraDato), til: parseDato(rp.tilDato) } : null;

@@ -1,57 +1,18 @@
 /**
- * SMB-kriteriene for form, størrelse og eierskap (programveileder Begrep/definisjoner «SMB», 4.3 og
+ * SMB-kriteriene for form og størrelse (programveileder Begrep/definisjoner «SMB», 4.3 og
  * vedlegg 3 pkt. 2; GBER vedlegg I art. 2–6). Ren kjerne: fakta inn, kriterium med status, grunnlag og kilde ut.
  */
 import { leggTilAar, type Dato } from './dato.js';
-import { mulDivRund, PPM, type Ore, type Ppm } from './penger.js';
+import type { Ore } from './penger.js';
 import {
   ARSVERK_GRENSE, BALANSE_GRENSE_EUR_CENT, BANK_FORSIKRING_FORMER, BANK_FORSIKRING_NACE, INNOVASJONSORD, KANSKJE_BANK_NACE,
-  KANSKJE_OFFENTLIGE_FORMER, KILDE, OFFENTLIG_GRENSE_PPM, OFFENTLIGE_FORMER, OFFENTLIGE_SEKTORER, OMSETNING_GRENSE_EUR_CENT,
+  KANSKJE_OFFENTLIGE_FORMER, KILDE, OFFENTLIGE_FORMER, OFFENTLIGE_SEKTORER, OMSETNING_GRENSE_EUR_CENT,
   PRIVATE_SEKTORER, SJELDNE_FORMER, UTENLANDSKE_FORMER,
 } from './smb-lister.js';
 import {
-  dato, eur, formatArsverk, fra, kursTekst, nok, nokTilEur, overEurGrense, prosent,
-  type Aggregert, type Kildeverdi, type Kriterium, type Kurs, type Relasjon, type SmbFakta,
+  dato, eur, formatArsverk, fra, kursTekst, nok, nokTilEur, overEurGrense,
+  type Aggregert, type Kildeverdi, type Kriterium, type Kurs, type SmbFakta,
 } from './smb-typer.js';
-
-/** GBER vedlegg I art. 3: partner er 25–50 % (inkl. begge), tilknyttet over 50 %. */
-export function relasjonstype(andel: Ppm): 'selvstendig' | 'partner' | 'tilknyttet' {
-  if (andel < 250_000) return 'selvstendig';
-  if (andel <= 500_000) return 'partner';
-  return 'tilknyttet';
-}
-
-/**
- * GBER vedlegg I art. 6: egne tall + partnere forholdsmessig (andel, avrundet til hundredels årsverk og
- * øre, halv opp) + tilknyttede fullt. Ukjente egne tall gir ukjent sum, men bidragene vises likevel.
- */
-export function aggreger(
-  egen: { arsverk: number | null; omsetning: Ore | null; balanse: Ore | null },
-  partnere: readonly Relasjon[],
-  tilknyttede: readonly Relasjon[],
-): Aggregert {
-  const fraPartnere = { arsverk: 0, omsetning: 0, balanse: 0 };
-  for (const p of partnere) {
-    fraPartnere.arsverk += mulDivRund(p.arsverk, p.andel, PPM);
-    fraPartnere.omsetning += mulDivRund(p.omsetning, p.andel, PPM);
-    fraPartnere.balanse += mulDivRund(p.balanse, p.andel, PPM);
-  }
-  const fraTilknyttede = { arsverk: 0, omsetning: 0, balanse: 0 };
-  for (const t of tilknyttede) {
-    fraTilknyttede.arsverk += t.arsverk;
-    fraTilknyttede.omsetning += t.omsetning;
-    fraTilknyttede.balanse += t.balanse;
-  }
-  const plus = (v: number | null, k: 'arsverk' | 'omsetning' | 'balanse') =>
-    v === null ? null : v + fraPartnere[k] + fraTilknyttede[k];
-  return {
-    arsverk: plus(egen.arsverk, 'arsverk'),
-    omsetning: plus(egen.omsetning, 'omsetning'),
-    balanse: plus(egen.balanse, 'balanse'),
-    fraPartnere,
-    fraTilknyttede,
-  };
-}
 
 export function naceStarter(nace: readonly string[], prefiks: readonly string[]): string | null {
   for (const n of nace) for (const p of prefiks) if (n.startsWith(p)) return n;
@@ -62,17 +23,20 @@ export function naceStarter(nace: readonly string[], prefiks: readonly string[])
 export function kriteriumAsa(f: SmbFakta): Kriterium {
   const base = { id: 'asa', tittel: 'Ikke allmennaksjeselskap (ASA)', kilde: KILDE.asa };
   if (!f.orgform) {
-    return { ...base, status: 'må vurderes', grunnlag: 'Organisasjonsformen er ukjent (ikke fra registeret og ikke oppgitt med --orgform).' };
+    return { ...base, status: 'må vurderes', grunnlag: 'Organisasjonsformen er ukjent (ikke fra registeret og ikke ' +
+      'oppgitt med --orgform).' };
   }
   if (f.orgform.verdi === 'ASA') {
-    return { ...base, status: 'ikke ok', grunnlag: `Organisasjonsform ASA${fra(f.orgform)}: allmennaksjeselskap kan ikke være målbedrift.` };
+    return { ...base, status: 'ikke ok', grunnlag: `Organisasjonsform ASA${fra(f.orgform)}: allmennaksjeselskap kan ` +
+      `ikke være målbedrift.` };
   }
   return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${f.orgform.verdi}${fra(f.orgform)}.` };
 }
 
 /** Definisjoner «SMB» / GBER vedlegg I: et NUF er en filial; SMB-statusen gjelder foretaket i utlandet. */
 export function kriteriumUtenlandsk(f: SmbFakta): Kriterium {
-  const base = { id: 'utenlandsk-foretak', tittel: 'Ikke filial av et utenlandsk foretak (NUF)', kilde: KILDE.utenlandsk };
+  const base = { id: 'utenlandsk-foretak', tittel: 'Ikke filial av et utenlandsk foretak ' +
+    '(NUF)', kilde: KILDE.utenlandsk };
   const form = f.orgform?.verdi;
   if (form && UTENLANDSKE_FORMER[form]) {
     return {
@@ -81,7 +45,8 @@ export function kriteriumUtenlandsk(f: SmbFakta): Kriterium {
       grunnlag:
         `Organisasjonsform ${form} (${UTENLANDSKE_FORMER[form]})${fra(f.orgform)}: SMB-statusen avhenger av foretaket ` +
         'i utlandet som helhet (årsverk, omsetning, balanse og eierskap), ikke av den norske filialen. Registrene ' +
-        'her viser bare filialen. Hent tallene for hele foretaket og oppgi dem med --ansatte, --omsetning og --balanse.',
+        'her viser bare filialen. Hent tallene for hele foretaket og oppgi dem med --ansatte, --omsetning og ' +
+          '--balanse.',
     };
   }
   return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form ?? 'ukjent'}: ikke NUF eller utenlandsk enhet.` };
@@ -92,9 +57,11 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
   const base = { id: 'offentlig-eid', tittel: 'Ikke offentlig eid foretak', kilde: KILDE.offentlig };
   const form = f.orgform?.verdi;
   const sektor = f.sektor?.verdi;
-  const sektorTekst = sektor ? `${sektor} (${f.sektor?.beskrivelse ?? OFFENTLIGE_SEKTORER[sektor] ?? PRIVATE_SEKTORER[sektor] ?? 'ukjent kode'})` : '';
+  const sektorTekst = sektor ? `${sektor} ` +
+    `(${f.sektor?.beskrivelse ?? OFFENTLIGE_SEKTORER[sektor] ?? PRIVATE_SEKTORER[sektor] ?? 'ukjent kode'})` : '';
   if (form && OFFENTLIGE_FORMER[form]) {
-    return { ...base, status: 'ikke ok', grunnlag: `Organisasjonsform ${form} (${OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er offentlig.` };
+    return { ...base, status: 'ikke ok', grunnlag: `Organisasjonsform ${form} ` +
+      `(${OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er offentlig.` };
   }
   if (sektor && OFFENTLIGE_SEKTORER[sektor]) {
     return {
@@ -109,7 +76,8 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag: `Organisasjonsform ${form} (${KANSKJE_OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er som regel offentlig eid${sektor ? `; sektorkode ${sektorTekst}` : ''}. Kontroller eierskapet.`,
+      grunnlag: `Organisasjonsform ${form} (${KANSKJE_OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er som regel ` +
+        `offentlig eid${sektor ? `; sektorkode ${sektorTekst}` : ''}. Kontroller eierskapet.`,
     };
   }
   if (!form) return { ...base, status: 'må vurderes', grunnlag: 'Organisasjonsformen er ukjent.' };
@@ -117,11 +85,13 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag: `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)} er ikke i listen over private eller offentlige koder (docs/smb-sjekk.md). Kontroller om det offentlige eier 25 % eller mer.`,
+      grunnlag: `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)} er ikke i listen over private eller ` +
+        `offentlige koder (docs/smb-sjekk.md). Kontroller om det offentlige eier 25 % eller mer.`,
     };
   }
   const privat = sektor
-    ? `sektorkode ${sektorTekst}: ikke offentlig kontrollert (over 50 %). En offentlig eierandel på 25–50 % synes ikke i koden; den vurderes under «eierskap».`
+    ? `sektorkode ${sektorTekst}: ikke offentlig kontrollert (over 50 %). En offentlig eierandel på 25–50 % synes ikke ` +
+      `i koden; den vurderes under «eierskap».`
     : 'ingen sektorkode. Offentlig eierskap vurderes under «eierskap».';
   return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form}, ${privat}` };
 }
@@ -132,35 +102,45 @@ export function kriteriumBank(f: SmbFakta): Kriterium {
   const form = f.orgform?.verdi;
   const nace = f.nace?.verdi ?? [];
   if (form && BANK_FORSIKRING_FORMER[form]) {
-    return { ...base, status: 'ikke ok', grunnlag: `Organisasjonsform ${form} (${BANK_FORSIKRING_FORMER[form]})${fra(f.orgform)}.` };
+    return { ...base, status: 'ikke ok', grunnlag: `Organisasjonsform ${form} ` +
+      `(${BANK_FORSIKRING_FORMER[form]})${fra(f.orgform)}.` };
   }
   const bank = naceStarter(nace, BANK_FORSIKRING_NACE);
   if (bank) {
-    return { ...base, status: 'ikke ok', grunnlag: `Næringskode ${bank}${fra(f.nace)}: NACE 64.1 (bankvirksomhet) og 65 (forsikring, pensjonskasser) regnes som bank/forsikring.` };
+    return { ...base, status: 'ikke ok', grunnlag: `Næringskode ${bank}${fra(f.nace)}: NACE 64.1 (bankvirksomhet) og ` +
+      `65 (forsikring, pensjonskasser) regnes som bank/forsikring.` };
   }
   const kanskje = naceStarter(nace, KANSKJE_BANK_NACE);
   if (kanskje) {
-    return { ...base, status: 'må vurderes', grunnlag: `Næringskode ${kanskje}${fra(f.nace)}: NACE 64.9 omfatter kredittforetak og finansieringsforetak. Kontroller om bedriften er en kredittinstitusjon.` };
+    return { ...base, status: 'må vurderes', grunnlag: `Næringskode ${kanskje}${fra(f.nace)}: NACE 64.9 omfatter ` +
+      `kredittforetak og finansieringsforetak. Kontroller om bedriften er en kredittinstitusjon.` };
   }
-  if (!f.nace && !form) return { ...base, status: 'må vurderes', grunnlag: 'Verken organisasjonsform eller næringskode er kjent.' };
-  return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form ?? 'ukjent'}, næringskode ${nace.length ? nace.join(', ') : 'ukjent'}${fra(f.nace)}: ikke bank eller forsikring.` };
+  if (!f.nace && !form) return { ...base, status: 'må vurderes', grunnlag: 'Verken organisasjonsform eller næringskode ' +
+    'er kjent.' };
+  return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form ?? 'ukjent'}, næringskode ` +
+    `${nace.length ? nace.join(', ') : 'ukjent'}${fra(f.nace)}: ikke bank eller forsikring.` };
 }
 
 /** Programveileder 4.3: andre innovasjonsselskap. Ingen register sier dette: flagg eller liste i nh.json. */
 export function kriteriumInnovasjonsselskap(f: SmbFakta): Kriterium {
   const base = { id: 'innovasjonsselskap', tittel: 'Ikke et annet innovasjonsselskap', kilde: KILDE.innovasjon };
-  if (f.innovasjonsselskap.verdi) return { ...base, status: 'ikke ok', grunnlag: `Oppgitt som innovasjonsselskap (${f.innovasjonsselskap.fra}).` };
+  if (f.innovasjonsselskap.verdi) return { ...base, status: 'ikke ok', grunnlag: `Oppgitt som innovasjonsselskap ` +
+    `(${f.innovasjonsselskap.fra}).` };
   const navn = (f.navn ?? '').toUpperCase();
   const ord = INNOVASJONSORD.find((o) => navn.includes(o));
   if (ord) {
-    return { ...base, status: 'må vurderes', grunnlag: `Navnet «${f.navn}» inneholder «${ord}». Ingen register sier om et selskap er næringshage, inkubator eller park; kontroller og bruk --innovasjonsselskap.` };
+    return { ...base, status: 'må vurderes', grunnlag: `Navnet «${f.navn}» inneholder «${ord}». Ingen register sier om ` +
+      `et selskap er næringshage, inkubator eller park; kontroller og bruk --innovasjonsselskap.` };
   }
-  return { ...base, status: 'ok', grunnlag: 'Ikke oppgitt som innovasjonsselskap (--innovasjonsselskap eller smb.innovasjonsselskaper i nh.json). Intet register viser dette; administratoren bekrefter det ved å kjøre sjekken.' };
+  return { ...base, status: 'ok', grunnlag: 'Ikke oppgitt som innovasjonsselskap (--innovasjonsselskap eller ' +
+    'smb.innovasjonsselskaper i nh.json). Intet register viser dette; administratoren bekrefter det ved å kjøre ' +
+      'sjekken.' };
 }
 
 /** Programveileder 4.3: stiftelser, lag og foreninger, NACE 94, opplæringskontor o.l. bare i svært sjeldne tilfeller. */
 export function kriteriumSjelden(f: SmbFakta): Kriterium {
-  const base = { id: 'sjelden', tittel: 'Ikke stiftelse, forening, NACE 94 e.l. (svært sjeldne tilfeller)', kilde: KILDE.sjelden };
+  const base = { id: 'sjelden', tittel: 'Ikke stiftelse, forening, NACE 94 e.l. (svært sjeldne ' +
+    'tilfeller)', kilde: KILDE.sjelden };
   const grunner: string[] = [];
   const form = f.orgform?.verdi;
   if (form && SJELDNE_FORMER[form]) grunner.push(`organisasjonsform ${form} (${SJELDNE_FORMER[form]})`);
@@ -171,34 +151,42 @@ export function kriteriumSjelden(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag: `Advarsel: ${grunner.join('; ')}. Slike kan bare i svært sjeldne tilfeller motta innovasjonsstøtte, fordi støtten krever økonomisk aktivitet (næringsvirksomhet). Dokumenter hvorfor bedriften likevel driver næringsvirksomhet.`,
+      grunnlag: `Advarsel: ${grunner.join('; ')}. Slike kan bare i svært sjeldne tilfeller motta innovasjonsstøtte, ` +
+        `fordi støtten krever økonomisk aktivitet (næringsvirksomhet). Dokumenter hvorfor bedriften likevel driver ` +
+          `næringsvirksomhet.`,
     };
   }
-  return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form ?? 'ukjent'}, næringskode ${(f.nace?.verdi ?? []).join(', ') || 'ukjent'}: ingen av formene eller kodene i listen.` };
+  return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form ?? 'ukjent'}, næringskode ` +
+    `${(f.nace?.verdi ?? []).join(', ') || 'ukjent'}: ingen av formene eller kodene i listen.` };
 }
 
 /** Definisjoner «SMB»: færre enn 250 årsverk (egne + partnere forholdsmessig + tilknyttede fullt). */
 export function kriteriumArsverk(f: SmbFakta, a: Aggregert): Kriterium {
   const base = { id: 'arsverk', tittel: 'Færre enn 250 årsverk', kilde: KILDE.arsverk };
   if (!f.arsverk || a.arsverk === null) {
-    return { ...base, status: 'må vurderes', grunnlag: 'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke antallet (antall ansatte mangler i svaret). Oppgi årsverk med --ansatte.' };
+    return { ...base, status: 'må vurderes', grunnlag: 'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke ' +
+      'antallet (antall ansatte mangler i svaret). Oppgi årsverk med --ansatte.' };
   }
   const bidrag = a.fraPartnere.arsverk + a.fraTilknyttede.arsverk;
-  const egne = f.arsverk.intervall ? `${f.arsverk.intervall} ansatte (regnet som ${formatArsverk(f.arsverk.verdi)})` : `${formatArsverk(f.arsverk.verdi)}${f.arsverk.erAntallAnsatte ? ' ansatte' : ' årsverk'}`;
+  const egne = f.arsverk.intervall ? `${f.arsverk.intervall} ansatte (regnet som ` +
+    `${formatArsverk(f.arsverk.verdi)})` : `${formatArsverk(f.arsverk.verdi)}${f.arsverk.erAntallAnsatte ? ' ansatte' : ' årsverk'}`;
   const tall = `${egne}${fra(f.arsverk)}${bidrag ? ` + ${formatArsverk(a.fraPartnere.arsverk)} fra partnere + ${formatArsverk(a.fraTilknyttede.arsverk)} fra tilknyttede = ${formatArsverk(a.arsverk)}` : ''}`;
   if (a.arsverk < ARSVERK_GRENSE) {
-    const merknad = f.arsverk.erAntallAnsatte ? ' Antall ansatte fra Enhetsregisteret brukes som tilnærming til årsverk (deltid gir færre årsverk enn ansatte).' : '';
+    const merknad = f.arsverk.erAntallAnsatte ? ' Antall ansatte fra Enhetsregisteret brukes som tilnærming til ' +
+      'årsverk (deltid gir færre årsverk enn ansatte).' : '';
     return { ...base, status: 'ok', grunnlag: `${tall} < 250.${merknad}` };
   }
   if (f.arsverk.erAntallAnsatte) {
-    return { ...base, status: 'må vurderes', grunnlag: `${tall} ≥ 250. Registeret teller ansatte, ikke årsverk; deltid og lærlinger kan gi under 250 årsverk. Oppgi årsverk med --ansatte.` };
+    return { ...base, status: 'må vurderes', grunnlag: `${tall} ≥ 250. Registeret teller ansatte, ikke årsverk; deltid ` +
+      `og lærlinger kan gi under 250 årsverk. Oppgi årsverk med --ansatte.` };
   }
   return { ...base, status: 'ikke ok', grunnlag: `${tall} ≥ 250: stor bedrift.` };
 }
 
 /** Definisjoner «SMB»: omsetning ≤ 50 MEUR og/eller balanse ≤ 43 MEUR; over begge = stor. */
 export function kriteriumOkonomi(f: SmbFakta, a: Aggregert, kurs: Kurs, idag: Dato): Kriterium {
-  const base = { id: 'omsetning-balanse', tittel: 'Omsetning ≤ 50 MEUR og/eller balanse ≤ 43 MEUR', kilde: KILDE.okonomi };
+  const base = { id: 'omsetning-balanse', tittel: 'Omsetning ≤ 50 MEUR og/eller balanse ≤ 43 ' +
+    'MEUR', kilde: KILDE.okonomi };
   const deler: string[] = [];
   const vurder = (navn: string, v: Kildeverdi<Ore>, sum: Ore | null, grense: number, grenseTekst: string, bidrag: Ore): boolean | null => {
     if (!v || sum === null) {
@@ -207,12 +195,14 @@ export function kriteriumOkonomi(f: SmbFakta, a: Aggregert, kurs: Kurs, idag: Da
     }
     const over = overEurGrense(sum, grense, kurs.kurs);
     const med = bidrag ? ` + ${nok(bidrag)} fra partnere/tilknyttede = ${nok(sum)}` : '';
-    deler.push(`${navn} ${nok(v.verdi)}${fra(v)}${med} = ${eur(nokTilEur(sum, kurs.kurs))} ${over ? '>' : '≤'} ${grenseTekst}`);
+    deler.push(`${navn} ${nok(v.verdi)}${fra(v)}${med} = ${eur(nokTilEur(sum, kurs.kurs))} ${over ? '>' : '≤'} ` +
+      `${grenseTekst}`);
     return over;
   };
   const p = a.fraPartnere;
   const t = a.fraTilknyttede;
-  const oOver = vurder('omsetning', f.omsetning, a.omsetning, OMSETNING_GRENSE_EUR_CENT, '50 MEUR', p.omsetning + t.omsetning);
+  const oOver = vurder('omsetning', f.omsetning, a.omsetning, OMSETNING_GRENSE_EUR_CENT, '50 ' +
+    'MEUR', p.omsetning + t.omsetning);
   const bOver = vurder('balanse', f.balanse, a.balanse, BALANSE_GRENSE_EUR_CENT, '43 MEUR', p.balanse + t.balanse);
   const rp = f.regnskapsperiode;
   const periode = rp ? ` Årsregnskap ${dato(rp.fra)}–${dato(rp.til)} (siste publiserte).` : '';
@@ -221,73 +211,16 @@ export function kriteriumOkonomi(f: SmbFakta, a: Aggregert, kurs: Kurs, idag: Da
     const en = oOver === true || bOver === true;
     return { ...base, status: 'ok', grunnlag: `${tekst}${en ? ' Over bare én av grensene: fortsatt SMB.' : ''}` };
   }
-  if (oOver === true && bOver === true) return { ...base, status: 'ikke ok', grunnlag: `${tekst} Over begge grensene: stor bedrift.` };
+  if (oOver === true && bOver === true) return { ...base, status: 'ikke ok', grunnlag: `${tekst} Over begge grensene: ` +
+    `stor bedrift.` };
   const ny = f.registrert && f.registrert.verdi > leggTilAar(idag, -2);
   let hvorfor: string;
-  if (f.regnskapMerknad) hvorfor = ` ${f.regnskapMerknad} Oppgi --omsetning og --balanse i kroner fra siste årsregnskap.`;
+  if (f.regnskapMerknad) hvorfor = ` ${f.regnskapMerknad} Oppgi --omsetning og --balanse i kroner fra siste ` +
+    `årsregnskap.`;
   else if (ny) {
-    hvorfor = ` Nyetablert (registrert ${dato(f.registrert!.verdi)}) uten publisert årsregnskap: oppgi et anslag i god tro for inneværende regnskapsår med --omsetning og --balanse (GBER vedlegg I art. 4 nr. 3).`;
-  } else hvorfor = ' Fant ikke tall i Regnskapsregisteret (ikke regnskapspliktig, eller ikke levert); oppgi --omsetning og --balanse fra siste årsregnskap.';
+    hvorfor = ` Nyetablert (registrert ${dato(f.registrert!.verdi)}) uten publisert årsregnskap: oppgi et anslag i god ` +
+      `tro for inneværende regnskapsår med --omsetning og --balanse (GBER vedlegg I art. 4 nr. 3).`;
+  } else hvorfor = ' Fant ikke tall i Regnskapsregisteret (ikke regnskapspliktig, eller ikke levert); oppgi ' +
+    '--omsetning og --balanse fra siste årsregnskap.';
   return { ...base, status: 'må vurderes', grunnlag: `${tekst}${hvorfor}` };
-}
-
-/**
- * Vedlegg 3 pkt. 2: partnere (25–50 %) og tilknyttede (> 50 %) tas med; registeret viser ikke eierskap.
- * GBER vedlegg I art. 3 nr. 4: 25 % eller mer offentlig kontroll (alene eller sammen) = ikke SMB, unntatt
- * investorene i art. 3 nr. 2 når administratoren oppgir at unntaket gjelder.
- */
-export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
-  const base = { id: 'eierskap', tittel: 'Eierskap ≥ 25 % (partnere, tilknyttede og offentlige eiere) er tatt med', kilde: KILDE.eierskap };
-  const konsern = f.erIKonsern ? ' Enhetsregisteret sier at bedriften er i et konsern.' : '';
-  const off = f.offentligeEiere.filter((o) => !o.unntatt);
-  const offSum = off.reduce((s, o) => s + o.andel, 0);
-  const offTekst = f.offentligeEiere.map((o) => `${o.orgnr} ${prosent(o.andel)} (${o.grunn}${o.unntatt ? '; investorunntak i art. 3 nr. 2 oppgitt' : ''})`).join(', ');
-  if (offSum >= OFFENTLIG_GRENSE_PPM) {
-    return {
-      ...base,
-      status: 'ikke ok',
-      grunnlag: `Offentlige eiere: ${offTekst}. Til sammen ${prosent(offSum)} offentlig kontroll ≥ 25 %: ikke SMB (GBER vedlegg I art. 3 nr. 4; programveileder 4.3 «offentlig eide foretak»). Gjelder et investorunntak i art. 3 nr. 2, oppgi det med --unntatt-investor <orgnr>.`,
-    };
-  }
-  const offMerknad = f.offentligeEiere.length ? ` Offentlige eiere: ${offTekst}; til sammen ${prosent(offSum)} < 25 %.` : '';
-  if (!f.eierskapOppgitt) {
-    return {
-      ...base,
-      status: 'må vurderes',
-      grunnlag: `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige eiere.${konsern}${offMerknad} Oppgi --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse), --eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
-    };
-  }
-  const liste = [
-    ...f.partnere.map((r) => `partner ${r.orgnr} (${prosent(r.andel)})`),
-    ...f.tilknyttede.map((r) => `tilknyttet ${r.orgnr} (${prosent(r.andel)})`),
-  ];
-  // GBER vedlegg I art. 3 nr. 3: et konsern (mor/datter, kontroll over 50 %) betyr minst ett tilknyttet foretak.
-  if (f.erIKonsern && !f.tilknyttede.length) {
-    return {
-      ...base,
-      status: 'må vurderes',
-      grunnlag: `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret sier at bedriften er i et konsern, og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. 3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
-    };
-  }
-  if (!liste.length) {
-    return { ...base, status: 'ok', grunnlag: `Oppgitt: ingen eierskap på 25 % eller mer i noen retning (selvstendig foretak), heller ikke offentlig.${konsern}${offMerknad}` };
-  }
-  const p = a.fraPartnere;
-  const t = a.fraTilknyttede;
-  return {
-    ...base,
-    status: 'ok',
-    grunnlag: `${liste.join(', ')}. Lagt til: partnere forholdsmessig ${formatArsverk(p.arsverk)} årsverk, ${nok(p.omsetning)} omsetning, ${nok(p.balanse)} balanse; tilknyttede fullt ${formatArsverk(t.arsverk)} årsverk, ${nok(t.omsetning)} omsetning, ${nok(t.balanse)} balanse.${offMerknad}`,
-  };
-}
-
-/**
- * Tolker «orgnr:andel:årsverk:omsetning:balanse» (andel i prosent, omsetning/balanse i kroner), f.eks.
- * «910000004:30:200:40000000:30000000». Tall med komma eller punktum som desimaltegn. Orgnr valideres av kalleren.
- */
-export function tolkRelasjonstekst(s: string): { orgnr: string; andel: string; arsverk: string; omsetning: string; balanse: string } | null {
-  const deler = s.split(':').map((d) => d.trim());
-  if (deler.length !== 5 || deler.some((d) => d === '')) return null;
-  const [orgnr, andel, arsverk, omsetning, balanse] = deler as [string, string, string, string, string];
-  return { orgnr, andel, arsverk, omsetning, balanse };
 }

@@ -12,23 +12,25 @@
  * - Vedlegg 3 pkt. 2 og GBER art. 2 nr. 18: ikke «i vanskeligheter» (kapitaltap for bedriften og konsernet
  *   med treårsunntak for SMB; insolvens; kollektiv insolvensbehandling; redningsstøtte), og treårstaket.
  *
- * Delt i smb-lister (lister og grenser), smb-typer (typer og formatering), smb-kriterier (form, størrelse,
- * eierskap), smb-vanskeligheter og smb-fakta (registerdata → fakta). Valgene er dokumentert i docs/smb-sjekk.md.
+ * Delt i smb-lister (lister og grenser), smb-typer (typer og formatering), smb-kriterier (form og størrelse),
+ * smb-eierskap, smb-vanskeligheter og smb-fakta (registerdata → fakta). Valgene er dokumentert i docs/smb-sjekk.md.
  */
 import type { Dom, Kriterium, SmbGrunnlag, SmbResultat } from './smb-typer.js';
 import { nokTilEur } from './smb-typer.js';
 import {
-  aggreger, kriteriumArsverk, kriteriumAsa, kriteriumBank, kriteriumEierskap, kriteriumInnovasjonsselskap, kriteriumOffentlig,
+  kriteriumArsverk, kriteriumAsa, kriteriumBank, kriteriumInnovasjonsselskap, kriteriumOffentlig,
   kriteriumOkonomi, kriteriumSjelden, kriteriumUtenlandsk,
 } from './smb-kriterier.js';
 import {
   kriteriumInsolvens, kriteriumKapitaltap, kriteriumKonkurs, kriteriumRedningsstotte, kriteriumTreaarstak,
 } from './smb-vanskeligheter.js';
 import { KILDE } from './smb-lister.js';
+import { aggreger, kriteriumEierskap } from './smb-eierskap.js';
 
 export * from './smb-lister.js';
 export * from './smb-typer.js';
 export * from './smb-kriterier.js';
+export * from './smb-eierskap.js';
 export * from './smb-vanskeligheter.js';
 
 export function samletDom(kriterier: readonly Pick<Kriterium, 'status'>[]): Dom {
@@ -53,10 +55,12 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
   const okonomi = kriteriumOkonomi(f, aggregert, g.kurs, g.idag);
   const tak = kriteriumTreaarstak(g.stotte, g.kurs, g.idag);
   const under = f.underenhet
-    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten (overordnet enhet).`
+    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten ` +
+      `(overordnet enhet).`
     : '';
   const kriterier: Kriterium[] = [
-    { id: 'orgnr', tittel: 'Gyldig organisasjonsnummer', status: 'ok', grunnlag: `${f.orgnr}: ni sifre, kontrollsifferet (MOD11) stemmer.${under}`, kilde: KILDE.orgnr },
+    { id: 'orgnr', tittel: 'Gyldig organisasjonsnummer', status: 'ok', grunnlag: `${f.orgnr}: ni sifre, ` +
+      `kontrollsifferet (MOD11) stemmer.${under}`, kilde: KILDE.orgnr },
     kriteriumAsa(f),
     kriteriumUtenlandsk(f),
     kriteriumOffentlig(f),

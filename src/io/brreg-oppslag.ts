@@ -35,7 +35,8 @@ async function lesBuffer(am: Arbeidsmappe, deler: string[]): Promise<Innspilt | 
 }
 
 function svarFeil(e: unknown): never {
-  if (e instanceof SvarFeil) throw new InndataFeil([feil('brreg-svar', `${e.message} Prøv igjen senere, eller bruk --offline med flagg.`, { fil: e.url })]);
+  if (e instanceof SvarFeil) throw new InndataFeil([feil('brreg-svar', `${e.message} Prøv igjen senere, eller bruk ` +
+    `--offline med flagg.`, { fil: e.url })]);
   throw e;
 }
 
@@ -55,7 +56,8 @@ export async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline:
   const fraBufferen = async (grunn: string | null): Promise<Registerdata> => {
     const enhet = await lesBuffer(am, b.enhet);
     if (!enhet) return { kilde: 'ingen', enhet: null, underenhet: null, regnskap: null, nye: [] };
-    advarsler.push(advarsel('hurtigbuffer', `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ${enhet.hentet}.`, { fil: path.join(...b.enhet) }));
+    advarsler.push(advarsel('hurtigbuffer', `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ` +
+      `${enhet.hentet}.`, { fil: path.join(...b.enhet) }));
     return { kilde: 'hurtigbuffer', enhet, underenhet: await lesBuffer(am, b.underenhet), regnskap: await lesBuffer(am, b.regnskap), nye: [] };
   };
   if (offline) return fraBufferen(null);
@@ -98,7 +100,8 @@ export async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline:
   } catch (e) {
     if (!(e instanceof NettFeil)) throw e;
     const regnskap = await lesBuffer(am, b.regnskap);
-    advarsler.push(advarsel('regnskap-frakoblet', `${e.message} ${regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${regnskap.hentet}).` : 'Regnskapstallene mangler.'}`));
+    advarsler.push(advarsel('regnskap-frakoblet', `${e.message} ` +
+      `${regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${regnskap.hentet}).` : 'Regnskapstallene mangler.'}`));
     return { kilde: 'nett', enhet, underenhet, regnskap, nye };
   }
 }
@@ -120,16 +123,22 @@ export function tolkEnhet(orgnr: string, s: Innspilt, under: Innspilt | null): {
       u = null;
     }
     if (u?.type === 'slettet') {
-      throw new InndataFeil([feil('slettet-enhet', `${orgnr} (${u.navn}) er en slettet underenhet${u.slettedato ? ` (slettet ${dato(u.slettedato)})` : ''}. Den kan ikke tas opp som målbedrift.`, { fil: under!.url }, { verdi: orgnr })]);
+      throw new InndataFeil([feil('slettet-enhet', `${orgnr} (${u.navn}) er en slettet ` +
+        `underenhet${u.slettedato ? ` (slettet ${dato(u.slettedato)})` : ''}. Den kan ikke tas opp som ` +
+          `målbedrift.`, { fil: under!.url }, { verdi: orgnr })]);
     }
-    throw new InndataFeil([feil('ukjent-orgnr', `${orgnr} finnes ikke i Enhetsregisteret, verken som enhet eller underenhet (HTTP 404). Kontroller nummeret.`, kilde, { verdi: orgnr })]);
+    throw new InndataFeil([feil('ukjent-orgnr', `${orgnr} finnes ikke i Enhetsregisteret, verken som enhet eller ` +
+      `underenhet (HTTP 404). Kontroller nummeret.`, kilde, { verdi: orgnr })]);
   }
   if (svar.type === 'fjernet') {
-    throw new InndataFeil([feil('fjernet-orgnr', `${orgnr} er fjernet fra Enhetsregisteret av juridiske årsaker (HTTP 410${svar.slettedato ? `, slettet ${dato(svar.slettedato)}` : ''}). Enheten kan ikke tas opp.`, kilde, { verdi: orgnr })]);
+    throw new InndataFeil([feil('fjernet-orgnr', `${orgnr} er fjernet fra Enhetsregisteret av juridiske årsaker (HTTP ` +
+      `410${svar.slettedato ? `, slettet ${dato(svar.slettedato)}` : ''}). Enheten kan ikke tas ` +
+        `opp.`, kilde, { verdi: orgnr })]);
   }
   if (svar.type === 'slettet') {
     const d = svar.enhet.slettedato ? ` ${dato(svar.enhet.slettedato)}` : '';
-    throw new InndataFeil([feil('slettet-enhet', `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet fra Enhetsregisteret${d}. En slettet enhet kan ikke tas opp som målbedrift.`, kilde, { verdi: orgnr })]);
+    throw new InndataFeil([feil('slettet-enhet', `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet ` +
+      `fra Enhetsregisteret${d}. En slettet enhet kan ikke tas opp som målbedrift.`, kilde, { verdi: orgnr })]);
   }
   let underenhet = null;
   if (under) {
@@ -150,10 +159,12 @@ export function tolkRegnskap(s: Innspilt | null, advarsler: Diagnostikk[]): { sv
   }
   if (svar.type === 'ingen' && svar.status >= 500) {
     const m = svar.melding ? ` (${svar.melding})` : '';
-    advarsler.push(advarsel('regnskap-500', `Regnskapsregisteret svarte HTTP ${svar.status}${m} for regnskapet (vanlig for banker og forsikring). Regnskapstallene mangler.`, { fil: s.url }));
+    advarsler.push(advarsel('regnskap-500', `Regnskapsregisteret svarte HTTP ${svar.status}${m} for regnskapet (vanlig ` +
+      `for banker og forsikring). Regnskapstallene mangler.`, { fil: s.url }));
   }
   const valuta = svar.type === 'regnskap' ? svar.regnskap.find((r) => r.valuta && r.valuta !== 'NOK')?.valuta : undefined;
-  if (valuta) advarsler.push(advarsel('regnskap-valuta', `Årsregnskapet er i ${valuta}, ikke NOK; tallene brukes ikke. Oppgi dem i kroner med flagg.`, { fil: s.url }));
+  if (valuta) advarsler.push(advarsel('regnskap-valuta', `Årsregnskapet er i ${valuta}, ikke NOK; tallene brukes ikke. ` +
+    `Oppgi dem i kroner med flagg.`, { fil: s.url }));
   return { svar, raa: svar.raa };
 }
 

@@ -60,7 +60,8 @@ export type Flagg = FaktaFlagg & {
 };
 
 /** En zod-feil bærer flagget, verdien og hva som var ventet (blir en diagnostikk med kolonne = flagget). */
-const feilI = (ctx: z.RefinementCtx, flagg: string, verdi: string, forventet: string, melding = `${flagg} «${verdi}» er ugyldig.`) => {
+const feilI = (ctx: z.RefinementCtx, flagg: string, verdi: string, forventet: string, melding = `${flagg} «${verdi}» ` +
+  `er ugyldig.`) => {
   ctx.addIssue({ code: 'custom', message: melding, params: { flagg, verdi, forventet } });
   return z.NEVER;
 };
@@ -72,7 +73,8 @@ const desimal = (flagg: string, des: number, minst: number | null, forventet: st
   }).optional();
 
 const datoFlagg = (flagg: string) =>
-  z.string().transform((v, ctx) => parseDato(v) ?? feilI(ctx, flagg, v, 'dato som åååå-mm-dd eller dd.mm.åååå')).optional();
+  z.string().transform((v, ctx) => parseDato(v) ?? feilI(ctx, flagg, v, 'dato som åååå-mm-dd eller ' +
+    'dd.mm.åååå')).optional();
 
 const jaNei = (flagg: string) =>
   z.string().transform((v, ctx) => {
@@ -127,7 +129,8 @@ const kursFlagg = (idag: Dato) => z.string().transform((v, ctx): Kurs => {
   const r = parseDesimal((k ?? '').trim(), 4);
   const dato = d === undefined ? idag : parseDato(d);
   if (!r.ok || r.verdi <= 0 || !dato) {
-    return feilI(ctx, '--kurs', v, 'NOK per EUR med inntil fire desimaler, valgfritt :dato, f.eks. «11,5» eller «11,5:2025-12-31»');
+    return feilI(ctx, '--kurs', v, 'NOK per EUR med inntil fire desimaler, valgfritt :dato, f.eks. «11,5» eller ' +
+      '«11,5:2025-12-31»');
   }
   return { kurs: r.verdi, dato, kilde: 'oppgitt med --kurs' };
 }).optional();
@@ -147,7 +150,8 @@ export function flaggSkjema(idag: Dato) {
     konsernRegistrert: datoFlagg('--konsern-registrert'),
     orgform: z.string().transform((v, ctx) => {
       const o = v.trim().toUpperCase();
-      return /^[A-ZÆØÅ]{2,5}$/.test(o) ? o : feilI(ctx, '--orgform', v, 'en kode fra Enhetsregisteret, f.eks. AS, ASA, ENK, KF, STI');
+      return /^[A-ZÆØÅ]{2,5}$/.test(o) ? o : feilI(ctx, '--orgform', v, 'en kode fra Enhetsregisteret, f.eks. AS, ASA, ' +
+        'ENK, KF, STI');
     }).optional(),
     nace: z.string().transform((v, ctx) => {
       const koder = v.split(/[,;\s]+/).filter(Boolean);
@@ -176,7 +180,8 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
     }
   }
   if (v.selvstendig && ((v.partner ?? []).length || (v.tilknyttet ?? []).length || v.eierskap)) {
-    ds.push(feil('ugyldig-flagg', '--selvstendig kan ikke brukes sammen med --partner, --tilknyttet eller --eierskap.', { fil: 'kommandolinjen', kolonne: '--selvstendig' }));
+    ds.push(feil('ugyldig-flagg', '--selvstendig kan ikke brukes sammen med --partner, --tilknyttet eller ' +
+      '--eierskap.', { fil: 'kommandolinjen', kolonne: '--selvstendig' }));
   }
   if (ds.length || !r.success) throw new InndataFeil(ds);
   const d = r.data;
@@ -213,16 +218,22 @@ export function tolkRelasjonSvar(spes: string, type: 'partner' | 'tilknyttet'): 
 
 export const eierskapDef = definerDatasett({
   navn: 'eierskap',
-  beskrivelse: 'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften eier.',
+  beskrivelse: 'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften ' +
+    'eier.',
   unik: ['orgnr'],
   kolonner: {
     orgnr: paakrevd(orgnrCelle(), { type: 'orgnr', beskrivelse: 'Det andre foretakets orgnr.', eksempel: '910000004' }),
     navn: frivillig(tekst(200), { type: 'tekst', beskrivelse: 'Navnet.', eksempel: 'Eier Holding AS' }),
-    andel: paakrevd(prosent({ min: 0, maks: 100 }), { type: 'prosent', alias: ['eierandel'], beskrivelse: 'Eierandel (kapital eller stemmer, den høyeste).', eksempel: '30' }),
-    arsverk: paakrevd(belop({ minst: 0 }), { type: 'tekst', alias: ['årsverk', 'ansatte'], beskrivelse: 'Årsverk i det andre foretaket.', eksempel: '200' }),
-    omsetning: paakrevd(belop({ minst: 0 }), { type: 'belop', beskrivelse: 'Omsetning i kroner.', eksempel: '40 000 000' }),
-    balanse: paakrevd(belop({ minst: 0 }), { type: 'belop', beskrivelse: 'Sum eiendeler i kroner.', eksempel: '30 000 000' }),
-    offentlig: frivillig(janei(), { type: 'tekst', beskrivelse: 'ja når eieren er stat, fylkeskommune, kommune eller et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).', eksempel: 'nei' }),
+    andel: paakrevd(prosent({ min: 0, maks: 100 }), { type: 'prosent', alias: ['eierandel'], beskrivelse: 'Eierandel ' +
+      '(kapital eller stemmer, den høyeste).', eksempel: '30' }),
+    arsverk: paakrevd(belop({ minst: 0 }), { type: 'tekst', alias: ['årsverk', 'ansatte'], beskrivelse: 'Årsverk i det ' +
+      'andre foretaket.', eksempel: '200' }),
+    omsetning: paakrevd(belop({ minst: 0 }), { type: 'belop', beskrivelse: 'Omsetning i kroner.', eksempel: '40 000 ' +
+      '000' }),
+    balanse: paakrevd(belop({ minst: 0 }), { type: 'belop', beskrivelse: 'Sum eiendeler i kroner.', eksempel: '30 000 ' +
+      '000' }),
+    offentlig: frivillig(janei(), { type: 'tekst', beskrivelse: 'ja når eieren er stat, fylkeskommune, kommune eller ' +
+      'et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).', eksempel: 'nei' }),
   },
 });
 
@@ -236,7 +247,8 @@ export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diag
   // Relativ sti: fra gjeldende mappe, ellers fra arbeidsmappen.
   let sti = path.resolve(fil);
   if (!path.isAbsolute(fil) && !(await finnes(sti))) sti = am.sti(fil);
-  if (!(await finnes(sti))) throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen (--eierskap).', { fil })]);
+  if (!(await finnes(sti))) throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen ' +
+    '(--eierskap).', { fil })]);
   const t = await lesTabell(sti, path.basename(sti));
   const ds = kontrollerTabell(t);
   if (ds.length) throw new InndataFeil(ds);
@@ -249,7 +261,8 @@ export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diag
     const type = relasjonstype(r.andel);
     if (type === 'partner') ut.partnere.push(rel);
     else if (type === 'tilknyttet') ut.tilknyttede.push(rel);
-    else if (!r.offentlig) advarsler.push(advarsel('eierskap-under-25', `${r.orgnr}: eierandel under 25 % — selvstendig, tas ikke med (GBER vedlegg I art. 3).`, r.kilde));
+    else if (!r.offentlig) advarsler.push(advarsel('eierskap-under-25', `${r.orgnr}: eierandel under 25 % — ` +
+      `selvstendig, tas ikke med (GBER vedlegg I art. 3).`, r.kilde));
   }
   return ut;
 }

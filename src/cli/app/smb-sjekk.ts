@@ -35,7 +35,9 @@ async function sporOmManglende(k: Kontekst, fl: Flagg): Promise<void> {
     return (parseDesimal(s, 2) as { verdi: number }).verdi;
   };
   if (fl.orgform === undefined) {
-    fl.orgform = (await k.spor.tekst('Organisasjonsform (f.eks. AS, ENK):', { valider: (v) => (/^[A-ZÆØÅa-zæøå]{2,5}$/.test(v.trim()) ? true : 'En kode som AS') })).trim().toUpperCase();
+    fl.orgform = (await k.spor.tekst('Organisasjonsform (f.eks. AS, ' +
+      'ENK):', { valider: (v) => (/^[A-ZÆØÅa-zæøå]{2,5}$/.test(v.trim()) ? true : 'En kode som ' +
+        'AS') })).trim().toUpperCase();
   }
   if (fl.arsverk === undefined) fl.arsverk = await tall('Årsverk:');
   if (fl.omsetning === undefined) fl.omsetning = await tall('Omsetning (driftsinntekter) i kroner:');
@@ -47,20 +49,26 @@ async function sporOmRegnskapstall(k: Kontekst, fl: Flagg, brukbart: boolean): P
   if (!k.interaktiv || (fl.omsetning !== undefined && fl.balanse !== undefined)) return;
   const valgfritt = async (sporsmal: string): Promise<number | undefined> => {
     const ok = (v: string) => { const r = parseDesimal(v, 2); return r.ok && r.verdi >= 0; };
-    const s = (await k.spor.tekst(sporsmal, { standard: '', valider: (v) => (v.trim() === '' || ok(v) ? true : 'Skriv et tall, f.eks. 1 234 567, eller la feltet stå tomt') })).trim();
+    const s = (await k.spor.tekst(sporsmal, { standard: '', valider: (v) => (v.trim() === '' || ok(v) ? true : 'Skriv ' +
+      'et tall, f.eks. 1 234 567, eller la feltet stå tomt') })).trim();
     return s === '' ? undefined : (parseDesimal(s, 2) as { verdi: number }).verdi;
   };
-  const hva = brukbart ? 'Årsregnskapet i Regnskapsregisteret kan ikke brukes (se grunnlaget).' : 'Ingen årsregnskap i Regnskapsregisteret.';
-  if (fl.omsetning === undefined) fl.omsetning = await valgfritt(`${hva} Omsetning i kroner (anslag i god tro for nyetablerte; tomt = må vurderes):`);
-  if (fl.balanse === undefined) fl.balanse = await valgfritt('Balanse (sum eiendeler) i kroner (anslag; tomt = må vurderes):');
+  const hva = brukbart ? 'Årsregnskapet i Regnskapsregisteret kan ikke brukes (se grunnlaget).' : 'Ingen årsregnskap i ' +
+    'Regnskapsregisteret.';
+  if (fl.omsetning === undefined) fl.omsetning = await valgfritt(`${hva} Omsetning i kroner (anslag i god tro for ` +
+    `nyetablerte; tomt = må vurderes):`);
+  if (fl.balanse === undefined) fl.balanse = await valgfritt('Balanse (sum eiendeler) i kroner (anslag; tomt = må ' +
+    'vurderes):');
 }
 
 async function sporOmEierskap(k: Kontekst, fl: Flagg): Promise<boolean> {
   if (!k.interaktiv) return false;
-  const ja = await k.spor.bekreft('Eier bedriften, eller eies den av, et annet foretak med 25 % eller mer (kapital eller stemmer)? Offentlige eiere teller også.', false);
+  const ja = await k.spor.bekreft('Eier bedriften, eller eies den av, et annet foretak med 25 % eller mer (kapital ' +
+    'eller stemmer)? Offentlige eiere teller også.', false);
   if (!ja) return true;
   for (;;) {
-    const s = (await k.spor.tekst('Foretak (orgnr:andel%:årsverk:omsetning:balanse), tom linje for ferdig:', { standard: '' })).trim();
+    const s = (await k.spor.tekst('Foretak (orgnr:andel%:årsverk:omsetning:balanse), tom linje for ' +
+      'ferdig:', { standard: '' })).trim();
     if (!s) return true;
     const t = tolkRelasjonstekst(s);
     const andel = t ? parseDesimal(t.andel.replace(/%$/, ''), 4) : null;
@@ -78,7 +86,8 @@ async function sporOmEierskap(k: Kontekst, fl: Flagg): Promise<boolean> {
 /** GBER art. 2 nr. 18 d: spør om redningsstøtte i stedet for å anta at det ikke finnes. */
 async function sporOmRedningsstotte(k: Kontekst, fl: Flagg): Promise<void> {
   if (!k.interaktiv || fl.redningsstotte !== undefined) return;
-  const s = await k.spor.velg('Har bedriften redningsstøtte som ikke er tilbakebetalt, eller er den under en omstruktureringsplan (GBER art. 2 nr. 18 d)?', [
+  const s = await k.spor.velg('Har bedriften redningsstøtte som ikke er tilbakebetalt, eller er den under en ' +
+    'omstruktureringsplan (GBER art. 2 nr. 18 d)?', [
     { navn: 'Nei', verdi: 'nei' }, { navn: 'Ja', verdi: 'ja' }, { navn: 'Vet ikke (må vurderes)', verdi: 'vet-ikke' },
   ]);
   if (s !== 'vet-ikke') fl.redningsstotte = s === 'ja';
@@ -96,9 +105,11 @@ async function sporOmKonsern(k: Kontekst, fl: Flagg, harKonsernregnskap: boolean
     return s === '' ? undefined : s;
   };
   if (!harKonsernregnskap && fl.konsernEgenkapital === undefined) {
-    const ek = await valgfritt('Bedriften er i et konsern. Konsernets sum egenkapital i kroner (konsernregnskapet; tomt = må vurderes):');
+    const ek = await valgfritt('Bedriften er i et konsern. Konsernets sum egenkapital i kroner (konsernregnskapet; ' +
+      'tomt = må vurderes):');
     if (ek !== undefined) fl.konsernEgenkapital = (parseDesimal(ek, 2) as { verdi: number }).verdi;
-    const kap = await valgfritt('Konsernets tegnede kapital inkl. overkurs i kroner (morselskapets; tomt = må vurderes):');
+    const kap = await valgfritt('Konsernets tegnede kapital inkl. overkurs i kroner (morselskapets; tomt = må ' +
+      'vurderes):');
     if (kap !== undefined) fl.konsernKapital = (parseDesimal(kap, 2) as { verdi: number }).verdi;
   }
   if (fl.konsernRegistrert === undefined) {
@@ -120,8 +131,10 @@ function offentligeEiere(fl: Flagg, fraFil: { orgnr: string; andel: number }[], 
     if (!e) continue;
     const form = e.organisasjonsform.kode;
     const sektor = e.institusjonellSektorkode?.kode;
-    if (OFFENTLIGE_FORMER[form]) legg(r.orgnr, r.andel, `Enhetsregisteret: organisasjonsform ${form} (${OFFENTLIGE_FORMER[form]})`);
-    else if (sektor && OFFENTLIGE_SEKTORER[sektor]) legg(r.orgnr, r.andel, `Enhetsregisteret: sektorkode ${sektor} (${OFFENTLIGE_SEKTORER[sektor]})`);
+    if (OFFENTLIGE_FORMER[form]) legg(r.orgnr, r.andel, `Enhetsregisteret: organisasjonsform ${form} ` +
+      `(${OFFENTLIGE_FORMER[form]})`);
+    else if (sektor && OFFENTLIGE_SEKTORER[sektor]) legg(r.orgnr, r.andel, `Enhetsregisteret: sektorkode ${sektor} ` +
+      `(${OFFENTLIGE_SEKTORER[sektor]})`);
   }
   return [...ut.values()];
 }
@@ -135,12 +148,16 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const orgnrInn = await flaggEllerSpor(
     k,
     orgnrArg,
-    { flagg: 'orgnr', melding: 'Mangler argumentet «orgnr»: organisasjonsnummeret til bedriften som skal sjekkes (nh smb-sjekk <orgnr>).', forventet: 'ni sifre med gyldig kontrollsiffer (MOD11)' },
-    (s) => s.tekst('Organisasjonsnummeret til bedriften (ni sifre)?', { valider: (v) => orgnrFeil(normaliserOrgnr(v)) ?? true }),
+    { flagg: 'orgnr', melding: 'Mangler argumentet «orgnr»: organisasjonsnummeret til bedriften som skal sjekkes (nh ' +
+      'smb-sjekk <orgnr>).', forventet: 'ni sifre med gyldig kontrollsiffer (MOD11)' },
+    (s) => s.tekst('Organisasjonsnummeret til bedriften (ni ' +
+      'sifre)?', { valider: (v) => orgnrFeil(normaliserOrgnr(v)) ?? true }),
   );
   const orgnr = normaliserOrgnr(orgnrInn);
   const g = orgnrFeil(orgnr);
-  if (g) throw new InndataFeil([feil('ugyldig-orgnr', `Ugyldig organisasjonsnummer: ${g}.`, { fil: 'kommandolinjen', kolonne: 'orgnr' }, { verdi: orgnrInn, forventet: 'ni sifre med gyldig kontrollsiffer (MOD11)' })]);
+  if (g) throw new InndataFeil([feil('ugyldig-orgnr', `Ugyldig organisasjonsnummer: ` +
+    `${g}.`, { fil: 'kommandolinjen', kolonne: 'orgnr' }, { verdi: orgnrInn, forventet: 'ni sifre med gyldig ' +
+      'kontrollsiffer (MOD11)' })]);
 
   const am = await aapneArbeidsmappe(k.data);
   const seksjon = lesSmbSeksjon(am);
@@ -152,7 +169,8 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   if (!valg.overskriv) {
     for (const f of [filer.json, filer.md]) {
       if (await finnes(f)) {
-        throw new InndataFeil([feil('finnes-fra-for', `Det finnes allerede en SMB-sjekk av ${orgnr} datert ${k.idag}. Bruk --overskriv for å erstatte den.`, { fil: path.relative(am.rot, f) })]);
+        throw new InndataFeil([feil('finnes-fra-for', `Det finnes allerede en SMB-sjekk av ${orgnr} datert ${k.idag}. ` +
+          `Bruk --overskriv for å erstatte den.`, { fil: path.relative(am.rot, f) })]);
       }
     }
   }
@@ -169,10 +187,13 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
     await sporOmManglende(k, fl);
     const mangler = [fl.orgform === undefined && '--orgform', fl.arsverk === undefined && '--ansatte', fl.omsetning === undefined && '--omsetning', fl.balanse === undefined && '--balanse'].filter((x): x is string => Boolean(x));
     if (mangler.length) {
-      const grunn = valg.offline ? 'Med --offline og uten hurtigbuffer' : 'Uten kontakt med Brønnøysundregistrene og uten hurtigbuffer';
+      const grunn = valg.offline ? 'Med --offline og uten hurtigbuffer' : 'Uten kontakt med Brønnøysundregistrene og ' +
+        'uten hurtigbuffer';
       throw new InndataFeil([
         ...k.advarsler.filter((d) => d.kode === 'frakoblet').map((d) => ({ ...d, alvor: 'feil' as const })),
-        feil('mangler-registerdata', `${grunn} trengs flagg for det registeret ellers gir. Mangler: ${mangler.join(', ')}. Kjør med nett, eller oppgi flaggene (også --registrert, --innskutt-ek og --opptjent-ek bør oppgis).`, { fil: path.join(MAPPE, 'buffer', `${orgnr}-enhet.json`) }, { forventet: mangler.join(', ') }),
+        feil('mangler-registerdata', `${grunn} trengs flagg for det registeret ellers gir. Mangler: ` +
+          `${mangler.join(', ')}. Kjør med nett, eller oppgi flaggene (også --registrert, --innskutt-ek og ` +
+            `--opptjent-ek bør oppgis).`, { fil: path.join(MAPPE, 'buffer', `${orgnr}-enhet.json`) }, { forventet: mangler.join(', ') }),
       ]);
     }
   } else {
@@ -228,7 +249,8 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const { linjer } = await lesStotteregister(am);
   const iVinduet = linjer.filter((l) => l.orgnr === orgnr && l.dato > leggTilAar(k.idag, -3) && l.dato <= k.idag);
   const tidligereEur = stotteSisteTreAar(linjer, orgnr, k.idag);
-  if (kurs.dato > k.idag) k.advarsler.push(advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${kurs.dato}, etter i dag (${k.idag}).`));
+  if (kurs.dato > k.idag) k.advarsler.push(advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${kurs.dato}, etter i ` +
+    `dag (${k.idag}).`));
 
   const res = vurderSmb({ fakta, idag: k.idag, kurs, stotte: { tidligereEur, linjer: iVinduet.length } });
   const exitKode = exitKodeFor(res.dom, Boolean(valg.streng));

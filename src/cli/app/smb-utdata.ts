@@ -24,14 +24,21 @@ export const VALG: Record<string, string> = {
   'Offentlige sektorkoder (ikke ok: koden sier offentlig kontroll)': liste(OFFENTLIGE_SEKTORER),
   'Private sektorkoder (ok når eierskapet er oppgitt)': liste(PRIVATE_SEKTORER),
   'Former som må vurderes': liste({ ...KANSKJE_OFFENTLIGE_FORMER, ...UTENLANDSKE_FORMER }),
-  'Bank og forsikring (ikke ok)': `${liste(BANK_FORSIKRING_FORMER)}; NACE ${BANK_FORSIKRING_NACE.join(', ').replace('65.', '65')}; NACE ${KANSKJE_BANK_NACE.join(', ')} må vurderes`,
+  'Bank og forsikring (ikke ok)': `${liste(BANK_FORSIKRING_FORMER)}; NACE ` +
+    `${BANK_FORSIKRING_NACE.join(', ').replace('65.', '65')}; NACE ${KANSKJE_BANK_NACE.join(', ')} må vurderes`,
   'Svært sjeldne tilfeller (må vurderes)': `${liste(SJELDNE_FORMER)}; NACE 94`,
-  Årsverk: 'antall ansatte fra Enhetsregisteret brukes som tilnærming; registrert antall ansatte uten tall = 0–4 ansatte (regnet som 4); ≥ 250 ansatte gir «må vurderes»; --ansatte regnes som årsverk',
-  'Uten brukbart regnskap': 'må vurderes, med grunnen (HTTP 500, annen valuta enn NOK, ikke levert); nyetablerte bes om et anslag i god tro',
-  'Tomme regnskapsblokker': 'opptjent (eller innskutt) egenkapital utledes av sum egenkapital når blokken er tom, og det står i grunnlaget',
-  Kapitaltap: 'sum egenkapital < ½ × (aksjekapital + overkurs); uten overkurs: sikkert svar bare når tallene avgjør det for alle mulige overkurser',
-  Treårsunntaket: 'fra den tidligste av stiftelses- og registreringsdato (og konsernets, når bedriften er i et konsern); aldri ut fra datterselskapets dato alene',
-  Eierskap: 'registrene viser ikke eierskap ≥ 25 %: må vurderes til det er oppgitt; offentlige eiere ≥ 25 % til sammen = ikke ok',
+  Årsverk: 'antall ansatte fra Enhetsregisteret brukes som tilnærming; registrert antall ansatte uten tall = 0–4 ' +
+    'ansatte (regnet som 4); ≥ 250 ansatte gir «må vurderes»; --ansatte regnes som årsverk',
+  'Uten brukbart regnskap': 'må vurderes, med grunnen (HTTP 500, annen valuta enn NOK, ikke levert); nyetablerte bes ' +
+    'om et anslag i god tro',
+  'Tomme regnskapsblokker': 'opptjent (eller innskutt) egenkapital utledes av sum egenkapital når blokken er tom, og ' +
+    'det står i grunnlaget',
+  Kapitaltap: 'sum egenkapital < ½ × (aksjekapital + overkurs); uten overkurs: sikkert svar bare når tallene avgjør ' +
+    'det for alle mulige overkurser',
+  Treårsunntaket: 'fra den tidligste av stiftelses- og registreringsdato (og konsernets, når bedriften er i et ' +
+    'konsern); aldri ut fra datterselskapets dato alene',
+  Eierskap: 'registrene viser ikke eierskap ≥ 25 %: må vurderes til det er oppgitt; offentlige eiere ≥ 25 % til sammen ' +
+    '= ikke ok',
   Avrunding: 'partnerandeler rundes til hundredels årsverk og øre, halv opp; grensene sjekkes eksakt i øre',
 };
 
@@ -108,28 +115,35 @@ const STATUSMERKE: Record<string, string> = { ok: 'ok', 'ikke ok': 'IKKE OK', 'm
 function tallLinjer(j: SjekkJson, f: SmbFakta, res: SmbResultat): string[] {
   const a = res.aggregert;
   const ars = (h: number | null) => ukjent(h, formatArsverk);
-  const egne = f.arsverk?.intervall ? `${f.arsverk.intervall} ansatte` : `${ars(f.arsverk?.verdi ?? null)} ${f.arsverk?.erAntallAnsatte ? 'ansatte' : 'årsverk'}`;
-  const rel = (r: Relasjon, hva: string) => `${hva} ${r.orgnr}${r.navn ? ` ${r.navn}` : ''} (${prosent(r.andel)}): ${formatArsverk(r.arsverk)} årsverk, omsetning ${nok(r.omsetning)}, balanse ${nok(r.balanse)}`;
+  const egne = f.arsverk?.intervall ? `${f.arsverk.intervall} ansatte` : `${ars(f.arsverk?.verdi ?? null)} ` +
+    `${f.arsverk?.erAntallAnsatte ? 'ansatte' : 'årsverk'}`;
+  const rel = (r: Relasjon, hva: string) => `${hva} ${r.orgnr}${r.navn ? ` ${r.navn}` : ''} (${prosent(r.andel)}): ` +
+    `${formatArsverk(r.arsverk)} årsverk, omsetning ${nok(r.omsetning)}, balanse ${nok(r.balanse)}`;
   const ek = (v: { verdi: number; fra: string } | null) => (v ? `${nok(v.verdi)} [${v.fra}]` : 'ukjent');
   const rp = f.regnskapsperiode;
   return [
     `Egne tall: ${egne}, omsetning ${ukjent(f.omsetning?.verdi, nok)}, balanse ${ukjent(f.balanse?.verdi, nok)}`,
     ...f.partnere.map((p) => rel(p, 'Partner (forholdsmessig)')),
     ...f.tilknyttede.map((t) => rel(t, 'Tilknyttet (fullt)')),
-    ...f.offentligeEiere.map((o) => `Offentlig eier ${o.orgnr} (${prosent(o.andel)}): ${o.grunn}${o.unntatt ? '; investorunntak oppgitt' : ''}`),
-    `Samlet: ${ars(a.arsverk)} årsverk, omsetning ${ukjent(a.omsetning, nok)} (${ukjent(res.omsetningEur, eur)}), balanse ${ukjent(a.balanse, nok)} (${ukjent(res.balanseEur, eur)})`,
-    `Egenkapital${rp ? ` (${dato(rp.fra)}–${dato(rp.til)})` : ''}: innskutt ${ek(f.innskuttEk)}, opptjent ${ek(f.opptjentEk)}, sum ${ek(f.sumEk)}`,
+    ...f.offentligeEiere.map((o) => `Offentlig eier ${o.orgnr} (${prosent(o.andel)}): ` +
+      `${o.grunn}${o.unntatt ? '; investorunntak oppgitt' : ''}`),
+    `Samlet: ${ars(a.arsverk)} årsverk, omsetning ${ukjent(a.omsetning, nok)} (${ukjent(res.omsetningEur, eur)}), ` +
+      `balanse ${ukjent(a.balanse, nok)} (${ukjent(res.balanseEur, eur)})`,
+    `Egenkapital${rp ? ` (${dato(rp.fra)}–${dato(rp.til)})` : ''}: innskutt ${ek(f.innskuttEk)}, opptjent ` +
+      `${ek(f.opptjentEk)}, sum ${ek(f.sumEk)}`,
     `Aksjekapital: ${ek(f.aksjekapital)}; overkurs: ${ek(f.overkurs)}`,
     ...(f.regnskapMerknad ? [`Regnskapet: ${f.regnskapMerknad}`] : []),
     `Registrert (treårsunntaket regnes herfra): ${f.registrert ? dato(f.registrert.verdi) : 'ukjent'}`,
     `Kurs: ${String(j.kurs.kurs).replace('.', ',')} NOK/EUR per ${dato(j.kurs.dato)} (${j.kurs.kilde})`,
-    `Treårstaket: brukt ${eur(STOTTETAK_EUR_CENT - res.gjenstaarEur)}, gjenstår ${eur(res.gjenstaarEur)} ≈ ${nok(res.gjenstaarNok)} av ${eur(STOTTETAK_EUR_CENT)}`,
+    `Treårstaket: brukt ${eur(STOTTETAK_EUR_CENT - res.gjenstaarEur)}, gjenstår ${eur(res.gjenstaarEur)} ≈ ` +
+      `${nok(res.gjenstaarNok)} av ${eur(STOTTETAK_EUR_CENT)}`,
   ];
 }
 
 function registerTekst(j: SjekkJson): string {
   if (j.register.kilde === 'nett') return 'hentet fra Brønnøysundregistrene nå';
-  if (j.register.kilde === 'hurtigbuffer') return `hurtigbufferen (hentet ${j.register.enhet ? tidTekst(j.register.enhet.hentet) : 'ukjent'})`;
+  if (j.register.kilde === 'hurtigbuffer') return `hurtigbufferen (hentet ` +
+    `${j.register.enhet ? tidTekst(j.register.enhet.hentet) : 'ukjent'})`;
   return 'ingen (bare flagg)';
 }
 
@@ -139,7 +153,8 @@ export function lagTekst(j: SjekkJson, f: SmbFakta, res: SmbResultat, filer: { j
     farge.bold(`SMB-sjekk ${j.orgnr}${j.navn ? ` ${j.navn}` : ''} – ${formatDato(j.dato)}`),
     domFarge(farge.bold(res.dom)),
     '',
-    ...res.kriterier.flatMap((k) => [`${STATUSMERKE[k.status]!.padEnd(11)} ${k.tittel}`, `            ${k.grunnlag}`, `            Kilde: ${k.kilde}`]),
+    ...res.kriterier.flatMap((k) => [`${STATUSMERKE[k.status]!.padEnd(11)} ${k.tittel}`, `            ` +
+      `${k.grunnlag}`, `            Kilde: ${k.kilde}`]),
     '',
     ...tallLinjer(j, f, res),
     `Registerdata: ${registerTekst(j)}.`,
@@ -161,11 +176,13 @@ export function lagMarkdown(j: SjekkJson, f: SmbFakta, res: SmbResultat, jsonFil
   return [
     `# SMB-sjekk: ${j.navn ?? 'ukjent navn'} (${j.orgnr})`,
     '',
-    `- Bedrift: ${j.navn ?? 'ukjent navn'}, organisasjonsnummer ${j.orgnr}${f.underenhet ? ` (oppgitt som underenheten ${f.underenhet.orgnr} ${f.underenhet.navn})` : ''}`,
+    `- Bedrift: ${j.navn ?? 'ukjent navn'}, organisasjonsnummer ` +
+      `${j.orgnr}${f.underenhet ? ` (oppgitt som underenheten ${f.underenhet.orgnr} ${f.underenhet.navn})` : ''}`,
     `- Næringshage: ${j.naeringshage.navn} (${j.naeringshage.orgnr})`,
     `- Sjekket: ${tidTekst(j.tidspunkt)} (dato for vurderingen ${formatDato(j.dato)})`,
     `- Dom: **${res.dom}**${j.streng ? ' (--streng)' : ''}`,
-    '- Regelkilde: programveileder for næringshageprogrammet 2023–2032, Begrep/definisjoner «SMB», 4.3 (målgruppe 2), vedlegg 3 pkt. 2; GBER art. 2 nr. 18 og vedlegg I.',
+    '- Regelkilde: programveileder for næringshageprogrammet 2023–2032, Begrep/definisjoner «SMB», 4.3 (målgruppe 2), ' +
+      'vedlegg 3 pkt. 2; GBER art. 2 nr. 18 og vedlegg I.',
     '',
     '## Kriterier',
     '',
