@@ -69,6 +69,7 @@ export const PRIVATE_SEKTORER: Readonly<Record<string, string>> = {
   '2100': 'Private aksjeselskaper mv.',
   '2300': 'Personlig næringsdrivende (foretak)',
   '2500': 'Private produsenter med ubegrenset ansvar',
+  '7000': 'Ideelle organisasjoner',
   '8200': 'Personlig næringsdrivende',
 };
 /** Programveileder 4.3: banker og forsikring etter organisasjonsform. */
