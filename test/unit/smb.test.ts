@@ -443,3 +443,21 @@ describe('smb: offentlige eiere, NUF og underenheter (issue 13 pkt. 3, 6, 9)', (
     expect(tolkUnderenhetSvar({ status: 404, tekst: '' }, 'x').type).toBe('ukjent');
   });
 });
+
+describe('smb-flagg: flaggene som zod-skjema', () => {
+  it('alle ugyldige flagg rapporteres på én gang, med flagget som kolonne; gyldige flagg tolkes', async () => {
+    const { lesFlagg } = await import('../../src/cli/app/smb-flagg.js');
+    const { InndataFeil } = await import('../../src/domain/diagnostikk.js');
+    const grunn = { partner: [], tilknyttet: [], offentligEier: [], unntattInvestor: [] };
+    let e: unknown;
+    try {
+      lesFlagg({ ...grunn, ansatte: '-3', redningsstotte: 'kanskje', partner: ['910020552:60:1:1:1'] }, IDAG);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(InndataFeil);
+    expect((e as InstanceType<typeof InndataFeil>).diagnostikk.map((d) => d.kilde?.kolonne).sort()).toEqual(['--ansatte', '--partner', '--redningsstotte']);
+    const f = lesFlagg({ ...grunn, overkurs: '400 000', redningsstotte: 'nei', offentligEier: ['910004115:24,9'], konsernRegistrert: '01.06.2024' }, IDAG);
+    expect(f).toMatchObject({ overkurs: kr(400_000), redningsstotte: false, offentlige: [{ orgnr: '910004115', andel: 249_000 }], konsernRegistrert: '2024-06-01' });
+  });
+});
