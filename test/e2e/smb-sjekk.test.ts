@@ -350,6 +350,9 @@ describe('nh smb-sjekk på innspilte svar fra de ekte API-ene (issue 13, fixture
     expect(j.navn).toBe('DIGITALISERINGSDIREKTORATET');
     expect(kriterium(j, 'orgnr').grunnlag).toContain('924203617 (DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND) er en underenhet');
     expect(kriterium(j, 'offentlig-eid').status).toBe('ikke ok');
+    expect(j.underenhet).toEqual({ orgnr: '924203617', navn: 'DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND', hovedenhet: '991825827' });
+    // Posten skrives under nummeret som ble oppgitt, og sier hvilken hovedenhet som ble sjekket.
+    expect(readFileSync(j.filer.md, 'utf8')).toContain('organisasjonsnummer 991825827 (oppgitt som underenheten 924203617');
     expect(tjener.foresporsler).toEqual(expect.arrayContaining([
       '/enhetsregisteret/api/underenheter/924203617', '/enhetsregisteret/api/enheter/991825827', '/regnskapsregisteret/regnskap/991825827',
     ]));

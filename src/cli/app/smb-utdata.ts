@@ -150,7 +150,7 @@ function registerTekst(j: SjekkJson): string {
 export function lagTekst(j: SjekkJson, f: SmbFakta, res: SmbResultat, filer: { json: string; md: string }): string {
   const domFarge = res.dom === 'KAN TAS OPP' ? farge.green : res.dom === 'KAN IKKE TAS OPP' ? farge.red : farge.yellow;
   return [
-    farge.bold(`SMB-sjekk ${j.orgnr}${j.navn ? ` ${j.navn}` : ''} – ${formatDato(j.dato)}`),
+    farge.bold(`SMB-sjekk ${f.orgnr}${j.navn ? ` ${j.navn}` : ''} – ${formatDato(j.dato)}`),
     domFarge(farge.bold(res.dom)),
     '',
     ...res.kriterier.flatMap((k) => [`${STATUSMERKE[k.status]!.padEnd(11)} ${k.tittel}`, `            ` +
@@ -174,10 +174,10 @@ export function lagMarkdown(j: SjekkJson, f: SmbFakta, res: SmbResultat, jsonFil
     s ? [`- ${navn}: ${s.url} (HTTP ${s.status}, hentet ${tidTekst(s.hentet)})`] : [];
   const flagg = Object.entries(j.flagg);
   return [
-    `# SMB-sjekk: ${j.navn ?? 'ukjent navn'} (${j.orgnr})`,
+    `# SMB-sjekk: ${j.navn ?? 'ukjent navn'} (${f.orgnr})`,
     '',
     `- Bedrift: ${j.navn ?? 'ukjent navn'}, organisasjonsnummer ` +
-      `${j.orgnr}${f.underenhet ? ` (oppgitt som underenheten ${f.underenhet.orgnr} ${f.underenhet.navn})` : ''}`,
+      `${f.orgnr}${f.underenhet ? ` (oppgitt som underenheten ${f.underenhet.orgnr} ${f.underenhet.navn})` : ''}`,
     `- Næringshage: ${j.naeringshage.navn} (${j.naeringshage.orgnr})`,
     `- Sjekket: ${tidTekst(j.tidspunkt)} (dato for vurderingen ${formatDato(j.dato)})`,
     `- Dom: **${res.dom}**${j.streng ? ' (--streng)' : ''}`,
