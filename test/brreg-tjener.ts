@@ -2,7 +2,7 @@
  * En ekte HTTP-tjener på 127.0.0.1 (port 0) som spiller av innspilte svar fra fixtures/brreg/ i
  * formen Brønnøysundregistrene publiserer, så e2e-testene kjører den ekte HTTP-klienten (src/io/brreg.ts).
  *
- * Filnavn: `enhet-<orgnr>.json` (200), `regnskap-<orgnr>.json` (200), `<type>-<orgnr>.<status>.json`
+ * Filnavn: `enhet-<orgnr>.json`, `underenhet-<orgnr>.json`, `regnskap-<orgnr>.json` (200), `<type>-<orgnr>.<status>.json`
  * (den statusen, f.eks. enhet-…410.json, regnskap-…500.json). Finnes ingen fil: 404 med tom kropp.
  * Moduser: «normal»; «henger» (svarer aldri: tidsavbrudd); «feil-forst» (første forespørsel til hver sti
  * gir 503, deretter normalt: nytt forsøk).
@@ -29,7 +29,7 @@ export type BrregTjener = {
   lukk: () => Promise<void>;
 };
 
-function finnSvar(type: 'enhet' | 'regnskap', orgnr: string): { status: number; kropp: string } {
+function finnSvar(type: 'enhet' | 'underenhet' | 'regnskap', orgnr: string): { status: number; kropp: string } {
   const filer = readdirSync(BRREG_FIXTURES);
   const f = filer.find((x) => new RegExp(`^${type}-${orgnr}(\\.\\d{3})?\\.json$`).test(x));
   if (!f) return { status: 404, kropp: '' };
@@ -56,6 +56,8 @@ export async function startBrregTjener(modus: Modus = 'normal'): Promise<BrregTj
     let m = /^\/enhetsregisteret\/api\/enheter\/(\d{9})$/.exec(url);
     let svar: { status: number; kropp: string } | null = null;
     if (m) svar = finnSvar('enhet', m[1]!);
+    m = /^\/enhetsregisteret\/api\/underenheter\/(\d{9})$/.exec(url);
+    if (m) svar = finnSvar('underenhet', m[1]!);
     m = /^\/regnskapsregisteret\/regnskap\/(\d{9})$/.exec(url);
     if (m) svar = finnSvar('regnskap', m[1]!);
     if (!svar) {

@@ -34,6 +34,7 @@ const SPORSMAL = {
   periode: 'Hvilken måned skal faktureres',
   orgnr: 'Organisasjonsnummeret til bedriften',
   eierskap: 'Eier bedriften, eller eies den av',
+  redningsstotte: 'Har bedriften redningsstøtte som ikke er tilbakebetalt',
   hva: 'Hva vil du lage?',
   budsjettar: 'Budsjettår?',
   maltallar: 'Måltall for hvilket år?',
@@ -175,6 +176,8 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
     const r = await iTerminal(['smb-sjekk', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '10', '--omsetning', '1000000', '--balanse', '1000000'], [
       { vent: SPORSMAL.orgnr, svar: `910000004${ENTER}` },
       { vent: SPORSMAL.eierskap, svar: `n${ENTER}` },
+      // GBER art. 2 nr. 18 d: nh spør om redningsstøtte i stedet for å anta at det ikke finnes (Enter = «Nei»).
+      { vent: SPORSMAL.redningsstotte, svar: ENTER },
     ]);
     expect(r.kode, r.ut).toBe(0);
     const j = JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', '910000004-2026-11-22.json'), 'utf8'));
@@ -193,6 +196,7 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
     const r = await iTerminal(['smb-sjekk', '910017810', '--data', ws, '--offline', '--selvstendig'], [
       { vent: SPORSMAL.omsetning, svar: `2 500 000${ENTER}` },
       { vent: SPORSMAL.balanse, svar: ENTER },
+      { vent: SPORSMAL.redningsstotte, svar: ENTER },
     ]);
     expect(r.kode, r.ut).toBe(0);
     const j = JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', '910017810-2026-11-22.json'), 'utf8'));
