@@ -275,9 +275,10 @@ async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportVa
 
   const xmal = await lesMal('maltall');
   const wb = byggArbeidsbok(xmal, {
+    idag: k.idag,
     variabler: { ar: String(ar), grunnlagsaar: String(grunnlagsaar), naeringshage: am.config.naeringshage.navn },
     rader: { maltall: rader.map(maltallXlsxRad) },
-    parametre: { forutsetninger: forutsetninger(am, p, data, malFil.fil, [{ nokkel: 'malAar', etikett: 'Måltall for året', type: 'heltall', verdi: ar }]) },
+    parametre: { forutsetninger: forutsetninger(am, p, data, malFil.fil, [{ nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: ar }]) },
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['grunnlag', 'mal']);
   const csv = lagCsv(
@@ -424,6 +425,7 @@ async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aarsrappor
   const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${ar}-halvar.xlsx` : `arsrapport-${ar}.xlsx`);
   const xmal = await lesMal('arsrapport');
   const wb = byggArbeidsbok(xmal, {
+    idag: k.idag,
     variabler: {
       periodetekst,
       naeringshage: am.config.naeringshage.navn,
@@ -438,7 +440,7 @@ async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aarsrappor
     },
     parametre: {
       forutsetninger: forutsetninger(am, p, data, malFil.fil, [
-        { nokkel: 'ar', etikett: 'År', type: 'heltall', verdi: ar },
+        { nokkel: 'ar', etikett: 'År', type: 'nummer', verdi: ar },
         { nokkel: 'halvar', etikett: 'Halvårsrapportering (30. juni)', type: 'janei', verdi: halvar },
         { nokkel: 'tilskudd', etikett: 'Tilskudd', type: 'tekst', verdi: data.filer.tilskudd ?? '(mangler)' },
         { nokkel: 'brukt', etikett: 'Brukt innovasjonsstøtte', type: 'tekst', verdi: 'støtteregisterets linjer med dato i perioden' },
