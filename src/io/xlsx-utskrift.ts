@@ -87,9 +87,10 @@ function tt(s: string): string {
 
 export function topptekst(info: Dokumentinfo | undefined, versjon: string): { oddHeader: string; oddFooter: string } {
   const tittel = info ? [info.tittel, info.periode].filter(Boolean).join(' ') : '';
-  const hode = `&L${tt(info?.naeringshage ?? '')}&C&B${tt(tittel)}&B&R&A`;
+  // &9: 9 pt, så tekstene får plass i hver sin tredjedel også på en stående side.
+  const hode = `&L&9${tt(info?.naeringshage ?? '')}&C&9&B${tt(tittel)}&B&R&9&A`;
   const kjort = info?.idag ? `Kjørt ${formatDato(info.idag)}` : '';
-  const fot = `&L${kjort}&CSide &P av &N&Rnh ${tt(versjon)}`;
+  const fot = `&L&9${kjort}&C&9Side &P av &N&R&9nh ${tt(versjon)}`;
   return { oddHeader: hode, oddFooter: fot };
 }
 
