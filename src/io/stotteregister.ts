@@ -16,6 +16,9 @@ import type { NyRegisterlinje, SmbSjekkPost } from '../domain/faktura.js';
 import type { Dato } from '../domain/dato.js';
 import { feil, InndataFeil } from '../domain/diagnostikk.js';
 import { lesDatasett } from './datasett.js';
+import { maanedICsv, type Maaned } from '../domain/dato.js';
+import { excelMaanedVakt } from './maaned-i-csv.js';
+import type { Diagnostikk } from '../domain/diagnostikk.js';
 import { lagCsv } from './csv-skriv.js';
 import { medLaas } from './laas.js';
 import { testpunkt } from './skriv.js';
@@ -37,18 +40,20 @@ export const REGISTER_KOLONNER: Kolonne[] = Object.keys(stotteregisterDef.kolonn
 export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Stottelinje['kilde'] };
 
 /** Leser registeret (tomt om filen ikke finnes). Rader med feil gir InndataFeil med fil og rad. */
-export async function lesStotteregister(am: Arbeidsmappe): Promise<{ fil: string | null; linjer: Registerlinje[] }> {
-  const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true });
+export async function lesStotteregister(am: Arbeidsmappe): Promise<{ fil: string | null; linjer: Registerlinje[]; advarsler: Diagnostikk[] }> {
+  const vakt = excelMaanedVakt('periode'); // issue 16: perioder Excel har gjort om til datoer
+  const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true, filter: vakt.filter });
   if (fil && fil.toLowerCase() !== REGISTER_FIL) {
     throw new InndataFeil([feil('register-xlsx', `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`, { fil })]);
   }
-  return { fil, linjer: rader };
+  return { fil, linjer: rader, advarsler: vakt.advarsler(fil) };
 }
 
 export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]): string {
   return lagCsv(REGISTER_KOLONNER, linjer.map((l) => {
     const rad: Rad = {};
     for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
+    rad.periode = maanedICsv(l.periode as Maaned);
     return rad;
   }));
 }

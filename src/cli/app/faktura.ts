@@ -13,7 +13,7 @@ import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { timerDef } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.js';
-import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
+import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, maanedICsv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import { formatKroner, formatProsent, type Ore } from '../../domain/penger.js';
 import { parseDesimal, fraFlyttall } from '../../domain/tall.js';
@@ -313,7 +313,7 @@ function csvRader(f: Fakturering, s: FakturaSeksjon, mvaSats: number): Rad[] {
         mvaSats,
         mva: l.mva,
         belopInklMva: l.aBetale,
-        periode: f.periode,
+        periode: maanedICsv(f.periode), // «2026M10»: norsk Excel gjør «2026-10» om til en dato
         fakturatekst: m.fakturatekst,
       });
     });
@@ -355,6 +355,7 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
 async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, seksjon: FakturaSeksjon, valg: FakturaValg): Promise<Resultat> {
   const periode = p.periode;
   const reg = await lesStotteregister(am);
+  k.advarsler.push(...reg.advarsler);
   const iPerioden = reg.linjer.filter((l) => l.periode === periode);
   if (iPerioden.length && !valg.erstatt) return alleredeFakturert(am, periode, iPerioden);
 
