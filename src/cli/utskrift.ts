@@ -4,6 +4,7 @@
  */
 import chalk from 'chalk';
 import { formatDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
+import { MIN_BREDDE, tilpassTabell, type TabellValg } from './tekst-tabell.js';
 
 // NO_COLOR (no-color.org): chalks egen deteksjon ser bare på --no-color, så vi respekterer variabelen selv.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') chalk.level = 0;
@@ -29,9 +30,16 @@ export function visDiagnostikk(ds: readonly Diagnostikk[]): void {
   }
 }
 
-/** Enkel tekst-tabell med høyrejusterte tallkolonner. */
-export function tekstTabell(hoder: string[], rader: string[][], hoyre: boolean[] = []): string {
-  const bredder = hoder.map((h, i) => Math.max(h.length, ...rader.map((r) => (r[i] ?? '').length)));
-  const linje = (r: string[]) => r.map((c, i) => (hoyre[i] ? (c ?? '').padStart(bredder[i]!) : (c ?? '').padEnd(bredder[i]!))).join('  ').trimEnd();
-  return [chalk.bold(linje(hoder)), bredder.map((b) => '─'.repeat(b)).join('  '), ...rader.map(linje)].join('\n');
+/** Terminalens bredde (minst 80) når stdout er en terminal; ellers null (pipe/fil: tabellen tilpasses ikke). */
+export function terminalBredde(): number | null {
+  return process.stdout.isTTY && process.stdout.columns ? Math.max(MIN_BREDDE, process.stdout.columns) : null;
+}
+
+/**
+ * Tekst-tabell med høyrejusterte tallkolonner, tilpasset terminalbredden (src/cli/tekst-tabell.ts): tekst
+ * kortes med «…», så slippes `valg.slipp`-kolonnene, så blir det én blokk per rad. Tall brytes aldri.
+ */
+export function tekstTabell(hoder: string[], rader: string[][], hoyre: boolean[] = [], valg: TabellValg = {}): string {
+  const bredde = valg.bredde !== undefined ? valg.bredde : terminalBredde();
+  return tilpassTabell(hoder, rader, hoyre, { ...valg, bredde, fet: chalk.bold });
 }

@@ -55,7 +55,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     for (const f of ['faktura/2026-10/fakturagrunnlag.xlsx', 'faktura/2026-10/fakturagrunnlag.csv', 'stotteregister.csv']) expect(existsSync(path.join(ws, f)), f).toBe(true);
     const reg = registerLinjer(ws);
     expect(reg).toHaveLength(2);
-    expect(reg[0]).toMatch(/^2026-10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/);
+    expect(reg[0]).toMatch(/^2026M10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/);
     const csv = les(ws, 'faktura/2026-10/fakturagrunnlag.csv').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv).toHaveLength(1 + 4);
     expect(csv[0]).toMatch(/^ordrenr;fakturadato;forfallsdato;kundeOrgnr;/);
