@@ -4,6 +4,7 @@
  */
 import { InndataFeil, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
 import type { Kontekst, Resultat } from './kontekst.js';
+import { samleAdvarsler } from './advarsler.js';
 // Utskrift (chalk) og kontekst lastes først når en kommando kjøres: `nh --help`/`--version` skal starte raskt.
 type Utskrift = typeof import('./utskrift.js');
 
@@ -19,7 +20,7 @@ export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kont
     const r = await fn(k);
     if (k.json) skrivJson(medAdvarsler(r.json, k.advarsler));
     else {
-      visDiagnostikk(k.advarsler);
+      visDiagnostikk(samleAdvarsler(k.advarsler)); // like advarsler per målbedrift på én linje; --json har alle
       skrivUt(r.tekst);
     }
     sisteExitKode = r.exitKode ?? 0;
@@ -36,13 +37,13 @@ function medAdvarsler(json: unknown, advarsler: Diagnostikk[]): unknown {
 export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: Diagnostikk[] = []): number {
   const { farge, skrivFeil, skrivJson, skrivUt, visDiagnostikk } = u;
   if (e instanceof InndataFeil) {
-    visDiagnostikk([...advarsler, ...e.diagnostikk]);
+    visDiagnostikk([...samleAdvarsler(advarsler), ...e.diagnostikk]);
     skrivFeil(farge.red(`${e.diagnostikk.length} feil. Ingenting er skrevet.`));
     if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, advarsler });
     return 2;
   }
   if (e instanceof RegelNei) {
-    visDiagnostikk([...advarsler, ...e.diagnostikk]);
+    visDiagnostikk([...samleAdvarsler(advarsler), ...e.diagnostikk]);
     if (json) skrivJson({ ok: false, exitKode: 1, melding: e.message, resultat: e.resultat ?? null, feil: e.diagnostikk, advarsler });
     else skrivUt(e.message);
     return 1;
