@@ -195,6 +195,9 @@ function maltallXlsxRad(r: MaltallRad): Rad {
   };
 }
 
+/** Avvik mellom to andeler er prosentpoeng (Språkrådet: «%-poeng»), ikke prosent: «+5,00 %-poeng». */
+const PROSENTPOENG = '+0.00%"-poeng";-0.00%"-poeng";0.00%"-poeng"';
+
 /**
  * Kolonnene med verdier får format per rad (prosent for andeler, heltall for antall), og en formel
  * som ikke kan beregnes får tomt resultat (ikke 0), så filen kan leses inn igjen.
@@ -207,7 +210,7 @@ function formaterMaltallArk(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: string, r
       const k = ark.kolonner.findIndex((x) => x.nokkel === nokkel);
       if (k < 0) continue;
       const c = ws.getCell(3 + i, k + 1);
-      c.numFmt = r.def.enhet === 'andel' ? (nokkel === 'avvik' ? '+0.00%;-0.00%;0.00%' : '0.00%') : '#,##0';
+      c.numFmt = r.def.enhet === 'andel' ? (nokkel === 'avvik' ? PROSENTPOENG : '0.00%') : '#,##0';
       const v = c.value as { formula?: string; result?: unknown } | null;
       if (v && typeof v === 'object' && 'formula' in v && (v.result === undefined || v.result === null)) {
         c.value = { formula: v.formula!, result: '' } as ExcelJS.CellFormulaValue;
