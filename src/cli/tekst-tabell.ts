@@ -45,13 +45,18 @@ function total(bredder: readonly number[]): number {
   return bredder.reduce((s, b) => s + b, 0) + MELLOMROM * Math.max(0, bredder.length - 1);
 }
 
+/** En kolonne med bokstaver (navn, tekst) kan kortes; tall og nummer (orgnr, datoer) kortes aldri. */
+function kortbare(rader: readonly (readonly string[])[], hoyre: readonly boolean[]): boolean[] {
+  return hoyre.map((h, i) => !h && rader.some((r) => /\p{L}/u.test(r[i] ?? '')));
+}
+
 /** Kortere tekstkolonner (de bredeste først) til tabellen får plass; null om det ikke går. */
-function kortTekst(bredder: number[], hoder: readonly string[], hoyre: readonly boolean[], maks: number): number[] | null {
+function kortTekst(bredder: number[], hoder: readonly string[], kan: readonly boolean[], maks: number): number[] | null {
   const b = [...bredder];
-  const minst = b.map((x, i) => (hoyre[i] ? x : Math.min(x, Math.max(MIN_TEKST, Math.min(synligLengde(hoder[i]!), 16)))));
+  const minst = b.map((x, i) => (!kan[i] ? x : Math.min(x, Math.max(MIN_TEKST, Math.min(synligLengde(hoder[i]!), 16)))));
   while (total(b) > maks) {
     let valgt = -1;
-    for (let i = 0; i < b.length; i++) if (!hoyre[i] && b[i]! > minst[i]! && (valgt < 0 || b[i]! > b[valgt]!)) valgt = i;
+    for (let i = 0; i < b.length; i++) if (kan[i] && b[i]! > minst[i]! && (valgt < 0 || b[i]! > b[valgt]!)) valgt = i;
     if (valgt < 0) return null;
     b[valgt] = Math.max(minst[valgt]!, b[valgt]! - (total(b) - maks));
   }
@@ -62,7 +67,7 @@ function somTabell(
   hoder: readonly string[], rader: readonly (readonly string[])[], hoyre: readonly boolean[], bredder: readonly number[], fet: (s: string) => string,
 ): string {
   const linje = (r: readonly string[]) =>
-    r.map((c, i) => pad(hoyre[i] ? (c ?? '') : kort(c ?? '', bredder[i]!), bredder[i]!, Boolean(hoyre[i]))).join(' '.repeat(MELLOMROM)).trimEnd();
+    r.map((c, i) => pad(kort(c ?? '', bredder[i]!), bredder[i]!, Boolean(hoyre[i]))).join(' '.repeat(MELLOMROM)).trimEnd();
   return [fet(linje(hoder)), bredder.map((b) => '─'.repeat(b)).join(' '.repeat(MELLOMROM)), ...rader.map(linje)].join('\n');
 }
 
@@ -70,11 +75,13 @@ function somTabell(
 function somBlokker(
   hoder: readonly string[], rader: readonly (readonly string[])[], hoyre: readonly boolean[], maks: number, fet: (s: string) => string,
 ): string {
-  const etikett = Math.min(Math.max(...hoder.slice(1).map((h) => synligLengde(h))), Math.floor(maks / 2));
+  // Tittelen er første kolonne, og den neste også når den er tekst (orgnr + navn).
+  const iTittel = hoder.length > 2 && !hoyre[1] ? 2 : 1;
+  const etikett = Math.min(Math.max(...hoder.slice(iTittel).map((h) => synligLengde(h))), Math.floor(maks / 2));
   return rader
     .map((r) => {
-      const linjer = [fet(kort(r[0] ?? '', maks))];
-      for (let i = 1; i < hoder.length; i++) {
+      const linjer = [fet(kort(r.slice(0, iTittel).filter(Boolean).join('  '), maks))];
+      for (let i = iTittel; i < hoder.length; i++) {
         const v = r[i] ?? '';
         if (!v) continue;
         const e = pad(kort(hoder[i]!, etikett), etikett, false);
@@ -92,7 +99,8 @@ export function tilpassTabell(
   const naturlig = naturligeBredder(hoder, rader);
   if (!valg.bredde || total(naturlig) <= Math.max(MIN_BREDDE, valg.bredde)) return somTabell(hoder, rader, hoyre, naturlig, fet);
   const maks = Math.max(MIN_BREDDE, valg.bredde);
-  const kortet = kortTekst(naturlig, hoder, hoyre, maks);
+  const kan = kortbare(rader, hoyre);
+  const kortet = kortTekst(naturlig, hoder, kan, maks);
   if (kortet) return somTabell(hoder, rader, hoyre, kortet, fet);
   // Slipp kolonner i kallerens rekkefølge til resten får plass.
   const slipp: number[] = [];
@@ -100,7 +108,7 @@ export function tilpassTabell(
     slipp.push(i);
     const behold = hoder.map((_, k) => k).filter((k) => !slipp.includes(k));
     const pluk = <T>(xs: readonly T[]) => behold.map((k) => xs[k]!);
-    const b = kortTekst(pluk(naturlig), pluk(hoder), pluk(hoyre), maks);
+    const b = kortTekst(pluk(naturlig), pluk(hoder), pluk(kan), maks);
     if (b) return somTabell(pluk(hoder), rader.map((r) => pluk(r)), pluk(hoyre), b, fet);
   }
   return somBlokker(hoder, rader, hoyre, maks, fet);
