@@ -50,7 +50,7 @@ const STAENDE_BREDDE = 95;
 const MAKS_BREDDE = 60;
 const LINJEHOYDE = 15;
 /** Tekstceller gjør kolonnen høyst så bred; lengre tekst brytes. */
-const TEKST_BREDDE = 40;
+const TEKST_BREDDE = 45;
 
 /** Legger utskriftsoppsettet på hvert ark i boken. */
 export function leggPaaUtskrift(wb: ExcelJS.Workbook, versjon: string): void {
@@ -149,6 +149,12 @@ export function linjerVedBredde(tekst: string, bredde: number): number {
 }
 
 const FET = 1.1; // fet skrift er litt bredere
+/** Vanlig tekst i Calibri 11 er smalere enn sifferet «0» som kolonnebredden måles i. */
+const TEGN_PER_BREDDE = 1.2;
+
+function tegnPlass(ws: ExcelJS.Worksheet, k: number): number {
+  return Math.floor(((ws.getColumn(k).width ?? 9) - 1) * TEGN_PER_BREDDE);
+}
 
 /**
  * Kolonnene blir minst så brede som det lengste ordet i overskriften (aldri brudd midt i et ord) og som
@@ -188,10 +194,22 @@ function tilpassBredder(ws: ExcelJS.Worksheet, titler: [number, number] | null):
   ws.eachRow({ includeEmpty: false }, (rad, nr) => {
     if (nr === 1 || hodeRader.has(nr)) return;
     rad.eachCell({ includeEmpty: false }, (c, k) => {
-      if (typeof c.value === 'string' && c.value.length > (ws.getColumn(k).width ?? 9) && !erEnsomTekst(rad, k)) {
-        c.alignment = { ...c.alignment, wrapText: true, vertical: 'top' };
+      if (typeof c.value === 'string' && c.value.length > tegnPlass(ws, k) && !erEnsomTekst(rad, k)) {
+        c.alignment = { ...c.alignment, wrapText: true };
       }
     });
+  });
+  // Radhøyden settes etter teksten som brytes: LibreOffice regner den ikke selv ved åpning, så linjene
+  // ville ellers ligge oppå hverandre.
+  ws.eachRow({ includeEmpty: false }, (rad, nr) => {
+    if (nr === 1 || hodeRader.has(nr)) return;
+    let linjer = 1;
+    rad.eachCell({ includeEmpty: false }, (c, k) => {
+      if (c.alignment?.wrapText && typeof c.value === 'string') {
+        linjer = Math.max(linjer, linjerVedBredde(c.value, tegnPlass(ws, k)));
+      }
+    });
+    if (linjer > 1) rad.height = Math.max(rad.height ?? 0, linjer * LINJEHOYDE + 2);
   });
   for (const nr of hodeRader) {
     const rad = ws.getRow(nr);

@@ -107,18 +107,27 @@ describe('skrift, tekst og overskrifter (pkt. 6, 7, 9)', () => {
     expect(ts.getColumn(kolonneMed(ts, 'Stillingsprosent')).width).toBeGreaterThanOrEqual('Stillingsprosent'.length + 1);
   });
 
-  it('Forutsetninger/Sammendrag: lange tekster brytes i en bred nok kolonne', () => {
-    const ws = ark('budsjett-adm-gjennomforing-2027', 'Sammendrag');
-    expect(ws.getColumn(2).width).toBeGreaterThan(22);
+  it('Forutsetninger/Sammendrag: lange tekster brytes i en bred nok kolonne, og raden blir høy nok', () => {
     let lange = 0;
-    ws.eachRow((r, nr) => {
-      const c = r.getCell(2);
-      if (nr > 2 && typeof c.value === 'string' && c.value.length > 22) {
-        lange++;
-        expect(c.alignment?.wrapText, `${c.address}: «${c.value}»`).toBe(true);
-      }
-    });
+    let hoye = 0;
+    for (const bok of ['budsjett-adm-gjennomforing-2027', 'attestasjonsgrunnlag-2026']) {
+      const ws = ark(bok, 'Sammendrag');
+      expect(ws.getColumn(2).width).toBeGreaterThan(22);
+      ws.eachRow((r, nr) => {
+        const c = r.getCell(2);
+        if (nr > 2 && typeof c.value === 'string' && c.value.length > 22) {
+          lange++;
+          expect(c.alignment?.wrapText, `${bok} ${c.address}: «${c.value}»`).toBe(true);
+          // Radhøyden følger teksten (LibreOffice regner den ikke ut selv): ellers ligger linjene oppå hverandre.
+          if (c.value.length > 1.5 * (ws.getColumn(2).width ?? 9)) {
+            hoye++;
+            expect(r.height, `${bok} ${c.address}: radhøyde`).toBeGreaterThanOrEqual(28);
+          }
+        }
+      });
+    }
     expect(lange).toBeGreaterThan(0);
+    expect(hoye).toBeGreaterThan(0);
   });
 });
 
