@@ -209,7 +209,13 @@ function tilpassBredder(ws: ExcelJS.Worksheet, titler: [number, number] | null):
         linjer = Math.max(linjer, linjerVedBredde(c.value, tegnPlass(ws, k)));
       }
     });
-    if (linjer > 1) rad.height = Math.max(rad.height ?? 0, linjer * LINJEHOYDE + 2);
+    if (linjer > 1) {
+      rad.height = Math.max(rad.height ?? 0, linjer * LINJEHOYDE + 2);
+      // Hele raden leses fra toppen, så tallene står på linje med første tekstlinje.
+      rad.eachCell({ includeEmpty: false }, (c) => {
+        c.alignment = { ...c.alignment, vertical: 'top' };
+      });
+    }
   });
   for (const nr of hodeRader) {
     const rad = ws.getRow(nr);

@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { kopier, nh, ROT } from '../hjelp.js';
@@ -94,7 +93,10 @@ describe.skipIf(!kanKjore)('utskrift: hver xlsx fra demoen som PDF (issue 16)', 
     const t1 = Date.now();
     rmSync(UT, { recursive: true, force: true });
     mkdirSync(UT, { recursive: true });
-    const profil = mkdtempSync(path.join(tmpdir(), 'nh-lo-pdf-'));
+    // Egen LibreOffice-profil i ut/ (ignorert av git): gjenbrukt mellom kjøringer i samme arbeidskopi, så
+    // oppstarten går fortere, men aldri delt med en annen kopi som kjører samtidig.
+    const profil = path.join(ROT, 'ut', 'lo-profil');
+    mkdirSync(profil, { recursive: true });
     const lo = spawnSync(
       SOFFICE!,
       [`-env:UserInstallation=file://${profil}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', UT, ...filer],
