@@ -100,8 +100,9 @@ function settSkrift(ws: ExcelJS.Worksheet): void {
     // Radens egen stil (celler som lages senere i raden arver den); settes uten å røre cellene.
     const stil = (rad as unknown as { style: Partial<ExcelJS.Style> }).style;
     if (stil?.font) stil.font = { name: SKRIFT, size: SKRIFTSTORRELSE, ...stil.font };
+    // Celler uten egen skrift bruker bokens standard (Calibri 11); bare egne skrifter mangler navn og størrelse.
     rad.eachCell({ includeEmpty: false }, (c) => {
-      c.font = { name: SKRIFT, size: SKRIFTSTORRELSE, ...c.font };
+      if (c.font && (!c.font.name || !c.font.size)) c.font = { name: SKRIFT, size: SKRIFTSTORRELSE, ...c.font };
     });
   });
 }
