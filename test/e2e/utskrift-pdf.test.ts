@@ -127,6 +127,8 @@ describe.skipIf(!kanKjore)('utskrift: hver xlsx fra demoen som PDF (issue 16)', 
         expect(a, `${navn}: siden «${forsteLinje}» har ikke arknavnet i toppteksten`).toBeDefined();
         perArk.set(a!.navn, [...(perArk.get(a!.navn) ?? []), side]);
         expect(side, `${navn}: bunntekst`).toMatch(/Side \d+ av \d+/);
+        expect(side, `${navn}: topptekst`).toContain('Fjellbygda Næringshage AS');
+        if (forventDato.has(fil)) expect(side, `${navn}: kjøredato i bunnteksten`).toContain(`Kjørt ${IDAG}`);
       }
       for (const a of ark) {
         const s = perArk.get(a.navn) ?? [];
