@@ -100,16 +100,22 @@ export function tilpassTabell(
   if (!valg.bredde || total(naturlig) <= Math.max(MIN_BREDDE, valg.bredde)) return somTabell(hoder, rader, hoyre, naturlig, fet);
   const maks = Math.max(MIN_BREDDE, valg.bredde);
   const kan = kortbare(rader, hoyre);
-  const kortet = kortTekst(naturlig, hoder, kan, maks);
-  if (kortet) return somTabell(hoder, rader, hoyre, kortet, fet);
-  // Slipp kolonner i kallerens rekkefølge til resten får plass.
-  const slipp: number[] = [];
-  for (const i of valg.slipp ?? []) {
-    slipp.push(i);
-    const behold = hoder.map((_, k) => k).filter((k) => !slipp.includes(k));
+  // Kandidater: alle kolonner, så uten de kalleren kan unnvære (én og én til). Den som må korte minst tekst
+  // vinner (ved likhet den som slipper færrest), så navn helst står hele.
+  let best: { behold: number[]; bredder: number[]; tap: number } | null = null;
+  for (let n = 0; n <= (valg.slipp?.length ?? 0); n++) {
+    const slipp = new Set(valg.slipp?.slice(0, n));
+    const behold = hoder.map((_, k) => k).filter((k) => !slipp.has(k));
+    const b = kortTekst(behold.map((k) => naturlig[k]!), behold.map((k) => hoder[k]!), behold.map((k) => kan[k]!), maks);
+    if (!b) continue;
+    const tap = behold.reduce((sum, k, i) => sum + naturlig[k]! - b[i]!, 0);
+    if (!best || tap < best.tap) best = { behold, bredder: b, tap };
+    if (tap === 0) break;
+  }
+  if (best) {
+    const { behold, bredder } = best;
     const pluk = <T>(xs: readonly T[]) => behold.map((k) => xs[k]!);
-    const b = kortTekst(pluk(naturlig), pluk(hoder), pluk(kan), maks);
-    if (b) return somTabell(pluk(hoder), rader.map((r) => pluk(r)), pluk(hoyre), b, fet);
+    return somTabell(pluk(hoder), rader.map((r) => pluk(r)), pluk(hoyre), bredder, fet);
   }
   return somBlokker(hoder, rader, hoyre, maks, fet);
 }

@@ -117,6 +117,8 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     ['Ansatt', 'Stilling', 'Årslønn heltid', 'Totalkostnad', 'Beregnet', 'Tak 1,2 ‰', 'Godkjent', 'Binder'],
     satser.map((t) => [t.navn, formatProsent(t.stillingsprosent), formatKroner(t.arslonnFulltid), formatKroner(t.totalKostnad), formatKroner(t.beregnet), formatKroner(t.takPromille), formatKroner(t.godkjent), BINDER_TEKST[t.binder]]),
     [false, true, true, true, true, true, true, false],
+    // Smal terminal: mellomleddene (årslønn og totalkostnad) står i xlsx og --json; beregnet, tak og godkjent blir.
+    { slipp: [3, 2] },
   );
   const tekst = [
     farge.bold(`Timesats ${ar} – ${am.config.naeringshage.navn} (programveileder 10.4)`),
