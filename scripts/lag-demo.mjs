@@ -622,6 +622,25 @@ skrivUtf8Csv('kostnader.csv', 'ar;kategori;belop;tekst;dato;type', [
   ...BUDSJETT.map(([kat, b, tekst]) => ['2027', kat, kr(b), tekst, '', 'budsjett']),
 ]);
 
+// SMB-sjekker (vedlegg 3 pkt. 2), slik `nh smb-sjekk` legger dem i smb-sjekk/<orgnr>-<dato>.json: én per
+// målbedrift, to uker før avtalestart — unntatt én, så `nh faktura` viser advarselen om manglende SMB-sjekk.
+// Postene er forkortet (nh faktura leser bare dato og dom); en ekte post har også kriteriene og registerdataene.
+const UTEN_SMB_SJEKK = 'Haugsæter Regnskap AS';
+mkdirSync(path.join(UT, 'smb-sjekk'), { recursive: true });
+for (const m of malbedrifter) {
+  if (m.navn === UTEN_SMB_SJEKK) continue;
+  const dato = iso(m.start - 14);
+  const post = {
+    ok: true,
+    orgnr: m.orgnr,
+    navn: m.navn,
+    dato,
+    dom: 'KAN TAS OPP',
+    merknad: 'Oppdiktet demopost, forkortet: nh smb-sjekk skriver også kriteriene, tallene og registerdataene.',
+  };
+  writeFileSync(path.join(UT, 'smb-sjekk', `${m.orgnr}-${dato}.json`), `${JSON.stringify(post, null, 2)}\n`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Oppsummering
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import { erMiljoFeil, InndataFeil, miljoDiagnostikk, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
 import type { Kontekst, Resultat } from './kontekst.js';
 import { gjeldende } from './prosess.js';
+import { samleAdvarsler } from './advarsler.js';
 // Utskrift (chalk) og kontekst lastes først når en kommando kjøres: `nh --help`/`--version` skal starte raskt.
 type Utskrift = typeof import('./utskrift.js');
 
@@ -20,7 +21,7 @@ export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kont
     const r = await fn(k);
     if (k.json) skrivJson(medAdvarsler(r.json, k.advarsler));
     else {
-      visDiagnostikk(k.advarsler);
+      visDiagnostikk(samleAdvarsler(k.advarsler)); // like advarsler per målbedrift på én linje; --json har alle
       skrivUt(r.tekst);
     }
     gjeldende().exitKode = r.exitKode ?? 0;
@@ -39,7 +40,7 @@ export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: 
   // Filsystemet sa nei (EACCES, ENOSPC, EISDIR …): brukerens miljø, exit 2 med stien og hva som kan gjøres.
   if (erMiljoFeil(e)) e = new InndataFeil([miljoDiagnostikk(e, undefined, process.platform === 'win32')]);
   if (e instanceof InndataFeil) {
-    visDiagnostikk([...advarsler, ...e.diagnostikk]);
+    visDiagnostikk([...samleAdvarsler(advarsler), ...e.diagnostikk]);
     // Aldri «Ingenting er skrevet» når noe faktisk ble erstattet før feilen.
     const skrevet = e.skrevet.length ? `Skrevet før feilen: ${e.skrevet.join(', ')}.` : 'Ingenting er skrevet.';
     skrivFeil(farge.red(`${e.diagnostikk.length} feil. ${skrevet}`));
@@ -47,7 +48,7 @@ export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: 
     return 2;
   }
   if (e instanceof RegelNei) {
-    visDiagnostikk([...advarsler, ...e.diagnostikk]);
+    visDiagnostikk([...samleAdvarsler(advarsler), ...e.diagnostikk]);
     if (json) skrivJson({ ok: false, exitKode: 1, melding: e.message, resultat: e.resultat ?? null, feil: e.diagnostikk, advarsler });
     else skrivUt(e.message);
     return 1;

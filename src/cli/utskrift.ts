@@ -6,6 +6,7 @@ import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
 import { terminalTrygg } from '../domain/terminal.js';
 import { gjeldende } from './prosess.js';
+import { MIN_BREDDE, tilpassTabell, type TabellValg } from './tekst-tabell.js';
 
 const nivaer = [0, 1, 2, 3].map((level) => new Chalk({ level: level as 0 | 1 | 2 | 3 }));
 const utenFarge = nivaer[0]!;
@@ -42,14 +43,22 @@ export function skrivJson(data: unknown): void {
 
 export function visDiagnostikk(ds: readonly Diagnostikk[]): void {
   for (const d of ds) {
-    const merke = d.alvor === 'feil' ? chalk.red('Feil:') : chalk.yellow('Advarsel:');
+    const merke = d.alvor === 'feil' ? farge.red('Feil:') : farge.yellow('Advarsel:');
     skrivFeil(`${merke} ${formatDiagnostikk(d)}`);
   }
 }
 
-/** Enkel tekst-tabell med høyrejusterte tallkolonner. */
-export function tekstTabell(hoder: string[], rader: string[][], hoyre: boolean[] = []): string {
-  const bredder = hoder.map((h, i) => Math.max(h.length, ...rader.map((r) => (r[i] ?? '').length)));
-  const linje = (r: string[]) => r.map((c, i) => (hoyre[i] ? (c ?? '').padStart(bredder[i]!) : (c ?? '').padEnd(bredder[i]!))).join('  ').trimEnd();
-  return [chalk.bold(linje(hoder)), bredder.map((b) => '─'.repeat(b)).join('  '), ...rader.map(linje)].join('\n');
+/** Terminalens bredde (minst 80) når stdout er en terminal; ellers null (pipe/fil: tabellen tilpasses ikke). */
+export function terminalBredde(): number | null {
+  const ut = gjeldende().stdout;
+  return ut.isTTY && ut.columns ? Math.max(MIN_BREDDE, ut.columns) : null;
+}
+
+/**
+ * Tekst-tabell med høyrejusterte tallkolonner, tilpasset terminalbredden (src/cli/tekst-tabell.ts): tekst
+ * kortes med «…», så slippes `valg.slipp`-kolonnene, så blir det én blokk per rad. Tall brytes aldri.
+ */
+export function tekstTabell(hoder: string[], rader: string[][], hoyre: boolean[] = [], valg: TabellValg = {}): string {
+  const bredde = valg.bredde !== undefined ? valg.bredde : terminalBredde();
+  return tilpassTabell(hoder, rader, hoyre, { ...valg, bredde, fet: farge.bold });
 }

@@ -164,3 +164,73 @@ export function raaDatoI(raa: unknown, fra: Dato, til: Dato): boolean {
   else if (typeof raa === 'string' || typeof raa === 'number') d = parseDato(raa);
   return d === null || (d >= fra && d <= til);
 }
+
+/*
+ * Måneder i CSV. Norsk Excel gjør «2026-10» og «mars 2024» om til datoer («okt.26», «01.03.2024») når en
+ * CSV åpnes, og lagrer dem slik. «2026M10» (SSBs form for en måned) lar både Excel og LibreOffice stå
+ * som tekst, så det er formen nh skriver i all CSV (støtteregisteret, fakturagrunnlaget, AVI-filen).
+ */
+const KORTE_MAANEDER = ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'] as const;
+const LANGE_MAANEDER = [
+  'januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember',
+] as const;
+
+/** Måneden slik nh skriver den i CSV: «2026M10». */
+export function maanedICsv(m: Maaned): string {
+  return m.replace('-', 'M');
+}
+
+export type TolketMaaned = { maaned: Maaned; fraExcel: boolean };
+
+function maanedNr(navn: string): number | null {
+  const n = navn.toLowerCase().replace(/\.$/, '');
+  const i = LANGE_MAANEDER.findIndex((l) => l === n);
+  if (i >= 0) return i + 1;
+  const k = KORTE_MAANEDER.findIndex((kort) => kort === n.slice(0, 3) && LANGE_MAANEDER[KORTE_MAANEDER.indexOf(kort)]!.startsWith(n));
+  return k >= 0 ? k + 1 : null;
+}
+
+function lagMaaned(aar: number, mnd: number): Maaned | null {
+  if (mnd < 1 || mnd > 12 || aar < 1900 || aar > 2199) return null;
+  return `${aar}-${String(mnd).padStart(2, '0')}` as Maaned;
+}
+
+/**
+ * Leser en måned fra en CSV- eller xlsx-celle: «2026M10» (nh skriver det) og «2026-10» (eldre filer) som de
+ * er, og det Excel gjør av en måned når filen åpnes og lagres — «okt.26», «okt. 2026», «oktober 2026»,
+ * «10.2026», en dato «01.10.2026»/«2026-10-01», et Excel-serienummer eller en Date — med `fraExcel: true`,
+ * så leseren kan advare. Datoer godtas bare når dagen er den 1. (Excel gjør en måned om til den 1.).
+ */
+export function tolkMaaned(raa: string | number | Date): TolketMaaned | null {
+  if (raa instanceof Date) {
+    const d = fraUtcDate(raa);
+    return d && deler(d).dag === 1 ? { maaned: maanedAv(d), fraExcel: true } : null;
+  }
+  if (typeof raa === 'number') {
+    const d = Number.isInteger(raa) ? fraExcelSerie(raa) : null;
+    return d && deler(d).dag === 1 ? { maaned: maanedAv(d), fraExcel: true } : null;
+  }
+  const s = raa.trim();
+  let m = /^(\d{4})[Mm-](\d{1,2})$/.exec(s);
+  if (m) {
+    const mnd = lagMaaned(Number(m[1]), Number(m[2]));
+    return mnd && (s.includes('-') ? m[2]!.length === 2 : true) ? { maaned: mnd, fraExcel: false } : null;
+  }
+  // «okt.26», «okt. 2026», «oktober 2026», «okt-26» (Excels visning av en måned)
+  m = /^([a-zæøå]+)\.?[\s.-]*(\d{2}|\d{4})$/i.exec(s);
+  if (m) {
+    const nr = maanedNr(m[1]!);
+    const aar = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+    const mnd = nr ? lagMaaned(aar, nr) : null;
+    return mnd ? { maaned: mnd, fraExcel: true } : null;
+  }
+  // «10.2026»
+  m = /^(\d{1,2})[./](\d{4})$/.exec(s);
+  if (m) {
+    const mnd = lagMaaned(Number(m[2]), Number(m[1]));
+    return mnd ? { maaned: mnd, fraExcel: true } : null;
+  }
+  if (/^\d+$/.test(s)) return tolkMaaned(Number(s));
+  const d = parseDato(s);
+  return d && deler(d).dag === 1 ? { maaned: maanedAv(d), fraExcel: true } : null;
+}

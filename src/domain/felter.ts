@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import './zod-norsk.js';
 import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE } from './tall.js';
-import { parseDato, fraUtcDate, type Dato } from './dato.js';
+import { parseDato, fraUtcDate, tolkMaaned, type Dato } from './dato.js';
 import { normaliserOrgnr, orgnrFeil } from './orgnr.js';
 import { formatKroner, type Ore, type Ppm } from './penger.js';
 
@@ -239,9 +239,9 @@ export const kurs = () =>
     return r;
   });
 
-/** «åååå-mm» */
+/** «2026M10» (nh skriver det), «2026-10», eller det norsk Excel gjør av en måned («okt.26», «01.10.2026») → åååå-mm. */
 export const maaned = () =>
-  celle<string>('måned som åååå-mm, f.eks. «2026-10»', (v) => {
-    const s = somTekst(v);
-    return /^\d{4}-(0[1-9]|1[0-2])$/.test(s) ? { ok: true, verdi: s } : { ok: false, grunn: 'ikke en måned' };
+  celle<string>('måned som «2026M10» eller åååå-mm', (v) => {
+    const t = typeof v === 'boolean' ? null : tolkMaaned(v);
+    return t ? { ok: true, verdi: t.maaned } : { ok: false, grunn: 'ikke en måned' };
   });

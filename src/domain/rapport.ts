@@ -3,7 +3,8 @@
  * så tallene i de tre er de samme. Verdiene er domenets heltall: beløp i øre, prosent i ppm,
  * timer i hundredeler, kurs ×10 000, dato som ISO-streng.
  */
-export type Celletype = 'tekst' | 'belop' | 'prosent' | 'timer' | 'dato' | 'heltall' | 'kurs' | 'janei';
+/** `nummer` er et heltall som ikke er en mengde (år, radnummer): vises uten tusenskille. */
+export type Celletype = 'tekst' | 'belop' | 'prosent' | 'timer' | 'dato' | 'heltall' | 'nummer' | 'kurs' | 'janei';
 export type Celleverdi = string | number | boolean | null | undefined;
 export type Rad = Record<string, Celleverdi>;
 
@@ -29,6 +30,7 @@ export function somCsvTekst(v: Celleverdi, type: Celletype): string {
     case 'kurs':
       return skalertTekst(Number(v), 4);
     case 'heltall':
+    case 'nummer':
       return String(v);
     case 'janei':
       return v ? 'ja' : 'nei';

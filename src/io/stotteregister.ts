@@ -19,6 +19,8 @@ import { advarsel, feil, InndataFeil, type Diagnostikk } from '../domain/diagnos
 import { normaliserNavn } from '../domain/felter.js';
 import { dobbeltforinger, erKonfliktkopi } from '../domain/registerkontroll.js';
 import { lesDatasett } from './datasett.js';
+import { maanedICsv, type Maaned } from '../domain/dato.js';
+import { excelMaanedVakt } from './maaned-i-csv.js';
 import { lagCsv } from './csv-skriv.js';
 import { lesCsvTabell } from './tabell-les.js';
 import { medLaas, type Laas } from './laas.js';
@@ -113,7 +115,8 @@ async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Dia
  */
 export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister> {
   for (let forsok = 0; ; forsok++) {
-    const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true });
+    const vakt = excelMaanedVakt('periode'); // issue 16: perioder Excel har gjort om til datoer
+    const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true, filter: vakt.filter });
     if (fil && fil.toLowerCase() !== REGISTER_FIL) {
       throw new InndataFeil([feil('register-xlsx', `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`, { fil })]);
     }
@@ -126,7 +129,7 @@ export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister>
     const tolket = fil && versjon ? await lesBytes(sti) : null;
     if (fil && versjon && tolket && !tolket.equals(versjon) && forsok < 3) continue;
     const ekstra = fil && versjon ? finnEkstra(versjon, fil, am, rader) : { overskrifter: [], verdier: new Map() };
-    return { fil, sti, linjer: rader, versjon, ekstra, advarsler: await konfliktkopier(am, fil) };
+    return { fil, sti, linjer: rader, versjon, ekstra, advarsler: [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))] };
   }
 }
 
@@ -137,6 +140,7 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
     for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
     const v = ekstra?.verdier.get(ekstraNokkel(l));
     ekstraKol.forEach((k, i) => (rad[k.nokkel] = v?.[i] ?? ''));
+    rad.periode = maanedICsv(l.periode as Maaned);
     return rad;
   }));
 }

@@ -14,14 +14,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { noytraliser, somXlsxTall, type Celletype, type Celleverdi, type Rad } from '../domain/rapport.js';
+import { somXlsxTall, type Celletype, type Celleverdi, type Rad } from '../domain/rapport.js';
 import { tilUtcDate, type Dato } from '../domain/dato.js';
+import { leggPaaUtskrift, settDokument, settUtskrift, SKRIFT, SKRIFTSTORRELSE } from './xlsx-utskrift.js';
 
-const celletype = z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'kurs', 'janei']);
+export { settDokument, settUtskrift, type Dokumentinfo, type Utskriftsvalg } from './xlsx-utskrift.js';
+
+const celletype = z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'nummer', 'kurs', 'janei']);
 
 export const malSkjema = z.object({
   navn: z.string(),
   beskrivelse: z.string().optional(),
+  /** Topptekst på hver utskrevne side: dokumenttittel og periode (med {variabler}). */
+  dokument: z.object({ tittel: z.string(), periode: z.string().optional() }).optional(),
   ark: z.array(
     z.object({
       nokkel: z.string(),
@@ -37,6 +42,8 @@ export const malSkjema = z.object({
             bredde: z.number().optional(),
             formel: z.string().optional(),
             sum: z.boolean().optional(),
+            /** Tallformat for sumcellen når summen er en annen størrelse enn kolonnen (årsverk av stillingsprosent). */
+            sumFormat: z.string().optional(),
           }),
         )
         .default([]),
@@ -61,6 +68,7 @@ export const FORMAT: Record<Celletype, string | undefined> = {
   prosent: '0.00%',
   dato: 'dd.mm.yyyy',
   heltall: '#,##0',
+  nummer: '0', // år og radnumre: «2027», ikke «2 027»
   kurs: '0.0000',
   janei: undefined,
 };
@@ -73,6 +81,8 @@ export type MalData = {
   rader?: Record<string, Rad[]>;
   /** Parametre per ark-nøkkel (parametre-ark). */
   parametre?: Record<string, Parameter[]>;
+  /** Kommandoens «i dag» (k.idag): kjøredatoen i bunnteksten på hver side. */
+  idag?: Dato;
 };
 
 const TITTELRAD = 1;
@@ -90,7 +100,8 @@ export function settCelle(c: ExcelJS.Cell, v: Celleverdi, type: Celletype): void
   if (v === null || v === undefined || v === '') {
     c.value = null;
   } else if (type === 'tekst') {
-    c.value = noytraliser(String(v));
+    // Tekst skrives som tekstcelle (aldri formel), så ingen «'» trengs; vernet mot formelinjeksjon er for CSV.
+    c.value = String(v);
   } else if (type === 'janei') {
     c.value = v ? 'ja' : 'nei';
   } else if (type === 'dato') {
@@ -102,16 +113,13 @@ export function settCelle(c: ExcelJS.Cell, v: Celleverdi, type: Celletype): void
   if (fmt) c.numFmt = fmt;
 }
 
+export const TITTELSKRIFT: Partial<ExcelJS.Font> = { name: SKRIFT, size: 14, bold: true };
+
 export function stilOverskrift(rad: ExcelJS.Row): void {
-  rad.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  rad.font = { name: SKRIFT, size: SKRIFTSTORRELSE, bold: true, color: { argb: 'FFFFFFFF' } };
   rad.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
   rad.alignment = { vertical: 'middle', wrapText: true };
-  rad.height = 32; // to linjer, så lange overskrifter med linjeskift vises helt
-}
-
-/** Liggende utskrift tilpasset sidebredden: revisor skriver ut arkene. */
-export function utskriftsoppsett(ws: ExcelJS.Worksheet): void {
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  // Høyden settes etter antall linjer når boken lagres (xlsx-utskrift.ts).
 }
 
 type Plassering = { ark: string; kolonner: Map<string, number>; forste: number; siste: number; sumRad?: number; parametre?: Map<string, number> };
@@ -125,6 +133,13 @@ export function byggArbeidsbok(mal: Mal, data: MalData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nh';
   wb.calcProperties.fullCalcOnLoad = true;
+  const vars = data.variabler ?? {};
+  settDokument(wb, {
+    tittel: erstattVariabler(mal.dokument?.tittel ?? mal.ark[0]?.navn ?? mal.navn, vars),
+    ...(mal.dokument?.periode ? { periode: erstattVariabler(mal.dokument.periode, vars) } : {}),
+    ...(vars.naeringshage ? { naeringshage: vars.naeringshage } : {}),
+    ...(data.idag ? { idag: data.idag } : {}),
+  });
   const plass = new Map<string, Plassering>();
   // Første runde: plassering av alle ark, så formler kan peke på tvers.
   for (const ark of mal.ark) {
@@ -145,10 +160,11 @@ export function byggArbeidsbok(mal: Mal, data: MalData): ExcelJS.Workbook {
   }
   for (const ark of mal.ark) {
     const ws = wb.addWorksheet(ark.navn, { views: [{ state: 'frozen', ySplit: OVERSKRIFTRAD }] });
-    utskriftsoppsett(ws);
-    const tittel = erstattVariabler(ark.tittel ?? ark.navn, data.variabler ?? {});
-    ws.getCell(TITTELRAD, 1).value = noytraliser(tittel);
-    ws.getCell(TITTELRAD, 1).font = { bold: true, size: 13 };
+    settUtskrift(ws, { tittelrader: [TITTELRAD, OVERSKRIFTRAD] });
+    const tittel = erstattVariabler(ark.tittel ?? ark.navn, vars);
+    ws.getCell(TITTELRAD, 1).value = tittel;
+    ws.getCell(TITTELRAD, 1).font = TITTELSKRIFT;
+    ws.getRow(TITTELRAD).height = 22;
     if (ark.type === 'parametre') skrivParametre(ws, data.parametre?.[ark.nokkel] ?? []);
     else skrivTabell(ws, ark, data.rader?.[ark.nokkel] ?? [], plass, mal);
   }
@@ -161,18 +177,22 @@ function skrivParametre(ws: ExcelJS.Worksheet, ps: Parameter[]): void {
   stilOverskrift(hode);
   ps.forEach((p, i) => {
     const r = FORSTE_DATARAD + i;
-    ws.getCell(r, 1).value = noytraliser(p.etikett);
+    ws.getCell(r, 1).value = p.etikett;
     settCelle(ws.getCell(r, 2), p.verdi, p.type);
+    // Lange tekster (filnavn, avrundingsregler) brytes i cellen i stedet for å bli kuttet.
+    ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
   });
   ws.getColumn(1).width = 48;
-  ws.getColumn(2).width = 22;
+  ws.getColumn(2).width = Math.min(60, Math.max(22, ...ps.map((p) => (p.type === 'tekst' ? String(p.verdi ?? '').length + 2 : 0))));
 }
 
 function skrivTabell(ws: ExcelJS.Worksheet, ark: MalArk, rader: Rad[], plass: Map<string, Plassering>, mal: Mal): void {
   const hode = ws.getRow(OVERSKRIFTRAD);
   ark.kolonner.forEach((k, i) => {
     hode.getCell(i + 1).value = k.overskrift;
-    // Overskriften brytes over to linjer, så halve lengden holder som bredde.
+    // Overskriften brytes over to linjer, så halve lengden holder som bredde; xlsx-utskrift.ts gjør
+    // kolonnen bredere om et ord i overskriften eller et tall ellers ikke får plass.
     ws.getColumn(i + 1).width = k.bredde ?? Math.max(12, Math.min(24, Math.ceil(k.overskrift.length / 2) + 3));
   });
   stilOverskrift(hode);
@@ -200,7 +220,7 @@ function skrivTabell(ws: ExcelJS.Worksheet, ark: MalArk, rader: Rad[], plass: Ma
       const sum = rader.reduce((s, rad) => s + Number(rad[k.nokkel] ?? 0), 0);
       const c = ws.getCell(r, j + 1);
       c.value = { formula: rader.length ? `SUM(${kol}${FORSTE_DATARAD}:${kol}${r - 1})` : '0', result: resultat(sum, k.type) } as ExcelJS.CellFormulaValue;
-      const fmt = FORMAT[k.type];
+      const fmt = k.sumFormat ?? FORMAT[k.type];
       if (fmt) c.numFmt = fmt;
     });
   }
@@ -240,6 +260,14 @@ export function loesFormel(formel: string, rad: number, arkNokkel: string, plass
   });
 }
 
+let versjon: string | undefined;
+async function nhVersjon(): Promise<string> {
+  versjon ??= (JSON.parse(await readFile(path.join(MAL_MAPPE, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return versjon;
+}
+
+/** Lagrer boken; utskriftsoppsett, topp-/bunntekst og skrift legges på hvert ark her (xlsx-utskrift.ts). */
 export async function arbeidsbokTilBuffer(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  leggPaaUtskrift(wb, await nhVersjon());
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

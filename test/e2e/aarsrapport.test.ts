@@ -184,7 +184,7 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
       expect(rad[ah.indexOf('id')]).toBe(x.id);
       const skala = x.enhet === 'andel' ? 100 : 1;
       if (x.resultat !== null) expect(tall(rad[ah.indexOf('Resultat')])).toBeCloseTo(x.resultat / skala, 6);
-      if (x.avvik !== null) expect(tall(rad[ah.indexOf('Avvik (resultat − mål)')])).toBeCloseTo(x.avvik / skala, 6);
+      if (x.avvik !== null) expect(tall(rad[ah.indexOf('Avvik (resultat − mål; andeler i %-poeng)')])).toBeCloseTo(x.avvik / skala, 6);
     });
     const st = await lesArk(fil, 'Støtte per målbedrift');
     const sumRad = st[2 + ja.stotte.malbedrifter.length]!;

@@ -55,11 +55,11 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     for (const f of ['faktura/2026-10/fakturagrunnlag.xlsx', 'faktura/2026-10/fakturagrunnlag.csv', 'stotteregister.csv']) expect(existsSync(path.join(ws, f)), f).toBe(true);
     const reg = registerLinjer(ws);
     expect(reg).toHaveLength(2);
-    expect(reg[0]).toMatch(/^2026-10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/);
+    expect(reg[0]).toMatch(/^2026M10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/);
     const csv = les(ws, 'faktura/2026-10/fakturagrunnlag.csv').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv).toHaveLength(1 + 4);
     expect(csv[0]).toMatch(/^ordrenr;fakturadato;forfallsdato;kundeOrgnr;/);
-    expect(csv[1]).toMatch(/^2026-10-915000002;31\.10\.2026;14\.11\.2026;915000002;Alfa Teknologi AS;1;Rådgivning;Rådgivning – Kari Nordmann;10,50;timer;1000,00;75;10500,00;7875,00;2625,00;3;25;656,25;3281,25;2026-10;/);
+    expect(csv[1]).toMatch(/^2026-10-915000002;31\.10\.2026;14\.11\.2026;915000002;Alfa Teknologi AS;1;Rådgivning;Rådgivning – Kari Nordmann;10,50;timer;1000,00;75;10500,00;7875,00;2625,00;3;25;656,25;3281,25;2026M10;/);
     // Totaler = sum av linjene i CSV-en, til øre.
     const kol = csv[0]!.split(';');
     const sum = (navn: string) => csv.slice(1).reduce((s, l) => s + Math.round(Number(l.split(';')[kol.indexOf(navn)]!.replace(',', '.')) * 100), 0) / 100;
@@ -129,9 +129,9 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(readFileSync(path.join(kopi, 'stotteregister.csv'), 'utf8')).toBe(gammelt);
     expect(existsSync(path.join(kopi, 'fakturagrunnlag.xlsx'))).toBe(true);
     const reg = registerLinjer(ws);
-    expect(reg.filter((l) => l.startsWith('2026-09;'))).toHaveLength(1);
-    expect(reg.filter((l) => l.startsWith('2026-10;'))).toHaveLength(2);
-    expect(reg.find((l) => l.startsWith('2026-10;31.10.2026;915000002'))).toMatch(/;24900,00;/);
+    expect(reg.filter((l) => l.startsWith('2026M09;'))).toHaveLength(1);
+    expect(reg.filter((l) => l.startsWith('2026M10;'))).toHaveLength(2);
+    expect(reg.find((l) => l.startsWith('2026M10;31.10.2026;915000002'))).toMatch(/;24900,00;/);
   });
 
   it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', async () => {
@@ -220,7 +220,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
       expect(igjen.kode, igjen.stderr).toBe(0);
       expect(igjen.json().status).toBe('fakturert');
       if (punkt === 'faktura:for-register') expect(igjen.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
-      expect(registerLinjer(ws).filter((l) => l.startsWith('2026-10;'))).toHaveLength(2);
+      expect(registerLinjer(ws).filter((l) => l.startsWith('2026M10;'))).toHaveLength(2);
       expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
       expect(existsSync(path.join(ws, '.stotteregister.laas'))).toBe(false);
     },

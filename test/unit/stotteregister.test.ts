@@ -102,8 +102,9 @@ describe('håndredigert register (issue 11 pkt. 19)', () => {
     await skrivStotteregister(am, reg, registerCsv([reg.linjer[0]!, { ...nyOkt, kjoring: 'k5' }], reg.ekstra));
     const linjer = readFileSync(am.sti('stotteregister.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(linjer[0]).toBe(`${HODE};merknad`);
-    expect(linjer[1]).toBe(`${SEP};sjekket av Kari`);
-    expect(linjer[2]).toBe(`${OKT.replace(';k2', ';k5')};'=1+1`);
+    // Perioden skrives som «2026M09» (issue 16 pkt. 11: Excel lar den stå som tekst).
+    expect(linjer[1]).toBe(`${SEP.replace('2026-09', '2026M09')};sjekket av Kari`);
+    expect(linjer[2]).toBe(`${OKT.replace(';k2', ';k5').replace('2026-10', '2026M10')};'=1+1`);
     expect((await lesStotteregister(am)).linjer).toHaveLength(2);
   });
 
@@ -123,7 +124,7 @@ describe('håndredigert register (issue 11 pkt. 19)', () => {
     const reg = await lesStotteregister(am);
     await skrivStotteregister(am, reg, registerCsv([...reg.linjer, ...(await lesNy(OKT))]));
     expect(lstatSync(am.sti('stotteregister.csv')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(mal, 'utf8')).toContain('2026-10;31.10.2026;915000142');
+    expect(readFileSync(mal, 'utf8')).toContain('2026M10;31.10.2026;915000142');
     expect(readdirSync(path.dirname(mal))).toEqual(['felles-register.csv']);
   });
 });

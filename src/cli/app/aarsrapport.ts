@@ -204,6 +204,9 @@ function maltallXlsxRad(r: MaltallRad): Rad {
   };
 }
 
+/** Avvik mellom to andeler er prosentpoeng (Språkrådet: «%-poeng»), ikke prosent: «+5,00 %-poeng». */
+const PROSENTPOENG = '+0.00%"-poeng";-0.00%"-poeng";0.00%"-poeng"';
+
 /**
  * Kolonnene med verdier får format per rad (prosent for andeler, heltall for antall), og en formel
  * som ikke kan beregnes får tomt resultat (ikke 0), så filen kan leses inn igjen.
@@ -216,7 +219,7 @@ function formaterMaltallArk(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: string, r
       const k = ark.kolonner.findIndex((x) => x.nokkel === nokkel);
       if (k < 0) continue;
       const c = ws.getCell(3 + i, k + 1);
-      c.numFmt = r.def.enhet === 'andel' ? (nokkel === 'avvik' ? '+0.00%;-0.00%;0.00%' : '0.00%') : '#,##0';
+      c.numFmt = r.def.enhet === 'andel' ? (nokkel === 'avvik' ? PROSENTPOENG : '0.00%') : '#,##0';
       const v = c.value as { formula?: string; result?: unknown } | null;
       if (v && typeof v === 'object' && 'formula' in v && (v.result === undefined || v.result === null)) {
         c.value = { formula: v.formula!, result: '' } as ExcelJS.CellFormulaValue;
@@ -284,9 +287,10 @@ async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportVa
 
   const xmal = await lesMal('maltall');
   const wb = byggArbeidsbok(xmal, {
+    idag: k.idag,
     variabler: { ar: String(ar), grunnlagsaar: String(grunnlagsaar), naeringshage: am.config.naeringshage.navn },
     rader: { maltall: rader.map(maltallXlsxRad) },
-    parametre: { forutsetninger: forutsetninger(am, p, data, malFil.fil, [{ nokkel: 'malAar', etikett: 'Måltall for året', type: 'heltall', verdi: ar }]) },
+    parametre: { forutsetninger: forutsetninger(am, p, data, malFil.fil, [{ nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: ar }]) },
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['grunnlag', 'mal']);
   const csv = lagCsv(
@@ -433,6 +437,7 @@ async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aarsrappor
   const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${ar}-halvar.xlsx` : `arsrapport-${ar}.xlsx`);
   const xmal = await lesMal('arsrapport');
   const wb = byggArbeidsbok(xmal, {
+    idag: k.idag,
     variabler: {
       periodetekst,
       naeringshage: am.config.naeringshage.navn,
@@ -447,7 +452,7 @@ async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aarsrappor
     },
     parametre: {
       forutsetninger: forutsetninger(am, p, data, malFil.fil, [
-        { nokkel: 'ar', etikett: 'År', type: 'heltall', verdi: ar },
+        { nokkel: 'ar', etikett: 'År', type: 'nummer', verdi: ar },
         { nokkel: 'halvar', etikett: 'Halvårsrapportering (30. juni)', type: 'janei', verdi: halvar },
         { nokkel: 'tilskudd', etikett: 'Tilskudd', type: 'tekst', verdi: data.filer.tilskudd ?? '(mangler)' },
         { nokkel: 'brukt', etikett: 'Brukt innovasjonsstøtte', type: 'tekst', verdi: 'støtteregisterets linjer med dato i perioden' },

@@ -178,7 +178,7 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
   if (k.idag > frist) k.advarsler.push(advarsel('frist-passert', `Fristen for budsjettet for ${ar} var 1. desember ${ar - 1} (programveileder 11.1).`));
 
   const fil = path.join(utmappe(am, valg.ut), `budsjett-adm-gjennomforing-${ar}.xlsx`);
-  await skrivXlsx(await planXlsx(am, plan), fil, valg);
+  await skrivXlsx(await planXlsx(am, plan, k.idag), fil, valg);
 
   const o = plan.oppgjor;
   const json = {
@@ -215,11 +215,11 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
   return { json, tekst };
 }
 
-async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan): Promise<ExcelJS.Workbook> {
+async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan, idag: Dato): Promise<ExcelJS.Workbook> {
   const mal = await lesMal('budsjett-adm-gjennomforing');
   const o = plan.oppgjor;
   const linjer: Sammendragslinje[] = [
-    { nokkel: 'ar', etikett: 'Budsjettår', type: 'heltall', verdi: plan.ar },
+    { nokkel: 'ar', etikett: 'Budsjettår', type: 'nummer', verdi: plan.ar },
     { nokkel: 'frist', etikett: 'Frist for innsending til Siva (11.1)', type: 'dato', verdi: `${plan.ar - 1}-12-01` },
     ...oppgjorLinjer('plan', mal, o, plan.timer, { personer: plan.personer.length, kategorier: plan.kostnader.perKategori.length }),
     { nokkel: 'prinsipp', etikett: 'Prinsipp (10.4)', type: 'tekst', verdi: 'Det skal ikke ligge igjen fortjeneste i selskapet.' },
@@ -227,6 +227,7 @@ async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan): Promise<ExcelJS.W
   ];
   const wb = byggArbeidsbok(mal, {
     variabler: { ar: String(plan.ar), naeringshage: am.config.naeringshage.navn },
+    idag,
     rader: {
       personer: plan.personer.map((p) => ({ navn: p.navn, timesats: p.timesats, timer: p.timer, belop: p.belop })),
       kategorier: plan.kostnader.perKategori.map((x) => ({ kategori: x.kategori, antall: x.antall, belop: x.belop })),
@@ -259,7 +260,7 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
   if (til >= k.idag) k.advarsler.push(advarsel('aret-ikke-avsluttet', `Året ${ar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`));
 
   const fil = path.join(utmappe(am, valg.ut), `attestasjonsgrunnlag-${ar}.xlsx`);
-  await skrivXlsx(await regnskapXlsx(am, r), fil, valg);
+  await skrivXlsx(await regnskapXlsx(am, r, k.idag), fil, valg);
 
   const o = r.oppgjor;
   const json = {
@@ -314,11 +315,11 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
   return { json, tekst };
 }
 
-async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap): Promise<ExcelJS.Workbook> {
+async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap, idag: Dato): Promise<ExcelJS.Workbook> {
   const mal = await lesMal('attestasjonsgrunnlag');
   const o = r.oppgjor;
   const linjer: Sammendragslinje[] = [
-    { nokkel: 'ar', etikett: 'Regnskapsår', type: 'heltall', verdi: r.ar },
+    { nokkel: 'ar', etikett: 'Regnskapsår', type: 'nummer', verdi: r.ar },
     { nokkel: 'frist', etikett: 'Frist for revisors attestasjon til Siva (11.1)', type: 'dato', verdi: `${r.ar + 1}-02-20` },
     ...oppgjorLinjer('regnskap', mal, o, r.timer, { personer: r.personer.length, kategorier: r.kostnader.perKategori.length }),
     { nokkel: 'tilbakebetales', etikett: 'Skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2)', type: 'belop', verdi: Math.max(0, o.differanse), formel: (f) => `MAX(0,${f('differanse')})` },
@@ -330,6 +331,7 @@ async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap): Promise<ExcelJS.Work
   const totalTimer = r.timer;
   const wb = byggArbeidsbok(mal, {
     variabler: { ar: String(r.ar), naeringshage: am.config.naeringshage.navn },
+    idag,
     rader: {
       personer: r.personer.map((p) => ({ ansatt: p.navn, timesats: p.timesats, timer: p.timer, belop: p.belop })),
       aktiviteter: r.aktiviteter.map((a) => ({ aktivitet: a.aktivitet, timer: a.timer, belop: a.belop, andel: totalTimer ? Math.round((a.timer * 1_000_000) / totalTimer) : 0 })),

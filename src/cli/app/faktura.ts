@@ -13,10 +13,10 @@ import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.js';
-import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
+import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, maanedICsv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
 import { MARKEDSPRIS_SPENN, normaliserNavn } from '../../domain/felter.js';
 import { formatKroner, formatProsent, type Ore } from '../../domain/penger.js';
-import { noytraliser, type Kolonne, type Rad } from '../../domain/rapport.js';
+import type { Kolonne, Rad } from '../../domain/rapport.js';
 import { STOTTETAK_EUR_CENT } from '../../domain/stottetak.js';
 import {
   beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler,
@@ -184,14 +184,14 @@ async function byggXlsx(am: Arbeidsmappe, f: Fakturering, p: FakturaParametre, d
 
   // Arket med én blokk per målbedrift, alle beløp som formler.
   const ws = wb.addWorksheet(BLOKK_ARK);
-  ws.getCell(1, 1).value = noytraliser(`Fakturagrunnlag ${f.periode} – ${am.config.naeringshage.navn}`);
+  ws.getCell(1, 1).value = `Fakturagrunnlag ${f.periode} – ${am.config.naeringshage.navn}`;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.getCell(2, 1).value = 'Programveileder 10.4 / vedlegg 3 pkt. 4.1: fakturaen viser markedsverdi, innovasjonsstøtte og egenandel (+ mva). Støtten har ikke mva.';
   BLOKK_KOLONNER.forEach((k, i) => (ws.getColumn(i + 1).width = k.bredde));
   const sumRader: number[] = [];
   let r = 4;
   for (const m of f.malbedrifter) {
-    ws.getCell(r, 1).value = noytraliser(`${m.navn} (${m.orgnr}) – støtteintensitet ${formatProsent(m.stotteintensitet)} – avtale fra ${formatDato(m.avtalestart)}`);
+    ws.getCell(r, 1).value = `${m.navn} (${m.orgnr}) – støtteintensitet ${formatProsent(m.stotteintensitet)} – avtale fra ${formatDato(m.avtalestart)}`;
     ws.getRow(r).font = { bold: true };
     r++;
     const hode = ws.getRow(r);
@@ -214,7 +214,7 @@ async function byggXlsx(am: Arbeidsmappe, f: Fakturering, p: FakturaParametre, d
       r++;
     }
     const siste = r - 1;
-    ws.getCell(r, 1).value = noytraliser(`Sum ${m.navn}`);
+    ws.getCell(r, 1).value = `Sum ${m.navn}`;
     ws.getRow(r).font = { bold: true };
     for (const [nokkel, type, verdi] of [['timer', 'timer', m.timer], ['markedsverdi', 'belop', m.markedsverdi], ['stotte', 'belop', m.stotte], ['egenandel', 'belop', m.egenandel], ['mva', 'belop', m.mva], ['aBetale', 'belop', m.aBetale]] as const) {
       const k = BK[nokkel]!;
@@ -222,7 +222,7 @@ async function byggXlsx(am: Arbeidsmappe, f: Fakturering, p: FakturaParametre, d
     }
     sumRader.push(r);
     r++;
-    ws.getCell(r, 1).value = noytraliser(`Fakturatekst: ${m.fakturatekst}`);
+    ws.getCell(r, 1).value = `Fakturatekst: ${m.fakturatekst}`;
     ws.getCell(r, 1).alignment = { wrapText: false };
     r += 2;
   }
@@ -301,7 +301,7 @@ function csvRader(f: Fakturering, s: FakturaSeksjon, mvaSats: number): Rad[] {
         mvaSats,
         mva: l.mva,
         belopInklMva: l.aBetale,
-        periode: f.periode,
+        periode: maanedICsv(f.periode), // «2026M10»: norsk Excel gjør «2026-10» om til en dato
         fakturatekst: m.fakturatekst,
       });
     });

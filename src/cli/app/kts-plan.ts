@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { advarsel, feil, InndataFeil, kastVedFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
-import { formatDato, leggTilDager, leggTilMaaneder, parseDato, type Dato, type Maaned } from '../../domain/dato.js';
+import { formatDato, leggTilDager, leggTilMaaneder, maanedICsv, parseDato, type Dato, type Maaned } from '../../domain/dato.js';
 import { fristerForAar } from '../../domain/frister.js';
 import { kontrollerMalbedrifter } from '../../domain/kontroll.js';
 import {
@@ -145,8 +145,8 @@ function avsluttetXlsx(r: AvsluttetRad): Rad {
 
 function csvRader(o: Oppdatering): Rad[] {
   return [
-    ...o.nye.map((r): Rad => ({ del: 'ny', ...nyJson(r), avtaleslutt: null, skjema: 'oppstart', utsendingsmaaned: maanedTekst(r.startskjema) })),
-    ...o.avsluttede.map((r): Rad => ({ del: 'avsluttet', ...avsluttetJson(r), skjema: 'exit', utsendingsmaaned: maanedTekst(r.exitskjema) })),
+    ...o.nye.map((r): Rad => ({ del: 'ny', ...nyJson(r), avtaleslutt: null, skjema: 'oppstart', utsendingsmaaned: maanedICsv(r.startskjema) })),
+    ...o.avsluttede.map((r): Rad => ({ del: 'avsluttet', ...avsluttetJson(r), skjema: 'exit', utsendingsmaaned: maanedICsv(r.exitskjema) })),
   ];
 }
 

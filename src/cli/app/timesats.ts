@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ansatteDef, type Ansatt } from '../../domain/datasett/ansatte.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
-import { TAK_KRONER, beregnTimesatser, sumArsverk, indirektePerArsverk, type Binder, type Timesats, type TimesatsParametre } from '../../domain/timesats.js';
+import { beregnTimesatser, sumArsverk, indirektePerArsverk, TAK_KRONER, TAK_PROMILLE_NEVNER, TAK_PROMILLE_TELLER, type Binder, type Timesats, type TimesatsParametre } from '../../domain/timesats.js';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
@@ -70,6 +70,7 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
   const mal = await lesMal('timesats');
   const wb = byggArbeidsbok(mal, {
     variabler: { ar: String(ar), naeringshage: am.config.naeringshage.navn },
+    idag: k.idag,
     rader: {
       timesats: satser.map((t, i) => ({
         ...t,
@@ -85,7 +86,13 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
         { nokkel: 'indirekteKostnaderPerAr', etikett: 'Indirekte kostnader per år (fordeles per årsverk)', type: 'belop', verdi: p.indirekteKostnaderPerAr },
         { nokkel: 'timerPerArsverk', etikett: 'Timer i et årsverk (Siva)', type: 'heltall', verdi: p.timerPerArsverk },
         { nokkel: 'takKroner', etikett: 'Tak for timesats, kroner (10.4)', type: 'belop', verdi: TAK_KRONER },
-        { nokkel: 'takPromille', etikett: 'Tak for timesats, andel av nominell årslønn (10.4): 1,2 ‰', type: 'tekst', verdi: '1,2 ‰' },
+        // Programveileder 10.4: taket 1,2 ‰ av nominell årslønn; formelen «Tak 1,2 ‰» peker hit (kurs = ×10 000).
+        {
+          nokkel: 'takPromille',
+          etikett: 'Tak for timesats, andel av nominell årslønn (10.4): 1,2 ‰',
+          type: 'kurs',
+          verdi: (TAK_PROMILLE_TELLER * 10_000) / TAK_PROMILLE_NEVNER,
+        },
       ],
     },
   });
@@ -110,6 +117,8 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     ['Ansatt', 'Stilling', 'Årslønn heltid', 'Totalkostnad', 'Beregnet', 'Tak 1,2 ‰', 'Godkjent', 'Binder'],
     satser.map((t) => [t.navn, formatProsent(t.stillingsprosent), formatKroner(t.arslonnFulltid), formatKroner(t.totalKostnad), formatKroner(t.beregnet), formatKroner(t.takPromille), formatKroner(t.godkjent), BINDER_TEKST[t.binder]]),
     [false, true, true, true, true, true, true, false],
+    // Smal terminal: mellomleddene (årslønn og totalkostnad) står i xlsx og --json; beregnet, tak og godkjent blir.
+    { slipp: [3, 2] },
   );
   const tekst = [
     farge.bold(`Timesats ${ar} – ${am.config.naeringshage.navn} (programveileder 10.4)`),

@@ -12,7 +12,7 @@ export const stotteregisterDef = definerDatasett({
   beskrivelse: 'Register over innovasjonsstøtte gitt per målbedrift og måned (føres av nh faktura).',
   unik: [],
   kolonner: {
-    periode: paakrevd(maaned(), { type: 'tekst', beskrivelse: 'Fakturaperioden (åååå-mm).', eksempel: '2026-10' }),
+    periode: paakrevd(maaned(), { type: 'tekst', beskrivelse: 'Fakturaperioden, «2026M10» (åååå-mm og Excels «okt.26» leses også).', eksempel: '2026M10' }),
     dato: paakrevd(dato(), { type: 'dato', beskrivelse: 'Datoen støtten regnes som gitt (siste dag i perioden).', eksempel: '31.10.2026' }),
     orgnr: paakrevd(orgnr(), { type: 'orgnr', beskrivelse: 'Målbedriftens orgnr.', eksempel: '923609016' }),
     navn: paakrevd(tekst(200), { type: 'tekst', beskrivelse: 'Målbedriftens navn.', eksempel: 'Fjordlys Sjømat AS' }),
