@@ -8,6 +8,7 @@ import { parseDesimal, fraFlyttall } from './tall.js';
 import { parseDato, type Dato } from './dato.js';
 import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 import type { Ore, Ppm } from './penger.js';
+import { fakturaOppsettSkjema } from './faktura-oppsett.js';
 
 const kroner = z.union([z.number(), z.string()]).transform((v, ctx): Ore => {
   const r = typeof v === 'number' ? fraFlyttall(v, 2) : parseDesimal(v, 2);
@@ -79,6 +80,8 @@ export const configSkjema = z.looseObject({
   kolonner: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   /** Per datasett: overskrifter som skal overses. */
   ignorerKolonner: z.record(z.string(), z.array(z.string())).default({}),
+  /** nh faktura: priser, nummerserie, KID, selger, regnskapssystem og EHF (src/domain/faktura-oppsett.ts). */
+  faktura: fakturaOppsettSkjema.prefault({}),
 });
 
 export type Config = z.output<typeof configSkjema>;

@@ -8,9 +8,10 @@
  *   innovasjonsstøtte = markedsverdi − egenandel                       (ingen mva)
  *   Vedlegg 3 pkt. 2: markedsverdi 10 000 → egenandel 2 500 + mva, støtte 7 500, støtteintensitet 75 %.
  *
- * Avrunding per linje (docs/faktura.md): markedsverdi og egenandel til øre, halv opp; støtten er
- * differansen, så støtte + egenandel = markedsverdi eksakt. mva regnes per linje. Alle summer er
- * summer av linjene. Ren modul: ingen fil, ingen prosess.
+ * Avrunding (docs/faktura.md, issue 16 pkt. 12): markedsverdi per linje til øre, halv opp; egenandel og mva
+ * regnes én gang per faktura (målbedrift × periode) og fordeles på linjene med største rest, så linjene
+ * summerer eksakt til fakturaen. Støtten er differansen, så støtte + egenandel = markedsverdi eksakt.
+ * Ren modul: ingen fil, ingen prosess.
  *
  *   beregnLinje({ timer: 800, pris: 125_000, stotteintensitet: 750_000, mvaSats: 250_000 })
  *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
@@ -19,6 +20,7 @@ import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm
 import { sisteDag, maanedAv, type Dato, type Maaned } from './dato.js';
 import { feil, advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
 import { normaliserNavn } from './felter.js';
+import { fordelStorsteRest } from './fordeling.js';
 import { normaliserOrgnr } from './orgnr.js';
 import { erAdminKode } from './kontroll.js';
 import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from './stottetak.js';
@@ -26,6 +28,7 @@ import type { Ansatt } from './datasett/ansatte.js';
 import type { Malbedrift } from './datasett/malbedrifter.js';
 import type { Timeregistrering } from './datasett/timer.js';
 import type { Tilskudd } from './datasett/tilskudd.js';
+import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
 
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
 export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
@@ -65,6 +68,26 @@ export function beregnLinje(p: { timer: number; pris: Ore; stotteintensitet: Ppm
   const stotte = markedsverdi - egenandel;
   const mva = andel(egenandel, p.mvaSats);
   return { markedsverdi, egenandel, stotte, mva, aBetale: egenandel + mva };
+}
+
+/**
+ * Én faktura (målbedrift × periode). Programveileder 10.4 / vedlegg 3 pkt. 2 og 4.1: egenandel =
+ * markedsverdi × (1 − intensitet) og mva = egenandel × sats regnes på fakturaens markedsverdi (ikke per
+ * linje), og fordeles så på linjene etter markedsverdi (egenandel) og egenandel (mva) med største rest.
+ * Slik blir 10 000,00 i markedsverdi alltid 2 500,00 i egenandel ved 75 %, uansett antall linjer.
+ */
+export function beregnFakturalinjer(markedsverdier: readonly Ore[], stotteintensitet: Ppm, mvaSats: Ppm): { sum: Linjeberegning; linjer: Linjeberegning[] } {
+  const markedsverdi = markedsverdier.reduce((s, m) => s + m, 0);
+  const egenandel = andel(markedsverdi, PPM - stotteintensitet);
+  const mva = andel(egenandel, mvaSats);
+  const egenandeler = fordelStorsteRest(egenandel, markedsverdier);
+  const mvaer = fordelStorsteRest(mva, egenandeler);
+  const linjer = markedsverdier.map((m, i) => {
+    const e = egenandeler[i]!;
+    const v = mvaer[i]!;
+    return { markedsverdi: m, egenandel: e, stotte: m - e, mva: v, aBetale: e + v };
+  });
+  return { sum: { markedsverdi, egenandel, stotte: markedsverdi - egenandel, mva, aBetale: egenandel + mva }, linjer };
 }
 
 export type Fakturalinje = Linjeberegning & {
@@ -201,10 +224,12 @@ export function beregnFakturering(
     const si = mb.stotteintensitet ?? p.standardStotteintensitet;
     const linjer = [...grupper.get(orgnr)!.values()].sort((a, b) => a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris);
     const s = nullSum();
-    for (const l of linjer) {
-      Object.assign(l, beregnLinje({ timer: l.timer, pris: l.pris, stotteintensitet: l.stotteintensitet, mvaSats: p.mvaSats }));
+    const mv = linjer.map((l) => mulDivRund(l.timer, l.pris, 100));
+    const beregnet = beregnFakturalinjer(mv, si, p.mvaSats);
+    linjer.forEach((l, i) => {
+      Object.assign(l, beregnet.linjer[i]);
       leggTil(s, l);
-    }
+    });
     leggTil(totalt, s);
     ut.push({ ...s, orgnr, navn: mb.navn, avtalestart: mb.avtalestart, stotteintensitet: si, linjer, stotteEur: tilEurCent(s.stotte, p.eurNokKurs), fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats) });
   }
@@ -332,34 +357,30 @@ export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, r
 }
 
 /** Registerlinjene en fakturering gir: én per målbedrift og periode (vedlegg 3 pkt. 4.1). */
-export type NyRegisterlinje = {
-  periode: Maaned;
-  dato: Dato;
-  orgnr: string;
-  navn: string;
-  markedsverdi: Ore;
-  egenandel: Ore;
-  mva: Ore;
-  stotte: Ore;
-  eurNokKurs: number;
-  kursdato: Dato;
-  stotteEur: number;
-  kjoring: string;
-};
+export type NyRegisterlinje = RegisterlinjeData & { kjoring: string };
 
-export function registerlinjer(f: Fakturering, p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>, kjoring: string): NyRegisterlinje[] {
-  return f.malbedrifter.map((m) => ({
-    periode: f.periode,
-    dato: f.fakturadato,
-    orgnr: m.orgnr,
-    navn: m.navn,
-    markedsverdi: m.markedsverdi,
-    egenandel: m.egenandel,
-    mva: m.mva,
-    stotte: m.stotte,
-    eurNokKurs: p.eurNokKurs,
-    kursdato: p.kursdato,
-    stotteEur: m.stotteEur,
-    kjoring,
-  }));
+/** `ider` (orgnr → identitet) fra planleggFakturaer; uten den får linjene bare ordrereferanse og datoer. */
+export function registerlinjer(
+  f: Fakturering,
+  p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
+  kjoring: string,
+  ider?: ReadonlyMap<string, Identitet>,
+): NyRegisterlinje[] {
+  return f.malbedrifter
+    .filter((m) => !ider || ider.has(m.orgnr))
+    .map((m) => ({
+      periode: f.periode,
+      dato: f.fakturadato,
+      orgnr: m.orgnr,
+      navn: m.navn,
+      markedsverdi: m.markedsverdi,
+      egenandel: m.egenandel,
+      mva: m.mva,
+      stotte: m.stotte,
+      eurNokKurs: p.eurNokKurs,
+      kursdato: p.kursdato,
+      stotteEur: m.stotteEur,
+      ...(ider?.get(m.orgnr) ?? { type: 'faktura' as const, fakturadato: f.fakturadato, forfallsdato: f.fakturadato, ordrereferanse: `${f.periode}-${m.orgnr}` }),
+      kjoring,
+    }));
 }
