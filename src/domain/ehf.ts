@@ -136,7 +136,7 @@ export function ehfKreditnota(gammel: RegisterlinjeData, id: Identitet, s: Selge
     kjoperRef: k.deresRef ?? k.dagligLeder!,
     ordreref: id.ordrereferanse,
     ...(gammel.fakturanr ? { krediterer: { nr: gammel.fakturanr, ...(gammel.fakturadato ? { dato: gammel.fakturadato } : {}) } } : {}),
-    periode: periodeAv(gammel.periode),
+    periode: periodeAv(gammel.periode as Maaned),
     selger: selgerPart(s),
     kjoper: part(k),
     linjer: [{ id: '1', navn: `Kreditering av ${hva} (${gammel.periode})`, antall: 100, enhet: 'C62', pris: gammel.markedsverdi, belop: gammel.markedsverdi }],

@@ -75,6 +75,8 @@ export const fakturaOppsettSkjema = z.strictObject({
   selger: selgerSkjema.prefault({}),
   /** Importfil(er) for regnskapssystemet i tillegg til den generiske CSV-en. */
   regnskapssystem: z.union([z.enum(REGNSKAPSSYSTEMER), z.array(z.enum(REGNSKAPSSYSTEMER))]).default([]).transform((v) => (Array.isArray(v) ? v : [v])),
+  /** Produktnummeret linjene får i importfilene (Tripletex «ORDER LINE - PROD NO», PowerOffice «ProductCode»). */
+  produktnr: z.string().min(1).optional(),
   /** Skriv EHF 3.0-fakturaer (faktura/<periode>/ehf/). */
   ehf: z.boolean().default(false),
 });

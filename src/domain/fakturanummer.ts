@@ -8,7 +8,7 @@
  * krediteres (kreditnota med negative beløp i registeret) og erstattes av en ny med nytt nummer, så summen
  * av støtte per målbedrift (treårstaket, vedlegg 3 pkt. 2) og per år (disponibelt, 4.1) blir riktig.
  */
-import { leggTilDager, sisteDag, type Dato, type Maaned } from './dato.js';
+import { leggTilDager, sisteDag, type Dato } from './dato.js';
 import type { Ore } from './penger.js';
 import { lagKid, type KidMetode } from './kid.js';
 import type { Fakturagrunnlag, Fakturering } from './faktura.js';
@@ -33,7 +33,7 @@ export type Identitet = {
 
 /** En registerlinje slik nh skriver den (og leser den tilbake, uten kilde). */
 export type RegisterlinjeData = {
-  periode: Maaned;
+  periode: string;
   dato: Dato;
   orgnr: string;
   navn: string;
@@ -134,7 +134,7 @@ export function planleggFakturaer(f: Fakturering, register: readonly Registerlin
 }
 
 /** Kreditnotaens registerlinje: den krediterte fakturaens beløp med motsatt fortegn (samme kurs og støttedato). */
-export function kreditlinje(a: RegisterlinjeData, id: Identitet, kjoring: string): RegisterlinjeData {
+export function kreditlinje(a: RegisterlinjeData, id: Identitet, kjoring: string): RegisterlinjeData & { kjoring: string } {
   return {
     periode: a.periode, dato: a.dato, orgnr: a.orgnr, navn: a.navn,
     markedsverdi: neg(a.markedsverdi), egenandel: neg(a.egenandel), mva: neg(a.mva), stotte: neg(a.stotte),
