@@ -167,6 +167,7 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
     ...registerlinjer(f, p, kjoring, new Map(plan.nye.map((n) => [n.m.orgnr, n.id]))),
   ];
   filer.nyeLinjer = nye.length;
+  if (json.filer) Object.assign(json.filer, { ehf: filer.ehf, importfiler: filer.importfiler, nyeLinjer: nye.length });
   const notat = [
     ...(seksjon.nummerserie === 'regnskapssystem' ? ['Fakturanummer og KID tildeles av regnskapssystemet (nh.json faktura.nummerserie = «regnskapssystem»); nh skriver ordrereferansen.'] : []),
     ...(plan.kreditnotaer.length ? [`Kreditnotaer: ${plan.kreditnotaer.map((x) => `${x.id.fakturanr ?? x.id.ordrereferanse} krediterer ${x.id.krediterer}`).join(', ')}.`] : []),
