@@ -31,8 +31,10 @@ const BLOKK_KOLONNER: { nokkel: string; overskrift: string; type: Kolonne['type'
 ];
 const BK = Object.fromEntries(BLOKK_KOLONNER.map((k, i) => [k.nokkel, kolonneBokstav(i + 1)])) as Record<string, string>;
 export const BLOKK_ARK = 'Fakturagrunnlag';
-/** Rader per A4-side (liggende, tilpasset bredden) vi regner med når en faktura ikke skal deles. */
-const RADER_PER_SIDE = 34;
+/** Utskriftsskala (%) som får de 12 kolonnene (≈ 196 tegn) på én A4-side i bredden, liggende. */
+const SKALA = 66;
+/** Rader per A4-side ved denne skalaen (med margin), når en faktura ikke skal deles over to sider. */
+const RADER_PER_SIDE = 40;
 
 function formel(c: ExcelJS.Cell, f: string, verdi: number, type: Kolonne['type']): void {
   settCelle(c, verdi, type); // gir format og ferdig beregnet verdi …
@@ -91,7 +93,9 @@ export async function byggFakturaArbeidsbok(d: Arbeidsbokdata): Promise<Uint8Arr
   });
   const ws = wb.addWorksheet(BLOKK_ARK, { views: [{ state: 'frozen', ySplit: 2 }] });
   utskriftsoppsett(ws);
-  ws.pageSetup.printTitlesRow = '1:2';
+  // Fast skala i stedet for «tilpass til én side bred»: Excel og LibreOffice overser manuelle sideskift når
+  // utskriften skaleres til et antall sider, og sideskiftene holder hver faktura samlet på én side.
+  ws.pageSetup = { ...ws.pageSetup, fitToPage: false, scale: SKALA, printTitlesRow: '1:2' };
   const sumRader = skrivBlokker(ws, d, `'Forutsetninger'!$B$${prad('mvaSats')}`);
   for (const navn of ['Sammendrag', 'Forutsetninger']) wb.getWorksheet(navn)!.pageSetup.printTitlesRow = '1:2';
 

@@ -7,8 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { DEMO, kopier, nh, ROT } from '../hjelp.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
+import { DEMO, kopier, lesArk, nh, ROT } from '../hjelp.js';
 import { harEhfValidator, validerEhf } from '../ehf-valider.js';
+import { SOFFICE } from '../libreoffice.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
@@ -171,4 +176,56 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/--format «ehf,fiken»: ukjent format «fiken»/);
   });
+});
+
+const harPdftotext = !spawnSync('pdftotext', ['-v']).error;
+
+describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))('fakturagrunnlag.xlsx som utskrift (issue 16 pkt. 1 og 8)', () => {
+  it('A4 liggende, frosne overskrifter, utskriftstitler, fakturateksten over hele bredden; Sammendrag har støtte 3 år i EUR og SMB-status', async () => {
+    const ws = kopier(DEMO);
+    const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
+    const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    for (const ark of wb.worksheets) {
+      expect(ark.pageSetup, ark.name).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:2' });
+      expect(ark.views[0], ark.name).toMatchObject({ state: 'frozen', ySplit: 2 });
+    }
+    const blokk = wb.getWorksheet('Fakturagrunnlag')!;
+    const tekstRad = blokk.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.startsWith('Fakturatekst:'));
+    expect(blokk.getCell(tekstRad, 1).alignment).toMatchObject({ wrapText: true });
+    expect(blokk.getCell(tekstRad, 12).isMerged).toBe(true);
+    const sam = await lesArk(xlsx, 'Sammendrag');
+    const hode = sam[1] as string[];
+    const eurKol = hode.indexOf('Støtte siste 3 år i EUR (tak 200 000)');
+    const smbKol = hode.indexOf('SMB-sjekk (vedlegg 3 pkt. 2)');
+    const nrKol = hode.indexOf('Faktura / ordre');
+    j.malbedrifter.forEach((m: any, i: number) => {
+      expect(sam[2 + i]![eurKol]).toBeCloseTo(m.treaar.samletEur, 2);
+      expect(sam[2 + i]![smbKol]).toBe(m.smbSjekk);
+      expect(sam[2 + i]![nrKol]).toBe(m.faktura.fakturanr);
+    });
+    expect(j.malbedrifter.some((m: any) => m.smbSjekk !== 'OK')).toBe(true);
+  });
+
+  it.skipIf(!SOFFICE || !harPdftotext)('skrevet ut til PDF i LibreOffice: én side bred, og ingen faktura deles over to sider', () => {
+    const ws = kopier(DEMO);
+    spawnSync(process.execPath, [path.join(ROT, 'bin', 'nh.js'), 'faktura', '--data', ws, ...P], { env: { ...process.env, CI: 'true', NH_DATO: '2026-11-22' } });
+    const ut = mkdtempSync(path.join(tmpdir(), 'nh-pdf-'));
+    const profil = mkdtempSync(path.join(tmpdir(), 'nh-lo-profil-'));
+    const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
+    const r = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${profil}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', ut, xlsx], { encoding: 'utf8', timeout: 180_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const tekst = spawnSync('pdftotext', ['-layout', path.join(ut, 'fakturagrunnlag.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    const sider = tekst.split('\f').filter((p) => p.trim()).filter((p) => p.includes('Fakturagrunnlag 2026-10'));
+    expect(sider.length).toBeGreaterThan(1);
+    for (const side of sider) {
+      const l = side.split('\n');
+      const hoder = l.filter((x) => / – (Faktura|Ordre) /.test(x)).length;
+      // Hver blokk som begynner på siden, slutter der også (sumrad og fakturatekst), og kontrollkolonnen er med (én side bred).
+      expect(l.filter((x) => x.startsWith('Sum ')).length).toBe(hoder);
+      expect(l.filter((x) => x.startsWith('Fakturatekst:')).length).toBe(hoder);
+      for (const x of l.filter((y) => y.startsWith('Sum '))) expect(x.trim()).toMatch(/0[.,]00$/);
+    }
+  }, 240_000);
 });

@@ -113,7 +113,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(før['stotteregister.csv']).toBe(etterEndring['stotteregister.csv']);
   });
 
-  it('--erstatt: tar sikkerhetskopi i faktura/sikkerhetskopi/ og erstatter periodens linjer (ingen dobbeltføring)', () => {
+  it('--erstatt: tar sikkerhetskopi, krediterer den endrede fakturaen (negativ registerlinje) og fører en ny — ingen dobbeltføring', () => {
     const ws = kopier(LITEN);
     expect(nh(['faktura', '--data', ws, '--periode', '2026-09']).kode).toBe(0);
     expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
@@ -130,8 +130,12 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(existsSync(path.join(kopi, 'fakturagrunnlag.xlsx'))).toBe(true);
     const reg = registerLinjer(ws);
     expect(reg.filter((l) => l.startsWith('2026-09;'))).toHaveLength(1);
-    expect(reg.filter((l) => l.startsWith('2026-10;'))).toHaveLength(2);
-    expect(reg.find((l) => l.startsWith('2026-10;31.10.2026;915000002'))).toMatch(/;24900,00;/);
+    // Beta er uendret (beholdes); Alfa: opprinnelig faktura + kreditnota (negativ) + ny faktura.
+    const alfa = reg.filter((l) => l.startsWith('2026-10;31.10.2026;915000002'));
+    expect(alfa.map((l) => l.split(';')[4])).toEqual(['19900,00', '-19900,00', '24900,00']);
+    expect(alfa.map((l) => l.split(';')[11])).toEqual(['faktura', 'kreditnota', 'faktura']);
+    expect(reg.filter((l) => l.startsWith('2026-10;31.10.2026;915000142'))).toHaveLength(1);
+    expect(j.kreditnotaer).toHaveLength(1);
   });
 
   it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', () => {
