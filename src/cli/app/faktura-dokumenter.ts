@@ -14,7 +14,6 @@ import type { Plan } from '../../domain/fakturanummer.js';
 import { ehfFaktura, ehfKreditnota, kjoperMangler, selgerMangler, type Kjoperdata, type SelgerFull } from '../../domain/ehf.js';
 import { importFaktura, importKreditnota, type Importfaktura } from '../../domain/fakturaimport.js';
 import type { Malbedrift } from '../../domain/datasett/malbedrifter.js';
-import { ehfXml } from '../../io/ehf-skriv.js';
 import { powerofficeCsv, tripletexCsv } from '../../io/fakturaimport-skriv.js';
 import { lesBrregAdresse } from '../../io/brreg-adresse.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
@@ -64,6 +63,8 @@ export async function lagDokumenter(k: Kontekst, d: Data): Promise<Dokumenter> {
   const mappe = d.am.sti('faktura', d.periode);
   const kunde = (orgnr: string, navn: string): Kjoperdata & { kundenummer?: string } => kunder.get(orgnr) ?? { orgnr, navn };
   if (formater.ehf) {
+    // xmlbuilder2 lastes bare når EHF skal skrives.
+    const { ehfXml } = await import('../../io/ehf-skriv.js');
     for (const { gammel, id } of plan.kreditnotaer) {
       const xml = ehfXml(ehfKreditnota(gammel, id, d.selger, kunde(gammel.orgnr, gammel.navn), d.mvaSats, kreditnotatekst(gammel.fakturanr, gammel.periode)));
       ut.ehf.push(path.join(mappe, 'ehf', ehfFilnavn(id.fakturanr!, gammel.orgnr, true)));
