@@ -172,6 +172,7 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
     ...(seksjon.nummerserie === 'regnskapssystem' ? ['Fakturanummer og KID tildeles av regnskapssystemet (nh.json faktura.nummerserie = «regnskapssystem»); nh skriver ordrereferansen.'] : []),
     ...(plan.kreditnotaer.length ? [`Kreditnotaer: ${plan.kreditnotaer.map((x) => `${x.id.fakturanr ?? x.id.ordrereferanse} krediterer ${x.id.krediterer}`).join(', ')}.`] : []),
     ...(plan.uendret.length ? [`Uendret (beholdes): ${plan.uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`] : []),
+    ...(filer.importfiler.poweroffice ? ['PowerOffice-importen: kontroller kolonnenavnene mot PowerOffice\' filbeskrivelse før første import (docs/faktura.md).'] : []),
   ];
 
   if (!valg.forhandsvis) {
