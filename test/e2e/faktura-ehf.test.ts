@@ -152,6 +152,40 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     expect(alfa.melding).toMatch(/Brønnøysundregistrene har forretningsadresse «Kaiveien 2, 6900 FLORØ»/);
   });
 
+  it('Brønnøysund-adressen i en terminal: spørsmålet stilles; ja → brukt i EHF med en advarsel, nei → feil (exit 2)', async () => {
+    const ws = kopier(LITEN);
+    const c = JSON.parse(les(ws, 'nh.json'));
+    c.faktura = { ...c.faktura, nummerserie: { forste: 1001 }, selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' } };
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    const mb = les(ws, 'malbedrifter.csv').split('\r\n');
+    mb[0] += ';deresRef;adresse;postnr;poststed';
+    mb[1] += ';Kari Alfa;;;';
+    mb[2] += ';Per Beta;Havna 1;6700;MÅLØY';
+    writeFileSync(path.join(ws, 'malbedrifter.csv'), mb.join('\r\n'));
+    mkdirSync(path.join(ws, 'smb-sjekk', 'buffer'), { recursive: true });
+    const enhet = { postadresse: { adresse: ['Postboks 7'], postnummer: '6901', poststed: 'FLORØ' }, forretningsadresse: { adresse: ['Kaiveien 2'], postnummer: '6900', poststed: 'FLORØ' } };
+    writeFileSync(path.join(ws, 'smb-sjekk', 'buffer', '915000002-enhet.json'), JSON.stringify({ url: 'x', status: 200, tekst: JSON.stringify(enhet), hentet: '2026-01-10T10:00:00Z' }));
+    const { faktura } = await import('../../src/cli/app/faktura.js');
+    const sporsmal: string[] = [];
+    const kontekst = (svar: boolean) => ({
+      data: ws, json: false, interaktiv: true, idag: '2026-11-22' as never, advarsler: [] as { kode: string; melding: string }[],
+      spor: {
+        tekst: async () => '', velg: async () => '' as never,
+        bekreft: async (s: string) => (sporsmal.push(s), svar),
+      },
+    });
+    const nei = kontekst(false);
+    await expect(faktura(nei as never, { periode: '2026-10', format: 'ehf' })).rejects.toMatchObject({ diagnostikk: expect.arrayContaining([expect.objectContaining({ kode: 'ehf-mangler-kjoper' })]) });
+    expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+    const ja = kontekst(true);
+    await faktura(ja as never, { periode: '2026-10', format: 'ehf' });
+    expect(sporsmal[0]).toMatch(/Alfa Teknologi AS \(915000002\) mangler fakturaadresse.*postadresse.*«Postboks 7, 6901 FLORØ»/);
+    expect(ja.advarsler.map((a) => a.kode)).toContain('adresse-fra-brreg');
+    const xml = readFileSync(path.join(ws, 'faktura', '2026-10', 'ehf', '1001-915000002.xml'), 'utf8');
+    expect(xml).toContain('<cbc:StreetName>Postboks 7</cbc:StreetName>');
+    if (harEhfValidator) expect((await validerEhf(xml)).avvik).toEqual([]);
+  }, 60_000);
+
   it('med kjøperdata i malbedrifter: EHF for den lille arbeidsmappen består valideringen', async () => {
     const ws = kopier(LITEN);
     const c = JSON.parse(les(ws, 'nh.json'));
