@@ -28,7 +28,7 @@ const ansatt = (navn: string, markedspris?: number, rad = 2): Ansatt => ({ navn,
 const mb = (orgnr: string, navn: string, o: Partial<Malbedrift> = {}): Malbedrift => ({
   orgnr, navn, avtalestart: d('2026-01-15'), avtaleslutt: undefined, dagligLeder: undefined, dagligLederEpost: undefined, stotteintensitet: undefined, markedspris: undefined,
   kilde: { fil: 'malbedrifter.csv', rad: 2 }, ...o,
-});
+}) as Malbedrift;
 let radnr = 1;
 const t = (dato: string, ansattNavn: string, malbedrift: string, timer: number, o: Partial<Timeregistrering> = {}): Timeregistrering => ({
   dato: d(dato), ansatt: ansattNavn, malbedrift, timer, aktivitet: undefined, tjeneste: undefined, beskrivelse: undefined, kilde: { fil: 'timer.csv', rad: ++radnr }, ...o,
@@ -79,7 +79,7 @@ describe('faktura — markedspris: målbedrift > tjeneste > ansatt > standard (d
     ['ansattes pris når tjenesten ikke har pris', {}, kr(1300), 'Ukjent tjeneste', kr(1300), 'ansatt'],
     ['standard til slutt', {}, undefined, undefined, kr(1000), 'standard'],
   ] as const)('%s', (_n, m, ap, tjeneste, pris, kilde) => {
-    expect(velgPris(m, { markedspris: ap }, tjeneste, P)).toEqual({ pris, prisKilde: kilde });
+    expect(velgPris(m as Pick<Malbedrift, 'markedspris'>, { markedspris: ap }, tjeneste, P)).toEqual({ pris, prisKilde: kilde });
   });
 });
 
