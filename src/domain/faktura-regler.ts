@@ -101,12 +101,27 @@ export type SmbSjekkPost = { dato: Dato; dom: string | null };
  * siste SMB-sjekken datert på eller før avtalestart: ingen sjekk, eller en sjekk som ikke sa «KAN TAS OPP»,
  * gir en advarsel. En sjekk etter avtalestart dokumenterer ikke opptaket.
  */
+export type SmbStatus = { status: 'ok' | 'mangler' | 'ikke-ok'; siste?: SmbSjekkPost; poster: SmbSjekkPost[] };
+
+/** Vedlegg 3 pkt. 2: status for den siste SMB-sjekken datert på eller før avtalestart. */
+export function smbSjekkStatus(m: { orgnr: string; avtalestart: Dato }, sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>): SmbStatus {
+  const poster = [...(sjekker.get(m.orgnr) ?? [])].sort((a, b) => (a.dato < b.dato ? -1 : a.dato > b.dato ? 1 : 0));
+  const siste = poster.filter((p) => p.dato <= m.avtalestart).at(-1);
+  if (!siste) return { status: 'mangler', poster };
+  return { status: siste.dom === 'KAN TAS OPP' ? 'ok' : 'ikke-ok', siste, poster };
+}
+
+/** Kort tekst for SMB-statusen (faktura-arbeidsboken og --json), samme innhold som advarslene. */
+export function smbStatusTekst(s: SmbStatus): string {
+  if (s.status === 'ok') return `KAN TAS OPP (${s.siste!.dato})`;
+  if (s.status === 'mangler') return 'Mangler SMB-sjekk før avtalestart';
+  return `${s.siste!.dom === null ? 'Uleselig' : `«${s.siste!.dom}»`} (${s.siste!.dato})`;
+}
+
 export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>, mappe = 'smb-sjekk'): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
   for (const m of f.malbedrifter) {
-    const poster = [...(sjekker.get(m.orgnr) ?? [])].sort((a, b) => (a.dato < b.dato ? -1 : a.dato > b.dato ? 1 : 0));
-    const foer = poster.filter((p) => p.dato <= m.avtalestart);
-    const siste = foer.at(-1);
+    const { poster, siste } = smbSjekkStatus(m, sjekker);
     if (!siste) {
       ds.push(
         advarsel(

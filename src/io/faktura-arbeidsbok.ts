@@ -86,7 +86,7 @@ export async function byggFakturaArbeidsbok(d: Arbeidsbokdata): Promise<Uint8Arr
         orgnr: m.orgnr, navn: m.navn, fakturanr: d.ider.get(m.orgnr)?.fakturanr ?? d.ider.get(m.orgnr)?.ordrereferanse ?? '',
         stotteintensitet: m.stotteintensitet, timer: m.timer, markedsverdi: m.markedsverdi, stotte: m.stotte,
         egenandel: m.egenandel, mva: m.mva, aBetale: m.aBetale, stotteEur: m.stotteEur, kontroll: m.stotte + m.egenandel - m.markedsverdi,
-        treaarEur: d.treaar.get(m.orgnr)?.samletEur ?? m.stotteEur, smb: d.smb.get(m.orgnr) ?? 'OK',
+        treaarEur: d.treaar.get(m.orgnr)?.samletEur ?? m.stotteEur, smb: d.smb.get(m.orgnr) ?? '',
       })),
     },
     parametre: { forutsetninger: parametre },
@@ -196,9 +196,3 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
   if (!f.malbedrifter.length) ws.getCell(4, 1).value = 'Ingen timer på målbedrifter i perioden.';
   return sumRader;
 }
-
-/** Kort SMB-status per målbedrift til Sammendrag (samme som terminalen). */
-export function smbStatusTekst(kode: string | undefined): string {
-  return kode === 'mangler-smb-sjekk' ? 'Mangler SMB-sjekk før avtalestart' : kode === 'smb-sjekk-ikke-ok' ? 'SMB-sjekk sa ikke «KAN TAS OPP»' : 'OK';
-}
-

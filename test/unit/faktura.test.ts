@@ -282,3 +282,14 @@ describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 1
     );
   });
 });
+
+describe('faktura — SMB-status per målbedrift til arbeidsboken (vedlegg 3 pkt. 2, issue 16 pkt. 8)', () => {
+  it('siste sjekk på eller før avtalestart: OK, mangler eller dommen med dato', async () => {
+    const { smbSjekkStatus, smbStatusTekst } = await import('../../src/domain/faktura.js');
+    const m = { orgnr: '915000002', avtalestart: d('2026-02-01') };
+    const sjekker = new Map([['915000002', [{ dato: d('2026-01-10'), dom: 'KAN TAS OPP' }, { dato: d('2026-03-01'), dom: 'KAN IKKE TAS OPP' }]]]);
+    expect(smbStatusTekst(smbSjekkStatus(m, sjekker))).toBe('KAN TAS OPP (2026-01-10)');
+    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-01-01') }, sjekker))).toBe('Mangler SMB-sjekk før avtalestart');
+    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-04-01') }, sjekker))).toBe('«KAN IKKE TAS OPP» (2026-03-01)');
+  });
+});

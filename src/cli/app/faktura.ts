@@ -16,14 +16,14 @@ import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.
 import { forsteDag, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, type Maaned } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import {
-  beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler,
+  beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler, smbSjekkStatus, smbStatusTekst,
   type Avvisning, type FakturaParametre,
 } from '../../domain/faktura.js';
 import { kreditlinje, planleggFakturaer, type Identitet } from '../../domain/fakturanummer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesDatasett } from '../../io/datasett.js';
 import { skrivFiler, testpunkt } from '../../io/skriv.js';
-import { byggFakturaArbeidsbok, smbStatusTekst } from '../../io/faktura-arbeidsbok.js';
+import { byggFakturaArbeidsbok } from '../../io/faktura-arbeidsbok.js';
 import { fakturagrunnlagCsv } from '../../io/fakturagrunnlag-csv.js';
 import { finnSmbSjekker, lesStotteregister, medRegisterLaas, registerCsv, sikkerhetskopier, skrivStotteregister, REGISTER_FIL } from '../../io/stotteregister.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
@@ -112,9 +112,9 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   const disp = beregnDisponibelt(deler(f.fakturadato).aar, tilskudd.rader, ovrige, f.totalt.stotte);
   const avvisninger: Avvisning[] = [...sjekkStotteintensitet(f), ...treaar.avvisninger, ...sjekkDisponibelt(disp)];
 
-  const smbAdvarsler = smbSjekkAdvarsler(f, await finnSmbSjekker(am));
-  k.advarsler.push(...smbAdvarsler);
-  const smb = new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbAdvarsler.find((a) => a.melding.includes(`(${m.orgnr})`))?.kode)]));
+  const sjekker = await finnSmbSjekker(am);
+  k.advarsler.push(...smbSjekkAdvarsler(f, sjekker));
+  const smb = new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, sjekker))]));
   if (til > k.idag) k.advarsler.push(advarsel('periode-ikke-slutt', `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`));
   if (p.kursdato > til) k.advarsler.push(advarsel('kurs-etter-periode', `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`, { fil: 'nh.json', kolonne: 'eurNok.dato' }));
 
