@@ -205,6 +205,21 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     if (harEhfValidator) await alleGyldige(j.filer.ehf);
   }, 60_000);
 
+  it('krasj etter EHF-filene, før registeret: neste kjøring gir de samme numrene (ingen hull, ingen dobbeltnummer)', async () => {
+    const ws = kopier(LITEN);
+    const c = JSON.parse(les(ws, 'nh.json'));
+    c.faktura = { ...c.faktura, nummerserie: { forste: 5001 }, regnskapssystem: 'tripletex' };
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    const drept = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
+    expect(drept.kode).toBe(-1);
+    expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+    expect(les(ws, 'faktura/2026-10/tripletex-import.csv')).toMatch(/\r\n5001;/);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(register(ws).map((l) => l.fakturanr)).toEqual(['5001', '5002']);
+    expect(r.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
+  });
+
   it('--format med ukjent format er exit 2', async () => {
     const r = await nh(['faktura', '--data', LITEN, ...P, '--format', 'ehf,fiken', '--forhandsvis']);
     expect(r.kode).toBe(2);
