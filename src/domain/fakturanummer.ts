@@ -12,6 +12,7 @@ import { leggTilDager, sisteDag, type Dato } from './dato.js';
 import type { Ore } from './penger.js';
 import { lagKid, type KidMetode } from './kid.js';
 import type { Fakturagrunnlag, Fakturering } from './faktura.js';
+import { feil, type Diagnostikk, type Kilde } from './diagnostikk.js';
 
 export type Nummeroppsett = {
   nummerserie: 'regnskapssystem' | { forste: number };
@@ -144,3 +145,22 @@ export function kreditlinje(a: RegisterlinjeData, id: Identitet, kjoring: string
 }
 
 const neg = (x: number) => (x === 0 ? 0 : -x);
+
+/**
+ * Fortegnet i registeret: en faktura har beløp ≥ 0, en kreditnota ≤ 0 (den nuller en faktura). Et negativt
+ * beløp på en faktura (f.eks. rettet for hånd) ville senket treårssummen (vedlegg 3 pkt. 2) i stillhet.
+ */
+export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kilde })[], fil: string): Diagnostikk[] {
+  const ut: Diagnostikk[] = [];
+  for (const l of linjer) {
+    const kreditnota = l.type === 'kreditnota';
+    for (const k of ['markedsverdi', 'egenandel', 'mva', 'stotte', 'stotteEur'] as const) {
+      if (kreditnota ? l[k] > 0 : l[k] < 0) {
+        const forventet = kreditnota ? 'et beløp ≤ 0 (kreditnota)' : 'et beløp ≥ 0 (bare en kreditnota har negative beløp)';
+        ut.push(feil('register-fortegn', `Støtteregisteret: ${k} har feil fortegn for ${l.type ?? 'faktura'} ${l.fakturanr ?? l.ordrereferanse ?? l.orgnr}.`, { fil, ...l.kilde, kolonne: k }, { verdi: String(l[k] / 100), forventet }));
+        break;
+      }
+    }
+  }
+  return ut;
+}

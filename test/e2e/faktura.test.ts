@@ -138,6 +138,24 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(j.kreditnotaer).toHaveLength(1);
   });
 
+  it('--erstatt uten endringer: ingen kreditnota, ingenting skrevet (exit 0)', () => {
+    const ws = kopier(LITEN);
+    expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
+    const før = avtrykk(ws);
+    const r = nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ status: 'uendret', kreditnotaer: [], filer: null });
+    expect(avtrykk(ws)).toEqual(før);
+  });
+
+  it('vedlegg 3 pkt. 2: et negativt beløp på en faktura i registeret (ikke kreditnota) er feil med fil, rad og kolonne', () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'stotteregister.csv'), `${REG_HODE}2026-09;30.09.2026;915000002;Alfa Teknologi AS;1000,00;250,00;62,50;-750,00;11,5;31.12.2025;-65,22;x\r\n`);
+    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode).toBe(2);
+    expect(r.json().feil[0]).toMatchObject({ kode: 'register-fortegn', kilde: { fil: 'stotteregister.csv', rad: 2, kolonne: 'stotte' } });
+  });
+
   it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', () => {
     const ws = kopier(LITEN);
     const mb = les(ws, 'malbedrifter.csv').replace('915000142;Beta Marin AS;01.03.2026;;;;50;', '915000142;Beta Marin AS;01.03.2026;;;;80;');

@@ -19,7 +19,7 @@ import {
   beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler, smbSjekkStatus, smbStatusTekst,
   type Avvisning, type FakturaParametre,
 } from '../../domain/faktura.js';
-import { kreditlinje, planleggFakturaer, type Identitet } from '../../domain/fakturanummer.js';
+import { kreditlinje, planleggFakturaer, sjekkFortegn, type Identitet } from '../../domain/fakturanummer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesDatasett } from '../../io/datasett.js';
 import { skrivFiler, testpunkt } from '../../io/skriv.js';
@@ -90,6 +90,8 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   const periode = p.periode;
   const formater = velgFormater(seksjon, valg.format);
   const reg = await lesStotteregister(am);
+  const fortegn = sjekkFortegn(reg.linjer, REGISTER_FIL);
+  if (fortegn.length) throw new InndataFeil(fortegn);
   const iPerioden = reg.linjer.filter((l) => l.periode === periode);
   if (iPerioden.length && !valg.erstatt) return alleredeFakturert(am, periode, iPerioden);
 
