@@ -162,3 +162,4 @@ export function ehfXml(d: EhfDokument): string {
   }
   return root.end({ prettyPrint: true });
 }
+

@@ -118,6 +118,19 @@ describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))('nh faktura på demoen:
   }, 240_000);
 });
 
+/** Den lille arbeidsmappen med selger i nh.json og kjøperdata i malbedrifter, så EHF kan skrives. */
+function ehfKlar(ws: string, faktura: Record<string, unknown>): void {
+  const c = JSON.parse(les(ws, 'nh.json'));
+  const selger = { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' };
+  c.faktura = { ...c.faktura, selger, ...faktura };
+  writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+  const mb = les(ws, 'malbedrifter.csv').split('\r\n');
+  mb[0] += ';adresse;postnr;poststed;deresRef';
+  mb[1] += ';Kaiveien 2;6900;FLORØ;Kari Alfa';
+  mb[2] += ';Havna 1;6700;MÅLØY;Per Beta';
+  writeFileSync(path.join(ws, 'malbedrifter.csv'), mb.join('\r\n'));
+}
+
 describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () => {
   it('manglende felt meldes alle samtidig med fil, rad og kolonne (exit 2), ingenting skrives', async () => {
     const ws = kopier(LITEN);
@@ -188,14 +201,7 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
 
   it('med kjøperdata i malbedrifter: EHF for den lille arbeidsmappen består valideringen', async () => {
     const ws = kopier(LITEN);
-    const c = JSON.parse(les(ws, 'nh.json'));
-    c.faktura = { ...c.faktura, nummerserie: { forste: 1001 }, kid: { metode: 'MOD11', lengde: 6 }, ehf: true, regnskapssystem: 'tripletex', selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' } };
-    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
-    const mb = les(ws, 'malbedrifter.csv').split('\r\n');
-    mb[0] += ';adresse;postnr;poststed;deresRef';
-    mb[1] += ';Kaiveien 2;6900;FLORØ;Kari Alfa';
-    mb[2] += ';Havna 1;6700;MÅLØY;Per Beta';
-    writeFileSync(path.join(ws, 'malbedrifter.csv'), mb.join('\r\n'));
+    ehfKlar(ws, { nummerserie: { forste: 1001 }, kid: { metode: 'MOD11', lengde: 6 }, ehf: true, regnskapssystem: 'tripletex' });
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
@@ -205,19 +211,22 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     if (harEhfValidator) await alleGyldige(j.filer.ehf);
   }, 60_000);
 
-  it('krasj etter EHF-filene, før registeret: neste kjøring gir de samme numrene (ingen hull, ingen dobbeltnummer)', async () => {
+  it('krasj etter EHF-filene, før registeret: neste kjøring gir de samme numrene, og EHF-filer med numre som aldri ble ført, fjernes', async () => {
     const ws = kopier(LITEN);
-    const c = JSON.parse(les(ws, 'nh.json'));
-    c.faktura = { ...c.faktura, nummerserie: { forste: 5001 }, regnskapssystem: 'tripletex' };
-    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    ehfKlar(ws, { nummerserie: { forste: 5001 }, regnskapssystem: 'tripletex', ehf: true });
     const drept = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
     expect(drept.kode).toBe(-1);
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
     expect(les(ws, 'faktura/2026-10/tripletex-import.csv')).toMatch(/\r\n5001;/);
+    expect(readdirSync(path.join(ws, 'faktura', '2026-10', 'ehf')).sort()).toEqual(['5001-915000002.xml', '5002-915000142.xml']);
+    // Timene for Beta strykes før neste kjøring: 5002 ble aldri ført og skal ikke ligge igjen som en «sendbar» fil.
+    writeFileSync(path.join(ws, 'timer.csv'), les(ws, 'timer.csv').replace(/^.*915 000 142.*\r\n/m, ''));
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stderr).toBe(0);
-    expect(register(ws).map((l) => l.fakturanr)).toEqual(['5001', '5002']);
-    expect(r.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
+    expect(register(ws).map((l) => l.fakturanr)).toEqual(['5001']);
+    expect(readdirSync(path.join(ws, 'faktura', '2026-10', 'ehf'))).toEqual(['5001-915000002.xml']);
+    const adv = r.json().advarsler.find((a: any) => a.kode === 'gamle-utfiler');
+    expect(adv.melding).toMatch(/2 EHF-filer med numre som aldri ble ført, er fjernet/);
   });
 
   it('--format med ukjent format er exit 2', async () => {

@@ -23,6 +23,7 @@ import { kreditlinje, planleggFakturaer, sjekkFortegn, type Identitet } from '..
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesDatasett } from '../../io/datasett.js';
 import { skrivFiler, testpunkt } from '../../io/skriv.js';
+import { fjernEhfFiler } from '../../io/ehf-filer.js';
 import { byggFakturaArbeidsbok } from '../../io/faktura-arbeidsbok.js';
 import { fakturagrunnlagCsv } from '../../io/fakturagrunnlag-csv.js';
 import { finnSmbSjekker, lesStotteregister, medRegisterLaas, registerCsv, sikkerhetskopier, skrivStotteregister, REGISTER_FIL } from '../../io/stotteregister.js';
@@ -183,7 +184,11 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
       json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${kjoring.replace(/:/g, '-')}`, gamle);
     } else if ((await finnes(filer.xlsx)) || (await finnes(filer.csv))) {
       // Perioden står ikke i registeret: filene er fra en avbrutt eller tom kjøring og gjelder ikke lenger.
-      k.advarsler.push(advarsel('gamle-utfiler', `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes.`, { fil: path.relative(am.rot, utmappe) }));
+      // EHF-filene derfra har numre som ikke er tildelt; de fjernes, så ingen gammel fil deler nummer med en ny.
+      const fjernet = iPerioden.length ? [] : await fjernEhfFiler(path.join(utmappe, 'ehf'));
+      const melding = `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes` +
+        (fjernet.length ? `, og ${fjernet.length} EHF-filer med numre som aldri ble ført, er fjernet (${fjernet.join(', ')}).` : '.');
+      k.advarsler.push(advarsel('gamle-utfiler', melding, { fil: path.relative(am.rot, utmappe) }));
     }
     await skrivFiler([{ sti: filer.xlsx, innhold: xlsx }, { sti: filer.csv, innhold: csv }, ...dok.filer], { overskriv: true });
     testpunkt('faktura:for-register');
