@@ -97,7 +97,8 @@ export function planleggFakturaer(f: Fakturering, register: readonly Registerlin
   const slutt = sisteDag(f.periode);
   const dato = erstatning && idag > slutt ? idag : slutt;
   let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
-  const brukteRef = new Set(register.map((l) => l.ordrereferanse).filter((r): r is string => !!r));
+  // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
+  const brukteRef = new Set([...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r), ...register.map(fakturaNokkel)]);
   const nyRef = (grunn: string) => {
     let ref = grunn;
     for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;

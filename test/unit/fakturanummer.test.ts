@@ -119,6 +119,18 @@ describe('fakturanummer og erstatning (programveileder 10.4, vedlegg 3 pkt. 2)',
     expect('plan' in igjen && igjen.plan.kreditnotaer.length + igjen.plan.nye.length).toBe(0);
   });
 
+  it('eldre register uten identitet («regnskapssystem»): den nye fakturaen får en egen ordrereferanse og regnes ikke som kreditert', () => {
+    const { fakturering: f } = beregnFakturering([t('915000002', 1000)], A, MB, P);
+    const eldre: RegisterlinjeData = { ...registerlinjer(f, P, 'k0')[0]!, type: undefined, ordrereferanse: undefined, fakturadato: undefined, forfallsdato: undefined, markedsverdi: 1 };
+    const o = { ...O, nummerserie: 'regnskapssystem' as const };
+    const r = planleggFakturaer(f, [eldre], o, d('2026-11-22'));
+    if ('feil' in r) throw new Error(r.feil);
+    expect(r.plan.kreditnotaer.map((k) => k.id.krediterer)).toEqual(['2026-10-915000002']);
+    expect(r.plan.nye.map((n) => n.id.ordrereferanse)).toEqual(['2026-10-915000002-2']);
+    const etter = [eldre, ...r.plan.kreditnotaer.map((k) => kreditlinje(k.gammel, k.id, 'k1')), ...registerlinjer(f, P, 'k1', new Map(r.plan.nye.map((n) => [n.m.orgnr, n.id])))];
+    expect(aktiveFakturaer(etter).map((l) => l.ordrereferanse)).toEqual(['2026-10-915000002-2']);
+  });
+
   it('«regnskapssystem»: ingen nummer eller KID, bare ordrereferanse; for lang KID er en feil', () => {
     const { fakturering: f } = beregnFakturering([t('915000002', 1000)], A, MB, P);
     const r = planleggFakturaer(f, [], { ...O, nummerserie: 'regnskapssystem' }, d('2026-11-02'));
