@@ -141,6 +141,16 @@ function csvLinje(felt) {
 // nh.json
 // ---------------------------------------------------------------------------------------------
 
+/** Fiktivt bankkontonummer (bank, kontotype, løpenummer) med MOD11-kontrollsiffer (vekter 5,4,3,2,7,6,5,4,3,2). */
+function kontonummer(bank, type, lop) {
+  for (let n = Number(lop); ; n++) {
+    const ti = `${bank}${type}${String(n).padStart(5, '0')}`.slice(0, 10);
+    const sum = [...ti].reduce((s, d, i) => s + Number(d) * [5, 4, 3, 2, 7, 6, 5, 4, 3, 2][i], 0);
+    const k = sum % 11 === 0 ? 0 : 11 - (sum % 11);
+    if (k !== 10) return `${ti}${k}`;
+  }
+}
+
 const hageOrgnr = nyttOrgnr();
 const config = {
   versjon: 1,
@@ -157,6 +167,18 @@ const config = {
   adminKoder: ['ADM'],
   kolonner: {},
   ignorerKolonner: {},
+  // nh faktura: nummerserie, KID, selger (fiktiv adresse og konto med gyldig MOD11), begge importfilene og EHF.
+  faktura: {
+    forfallsdager: 14,
+    nummerserie: { forste: 26001 },
+    kid: { metode: 'MOD10', lengde: 7 },
+    selger: {
+      adresse: 'Fjellvegen 1', postnr: '2680', poststed: 'VÅGÅ', kontonummer: kontonummer('1503', '12', '3456'),
+      epost: 'faktura@fjellbygda-naeringshage.no', telefon: '61 23 45 00',
+    },
+    regnskapssystem: ['tripletex', 'poweroffice'],
+    ehf: true,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -240,6 +262,7 @@ const malbedrifter = MB.map(([navn, leder, start, slutt, stotte, pris, fokus, ho
     navn,
     dagligLeder: leder,
     epost: `${fornavn}@${domene}.no`,
+    domene,
     startTekst: start,
     sluttTekst: slutt,
     start: fraNorsk(start),
@@ -601,11 +624,20 @@ function attributter(m, i) {
   ];
 }
 
+/** Fiktiv fakturaadresse og referanse (nh faktura, EHF): gate, postnr, poststed, e-post, deres ref, kundenummer. */
+const STEDER = [['2680', 'VÅGÅ'], ['2686', 'LOM'], ['2670', 'OTTA'], ['2660', 'DOMBÅS'], ['2690', 'SKJÅK']];
+function fakturamottaker(m, i) {
+  const [postnr, poststed] = STEDER[i % STEDER.length];
+  const gate = `${m.navn.replace(/ AS$/, '').split(' ')[0]}vegen ${(i * 7) % 40 + 1}`;
+  return [gate, postnr, poststed, `faktura@${m.domene}.no`, m.dagligLeder, String(10001 + i)];
+}
+
 const mbTekst =
   [
     'orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost;stotteintensitet;markedspris;' +
-      'kvinneligGrunder;kvinneligDagligLeder;kvinneligStyreleder;baerekraftSentralt;taksonomiMiljomal;digitaliseringSentralt;eksport;internasjonaltMarked;bistattVirkemidler;radgivningFraAndre;ogsaTattOppHosAndre',
-    ...malbedrifter.map((m, i) => csvLinje([m.orgnr, m.navn, m.startTekst, m.sluttTekst, m.dagligLeder, m.epost, m.stotte, m.pris, ...attributter(m, i)])),
+      'kvinneligGrunder;kvinneligDagligLeder;kvinneligStyreleder;baerekraftSentralt;taksonomiMiljomal;digitaliseringSentralt;eksport;internasjonaltMarked;bistattVirkemidler;radgivningFraAndre;ogsaTattOppHosAndre;' +
+      'adresse;postnr;poststed;fakturaepost;deresRef;kundenummer',
+    ...malbedrifter.map((m, i) => csvLinje([m.orgnr, m.navn, m.startTekst, m.sluttTekst, m.dagligLeder, m.epost, m.stotte, m.pris, ...attributter(m, i), ...fakturamottaker(m, i)])),
   ].join(CRLF) + CRLF;
 writeFileSync(path.join(UT, 'malbedrifter.csv'), tilCp1252(mbTekst));
 

@@ -12,29 +12,10 @@ import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 import { formatKroner, type Ore, type Ppm } from './penger.js';
 import { beskrivVerdi, norskType } from './zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
+import { fakturaOppsettSkjema } from './faktura-oppsett.js';
 
-/** Kroner (tall eller norsk tekst) → øre, innenfor [minst, maks]. */
-export const kroner = (spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 0, maks: MAKS_BELOP_ORE, hva: 'beløp' }) =>
-  z.union([z.number(), z.string()]).transform((v, ctx): Ore => {
-    const r = typeof v === 'number' ? fraFlyttall(v, 2) : parseDesimal(v, 2);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: `ugyldig beløp: ${r.grunn}` });
-      return z.NEVER;
-    }
-    if (r.verdi <= 0 && spenn.minst > 0) {
-      ctx.addIssue({ code: 'custom', message: `${spenn.hva} må være større enn 0 (fant ${formatKroner(r.verdi)} kr)` });
-      return z.NEVER;
-    }
-    if (r.verdi < spenn.minst || r.verdi > spenn.maks) {
-      const nedre = spenn.minst === 0 ? '0' : formatKroner(spenn.minst).replace(/,00$/, '');
-      ctx.addIssue({
-        code: 'custom',
-        message: `${formatKroner(r.verdi)} kr er utenfor det som er rimelig for ${spenn.hva} (forventet ${nedre}–${formatKroner(spenn.maks).replace(/,00$/, '')} kr)`,
-      });
-      return z.NEVER;
-    }
-    return r.verdi;
-  });
+export { kroner } from './kroner-felt.js';
+import { kroner } from './kroner-felt.js';
 
 /**
  * Prosent (75 = 75 %) → ppm. Et tall mellom 0 og 1 uten «%» er nesten alltid en brøk skrevet i stedet for
@@ -121,6 +102,8 @@ export const configSkjema = z.looseObject({
   kolonner: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   /** Per datasett: overskrifter som skal overses. */
   ignorerKolonner: z.record(z.string(), z.array(z.string())).default({}),
+  /** nh faktura: priser, nummerserie, KID, selger, regnskapssystem og EHF (src/domain/faktura-oppsett.ts). */
+  faktura: fakturaOppsettSkjema.prefault({}),
 });
 
 export type Config = z.output<typeof configSkjema>;
@@ -131,7 +114,8 @@ export type ConfigInn = z.input<typeof configSkjema>;
  * Seksjonene kommandoene leser selv med `seksjon()`. En nøkkel på toppnivå som verken er et felt i
  * configSkjema, en seksjon her, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
  */
-export const CONFIG_SEKSJONER = ['faktura', 'smb'] as const;
+// «faktura» står i configSkjema selv (faktura-oppsett.ts); «smb» valideres av smb-sjekk med seksjon().
+export const CONFIG_SEKSJONER = ['smb'] as const;
 
 /**
  * Validerer en kommandos egen seksjon av nh.json (kan mangle: da brukes skjemaets standardverdier).
@@ -150,7 +134,9 @@ export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjem
 export function tolkConfig(json: unknown, fil = 'nh.json'): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
   const ds = ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]);
   const r = configSkjema.safeParse(json);
-  if (!r.success) ds.push(...zodTilDiagnostikk(r.error, fil, json));
+  // Ukjente nøkler er alt meldt over, med nærmeste gyldige; zods egen melding om dem (strictObject) er overflødig.
+  const ovrige = r.success ? [] : r.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+  if (ovrige.length) ds.push(...zodTilDiagnostikk(new z.ZodError(ovrige), fil, json));
   return ds.length || !r.success ? { ok: false, feil: ds } : { ok: true, config: r.data };
 }
 
@@ -191,7 +177,7 @@ function objektform(s: z.ZodType): Record<string, z.ZodType> | null {
 function ukjenteNokler(skjema: z.ZodType, verdi: unknown, sti: string[], fil: string, ekstra: string[] = []): Diagnostikk[] {
   const form = objektform(skjema);
   if (!form || verdi === null || typeof verdi !== 'object' || Array.isArray(verdi)) return [];
-  const gyldige = [...Object.keys(form), ...ekstra];
+  const gyldige = [...new Set([...Object.keys(form), ...ekstra])];
   const ds: Diagnostikk[] = [];
   for (const [nokkel, v] of Object.entries(verdi)) {
     if (nokkel in form) {

@@ -8,27 +8,26 @@
  *   innovasjonsstøtte = markedsverdi − egenandel                       (ingen mva)
  *   Vedlegg 3 pkt. 2: markedsverdi 10 000 → egenandel 2 500 + mva, støtte 7 500, støtteintensitet 75 %.
  *
- * Avrunding per linje (docs/faktura.md): markedsverdi og egenandel til øre, halv opp; støtten er
- * differansen, så støtte + egenandel = markedsverdi eksakt. mva regnes per linje. Alle summer er
- * summer av linjene. Ren modul: ingen fil, ingen prosess.
+ * Avrunding (docs/faktura.md, issue 16 pkt. 12): markedsverdi per linje til øre, halv opp; egenandel og mva
+ * regnes én gang per faktura (målbedrift × periode) og fordeles på linjene med største rest, så linjene
+ * summerer eksakt til fakturaen. Støtten er differansen, så støtte + egenandel = markedsverdi eksakt.
+ * Ren modul: ingen fil, ingen prosess.
  *
  *   beregnLinje({ timer: 800, pris: 125_000, stotteintensitet: 750_000, mvaSats: 250_000 })
  *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
  */
 import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from './penger.js';
 import { sisteDag, maanedAv, type Dato, type Maaned } from './dato.js';
-import { feil, advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
+import { feil, type Diagnostikk } from './diagnostikk.js';
 import { normaliserNavn } from './felter.js';
+import { fordelStorsteRest } from './fordeling.js';
 import { normaliserOrgnr } from './orgnr.js';
 import { erAdminKode } from './kontroll.js';
-import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from './stottetak.js';
 import type { Ansatt } from './datasett/ansatte.js';
 import type { Malbedrift } from './datasett/malbedrifter.js';
 import type { Timeregistrering } from './datasett/timer.js';
-import type { Tilskudd } from './datasett/tilskudd.js';
+import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
 
-/** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
-export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
 
 /** Hvor markedsprisen for en linje kom fra, i rekkefølgen de gjelder (docs/faktura.md). */
 export type PrisKilde = 'malbedrift' | 'tjeneste' | 'ansatt' | 'standard';
@@ -65,6 +64,26 @@ export function beregnLinje(p: { timer: number; pris: Ore; stotteintensitet: Ppm
   const stotte = markedsverdi - egenandel;
   const mva = andel(egenandel, p.mvaSats);
   return { markedsverdi, egenandel, stotte, mva, aBetale: egenandel + mva };
+}
+
+/**
+ * Én faktura (målbedrift × periode). Programveileder 10.4 / vedlegg 3 pkt. 2 og 4.1: egenandel =
+ * markedsverdi × (1 − intensitet) og mva = egenandel × sats regnes på fakturaens markedsverdi (ikke per
+ * linje), og fordeles så på linjene etter markedsverdi (egenandel) og egenandel (mva) med største rest.
+ * Slik blir 10 000,00 i markedsverdi alltid 2 500,00 i egenandel ved 75 %, uansett antall linjer.
+ */
+export function beregnFakturalinjer(markedsverdier: readonly Ore[], stotteintensitet: Ppm, mvaSats: Ppm): { sum: Linjeberegning; linjer: Linjeberegning[] } {
+  const markedsverdi = markedsverdier.reduce((s, m) => s + m, 0);
+  const egenandel = andel(markedsverdi, PPM - stotteintensitet);
+  const mva = andel(egenandel, mvaSats);
+  const egenandeler = fordelStorsteRest(egenandel, markedsverdier);
+  const mvaer = fordelStorsteRest(mva, egenandeler);
+  const linjer = markedsverdier.map((m, i) => {
+    const e = egenandeler[i]!;
+    const v = mvaer[i]!;
+    return { markedsverdi: m, egenandel: e, stotte: m - e, mva: v, aBetale: e + v };
+  });
+  return { sum: { markedsverdi, egenandel, stotte: markedsverdi - egenandel, mva, aBetale: egenandel + mva }, linjer };
 }
 
 export type Fakturalinje = Linjeberegning & {
@@ -201,165 +220,46 @@ export function beregnFakturering(
     const si = mb.stotteintensitet ?? p.standardStotteintensitet;
     const linjer = [...grupper.get(orgnr)!.values()].sort((a, b) => a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris);
     const s = nullSum();
-    for (const l of linjer) {
-      Object.assign(l, beregnLinje({ timer: l.timer, pris: l.pris, stotteintensitet: l.stotteintensitet, mvaSats: p.mvaSats }));
+    const mv = linjer.map((l) => mulDivRund(l.timer, l.pris, 100));
+    const beregnet = beregnFakturalinjer(mv, si, p.mvaSats);
+    linjer.forEach((l, i) => {
+      Object.assign(l, beregnet.linjer[i]);
       leggTil(s, l);
-    }
+    });
     leggTil(totalt, s);
     ut.push({ ...s, orgnr, navn: mb.navn, avtalestart: mb.avtalestart, stotteintensitet: si, linjer, stotteEur: tilEurCent(s.stotte, p.eurNokKurs), fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats) });
   }
   return { fakturering: { periode: p.periode, fakturadato, malbedrifter: ut, totalt, adminRader }, feil: ds };
 }
 
-// ————— Regler som kan si nei —————
-
-export type Avvisning = {
-  kode: 'over-75-prosent' | 'over-treaarstak' | 'over-disponibelt';
-  orgnr?: string;
-  navn?: string;
-  melding: string;
-  tall: Record<string, number>;
-};
-
-/** Definisjonen «Støtteintensitet» og vedlegg 3 pkt. 2: over 75 % avvises. */
-export function sjekkStotteintensitet(f: Fakturering): Avvisning[] {
-  return f.malbedrifter
-    .filter((m) => m.stotteintensitet > MAKS_STOTTEINTENSITET)
-    .map((m) => ({
-      kode: 'over-75-prosent' as const,
-      orgnr: m.orgnr,
-      navn: m.navn,
-      melding: `${m.navn} (${m.orgnr}): støtteintensitet ${formatProsent(m.stotteintensitet)} er over taket på 75 % av markedsverdien (programveileder, definisjoner; vedlegg 3 pkt. 2). Sett «stotteintensitet» i malbedrifter til høyst 75.`,
-      tall: { stotteintensitet: m.stotteintensitet / 10_000, maks: 75 },
-    }));
-}
-
-export type Treaarsstatus = { orgnr: string; tidligereEur: number; denneEur: number; samletEur: number; gjenstaarEur: number };
-
-/**
- * Vedlegg 3 pkt. 2 (GBER art. 28(4)): høyst 200 000 euro per målbedrift over en rullerende treårsperiode,
- * regnet med kursen lagret på hver registerlinje. `register` er registeret uten linjer for perioden.
- */
-export function sjekkTreaarstak(f: Fakturering, register: readonly StotteLinjeEur[]): { status: Treaarsstatus[]; avvisninger: Avvisning[] } {
-  const status: Treaarsstatus[] = [];
-  const avvisninger: Avvisning[] = [];
-  for (const m of f.malbedrifter) {
-    const tidligereEur = stotteSisteTreAar(register, m.orgnr, f.fakturadato);
-    const samletEur = tidligereEur + m.stotteEur;
-    status.push({ orgnr: m.orgnr, tidligereEur, denneEur: m.stotteEur, samletEur, gjenstaarEur: STOTTETAK_EUR_CENT - samletEur });
-    if (samletEur > STOTTETAK_EUR_CENT) {
-      avvisninger.push({
-        kode: 'over-treaarstak',
-        orgnr: m.orgnr,
-        navn: m.navn,
-        melding:
-          `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${f.fakturadato}) — over taket på 200 000 EUR ` +
-          `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
-          `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
-        tall: { tidligereEur: tidligereEur / 100, denneEur: m.stotteEur / 100, samletEur: samletEur / 100, takEur: STOTTETAK_EUR_CENT / 100, overEur: (samletEur - STOTTETAK_EUR_CENT) / 100 },
-      });
-    }
-  }
-  return { status, avvisninger };
-}
-
-export type Disponibelt = { ar: number; tilskudd: Ore; bruktFor: Ore; denneKjoringen: Ore; gjenstaarFor: Ore; gjenstaarEtter: Ore };
-
-/**
- * 10.4 / vedlegg 3 pkt. 4.1: samlet innovasjonsstøtte i året kan ikke overstige disponibelt
- * innovasjonstilskudd (art. 28 fra Siva, fylkeskommunen, andre + overførte ubrukte midler): tilskudd
- * av typen «innovasjon» og «overfort» for året. Brukt = registerlinjer med dato i året (uten perioden).
- */
-export function beregnDisponibelt(ar: number, tilskudd: readonly Pick<Tilskudd, 'ar' | 'type' | 'belop'>[], register: readonly { dato: string; stotte: Ore }[], denneKjoringen: Ore): Disponibelt {
-  let sumTilskudd = 0;
-  for (const t of tilskudd) if (t.ar === ar && (t.type === 'innovasjon' || t.type === 'overfort')) sumTilskudd += t.belop;
-  let bruktFor = 0;
-  const prefiks = `${ar}-`;
-  for (const r of register) if (r.dato.startsWith(prefiks)) bruktFor += r.stotte;
-  return { ar, tilskudd: sumTilskudd, bruktFor, denneKjoringen, gjenstaarFor: sumTilskudd - bruktFor, gjenstaarEtter: sumTilskudd - bruktFor - denneKjoringen };
-}
-
-export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
-  if (d.gjenstaarEtter >= 0) return [];
-  return [
-    {
-      kode: 'over-disponibelt',
-      melding:
-        `Kjøringen gir ${formatKroner(d.denneKjoringen)} kr i innovasjonsstøtte, men bare ${formatKroner(d.gjenstaarFor)} kr gjenstår av disponibelt ` +
-        `innovasjonstilskudd for ${d.ar} (${formatKroner(d.tilskudd)} kr, brukt ${formatKroner(d.bruktFor)} kr). Over med ${formatKroner(-d.gjenstaarEtter)} kr ` +
-        `(programveileder 10.4, vedlegg 3 pkt. 4.1). Registrer flere tilskudd i tilskudd (innovasjon/overfort) eller senk støtteintensiteten.`,
-      tall: { tilskudd: d.tilskudd / 100, bruktFor: d.bruktFor / 100, denneKjoringen: d.denneKjoringen / 100, gjenstaarFor: d.gjenstaarFor / 100, overMed: -d.gjenstaarEtter / 100 },
-    },
-  ];
-}
-
-/** En SMB-sjekk i arbeidsmappen (`nh smb-sjekk`): datoen og dommen den ga (null = posten kunne ikke leses). */
-export type SmbSjekkPost = { dato: Dato; dom: string | null };
-
-/**
- * Vedlegg 3 pkt. 2: målbedriften skal være en SMB (og ikke i vanskeligheter) når den tas opp. Ser på den
- * siste SMB-sjekken datert på eller før avtalestart: ingen sjekk, eller en sjekk som ikke sa «KAN TAS OPP»,
- * gir en advarsel. En sjekk etter avtalestart dokumenterer ikke opptaket.
- */
-export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>, mappe = 'smb-sjekk'): Diagnostikk[] {
-  const ds: Diagnostikk[] = [];
-  for (const m of f.malbedrifter) {
-    const poster = [...(sjekker.get(m.orgnr) ?? [])].sort((a, b) => (a.dato < b.dato ? -1 : a.dato > b.dato ? 1 : 0));
-    const foer = poster.filter((p) => p.dato <= m.avtalestart);
-    const siste = foer.at(-1);
-    if (!siste) {
-      ds.push(
-        advarsel(
-          'mangler-smb-sjekk',
-          `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${m.avtalestart}${poster.length ? ` (bare ${poster.map((p) => p.dato).join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
-          { fil: `${mappe}/${m.orgnr}-<dato>.json` },
-        ),
-      );
-      continue;
-    }
-    if (siste.dom === 'KAN TAS OPP') continue;
-    const hva = siste.dom === null ? 'kunne ikke leses' : `sa «${siste.dom}»`;
-    ds.push(
-      advarsel(
-        'smb-sjekk-ikke-ok',
-        `${m.navn} (${m.orgnr}): den siste SMB-sjekken før avtalestart ${m.avtalestart} (${siste.dato}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen eller stans faktureringen av støtte.`,
-        { fil: `${mappe}/${m.orgnr}-${siste.dato}.json` },
-        { verdi: siste.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
-      ),
-    );
-  }
-  return ds;
-}
+// Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.
+export * from './faktura-regler.js';
 
 /** Registerlinjene en fakturering gir: én per målbedrift og periode (vedlegg 3 pkt. 4.1). */
-export type NyRegisterlinje = {
-  periode: Maaned;
-  dato: Dato;
-  orgnr: string;
-  navn: string;
-  markedsverdi: Ore;
-  egenandel: Ore;
-  mva: Ore;
-  stotte: Ore;
-  eurNokKurs: number;
-  kursdato: Dato;
-  stotteEur: number;
-  kjoring: string;
-};
+export type NyRegisterlinje = RegisterlinjeData & { kjoring: string };
 
-export function registerlinjer(f: Fakturering, p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>, kjoring: string): NyRegisterlinje[] {
-  return f.malbedrifter.map((m) => ({
-    periode: f.periode,
-    dato: f.fakturadato,
-    orgnr: m.orgnr,
-    navn: m.navn,
-    markedsverdi: m.markedsverdi,
-    egenandel: m.egenandel,
-    mva: m.mva,
-    stotte: m.stotte,
-    eurNokKurs: p.eurNokKurs,
-    kursdato: p.kursdato,
-    stotteEur: m.stotteEur,
-    kjoring,
-  }));
+/** `ider` (orgnr → identitet) fra planleggFakturaer; uten den får linjene bare ordrereferanse og datoer. */
+export function registerlinjer(
+  f: Fakturering,
+  p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
+  kjoring: string,
+  ider?: ReadonlyMap<string, Identitet>,
+): NyRegisterlinje[] {
+  return f.malbedrifter
+    .filter((m) => !ider || ider.has(m.orgnr))
+    .map((m) => ({
+      periode: f.periode,
+      dato: f.fakturadato,
+      orgnr: m.orgnr,
+      navn: m.navn,
+      markedsverdi: m.markedsverdi,
+      egenandel: m.egenandel,
+      mva: m.mva,
+      stotte: m.stotte,
+      eurNokKurs: p.eurNokKurs,
+      kursdato: p.kursdato,
+      stotteEur: m.stotteEur,
+      ...(ider?.get(m.orgnr) ?? { type: 'faktura' as const, fakturadato: f.fakturadato, forfallsdato: f.fakturadato, ordrereferanse: `${f.periode}-${m.orgnr}` }),
+      kjoring,
+    }));
 }

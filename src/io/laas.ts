@@ -160,6 +160,29 @@ export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolea
   return false;
 }
 
+/**
+ * Fjerner en foreldet lås bare mens vi holder vakten `<lås>.overtak`: da kan ingen annen kjøring fjerne
+ * noe samtidig, og vi fjerner bare låsen vi vurderte (samme innhold og inode). Uten vakten kunne to som
+ * begge leste den foreldede låsen, flytte hverandres nye lås (ABA) — og to kjøringer holde låsen.
+ * Den som ikke får vakten, venter litt og prøver på nytt; en vakt eldre enn TOM_MS er etter et krasj.
+ */
+async function fjernUnderVakt(sti: string, lest: LestLaas, o: Required<Pick<Laasvalg, 'naa' | 'lever' | 'vert'>> & Laasvalg) {
+  const vakt = `${sti}.overtak`;
+  if (!(await opprettEksklusivt(vakt, `${process.pid}\n`))) {
+    const v = await lesLaas(vakt);
+    if (v && o.naa() - v.mtimeMs > TOM_MS) await unlink(vakt).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 2 + Math.floor(Math.random() * 10)));
+    return;
+  }
+  try {
+    const naa = await lesLaas(sti);
+    const samme = naa && naa.raa === lest.raa && (naa.ino === 0 || lest.ino === 0 || naa.ino === lest.ino);
+    if (samme && vurderLaas(naa, o).foreldet) await unlink(sti).catch(() => undefined);
+  } finally {
+    await unlink(vakt).catch(() => undefined);
+  }
+}
+
 function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
   const e = l?.eier;
   const hvem = e
@@ -183,7 +206,7 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
 export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
   const o = { naa: Date.now, lever, vert: hostname(), ...valg };
   let sist: LestLaas | null = null;
-  for (let forsok = 0; forsok < 8; forsok++) {
+  for (let forsok = 0; forsok < 50; forsok++) {
     const eier: Laaseier = { vert: o.vert, pid: process.pid, tid: new Date(o.naa()).toISOString(), id: randomBytes(8).toString('hex') };
     const innhold = `${JSON.stringify(eier)}\n`;
     let fikk: boolean;
@@ -198,7 +221,7 @@ export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
     });
     if (!sist) continue; // sluppet i mellomtiden: prøv igjen
     if (!vurderLaas(sist, o).foreldet) throw laastFeil(sti, sist, o.naa());
-    await fjernForeldet(sti, sist).catch((e: unknown) => {
+    await fjernUnderVakt(sti, sist, o).catch((e: unknown) => {
       throw somMiljoFeil(e, sti);
     });
   }

@@ -42,7 +42,7 @@ const TYPER: Record<string, Kolonne['type']> = {
   periode: 'tekst', dato: 'dato', orgnr: 'tekst', navn: 'tekst', markedsverdi: 'belop', egenandel: 'belop', mva: 'belop',
   stotte: 'belop', eurNokKurs: 'kurs', kursdato: 'dato', stotteEur: 'belop', kjoring: 'tekst',
 };
-export const REGISTER_KOLONNER: Kolonne[] = Object.keys(stotteregisterDef.kolonner).map((nokkel) => ({ nokkel, overskrift: nokkel, type: TYPER[nokkel] ?? 'tekst' }));
+export const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kolonner).map(([nokkel, k]) => ({ nokkel, overskrift: nokkel, type: TYPER[nokkel] ?? (k.type === 'dato' ? 'dato' : 'tekst') }));
 
 export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Stottelinje['kilde'] };
 

@@ -26,6 +26,11 @@ export type Utskriftsvalg = {
   tittelrader?: [number, number] | null;
   /** false = behold kolonnebreddene slik arket satte dem. */
   tilpassBredder?: boolean;
+  /**
+   * Fast skala i prosent i stedet for «én side bred»: Excel og LibreOffice overser manuelle sideskift når
+   * utskriften skaleres til et antall sider (fakturagrunnlaget holder hver faktura på én side slik).
+   */
+  skala?: number;
 };
 
 export const SKRIFT = 'Calibri';
@@ -65,9 +70,7 @@ export function leggPaaUtskrift(wb: ExcelJS.Workbook, versjon: string): void {
       ...ws.pageSetup,
       paperSize: 9, // A4
       orientation: (valg.liggende ?? bredde > STAENDE_BREDDE) ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...(valg.skala ? { fitToPage: false, scale: valg.skala } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
       horizontalCentered: false,
       ...(titler ? { printTitlesRow: `${titler[0]}:${titler[1]}` } : {}),
     };

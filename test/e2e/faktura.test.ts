@@ -113,7 +113,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(før['stotteregister.csv']).toBe(etterEndring['stotteregister.csv']);
   });
 
-  it('--erstatt: tar sikkerhetskopi i faktura/sikkerhetskopi/ og erstatter periodens linjer (ingen dobbeltføring)', async () => {
+  it('--erstatt: tar sikkerhetskopi, krediterer den endrede fakturaen (negativ registerlinje) og fører en ny — ingen dobbeltføring', async () => {
     const ws = kopier(LITEN);
     expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
     expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
@@ -130,8 +130,30 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(existsSync(path.join(kopi, 'fakturagrunnlag.xlsx'))).toBe(true);
     const reg = registerLinjer(ws);
     expect(reg.filter((l) => l.startsWith('2026M09;'))).toHaveLength(1);
-    expect(reg.filter((l) => l.startsWith('2026M10;'))).toHaveLength(2);
-    expect(reg.find((l) => l.startsWith('2026M10;31.10.2026;915000002'))).toMatch(/;24900,00;/);
+    // Beta er uendret (beholdes); Alfa: opprinnelig faktura + kreditnota (negativ) + ny faktura.
+    const alfa = reg.filter((l) => l.startsWith('2026M10;31.10.2026;915000002'));
+    expect(alfa.map((l) => l.split(';')[4])).toEqual(['19900,00', '-19900,00', '24900,00']);
+    expect(alfa.map((l) => l.split(';')[11])).toEqual(['faktura', 'kreditnota', 'faktura']);
+    expect(reg.filter((l) => l.startsWith('2026M10;31.10.2026;915000142'))).toHaveLength(1);
+    expect(j.kreditnotaer).toHaveLength(1);
+  });
+
+  it('--erstatt uten endringer: ingen kreditnota, ingenting skrevet (exit 0)', async () => {
+    const ws = kopier(LITEN);
+    expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
+    const før = avtrykk(ws);
+    const r = await nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ status: 'uendret', kreditnotaer: [], filer: null });
+    expect(avtrykk(ws)).toEqual(før);
+  });
+
+  it('vedlegg 3 pkt. 2: et negativt beløp på en faktura i registeret (ikke kreditnota) er feil med fil, rad og kolonne', async () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'stotteregister.csv'), `${REG_HODE}2026-09;30.09.2026;915000002;Alfa Teknologi AS;1000,00;250,00;62,50;-750,00;11,5;31.12.2025;-65,22;x\r\n`);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode).toBe(2);
+    expect(r.json().feil[0]).toMatchObject({ kode: 'register-fortegn', kilde: { fil: 'stotteregister.csv', rad: 2, kolonne: 'stotte' } });
   });
 
   it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  beregnDisponibelt, beregnFakturering, beregnLinje, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler, tilEurCent, velgPris,
+  beregnDisponibelt, beregnFakturalinjer, beregnFakturering, beregnLinje, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler, tilEurCent, velgPris,
   type FakturaParametre,
 } from '../../src/domain/faktura.js';
 import { PPM } from '../../src/domain/penger.js';
@@ -28,7 +28,7 @@ const ansatt = (navn: string, markedspris?: number, rad = 2): Ansatt => ({ navn,
 const mb = (orgnr: string, navn: string, o: Partial<Malbedrift> = {}): Malbedrift => ({
   orgnr, navn, avtalestart: d('2026-01-15'), avtaleslutt: undefined, dagligLeder: undefined, dagligLederEpost: undefined, stotteintensitet: undefined, markedspris: undefined,
   kilde: { fil: 'malbedrifter.csv', rad: 2 }, ...o,
-});
+}) as Malbedrift;
 let radnr = 1;
 const t = (dato: string, ansattNavn: string, malbedrift: string, timer: number, o: Partial<Timeregistrering> = {}): Timeregistrering => ({
   dato: d(dato), ansatt: ansattNavn, malbedrift, timer, aktivitet: undefined, tjeneste: undefined, beskrivelse: undefined, kilde: { fil: 'timer.csv', rad: ++radnr }, ...o,
@@ -79,7 +79,7 @@ describe('faktura — markedspris: målbedrift > tjeneste > ansatt > standard (d
     ['ansattes pris når tjenesten ikke har pris', {}, kr(1300), 'Ukjent tjeneste', kr(1300), 'ansatt'],
     ['standard til slutt', {}, undefined, undefined, kr(1000), 'standard'],
   ] as const)('%s', (_n, m, ap, tjeneste, pris, kilde) => {
-    expect(velgPris(m, { markedspris: ap }, tjeneste, P)).toEqual({ pris, prisKilde: kilde });
+    expect(velgPris(m as Pick<Malbedrift, 'markedspris'>, { markedspris: ap }, tjeneste, P)).toEqual({ pris, prisKilde: kilde });
   });
 });
 
@@ -237,7 +237,59 @@ describe('faktura — registerlinjer (vedlegg 3 pkt. 4.1)', () => {
     const { fakturering: f } = beregnFakturering([t('2026-10-01', 'Kari', '915000002', 1000), t('2026-10-02', 'Ola', '915000002', 100)], A, MB, P);
     const l = registerlinjer(f, P, 'k1');
     expect(l).toEqual([
-      { periode: '2026-10', dato: '2026-10-31', orgnr: '915000002', navn: 'Alfa AS', markedsverdi: kr(11_000), egenandel: kr(2_750), mva: kr(687.5), stotte: kr(8_250), eurNokKurs: 115_000, kursdato: '2025-12-31', stotteEur: 71_739, kjoring: 'k1' },
+      {
+        periode: '2026-10', dato: '2026-10-31', orgnr: '915000002', navn: 'Alfa AS', markedsverdi: kr(11_000), egenandel: kr(2_750), mva: kr(687.5), stotte: kr(8_250), eurNokKurs: 115_000, kursdato: '2025-12-31', stotteEur: 71_739, kjoring: 'k1',
+        type: 'faktura', fakturadato: '2026-10-31', forfallsdato: '2026-10-31', ordrereferanse: '2026-10-915000002',
+      },
     ]);
+  });
+});
+
+describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 16 pkt. 12, programveileder 10.4)', () => {
+  it('10.4 / vedlegg 3 pkt. 2: markedsverdi 10 000,00 på seks linjer gir egenandel 2 500,00 (ikke 2 500,03 som avrundet per linje)', () => {
+    // 5 × 1 666,66 + 1 666,70 = 10 000,00. Per linje: 416,665 → 416,67 (×5) og 416,675 → 416,68 = 2 500,03.
+    const mv = [166_666, 166_666, 166_666, 166_666, 166_666, 166_670];
+    const perLinje = mv.map((m) => beregnLinje({ timer: 100, pris: m, stotteintensitet: 750_000, mvaSats: 250_000 }));
+    expect(perLinje.reduce((s, l) => s + l.egenandel, 0)).toBe(kr(2_500.03)); // avviket issue 16 pkt. 12 beskriver
+    const { sum, linjer } = beregnFakturalinjer(mv, 750_000, 250_000);
+    expect(sum).toEqual({ markedsverdi: kr(10_000), egenandel: kr(2_500), stotte: kr(7_500), mva: kr(625), aBetale: kr(3_125) });
+    expect(linjer.reduce((s, l) => s + l.egenandel, 0)).toBe(sum.egenandel);
+    expect(linjer.reduce((s, l) => s + l.mva, 0)).toBe(sum.mva);
+  });
+
+  it('fakturaen via beregnFakturering: totalen er regnet av summen, linjene summerer eksakt', () => {
+    const timer = [t('2026-10-01', 'Kari', '915000002', 33), t('2026-10-02', 'Ola', '915000002', 33), t('2026-10-03', 'Kari', '915000002', 34, { tjeneste: 'X' })];
+    const { fakturering: f } = beregnFakturering(timer, A, MB, { ...P, standardPris: kr(999.99) });
+    const m = f.malbedrifter[0]!;
+    expect(m.egenandel).toBe(Math.round((m.markedsverdi * 250_000) / PPM));
+    expect(m.linjer.reduce((s, l) => s + l.egenandel, 0)).toBe(m.egenandel);
+    expect(m.linjer.reduce((s, l) => s + l.stotte, 0)).toBe(m.stotte);
+  });
+
+  it('property (10.4): linjene summerer eksakt til fakturaens egenandel, mva og støtte; hver linje avviker < 1 øre fra sin eksakte andel', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 750_000 }), fc.integer({ min: 0, max: 250_000 }), (mv, si, mva) => {
+        const { sum, linjer } = beregnFakturalinjer(mv, si, mva);
+        expect(linjer.reduce((s, l) => s + l.egenandel, 0)).toBe(sum.egenandel);
+        expect(linjer.reduce((s, l) => s + l.mva, 0)).toBe(sum.mva);
+        expect(linjer.reduce((s, l) => s + l.stotte, 0)).toBe(sum.stotte);
+        const total = mv.reduce((s, m) => s + m, 0);
+        linjer.forEach((l, i) => {
+          expect(l.stotte + l.egenandel).toBe(mv[i]);
+          if (total > 0) expect(Math.abs(l.egenandel - (sum.egenandel * mv[i]!) / total)).toBeLessThan(1);
+        });
+      }),
+    );
+  });
+});
+
+describe('faktura — SMB-status per målbedrift til arbeidsboken (vedlegg 3 pkt. 2, issue 16 pkt. 8)', () => {
+  it('siste sjekk på eller før avtalestart: OK, mangler eller dommen med dato', async () => {
+    const { smbSjekkStatus, smbStatusTekst } = await import('../../src/domain/faktura.js');
+    const m = { orgnr: '915000002', avtalestart: d('2026-02-01') };
+    const sjekker = new Map([['915000002', [{ dato: d('2026-01-10'), dom: 'KAN TAS OPP' }, { dato: d('2026-03-01'), dom: 'KAN IKKE TAS OPP' }]]]);
+    expect(smbStatusTekst(smbSjekkStatus(m, sjekker))).toBe('KAN TAS OPP (2026-01-10)');
+    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-01-01') }, sjekker))).toBe('Mangler SMB-sjekk før avtalestart');
+    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-04-01') }, sjekker))).toBe('«KAN IKKE TAS OPP» (2026-03-01)');
   });
 });

@@ -143,9 +143,11 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
       ['ukjent-config-nokkel', 'stotteIntensitet', 'Ukjent nøkkel «stotteIntensitet» — mente du «stotteintensitet»?'],
       ['ukjent-config-nokkel', 'mvasats', 'Ukjent nøkkel «mvasats» — mente du «mvaSats»?'],
     ]);
-    const c = configSkjema.parse({ ...MINI_CONFIG, faktura: { tjenestepris: {} } });
-    const skjema = z.object({ tjenestepriser: z.record(z.string(), z.number()).default({}) });
-    expect(() => seksjon(c, 'faktura', skjema)).toThrowError('nh.json, kolonne «faktura.tjenestepris»: Ukjent nøkkel «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?');
+    const f = tolkConfig({ ...MINI_CONFIG, faktura: { tjenestepris: {} } });
+    expect(!f.ok && f.feil.map((d) => d.melding)).toEqual(['Ukjent nøkkel «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?']);
+    const c = configSkjema.parse({ ...MINI_CONFIG, smb: { innovasjonselskaper: [] } });
+    const skjema = z.object({ innovasjonsselskaper: z.array(z.string()).default([]) });
+    expect(() => seksjon(c, 'smb', skjema)).toThrowError('nh.json, kolonne «smb.innovasjonselskaper»: Ukjent nøkkel «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?');
     expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
   });
 

@@ -1,63 +1,46 @@
 /**
  * nh faktura --periode åååå-mm: les timer (bare perioden), ansatte, målbedrifter, tilskudd og
- * støtteregisteret → beregn (domain/faktura) → sjekk reglene → skriv fakturagrunnlag.xlsx/.csv i
- * faktura/<periode>/ og til sist støtteregisteret, alt under én lås.
+ * støtteregisteret → beregn (domain/faktura) → sjekk reglene → tildel fakturanummer/KID (domain/fakturanummer)
+ * → skriv fakturagrunnlag.xlsx/.csv, EHF og importfiler i faktura/<periode>/ og til sist støtteregisteret,
+ * alt under én lås. --erstatt krediterer endrede fakturaer (kreditnota) og utsteder nye med nye numre.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
-import { z } from 'zod';
-import { kroner as kronerFelt, seksjon, type Config } from '../../domain/config.js';
+import type { Config } from '../../domain/config.js';
+import type { FakturaOppsett } from '../../domain/faktura-oppsett.js';
 import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.js';
-import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, maanedICsv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
-import { MARKEDSPRIS_SPENN, normaliserNavn } from '../../domain/felter.js';
-import { formatKroner, formatProsent, type Ore } from '../../domain/penger.js';
-import type { Kolonne, Rad } from '../../domain/rapport.js';
-import { STOTTETAK_EUR_CENT } from '../../domain/stottetak.js';
+import { forsteDag, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, type Maaned } from '../../domain/dato.js';
+import { normaliserNavn } from '../../domain/felter.js';
 import {
-  beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler,
-  PRISKILDE_TEKST, PRISREKKEFOLGE, type Avvisning, type Disponibelt, type FakturaParametre, type Fakturagrunnlag, type Fakturering, type Treaarsstatus,
+  beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler, smbSjekkStatus, smbStatusTekst,
+  type Avvisning, type FakturaParametre,
 } from '../../domain/faktura.js';
+import { kreditlinje, planleggFakturaer, sjekkFortegn, type Identitet } from '../../domain/fakturanummer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesAlle } from '../../io/datasett.js';
-import { lagCsv } from '../../io/csv-skriv.js';
 import { finnes } from '../../io/skriv.js';
 import { kjoringsmerke, sjekkKjoring } from '../../io/fakturakjoring.js';
-import { arbeidsbokTilBuffer, byggArbeidsbok, FORMAT, kolonneBokstav, lesMal, settCelle, stilOverskrift, type Parameter } from '../../io/xlsx-skriv.js';
-import {
-  finnSmbSjekker, lesCsvMal, lesStotteregister, medRegisterLaas, registerCsv, sikkerhetskopier, skrivMedRegister, SIKKERHETSKOPI_MAPPE, type Registerlinje,
-} from '../../io/stotteregister.js';
+import { fjernEhfFiler } from '../../io/ehf-filer.js';
+import { byggFakturaArbeidsbok } from '../../io/faktura-arbeidsbok.js';
+import { fakturagrunnlagCsv } from '../../io/fakturagrunnlag-csv.js';
+import { finnSmbSjekker, lesStotteregister, medRegisterLaas, registerCsv, sikkerhetskopier, skrivMedRegister } from '../../io/stotteregister.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { FakturaValg } from '../commands/faktura.js';
-import { farge, tekstTabell } from '../utskrift.js';
-import { flaggEllerSpor, kr, pst } from './felles.js';
+import { farge } from '../utskrift.js';
+import { flaggEllerSpor } from './felles.js';
+import { lagDokumenter, selgerAv, velgFormater } from './faktura-dokumenter.js';
+import { alleredeFakturert, dispJson, eur, forutsetningerJson, mbJson, sumJson, tekst, type Utfiler } from './faktura-utdata.js';
 
-// ————— nh.json: seksjonen «faktura» —————
-
-// Samme regel og rimelige spenn som markedspris ellers (issue 11 pkt. 2 og 5).
-const kroner = kronerFelt({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' });
-
-export const fakturaSeksjonSkjema = z.object({
-  /** Markedspris per time for en tjeneste (timer.tjeneste), f.eks. { "Forretningsutvikling": 1400 }. */
-  tjenestepriser: z.record(z.string(), kroner).default({}),
-  forfallsdager: z.number().int().min(0).max(365).default(14),
-  mvaKode: z.string().min(1).default('3'),
-  /** CSV-kolonne (nøkkel i templates/fakturagrunnlag-csv.json) → ny overskrift, eller false for å fjerne den. */
-  csvKolonner: z.record(z.string(), z.union([z.string().min(1), z.literal(false)])).default({}),
-  /** Valgfri rekkefølge (nøkler) for CSV-kolonnene; kolonner som ikke står her, kommer etter. */
-  csvRekkefolge: z.array(z.string()).optional(),
-});
-export type FakturaSeksjon = z.output<typeof fakturaSeksjonSkjema>;
-
-export function lesFakturaSeksjon(config: Config): FakturaSeksjon {
-  return seksjon(config, 'faktura', fakturaSeksjonSkjema);
+/** nh.json «faktura» er validert av configSkjema (src/domain/faktura-oppsett.ts). */
+export function lesFakturaSeksjon(config: Config): FakturaOppsett {
+  return config.faktura;
 }
 
-export function fakturaParametre(c: Config, periode: Maaned, s: FakturaSeksjon): FakturaParametre {
+export function fakturaParametre(c: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
   return {
     periode,
     standardPris: c.markedsprisPerTime,
@@ -75,241 +58,6 @@ function lesPeriode(s: string): Maaned {
   if (!p) throw new InndataFeil([feil('ugyldig-flagg', `--periode «${s}» er ikke en måned.`, undefined, { forventet: 'åååå-mm, f.eks. 2026-10' })]);
   return p;
 }
-
-// ————— JSON —————
-
-const eur = (cent: number) => kr(cent);
-
-function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
-  return {
-    orgnr: m.orgnr,
-    navn: m.navn,
-    stotteintensitet: pst(m.stotteintensitet),
-    timer: m.timer / 100,
-    markedsverdi: kr(m.markedsverdi),
-    egenandel: kr(m.egenandel),
-    mva: kr(m.mva),
-    aBetale: kr(m.aBetale),
-    stotte: kr(m.stotte),
-    stotteEur: eur(m.stotteEur),
-    ...(t ? { treaar: { tidligereEur: eur(t.tidligereEur), samletEur: eur(t.samletEur), takEur: eur(STOTTETAK_EUR_CENT), gjenstaarEur: eur(t.gjenstaarEur) } } : {}),
-    fakturatekst: m.fakturatekst,
-    linjer: m.linjer.map((l) => ({
-      ansatt: l.ansatt,
-      aktivitet: l.aktivitet,
-      timer: l.timer / 100,
-      pris: kr(l.pris),
-      prisKilde: l.prisKilde,
-      markedsverdi: kr(l.markedsverdi),
-      stotteintensitet: pst(l.stotteintensitet),
-      stotte: kr(l.stotte),
-      egenandel: kr(l.egenandel),
-      mva: kr(l.mva),
-      aBetale: kr(l.aBetale),
-      timerader: l.rader,
-    })),
-  };
-}
-
-function dispJson(d: Disponibelt) {
-  return { ar: d.ar, tilskudd: kr(d.tilskudd), bruktFor: kr(d.bruktFor), denneKjoringen: kr(d.denneKjoringen), gjenstaarFor: kr(d.gjenstaarFor), gjenstaarEtter: kr(d.gjenstaarEtter) };
-}
-
-function sumJson(s: { timer: number; markedsverdi: Ore; egenandel: Ore; mva: Ore; aBetale: Ore; stotte: Ore }) {
-  return { timer: s.timer / 100, markedsverdi: kr(s.markedsverdi), egenandel: kr(s.egenandel), mva: kr(s.mva), aBetale: kr(s.aBetale), stotte: kr(s.stotte) };
-}
-
-function forutsetningerJson(c: Config, p: FakturaParametre) {
-  return {
-    standardPris: kr(p.standardPris),
-    prisrekkefolge: PRISREKKEFOLGE,
-    standardStotteintensitet: pst(p.standardStotteintensitet),
-    mvaSats: pst(p.mvaSats),
-    eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: c.eurNok.kilde },
-    avrunding: 'per linje: markedsverdi = timer × pris og egenandel = markedsverdi × (1 − støtteintensitet) til nærmeste øre, halv opp; støtte = markedsverdi − egenandel; mva = egenandel × mva-sats til øre; summer = sum av linjene',
-  };
-}
-
-// ————— xlsx —————
-
-const BLOKK_KOLONNER: { nokkel: string; overskrift: string; type: Kolonne['type']; bredde: number }[] = [
-  { nokkel: 'ansatt', overskrift: 'Ansatt', type: 'tekst', bredde: 24 },
-  { nokkel: 'aktivitet', overskrift: 'Aktivitet / tjeneste', type: 'tekst', bredde: 26 },
-  { nokkel: 'timer', overskrift: 'Timer', type: 'timer', bredde: 10 },
-  { nokkel: 'pris', overskrift: 'Pris per time', type: 'belop', bredde: 13 },
-  { nokkel: 'prisKilde', overskrift: 'Prisgrunnlag', type: 'tekst', bredde: 24 },
-  { nokkel: 'markedsverdi', overskrift: 'Markedsverdi', type: 'belop', bredde: 15 },
-  { nokkel: 'stotteintensitet', overskrift: 'Støtteintensitet', type: 'prosent', bredde: 12 },
-  { nokkel: 'stotte', overskrift: 'Innovasjonsstøtte', type: 'belop', bredde: 15 },
-  { nokkel: 'egenandel', overskrift: 'Egenandel eks. mva', type: 'belop', bredde: 15 },
-  { nokkel: 'mva', overskrift: 'Mva', type: 'belop', bredde: 13 },
-  { nokkel: 'aBetale', overskrift: 'Å betale', type: 'belop', bredde: 15 },
-];
-const BK = Object.fromEntries(BLOKK_KOLONNER.map((k, i) => [k.nokkel, kolonneBokstav(i + 1)])) as Record<string, string>;
-const BLOKK_ARK = 'Fakturagrunnlag';
-
-function formel(c: ExcelJS.Cell, f: string, verdi: number, type: Kolonne['type']): void {
-  settCelle(c, verdi, type); // gir format og ferdig beregnet verdi …
-  c.value = { formula: f, result: c.value as number } as ExcelJS.CellFormulaValue; // … som formelresultat
-  const fmt = FORMAT[type];
-  if (fmt) c.numFmt = fmt;
-}
-
-async function byggXlsx(am: Arbeidsmappe, f: Fakturering, p: FakturaParametre, disp: Disponibelt): Promise<Uint8Array> {
-  const mal = await lesMal('fakturagrunnlag');
-  const parametre: Parameter[] = [
-    { nokkel: 'periode', etikett: 'Periode', type: 'tekst', verdi: f.periode },
-    { nokkel: 'fakturadato', etikett: 'Fakturadato (støtten regnes som gitt)', type: 'dato', verdi: f.fakturadato },
-    { nokkel: 'standardPris', etikett: 'Standard markedspris per time (markedsprisPerTime)', type: 'belop', verdi: p.standardPris },
-    { nokkel: 'prisrekkefolge', etikett: 'Rekkefølge for markedspris', type: 'tekst', verdi: PRISREKKEFOLGE },
-    { nokkel: 'mvaSats', etikett: 'Mva-sats på egenandel (vedlegg 3 pkt. 4.1)', type: 'prosent', verdi: p.mvaSats },
-    { nokkel: 'eurNokKurs', etikett: 'EUR/NOK-kurs (nh.json eurNok)', type: 'kurs', verdi: p.eurNokKurs },
-    { nokkel: 'kursdato', etikett: 'Kursdato', type: 'dato', verdi: p.kursdato },
-    { nokkel: 'tilskudd', etikett: `Disponibelt innovasjonstilskudd ${disp.ar} (innovasjon + overført)`, type: 'belop', verdi: disp.tilskudd },
-    { nokkel: 'bruktFor', etikett: `Innovasjonsstøtte ført i ${disp.ar} før denne kjøringen`, type: 'belop', verdi: disp.bruktFor },
-    { nokkel: 'avrunding', etikett: 'Avrunding', type: 'tekst', verdi: 'per linje til øre, halv opp; støtte = markedsverdi − egenandel; summer = sum av linjene' },
-  ];
-  const prad = (n: string) => 3 + parametre.findIndex((x) => x.nokkel === n);
-  const wb = byggArbeidsbok(mal, {
-    variabler: { periode: f.periode, naeringshage: am.config.naeringshage.navn },
-    rader: {
-      sammendrag: f.malbedrifter.map((m) => ({
-        orgnr: m.orgnr, navn: m.navn, stotteintensitet: m.stotteintensitet, timer: m.timer, markedsverdi: m.markedsverdi, stotte: m.stotte,
-        egenandel: m.egenandel, mva: m.mva, aBetale: m.aBetale, stotteEur: m.stotteEur, kontroll: m.stotte + m.egenandel - m.markedsverdi,
-      })),
-    },
-    parametre: { forutsetninger: parametre },
-  });
-  const mvaRef = `'Forutsetninger'!$B$${prad('mvaSats')}`;
-
-  // Arket med én blokk per målbedrift, alle beløp som formler.
-  const ws = wb.addWorksheet(BLOKK_ARK);
-  ws.getCell(1, 1).value = `Fakturagrunnlag ${f.periode} – ${am.config.naeringshage.navn}`;
-  ws.getCell(1, 1).font = { bold: true, size: 13 };
-  ws.getCell(2, 1).value = 'Programveileder 10.4 / vedlegg 3 pkt. 4.1: fakturaen viser markedsverdi, innovasjonsstøtte og egenandel (+ mva). Støtten har ikke mva.';
-  BLOKK_KOLONNER.forEach((k, i) => (ws.getColumn(i + 1).width = k.bredde));
-  const sumRader: number[] = [];
-  let r = 4;
-  for (const m of f.malbedrifter) {
-    ws.getCell(r, 1).value = `${m.navn} (${m.orgnr}) – støtteintensitet ${formatProsent(m.stotteintensitet)} – avtale fra ${formatDato(m.avtalestart)}`;
-    ws.getRow(r).font = { bold: true };
-    r++;
-    const hode = ws.getRow(r);
-    BLOKK_KOLONNER.forEach((k, i) => (hode.getCell(i + 1).value = k.overskrift));
-    stilOverskrift(hode);
-    r++;
-    const forste = r;
-    for (const l of m.linjer) {
-      settCelle(ws.getCell(r, 1), l.ansatt, 'tekst');
-      settCelle(ws.getCell(r, 2), l.aktivitet, 'tekst');
-      settCelle(ws.getCell(r, 3), l.timer, 'timer');
-      settCelle(ws.getCell(r, 4), l.pris, 'belop');
-      settCelle(ws.getCell(r, 5), PRISKILDE_TEKST[l.prisKilde], 'tekst');
-      formel(ws.getCell(r, 6), `ROUND(${BK.timer}${r}*${BK.pris}${r},2)`, l.markedsverdi, 'belop');
-      settCelle(ws.getCell(r, 7), l.stotteintensitet, 'prosent');
-      formel(ws.getCell(r, 9), `ROUND(${BK.markedsverdi}${r}*(1-${BK.stotteintensitet}${r}),2)`, l.egenandel, 'belop');
-      formel(ws.getCell(r, 8), `${BK.markedsverdi}${r}-${BK.egenandel}${r}`, l.stotte, 'belop');
-      formel(ws.getCell(r, 10), `ROUND(${BK.egenandel}${r}*${mvaRef},2)`, l.mva, 'belop');
-      formel(ws.getCell(r, 11), `${BK.egenandel}${r}+${BK.mva}${r}`, l.aBetale, 'belop');
-      r++;
-    }
-    const siste = r - 1;
-    ws.getCell(r, 1).value = `Sum ${m.navn}`;
-    ws.getRow(r).font = { bold: true };
-    for (const [nokkel, type, verdi] of [['timer', 'timer', m.timer], ['markedsverdi', 'belop', m.markedsverdi], ['stotte', 'belop', m.stotte], ['egenandel', 'belop', m.egenandel], ['mva', 'belop', m.mva], ['aBetale', 'belop', m.aBetale]] as const) {
-      const k = BK[nokkel]!;
-      formel(ws.getCell(`${k}${r}`), `SUM(${k}${forste}:${k}${siste})`, verdi, type);
-    }
-    sumRader.push(r);
-    r++;
-    ws.getCell(r, 1).value = `Fakturatekst: ${m.fakturatekst}`;
-    ws.getCell(r, 1).alignment = { wrapText: false };
-    r += 2;
-  }
-  if (!f.malbedrifter.length) ws.getCell(4, 1).value = 'Ingen timer på målbedrifter i perioden.';
-
-  // Sammendraget peker på blokkenes sumrader, så revisor kan følge tallene.
-  const sam = wb.getWorksheet('Sammendrag')!;
-  const samKol = (n: string) => kolonneBokstav(mal.ark[0]!.kolonner.findIndex((k) => k.nokkel === n) + 1);
-  f.malbedrifter.forEach((m, i) => {
-    const rad = 3 + i;
-    for (const [nokkel, type, verdi] of [['timer', 'timer', m.timer], ['markedsverdi', 'belop', m.markedsverdi], ['stotte', 'belop', m.stotte], ['egenandel', 'belop', m.egenandel], ['mva', 'belop', m.mva]] as const) {
-      formel(sam.getCell(`${samKol(nokkel)}${rad}`), `'${BLOKK_ARK}'!${BK[nokkel]}${sumRader[i]}`, verdi, type);
-    }
-  });
-  // Disponibelt før/etter (10.4 / vedlegg 3 pkt. 4.1).
-  const sumRad = 3 + f.malbedrifter.length;
-  const v = samKol('stotte');
-  const d0 = sumRad + 2;
-  const rader: [string, string, number][] = [
-    [`Disponibelt innovasjonstilskudd ${disp.ar}`, `'Forutsetninger'!$B$${prad('tilskudd')}`, disp.tilskudd],
-    ['Ført før denne kjøringen', `'Forutsetninger'!$B$${prad('bruktFor')}`, disp.bruktFor],
-    ['Innovasjonsstøtte denne kjøringen', `${v}${sumRad}`, disp.denneKjoringen],
-    ['Gjenstår etter kjøringen', `${v}${d0}-${v}${d0 + 1}-${v}${d0 + 2}`, disp.gjenstaarEtter],
-  ];
-  rader.forEach(([etikett, f2, verdi], i) => {
-    sam.getCell(d0 + i, 2).value = etikett;
-    sam.getCell(d0 + i, 2).font = { bold: i === 3 };
-    formel(sam.getCell(`${v}${d0 + i}`), f2, verdi, 'belop');
-  });
-  // Blokkarket først (exceljs sorterer arkene på orderNo ved skriving).
-  (ws as unknown as { orderNo: number }).orderNo = 0;
-  return arbeidsbokTilBuffer(wb);
-}
-
-// ————— CSV for regnskapsimport —————
-
-async function csvKolonner(s: FakturaSeksjon): Promise<Kolonne[]> {
-  const mal = await lesCsvMal('fakturagrunnlag-csv');
-  const kjente = new Set(mal.kolonner.map((k) => k.nokkel));
-  const ukjente = [...Object.keys(s.csvKolonner), ...(s.csvRekkefolge ?? [])].filter((n) => !kjente.has(n));
-  if (ukjente.length) {
-    throw new InndataFeil(ukjente.map((n) => feil('ukjent-csv-kolonne', `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`, { fil: 'nh.json', kolonne: 'faktura' }, { verdi: n, forventet: `en av ${[...kjente].join(', ')}` })));
-  }
-  let kol = mal.kolonner;
-  if (s.csvRekkefolge) {
-    const plass = new Map(s.csvRekkefolge.map((n, i) => [n, i]));
-    kol = [...kol].sort((a, b) => (plass.get(a.nokkel) ?? 1e9) - (plass.get(b.nokkel) ?? 1e9));
-  }
-  return kol
-    .filter((k) => s.csvKolonner[k.nokkel] !== false)
-    .map((k) => ({ nokkel: k.nokkel, overskrift: (s.csvKolonner[k.nokkel] as string | undefined) ?? k.overskrift, type: k.type }));
-}
-
-function csvRader(f: Fakturering, s: FakturaSeksjon, mvaSats: number): Rad[] {
-  const forfall = leggTilDager(f.fakturadato, s.forfallsdager);
-  const ut: Rad[] = [];
-  for (const m of f.malbedrifter) {
-    m.linjer.forEach((l, i) => {
-      ut.push({
-        ordrenr: `${f.periode}-${m.orgnr}`,
-        fakturadato: f.fakturadato,
-        forfallsdato: forfall,
-        kundeOrgnr: m.orgnr,
-        kundenavn: m.navn,
-        linjenr: i + 1,
-        produkt: l.aktivitet,
-        beskrivelse: `${l.aktivitet} – ${l.ansatt}`,
-        antall: l.timer,
-        enhet: 'timer',
-        enhetspris: l.pris,
-        rabattProsent: l.stotteintensitet,
-        markedsverdi: l.markedsverdi,
-        innovasjonsstotte: l.stotte,
-        belopEksMva: l.egenandel,
-        mvaKode: s.mvaKode,
-        mvaSats,
-        mva: l.mva,
-        belopInklMva: l.aBetale,
-        periode: maanedICsv(f.periode), // «2026M10»: norsk Excel gjør «2026-10» om til en dato
-        fakturatekst: m.fakturatekst,
-      });
-    });
-  }
-  return ut;
-}
-
-// ————— Kjøringen —————
 
 function tidsmerke(k: Kontekst): string {
   return k.naa().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -336,16 +84,19 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
   return valg.forhandsvis ? kjorPeriode(k, am, p, seksjon, valg) : medRegisterLaas(am, () => kjorPeriode(k, am, p, seksjon, valg));
 }
 
-async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, seksjon: FakturaSeksjon, valg: FakturaValg): Promise<Resultat> {
+async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, seksjon: FakturaOppsett, valg: FakturaValg): Promise<Resultat> {
   const periode = p.periode;
+  const formater = velgFormater(seksjon, valg.format);
   const reg = await lesStotteregister(am);
   k.advarsler.push(...reg.advarsler);
+  const registerFil = path.basename(reg.sti);
+  const fortegn = sjekkFortegn(reg.linjer, registerFil);
+  if (fortegn.length) throw new InndataFeil(fortegn);
   const iPerioden = reg.linjer.filter((l) => l.periode === periode);
   const utmappe = am.sti('faktura', periode);
   if (iPerioden.length && !valg.erstatt) {
     // Issue 11 pkt. 10: utfiler fra en avbrutt --erstatt passer ikke til registeret.
     const kjoringer = iPerioden.map((l) => l.kjoring);
-    const registerFil = path.basename(reg.sti);
     await sjekkKjoring({ periodeMappe: utmappe, visningsmappe: path.relative(am.rot, utmappe), periode, registerFil, kjoringer });
     return alleredeFakturert(am, periode, iPerioden, reg.sti);
   }
@@ -363,25 +114,38 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
 
+  // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
+  // uendrede fakturaer ved --erstatt ikke telles to ganger.
   const ovrige = reg.linjer.filter((l) => l.periode !== periode);
   const treaar = sjekkTreaarstak(f, ovrige);
   const disp = beregnDisponibelt(deler(f.fakturadato).aar, tilskudd.rader, ovrige, f.totalt.stotte);
   const avvisninger: Avvisning[] = [...sjekkStotteintensitet(f), ...treaar.avvisninger, ...sjekkDisponibelt(disp)];
 
-  k.advarsler.push(...smbSjekkAdvarsler(f, await finnSmbSjekker(am)));
+  const sjekker = await finnSmbSjekker(am);
+  k.advarsler.push(...smbSjekkAdvarsler(f, sjekker));
+  const smb = new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, sjekker))]));
   if (til > k.idag) k.advarsler.push(advarsel('periode-ikke-slutt', `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`));
   if (p.kursdato > til) k.advarsler.push(advarsel('kurs-etter-periode', `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`, { fil: 'nh.json', kolonne: 'eurNok.dato' }));
 
-  const filer = { xlsx: path.join(utmappe, 'fakturagrunnlag.xlsx'), csv: path.join(utmappe, 'fakturagrunnlag.csv'), register: reg.sti };
+  const planR = planleggFakturaer(f, reg.linjer, { nummerserie: seksjon.nummerserie, kid: seksjon.kid, forfallsdager: seksjon.forfallsdager }, k.idag);
+  if ('feil' in planR) throw new InndataFeil([feil('kid-lengde', planR.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })]);
+  const plan = planR.plan;
+  const ider = new Map<string, Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>>();
+  for (const u of plan.uendret) ider.set(u.orgnr, { fakturanr: u.fakturanr, kid: u.kid, fakturadato: u.fakturadato ?? u.dato, forfallsdato: u.forfallsdato ?? u.dato, ordrereferanse: u.ordrereferanse ?? `${u.periode}-${u.orgnr}` });
+  for (const n of plan.nye) ider.set(n.m.orgnr, n.id);
+
+  const filer: Utfiler = { xlsx: path.join(utmappe, 'fakturagrunnlag.xlsx'), csv: path.join(utmappe, 'fakturagrunnlag.csv'), register: reg.sti, ehf: [], importfiler: {}, nyeLinjer: 0 };
   const treaarPer = new Map(treaar.status.map((t) => [t.orgnr, t]));
+  const erstattet = valg.erstatt && iPerioden.length > 0;
   const json = {
     ok: avvisninger.length === 0,
     periode,
     fakturadato: f.fakturadato,
-    status: avvisninger.length ? 'avvist' : valg.forhandsvis ? 'forhandsvis' : valg.erstatt && iPerioden.length ? 'erstattet' : 'fakturert',
+    status: avvisninger.length ? 'avvist' : valg.forhandsvis ? 'forhandsvis' : erstattet ? (plan.kreditnotaer.length || plan.nye.length ? 'erstattet' : 'uendret') : 'fakturert',
     naeringshage: am.config.naeringshage.navn,
     forutsetninger: forutsetningerJson(am.config, p),
-    malbedrifter: f.malbedrifter.map((m) => mbJson(m, treaarPer.get(m.orgnr))),
+    malbedrifter: f.malbedrifter.map((m) => ({ ...mbJson(m, treaarPer.get(m.orgnr)), faktura: ider.get(m.orgnr) ?? null, smbSjekk: smb.get(m.orgnr) })),
+    kreditnotaer: plan.kreditnotaer.map(({ gammel, id }) => ({ ...id, orgnr: gammel.orgnr, navn: gammel.navn, markedsverdi: -gammel.markedsverdi / 100, stotte: -gammel.stotte / 100, egenandel: -gammel.egenandel / 100, mva: -gammel.mva / 100 })),
     totalt: { ...sumJson(f.totalt), stotteEur: eur(f.malbedrifter.reduce((s, m) => s + m.stotteEur, 0)) },
     disponibelt: dispJson(disp),
     adminTimeraderIkkeFakturert: f.adminRader,
@@ -395,77 +159,55 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
       avvisninger.map((a) => feil(a.kode, a.melding)),
     );
   }
+  if (json.status === 'uendret') {
+    const melding = `Perioden ${periode} er fakturert, og ingen faktura er endret — ingen kreditnota, ingenting skrevet.`;
+    return { json: { ...json, filer: null, melding }, tekst: melding };
+  }
 
-  const xlsx = await byggXlsx(am, f, p, disp);
-  const csv = lagCsv(await csvKolonner(seksjon), csvRader(f, seksjon, p.mvaSats));
+  const dok = await lagDokumenter(k, { am, periode, f, plan, oppsett: seksjon, selger: selgerAv(am.config), mvaSats: p.mvaSats, malbedrifter: malbedrifter.rader, formater });
+  filer.ehf = dok.ehf;
+  filer.importfiler = dok.importfiler;
+  const xlsx = await byggFakturaArbeidsbok({ naeringshage: am.config.naeringshage.navn, idag: k.idag, f, p, disp, ider, treaar: treaarPer, smb });
+  const csv = await fakturagrunnlagCsv(f, seksjon, p.mvaSats, ider);
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
   const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
-  const nye = registerlinjer(f, p, kjoring);
+  const nye = [
+    ...plan.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, kjoring)),
+    ...registerlinjer(f, p, kjoring, new Map(plan.nye.map((n) => [n.m.orgnr, n.id]))),
+  ];
+  filer.nyeLinjer = nye.length;
+  if (json.filer) Object.assign(json.filer, { ehf: filer.ehf, importfiler: filer.importfiler, nyeLinjer: nye.length });
+  const notat = [
+    ...(seksjon.nummerserie === 'regnskapssystem' ? ['Fakturanummer og KID tildeles av regnskapssystemet (nh.json faktura.nummerserie = «regnskapssystem»); nh skriver ordrereferansen.'] : []),
+    ...(plan.kreditnotaer.length ? [`Kreditnotaer: ${plan.kreditnotaer.map((x) => `${x.id.fakturanr ?? x.id.ordrereferanse} krediterer ${x.id.krediterer}`).join(', ')}.`] : []),
+    ...(plan.uendret.length ? [`Uendret (beholdes): ${plan.uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`] : []),
+    ...(filer.importfiler.poweroffice ? ['PowerOffice-importen: kontroller kolonnenavnene mot PowerOffice\' filbeskrivelse før første import (docs/faktura.md).'] : []),
+  ];
 
   if (!valg.forhandsvis) {
-    if (valg.erstatt && iPerioden.length) {
-      json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke(k).replace(/:/g, '-')}`, [filer.register, filer.xlsx, filer.csv]);
+    const gamle = [filer.register, filer.xlsx, filer.csv, ...Object.values(filer.importfiler)];
+    if (erstattet) {
+      json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke(k).replace(/:/g, '-')}`, gamle);
     } else if ((await finnes(filer.xlsx)) || (await finnes(filer.csv))) {
       // Perioden står ikke i registeret: filene er fra en avbrutt eller tom kjøring og gjelder ikke lenger.
-      k.advarsler.push(advarsel('gamle-utfiler', `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes.`, { fil: path.relative(am.rot, utmappe) }));
+      // EHF-filene derfra har numre som ikke er tildelt; de fjernes, så ingen gammel fil deler nummer med en ny.
+      const fjernet = iPerioden.length ? [] : await fjernEhfFiler(path.join(utmappe, 'ehf'));
+      const melding = `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes` +
+        (fjernet.length ? `, og ${fjernet.length} EHF-filer med numre som aldri ble ført, er fjernet (${fjernet.join(', ')}).` : '.');
+      k.advarsler.push(advarsel('gamle-utfiler', melding, { fil: path.relative(am.rot, utmappe) }));
     }
     // Alt til midlertidige filer først, så renames: kjøringsmerket først, registeret sist (og bare om det er
     // uendret siden det ble lest). Krasjer vi før registeret, er perioden ikke fakturert og neste kjøring
-    // gjør alt på nytt; ble en --erstatt avbrutt, ser neste kjøring det på kjøringsmerket.
-    const utfiler = [kjoringsmerke(utmappe, periode, kjoring, [filer.xlsx, filer.csv]), { sti: filer.xlsx, innhold: xlsx }, { sti: filer.csv, innhold: csv }];
-    const register = nye.length || iPerioden.length ? registerCsv([...ovrige, ...nye], reg.ekstra) : null;
-    await skrivMedRegister(am, reg, utfiler, register);
+    // gjør alt på nytt (med de samme numrene, siden de tildeles fra registeret); ble en --erstatt avbrutt,
+    // ser neste kjøring det på kjøringsmerket.
+    const utfiler = [
+      kjoringsmerke(utmappe, periode, kjoring, [filer.xlsx, filer.csv]),
+      { sti: filer.xlsx, innhold: xlsx },
+      { sti: filer.csv, innhold: csv },
+      ...dok.filer,
+    ];
+    await skrivMedRegister(am, reg, utfiler, nye.length ? registerCsv([...reg.linjer, ...nye], reg.ekstra) : null);
   }
-  return { json, tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null) };
-}
-
-function alleredeFakturert(am: Arbeidsmappe, periode: Maaned, linjer: Registerlinje[], registerSti: string): Resultat {
-  const s = { markedsverdi: 0, egenandel: 0, mva: 0, stotte: 0 };
-  for (const l of linjer) {
-    s.markedsverdi += l.markedsverdi;
-    s.egenandel += l.egenandel;
-    s.mva += l.mva;
-    s.stotte += l.stotte;
-  }
-  const json = {
-    ok: true,
-    periode,
-    status: 'allerede-fakturert',
-    melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt.`,
-    register: linjer.map((l) => ({ orgnr: l.orgnr, navn: l.navn, markedsverdi: kr(l.markedsverdi), egenandel: kr(l.egenandel), mva: kr(l.mva), stotte: kr(l.stotte), stotteEur: eur(l.stotteEur), kjoring: l.kjoring ?? null })),
-    totalt: { markedsverdi: kr(s.markedsverdi), egenandel: kr(s.egenandel), mva: kr(s.mva), stotte: kr(s.stotte) },
-    filer: null,
-  };
-  return { json, tekst: `${json.melding}\nRegisteret: ${registerSti}` };
-}
-
-function tekst(am: Arbeidsmappe, f: Fakturering, d: Disponibelt, treaar: Treaarsstatus[], valg: FakturaValg, filer: { xlsx: string; csv: string; register: string }, kopi: string | null): string {
-  const t = new Map(treaar.map((x) => [x.orgnr, x]));
-  const tabell = tekstTabell(
-    ['Orgnr', 'Målbedrift', 'Timer', 'Markedsverdi', 'Støtte', 'Egenandel', 'Mva', 'Å betale', 'Støtte 3 år (EUR)'],
-    [
-      ...f.malbedrifter.map((m) => [m.orgnr, m.navn, formatKroner(m.timer), formatKroner(m.markedsverdi), formatKroner(m.stotte), formatKroner(m.egenandel), formatKroner(m.mva), formatKroner(m.aBetale), formatKroner(t.get(m.orgnr)?.samletEur ?? 0)]),
-      ['Sum', '', formatKroner(f.totalt.timer), formatKroner(f.totalt.markedsverdi), formatKroner(f.totalt.stotte), formatKroner(f.totalt.egenandel), formatKroner(f.totalt.mva), formatKroner(f.totalt.aBetale), ''],
-    ],
-    [false, false, true, true, true, true, true, true, true],
-  );
-  const linjer = [
-    farge.bold(`Fakturering ${f.periode} – ${am.config.naeringshage.navn} (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)`),
-    `Fakturadato ${formatDato(f.fakturadato)}. Markedspris: ${PRISREKKEFOLGE}. Avrunding per linje til øre, halv opp; støtte = markedsverdi − egenandel.`,
-    '',
-    f.malbedrifter.length ? tabell : 'Ingen timer på målbedrifter i perioden — ingenting å fakturere.',
-    '',
-    `Disponibelt innovasjonstilskudd ${d.ar}: ${formatKroner(d.tilskudd)} kr. Ført før: ${formatKroner(d.bruktFor)} kr. Denne kjøringen: ${formatKroner(d.denneKjoringen)} kr. ` +
-      `Gjenstår: ${formatKroner(d.gjenstaarFor)} kr før → ${formatKroner(d.gjenstaarEtter)} kr etter.`,
-    `Timerader på administrasjon/gjennomføring i perioden (ikke fakturert, 10.4): ${f.adminRader}.`,
-    '',
-  ];
-  if (valg.forhandsvis) linjer.push('Forhåndsvisning: ingenting er skrevet.');
-  else {
-    linjer.push(`Skrev ${filer.xlsx}`, `Skrev ${filer.csv}`);
-    if (f.malbedrifter.length) linjer.push(`Førte ${f.malbedrifter.length} linjer i ${filer.register}`);
-    if (kopi) linjer.push(`Sikkerhetskopi før erstatning: ${kopi} (${SIKKERHETSKOPI_MAPPE})`);
-  }
-  return linjer.join('\n');
+  return { json, tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null, notat) };
 }

@@ -35,6 +35,13 @@ export const malbedrifterDef = definerDatasett({
       beskrivelse: 'Avtalt markedspris per time for denne målbedriften (se docs/faktura.md for rekkefølgen).',
       eksempel: '1 200',
     }),
+    // Fakturamottaker (nh faktura: importfilene og EHF, docs/faktura.md). Påkrevd bare når EHF skal skrives.
+    adresse: frivillig(tekst(200), { type: 'tekst', alias: ['fakturaadresse', 'postadresse'], beskrivelse: 'Fakturaadresse (gate og nummer, evt. postboks).', eksempel: 'Kaiveien 12' }),
+    postnr: frivillig(tekst(10), { type: 'tekst', alias: ['postnummer'], beskrivelse: 'Postnummer for fakturaadressen.', eksempel: '6800' }),
+    poststed: frivillig(tekst(100), { type: 'tekst', beskrivelse: 'Poststed for fakturaadressen.', eksempel: 'FØRDE' }),
+    fakturaepost: frivillig(epost(), { type: 'epost', alias: ['faktura epost', 'faktura e-post'], beskrivelse: 'E-post for faktura (regnskapssystemet sender dit når kunden ikke tar imot EHF).', eksempel: 'faktura@fjordlys.no' }),
+    deresRef: frivillig(tekst(100), { type: 'tekst', alias: ['deres ref', 'deres referanse', 'kundens referanse'], beskrivelse: 'Kundens referanse («Deres ref.») på fakturaen. Tom = daglig leder.', eksempel: 'Ola Nordmann' }),
+    kundenummer: frivillig(tekst(30), { type: 'tekst', alias: ['kundenr', 'kunde nr'], beskrivelse: 'Kundenummeret i regnskapssystemet (importfilene).', eksempel: '10023' }),
     // Rapporteringsattributter for måltallene i programveileder 11.2 (nh årsrapport, docs/aarsrapport.md).
     // Tomt felt = nei/ikke oppgitt. Verdiene gjelder målbedriftens status nå (per 31.12 for rapporteringsåret).
     kvinneligGrunder: frivillig(janei(), { type: 'janei', alias: ['kvinnelig gründer'], beskrivelse: '11.2: en kvinne er gründer (ja/nei).', eksempel: 'ja' }),
