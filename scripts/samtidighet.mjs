@@ -8,7 +8,9 @@
  * Krav i hver runde: hver kjøring med exit 0 har måneden sin i registeret; hver kjøring med exit 2 sa
  * «låst»/«endret» og har IKKE måneden der; ingen linje står to ganger; ingen midlertidige filer igjen.
  *
- *   npm run build && node scripts/samtidighet.mjs [--runder 50] [--nh bin/nh.js]
+ *   npm run build && node scripts/samtidighet.mjs [--runder 50] [--nh bin/nh.js] [--laas alle|eldre|ny|tom]
+ *
+ * `--laas eldre` bruker bare låsformatet fra eldre nh («pid\ntid»), som også en gammel build forstår.
  *
  * Avslutter med 1 ved første brudd (og skriver runden), ellers 0 med en oppsummering.
  */
@@ -29,11 +31,17 @@ const MAANEDER = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 const DOED_PID = 999_999;
 
 /** Tre slags foreldede låser: eldre nh («pid\ntid»), ny nh på samme PC, og en tom gammel låsfil. */
-const LAASER = [
-  () => `${DOED_PID}\n2026-11-22T00:00:00Z\n`,
-  () => `${JSON.stringify({ vert: hostname(), pid: DOED_PID, tid: new Date().toISOString(), id: 'krasjet' })}\n`,
-  () => '',
-];
+const ALLE_LAASER = {
+  eldre: () => `${DOED_PID}\n2026-11-22T00:00:00Z\n`,
+  ny: () => `${JSON.stringify({ vert: hostname(), pid: DOED_PID, tid: new Date().toISOString(), id: 'krasjet' })}\n`,
+  tom: () => '',
+};
+const valgt = arg('--laas', 'alle');
+const LAASER = valgt === 'alle' ? Object.values(ALLE_LAASER) : [ALLE_LAASER[valgt]];
+if (LAASER.some((l) => !l)) {
+  console.error(`--laas må være alle, eldre, ny eller tom (ikke «${valgt}»).`);
+  process.exit(2);
+}
 
 function arbeidsmappe(runde) {
   const ws = path.join(mkdtempSync(path.join(tmpdir(), 'nh-samtidig-')), 'am');

@@ -145,15 +145,18 @@ describe.skipIf(!MNT)('issue 11 pkt. 6 og 7: full disk og skrivebeskyttet mappe 
     expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
     const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
     const fyllfil = fyll(ws, ledig);
-    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
-    expect(r.kode, r.stderr).toBe(2);
-    expect(r.stderr).not.toMatch(/Intern feil/);
-    expect(r.stderr).toMatch(/Disken \(eller lagringskvoten\) er full/);
-    expect(r.json().feil[0].kode).toBe('disk-full');
-    expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
-    expect(existsSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'))).toBe(false);
-    expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
-    rmSync(fyllfil);
+    try {
+      const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(r.kode, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/Intern feil/);
+      expect(r.stderr).toMatch(/Disken \(eller lagringskvoten\) er full/);
+      expect(r.json().feil[0].kode).toBe('disk-full');
+      expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
+      expect(existsSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'))).toBe(false);
+      expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
+    } finally {
+      rmSync(fyllfil, { force: true });
+    }
     const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(igjen.kode, igjen.stderr).toBe(0);
     expect(igjen.json().status).toBe('fakturert');
