@@ -184,7 +184,8 @@ export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
   const o = { naa: Date.now, lever, vert: hostname(), ...valg };
   let sist: LestLaas | null = null;
   for (let forsok = 0; forsok < 8; forsok++) {
-    const eier: Laaseier = { vert: o.vert, pid: process.pid, tid: new Date(o.naa()).toISOString(), id: randomBytes(8).toString('hex') };
+    const tid = new Date(o.naa()).toISOString();
+    const eier: Laaseier = { vert: o.vert, pid: process.pid, tid, id: randomBytes(8).toString('hex') };
     const innhold = `${JSON.stringify(eier)}\n`;
     let fikk: boolean;
     try {

@@ -53,11 +53,17 @@ export function tempMoenster(navnKilde: string): RegExp {
 }
 
 /** En fs-feil (eller allerede oversatt feil) som InndataFeil, med det som faktisk ble skrevet. */
-export function somMiljoFeil(e: unknown, sti: string, skrevet: readonly string[] = [], ikkeSkrevet: readonly string[] = []) {
+export function somMiljoFeil(
+  e: unknown,
+  sti: string,
+  skrevet: readonly string[] = [],
+  ikkeSkrevet: readonly string[] = [],
+): unknown {
   if (e instanceof InndataFeil) return e;
   if (!erMiljoFeil(e)) return e;
   const d = miljoDiagnostikk(e, sti, process.platform === 'win32');
-  const ds: Diagnostikk[] = [skrevet.length ? { ...d, melding: `${d.melding} ${delvisTekst(skrevet, ikkeSkrevet)}` } : d];
+  const melding = skrevet.length ? `${d.melding} ${delvisTekst(skrevet, ikkeSkrevet)}` : d.melding;
+  const ds: Diagnostikk[] = [{ ...d, melding }];
   return new InndataFeil(ds, undefined, skrevet);
 }
 
@@ -185,11 +191,6 @@ export async function skrivFiler(filer: Utfil[], opts: Skrivevalg = {}): Promise
     await Promise.all(tmp.map((t) => unlink(t.tmp).catch(() => undefined)));
   }
   return skrevet;
-}
-
-/** Erstatter en tilstandsfil atomisk; overskriver alltid. */
-export async function erstattFil(sti: string, innhold: Uint8Array | string): Promise<void> {
-  await skrivFiler([{ sti, innhold }], { overskriv: true });
 }
 
 /**

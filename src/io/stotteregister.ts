@@ -99,9 +99,9 @@ async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Dia
     .map((f) =>
       advarsel(
         'konfliktkopi',
-        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike når to PC-er ` +
-          `endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, før inn linjer som bare ` +
-          'står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.',
+        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike ` +
+          `når to PC-er endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, ` +
+          'før inn linjer som bare står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.',
         { fil: f },
       ),
     );
@@ -115,7 +115,8 @@ export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister>
   for (let forsok = 0; ; forsok++) {
     const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true });
     if (fil && fil.toLowerCase() !== REGISTER_FIL) {
-      throw new InndataFeil([feil('register-xlsx', `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`, { fil })]);
+      const melding = `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`;
+      throw new InndataFeil([feil('register-xlsx', melding, { fil })]);
     }
     const dobbel = dobbeltforinger(rader);
     if (dobbel.length) throw new InndataFeil(dobbel);
@@ -131,7 +132,11 @@ export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister>
 }
 
 export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[], ekstra?: EkstraKolonner): string {
-  const ekstraKol: Kolonne[] = (ekstra?.overskrifter ?? []).map((o, i) => ({ nokkel: `\u0000ekstra${i}`, overskrift: o, type: 'tekst' }));
+  const ekstraKol: Kolonne[] = (ekstra?.overskrifter ?? []).map((o, i) => ({
+    nokkel: `\u0000ekstra${i}`,
+    overskrift: o,
+    type: 'tekst',
+  }));
   return lagCsv([...REGISTER_KOLONNER, ...ekstraKol], linjer.map((l) => {
     const rad: Rad = {};
     for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
@@ -152,8 +157,8 @@ async function sjekkUendret(reg: LestRegister): Promise<void> {
     throw new InndataFeil([
       feil(
         'register-endret',
-        'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. Ingenting er skrevet; ' +
-          'kjør kommandoen på nytt.',
+        'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. ' +
+          'Ingenting er skrevet; kjør kommandoen på nytt.',
         { fil: path.basename(reg.sti) },
       ),
     ]);
@@ -172,7 +177,12 @@ const REGISTER_TESTPUNKTER = {
  * alle midlertidige filer først, så — under skrivelåsen og bare om registeret er uendret siden det ble
  * lest — renamene, registeret sist. Gir stiene som ble skrevet.
  */
-export async function skrivMedRegister(am: Arbeidsmappe, reg: LestRegister, utfiler: Utfil[], register: string | null): Promise<string[]> {
+export async function skrivMedRegister(
+  am: Arbeidsmappe,
+  reg: LestRegister,
+  utfiler: Utfil[],
+  register: string | null,
+): Promise<string[]> {
   const filer = [...utfiler];
   if (register !== null) filer.push({ sti: reg.sti, innhold: register, testpunkter: REGISTER_TESTPUNKTER });
   return skrivFiler(filer, {

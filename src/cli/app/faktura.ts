@@ -357,8 +357,8 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   if (iPerioden.length && !valg.erstatt) {
     // Issue 11 pkt. 10: utfiler fra en avbrutt --erstatt passer ikke til registeret.
     const kjoringer = iPerioden.map((l) => l.kjoring);
-    const registerFil = path.basename(reg.sti);
-    await sjekkKjoring({ periodeMappe: utmappe, visningsmappe: path.relative(am.rot, utmappe), periode, registerFil, kjoringer });
+    const visningsmappe = path.relative(am.rot, utmappe);
+    await sjekkKjoring({ periodeMappe: utmappe, visningsmappe, periode, registerFil: path.basename(reg.sti), kjoringer });
     return alleredeFakturert(am, periode, iPerioden, reg.sti);
   }
 
@@ -422,7 +422,11 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
     // Alt til midlertidige filer først, så renames: kjøringsmerket først, registeret sist (og bare om det er
     // uendret siden det ble lest). Krasjer vi før registeret, er perioden ikke fakturert og neste kjøring
     // gjør alt på nytt; ble en --erstatt avbrutt, ser neste kjøring det på kjøringsmerket.
-    const utfiler = [kjoringsmerke(utmappe, periode, kjoring, [filer.xlsx, filer.csv]), { sti: filer.xlsx, innhold: xlsx }, { sti: filer.csv, innhold: csv }];
+    const utfiler = [
+      kjoringsmerke(utmappe, periode, kjoring, [filer.xlsx, filer.csv]),
+      { sti: filer.xlsx, innhold: xlsx },
+      { sti: filer.csv, innhold: csv },
+    ];
     const register = nye.length || iPerioden.length ? registerCsv([...ovrige, ...nye], reg.ekstra) : null;
     await skrivMedRegister(am, reg, utfiler, register);
   }

@@ -4,7 +4,7 @@
  * Exit 0 kan tas opp (og må vurderes uten --streng), 1 kan ikke, 2 ugyldig inndata. Se docs/smb-sjekk.md.
  */
 import path from 'node:path';
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
 import { leggTilAar, parseDato, type Dato } from '../../domain/dato.js';
@@ -24,7 +24,7 @@ import {
   brregOppsett, bufferStier, fraBuffer, hentEnhet, hentRegnskap, NettFeil, SvarFeil, tilBuffer, tolkEnhetSvar, tolkRegnskapSvar,
   type Enhet, type Innspilt, type Regnskap, type RegnskapSvar,
 } from '../../io/brreg.js';
-import { skrivFiler, type Utfil } from '../../io/skriv.js';
+import { finnes, skrivFiler, type Utfil } from '../../io/skriv.js';
 import { lesStotteregister } from '../../io/stotteregister.js';
 import { kontrollerTabell, lesTabell } from '../../io/tabell-les.js';
 import { tolkTabell } from '../../io/datasett.js';
@@ -72,10 +72,6 @@ export const eierskapDef = definerDatasett({
     balanse: paakrevd(belop({ minst: 0 }), { type: 'belop', beskrivelse: 'Sum eiendeler i kroner.', eksempel: '30 000 000' }),
   },
 });
-
-async function finnes(sti: string): Promise<boolean> {
-  return access(sti).then(() => true, () => false);
-}
 
 async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diagnostikk[]): Promise<{ partnere: Relasjon[]; tilknyttede: Relasjon[] }> {
   // Relativ sti: fra gjeldende mappe, ellers fra arbeidsmappen.
@@ -504,7 +500,8 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   }
 
   // 5. Treårstaket fra støtteregisteret.
-  const { linjer } = await lesStotteregister(am);
+  const { linjer, advarsler: registerAdvarsler } = await lesStotteregister(am);
+  k.advarsler.push(...registerAdvarsler);
   const iVinduet = linjer.filter((l) => l.orgnr === orgnr && l.dato > leggTilAar(k.idag, -3) && l.dato <= k.idag);
   const tidligereEur = stotteSisteTreAar(linjer, orgnr, k.idag);
   if (kurs.dato > k.idag) k.advarsler.push(advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${kurs.dato}, etter i dag (${k.idag}).`));
