@@ -18,12 +18,12 @@ import type { Dato } from '../domain/dato.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
 import { normaliserNavn } from '../domain/felter.js';
 import { dobbeltforinger, erKonfliktkopi } from '../domain/registerkontroll.js';
-import { lesDatasett } from './datasett.js';
+import { tolkTabell } from './datasett.js';
+import { finnDatasettFil, type Arbeidsmappe } from './arbeidsmappe.js';
 import { lagCsv } from './csv-skriv.js';
 import { lesCsvTabell } from './tabell-les.js';
 import { medLaas, type Laas } from './laas.js';
 import { finnes, ryddTemp, skrivFiler, somMiljoFeil, tempMoenster, type Utfil } from './skriv.js';
-import type { Arbeidsmappe } from './arbeidsmappe.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -112,23 +112,25 @@ async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Dia
  * orgnr, gir InndataFeil med fil og rad.
  */
 export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister> {
-  for (let forsok = 0; ; forsok++) {
-    const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true });
-    if (fil && fil.toLowerCase() !== REGISTER_FIL) {
-      const melding = `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`;
-      throw new InndataFeil([feil('register-xlsx', melding, { fil })]);
-    }
-    const dobbel = dobbeltforinger(rader);
-    if (dobbel.length) throw new InndataFeil(dobbel);
-    const sti = am.sti(fil ?? REGISTER_FIL);
-    const versjon = await lesBytes(sti);
-    // Endret mellom lesingene (en annen kjøring skrev): les på nytt, så versjonen er den vi tolket.
-    if (fil && !versjon && forsok < 3) continue;
-    const tolket = fil && versjon ? await lesBytes(sti) : null;
-    if (fil && versjon && tolket && !tolket.equals(versjon) && forsok < 3) continue;
-    const ekstra = fil && versjon ? finnEkstra(versjon, fil, am, rader) : { overskrifter: [], verdier: new Map() };
-    return { fil, sti, linjer: rader, versjon, ekstra, advarsler: await konfliktkopier(am, fil) };
+  const funnet = await finnDatasettFil(am.rot, stotteregisterDef.navn);
+  const fil = funnet ? path.basename(funnet) : null;
+  if (fil && fil.toLowerCase() !== REGISTER_FIL) {
+    const melding = `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`;
+    throw new InndataFeil([feil('register-xlsx', melding, { fil })]);
   }
+  const sti = am.sti(fil ?? REGISTER_FIL);
+  // Bytene leses ÉN gang og tolkes derfra: versjonen compare-and-swap sammenligner med, er nøyaktig den
+  // linjene kom fra (og «fantes ikke» er null, så et register som dukker opp i mellomtiden, oppdages).
+  const versjon = fil ? await lesBytes(sti) : null;
+  if (!fil || !versjon) {
+    const ekstra = { overskrifter: [], verdier: new Map<string, string[]>() };
+    return { fil: null, sti, linjer: [], versjon: null, ekstra, advarsler: await konfliktkopier(am, null) };
+  }
+  const linjer = tolkTabell(lesCsvTabell(versjon, fil), stotteregisterDef, am.config);
+  const dobbel = dobbeltforinger(linjer);
+  if (dobbel.length) throw new InndataFeil(dobbel);
+  const ekstra = finnEkstra(versjon, fil, am, linjer);
+  return { fil, sti, linjer, versjon, ekstra, advarsler: await konfliktkopier(am, fil) };
 }
 
 export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[], ekstra?: EkstraKolonner): string {
