@@ -164,14 +164,14 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
   const e = l?.eier;
   const hvem = e
     ? `prosess ${e.pid}${e.vert ? ` på ${e.vert}` : ''}${e.tid ? `, startet ${e.tid}` : ''}`
-    : 'ukjent prosess, tom låsfil';
+    : 'ukjent prosess: låsfilen er tom eller uleselig';
   const alder = l ? Math.max(0, Math.round((naa - l.mtimeMs) / 1000)) : 0;
   const annen = e?.vert && e.vert !== hostname();
   const raad = annen
     ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. ` +
       'Er du sikker på at ingen kjører nh der nå, kan du slette låsfilen.'
     : !e
-      ? `En tom låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
+      ? `En tom eller uleselig låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
       : 'Står låsen igjen etter et krasj, tas den over automatisk når prosessen ikke lever lenger.';
   return new InndataFeil([
     feil('laast', `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +

@@ -104,6 +104,16 @@ async function maalFor(sti: string): Promise<string> {
   return sti;
 }
 
+/** Ved ENOTDIR: den delen av stien som er en fil (det brukeren må flytte), ellers stien selv. */
+async function hindring(e: unknown, sti: string): Promise<string> {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') return sti;
+  for (let d = path.dirname(sti); d !== path.dirname(d); d = path.dirname(d)) {
+    const s = await stat(d).catch(() => null);
+    if (s && !s.isDirectory()) return d;
+  }
+  return sti;
+}
+
 async function skrivTemp(f: Utfil, mal: string): Promise<string> {
   const tmp = tempNavn(mal);
   const fh = await open(tmp, 'wx');
@@ -160,7 +170,7 @@ export async function skrivFiler(filer: Utfil[], opts: Skrivevalg = {}): Promise
         await mkdir(path.dirname(mal), { recursive: true });
         tmp.push({ tmp: await skrivTemp(f, mal), mal, f });
       } catch (e) {
-        throw somMiljoFeil(e, f.sti);
+        throw somMiljoFeil(e, await hindring(e, f.sti));
       }
     }
     testpunkt('for-rename');
