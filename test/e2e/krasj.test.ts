@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { kopier, nh, ROT } from '../hjelp.js';
+import { kopier, nh, nhProsess, ROT } from '../hjelp.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
@@ -82,7 +82,8 @@ describe('issue 11 pkt. 10: --erstatt drept mellom utfilene og registeret', () =
     const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
     // Timelisten endres (en time til), og perioden faktureres på nytt — men kjøringen drepes før registeret.
     appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;1;;;Ettermelding\r\n');
-    const drept = await nh(['faktura', '--data', ws, ...P, '--erstatt'], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
+    // Alltid en egen prosess: testpunktet dreper prosessen det kjører i.
+    const drept = await nhProsess(['faktura', '--data', ws, ...P, '--erstatt'], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
     expect(drept.kode).toBe(-1);
     expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
     // Før: «allerede fakturert», exit 0 — mens fakturagrunnlag.csv viste en annen sum enn registeret.
