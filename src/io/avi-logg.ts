@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseDato, parseMaaned, type Dato, type Maaned } from '../domain/dato.js';
-import { feil, InndataFeil } from '../domain/diagnostikk.js';
+import { erMiljoFeil, feil, InndataFeil, miljoDiagnostikk } from '../domain/diagnostikk.js';
 import { TOM_LOGG, type AviLogg } from '../domain/kts.js';
 import type { Arbeidsmappe } from './arbeidsmappe.js';
 import { medLaas } from './laas.js';
@@ -58,7 +58,10 @@ export async function lesAviLogg(sti: string): Promise<{ logg: AviLogg; fantes: 
     tekst = await readFile(sti, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { logg: TOM_LOGG, fantes: false };
-    throw new InndataFeil([feil('logg-uleselig', `Kunne ikke lese loggen (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, { fil: AVI_LOGG })]);
+    // Mappe i stedet for fil, ingen tilgang …: brukerens miljø, med stien og hva som kan gjøres.
+    if (erMiljoFeil(e)) throw new InndataFeil([miljoDiagnostikk(e, sti, process.platform === 'win32')]);
+    const kode = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new InndataFeil([feil('logg-uleselig', `Kunne ikke lese loggen (${kode}).`, { fil: AVI_LOGG })]);
   }
   let json: unknown;
   try {
