@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // 2 kjerner: begrens parallelle arbeidere så e2e-tester (barneprosesser, LibreOffice) ikke sulter hverandre.
+    globalSetup: ['test/bygg.ts'],
+    setupFiles: ['test/oppsett.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // 2 kjerner: to arbeidere. De fleste e2e-testene kjører nh i samme prosess; bare noen få starter binæret.
     maxWorkers: 2,
     minWorkers: 1,
   },

@@ -5,7 +5,7 @@
  * `tilfelle.json` sier kommando, hva som skal fjernes og hvilken fil/rad/kolonne feilen skal nevne.
  * Kjør: node scripts/lag-bad.mjs  (deterministisk; binære/xlsx-tilfeller lages med exceljs).
  */
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -23,8 +23,8 @@ const cp1252 = (tekst) => {
 };
 
 const tilfeller = [];
-function tilfelle(navn, { beskrivelse, kommando = ['sjekk'], filer = {}, fjern = [], forventet }) {
-  tilfeller.push({ navn, beskrivelse, kommando, filer, fjern, forventet });
+function tilfelle(navn, { beskrivelse, base = 'mini', kommando = ['sjekk'], filer = {}, fjern = [], forventet }) {
+  tilfeller.push({ navn, beskrivelse, base, kommando, filer, fjern, forventet });
 }
 
 // --- ansatte (nh timesats) ---
@@ -80,7 +80,80 @@ tilfelle('tilskudd-ugyldig-ar', { beskrivelse: 'år med bokstav', filer: { 'tils
 tilfelle('kostnader-ugyldig-belop', { beskrivelse: 'beløp i ord', filer: { 'kostnader.csv': csv('ar;kategori;belop;tekst;dato;type', '2026;Eksterne kostnader;ti tusen;Regnskap;;faktisk') }, forventet: { fil: 'kostnader.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
 tilfelle('kostnader-tre-desimaler', { beskrivelse: 'beløp med tre desimaler', filer: { 'kostnader.csv': csv('ar;kategori;belop;tekst;dato;type', '2026;Eksterne kostnader;100,125;Regnskap;;faktisk') }, forventet: { fil: 'kostnader.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
 
+// --- issue 11: nh.json (standardverdier, priser, ukjente nøkler, brøk som prosent, meldinger) ---
+const MINI = {
+  versjon: 1, naeringshage: { navn: 'Minidal Næringshage AS', orgnr: '923609016' }, ar: 2026, markedsprisPerTime: 1200,
+  stotteintensitet: 75, mvaSats: 25, arbeidsgiveravgiftSats: 14.1, andreSosialeKostnaderProsent: 12,
+  indirekteKostnaderPerAr: 300000, timerPerArsverk: 1695, eurNok: { kurs: 11.6035, dato: '2025-12-31', kilde: 'Norges Bank' },
+  adminKoder: ['ADM'], kolonner: {}, ignorerKolonner: {},
+};
+const nhJson = (endre) => ({ 'nh.json': `${JSON.stringify(endre(structuredClone(MINI)), null, 2)}\n` });
+const nhFeil = (kolonne, kode = 'ugyldig-config') => ({ fil: 'nh.json', kolonne, kode });
+tilfelle('config-markedspris-negativ', { beskrivelse: 'markedsprisPerTime -1250', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, markedsprisPerTime: -1250 })), forventet: nhFeil('markedsprisPerTime') });
+tilfelle('config-markedspris-null', { beskrivelse: 'markedsprisPerTime 0', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, markedsprisPerTime: 0 })), forventet: nhFeil('markedsprisPerTime') });
+tilfelle('config-ukjent-nokkel', { beskrivelse: 'stotteIntensitet og mvasats feilstavet', kommando: ['timesats'], filer: nhJson(({ stotteintensitet, mvaSats, ...c }) => ({ ...c, stotteIntensitet: stotteintensitet, mvasats: mvaSats })), forventet: nhFeil('stotteIntensitet', 'ukjent-config-nokkel') });
+tilfelle('config-ukjent-nokkel-nestet', { beskrivelse: 'eurNok.kurss feilstavet', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, eurNok: { ...c.eurNok, kurss: 11 } })), forventet: nhFeil('eurNok.kurss', 'ukjent-config-nokkel') });
+tilfelle('config-mva-som-brok', { beskrivelse: 'mvaSats 0.25 (brøk for 25 %)', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, mvaSats: 0.25 })), forventet: nhFeil('mvaSats') });
+tilfelle('config-feil-type', { beskrivelse: 'ar som tekst: «forventet et tall», ikke «mangler»', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, ar: '2026' })), forventet: { ...nhFeil('ar'), tekst: 'forventet et tall, fant teksten «2026»' } });
+tilfelle('config-navn-tomt', { beskrivelse: 'tomt navn på næringshagen', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, naeringshage: { ...c.naeringshage, navn: ' ' } })), forventet: nhFeil('naeringshage.navn') });
+tilfelle('config-urimelig-belop', { beskrivelse: 'indirekte kostnader 9·10^13 kr', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, indirekteKostnaderPerAr: 90_000_000_000_000 })), forventet: nhFeil('indirekteKostnaderPerAr') });
+const fakturaNh = (endre) => {
+  const c = { ...structuredClone(MINI), markedsprisPerTime: 1000, eurNok: { kurs: 11.5, dato: '2025-12-31', kilde: 'Norges Bank' }, naeringshage: { navn: 'Testdal Næringshage AS', orgnr: '923609016' } };
+  return nhJson(() => endre({ ...c, faktura: { tjenestepriser: { Markedsanalyse: 1400 }, forfallsdager: 14 } }));
+};
+const FAKTURA = { base: 'faktura/liten', kommando: ['faktura', '--periode', '2026-10'] };
+tilfelle('faktura-tjenestepris-feilstavet', { ...FAKTURA, beskrivelse: 'faktura.tjenestepris (uten r)', filer: fakturaNh((c) => ({ ...c, faktura: { tjenestepris: { Markedsanalyse: 1400 } } })), forventet: nhFeil('faktura.tjenestepris', 'ukjent-config-nokkel') });
+tilfelle('faktura-tjenestepris-null', { ...FAKTURA, beskrivelse: 'tjenestepris 0 kr', filer: fakturaNh((c) => ({ ...c, faktura: { tjenestepriser: { Markedsanalyse: 0 } } })), forventet: nhFeil('faktura.tjenestepriser.Markedsanalyse') });
+tilfelle('faktura-feil-i-to-datasett', { ...FAKTURA, beskrivelse: 'feil i både ansatte og tilskudd: begge meldes (lesAlle)', filer: { ...fakturaNh((c) => c), 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;-650 000;100;;;;'), 'tilskudd.csv': csv('ar;type;kilde;belop;dato', '2026;innovasjon;Siva;mye;') }, forventet: { fil: 'tilskudd.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
+
+tilfelle('faktura-timer-over-24', { ...FAKTURA, beskrivelse: 'faktura: 9 + 8 + 8 timer samme dag for én person', filer: { 'timer.csv': csv(T_HODE, '01.10.2026;Kari Nordmann;915000002;9;Rådgivning;;Strategi', '01.10.2026;Kari Nordmann;915000002;8;Rådgivning;;Oppfølging', '01.10.2026;Kari Nordmann;ADM;8;Prosjektledelse;;Kveld') }, forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'over-24-timer' } });
+
+// --- issue 11: priser, lønn, prosent som brøk, tall som ikke kan tolkes sikkert ---
+tilfelle('ansatte-markedspris-negativ', { beskrivelse: 'markedspris -1250', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;100;;;-1250;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'markedspris', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-markedspris-null', { beskrivelse: 'markedspris 0', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;100;;;0;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'markedspris', kode: 'ugyldig-verdi' } });
+tilfelle('malbedrifter-markedspris-null', { beskrivelse: 'markedspris 0 for en målbedrift', filer: mb('923609016;Fjordlys Sjømat AS;15.01.2026;31.12.2026;Ola Fjord;ola@fjordlys.no;;0'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'markedspris', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-lonn-urimelig', { beskrivelse: 'årslønn 65 kr (urimelig lav) og 650 000 000 kr (urimelig høy)', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;65;100;;;;', 'Ola Hansen;650 000 000;100;;;;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'arslonn', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-prosent-som-brok', { beskrivelse: 'stillingsprosent 0,8 og sosiale kostnader 0,275 (brøk)', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;650 000;0,8;0,275;;;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'stillingsprosent', kode: 'ugyldig-verdi', tekst: 'ser ut som en brøk' } });
+tilfelle('malbedrifter-stotteintensitet-brok', { beskrivelse: 'støtteintensitet 0,75 for 75 %', filer: mb('923609016;Fjordlys Sjømat AS;15.01.2026;31.12.2026;Ola Fjord;ola@fjordlys.no;0,75;'), forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'stotteintensitet', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-tall-tvetydig', { beskrivelse: '«(-650 000)», «65 00 00», «650,000» og «1 2 3»', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari Nordmann;(-650 000);100;;;;', 'Ola Hansen;65 00 00;100;;;;', 'Siri Daglig;650,000;100;;;;', 'Per Pettersen;650 000;100;;;1 2 3;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'arslonn', kode: 'ugyldig-verdi' } });
+tilfelle('kostnader-urimelig-belop', { beskrivelse: 'beløp 9·10^13 kr', filer: { 'kostnader.csv': csv('ar;kategori;belop;tekst;dato;type', '2026;Eksterne kostnader;90 000 000 000 000;Regnskap;;faktisk') }, forventet: { fil: 'kostnader.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-navn-kontrolltegn', { beskrivelse: 'navn med ESC og linjeskift', kommando: ['timesats'], filer: { 'ansatte.csv': csv(A_HODE, 'Kari \u001b[2JNordmann;650 000;100;;;;', '"Ola\r\nHansen";390 000;60;;;;') }, forventet: { fil: 'ansatte.csv', rad: 2, kolonne: 'navn', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-for-mange-kolonner', { beskrivelse: '20 000 kolonner i overskriften', kommando: ['timesats'], filer: { 'ansatte.csv': csv(`navn;arslonn${';x'.repeat(20_000)}`, 'Kari Nordmann;650 000') }, forventet: { fil: 'ansatte.csv', rad: 1, kode: 'for-mange-kolonner' } });
+tilfelle('timer-over-24-summert', { beskrivelse: 'tre linjer samme dag summerer til 25 timer', filer: tm('02.03.2026;Kari Nordmann;923609016;9;Rådgivning;;', '02.03.2026;Kari Nordmann;ADM;8;Prosjektledelse;;', '02.03.2026;Kari Nordmann;923609016;8;Rådgivning;;Kveld'), forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'over-24-timer' } });
+
+// --- issue 11: xlsx (samme regel som CSV, arkvalg, skjulte ark) ---
+tilfelle('kostnader-xlsx-tre-desimaler', { beskrivelse: 'xlsx-beløp 985000,125 (samme feil som i CSV)', fjern: ['kostnader.csv'], filer: { 'kostnader.xlsx': 'XLSX:tre-desimaler' }, forventet: { fil: 'kostnader.xlsx', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' } });
+tilfelle('ansatte-xlsx-skjult-ark', { beskrivelse: 'arket «ansatte» er skjult (veryHidden)', kommando: ['timesats'], fjern: ['ansatte.csv'], filer: { 'ansatte.xlsx': 'XLSX:skjult-ark' }, forventet: { fil: 'ansatte.xlsx', kode: 'skjult-ark' } });
+tilfelle('ansatte-xlsx-verdi-utenfor-overskrift', { beskrivelse: 'xlsx med en verdi til høyre for siste overskrift', kommando: ['timesats'], fjern: ['ansatte.csv'], filer: { 'ansatte.xlsx': 'XLSX:verdi-utenfor' }, forventet: { fil: 'ansatte.xlsx', rad: 3, kode: 'for-mange-felt' } });
+
 async function xlsx(art) {
+  if (art === 'tre-desimaler') {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('kostnader');
+    ws.addRow(['ar', 'kategori', 'belop', 'tekst', 'dato', 'type']);
+    ws.addRow([2026, 'Eksterne kostnader', 985000.125, 'Regnskap', null, 'faktisk']);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  if (art === 'skjult-ark') {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('ansatte', { state: 'veryHidden' });
+    ws.addRow(['navn', 'arslonn']);
+    ws.addRow(['Gammel Ansatt', 500000]);
+    wb.addWorksheet('Forside').addRow(['Ansatte i Minidal Næringshage']);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  if (art === 'verdi-utenfor') {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('ansatte');
+    ws.addRow(['navn', 'arslonn']);
+    ws.addRow(['Kari Nordmann', 650000]);
+    ws.addRow(['Ola Hansen', 390000, null, 'glemt notat']);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  return xlsxAnsatte(art);
+}
+
+async function xlsxAnsatte(art) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('ansatte');
   ws.addRow(['navn', 'arslonn', 'stillingsprosent']);
@@ -94,12 +167,13 @@ async function xlsx(art) {
 
 for (const t of tilfeller) {
   const dir = path.join(BAD, t.navn);
-  rmSync(dir, { recursive: true, force: true });
+  // melding.txt (den festede feilteksten, skrevet av test/e2e/bad-input.test.ts) beholdes.
   mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(dir)) if (f !== 'melding.txt') rmSync(path.join(dir, f), { recursive: true, force: true });
   for (const [fil, innhold] of Object.entries(t.filer)) {
     const data = typeof innhold === 'string' && innhold.startsWith('XLSX:') ? await xlsx(innhold.slice(5)) : innhold;
     writeFileSync(path.join(dir, fil), data);
   }
-  writeFileSync(path.join(dir, 'tilfelle.json'), `${JSON.stringify({ beskrivelse: t.beskrivelse, base: 'mini', kommando: t.kommando, fjern: t.fjern, forventet: t.forventet }, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'tilfelle.json'), `${JSON.stringify({ beskrivelse: t.beskrivelse, base: t.base, kommando: t.kommando, fjern: t.fjern, forventet: t.forventet }, null, 2)}\n`);
 }
 console.log(`${tilfeller.length} tilfeller i ${path.relative(ROT, BAD)}`);

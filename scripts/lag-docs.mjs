@@ -32,6 +32,51 @@ const ut = [
   '(xlsx-celler med prosentformat leses som prosent), datoer som dd.mm.åååå, åååå-mm-dd eller Excel-serienummer,',
   'ja/nei som «ja»/«nei» (også «x», «1»/«0»). Rad 1 er overskriften; feilmeldinger bruker Excels radnummer.',
   '',
+  ...`## Hva nh nekter å gjette (issue 11)
+
+nh regner med penger som går til Siva og støtteregisteret, så en verdi nh ikke kan tolke sikkert, er en feil (exit 2)
+med verdien og hva som var ventet — aldri en stille avrunding eller en antakelse. Tolkningene er valgt slik en
+Siva-kontrollør ville lest regnearket:
+
+- **Tall.** Mellomrom er bare tusenskille mellom tregrupper («650 000»); «65 00 00» og «1 2 3» avvises.
+  «650,000» i et beløp eller timer (høyst to desimaler) avvises som tvetydig — tusenskille (650 000) eller
+  desimalkomma (650)? Skriv «650 000» eller «650,00». I prosent og kurs (fire desimaler) er «11,750» et desimaltall.
+  «1.234» (ett punktum og tre sifre) er tusenskille, slik norsk Excel skriver det. «(650 000)» er −650 000
+  (regnskapsparentes); «(-650 000)» avvises (to fortegn).
+- **Desimaler.** Et beløp med mer enn to desimaler er en feil, både i CSV og xlsx (985 000,125 kr avvises også
+  når Excel lagrer det som tall). Bare formelstøy i 15. siffer (0,1 + 0,2) godtas.
+- **Prosent som brøk.** En prosent mellom 0 og 1 uten prosenttegn («0,75» i en vanlig celle) er nesten alltid
+  brøken for 75 % og avvises med forslaget «75». Mener du under 1 %, skriv prosenttegnet: «0,75 %». En xlsx-celle
+  med prosentformat leses som prosent (0,75 vist som 75 % = 75 %).
+- **Rimelige verdier.** Markedspris per time (nh.json \`markedsprisPerTime\`, \`faktura.tjenestepriser\`,
+  \`ansatte.markedspris\`, \`malbedrifter.markedspris\`): 100–10 000 kr; 0 eller negativ avvises. Årslønn:
+  10 000–10 000 000 kr. Ethvert beløp: høyst 1 000 000 000 kr (så summene alltid er eksakte heltall øre).
+  Timer: over 0 og høyst 24 per linje, og høyst 24 per person per dag summert over linjene (\`nh sjekk\`,
+  \`nh faktura\`, \`nh budsjett --regnskap\`).
+- **Timer som klokkeslett.** En xlsx-celle med tidsformat (\`[t]:mm\`, \`t:mm\`) leses som timer og minutter
+  («7:30» = 7,5 timer), også over 24. Minuttene må gå opp i hundredels timer (delelig med 3: 7:15, 7:30, 7:45).
+- **Tekst.** Kontrolltegn (ESC, NUL …) avvises i alle tekstfelt. Felt på høyst 200 tegn (navn, koder, aktiviteter)
+  er én linje; linjeskift (Alt+Enter) godtas bare i lengre fritekst (beskrivelse, kommentar). Kontrolltegn som
+  likevel skal skrives til terminalen, vises synlig (␛, ␍).
+- **Ark i xlsx.** nh leser arket med datasettets navn (f.eks. «ansatte», også bak en «Forside»), ellers det
+  første synlige arket. Skjulte ark («hidden» eller «veryHidden») leses aldri stille: er arket med datasettets navn
+  skjult, sier nh det og stopper. Verdier til høyre for siste overskrift er en feil.
+- **Størrelse.** Høyst 16 384 kolonner (Excels grense) og 32 767 tegn per celle.
+
+## nh.json
+
+Feltene er beskrevet i README og hver kommandos docs-fil. Valgfrie felt og standardverdiene (samme enhet som i
+filen: prosent som 75, kroner som 1250): \`versjon\` 1, \`stotteintensitet\` 75, \`mvaSats\` 25,
+\`andreSosialeKostnaderProsent\` 0, \`timerPerArsverk\` 1695, \`adminKoder\` ["ADM"], \`kolonner\` {},
+\`ignorerKolonner\` {}. Seksjonene \`faktura\` (docs/faktura.md) og \`smb\` (docs/smb-sjekk.md) leses av
+kommandoene som bruker dem.
+
+En nøkkel nh ikke kjenner, er en feil med nærmeste gyldige nøkkel («stotteIntensitet» — mente du
+«stotteintensitet»?), også inne i \`naeringshage\`, \`eurNok\` og seksjonene. Nøkler som begynner med «_» er
+kommentarer, og «$schema» er lov. Feil type sier hva som var ventet og hva som sto der («forventet et tall, fant
+teksten «2026»»); «mangler» brukes bare når feltet mangler. En nh.json som finnes men ikke kan leses (en mappe,
+ingen lesetilgang), sies med årsaken — ikke som «Fant ikke».
+`.split('\n'),
 ];
 for (const d of defs) {
   ut.push(`## \`${d.navn}\``, '', d.beskrivelse, '');

@@ -2,20 +2,18 @@
  * En ekte HTTP-tjener på 127.0.0.1 (port 0) som spiller av innspilte svar fra fixtures/brreg/ i
  * formen Brønnøysundregistrene publiserer, så e2e-testene kjører den ekte HTTP-klienten (src/io/brreg.ts).
  *
- * Filnavn: `enhet-<orgnr>.json` (200), `regnskap-<orgnr>.json` (200), `<type>-<orgnr>.<status>.json`
+ * Filnavn: `enhet-<orgnr>.json`, `underenhet-<orgnr>.json`, `regnskap-<orgnr>.json` (200), `<type>-<orgnr>.<status>.json`
  * (den statusen, f.eks. enhet-…410.json, regnskap-…500.json). Finnes ingen fil: 404 med tom kropp.
  * Moduser: «normal»; «henger» (svarer aldri: tidsavbrudd); «feil-forst» (første forespørsel til hver sti
  * gir 503, deretter normalt: nytt forsøk).
  *
- * Fordi test/hjelp.ts nh() er synkron (spawnSync) og blokkerer hendelsesløkka, kjører testene nh med
- * `nhAsync` (spawn) når tjeneren er i samme prosess.
+ * nh kjører i samme prosess som tjeneren (test/hjelp.ts nh() er asynkron).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { NH, ROT, type NhKjoring } from './hjelp.js';
+import { nh, ROT, type NhKjoring } from './hjelp.js';
 
 export const BRREG_FIXTURES = path.join(ROT, 'fixtures', 'brreg');
 
@@ -31,7 +29,7 @@ export type BrregTjener = {
   lukk: () => Promise<void>;
 };
 
-function finnSvar(type: 'enhet' | 'regnskap', orgnr: string): { status: number; kropp: string } {
+function finnSvar(type: 'enhet' | 'underenhet' | 'regnskap', orgnr: string): { status: number; kropp: string } {
   const filer = readdirSync(BRREG_FIXTURES);
   const f = filer.find((x) => new RegExp(`^${type}-${orgnr}(\\.\\d{3})?\\.json$`).test(x));
   if (!f) return { status: 404, kropp: '' };
@@ -58,6 +56,8 @@ export async function startBrregTjener(modus: Modus = 'normal'): Promise<BrregTj
     let m = /^\/enhetsregisteret\/api\/enheter\/(\d{9})$/.exec(url);
     let svar: { status: number; kropp: string } | null = null;
     if (m) svar = finnSvar('enhet', m[1]!);
+    m = /^\/enhetsregisteret\/api\/underenheter\/(\d{9})$/.exec(url);
+    if (m) svar = finnSvar('underenhet', m[1]!);
     m = /^\/regnskapsregisteret\/regnskap\/(\d{9})$/.exec(url);
     if (m) svar = finnSvar('regnskap', m[1]!);
     if (!svar) {
@@ -88,24 +88,7 @@ export async function dodUrl(): Promise<Record<string, string>> {
   return { NH_BRREG_URL: `http://127.0.0.1:${port}/enhetsregisteret/api`, NH_REGNSKAP_URL: `http://127.0.0.1:${port}/regnskapsregisteret/regnskap` };
 }
 
-/** Som hjelp.ts nh(), men asynkron (spawn), så en tjener i samme prosess kan svare. */
+/** Før: en asynkron barneprosess. nh() kjører nå i samme prosess og er asynkron, så tjeneren kan svare. */
 export function nhAsync(args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<NhKjoring> {
-  if (!existsSync(path.join(ROT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ mangler: kjør `npm run build` før e2e-testene');
-  return new Promise((ok, feil) => {
-    const p = spawn(process.execPath, [NH, ...args], {
-      cwd: ROT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', NH_DATO: '2026-11-22', ...opts.env } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const tidsur = setTimeout(() => p.kill('SIGKILL'), 120_000);
-    p.on('error', feil);
-    p.on('close', (kode) => {
-      clearTimeout(tidsur);
-      ok({ kode: kode ?? -1, stdout, stderr, json: () => JSON.parse(stdout) });
-    });
-  });
+  return nh(args, opts);
 }

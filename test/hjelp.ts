@@ -1,65 +1,91 @@
 /**
- * Felles testhjelp: kjør det bygde nh-binæret som barneprosess, kopier arbeidsmapper til en
- * midlertidig mappe, les xlsx tilbake.
+ * Felles testhjelp: kjør nh i samme prosess (main(argv, io) med egne strømmer, miljø og fast klokke) eller,
+ * der prosessen selv er det som testes (krasj, TTY, installasjon), som barneprosess av det bygde binæret.
+ * Midlertidige mapper fjernes etter hver testfil (test/oppsett.ts).
  */
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { main } from '../src/cli/main.js';
 
 export const ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const NH = path.join(ROT, 'bin', 'nh.js');
 export const DEMO = path.join(ROT, 'fixtures', 'demo');
+/** «I dag» i alle testene, og klokka kl. 12:00 UTC den dagen. */
+export const TEST_DATO = '2026-11-22';
 
 export type NhKjoring = { kode: number; stdout: string; stderr: string; json: () => any };
+export type NhValg = { cwd?: string; env?: Record<string, string | undefined>; input?: string };
 
-/** Kjør nh med NO_COLOR, uten TTY, med fast «i dag» (NH_DATO) så utdata er stabile. */
-export function nh(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): NhKjoring {
-  if (!existsSync(path.join(ROT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ mangler: kjør `npm run build` før e2e-testene');
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [NH, ...args], {
-    cwd: opts.cwd ?? ROT,
-    encoding: 'utf8',
-    input: opts.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', NH_DATO: '2026-11-22', ...opts.env } as NodeJS.ProcessEnv,
-    timeout: 120_000,
-  });
-  return {
-    kode: r.status ?? -1,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    json: () => JSON.parse(r.stdout),
-  };
+function testmiljo(env: NhValg['env']): Record<string, string | undefined> {
+  return { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', NH_DATO: TEST_DATO, ...env };
 }
 
 /**
- * Kjør det bygde binæret som en egen prosess, asynkront (for samtidighetstester: flere kjøringer må
- * være ekte prosesser med hver sin PID, også når nh() kjører nh i samme prosess).
+ * Kjør nh uten TTY, med NO_COLOR og fast «i dag» (NH_DATO), så utdata er stabile. I samme prosess (≈ 20 ms),
+ * unntatt når testen drepes ved et testpunkt (NH_TESTPUNKT_DREP): da må det være en egen prosess.
  */
-export function nhProsess(args: string[], opts: { env?: Record<string, string | undefined> } = {}): Promise<NhKjoring> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: 'true', NH_DATO: '2026-11-22', ...opts.env };
-    const c = spawn(process.execPath, [NH, ...args], { cwd: ROT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function nh(args: string[], opts: NhValg = {}): Promise<NhKjoring> {
+  const env = testmiljo(opts.env);
+  if (env.NH_TESTPUNKT_DREP) return nhProsess(args, opts);
+  let stdout = '';
+  let stderr = '';
+  const kode = await main(['node', 'nh', ...args], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdinTTY: false,
+    env,
+    cwd: opts.cwd ?? ROT,
+    naa: () => new Date(`${TEST_DATO}T12:00:00Z`),
+  });
+  return { kode, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+/** Kjør det bygde binæret som barneprosess (asynkront, så vitest-arbeideren aldri blokkeres). */
+export function nhProsess(args: string[], opts: NhValg = {}): Promise<NhKjoring> {
+  if (!existsSync(path.join(ROT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ mangler: kjør `npm run build` før e2e-testene');
+  return new Promise((ok, feil) => {
+    const p = spawn(process.execPath, [NH, ...args], {
+      cwd: opts.cwd ?? ROT,
+      env: testmiljo(opts.env) as NodeJS.ProcessEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    c.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    c.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    c.on('error', reject);
-    c.on('close', (kode) => resolve({ kode: kode ?? -1, stdout, stderr, json: () => JSON.parse(stdout) }));
+    p.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    p.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    p.stdin!.end(opts.input ?? '');
+    const tidsur = setTimeout(() => p.kill('SIGKILL'), 120_000);
+    p.on('error', feil);
+    p.on('close', (kode) => {
+      clearTimeout(tidsur);
+      ok({ kode: kode ?? -1, stdout, stderr, json: () => JSON.parse(stdout) });
+    });
   });
+}
+
+const midlertidige: string[] = [];
+
+/** Fjern midlertidige mapper laget av kopier()/tomMappe() (kalles etter hver testfil). */
+export function ryddMidlertidige(): void {
+  for (const m of midlertidige.splice(0)) rmSync(m, { recursive: true, force: true });
 }
 
 /** Kopi av en fixture-mappe i en ny midlertidig mappe (testene skriver aldri i fixtures/). */
 export function kopier(kilde: string = DEMO, navn = 'arbeidsmappe'): string {
-  const rot = mkdtempSync(path.join(tmpdir(), 'nh-test-'));
+  const rot = tomMappe();
   const mal = path.join(rot, navn);
   cpSync(kilde, mal, { recursive: true });
   return mal;
 }
 
 export function tomMappe(): string {
-  return mkdtempSync(path.join(tmpdir(), 'nh-test-'));
+  const m = mkdtempSync(path.join(tmpdir(), 'nh-test-'));
+  midlertidige.push(m);
+  return m;
 }
 
 /** Les alle celleverdier i et ark (formelceller gir sitt resultat). */

@@ -3,7 +3,7 @@
  * fjernet, regner alt på nytt og lagrer. Testene sammenligner så tallene med --json.
  * Uten LibreOffice hoppes testene over med en synlig melding (aldri stille).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, mkdtempSync, existsSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,12 +74,24 @@ export async function regnOmILibreOffice(xlsx: string): Promise<string> {
   await wb.xlsx.writeFile(inn);
   if (formler === 0) copyFileSync(xlsx, inn);
   const ut = path.join(arbeid, 'ut');
-  const r = spawnSync(
-    SOFFICE,
-    [`-env:UserInstallation=file://${lagProfil()}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', ut, inn],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
+  const r = await soffice([`-env:UserInstallation=file://${lagProfil()}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', ut, inn]);
   const resultat = path.join(ut, path.basename(xlsx));
-  if (r.status !== 0 || !existsSync(resultat)) throw new Error(`LibreOffice feilet: ${r.stderr || r.stdout}`);
+  if (r.kode !== 0 || !existsSync(resultat)) throw new Error(`LibreOffice feilet: ${r.utdata}`);
   return resultat;
+}
+
+/** Kjør soffice asynkront (spawnSync ville blokkert vitest-arbeideren i sekunder). */
+export function soffice(args: string[]): Promise<{ kode: number; utdata: string }> {
+  return new Promise((ok, feil) => {
+    const p = spawn(SOFFICE!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let utdata = '';
+    p.stdout.on('data', (d) => (utdata += d));
+    p.stderr.on('data', (d) => (utdata += d));
+    const tidsur = setTimeout(() => p.kill('SIGKILL'), 180_000);
+    p.on('error', feil);
+    p.on('close', (kode) => {
+      clearTimeout(tidsur);
+      ok({ kode: kode ?? -1, utdata });
+    });
+  });
 }

@@ -6,10 +6,9 @@
  */
 import { erMiljoFeil, InndataFeil, miljoDiagnostikk, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
 import type { Kontekst, Resultat } from './kontekst.js';
+import { gjeldende } from './prosess.js';
 // Utskrift (chalk) og kontekst lastes først når en kommando kjøres: `nh --help`/`--version` skal starte raskt.
 type Utskrift = typeof import('./utskrift.js');
-
-export let sisteExitKode = 0;
 
 export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kontekst) => Promise<Resultat>): Promise<void> {
   let k: Kontekst | undefined;
@@ -24,9 +23,9 @@ export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kont
       visDiagnostikk(k.advarsler);
       skrivUt(r.tekst);
     }
-    sisteExitKode = r.exitKode ?? 0;
+    gjeldende().exitKode = r.exitKode ?? 0;
   } catch (e) {
-    sisteExitKode = haandterFeil(u, e, Boolean(opts.json), k?.advarsler ?? []);
+    gjeldende().exitKode = haandterFeil(u, e, Boolean(opts.json), k?.advarsler ?? []);
   }
 }
 
@@ -60,7 +59,7 @@ export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: 
     return 2;
   }
   skrivFeil(farge.red(`Intern feil i nh: ${err?.message ?? String(e)}`));
-  if (process.env.NH_DEBUG) skrivFeil(err?.stack ?? '');
+  if (gjeldende().env.NH_DEBUG) skrivFeil(err?.stack ?? '');
   else skrivFeil('Kjør med NH_DEBUG=1 for detaljer, og meld feilen.');
   if (json) skrivJson({ ok: false, exitKode: 3, feil: [{ alvor: 'feil', kode: 'intern-feil', melding: err?.message ?? String(e) }] });
   // 3, ikke 2: en programfeil skal aldri se ut som «ugyldig inndata» for et skript eller en test.

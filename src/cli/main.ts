@@ -5,7 +5,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { createRequire } from 'node:module';
 import { kommandoer } from './commands/index.js';
-import { sisteExitKode } from './kjor.js';
+import { gjeldende, medIO, prosessIO, type NhIO } from './prosess.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -53,11 +53,11 @@ export function lagProgram(): Command {
     .configureHelp({ sortSubcommands: false })
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ outputError: (s, skriv) => skriv(oversett(s)) });
+    .configureOutput(utdata());
   program.createHelp = () => Object.assign(new NorskHjelp(), program.configureHelp());
   for (const definer of kommandoer) {
     const cmd = definer(program);
-    cmd.helpOption('-h, --help', 'vis hjelp').exitOverride().configureOutput({ outputError: (s, skriv) => skriv(oversett(s)) });
+    cmd.helpOption('-h, --help', 'vis hjelp').exitOverride().configureOutput(utdata());
     cmd.createHelp = () => Object.assign(new NorskHjelp(), cmd.configureHelp());
   }
   return program;
@@ -85,16 +85,72 @@ export function asciiArgv(argv: string[]): string[] {
   });
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = lagProgram();
-  try {
-    await program.parseAsync(asciiArgv(argv));
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2;
+/** Commanders utskrift går til kjøringens strømmer; feilmeldingene oversettes og samles for --json. */
+function utdata() {
+  return {
+    writeOut: (s: string) => void gjeldende().stdout.write(s),
+    writeErr: (s: string) => void gjeldende().stderr.write(s),
+    getOutHelpWidth: () => gjeldende().stdout.columns ?? 80,
+    getErrHelpWidth: () => gjeldende().stderr.columns ?? 80,
+    outputError: (s: string, skriv: (s: string) => void) => skriv(oversett(s)),
+  };
+}
+
+/**
+ * Kjør nh med `argv` (som process.argv: [node, nh, …]). `io` er omgivelsene — prosessens som standard;
+ * testene gir egne strømmer, miljø og klokke og kjører nh i samme prosess. Returnerer exit-koden.
+ */
+export async function main(argv: string[], io: NhIO = prosessIO()): Promise<number> {
+  return medIO(io, async () => {
+    const program = lagProgram();
+    const args = asciiArgv(argv);
+    try {
+      await program.parseAsync(args);
+    } catch (e) {
+      if (e instanceof CommanderError) {
+        if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+        return bruksfeil(program, e, args.slice(2));
+      }
+      throw e;
     }
-    throw e;
+    return gjeldende().exitKode;
+  });
+}
+
+/**
+ * En bruksfeil commander fant (ukjent valg, manglende verdi, ukjent kommando): exit 2. Med --json får stdout
+ * det samme feilobjektet som andre feil, og en feilstavet kommando får et forslag («fakture» → «faktura»).
+ */
+function bruksfeil(program: Command, e: CommanderError, args: string[]): number {
+  const melding = oversett(e.message).replace(/^Feil: /, '');
+  const ukjent = e.code === 'commander.unknownCommand' ? args.find((a) => !a.startsWith('-')) : undefined;
+  const forslag = ukjent ? naermesteKommando(program, ukjent) : undefined;
+  if (forslag) gjeldende().stderr.write(`Mente du «nh ${forslag}»?\n`);
+  if (args.includes('--json')) {
+    const feil = { alvor: 'feil', kode: 'ugyldig-bruk', melding: forslag ? `${melding} Mente du «${forslag}»?` : melding };
+    gjeldende().stdout.write(`${JSON.stringify({ ok: false, exitKode: 2, feil: [feil], advarsler: [] }, null, 2)}\n`);
   }
-  return sisteExitKode;
+  return 2;
+}
+
+/** Nærmeste kommandonavn (Levenshtein ≤ 2), eller undefined. */
+export function naermesteKommando(program: Command, ord: string): string | undefined {
+  let best: { navn: string; avstand: number } | undefined;
+  for (const c of program.commands) {
+    const a = avstand(ord.toLowerCase(), c.name());
+    if (a <= 2 && (!best || a < best.avstand)) best = { navn: c.name() === 'aarsrapport' ? 'årsrapport' : c.name(), avstand: a };
+  }
+  return best?.navn;
+}
+
+function avstand(a: string, b: string): number {
+  let forrige = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const rad = [i];
+    for (let j = 1; j <= b.length; j++) {
+      rad[j] = Math.min(forrige[j]! + 1, rad[j - 1]! + 1, forrige[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    forrige = rad;
+  }
+  return forrige[b.length]!;
 }

@@ -4,25 +4,53 @@
  * (f.eks. "faktura", "smb") og validerer den selv med `seksjon()`; ukjente seksjoner slippes gjennom.
  */
 import { z } from 'zod';
-import { parseDesimal, fraFlyttall } from './tall.js';
+import './zod-norsk.js';
+import { feil, InndataFeil, type Diagnostikk } from './diagnostikk.js';
+import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE } from './tall.js';
 import { parseDato, type Dato } from './dato.js';
 import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
-import type { Ore, Ppm } from './penger.js';
+import { formatKroner, type Ore, type Ppm } from './penger.js';
+import { beskrivVerdi, norskType } from './zod-norsk.js';
+import { MARKEDSPRIS_SPENN } from './felter.js';
 
-const kroner = z.union([z.number(), z.string()]).transform((v, ctx): Ore => {
-  const r = typeof v === 'number' ? fraFlyttall(v, 2) : parseDesimal(v, 2);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: `ugyldig beløp: ${r.grunn}` });
-    return z.NEVER;
-  }
-  return r.verdi;
-});
+/** Kroner (tall eller norsk tekst) → øre, innenfor [minst, maks]. */
+export const kroner = (spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 0, maks: MAKS_BELOP_ORE, hva: 'beløp' }) =>
+  z.union([z.number(), z.string()]).transform((v, ctx): Ore => {
+    const r = typeof v === 'number' ? fraFlyttall(v, 2) : parseDesimal(v, 2);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `ugyldig beløp: ${r.grunn}` });
+      return z.NEVER;
+    }
+    if (r.verdi <= 0 && spenn.minst > 0) {
+      ctx.addIssue({ code: 'custom', message: `${spenn.hva} må være større enn 0 (fant ${formatKroner(r.verdi)} kr)` });
+      return z.NEVER;
+    }
+    if (r.verdi < spenn.minst || r.verdi > spenn.maks) {
+      const nedre = spenn.minst === 0 ? '0' : formatKroner(spenn.minst).replace(/,00$/, '');
+      ctx.addIssue({
+        code: 'custom',
+        message: `${formatKroner(r.verdi)} kr er utenfor det som er rimelig for ${spenn.hva} (forventet ${nedre}–${formatKroner(spenn.maks).replace(/,00$/, '')} kr)`,
+      });
+      return z.NEVER;
+    }
+    return r.verdi;
+  });
 
+/**
+ * Prosent (75 = 75 %) → ppm. Et tall mellom 0 og 1 uten «%» er nesten alltid en brøk skrevet i stedet for
+ * prosent (0,75 for 75 %): avvises med hva som var ment. Under 1 % skrives med prosenttegn («0,5 %»).
+ */
 const prosentSats = (maks = 100) =>
   z.union([z.number(), z.string()]).transform((v, ctx): Ppm => {
+    const medTegn = typeof v === 'string' && /%\s*$/.test(v);
     const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v.replace(/%\s*$/, ''), 4);
     if (!r.ok || r.verdi < 0 || r.verdi > maks * 10_000) {
       ctx.addIssue({ code: 'custom', message: `forventet prosent mellom 0 og ${maks}` });
+      return z.NEVER;
+    }
+    if (!medTegn && r.verdi > 0 && r.verdi < 10_000) {
+      const pst = String(r.verdi / 100).replace('.', ',');
+      ctx.addIssue({ code: 'custom', message: `${String(v).replace('.', ',')} ser ut som en brøk: skriv prosent som ${pst} (for ${pst} %), eller «${String(v).replace('.', ',')} %» om du mener under 1 %` });
       return z.NEVER;
     }
     return r.verdi; // prosent ×10 000 = ppm
@@ -46,6 +74,16 @@ const orgnrFelt = z.string().transform((v, ctx) => {
   return s;
 });
 
+/** Navnet på næringshagen: ikke tomt, én linje, uten kontrolltegn (det skrives i terminal, xlsx og CSV). */
+export const navnFelt = z.string().transform((v, ctx) => {
+  const s = v.trim();
+  if (s === '') ctx.addIssue({ code: 'custom', message: 'navnet er tomt' });
+  else if (s.length > 200) ctx.addIssue({ code: 'custom', message: `navnet er for langt (${s.length} tegn, høyst 200)` });
+  else if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) ctx.addIssue({ code: 'custom', message: 'navnet har linjeskift eller kontrolltegn' });
+  else return s;
+  return z.NEVER;
+});
+
 /** NOK per EUR med dato og kilde; lagres ×10 000 (fire desimaler). */
 export const eurNokSkjema = z.object({
   kurs: z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -61,16 +99,20 @@ export const eurNokSkjema = z.object({
 });
 export type EurNok = z.output<typeof eurNokSkjema>;
 
+/**
+ * Standardverdiene står i prosent/kroner som i nh.json og går gjennom samme omgjøring (`prefault`): med
+ * `default` ble 75 levert som 75 ppm (0,0075 %) — issue 11 pkt. 1.
+ */
 export const configSkjema = z.looseObject({
   versjon: z.literal(1).default(1),
-  naeringshage: z.object({ navn: z.string().min(1), orgnr: orgnrFelt }),
+  naeringshage: z.object({ navn: navnFelt, orgnr: orgnrFelt }),
   ar: z.number().int().min(2023).max(2099),
-  markedsprisPerTime: kroner,
-  stotteintensitet: prosentSats(100).default(75),
-  mvaSats: prosentSats(100).default(25),
+  markedsprisPerTime: kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }),
+  stotteintensitet: prosentSats(100).prefault(75),
+  mvaSats: prosentSats(100).prefault(25),
   arbeidsgiveravgiftSats: prosentSats(100),
-  andreSosialeKostnaderProsent: prosentSats(100).default(0),
-  indirekteKostnaderPerAr: kroner,
+  andreSosialeKostnaderProsent: prosentSats(100).prefault(0),
+  indirekteKostnaderPerAr: kroner(),
   timerPerArsverk: z.number().int().positive().default(1695),
   eurNok: eurNokSkjema,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
@@ -85,9 +127,115 @@ export type Config = z.output<typeof configSkjema>;
 /** Slik nh.json ser ut på disk (før omgjøring til øre/ppm). */
 export type ConfigInn = z.input<typeof configSkjema>;
 
-/** Validerer en kommandos egen seksjon av nh.json (kan mangle: da brukes skjemaets standardverdier). */
-export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjema: S): z.output<S> {
-  return skjema.parse((config as Record<string, unknown>)[navn] ?? {});
+/**
+ * Seksjonene kommandoene leser selv med `seksjon()`. En nøkkel på toppnivå som verken er et felt i
+ * configSkjema, en seksjon her, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
+ */
+export const CONFIG_SEKSJONER = ['faktura', 'smb'] as const;
+
+/**
+ * Validerer en kommandos egen seksjon av nh.json (kan mangle: da brukes skjemaets standardverdier).
+ * Ukjente nøkler og ugyldige verdier gir InndataFeil med stien «<seksjon>.<felt>» (én leser for alle seksjoner).
+ */
+export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjema: S, fil = 'nh.json'): z.output<S> {
+  const raa = (config as Record<string, unknown>)[navn] ?? {};
+  const ds = ukjenteNokler(skjema, raa, [navn], fil);
+  const r = skjema.safeParse(raa);
+  if (!r.success) ds.push(...zodTilDiagnostikk(r.error, fil, raa, [navn]));
+  if (ds.length) throw new InndataFeil(ds);
+  return (r as { data: z.output<S> }).data;
+}
+
+/** Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. */
+export function tolkConfig(json: unknown, fil = 'nh.json'): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
+  const ds = ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]);
+  const r = configSkjema.safeParse(json);
+  if (!r.success) ds.push(...zodTilDiagnostikk(r.error, fil, json));
+  return ds.length || !r.success ? { ok: false, feil: ds } : { ok: true, config: r.data };
+}
+
+/** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */
+export function zodTilDiagnostikk(e: z.ZodError, fil: string, raa?: unknown, prefiks: PropertyKey[] = []): Diagnostikk[] {
+  return e.issues.map((i) => {
+    const sti = [...prefiks, ...i.path].map(String).join('.');
+    const verdi = raa === undefined ? undefined : hent(raa, i.path);
+    let grunn = i.message;
+    if (i.code === 'invalid_type' || i.code === 'invalid_union') {
+      grunn = verdi === undefined ? 'mangler' : i.code === 'invalid_type' ? `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(verdi)}` : `ugyldig verdi (${beskrivVerdi(verdi)})`;
+    }
+    return feil('ugyldig-config', `Feltet «${sti || '(rot)'}» er ugyldig: ${grunn}.`, { fil, kolonne: sti });
+  });
+}
+
+function hent(v: unknown, sti: readonly PropertyKey[]): unknown {
+  let x = v;
+  for (const k of sti) {
+    if (x === null || typeof x !== 'object') return undefined;
+    x = (x as Record<PropertyKey, unknown>)[k];
+  }
+  return x;
+}
+
+/** Objektskjemaet under default/prefault/optional/transform, eller null. */
+function objektform(s: z.ZodType): Record<string, z.ZodType> | null {
+  let x: unknown = s;
+  for (let n = 0; n < 10; n++) {
+    if (x instanceof z.ZodObject) return x.shape as Record<string, z.ZodType>;
+    if (x instanceof z.ZodDefault || x instanceof z.ZodPrefault || x instanceof z.ZodOptional || x instanceof z.ZodNullable) x = x.unwrap();
+    else if (x instanceof z.ZodPipe) x = x.in;
+    else return null;
+  }
+  return null;
+}
+
+function ukjenteNokler(skjema: z.ZodType, verdi: unknown, sti: string[], fil: string, ekstra: string[] = []): Diagnostikk[] {
+  const form = objektform(skjema);
+  if (!form || verdi === null || typeof verdi !== 'object' || Array.isArray(verdi)) return [];
+  const gyldige = [...Object.keys(form), ...ekstra];
+  const ds: Diagnostikk[] = [];
+  for (const [nokkel, v] of Object.entries(verdi)) {
+    if (nokkel in form) {
+      ds.push(...ukjenteNokler(form[nokkel]!, v, [...sti, nokkel], fil));
+      continue;
+    }
+    if (ekstra.includes(nokkel) || (sti.length === 0 && (nokkel === '$schema' || nokkel.startsWith('_')))) continue;
+    const full = [...sti, nokkel].join('.');
+    const naer = naermeste(nokkel, gyldige);
+    ds.push(
+      feil('ukjent-config-nokkel', `Ukjent nøkkel «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`, { fil, kolonne: full }, {
+        forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: nøkler som begynner med «_»)' : ''}`,
+      }),
+    );
+  }
+  return ds;
+}
+
+/** Nærmeste gyldige nøkkel (store/små bokstaver teller ikke; høyst en tredjedel av tegnene feil). */
+export function naermeste(ord: string, kandidater: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestAvstand = Infinity;
+  for (const k of kandidater) {
+    const d = avstand(ord.toLowerCase(), k.toLowerCase());
+    if (d < bestAvstand) {
+      best = k;
+      bestAvstand = d;
+    }
+  }
+  return best !== null && bestAvstand <= Math.max(2, Math.floor(ord.length / 3)) ? best : null;
+}
+
+function avstand(a: string, b: string): number {
+  const forrige = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = forrige[0]!;
+    forrige[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = forrige[j]!;
+      forrige[j] = Math.min(forrige[j]! + 1, forrige[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return forrige[b.length]!;
 }
 
 export function standardConfig(navn: string, orgnr: string, aar: number): ConfigInn {

@@ -4,10 +4,18 @@
  * Radskjemaene i datasett/ bygges av disse, så typene utledes med z.infer.
  */
 import { z } from 'zod';
-import { parseDesimal, fraFlyttall } from './tall.js';
+import './zod-norsk.js';
+import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE } from './tall.js';
 import { parseDato, fraUtcDate, type Dato } from './dato.js';
 import { normaliserOrgnr, orgnrFeil } from './orgnr.js';
-import type { Ore, Ppm } from './penger.js';
+import { formatKroner, type Ore, type Ppm } from './penger.js';
+
+/**
+ * Rimelige spenn (issue 11 pkt. 5): verdier utenfor er nesten alltid en tastefeil (månedslønn for årslønn,
+ * øre for kroner, en null for mye). Avvises med verdien og spennet; docs/datasett.md «Rimelige verdier».
+ */
+export const MARKEDSPRIS_SPENN = { minst: 100_00, maks: 10_000_00 } as const; // kr per time
+export const ARSLONN_SPENN = { minst: 10_000_00, maks: 10_000_000_00 } as const; // kr per år
 
 export type RaaCelle = string | number | boolean | Date | null | undefined;
 
@@ -51,10 +59,18 @@ function somTekst(v: Exclude<RaaCelle, null | undefined>): string {
   return String(v).trim();
 }
 
+// Kontrolltegn (ESC, NUL, …) hører aldri hjemme i en celle; linjeskift bare i lange fritekstfelt (Alt+Enter i Excel).
+const KONTROLLTEGN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const LINJESKIFT = /[\r\n]/;
+/** Felt på høyst så mange tegn er én linje (navn, koder, aktiviteter); lengre er fritekst. */
+const EN_LINJE = 200;
+
 export const tekst = (maks = 500) =>
-  celle<string>(`tekst (høyst ${maks} tegn)`, (v) => {
+  celle<string>(`tekst (høyst ${maks} tegn${maks <= EN_LINJE ? ', én linje' : ''})`, (v) => {
     const s = somTekst(v);
     if (s.length > maks) return { ok: false, grunn: `teksten er for lang (${s.length} tegn)` };
+    if (KONTROLLTEGN.test(s)) return { ok: false, grunn: 'teksten har kontrolltegn (f.eks. ESC)' };
+    if (maks <= EN_LINJE && LINJESKIFT.test(s)) return { ok: false, grunn: 'teksten har linjeskift' };
     return { ok: true, verdi: s };
   });
 
@@ -64,19 +80,41 @@ function desimal(maksDesimaler: number, v: Exclude<RaaCelle, null | undefined>) 
   return parseDesimal(v, maksDesimaler);
 }
 
-/** Kroner med inntil to desimaler → heltall øre. */
-export const belop = (opts: { minst?: Ore } = {}) =>
-  celle<Ore>('beløp i kroner, f.eks. «1 234,50»', (v) => {
+const kr = (ore: Ore) => formatKroner(ore).replace(/,00$/, '');
+
+/**
+ * Kroner med inntil to desimaler → heltall øre, høyst MAKS_BELOP_ORE. `minst`/`maks` med `hva` er et rimelig
+ * spenn for feltet (f.eks. årslønn); da sier feilen verdien og spennet.
+ */
+export const belop = (opts: { minst?: Ore; maks?: Ore; hva?: string } = {}) => {
+  const maks = opts.maks ?? MAKS_BELOP_ORE;
+  const spenn = opts.hva && opts.minst !== undefined ? ` (rimelig for ${opts.hva}: ${kr(opts.minst)}–${kr(maks)} kr)` : '';
+  return celle<Ore>(`beløp i kroner, f.eks. «1 234,50»${spenn}`, (v) => {
     const r = desimal(2, v);
     if (!r.ok) return r;
-    if (opts.minst !== undefined && r.verdi < opts.minst) return { ok: false, grunn: opts.minst === 0 ? 'beløpet kan ikke være negativt' : 'beløpet er for lite' };
+    if (opts.minst !== undefined && r.verdi < opts.minst) {
+      if (r.verdi < 0 && opts.minst >= 0) return { ok: false, grunn: 'beløpet kan ikke være negativt' };
+      if (r.verdi === 0 && opts.minst > 0) return { ok: false, grunn: 'beløpet kan ikke være 0' };
+      return { ok: false, grunn: opts.hva ? `urimelig lavt for ${opts.hva}` : 'beløpet er for lite' };
+    }
+    if (r.verdi > maks) return { ok: false, grunn: opts.hva ? `urimelig høyt for ${opts.hva}` : `beløpet er urimelig stort (over ${kr(maks)} kr)` };
     return r;
   });
+};
 
-/** Timer med inntil to desimaler → hundredels timer (7,5 t = 750). */
+/** «7:30» (en Excel-celle med tidsformat [t]:mm, eller skrevet slik) → hundredels timer. */
+const TIMER_MINUTTER = /^(\d{1,4}):([0-5]\d)$/;
+function fraTimerMinutter(s: string): { ok: true; verdi: number } | { ok: false; grunn: string } {
+  const [, t, m] = TIMER_MINUTTER.exec(s)!;
+  const hundredeler = (Number(m) * 100) / 60;
+  if (!Number.isInteger(hundredeler)) return { ok: false, grunn: `${s} er ikke et helt antall hundredels timer (minuttene må gå opp i 3, f.eks. 7:15 eller 7:30)` };
+  return { ok: true, verdi: Number(t) * 100 + hundredeler };
+}
+
+/** Timer med inntil to desimaler → hundredels timer (7,5 t = 750). «7:30» godtas også. */
 export const timer = (opts: { maks?: number } = { maks: 24 }) =>
   celle<number>(`timer${opts.maks !== undefined ? ` (over 0 og høyst ${opts.maks})` : ''}, f.eks. «7,5»`, (v) => {
-    const r = desimal(2, v);
+    const r = typeof v === 'string' && TIMER_MINUTTER.test(v.trim()) ? fraTimerMinutter(v.trim()) : desimal(2, v);
     if (!r.ok) return r;
     if (r.verdi <= 0) return { ok: false, grunn: r.verdi === 0 ? 'null timer' : 'negative timer' };
     if (opts.maks !== undefined && r.verdi > opts.maks * 100) return { ok: false, grunn: `mer enn ${opts.maks} timer på én linje` };
@@ -95,6 +133,13 @@ export const prosent = (opts: { min?: number; maks?: number } = {}) =>
     else return { ok: false as const, grunn: 'ikke en prosent' };
     if (!r.ok) return r;
     const ppm = r.verdi; // prosent med fire desimaler ×10 000 = ppm
+    // En vanlig celle med 0,75 er nesten alltid brøken for 75 % (issue 11 pkt. 5); prosentformaterte xlsx-celler
+    // kommer som «75 %». Under 1 % må skrives med prosenttegn.
+    const medTegn = typeof v === 'string' && /%\s*$/.test(v);
+    if (!medTegn && ppm > 0 && ppm < 10_000) {
+      const pst = String(ppm / 100).replace('.', ',');
+      return { ok: false, grunn: `${String(v).replace('.', ',')} ser ut som en brøk: skriv ${pst} for ${pst} %, eller «${String(v).replace('.', ',')} %» om du mener under 1 %` };
+    }
     if (opts.min !== undefined && ppm < opts.min * 10_000) return { ok: false, grunn: `under ${opts.min} %` };
     if (opts.maks !== undefined && ppm > opts.maks * 10_000) return { ok: false, grunn: `over ${opts.maks} %` };
     return { ok: true, verdi: ppm };

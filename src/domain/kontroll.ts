@@ -7,7 +7,7 @@ import { normaliserNavn } from './felter.js';
 import { normaliserOrgnr } from './orgnr.js';
 import type { Ansatt } from './datasett/ansatte.js';
 import type { Malbedrift } from './datasett/malbedrifter.js';
-import type { Timeregistrering } from './datasett/timer.js';
+import { timerOverDognet, type Timeregistrering } from './datasett/timer.js';
 
 export function erAdminKode(verdi: string, adminKoder: readonly string[]): boolean {
   const n = normaliserNavn(verdi);
@@ -30,7 +30,6 @@ export function kontrollerTimer(timer: readonly Timeregistrering[], ansatte: rea
   const ds: Diagnostikk[] = [];
   const ansattNavn = new Set(ansatte.map((a) => normaliserNavn(a.navn)));
   const mbPerOrgnr = new Map(mb.map((m) => [m.orgnr, m]));
-  const perDag = new Map<string, { sum: number; forste: Timeregistrering }>();
   const sett = new Map<string, number>();
   for (const t of timer) {
     if (!ansattNavn.has(normaliserNavn(t.ansatt))) {
@@ -47,20 +46,12 @@ export function kontrollerTimer(timer: readonly Timeregistrering[], ansatte: rea
         );
       }
     }
-    const dagNokkel = `${normaliserNavn(t.ansatt)}|${t.dato}`;
-    const d = perDag.get(dagNokkel);
-    if (d) d.sum += t.timer;
-    else perDag.set(dagNokkel, { sum: t.timer, forste: t });
     const linjeNokkel = [t.dato, normaliserNavn(t.ansatt), t.malbedrift, t.timer, t.aktivitet ?? '', t.tjeneste ?? '', t.beskrivelse ?? ''].join('|');
     const forrige = sett.get(linjeNokkel);
     if (forrige !== undefined) {
       ds.push(feil('dobbel-linje', `Linjen er helt lik rad ${forrige} (dobbel eksport?). Skill dem med en beskrivelse om begge er riktige.`, { ...t.kilde, kolonne: 'dato' }, { verdi: t.dato }));
     } else sett.set(linjeNokkel, t.kilde.rad ?? 0);
   }
-  for (const [, d] of perDag) {
-    if (d.sum > 2400) {
-      ds.push(feil('over-24-timer', `${d.forste.ansatt} har ${(d.sum / 100).toLocaleString('nb-NO')} timer ${d.forste.dato} — mer enn døgnet har.`, { ...d.forste.kilde, kolonne: 'timer' }, { forventet: 'høyst 24 timer per person per dag' }));
-    }
-  }
+  ds.push(...timerOverDognet(timer));
   return ds;
 }

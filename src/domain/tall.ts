@@ -4,27 +4,50 @@
  *
  * Tvetydig punktum: «1.234» (ett punktum, tre sifre etter, ikke ledende 0) leses som tusenskille,
  * fordi norsk Excel bruker punktum som tusenskille; «1.5» og «0.125» leses som desimalpunktum.
+ *
+ * Avvist fordi det ikke finnes én sikker tolkning (docs/datasett.md «Tall»):
+ * - «650,000» der feltet har høyst to desimaler: tusenskille (650 000) eller desimalkomma (650)?
+ * - mellomrom som ikke står mellom tregrupper («65 00 00», «1 2 3»);
+ * - fortegn inne i en parentes («(-650 000)»): regnskapsparentes og minus sammen.
  */
 export type Skalert = { verdi: number; desimaler: number };
 
-const MELLOMROM = /[\s\u00a0\u202f\u2009']/g;
+/**
+ * Største beløp nh leser i én celle eller ett felt: 1 milliard kroner (i øre). Langt over noe en næringshage
+ * fører, og så lite at summer av millioner av linjer fortsatt er eksakte heltall (issue 11 pkt. 16).
+ */
+export const MAKS_BELOP_ORE = 100_000_000_000;
+
+const MELLOMROM_TEGN = '\\s\\u00a0\\u202f\\u2009\'';
+const HAR_MELLOMROM = new RegExp(`[${MELLOMROM_TEGN}]`);
+const MELLOMROM = new RegExp(`[${MELLOMROM_TEGN}]`, 'g');
+/** Heltallsdel med mellomrom som tusenskille: «1 234», «12 345 678»; eventuelt desimaler etter «,» eller «.». */
+const GRUPPERT = new RegExp(`^\\d{1,3}([${MELLOMROM_TEGN}]\\d{3})+([.,]\\d+)?$`);
+
+type Tolket = { ok: true; verdi: number } | { ok: false; grunn: string };
 
 /** Gir heltallet verdi×10^desimaler, eller en feiltekst. */
-export function parseDesimal(raa: string, maksDesimaler: number): { ok: true; verdi: number } | { ok: false; grunn: string } {
-  let s = raa.trim().replace(MELLOMROM, '').replace(/^kr\.?/i, '').replace(/(kr|nok)\.?$/i, '');
-  s = s.replace(/\u2212/g, '-');
+export function parseDesimal(raa: string, maksDesimaler: number): Tolket {
+  let s = raa.trim().replace(/^kr\.?\s*/i, '').replace(/\s*(kr|nok)\.?$/i, '').replace(/\u2212/g, '-').trim();
   let neg = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     neg = true;
-    s = s.slice(1, -1);
-  }
-  if (s.startsWith('-')) {
-    neg = !neg;
-    s = s.slice(1);
+    s = s.slice(1, -1).trim();
+    if (/^[-+]/.test(s)) return { ok: false, grunn: 'fortegn inne i parentesen (tvetydig: parentes betyr allerede minus)' };
+  } else if (s.startsWith('-')) {
+    neg = true;
+    s = s.slice(1).trimStart();
   } else if (s.startsWith('+')) {
-    s = s.slice(1);
+    s = s.slice(1).trimStart();
   }
   if (s === '') return { ok: false, grunn: 'tomt tall' };
+  if (HAR_MELLOMROM.test(s)) {
+    if (!GRUPPERT.test(s)) return { ok: false, grunn: 'mellomrom bare som tusenskille mellom grupper på tre sifre, f.eks. «650 000»' };
+    s = s.replace(MELLOMROM, '');
+  }
+  if (maksDesimaler < 3 && /^[1-9]\d{0,2},\d{3}$/.test(s)) {
+    return { ok: false, grunn: `tvetydig: komma kan være tusenskille eller desimalkomma — skriv «${s.replace(',', ' ')}» eller «${s.replace(/\d$/, '')}»` };
+  }
   const komma = s.lastIndexOf(',');
   const punkt = s.lastIndexOf('.');
   let heltall: string;
@@ -88,7 +111,9 @@ export function fraFlyttall(n: number, maksDesimaler: number): { ok: true; verdi
   if (!Number.isFinite(n)) return { ok: false, grunn: 'ikke et endelig tall' };
   const skalert = n * 10 ** maksDesimaler;
   const rundet = Math.round(skalert);
-  if (Math.abs(skalert - rundet) > 1e-6 * Math.max(1, Math.abs(skalert)) && Math.abs(skalert - rundet) > 1e-6) {
+  // Støy fra formler er noen få ulp (relativt ~1e-15); 985 000,125 kr er 0,5 øre unna og er en ekte tredje
+  // desimal, som i CSV: avvises (toleransen var før relativ 1e-6 og slapp gjennom en halv øre for store beløp).
+  if (Math.abs(skalert - rundet) > Math.max(1e-6, Math.abs(skalert) * 1e-12)) {
     return { ok: false, grunn: `for mange desimaler (høyst ${maksDesimaler})` };
   }
   if (!Number.isSafeInteger(rundet)) return { ok: false, grunn: 'tallet er for stort' };

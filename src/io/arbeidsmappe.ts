@@ -4,8 +4,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { configSkjema, type Config } from '../domain/config.js';
+import { tolkConfig, type Config } from '../domain/config.js';
 import { feil, InndataFeil } from '../domain/diagnostikk.js';
 
 export const CONFIG_FIL = 'nh.json';
@@ -23,9 +22,16 @@ export async function aapneArbeidsmappe(rot: string): Promise<Arbeidsmappe> {
   let tekst: string;
   try {
     tekst = await readFile(configSti, 'utf8');
-  } catch {
+  } catch (e) {
+    const kode = (e as NodeJS.ErrnoException).code;
+    if (kode === 'ENOENT' || kode === 'ENOTDIR') {
+      throw new InndataFeil([
+        feil('mangler-config', `Fant ikke ${CONFIG_FIL} i «${abs}». Er dette en arbeidsmappe? Lag en med «nh init <mappe>», eller pek på den med --data.`, { fil: configSti }),
+      ]);
+    }
+    const hvorfor = kode === 'EISDIR' ? 'det er en mappe, ikke en fil' : kode === 'EACCES' || kode === 'EPERM' ? 'ingen lesetilgang' : `feilkode ${kode ?? 'ukjent'}`;
     throw new InndataFeil([
-      feil('mangler-config', `Fant ikke ${CONFIG_FIL} i «${abs}». Er dette en arbeidsmappe? Lag en med «nh init <mappe>», eller pek på den med --data.`, { fil: configSti }),
+      feil('ulesbar-config', `Kan ikke lese ${CONFIG_FIL} i «${abs}» (${hvorfor}).`, { fil: configSti }, { forventet: 'en vanlig fil du har lesetilgang til (sjekk rettighetene, eller lag den på nytt med «nh init»)' }),
     ]);
   }
   let json: unknown;
@@ -34,24 +40,13 @@ export async function aapneArbeidsmappe(rot: string): Promise<Arbeidsmappe> {
   } catch (e) {
     throw new InndataFeil([feil('ugyldig-config', `${CONFIG_FIL} er ikke gyldig JSON (${(e as Error).message}).`, { fil: CONFIG_FIL })]);
   }
-  const r = configSkjema.safeParse(json);
-  if (!r.success) throw new InndataFeil(zodTilDiagnostikk(r.error, CONFIG_FIL));
-  return { rot: abs, config: r.data, sti: (...d) => path.join(abs, ...d) };
+  const r = tolkConfig(json, CONFIG_FIL);
+  if (!r.ok) throw new InndataFeil(r.feil);
+  return { rot: abs, config: r.config, sti: (...d) => path.join(abs, ...d) };
 }
 
-/** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne». */
-export function zodTilDiagnostikk(e: z.ZodError, fil: string) {
-  return e.issues.map((i) =>
-    feil('ugyldig-config', `Feltet «${i.path.join('.') || '(rot)'}» er ugyldig: ${oversettZod(i)}.`, { fil, kolonne: i.path.join('.') }),
-  );
-}
-
-function oversettZod(i: z.core.$ZodIssue): string {
-  if (i.code === 'invalid_type') return i.input === undefined ? 'mangler' : `forventet ${i.expected}`;
-  if (i.code === 'too_small') return `for liten (minst ${String(i.minimum)})`;
-  if (i.code === 'too_big') return `for stor (høyst ${String(i.maximum)})`;
-  return i.message;
-}
+/** Zod-feil i en JSON-fil → diagnostikk (flyttet til domain/config.ts; eksportert her for eldre kall). */
+export { zodTilDiagnostikk } from '../domain/config.js';
 
 /** Finn `<navn>.csv` eller `<navn>.xlsx` (uavhengig av store/små bokstaver, slik Windows gjør). */
 export async function finnDatasettFil(rot: string, navn: string): Promise<string | null> {

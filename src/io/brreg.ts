@@ -14,14 +14,22 @@ import { z } from 'zod';
 export const STANDARD_ENHET_URL = 'https://data.brreg.no/enhetsregisteret/api';
 export const STANDARD_REGNSKAP_URL = 'https://data.brreg.no/regnskapsregisteret/regnskap';
 
-export type BrregOppsett = { enhetUrl: string; regnskapUrl: string; tidsavbruddMs: number };
+export type BrregOppsett = {
+  enhetUrl: string;
+  regnskapUrl: string;
+  tidsavbruddMs: number;
+  /** Injiserbar fetch (tester) og klokke for «hentet»-tidspunktet. */
+  fetch?: typeof fetch;
+  naa?: () => Date;
+};
 
-export function brregOppsett(env: NodeJS.ProcessEnv = process.env): BrregOppsett {
+export function brregOppsett(env: Readonly<Record<string, string | undefined>>, naa?: () => Date): BrregOppsett {
   const ms = Number(env.NH_BRREG_TIDSAVBRUDD_MS);
   return {
     enhetUrl: (env.NH_BRREG_URL || STANDARD_ENHET_URL).replace(/\/+$/, ''),
     regnskapUrl: (env.NH_REGNSKAP_URL || STANDARD_REGNSKAP_URL).replace(/\/+$/, ''),
     tidsavbruddMs: Number.isFinite(ms) && ms > 0 ? ms : 10_000,
+    ...(naa ? { naa } : {}),
   };
 }
 
@@ -58,11 +66,23 @@ export const enhetSkjema = z.looseObject({
   underAvviklingDato: valgfriTekst,
   underTvangsavviklingEllerTvangsopplosning: valgfriBool,
   erIKonsern: valgfriBool,
+  overordnetEnhet: valgfriTekst,
+  underRekonstruksjonsforhandlingDato: valgfriTekst,
+  underUtenlandskInsolvensbehandlingDato: valgfriTekst,
   sisteInnsendteAarsregnskap: valgfriTekst,
   kapital: valgfri(z.looseObject({ belop: valgfri(z.number()), type: valgfriTekst, valuta: valgfriTekst })),
   slettedato: valgfriTekst,
 });
 export type Enhet = z.output<typeof enhetSkjema>;
+
+/** Underenhet (`/underenheter/{orgnr}`): det sjekken trenger er navnet og hovedenheten (`overordnetEnhet`). */
+export const underenhetSkjema = z.looseObject({
+  respons_klasse: z.string().optional(),
+  organisasjonsnummer: z.string(),
+  navn: z.string(),
+  overordnetEnhet: valgfriTekst,
+  slettedato: valgfriTekst,
+});
 
 export const fjernetSkjema = z.looseObject({ organisasjonsnummer: z.string().optional(), slettedato: valgfriTekst });
 
@@ -105,9 +125,15 @@ export type EnhetSvar =
   | { type: 'fjernet'; slettedato: string | null; raa: unknown }
   | { type: 'ukjent' };
 
+export type UnderenhetSvar =
+  | { type: 'underenhet'; orgnr: string; navn: string; overordnet: string | null; raa: unknown }
+  | { type: 'slettet'; navn: string; slettedato: string | null; raa: unknown }
+  | { type: 'ukjent' };
+
+/** Alle årsregnskapene i svaret (SELSKAP/KONSERN, ett eller flere år), eller ingen med status og melding. */
 export type RegnskapSvar =
-  | { type: 'regnskap'; regnskap: Regnskap; raa: unknown }
-  | { type: 'ingen'; status: number; raa: unknown };
+  | { type: 'regnskap'; regnskap: Regnskap[]; raa: unknown }
+  | { type: 'ingen'; status: number; melding: string | null; raa: unknown };
 
 /** Nettet eller tjenesten svarer ikke (etter nytt forsøk). */
 export class NettFeil extends Error {
@@ -137,11 +163,11 @@ function nettMelding(e: unknown, url: string, ms: number): string {
 }
 
 /** GET med tidsavbrudd og ett nytt forsøk ved nettfeil, tidsavbrudd og 5xx (siste 5xx returneres). */
-async function hent(url: string, ms: number): Promise<RaattSvar> {
+export async function hent(url: string, ms: number, hentFn: typeof fetch = fetch): Promise<RaattSvar> {
   let sisteFeil: unknown;
   for (let forsok = 1; forsok <= 2; forsok++) {
     try {
-      const r = await fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(ms) });
+      const r = await hentFn(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(ms) });
       const tekst = await r.text();
       if (r.status >= 500 && forsok === 1) continue;
       return { status: r.status, tekst };
@@ -189,9 +215,31 @@ export function tolkEnhetSvar(s: RaattSvar, url: string): EnhetSvar {
   return { type: 'enhet', enhet: data, raa };
 }
 
-/** Tolker et svar fra Regnskapsregisteret: en liste med 0 eller 1 regnskap; 404 = ingen regnskap. */
+/** Tolker et svar fra `/underenheter/{orgnr}` (404 og 410 = ikke en underenhet heller). */
+export function tolkUnderenhetSvar(s: RaattSvar, url: string): UnderenhetSvar {
+  if (s.status === 404 || s.status === 410) return { type: 'ukjent' };
+  if (s.status !== 200) throw new SvarFeil(`Enhetsregisteret svarte med HTTP ${s.status} (${url}).`, url);
+  const { data, raa } = tolkJson(s.tekst, underenhetSkjema, url);
+  if (/^Slettet/i.test(data.respons_klasse ?? '') || data.slettedato) {
+    return { type: 'slettet', navn: data.navn, slettedato: data.slettedato ?? null, raa };
+  }
+  return { type: 'underenhet', orgnr: data.organisasjonsnummer, navn: data.navn, overordnet: data.overordnetEnhet ?? null, raa };
+}
+
+/** Feilkroppen fra Regnskapsregisteret ved 5xx: {timestamp, status, error, message, path, trace}. */
+const feilKroppSkjema = z.looseObject({ error: valgfriTekst, message: valgfriTekst, trace: valgfriTekst });
+
+function feilmelding(raa: unknown): string | null {
+  const r = feilKroppSkjema.safeParse(raa);
+  if (!r.success) return null;
+  const deler = [r.data.message ?? r.data.error, r.data.trace && r.data.trace.length <= 64 ? `sporings-id ${r.data.trace}` : null];
+  const t = deler.filter(Boolean).join(', ');
+  return t || null;
+}
+
+/** Tolker et svar fra Regnskapsregisteret: en liste med årsregnskap; 404 = ingen regnskap; 5xx = ingen med melding. */
 export function tolkRegnskapSvar(s: RaattSvar, url: string): RegnskapSvar {
-  if (s.status === 404) return { type: 'ingen', status: 404, raa: null };
+  if (s.status === 404) return { type: 'ingen', status: 404, melding: null, raa: null };
   // 500 er vanlig for banker og forsikring (oppstillingsplan som API-et ikke støtter).
   if (s.status >= 500) {
     let raa: unknown = null;
@@ -200,38 +248,32 @@ export function tolkRegnskapSvar(s: RaattSvar, url: string): RegnskapSvar {
     } catch {
       raa = null;
     }
-    return { type: 'ingen', status: s.status, raa };
+    return { type: 'ingen', status: s.status, melding: feilmelding(raa), raa };
   }
   if (s.status !== 200) throw new SvarFeil(`Regnskapsregisteret svarte med HTTP ${s.status} (${url}).`, url);
   const { data, raa } = tolkJson(s.tekst, regnskapListeSkjema, url);
-  // Uten partnerinnlogging: siste år, bare SELSKAP. Velg likevel SELSKAP med nyeste periode om det kommer flere.
-  const selskap = data.filter((r) => (r.regnskapstype ?? 'SELSKAP') === 'SELSKAP');
-  selskap.sort((a, b) => (b.regnskapsperiode?.tilDato ?? '').localeCompare(a.regnskapsperiode?.tilDato ?? ''));
-  const r = selskap[0];
-  return r ? { type: 'regnskap', regnskap: r, raa } : { type: 'ingen', status: 200, raa };
+  return data.length ? { type: 'regnskap', regnskap: data, raa } : { type: 'ingen', status: 200, melding: null, raa };
 }
 
 export type Innspilt = { url: string; status: number; tekst: string; hentet: string };
 
-export async function hentEnhet(o: BrregOppsett, orgnr: string): Promise<Innspilt> {
-  const url = `${o.enhetUrl}/enheter/${orgnr}`;
-  const s = await hent(url, o.tidsavbruddMs);
-  return { url, ...s, hentet: new Date().toISOString() };
+async function hentInnspilt(o: BrregOppsett, url: string): Promise<Innspilt> {
+  const s = await hent(url, o.tidsavbruddMs, o.fetch);
+  return { url, ...s, hentet: (o.naa ?? (() => new Date()))().toISOString() };
 }
 
-export async function hentRegnskap(o: BrregOppsett, orgnr: string): Promise<Innspilt> {
-  const url = `${o.regnskapUrl}/${orgnr}`;
-  const s = await hent(url, o.tidsavbruddMs);
-  return { url, ...s, hentet: new Date().toISOString() };
-}
+export const hentEnhet = (o: BrregOppsett, orgnr: string) => hentInnspilt(o, `${o.enhetUrl}/enheter/${orgnr}`);
+export const hentUnderenhet = (o: BrregOppsett, orgnr: string) => hentInnspilt(o, `${o.enhetUrl}/underenheter/${orgnr}`);
+export const hentRegnskap = (o: BrregOppsett, orgnr: string) => hentInnspilt(o, `${o.regnskapUrl}/${orgnr}`);
 
 // ————— Hurtigbuffer i arbeidsmappen —————
 
 export const bufferSkjema = z.object({ url: z.string(), status: z.number().int(), tekst: z.string(), hentet: z.string() });
 
 /** Stiene (relativt til arbeidsmappen) der svarene bufres. */
-export function bufferStier(orgnr: string): { enhet: string[]; regnskap: string[] } {
-  return { enhet: ['smb-sjekk', 'buffer', `${orgnr}-enhet.json`], regnskap: ['smb-sjekk', 'buffer', `${orgnr}-regnskap.json`] };
+export function bufferStier(orgnr: string): { enhet: string[]; regnskap: string[]; underenhet: string[] } {
+  const b = (navn: string) => ['smb-sjekk', 'buffer', `${orgnr}-${navn}.json`];
+  return { enhet: b('enhet'), regnskap: b('regnskap'), underenhet: b('underenhet') };
 }
 
 export function tilBuffer(s: Innspilt): string {

@@ -3,11 +3,12 @@
  * desimalkomma og dd.mm.åååå. Tekst som begynner med = + - @ nøytraliseres.
  */
 import { stringify } from 'csv-stringify/sync';
-import { somCsvTekst, type Kolonne, type Rad } from '../domain/rapport.js';
+import { noytraliser, somCsvTekst, type Kolonne, type Rad } from '../domain/rapport.js';
 
 const BOM = '\uFEFF';
 
 export function lagCsv(kolonner: readonly Kolonne[], rader: readonly Rad[]): string {
-  const data = [kolonner.map((k) => k.overskrift), ...rader.map((r) => kolonner.map((k) => somCsvTekst(r[k.nokkel], k.type)))];
+  // Overskrifter kan komme fra nh.json (faktura.csvKolonner) og nøytraliseres som verdiene.
+  const data = [kolonner.map((k) => noytraliser(k.overskrift)), ...rader.map((r) => kolonner.map((k) => somCsvTekst(r[k.nokkel], k.type)))];
   return BOM + stringify(data, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Config } from '../domain/config.js';
 import { feil, InndataFeil, type Diagnostikk, type Kilde } from '../domain/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../domain/felter.js';
+import { synligVerdi } from '../domain/terminal.js';
 import { radSkjema, type DatasettDef, type MedKilde, type RadAv } from '../domain/datasett/definisjon.js';
 import { finnDatasettFil, type Arbeidsmappe } from './arbeidsmappe.js';
 import { kontrollerTabell, lesTabell, type RaaTabell } from './tabell-les.js';
@@ -46,7 +47,7 @@ export async function lesDatasett<D extends DatasettDef>(
         });
       }
     : undefined;
-  const tabell = await lesTabell(sti, path.basename(sti), lagFilter);
+  const tabell = await lesTabell(sti, path.basename(sti), lagFilter, def.navn);
   return { fil: path.basename(sti), rader: tolkTabell(tabell, def, am.config, lagFilter ? undefined : filter) };
 }
 
@@ -82,7 +83,7 @@ export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?:
       const v = raa[nokkel];
       ds.push(
         feil('ugyldig-verdi', `${forstorBokstav(issue.message)}.`, { ...kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel }, {
-          verdi: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 200),
+          verdi: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : synligVerdi(String(v).slice(0, 200)),
           ...(params?.forventet ? { forventet: params.forventet } : {}),
         }),
       );
@@ -151,4 +152,52 @@ function sjekkUnike<T extends { kilde: Kilde }>(rader: T[], def: DatasettDef, ov
     }
   }
   return ds;
+}
+
+/** Én lesing for lesAlle: et datasett, et datasett med valg, eller en egen leser som kaster InndataFeil. */
+export type Lesing = DatasettDef | { def: DatasettDef; valgfritt?: boolean; filter?: RadFilter } | (() => Promise<unknown>);
+
+export type Utfall<L> = L extends () => Promise<infer T>
+  ? T
+  : L extends { def: infer D extends DatasettDef }
+    ? LestDatasett<RadAv<D>>
+    : L extends DatasettDef
+      ? LestDatasett<RadAv<L>>
+      : never;
+
+export type AlleUtfall<L extends Record<string, Lesing>> = { [K in keyof L]: Utfall<L[K]> };
+
+/**
+ * Leser flere datasett (samtidig) og samler ALLE inndatafeil fra alle, i rekkefølgen de står i `lesinger`:
+ * én runde retting i Excel (issue 12 pkt. 3). `lest` har bare lesingene som lyktes, så kryssjekker kan kjøres
+ * på dem før feilene meldes. Andre feil enn InndataFeil (programfeil) slippes gjennom.
+ */
+export async function lesAlleDelvis<L extends Record<string, Lesing>>(
+  am: Arbeidsmappe,
+  lesinger: L,
+): Promise<{ lest: Partial<AlleUtfall<L>>; feil: Diagnostikk[] }> {
+  const nokler = Object.keys(lesinger) as (keyof L & string)[];
+  const utfall = await Promise.allSettled(nokler.map((n) => utforLesing(am, lesinger[n]!)));
+  const lest: Partial<AlleUtfall<L>> = {};
+  const ds: Diagnostikk[] = [];
+  utfall.forEach((u, i) => {
+    if (u.status === 'fulfilled') lest[nokler[i]!] = u.value as Utfall<L[keyof L]>;
+    else if (u.reason instanceof InndataFeil) ds.push(...u.reason.diagnostikk);
+  });
+  const programfeil = utfall.find((u) => u.status === 'rejected' && !(u.reason instanceof InndataFeil));
+  if (programfeil) throw (programfeil as PromiseRejectedResult).reason;
+  return { lest, feil: ds };
+}
+
+/** Som lesAlleDelvis, men kaster én InndataFeil med alle feilene om noen lesing feilet. */
+export async function lesAlle<L extends Record<string, Lesing>>(am: Arbeidsmappe, lesinger: L): Promise<AlleUtfall<L>> {
+  const { lest, feil: ds } = await lesAlleDelvis(am, lesinger);
+  if (ds.length) throw new InndataFeil(ds);
+  return lest as AlleUtfall<L>;
+}
+
+function utforLesing(am: Arbeidsmappe, l: Lesing): Promise<unknown> {
+  if (typeof l === 'function') return l();
+  if ('def' in l) return lesDatasett(am, l.def, { ...(l.valgfritt ? { valgfritt: true } : {}), ...(l.filter ? { filter: l.filter } : {}) });
+  return lesDatasett(am, l);
 }

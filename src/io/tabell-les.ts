@@ -20,6 +20,8 @@ export type RaaTabell = {
 
 /** Største celle vi godtar; alt større er nesten alltid en feileksport (hele filen i én celle). */
 export const MAKS_CELLE = 32_767; // Excels egen grense per celle
+/** Flest kolonner vi leser: Excels egen grense (XFD). Flere kan ikke komme fra Excel (issue 11 pkt. 16). */
+export const MAKS_KOLONNER = 16_384;
 
 /**
  * Lager et filter for rå rader når overskriftene er kjent (null = ta med alle). Rader filteret avviser,
@@ -27,10 +29,11 @@ export const MAKS_CELLE = 32_767; // Excels egen grense per celle
  */
 export type LagRaaFilter = (overskrifter: string[]) => ((celler: readonly RaaCelle[]) => boolean) | null;
 
-export async function lesTabell(sti: string, visningsnavn: string, lagFilter?: LagRaaFilter): Promise<RaaTabell> {
+/** `arknavn`: i xlsx foretrekkes arket med dette navnet (datasettets navn), ellers det første synlige. */
+export async function lesTabell(sti: string, visningsnavn: string, lagFilter?: LagRaaFilter, arknavn?: string): Promise<RaaTabell> {
   if (sti.toLowerCase().endsWith('.xlsx')) {
     const { lesXlsxTabell } = await import('./xlsx-les.js');
-    const t = await lesXlsxTabell(sti, visningsnavn);
+    const t = await lesXlsxTabell(sti, visningsnavn, arknavn);
     const f = lagFilter?.(t.overskrifter);
     if (!f) return t;
     const behold = t.rader.map((r) => f(r));
@@ -70,6 +73,7 @@ export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFil
       on_record: (post: string[]) => {
         nr++;
         if (hode === undefined) {
+          if (post.length > MAKS_KOLONNER) throw new ForMangeKolonner(post.length);
           hode = post;
           filter = lagFilter?.(post.map((h) => h.trim())) ?? null;
           return null;
@@ -83,6 +87,9 @@ export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFil
       },
     });
   } catch (e) {
+    if (e instanceof ForMangeKolonner) {
+      throw new InndataFeil([feil('for-mange-kolonner', `Overskriftsraden har ${e.antall} kolonner.`, { fil, rad: 1 }, { forventet: `høyst ${MAKS_KOLONNER} kolonner (Excels grense)` })]);
+    }
     const err = e as { message?: string; lines?: number };
     throw new InndataFeil([
       feil('ugyldig-csv', `Filen kan ikke leses som CSV (${oversettCsvFeil(err.message ?? '')}).`, { fil, ...(err.lines ? { rad: err.lines } : {}) }, { forventet: 'CSV med «;» eller «,» som skilletegn og lukkede anførselstegn' }),
@@ -96,6 +103,12 @@ export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFil
   return { fil, tegnsett, skilletegn, overskrifter, radnr, rader };
 }
 
+class ForMangeKolonner extends Error {
+  constructor(readonly antall: number) {
+    super(`for mange kolonner: ${antall}`);
+  }
+}
+
 function oversettCsvFeil(m: string): string {
   if (/quote/i.test(m)) return 'anførselstegn som ikke er lukket eller står feil';
   return m;
@@ -107,11 +120,17 @@ export function kontrollerTabell(t: RaaTabell): Diagnostikk[] {
   t.rader.forEach((r, i) => {
     const rad = t.radnr[i]!;
     if (r.length > t.overskrifter.length && r.slice(t.overskrifter.length).some((c) => c !== null && c !== '')) {
-      ds.push(feil('for-mange-felt', `Raden har ${r.length} felt, men overskriften har ${t.overskrifter.length}.`, { fil: t.fil, rad, ...(t.ark ? { ark: t.ark } : {}) }, { forventet: `${t.overskrifter.length} felt, samme skilletegn som overskriften («${t.skilletegn ?? ';'}»)` }));
+      if (t.ark !== undefined) {
+        let n = r.length;
+        while (n > 0 && (r[n - 1] === null || r[n - 1] === '')) n--;
+        ds.push(feil('for-mange-felt', `Raden har verdier i ${n} kolonner, men overskriftsraden har bare ${t.overskrifter.length}.`, { fil: t.fil, ark: t.ark, rad }, { forventet: 'ingen verdier til høyre for siste overskrift (gi kolonnen en overskrift, eller slett verdiene)' }));
+      } else {
+        ds.push(feil('for-mange-felt', `Raden har ${r.length} felt, men overskriften har ${t.overskrifter.length}.`, { fil: t.fil, rad }, { forventet: `${t.overskrifter.length} felt, samme skilletegn som overskriften («${t.skilletegn ?? ';'}»)` }));
+      }
     }
     r.forEach((c, k) => {
       if (typeof c === 'string' && c.length > MAKS_CELLE) {
-        ds.push(feil('for-stor-celle', `Cellen har ${c.length} tegn.`, { fil: t.fil, rad, kolonne: t.overskrifter[k] ?? `nr. ${k + 1}` }, { forventet: `høyst ${MAKS_CELLE} tegn` }));
+        ds.push(feil('for-stor-celle', `Cellen har ${c.length} tegn.`, { fil: t.fil, ...(t.ark ? { ark: t.ark } : {}), rad, kolonne: t.overskrifter[k] ?? `nr. ${k + 1}` }, { forventet: `høyst ${MAKS_CELLE} tegn` }));
       }
     });
   });

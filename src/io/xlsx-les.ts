@@ -1,5 +1,7 @@
 /**
- * Leser første regneark (eller arket med datasettets navn) i en xlsx-fil. Formelceller gir sin
+ * Leser arket med datasettets navn (store/små bokstaver, æøå og mellomrom teller ikke), ellers det første
+ * synlige arket, i en xlsx-fil. Et skjult ark («hidden» eller «veryHidden») leses aldri stille: er arket med
+ * datasettets navn skjult, er det en feil som sier det; ellers hoppes skjulte ark over. Formelceller gir sin
  * lagrede verdi; en formel uten lagret verdi (filen er ikke lagret av Excel) er en feil, for da
  * vet vi ikke tallet. Prosentformaterte tall leveres som «75 %» så prosentfeltet tolker dem riktig.
  */
@@ -7,8 +9,8 @@ import ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
 import { lesFil } from './tekstfil.js';
 import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
-import type { RaaCelle } from '../domain/felter.js';
-import type { RaaTabell } from './tabell-les.js';
+import { normaliserNavn, type RaaCelle } from '../domain/felter.js';
+import { MAKS_KOLONNER, type RaaTabell } from './tabell-les.js';
 
 export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string): Promise<RaaTabell> {
   const st = await stat(sti);
@@ -20,9 +22,11 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
   } catch {
     throw new InndataFeil([feil('ugyldig-xlsx', 'Filen kan ikke åpnes som Excel-arbeidsbok (skadet eller ikke xlsx).', { fil }, { forventet: 'en .xlsx-fil lagret fra Excel' })]);
   }
-  const ws = (arknavn ? wb.getWorksheet(arknavn) : undefined) ?? wb.worksheets.find((w) => w.state !== 'hidden') ?? wb.worksheets[0];
-  if (!ws) throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
+  const ws = velgArk(wb, fil, arknavn);
   const ark = ws.name;
+  if (ws.columnCount > MAKS_KOLONNER) {
+    throw new InndataFeil([feil('for-mange-kolonner', `Arket har ${ws.columnCount} kolonner.`, { fil, ark }, { forventet: `høyst ${MAKS_KOLONNER} kolonner` })]);
+  }
   const ds: Diagnostikk[] = [];
   let overskrifter: string[] | null = null;
   const rader: RaaCelle[][] = [];
@@ -54,6 +58,29 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
   return { fil, ark, overskrifter, radnr, rader };
 }
 
+function erSkjult(w: ExcelJS.Worksheet): boolean {
+  return w.state === 'hidden' || w.state === 'veryHidden';
+}
+
+function velgArk(wb: ExcelJS.Workbook, fil: string, arknavn: string | undefined): ExcelJS.Worksheet {
+  const navngitt = arknavn ? wb.worksheets.find((w) => normaliserNavn(w.name) === normaliserNavn(arknavn)) : undefined;
+  if (navngitt && erSkjult(navngitt)) {
+    throw new InndataFeil([
+      feil('skjult-ark', `Arket «${navngitt.name}» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.`, { fil, ark: navngitt.name }, {
+        forventet: 'et synlig ark (høyreklikk på en arkfane → Vis), eller dataene på et synlig ark',
+      }),
+    ]);
+  }
+  const ws = navngitt ?? wb.worksheets.find((w) => !erSkjult(w));
+  if (ws) return ws;
+  if (wb.worksheets.length === 0) throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
+  throw new InndataFeil([
+    feil('skjult-ark', `Alle arkene i arbeidsboken er skjult (${wb.worksheets.map((w) => `«${w.name}»`).join(', ')}).`, { fil }, {
+      forventet: arknavn ? `et synlig ark, helst med navnet «${arknavn}»` : 'et synlig ark',
+    }),
+  ]);
+}
+
 const FORMEL_UTEN_VERDI = Symbol('formel-uten-verdi');
 const FEILVERDI = Symbol('feilverdi');
 
@@ -75,8 +102,26 @@ function celleVerdi(c: ExcelJS.Cell): RaaCelle | typeof FORMEL_UTEN_VERDI | type
   return primitiv(v, c.numFmt);
 }
 
+/** Tallformat med timer/sekunder men uten dag og år: [t]:mm, t:mm, mm:ss (en varighet, ikke en dato). */
+function erTidsformat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const f = numFmt.replace(/"[^"]*"/g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  return /[hs]/i.test(f) && !/[dy]/i.test(f);
+}
+
+const EXCEL_NULL = Date.UTC(1899, 11, 30);
+
+/** En tidscelle (exceljs gir Date fra 30.12.1899) → «7:30» (timer:minutter, også over 24), så timer kan lese den. */
+function somVarighet(d: Date): string {
+  const sek = Math.round((d.getTime() - EXCEL_NULL) / 1000);
+  const t = Math.floor(sek / 3600);
+  const m = Math.floor((sek % 3600) / 60);
+  const s = sek % 60;
+  return `${t}:${String(m).padStart(2, '0')}${s ? `:${String(s).padStart(2, '0')}` : ''}`;
+}
+
 function primitiv(v: unknown, numFmt: string | undefined): RaaCelle {
-  if (v instanceof Date) return v;
+  if (v instanceof Date) return erTidsformat(numFmt) && v.getTime() >= EXCEL_NULL ? somVarighet(v) : v;
   if (typeof v === 'number') {
     if (numFmt && numFmt.includes('%')) return `${Number((v * 100).toPrecision(12))} %`;
     return v;

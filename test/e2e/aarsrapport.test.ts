@@ -9,10 +9,10 @@ const OVERFORBRUK = path.join(ROT, 'fixtures', 'aarsrapport', 'overforbruk');
 
 /** Demo-mappen med støtteregister for januar–oktober 2026 (som nh faktura fører det). */
 let demo: string;
-beforeAll(() => {
+beforeAll(async () => {
   demo = kopier(DEMO);
   for (let m = 1; m <= 10; m++) {
-    const r = nh(['faktura', '--data', demo, '--periode', `2026-${String(m).padStart(2, '0')}`, '--json']);
+    const r = await nh(['faktura', '--data', demo, '--periode', `2026-${String(m).padStart(2, '0')}`, '--json']);
     if (r.kode !== 0) throw new Error(`faktura 2026-${m} feilet: ${r.stderr}`);
   }
 }, 120_000);
@@ -27,9 +27,9 @@ const iOre = (kr: number) => Math.round(kr * 100);
 const tall = (v: unknown) => (v === undefined ? 0 : (v as number));
 
 describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på fixtures/demo', () => {
-  it('11.2: kjører uten tilsyn (stdin lukket), alle 21 måltall med grunnlag og egne mål, skriver xlsx og csv', () => {
+  it('11.2: kjører uten tilsyn (stdin lukket), alle 21 måltall med grunnlag og egne mål, skriver xlsx og csv', async () => {
     const ws = kopiAvDemo();
-    const r = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    const r = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.ar).toBe(2027);
@@ -55,57 +55,57 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     expect(csv).toContain(';90,625;95;');
   });
 
-  it('den skrevne csv-filen er også målfilen: målene og kommentarene overlever en ny kjøring', () => {
+  it('den skrevne csv-filen er også målfilen: målene og kommentarene overlever en ny kjøring', async () => {
     const ws = kopiAvDemo();
-    const forste = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']).json();
-    const andre = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    const forste = (await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json'])).json();
+    const andre = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
     expect(andre.kode).toBe(0);
     const j = andre.json();
     expect(j.maltall.map((x: { mal: unknown }) => x.mal)).toEqual(forste.maltall.map((x: { mal: unknown }) => x.mal));
     expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').kommentar).toBe('Rekruttering via kommunens næringsforum');
   });
 
-  it('målfilen overskrives ikke uten --overskriv (exit 2, ingenting skrevet)', () => {
+  it('målfilen overskrives ikke uten --overskriv (exit 2, ingenting skrevet)', async () => {
     const ws = kopiAvDemo();
     const før = readdirSync(ws).sort();
-    const r = nh(['årsrapport', '--data', ws, '--maltall', '2027']);
+    const r = await nh(['årsrapport', '--data', ws, '--maltall', '2027']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/målfilen som ble lest.*--overskriv/);
     expect(readdirSync(ws).sort()).toEqual(før);
   });
 
-  it('11.2: mål under Sivas minimum på 90 % og andel over 100 % gir advarsel i --json', () => {
+  it('11.2: mål under Sivas minimum på 90 % og andel over 100 % gir advarsel i --json', async () => {
     const ws = kopiAvDemo();
     writeFileSync(path.join(ws, 'maltall-2027.csv'), 'id;mål\r\nandelInnovasjonsstotte;85\r\nandelEksport;120\r\n');
-    const r = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    const r = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
     expect(r.kode).toBe(0);
     const koder = r.json().advarsler.map((a: { kode: string }) => a.kode);
     expect(koder).toContain('under-sivas-minimum');
     expect(koder).toContain('andel-utenfor-0-100');
   });
 
-  it('--forhandsvis skriver ingenting; uten målfil er målkolonnen tom', () => {
+  it('--forhandsvis skriver ingenting; uten målfil er målkolonnen tom', async () => {
     const ws = kopiAvDemo();
     const før = readdirSync(ws).sort();
-    const r = nh(['årsrapport', '--data', ws, '--maltall', '2028', '--forhandsvis']);
+    const r = await nh(['årsrapport', '--data', ws, '--maltall', '2028', '--forhandsvis']);
     expect(r.kode).toBe(0);
     expect(r.stdout).toMatch(/ingen målfil/);
     expect(r.stdout).toMatch(/Forhåndsvisning: ingen fil er skrevet/);
     expect(readdirSync(ws).sort()).toEqual(før);
   });
 
-  it('uten --maltall og --år: tydelig feil, exit 2, spør aldri', () => {
-    const r = nh(['årsrapport', '--data', DEMO]);
+  it('uten --maltall og --år: tydelig feil, exit 2, spør aldri', async () => {
+    const r = await nh(['årsrapport', '--data', DEMO]);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/Oppgi --maltall/);
-    expect(nh(['aarsrapport', '--data', DEMO, '--maltall', '2027', '--halvår']).kode).toBe(2);
+    expect((await nh(['aarsrapport', '--data', DEMO, '--maltall', '2027', '--halvår'])).kode).toBe(2);
   });
 });
 
 describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo', () => {
-  it('11.1/10.4: måltall mot resultat, aktive målbedrifter, støtte per målbedrift og tilskuddsbalanse', () => {
+  it('11.1/10.4: måltall mot resultat, aktive målbedrifter, støtte per målbedrift og tilskuddsbalanse', async () => {
     const ws = kopiAvDemo();
-    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.periode).toEqual({ fra: '2026-01-01', til: '2026-12-31', halvar: false });
@@ -125,9 +125,9 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(true);
   });
 
-  it('11.1: --halvår gir aktive målbedrifter første halvår og arsrapport-<år>-halvar.xlsx', () => {
+  it('11.1: --halvår gir aktive målbedrifter første halvår og arsrapport-<år>-halvar.xlsx', async () => {
     const ws = kopiAvDemo();
-    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']);
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.periode).toEqual({ fra: '2026-01-01', til: '2026-06-30', halvar: true });
@@ -138,7 +138,7 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
 
   it('10.4/11.1: halvår viser ubrukt per 30.06 — ikke kortsiktig gjeld eller overføring (det skjer ved årsslutt)', async () => {
     const ws = kopiAvDemo();
-    const j = nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']).json();
+    const j = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json'])).json();
     expect(j.tilskuddsbalanse).toMatchObject({ til: '2026-06-30', kortsiktigGjeld: null, overforesTil: null });
     const bal = await lesArk(path.join(ws, 'arsrapport-2026-halvar.xlsx'), 'Tilskuddsbalanse');
     expect(String(bal[0]![0])).toMatch(/ubrukt per 30\.06/);
@@ -147,24 +147,24 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(bal[1]).not.toContain('Ubrukt = kortsiktig gjeld');
   });
 
-  it('perioden er ikke over ennå («i dag» før 31.12): advarsel om foreløpige tall', () => {
+  it('perioden er ikke over ennå («i dag» før 31.12): advarsel om foreløpige tall', async () => {
     const ws = kopiAvDemo();
-    const koder = (r: ReturnType<typeof nh>) => r.json().advarsler.map((a: { kode: string }) => a.kode);
-    expect(koder(nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis']))).toContain('periode-ikke-over');
-    expect(koder(nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis'], { env: { NH_DATO: '2027-01-10' } }))).not.toContain('periode-ikke-over');
-    expect(koder(nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json', '--forhandsvis']))).not.toContain('periode-ikke-over');
+    const koder = (r: Awaited<ReturnType<typeof nh>>) => r.json().advarsler.map((a: { kode: string }) => a.kode);
+    expect(koder((await nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis'])))).toContain('periode-ikke-over');
+    expect(koder((await nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis'], { env: { NH_DATO: '2027-01-10' } })))).not.toContain('periode-ikke-over');
+    expect(koder((await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json', '--forhandsvis'])))).not.toContain('periode-ikke-over');
   });
 
-  it('feil år nevner flagget slik brukeren skrev det (--år), exit 2', () => {
-    const r = nh(['årsrapport', '--data', DEMO, '--år', '26', '--json']);
+  it('feil år nevner flagget slik brukeren skrev det (--år), exit 2', async () => {
+    const r = await nh(['årsrapport', '--data', DEMO, '--år', '26', '--json']);
     expect(r.kode).toBe(2);
     expect(r.json().feil[0].melding).toMatch(/^--år «26»/);
   });
 
   it.skipIf(!harLibreOffice)('xlsx for begge modusene regnet om i LibreOffice gir samme tall som --json', async () => {
     const ws = kopiAvDemo();
-    const jm = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']).json();
-    const ja = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']).json();
+    const jm = (await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json'])).json();
+    const ja = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--json'])).json();
 
     const m = await lesArk(await regnOmILibreOffice(path.join(ws, 'maltall-2027.xlsx')), 'Måltall');
     const mh = m[1] as string[];
@@ -198,7 +198,7 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(br[bh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(ja.tilskuddsbalanse.brukt, 2);
     expect(br[bh.indexOf('Ubrukt = kortsiktig gjeld')] as number).toBeCloseTo(ja.tilskuddsbalanse.ubrukt, 2);
     // Halvåret: samme formler, overskriften «Ubrukt per 30.06» (10.4: kortsiktig gjeld regnes ved årsslutt).
-    const jh = nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']).json();
+    const jh = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json'])).json();
     const hb = await lesArk(await regnOmILibreOffice(path.join(ws, 'arsrapport-2026-halvar.xlsx')), 'Tilskuddsbalanse');
     const hh = hb[1] as string[];
     expect(hb[2]![hh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(jh.tilskuddsbalanse.brukt, 2);
@@ -210,9 +210,9 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
 });
 
 describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapport/liten)', () => {
-  it('11.2: målbedrift aktiv bare del av året teller; SRL med og uten forrige år; resultat under 90 % varsles', () => {
+  it('11.2: målbedrift aktiv bare del av året teller; SRL med og uten forrige år; resultat under 90 % varsles', async () => {
     const ws = kopier(LITEN);
-    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     const m = (id: string) => j.maltall.find((x: { id: string }) => x.id === id);
@@ -229,10 +229,10 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(j.tilskuddsbalanse).toMatchObject({ overfort: 3000, innvilget: 12000, disponibelt: 15000, brukt: 12000, ubrukt: 3000, kortsiktigGjeld: 3000 });
   });
 
-  it('10.4: overføringen kontrolleres mot fjorårets tall — og avvik varsles', () => {
+  it('10.4: overføringen kontrolleres mot fjorårets tall — og avvik varsles', async () => {
     const ws = kopier(LITEN);
     writeFileSync(path.join(ws, 'tilskudd.csv'), readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace('2026;overfort;Ubrukt fra 2025;3000', '2026;overfort;Ubrukt fra 2025;3500'));
-    const j = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']).json();
+    const j = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--json'])).json();
     const a = j.advarsler.find((x: { kode: string }) => x.kode === 'overforing-avviker');
     expect(a.melding).toMatch(/6\s000,00 − 3\s000,00 = 3\s000,00 kr/);
     expect(a.forventet).toMatch(/^3\s000,00 kr$/);
@@ -240,34 +240,34 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(a.kilde).toMatchObject({ fil: 'tilskudd.csv', rad: 4, kolonne: 'belop' });
   });
 
-  it('10.4: uten fjorårets tilskudd i arbeidsmappen kan overføringen ikke kontrolleres — ingen falsk advarsel', () => {
+  it('10.4: uten fjorårets tilskudd i arbeidsmappen kan overføringen ikke kontrolleres — ingen falsk advarsel', async () => {
     const ws = kopier(LITEN);
     // Støtteregisteret har en linje fra desember 2025, men tilskuddet for 2025 er ikke registrert.
     writeFileSync(path.join(ws, 'tilskudd.csv'), readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace(/2025;innovasjon;[^\n]*\n/, ''));
-    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     expect(r.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('overforing-avviker');
   });
 
-  it('10.4: mer brukt innovasjonsstøtte enn disponibelt nektes — exit 1, balansen i --json, ingen fil', () => {
+  it('10.4: mer brukt innovasjonsstøtte enn disponibelt nektes — exit 1, balansen i --json, ingen fil', async () => {
     const ws = kopier(LITEN);
     cpSync(path.join(OVERFORBRUK, 'tilskudd.csv'), path.join(ws, 'tilskudd.csv'));
-    const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
     expect(r.kode).toBe(1);
     const j = r.json();
     expect(j).toMatchObject({ ok: false, exitKode: 1 });
     expect(j.melding).toMatch(/over med 1\s000,00 kr \(programveileder 10\.4\)/);
     expect(j.resultat.tilskuddsbalanse).toMatchObject({ disponibelt: 11000, brukt: 12000, ubrukt: -1000 });
     expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(false);
-    const tekst = nh(['årsrapport', '--data', ws, '--år', '2026']);
+    const tekst = await nh(['årsrapport', '--data', ws, '--år', '2026']);
     expect(tekst.kode).toBe(1);
     expect(tekst.stdout).toMatch(/Kan ikke rapportere/);
   });
 });
 
 describe('nh frister (programveileder 11.1)', () => {
-  it('11.1: lister fristene med dager igjen fra i dag og kommandoen som lager grunnlaget', () => {
-    const r = nh(['frister', '--json']);
+  it('11.1: lister fristene med dager igjen fra i dag og kommandoen som lager grunnlaget', async () => {
+    const r = await nh(['frister', '--json']);
     expect(r.kode).toBe(0);
     const j = r.json();
     expect(j.ar).toBe(2026);
@@ -277,11 +277,11 @@ describe('nh frister (programveileder 11.1)', () => {
     expect(j.frister[0]).toMatchObject({ dato: '2026-01-15', status: 'passert', kommando: 'nh årsrapport --år 2025' });
     expect(j.neste).toBe('2026-12-01');
   });
-  it('--år 2027 og tekstutskrift', () => {
-    const r = nh(['frister', '--år', '2027']);
+  it('--år 2027 og tekstutskrift', async () => {
+    const r = await nh(['frister', '--år', '2027']);
     expect(r.kode).toBe(0);
     expect(r.stdout).toMatch(/15\.01\.2027\s+54 d/);
-    const feil = nh(['frister', '--år', 'x']);
+    const feil = await nh(['frister', '--år', 'x']);
     expect(feil.kode).toBe(2);
     expect(feil.stderr).toMatch(/--år «x» er ikke et år/);
   });

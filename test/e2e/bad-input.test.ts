@@ -1,7 +1,9 @@
 /**
  * Korpuset av ødelagte inndata (fixtures/bad/*): hvert tilfelle kjøres gjennom riktig kommando på det
- * bygde binæret. Krav: exit 2, meldingen nevner fil, rad og kolonne, og ingenting er skrevet.
- * Nye tilfeller: en mappe med tilfelle.json (se scripts/lag-bad.mjs) — testen plukker dem opp selv.
+ * bygde binæret. Krav: exit 2, meldingen nevner fil, rad og kolonne, og ingenting er skrevet. Hele feilteksten
+ * (stderr) er festet i `melding.txt` i tilfellets mappe, så en endret melding er en synlig diff (issue 12 pkt. 2).
+ * Nye tilfeller: en mappe med tilfelle.json (se scripts/lag-bad.mjs) — testen plukker dem opp selv; første kjøring
+ * utenfor CI skriver melding.txt (`npx vitest run test/e2e/bad-input.test.ts -u` etter en bevisst endring).
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +20,7 @@ type Tilfelle = {
 };
 
 const BAD = path.join(ROT, 'fixtures', 'bad');
+const MELDING = 'melding.txt';
 const tilfeller = readdirSync(BAD)
   .filter((d) => existsSync(path.join(BAD, d, 'tilfelle.json')))
   .sort()
@@ -37,18 +40,19 @@ function avtrykk(mappe: string): Record<string, string> {
 }
 
 describe('ødelagte inndata: exit 2, fil/rad/kolonne i meldingen, ingenting skrevet', () => {
-  it('korpuset har minst 40 tilfeller', () => {
+  it('korpuset har minst 40 tilfeller', async () => {
     expect(tilfeller.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(tilfeller)('%s', (navn, t) => {
+  it.each(tilfeller)('%s', async (navn, t) => {
     const ws = kopier(path.join(ROT, 'fixtures', t.base ?? 'mini'));
     for (const f of t.fjern ?? []) rmSync(path.join(ws, f));
     for (const f of readdirSync(path.join(BAD, navn))) {
-      if (f !== 'tilfelle.json') cpSync(path.join(BAD, navn, f), path.join(ws, f), { recursive: true });
+      if (f !== 'tilfelle.json' && f !== MELDING) cpSync(path.join(BAD, navn, f), path.join(ws, f), { recursive: true });
     }
     const før = avtrykk(ws);
-    const r = nh([...t.kommando, '--data', ws, '--json']);
+    const r = await nh([...t.kommando, '--data', ws, '--json']);
+    await expect(r.stderr.split(ws).join('<arbeidsmappe>')).toMatchFileSnapshot(path.join(BAD, navn, MELDING));
     expect(r.kode, `${t.beskrivelse}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(2);
     const f = t.forventet;
     expect(r.stderr).toContain(f.fil);

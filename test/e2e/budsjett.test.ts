@@ -21,9 +21,9 @@ function verdi(ark: unknown[][], etikett: string): unknown {
 const rund = (x: unknown) => Math.round(Number(x ?? 0) * 100) / 100;
 
 describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
-  it('10.4: demo 2027 — timer × timesats + budsjetterte kostnader mot tildelingen, json og xlsx', () => {
+  it('10.4: demo 2027 — timer × timesats + budsjetterte kostnader mot tildelingen, json og xlsx', async () => {
     const ws = kopier();
-    const r = nh(['budsjett', '--år', '2027', '--data', ws, '--json']);
+    const r = await nh(['budsjett', '--år', '2027', '--data', ws, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.modus).toBe('plan');
@@ -38,32 +38,32 @@ describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
     expect(['under', 'lik', 'over']).toContain(j.status);
     expect(existsSync(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'))).toBe(true);
     // Uten --overskriv nektes ny skriving.
-    expect(nh(['budsjett', '--ar', '2027', '--data', ws]).kode).toBe(2);
-    expect(nh(['budsjett', '--ar', '2027', '--data', ws, '--overskriv']).kode).toBe(0);
+    expect((await nh(['budsjett', '--ar', '2027', '--data', ws])).kode).toBe(2);
+    expect((await nh(['budsjett', '--ar', '2027', '--data', ws, '--overskriv'])).kode).toBe(0);
   });
 
-  it('10.4: budsjett under, lik og over tildelingen sier hvilket i kroner', () => {
+  it('10.4: budsjett under, lik og over tildelingen sier hvilket i kroner', async () => {
     // liten: Kari 100 t × timesats + 10 000 kr kostnader; tildelingen varieres.
     const ws = kopier(LITEN);
-    const forst = nh(['budsjett', '--ar', '2027', '--data', ws, '--json', '--forhandsvis']).json();
+    const forst = (await nh(['budsjett', '--ar', '2027', '--data', ws, '--json', '--forhandsvis'])).json();
     const total = Math.round(forst.total * 100);
-    const kjør = (tildelingOre: number) => {
+    const kjør = async (tildelingOre: number) => {
       writeFileSync(path.join(ws, 'tilskudd.csv'), `${BOM}ar;type;belop\n2027;administrasjon;${(tildelingOre / 100).toFixed(2).replace('.', ',')}\n`);
-      return nh(['budsjett', '--ar', '2027', '--data', ws, '--forhandsvis']);
+      return await nh(['budsjett', '--ar', '2027', '--data', ws, '--forhandsvis']);
     };
-    const under = kjør(total + 1234_56);
+    const under = await kjør(total + 1234_56);
     expect(under.kode).toBe(0);
     expect(under.stdout).toContain('1\u00a0234,56 kr UNDER tildelingen');
     expect(under.stdout).toContain('tilbakebetales');
-    expect(kjør(total).stdout).toContain('LIKT tildelingen');
-    expect(kjør(total - 99_00).stdout).toContain('99,00 kr OVER tildelingen');
+    expect((await kjør(total)).stdout).toContain('LIKT tildelingen');
+    expect((await kjør(total - 99_00)).stdout).toContain('99,00 kr OVER tildelingen');
     expect(readdirSync(ws).some((f) => f.endsWith('.xlsx'))).toBe(false); // --forhandsvis skriver ingenting
   });
 
-  it('10.4: en forbudt kostnadskategori gir exit 2 med fil, rad og kolonne', () => {
+  it('10.4: en forbudt kostnadskategori gir exit 2 med fil, rad og kolonne', async () => {
     const ws = kopier(LITEN);
     writeFileSync(path.join(ws, 'kostnader.csv'), `${BOM}ar;kategori;belop;type\n2027;Eksterne kostnader;100;budsjett\n2027;Husleie;5 000;budsjett\n2027;Bevertning styremøte;500;budsjett\n`);
-    const r = nh(['budsjett', '--ar', '2027', '--data', ws, '--json']);
+    const r = await nh(['budsjett', '--ar', '2027', '--data', ws, '--json']);
     expect(r.kode).toBe(2);
     const feil = r.json().feil as { kode: string; kilde: { rad: number; kolonne: string } }[];
     expect(feil.map((f) => [f.kode, f.kilde.rad, f.kilde.kolonne])).toEqual([
@@ -75,7 +75,7 @@ describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
 
   it.skipIf(!harLibreOffice)('10.4: xlsx regnet om i LibreOffice = --json (plan)', async () => {
     const ws = kopier();
-    const j = nh(['budsjett', '--ar', '2027', '--data', ws, '--json']).json();
+    const j = (await nh(['budsjett', '--ar', '2027', '--data', ws, '--json'])).json();
     const omregnet = await regnOmILibreOffice(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'));
     const sam = await lesArk(omregnet, 'Sammendrag');
     expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
@@ -97,9 +97,9 @@ describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
 });
 
 describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
-  it('vedlegg 3 pkt. 4.2: demo 2026 — timer per person og aktivitet, faktiske kostnader, differanse', () => {
+  it('vedlegg 3 pkt. 4.2: demo 2026 — timer per person og aktivitet, faktiske kostnader, differanse', async () => {
     const ws = kopier();
-    const r = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.modus).toBe('regnskap');
@@ -121,23 +121,23 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     expect(existsSync(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'))).toBe(true);
   });
 
-  it('vedlegg 3 pkt. 4.2: overskudd ved årsslutt skal tilbakebetales (liten arbeidsmappe)', () => {
+  it('vedlegg 3 pkt. 4.2: overskudd ved årsslutt skal tilbakebetales (liten arbeidsmappe)', async () => {
     const ws = kopier(LITEN);
-    const r = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.status).toBe('under');
     expect(j.disponertIsinHelhet).toBe(false);
     expect(j.tilbakebetales).toBe(j.differanse);
     expect(j.tilbakebetales).toBeGreaterThan(0);
-    const t = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--forhandsvis']);
+    const t = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--forhandsvis']);
     expect(t.stdout).toContain('IKKE disponert i sin helhet');
     expect(t.stdout).toContain('skal tilbakebetales');
   });
 
-  it('vedlegg 3 pkt. 4.2: tomt år — ingen timer eller kostnader gir total 0 og exit 0', () => {
+  it('vedlegg 3 pkt. 4.2: tomt år — ingen timer eller kostnader gir total 0 og exit 0', async () => {
     const ws = kopier(LITEN);
-    const r = nh(['budsjett', '--regnskap', '2025', '--data', ws, '--json', '--forhandsvis']);
+    const r = await nh(['budsjett', '--regnskap', '2025', '--data', ws, '--json', '--forhandsvis']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect([j.total, j.timer, j.tildeling, j.differanse, j.status]).toEqual([0, 0, 0, 0, 'lik']);
@@ -150,7 +150,7 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
       const p = path.join(ws, f);
       writeFileSync(p, readFileSync(p, 'utf8').split('Kari Nordmann').join('>Kari Nordmann').split('Ola Hansen').join('Ola* Hansen'));
     }
-    const r = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
@@ -164,7 +164,7 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
 
   it.skipIf(!harLibreOffice)('vedlegg 3 pkt. 4.2: xlsx regnet om i LibreOffice = --json (regnskap)', async () => {
     const ws = kopier();
-    const j = nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']).json();
+    const j = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json'])).json();
     const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
     const sam = await lesArk(omregnet, 'Sammendrag');
     expect(rund(verdi(sam, 'Timer, administrasjon'))).toBe(j.timer);

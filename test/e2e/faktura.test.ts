@@ -31,9 +31,9 @@ const les = (ws: string, f: string) => readFileSync(path.join(ws, f), 'utf8');
 const registerLinjer = (ws: string) => les(ws, 'stotteregister.csv').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
 
 describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
-  it('10.4: skriver fakturagrunnlag.xlsx, fakturagrunnlag.csv og stotteregister.csv; --json har per målbedrift og totaler', () => {
+  it('10.4: skriver fakturagrunnlag.xlsx, fakturagrunnlag.csv og stotteregister.csv; --json har per målbedrift og totaler', async () => {
     const ws = kopier(LITEN);
-    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.status).toBe('fakturert');
@@ -69,43 +69,43 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(sum('markedsverdi')).toBe(j.totalt.markedsverdi);
   });
 
-  it('vedlegg 3 pkt. 2: advarer når en målbedrift mangler SMB-sjekk datert på eller før avtalestart', () => {
-    const r = nh(['faktura', '--data', LITEN, ...P, '--forhandsvis', '--json']);
+  it('vedlegg 3 pkt. 2: advarer når en målbedrift mangler SMB-sjekk datert på eller før avtalestart', async () => {
+    const r = await nh(['faktura', '--data', LITEN, ...P, '--forhandsvis', '--json']);
     expect(r.kode).toBe(0);
     const adv = r.json().advarsler.filter((a: any) => a.kode === 'mangler-smb-sjekk');
     expect(adv).toHaveLength(1); // Alfa har sjekk 10.01 (før avtalestart), Beta bare 01.04 (etter)
     expect(adv[0].melding).toMatch(/Beta Marin AS.*bare 2026-04-01/);
-    const tekst = nh(['faktura', '--data', LITEN, ...P, '--forhandsvis']);
+    const tekst = await nh(['faktura', '--data', LITEN, ...P, '--forhandsvis']);
     expect(tekst.stderr).toMatch(/Advarsel:.*Beta Marin AS/);
   });
 
-  it('vedlegg 3 pkt. 2: advarer når den siste SMB-sjekken før avtalestart sa KAN IKKE TAS OPP (posten fra nh smb-sjekk)', () => {
+  it('vedlegg 3 pkt. 2: advarer når den siste SMB-sjekken før avtalestart sa KAN IKKE TAS OPP (posten fra nh smb-sjekk)', async () => {
     const ws = kopier(LITEN);
     writeFileSync(path.join(ws, 'smb-sjekk', '915000002-2026-01-12.json'), JSON.stringify({ orgnr: '915000002', dato: '2026-01-12', dom: 'KAN IKKE TAS OPP' }));
-    const r = nh(['faktura', '--data', ws, ...P, '--forhandsvis', '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--forhandsvis', '--json']);
     expect(r.kode).toBe(0);
     const adv = r.json().advarsler.filter((a: any) => a.kode === 'smb-sjekk-ikke-ok');
     expect(adv).toHaveLength(1);
     expect(adv[0].melding).toMatch(/Alfa Teknologi AS.*2026-01-12.*KAN IKKE TAS OPP/);
   });
 
-  it('--forhandsvis viser resultatet og skriver ingenting (ingen lås, ingen filer)', () => {
+  it('--forhandsvis viser resultatet og skriver ingenting (ingen lås, ingen filer)', async () => {
     const ws = kopier(LITEN);
     const før = avtrykk(ws);
-    const r = nh(['faktura', '--data', ws, ...P, '--forhandsvis']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--forhandsvis']);
     expect(r.kode).toBe(0);
     expect(r.stdout).toMatch(/Alfa Teknologi AS/);
     expect(r.stdout).toMatch(/Forhåndsvisning: ingenting er skrevet/);
     expect(avtrykk(ws)).toEqual(før);
   });
 
-  it('gjentatt kjøring av en fakturert periode endrer ingenting og sier det (exit 0)', () => {
+  it('gjentatt kjøring av en fakturert periode endrer ingenting og sier det (exit 0)', async () => {
     const ws = kopier(LITEN);
-    expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
+    expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
     const før = avtrykk(ws);
     appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;5;Rådgivning;;Ny\r\n');
     const etterEndring = avtrykk(ws);
-    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode).toBe(0);
     expect(r.json()).toMatchObject({ status: 'allerede-fakturert', totalt: { stotte: 20_925 } });
     expect(r.json().melding).toMatch(/allerede fakturert.*--erstatt/);
@@ -113,13 +113,13 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(før['stotteregister.csv']).toBe(etterEndring['stotteregister.csv']);
   });
 
-  it('--erstatt: tar sikkerhetskopi i faktura/sikkerhetskopi/ og erstatter periodens linjer (ingen dobbeltføring)', () => {
+  it('--erstatt: tar sikkerhetskopi i faktura/sikkerhetskopi/ og erstatter periodens linjer (ingen dobbeltføring)', async () => {
     const ws = kopier(LITEN);
-    expect(nh(['faktura', '--data', ws, '--periode', '2026-09']).kode).toBe(0);
-    expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
+    expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
+    expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
     const gammelt = les(ws, 'stotteregister.csv');
     appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;5;Rådgivning;;Ny\r\n');
-    const r = nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.status).toBe('erstattet');
@@ -134,27 +134,27 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(reg.find((l) => l.startsWith('2026-10;31.10.2026;915000002'))).toMatch(/;24900,00;/);
   });
 
-  it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', () => {
+  it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', async () => {
     const ws = kopier(LITEN);
     const mb = les(ws, 'malbedrifter.csv').replace('915000142;Beta Marin AS;01.03.2026;;;;50;', '915000142;Beta Marin AS;01.03.2026;;;;80;');
     writeFileSync(path.join(ws, 'malbedrifter.csv'), mb);
     const før = avtrykk(ws);
-    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode).toBe(1);
     const j = r.json();
     expect(j.resultat.avvisninger.map((a: any) => [a.kode, a.orgnr])).toEqual([['over-75-prosent', '915000142']]);
     expect(avtrykk(ws)).toEqual(før);
-    const t = nh(['faktura', '--data', ws, ...P]);
+    const t = await nh(['faktura', '--data', ws, ...P]);
     expect(t.stdout).toMatch(/avvist — ingenting er skrevet[\s\S]*Beta Marin AS.*80 % er over taket på 75 %/);
   });
 
-  it('vedlegg 3 pkt. 2: en måned som bringer støtten over 200 000 EUR på tre år avvises med beløpene', () => {
+  it('vedlegg 3 pkt. 2: en måned som bringer støtten over 200 000 EUR på tre år avvises med beløpene', async () => {
     const ws = kopier(LITEN);
     // Tidligere 198 702,18 EUR + denne måneden 1 297,83 EUR = 200 000,01 EUR > taket.
     const linje = (eur: string) => `${REG_HODE}2025-03;31.03.2025;915000002;Alfa Teknologi AS;3046666,67;761666,67;190416,67;2285000,00;11,5;31.12.2024;${eur};x\r\n`;
     writeFileSync(path.join(ws, 'stotteregister.csv'), linje('198702,18'));
     const før = avtrykk(ws);
-    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stdout + r.stderr).toBe(1);
     const a = r.json().resultat.avvisninger;
     expect(a).toHaveLength(1);
@@ -163,16 +163,16 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(avtrykk(ws)).toEqual(før);
     // Akkurat 200 000 EUR er lov.
     writeFileSync(path.join(ws, 'stotteregister.csv'), linje('198702,17'));
-    const ja = nh(['faktura', '--data', ws, ...P, '--json']);
+    const ja = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(ja.kode, ja.stderr).toBe(0);
     expect(ja.json().malbedrifter[0].treaar).toMatchObject({ samletEur: 200_000, gjenstaarEur: 0 });
   });
 
-  it('10.4 / vedlegg 3 pkt. 4.1: mer støtte enn disponibelt innovasjonstilskudd avvises og sier hvor mye', () => {
+  it('10.4 / vedlegg 3 pkt. 4.1: mer støtte enn disponibelt innovasjonstilskudd avvises og sier hvor mye', async () => {
     const ws = kopier(LITEN);
     writeFileSync(path.join(ws, 'tilskudd.csv'), '\uFEFFar;type;kilde;belop;dato\r\n2026;innovasjon;Siva;15 000;15.02.2026\r\n2026;overfort;Siva;5 000;15.02.2026\r\n');
     const før = avtrykk(ws);
-    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode).toBe(1);
     const j = r.json();
     expect(j.resultat.avvisninger[0]).toMatchObject({ kode: 'over-disponibelt', tall: { tilskudd: 20_000, denneKjoringen: 20_925, overMed: 925 } });
@@ -180,43 +180,43 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(avtrykk(ws)).toEqual(før);
   });
 
-  it('10.4: det som er ført tidligere i året trekkes fra disponibelt; gjenstår vises etter hver kjøring', () => {
+  it('10.4: det som er ført tidligere i året trekkes fra disponibelt; gjenstår vises etter hver kjøring', async () => {
     const ws = kopier(LITEN);
-    const sep = nh(['faktura', '--data', ws, '--periode', '2026-09', '--json']).json();
+    const sep = (await nh(['faktura', '--data', ws, '--periode', '2026-09', '--json'])).json();
     expect(sep.disponibelt).toMatchObject({ bruktFor: 0, denneKjoringen: 3_750, gjenstaarEtter: 446_250 });
-    const okt = nh(['faktura', '--data', ws, ...P, '--json']).json();
+    const okt = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
     expect(okt.disponibelt).toMatchObject({ bruktFor: 3_750, gjenstaarFor: 446_250, gjenstaarEtter: 425_325 });
-    expect(nh(['faktura', '--data', ws, ...P]).stdout).toMatch(/allerede fakturert/);
-    expect(nh(['faktura', '--data', ws, '--periode', '2026-11', '--forhandsvis']).stdout).toMatch(/Gjenstår: 425\s325,00 kr før/);
+    expect((await nh(['faktura', '--data', ws, ...P])).stdout).toMatch(/allerede fakturert/);
+    expect((await nh(['faktura', '--data', ws, '--periode', '2026-11', '--forhandsvis'])).stdout).toMatch(/Gjenstår: 425\s325,00 kr før/);
   });
 
-  it('vedlegg 3 pkt. 2: timer utenfor avtalen, ukjent målbedrift og ukjent ansatt meldes alle på én gang (exit 2)', () => {
+  it('vedlegg 3 pkt. 2: timer utenfor avtalen, ukjent målbedrift og ukjent ansatt meldes alle på én gang (exit 2)', async () => {
     const ws = kopier(LITEN);
     appendFileSync(path.join(ws, 'timer.csv'), '15.10.2026;Kari Nordmann;915000215;3;;;Før start\r\n16.10.2026;Kari Nordmann;915000282;3;;;Ukjent\r\n17.10.2026;Nils;915000002;3;;;Hvem\r\n');
-    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode).toBe(2);
     expect(r.json().feil.map((f: any) => [f.kode, f.kilde.rad])).toEqual([['utenfor-avtale', 11], ['ukjent-malbedrift', 12], ['ukjent-ansatt', 13]]);
     expect(r.stderr).toMatch(/timer\.csv, rad 11, kolonne «dato»/);
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
   });
 
-  it('ugyldig --periode og manglende --periode gir exit 2', () => {
-    const r = nh(['faktura', '--data', LITEN, '--periode', '2026-13']);
+  it('ugyldig --periode og manglende --periode gir exit 2', async () => {
+    const r = await nh(['faktura', '--data', LITEN, '--periode', '2026-13']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/--periode «2026-13» er ikke en måned/);
-    expect(nh(['faktura', '--data', LITEN]).kode).toBe(2);
+    expect((await nh(['faktura', '--data', LITEN])).kode).toBe(2);
   });
 
   it.each(['stotteregister:halvskrevet', 'stotteregister:for-rename', 'faktura:for-register'])(
     'krasj (SIGKILL) ved %s: registeret er byte for byte som før, og neste kjøring lykkes',
-    (punkt) => {
+    async (punkt) => {
       const ws = kopier(LITEN);
-      expect(nh(['faktura', '--data', ws, '--periode', '2026-09']).kode).toBe(0);
+      expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
       const før = readFileSync(path.join(ws, 'stotteregister.csv'));
-      const r = nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
+      const r = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
       expect(r.kode).toBe(-1); // drept av signal
       expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(før)).toBe(true);
-      const igjen = nh(['faktura', '--data', ws, ...P, '--json']);
+      const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
       expect(igjen.kode, igjen.stderr).toBe(0);
       expect(igjen.json().status).toBe('fakturert');
       if (punkt === 'faktura:for-register') expect(igjen.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
@@ -226,17 +226,17 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     },
   );
 
-  it('krasj etter at registeret er døpt om: perioden står i registeret, og neste kjøring sier «allerede fakturert»', () => {
+  it('krasj etter at registeret er døpt om: perioden står i registeret, og neste kjøring sier «allerede fakturert»', async () => {
     const ws = kopier(LITEN);
-    expect(nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'stotteregister:etter-rename' } }).kode).toBe(-1);
+    expect((await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'stotteregister:etter-rename' } })).kode).toBe(-1);
     expect(registerLinjer(ws)).toHaveLength(2);
-    expect(nh(['faktura', '--data', ws, ...P, '--json']).json().status).toBe('allerede-fakturert');
+    expect((await nh(['faktura', '--data', ws, ...P, '--json'])).json().status).toBe('allerede-fakturert');
   });
 
-  it('låsen: en annen levende kjøring holder låsen → exit 2 og ingenting skrevet', () => {
+  it('låsen: en annen levende kjøring holder låsen → exit 2 og ingenting skrevet', async () => {
     const ws = kopier(LITEN);
     writeFileSync(path.join(ws, '.stotteregister.laas'), `${process.pid}\n2026-11-22T00:00:00Z\n`);
-    const r = nh(['faktura', '--data', ws, ...P]);
+    const r = await nh(['faktura', '--data', ws, ...P]);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/En annen nh-kjøring/);
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
@@ -255,26 +255,26 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(registerLinjer(ws)).toHaveLength(2);
   });
 
-  it('nh.json faktura.csvKolonner og csvRekkefolge gir andre overskrifter, fjerner og ordner kolonner', () => {
+  it('nh.json faktura.csvKolonner og csvRekkefolge gir andre overskrifter, fjerner og ordner kolonner', async () => {
     const ws = kopier(LITEN);
     const c = JSON.parse(les(ws, 'nh.json'));
     c.faktura.csvKolonner = { kundeOrgnr: 'ORGANIZATION NO', fakturatekst: false };
     c.faktura.csvRekkefolge = ['kundeOrgnr', 'belopEksMva'];
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
-    expect(nh(['faktura', '--data', ws, ...P]).kode).toBe(0);
+    expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
     const hode = les(ws, 'faktura/2026-10/fakturagrunnlag.csv').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(';');
     expect(hode.slice(0, 3)).toEqual(['ORGANIZATION NO', 'belopEksMva', 'ordrenr']);
     expect(hode).not.toContain('fakturatekst');
     c.faktura.csvKolonner = { finnesIkke: 'X' };
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
-    const r = nh(['faktura', '--data', ws, '--periode', '2026-09']);
+    const r = await nh(['faktura', '--data', ws, '--periode', '2026-09']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/ukjent kolonne «finnesIkke»/);
   });
 
   it('registeret leses tilbake av lesDatasett(stotteregisterDef) — samme beløp som --json', async () => {
     const ws = kopier(LITEN);
-    const j = nh(['faktura', '--data', ws, ...P, '--json']).json();
+    const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
     const { aapneArbeidsmappe } = await import('../../src/io/arbeidsmappe.js');
     const { lesDatasett } = await import('../../src/io/datasett.js');
     const { stotteregisterDef } = await import('../../src/domain/datasett/stotteregister.js');
@@ -284,13 +284,13 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
 
   it.skipIf(!harLibreOffice)('xlsx regnet om i LibreOffice gir samme tall som --json (liten arbeidsmappe)', async () => {
     const ws = kopier(LITEN);
-    const j = nh(['faktura', '--data', ws, ...P, '--json']).json();
+    const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
     await sammenlignXlsx(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx'), j);
   });
 
   it.skipIf(!harLibreOffice || !existsSync(path.join(DEMO, 'nh.json')))('demo: nh faktura --periode 2026-10 skriver alle tre, og xlsx omregnet i LibreOffice = --json', async () => {
     const ws = kopier(DEMO);
-    const r = nh(['faktura', '--data', ws, ...P, '--json']);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stdout + r.stderr).toBe(0);
     const j = r.json();
     expect(j.malbedrifter.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
  * (NH_TESTPUNKT_DREP, se src/io/skriv.ts). Etterpå er registeret og utfilene enten nøyaktig som før
  * eller nøyaktig som etter en vellykket kjøring — aldri midt imellom — og neste kjøring fullfører.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import {
   appendFileSync, closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync,
@@ -40,17 +40,21 @@ function tilstand(ws: string) {
 
 describe('krasj midt i nh faktura', () => {
   // Fasit: én kjøring uten krasj fra samme utgangspunkt (forrige måned allerede fakturert).
-  const fasitMappe = kopier(LITEN);
-  expect(nh(['faktura', '--data', fasitMappe, '--periode', '2026-09']).kode).toBe(0);
-  const foer = tilstand(fasitMappe);
-  expect(nh(['faktura', '--data', fasitMappe, ...P]).kode).toBe(0);
-  const etter = tilstand(fasitMappe);
+  let foer: ReturnType<typeof tilstand>;
+  let etter: ReturnType<typeof tilstand>;
+  beforeAll(async () => {
+    const fasitMappe = kopier(LITEN);
+    expect((await nh(['faktura', '--data', fasitMappe, '--periode', '2026-09'])).kode).toBe(0);
+    foer = tilstand(fasitMappe);
+    expect((await nh(['faktura', '--data', fasitMappe, ...P])).kode).toBe(0);
+    etter = tilstand(fasitMappe);
+  });
   let drept = 0;
 
-  it.each(PUNKTER)('SIGKILL ved «%s»: registeret er som før eller som etter, og neste kjøring fullfører', (punkt) => {
+  it.each(PUNKTER)('SIGKILL ved «%s»: registeret er som før eller som etter, og neste kjøring fullfører', async (punkt) => {
     const ws = kopier(LITEN);
-    expect(nh(['faktura', '--data', ws, '--periode', '2026-09']).kode).toBe(0);
-    const r = nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
+    expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
+    const r = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
     if (r.kode === -1) drept++;
     const t = tilstand(ws);
     const somFoer = utenKjoring(t.register) === utenKjoring(foer.register);
@@ -59,7 +63,7 @@ describe('krasj midt i nh faktura', () => {
     // En utfil finnes enten helt (lik fasit) eller ikke; aldri halvskrevet.
     if (t.csv) expect(t.csv.equals(etter.csv!)).toBe(true);
 
-    const igjen = nh(['faktura', '--data', ws, ...P, '--json']);
+    const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(igjen.kode, igjen.stderr).toBe(0);
     expect(['fakturert', 'allerede-fakturert']).toContain(igjen.json().status);
     const slutt = tilstand(ws);
@@ -70,7 +74,7 @@ describe('krasj midt i nh faktura', () => {
     expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('testpunktene ble faktisk truffet (prosessen ble drept)', () => {
+  it('testpunktene ble faktisk truffet (prosessen ble drept)', async () => {
     expect(drept).toBeGreaterThanOrEqual(6);
   });
 });

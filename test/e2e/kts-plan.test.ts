@@ -23,7 +23,7 @@ const forste = (rad: unknown[], n: number) => Array.from({ length: n }, (_, i) =
 describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
   it('6.3: --frist 2026-12-01 skriver opplastingsfilene og loggen; xlsx i LibreOffice har samme rader som --json', async () => {
     const ws = kopier(DEMO);
-    const r = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
+    const r = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.frist).toBe('2026-12-01');
@@ -58,23 +58,23 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
     });
   }, 120_000);
 
-  it('11.1: standardfristen er den neste fra i dag (NH_DATO), og --forhandsvis skriver ingenting', () => {
+  it('11.1: standardfristen er den neste fra i dag (NH_DATO), og --forhandsvis skriver ingenting', async () => {
     const ws = kopier(DEMO);
-    const a = nh(['kts-plan', '--data', ws, '--forhandsvis', '--json']);
+    const a = await nh(['kts-plan', '--data', ws, '--forhandsvis', '--json']);
     expect(a.kode, a.stderr).toBe(0);
     expect(a.json().frist).toBe('2026-12-01');
     expect(a.json().filer).toBeNull();
-    const b = nh(['kts-plan', '--data', ws, '--forhandsvis'], { env: { NH_DATO: '2026-12-02' } });
+    const b = await nh(['kts-plan', '--data', ws, '--forhandsvis'], { env: { NH_DATO: '2026-12-02' } });
     expect(b.kode, b.stderr).toBe(0);
     expect(b.stdout).toContain('AVI-oppdatering 1. mars 2027');
     expect(b.stdout).toContain('Forhåndsvisning: ingenting er skrevet');
     expect(existsSync(path.join(ws, 'avi'))).toBe(false);
   });
 
-  it('11.1: --frist som ikke er 1. mars/juni/september/desember gir exit 2', () => {
+  it('11.1: --frist som ikke er 1. mars/juni/september/desember gir exit 2', async () => {
     const ws = kopier(LITEN);
     for (const f of ['2026-10-01', '2026-12-02', 'i morgen']) {
-      const r = nh(['kts-plan', '--data', ws, '--frist', f, '--json']);
+      const r = await nh(['kts-plan', '--data', ws, '--frist', f, '--json']);
       expect(r.kode, f).toBe(2);
       expect(r.json().feil[0].kode).toBe('ugyldig-frist');
     }
@@ -83,16 +83,16 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
 });
 
 describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «siden siste oppdatering»)', () => {
-  it('6.3: andre kjøring etter en opplasting gjentar ingenting, og en sen registrering tas med og merkes for sent', () => {
+  it('6.3: andre kjøring etter en opplasting gjentar ingenting, og en sen registrering tas med og merkes for sent', async () => {
     const ws = kopier(LITEN);
-    const sept = nh(['kts-plan', '--data', ws, '--frist', '2026-09-01', '--json']);
+    const sept = await nh(['kts-plan', '--data', ws, '--frist', '2026-09-01', '--json']);
     expect(sept.kode, sept.stderr).toBe(0);
     expect(sept.json().nye.map((x: NyJson) => x.orgnr).sort()).toEqual(['950119667', '957689949', '985429545']);
     expect(sept.json().avsluttede.map((x: SluttJson) => x.orgnr)).toEqual(['985429545']);
 
     // Registrert etter septemberfilen, men avtalestart i mai: hørte til 1. september.
     appendFileSync(path.join(ws, 'malbedrifter.csv'), '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
-    const des = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
+    const des = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
     expect(des.kode, des.stderr).toBe(0);
     const j = des.json();
     expect(j.forrigeOppdatering).toBe('2026-09-01');
@@ -114,11 +114,11 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     expect(new Set(alleNye).size).toBe(alleNye.length);
   });
 
-  it('6.3/11.1: sekvensen 1. september → 1. desember → 1. mars året etter: ingen rapporteres to ganger, sene registreringer kommer med i neste fil', () => {
+  it('6.3/11.1: sekvensen 1. september → 1. desember → 1. mars året etter: ingen rapporteres to ganger, sene registreringer kommer med i neste fil', async () => {
     const ws = kopier(LITEN);
     const mb = path.join(ws, 'malbedrifter.csv');
-    const kjor = (frist: string) => {
-      const r = nh(['kts-plan', '--data', ws, '--frist', frist, '--json'], { env: { NH_DATO: '2026-11-23' } });
+    const kjor = async (frist: string) => {
+      const r = await nh(['kts-plan', '--data', ws, '--frist', frist, '--json'], { env: { NH_DATO: '2026-11-23' } });
       expect(r.kode, r.stderr).toBe(0);
       const j = r.json();
       return {
@@ -127,18 +127,18 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
         avsluttede: j.avsluttede.map((x: SluttJson) => `${x.orgnr} ${x.exitskjema}${x.forSent ? ' for sent' : ''}`),
       };
     };
-    const sept = kjor('2026-09-01');
+    const sept = await kjor('2026-09-01');
     expect(sept.forrige).toBeNull();
     // Mai-start registrert etter septemberfilen (hørte til 1. september).
     appendFileSync(mb, '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
-    const des = kjor('2026-12-01');
+    const des = await kjor('2026-12-01');
     expect(des.forrige).toBe('2026-09-01');
     expect(des.nye).toEqual(['940529344 2026-09 for sent', '968170546 2026-12', '926533010 2026-12']);
     // Etter desemberfilen: en september-start (hørte til 1. desember), en januar-start året etter, og
     // Juni Jern avslutter 20.12.2026 (desember → exit-skjema mars året etter).
     appendFileSync(mb, '934567897;Sen September AS;15.09.2026;;Sig Sen;sig@sen.no\r\n923456783;Januar Jakt AS;10.01.2027;;Jan Jan;jan@jakt.no\r\n');
     writeFileSync(mb, readFileSync(mb, 'utf8').replace('950119667;Juni Jern AS;15.06.2025;;', '950119667;Juni Jern AS;15.06.2025;20.12.2026;'));
-    const mars = kjor('2027-03-01');
+    const mars = await kjor('2027-03-01');
     expect(mars.forrige).toBe('2026-12-01');
     expect(mars.nye).toEqual(['934567897 2026-12 for sent', '984495862 2027-03', '923456783 2027-03']);
     expect(mars.avsluttede).toEqual(['950119667 2027-03']);
@@ -151,19 +151,19 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     }
     expect(logg.oppdateringer.flatMap((o: { nye: unknown[] }) => o.nye)).toHaveLength(9);
     // En fjerde kjøring (1. juni 2027) har ingenting nytt.
-    const juni = kjor('2027-06-01');
+    const juni = await kjor('2027-06-01');
     expect([juni.nye, juni.avsluttede]).toEqual([[], []]);
   });
 
-  it('6.3: ny kjøring for samme frist krever --overskriv; uten endringer blir loggen byte for byte den samme', () => {
+  it('6.3: ny kjøring for samme frist krever --overskriv; uten endringer blir loggen byte for byte den samme', async () => {
     const ws = kopier(LITEN);
-    expect(nh(['kts-plan', '--data', ws, '--frist', '2026-12-01']).kode).toBe(0);
+    expect((await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'])).kode).toBe(0);
     const logg1 = readFileSync(avi(ws, 'avi-logg.json'));
     const csv1 = readFileSync(avi(ws, 'avi-oppdatering-2026-12-01.csv'));
-    const uten = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
+    const uten = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
     expect(uten.kode).toBe(2);
     expect(uten.json().feil.map((f: { kode: string }) => f.kode)).toEqual(['finnes-fra-for', 'finnes-fra-for']);
-    const med = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv', '--json'], { env: { NH_DATO: '2026-11-30' } });
+    const med = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv', '--json'], { env: { NH_DATO: '2026-11-30' } });
     expect(med.kode, med.stderr).toBe(0);
     expect(med.json().logg.uendret).toBe(true);
     expect(readFileSync(avi(ws, 'avi-logg.json')).equals(logg1)).toBe(true);
@@ -171,26 +171,26 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     expect(JSON.parse(logg1.toString()).oppdateringer).toHaveLength(1);
   });
 
-  it('6.3: krasj før omdøping gir verken fil eller logg; krasj mellom gir aldri logg uten fil (loggen døpes om sist)', () => {
+  it('6.3: krasj før omdøping gir verken fil eller logg; krasj mellom gir aldri logg uten fil (loggen døpes om sist)', async () => {
     const ws = kopier(LITEN);
-    const r = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], { env: { NH_TESTPUNKT_DREP: 'for-rename' } });
+    const r = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], { env: { NH_TESTPUNKT_DREP: 'for-rename' } });
     expect(r.kode).not.toBe(0);
     expect(readdirSync(path.join(ws, 'avi')).filter((f) => !f.startsWith('.'))).toEqual([]);
-    const r2 = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], { env: { NH_TESTPUNKT_DREP: 'etter-rename:avi-oppdatering-2026-12-01.csv' } });
+    const r2 = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], { env: { NH_TESTPUNKT_DREP: 'etter-rename:avi-oppdatering-2026-12-01.csv' } });
     expect(r2.kode).not.toBe(0);
     expect(existsSync(avi(ws, 'avi-oppdatering-2026-12-01.csv'))).toBe(true);
     expect(existsSync(avi(ws, 'avi-logg.json'))).toBe(false);
     // Ny kjøring fullfører (filene lages likt på nytt) og fører loggen.
-    const r3 = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv']);
+    const r3 = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv']);
     expect(r3.kode, r3.stderr).toBe(0);
     expect(JSON.parse(readFileSync(avi(ws, 'avi-logg.json'), 'utf8')).oppdateringer).toHaveLength(1);
   });
 
-  it('6.3: ødelagt logg gir exit 2 med fil og felt, og ingenting skrives', () => {
+  it('6.3: ødelagt logg gir exit 2 med fil og felt, og ingenting skrives', async () => {
     const ws = kopier(LITEN);
-    expect(nh(['kts-plan', '--data', ws, '--frist', '2026-09-01']).kode).toBe(0);
+    expect((await nh(['kts-plan', '--data', ws, '--frist', '2026-09-01'])).kode).toBe(0);
     appendFileSync(avi(ws, 'avi-logg.json'), '}');
-    const r = nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
+    const r = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toContain('avi/avi-logg.json');
     expect(existsSync(avi(ws, 'avi-oppdatering-2026-12-01.xlsx'))).toBe(false);
@@ -198,9 +198,9 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
 });
 
 describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
-  it('6.3: --plan 2026 gir alle utsendinger i året med type, måned og frist, underveis frem til avtaleslutt', () => {
+  it('6.3: --plan 2026 gir alle utsendinger i året med type, måned og frist, underveis frem til avtaleslutt', async () => {
     const ws = kopier(LITEN);
-    const r = nh(['kts-plan', '--data', ws, '--plan', '2026', '--json']);
+    const r = await nh(['kts-plan', '--data', ws, '--plan', '2026', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const u = r.json().utsendinger.map((x: { orgnr: string; type: string; maaned: string; frist: string }) => `${x.maaned} ${x.type} ${x.orgnr} ${x.frist}`);
     expect(u).toEqual([
@@ -215,7 +215,7 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     ]);
     // Løpende avtale (Juni Jern, oppstartskjema september 2025) får underveisskjema også i 2027, mens
     // Februar Fisk (slutt 30.09.2026) ikke får underveisskjema i juni 2027 og ingenting i 2027.
-    const r27 = nh(['kts-plan', '--data', ws, '--plan', '2027', '--json']).json();
+    const r27 = (await nh(['kts-plan', '--data', ws, '--plan', '2027', '--json'])).json();
     const u27 = r27.utsendinger.map((x: { orgnr: string; type: string; maaned: string }) => `${x.maaned} ${x.type} ${x.orgnr}`);
     expect(u27).toContain('2027-09 underveis 950119667');
     expect(u27).toContain('2027-03 oppstart 984495862');
@@ -223,10 +223,10 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     expect(existsSync(path.join(ws, 'avi'))).toBe(false);
   });
 
-  it('11.1: --ics skriver heldagshendelser med stabile UID-er som en uavhengig parser (ical.js) leser tilbake', () => {
+  it('11.1: --ics skriver heldagshendelser med stabile UID-er som en uavhengig parser (ical.js) leser tilbake', async () => {
     const ws = kopier(LITEN);
     const ics = path.join(ws, 'kts-2026.ics');
-    const r = nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics, '--json']);
+    const r = await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const tekst = readFileSync(ics, 'utf8');
     const kal = new ICAL.Component(ICAL.parse(tekst));
@@ -263,15 +263,15 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     expect(juni.endDate.toString()).toBe('2026-07-01');
     expect(juni.description).toContain('Februar Fisk AS');
     // Samme innhold → samme fil; ellers kreves --overskriv.
-    expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics]).kode).toBe(2);
-    expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics, '--overskriv'], { env: { NH_DATO: '2026-12-24' } }).kode).toBe(0);
+    expect((await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics])).kode).toBe(2);
+    expect((await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics, '--overskriv'], { env: { NH_DATO: '2026-12-24' } })).kode).toBe(0);
     expect(readFileSync(ics, 'utf8')).toBe(tekst);
   });
 
-  it('11.1: ICS-filen byte for byte — Outlook-import: VERSION/PRODID/METHOD, CRLF overalt (også sist), linjer ≤ 75 oktetter, heldag med DTEND dagen etter, DTSTAMP, stabile UID-er', () => {
+  it('11.1: ICS-filen byte for byte — Outlook-import: VERSION/PRODID/METHOD, CRLF overalt (også sist), linjer ≤ 75 oktetter, heldag med DTEND dagen etter, DTSTAMP, stabile UID-er', async () => {
     const ws = kopier(LITEN);
     const ics = path.join(ws, 'kts-2026.ics');
-    expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics]).kode).toBe(0);
+    expect((await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics])).kode).toBe(0);
     const bytes = readFileSync(ics);
     // Ingen BOM; RFC 5545 3.4: hver innholdslinje, også END:VCALENDAR, avsluttes med CRLF.
     expect(bytes[0]).toBe(0x42); // «B»
@@ -313,13 +313,13 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     // Stabile UID-er: flere målbedrifter endrer innholdet, ikke UID-ene.
     appendFileSync(path.join(ws, 'malbedrifter.csv'), '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
     const ics2 = path.join(ws, 'kts-2026-b.ics');
-    expect(nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics2]).kode).toBe(0);
+    expect((await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics2])).kode).toBe(0);
     const uider = (t: string) => t.replace(/\r\n /g, '').split('\r\n').filter((l) => l.startsWith('UID:')).sort();
     expect(uider(readFileSync(ics2, 'utf8'))).toEqual(uider(tekst));
   });
 
-  it('6.3/11.1: --plan/--ics sammen med --frist gir exit 2 (planen og opplastingsfilen er hver sin kjøring)', () => {
-    const r = nh(['kts-plan', '--data', kopier(LITEN), '--plan', '2026', '--frist', '2026-12-01', '--json']);
+  it('6.3/11.1: --plan/--ics sammen med --frist gir exit 2 (planen og opplastingsfilen er hver sin kjøring)', async () => {
+    const r = await nh(['kts-plan', '--data', kopier(LITEN), '--plan', '2026', '--frist', '2026-12-01', '--json']);
     expect(r.kode).toBe(2);
     expect(r.json().feil[0].kode).toBe('ugyldig-flagg');
   });

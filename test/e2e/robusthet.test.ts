@@ -63,7 +63,7 @@ describe('formelinjeksjon: ingen tekstcelle nh skriver begynner med = + - @', ()
     const kjorte: string[] = [];
     let forrige = alleFiler(ws).length;
     for (const k of KJORINGER) {
-      const r = nh([...k.args, '--data', ws]);
+      const r = await nh([...k.args, '--data', ws]);
       expect(r.kode, `${k.navn}: ${r.stderr}`).toBe(0);
       const naa = alleFiler(ws).length;
       expect(naa, `${k.navn} skal ha skrevet minst én fil`).toBeGreaterThan(forrige);
@@ -110,17 +110,17 @@ describe('formelinjeksjon: ingen tekstcelle nh skriver begynner med = + - @', ()
 });
 
 describe('stier og linjeskift', () => {
-  it('arbeidsmappe med mellomrom og æøå i stien, og LF i stedet for CRLF', () => {
+  it('arbeidsmappe med mellomrom og æøå i stien, og LF i stedet for CRLF', async () => {
     const ws = path.join(tomMappe(), 'Årsoppgjør for Sør-Øst næringshage');
     cpSync(LITEN, ws, { recursive: true });
     for (const f of readdirSync(ws).filter((f) => f.endsWith('.csv'))) {
       const p = path.join(ws, f);
       writeFileSync(p, readFileSync(p, 'utf8').replace(/\r\n/g, '\n'));
     }
-    const r = nh(['faktura', '--data', ws, '--periode', '2026-10', '--json']);
+    const r = await nh(['faktura', '--data', ws, '--periode', '2026-10', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     expect(readdirSync(path.join(ws, 'faktura', '2026-10')).sort()).toEqual(['.nh-kjoring.json', 'fakturagrunnlag.csv', 'fakturagrunnlag.xlsx']);
-    expect(nh(['timesats', '--data', ws, '--ut', path.join(ws, 'ut med mellomrom')]).kode).toBe(0);
+    expect((await nh(['timesats', '--data', ws, '--ut', path.join(ws, 'ut med mellomrom')])).kode).toBe(0);
   });
 });
 

@@ -25,7 +25,7 @@ const kriterium = (j: any, id: string) => j.kriterier.find((k: { id: string }) =
 describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
   it('Definisjoner SMB / 4.3 / vedlegg 3 pkt. 2: et lite AS som er selvstendig kan tas opp; posten skrives som faktura leser den', async () => {
     const ws = kopier(SMB);
-    const r = await sjekk(ws, ['910000004', '--selvstendig']);
+    const r = await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.dom).toBe('KAN TAS OPP');
@@ -37,7 +37,7 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     }
     expect(j.tall.samlet).toMatchObject({ arsverk: 40, omsetning: 8_000_000, balanse: 6_000_000 });
     // Kurs fra nh.json med dato og kilde
-    expect(j.kurs).toEqual({ kurs: 11.6035, dato: '2025-12-31', kilde: 'Norges Bank (nh.json eurNok)' });
+    expect(j.kurs).toEqual({ kurs: 11.6035, dato: '2025-12-31', kilde: 'Norges Bank (nh.json)' });
     // Treårstaket: 2023-10-31 er utenfor vinduet (2023-11-22, 2026-11-22]; 26 086,96 + 6 463,56 EUR innenfor.
     expect(j.treaar).toEqual({ takEur: 200000, tidligereEur: 32550.52, gjenstaarEur: 167449.48, gjenstaarNok: 1943000.04 });
     expect(j.register.kilde).toBe('nett');
@@ -48,7 +48,16 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     expect(JSON.parse(readFileSync(post, 'utf8'))).toMatchObject({ orgnr: '910000004', dato: DATO, dom: 'KAN TAS OPP' });
     const mdTekst = readFileSync(md, 'utf8');
     expect(mdTekst).toContain('Dom: **KAN TAS OPP**');
-    expect(mdTekst).toContain('"sumInnskuttEgenkaptial": 1000000');
+    // Issue 16 pkt. 13: bedriften, næringshagen og tidspunktet; dd.mm.åååå; norske ledetekster; ett tallformat.
+    expect(mdTekst).toContain('# SMB-sjekk: FJORDLYS TEKNOLOGI AS (910000004)');
+    expect(mdTekst).toContain('Næringshage: Minidal Næringshage AS (910030051)');
+    expect(mdTekst).toMatch(/Sjekket: \d{2}\.\d{2}\.\d{4} kl\. \d{2}:\d{2} \(dato for vurderingen 22\.11\.2026\)/);
+    expect(mdTekst).not.toMatch(/\d{4}-\d{2}-\d{2}(?!\.json)/);
+    expect(mdTekst).not.toContain('ukjent kr');
+    expect(mdTekst).not.toMatch(/\d,\d{2} kr/);
+    const utenUrl = mdTekst.replace(/https?:\S+/g, '');
+    expect(utenUrl.match(/\b[a-zæøå]+[A-ZÆØÅ][A-Za-zæøå]*\b/g)).toBeNull();
+    expect(mdTekst).toContain('- --selvstendig: ja');
     expect(existsSync(path.join(ws, 'smb-sjekk', 'buffer', '910000004-enhet.json'))).toBe(true);
     expect(existsSync(path.join(ws, 'smb-sjekk', 'buffer', '910000004-regnskap.json'))).toBe(true);
     // Ingen midlertidige filer igjen
@@ -90,7 +99,7 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     expect(existsSync(path.join(ws, 'smb-sjekk', `910002740-${DATO}.json`))).toBe(true);
   });
 
-  it('4.3: KF (offentlig eid) og sparebank (bank) kan ikke tas opp; regnskap HTTP 500 gir advarsel', async () => {
+  it('4.3: KF (offentlig eid) og sparebank (bank) kan ikke tas opp; regnskap HTTP 500 gir advarsel og grunnen (pkt. 7)', async () => {
     const ws = kopier(SMB);
     const kf = (await sjekk(ws, ['910004115', '--selvstendig'])).json();
     expect(kriterium(kf, 'offentlig-eid').status).toBe('ikke ok');
@@ -100,6 +109,11 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     const bj = b.json();
     expect(kriterium(bj, 'bank-forsikring').status).toBe('ikke ok');
     expect(bj.advarsler.map((a: { kode: string }) => a.kode)).toContain('regnskap-500');
+    // Issue 13 pkt. 7: grunnen (HTTP 500 med sporings-id), ikke «ikke regnskapspliktig, eller ikke levert».
+    const ok = kriterium(bj, 'omsetning-balanse').grunnlag;
+    expect(ok).toContain('HTTP 500');
+    expect(ok).toContain('sporings-id 6f1c2a9e4b7d4e0f');
+    expect(ok).not.toContain('ikke regnskapspliktig');
   });
 
   it('4.3: stiftelse med NACE 94 gir advarsel (må vurderes) med begrunnelse', async () => {
@@ -117,12 +131,14 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     const r = await sjekk(ws, ['910009591', '--selvstendig']);
     expect(r.kode).toBe(1);
     expect(kriterium(r.json(), 'konkurs-avvikling')).toMatchObject({ status: 'ikke ok' });
+    expect(kriterium(r.json(), 'konkurs-avvikling').grunnlag).toContain('konkurs fra 02.10.2026');
   });
 
   it('vedlegg 3 pkt. 2: mer enn halvparten av tegnet kapital tapt, registrert 2019 → i vanskeligheter', async () => {
     const ws = kopier(SMB);
     const j = (await sjekk(ws, ['910012339', '--selvstendig'])).json();
     expect(kriterium(j, 'kapitaltap').status).toBe('ikke ok');
+    expect(kriterium(j, 'kapitaltap').grunnlag).toContain('sum egenkapital 400 000 kr');
     expect(j.dom).toBe('KAN IKKE TAS OPP');
   });
 
@@ -156,7 +172,7 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     const slettet = await sjekk(ws, ['910005480']);
     expect(slettet.kode).toBe(2);
     expect(slettet.json().feil[0]).toMatchObject({ kode: 'slettet-enhet' });
-    expect(slettet.stderr).toContain('2024-11-26');
+    expect(slettet.stderr).toContain('26.11.2024');
     const fjernet = await sjekk(ws, ['910006851']);
     expect(fjernet.kode).toBe(2);
     expect(fjernet.json().feil[0].kode).toBe('fjernet-orgnr');
@@ -172,7 +188,7 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     expect(r.stderr).toContain('--orgform, --ansatte, --omsetning, --balanse');
     // Fyll bufferen med nett, så uten nett
     expect((await sjekk(ws, ['910000004', '--selvstendig'])).kode).toBe(0);
-    const r2 = await sjekk(ws, ['910000004', '--selvstendig', '--overskriv'], nede);
+    const r2 = await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei', '--overskriv'], nede);
     expect(r2.kode, r2.stderr).toBe(0);
     const j = r2.json();
     expect(j.register.kilde).toBe('hurtigbuffer');
@@ -183,10 +199,10 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
   it('--offline uten buffer og uten nok flagg: exit 2; med flaggene: virker uten nett', async () => {
     const ws = kopier(SMB);
     const før = tjener.foresporsler.length;
-    const r = nh(['smb-sjekk', '910000004', '--offline', '--ansatte', '10', '--data', ws, '--json']);
+    const r = await nh(['smb-sjekk', '910000004', '--offline', '--ansatte', '10', '--data', ws, '--json']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toContain('Mangler: --orgform, --omsetning, --balanse');
-    const ok = nh(['smb-sjekk', '910000004', '--offline', '--orgform', 'AS', '--ansatte', '249', '--omsetning', '8 000 000', '--balanse', '6000000',
+    const ok = await nh(['smb-sjekk', '910000004', '--offline', '--orgform', 'AS', '--ansatte', '249', '--omsetning', '8 000 000', '--balanse', '6000000',
       '--registrert', '2015-01-01', '--innskutt-ek', '100000', '--opptjent-ek', '50000', '--selvstendig', '--data', ws, '--json']);
     expect(ok.kode, ok.stderr).toBe(0);
     const j = ok.json();
@@ -197,14 +213,15 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     expect(tjener.foresporsler.length).toBe(før);
   });
 
-  it('tidsavbrudd: en tjener som henger gir ett nytt forsøk og så melding (exit 2 uten buffer)', async () => {
+  // Deterministisk: tjeneren svarer aldri, så tidsavbruddet utløses alltid. Antall forsøk (ett nytt) testes i
+  // test/unit/smb.test.ts med injisert fetch, ikke her: under last kan forespørselen avbrytes før tjeneren ser den.
+  it('tidsavbrudd: en tjener som aldri svarer gir melding (exit 2 uten buffer)', async () => {
     const h = await startBrregTjener('henger');
     try {
       const ws = kopier(SMB);
       const r = await sjekk(ws, ['910000004', '--selvstendig'], { ...h.env(), NH_BRREG_TIDSAVBRUDD_MS: '300' });
       expect(r.kode).toBe(2);
       expect(r.stderr).toContain('svarte ikke innen 0.3 sekunder');
-      expect(h.foresporsler).toEqual(['/enhetsregisteret/api/enheter/910000004', '/enhetsregisteret/api/enheter/910000004']);
     } finally {
       await h.lukk();
     }
@@ -224,7 +241,9 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
 
   it('GBER vedlegg I art. 6: --eierskap-fil og --partner aggregeres (partner forholdsmessig, tilknyttet fullt)', async () => {
     const ws = kopier(SMB);
-    const r = await sjekk(ws, ['910000004', '--eierskap', 'eierskap.csv']);
+    // Med et datterselskap (tilknyttet 60 %) er bedriften i et konsern: konsernets tall må oppgis (vedlegg 3 pkt. 2).
+    const konsern = ['--konsern-egenkapital', '4000000', '--konsern-kapital', '1000000'];
+    const r = await sjekk(ws, ['910000004', '--eierskap', 'eierskap.csv', '--redningsstotte', 'nei', ...konsern]);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     // 40 + 30 % av 200 + 20 = 120 årsverk; 8M + 12M + 3M = 23M; 6M + 9M + 2M = 17M
@@ -239,7 +258,7 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
 
   it('4.3: innovasjonsselskap fra nh.json-lista og med flagget', async () => {
     const ws = kopier(SMB);
-    const r = nh(['smb-sjekk', '910021923', '--offline', '--orgform', 'AS', '--ansatte', '5', '--omsetning', '1000000', '--balanse', '1000000', '--data', ws, '--json']);
+    const r = await nh(['smb-sjekk', '910021923', '--offline', '--orgform', 'AS', '--ansatte', '5', '--omsetning', '1000000', '--balanse', '1000000', '--data', ws, '--json']);
     expect(r.kode).toBe(1);
     expect(kriterium(r.json(), 'innovasjonsselskap').grunnlag).toContain('smb.innovasjonsselskaper');
     const r2 = await sjekk(ws, ['910000004', '--selvstendig', '--innovasjonsselskap']);
@@ -256,9 +275,130 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
 
   it('faktura finner posten: finnSmbSjekker (src/io/stotteregister.ts) leser orgnr og dato fra filnavnet og dommen fra posten', async () => {
     const ws = kopier(SMB);
-    expect((await sjekk(ws, ['910000004', '--selvstendig'])).kode).toBe(0);
+    expect((await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei'])).kode).toBe(0);
     const { finnSmbSjekker } = await import('../../src/io/stotteregister.js');
     const funnet = await finnSmbSjekker({ rot: ws, sti: (...d: string[]) => path.join(ws, ...d) } as Parameters<typeof finnSmbSjekker>[0]);
     expect([...funnet.entries()]).toEqual([['910000004', [{ dato: DATO, dom: 'KAN TAS OPP' }]]]);
+  });
+});
+
+describe('nh smb-sjekk på innspilte svar fra de ekte API-ene (issue 13, fixtures/brreg/README.md)', () => {
+  it('pkt. 1 (GBER art. 2 nr. 18 c): rekonstruksjonsforhandling = ikke ok, med datoen', async () => {
+    const j = (await sjekk(kopier(SMB), ['910030000', '--selvstendig', '--redningsstotte', 'nei'])).json();
+    const k = kriterium(j, 'konkurs-avvikling');
+    expect(k.status).toBe('ikke ok');
+    expect(k.grunnlag).toContain('under rekonstruksjonsforhandling fra 15.09.2026');
+    expect(j.dom).toBe('KAN IKKE TAS OPP');
+  });
+
+  it('pkt. 2 og 7 (GBER vedlegg I art. 3 nr. 4): statlig eid AS (sektor 1120, Equinor) = ikke ok; regnskap i USD leses ikke som NOK', async () => {
+    const r = await sjekk(kopier(SMB), ['923609016', '--selvstendig']);
+    const j = r.json();
+    expect(kriterium(j, 'offentlig-eid')).toMatchObject({ status: 'ikke ok' });
+    expect(kriterium(j, 'offentlig-eid').grunnlag).toContain('1120 (Statlig eide aksjeselskaper mv.)');
+    const o = kriterium(j, 'omsetning-balanse');
+    expect(o.grunnlag).toContain('er ført i USD, ikke NOK');
+    expect(o.grunnlag).not.toContain('ikke regnskapspliktig');
+    expect(j.tall.egne.omsetning).toBeNull();
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).toContain('regnskap-valuta');
+  });
+
+  it('pkt. 3 (GBER vedlegg I art. 3 nr. 4; programveileder 4.3): offentlig eier som partner (ORGL i registeret) = ikke ok; --unntatt-investor (art. 3 nr. 2) opphever', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910000004', '--partner', '991825827:30:43:5000000:3000000', '--redningsstotte', 'nei']);
+    expect(r.kode).toBe(1);
+    const e = kriterium(r.json(), 'eierskap');
+    expect(e.status).toBe('ikke ok');
+    expect(e.grunnlag).toContain('991825827 30 % (Enhetsregisteret: organisasjonsform ORGL');
+    expect(tjener.foresporsler).toContain('/enhetsregisteret/api/enheter/991825827');
+    const flagg = await sjekk(ws, ['910000004', '--selvstendig', '--offentlig-eier', '910004115:25', '--overskriv']);
+    expect(kriterium(flagg.json(), 'eierskap').status).toBe('ikke ok');
+    const under = await sjekk(ws, ['910000004', '--selvstendig', '--offentlig-eier', '910004115:24,9', '--redningsstotte', 'nei', '--overskriv']);
+    expect(kriterium(under.json(), 'eierskap').status).toBe('ok');
+    const unntatt = await sjekk(ws, ['910000004', '--partner', '991825827:30:43:5000000:3000000', '--unntatt-investor', '991825827', '--redningsstotte', 'nei', '--overskriv']);
+    expect(kriterium(unntatt.json(), 'eierskap').status).toBe('ok');
+  });
+
+  it('pkt. 4 og 11 (vedlegg 3 pkt. 2 1)): tom opptjentEgenkapital utledes av sum − innskutt; kapitaltallet som er brukt, står i grunnlaget', async () => {
+    const ws = kopier(SMB);
+    const j = (await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei'])).json();
+    expect(j.register.regnskap.data[0].egenkapitalGjeld.egenkapital.opptjentEgenkapital).toEqual({});
+    expect(j.tall.egenkapital).toMatchObject({ innskutt: 1_000_000, opptjent: 2_500_000, sum: 3_500_000, aksjekapital: 100_000 });
+    expect(j.tall.egenkapital.opptjentKilde).toContain('utledet: sum egenkapital − innskutt egenkapital');
+    const k = kriterium(j, 'kapitaltap');
+    expect(k.status).toBe('ok');
+    expect(k.grunnlag).toContain('mellom aksjekapitalen 100 000 kr');
+    expect(k.grunnlag).toContain('og innskutt egenkapital 1 000 000 kr');
+    const m = (await sjekk(ws, ['910000004', '--selvstendig', '--overkurs', '400000', '--overskriv'])).json();
+    expect(kriterium(m, 'kapitaltap').grunnlag).toContain('tegnet kapital inkl. overkurs 500 000 kr = aksjekapital 100 000 kr');
+  });
+
+  it('pkt. 5 og «ferdig»: 0–4 ansatte (harRegistrertAntallAnsatte uten antall); frisk liten AS med avvikende regnskapsår gir KAN TAS OPP uten «må vurderes»', async () => {
+    const r = await sjekk(kopier(SMB), ['910030019', '--selvstendig', '--redningsstotte', 'nei']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(kriterium(j, 'arsverk').grunnlag).toContain('0–4 ansatte');
+    for (const k of j.kriterier) expect(k.status, `${k.id}: ${k.grunnlag}`).toBe('ok');
+    expect(j.dom).toBe('KAN TAS OPP');
+    expect(j.tall.regnskapsperiode).toEqual({ fra: '2024-07-01', til: '2025-06-30' });
+    expect(j.tall.egne.omsetning).toBe(1_650_000);
+  });
+
+  it('pkt. 6: et underenhetsnummer slås opp i /underenheter og hovedenheten sjekkes', async () => {
+    const r = await sjekk(kopier(SMB), ['924203617', '--selvstendig']);
+    const j = r.json();
+    expect(j.navn).toBe('DIGITALISERINGSDIREKTORATET');
+    expect(kriterium(j, 'orgnr').grunnlag).toContain('924203617 (DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND) er en underenhet');
+    expect(kriterium(j, 'offentlig-eid').status).toBe('ikke ok');
+    expect(j.underenhet).toEqual({ orgnr: '924203617', navn: 'DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND', hovedenhet: '991825827' });
+    // Posten skrives under nummeret som ble oppgitt, og sier hvilken hovedenhet som ble sjekket.
+    expect(readFileSync(j.filer.md, 'utf8')).toContain('organisasjonsnummer 991825827 (oppgitt som underenheten 924203617');
+    expect(tjener.foresporsler).toEqual(expect.arrayContaining([
+      '/enhetsregisteret/api/underenheter/924203617', '/enhetsregisteret/api/enheter/991825827', '/regnskapsregisteret/regnskap/991825827',
+    ]));
+  });
+
+  it('pkt. 8: slettet enhet stopper før regnskapet, også den eldre formen uten respons_klasse', async () => {
+    for (const orgnr of ['910005480', '821227062']) {
+      const r = await sjekk(kopier(SMB), [orgnr]);
+      expect(r.kode).toBe(2);
+      expect(r.json().feil[0].kode).toBe('slettet-enhet');
+      expect(tjener.foresporsler).not.toContain(`/regnskapsregisteret/regnskap/${orgnr}`);
+    }
+  });
+
+  it('pkt. 9: NUF = må vurderes, fordi SMB-statusen gjelder foretaket i utlandet', async () => {
+    const j = (await sjekk(kopier(SMB), ['910030027', '--selvstendig'])).json();
+    const k = kriterium(j, 'utenlandsk-foretak');
+    expect(k.status).toBe('må vurderes');
+    expect(k.grunnlag).toContain('foretaket i utlandet som helhet');
+  });
+
+  it('pkt. 10 (vedlegg 3 pkt. 2): konsernet testes; treårsunntaket gis aldri ut fra datterselskapets dato alene', async () => {
+    const ws = kopier(SMB);
+    const alene = (await sjekk(ws, ['910030035', '--selvstendig', '--redningsstotte', 'nei'])).json();
+    const k = kriterium(alene, 'kapitaltap');
+    expect(k.status).toBe('ikke ok');
+    expect(k.grunnlag).toContain('gis ikke ut fra bedriftens dato alene');
+    const mor = '910030043:100:2:600000:4000000';
+    const ung = (await sjekk(ws, ['910030035', '--tilknyttet', mor, '--konsern-registrert', '2024-06-01', '--redningsstotte', 'nei', '--overskriv'])).json();
+    expect(kriterium(ung, 'kapitaltap')).toMatchObject({ status: 'ok' });
+    expect(kriterium(ung, 'kapitaltap').grunnlag).toContain('konsernet (01.06.2024 [--konsern-registrert])');
+    const gammel = (await sjekk(ws, ['910030035', '--tilknyttet', mor, '--konsern-registrert', '2012-09-03', '--konsern-egenkapital', '9000000', '--konsern-kapital', '4000000', '--overskriv'])).json();
+    expect(kriterium(gammel, 'kapitaltap').status).toBe('ikke ok');
+    // Morselskapet: konsernregnskapet (KONSERN) i svaret brukes for konsernet.
+    const m = (await sjekk(ws, ['910030043', '--selvstendig', '--redningsstotte', 'nei'])).json();
+    const km = kriterium(m, 'kapitaltap');
+    expect(km.status).toBe('ikke ok');
+    expect(km.grunnlag).toContain('Konsernet: sum egenkapital −1 500 000 kr [Regnskapsregisteret konsernregnskap 31.12.2025]');
+  });
+
+  it('pkt. 10 (GBER art. 2 nr. 18 d): redningsstøtte spørres om; ja = ikke ok, ikke oppgitt = må vurderes', async () => {
+    const ws = kopier(SMB);
+    const ja = (await sjekk(ws, ['910030019', '--selvstendig', '--redningsstotte', 'ja'])).json();
+    expect(kriterium(ja, 'redningsstotte').status).toBe('ikke ok');
+    const ukjent = (await sjekk(ws, ['910030019', '--selvstendig', '--overskriv'])).json();
+    expect(kriterium(ukjent, 'redningsstotte').status).toBe('må vurderes');
+    expect(ukjent.dom).toBe('MÅ VURDERES');
   });
 });

@@ -7,9 +7,9 @@ import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
 const MINI = path.join(ROT, 'fixtures', 'mini');
 
 describe('nh timesats (ende til ende på det bygde binæret)', () => {
-  it('skriver tabell og timesats-<år>.xlsx; --json har feltene issue 2 krever', () => {
+  it('skriver tabell og timesats-<år>.xlsx; --json har feltene issue 2 krever', async () => {
     const ws = kopier(MINI);
-    const r = nh(['timesats', '--data', ws, '--json']);
+    const r = await nh(['timesats', '--data', ws, '--json']);
     expect(r.stderr).toBe('');
     expect(r.kode).toBe(0);
     const j = r.json();
@@ -22,44 +22,44 @@ describe('nh timesats (ende til ende på det bygde binæret)', () => {
     expect(existsSync(path.join(ws, 'timesats-2026.xlsx'))).toBe(true);
 
     // Andre kjøring overskriver ikke uten --overskriv
-    const igjen = nh(['timesats', '--data', ws]);
+    const igjen = await nh(['timesats', '--data', ws]);
     expect(igjen.kode).toBe(2);
     expect(igjen.stderr).toMatch(/finnes fra før.*--overskriv/);
-    expect(nh(['timesats', '--data', ws, '--overskriv']).kode).toBe(0);
+    expect((await nh(['timesats', '--data', ws, '--overskriv'])).kode).toBe(0);
   });
 
-  it('tekstutskriften viser hvilket tak som binder', () => {
-    const r = nh(['timesats', '--data', MINI, '--forhandsvis']);
+  it('tekstutskriften viser hvilket tak som binder', async () => {
+    const r = await nh(['timesats', '--data', MINI, '--forhandsvis']);
     expect(r.kode).toBe(0);
     expect(r.stdout).toMatch(/Binder/);
     expect(r.stdout).toMatch(/beregnet sats/);
     expect(r.stdout).toMatch(/Forhåndsvisning: ingen fil er skrevet/);
   });
 
-  it('--forhandsvis skriver ingenting', () => {
+  it('--forhandsvis skriver ingenting', async () => {
     const ws = kopier(MINI);
     const før = readdirSync(ws).sort();
-    expect(nh(['timesats', '--data', ws, '--forhandsvis']).kode).toBe(0);
+    expect((await nh(['timesats', '--data', ws, '--forhandsvis'])).kode).toBe(0);
     expect(readdirSync(ws).sort()).toEqual(før);
   });
 
-  it('mangler arbeidsmappe gir exit 2 med norsk melding', () => {
-    const r = nh(['timesats', '--data', path.join(ROT, 'finnes-ikke')]);
+  it('mangler arbeidsmappe gir exit 2 med norsk melding', async () => {
+    const r = await nh(['timesats', '--data', path.join(ROT, 'finnes-ikke')]);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/Fant ikke nh\.json/);
   });
 
-  it('--json ved feil: bare JSON på stdout, exit 2', () => {
-    const r = nh(['timesats', '--data', path.join(ROT, 'finnes-ikke'), '--json']);
+  it('--json ved feil: bare JSON på stdout, exit 2', async () => {
+    const r = await nh(['timesats', '--data', path.join(ROT, 'finnes-ikke'), '--json']);
     expect(r.kode).toBe(2);
     expect(r.json()).toMatchObject({ ok: false, exitKode: 2 });
   });
 
   // Som root (CI her) kan alt skrives; testen gir bare mening som vanlig bruker og hoppes synlig over ellers.
-  it.skipIf(process.getuid?.() === 0)('skrivebeskyttet utmappe feiler tydelig og etterlater ingen midlertidige filer', () => {
+  it.skipIf(process.getuid?.() === 0)('skrivebeskyttet utmappe feiler tydelig og etterlater ingen midlertidige filer', async () => {
     const ws = kopier(MINI);
     chmodSync(ws, 0o555);
-    const r = nh(['timesats', '--data', ws]);
+    const r = await nh(['timesats', '--data', ws]);
     chmodSync(ws, 0o755);
     expect(r.kode).toBe(2);
     expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
@@ -67,7 +67,7 @@ describe('nh timesats (ende til ende på det bygde binæret)', () => {
 
   it.skipIf(!harLibreOffice)('xlsx regnet om i LibreOffice gir samme tall som --json', async () => {
     const ws = kopier(MINI);
-    const j = nh(['timesats', '--data', ws, '--json']).json();
+    const j = (await nh(['timesats', '--data', ws, '--json'])).json();
     const omregnet = await regnOmILibreOffice(path.join(ws, 'timesats-2026.xlsx'));
     const rader = await lesArk(omregnet, 'Timesats');
     const hode = rader[1] as string[];

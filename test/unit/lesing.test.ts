@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { z } from 'zod';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lesCsvTabell } from '../../src/io/tabell-les.js';
 import { lesXlsxTabell } from '../../src/io/xlsx-les.js';
-import { tolkTabell } from '../../src/io/datasett.js';
+import { lesAlle, lesAlleDelvis, tolkTabell } from '../../src/io/datasett.js';
+import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
+import { lagCsv } from '../../src/io/csv-skriv.js';
+import { configSkjema, naermeste, seksjon, tolkConfig } from '../../src/domain/config.js';
+import { tilskuddDef } from '../../src/domain/datasett/tilskudd.js';
+import { kostnaderDef } from '../../src/domain/datasett/kostnader.js';
 import { dekod, finnSkilletegn } from '../../src/io/tekstfil.js';
 import { ansatteDef } from '../../src/domain/datasett/ansatte.js';
 import { timerDef } from '../../src/domain/datasett/timer.js';
@@ -63,6 +69,7 @@ describe('tegnsett og skilletegn fra norsk Excel', () => {
         [2, 'arslonn'],
         [3, 'stillingsprosent'],
         [4, 'navn'],
+        [4, 'arslonn'], // 1 kr i årslønn er utenfor et rimelig spenn (issue 11 pkt. 5)
       ]);
       expect(ds[0]!.verdi).toBe('mye');
       expect(ds[0]!.forventet).toMatch(/beløp/);
@@ -99,5 +106,160 @@ describe('xlsx', () => {
     const fil = path.join(dir, 'ansatte.xlsx');
     writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(tolkTabell(await lesXlsxTabell(fil, 'ansatte.xlsx'), ansatteDef)[0]!.stillingsprosent).toBe(800_000);
+  });
+});
+
+// ————— issue 11 —————
+
+const MINI_CONFIG = {
+  naeringshage: { navn: 'Minidal Næringshage AS', orgnr: '923609016' },
+  ar: 2026,
+  markedsprisPerTime: 1200,
+  arbeidsgiveravgiftSats: 14.1,
+  indirekteKostnaderPerAr: 300000,
+  eurNok: { kurs: 11.6035, dato: '2025-12-31', kilde: 'Norges Bank' },
+};
+
+describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
+  it('pkt. 1: standardverdiene gis i samme enhet som verdiene i filen (75 % = 750 000 ppm)', () => {
+    const c = configSkjema.parse(MINI_CONFIG);
+    expect(c).toMatchObject({ versjon: 1, stotteintensitet: 750_000, mvaSats: 250_000, andreSosialeKostnaderProsent: 0, timerPerArsverk: 1695, adminKoder: ['ADM'], kolonner: {}, ignorerKolonner: {} });
+    expect(configSkjema.parse({ ...MINI_CONFIG, stotteintensitet: 75, mvaSats: 25 })).toEqual(c);
+  });
+
+  it('pkt. 2: negativ eller null markedspris avvises', () => {
+    for (const markedsprisPerTime of [-1250, 0, '0']) {
+      const r = tolkConfig({ ...MINI_CONFIG, markedsprisPerTime });
+      expect(r.ok).toBe(false);
+    }
+    const r = tolkConfig({ ...MINI_CONFIG, markedsprisPerTime: -1250 });
+    expect(!r.ok && r.feil.map((d) => d.melding)).toEqual(['Feltet «markedsprisPerTime» er ugyldig: markedspris per time må være større enn 0 (fant −1\u00a0250,00 kr).']);
+  });
+
+  it('pkt. 4: ukjente nøkler gir feil med nærmeste gyldige nøkkel, også i seksjoner', () => {
+    const { stotteintensitet: _s, ...uten } = { ...MINI_CONFIG, stotteintensitet: 1 };
+    const r = tolkConfig({ ...uten, stotteIntensitet: 75, mvasats: 25, _kommentar: 'lov', $schema: 'lov' });
+    expect(!r.ok && r.feil.map((d) => [d.kode, d.kilde?.kolonne, d.melding])).toEqual([
+      ['ukjent-config-nokkel', 'stotteIntensitet', 'Ukjent nøkkel «stotteIntensitet» — mente du «stotteintensitet»?'],
+      ['ukjent-config-nokkel', 'mvasats', 'Ukjent nøkkel «mvasats» — mente du «mvaSats»?'],
+    ]);
+    const c = configSkjema.parse({ ...MINI_CONFIG, faktura: { tjenestepris: {} } });
+    const skjema = z.object({ tjenestepriser: z.record(z.string(), z.number()).default({}) });
+    expect(() => seksjon(c, 'faktura', skjema)).toThrowError('nh.json, kolonne «faktura.tjenestepris»: Ukjent nøkkel «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?');
+    expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
+  });
+
+  it('pkt. 5: en prosent skrevet som brøk (0,75) avvises med hva som var ment', () => {
+    const r = tolkConfig({ ...MINI_CONFIG, stotteintensitet: 0.75 });
+    expect(!r.ok && r.feil[0]!.melding).toBe('Feltet «stotteintensitet» er ugyldig: 0,75 ser ut som en brøk: skriv prosent som 75 (for 75 %), eller «0,75 %» om du mener under 1 %.');
+    expect(tolkConfig({ ...MINI_CONFIG, arbeidsgiveravgiftSats: '0,5 %' }).ok).toBe(true);
+  });
+
+  it('pkt. 18: feil type er «forventet …, fant …», ikke «mangler»; zod-meldinger er norske', () => {
+    const r = tolkConfig({ ...MINI_CONFIG, ar: '2026', adminKoder: 'ADM', kolonner: { timer: 'x' } });
+    expect(!r.ok && r.feil.map((d) => d.melding)).toEqual([
+      'Feltet «ar» er ugyldig: forventet et tall, fant teksten «2026».',
+      'Feltet «adminKoder» er ugyldig: forventet en liste [ … ], fant teksten «ADM».',
+      'Feltet «kolonner.timer» er ugyldig: forventet et objekt { … }, fant teksten «x».',
+    ]);
+    const { ar: _a, ...utenAr } = MINI_CONFIG;
+    const m = tolkConfig(utenAr);
+    expect(!m.ok && m.feil.map((d) => d.melding)).toEqual(['Feltet «ar» er ugyldig: mangler.']);
+    // Ingen engelske standardmeldinger fra zod noe sted.
+    const alle = z.object({ a: z.string().min(3), b: z.enum(['x', 'y']), c: z.number().max(2) }).safeParse({ a: 'x', b: 'z', c: 9 });
+    expect(alle.error!.issues.map((i) => i.message)).toEqual(['for kort (minst 3 tegn)', 'forventet "x" eller "y"', 'for stor (høyst 2)']);
+  });
+
+  it('pkt. 18: en nh.json som ikke kan leses, er ikke «Fant ikke»', async () => {
+    const rot = mkdtempSync(path.join(tmpdir(), 'nh-cfg-'));
+    mkdirSync(path.join(rot, 'nh.json'));
+    await expect(aapneArbeidsmappe(rot)).rejects.toThrowError(`Kan ikke lese nh.json i «${rot}» (det er en mappe, ikke en fil).`);
+  });
+});
+
+describe('lesAlle (issue 12 pkt. 3): alle feil i alle datasett på én gang', () => {
+  it('feil i både ansatte og tilskudd gir begge feilene', async () => {
+    const rot = mkdtempSync(path.join(tmpdir(), 'nh-alle-'));
+    writeFileSync(path.join(rot, 'nh.json'), JSON.stringify(MINI_CONFIG));
+    writeFileSync(path.join(rot, 'ansatte.csv'), 'navn;arslonn\nKari;mye\n');
+    writeFileSync(path.join(rot, 'tilskudd.csv'), 'ar;type;belop\n2026;innovasjon;lite\n');
+    writeFileSync(path.join(rot, 'kostnader.csv'), 'ar;kategori;belop\n2026;Eksterne kostnader;100\n');
+    const am = await aapneArbeidsmappe(rot);
+    const e = await lesAlle(am, { ansatte: ansatteDef, tilskudd: tilskuddDef, kostnader: { def: kostnaderDef, valgfritt: true } }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InndataFeil);
+    expect((e as InndataFeil).diagnostikk.map((d) => `${d.kilde?.fil}:${d.kilde?.kolonne}`)).toEqual(['ansatte.csv:arslonn', 'tilskudd.csv:belop']);
+    const delvis = await lesAlleDelvis(am, { ansatte: ansatteDef, kostnader: kostnaderDef });
+    expect(delvis.feil).toHaveLength(1);
+    expect(delvis.lest.kostnader?.rader).toHaveLength(1);
+    expect(delvis.lest.ansatte).toBeUndefined();
+  });
+});
+
+async function skrivXlsx(wb: ExcelJS.Workbook, navn: string): Promise<string> {
+  const fil = path.join(mkdtempSync(path.join(tmpdir(), 'nh-x-')), navn);
+  writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
+  return fil;
+}
+
+describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () => {
+  it('arket med datasettets navn foretrekkes, også bak et synlig «Forside»-ark', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Forside').addRow(['Ansatte 2026 — les meg']);
+    const ws = wb.addWorksheet('Ansatte');
+    ws.addRow(['navn', 'arslonn']);
+    ws.addRow(['Kari', 650000]);
+    const t = await lesXlsxTabell(await skrivXlsx(wb, 'ansatte.xlsx'), 'ansatte.xlsx', 'ansatte');
+    expect(t.ark).toBe('Ansatte');
+    expect(tolkTabell(t, ansatteDef)[0]).toMatchObject({ navn: 'Kari', arslonn: 65_000_000 });
+  });
+
+  it('et skjult (veryHidden) første ark leses ikke; et skjult ark med datasettets navn er en feil som sier det', async () => {
+    const wb = new ExcelJS.Workbook();
+    const gammel = wb.addWorksheet('gammel', { state: 'veryHidden' });
+    gammel.addRow(['navn', 'arslonn']);
+    gammel.addRow(['Gammel', 1]);
+    const ws = wb.addWorksheet('Ark1');
+    ws.addRow(['navn', 'arslonn']);
+    ws.addRow(['Kari', 650000]);
+    const fil = await skrivXlsx(wb, 'ansatte.xlsx');
+    expect((await lesXlsxTabell(fil, 'ansatte.xlsx', 'ansatte')).ark).toBe('Ark1');
+    gammel.name = 'ansatte';
+    const fil2 = await skrivXlsx(wb, 'ansatte.xlsx');
+    await expect(lesXlsxTabell(fil2, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError('ansatte.xlsx, ark «ansatte»: Arket «ansatte» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.');
+  });
+
+  it('en timecelle med formatet [t]:mm leses som timer, ikke som datoen 1899-12-30', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('timer');
+    ws.addRow(['dato', 'ansatt', 'malbedrift', 'timer']);
+    ws.addRow([new Date(Date.UTC(2026, 10, 3)), 'Kari', 'ADM', 7.5 / 24]);
+    ws.addRow([new Date(Date.UTC(2026, 10, 4)), 'Kari', 'ADM', 20 / 60 / 24]);
+    ws.getCell('D2').numFmt = '[h]:mm';
+    ws.getCell('D3').numFmt = 'h:mm';
+    const t = await lesXlsxTabell(await skrivXlsx(wb, 'timer.xlsx'), 'timer.xlsx', 'timer');
+    expect(t.rader.map((r) => r[3])).toEqual(['7:30', '0:20']);
+    const e = (() => {
+      try {
+        return tolkTabell(t, timerDef);
+      } catch (x) {
+        return x as InndataFeil;
+      }
+    })() as InndataFeil;
+    expect(e.diagnostikk.map((d) => [d.kilde?.rad, d.melding, d.verdi])).toEqual([[3, '0:20 er ikke et helt antall hundredels timer (minuttene må gå opp i 3, f.eks. 7:15 eller 7:30).', '0:20']]);
+    ws.getRow(3).getCell(4).value = 15 / 60 / 24;
+    const t2 = await lesXlsxTabell(await skrivXlsx(wb, 'timer.xlsx'), 'timer.xlsx', 'timer');
+    expect(tolkTabell(t2, timerDef).map((r) => r.timer)).toEqual([750, 25]);
+  });
+});
+
+describe('grenser og utdata (issue 11 pkt. 16, 20)', () => {
+  it('200 000 kolonner i overskriften gir en tydelig feil, ikke stack overflow', () => {
+    const hode = `navn;arslonn${';x'.repeat(200_000)}`;
+    expect(() => lesCsvTabell(new TextEncoder().encode(`${hode}\nKari;1\n`), 'ansatte.csv')).toThrowError('ansatte.csv, rad 1: Overskriftsraden har 200002 kolonner. Forventet: høyst 16384 kolonner (Excels grense)');
+  });
+
+  it('en CSV-overskrift fra nh.json (faktura.csvKolonner) nøytraliseres som verdiene', () => {
+    const csv = lagCsv([{ nokkel: 'a', overskrift: '=HYPERLINK("http://x";"klikk")', type: 'tekst' }, { nokkel: 'b', overskrift: 'Beløp', type: 'belop' }], [{ a: '@SUM(1)', b: 100 }]);
+    expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://x"";""klikk"")";Beløp\r\n\'@SUM(1);1,00\r\n');
   });
 });

@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Dato } from '../../src/domain/dato.js';
 import {
-  aggreger, exitKodeFor, kriteriumArsverk, kriteriumBank, kriteriumInsolvens, kriteriumKapitaltap, kriteriumKonkurs, kriteriumOffentlig,
-  kriteriumOkonomi, kriteriumSjelden, kriteriumTreaarstak, nokTilEur, overEurGrense, relasjonstype, samletDom, vurderSmb,
-  OFFENTLIGE_FORMER, type Kurs, type SmbFakta,
+  aggreger, exitKodeFor, kriteriumArsverk, kriteriumBank, kriteriumEierskap, kriteriumInsolvens, kriteriumKapitaltap, kriteriumKonkurs,
+  kriteriumOffentlig, kriteriumOkonomi, kriteriumRedningsstotte, kriteriumSjelden, kriteriumTreaarstak, kriteriumUtenlandsk, nokTilEur,
+  overEurGrense, relasjonstype, samletDom, tegnetKapital, vurderSmb, OFFENTLIGE_FORMER, OFFENTLIGE_SEKTORER, type Kurs, type SmbFakta,
 } from '../../src/domain/smb.js';
-import { tolkEnhetSvar, tolkRegnskapSvar } from '../../src/io/brreg.js';
+import { byggFakta, statuserFra, type FaktaInn } from '../../src/domain/smb-fakta.js';
+import { hent, NettFeil, tolkEnhetSvar, tolkRegnskapSvar, tolkUnderenhetSvar } from '../../src/io/brreg.js';
 
 const IDAG = '2026-11-22' as Dato;
 const KURS: Kurs = { kurs: 115_000, dato: '2025-12-31' as Dato, kilde: 'test' };
 const kr = (n: number) => Math.round(n * 100);
 
 function fakta(o: Partial<SmbFakta> = {}): SmbFakta {
-  return {
+  const f: SmbFakta = {
     orgnr: '910000004',
     navn: 'TEST AS',
     orgform: { verdi: 'AS', fra: 'test' },
@@ -24,20 +25,28 @@ function fakta(o: Partial<SmbFakta> = {}): SmbFakta {
     balanse: { verdi: kr(6_000_000), fra: 'test' },
     innskuttEk: { verdi: kr(1_000_000), fra: 'test' },
     opptjentEk: { verdi: kr(200_000), fra: 'test' },
-    sumEk: { verdi: kr(1_200_000), fra: 'test' },
+    sumEk: null,
+    aksjekapital: null,
+    overkurs: null,
+    underenhet: null,
     regnskapsperiode: null,
+    regnskapMerknad: null,
     registrert: { verdi: '2015-01-01' as Dato, fra: 'test' },
-    konkurs: false,
-    underAvvikling: false,
-    tvangsavvikling: false,
+    statuser: [],
     erIKonsern: false,
+    konsern: { egenkapital: null, kapital: null, registrert: null },
     eierskapOppgitt: true,
     partnere: [],
     tilknyttede: [],
+    offentligeEiere: [],
     innovasjonsselskap: { verdi: false, fra: '' },
     betalingsevne: null,
+    redningsstotte: false,
     ...o,
   };
+  // Sum egenkapital følger innskutt + opptjent når testen ikke setter den selv (som i et ekte regnskap).
+  if (!('sumEk' in o) && f.innskuttEk && f.opptjentEk) f.sumEk = { verdi: f.innskuttEk.verdi + f.opptjentEk.verdi, fra: 'test' };
+  return f;
 }
 const ingen = aggreger({ arsverk: null, omsetning: null, balanse: null }, [], []);
 const agg = (f: SmbFakta) => aggreger({ arsverk: f.arsverk?.verdi ?? null, omsetning: f.omsetning?.verdi ?? null, balanse: f.balanse?.verdi ?? null }, f.partnere, f.tilknyttede);
@@ -53,10 +62,19 @@ describe('smb: utelukkede former (programveileder 4.3)', () => {
     expect(kriteriumOffentlig(fakta({ orgform: { verdi: form, fra: 't' } })).status).toBe('ikke ok');
   });
 
-  it('4.3: offentlig sektorkode 1510/6100/6500 = ikke ok; 1520 (kommunalt eid AS) og SÆR må vurderes', () => {
-    for (const s of ['1510', '6100', '6500']) expect(kriteriumOffentlig(fakta({ sektor: { verdi: s, fra: 't' } })).status).toBe('ikke ok');
-    expect(kriteriumOffentlig(fakta({ sektor: { verdi: '1520', fra: 't' } })).status).toBe('må vurderes');
+  it('4.3 / GBER vedlegg I art. 3 nr. 4 (issue 13 pkt. 2): sektorkoder for offentlig kontroll = ikke ok, også 1110/1120 statlig eide AS', () => {
+    for (const s of ['1110', '1120', '1510', '1520', '3100', '3900', '6100', '6500']) {
+      expect(kriteriumOffentlig(fakta({ sektor: { verdi: s, fra: 't' } })).status, s).toBe('ikke ok');
+    }
+    expect(Object.keys(OFFENTLIGE_SEKTORER).sort()).toEqual(['1110', '1120', '1510', '1520', '3100', '3900', '6100', '6500']);
+    const equinor = kriteriumOffentlig(fakta({ sektor: { verdi: '1120', fra: 't', beskrivelse: 'Statlig eide aksjeselskaper mv.' } }));
+    expect(equinor.grunnlag).toContain('1120 (Statlig eide aksjeselskaper mv.)');
     expect(kriteriumOffentlig(fakta({ orgform: { verdi: 'SÆR', fra: 't' } })).status).toBe('må vurderes');
+    // Ukjent kode: må vurderes med grunnen; privat kode: ok, og grunnlaget sier at 25–50 % offentlig ikke synes.
+    expect(kriteriumOffentlig(fakta({ sektor: { verdi: '4900', fra: 't' } })).status).toBe('må vurderes');
+    const privat = kriteriumOffentlig(fakta());
+    expect(privat.status).toBe('ok');
+    expect(privat.grunnlag).toContain('25–50 %');
   });
 
   it('4.3: bank og forsikring: SPA, GFS, PK og NACE 64.1/65 = ikke ok; 64.9 må vurderes; 64.2 holding ok', () => {
@@ -216,10 +234,41 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
     expect(tap(-600_000, '2023-11-22').status).toBe('ikke ok');
     expect(kriteriumKapitaltap(fakta({ opptjentEk: { verdi: kr(-600_000), fra: 't' }, registrert: { verdi: '2025-01-01' as Dato, fra: 't' } }), IDAG, false).status).toBe('ikke ok');
   });
-  it('vedlegg 3 pkt. 2 1): i et konsern sier grunnlaget at testen også må bestås av konsernet', () => {
-    expect(tap(-100_000, '2015-01-01').grunnlag).not.toContain('konsern');
+  it('vedlegg 3 pkt. 2 1) (issue 13 pkt. 10): i et konsern testes konsernet også; uten konsernets tall = må vurderes', () => {
+    expect(tap(-100_000, '2015-01-01').grunnlag).not.toContain('Konsernet');
     const k = kriteriumKapitaltap(fakta({ erIKonsern: true }), IDAG, true);
-    expect(k.grunnlag).toContain('også bestås av konsernet');
+    expect(k.status).toBe('må vurderes');
+    expect(k.grunnlag).toContain('--konsern-egenkapital');
+    const konsern = (ek: number) => ({ egenkapital: { verdi: kr(ek), fra: 't' }, kapital: { verdi: kr(1_000_000), fra: 't' }, registrert: null });
+    expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(500_000) }), IDAG, true).status).toBe('ok');
+    expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(499_999) }), IDAG, true).status).toBe('ikke ok');
+  });
+  it('vedlegg 3 pkt. 2 1) (issue 13 pkt. 10): treårsunntaket gis aldri ut fra datterselskapets dato alene', () => {
+    const ung = { innskuttEk: { verdi: kr(100_000), fra: 't' }, opptjentEk: { verdi: kr(-90_000), fra: 't' }, registrert: { verdi: '2025-06-01' as Dato, fra: 't' } };
+    expect(kriteriumKapitaltap(fakta(ung), IDAG, true).status).toBe('ok');
+    const iKonsern = kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true }), IDAG, true);
+    expect(iKonsern.status).toBe('ikke ok');
+    expect(iKonsern.grunnlag).toContain('ikke ut fra bedriftens dato alene');
+    const konsern = (d: string) => ({ egenkapital: null, kapital: null, registrert: { verdi: d as Dato, fra: '--konsern-registrert' } });
+    expect(kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2024-01-01') }), IDAG, true).status).toBe('ok');
+    // Den tidligste datoen (konsernet fra 2010) styrer: unntaket er ute.
+    expect(kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2010-01-01') }), IDAG, true).status).toBe('ikke ok');
+  });
+  it('vedlegg 3 pkt. 2 1) (issue 13 pkt. 11): tegnet kapital = aksjekapital + overkurs; uten overkurs et intervall opp til innskutt EK', () => {
+    const ak = { verdi: kr(100_000), fra: 'Enhetsregisteret' };
+    expect(tegnetKapital({ aksjekapital: ak, overkurs: { verdi: kr(400_000), fra: '--overkurs' }, innskuttEk: null })).toMatchObject({ min: kr(500_000), maks: kr(500_000) });
+    expect(tegnetKapital({ aksjekapital: ak, overkurs: null, innskuttEk: { verdi: kr(1_000_000), fra: 't' } })).toMatchObject({ min: kr(100_000), maks: kr(1_000_000) });
+    expect(tegnetKapital({ aksjekapital: null, overkurs: null, innskuttEk: { verdi: kr(1_000_000), fra: 't' } })!.tekst).toContain('aksjekapitalen er ukjent');
+    const med = (sumEk: number, overkurs?: number) => kriteriumKapitaltap(fakta({
+      aksjekapital: ak, innskuttEk: { verdi: kr(1_000_000), fra: 't' }, opptjentEk: null, sumEk: { verdi: kr(sumEk), fra: 't' },
+      overkurs: overkurs === undefined ? null : { verdi: kr(overkurs), fra: '--overkurs' },
+    }), IDAG, true);
+    expect(med(49_999).status).toBe('ikke ok'); // under halvparten av aksjekapitalen: sikkert tapt
+    expect(med(500_000).status).toBe('ok'); // minst halvparten av innskutt EK: sikkert ikke tapt
+    expect(med(200_000).status).toBe('må vurderes'); // avhenger av overkursen
+    expect(med(200_000).grunnlag).toContain('--overkurs');
+    expect(med(200_000, 400_000).status).toBe('ikke ok'); // 200 000 < 250 000
+    expect(med(250_000, 400_000).status).toBe('ok');
   });
   it('vedlegg 3 pkt. 2 2): negativ egenkapital uten kjent betalingsevne må vurderes; nei = ikke ok; ja = ok', () => {
     const neg = { sumEk: { verdi: -1, fra: 't' } };
@@ -228,13 +277,26 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
     expect(kriteriumInsolvens(fakta({ ...neg, betalingsevne: true })).status).toBe('ok');
     expect(kriteriumInsolvens(fakta({ sumEk: { verdi: 0, fra: 't' } })).status).toBe('ok');
   });
-  it('vedlegg 3 pkt. 2 2): konkurs, avvikling eller tvangsavvikling = ikke ok, også for en ny bedrift', () => {
+  it('GBER art. 2 nr. 18 c (issue 13 pkt. 1): alle statusfeltene — konkurs, rekonstruksjon, avvikling, tvang — = ikke ok med dato, også for en ny bedrift', () => {
+    const e = (x: Record<string, unknown>) => statuserFra({ organisasjonsnummer: '910000004', navn: 'X', organisasjonsform: { kode: 'AS' }, konkurs: false, underAvvikling: false, ...x });
+    expect(e({})).toEqual([]);
+    expect(e({ underRekonstruksjonsforhandlingDato: '2026-09-15' })).toEqual([{ felt: 'underRekonstruksjonsforhandlingDato', tekst: 'under rekonstruksjonsforhandling', dato: '2026-09-15' }]);
+    expect(e({ konkurs: true, konkursdato: '2026-10-02' })[0]!.dato).toBe('2026-10-02');
+    expect(e({ konkursdato: '' })).toEqual([]);
+    expect(e({ underAvvikling: true })[0]!.tekst).toBe('under avvikling');
+    expect(e({ tvangsopplostPgaManglendeRevisorDato: '2026-01-05' })[0]).toMatchObject({ tekst: 'under tvangsavvikling eller tvangsoppløsning', dato: '2026-01-05' });
+    expect(e({ underUtenlandskInsolvensbehandlingDato: '2026-02-01' })).toHaveLength(1);
     const ny = { registrert: { verdi: '2025-06-01' as Dato, fra: 't' } };
-    expect(kriteriumKonkurs(fakta({ ...ny, konkurs: true })).status).toBe('ikke ok');
-    expect(kriteriumKonkurs(fakta({ underAvvikling: true })).status).toBe('ikke ok');
-    expect(kriteriumKonkurs(fakta({ tvangsavvikling: true })).status).toBe('ikke ok');
-    expect(kriteriumKonkurs(fakta({ konkurs: null })).status).toBe('må vurderes');
-    expect(vurder(fakta({ ...ny, konkurs: true })).dom).toBe('KAN IKKE TAS OPP');
+    const rek = kriteriumKonkurs(fakta({ ...ny, statuser: e({ underRekonstruksjonsforhandlingDato: '2026-09-15' }) }));
+    expect(rek.status).toBe('ikke ok');
+    expect(rek.grunnlag).toContain('under rekonstruksjonsforhandling fra 15.09.2026');
+    expect(kriteriumKonkurs(fakta({ statuser: null })).status).toBe('må vurderes');
+    expect(vurder(fakta({ ...ny, statuser: e({ konkurs: true }) })).dom).toBe('KAN IKKE TAS OPP');
+  });
+  it('GBER art. 2 nr. 18 d: redningsstøtte ja = ikke ok, nei = ok, ikke oppgitt = må vurderes', () => {
+    expect(kriteriumRedningsstotte(fakta({ redningsstotte: true })).status).toBe('ikke ok');
+    expect(kriteriumRedningsstotte(fakta({ redningsstotte: false })).status).toBe('ok');
+    expect(kriteriumRedningsstotte(fakta({ redningsstotte: null })).status).toBe('må vurderes');
   });
 });
 
@@ -280,14 +342,122 @@ describe('brreg: tolking av svarene (JSON-formen fra referansen)', () => {
   it('regnskap: alle blader er valgfrie (NON_NULL): periode uten fraDato, id som streng (spesifikasjonen) og null tåles', () => {
     const r = tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ id: 'a1b2', regnskapstype: 'SELSKAP', regnskapsperiode: { tilDato: '2025-12-31' }, valuta: 'NOK', eiendeler: { sumEiendeler: 10 }, resultatregnskapResultat: { driftsresultat: { driftsinntekter: {} } }, egenkapitalGjeld: null }]) }, url);
     expect(r.type).toBe('regnskap');
-    expect(r.type === 'regnskap' && r.regnskap.eiendeler?.sumEiendeler).toBe(10);
+    expect(r.type === 'regnskap' && r.regnskap[0]!.eiendeler?.sumEiendeler).toBe(10);
     expect(tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ id: 10, journalnr: '201901' }]) }, url).type).toBe('regnskap');
   });
   it('regnskap: liste med ett element; 404 og tom liste = ingen; 500 = ingen med status', () => {
     expect(tolkRegnskapSvar({ status: 404, tekst: '' }, url)).toMatchObject({ type: 'ingen', status: 404 });
     expect(tolkRegnskapSvar({ status: 200, tekst: '[]' }, url)).toMatchObject({ type: 'ingen' });
     expect(tolkRegnskapSvar({ status: 500, tekst: '{"status":"500"}' }, url)).toMatchObject({ type: 'ingen', status: 500 });
+    const trace = JSON.stringify({ status: '500', error: 'Internal Server Error', message: 'Ukjent oppstillingsplan', trace: '6f1c2a9e4b7d4e0f' });
+    expect(tolkRegnskapSvar({ status: 500, tekst: trace }, url)).toMatchObject({ melding: 'Ukjent oppstillingsplan, sporings-id 6f1c2a9e4b7d4e0f' });
     const r = tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ regnskapstype: 'SELSKAP', egenkapitalGjeld: { egenkapital: { innskuttEgenkapital: { sumInnskuttEgenkaptial: 5 } } } }]) }, url);
-    expect(r.type === 'regnskap' && r.regnskap.egenkapitalGjeld?.egenkapital?.innskuttEgenkapital?.sumInnskuttEgenkaptial).toBe(5);
+    expect(r.type === 'regnskap' && r.regnskap[0]!.egenkapitalGjeld?.egenkapital?.innskuttEgenkapital?.sumInnskuttEgenkaptial).toBe(5);
+  });
+});
+
+describe('brreg: HTTP-klienten med injisert fetch (deterministisk, uten nett og uten kappløp)', () => {
+  /** En fetch som aldri svarer, men avbrytes av signalet: som en tjener som henger. */
+  const henger = (kall: string[]) => ((url: string | URL | Request, init?: RequestInit) => {
+    kall.push(String(url));
+    return new Promise<Response>((_, avvis) => init?.signal?.addEventListener('abort', () => avvis(init.signal!.reason)));
+  }) as typeof fetch;
+  it('tidsavbrudd: ett nytt forsøk, så NettFeil med tidsgrensen i meldingen', async () => {
+    const kall: string[] = [];
+    const e = await hent('http://brreg.test/enheter/910000004', 5, henger(kall)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NettFeil);
+    expect((e as Error).message).toContain('svarte ikke innen 0.005 sekunder');
+    expect(kall).toEqual(['http://brreg.test/enheter/910000004', 'http://brreg.test/enheter/910000004']);
+  });
+  it('5xx gir ett nytt forsøk; 200 på andre forsøk brukes', async () => {
+    const svar = [new Response('x', { status: 503 }), new Response('{"ok":1}', { status: 200 })];
+    const r = await hent('http://brreg.test/x', 1000, (async () => svar.shift()!) as typeof fetch);
+    expect(r).toEqual({ status: 200, tekst: '{"ok":1}' });
+  });
+});
+
+describe('smb-fakta: registerdata → fakta (issue 13 pkt. 4, 5, 7, 10)', () => {
+  const enhet = { organisasjonsnummer: '910000004', navn: 'X AS', organisasjonsform: { kode: 'AS' }, harRegistrertAntallAnsatte: true,
+    kapital: { belop: 30000, type: 'Aksjekapital', valuta: 'NOK' } };
+  const inn = (o: Partial<FaktaInn> = {}): FaktaInn => ({
+    orgnr: '910000004', enhet, regnskap: [], regnskapFeil: null, underenhet: null, flagg: {},
+    eierskap: { oppgitt: true, partnere: [], tilknyttede: [], offentlige: [] }, innovasjon: { verdi: false, fra: '' }, ...o,
+  });
+  const regnskap = (type: string, til: string, ek: Record<string, unknown>, valuta = 'NOK') =>
+    ({ regnskapstype: type, valuta, regnskapsperiode: { fraDato: `${til.slice(0, 4)}-01-01`, tilDato: til }, egenkapitalGjeld: { egenkapital: ek } });
+  it('pkt. 4: tom opptjentEgenkapital ({}) utledes som sum − innskutt, og kilden sier det', () => {
+    const f = byggFakta(inn({ regnskap: [regnskap('SELSKAP', '2025-12-31', { sumEgenkapital: 412000.0, opptjentEgenkapital: {}, innskuttEgenkapital: { sumInnskuttEgenkaptial: 30000.0 } })] }));
+    expect(f.opptjentEk).toMatchObject({ verdi: kr(382_000) });
+    expect(f.opptjentEk!.fra).toContain('utledet: sum egenkapital − innskutt egenkapital');
+    expect(f.sumEk!.verdi).toBe(kr(412_000));
+    expect(f.aksjekapital).toMatchObject({ verdi: kr(30_000) });
+  });
+  it('pkt. 5: harRegistrertAntallAnsatte uten antallAnsatte = 0–4 ansatte (regnet som 4), false = 0', () => {
+    expect(byggFakta(inn()).arsverk).toMatchObject({ verdi: 4_00, intervall: '0–4', erAntallAnsatte: true });
+    expect(byggFakta(inn({ enhet: { ...enhet, harRegistrertAntallAnsatte: false } })).arsverk).toMatchObject({ verdi: 0 });
+    const f = byggFakta(inn());
+    expect(kriteriumArsverk(f, agg(f)).grunnlag).toContain('0–4 ansatte');
+  });
+  it('pkt. 7: regnskap i USD brukes ikke og merknaden sier hvorfor; HTTP 500 gir grunnen', () => {
+    const f = byggFakta(inn({ regnskap: [regnskap('SELSKAP', '2022-12-31', { sumEgenkapital: 5 }, 'USD')] }));
+    expect(f.sumEk).toBeNull();
+    expect(f.regnskapMerknad).toContain('ført i USD, ikke NOK');
+    const k = kriteriumOkonomi(f, agg(f), KURS, IDAG);
+    expect(k.grunnlag).toContain('USD');
+    expect(k.grunnlag).not.toContain('ikke regnskapspliktig');
+    const feil = byggFakta(inn({ regnskap: [], regnskapFeil: { status: 500, melding: 'sporings-id abc' } }));
+    expect(feil.regnskapMerknad).toContain('HTTP 500 (sporings-id abc)');
+  });
+  it('pkt. 10: nyeste SELSKAP er bedriftens tall og nyeste KONSERN er konsernets, uansett rekkefølge', () => {
+    const f = byggFakta(inn({ regnskap: [
+      regnskap('KONSERN', '2025-12-31', { sumEgenkapital: -1500000, innskuttEgenkapital: { sumInnskuttEgenkaptial: 2000000 } }),
+      regnskap('SELSKAP', '2024-12-31', { sumEgenkapital: 1 }),
+      regnskap('SELSKAP', '2025-12-31', { sumEgenkapital: 1800000 }),
+    ] }));
+    expect(f.sumEk!.verdi).toBe(kr(1_800_000));
+    expect(f.konsern.egenkapital!.verdi).toBe(kr(-1_500_000));
+    expect(f.konsern.kapital!.verdi).toBe(kr(2_000_000));
+  });
+});
+
+describe('smb: offentlige eiere, NUF og underenheter (issue 13 pkt. 3, 6, 9)', () => {
+  const eier = (andel: number, unntatt = false) => ({ orgnr: '940192226', andel, grunn: 'test', unntatt });
+  it('GBER vedlegg I art. 3 nr. 4: offentlige eiere med 25 % eller mer til sammen = ikke ok; art. 3 nr. 2-unntak bare når oppgitt', () => {
+    const k = (o: ReturnType<typeof eier>[]) => kriteriumEierskap(fakta({ offentligeEiere: o }), agg(fakta()));
+    expect(k([eier(250_000)]).status).toBe('ikke ok');
+    expect(k([eier(249_999)]).status).toBe('ok');
+    expect(k([eier(150_000), { ...eier(100_000), orgnr: '910004115' }]).status).toBe('ikke ok');
+    expect(k([eier(300_000, true)]).status).toBe('ok');
+    expect(k([eier(300_000)]).grunnlag).toContain('art. 3 nr. 4');
+  });
+  it('NUF og UTLA = må vurderes; AS = ok', () => {
+    expect(kriteriumUtenlandsk(fakta({ orgform: { verdi: 'NUF', fra: 't' } })).status).toBe('må vurderes');
+    expect(kriteriumUtenlandsk(fakta({ orgform: { verdi: 'UTLA', fra: 't' } })).status).toBe('må vurderes');
+    expect(kriteriumUtenlandsk(fakta()).status).toBe('ok');
+  });
+  it('underenhet: overordnetEnhet leses; slettet underenhet kjennes igjen', () => {
+    const u = tolkUnderenhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '924203617', navn: 'AVD', organisasjonsform: { kode: 'BEDR' }, overordnetEnhet: '991825827' }) }, 'x');
+    expect(u).toMatchObject({ type: 'underenhet', overordnet: '991825827' });
+    const s = tolkUnderenhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '974567989', navn: 'AVD', organisasjonsform: { kode: 'BEDR' }, slettedato: '2023-12-30' }) }, 'x');
+    expect(s.type).toBe('slettet');
+    expect(tolkUnderenhetSvar({ status: 404, tekst: '' }, 'x').type).toBe('ukjent');
+  });
+});
+
+describe('smb-flagg: flaggene som zod-skjema', () => {
+  it('alle ugyldige flagg rapporteres på én gang, med flagget som kolonne; gyldige flagg tolkes', async () => {
+    const { lesFlagg } = await import('../../src/cli/app/smb-flagg.js');
+    const { InndataFeil } = await import('../../src/domain/diagnostikk.js');
+    const grunn = { partner: [], tilknyttet: [], offentligEier: [], unntattInvestor: [] };
+    let e: unknown;
+    try {
+      lesFlagg({ ...grunn, ansatte: '-3', redningsstotte: 'kanskje', partner: ['910020552:60:1:1:1'] }, IDAG);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(InndataFeil);
+    expect((e as InstanceType<typeof InndataFeil>).diagnostikk.map((d) => d.kilde?.kolonne).sort()).toEqual(['--ansatte', '--partner', '--redningsstotte']);
+    const f = lesFlagg({ ...grunn, overkurs: '400 000', redningsstotte: 'nei', offentligEier: ['910004115:24,9'], konsernRegistrert: '01.06.2024' }, IDAG);
+    expect(f).toMatchObject({ overkurs: kr(400_000), redningsstotte: false, offentlige: [{ orgnr: '910004115', andel: 249_000 }], konsernRegistrert: '2024-06-01' });
   });
 });

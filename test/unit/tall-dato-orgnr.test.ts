@@ -107,3 +107,44 @@ describe('organisasjonsnummer (MOD11, vekter 3,2,7,6,5,4,3,2)', () => {
     );
   });
 });
+
+describe('issue 11 pkt. 17: tall som ikke kan tolkes sikkert avvises', () => {
+  it.each([
+    ['(-650 000)', 'fortegn inne i parentesen (tvetydig: parentes betyr allerede minus)'],
+    ['65 00 00', 'mellomrom bare som tusenskille mellom grupper på tre sifre, f.eks. «650 000»'],
+    ['1 2 3', 'mellomrom bare som tusenskille mellom grupper på tre sifre, f.eks. «650 000»'],
+    ['650,000', 'tvetydig: komma kan være tusenskille eller desimalkomma — skriv «650 000» eller «650,00»'],
+    ['1,250', 'tvetydig: komma kan være tusenskille eller desimalkomma — skriv «1 250» eller «1,25»'],
+  ])('«%s» → %s', (inn, grunn) => {
+    expect(parseDesimal(inn, 2)).toEqual({ ok: false, grunn });
+  });
+
+  it('entydige former leses som før', () => {
+    expect(parseDesimal('(650 000)', 2)).toEqual({ ok: true, verdi: -65_000_000 });
+    expect(parseDesimal('- 650 000', 2)).toEqual({ ok: true, verdi: -65_000_000 });
+    expect(parseDesimal('1 234 567,5', 2)).toEqual({ ok: true, verdi: 123_456_750 });
+    expect(parseDesimal('650,00', 2)).toEqual({ ok: true, verdi: 65_000 });
+    expect(parseDesimal('0,125', 4)).toEqual({ ok: true, verdi: 1250 });
+    // Med fire desimaler (prosent, kurs) er «11,750» et desimaltall, ikke tvetydig.
+    expect(parseDesimal('11,750', 4)).toEqual({ ok: true, verdi: 117_500 });
+  });
+});
+
+describe('issue 11 pkt. 11: xlsx-tall med mer enn to desimaler avvises som i CSV', () => {
+  it('985 000,125 kr er en ekte tredje desimal, ikke formelstøy', () => {
+    expect(fraFlyttall(985000.125, 2)).toEqual({ ok: false, grunn: 'for mange desimaler (høyst 2)' });
+    expect(parseDesimal('985000,125', 2)).toEqual({ ok: false, grunn: 'for mange desimaler (høyst 2)' });
+    expect(fraFlyttall(985000.12, 2)).toEqual({ ok: true, verdi: 98_500_012 });
+    expect(fraFlyttall(0.1 + 0.2 + 985000, 2)).toEqual({ ok: true, verdi: 98_500_030 });
+  });
+});
+
+describe('issue 11 pkt. 20: kontrolltegn til terminalen vises synlig', () => {
+  it('ESC, CR og NUL byttes ut; linjeskift og nh sine fargekoder beholdes', async () => {
+    const { terminalTrygg, synligVerdi } = await import('../../src/domain/terminal.js');
+    expect(terminalTrygg('Kari\u001b[2J\u001b]0;tittel\u0007 Nordmann\r\n')).toBe('Kari␛[2J␛]0;tittel␇ Nordmann␍\n');
+    expect(terminalTrygg('\u001b[31mFeil:\u001b[39m x')).toBe('\u001b[31mFeil:\u001b[39m x');
+    expect(terminalTrygg('a\u202eb\u0000')).toBe('a<U+202E>b␀');
+    expect(synligVerdi('Ola\r\nHansen\t')).toBe('Ola␍␊Hansen␉');
+  });
+});

@@ -27,12 +27,13 @@ import { skalertTekst, type Kolonne, type Rad } from '../../domain/rapport.js';
 import {
   TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, kontrollerSrl, kontrollerTiltak, periodeFor, tolkMal,
   type Maaling, type MaltallRad, type Periode,
+  SIVA_MINIMUM_INNOVASJONSSTOTTE,
 } from '../../domain/maltall.js';
 import {
   aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse,
 } from '../../domain/aarsrapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import { lesDatasett, tolkTabell } from '../../io/datasett.js';
+import { lesAlleDelvis, tolkTabell } from '../../io/datasett.js';
 import { lesTabell } from '../../io/tabell-les.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { skrivFiler } from '../../io/skriv.js';
@@ -40,7 +41,7 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal, type Parameter }
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { feilSamler, kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
+import { kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
 
 // ————— Lesing —————
 
@@ -58,18 +59,21 @@ type Data = {
 
 /** Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). */
 async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
-  const { feil: ds, fang: les } = feilSamler();
-  const mb = await les(() => lesDatasett(am, malbedrifterDef), { fil: null, rader: [] });
-  // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
-  const reg = await les(async () => {
-    const r = await lesStotteregister(am);
-    return { fil: r.fil, rader: r.linjer as Stottelinje[] };
-  }, { fil: null, rader: [] });
-  const tiltak = await les(() => lesDatasett(am, tiltakDef, { valgfritt: true }), { fil: null, rader: [] });
-  const srl = await les(() => lesDatasett(am, srlDef, { valgfritt: true }), { fil: null, rader: [] });
-  const tilskudd = await les(() => lesDatasett(am, tilskuddDef, { valgfritt: !trengerTilskudd }), { fil: null, rader: [] });
-  // Timelistene kan være store: bare periodens rader valideres.
-  const timer = await les(() => lesDatasett(am, timerDef, { valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) }), { fil: null, rader: [] });
+  const tom = { fil: null, rader: [] };
+  const { lest, feil: ds } = await lesAlleDelvis(am, {
+    mb: malbedrifterDef,
+    // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
+    reg: async () => {
+      const r = await lesStotteregister(am);
+      return { fil: r.fil, rader: r.linjer as Stottelinje[] };
+    },
+    tiltak: { def: tiltakDef, valgfritt: true },
+    srl: { def: srlDef, valgfritt: true },
+    tilskudd: { def: tilskuddDef, valgfritt: !trengerTilskudd },
+    // Timelistene kan være store: bare periodens rader valideres.
+    timer: { def: timerDef, valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) },
+  });
+  const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom } = lest;
   ds.push(...kontrollerTiltak(tiltak.rader), ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined));
   if (ds.length) throw new InndataFeil(ds);
 
@@ -345,7 +349,7 @@ function forutsetninger(am: Arbeidsmappe, p: Periode, data: Data, malFil: string
     ...ekstra,
     { nokkel: 'periodeFra', etikett: 'Periode fra', type: 'dato', verdi: p.fra },
     { nokkel: 'periodeTil', etikett: 'Periode til', type: 'dato', verdi: p.til },
-    { nokkel: 'minimum', etikett: 'Sivas minimum, andel med innovasjonsstøtte (11.2)', type: 'prosent', verdi: 900_000 },
+    { nokkel: 'minimum', etikett: 'Sivas minimum, andel med innovasjonsstøtte (11.2)', type: 'prosent', verdi: SIVA_MINIMUM_INNOVASJONSSTOTTE },
     { nokkel: 'malbedrifter', etikett: 'Målbedrifter', type: 'tekst', verdi: fil('malbedrifter') },
     { nokkel: 'stotteregister', etikett: 'Støtteregister', type: 'tekst', verdi: fil('stotteregister') },
     { nokkel: 'tiltak', etikett: 'Tiltak', type: 'tekst', verdi: fil('tiltak') },

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { kostnaderDef } from '../../domain/datasett/kostnader.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
-import { timerDef } from '../../domain/datasett/timer.js';
+import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { deler, raaDatoI, type Dato } from '../../domain/dato.js';
 import { formatKroner, type Ore } from '../../domain/penger.js';
@@ -16,7 +16,7 @@ import {
   beregnPlan, beregnRegnskap, statusTekst, type Budsjettplan, type Kategorisum, type Oppgjor, type Regnskap,
 } from '../../domain/budsjett.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import { lesDatasett } from '../../io/datasett.js';
+import { lesAlle } from '../../io/datasett.js';
 import { skrivFiler } from '../../io/skriv.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, FORMAT, kolonneBokstav, lesMal, settCelle, type Mal, type Parameter } from '../../io/xlsx-skriv.js';
 import type { Celletype } from '../../domain/rapport.js';
@@ -166,11 +166,11 @@ async function skrivXlsx(wb: ExcelJS.Workbook, fil: string, valg: BudsjettValg):
 // ————— plan —————
 
 async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: BudsjettValg): Promise<Resultat> {
-  const [{ ansatte, satser }, kostnader, tilskudd] = await Promise.all([
-    lesTimesatser(am),
-    lesDatasett(am, kostnaderDef, { valgfritt: true }),
-    lesDatasett(am, tilskuddDef),
-  ]);
+  const { ts: { ansatte, satser }, kostnader, tilskudd } = await lesAlle(am, {
+    ts: () => lesTimesatser(am),
+    kostnader: { def: kostnaderDef, valgfritt: true },
+    tilskudd: tilskuddDef,
+  });
   const { plan, feil: feilListe } = beregnPlan(ar, ansatte, satser, kostnader.rader, tilskudd.rader);
   if (feilListe.length) throw new InndataFeil(feilListe);
   k.advarsler.push(...plan.advarsler.map((d) => (d.kilde?.fil === 'kostnader' ? { ...d, kilde: { fil: kostnader.fil ?? 'kostnader.csv' } } : d.kilde?.fil === 'tilskudd' ? { ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } } : d)));
@@ -243,15 +243,16 @@ async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan): Promise<ExcelJS.W
 async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: BudsjettValg): Promise<Resultat> {
   const fra = `${ar}-01-01` as Dato;
   const til = `${ar}-12-31` as Dato;
-  const [{ ansatte, satser }, timer, malbedrifter, kostnader, tilskudd] = await Promise.all([
-    lesTimesatser(am),
+  const { ts: { ansatte, satser }, timer, malbedrifter, kostnader, tilskudd } = await lesAlle(am, {
+    ts: () => lesTimesatser(am),
     // Bare årets rader valideres og tas med (én gjennomgang av en stor timeliste).
-    lesDatasett(am, timerDef, { filter: (hent) => raaDatoI(hent('dato'), fra, til) }),
-    lesDatasett(am, malbedrifterDef, { valgfritt: true }),
-    lesDatasett(am, kostnaderDef, { valgfritt: true }),
-    lesDatasett(am, tilskuddDef),
-  ]);
+    timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), fra, til) },
+    malbedrifter: { def: malbedrifterDef, valgfritt: true },
+    kostnader: { def: kostnaderDef, valgfritt: true },
+    tilskudd: tilskuddDef,
+  });
   const { regnskap: r, feil: feilListe } = beregnRegnskap(ar, timer.rader, ansatte, satser, malbedrifter.rader, kostnader.rader, tilskudd.rader, am.config.adminKoder);
+  feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
   const filnavn: Record<string, string> = { timer: timer.fil ?? 'timer.csv', tilskudd: tilskudd.fil ?? 'tilskudd.csv', kostnader: kostnader.fil ?? 'kostnader.csv' };
   k.advarsler.push(...r.advarsler.map((d) => (d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil] ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } } : d)));

@@ -3,27 +3,27 @@
  * støtteregisteret → beregn (domain/faktura) → sjekk reglene → skriv fakturagrunnlag.xlsx/.csv i
  * faktura/<periode>/ og til sist støtteregisteret, alt under én lås.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
-import type { Config } from '../../domain/config.js';
+import { kroner as kronerFelt, seksjon, type Config } from '../../domain/config.js';
 import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
-import { timerDef } from '../../domain/datasett/timer.js';
+import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.js';
 import { forsteDag, leggTilDager, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, formatDato, type Dato, type Maaned } from '../../domain/dato.js';
-import { normaliserNavn } from '../../domain/felter.js';
+import { MARKEDSPRIS_SPENN, normaliserNavn } from '../../domain/felter.js';
 import { formatKroner, formatProsent, type Ore } from '../../domain/penger.js';
-import { parseDesimal, fraFlyttall } from '../../domain/tall.js';
 import { noytraliser, type Kolonne, type Rad } from '../../domain/rapport.js';
 import { STOTTETAK_EUR_CENT } from '../../domain/stottetak.js';
 import {
   beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler,
   PRISKILDE_TEKST, PRISREKKEFOLGE, type Avvisning, type Disponibelt, type FakturaParametre, type Fakturagrunnlag, type Fakturering, type Treaarsstatus,
 } from '../../domain/faktura.js';
-import { aapneArbeidsmappe, zodTilDiagnostikk, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import { lesDatasett } from '../../io/datasett.js';
+import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { lesAlle } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { finnes } from '../../io/skriv.js';
 import { kjoringsmerke, sjekkKjoring } from '../../io/fakturakjoring.js';
@@ -38,14 +38,8 @@ import { flaggEllerSpor, kr, pst } from './felles.js';
 
 // ————— nh.json: seksjonen «faktura» —————
 
-const kroner = z.union([z.number(), z.string()]).transform((v, ctx): Ore => {
-  const r = typeof v === 'number' ? fraFlyttall(v, 2) : parseDesimal(v, 2);
-  if (!r.ok || r.verdi <= 0) {
-    ctx.addIssue({ code: 'custom', message: 'forventet en positiv pris i kroner' });
-    return z.NEVER;
-  }
-  return r.verdi;
-});
+// Samme regel og rimelige spenn som markedspris ellers (issue 11 pkt. 2 og 5).
+const kroner = kronerFelt({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' });
 
 export const fakturaSeksjonSkjema = z.object({
   /** Markedspris per time for en tjeneste (timer.tjeneste), f.eks. { "Forretningsutvikling": 1400 }. */
@@ -60,13 +54,7 @@ export const fakturaSeksjonSkjema = z.object({
 export type FakturaSeksjon = z.output<typeof fakturaSeksjonSkjema>;
 
 export function lesFakturaSeksjon(config: Config): FakturaSeksjon {
-  const r = fakturaSeksjonSkjema.safeParse((config as Record<string, unknown>)['faktura'] ?? {});
-  if (!r.success) {
-    throw new InndataFeil(
-      zodTilDiagnostikk(r.error, 'nh.json').map((d) => ({ ...d, melding: d.melding.replace('Feltet «', 'Feltet «faktura.'), kilde: { fil: 'nh.json', kolonne: `faktura.${d.kilde?.kolonne ?? ''}` } })),
-    );
-  }
-  return r.data;
+  return seksjon(config, 'faktura', fakturaSeksjonSkjema);
 }
 
 export function fakturaParametre(c: Config, periode: Maaned, s: FakturaSeksjon): FakturaParametre {
@@ -323,8 +311,8 @@ function csvRader(f: Fakturering, s: FakturaSeksjon, mvaSats: number): Rad[] {
 
 // ————— Kjøringen —————
 
-function tidsmerke(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+function tidsmerke(k: Kontekst): string {
+  return k.naa().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 /** --periode, eller på en TTY et spørsmål med forrige måned (fra «i dag») som standardsvar; ellers exit 2. */
@@ -364,14 +352,15 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
 
   const fra = forsteDag(periode);
   const til = sisteDag(periode);
-  const [ansatte, malbedrifter, timer, tilskudd] = await Promise.all([
-    lesDatasett(am, ansatteDef),
-    lesDatasett(am, malbedrifterDef),
+  const { ansatte, malbedrifter, timer, tilskudd } = await lesAlle(am, {
+    ansatte: ansatteDef,
+    malbedrifter: malbedrifterDef,
     // Bare periodens rader valideres og tas med (én gjennomgang av en stor timeliste).
-    lesDatasett(am, timerDef, { filter: (hent) => raaDatoI(hent('dato'), fra, til) }),
-    lesDatasett(am, tilskuddDef),
-  ]);
+    timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), fra, til) },
+    tilskudd: tilskuddDef,
+  });
   const { fakturering: f, feil: feilListe } = beregnFakturering(timer.rader, ansatte.rader, malbedrifter.rader, p);
+  feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
 
   const ovrige = reg.linjer.filter((l) => l.periode !== periode);
@@ -409,12 +398,14 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
 
   const xlsx = await byggXlsx(am, f, p, disp);
   const csv = lagCsv(await csvKolonner(seksjon), csvRader(f, seksjon, p.mvaSats));
-  const kjoring = tidsmerke();
+  // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
+  // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
+  const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
   const nye = registerlinjer(f, p, kjoring);
 
   if (!valg.forhandsvis) {
     if (valg.erstatt && iPerioden.length) {
-      json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke().replace(/:/g, '-')}`, [filer.register, filer.xlsx, filer.csv]);
+      json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke(k).replace(/:/g, '-')}`, [filer.register, filer.xlsx, filer.csv]);
     } else if ((await finnes(filer.xlsx)) || (await finnes(filer.csv))) {
       // Perioden står ikke i registeret: filene er fra en avbrutt eller tom kjøring og gjelder ikke lenger.
       k.advarsler.push(advarsel('gamle-utfiler', `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes.`, { fil: path.relative(am.rot, utmappe) }));

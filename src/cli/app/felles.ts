@@ -1,9 +1,9 @@
 /** Små hjelpere alle kommandoer bruker: år fra flagg/nh.json, utmappe, og flagg-eller-spørsmål. */
+import { gjeldende } from '../prosess.js';
 import path from 'node:path';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import type { Diagnostikk } from '../../domain/diagnostikk.js';
 import type { Kontekst, Spor } from '../kontekst.js';
 
 export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'): number {
@@ -19,17 +19,14 @@ export function tolkAar(flagg: string, navn = '--ar'): number {
 }
 
 export function utmappe(am: Arbeidsmappe, ut: string | undefined): string {
-  return ut ? path.resolve(ut) : am.rot;
+  return ut ? path.resolve(gjeldende().cwd, ut) : am.rot;
 }
 
-/** Kroner med to desimaler som JSON-tall (fra heltall øre; ingen flyttallsregning skjer etterpå). */
-export function kr(ore: number): number {
-  return Number((ore / 100).toFixed(2));
-}
-
-export function pst(ppm: number): number {
-  return Number((ppm / 10_000).toFixed(4));
-}
+/**
+ * Kroner med to desimaler som JSON-tall (fra heltall øre) og prosent fra ppm: domenets formatterere, ikke egne
+ * kopier (issue 12 pkt. 5). ore / 100 er det nærmeste flyttallet til beløpet med to desimaler.
+ */
+export { tilKroner as kr, ppmTilProsent as pst } from '../../domain/penger.js';
 
 /**
  * En verdi som må finnes: fra flagget, ellers et spørsmål på en TTY (k.interaktiv), ellers exit 2 med
@@ -61,24 +58,4 @@ export function sporOmAar(s: Spor, sporsmal: string, standard: number): Promise<
       }
     },
   });
-}
-
-/**
- * Samler inndatafeil fra flere lesinger, så brukeren får alle feilene på én gang (én runde retting):
- * `fang(fn, tom)` gir `tom` og husker feilene når fn kaster InndataFeil; andre feil slippes gjennom.
- */
-export function feilSamler(): { feil: Diagnostikk[]; fang<T, U>(fn: () => Promise<T>, tom: U): Promise<T | U> } {
-  const samlet: Diagnostikk[] = [];
-  return {
-    feil: samlet,
-    async fang(fn, tom) {
-      try {
-        return await fn();
-      } catch (e) {
-        if (!(e instanceof InndataFeil)) throw e;
-        samlet.push(...e.diagnostikk);
-        return tom;
-      }
-    },
-  };
 }

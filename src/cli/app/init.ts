@@ -2,10 +2,11 @@
  * nh init: ny arbeidsmappe med nh.json og tomme datasett (CSV, eller xlsx med overskriftsstil,
  * tallformat og inndatakontroll). Nekter å skrive over en eksisterende arbeidsmappe.
  */
+import { gjeldende } from '../prosess.js';
 import ExcelJS from 'exceljs';
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { standardConfig } from '../../domain/config.js';
+import { navnFelt, standardConfig, tolkConfig } from '../../domain/config.js';
 import { deler } from '../../domain/dato.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { GRUNNDATASETT } from '../../domain/datasett/index.js';
@@ -21,9 +22,12 @@ import type { Kontekst, Resultat } from '../kontekst.js';
 const RADER_MED_KONTROLL = 2000;
 
 export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<Resultat> {
-  const rot = path.resolve(mappe);
+  const rot = path.resolve(gjeldende().cwd, mappe);
   await sjekkTom(rot);
-  const navn = valg.navn ?? (await k.spor.tekst('Næringshagens navn (--navn)?'));
+  const navnRaa = valg.navn ?? (await k.spor.tekst('Næringshagens navn (--navn)?', { valider: (s) => navnFeil(s) ?? true }));
+  const nf = navnFeil(navnRaa);
+  if (nf) throw new InndataFeil([feil('ugyldig-navn', `Ugyldig navn på næringshagen: ${nf}.`, { fil: 'kommandolinjen', kolonne: '--navn' }, { verdi: navnRaa, forventet: 'næringshagens navn, f.eks. «Fjellbygda Næringshage AS»' })]);
+  const navn = navnRaa.trim();
   const orgnrRaa = valg.orgnr ?? (await k.spor.tekst('Næringshagens organisasjonsnummer (--orgnr)?', { valider: (s) => orgnrFeil(normaliserOrgnr(s)) ?? true }));
   const orgnr = normaliserOrgnr(orgnrRaa);
   const grunn = orgnrFeil(orgnr);
@@ -31,7 +35,11 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
   const ar = valg.ar ? Number(valg.ar) : deler(k.idag).aar;
   if (!Number.isInteger(ar) || ar < 2023 || ar > 2099) throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`)]);
 
-  const filer: Utfil[] = [{ sti: path.join(rot, CONFIG_FIL), innhold: `${JSON.stringify(standardConfig(navn, orgnr, ar), null, 2)}\n` }];
+  const config = standardConfig(navn, orgnr, ar);
+  // Det init skriver, må de andre kommandoene godta: samme kontroll som når nh.json leses.
+  const kontroll = tolkConfig(config, CONFIG_FIL);
+  if (!kontroll.ok) throw new InndataFeil(kontroll.feil);
+  const filer: Utfil[] = [{ sti: path.join(rot, CONFIG_FIL), innhold: `${JSON.stringify(config, null, 2)}\n` }];
   for (const def of GRUNNDATASETT) {
     filer.push(
       valg.xlsx
@@ -44,6 +52,11 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
     json: { mappe: rot, filer: filer.map((f) => path.basename(f.sti)) },
     tekst: [`Laget arbeidsmappe i ${rot}:`, ...filer.map((f) => `  ${path.basename(f.sti)}`), '', `Fyll inn satsene i ${CONFIG_FIL} (arbeidsgiveravgift, indirekte kostnader, EUR/NOK-kurs) og datasettene. Se docs/datasett.md.`].join('\n'),
   };
+}
+
+function navnFeil(s: string): string | null {
+  const r = navnFelt.safeParse(s);
+  return r.success ? null : (r.error.issues[0]?.message ?? 'ugyldig navn');
 }
 
 async function sjekkTom(rot: string): Promise<void> {

@@ -23,7 +23,7 @@ import {
 import type { Rad } from '../../domain/rapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg, medAviLaas } from '../../io/avi-logg.js';
-import { lesDatasett } from '../../io/datasett.js';
+import { lesAlle, lesDatasett } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { sjekkIkkeFinnes, skrivFiler } from '../../io/skriv.js';
 import { lesCsvMal } from '../../io/stotteregister.js';
@@ -31,7 +31,7 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { KtsPlanValg } from '../commands/kts-plan.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { feilSamler, velgAar } from './felles.js';
+import { velgAar } from './felles.js';
 
 /** Tolkningene av programveileder 6.3 som ikke står eksplisitt (docs/kts-plan.md). Vises i tekst, --json og xlsx. */
 export const TOLKNINGER = [
@@ -97,10 +97,7 @@ async function lesBedrifter(am: Arbeidsmappe): Promise<{ fil: string | null; bed
 
 /** Leser malbedrifter og loggen og samler feilene fra begge (én runde retting). */
 async function lesAlt(am: Arbeidsmappe) {
-  const { feil: ds, fang } = feilSamler();
-  const mb = await fang(() => lesBedrifter(am), null);
-  const logg = await fang(() => lesAviLogg(am.sti(AVI_LOGG)), null);
-  if (ds.length || !mb || !logg) throw new InndataFeil(ds);
+  const { mb, logg } = await lesAlle(am, { mb: () => lesBedrifter(am), logg: () => lesAviLogg(am.sti(AVI_LOGG)) });
   return { ...mb, ...logg };
 }
 
@@ -195,7 +192,7 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
     );
   }
 
-  const ut = valg.ut !== undefined ? path.resolve(valg.ut) : am.sti(AVI_MAPPE);
+  const ut = valg.ut !== undefined ? k.sti(valg.ut) : am.sti(AVI_MAPPE);
   const xlsxSti = path.join(ut, `avi-oppdatering-${frist}.xlsx`);
   const csvSti = path.join(ut, `avi-oppdatering-${frist}.csv`);
   const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)]);
@@ -297,7 +294,7 @@ async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Promise<R
   let hendelser = 0;
   if (valg.ics !== undefined) {
     const ics = await lagIcs(am, ar, utsendinger);
-    icsSti = path.resolve(valg.ics);
+    icsSti = k.sti(valg.ics);
     hendelser = ics.antall;
     await skrivFiler([{ sti: icsSti, innhold: ics.tekst }], { overskriv: Boolean(valg.overskriv) });
   }

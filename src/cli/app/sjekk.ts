@@ -3,7 +3,6 @@
  * samlet. Skriver ingenting.
  */
 import { InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
-import { feilSamler } from './felles.js';
 import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { GRUNNDATASETT } from '../../domain/datasett/index.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
@@ -11,15 +10,16 @@ import { timerDef } from '../../domain/datasett/timer.js';
 import type { DatasettDef } from '../../domain/datasett/definisjon.js';
 import { kontrollerMalbedrifter, kontrollerTimer } from '../../domain/kontroll.js';
 import { aapneArbeidsmappe } from '../../io/arbeidsmappe.js';
-import { lesDatasett, type LestDatasett } from '../../io/datasett.js';
+import { lesAlleDelvis, type LestDatasett } from '../../io/datasett.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 
 export async function sjekk(k: Kontekst): Promise<Resultat> {
   const am = await aapneArbeidsmappe(k.data);
-  const { feil: ds, fang } = feilSamler();
+  const lesinger = Object.fromEntries(GRUNNDATASETT.map((def) => [def.navn, { def, valgfritt: true }]));
+  const { lest: etterNavn, feil: ds } = await lesAlleDelvis(am, lesinger);
   const lest = new Map<DatasettDef, LestDatasett<unknown>>();
   for (const def of GRUNNDATASETT) {
-    const d = await fang(() => lesDatasett(am, def, { valgfritt: true }), null);
+    const d = etterNavn[def.navn];
     if (d) lest.set(def, d);
   }
   const ansatte = lest.get(ansatteDef)?.rader as LestDatasett<never>['rader'] | undefined;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ansatteDef, type Ansatt } from '../../domain/datasett/ansatte.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
-import { beregnTimesatser, sumArsverk, indirektePerArsverk, type Binder, type Timesats, type TimesatsParametre } from '../../domain/timesats.js';
+import { TAK_KRONER, beregnTimesatser, sumArsverk, indirektePerArsverk, type Binder, type Timesats, type TimesatsParametre } from '../../domain/timesats.js';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
@@ -84,7 +84,7 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
         { nokkel: 'andreSosialeKostnaderProsent', etikett: 'Andre sosiale kostnader (pensjon, forsikring m.m.)', type: 'prosent', verdi: p.andreSosialeKostnaderProsent },
         { nokkel: 'indirekteKostnaderPerAr', etikett: 'Indirekte kostnader per år (fordeles per årsverk)', type: 'belop', verdi: p.indirekteKostnaderPerAr },
         { nokkel: 'timerPerArsverk', etikett: 'Timer i et årsverk (Siva)', type: 'heltall', verdi: p.timerPerArsverk },
-        { nokkel: 'takKroner', etikett: 'Tak for timesats, kroner (10.4)', type: 'belop', verdi: 110_000 },
+        { nokkel: 'takKroner', etikett: 'Tak for timesats, kroner (10.4)', type: 'belop', verdi: TAK_KRONER },
         { nokkel: 'takPromille', etikett: 'Tak for timesats, andel av nominell årslønn (10.4): 1,2 ‰', type: 'tekst', verdi: '1,2 ‰' },
       ],
     },

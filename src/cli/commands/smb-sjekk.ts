@@ -18,6 +18,14 @@ export type SmbSjekkValg = FellesValg & {
   selvstendig?: boolean;
   innovasjonsselskap?: boolean;
   betalingsevne?: string;
+  aksjekapital?: string;
+  overkurs?: string;
+  konsernEgenkapital?: string;
+  konsernKapital?: string;
+  konsernRegistrert?: string;
+  redningsstotte?: string;
+  offentligEier: string[];
+  unntattInvestor: string[];
   streng?: boolean;
   overskriv?: boolean;
   kurs?: string;
@@ -46,6 +54,14 @@ export function definer(program: Command): Command {
     .option('--selvstendig', 'ingen eier eller eies med 25 % eller mer (selvstendig foretak)')
     .option('--innovasjonsselskap', 'bedriften er selv næringshage, inkubator eller kunnskaps-/forskningspark')
     .option('--betalingsevne <ja|nei>', 'har bedriften midler til å dekke løpende forpliktelser? (vurderes ved negativ egenkapital)')
+    .option('--aksjekapital <kr>', 'aksjekapital i kroner (standard: kapital i Enhetsregisteret)')
+    .option('--overkurs <kr>', 'overkurs i kroner (tegnet kapital inkl. overkurs = aksjekapital + overkurs)')
+    .option('--konsern-egenkapital <kr>', 'konsernets sum egenkapital (konsernregnskapet), når bedriften er i et konsern')
+    .option('--konsern-kapital <kr>', 'konsernets tegnede kapital inkl. overkurs (morselskapets)')
+    .option('--konsern-registrert <dato>', 'når konsernet ble etablert (treårsunntaket gis ikke ut fra datterselskapets dato alene)')
+    .option('--redningsstotte <ja|nei>', 'redningsstøtte ikke tilbakebetalt, eller under omstruktureringsplan? (GBER art. 2 nr. 18 d)')
+    .option('--offentlig-eier <orgnr:andel>', 'stat, fylkeskommune, kommune (eller foretak de kontrollerer) som eier andel % (kan gjentas)', samle, [])
+    .option('--unntatt-investor <orgnr>', 'eieren er en investor etter GBER vedlegg I art. 3 nr. 2 (kan gjentas)', samle, [])
     .option('--streng', 'exit 1 også når noe må vurderes')
     .option('--overskriv', 'erstatt dagens sjekk om den finnes fra før')
     .option('--kurs <kurs[:dato]>', 'NOK per EUR (standard: eurNok i nh.json), valgfritt med dato, f.eks. «11,5:2025-12-31»')

@@ -1,4 +1,4 @@
-import { belop, prosent, tekst, timer } from '../felter.js';
+import { ARSLONN_SPENN, MARKEDSPRIS_SPENN, belop, prosent, tekst, timer } from '../felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /** Ansatte i næringshagen, grunnlaget for timesats (programveileder 10.4, vedlegg 3 pkt. 4.2). */
@@ -8,7 +8,7 @@ export const ansatteDef = definerDatasett({
   unik: ['navn'],
   kolonner: {
     navn: paakrevd(tekst(200), { type: 'tekst', alias: ['ansatt', 'ansattnavn'], beskrivelse: 'Navnet slik det står i timelistene.', eksempel: 'Kari Nordmann' }),
-    arslonn: paakrevd(belop({ minst: 1 }), {
+    arslonn: paakrevd(belop({ ...ARSLONN_SPENN, hva: 'årslønn' }), {
       type: 'belop', alias: ['årslønn', 'nominell årslønn', 'lønn'],
       beskrivelse: 'Nominell årslønn for stillingen slik den er (deltid: lønnen for deltidsstillingen). Omregnes til heltid.',
       eksempel: '650 000',
@@ -28,7 +28,7 @@ export const ansatteDef = definerDatasett({
       beskrivelse: 'Overstyrer personens andel av indirekte kostnader (kr per år, heltid).',
       eksempel: '95 000',
     }),
-    markedspris: frivillig(belop({ minst: 1 }), {
+    markedspris: frivillig(belop({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }), {
       type: 'belop', alias: ['timepris', 'markedspris per time'],
       beskrivelse: 'Markedspris per time for rådgivning fra denne personen (faktura). Tom = arbeidsmappens standard.',
       eksempel: '1 250',

@@ -1,4 +1,4 @@
-import { dato, epost, orgnr, prosent, tekst, belop, janei } from '../felter.js';
+import { MARKEDSPRIS_SPENN, dato, epost, orgnr, prosent, tekst, belop, janei } from '../felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 const taksonomi = tekst(50).transform((s, ctx): number[] => {
@@ -30,7 +30,7 @@ export const malbedrifterDef = definerDatasett({
       beskrivelse: 'Støtteintensitet i prosent. Tom = arbeidsmappens standard (75 %). Over 75 % avvises av faktura.',
       eksempel: '75',
     }),
-    markedspris: frivillig(belop({ minst: 1 }), {
+    markedspris: frivillig(belop({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }), {
       type: 'belop', alias: ['timepris'],
       beskrivelse: 'Avtalt markedspris per time for denne målbedriften (se docs/faktura.md for rekkefølgen).',
       eksempel: '1 200',

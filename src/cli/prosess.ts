@@ -1,0 +1,45 @@
+/**
+ * Det en kjøring av nh får fra omgivelsene: stdout/stderr, miljøvariabler, arbeidskatalog, TTY og klokke.
+ * `main(argv, io)` tar dem som argument, så testene kan kjøre nh i samme prosess (raskt, uten barneprosess)
+ * og med fast klokke. Kjøringen bærer dem i en AsyncLocalStorage, så utskrift og kontekst finner dem uten at
+ * hver funksjon må sende dem videre — og to kjøringer i samme prosess deler aldri tilstand.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export type Utstrom = { write(s: string): unknown; isTTY?: boolean; columns?: number };
+
+export type NhIO = {
+  stdout: Utstrom;
+  stderr: Utstrom;
+  /** true når standard inn er en terminal (spørsmål er da mulig). */
+  stdinTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Klokka. Tester og skript låser den (se NH_DATO i kontekst.ts). */
+  naa: () => Date;
+};
+
+/** Én kjøring: omgivelsene og exit-koden kommandoen satte. */
+export type Kjoring = NhIO & { exitKode: number };
+
+const lager = new AsyncLocalStorage<Kjoring>();
+
+export function prosessIO(): NhIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    naa: () => new Date(),
+  };
+}
+
+export function medIO<T>(io: NhIO, fn: () => Promise<T>): Promise<T> {
+  return lager.run({ ...io, exitKode: 0 }, fn);
+}
+
+/** Kjøringen vi er i; utenfor `main` (f.eks. i en enhetstest) er det prosessen selv. */
+export function gjeldende(): Kjoring {
+  return lager.getStore() ?? { ...prosessIO(), exitKode: 0 };
+}

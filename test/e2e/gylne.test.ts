@@ -1,0 +1,88 @@
+/**
+ * Gylne filer: hver kommando på demo-arbeidsmappen, med fast «i dag» og klokke. Skjermteksten, --json og
+ * CSV-filene sammenlignes med innsjekkede filer i test/gylne/, så enhver endring i det brukeren ser blir en
+ * synlig diff i en gjennomgang. Endret med vilje? `npx vitest run test/e2e/gylne.test.ts -u` og les diffen.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO, kopier, nh, ROT } from '../hjelp.js';
+
+const GYLNE = path.join(ROT, 'test', 'gylne');
+
+let ws: string;
+
+/** Arbeidsmappens midlertidige sti er forskjellig hver gang: bytt den ut med en fast plassholder. */
+function normaliser(tekst: string): string {
+  const jsonSti = JSON.stringify(ws).slice(1, -1);
+  return tekst
+    .split(jsonSti)
+    .join('<arbeidsmappe>')
+    .split(ws)
+    .join('<arbeidsmappe>')
+    .replace(/(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)-[0-9a-f]{6}/g, '$1-<id>'); // kjøringens tilfeldige id
+}
+
+async function gylden(navn: string, args: string[]): Promise<void> {
+  const tekst = await nh([...args, '--data', ws]);
+  const json = await nh([...args, '--data', ws, '--json']);
+  await expect(normaliser(`exit ${tekst.kode}\n--- stdout ---\n${tekst.stdout}--- stderr ---\n${tekst.stderr}`)).toMatchFileSnapshot(
+    path.join(GYLNE, `${navn}.txt`),
+  );
+  await expect(normaliser(json.stdout)).toMatchFileSnapshot(path.join(GYLNE, `${navn}.json`));
+}
+
+/** Alle CSV-filer under en mappe i arbeidsmappen (rekursivt), som tekst. */
+function csvFiler(rel: string): [string, string][] {
+  const ut: [string, string][] = [];
+  const gaa = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const full = path.join(d, f);
+      if (statSync(full).isDirectory()) gaa(full);
+      else if (f.endsWith('.csv')) ut.push([path.relative(ws, full), readFileSync(full, 'utf8')]);
+    }
+  };
+  gaa(path.join(ws, rel));
+  return ut;
+}
+
+describe('gylne filer for alle kommandoene på fixtures/demo', () => {
+  beforeAll(() => {
+    ws = kopier(DEMO, 'demo');
+  });
+
+  it('nh sjekk', async () => gylden('sjekk', ['sjekk']));
+  it('nh timesats', async () => gylden('timesats', ['timesats', '--forhandsvis']));
+  it('nh budsjett --år 2027', async () => gylden('budsjett-plan-2027', ['budsjett', '--år', '2027', '--forhandsvis']));
+  it('nh budsjett --regnskap 2026', async () => gylden('budsjett-regnskap-2026', ['budsjett', '--regnskap', '2026', '--forhandsvis']));
+  it('nh frister', async () => gylden('frister', ['frister']));
+  it('nh smb-sjekk (uten nett, oppgitte tall)', async () =>
+    gylden('smb-sjekk', [
+      'smb-sjekk', '910017810', '--offline', '--orgform', 'AS', '--ansatte', '4', '--omsetning', '2500000',
+      '--balanse', '900000', '--selvstendig', '--overskriv',
+    ]));
+  it('nh årsrapport --maltall 2027', async () => gylden('maltall-2027', ['årsrapport', '--maltall', '2027', '--forhandsvis']));
+
+  it('nh faktura --periode 2026-10: skjerm, --json og CSV-filene', async () => {
+    await gylden('faktura-2026-10-forhandsvis', ['faktura', '--periode', '2026-10', '--forhandsvis']);
+    const r = await nh(['faktura', '--periode', '2026-10', '--data', ws, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    await expect(normaliser(r.stdout)).toMatchFileSnapshot(path.join(GYLNE, 'faktura-2026-10.json'));
+    for (const [fil, tekst] of [...csvFiler('faktura'), ['stotteregister.csv', readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8')]]) {
+      await expect(normaliser(tekst ?? '')).toMatchFileSnapshot(path.join(GYLNE, 'filer', fil!.replace(/[\\/]/g, '__')));
+    }
+  });
+
+  it('nh årsrapport --år 2026 (etter fakturering av oktober)', async () =>
+    gylden('arsrapport-2026', ['årsrapport', '--år', '2026', '--forhandsvis']));
+
+  it('nh kts-plan --frist 2026-12-01: skjerm, --json og AVI-filen', async () => {
+    await gylden('kts-plan-2026-12-01-forhandsvis', ['kts-plan', '--frist', '2026-12-01', '--forhandsvis']);
+    const r = await nh(['kts-plan', '--frist', '2026-12-01', '--data', ws, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    await expect(normaliser(r.stdout)).toMatchFileSnapshot(path.join(GYLNE, 'kts-plan-2026-12-01.json'));
+    for (const [fil, tekst] of csvFiler('avi')) {
+      await expect(tekst).toMatchFileSnapshot(path.join(GYLNE, 'filer', fil.replace(/[\\/]/g, '__')));
+    }
+  });
+});
