@@ -7,9 +7,9 @@
  *   (noen nettverksdisker), brukes `open(wx)` + skriving, og en tom lås eldre enn `TOM_MS` er død.
  * - **Foreldet?** Samme PC: prosessen lever ikke. Annen PC (PID-en kan ikke sjekkes der): eldre enn
  *   `ANNEN_VERT_MS`. En lås fra eldre nh (bare «pid\ntid») vurderes som samme PC.
- * - **Overtakelse er atomisk:** den foreldede låsen døpes om til et unikt navn (bare én kjøring kan flytte
- *   den), og innholdet kontrolleres; var det en ny lås, legges den tilbake. Så konkurrerer alle om å
- *   opprette låsen på nytt med `link`/`wx` — bare én vinner.
+ * - **Overtakelse er atomisk:** bare den som holder vaktfilen `<lås>.overtak` (opprettet atomisk, holdt i
+ *   millisekunder) kan fjerne en foreldet lås, og bare hvis den fortsatt er nøyaktig den som ble vurdert
+ *   (innhold og inode). Så konkurrerer alle om å opprette låsen på nytt med `link`/`wx` — bare én vinner.
  */
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -134,30 +134,50 @@ export async function lesLaas(sti: string): Promise<LestLaas | null> {
   }
 }
 
+const sammeFil = (a: LestLaas, b: LestLaas) => a.raa === b.raa && (a.ino === 0 || b.ino === 0 || a.ino === b.ino);
+
 /**
- * Tar bort nøyaktig den foreldede låsen vi leste — atomisk: rename til et unikt navn (bare én kjøring
- * får flyttet en gitt fil). Viser det seg at vi flyttet en annen (ny) lås, legges den tilbake.
- * true = den foreldede låsen er borte (av oss); false = noen andre kom først.
+ * Flytter bort en gammel vaktfil (en kjøring døde i de millisekundene den holdt den): rename til et unikt
+ * navn, så bare én kjøring får flyttet en gitt fil; var det en ny vakt, legges den tilbake.
  */
-export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolean> {
-  const grav = `${sti}.foreldet-${process.pid}-${randomBytes(4).toString('hex')}`;
+async function flyttBortVakt(vakt: string, lest: LestLaas): Promise<void> {
+  const grav = `${vakt}.foreldet-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await rename(sti, grav);
+    await rename(vakt, grav);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
-  const s = await stat(grav);
-  const raa = await readFile(grav, 'utf8');
-  const samme = raa === lest.raa && (s.ino === 0 || lest.ino === 0 || s.ino === lest.ino);
-  if (samme) {
-    await unlink(grav).catch(() => undefined);
-    return true;
-  }
-  // Vi flyttet en ny, levende lås (en annen tok over før oss): legg den tilbake.
-  await opprettEksklusivt(sti, raa).catch(() => false);
+  const flyttet = await lesLaas(grav);
+  if (flyttet && !sammeFil(flyttet, lest)) await opprettEksklusivt(vakt, flyttet.raa).catch(() => false);
   await unlink(grav).catch(() => undefined);
-  return false;
+}
+
+/**
+ * Tar bort nøyaktig den foreldede låsen vi leste. POSIX har ingen atomisk «slett hvis uendret», så
+ * overtakelsen skjer under en vaktfil (`<lås>.overtak`, opprettet atomisk og holdt i millisekunder): bare
+ * den som holder vakten, kan fjerne en lås, og den kontrollerer først at låsen fortsatt er nøyaktig den
+ * foreldede (innhold og inode). En ny lås (en annen tok over før oss) fjernes derfor aldri.
+ * true = den foreldede låsen er borte (av oss); false = noen andre kom først eller holder vakten.
+ */
+export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolean> {
+  const vakt = `${sti}.overtak`;
+  const eier = { vert: hostname(), pid: process.pid, tid: new Date().toISOString(), id: randomBytes(8).toString('hex') };
+  const innhold = `${JSON.stringify(eier)}\n`;
+  if (!(await opprettEksklusivt(vakt, innhold))) {
+    const v = await lesLaas(vakt);
+    // Vakten holdes i millisekunder: er den eldre enn TOM_MS, døde kjøringen som holdt den.
+    if (v && Date.now() - v.mtimeMs > TOM_MS) await flyttBortVakt(vakt, v);
+    return false;
+  }
+  try {
+    const naa = await lesLaas(sti);
+    if (!naa || !sammeFil(naa, lest)) return false;
+    await unlink(sti);
+    return true;
+  } finally {
+    if ((await readFile(vakt, 'utf8').catch(() => null)) === innhold) await unlink(vakt).catch(() => undefined);
+  }
 }
 
 function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
@@ -183,7 +203,7 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
 export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
   const o = { naa: Date.now, lever, vert: hostname(), ...valg };
   let sist: LestLaas | null = null;
-  for (let forsok = 0; forsok < 8; forsok++) {
+  for (let forsok = 0; forsok < 40; forsok++) {
     const tid = new Date(o.naa()).toISOString();
     const eier: Laaseier = { vert: o.vert, pid: process.pid, tid, id: randomBytes(8).toString('hex') };
     const innhold = `${JSON.stringify(eier)}\n`;
@@ -199,9 +219,11 @@ export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
     });
     if (!sist) continue; // sluppet i mellomtiden: prøv igjen
     if (!vurderLaas(sist, o).foreldet) throw laastFeil(sti, sist, o.naa());
-    await fjernForeldet(sti, sist).catch((e: unknown) => {
+    const fjernet = await fjernForeldet(sti, sist).catch((e: unknown) => {
       throw somMiljoFeil(e, sti);
     });
+    // En annen kjøring holder på å ta over: gi den noen millisekunder før vi ser på låsen igjen.
+    if (!fjernet) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
   }
   throw laastFeil(sti, sist, o.naa());
 }

@@ -233,8 +233,8 @@ const TEMP_ROT = [tempMoenster('stotteregister\\.csv')];
  * bare når de er så gamle at ingen kjøring kan holde på med dem (en lås lages på millisekunder).
  */
 const TEMP_LAAS = [
-  tempMoenster('\\.stotteregister\\.(laas|skrives)'),
-  /^\.stotteregister\.(laas|skrives)\.foreldet-\d+-[0-9a-f]{8}$/,
+  tempMoenster('\\.stotteregister\\.(laas|skrives)(\\.overtak)?'),
+  /^\.stotteregister\.(laas|skrives)(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/,
 ];
 const LAAS_TEMP_MS = 60_000;
 const TEMP_FAKTURA = [tempMoenster('fakturagrunnlag\\.[^.]+'), tempMoenster('\\.nh-kjoring\\.json')];

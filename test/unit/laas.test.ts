@@ -70,7 +70,7 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
   });
 
   it('20 kjøringer mot én foreldet lås samtidig: nøyaktig én får den, resten får «laast»', async () => {
-    for (let runde = 0; runde < 10; runde++) {
+    for (let runde = 0; runde < 60; runde++) {
       const sti = path.join(mappe(), '.stotteregister.laas');
       foreldetLaas(sti);
       const utfall = await Promise.allSettled(Array.from({ length: 20 }, () => taLaas(sti, { lever })));
@@ -82,7 +82,7 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
   });
 
   it('medLaas: kritiske seksjoner overlapper aldri, og låsen slippes etterpå (før: 2 inne samtidig)', async () => {
-    for (let runde = 0; runde < 10; runde++) {
+    for (let runde = 0; runde < 60; runde++) {
       const sti = path.join(mappe(), '.l');
       foreldetLaas(sti);
       let inne = 0;
