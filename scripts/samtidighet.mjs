@@ -60,7 +60,10 @@ function arbeidsmappe(runde) {
 function kjor(ws, periode) {
   return new Promise((resolve) => {
     const env = { ...process.env, NO_COLOR: '1', CI: 'true', NH_DATO: '2026-11-22' };
-    const c = spawn(process.execPath, [NH, 'faktura', '--data', ws, '--periode', periode], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const c = spawn(process.execPath, [NH, 'faktura', '--data', ws, '--periode', periode], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     c.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     c.on('close', (kode) => resolve({ periode, kode, stderr }));
@@ -70,7 +73,11 @@ function kjor(ws, periode) {
 function registerLinjer(ws) {
   const sti = path.join(ws, 'stotteregister.csv');
   if (!existsSync(sti)) return [];
-  return readFileSync(sti, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+  return readFileSync(sti, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1);
 }
 
 const teller = { runder: 0, ok: 0, laast: 0 };
@@ -83,7 +90,8 @@ for (let runde = 0; runde < RUNDER; runde++) {
   for (const u of utfall) {
     if (u.kode === 0) {
       teller.ok++;
-      if (!perioder.has(u.periode)) brudd.push(`${u.periode}: exit 0, men måneden mangler i registeret (tapt oppdatering)`);
+      if (!perioder.has(u.periode))
+        brudd.push(`${u.periode}: exit 0, men måneden mangler i registeret (tapt oppdatering)`);
     } else if (u.kode === 2 && /En annen nh-kjøring|ble endret av en annen/.test(u.stderr)) {
       teller.laast++;
       if (perioder.has(u.periode)) brudd.push(`${u.periode}: exit 2, men måneden står i registeret`);
@@ -93,7 +101,8 @@ for (let runde = 0; runde < RUNDER; runde++) {
   }
   const nokler = linjer.map((l) => l.split(';').slice(0, 3).join(';'));
   if (new Set(nokler).size !== nokler.length) brudd.push('en registerlinje står to ganger');
-  if (!utfall.some((u) => u.kode === 0)) brudd.push('ingen av kjøringene kom gjennom (den foreldede låsen ble ikke tatt over)');
+  if (!utfall.some((u) => u.kode === 0))
+    brudd.push('ingen av kjøringene kom gjennom (den foreldede låsen ble ikke tatt over)');
   const rester = readdirSync(ws).filter((f) => f.startsWith('.'));
   if (rester.length) brudd.push(`filer igjen i arbeidsmappen: ${rester.join(', ')}`);
   teller.runder++;
@@ -104,4 +113,6 @@ for (let runde = 0; runde < RUNDER; runde++) {
   rmSync(path.dirname(ws), { recursive: true, force: true });
   process.stdout.write(`\rrunde ${runde + 1}/${RUNDER}`);
 }
-console.log(`\n${teller.runder} runder × ${MAANEDER.length} kjøringer: ${teller.ok} fakturert, ${teller.laast} avvist som låst, ingen tapte måneder.`);
+console.log(
+  `\n${teller.runder} runder × ${MAANEDER.length} kjøringer: ${teller.ok} fakturert, ${teller.laast} avvist som låst, ingen tapte måneder.`,
+);

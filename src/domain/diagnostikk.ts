@@ -119,9 +119,10 @@ export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest, windows 
     case 'ETXTBSY':
       return m('fil-laast', `Filen er låst av et annet program — er den åpen i Excel? ${LUKK}`);
     case 'EPERM':
-      if (windows) return m('fil-laast', `Filen er låst eller skrivebeskyttet — er den åpen i Excel? ${LUKK}`);
-    // falls through
     case 'EACCES':
+      if (e.code === 'EPERM' && windows) {
+        return m('fil-laast', `Filen er låst eller skrivebeskyttet — er den åpen i Excel? ${LUKK}`);
+      }
       return m(
         'ingen-tilgang',
         `Mangler tilgang til å ${h} filen eller mappen. Sjekk at den ikke er skrivebeskyttet og at du har ` +

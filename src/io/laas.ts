@@ -162,7 +162,12 @@ async function flyttBortVakt(vakt: string, lest: LestLaas): Promise<void> {
  */
 export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolean> {
   const vakt = `${sti}.overtak`;
-  const eier = { vert: hostname(), pid: process.pid, tid: new Date().toISOString(), id: randomBytes(8).toString('hex') };
+  const eier = {
+    vert: hostname(),
+    pid: process.pid,
+    tid: new Date().toISOString(),
+    id: randomBytes(8).toString('hex'),
+  };
   const innhold = `${JSON.stringify(eier)}\n`;
   if (!(await opprettEksklusivt(vakt, innhold))) {
     const v = await lesLaas(vakt);
@@ -194,8 +199,12 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
       ? `En tom eller uleselig låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
       : 'Står låsen igjen etter et krasj, tas den over automatisk når prosessen ikke lever lenger.';
   return new InndataFeil([
-    feil('laast', `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
-      `Vent til den er ferdig og kjør på nytt. ${raad}`, { fil: sti }),
+    feil(
+      'laast',
+      `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
+        `Vent til den er ferdig og kjør på nytt. ${raad}`,
+      { fil: sti },
+    ),
   ]);
 }
 

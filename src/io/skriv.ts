@@ -87,7 +87,7 @@ export async function sjekkIkkeFinnes(stier: string[], overskriv: boolean): Prom
  * og en mappe der filen skal stå, er en feil før noe skrives.
  */
 async function maalFor(sti: string): Promise<string> {
-  let info;
+  let info: Awaited<ReturnType<typeof lstat>>;
   try {
     info = await lstat(sti);
   } catch (e) {

@@ -143,7 +143,9 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
     const rad: Rad = {};
     for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
     const v = ekstra?.verdier.get(ekstraNokkel(l));
-    ekstraKol.forEach((k, i) => (rad[k.nokkel] = v?.[i] ?? ''));
+    ekstraKol.forEach((k, i) => {
+      rad[k.nokkel] = v?.[i] ?? '';
+    });
     return rad;
   }));
 }

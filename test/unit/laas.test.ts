@@ -7,9 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InndataFeil } from '../../src/domain/diagnostikk.js';
+import type { InndataFeil } from '../../src/domain/diagnostikk.js';
 import {
-  ANNEN_VERT_MS, fjernForeldet, holderLaas, lesLaas, MAKS_ALDER_MS, medLaas, taLaas, TOM_MS, tolkLaas, vurderLaas,
+  ANNEN_VERT_MS,
+  fjernForeldet,
+  holderLaas,
+  lesLaas,
+  MAKS_ALDER_MS,
+  medLaas,
+  taLaas,
+  TOM_MS,
+  tolkLaas,
+  vurderLaas,
   type LestLaas,
 } from '../../src/io/laas.js';
 
@@ -76,7 +85,8 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
       const utfall = await Promise.allSettled(Array.from({ length: 20 }, () => taLaas(sti, { lever })));
       const fikk = utfall.filter((u) => u.status === 'fulfilled');
       expect(fikk).toHaveLength(1);
-      for (const u of utfall) if (u.status === 'rejected') expect((u.reason as InndataFeil).diagnostikk[0]!.kode).toBe('laast');
+      for (const u of utfall)
+        if (u.status === 'rejected') expect((u.reason as InndataFeil).diagnostikk[0]!.kode).toBe('laast');
       expect(readdirSync(path.dirname(sti))).toEqual(['.stotteregister.laas']);
     }
   });
@@ -88,11 +98,15 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
       let inne = 0;
       let maks = 0;
       const kjor = () =>
-        medLaas(sti, async () => {
-          maks = Math.max(maks, ++inne);
-          await new Promise((r) => setTimeout(r, 5));
-          inne--;
-        }, { lever }).catch(() => undefined);
+        medLaas(
+          sti,
+          async () => {
+            maks = Math.max(maks, ++inne);
+            await new Promise((r) => setTimeout(r, 5));
+            inne--;
+          },
+          { lever },
+        ).catch(() => undefined);
       await Promise.all(Array.from({ length: 10 }, kjor));
       expect(maks).toBe(1);
       expect(readdirSync(path.dirname(sti))).toEqual([]);

@@ -15,8 +15,9 @@ function fangUtskrift() {
     skrivFeil: (s: string) => feil.push(s),
     skrivJson: (d: unknown) => json.push(d),
     skrivUt: (s: string) => feil.push(s),
-    visDiagnostikk: (ds: { melding: string; kilde?: { fil: string } }[]) =>
-      ds.forEach((d) => feil.push(`${d.kilde?.fil ?? ''}: ${d.melding}`)),
+    visDiagnostikk: (ds: { melding: string; kilde?: { fil: string } }[]) => {
+      for (const d of ds) feil.push(`${d.kilde?.fil ?? ''}: ${d.melding}`);
+    },
   };
   return { u: u as unknown as Parameters<typeof haandterFeil>[0], feil, json };
 }
@@ -67,13 +68,19 @@ describe('issue 11 pkt. 9: feil midt i renamene sier nøyaktig hva som ble skrev
     const b = path.join(d, 'b.csv');
     let fanget: unknown;
     try {
-      await skrivFiler([{ sti: a, innhold: 'A' }, { sti: b, innhold: 'B' }], {
-        overskriv: true,
-        kritisk: async (renameAlle) => {
-          mkdirSync(b); // noen lager en mappe med samme navn i mellomtiden
-          await renameAlle();
+      await skrivFiler(
+        [
+          { sti: a, innhold: 'A' },
+          { sti: b, innhold: 'B' },
+        ],
+        {
+          overskriv: true,
+          kritisk: async (renameAlle) => {
+            mkdirSync(b); // noen lager en mappe med samme navn i mellomtiden
+            await renameAlle();
+          },
         },
-      });
+      );
     } catch (e) {
       fanget = e;
     }
