@@ -8,7 +8,9 @@
  * Krav i hver runde: hver kjøring med exit 0 har måneden sin i registeret; hver kjøring med exit 2 sa
  * «låst»/«endret» og har IKKE måneden der; ingen linje står to ganger; ingen midlertidige filer igjen.
  *
- *   npm run build && node scripts/samtidighet.mjs [--runder 50] [--nh bin/nh.js]
+ *   npm run build && node scripts/samtidighet.mjs [--runder 50] [--nh bin/nh.js] [--laas alle|eldre|ny|tom]
+ *
+ * `--laas eldre` bruker bare låsformatet fra eldre nh («pid\ntid»), som også en gammel build forstår.
  *
  * Avslutter med 1 ved første brudd (og skriver runden), ellers 0 med en oppsummering.
  */
@@ -29,11 +31,17 @@ const MAANEDER = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 const DOED_PID = 999_999;
 
 /** Tre slags foreldede låser: eldre nh («pid\ntid»), ny nh på samme PC, og en tom gammel låsfil. */
-const LAASER = [
-  () => `${DOED_PID}\n2026-11-22T00:00:00Z\n`,
-  () => `${JSON.stringify({ vert: hostname(), pid: DOED_PID, tid: new Date().toISOString(), id: 'krasjet' })}\n`,
-  () => '',
-];
+const ALLE_LAASER = {
+  eldre: () => `${DOED_PID}\n2026-11-22T00:00:00Z\n`,
+  ny: () => `${JSON.stringify({ vert: hostname(), pid: DOED_PID, tid: new Date().toISOString(), id: 'krasjet' })}\n`,
+  tom: () => '',
+};
+const valgt = arg('--laas', 'alle');
+const LAASER = valgt === 'alle' ? Object.values(ALLE_LAASER) : [ALLE_LAASER[valgt]];
+if (LAASER.some((l) => !l)) {
+  console.error(`--laas må være alle, eldre, ny eller tom (ikke «${valgt}»).`);
+  process.exit(2);
+}
 
 function arbeidsmappe(runde) {
   const ws = path.join(mkdtempSync(path.join(tmpdir(), 'nh-samtidig-')), 'am');
@@ -52,7 +60,10 @@ function arbeidsmappe(runde) {
 function kjor(ws, periode) {
   return new Promise((resolve) => {
     const env = { ...process.env, NO_COLOR: '1', CI: 'true', NH_DATO: '2026-11-22' };
-    const c = spawn(process.execPath, [NH, 'faktura', '--data', ws, '--periode', periode], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const c = spawn(process.execPath, [NH, 'faktura', '--data', ws, '--periode', periode], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     c.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     c.on('close', (kode) => resolve({ periode, kode, stderr }));
@@ -62,7 +73,11 @@ function kjor(ws, periode) {
 function registerLinjer(ws) {
   const sti = path.join(ws, 'stotteregister.csv');
   if (!existsSync(sti)) return [];
-  return readFileSync(sti, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+  return readFileSync(sti, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1);
 }
 
 const teller = { runder: 0, ok: 0, laast: 0 };
@@ -75,7 +90,8 @@ for (let runde = 0; runde < RUNDER; runde++) {
   for (const u of utfall) {
     if (u.kode === 0) {
       teller.ok++;
-      if (!perioder.has(u.periode)) brudd.push(`${u.periode}: exit 0, men måneden mangler i registeret (tapt oppdatering)`);
+      if (!perioder.has(u.periode))
+        brudd.push(`${u.periode}: exit 0, men måneden mangler i registeret (tapt oppdatering)`);
     } else if (u.kode === 2 && /En annen nh-kjøring|ble endret av en annen/.test(u.stderr)) {
       teller.laast++;
       if (perioder.has(u.periode)) brudd.push(`${u.periode}: exit 2, men måneden står i registeret`);
@@ -85,7 +101,8 @@ for (let runde = 0; runde < RUNDER; runde++) {
   }
   const nokler = linjer.map((l) => l.split(';').slice(0, 3).join(';'));
   if (new Set(nokler).size !== nokler.length) brudd.push('en registerlinje står to ganger');
-  if (!utfall.some((u) => u.kode === 0)) brudd.push('ingen av kjøringene kom gjennom (den foreldede låsen ble ikke tatt over)');
+  if (!utfall.some((u) => u.kode === 0))
+    brudd.push('ingen av kjøringene kom gjennom (den foreldede låsen ble ikke tatt over)');
   const rester = readdirSync(ws).filter((f) => f.startsWith('.'));
   if (rester.length) brudd.push(`filer igjen i arbeidsmappen: ${rester.join(', ')}`);
   teller.runder++;
@@ -96,4 +113,6 @@ for (let runde = 0; runde < RUNDER; runde++) {
   rmSync(path.dirname(ws), { recursive: true, force: true });
   process.stdout.write(`\rrunde ${runde + 1}/${RUNDER}`);
 }
-console.log(`\n${teller.runder} runder × ${MAANEDER.length} kjøringer: ${teller.ok} fakturert, ${teller.laast} avvist som låst, ingen tapte måneder.`);
+console.log(
+  `\n${teller.runder} runder × ${MAANEDER.length} kjøringer: ${teller.ok} fakturert, ${teller.laast} avvist som låst, ingen tapte måneder.`,
+);

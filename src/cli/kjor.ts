@@ -44,7 +44,8 @@ export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: 
     // Aldri «Ingenting er skrevet» når noe faktisk ble erstattet før feilen.
     const skrevet = e.skrevet.length ? `Skrevet før feilen: ${e.skrevet.join(', ')}.` : 'Ingenting er skrevet.';
     skrivFeil(farge.red(`${e.diagnostikk.length} feil. ${skrevet}`));
-    if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, ...(e.skrevet.length ? { skrevet: e.skrevet } : {}), advarsler });
+    const skrevetJson = e.skrevet.length ? { skrevet: e.skrevet } : {};
+    if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, ...skrevetJson, advarsler });
     return 2;
   }
   if (e instanceof RegelNei) {

@@ -94,11 +94,16 @@ export function erMiljoFeil(e: unknown): e is SystemFeil {
   return typeof kode === 'string' && MILJO_KODER.has(kode);
 }
 
+const LUKK = 'Lukk den og kjør kommandoen på nytt.';
+const KOPIER = 'Kopier arbeidsmappen til en mappe du kan skrive i, og kjør på nytt.';
+const FLYTT = (hva: string) => `Gi ${hva} et annet navn eller flytt den, og kjør på nytt.`;
+
 /** Hva nh holdt på med (fra syscall), til meldingen. */
 function handling(syscall: string | undefined): string {
   if (!syscall) return 'bruke';
   if (/^(read|scandir|stat|lstat|readlink|realpath|access|opendir)$/.test(syscall)) return 'lese';
-  if (/^(write|rename|mkdir|unlink|link|copyfile|fsync|rmdir|symlink|utime|chmod|ftruncate)$/.test(syscall)) return 'skrive';
+  const skriv = /^(write|rename|mkdir|unlink|link|copyfile|fsync|rmdir|symlink|utime|chmod|ftruncate)$/;
+  if (skriv.test(syscall)) return 'skrive';
   return 'åpne';
 }
 
@@ -112,30 +117,35 @@ export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest, windows 
   switch (e.code) {
     case 'EBUSY':
     case 'ETXTBSY':
-      return m('fil-laast', 'Filen er låst av et annet program — er den åpen i Excel? Lukk den og kjør kommandoen på nytt.');
+      return m('fil-laast', `Filen er låst av et annet program — er den åpen i Excel? ${LUKK}`);
     case 'EPERM':
-      if (windows) return m('fil-laast', 'Filen er låst eller skrivebeskyttet — er den åpen i Excel? Lukk den og kjør kommandoen på nytt.');
-    // falls through
     case 'EACCES':
-      return m('ingen-tilgang', `Mangler tilgang til å ${h} filen eller mappen. Sjekk at den ikke er skrivebeskyttet og at du har tilgang, eller kopier arbeidsmappen til en mappe du kan skrive i.`);
+      if (e.code === 'EPERM' && windows) {
+        return m('fil-laast', `Filen er låst eller skrivebeskyttet — er den åpen i Excel? ${LUKK}`);
+      }
+      return m(
+        'ingen-tilgang',
+        `Mangler tilgang til å ${h} filen eller mappen. Sjekk at den ikke er skrivebeskyttet og at du har ` +
+          'tilgang, eller kopier arbeidsmappen til en mappe du kan skrive i.',
+      );
     case 'EROFS':
-      return m('skrivebeskyttet', 'Mappen ligger på et skrivebeskyttet filsystem. Kopier arbeidsmappen til en mappe du kan skrive i, og kjør på nytt.');
+      return m('skrivebeskyttet', `Mappen ligger på et skrivebeskyttet filsystem. ${KOPIER}`);
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
       return m('disk-full', 'Disken (eller lagringskvoten) er full. Frigjør plass og kjør kommandoen på nytt.');
     case 'EISDIR':
-      return m('er-mappe', 'Dette er en mappe, men nh forventet en fil. Gi mappen et annet navn eller flytt den, og kjør på nytt.');
+      return m('er-mappe', `Dette er en mappe, men nh forventet en fil. ${FLYTT('mappen')}`);
     case 'ENOTDIR':
-      return m('ikke-mappe', 'En del av stien er en fil, men nh forventet en mappe. Gi filen et annet navn eller flytt den, og kjør på nytt.');
+      return m('ikke-mappe', `En del av stien er en fil, men nh forventet en mappe. ${FLYTT('filen')}`);
     case 'EMFILE':
     case 'ENFILE':
       return m('for-mange-filer', 'For mange åpne filer i systemet. Lukk andre programmer og kjør på nytt.');
     case 'ENAMETOOLONG':
-      return m('for-lang-sti', 'Stien er for lang. Flytt arbeidsmappen nærmere roten av disken (f.eks. C:\\nh) og kjør på nytt.');
+      return m('for-lang-sti', 'Stien er for lang. Flytt arbeidsmappen nærmere roten av disken (f.eks. C:\\nh).');
     case 'ELOOP':
-      return m('lenke-i-ring', 'Stien inneholder snarveier (symbolske lenker) som peker i ring. Rett lenkene og kjør på nytt.');
+      return m('lenke-i-ring', 'Stien har snarveier (symbolske lenker) som peker i ring. Rett lenkene og kjør på nytt.');
     default:
-      return m('io-feil', `Kunne ikke ${h} filen (${e.code}). Sjekk disken eller nettverksstasjonen og kjør på nytt.`);
+      return m('io-feil', `Kunne ikke ${h} filen (${e.code}). Sjekk disken eller nettverksstasjonen, og kjør på nytt.`);
   }
 }

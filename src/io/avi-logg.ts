@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseDato, parseMaaned, type Dato, type Maaned } from '../domain/dato.js';
-import { feil, InndataFeil } from '../domain/diagnostikk.js';
+import { erMiljoFeil, feil, InndataFeil, miljoDiagnostikk } from '../domain/diagnostikk.js';
 import { TOM_LOGG, type AviLogg } from '../domain/kts.js';
 import type { Arbeidsmappe } from './arbeidsmappe.js';
 import { medLaas } from './laas.js';
@@ -19,7 +19,7 @@ export const AVI_LAAS = '.avi-logg.laas';
 /** nh sine midlertidige filer i avi/ (opplastingsfilene og loggen) og låsens egne. */
 const TEMP_AVI = [tempMoenster('avi-[^/]+')];
 /** Låsens egne filer lages før låsen er tatt: ryddes bare når de er et minutt gamle. */
-const TEMP_LAAS = [tempMoenster('\\.avi-logg\\.laas'), /^\.avi-logg\.laas\.foreldet-\d+-[0-9a-f]{8}$/];
+const TEMP_LAAS = [tempMoenster('\\.avi-logg\\.laas(\\.overtak)?'), /^\.avi-logg\.laas(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/];
 
 /**
  * Lås rundt les logg → skriv opplastingsfiler og logg. Rydder først midlertidige filer eldre enn låsen
@@ -58,7 +58,10 @@ export async function lesAviLogg(sti: string): Promise<{ logg: AviLogg; fantes: 
     tekst = await readFile(sti, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { logg: TOM_LOGG, fantes: false };
-    throw new InndataFeil([feil('logg-uleselig', `Kunne ikke lese loggen (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, { fil: AVI_LOGG })]);
+    // Mappe i stedet for fil, ingen tilgang …: brukerens miljø, med stien og hva som kan gjøres.
+    if (erMiljoFeil(e)) throw new InndataFeil([miljoDiagnostikk(e, sti, process.platform === 'win32')]);
+    const kode = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new InndataFeil([feil('logg-uleselig', `Kunne ikke lese loggen (${kode}).`, { fil: AVI_LOGG })]);
   }
   let json: unknown;
   try {

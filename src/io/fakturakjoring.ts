@@ -12,7 +12,12 @@ import type { Utfil } from './skriv.js';
 
 export const KJORING_FIL = '.nh-kjoring.json';
 
-const merkeSkjema = z.object({ versjon: z.literal(1), periode: z.string(), kjoring: z.string(), filer: z.array(z.string()) });
+const merkeSkjema = z.object({
+  versjon: z.literal(1),
+  periode: z.string(),
+  kjoring: z.string(),
+  filer: z.array(z.string()),
+});
 
 export function kjoringsmerke(periodeMappe: string, periode: string, kjoring: string, filer: readonly string[]): Utfil {
   const innhold = { versjon: 1, periode, kjoring, filer: filer.map((f) => path.basename(f)) };
@@ -53,8 +58,8 @@ export async function sjekkKjoring(opts: {
     feil(
       'kjoring-ulik',
       `Fakturagrunnlaget i ${opts.visningsmappe} er fra kjøringen ${merke}, men ${opts.registerFil} har perioden ` +
-        `${opts.periode} fra kjøringen ${iRegisteret.join(', ')}: en kjøring (trolig med --erstatt) ble avbrutt mellom ` +
-        'utfilene og registeret, så fakturagrunnlaget og registeret stemmer ikke overens. Kjør ' +
+        `${opts.periode} fra kjøringen ${iRegisteret.join(', ')}: en kjøring (trolig med --erstatt) ble ` +
+        'avbrutt mellom utfilene og registeret, så fakturagrunnlaget og registeret stemmer ikke overens. Kjør ' +
         `«nh faktura --periode ${opts.periode} --erstatt» for å lage begge på nytt (sikkerhetskopier ligger i ` +
         'faktura/sikkerhetskopi/). Ikke send fakturaer fra mappen før det er gjort.',
       { fil: path.join(opts.visningsmappe, KJORING_FIL) },

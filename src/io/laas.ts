@@ -7,9 +7,9 @@
  *   (noen nettverksdisker), brukes `open(wx)` + skriving, og en tom lås eldre enn `TOM_MS` er død.
  * - **Foreldet?** Samme PC: prosessen lever ikke. Annen PC (PID-en kan ikke sjekkes der): eldre enn
  *   `ANNEN_VERT_MS`. En lås fra eldre nh (bare «pid\ntid») vurderes som samme PC.
- * - **Overtakelse er atomisk:** den foreldede låsen døpes om til et unikt navn (bare én kjøring kan flytte
- *   den), og innholdet kontrolleres; var det en ny lås, legges den tilbake. Så konkurrerer alle om å
- *   opprette låsen på nytt med `link`/`wx` — bare én vinner.
+ * - **Overtakelse er atomisk:** bare den som holder vaktfilen `<lås>.overtak` (opprettet atomisk, holdt i
+ *   millisekunder) kan fjerne en foreldet lås, og bare hvis den fortsatt er nøyaktig den som ble vurdert
+ *   (innhold og inode). Så konkurrerer alle om å opprette låsen på nytt med `link`/`wx` — bare én vinner.
  */
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -134,52 +134,54 @@ export async function lesLaas(sti: string): Promise<LestLaas | null> {
   }
 }
 
+const sammeFil = (a: LestLaas, b: LestLaas) => a.raa === b.raa && (a.ino === 0 || b.ino === 0 || a.ino === b.ino);
+
 /**
- * Tar bort nøyaktig den foreldede låsen vi leste — atomisk: rename til et unikt navn (bare én kjøring
- * får flyttet en gitt fil). Viser det seg at vi flyttet en annen (ny) lås, legges den tilbake.
- * true = den foreldede låsen er borte (av oss); false = noen andre kom først.
+ * Flytter bort en gammel vaktfil (en kjøring døde i de millisekundene den holdt den): rename til et unikt
+ * navn, så bare én kjøring får flyttet en gitt fil; var det en ny vakt, legges den tilbake.
  */
-export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolean> {
-  const grav = `${sti}.foreldet-${process.pid}-${randomBytes(4).toString('hex')}`;
+async function flyttBortVakt(vakt: string, lest: LestLaas): Promise<void> {
+  const grav = `${vakt}.foreldet-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await rename(sti, grav);
+    await rename(vakt, grav);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
-  const s = await stat(grav);
-  const raa = await readFile(grav, 'utf8');
-  const samme = raa === lest.raa && (s.ino === 0 || lest.ino === 0 || s.ino === lest.ino);
-  if (samme) {
-    await unlink(grav).catch(() => undefined);
-    return true;
-  }
-  // Vi flyttet en ny, levende lås (en annen tok over før oss): legg den tilbake.
-  await opprettEksklusivt(sti, raa).catch(() => false);
+  const flyttet = await lesLaas(grav);
+  if (flyttet && !sammeFil(flyttet, lest)) await opprettEksklusivt(vakt, flyttet.raa).catch(() => false);
   await unlink(grav).catch(() => undefined);
-  return false;
 }
 
 /**
- * Fjerner en foreldet lås bare mens vi holder vakten `<lås>.overtak`: da kan ingen annen kjøring fjerne
- * noe samtidig, og vi fjerner bare låsen vi vurderte (samme innhold og inode). Uten vakten kunne to som
- * begge leste den foreldede låsen, flytte hverandres nye lås (ABA) — og to kjøringer holde låsen.
- * Den som ikke får vakten, venter litt og prøver på nytt; en vakt eldre enn TOM_MS er etter et krasj.
+ * Tar bort nøyaktig den foreldede låsen vi leste. POSIX har ingen atomisk «slett hvis uendret», så
+ * overtakelsen skjer under en vaktfil (`<lås>.overtak`, opprettet atomisk og holdt i millisekunder): bare
+ * den som holder vakten, kan fjerne en lås, og den kontrollerer først at låsen fortsatt er nøyaktig den
+ * foreldede (innhold og inode). En ny lås (en annen tok over før oss) fjernes derfor aldri.
+ * true = den foreldede låsen er borte (av oss); false = noen andre kom først eller holder vakten.
  */
-async function fjernUnderVakt(sti: string, lest: LestLaas, o: Required<Pick<Laasvalg, 'naa' | 'lever' | 'vert'>> & Laasvalg) {
+export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolean> {
   const vakt = `${sti}.overtak`;
-  if (!(await opprettEksklusivt(vakt, `${process.pid}\n`))) {
+  const eier = {
+    vert: hostname(),
+    pid: process.pid,
+    tid: new Date().toISOString(),
+    id: randomBytes(8).toString('hex'),
+  };
+  const innhold = `${JSON.stringify(eier)}\n`;
+  if (!(await opprettEksklusivt(vakt, innhold))) {
     const v = await lesLaas(vakt);
-    if (v && o.naa() - v.mtimeMs > TOM_MS) await unlink(vakt).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 2 + Math.floor(Math.random() * 10)));
-    return;
+    // Vakten holdes i millisekunder: er den eldre enn TOM_MS, døde kjøringen som holdt den.
+    if (v && Date.now() - v.mtimeMs > TOM_MS) await flyttBortVakt(vakt, v);
+    return false;
   }
   try {
     const naa = await lesLaas(sti);
-    const samme = naa && naa.raa === lest.raa && (naa.ino === 0 || lest.ino === 0 || naa.ino === lest.ino);
-    if (samme && vurderLaas(naa, o).foreldet) await unlink(sti).catch(() => undefined);
+    if (!naa || !sammeFil(naa, lest)) return false;
+    await unlink(sti);
+    return true;
   } finally {
-    await unlink(vakt).catch(() => undefined);
+    if ((await readFile(vakt, 'utf8').catch(() => null)) === innhold) await unlink(vakt).catch(() => undefined);
   }
 }
 
@@ -187,18 +189,22 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
   const e = l?.eier;
   const hvem = e
     ? `prosess ${e.pid}${e.vert ? ` på ${e.vert}` : ''}${e.tid ? `, startet ${e.tid}` : ''}`
-    : 'ukjent prosess, tom låsfil';
+    : 'ukjent prosess: låsfilen er tom eller uleselig';
   const alder = l ? Math.max(0, Math.round((naa - l.mtimeMs) / 1000)) : 0;
   const annen = e?.vert && e.vert !== hostname();
   const raad = annen
     ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. ` +
       'Er du sikker på at ingen kjører nh der nå, kan du slette låsfilen.'
     : !e
-      ? `En tom låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
+      ? `En tom eller uleselig låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
       : 'Står låsen igjen etter et krasj, tas den over automatisk når prosessen ikke lever lenger.';
   return new InndataFeil([
-    feil('laast', `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
-      `Vent til den er ferdig og kjør på nytt. ${raad}`, { fil: sti }),
+    feil(
+      'laast',
+      `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
+        `Vent til den er ferdig og kjør på nytt. ${raad}`,
+      { fil: sti },
+    ),
   ]);
 }
 
@@ -206,8 +212,9 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
 export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
   const o = { naa: Date.now, lever, vert: hostname(), ...valg };
   let sist: LestLaas | null = null;
-  for (let forsok = 0; forsok < 50; forsok++) {
-    const eier: Laaseier = { vert: o.vert, pid: process.pid, tid: new Date(o.naa()).toISOString(), id: randomBytes(8).toString('hex') };
+  for (let forsok = 0; forsok < 40; forsok++) {
+    const tid = new Date(o.naa()).toISOString();
+    const eier: Laaseier = { vert: o.vert, pid: process.pid, tid, id: randomBytes(8).toString('hex') };
     const innhold = `${JSON.stringify(eier)}\n`;
     let fikk: boolean;
     try {
@@ -221,9 +228,11 @@ export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
     });
     if (!sist) continue; // sluppet i mellomtiden: prøv igjen
     if (!vurderLaas(sist, o).foreldet) throw laastFeil(sti, sist, o.naa());
-    await fjernUnderVakt(sti, sist, o).catch((e: unknown) => {
+    const fjernet = await fjernForeldet(sti, sist).catch((e: unknown) => {
       throw somMiljoFeil(e, sti);
     });
+    // En annen kjøring holder på å ta over: gi den noen millisekunder før vi ser på låsen igjen.
+    if (!fjernet) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
   }
   throw laastFeil(sti, sist, o.naa());
 }

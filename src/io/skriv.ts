@@ -53,11 +53,17 @@ export function tempMoenster(navnKilde: string): RegExp {
 }
 
 /** En fs-feil (eller allerede oversatt feil) som InndataFeil, med det som faktisk ble skrevet. */
-export function somMiljoFeil(e: unknown, sti: string, skrevet: readonly string[] = [], ikkeSkrevet: readonly string[] = []) {
+export function somMiljoFeil(
+  e: unknown,
+  sti: string,
+  skrevet: readonly string[] = [],
+  ikkeSkrevet: readonly string[] = [],
+): unknown {
   if (e instanceof InndataFeil) return e;
   if (!erMiljoFeil(e)) return e;
   const d = miljoDiagnostikk(e, sti, process.platform === 'win32');
-  const ds: Diagnostikk[] = [skrevet.length ? { ...d, melding: `${d.melding} ${delvisTekst(skrevet, ikkeSkrevet)}` } : d];
+  const melding = skrevet.length ? `${d.melding} ${delvisTekst(skrevet, ikkeSkrevet)}` : d.melding;
+  const ds: Diagnostikk[] = [{ ...d, melding }];
   return new InndataFeil(ds, undefined, skrevet);
 }
 
@@ -81,7 +87,7 @@ export async function sjekkIkkeFinnes(stier: string[], overskriv: boolean): Prom
  * og en mappe der filen skal stå, er en feil før noe skrives.
  */
 async function maalFor(sti: string): Promise<string> {
-  let info;
+  let info: Awaited<ReturnType<typeof lstat>>;
   try {
     info = await lstat(sti);
   } catch (e) {
@@ -94,6 +100,16 @@ async function maalFor(sti: string): Promise<string> {
   }
   if (info.isDirectory()) {
     throw Object.assign(new Error(`EISDIR: ${sti}`), { code: 'EISDIR', path: sti, syscall: 'rename' });
+  }
+  return sti;
+}
+
+/** Ved ENOTDIR: den delen av stien som er en fil (det brukeren må flytte), ellers stien selv. */
+async function hindring(e: unknown, sti: string): Promise<string> {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') return sti;
+  for (let d = path.dirname(sti); d !== path.dirname(d); d = path.dirname(d)) {
+    const s = await stat(d).catch(() => null);
+    if (s && !s.isDirectory()) return d;
   }
   return sti;
 }
@@ -154,7 +170,7 @@ export async function skrivFiler(filer: Utfil[], opts: Skrivevalg = {}): Promise
         await mkdir(path.dirname(mal), { recursive: true });
         tmp.push({ tmp: await skrivTemp(f, mal), mal, f });
       } catch (e) {
-        throw somMiljoFeil(e, f.sti);
+        throw somMiljoFeil(e, await hindring(e, f.sti));
       }
     }
     testpunkt('for-rename');
@@ -185,11 +201,6 @@ export async function skrivFiler(filer: Utfil[], opts: Skrivevalg = {}): Promise
     await Promise.all(tmp.map((t) => unlink(t.tmp).catch(() => undefined)));
   }
   return skrevet;
-}
-
-/** Erstatter en tilstandsfil atomisk; overskriver alltid. */
-export async function erstattFil(sti: string, innhold: Uint8Array | string): Promise<void> {
-  await skrivFiler([{ sti, innhold }], { overskriv: true });
 }
 
 /**

@@ -18,14 +18,14 @@ import type { Dato } from '../domain/dato.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
 import { normaliserNavn } from '../domain/felter.js';
 import { dobbeltforinger, erKonfliktkopi } from '../domain/registerkontroll.js';
-import { lesDatasett } from './datasett.js';
+import { tolkTabell } from './datasett.js';
+import { finnDatasettFil, type Arbeidsmappe } from './arbeidsmappe.js';
 import { maanedICsv, type Maaned } from '../domain/dato.js';
 import { excelMaanedVakt } from './maaned-i-csv.js';
 import { lagCsv } from './csv-skriv.js';
 import { lesCsvTabell } from './tabell-les.js';
 import { medLaas, type Laas } from './laas.js';
 import { finnes, ryddTemp, skrivFiler, somMiljoFeil, tempMoenster, type Utfil } from './skriv.js';
-import type { Arbeidsmappe } from './arbeidsmappe.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -101,9 +101,9 @@ async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Dia
     .map((f) =>
       advarsel(
         'konfliktkopi',
-        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike når to PC-er ` +
-          `endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, før inn linjer som bare ` +
-          'står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.',
+        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike ` +
+          `når to PC-er endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, ` +
+          'før inn linjer som bare står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.',
         { fil: f },
       ),
     );
@@ -114,32 +114,41 @@ async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Dia
  * orgnr, gir InndataFeil med fil og rad.
  */
 export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister> {
-  for (let forsok = 0; ; forsok++) {
-    const vakt = excelMaanedVakt('periode'); // issue 16: perioder Excel har gjort om til datoer
-    const { fil, rader } = await lesDatasett(am, stotteregisterDef, { valgfritt: true, filter: vakt.filter });
-    if (fil && fil.toLowerCase() !== REGISTER_FIL) {
-      throw new InndataFeil([feil('register-xlsx', `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`, { fil })]);
-    }
-    const dobbel = dobbeltforinger(rader);
-    if (dobbel.length) throw new InndataFeil(dobbel);
-    const sti = am.sti(fil ?? REGISTER_FIL);
-    const versjon = await lesBytes(sti);
-    // Endret mellom lesingene (en annen kjøring skrev): les på nytt, så versjonen er den vi tolket.
-    if (fil && !versjon && forsok < 3) continue;
-    const tolket = fil && versjon ? await lesBytes(sti) : null;
-    if (fil && versjon && tolket && !tolket.equals(versjon) && forsok < 3) continue;
-    const ekstra = fil && versjon ? finnEkstra(versjon, fil, am, rader) : { overskrifter: [], verdier: new Map() };
-    return { fil, sti, linjer: rader, versjon, ekstra, advarsler: [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))] };
+  const funnet = await finnDatasettFil(am.rot, stotteregisterDef.navn);
+  const fil = funnet ? path.basename(funnet) : null;
+  if (fil && fil.toLowerCase() !== REGISTER_FIL) {
+    const melding = `Støtteregisteret må være ${REGISTER_FIL} (nh fører det selv), ikke ${fil}.`;
+    throw new InndataFeil([feil('register-xlsx', melding, { fil })]);
   }
+  const sti = am.sti(fil ?? REGISTER_FIL);
+  // Bytene leses ÉN gang og tolkes derfra: versjonen compare-and-swap sammenligner med, er nøyaktig den
+  // linjene kom fra (og «fantes ikke» er null, så et register som dukker opp i mellomtiden, oppdages).
+  const versjon = fil ? await lesBytes(sti) : null;
+  if (!fil || !versjon) {
+    const ekstra = { overskrifter: [], verdier: new Map<string, string[]>() };
+    return { fil: null, sti, linjer: [], versjon: null, ekstra, advarsler: await konfliktkopier(am, null) };
+  }
+  const vakt = excelMaanedVakt('periode'); // issue 16: perioder Excel har gjort om til datoer
+  const linjer = tolkTabell(lesCsvTabell(versjon, fil), stotteregisterDef, am.config, vakt.filter);
+  const dobbel = dobbeltforinger(linjer);
+  if (dobbel.length) throw new InndataFeil(dobbel);
+  const ekstra = finnEkstra(versjon, fil, am, linjer);
+  return { fil, sti, linjer, versjon, ekstra, advarsler: [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))] };
 }
 
 export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[], ekstra?: EkstraKolonner): string {
-  const ekstraKol: Kolonne[] = (ekstra?.overskrifter ?? []).map((o, i) => ({ nokkel: `\u0000ekstra${i}`, overskrift: o, type: 'tekst' }));
+  const ekstraKol: Kolonne[] = (ekstra?.overskrifter ?? []).map((o, i) => ({
+    nokkel: `\u0000ekstra${i}`,
+    overskrift: o,
+    type: 'tekst',
+  }));
   return lagCsv([...REGISTER_KOLONNER, ...ekstraKol], linjer.map((l) => {
     const rad: Rad = {};
     for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
     const v = ekstra?.verdier.get(ekstraNokkel(l));
-    ekstraKol.forEach((k, i) => (rad[k.nokkel] = v?.[i] ?? ''));
+    ekstraKol.forEach((k, i) => {
+      rad[k.nokkel] = v?.[i] ?? '';
+    });
     rad.periode = maanedICsv(l.periode as Maaned);
     return rad;
   }));
@@ -156,8 +165,8 @@ async function sjekkUendret(reg: LestRegister): Promise<void> {
     throw new InndataFeil([
       feil(
         'register-endret',
-        'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. Ingenting er skrevet; ' +
-          'kjør kommandoen på nytt.',
+        'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. ' +
+          'Ingenting er skrevet; kjør kommandoen på nytt.',
         { fil: path.basename(reg.sti) },
       ),
     ]);
@@ -176,7 +185,12 @@ const REGISTER_TESTPUNKTER = {
  * alle midlertidige filer først, så — under skrivelåsen og bare om registeret er uendret siden det ble
  * lest — renamene, registeret sist. Gir stiene som ble skrevet.
  */
-export async function skrivMedRegister(am: Arbeidsmappe, reg: LestRegister, utfiler: Utfil[], register: string | null): Promise<string[]> {
+export async function skrivMedRegister(
+  am: Arbeidsmappe,
+  reg: LestRegister,
+  utfiler: Utfil[],
+  register: string | null,
+): Promise<string[]> {
   const filer = [...utfiler];
   if (register !== null) filer.push({ sti: reg.sti, innhold: register, testpunkter: REGISTER_TESTPUNKTER });
   return skrivFiler(filer, {
@@ -225,8 +239,8 @@ const TEMP_ROT = [tempMoenster('stotteregister\\.csv')];
  * bare når de er så gamle at ingen kjøring kan holde på med dem (en lås lages på millisekunder).
  */
 const TEMP_LAAS = [
-  tempMoenster('\\.stotteregister\\.(laas|skrives)'),
-  /^\.stotteregister\.(laas|skrives)\.foreldet-\d+-[0-9a-f]{8}$/,
+  tempMoenster('\\.stotteregister\\.(laas|skrives)(\\.overtak)?'),
+  /^\.stotteregister\.(laas|skrives)(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/,
 ];
 const LAAS_TEMP_MS = 60_000;
 const TEMP_FAKTURA = [tempMoenster('fakturagrunnlag\\.[^.]+'), tempMoenster('\\.nh-kjoring\\.json')];

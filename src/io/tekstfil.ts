@@ -15,10 +15,12 @@ export async function lesFil(sti: string): Promise<Buffer> {
   try {
     return await readFile(sti);
   } catch (e) {
-    if (erMiljoFeil(e)) throw new InndataFeil([miljoDiagnostikk({ ...e, syscall: e.syscall ?? 'read' }, sti, process.platform === 'win32')]);
-    throw e;
+    if (!erMiljoFeil(e)) throw e;
+    const d = miljoDiagnostikk({ ...e, syscall: e.syscall ?? 'read' }, sti, process.platform === 'win32');
+    throw new InndataFeil([d]);
   }
 }
+
 export type Tegnsett = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** En fil der noen linjer er UTF-8 og andre Windows-1252 (limt sammen fra to eksporter). */

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { kopier, nh, ROT } from '../hjelp.js';
+import { kopier, nh, nhProsess, ROT } from '../hjelp.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
@@ -86,7 +86,8 @@ describe('issue 11 pkt. 10: --erstatt drept mellom utfilene og registeret', () =
     const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
     // Timelisten endres (en time til), og perioden faktureres på nytt — men kjøringen drepes før registeret.
     appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;1;;;Ettermelding\r\n');
-    const drept = await nh(['faktura', '--data', ws, ...P, '--erstatt'], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
+    // Alltid en egen prosess: testpunktet dreper prosessen det kjører i.
+    const drept = await nhProsess(['faktura', '--data', ws, ...P, '--erstatt'], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
     expect(drept.kode).toBe(-1);
     expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
     // Før: «allerede fakturert», exit 0 — mens fakturagrunnlag.csv viste en annen sum enn registeret.
@@ -149,15 +150,18 @@ describe.skipIf(!MNT)('issue 11 pkt. 6 og 7: full disk og skrivebeskyttet mappe 
     expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
     const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
     const fyllfil = fyll(ws, ledig);
-    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
-    expect(r.kode, r.stderr).toBe(2);
-    expect(r.stderr).not.toMatch(/Intern feil/);
-    expect(r.stderr).toMatch(/Disken \(eller lagringskvoten\) er full/);
-    expect(r.json().feil[0].kode).toBe('disk-full');
-    expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
-    expect(existsSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'))).toBe(false);
-    expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
-    rmSync(fyllfil);
+    try {
+      const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(r.kode, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/Intern feil/);
+      expect(r.stderr).toMatch(/Disken \(eller lagringskvoten\) er full/);
+      expect(r.json().feil[0].kode).toBe('disk-full');
+      expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
+      expect(existsSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'))).toBe(false);
+      expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
+    } finally {
+      rmSync(fyllfil, { force: true });
+    }
     const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(igjen.kode, igjen.stderr).toBe(0);
     expect(igjen.json().status).toBe('fakturert');

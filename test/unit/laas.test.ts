@@ -7,9 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InndataFeil } from '../../src/domain/diagnostikk.js';
+import type { InndataFeil } from '../../src/domain/diagnostikk.js';
 import {
-  ANNEN_VERT_MS, fjernForeldet, holderLaas, lesLaas, MAKS_ALDER_MS, medLaas, taLaas, TOM_MS, tolkLaas, vurderLaas,
+  ANNEN_VERT_MS,
+  fjernForeldet,
+  holderLaas,
+  lesLaas,
+  MAKS_ALDER_MS,
+  medLaas,
+  taLaas,
+  TOM_MS,
+  tolkLaas,
+  vurderLaas,
   type LestLaas,
 } from '../../src/io/laas.js';
 
@@ -70,31 +79,38 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
   });
 
   it('20 kjøringer mot én foreldet lås samtidig: nøyaktig én får den, resten får «laast»', async () => {
-    for (let runde = 0; runde < 10; runde++) {
+    for (let runde = 0; runde < 60; runde++) {
       const sti = path.join(mappe(), '.stotteregister.laas');
       foreldetLaas(sti);
       const utfall = await Promise.allSettled(Array.from({ length: 20 }, () => taLaas(sti, { lever })));
       const fikk = utfall.filter((u) => u.status === 'fulfilled');
       expect(fikk).toHaveLength(1);
-      for (const u of utfall) if (u.status === 'rejected') expect((u.reason as InndataFeil).diagnostikk[0]!.kode).toBe('laast');
+      for (const u of utfall)
+        if (u.status === 'rejected') expect((u.reason as InndataFeil).diagnostikk[0]!.kode).toBe('laast');
       expect(readdirSync(path.dirname(sti))).toEqual(['.stotteregister.laas']);
     }
   });
 
-  it('medLaas: kritiske seksjoner overlapper aldri, og låsen slippes etterpå', async () => {
-    const sti = path.join(mappe(), '.l');
-    foreldetLaas(sti);
-    let inne = 0;
-    let maks = 0;
-    const kjor = () =>
-      medLaas(sti, async () => {
-        maks = Math.max(maks, ++inne);
-        await new Promise((r) => setTimeout(r, 5));
-        inne--;
-      }, { lever }).catch(() => undefined);
-    await Promise.all(Array.from({ length: 10 }, kjor));
-    expect(maks).toBe(1);
-    expect(readdirSync(path.dirname(sti))).toEqual([]);
+  it('medLaas: kritiske seksjoner overlapper aldri, og låsen slippes etterpå (før: 2 inne samtidig)', async () => {
+    for (let runde = 0; runde < 60; runde++) {
+      const sti = path.join(mappe(), '.l');
+      foreldetLaas(sti);
+      let inne = 0;
+      let maks = 0;
+      const kjor = () =>
+        medLaas(
+          sti,
+          async () => {
+            maks = Math.max(maks, ++inne);
+            await new Promise((r) => setTimeout(r, 5));
+            inne--;
+          },
+          { lever },
+        ).catch(() => undefined);
+      await Promise.all(Array.from({ length: 10 }, kjor));
+      expect(maks).toBe(1);
+      expect(readdirSync(path.dirname(sti))).toEqual([]);
+    }
   });
 
   it('en tom låsfil eldre enn TOM_MS tas over; en fersk tom låsfil gir «laast»', async () => {
@@ -108,7 +124,7 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
     expect(await holderLaas(l)).toBe(true);
     const fersk = path.join(d, 'fersk.laas');
     writeFileSync(fersk, '');
-    await expect(taLaas(fersk)).rejects.toThrow(/tom låsfil/);
+    await expect(taLaas(fersk)).rejects.toThrow(/tom eller uleselig/);
   });
 
   it('låsfilen er aldri tom: innholdet (vert, pid, tid, id) er på plass i det øyeblikket filen finnes', async () => {

@@ -4,7 +4,16 @@
  * overlever omskriving, og konfliktkopier fra OneDrive/Dropbox gir en advarsel.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InndataFeil } from '../../src/domain/diagnostikk.js';
@@ -19,7 +28,11 @@ const OKT = '2026-10;31.10.2026;915000142;Beta Marin AS;12000,00;6000,00;1500,00
 const NOV = '2026-11;30.11.2026;915000002;Alfa Teknologi AS;1000,00;250,00;62,50;750,00;11,5;31.12.2025;65,22;k3';
 const csv = (...linjer: string[]) => `\uFEFF${linjer.join('\r\n')}\r\n`;
 
-async function arbeidsmappe(register?: string, navn = 'stotteregister.csv', config?: (c: Record<string, unknown>) => void) {
+async function arbeidsmappe(
+  register?: string,
+  navn = 'stotteregister.csv',
+  config?: (c: Record<string, unknown>) => void,
+) {
   const rot = path.join(mkdtempSync(path.join(tmpdir(), 'nh-reg-')), 'am');
   cpSync(LITEN, rot, { recursive: true });
   if (register !== undefined) writeFileSync(path.join(rot, navn), register);
@@ -48,7 +61,9 @@ describe('compare-and-swap mot registeret som ble lest (issue 11 pkt. 3)', () =>
     const b = await lesStotteregister(am);
     await skrivStotteregister(am, a, registerCsv([...a.linjer, ...(await lesNy(OKT))]));
     // Før: B skrev [SEP, NOV] og oktober forsvant uten feil.
-    expect(await feilKoder(skrivStotteregister(am, b, registerCsv([...b.linjer, ...(await lesNy(NOV))])))).toEqual(['register-endret']);
+    expect(await feilKoder(skrivStotteregister(am, b, registerCsv([...b.linjer, ...(await lesNy(NOV))])))).toEqual([
+      'register-endret',
+    ]);
     const slutt = (await lesStotteregister(am)).linjer.map((l) => l.periode);
     expect(slutt).toEqual(['2026-09', '2026-10']);
   });
@@ -66,7 +81,9 @@ describe('compare-and-swap mot registeret som ble lest (issue 11 pkt. 3)', () =>
     const b = await lesStotteregister(am);
     writeFileSync(am.sti('stotteregister.csv'), csv(HODE, SEP, OKT));
     const ut = am.sti('faktura', '2026-11', 'fakturagrunnlag.csv');
-    expect(await feilKoder(skrivMedRegister(am, b, [{ sti: ut, innhold: 'x' }], registerCsv(b.linjer)))).toEqual(['register-endret']);
+    expect(await feilKoder(skrivMedRegister(am, b, [{ sti: ut, innhold: 'x' }], registerCsv(b.linjer)))).toEqual([
+      'register-endret',
+    ]);
     expect(existsSync(ut)).toBe(false);
     expect(readdirSync(am.sti('faktura', '2026-11'))).toEqual([]);
     expect(readdirSync(am.rot).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -152,7 +169,9 @@ describe('konfliktkopier fra synkronisering (issue 12 pkt. 7)', () => {
     writeFileSync(am.sti('stotteregister-LAPTOP-OLA.csv'), csv(HODE, SEP, OKT));
     const reg = await lesStotteregister(am);
     expect(reg.linjer).toHaveLength(1);
-    expect(reg.advarsler.map((a) => [a.kode, a.kilde?.fil])).toEqual([['konfliktkopi', 'stotteregister-LAPTOP-OLA.csv']]);
+    expect(reg.advarsler.map((a) => [a.kode, a.kilde?.fil])).toEqual([
+      ['konfliktkopi', 'stotteregister-LAPTOP-OLA.csv'],
+    ]);
     expect(reg.advarsler[0]!.melding).toMatch(/OneDrive/);
   });
 });

@@ -4,7 +4,6 @@
  */
 import { gjeldende } from '../prosess.js';
 import path from 'node:path';
-import { access } from 'node:fs/promises';
 import { z } from 'zod';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
 import { parseDato, type Dato } from '../../domain/dato.js';
@@ -18,6 +17,7 @@ import type { FaktaFlagg } from '../../domain/smb-fakta.js';
 import { zodTilDiagnostikk, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { kontrollerTabell, lesTabell } from '../../io/tabell-les.js';
 import { tolkTabell } from '../../io/datasett.js';
+import { finnes } from '../../io/skriv.js';
 import type { SmbSjekkValg } from '../commands/smb-sjekk.js';
 
 // ————— nh.json: seksjonen «smb» —————
@@ -237,10 +237,6 @@ export const eierskapDef = definerDatasett({
       'et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).', eksempel: 'nei' }),
   },
 });
-
-export async function finnes(sti: string): Promise<boolean> {
-  return access(sti).then(() => true, () => false);
-}
 
 export type Eierskap = { partnere: Relasjon[]; tilknyttede: Relasjon[]; offentlige: { orgnr: string; andel: number }[] };
 

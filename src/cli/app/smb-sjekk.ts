@@ -18,12 +18,12 @@ import { byggFakta, type RegnskapData } from '../../domain/smb-fakta.js';
 import { aapneArbeidsmappe } from '../../io/arbeidsmappe.js';
 import { brregOppsett, tilBuffer } from '../../io/brreg.js';
 import { hentRegisterdata, slaaOppEiere, tolkEnhet, tolkRegnskap } from '../../io/brreg-oppslag.js';
-import { skrivFiler, type Utfil } from '../../io/skriv.js';
+import { finnes, skrivFiler, type Utfil } from '../../io/skriv.js';
 import { lesStotteregister } from '../../io/stotteregister.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { SmbSjekkValg } from '../commands/smb-sjekk.js';
 import { flaggEllerSpor } from './felles.js';
-import { finnes, lesEierskap, lesFlagg, lesSmbSeksjon, tolkRelasjonSvar, type Flagg } from './smb-flagg.js';
+import { lesEierskap, lesFlagg, lesSmbSeksjon, tolkRelasjonSvar, type Flagg } from './smb-flagg.js';
 import { lagJson, lagMarkdown, lagTekst } from './smb-utdata.js';
 
 // ————— Spørsmål (bare på TTY) —————
@@ -246,7 +246,8 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   }
 
   // 5. Treårstaket fra støtteregisteret.
-  const { linjer } = await lesStotteregister(am);
+  const { linjer, advarsler: registerAdvarsler } = await lesStotteregister(am);
+  k.advarsler.push(...registerAdvarsler);
   const iVinduet = linjer.filter((l) => l.orgnr === orgnr && l.dato > leggTilAar(k.idag, -3) && l.dato <= k.idag);
   const tidligereEur = stotteSisteTreAar(linjer, orgnr, k.idag);
   if (kurs.dato > k.idag) k.advarsler.push(advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${kurs.dato}, etter i ` +
