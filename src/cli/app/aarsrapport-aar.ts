@@ -1,0 +1,160 @@
+/** nh årsrapport --år <år> [--halvår]: årsrapporteringen (programveileder 10.4, 11.1, 11.2). */
+import path from 'node:path';
+import { advarsel } from '../../domain/diagnostikk.js';
+import { formatDato, maanedAv } from '../../domain/dato.js';
+import { formatKroner, formatProsent } from '../../domain/penger.js';
+import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, type Maaling } from '../../domain/maltall.js';
+import { aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse } from '../../domain/aarsrapport.js';
+import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { skrivFiler } from '../../io/skriv.js';
+import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv.js';
+import type { Kontekst, Resultat } from '../kontekst.js';
+import type { AarsrapportValg } from '../commands/aarsrapport.js';
+import { farge, tekstTabell } from '../utskrift.js';
+import { kr, utmappe, velgAar } from './felles.js';
+import { dataAdvarsler, lesData, lesMaltallFil } from './aarsrapport-data.js';
+import { lesMalene } from './aarsrapport-maltall.js';
+import { forutsetninger, formaterMaltallArk, maltallJson, maltallXlsxRad, settOverskrift, verdiTekst } from './aarsrapport-visning.js';
+
+
+// ————— --år <år> [--halvår] —————
+
+function balanseJson(b: Tilskuddsbalanse, halvar: boolean) {
+  return {
+    ar: b.ar,
+    til: b.til,
+    overfort: kr(b.overfort),
+    innvilget: kr(b.innvilget),
+    disponibelt: kr(b.disponibelt),
+    brukt: kr(b.brukt),
+    ubrukt: kr(b.ubrukt),
+    // 10.4: ved årets slutt står ubenyttede midler som kortsiktig gjeld og overføres til neste år.
+    // Halvår: bare «ubrukt per 30.06» (innvilget gjelder hele året og er ikke nødvendigvis utbetalt).
+    kortsiktigGjeld: halvar ? null : kr(Math.max(0, b.ubrukt)),
+    overforesTil: halvar ? null : b.ar + 1,
+  };
+}
+
+export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
+  const ar = velgAar(valg.ar, am.config, '--år');
+  const halvar = Boolean(valg.halvar);
+  const p = periodeFor(ar, halvar);
+  const periodetekst = halvar ? `første halvår ${ar}` : String(ar);
+  const data = await lesData(am, p, true);
+  const malFil = await lesMaltallFil(am, ar);
+  const { mal } = lesMalene(malFil.fil, malFil.rader, k);
+  k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
+
+  const maalinger: Maaling[] = beregnMaltall({ periode: p, malbedrifter: data.malbedrifter, stotte: data.register, tiltak: data.tiltak, srl: data.srl });
+  const rader = kombiner(maalinger, mal);
+  const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
+  k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `resultatet (${periodetekst})`));
+
+  const aktive = aktiveMalbedrifter(data.malbedrifter, p, data.timerPerOrgnr);
+  const stotte = stottePerMalbedrift(data.register, p, data.malbedrifter);
+  const balanse = tilskuddsbalanse(ar, p.til, data.tilskudd, stotte.sum.stotte);
+  // 10.4: kontroll av overføringen fra fjoråret (når arbeidsmappen har fjorårets tall).
+  const fjor = periodeFor(ar - 1);
+  const fjorLinjer = data.register.filter((r) => r.dato >= fjor.fra && r.dato <= fjor.til);
+  const bruktIFjor = fjorLinjer.reduce((s, r) => s + r.stotte, 0);
+  const harFjor = harFjoraarsdata(ar, data.tilskudd, fjorLinjer.length);
+  k.advarsler.push(...kontrollerOverforing(ar, data.tilskudd, bruktIFjor, harFjor, data.filer.tilskudd ?? 'tilskudd.csv'));
+  // 11.1: årsrapporten lages normalt etter årsskiftet (15. januar); før periodens slutt er tallene foreløpige.
+  if (k.idag <= p.til) {
+    k.advarsler.push(
+      advarsel('periode-ikke-over', `Perioden (${formatDato(p.fra)}–${formatDato(p.til)}) er ikke over (i dag ${formatDato(k.idag)}): resultatet, støtten og balansen er foreløpige.`),
+    );
+  }
+
+  const json = {
+    modus: halvar ? 'halvar' : 'ar',
+    ar,
+    periode: { fra: p.fra, til: p.til, halvar },
+    naeringshage: am.config.naeringshage.navn,
+    malFil: malFil.fil,
+    datasett: data.filer,
+    maltall: rader.map((r) => maltallJson(r, 'resultat')),
+    tolkninger: TOLKNINGER,
+    malbedrifter: aktive.map((m) => ({ ...m, timer: m.timer / 100 })),
+    stotte: {
+      malbedrifter: stotte.rader.map((r) => ({ orgnr: r.orgnr, navn: r.navn, aktiv: r.aktiv, linjer: r.linjer, markedsverdi: kr(r.markedsverdi), egenandel: kr(r.egenandel), stotte: kr(r.stotte) })),
+      sum: { linjer: stotte.sum.linjer, markedsverdi: kr(stotte.sum.markedsverdi), egenandel: kr(stotte.sum.egenandel), stotte: kr(stotte.sum.stotte) },
+    },
+    tilskuddsbalanse: balanseJson(balanse, halvar),
+    fil: null as string | null,
+  };
+  // 10.4: aldri rapportere mer brukt enn disponibelt — ingen fil skrives.
+  krevInnenforDisponibelt(balanse, { ...json, ok: false });
+
+  const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${ar}-halvar.xlsx` : `arsrapport-${ar}.xlsx`);
+  const xmal = await lesMal('arsrapport');
+  const wb = byggArbeidsbok(xmal, {
+    variabler: {
+      periodetekst,
+      naeringshage: am.config.naeringshage.navn,
+      // 10.4: kortsiktig gjeld og overføring gjelder ved årets slutt, ikke per 30.06.
+      balansetekst: halvar ? 'ubrukt per 30.06 (foreløpig; kortsiktig gjeld og overføring regnes ved årets slutt)' : 'ubrukt = kortsiktig gjeld, overføres til neste år',
+    },
+    rader: {
+      maltall: rader.map(maltallXlsxRad),
+      malbedrifter: aktive.map((m) => ({ ...m })),
+      stotte: stotte.rader.map((r) => ({ ...r })),
+      balanse: [{ ...balanse }],
+    },
+    parametre: {
+      forutsetninger: forutsetninger(am, p, data, malFil.fil, [
+        { nokkel: 'ar', etikett: 'År', type: 'heltall', verdi: ar },
+        { nokkel: 'halvar', etikett: 'Halvårsrapportering (30. juni)', type: 'janei', verdi: halvar },
+        { nokkel: 'tilskudd', etikett: 'Tilskudd', type: 'tekst', verdi: data.filer.tilskudd ?? '(mangler)' },
+        { nokkel: 'brukt', etikett: 'Brukt innovasjonsstøtte', type: 'tekst', verdi: 'støtteregisterets linjer med dato i perioden' },
+      ]),
+    },
+  });
+  formaterMaltallArk(wb, xmal, 'maltall', rader, ['resultat', 'mal', 'avvik']);
+  if (halvar) settOverskrift(wb, xmal, 'balanse', 'ubrukt', 'Ubrukt per 30.06');
+  if (!valg.forhandsvis) {
+    await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
+    json.fil = filnavn;
+  }
+
+  const b = balanse;
+  const tekst = [
+    farge.bold(`${halvar ? 'Halvårsrapport' : 'Årsrapport'} ${periodetekst} – ${am.config.naeringshage.navn} (programveileder 10.4, 11.1, 11.2)`),
+    '',
+    farge.bold('Måltall mot resultat'),
+    tekstTabell(
+      ['Område', 'id', 'Resultat', 'Mål', 'Avvik'],
+      rader.map((r) => [r.def.omrade, r.def.id, verdiTekst(r.maaling.verdi, r.def.enhet), r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet), r.avvik === null ? '–' : avvikTekst(r.avvik, r.def.enhet)]),
+      [false, false, true, true, true],
+    ),
+    '',
+    `${aktive.length} aktive målbedrifter ${halvar ? 'første halvår' : 'i året'} (${aktive.filter((m) => m.ny).length} nye, ${aktive.filter((m) => m.avsluttet).length} avsluttet) — skal være registrert i AVI ${halvar ? 'innen 30. juni' : 'innen 31. desember'} (11.1).`,
+    `Støtte per målbedrift (${stotte.rader.length} målbedrifter, ${stotte.sum.linjer} registerlinjer): markedsverdi ${formatKroner(stotte.sum.markedsverdi)} kr, ` +
+      `egenandel ${formatKroner(stotte.sum.egenandel)} kr, innovasjonsstøtte ${formatKroner(stotte.sum.stotte)} kr` +
+      (halvar ? ' (hittil i år).' : ` — rapporteres i AVI innen 15. januar ${ar + 1} (11.1).`),
+    '',
+    farge.bold(`Innovasjonstilskudd per ${formatDato(b.til)} (10.4)`),
+    tekstTabell(
+      ['Post', 'Kroner'],
+      [
+        ['Overført fra tidligere år', formatKroner(b.overfort)],
+        [`Innvilget for ${ar}`, formatKroner(b.innvilget)],
+        ['Disponibelt', formatKroner(b.disponibelt)],
+        ['Brukt (støtteregisteret)', formatKroner(b.brukt)],
+        [halvar ? 'Ubrukt per 30.06' : `Ubrukt = kortsiktig gjeld, overføres til ${ar + 1}`, formatKroner(b.ubrukt)],
+      ],
+      [false, true],
+    ),
+    '',
+    'Tolkninger (docs/aarsrapport.md):',
+    ...TOLKNINGER.map((t) => `  • ${t}`),
+    '',
+    valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${filnavn}`,
+  ].join('\n');
+  return { json, tekst };
+}
+
+function avvikTekst(v: number, enhet: 'antall' | 'andel'): string {
+  const fortegn = v > 0 ? '+' : '';
+  return enhet === 'andel' ? `${fortegn}${formatProsent(v).replace(' %', ' p.p.')}` : `${fortegn}${v}`;
+}

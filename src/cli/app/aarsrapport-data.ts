@@ -1,0 +1,107 @@
+/** nh årsrapport: lesing av datasettene og målfilen, og advarsler om datagrunnlaget. */
+import { readdir } from 'node:fs/promises';
+import { malbedrifterDef, type Malbedrift } from '../../domain/datasett/malbedrifter.js';
+import { stotteregisterDef, type Stottelinje } from '../../domain/datasett/stotteregister.js';
+import { tiltakDef, type Tiltak } from '../../domain/datasett/tiltak.js';
+import { srlDef, type SrlVurdering } from '../../domain/datasett/srl.js';
+import { timerDef } from '../../domain/datasett/timer.js';
+import { tilskuddDef, type Tilskudd } from '../../domain/datasett/tilskudd.js';
+import { maltallDef, type MaltallMal } from '../../domain/datasett/maltall.js';
+import { advarsel, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
+import { maanedAv, raaDatoI } from '../../domain/dato.js';
+import { normaliserNavn } from '../../domain/felter.js';
+import { normaliserOrgnr } from '../../domain/orgnr.js';
+import { kontrollerSrl, kontrollerTiltak, type Periode } from '../../domain/maltall.js';
+import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { lesDatasett, tolkTabell } from '../../io/datasett.js';
+import { lesTabell } from '../../io/tabell-les.js';
+import { feilSamler } from './felles.js';
+
+
+// ————— Lesing —————
+
+export type Data = {
+  malbedrifter: Malbedrift[];
+  register: Stottelinje[];
+  tiltak: Tiltak[];
+  srl: SrlVurdering[];
+  /** Timer (hundredeler) per orgnr i perioden, og månedene det finnes timer på målbedrifter. */
+  timerPerOrgnr: Map<string, number>;
+  timerMaaneder: Set<string>;
+  tilskudd: Tilskudd[];
+  filer: Record<string, string | null>;
+};
+
+/** Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). */
+export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
+  const { feil: ds, fang: les } = feilSamler();
+  const mb = await les(() => lesDatasett(am, malbedrifterDef), { fil: null, rader: [] });
+  const reg = await les(() => lesDatasett(am, stotteregisterDef, { valgfritt: true }), { fil: null, rader: [] });
+  const tiltak = await les(() => lesDatasett(am, tiltakDef, { valgfritt: true }), { fil: null, rader: [] });
+  const srl = await les(() => lesDatasett(am, srlDef, { valgfritt: true }), { fil: null, rader: [] });
+  const tilskudd = await les(() => lesDatasett(am, tilskuddDef, { valgfritt: !trengerTilskudd }), { fil: null, rader: [] });
+  // Timelistene kan være store: bare periodens rader valideres.
+  const timer = await les(() => lesDatasett(am, timerDef, { valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) }), { fil: null, rader: [] });
+  ds.push(...kontrollerTiltak(tiltak.rader), ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined));
+  if (ds.length) throw new InndataFeil(ds);
+
+  const admin = new Set(am.config.adminKoder.map(normaliserNavn));
+  const timerPerOrgnr = new Map<string, number>();
+  const timerMaaneder = new Set<string>();
+  for (const t of timer.rader) {
+    if (admin.has(normaliserNavn(t.malbedrift))) continue;
+    const o = normaliserOrgnr(t.malbedrift);
+    timerPerOrgnr.set(o, (timerPerOrgnr.get(o) ?? 0) + t.timer);
+    timerMaaneder.add(maanedAv(t.dato));
+  }
+  return {
+    malbedrifter: mb.rader,
+    register: reg.rader,
+    tiltak: tiltak.rader,
+    srl: srl.rader,
+    timerPerOrgnr,
+    timerMaaneder,
+    tilskudd: tilskudd.rader,
+    filer: { malbedrifter: mb.fil, stotteregister: reg.fil, tiltak: tiltak.fil, srl: srl.fil, timer: timer.fil, tilskudd: tilskudd.fil },
+  };
+}
+
+/**
+ * Administratorens mål: maltall-<år>.csv, ellers maltall-<år>.xlsx (finnes begge — slik nh selv skriver
+ * dem — gjelder csv-filen). nh sin egen xlsx har tittel i rad 1 og overskrifter i rad 2; det godtas.
+ */
+export async function lesMaltallFil(am: Arbeidsmappe, ar: number): Promise<{ fil: string | null; rader: MaltallMal[] }> {
+  const navn = `maltall-${ar}`;
+  const filer = await readdir(am.rot);
+  const valgt = filer.find((f) => f.toLowerCase() === `${navn}.csv`) ?? filer.find((f) => f.toLowerCase() === `${navn}.xlsx`);
+  if (!valgt) return { fil: null, rader: [] };
+  let t = await lesTabell(am.sti(valgt), valgt);
+  const erId = (c: unknown) => typeof c === 'string' && normaliserNavn(c) === 'id';
+  if (!t.overskrifter.some(erId) && t.rader[0]?.some(erId)) {
+    t = { ...t, overskrifter: t.rader[0].map((c) => (c === null || c === undefined ? '' : String(c).trim())), rader: t.rader.slice(1), radnr: t.radnr.slice(1) };
+  }
+  return { fil: valgt, rader: tolkTabell(t, maltallDef, am.config) };
+}
+
+/** Advarsler om datagrunnlaget: støtteregisteret mangler måneder med timer, støtte uten avtale. */
+export function dataAdvarsler(d: Data, p: Periode, idagMaaned: string): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const registerMaaneder = new Set(d.register.filter((r) => r.dato >= p.fra && r.dato <= p.til).map((r) => r.periode));
+  const mangler = [...d.timerMaaneder].filter((m) => m < idagMaaned && !registerMaaneder.has(m)).sort();
+  if (mangler.length) {
+    ds.push(
+      advarsel(
+        'register-mangler-perioder',
+        `Støtteregisteret har ingen linjer for ${mangler.join(', ')}, men timelistene har timer på målbedrifter da. ` +
+          `Innovasjonsstøtten blir for lav til den er fakturert: kjør nh faktura --periode <åååå-mm> for periodene først.`,
+        { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
+      ),
+    );
+  }
+  const aktive = new Set(d.malbedrifter.filter((m) => m.avtalestart <= p.til && (m.avtaleslutt === undefined || m.avtaleslutt >= p.fra)).map((m) => m.orgnr));
+  const utenAvtale = new Set(d.register.filter((r) => r.dato >= p.fra && r.dato <= p.til && !aktive.has(r.orgnr)).map((r) => `${r.navn} (${r.orgnr})`));
+  for (const n of utenAvtale) {
+    ds.push(advarsel('stotte-uten-avtale', `Støtteregisteret har støtte i perioden til ${n}, som ikke har aktiv målbedriftsavtale i perioden i malbedrifter.`, { fil: d.filer.stotteregister ?? 'stotteregister.csv' }));
+  }
+  return ds;
+}
