@@ -4,10 +4,11 @@ import { advarsel } from '../../domain/diagnostikk.js';
 import { formatDato, maanedAv } from '../../domain/dato.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
 import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, type Maaling } from '../../domain/maltall.js';
-import { aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse } from '../../domain/aarsrapport.js';
+import { aktiveMalbedrifter, harFjoraarsdata, kontrollerAkkumulering, kontrollerMerforbruk, kontrollerOverforing, merforbruk, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse } from '../../domain/aarsrapport.js';
 import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { skrivFiler } from '../../io/skriv.js';
-import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv.js';
+import type ExcelJS from 'exceljs';
+import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal } from '../../io/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
@@ -32,6 +33,8 @@ function balanseJson(b: Tilskuddsbalanse, halvar: boolean) {
     // Halvår: bare «ubrukt per 30.06» (innvilget gjelder hele året og er ikke nødvendigvis utbetalt).
     kortsiktigGjeld: halvar ? null : kr(Math.max(0, b.ubrukt)),
     overforesTil: halvar ? null : b.ar + 1,
+    // 10.4 / vedlegg 3 pkt. 4.1: brukt utover disponibelt (kompenseres ikke neste år).
+    merforbruk: kr(merforbruk(b)),
   };
 }
 
@@ -40,6 +43,8 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const halvar = Boolean(valg.halvar);
   const p = periodeFor(ar, halvar);
   const periodetekst = halvar ? `første halvår ${ar}` : String(ar);
+  // Issue 16 pkt. 5 / 11.1: før periodens slutt er tallene foreløpige — merket i selve filen, ikke bare på skjermen.
+  const forelopig = k.idag <= p.til ? `Foreløpig per ${formatDato(k.idag)}` : null;
   const data = await lesData(am, p, true);
   const malFil = await lesMaltallFil(am, ar);
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
@@ -83,14 +88,17 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     tilskuddsbalanse: balanseJson(balanse, halvar),
     fil: null as string | null,
   };
-  // 10.4: aldri rapportere mer brukt enn disponibelt — ingen fil skrives.
-  krevInnenforDisponibelt(balanse, { ...json, ok: false });
+  // 10.4 / vedlegg 3 pkt. 4.1: merforbruk stopper ikke rapporten (15.1-fristen), men vises tydelig overalt.
+  const merAdv = kontrollerMerforbruk(balanse);
+  k.advarsler.push(...merAdv);
+  // 10.4: ubrukte midler som vokser fra år til år (bare ved årets slutt; halvåret har ingen overføring).
+  if (!halvar) k.advarsler.push(...kontrollerAkkumulering(balanse));
 
   const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${ar}-halvar.xlsx` : `arsrapport-${ar}.xlsx`);
   const xmal = await lesMal('arsrapport');
   const wb = byggArbeidsbok(xmal, {
     variabler: {
-      periodetekst,
+      periodetekst: forelopig ? `${periodetekst} – ${forelopig.toUpperCase()}` : periodetekst,
       naeringshage: am.config.naeringshage.navn,
       // 10.4: kortsiktig gjeld og overføring gjelder ved årets slutt, ikke per 30.06.
       balansetekst: halvar ? 'ubrukt per 30.06 (foreløpig; kortsiktig gjeld og overføring regnes ved årets slutt)' : 'ubrukt = kortsiktig gjeld, overføres til neste år',
@@ -99,11 +107,12 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
       maltall: rader.map(maltallXlsxRad),
       malbedrifter: aktive.map((m) => ({ ...m })),
       stotte: stotte.rader.map((r) => ({ ...r })),
-      balanse: [{ ...balanse }],
+      balanse: [{ ...balanse, merforbruk: merforbruk(balanse) }],
     },
     parametre: {
       forutsetninger: forutsetninger(am, p, data, malFil.fil, [
         { nokkel: 'ar', etikett: 'År', type: 'heltall', verdi: ar },
+        { nokkel: 'status', etikett: 'Status', type: 'tekst', verdi: forelopig ?? `Endelig (perioden sluttet ${formatDato(p.til)})` },
         { nokkel: 'halvar', etikett: 'Halvårsrapportering (30. juni)', type: 'janei', verdi: halvar },
         { nokkel: 'tilskudd', etikett: 'Tilskudd', type: 'tekst', verdi: data.filer.tilskudd ?? '(mangler)' },
         { nokkel: 'brukt', etikett: 'Brukt innovasjonsstøtte', type: 'tekst', verdi: 'støtteregisterets linjer med dato i perioden' },
@@ -112,6 +121,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['resultat', 'mal', 'avvik']);
   if (halvar) settOverskrift(wb, xmal, 'balanse', 'ubrukt', 'Ubrukt per 30.06');
+  if (merAdv.length) visMerforbruk(wb, xmal, merAdv[0]!.melding);
   if (!valg.forhandsvis) {
     await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
     json.fil = filnavn;
@@ -120,6 +130,8 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const b = balanse;
   const tekst = [
     farge.bold(`${halvar ? 'Halvårsrapport' : 'Årsrapport'} ${periodetekst} – ${am.config.naeringshage.navn} (programveileder 10.4, 11.1, 11.2)`),
+    ...(forelopig ? [farge.yellow(`${forelopig}: perioden er ikke over, tallene er foreløpige (merket i filen).`)] : []),
+    ...(merAdv.length ? ['', farge.red(farge.bold(merAdv[0]!.melding))] : []),
     '',
     farge.bold('Måltall mot resultat'),
     tekstTabell(
@@ -142,16 +154,44 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
         ['Disponibelt', formatKroner(b.disponibelt)],
         ['Brukt (støtteregisteret)', formatKroner(b.brukt)],
         [halvar ? 'Ubrukt per 30.06' : `Ubrukt = kortsiktig gjeld, overføres til ${ar + 1}`, formatKroner(b.ubrukt)],
+        ...(merAdv.length ? [['MERFORBRUK (kompenseres ikke, vedlegg 3 pkt. 4.1)', formatKroner(merforbruk(b))]] : []),
       ],
       [false, true],
     ),
+    ...(halvar ? [] : ['', frist15Januar(ar)]),
     '',
     'Tolkninger (docs/aarsrapport.md):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
     '',
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${filnavn}`,
   ].join('\n');
-  return { json, tekst };
+  // --streng: merforbruk gir exit 1 (rapporten er likevel skrevet); ellers exit 0 med advarselen.
+  return { json: { ...json, merforbruk: merAdv.length > 0 }, tekst, exitKode: valg.streng && merAdv.length ? 1 : 0 };
+}
+
+/** Programveileder 11.1, 15. januar: all art. 28-rapportering for fjoråret ferdigstilt, også statusskjemaet. */
+export function frist15Januar(ar: number): string {
+  return `Frist 15. januar ${ar + 1} (11.1): all rapportering for ${ar} knyttet til innovasjonsstøtte (art. 28) skal være ` +
+    `ferdigstilt — rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet.`;
+}
+
+/**
+ * Vedlegg 3 pkt. 4.1 / 10.4: merforbruket skal synes i filen som sendes videre, ikke bare på skjermen —
+ * rød, fet tekst under balansen (og «MERFORBRUK» i tittelen).
+ */
+function visMerforbruk(wb: ExcelJS.Workbook, mal: Mal, melding: string): void {
+  const ark = mal.ark.find((a) => a.nokkel === 'balanse')!;
+  const ws = wb.getWorksheet(ark.navn)!;
+  const tittel = ws.getCell(1, 1);
+  tittel.value = `MERFORBRUK – ${String(tittel.value)}`;
+  tittel.font = { bold: true, size: 13, color: { argb: 'FFC00000' } };
+  const rad = 5;
+  ws.mergeCells(rad, 1, rad, ark.kolonner.length);
+  const c = ws.getCell(rad, 1);
+  c.value = melding;
+  c.font = { bold: true, color: { argb: 'FFC00000' } };
+  c.alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(rad).height = 75;
 }
 
 function avvikTekst(v: number, enhet: 'antall' | 'andel'): string {

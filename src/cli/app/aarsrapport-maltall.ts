@@ -68,7 +68,12 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
 
   const xmal = await lesMal('maltall');
   const wb = byggArbeidsbok(xmal, {
-    variabler: { ar: String(ar), grunnlagsaar: String(grunnlagsaar), naeringshage: am.config.naeringshage.navn },
+    variabler: {
+      ar: String(ar),
+      // Issue 16 pkt. 5: grunnlaget fra et år som ikke er over, er foreløpig — merket i selve filen.
+      grunnlagsaar: k.idag <= p.til ? `${grunnlagsaar}, FORELØPIG PER ${formatDato(k.idag)}` : String(grunnlagsaar),
+      naeringshage: am.config.naeringshage.navn,
+    },
     rader: { maltall: rader.map(maltallXlsxRad) },
     parametre: { forutsetninger: forutsetninger(am, p, data, malFil.fil, [{ nokkel: 'malAar', etikett: 'Måltall for året', type: 'heltall', verdi: ar }]) },
   });
