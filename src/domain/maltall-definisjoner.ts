@@ -48,6 +48,8 @@ export type MaltallDef = {
 export const SIVA_MINIMUM_INNOVASJONSSTOTTE: Ppm = 900_000;
 
 const ANDEL_AKTIVE = 'Andel av målbedriftene som er aktive i perioden (avtalen overlapper perioden)';
+/** 11.2: taksonomi og kvinnelig ledelse måles «per 31.12» (halvår: per 30.06). */
+const ANDEL_AKTIVE_31_12 = 'Andel av målbedriftene som er aktive per 31.12 (halvår: 30.06), ikke alle som var aktive i året,';
 
 export const MALTALL: readonly MaltallDef[] = [
   // ——— Aktivitet ———
@@ -92,19 +94,22 @@ export const MALTALL: readonly MaltallDef[] = [
     id: 'andelSrlOkning', omrade: 'Bærekraft', enhet: 'andel',
     navn: 'Andel målbedrifter som har hatt en økning i SRL-skalaen',
     hjelpetekst: 'SRL (Sustainability Readiness Level) er en skala med 9 trinn (se vedlegg 1). Total andel (%) av målbedriftene som har hatt en økning i SRL-skalaen fra forutgående år. Kan ikke beregnes det første året målbedriftene klassifiseres.',
-    definisjon: 'Av de aktive målbedriftene som har SRL-vurdering (srl) både for året og året før: andelen med høyere nivå i år. Målbedrifter uten vurdering året før kan ikke beregnes og er utenfor nevneren; ingen slike = «kan ikke beregnes».',
+    definisjon:
+      'Av alle aktive målbedrifter (nevneren): andelen med høyere SRL-nivå (srl) i år enn året før. Uten vurdering ' +
+      'begge år teller målbedriften ikke som økning, men står i nevneren. Bare 2023 (første SRL-år) kan ikke beregnes. ' +
+      'Halvår: bare vurderinger med dato i halvåret.',
   },
   {
     id: 'andelTaksonomi', omrade: 'Bærekraft', enhet: 'andel',
     navn: 'Andel målbedrifter som svarer opp på minst ett av seks miljømål i taksonomien',
     hjelpetekst: 'Total andel (%) av målbedriftene som svarer opp minst ett av de seks miljømålene i taksonomien (se vedlegg 2) per 31.12.',
-    definisjon: `${ANDEL_AKTIVE} med minst ett miljømål (1–6) i malbedrifter.taksonomiMiljomal.`,
+    definisjon: `${ANDEL_AKTIVE_31_12} med minst ett miljømål (1–6) i malbedrifter.taksonomiMiljomal.`,
   },
   {
     id: 'andelKvinneligLedelse', omrade: 'Bærekraft', enhet: 'andel',
     navn: 'Andel målbedrifter som har kvinnelig gründer og/eller kvinnelig daglig leder og/eller kvinnelig styreleder',
     hjelpetekst: 'Total andel (%) målbedrifter som per 31.12 har en kvinne i en eller flere av rollene gründer, daglig leder og/eller styreleder.',
-    definisjon: `${ANDEL_AKTIVE} med ja i minst én av kvinneligGrunder, kvinneligDagligLeder, kvinneligStyreleder.`,
+    definisjon: `${ANDEL_AKTIVE_31_12} med ja i minst én av kvinneligGrunder, kvinneligDagligLeder, kvinneligStyreleder.`,
   },
   // ——— Digitalisering ———
   {
@@ -149,13 +154,17 @@ export const MALTALL: readonly MaltallDef[] = [
     id: 'samarbeidsprosjekter', omrade: 'Samarbeid innad i programmene', enhet: 'antall',
     navn: 'Antall konkrete kompetanse- og/eller nettverksprosjekter næringshagen forventer å gjennomføre sammen med andre programoperatører i løpet av året',
     hjelpetekst: 'Antall konkrete kompetanse- og/eller nettverksprosjekter (f.eks. kurs, seminarer, workshops) næringshagen planlegger å gjennomføre med andre programoperatører (næringshager og/eller inkubatorer) i løpet av året.',
-    definisjon: 'Rader i tiltak med type «samarbeidsprosjekt» og dato i perioden.',
+    definisjon:
+      'Rader i tiltak med type (eller «ogsa») «samarbeidsprosjekt» og dato i perioden. Samarbeid med Siva teller ikke: ' +
+      'Siva er ikke en programoperatør (næringshage/inkubator).',
   },
   {
     id: 'henvisteBedrifter', omrade: 'Samarbeid innad i programmene', enhet: 'antall',
     navn: 'Antall bedrifter som næringshagen i løpet av året forventer å henvise til andre programoperatører istedenfor å ta de opp som egen målbedrift',
     hjelpetekst: 'Antall bedrifter som næringshagen i løpet av året forventer å henvise til andre programoperatører (næringshager og inkubatorer) istedenfor å ta de opp som egen målbedrift.',
-    definisjon: 'Ulike bedrifter (orgnr, ellers navn) i tiltak med type «henvisning» og dato i perioden.',
+    definisjon:
+      'Ulike bedrifter (orgnr, ellers navn) i tiltak med type «henvisning» og dato i perioden. En bedrift som står i ' +
+      'malbedrifter (egen målbedrift) teller ikke: den er tatt opp, ikke henvist «istedenfor».',
   },
   {
     id: 'radgivningFraAndre', omrade: 'Samarbeid innad i programmene', enhet: 'antall',
@@ -189,7 +198,10 @@ export const TOLKNINGER: readonly string[] = [
   'Aktiv målbedrift: avtalen (avtalestart–avtaleslutt, tom slutt = løpende) overlapper perioden, også bare en del av den (11.1, 11.2).',
   'Andeler regnes over de aktive målbedriftene i perioden og avrundes til 0,0001 %, halv opp.',
   'Innovasjonsstøtte: støtte > 0 i støtteregisteret med dato i perioden; Sivas minimum er 90 % (11.2).',
-  'SRL-økning: bare målbedrifter med vurdering både for året og året før er i nevneren; første SRL-år kan ikke beregnes (11.2, vedlegg 1).',
+  'SRL-økning: «total andel … av målbedriftene» — nevneren er alle aktive målbedrifter; uten vurdering begge år er det ingen økning; bare 2023 kan ikke beregnes (11.2, vedlegg 1).',
+  'Taksonomi og kvinnelig ledelse måles «per 31.12»: bare målbedrifter med aktiv avtale på periodens siste dag teller (11.2).',
+  'Henvisning av en egen målbedrift og samarbeid med Siva (ikke programoperatør) telles ikke; ett tiltak kan telle under to måltall med kolonnen «ogsa» (11.2).',
+  'Halvår: målene er for hele året (ikke halvert); SRL teller bare vurderinger datert i halvåret (11.1, 11.2).',
   'Internasjonalt marked: internasjonaltMarked = ja eller eksport = ja (hjelpeteksten i 11.2).',
   'Antall tiltak: én rad i tiltak = ett tiltak (ikke per deltaker); henvisninger og rådgivning av andres bedrifter telles som ulike bedrifter.',
   'Grunnlaget for måltallene til neste år regnes fra året før (det året som går når måltallene legges inn 1. desember).',

@@ -53,8 +53,17 @@ export type MalbedriftGrunnlag = {
 };
 
 export type StotteGrunnlag = { orgnr: string; dato: Dato; stotte: Ore };
-export type TiltakGrunnlag = { dato: Dato; type: Tiltakstype; bedrift?: string | undefined; orgnr?: string | undefined; kilde?: Kilde };
-export type SrlGrunnlag = { orgnr: string; ar: number; srl: number; kilde?: Kilde };
+export type TiltakGrunnlag = {
+  dato: Dato;
+  type: Tiltakstype;
+  /** 11.2: samme tiltak teller også under dette måltallet (der hjelpetekstene tillater det). */
+  ogsa?: Tiltakstype | undefined;
+  bedrift?: string | undefined;
+  orgnr?: string | undefined;
+  samarbeidspartner?: string | undefined;
+  kilde?: Kilde;
+};
+export type SrlGrunnlag = { orgnr: string; ar: number; srl: number; dato?: Dato | undefined; kilde?: Kilde };
 
 export type Grunnlag = {
   periode: Periode;
@@ -82,8 +91,64 @@ export function erAktiv(m: Pick<MalbedriftGrunnlag, 'avtalestart' | 'avtaleslutt
   return overlapper(m.avtalestart, m.avtaleslutt ?? null, p.fra, p.til);
 }
 
+/** Aktiv på en bestemt dag (11.2 «per 31.12»). */
+export function aktivPaa(m: Pick<MalbedriftGrunnlag, 'avtalestart' | 'avtaleslutt'>, dag: Dato): boolean {
+  return m.avtalestart <= dag && (m.avtaleslutt === undefined || m.avtaleslutt >= dag);
+}
+
+/** Programveileder 11.2: Siva er ikke en programoperatør (næringshage/inkubator). */
+function erSiva(partner: string | undefined): boolean {
+  const t = (partner ?? '').trim().toLowerCase();
+  return /^siva(\s*sf)?$/.test(t) || /^siva[\s,.–-]/.test(t) || t.includes('selskapet for industrivekst');
+}
+
+/** Orgnr- og navnnøkler for målbedriftene (for «egen målbedrift»). */
+function egneNokler(mb: readonly MalbedriftGrunnlag[]): Set<string> {
+  return new Set(mb.flatMap((m) => [`orgnr:${m.orgnr}`, `navn:${normaliserNavn(m.navn)}`]));
+}
+
+function tiltakNokkel(t: Pick<TiltakGrunnlag, 'orgnr' | 'bedrift'>): string {
+  return t.orgnr ? `orgnr:${t.orgnr}` : `navn:${normaliserNavn(t.bedrift ?? '')}`;
+}
+
+/**
+ * Programveileder 11.2 (hjelpetekstene): tiltak som ikke skal telles. En henvisning av en bedrift som er egen
+ * målbedrift («istedenfor å ta de opp som egen målbedrift»), og et samarbeidsprosjekt med Siva («andre
+ * programoperatører (næringshager og/eller inkubatorer)»). Gir true når raden teller under `type`.
+ */
+function tellerTiltak(t: TiltakGrunnlag, type: Tiltakstype, egne: ReadonlySet<string>): boolean {
+  if (t.type !== type && t.ogsa !== type) return false;
+  if (type === 'henvisning' && egne.has(tiltakNokkel(t))) return false;
+  if (type === 'henvisning' && t.bedrift && egne.has(`navn:${normaliserNavn(t.bedrift)}`)) return false;
+  if (type === 'samarbeidsprosjekt' && erSiva(t.samarbeidspartner)) return false;
+  return true;
+}
+
+/** Advarsler om tiltak i perioden som ikke telles (11.2), med rad, så administratoren ser hvorfor tallet er lavere. */
+export function utelatteTiltak(g: Grunnlag): Diagnostikk[] {
+  const egne = egneNokler(g.malbedrifter);
+  const ds: Diagnostikk[] = [];
+  for (const t of g.tiltak) {
+    if (!iPerioden(t.dato, g.periode)) continue;
+    const kilde = t.kilde ? { ...t.kilde } : undefined;
+    for (const type of [t.type, t.ogsa]) {
+      if (type === 'henvisning' && !tellerTiltak(t, type, egne)) {
+        ds.push(advarsel('henvisning-egen-malbedrift', `Henvisningen av ${t.bedrift ?? t.orgnr} telles ikke: bedriften står i malbedrifter. Måltallet teller bedrifter henvist «istedenfor å ta de opp som egen målbedrift» (programveileder 11.2).`, kilde && { ...kilde, kolonne: 'bedrift' }));
+      }
+      if (type === 'samarbeidsprosjekt' && !tellerTiltak(t, type, egne)) {
+        ds.push(advarsel('samarbeid-med-siva', `Samarbeidsprosjektet med «${t.samarbeidspartner}» telles ikke: Siva er ikke en programoperatør. Måltallet teller prosjekter med andre programoperatører (næringshager og/eller inkubatorer) (programveileder 11.2).`, kilde && { ...kilde, kolonne: 'samarbeidspartner' }));
+      }
+    }
+  }
+  return ds;
+}
+
 export function andelPpm(teller: number, nevner: number): Ppm | null {
   return nevner > 0 ? mulDivRund(teller, PPM, nevner) : null;
+}
+
+function visDato(d: Dato): string {
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 }
 
 function iPerioden(d: Dato, p: Periode): boolean {
@@ -103,17 +168,25 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
   const aktive = g.malbedrifter.filter((m) => erAktiv(m, p));
   const n = aktive.length;
 
-  const andel = (id: MaltallId, tell: (m: MalbedriftGrunnlag) => boolean, merknad?: string): Maaling => {
-    const med = aktive.filter(tell).map((m) => m.orgnr);
-    const verdi = andelPpm(med.length, n);
-    return { id, enhet: 'andel', verdi, teller: med.length, nevner: n, bedrifter: med, ...(verdi === null ? { merknad: 'Kan ikke beregnes: ingen aktive målbedrifter i perioden.' } : merknad ? { merknad } : {}) };
+  const andel = (id: MaltallId, tell: (m: MalbedriftGrunnlag) => boolean, merknad?: string, grupp = aktive): Maaling => {
+    const med = grupp.filter(tell).map((m) => m.orgnr);
+    const verdi = andelPpm(med.length, grupp.length);
+    const tom = `Kan ikke beregnes: ingen aktive målbedrifter ${grupp === aktive ? 'i perioden' : `per ${visDato(p.til)}`}.`;
+    return {
+      id, enhet: 'andel', verdi, teller: med.length, nevner: grupp.length, bedrifter: med,
+      ...(verdi === null ? { merknad: tom } : merknad ? { merknad } : {}),
+    };
   };
+  // 11.2: taksonomi og kvinnelig ledelse «per 31.12» — bare de med aktiv avtale på periodens siste dag.
+  const per31 = aktive.filter((m) => aktivPaa(m, p.til));
+  const per31Merknad = `Per ${visDato(p.til)}: ${per31.length} av ${n} aktive målbedrifter hadde aktiv avtale da (11.2).`;
+  const egne = egneNokler(g.malbedrifter);
   const antallMb = (id: MaltallId, liste: readonly MalbedriftGrunnlag[]): Maaling => ({
     id, enhet: 'antall', verdi: liste.length, teller: liste.length, nevner: null, bedrifter: liste.map((m) => m.orgnr),
   });
   const tiltakITid = g.tiltak.filter((t) => iPerioden(t.dato, p));
   const antallTiltak = (id: MaltallId, type: Tiltakstype): Maaling => {
-    const rader = tiltakITid.filter((t) => t.type === type);
+    const rader = tiltakITid.filter((t) => tellerTiltak(t, type, egne));
     if (!BEDRIFTSTYPER.includes(type)) return { id, enhet: 'antall', verdi: rader.length, teller: rader.length, nevner: null };
     // Antall bedrifter: hver bedrift telles én gang (orgnr, ellers normalisert navn).
     const unike = new Set(rader.map((t) => (t.orgnr ? `orgnr:${t.orgnr}` : `navn:${normaliserNavn(t.bedrift ?? '')}`)));
@@ -124,18 +197,24 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
   const stotte = new Map<string, Ore>();
   for (const s of g.stotte) if (iPerioden(s.dato, p)) stotte.set(s.orgnr, (stotte.get(s.orgnr) ?? 0) + s.stotte);
 
-  // SRL (vedlegg 1): økning fra forrige år; uten vurdering begge år kan det ikke beregnes for bedriften.
-  const srlNaa = srlForAar(g.srl, p.ar);
+  // SRL (11.2, vedlegg 1): «total andel (%) av målbedriftene» med økning fra forutgående år. Nevneren er alle
+  // aktive målbedrifter; uten vurdering begge år er det ingen (påvist) økning. Bare 2023 «kan ikke beregnes».
+  // Halvår: bare vurderinger for året som er datert i halvåret (udaterte kan ikke plasseres og telles ikke).
+  const srlNaa = srlForAar(p.halvar ? g.srl.filter((s) => s.dato !== undefined && iPerioden(s.dato, p)) : g.srl, p.ar);
   const srlFor = srlForAar(g.srl, p.ar - 1);
-  const beregnbare = aktive.filter((m) => srlNaa.has(m.orgnr) && srlFor.has(m.orgnr));
-  const okning = beregnbare.filter((m) => srlNaa.get(m.orgnr)! > srlFor.get(m.orgnr)!).map((m) => m.orgnr);
+  const okning = aktive.filter((m) => srlNaa.has(m.orgnr) && srlFor.has(m.orgnr) && srlNaa.get(m.orgnr)! > srlFor.get(m.orgnr)!).map((m) => m.orgnr);
   const utenFjor = aktive.filter((m) => srlNaa.has(m.orgnr) && !srlFor.has(m.orgnr)).length;
   const utenIAar = aktive.filter((m) => !srlNaa.has(m.orgnr)).length;
-  const srlVerdi = andelPpm(okning.length, beregnbare.length);
+  const forsteAar = p.ar <= 2023;
+  const srlVerdi = forsteAar ? null : andelPpm(okning.length, n);
+  const udaterte = p.halvar ? g.srl.filter((s) => s.ar === p.ar && s.dato === undefined).length : 0;
   const srlMerknad = [
-    srlVerdi === null ? `Kan ikke beregnes: ingen aktive målbedrifter har SRL-vurdering både for ${p.ar - 1} og ${p.ar} (11.2).` : null,
-    utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (første SRL-år, utenfor nevneren).` : null,
-    utenIAar ? `${utenIAar} uten vurdering for ${p.ar}.` : null,
+    forsteAar ? `Kan ikke beregnes: ${p.ar} er første år målbedriftene klassifiseres etter SRL (11.2).` : null,
+    !forsteAar && n === 0 ? 'Kan ikke beregnes: ingen aktive målbedrifter i perioden.' : null,
+    !forsteAar && n > 0 ? `${okning.length} av ${n} aktive målbedrifter med økning.` : null,
+    utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (ingen økning kan påvises, i nevneren).` : null,
+    utenIAar ? `${utenIAar} uten vurdering for ${p.ar}${p.halvar ? ' datert i halvåret' : ''} (i nevneren).` : null,
+    udaterte ? `${udaterte} vurdering(er) for ${p.ar} uten dato er ikke med i halvåret.` : null,
   ].filter((s) => s !== null).join(' ');
 
   const ut: Record<MaltallId, Maaling> = {
@@ -146,11 +225,16 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
     baerekraftTiltakMalbedrifter: antallTiltak('baerekraftTiltakMalbedrifter', 'baerekraft-malbedrifter'),
     andelBaerekraftSentralt: andel('andelBaerekraftSentralt', (m) => m.baerekraftSentralt === true),
     andelSrlOkning: {
-      id: 'andelSrlOkning', enhet: 'andel', verdi: srlVerdi, teller: okning.length, nevner: beregnbare.length, bedrifter: okning,
+      id: 'andelSrlOkning', enhet: 'andel', verdi: srlVerdi, teller: okning.length, nevner: n, bedrifter: okning,
       ...(srlMerknad ? { merknad: srlMerknad } : {}),
     },
-    andelTaksonomi: andel('andelTaksonomi', (m) => (m.taksonomiMiljomal?.length ?? 0) > 0),
-    andelKvinneligLedelse: andel('andelKvinneligLedelse', (m) => m.kvinneligGrunder === true || m.kvinneligDagligLeder === true || m.kvinneligStyreleder === true),
+    andelTaksonomi: andel('andelTaksonomi', (m) => (m.taksonomiMiljomal?.length ?? 0) > 0, per31Merknad, per31),
+    andelKvinneligLedelse: andel(
+      'andelKvinneligLedelse',
+      (m) => m.kvinneligGrunder === true || m.kvinneligDagligLeder === true || m.kvinneligStyreleder === true,
+      per31Merknad,
+      per31,
+    ),
     digitaliseringTiltakAnsatte: antallTiltak('digitaliseringTiltakAnsatte', 'digitalisering-ansatte'),
     digitaliseringTiltakMalbedrifter: antallTiltak('digitaliseringTiltakMalbedrifter', 'digitalisering-malbedrifter'),
     andelDigitaliseringSentralt: andel('andelDigitaliseringSentralt', (m) => m.digitaliseringSentralt === true),
@@ -284,7 +368,25 @@ export function kontrollerSrl(srl: readonly SrlGrunnlag[], malbedrifter?: Readon
 
 /** Tiltak: henvisning og rådgivning av andres bedrift teller bedrifter, så bedrift eller orgnr må stå. */
 export function kontrollerTiltak(tiltak: readonly TiltakGrunnlag[]): Diagnostikk[] {
-  return tiltak
-    .filter((t) => BEDRIFTSTYPER.includes(t.type) && !t.orgnr && !(t.bedrift && t.bedrift.trim()))
-    .map((t) => feil('tiltak-mangler-bedrift', `Tiltak av typen «${t.type}» teller bedrifter, så «bedrift» eller «orgnr» må fylles ut.`, t.kilde ? { ...t.kilde, kolonne: 'bedrift' } : undefined, { forventet: 'bedriftens navn eller orgnr' }));
+  const ds: Diagnostikk[] = [];
+  for (const t of tiltak) {
+    const kilde = (kolonne: string) => (t.kilde ? { ...t.kilde, kolonne } : undefined);
+    if ([t.type, t.ogsa].some((x) => x && BEDRIFTSTYPER.includes(x)) && !t.orgnr && !(t.bedrift && t.bedrift.trim())) {
+      const type = BEDRIFTSTYPER.includes(t.type) ? t.type : t.ogsa;
+      ds.push(feil('tiltak-mangler-bedrift', `Tiltak av typen «${type}» teller bedrifter, så «bedrift» eller «orgnr» må fylles ut.`, kilde('bedrift'), { forventet: 'bedriftens navn eller orgnr' }));
+    }
+    if (t.ogsa === undefined) continue;
+    // 11.2: ett tiltak kan telle under to måltall (f.eks. et kurs for målbedriftene som er et samarbeidsprosjekt),
+    // men en henvist bedrift eller rådgivning av en annens bedrift er en bedrift, ikke et tiltak.
+    const blandet = BEDRIFTSTYPER.includes(t.type) !== BEDRIFTSTYPER.includes(t.ogsa);
+    if (t.ogsa === t.type || blandet) {
+      ds.push(
+        feil('tiltak-ogsa-ugyldig', t.ogsa === t.type ? `«ogsa» er lik «type» (${t.type}).` : `«${t.type}» og «${t.ogsa}» kan ikke være samme rad: den ene teller bedrifter, den andre tiltak (programveileder 11.2).`, kilde('ogsa'), {
+          verdi: t.ogsa,
+          forventet: 'en annen tiltakstype enn «type», og ikke henvisning/radgivning-andres-bedrift sammen med et tiltak',
+        }),
+      );
+    }
+  }
+  return ds;
 }

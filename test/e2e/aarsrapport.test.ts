@@ -27,6 +27,11 @@ const iOre = (kr: number) => Math.round(kr * 100);
 const tall = (v: unknown) => (v === undefined ? 0 : (v as number));
 
 describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på fixtures/demo', () => {
+  it('11.2 (issue 14 pkt. 6): SRL-andelen på demoen er 10 av alle 32 aktive, med teller/nevner i utskriften', async () => {
+    const r = await nh(['årsrapport', '--data', kopiAvDemo(), '--maltall', '2027', '--forhandsvis']);
+    expect(r.stdout).toMatch(/andelSrlOkning\s+10\/32\s+31,25 %/);
+  });
+
   it('11.2: kjører uten tilsyn (stdin lukket), alle 21 måltall med grunnlag og egne mål, skriver xlsx og csv', () => {
     const ws = kopiAvDemo();
     const r = nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
@@ -219,7 +224,8 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(j.malbedrifter.map((x: { navn: string }) => x.navn)).toEqual(['Aksel Hele Året AS', 'Berit Del Av Året AS', 'Carl Ferdig Januar AS']);
     expect(m('nyeMalbedrifter').resultat).toBe(1);
     expect(m('andelInnovasjonsstotte')).toMatchObject({ teller: 2, nevner: 3, resultat: 66.6667, mal: 85 });
-    expect(m('andelSrlOkning')).toMatchObject({ teller: 1, nevner: 1, resultat: 100 });
+    // 11.2 «total andel … av målbedriftene»: nevneren er alle tre aktive (issue 14 pkt. 6).
+    expect(m('andelSrlOkning')).toMatchObject({ teller: 1, nevner: 3, resultat: 33.3333 });
     expect(m('andelEksport')).toMatchObject({ resultat: 33.3333, mal: 50, avvik: -16.6667 });
     expect(m('henvisteBedrifter').resultat).toBe(1);
     const koder = j.advarsler.map((a: { kode: string }) => a.kode);

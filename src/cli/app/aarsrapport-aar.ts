@@ -3,7 +3,7 @@ import path from 'node:path';
 import { advarsel } from '../../domain/diagnostikk.js';
 import { formatDato, maanedAv } from '../../domain/dato.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
-import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, type Maaling } from '../../domain/maltall.js';
+import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, utelatteTiltak, type Maaling } from '../../domain/maltall.js';
 import { aktiveMalbedrifter, harFjoraarsdata, kontrollerAkkumulering, kontrollerMerforbruk, kontrollerOverforing, merforbruk, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse } from '../../domain/aarsrapport.js';
 import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { skrivFiler } from '../../io/skriv.js';
@@ -50,7 +50,10 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
   k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
 
-  const maalinger: Maaling[] = beregnMaltall({ periode: p, malbedrifter: data.malbedrifter, stotte: data.register, tiltak: data.tiltak, srl: data.srl });
+  const grunnlag = { periode: p, malbedrifter: data.malbedrifter, stotte: data.register, tiltak: data.tiltak, srl: data.srl };
+  const maalinger: Maaling[] = beregnMaltall(grunnlag);
+  // 11.2: tiltak hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva) vises som advarsler.
+  k.advarsler.push(...utelatteTiltak(grunnlag));
   const rader = kombiner(maalinger, mal);
   const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
   k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `resultatet (${periodetekst})`));
@@ -79,6 +82,8 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     malFil: malFil.fil,
     datasett: data.filer,
     maltall: rader.map((r) => maltallJson(r, 'resultat')),
+    // 11.2: målene i AVI gjelder hele året; halvårsrapporten halverer dem ikke.
+    malGjelder: 'hele året',
     tolkninger: TOLKNINGER,
     malbedrifter: aktive.map((m) => ({ ...m, timer: m.timer / 100 })),
     stotte: {
@@ -120,7 +125,11 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     },
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['resultat', 'mal', 'avvik']);
-  if (halvar) settOverskrift(wb, xmal, 'balanse', 'ubrukt', 'Ubrukt per 30.06');
+  if (halvar) {
+    settOverskrift(wb, xmal, 'balanse', 'ubrukt', 'Ubrukt per 30.06');
+    settOverskrift(wb, xmal, 'maltall', 'mal', 'Mål (hele året)');
+    settOverskrift(wb, xmal, 'maltall', 'avvik', 'Avvik mot helårsmål');
+  }
   if (merAdv.length) visMerforbruk(wb, xmal, merAdv[0]!.melding);
   if (!valg.forhandsvis) {
     await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
@@ -135,9 +144,17 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     '',
     farge.bold('Måltall mot resultat'),
     tekstTabell(
-      ['Område', 'id', 'Resultat', 'Mål', 'Avvik'],
-      rader.map((r) => [r.def.omrade, r.def.id, verdiTekst(r.maaling.verdi, r.def.enhet), r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet), r.avvik === null ? '–' : avvikTekst(r.avvik, r.def.enhet)]),
-      [false, false, true, true, true],
+      // 11.2/11.1: målene er for hele året; i halvåret sammenlignes halvårets resultat med helårsmålet (merket).
+      ['Område', 'id', 'Teller/nevner', 'Resultat', halvar ? 'Mål (hele året)' : 'Mål', halvar ? 'Avvik mot helårsmål' : 'Avvik'],
+      rader.map((r) => [
+        r.def.omrade,
+        r.def.id,
+        r.maaling.nevner === null ? String(r.maaling.teller) : `${r.maaling.teller}/${r.maaling.nevner}`,
+        verdiTekst(r.maaling.verdi, r.def.enhet),
+        r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet),
+        r.avvik === null ? '–' : avvikTekst(r.avvik, r.def.enhet),
+      ]),
+      [false, false, true, true, true, true],
     ),
     '',
     `${aktive.length} aktive målbedrifter ${halvar ? 'første halvår' : 'i året'} (${aktive.filter((m) => m.ny).length} nye, ${aktive.filter((m) => m.avsluttet).length} avsluttet) — skal være registrert i AVI ${halvar ? 'innen 30. juni' : 'innen 31. desember'} (11.1).`,

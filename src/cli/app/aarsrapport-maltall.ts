@@ -4,7 +4,7 @@ import { type MaltallMal } from '../../domain/datasett/maltall.js';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { formatDato, maanedAv } from '../../domain/dato.js';
 import { type Kolonne } from '../../domain/rapport.js';
-import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, tolkMal } from '../../domain/maltall.js';
+import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, utelatteTiltak, tolkMal } from '../../domain/maltall.js';
 import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { skrivFiler } from '../../io/skriv.js';
@@ -52,7 +52,10 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
   k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
 
-  const maalinger = beregnMaltall({ periode: p, malbedrifter: data.malbedrifter, stotte: data.register, tiltak: data.tiltak, srl: data.srl });
+  const grunnlag = { periode: p, malbedrifter: data.malbedrifter, stotte: data.register, tiltak: data.tiltak, srl: data.srl };
+  const maalinger = beregnMaltall(grunnlag);
+  // 11.2: tiltak hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva) vises som advarsler.
+  k.advarsler.push(...utelatteTiltak(grunnlag));
   const rader = kombiner(maalinger, mal);
   const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
   k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `grunnlaget (${grunnlagsaar})`));
@@ -114,9 +117,16 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     filer: valg.forhandsvis ? [] : [xlsxSti, csvSti],
   };
   const tabell = tekstTabell(
-    ['Område', 'id', `Grunnlag ${grunnlagsaar}`, `Mål ${ar}`, 'Merknad'],
-    rader.map((r) => [r.def.omrade, r.def.id, verdiTekst(r.maaling.verdi, r.def.enhet), r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet), r.maaling.merknad ?? '']),
-    [false, false, true, true, false],
+    ['Område', 'id', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${ar}`, 'Merknad'],
+    rader.map((r) => [
+      r.def.omrade,
+      r.def.id,
+      r.maaling.nevner === null ? String(r.maaling.teller) : `${r.maaling.teller}/${r.maaling.nevner}`,
+      verdiTekst(r.maaling.verdi, r.def.enhet),
+      r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet),
+      r.maaling.merknad ?? '',
+    ]),
+    [false, false, true, true, true, false],
   );
   const tekst = [
     farge.bold(`Måltall ${ar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`),
