@@ -12,6 +12,7 @@
  * halv opp; alle summer er summer av linjene, så revisor kan summere seg fram til totalen.
  */
 import { feil, advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
+import { formatDato } from './dato.js';
 import { normaliserNavn } from './felter.js';
 import { erAdminKode } from './kontroll.js';
 import { erGyldigOrgnr } from './orgnr.js';
@@ -25,12 +26,18 @@ import type { Timesats } from './timesats.js';
 
 // ————— Aktiviteter (10.4 «Timebruk som kan inngå i budsjettet») —————
 
-/** Programveileder 10.4: timebruk som kan inngå i administrasjon og gjennomføring. */
+/**
+ * Standardlisten over timebruk i administrasjon og gjennomføring: 10.4 («Timebruk som kan inngå i budsjettet»)
+ * og vedlegg 3 pkt. 3 («vil blant annet knytte seg til innlemmelsen av deltagere i programmet …»). Begge
+ * listene er eksempler («blant annet»), så arbeidsmappen kan legge til egne i nh.json (`admAktiviteter`),
+ * og en aktivitet som ikke står på lista er en advarsel, ikke en feil.
+ */
 export const ADM_AKTIVITETER = [
   'Prosjektledelse',
   'Profilering og markedsføring',
   'Messer og konferanser',
   'Rekruttering av nye bedrifter',
+  'Innlemmelse av nye målbedrifter',
   'Studieturer',
   'Kompetanseheving for ansatte',
   'Rapporteringsforpliktelser',
@@ -38,11 +45,18 @@ export const ADM_AKTIVITETER = [
 export type AdmAktivitet = (typeof ADM_AKTIVITETER)[number];
 
 /**
+ * Vedlegg 3 pkt. 3: opptaket (innlemmelsen) og rekrutteringen av bedrifter er administrasjon, også når raden
+ * nevner bedriften ved navn — arbeidet gjøres før/for at bedriften blir målbedrift, ikke som rådgivning til den.
+ */
+const OPPTAKSAKTIVITETER: ReadonlySet<string> = new Set(['Rekruttering av nye bedrifter', 'Innlemmelse av nye målbedrifter']);
+
+/**
  * Programveileder 10.4: med en egen prosjektkonto for «Gjennomføring og administrasjon» trenger ikke
  * hver time en aktivitet. Timer uten aktivitet samles her (se docs/budsjett.md).
  */
 export const USPESIFISERT = 'Uspesifisert (prosjektkonto gjennomføring og administrasjon)';
-export type Aktivitet = AdmAktivitet | typeof USPESIFISERT;
+/** En aktivitet fra standardlisten, fra nh.json, eller (med advarsel) slik den står i timelisten. */
+export type Aktivitet = string;
 
 /** Skrivemåter fra timelister (også ordlyden i 10.4) → aktivitet. Sammenlignes normalisert. */
 const AKTIVITET_ALIAS: Record<string, AdmAktivitet> = {
@@ -66,6 +80,13 @@ const AKTIVITET_ALIAS: Record<string, AdmAktivitet> = {
   'kompetansehevende tiltak for ansatte i næringshagen': 'Kompetanseheving for ansatte',
   rapportering: 'Rapporteringsforpliktelser',
   rapporteringsforpliktelse: 'Rapporteringsforpliktelser',
+  innlemmelse: 'Innlemmelse av nye målbedrifter',
+  'innlemmelse av deltagere i programmet': 'Innlemmelse av nye målbedrifter',
+  'innlemmelse av deltakere i programmet': 'Innlemmelse av nye målbedrifter',
+  opptak: 'Innlemmelse av nye målbedrifter',
+  'opptak av målbedrifter': 'Innlemmelse av nye målbedrifter',
+  'smb-sjekk': 'Innlemmelse av nye målbedrifter',
+  'dialog med bedrifter': 'Rekruttering av nye bedrifter',
 };
 
 const AKTIVITET_OPPSLAG = new Map<string, AdmAktivitet>([
@@ -73,8 +94,10 @@ const AKTIVITET_OPPSLAG = new Map<string, AdmAktivitet>([
   ...Object.entries(AKTIVITET_ALIAS).map(([a, v]) => [normaliserNavn(a), v] as const),
 ]);
 
-export function tolkAktivitet(s: string): AdmAktivitet | null {
-  return AKTIVITET_OPPSLAG.get(normaliserNavn(s)) ?? null;
+/** Standardaktivitet eller en av arbeidsmappens egne (nh.json `admAktiviteter`); null = ikke på lista. */
+export function tolkAktivitet(s: string, ekstra: readonly string[] = []): Aktivitet | null {
+  const n = normaliserNavn(s);
+  return AKTIVITET_OPPSLAG.get(n) ?? ekstra.find((e) => normaliserNavn(e) === n) ?? null;
 }
 
 // ————— Kostnadskategorier (10.4 «direkte kostnader») —————
@@ -285,9 +308,10 @@ export function nevntMalbedrift(t: Pick<Timeregistrering, 'aktivitet' | 'tjenest
  * administrasjonskoden i året, per person og aktivitet, × personens godkjente timesats, pluss faktiske
  * direkte kostnader, mot tildelingen.
  *
- * Feil (alle samlet): ansatt uten timesats (ikke i ansatte), aktivitet som ikke er en av 10.4-aktivitetene,
- * administrasjonsrad som nevner en målbedrift (timer på målbedrifter er art. 28-tjenester og hører ikke hjemme
- * her), ukjent kostnadskategori. Timer uten aktivitet godtas (10.4: prosjektkonto) med én advarsel.
+ * Feil (alle samlet): ansatt uten timesats (ikke i ansatte), ukjent kostnadskategori. Advarsler: aktivitet som
+ * ikke står på lista (standardlisten + nh.json; tas med), administrasjonsrad som nevner en målbedrift i
+ * avtaleperioden (kan være rådgivning, art. 28) — før avtalestart og for opptak/rekruttering er det administrasjon
+ * (vedlegg 3 pkt. 3). Timer uten aktivitet godtas (10.4: prosjektkonto) med én advarsel.
  */
 export function beregnRegnskap(
   ar: number,
@@ -298,6 +322,7 @@ export function beregnRegnskap(
   kostnader: readonly Kostnad[],
   tilskudd: readonly Tilskudd[],
   adminKoder: readonly string[],
+  ekstraAktiviteter: readonly string[] = [],
 ): { regnskap: Regnskap; feil: Diagnostikk[] } {
   const ds: Diagnostikk[] = [];
   const adv: Diagnostikk[] = [];
@@ -307,6 +332,8 @@ export function beregnRegnskap(
   let forsteUspesifisert: Timeregistrering | undefined;
   let malbedriftTimer = 0;
   const admAktivPaaMb: Timeregistrering[] = [];
+  /** Aktiviteter som ikke står på lista: navn → første rad og antall timer (én advarsel per aktivitet). */
+  const ukjente = new Map<string, { forste: Timeregistrering; timer: number }>();
   const fra = `${ar}-01-01`;
   const til = `${ar}-12-31`;
   for (const t of timer) {
@@ -314,7 +341,7 @@ export function beregnRegnskap(
     if (!erAdminKode(t.malbedrift, adminKoder)) {
       malbedriftTimer += t.timer;
       // Timer på en målbedrift med en administrasjonsaktivitet: trolig feilført. Ikke med her (art. 28).
-      if (t.aktivitet && tolkAktivitet(t.aktivitet)) admAktivPaaMb.push(t);
+      if (t.aktivitet && tolkAktivitet(t.aktivitet, ekstraAktiviteter)) admAktivPaaMb.push(t);
       continue;
     }
     const person = satsPerNavn.get(normaliserNavn(t.ansatt));
@@ -326,41 +353,57 @@ export function beregnRegnskap(
         }),
       );
     }
-    const nevnt = nevntMalbedrift(t, malbedrifter);
-    if (nevnt) {
-      ds.push(
-        feil(
-          'adm-nevner-malbedrift',
-          `Raden er ført på administrasjon og gjennomføring (${t.malbedrift}), men nevner målbedriften ${nevnt.malbedrift.navn} (${nevnt.malbedrift.orgnr}). Timer for en målbedrift er innovasjonsstøtte (art. 28) og skal føres på målbedriftens orgnr (programveileder 10.4).`,
-          { ...t.kilde, kolonne: nevnt.kolonne },
-          { verdi: t[nevnt.kolonne] ?? '', forventet: `malbedrift = ${nevnt.malbedrift.orgnr}, eller en rad uten målbedrift` },
-        ),
-      );
-    }
-    let aktivitet: Aktivitet | null;
+    let aktivitet: Aktivitet;
     if (!t.aktivitet) {
       aktivitet = USPESIFISERT;
       uspesifisert += t.timer;
       forsteUspesifisert ??= t;
     } else {
-      aktivitet = tolkAktivitet(t.aktivitet);
-      if (!aktivitet) {
-        ds.push(
-          feil('ukjent-aktivitet', `Aktiviteten «${t.aktivitet}» er ikke en av aktivitetene for administrasjon og gjennomføring i programveileder 10.4.`, { ...t.kilde, kolonne: 'aktivitet' }, {
-            verdi: t.aktivitet,
-            forventet: `én av: ${ADM_AKTIVITETER.join(', ')} (eller tom)`,
-          }),
-        );
+      const kjent = tolkAktivitet(t.aktivitet, ekstraAktiviteter);
+      // 10.4 og vedlegg 3 pkt. 3 er eksempellister («blant annet»): en annen aktivitet tas med, med en advarsel.
+      aktivitet = kjent ?? t.aktivitet.trim();
+      if (!kjent) {
+        const u = ukjente.get(aktivitet) ?? { forste: t, timer: 0 };
+        u.timer += t.timer;
+        ukjente.set(aktivitet, u);
       }
     }
-    if (!person || !aktivitet || nevnt) continue;
+    const nevnt = nevntMalbedrift(t, malbedrifter);
+    // Vedlegg 3 pkt. 3: før avtalestart (og for selve opptaket/rekrutteringen) er arbeid med en bedrift
+    // administrasjon. I avtaleperioden kan det være rådgivning til målbedriften (art. 28): spør, ikke nekt.
+    if (nevnt && t.dato >= nevnt.malbedrift.avtalestart && !OPPTAKSAKTIVITETER.has(aktivitet)) {
+      adv.push(
+        advarsel(
+          'adm-nevner-malbedrift',
+          `Raden er ført på administrasjon og gjennomføring (${t.malbedrift}), men nevner målbedriften ${nevnt.malbedrift.navn} ` +
+            `(${nevnt.malbedrift.orgnr}), som hadde avtale fra ${formatDato(nevnt.malbedrift.avtalestart)}. Er dette rådgivning til bedriften? ` +
+            `Da er det innovasjonsstøtte (art. 28) og skal føres på målbedriftens orgnr (programveileder 10.4, vedlegg 3 pkt. 3). ` +
+            `Opptak og rekruttering er administrasjon.`,
+          { ...t.kilde, kolonne: nevnt.kolonne },
+          { verdi: t[nevnt.kolonne] ?? '', forventet: `malbedrift = ${nevnt.malbedrift.orgnr} hvis det er rådgivning, ellers aktivitet for opptak/administrasjon` },
+        ),
+      );
+    }
+    if (!person) continue;
     timelinjer.push({ dato: t.dato, ansatt: person.navn, aktivitet, aktivitetOppgitt: t.aktivitet, timer: t.timer, beskrivelse: t.beskrivelse, tjeneste: t.tjeneste, rad: t.kilde.rad, fil: t.kilde.fil });
   }
   const k = direkteKostnader(kostnader, ar, 'regnskap');
   ds.push(...k.feil);
 
-  // Linjene: person × aktivitet, i rekkefølgen fra ansatte og 10.4.
-  const rekkefolge: Aktivitet[] = [...ADM_AKTIVITETER, USPESIFISERT];
+  // Linjene: person × aktivitet, i rekkefølgen fra ansatte, standardlisten, nh.json og til slutt de ukjente.
+  const rekkefolge: Aktivitet[] = [...new Set<string>([...ADM_AKTIVITETER, ...ekstraAktiviteter, ...ukjente.keys(), USPESIFISERT])];
+  for (const [navn, u] of ukjente) {
+    adv.push(
+      advarsel(
+        'ukjent-aktivitet',
+        `Aktiviteten «${navn}» (${(u.timer / 100).toLocaleString('nb-NO')} timer) står ikke på lista over administrasjon og ` +
+          `gjennomføring (10.4, vedlegg 3 pkt. 3). Den er tatt med; listene er eksempler. Hører den hjemme her, legg den i ` +
+          `«admAktiviteter» i nh.json; er det rådgivning til en målbedrift, før timene på målbedriftens orgnr.`,
+        { ...u.forste.kilde, kolonne: 'aktivitet' },
+        { verdi: navn, forventet: `én av: ${[...ADM_AKTIVITETER, ...ekstraAktiviteter].join(', ')} (eller tom)` },
+      ),
+    );
+  }
   const linjer: PersonAktivitet[] = [];
   const personer: Regnskapsperson[] = [];
   for (const [i, a] of ansatte.entries()) {

@@ -108,7 +108,8 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     expect(j.direkteKostnader.sum).toBe(160832);
     expect(j.tildeling).toBe(720000);
     expect(j.aktiviteter.map((a: { aktivitet: string }) => a.aktivitet)).toEqual([
-      'Prosjektledelse', 'Profilering og markedsføring', 'Messer og konferanser', 'Rekruttering av nye bedrifter', 'Studieturer', 'Kompetanseheving for ansatte', 'Rapporteringsforpliktelser',
+      'Prosjektledelse', 'Profilering og markedsføring', 'Messer og konferanser', 'Rekruttering av nye bedrifter',
+      'Innlemmelse av nye målbedrifter', 'Studieturer', 'Kompetanseheving for ansatte', 'Rapporteringsforpliktelser',
     ]);
     const ore = (x: number) => Math.round(x * 100);
     const perPerson = j.personer.reduce((s: number, p: { belop: number }) => s + ore(p.belop), 0);
@@ -185,4 +186,36 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     const tl = await lesArk(omregnet, 'Timelister');
     expect(tl.length - 3).toBe(j.antallTimelinjer); // tittel, overskrift, linjer, sumrad
   }, 60_000);
+});
+
+describe('nh budsjett --regnskap: aktiviteter og målbedrifter (vedlegg 3 pkt. 3)', () => {
+  const timer = (rader: string[]) => `${BOM}dato;ansatt;malbedrift;timer;aktivitet;tjeneste;beskrivelse\n${rader.join('\n')}\n`;
+  it('vedlegg 3 pkt. 3: aktivitet utenfor lista er en advarsel (exit 0) og tas med; nh.json admAktiviteter utvider lista', async () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'timer.csv'), timer(['03.03.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;Planlegging', '04.03.2026;Kari Nordmann;ADM;2;Nettverksmøte;;Regionalt nettverk']));
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'ukjent-aktivitet')).toMatchObject({ kilde: { fil: 'timer.csv', rad: 3, kolonne: 'aktivitet' } });
+    expect(j.aktiviteter.find((a: { aktivitet: string }) => a.aktivitet === 'Nettverksmøte')).toMatchObject({ timer: 2 });
+    const cfg = JSON.parse(readFileSync(path.join(ws, 'nh.json'), 'utf8'));
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify({ ...cfg, admAktiviteter: ['Nettverksmøte'] }));
+    const r2 = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(r2.kode, r2.stderr).toBe(0);
+    expect(r2.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('ukjent-aktivitet');
+  });
+  it('vedlegg 3 pkt. 3: ADM-rad som nevner en målbedrift — før avtalestart administrasjon, i avtaleperioden en advarsel', async () => {
+    const ws = kopier(LITEN); // Fjordlys Sjømat AS: avtale fra 15.01.2026
+    writeFileSync(path.join(ws, 'timer.csv'), timer([
+      '10.01.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;SMB-sjekk og avtaleutkast for Fjordlys Sjømat AS',
+      '04.03.2026;Kari Nordmann;ADM;2;Prosjektledelse;;Oppfølging av Fjordlys Sjømat AS',
+    ]));
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    const adv = j.advarsler.filter((a: { kode: string }) => a.kode === 'adm-nevner-malbedrift');
+    expect(adv.map((a: { kilde: { rad: number } }) => a.kilde.rad)).toEqual([3]);
+    expect(adv[0].melding).toMatch(/Er dette rådgivning til bedriften\?/);
+    expect(j.timer).toBe(3.5);
+  });
 });

@@ -36,8 +36,8 @@ const TOLKNINGER_PLAN = [
 ];
 const TOLKNINGER_REGNSKAP = [
   'Timer på administrasjon og gjennomføring er rader i timer med en administrasjonskode (adminKoder i nh.json) og dato i året; timer på målbedrifter (orgnr) er art. 28-tjenester og er ikke med.',
-  'Aktiviteten må være en av de sju i 10.4; tom aktivitet godtas som prosjektkonto (10.4) og vises som egen linje.',
-  'En administrasjonsrad som nevner en målbedrift (orgnr eller navn i aktivitet, tjeneste eller beskrivelse) er en feil.',
+  'Aktivitetene er standardlisten fra 10.4 og vedlegg 3 pkt. 3 (inkl. innlemmelse av nye målbedrifter) pluss admAktiviteter i nh.json; en annen aktivitet tas med og gir en advarsel (listene er eksempler). Tom aktivitet godtas som prosjektkonto (10.4) og vises som egen linje.',
+  'En administrasjonsrad som nevner en målbedrift (orgnr eller navn): før avtalestart og for opptak/rekruttering er det administrasjon (vedlegg 3 pkt. 3); i avtaleperioden gir den en advarsel — er det rådgivning, hører timene på målbedriften (art. 28).',
   'Beløp per person og aktivitet = timer × godkjent timesats avrundet til øre (halv opp); per person, per aktivitet og total er summer av disse linjene.',
   'Direkte kostnader er rader i kostnader med type «faktisk» eller tom type for året; bare de seks kategoriene i 10.4 godtas.',
   'Differanse = tildeling − total. Positiv differanse er overskudd som skal tilbakebetales (vedlegg 3 pkt. 4.2).',
@@ -251,7 +251,7 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
     lesDatasett(am, kostnaderDef, { valgfritt: true }),
     lesDatasett(am, tilskuddDef),
   ]);
-  const { regnskap: r, feil: feilListe } = beregnRegnskap(ar, timer.rader, ansatte, satser, malbedrifter.rader, kostnader.rader, tilskudd.rader, am.config.adminKoder);
+  const { regnskap: r, feil: feilListe } = beregnRegnskap(ar, timer.rader, ansatte, satser, malbedrifter.rader, kostnader.rader, tilskudd.rader, am.config.adminKoder, am.config.admAktiviteter);
   if (feilListe.length) throw new InndataFeil(feilListe);
   const filnavn: Record<string, string> = { timer: timer.fil ?? 'timer.csv', tilskudd: tilskudd.fil ?? 'tilskudd.csv', kostnader: kostnader.fil ?? 'kostnader.csv' };
   k.advarsler.push(...r.advarsler.map((d) => (d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil] ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } } : d)));
