@@ -316,13 +316,15 @@ export function nevntMalbedrift(t: Pick<Timeregistrering, 'aktivitet' | 'tjenest
 export function beregnRegnskap(
   ar: number,
   timer: readonly Timeregistrering[],
-  ansatte: readonly Ansatt[],
-  satser: readonly Timesats[],
+  ansatte: readonly Pick<Ansatt, 'navn'>[],
+  satser: readonly Pick<Timesats, 'godkjent'>[],
   malbedrifter: readonly Malbedrift[],
   kostnader: readonly Kostnad[],
   tilskudd: readonly Tilskudd[],
   adminKoder: readonly string[],
   ekstraAktiviteter: readonly string[] = [],
+  /** Hvor satsene kom fra (ansatte, eller årets lagrede timesats-<år>.json), for feilmeldingen. */
+  satsKilde = 'ansatte',
 ): { regnskap: Regnskap; feil: Diagnostikk[] } {
   const ds: Diagnostikk[] = [];
   const adv: Diagnostikk[] = [];
@@ -347,7 +349,7 @@ export function beregnRegnskap(
     const person = satsPerNavn.get(normaliserNavn(t.ansatt));
     if (!person) {
       ds.push(
-        feil('ukjent-ansatt', `«${t.ansatt}» har timer på administrasjon og gjennomføring, men står ikke i ansatte og har derfor ingen timesats (programveileder 10.4).`, { ...t.kilde, kolonne: 'ansatt' }, {
+        feil('ukjent-ansatt', `«${t.ansatt}» har timer på administrasjon og gjennomføring, men står ikke i ${satsKilde} og har derfor ingen timesats (programveileder 10.4).`, { ...t.kilde, kolonne: 'ansatt' }, {
           verdi: t.ansatt,
           forventet: 'et navn fra ansatte',
         }),

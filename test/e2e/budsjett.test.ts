@@ -3,7 +3,7 @@
  * arbeidsmapper i fixtures/budsjett; xlsx regnet om i LibreOffice skal gi samme tall som --json.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kopier, lesArk, nh, ROT } from '../hjelp.js';
 import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
@@ -217,5 +217,50 @@ describe('nh budsjett --regnskap: aktiviteter og målbedrifter (vedlegg 3 pkt. 3
     expect(adv.map((a: { kilde: { rad: number } }) => a.kilde.rad)).toEqual([3]);
     expect(adv[0].melding).toMatch(/Er dette rådgivning til bedriften\?/);
     expect(j.timer).toBe(3.5);
+  });
+});
+
+describe('nh budsjett --regnskap bruker årets egne timesatser (10.4, vedlegg 3 pkt. 4.2)', () => {
+  it('10.4 / vedlegg 3 pkt. 4.2: satsene lagret av nh timesats --ar 2026 brukes selv om ansatte er endret for neste år', async () => {
+    const ws = kopier(LITEN);
+    const ts = await nh(['timesats', '--ar', '2026', '--data', ws, '--json']);
+    expect(ts.kode, ts.stderr).toBe(0);
+    const lagret = JSON.parse(readFileSync(path.join(ws, 'timesats-2026.json'), 'utf8'));
+    expect(lagret).toMatchObject({ versjon: 1, ar: 2026, laget: '2026-11-22' });
+    const for_ = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
+    // Lønnsoppgjør for 2027: alle lønninger ned 40 % i ansatte.csv.
+    const fil = path.join(ws, 'ansatte.csv');
+    writeFileSync(fil, readFileSync(fil, 'utf8').replace(/(\d[\d ]{4,})(?=;|\n|$)/g, (m) => String(Math.round(Number(m.replace(/ /g, '')) * 0.6))));
+    const etter = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(etter.kode, etter.stderr).toBe(0);
+    const j = etter.json();
+    expect(j.personer.map((p: { timesats: number }) => p.timesats)).toEqual(for_.personer.map((p: { timesats: number }) => p.timesats));
+    expect(j.timesatsKilde).toMatch(/^timesats-2026\.json \(lagret av nh timesats 22\.11\.2026\)/);
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).not.toContain('timesats-ikke-lagret');
+    // Uten den lagrede fila ville de nye lønningene gitt andre satser (testen er ikke tom).
+    rmSync(path.join(ws, 'timesats-2026.json'));
+    const naa = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
+    expect(naa.personer.map((p: { timesats: number }) => p.timesats)).not.toEqual(for_.personer.map((p: { timesats: number }) => p.timesats));
+    writeFileSync(path.join(ws, 'timesats-2026.json'), JSON.stringify(lagret));
+    // Uten lagrede satser: regnet fra ansatte nå, og det sies tydelig.
+    const ws2 = kopier(LITEN);
+    const uten = (await nh(['budsjett', '--regnskap', '2026', '--data', ws2, '--json', '--forhandsvis'])).json();
+    expect(uten.timesatsKilde).toMatch(/regnet fra ansatte slik den er i dag/);
+    expect(uten.advarsler.map((a: { kode: string }) => a.kode)).toContain('timesats-ikke-lagret');
+    const tekst = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--forhandsvis']);
+    expect(tekst.stdout).toMatch(/Timesatser: timesats-2026\.json/);
+  });
+
+  it('10.4 / vedlegg 3 pkt. 4.2: attestasjonen lister alt revisor bekrefter, også «ingen statsstøtterettslig fordel» og regnskapsfører', async () => {
+    const ws = kopier(LITEN);
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws]);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ikke igjen noen statsstøtterettslig «fordel»/);
+    expect(r.stdout).toMatch(/kan regnskapsfører utarbeide attestasjonen/);
+    expect(r.stdout).toMatch(/kan fremlegges på forespørsel/);
+    const ark = await lesArk(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'), 0);
+    const verdier = ark.flatMap((rad) => (rad ?? []).map(String));
+    expect(verdier.some((v) => /statsstøtterettslig «fordel»/.test(v))).toBe(true);
+    expect(verdier.some((v) => /regnskapsfører/.test(v))).toBe(true);
   });
 });

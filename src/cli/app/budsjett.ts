@@ -24,7 +24,7 @@ import type { Kontekst, Resultat } from '../kontekst.js';
 import type { BudsjettValg } from '../commands/budsjett.js';
 import { farge, tekstTabell } from '../utskrift.js';
 import { kr, sporOmAar, utmappe, velgAar } from './felles.js';
-import { lesTimesatser } from './timesats.js';
+import { lesSatserForAar, lesTimesatser } from './timesats.js';
 
 /** Tolkningene (docs/budsjett.md) vises i utskriften og i --json. */
 const TOLKNINGER_PLAN = [
@@ -42,6 +42,16 @@ const TOLKNINGER_REGNSKAP = [
   'Direkte kostnader er rader i kostnader med type «faktisk» eller tom type for året; bare de seks kategoriene i 10.4 godtas.',
   'Differanse = tildeling − total. Positiv differanse er overskudd som skal tilbakebetales (vedlegg 3 pkt. 4.2).',
 ];
+
+/** Programveileder 10.4 (2.) og vedlegg 3 pkt. 4.2: alt den revisorgodkjente attestasjonen skal bekrefte. */
+const ATTESTASJON = [
+  'Det foreligger timelister som dokumenterer medgått tid.',
+  'Timelistene spesifiserer hvem som har utført arbeidet og hvordan tiden er brukt i programarbeidet.',
+  'Timelistene kan fremlegges på forespørsel.',
+  'Tildelingen til «Gjennomførings- og administrasjonskostnader» er disponert i sin helhet.',
+  'Det ligger ikke igjen noen statsstøtterettslig «fordel» i programselskapet (for mye utbetalt kreves tilbake).',
+];
+const ATTESTERER = 'Revisor. Er selskapet ikke revisorpliktig, kan regnskapsfører utarbeide attestasjonen.';
 
 const STATUS_KORT: Record<Oppgjor['status'], string> = { under: 'under tildelingen', lik: 'lik tildelingen', over: 'over tildelingen' };
 
@@ -243,22 +253,38 @@ async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan): Promise<ExcelJS.W
 async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: BudsjettValg): Promise<Resultat> {
   const fra = `${ar}-01-01` as Dato;
   const til = `${ar}-12-31` as Dato;
-  const [{ ansatte, satser }, timer, malbedrifter, kostnader, tilskudd] = await Promise.all([
-    lesTimesatser(am),
+  const [aarsSatser, timer, malbedrifter, kostnader, tilskudd] = await Promise.all([
+    // 10.4 / vedlegg 3 pkt. 4.2: årets egne satser (timesats-<år>.json), ellers regnet fra ansatte nå.
+    lesSatserForAar(am, ar),
     // Bare årets rader valideres og tas med (én gjennomgang av en stor timeliste).
     lesDatasett(am, timerDef, { filter: (hent) => raaDatoI(hent('dato'), fra, til) }),
     lesDatasett(am, malbedrifterDef, { valgfritt: true }),
     lesDatasett(am, kostnaderDef, { valgfritt: true }),
     lesDatasett(am, tilskuddDef),
   ]);
-  const { regnskap: r, feil: feilListe } = beregnRegnskap(ar, timer.rader, ansatte, satser, malbedrifter.rader, kostnader.rader, tilskudd.rader, am.config.adminKoder, am.config.admAktiviteter);
+  const { ansatte, satser } = aarsSatser;
+  const { regnskap: r, feil: feilListe } = beregnRegnskap(
+    ar, timer.rader, ansatte, satser, malbedrifter.rader, kostnader.rader, tilskudd.rader, am.config.adminKoder, am.config.admAktiviteter,
+    aarsSatser.lagret ? `timesats-${ar}.json` : 'ansatte',
+  );
   if (feilListe.length) throw new InndataFeil(feilListe);
   const filnavn: Record<string, string> = { timer: timer.fil ?? 'timer.csv', tilskudd: tilskudd.fil ?? 'tilskudd.csv', kostnader: kostnader.fil ?? 'kostnader.csv' };
   k.advarsler.push(...r.advarsler.map((d) => (d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil] ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } } : d)));
+  if (!aarsSatser.lagret) {
+    k.advarsler.push(
+      advarsel(
+        'timesats-ikke-lagret',
+        `Fant ingen lagrede timesatser for ${ar} (timesats-${ar}.json): satsene er regnet fra ansatte slik den er i dag. ` +
+          `Attestasjonen skal bruke satsene for ${ar} (programveileder 10.4, vedlegg 3 pkt. 4.2); er lønn eller stilling endret ` +
+          `siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --ar ${ar} før ansatte endres for neste år.`,
+        { fil: `timesats-${ar}.json` },
+      ),
+    );
+  }
   if (til >= k.idag) k.advarsler.push(advarsel('aret-ikke-avsluttet', `Året ${ar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`));
 
   const fil = path.join(utmappe(am, valg.ut), `attestasjonsgrunnlag-${ar}.xlsx`);
-  await skrivXlsx(await regnskapXlsx(am, r), fil, valg);
+  await skrivXlsx(await regnskapXlsx(am, r, aarsSatser.kilde), fil, valg);
 
   const o = r.oppgjor;
   const json = {
@@ -287,12 +313,16 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
     },
     tildelingLinjer: r.tildeling.linjer.map((l) => ({ belop: kr(l.belop), dato: l.dato ?? null, rad: l.rad ?? null })),
     antallTimelinjer: r.timelinjer.length,
+    timesatsKilde: aarsSatser.kilde,
+    attestasjonBekrefter: ATTESTASJON,
+    attesterer: ATTESTERER,
     tolkninger: TOLKNINGER_REGNSKAP,
     fil: valg.forhandsvis ? null : fil,
   };
   const tekst = [
     farge.bold(`Attestasjonsgrunnlag administrasjon og gjennomføring ${ar} – ${am.config.naeringshage.navn}`),
     `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Revisors attestasjon sendes Siva innen 20. februar ${ar + 1} (11.1).`,
+    `Timesatser: ${aarsSatser.kilde}.`,
     '',
     tekstTabell(
       ['Ansatt', 'Timesats', 'Timer', 'Beløp'],
@@ -307,13 +337,17 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
     ...oppgjorTekst('regnskap', o, r.timer),
     `  (${(r.malbedriftTimer / 100).toLocaleString('nb-NO')} timer på målbedrifter er art. 28-tjenester og ikke med.)`,
     '',
+    'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2):',
+    ...ATTESTASJON.map((t) => `  • ${t}`),
+    `  ${ATTESTERER}`,
+    '',
     farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_REGNSKAP.map((t) => `  • ${t}`)].join('\n')),
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
   ].join('\n');
   return { json, tekst };
 }
 
-async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap): Promise<ExcelJS.Workbook> {
+async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap, satsKilde: string): Promise<ExcelJS.Workbook> {
   const mal = await lesMal('attestasjonsgrunnlag');
   const o = r.oppgjor;
   const linjer: Sammendragslinje[] = [
@@ -323,7 +357,9 @@ async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap): Promise<ExcelJS.Work
     { nokkel: 'tilbakebetales', etikett: 'Skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2)', type: 'belop', verdi: Math.max(0, o.differanse), formel: (f) => `MAX(0,${f('differanse')})` },
     { nokkel: 'kontroll', etikett: 'Kontroll: timer i timelistene − timer i sammendraget', type: 'timer', verdi: 0, formel: (f) => `${sumRef(mal, 'timeliste', 'timer', r.timelinjer.length)}-${f('timer')}` },
     { nokkel: 'malbedriftTimer', etikett: 'Timer på målbedrifter i året (art. 28, ikke med)', type: 'timer', verdi: r.malbedriftTimer },
-    { nokkel: 'krav', etikett: 'Attestasjonen skal bekrefte (vedlegg 3 pkt. 4.2)', type: 'tekst', verdi: 'timelister dokumenterer medgått tid, hvem som utførte arbeidet og hvordan tiden er brukt; tildelingen er disponert i sin helhet' },
+    { nokkel: 'satsKilde', etikett: 'Timesatser brukt (10.4, årets satser)', type: 'tekst', verdi: satsKilde },
+    ...ATTESTASJON.map((t, i) => ({ nokkel: `krav${i + 1}`, etikett: i === 0 ? 'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2)' : '', type: 'tekst' as const, verdi: t })),
+    { nokkel: 'signatur', etikett: 'Hvem attesterer (10.4)', type: 'tekst', verdi: ATTESTERER },
     { nokkel: 'avrunding', etikett: 'Avrunding', type: 'tekst', verdi: 'timer × timesats per person og aktivitet til øre, halv opp; summer = sum av linjene' },
   ];
   const totalTimer = r.timer;
