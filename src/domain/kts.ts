@@ -53,6 +53,26 @@ export function erAviFrist(d: Dato): boolean {
   return dag === 1 && (AVI_MAANEDER as readonly number[]).includes(mnd);
 }
 
+/**
+ * Programveileder 11.1: «31. desember Alle målbedrifter som er/har vært aktive i løpet av året skal være registrert i
+ * AVI». En registrering per 31.12 (etter 1. desember-filen) er en egen, logget oppdatering.
+ */
+export function erAarsslutt(d: Dato): boolean {
+  const { mnd, dag } = deler(d);
+  return mnd === 12 && dag === 31;
+}
+
+/** Programveileder 11.1: AVI-fristen før `frist` (1. mars/juni/september/desember; 31.12 → 1. desember). */
+export function forrigeAviFrist(frist: Dato): Dato {
+  const { aar } = deler(frist);
+  let siste = lagDato(aar - 1, 12, 1);
+  for (const m of AVI_MAANEDER) {
+    const f = lagDato(aar, m, 1);
+    if (f < frist) siste = f;
+  }
+  return siste;
+}
+
 /** Programveileder 11.1: den neste AVI-fristen fra og med i dag (er i dag en frist, er det den). */
 export function nesteAviFrist(idag: Dato): Dato {
   const { aar } = deler(idag);
@@ -164,8 +184,10 @@ function merknader(...m: (string | null)[]): string | null {
   return ut.length ? ut.join(' ') : null;
 }
 
-function forSentTekst(egen: Dato, frist: Dato): string | null {
-  return egen < frist ? `For sent: hørte til AVI-oppdateringen ${fristTekst(egen)}.` : null;
+function forSentTekst(egen: Dato, frist: Dato, opprinnelig: Maaned, kommende: Maaned): string | null {
+  if (egen >= frist) return null;
+  const flyttet = opprinnelig < kommende ? ` Utsendingsmåneden er satt til ${maanedTekst(kommende)} (${maanedTekst(opprinnelig)} er passert).` : '';
+  return `For sent: hørte til AVI-oppdateringen ${fristTekst(egen)}.${flyttet}`;
 }
 
 /**
@@ -176,11 +198,25 @@ function forSentTekst(egen: Dato, frist: Dato): string | null {
  * En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene.
  * Loggens innslag for samme frist regnes ikke som rapportert: filen for fristen lages på nytt, komplett.
  */
-export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLogg, frist: Dato): Oppdatering {
+export type OppdateringValg = {
+  /**
+   * AVI antas oppdatert til og med denne datoen: registreringer som hørte til en AVI-frist ≤ datoen regnes som
+   * rapportert. Brukes første gang (ingen logg: forrige frist, eller --siden <dato>).
+   */
+  siden?: Dato | null;
+};
+
+export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLogg, frist: Dato, valg: OppdateringValg = {}): Oppdatering {
   const tidligere = logg.oppdateringer.filter((o) => o.frist !== frist);
   const rapportertNy = new Map(tidligere.flatMap((o) => o.nye.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
   const rapportertSlutt = new Map(tidligere.flatMap((o) => o.avsluttede.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
   const fristMaaned = maanedAv(frist);
+  // Programveileder 6.3: en registrering som kommer for sent, får en utsendingsmåned som ikke er passert — måneden
+  // for denne oppdateringen (31.12: neste AVI-måned), ikke den opprinnelige.
+  const kommende = maanedAv(nesteAviFrist(frist));
+  const fristAar = deler(frist).aar;
+  const siden = valg.siden ?? null;
+  const antattRapportert = (egen: Dato) => siden !== null && egen <= siden;
   const forrige = tidligere.filter((o) => o.frist < frist).map((o) => o.frist).sort().at(-1) ?? null;
   const ds: Diagnostikk[] = [];
   const nye: NyRad[] = [];
@@ -198,8 +234,11 @@ export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLog
     const start = utsendingsmaaned(b.avtalestart);
     const exit = b.avtaleslutt !== undefined ? utsendingsmaaned(b.avtaleslutt) : null;
     const tidligereNy = rapportertNy.get(b.orgnr);
-    const skalNy = !tidligereNy && start <= fristMaaned;
-    const skalSlutt = b.avtaleslutt !== undefined && exit !== null && !rapportertSlutt.has(b.orgnr) && exit <= fristMaaned;
+    // 11.1 (31. desember) og 6.3 («tatt opp … siden siste oppdatering»): i desemberfilen (1.12, eller årsslutt 31.12)
+    // tas også årets november–desember-oppstarter med; oppstartskjemaet følger tabellen i 6.3 (mars året etter).
+    const tidlig = fristMaaned.endsWith('-12') && start > fristMaaned && b.avtalestart <= frist && deler(b.avtalestart).aar === fristAar;
+    const skalNy = !tidligereNy && (start <= fristMaaned || tidlig) && !antattRapportert(aviFristFor(start));
+    const skalSlutt = b.avtaleslutt !== undefined && exit !== null && !rapportertSlutt.has(b.orgnr) && exit <= fristMaaned && !antattRapportert(aviFristFor(exit));
     if (tidligereNy && tidligereNy.avtalestart !== b.avtalestart) {
       ds.push(endretAdvarsel(b, 'avtalestart', tidligereNy.avtalestart, b.avtalestart, tidligereNy.frist));
     }
@@ -210,17 +249,27 @@ export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLog
     const begge = skalNy && skalSlutt ? 'Startet og avsluttet siden siste oppdatering: står i begge delene.' : null;
     if (skalNy) {
       const egenFrist = aviFristFor(start);
-      nye.push({ ...felles, startskjema: start, egenFrist, forSent: egenFrist < frist, merknad: merknader(forSentTekst(egenFrist, frist), begge) });
+      const forSent = egenFrist < frist;
+      const tidligTekst = tidlig
+        ? `Tatt opp ${fristTekst(b.avtalestart)}: registreres nå fordi alle aktive målbedrifter skal være i AVI innen 31. desember (11.1); oppstartskjema ${maanedTekst(start)} (6.3).`
+        : null;
+      nye.push({
+        ...felles,
+        startskjema: forSent && start < kommende ? kommende : start,
+        egenFrist,
+        forSent,
+        merknad: merknader(forSentTekst(egenFrist, frist, start, kommende), tidligTekst, begge),
+      });
     }
     if (skalSlutt) {
       const egenFrist = aviFristFor(exit);
       avsluttede.push({
         ...felles,
         avtaleslutt: b.avtaleslutt!,
-        exitskjema: exit,
+        exitskjema: egenFrist < frist && exit < kommende ? kommende : exit,
         egenFrist,
         forSent: egenFrist < frist,
-        merknad: merknader(forSentTekst(egenFrist, frist), begge, 'Sjekk at navn og e-post til daglig leder stemmer i AVI.'),
+        merknad: merknader(forSentTekst(egenFrist, frist, exit, kommende), begge, 'Sjekk at navn og e-post til daglig leder stemmer i AVI.'),
       });
     }
   }

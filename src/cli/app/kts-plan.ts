@@ -17,7 +17,7 @@ import { formatDato, leggTilDager, leggTilMaaneder, parseDato, type Dato, type M
 import { fristerForAar } from '../../domain/frister.js';
 import { kontrollerMalbedrifter } from '../../domain/kontroll.js';
 import {
-  beregnOppdatering, erAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, planForAar, sammeInnhold,
+  beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, planForAar, sammeInnhold,
   type AviLogg, type AvsluttetRad, type KtsBedrift, type NyRad, type Oppdatering, type Utsending,
 } from '../../domain/kts.js';
 import type { Rad } from '../../domain/rapport.js';
@@ -36,8 +36,9 @@ import { feilSamler, velgAar } from './felles.js';
 
 /** Tolkningene av programveileder 6.3 som ikke står eksplisitt (docs/kts-plan.md). Vises i tekst, --json og xlsx. */
 export const TOLKNINGER = [
-  '«Siden siste oppdatering» (6.3): loggen avi/avi-logg.json over hva hver opplastingsfil inneholdt er fasit. Med i filen er alt som ikke står i en opplastingsfil for en annen frist, og som har utsendingsmåned til og med fristens måned. Første gang (ingen logg) er det alt med utsendingsmåned til og med fristens måned.',
-  'For sent: en registrering som hørte til en tidligere AVI-frist, men aldri ble rapportert, tas med og merkes «for sent».',
+  '«Siden siste oppdatering» (6.3): loggen avi/avi-logg.json over hva hver opplastingsfil inneholdt er fasit. Med i filen er alt som ikke står i en opplastingsfil for en annen frist, og som har utsendingsmåned til og med fristens måned. Første gang (ingen logg) antas AVI oppdatert ved forrige frist; --siden <dato> velger en annen dato.',
+  'For sent: en registrering som hørte til en tidligere AVI-frist, men aldri ble rapportert, tas med, merkes «for sent» og får en utsendingsmåned som ikke er passert (denne oppdateringens måned).',
+  'November–desember (11.1: alle aktive i året i AVI innen 31. desember): desemberfilen tar med årets oppstarter til og med fristen, med oppstartskjema i mars året etter (6.3); etter 1. desember gir --frist <år>-12-31 en logget årsslutt-registrering.',
   'En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene (ny og avsluttet).',
   'Ny kjøring for samme frist: filen lages komplett på nytt (krever --overskriv), og loggens innslag for fristen erstattes — ingenting dobbeltføres.',
   'Underveisskjema (6.3): ett år etter oppstartskjemaets måned og deretter årlig så lenge avtalen løper ved inngangen til måneden. AVI fyller det ut; det vises i planen, ikke i opplastingsfilen.',
@@ -64,14 +65,21 @@ export async function ktsPlan(k: Kontekst, valg: KtsPlanValg): Promise<Resultat>
 }
 
 /** Programveileder 11.1: --frist må være 1. mars/juni/september/desember; standard er den neste fra i dag. */
+function tolkSiden(flagg: string): Dato {
+  const d = parseDato(flagg);
+  if (!d) throw new InndataFeil([feil('ugyldig-dato', `--siden «${flagg}» er ikke en dato.`, undefined, { verdi: flagg, forventet: 'åååå-mm-dd eller dd.mm.åååå' })]);
+  return d;
+}
+
 export function tolkFrist(flagg: string | undefined, idag: Dato): Dato {
   if (flagg === undefined) return nesteAviFrist(idag);
   const d = parseDato(flagg);
-  if (!d || !erAviFrist(d)) {
+  // 11.1: 31. desember (alle aktive i året registrert) er en egen, logget årsslutt-registrering.
+  if (!d || !(erAviFrist(d) || erAarsslutt(d))) {
     throw new InndataFeil([
       feil('ugyldig-frist', `--frist «${flagg}» er ikke en AVI-frist for kundetilfredshetsundersøkelsen (programveileder 11.1).`, undefined, {
         verdi: flagg,
-        forventet: '1. mars, 1. juni, 1. september eller 1. desember, f.eks. 2026-12-01',
+        forventet: '1. mars, 1. juni, 1. september eller 1. desember (eller 31. desember for årsslutt), f.eks. 2026-12-01',
       }),
     ]);
   }
@@ -181,16 +189,24 @@ function relativ(am: Arbeidsmappe, sti: string): string {
 
 async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, frist: Dato): Promise<Resultat> {
   const lest = await lesAlt(am);
-  const o = beregnOppdatering(lest.bedrifter, lest.logg, frist);
+  // Første gang (ingen logg, f.eks. nh tatt i bruk midt i programperioden): AVI antas oppdatert ved forrige frist,
+  // med mindre --siden <dato> sier noe annet. Valget står i utskriften og i --json.
+  const forsteGang = !lest.logg.oppdateringer.some((x) => x.frist !== frist);
+  const siden = valg.siden !== undefined ? tolkSiden(valg.siden) : forsteGang ? forrigeAviFrist(frist) : null;
+  const o = beregnOppdatering(lest.bedrifter, lest.logg, frist, { siden });
   // Programveileder 6.3: navn og e-post til daglig leder må finnes for alle i filen.
   kastVedFeil(kontrollerOppdatering(o));
   k.advarsler.push(...o.advarsler);
-  if (!lest.fantes && (o.nye.some((r) => r.forSent) || o.avsluttede.some((r) => r.forSent))) {
+  if (siden !== null) {
+    const utenfor = beregnOppdatering(lest.bedrifter, lest.logg, frist);
+    const antatt = utenfor.nye.length - o.nye.length + utenfor.avsluttede.length - o.avsluttede.length;
     k.advarsler.push(
       advarsel(
-        'ingen-logg',
-        `Fant ingen logg (${AVI_LOGG}): alt som ikke er rapportert med nh, tas med, og det som hørte til tidligere frister merkes «for sent». ` +
-          'Er det allerede registrert i AVI, lag først filen for forrige frist (nh kts-plan --frist <forrige>) så loggen får et utgangspunkt (docs/kts-plan.md).',
+        'antatt-oppdatert',
+        (valg.siden !== undefined ? `--siden ${formatDato(siden)}: ` : `Fant ingen logg (${AVI_LOGG}): `) +
+          `nh antar at AVI var oppdatert per ${fristTekst(siden)} og tar bare med registreringer som hører til senere frister` +
+          (antatt ? ` (${antatt} eldre registrering(er) er ikke tatt med)` : '') +
+          '. Mangler noe i AVI fra før, kjør med --siden <dato> (f.eks. --siden 2024-01-01 for alt siden da).',
         { fil: AVI_LOGG },
       ),
     );
@@ -222,6 +238,7 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
     frist,
     fristTekst: fristTekst(frist),
     forrigeOppdatering: o.forrige,
+    antattOppdatertPer: siden,
     forhandsvis: Boolean(valg.forhandsvis),
     logg: { fil: AVI_LOGG, fantes: lest.fantes, tidligereInnslagForFristen: Boolean(tidligere), uendret },
     nye: o.nye.map(nyJson),
