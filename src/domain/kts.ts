@@ -149,7 +149,15 @@ export function planForAar(bedrifter: readonly KtsBedrift[], aar: number): Utsen
 
 export type LoggNy = { orgnr: string; avtalestart: Dato; startskjema: Maaned };
 export type LoggAvsluttet = { orgnr: string; avtaleslutt: Dato; exitskjema: Maaned };
-export type LoggOppdatering = { frist: Dato; skrevet: Dato; filer: string[]; nye: LoggNy[]; avsluttede: LoggAvsluttet[] };
+export type LoggOppdatering = {
+  frist: Dato;
+  skrevet: Dato;
+  filer: string[];
+  /** 6.3: AVI antatt oppdatert per denne datoen da loggen startet (forrige frist eller --siden). */
+  antattOppdatertPer?: Dato | undefined;
+  nye: LoggNy[];
+  avsluttede: LoggAvsluttet[];
+};
 export type AviLogg = { versjon: 1; oppdateringer: LoggOppdatering[] };
 
 export const TOM_LOGG: AviLogg = { versjon: 1, oppdateringer: [] };
@@ -312,12 +320,19 @@ export function kontrollerOppdatering(o: Pick<Oppdatering, 'nye' | 'avsluttede'>
   return ds;
 }
 
+/** 6.3: datoen loggen startet fra (AVI antatt oppdatert), lagret i det første innslaget; null = alt er logget. */
+export function loggensUtgangspunkt(logg: AviLogg, unntattFrist: Dato): Dato | null {
+  const d = logg.oppdateringer.filter((o) => o.frist !== unntattFrist).map((o) => o.antattOppdatertPer).filter((x): x is Dato => Boolean(x));
+  return d.sort()[0] ?? null;
+}
+
 /** Loggens innslag for en oppdatering (det opplastingsfilen inneholder). */
-export function loggInnslag(o: Oppdatering, skrevet: Dato, filer: string[]): LoggOppdatering {
+export function loggInnslag(o: Oppdatering, skrevet: Dato, filer: string[], antattOppdatertPer: Dato | null = null): LoggOppdatering {
   return {
     frist: o.frist,
     skrevet,
     filer,
+    ...(antattOppdatertPer !== null ? { antattOppdatertPer } : {}),
     nye: o.nye.map((r) => ({ orgnr: r.orgnr, avtalestart: r.avtalestart, startskjema: r.startskjema })),
     avsluttede: o.avsluttede.map((r) => ({ orgnr: r.orgnr, avtaleslutt: r.avtaleslutt, exitskjema: r.exitskjema })),
   };

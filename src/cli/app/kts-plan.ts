@@ -17,7 +17,7 @@ import { formatDato, leggTilDager, leggTilMaaneder, parseDato, type Dato, type M
 import { fristerForAar } from '../../domain/frister.js';
 import { kontrollerMalbedrifter } from '../../domain/kontroll.js';
 import {
-  beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, planForAar, sammeInnhold,
+  beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, loggensUtgangspunkt, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, planForAar, sammeInnhold,
   type AviLogg, type AvsluttetRad, type KtsBedrift, type NyRad, type Oppdatering, type Utsending,
 } from '../../domain/kts.js';
 import type { Rad } from '../../domain/rapport.js';
@@ -192,12 +192,13 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
   // Første gang (ingen logg, f.eks. nh tatt i bruk midt i programperioden): AVI antas oppdatert ved forrige frist,
   // med mindre --siden <dato> sier noe annet. Valget står i utskriften og i --json.
   const forsteGang = !lest.logg.oppdateringer.some((x) => x.frist !== frist);
-  const siden = valg.siden !== undefined ? tolkSiden(valg.siden) : forsteGang ? forrigeAviFrist(frist) : null;
+  // Utgangspunktet lagres i loggen, så senere filer ikke lister de eldre som «for sent».
+  const siden = valg.siden !== undefined ? tolkSiden(valg.siden) : forsteGang ? forrigeAviFrist(frist) : loggensUtgangspunkt(lest.logg, frist);
   const o = beregnOppdatering(lest.bedrifter, lest.logg, frist, { siden });
   // Programveileder 6.3: navn og e-post til daglig leder må finnes for alle i filen.
   kastVedFeil(kontrollerOppdatering(o));
   k.advarsler.push(...o.advarsler);
-  if (siden !== null) {
+  if (siden !== null && (forsteGang || valg.siden !== undefined)) {
     const utenfor = beregnOppdatering(lest.bedrifter, lest.logg, frist);
     const antatt = utenfor.nye.length - o.nye.length + utenfor.avsluttede.length - o.avsluttede.length;
     k.advarsler.push(
@@ -215,7 +216,7 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
   const ut = valg.ut !== undefined ? path.resolve(valg.ut) : am.sti(AVI_MAPPE);
   const xlsxSti = path.join(ut, `avi-oppdatering-${frist}.xlsx`);
   const csvSti = path.join(ut, `avi-oppdatering-${frist}.csv`);
-  const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)]);
+  const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)], forsteGang || valg.siden !== undefined ? siden : null);
   const tidligere = lest.logg.oppdateringer.find((x) => x.frist === frist);
   const uendret = sammeInnhold(tidligere, innslag);
   // Uendret innhold: innslaget (også skrivedatoen) beholdes, så loggen blir byte for byte den samme.
