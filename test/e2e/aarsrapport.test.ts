@@ -323,6 +323,8 @@ describe('nh frister (programveileder 11.1)', () => {
     const maltall = j.frister.find((f: { hva: string }) => /Måltall/.test(f.hva));
     expect(maltall).toMatchObject({ dato: '2026-12-01', dagerIgjen: 9, status: 'kommende', kommando: 'nh årsrapport --maltall 2027' });
     expect(j.frister[0]).toMatchObject({ dato: '2026-01-15', status: 'passert', kommando: 'nh årsrapport --år 2025' });
+    // 11.1: 15. januar er «all rapportering … ferdigstilt», også næringshagestatusskjemaet.
+    expect(j.frister[0].hva).toMatch(/All art\. 28-rapportering for fjoråret ferdigstilt.*næringshagestatusskjemaet/);
     expect(j.neste).toBe('2026-12-01');
   });
   it('--år 2027 og tekstutskrift', () => {

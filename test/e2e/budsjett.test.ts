@@ -264,3 +264,15 @@ describe('nh budsjett --regnskap bruker årets egne timesatser (10.4, vedlegg 3 
     expect(verdier.some((v) => /regnskapsfører/.test(v))).toBe(true);
   });
 });
+
+describe('nh budsjett: fordelingen 25/75 (programveileder 10.2)', () => {
+  it('10.2: demo 2026 — Sivas administrasjonstilskudd 26,97 % gir advarsel med tallene; budsjett 2027 uten innovasjonstilskudd sier det', async () => {
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', kopier(), '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.fordeling10_2).toEqual({ administrasjon: 720000, innovasjon: 1950000, andelAdministrasjon: 26.9663, takAdministrasjon: 667500 });
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'fordeling-10-2').kilde.fil).toBe('tilskudd.csv');
+    const plan = await nh(['budsjett', '--år', '2027', '--data', kopier(), '--forhandsvis']);
+    expect(plan.stdout).toMatch(/Fordelingen 25\/75 \(10\.2\): kan ikke kontrolleres/);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ADM_AKTIVITETER, USPESIFISERT, beregnPlan, beregnRegnskap, direkteKostnader, nevntMalbedrift, oppgjor, statusTekst, timeBelop, tildelingFor, tolkAktivitet, tolkKategori,
+  ADM_AKTIVITETER, USPESIFISERT, beregnPlan, kontrollerFordeling, beregnRegnskap, direkteKostnader, nevntMalbedrift, oppgjor, statusTekst, timeBelop, tildelingFor, tolkAktivitet, tolkKategori,
 } from '../../src/domain/budsjett.js';
 import { KOSTNADSKATEGORIER, type Kostnad } from '../../src/domain/datasett/kostnader.js';
 import type { Ansatt } from '../../src/domain/datasett/ansatte.js';
@@ -223,5 +223,22 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
       ANSATTE, SATSER, MB, [kostnad(2026, 'Husleie', 100)], TIL, ['ADM'],
     );
     expect(feil.map((d) => d.kode).sort()).toEqual(['ukjent-ansatt', 'ukjent-kostnadskategori']);
+  });
+});
+
+describe('fordelingen 25 % / 75 % av Sivas programtilskudd (programveileder 10.2)', () => {
+  const t = (type: Tilskudd['type'], belop: number, giver?: string): Tilskudd => ({ ar: 2026, type, belop, giver, kilde: { fil: 'tilskudd.csv', rad: 2 } }) as unknown as Tilskudd;
+  it('10.2: nøyaktig 25 % gir ingen advarsel; over 25 % gir advarsel med tallene', () => {
+    expect(kontrollerFordeling(2026, [t('administrasjon', 250_000_00, 'Siva'), t('innovasjon', 750_000_00, 'Siva')]).advarsler).toEqual([]);
+    const r = kontrollerFordeling(2026, [t('administrasjon', 720_000_00, 'Siva'), t('innovasjon', 1_950_000_00, 'Siva'), t('innovasjon', 400_000_00, 'Fylkeskommunen')]);
+    expect(r.fordeling).toMatchObject({ administrasjon: 720_000_00, innovasjon: 1_950_000_00, takAdministrasjon: 667_500_00 });
+    expect(r.advarsler.map((d) => d.kode)).toEqual(['fordeling-10-2']);
+    expect(r.advarsler[0]!.melding).toMatch(/720\s000,00 kr av 2\s670\s000,00 kr .* = 26,97 %/);
+  });
+  it('10.2: budsjettet over 25 % av programtilskuddet varsles; uten innovasjonstilskudd kan det ikke kontrolleres', () => {
+    const r = kontrollerFordeling(2026, [t('administrasjon', 250_000_00), t('innovasjon', 750_000_00)], 250_000_01);
+    expect(r.advarsler.map((d) => d.kode)).toEqual(['budsjett-over-25']);
+    expect(r.advarsler[0]!.melding).toMatch(/× 25 % = 250\s000,00 kr/);
+    expect(kontrollerFordeling(2026, [t('administrasjon', 1)], 5)).toEqual({ fordeling: null, advarsler: [] });
   });
 });

@@ -13,7 +13,7 @@ import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { deler, raaDatoI, type Dato } from '../../domain/dato.js';
 import { formatKroner, type Ore } from '../../domain/penger.js';
 import {
-  beregnPlan, beregnRegnskap, statusTekst, type Budsjettplan, type Kategorisum, type Oppgjor, type Regnskap,
+  beregnPlan, beregnRegnskap, kontrollerFordeling, statusTekst, type Fordeling, type Budsjettplan, type Kategorisum, type Oppgjor, type Regnskap,
 } from '../../domain/budsjett.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesDatasett } from '../../io/datasett.js';
@@ -23,7 +23,7 @@ import type { Celletype } from '../../domain/rapport.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { BudsjettValg } from '../commands/budsjett.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { kr, sporOmAar, utmappe, velgAar } from './felles.js';
+import { kr, pst, sporOmAar, utmappe, velgAar } from './felles.js';
 import { lesSatserForAar, lesTimesatser } from './timesats.js';
 
 /** Tolkningene (docs/budsjett.md) vises i utskriften og i --json. */
@@ -116,6 +116,18 @@ function kategoriTabell(ks: Kategorisum[]): string {
   return tekstTabell(['Direkte kostnader (10.4)', 'Poster', 'Beløp'], ks.map((x) => [x.kategori, String(x.antall), fk(x.belop)]), [false, true, true]);
 }
 
+/** Programveileder 10.2: fordelingen av Sivas programtilskudd, med tallene (null = kan ikke kontrolleres). */
+function fordelingJson(f: Fordeling | null) {
+  if (!f) return null;
+  return { administrasjon: kr(f.administrasjon), innovasjon: kr(f.innovasjon), andelAdministrasjon: pst(f.andelAdministrasjon), takAdministrasjon: kr(f.takAdministrasjon) };
+}
+
+function fordelingTekst(ar: number, f: Fordeling | null): string {
+  if (!f) return `  Fordelingen 25/75 (10.2): kan ikke kontrolleres — tilskudd mangler innovasjon eller administrasjon fra Siva for ${ar}.`;
+  return `  Fordelingen 25/75 (10.2): administrasjon ${fk(f.administrasjon)} kr av ${fk(f.administrasjon + f.innovasjon)} kr fra Siva ` +
+    `= ${(f.andelAdministrasjon / 10_000).toLocaleString('nb-NO', { maximumFractionDigits: 2 })} % (25 % = ${fk(f.takAdministrasjon)} kr).`;
+}
+
 // ————— xlsx-hjelp —————
 
 function formel(c: ExcelJS.Cell, f: string, verdi: number | string, type: Celletype): void {
@@ -184,6 +196,9 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
   const { plan, feil: feilListe } = beregnPlan(ar, ansatte, satser, kostnader.rader, tilskudd.rader);
   if (feilListe.length) throw new InndataFeil(feilListe);
   k.advarsler.push(...plan.advarsler.map((d) => (d.kilde?.fil === 'kostnader' ? { ...d, kilde: { fil: kostnader.fil ?? 'kostnader.csv' } } : d.kilde?.fil === 'tilskudd' ? { ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } } : d)));
+  // 10.2: fordelingen 25 % / 75 % av Sivas programtilskudd — tilskuddet og budsjettet kontrolleres.
+  const fordeling = kontrollerFordeling(ar, tilskudd.rader, plan.oppgjor.total);
+  k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
   const frist = `${ar - 1}-12-01`;
   if (k.idag > frist) k.advarsler.push(advarsel('frist-passert', `Fristen for budsjettet for ${ar} var 1. desember ${ar - 1} (programveileder 11.1).`));
 
@@ -202,6 +217,7 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     personer: plan.personer.map((p) => ({ navn: p.navn, timer: p.timer / 100, timesats: kr(p.timesats), belop: kr(p.belop), harPlan: p.harPlan })),
     direkteKostnader: { sum: kr(plan.kostnader.sum), perKategori: kategorierJson(plan.kostnader.perKategori), linjer: plan.kostnader.linjer.map((l) => ({ kategori: l.kategori, tekst: l.tekst ?? null, belop: kr(l.belop), rad: l.rad ?? null })) },
     tildelingLinjer: plan.tildeling.linjer.map((l) => ({ belop: kr(l.belop), dato: l.dato ?? null, rad: l.rad ?? null })),
+    fordeling10_2: fordelingJson(fordeling.fordeling),
     tolkninger: TOLKNINGER_PLAN,
     fil: valg.forhandsvis ? null : fil,
   };
@@ -218,6 +234,7 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     kategoriTabell(plan.kostnader.perKategori),
     '',
     ...oppgjorTekst('plan', o, plan.timer),
+    fordelingTekst(ar, fordeling.fordeling),
     '',
     farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
@@ -270,6 +287,8 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
   if (feilListe.length) throw new InndataFeil(feilListe);
   const filnavn: Record<string, string> = { timer: timer.fil ?? 'timer.csv', tilskudd: tilskudd.fil ?? 'tilskudd.csv', kostnader: kostnader.fil ?? 'kostnader.csv' };
   k.advarsler.push(...r.advarsler.map((d) => (d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil] ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } } : d)));
+  const fordeling = kontrollerFordeling(ar, tilskudd.rader);
+  k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
   if (!aarsSatser.lagret) {
     k.advarsler.push(
       advarsel(
@@ -314,6 +333,7 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
     tildelingLinjer: r.tildeling.linjer.map((l) => ({ belop: kr(l.belop), dato: l.dato ?? null, rad: l.rad ?? null })),
     antallTimelinjer: r.timelinjer.length,
     timesatsKilde: aarsSatser.kilde,
+    fordeling10_2: fordelingJson(fordeling.fordeling),
     attestasjonBekrefter: ATTESTASJON,
     attesterer: ATTESTERER,
     tolkninger: TOLKNINGER_REGNSKAP,
@@ -336,6 +356,7 @@ async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Bud
     '',
     ...oppgjorTekst('regnskap', o, r.timer),
     `  (${(r.malbedriftTimer / 100).toLocaleString('nb-NO')} timer på målbedrifter er art. 28-tjenester og ikke med.)`,
+    fordelingTekst(ar, fordeling.fordeling),
     '',
     'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2):',
     ...ATTESTASJON.map((t) => `  • ${t}`),
