@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { DEMO, kopier, lesArk, nh, ROT } from '../hjelp.js';
 import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
@@ -68,6 +69,40 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     const j = andre.json();
     expect(j.maltall.map((x: { mal: unknown }) => x.mal)).toEqual(forste.maltall.map((x: { mal: unknown }) => x.mal));
     expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').kommentar).toBe('Rekruttering via kommunens næringsforum');
+  });
+
+  it('issue 11 pkt. 15: mål skrevet inn i maltall-<år>.xlsx brukes når xlsx er endret sist; samtidig endret gir konflikt', async () => {
+    const ws = kopiAvDemo();
+    expect((await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv'])).kode).toBe(0);
+    const xlsx = path.join(ws, 'maltall-2027.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ark = wb.getWorksheet('Måltall')!;
+    const hode = (ark.getRow(2).values as unknown[]).map(String);
+    const malKol = hode.indexOf('Mål');
+    ark.eachRow((rad, nr) => {
+      if (nr > 2 && rad.getCell(1).value === 'nyeMalbedrifter') rad.getCell(malKol).value = 20;
+    });
+    await wb.xlsx.writeFile(xlsx);
+    const csvTid = statSync(path.join(ws, 'maltall-2027.csv')).mtime;
+    utimesSync(xlsx, csvTid, new Date(csvTid.getTime() + 60_000));
+    const r = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--forhandsvis', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.malFil).toBe('maltall-2027.xlsx');
+    expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').mal).toBe(20);
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'maltall-to-filer').melding).toMatch(/nyeMalbedrifter.*Bruker maltall-2027\.xlsx/);
+    // Endret samtidig: nh kan ikke vite hvilken som gjelder — exit 2, ingenting skrevet.
+    utimesSync(xlsx, csvTid, csvTid);
+    const k = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    expect(k.kode).toBe(2);
+    expect(k.json().feil[0]).toMatchObject({ kode: 'maltall-konflikt' });
+    // Overskriving kalles aldri «trygt»: meldingen sier hva som går tapt.
+    utimesSync(xlsx, csvTid, new Date(csvTid.getTime() + 60_000));
+    const uten = await nh(['årsrapport', '--data', ws, '--maltall', '2027']);
+    expect(uten.kode).toBe(2);
+    expect(uten.stderr).not.toMatch(/trygt/);
+    expect(uten.stderr).toMatch(/går tapt/);
   });
 
   it('målfilen overskrives ikke uten --overskriv (exit 2, ingenting skrevet)', () => {

@@ -47,6 +47,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const forelopig = k.idag <= p.til ? `Foreløpig per ${formatDato(k.idag)}` : null;
   const data = await lesData(am, p, true);
   const malFil = await lesMaltallFil(am, ar);
+  k.advarsler.push(...malFil.advarsler);
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
   k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
 

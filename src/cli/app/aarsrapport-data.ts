@@ -1,5 +1,5 @@
 /** nh årsrapport: lesing av datasettene og målfilen, og advarsler om datagrunnlaget. */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { malbedrifterDef, type Malbedrift } from '../../domain/datasett/malbedrifter.js';
 import { stotteregisterDef, type Stottelinje } from '../../domain/datasett/stotteregister.js';
 import { tiltakDef, type Tiltak } from '../../domain/datasett/tiltak.js';
@@ -7,7 +7,7 @@ import { srlDef, type SrlVurdering } from '../../domain/datasett/srl.js';
 import { timerDef } from '../../domain/datasett/timer.js';
 import { tilskuddDef, type Tilskudd } from '../../domain/datasett/tilskudd.js';
 import { maltallDef, type MaltallMal } from '../../domain/datasett/maltall.js';
-import { advarsel, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
+import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
 import { maanedAv, raaDatoI } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import { normaliserOrgnr } from '../../domain/orgnr.js';
@@ -66,21 +66,68 @@ export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boo
   };
 }
 
-/**
- * Administratorens mål: maltall-<år>.csv, ellers maltall-<år>.xlsx (finnes begge — slik nh selv skriver
- * dem — gjelder csv-filen). nh sin egen xlsx har tittel i rad 1 og overskrifter i rad 2; det godtas.
- */
-export async function lesMaltallFil(am: Arbeidsmappe, ar: number): Promise<{ fil: string | null; rader: MaltallMal[] }> {
-  const navn = `maltall-${ar}`;
-  const filer = await readdir(am.rot);
-  const valgt = filer.find((f) => f.toLowerCase() === `${navn}.csv`) ?? filer.find((f) => f.toLowerCase() === `${navn}.xlsx`);
-  if (!valgt) return { fil: null, rader: [] };
-  let t = await lesTabell(am.sti(valgt), valgt);
+async function lesEnMaltallFil(am: Arbeidsmappe, fil: string): Promise<MaltallMal[]> {
+  let t = await lesTabell(am.sti(fil), fil);
+  // nh sin egen xlsx har tittel i rad 1 og overskrifter i rad 2; det godtas.
   const erId = (c: unknown) => typeof c === 'string' && normaliserNavn(c) === 'id';
   if (!t.overskrifter.some(erId) && t.rader[0]?.some(erId)) {
     t = { ...t, overskrifter: t.rader[0].map((c) => (c === null || c === undefined ? '' : String(c).trim())), rader: t.rader.slice(1), radnr: t.radnr.slice(1) };
   }
-  return { fil: valgt, rader: tolkTabell(t, maltallDef, am.config) };
+  return tolkTabell(t, maltallDef, am.config);
+}
+
+/** id → «mål|kommentar» for å sammenligne to målfiler. */
+function malInnhold(rader: readonly MaltallMal[]): Map<string, string> {
+  return new Map(rader.map((r) => [normaliserNavn(r.id), `${r.mal ?? ''}|${r.kommentar?.trim() ?? ''}`]));
+}
+
+/** Måltall (id) der to målfiler har ulikt mål eller ulik kommentar. */
+function ulikeMal(a: readonly MaltallMal[], b: readonly MaltallMal[]): string[] {
+  const ma = malInnhold(a);
+  const mb = malInnhold(b);
+  const ider = new Set([...ma.keys(), ...mb.keys()]);
+  const navn = new Map([...a, ...b].map((r) => [normaliserNavn(r.id), r.id]));
+  return [...ider].filter((i) => (ma.get(i) ?? '|') !== (mb.get(i) ?? '|')).map((i) => navn.get(i) ?? i);
+}
+
+/** To filer skrevet i samme nh-kjøring har nesten samme endringstid; ulik innhold da er en konflikt. */
+const SAMTIDIG_MS = 2000;
+
+/**
+ * Administratorens mål: maltall-<år>.csv og/eller maltall-<år>.xlsx (nh skriver begge; brukeren kan ha fylt ut
+ * hvilken som helst). Finnes begge med samme mål og kommentarer, brukes csv. Er de ulike, brukes den som er endret
+ * sist (advarsel med måltallene som avviker); er de endret samtidig, er det en konflikt (exit 2) — nh velger aldri
+ * stille bort mål brukeren har skrevet inn (issue 11 pkt. 15).
+ */
+export async function lesMaltallFil(am: Arbeidsmappe, ar: number): Promise<{ fil: string | null; rader: MaltallMal[]; advarsler: Diagnostikk[] }> {
+  const navn = `maltall-${ar}`;
+  const filer = await readdir(am.rot);
+  const csv = filer.find((f) => f.toLowerCase() === `${navn}.csv`);
+  const xlsx = filer.find((f) => f.toLowerCase() === `${navn}.xlsx`);
+  if (!csv && !xlsx) return { fil: null, rader: [], advarsler: [] };
+  if (!csv || !xlsx) {
+    const fil = (csv ?? xlsx)!;
+    return { fil, rader: await lesEnMaltallFil(am, fil), advarsler: [] };
+  }
+  const [rc, rx] = [await lesEnMaltallFil(am, csv), await lesEnMaltallFil(am, xlsx)];
+  const ulike = ulikeMal(rc, rx);
+  if (!ulike.length) return { fil: csv, rader: rc, advarsler: [] };
+  const [tc, tx] = [(await stat(am.sti(csv))).mtimeMs, (await stat(am.sti(xlsx))).mtimeMs];
+  const liste = ulike.slice(0, 8).join(', ') + (ulike.length > 8 ? ` (og ${ulike.length - 8} til)` : '');
+  if (Math.abs(tc - tx) < SAMTIDIG_MS) {
+    throw new InndataFeil([
+      feil('maltall-konflikt', `${csv} og ${xlsx} har ulike mål eller kommentarer for ${liste}, og det går ikke å se hvilken som er endret sist.`, { fil: xlsx }, {
+        forventet: `slett eller gi nytt navn til den av de to filene som ikke skal gjelde`,
+      }),
+    ]);
+  }
+  const [fil, rader, annen] = tc > tx ? [csv, rc, xlsx] : [xlsx, rx, csv];
+  const adv = advarsel(
+    'maltall-to-filer',
+    `${csv} og ${xlsx} har ulike mål eller kommentarer for ${liste}. Bruker ${fil}, som er endret sist; ${annen} leses ikke.`,
+    { fil },
+  );
+  return { fil, rader, advarsler: [adv] };
 }
 
 /** Advarsler om datagrunnlaget: støtteregisteret mangler måneder med timer, støtte uten avtale. */

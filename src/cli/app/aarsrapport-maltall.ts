@@ -49,6 +49,7 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   const p = periodeFor(grunnlagsaar);
   const data = await lesData(am, p, false);
   const malFil = await lesMaltallFil(am, ar);
+  k.advarsler.push(...malFil.advarsler);
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
   k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
 
@@ -95,7 +96,9 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
       throw new InndataFeil([
         feil(
           'finnes-fra-for',
-          `${malFil.fil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Målene og kommentarene dine tas med i den nye filen, så --overskriv er trygt.`,
+          `${malFil.fil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og ` +
+            `kommentar fra ${malFil.fil} med i de nye filene (maltall-${ar}.csv og .xlsx); alt annet du har endret i dem ` +
+            `(egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
           { fil: am.sti(malFil.fil) },
         ),
       ]);
