@@ -105,6 +105,28 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     expect(uten.stderr).toMatch(/går tapt/);
   });
 
+  it('issue 16 pkt. 2: hjelpetekster og definisjoner på eget ark; hovedarket leses i ≥ 70 % når det tilpasses sidebredden', async () => {
+    const ws = kopiAvDemo();
+    expect((await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv'])).kode).toBe(0);
+    expect((await nh(['årsrapport', '--data', ws, '--år', '2026'])).kode).toBe(0);
+    // A4 liggende med standardmarger: ca. 987 px; en kolonne med bredde b er ca. 7·b + 5 px.
+    const zoom = (ws_: ExcelJS.Worksheet) => 987 / ws_.columns.reduce((s_, c) => s_ + 7 * (c.width ?? 8.43) + 5, 0);
+    for (const [fil, hoved, hjelp] of [['maltall-2027.xlsx', 'Måltall', 'Hjelpetekster'], ['arsrapport-2026.xlsx', 'Måltall vs resultat', 'Definisjoner']] as const) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(ws, fil));
+      const h = wb.getWorksheet(hoved)!;
+      const hode = (h.getRow(2).values as unknown[]).map(String);
+      expect(hode).not.toContain('Hjelpetekst i AVI');
+      expect(hode).not.toContain('Definisjon i nh');
+      expect(zoom(h), fil).toBeGreaterThanOrEqual(0.7);
+      const d = await lesArk(path.join(ws, fil), hjelp);
+      expect((d[1] as string[]).slice(0, 4)).toEqual(['id', 'Måltall (AVI)', 'Hjelpetekst i AVI', 'Definisjon i nh']);
+      expect(d.slice(2).filter((r) => r && r.length)).toHaveLength(21);
+      // Radene er høye nok til teksten (ikke fast 15 pt).
+      expect(wb.getWorksheet(hjelp)!.getRow(3).height).toBeGreaterThan(15);
+    }
+  });
+
   it('målfilen overskrives ikke uten --overskriv (exit 2, ingenting skrevet)', () => {
     const ws = kopiAvDemo();
     const før = readdirSync(ws).sort();

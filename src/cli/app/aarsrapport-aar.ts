@@ -15,7 +15,7 @@ import { farge, tekstTabell } from '../utskrift.js';
 import { kr, utmappe, velgAar } from './felles.js';
 import { dataAdvarsler, lesData, lesMaltallFil } from './aarsrapport-data.js';
 import { lesMalene } from './aarsrapport-maltall.js';
-import { forutsetninger, formaterMaltallArk, maltallJson, maltallXlsxRad, settOverskrift, verdiTekst } from './aarsrapport-visning.js';
+import { forutsetninger, formaterMaltallArk, tilpassRadhoyder, maltallJson, maltallXlsxRad, settOverskrift, verdiTekst } from './aarsrapport-visning.js';
 
 
 // ————— --år <år> [--halvår] —————
@@ -111,6 +111,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     },
     rader: {
       maltall: rader.map(maltallXlsxRad),
+      hjelp: rader.map(maltallXlsxRad),
       malbedrifter: aktive.map((m) => ({ ...m })),
       stotte: stotte.rader.map((r) => ({ ...r })),
       balanse: [{ ...balanse, merforbruk: merforbruk(balanse) }],
@@ -126,6 +127,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     },
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['resultat', 'mal', 'avvik']);
+  tilpassRadhoyder(wb, xmal, 'hjelp');
   if (halvar) {
     settOverskrift(wb, xmal, 'balanse', 'ubrukt', 'Ubrukt per 30.06');
     settOverskrift(wb, xmal, 'maltall', 'mal', 'Mål (hele året)');

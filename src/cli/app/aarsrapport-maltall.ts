@@ -14,7 +14,7 @@ import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
 import { utmappe, velgAar } from './felles.js';
 import { dataAdvarsler, lesData, lesMaltallFil } from './aarsrapport-data.js';
-import { forutsetninger, formaterMaltallArk, maltallJson, maltallXlsxRad, verdiCsv, verdiTekst } from './aarsrapport-visning.js';
+import { forutsetninger, formaterMaltallArk, tilpassRadhoyder, maltallJson, maltallXlsxRad, verdiCsv, verdiTekst } from './aarsrapport-visning.js';
 
 
 // ————— --maltall <år> —————
@@ -78,10 +78,11 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
       grunnlagsaar: k.idag <= p.til ? `${grunnlagsaar}, FORELØPIG PER ${formatDato(k.idag)}` : String(grunnlagsaar),
       naeringshage: am.config.naeringshage.navn,
     },
-    rader: { maltall: rader.map(maltallXlsxRad) },
+    rader: { maltall: rader.map(maltallXlsxRad), hjelp: rader.map(maltallXlsxRad) },
     parametre: { forutsetninger: forutsetninger(am, p, data, malFil.fil, [{ nokkel: 'malAar', etikett: 'Måltall for året', type: 'heltall', verdi: ar }]) },
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['grunnlag', 'mal']);
+  tilpassRadhoyder(wb, xmal, 'hjelp');
   const csv = lagCsv(
     MALTALL_CSV,
     rader.map((r) => ({

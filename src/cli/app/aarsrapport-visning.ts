@@ -95,6 +95,27 @@ export function formaterMaltallArk(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: st
     }
     ws.getRow(3 + i).alignment = { vertical: 'top', wrapText: true };
   });
+  tilpassRadhoyder(wb, mal, arkNokkel);
+}
+
+/**
+ * Issue 16 pkt. 2: rader med tekst som brytes får høyde etter antall linjer (ikke fast 15 pt, så tekst ikke
+ * overlapper). Linjer anslås som tegn / kolonnebredde per celle; høyeste celle bestemmer.
+ */
+export function tilpassRadhoyder(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: string): void {
+  const ark = mal.ark.find((a) => a.nokkel === arkNokkel)!;
+  const ws = wb.getWorksheet(ark.navn)!;
+  for (let r = 3; r <= ws.rowCount; r++) {
+    const rad = ws.getRow(r);
+    let linjer = 1;
+    ark.kolonner.forEach((k, j) => {
+      const v = rad.getCell(j + 1).value;
+      if (typeof v !== 'string') return;
+      linjer = Math.max(linjer, Math.ceil((v.length * 1.1) / Math.max(4, (k.bredde ?? 12) - 1)));
+    });
+    rad.alignment = { vertical: 'top', wrapText: true };
+    rad.height = 15 * linjer;
+  }
 }
 
 /** Bytter overskriften (rad 2) i én kolonne, f.eks. når halvåret ikke har kortsiktig gjeld. */
