@@ -187,6 +187,18 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(true);
   });
 
+  it('11.1/11.2 (issue 14 pkt. 9): halvåret sammenlignes med helårsmålet, merket «Mål (hele året)» i tekst, xlsx og --json', async () => {
+    const ws = kopiAvDemo();
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Mål \(hele året\)\s+Avvik mot helårsmål/);
+    const hode = (await lesArk(path.join(ws, 'arsrapport-2026-halvar.xlsx'), 'Måltall vs resultat'))[1] as string[];
+    expect(hode).toContain('Mål (hele året)');
+    expect(hode).toContain('Avvik mot helårsmål');
+    const j = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--forhandsvis', '--json'])).json();
+    expect(j.malGjelder).toBe('hele året');
+  });
+
   it('11.1: --halvår gir aktive målbedrifter første halvår og arsrapport-<år>-halvar.xlsx', () => {
     const ws = kopiAvDemo();
     const r = nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json']);
