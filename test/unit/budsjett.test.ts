@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ADM_AKTIVITETER, USPESIFISERT, beregnPlan, kontrollerFordeling, beregnRegnskap, direkteKostnader, nevntMalbedrift, oppgjor, statusTekst, timeBelop, tildelingFor, tolkAktivitet, tolkKategori,
+  ADM_AKTIVITETER, USPESIFISERT, beregnPlan, kontrollerFordeling, direkteKostnader, oppgjor, statusTekst, timeBelop, tildelingFor, tolkAktivitet, tolkKategori,
 } from '../../src/domain/budsjett.js';
+import { beregnRegnskap, nevntMalbedrift } from '../../src/domain/budsjett-regnskap.js';
 import { KOSTNADSKATEGORIER, type Kostnad } from '../../src/domain/datasett/kostnader.js';
 import type { Ansatt } from '../../src/domain/datasett/ansatte.js';
 import type { Malbedrift } from '../../src/domain/datasett/malbedrifter.js';
