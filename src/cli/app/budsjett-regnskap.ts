@@ -20,7 +20,10 @@ import { kr, utmappe } from './felles.js';
 import { lesSatserForAar } from './timesats.js';
 
 import { beregnRegnskap, type Regnskap } from '../../domain/budsjett-regnskap.js';
-import { fk, fordelingJson, fordelingTekst, kategorierJson, kategoriTabell, oppgjorJson, oppgjorLinjer, oppgjorTekst, settSammendragsformler, skrivXlsx, sumRef, type Sammendragslinje } from './budsjett-felles.js';
+import {
+  fk, fordelingJson, fordelingTekst, kategorierJson, kategoriTabell, oppgjorJson, oppgjorLinjer, oppgjorTekst, settSammendragsformler,
+  skrivXlsx, sumRef, type Sammendragslinje,
+} from './budsjett-felles.js';
 
 const TOLKNINGER_REGNSKAP = [
   'Timer på administrasjon og gjennomføring er rader i timer med en administrasjonskode (adminKoder i nh.json) og dato i året; timer på målbedrifter (orgnr) er art. 28-tjenester og er ikke med.',

@@ -19,7 +19,10 @@ import { farge, tekstTabell } from '../utskrift.js';
 import { kr, sporOmAar, utmappe, velgAar } from './felles.js';
 import { lesTimesatser } from './timesats.js';
 
-import { fk, fordelingJson, fordelingTekst, kategorierJson, kategoriTabell, oppgjorJson, oppgjorLinjer, oppgjorTekst, settSammendragsformler, skrivXlsx, type Sammendragslinje } from './budsjett-felles.js';
+import {
+  fk, fordelingJson, fordelingTekst, kategorierJson, kategoriTabell, oppgjorJson, oppgjorLinjer, oppgjorTekst, settSammendragsformler,
+  skrivXlsx, type Sammendragslinje,
+} from './budsjett-felles.js';
 import { kjorRegnskap } from './budsjett-regnskap.js';
 
 const TOLKNINGER_PLAN = [
