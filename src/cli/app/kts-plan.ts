@@ -10,20 +10,12 @@
  * docs/kts-plan.md og i utdataene (TOLKNINGER).
  */
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
-import { advarsel, feil, InndataFeil, kastVedFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
-import { formatDato, leggTilDager, leggTilMaaneder, parseDato, type Dato, type Maaned } from '../../domain/dato.js';
-import { fristerForAar } from '../../domain/frister.js';
-import { kontrollerMalbedrifter } from '../../domain/kontroll.js';
-import {
-  beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, loggensUtgangspunkt, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, planForAar, sammeInnhold,
-  type AviLogg, type AvsluttetRad, type KtsBedrift, type NyRad, type Oppdatering, type Utsending,
-} from '../../domain/kts.js';
+import { advarsel, feil, InndataFeil, kastVedFeil } from '../../domain/diagnostikk.js';
+import { formatDato, parseDato, type Dato } from '../../domain/dato.js';
+import { beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, loggensUtgangspunkt, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, sammeInnhold, type AviLogg, type AvsluttetRad, type NyRad, type Oppdatering } from '../../domain/kts.js';
 import type { Rad } from '../../domain/rapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg } from '../../io/avi-logg.js';
-import { lesDatasett } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { medLaas } from '../../io/laas.js';
 import { sjekkIkkeFinnes, skrivFiler } from '../../io/skriv.js';
@@ -32,20 +24,10 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { KtsPlanValg } from '../commands/kts-plan.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { feilSamler, velgAar } from './felles.js';
+import { TOLKNINGER, lesAlt } from './kts-plan-felles.js';
+import { plan } from './kts-plan-kalender.js';
 
-/** Tolkningene av programveileder 6.3 som ikke står eksplisitt (docs/kts-plan.md). Vises i tekst, --json og xlsx. */
-export const TOLKNINGER = [
-  '«Siden siste oppdatering» (6.3): loggen avi/avi-logg.json over hva hver opplastingsfil inneholdt er fasit. Med i filen er alt som ikke står i en opplastingsfil for en annen frist, og som har utsendingsmåned til og med fristens måned. Første gang (ingen logg) antas AVI oppdatert ved forrige frist; --siden <dato> velger en annen dato.',
-  'For sent: en registrering som hørte til en tidligere AVI-frist, men aldri ble rapportert, tas med, merkes «for sent» og får en utsendingsmåned som ikke er passert (denne oppdateringens måned).',
-  'November–desember (11.1: alle aktive i året i AVI innen 31. desember): desemberfilen tar med årets oppstarter til og med fristen, med oppstartskjema i mars året etter (6.3); etter 1. desember gir --frist <år>-12-31 en logget årsslutt-registrering.',
-  'En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene (ny og avsluttet).',
-  'Ny kjøring for samme frist: filen lages komplett på nytt (krever --overskriv), og loggens innslag for fristen erstattes — ingenting dobbeltføres.',
-  'Underveisskjema (6.3): ett år etter oppstartskjemaets måned og deretter årlig så lenge avtalen løper ved inngangen til måneden. AVI fyller det ut; det vises i planen, ikke i opplastingsfilen.',
-  'Mangler navn eller e-post til daglig leder for en målbedrift i filen, skrives ingen fil (exit 2). Målbedrifter som ikke skal med, blokkerer ikke.',
-] as const;
-
-const UTSENDINGSTYPE = { oppstart: 'oppstartskjema', underveis: 'underveisskjema', exit: 'exit-skjema' } as const;
+export { TOLKNINGER } from './kts-plan-felles.js';
 
 // ————— Inngang —————
 
@@ -84,33 +66,6 @@ export function tolkFrist(flagg: string | undefined, idag: Dato): Dato {
     ]);
   }
   return d;
-}
-
-async function lesBedrifter(am: Arbeidsmappe): Promise<{ fil: string | null; bedrifter: KtsBedrift[] }> {
-  const mb = await lesDatasett(am, malbedrifterDef);
-  // Avtaleslutt før avtalestart gir meningsløse utsendingsmåneder: samme regel som nh sjekk (8.2, 6.3).
-  kastVedFeil(kontrollerMalbedrifter(mb.rader));
-  return {
-    fil: mb.fil,
-    bedrifter: mb.rader.map((m) => ({
-      orgnr: m.orgnr,
-      navn: m.navn,
-      avtalestart: m.avtalestart,
-      avtaleslutt: m.avtaleslutt,
-      dagligLeder: m.dagligLeder,
-      dagligLederEpost: m.dagligLederEpost,
-      kilde: m.kilde,
-    })),
-  };
-}
-
-/** Leser malbedrifter og loggen og samler feilene fra begge (én runde retting). */
-async function lesAlt(am: Arbeidsmappe) {
-  const { feil: ds, fang } = feilSamler();
-  const mb = await fang(() => lesBedrifter(am), null);
-  const logg = await fang(() => lesAviLogg(am.sti(AVI_LOGG)), null);
-  if (ds.length || !mb || !logg) throw new InndataFeil(ds);
-  return { ...mb, ...logg };
 }
 
 // ————— Opplastingsfilen —————
@@ -300,91 +255,5 @@ function oppdateringTekst(
     linjer.push(s.uendret ? `${AVI_LOGG}: uendret (samme innhold som sist for denne fristen).` : s.harTidligere ? `${AVI_LOGG}: innslaget for fristen er erstattet.` : `${AVI_LOGG}: oppdatert.`);
   }
   return linjer.join('\n');
-}
-
-// ————— --plan <år> og --ics <fil> —————
-
-function utsendingJson(u: Utsending) {
-  return { orgnr: u.orgnr, navn: u.navn, type: u.type, maaned: u.maaned, maanedTekst: maanedTekst(u.maaned), frist: u.frist };
-}
-
-async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Promise<Resultat> {
-  const ar = velgAar(valg.plan, am.config, '--plan');
-  const { bedrifter } = await lesBedrifter(am);
-  const utsendinger = planForAar(bedrifter, ar);
-  let icsSti: string | null = null;
-  let hendelser = 0;
-  if (valg.ics !== undefined) {
-    const ics = await lagIcs(am, ar, utsendinger);
-    icsSti = path.resolve(valg.ics);
-    hendelser = ics.antall;
-    await skrivFiler([{ sti: icsSti, innhold: ics.tekst }], { overskriv: Boolean(valg.overskriv) });
-  }
-  const json = { modus: 'plan', ar, utsendinger: utsendinger.map(utsendingJson), ics: icsSti, hendelser: icsSti ? hendelser : null, tolkninger: TOLKNINGER };
-  const tekst = [
-    farge.bold(`Kundetilfredshetsundersøkelsen ${ar} – ${am.config.naeringshage.navn} (programveileder 6.3)`),
-    '',
-    utsendinger.length
-      ? tekstTabell(
-          ['Måned', 'Skjema', 'Målbedrift', 'Orgnr', 'AVI-frist'],
-          utsendinger.map((u) => [maanedTekst(u.maaned), UTSENDINGSTYPE[u.type], u.navn, u.orgnr, formatDato(u.frist)]),
-        )
-      : '  (ingen utsendinger i året)',
-    '',
-    'Underveisskjema fylles ut automatisk i AVI og er ikke med i opplastingsfilen (6.3).',
-    ...(icsSti ? [`Skrev ${icsSti} (${hendelser} hendelser).`] : []),
-  ].join('\n');
-  return { json, tekst };
-}
-
-function kort(s: string): string {
-  return createHash('sha256').update(s).digest('hex').slice(0, 10);
-}
-
-/**
- * iCalendar med heldagshendelser (DATE, ingen tidssone) og stabile UID-er: samme innhold gir samme fil
- * (DTSTAMP er 1. januar i året, ikke klokka nå). Utsendingsmånedene er hendelser over hele måneden,
- * merket som ledig tid (TRANSP:TRANSPARENT), så de ikke blokkerer kalenderen i Outlook.
- */
-async function lagIcs(am: Arbeidsmappe, ar: number, utsendinger: Utsending[]): Promise<{ tekst: string; antall: number }> {
-  const { default: ical, ICalCalendarMethod, ICalEventTransparency } = await import('ical-generator');
-  const nhOrgnr = am.config.naeringshage.orgnr;
-  const stamp = new Date(Date.UTC(ar, 0, 1));
-  const cal = ical({
-    name: `${am.config.naeringshage.navn}: rapportering og kundetilfredshet ${ar}`,
-    prodId: { company: 'nh', product: 'kts-plan', language: 'NO' },
-    method: ICalCalendarMethod.PUBLISH,
-  });
-  for (const { dato, frist } of fristerForAar(ar)) {
-    const kommando = frist.kommando?.replace('<åååå>', String(ar)).replace('<fjoråret>', String(ar - 1)).replace('<neste år>', String(ar + 1));
-    cal.createEvent({
-      id: `nh-frist-${dato}-${kort(frist.hva)}@${nhOrgnr}.nh`,
-      start: dato,
-      end: leggTilDager(dato, 1),
-      allDay: true,
-      stamp,
-      summary: frist.aviOppdatering ? `AVI-oppdatering: ${frist.hva}` : frist.hva,
-      description: `${frist.kilde}.${kommando ? ` Grunnlag i nh: ${kommando}` : ''}`,
-    });
-  }
-  const perMaaned = new Map<Maaned, Utsending[]>();
-  for (const u of utsendinger) perMaaned.set(u.maaned, [...(perMaaned.get(u.maaned) ?? []), u]);
-  for (const [maaned, us] of perMaaned) {
-    const start = `${maaned}-01` as Dato;
-    const antall = (t: Utsending['type']) => us.filter((u) => u.type === t).length;
-    cal.createEvent({
-      id: `nh-kts-${maaned}@${nhOrgnr}.nh`,
-      start,
-      end: leggTilMaaneder(start, 1),
-      allDay: true,
-      stamp,
-      transparency: ICalEventTransparency.TRANSPARENT,
-      summary: `Kundetilfredshetsundersøkelsen ${maanedTekst(maaned)}: ${antall('oppstart')} oppstart, ${antall('underveis')} underveis, ${antall('exit')} exit`,
-      description: ['Programveileder 6.3. Utsendinger denne måneden:', ...us.map((u) => `${UTSENDINGSTYPE[u.type]}: ${u.navn} (${u.orgnr})`)].join('\n'),
-    });
-  }
-  // RFC 5545 3.4: også END:VCALENDAR avsluttes med CRLF (ical-generator utelater den siste).
-  const tekst = cal.toString();
-  return { tekst: tekst.endsWith('\r\n') ? tekst : `${tekst}\r\n`, antall: cal.events().length };
 }
 
