@@ -167,12 +167,12 @@ export function kontrollerMerforbruk(b: Tilskuddsbalanse): Diagnostikk[] {
  * tilskuddet brukes før eventuell ny tildeling skjer.» Advarsel når det som overføres til neste år (ubrukt ved
  * årets slutt) er større enn det som ble overført inn i året — de ubrukte midlene vokser.
  */
-export function kontrollerAkkumulering(b: Tilskuddsbalanse): Diagnostikk[] {
+export function kontrollerAkkumulering(b: Tilskuddsbalanse, forelopig = false): Diagnostikk[] {
   if (b.ubrukt <= 0 || b.ubrukt <= b.overfort) return [];
   return [
     advarsel(
       'ubrukt-vokser',
-      `Ubrukte innovasjonsmidler vokser: ${formatKroner(b.overfort)} kr ble overført inn i ${b.ar}, og ` +
+      `${forelopig ? 'Foreløpig (året er ikke over): ' : ''}Ubrukte innovasjonsmidler vokser: ${formatKroner(b.overfort)} kr ble overført inn i ${b.ar}, og ` +
         `${formatKroner(b.ubrukt)} kr (${formatKroner(b.disponibelt)} − ${formatKroner(b.brukt)}) overføres til ${b.ar + 1}, ` +
         `${formatKroner(b.ubrukt - b.overfort)} kr mer. Siva kan kreve akkumulerte ubrukte midler tilbakebetalt eller brukt ` +
         `før ny tildeling (programveileder 10.4).`,

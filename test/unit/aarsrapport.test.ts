@@ -91,6 +91,7 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
     expect(vokser).toHaveLength(1);
     expect(vokser[0]).toMatchObject({ kode: 'ubrukt-vokser' });
     expect(vokser[0]!.melding).toMatch(/185\s000,00 kr ble overført inn i 2026, og 535\s000,00 kr .* overføres til 2027, 350\s000,00 kr mer/);
+    expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00), true)[0]!.melding).toMatch(/^Foreløpig \(året er ikke over\): /);
     expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_350_000_00))).toEqual([]); // 185 000 ut = inn
     expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_600_000_00))).toEqual([]); // merforbruk
   });

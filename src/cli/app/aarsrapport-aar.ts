@@ -98,7 +98,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const merAdv = kontrollerMerforbruk(balanse);
   k.advarsler.push(...merAdv);
   // 10.4: ubrukte midler som vokser fra år til år (bare ved årets slutt; halvåret har ingen overføring).
-  if (!halvar) k.advarsler.push(...kontrollerAkkumulering(balanse));
+  if (!halvar) k.advarsler.push(...kontrollerAkkumulering(balanse, forelopig !== null));
 
   const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${ar}-halvar.xlsx` : `arsrapport-${ar}.xlsx`);
   const xmal = await lesMal('arsrapport');
