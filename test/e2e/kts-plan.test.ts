@@ -34,6 +34,10 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
     expect(antatt.melding).toMatch(/antar at AVI var oppdatert per 1\. september 2026/);
     expect(j.antattOppdatertPer).toBe('2026-09-01');
     expect(j.nye.some((x: NyJson) => x.forSent)).toBe(false);
+    // 11.1: november-oppstarter er med i desemberfilen, merket i utskriften.
+    expect(j.nye.find((x: NyJson) => x.orgnr === '917055858')).toMatchObject({ startskjema: '2027-03', forSent: false });
+    const tekst = nh(['kts-plan', '--data', kopier(DEMO), '--frist', '2026-12-01', '--forhandsvis']);
+    expect(tekst.stdout).toMatch(/917055858 .*mars 2027 .*i AVI innen 31\.12 \(11\.1\)/);
     for (const f of ['avi-oppdatering-2026-12-01.xlsx', 'avi-oppdatering-2026-12-01.csv', 'avi-logg.json']) expect(existsSync(avi(ws, f)), f).toBe(true);
 
     // CSV: BOM, semikolon, én tabell med kolonnen «del».

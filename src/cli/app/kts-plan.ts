@@ -232,7 +232,11 @@ function oppdateringTekst(
     json.nye.length
       ? tekstTabell(
           ['Orgnr', 'Målbedrift', 'Avtalestart', 'Oppstartskjema', 'Daglig leder', 'E-post', 'Merknad'],
-          json.nye.map((r) => [r.orgnr, r.navn, formatDato(r.avtalestart), r.startskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '', forSent(r.forSent)]),
+          json.nye.map((r) => [
+            r.orgnr, r.navn, formatDato(r.avtalestart), r.startskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '',
+            // 11.1: november–desember-oppstart registrert nå (oppstartskjemaet kommer senere, 6.3).
+            r.forSent ? forSent(true) : r.startskjema > o.frist.slice(0, 7) ? 'i AVI innen 31.12 (11.1)' : '',
+          ]),
         )
       : '  (ingen)',
     '',
