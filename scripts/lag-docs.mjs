@@ -96,7 +96,7 @@ const { MALTALL, TOLKNINGER } = await import(pathToFileURL(path.join(ROT, 'dist'
 const mt = [
   '# Måltallene (programveileder 11.2)',
   '',
-  '<!-- Generert av scripts/lag-docs.mjs fra src/domain/maltall.ts. Ikke rediger for hånd: kjør `npm run docs`. -->',
+  '<!-- Generert av scripts/lag-docs.mjs fra src/domain/maltall-definisjoner.ts. Ikke rediger for hånd: kjør `npm run docs`. -->',
   '',
   'Samme definisjon brukes for grunnlaget (`nh årsrapport --maltall <år>`) og resultatet (`nh årsrapport --år <år>`),',
   'så mål og resultat er sammenlignbare. Se docs/aarsrapport.md for kommandoene.',

@@ -7,8 +7,9 @@
  *  - 10.4: ubenyttede innovasjonsmidler står som «kortsiktig gjeld» ved årets slutt og overføres til
  *    neste år; det er ikke lov å rapportere mer brukt innovasjonsstøtte enn disponibelt
  *    innovasjonstilskudd (art. 28 fra Siva, fylkeskommunen, andre, og overført fra tidligere år).
+ *    Merforbruk er forutsett i vedlegg 3 pkt. 4.1 (kompenseres ikke neste år): rapporten skrives og viser det.
  */
-import { RegelNei, advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
+import { advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
 import { type Dato } from './dato.js';
 import { erAktiv, type MalbedriftGrunnlag, type Periode } from './maltall.js';
 import { formatKroner, type Ore } from './penger.js';
@@ -129,18 +130,56 @@ export function tilskuddsbalanse(ar: number, til: Dato, tilskudd: readonly Tilsk
   return { ar, til, overfort, innvilget, disponibelt, brukt, ubrukt: disponibelt - brukt };
 }
 
+/** Merforbruk: brukt innovasjonsstøtte utover disponibelt innovasjonstilskudd (0 når alt er innenfor). */
+export function merforbruk(b: Tilskuddsbalanse): Ore {
+  return Math.max(0, -b.ubrukt);
+}
+
 /**
  * Programveileder 10.4: «Det er ikke anledning til å rapportere inn bruk av mer innovasjonsstøtte på
- * målbedriftene enn disponibelt innovasjonstilskudd». Kaster RegelNei (exit 1) med balansen.
+ * målbedriftene enn disponibelt innovasjonstilskudd», og vedlegg 3 pkt. 4.1: «Dersom programselskapet
+ * bruker mer innovasjonsstøtte … enn disponibelt innovasjonstilskudd …, vil ikke merforbruket kompenseres
+ * på neste års tildeling». Merforbruk er altså forutsett: årsrapporten skrives likevel (31.12/15.1-fristen
+ * skal ikke blokkeres), med merforbruket tydelig vist. Støtteregisteret er gitt støtte og rettes ikke.
+ * Gir én advarsel med tallene (tom liste når alt er innenfor).
  */
-export function krevInnenforDisponibelt(b: Tilskuddsbalanse, resultat?: unknown): void {
-  if (b.ubrukt >= 0) return;
-  throw new RegelNei(
-    `Kan ikke rapportere: brukt innovasjonsstøtte ${formatKroner(b.brukt)} kr i ${b.ar} er mer enn disponibelt innovasjonstilskudd ` +
-      `${formatKroner(b.disponibelt)} kr (overført ${formatKroner(b.overfort)} kr + innvilget ${formatKroner(b.innvilget)} kr), ` +
-      `over med ${formatKroner(-b.ubrukt)} kr (programveileder 10.4). Registrer manglende tilskudd i tilskudd (innovasjon/overfort) eller rett støtteregisteret.`,
-    resultat ?? { balanse: b },
-  );
+export function kontrollerMerforbruk(b: Tilskuddsbalanse): Diagnostikk[] {
+  const over = merforbruk(b);
+  if (over === 0) return [];
+  return [
+    advarsel(
+      'merforbruk',
+      `MERFORBRUK: brukt innovasjonsstøtte ${formatKroner(b.brukt)} kr i ${b.ar} er ${formatKroner(over)} kr mer enn disponibelt ` +
+        `innovasjonstilskudd ${formatKroner(b.disponibelt)} kr (overført ${formatKroner(b.overfort)} kr + innvilget ` +
+        `${formatKroner(b.innvilget)} kr). I AVI kan det ikke rapporteres mer brukt enn disponibelt (programveileder 10.4), og ` +
+        `merforbruket kompenseres ikke på neste års tildeling (vedlegg 3 pkt. 4.1): det dekkes av næringshagen selv. ` +
+        `Støtteregisteret viser støtte som er gitt og skal ikke endres. Mangler et tilsagn i tilskudd (innovasjon/overfort), ` +
+        `registrer det der.`,
+      undefined,
+      { verdi: `${formatKroner(b.brukt)} kr`, forventet: `høyst ${formatKroner(b.disponibelt)} kr` },
+    ),
+  ];
+}
+
+/**
+ * Programveileder 10.4 (og vedlegg 3 pkt. 4.1): «Dersom et programselskap akkumulerer ubrukt
+ * innovasjonsstøtte, kan Siva kreve at midler skal tilbakebetales, eller at det akkumulerte ubrukte
+ * tilskuddet brukes før eventuell ny tildeling skjer.» Advarsel når det som overføres til neste år (ubrukt ved
+ * årets slutt) er større enn det som ble overført inn i året — de ubrukte midlene vokser.
+ */
+export function kontrollerAkkumulering(b: Tilskuddsbalanse, forelopig = false): Diagnostikk[] {
+  if (b.ubrukt <= 0 || b.ubrukt <= b.overfort) return [];
+  return [
+    advarsel(
+      'ubrukt-vokser',
+      `${forelopig ? 'Foreløpig (året er ikke over): ' : ''}Ubrukte innovasjonsmidler vokser: ${formatKroner(b.overfort)} kr ble overført inn i ${b.ar}, og ` +
+        `${formatKroner(b.ubrukt)} kr (${formatKroner(b.disponibelt)} − ${formatKroner(b.brukt)}) overføres til ${b.ar + 1}, ` +
+        `${formatKroner(b.ubrukt - b.overfort)} kr mer. Siva kan kreve akkumulerte ubrukte midler tilbakebetalt eller brukt ` +
+        `før ny tildeling (programveileder 10.4).`,
+      undefined,
+      { verdi: `${formatKroner(b.ubrukt)} kr`, forventet: `høyst ${formatKroner(b.overfort)} kr (det som ble overført inn)` },
+    ),
+  ];
 }
 
 /**

@@ -98,6 +98,11 @@ export const configSkjema = z.looseObject({
   eurNok: eurNokSkjema,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
   adminKoder: z.array(z.string().min(1)).default(['ADM']),
+  /**
+   * Aktiviteter for administrasjon og gjennomføring i tillegg til standardlisten (10.4, vedlegg 3 pkt. 3 —
+   * begge er eksempellister). Brukes av nh budsjett --regnskap; en aktivitet utenfor listene er en advarsel.
+   */
+  admAktiviteter: z.array(z.string().min(1)).default([]),
   /** Per datasett: overskrift i filen → kolonnenøkkel, f.eks. { "timer": { "Prosjekt": "malbedrift" } }. */
   kolonner: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   /** Per datasett: overskrifter som skal overses. */

@@ -16,7 +16,13 @@ export type Frist = {
 };
 
 export const FRISTER: readonly Frist[] = [
-  { mnd: 1, dag: 15, hva: 'Støtte per målbedrift for fjoråret rapporteres i AVI', kilde: 'Programveileder 11.1 og 10.4', kommando: 'nh årsrapport --år <fjoråret>' },
+  // 11.1: «All rapportering for fjoråret knyttet til bruk av innovasjonsstøtte (artikkel 28) skal være ferdigstilt.
+  // Dette innebærer at rapportering for alle målbedrifter, samt næringshagestatusskjemaet skal være avsluttet.»
+  {
+    mnd: 1, dag: 15,
+    hva: 'All art. 28-rapportering for fjoråret ferdigstilt: rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet',
+    kilde: 'Programveileder 11.1 og 10.4', kommando: 'nh årsrapport --år <fjoråret>',
+  },
   { mnd: 2, dag: 1, hva: 'Skjema for regionalrapportering sendes Siva på e-post', kilde: 'Programveileder 11.1' },
   { mnd: 2, dag: 20, hva: 'Revisorbekreftelse på timer og kostnader til administrasjon og gjennomføring', kilde: 'Programveileder 11.1 og 10.4', kommando: 'nh budsjett --regnskap <fjoråret>' },
   { mnd: 3, dag: 1, hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)', kilde: 'Programveileder 11.1 og 6.3', kommando: 'nh kts-plan --frist <åååå>-03-01', aviOppdatering: true },

@@ -5,131 +5,25 @@
  * loggen over hva hver opplastingsfil inneholdt, og valideringen som blokkerer opplastingsfilen.
  * Ingen I/O; datoer er `åååå-mm-dd`-strenger og måneder `åååå-mm`.
  */
-import { deler, forsteDag, lagDato, maanedAv, type Dato, type Maaned } from './dato.js';
+import { deler, maanedAv, type Dato, type Maaned } from './dato.js';
 import { advarsel, feil, type Diagnostikk, type Kilde } from './diagnostikk.js';
+import { aviFristFor, fristTekst, maanedTekst, nesteAviFrist, utsendingsmaaned, type KtsBedrift } from './kts-kalender.js';
 
-export type Skjema = 'oppstart' | 'underveis' | 'exit';
-
-/** Programveileder 6.3/11.1: AVI oppdateres 1. mars, 1. juni, 1. september og 1. desember. */
-export const AVI_MAANEDER = [3, 6, 9, 12] as const;
-
-const MAANEDSNAVN = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
-
-/** «2026-12» → «desember 2026». */
-export function maanedTekst(m: Maaned): string {
-  const [aar, mnd] = m.split('-').map(Number) as [number, number];
-  return `${MAANEDSNAVN[mnd - 1]} ${aar}`;
-}
-
-/** «2026-12-01» → «1. desember 2026». */
-export function fristTekst(d: Dato): string {
-  const { aar, mnd, dag } = deler(d);
-  return `${dag}. ${MAANEDSNAVN[mnd - 1]} ${aar}`;
-}
-
-/**
- * Programveileder 6.3 (tabellen): måneden for avtalestart/-slutt gir måneden oppstart-/exit-skjemaet
- * sendes ut, og den måneden er også fristen for AVI-oppdateringen (den 1.):
- *   november–januar → mars, februar–april → juni, mai–juli → september, august–oktober → desember.
- * November og desember gir mars året etter.
- */
-export function utsendingsmaaned(d: Dato): Maaned {
-  const { aar, mnd } = deler(d);
-  if (mnd >= 11) return maanedAv(lagDato(aar + 1, 3, 1));
-  if (mnd === 1) return maanedAv(lagDato(aar, 3, 1));
-  if (mnd <= 4) return maanedAv(lagDato(aar, 6, 1));
-  if (mnd <= 7) return maanedAv(lagDato(aar, 9, 1));
-  return maanedAv(lagDato(aar, 12, 1));
-}
-
-/** Programveileder 6.3/11.1: fristen for AVI-oppdateringen som bærer en utsending i måned m er den 1. i m. */
-export function aviFristFor(m: Maaned): Dato {
-  return forsteDag(m);
-}
-
-/** Programveileder 11.1: er datoen en av de fire AVI-fristene (1. mars/juni/september/desember)? */
-export function erAviFrist(d: Dato): boolean {
-  const { mnd, dag } = deler(d);
-  return dag === 1 && (AVI_MAANEDER as readonly number[]).includes(mnd);
-}
-
-/** Programveileder 11.1: den neste AVI-fristen fra og med i dag (er i dag en frist, er det den). */
-export function nesteAviFrist(idag: Dato): Dato {
-  const { aar } = deler(idag);
-  for (const a of [aar, aar + 1]) {
-    for (const m of AVI_MAANEDER) {
-      const f = lagDato(a, m, 1);
-      if (f >= idag) return f;
-    }
-  }
-  throw new Error('uoppnåelig: det finnes alltid en AVI-frist innen ett år');
-}
-
-/** «2025-06» + 1 år → «2026-06». */
-function leggTilAarM(m: Maaned, aar: number): Maaned {
-  const [a, mm] = m.split('-') as [string, string];
-  return `${Number(a) + aar}-${mm}` as Maaned;
-}
-
-/**
- * Programveileder 6.3: underveisskjemaet sendes ett år etter oppstartskjemaets måned, og deretter
- * årlig frem til avtaleslutt. nh tar med en underveismåned så lenge avtalen løper ved inngangen til
- * måneden (1. i måneden ≤ avtaleslutt). Løpende avtaler (uten slutt) gir måneder til og med `tilOgMed`.
- */
-export function underveisMaaneder(startskjema: Maaned, avtaleslutt: Dato | undefined, tilOgMed: Maaned): Maaned[] {
-  const ut: Maaned[] = [];
-  for (let m = leggTilAarM(startskjema, 1); m <= tilOgMed; m = leggTilAarM(m, 1)) {
-    if (avtaleslutt !== undefined && forsteDag(m) > avtaleslutt) break;
-    ut.push(m);
-  }
-  return ut;
-}
-
-// ————— Plan for et år —————
-
-export type KtsBedrift = {
-  orgnr: string;
-  navn: string;
-  avtalestart: Dato;
-  avtaleslutt?: Dato | undefined;
-  dagligLeder?: string | undefined;
-  dagligLederEpost?: string | undefined;
-  kilde?: Kilde;
-};
-
-export type Utsending = { orgnr: string; navn: string; type: Skjema; maaned: Maaned; frist: Dato };
-
-const TYPE_REKKEFOLGE: Record<Skjema, number> = { oppstart: 0, underveis: 1, exit: 2 };
-
-/** Alle utsendinger for én målbedrift (oppstart, underveis, exit) til og med måneden `tilOgMed`. */
-export function utsendingerFor(b: KtsBedrift, tilOgMed: Maaned): Utsending[] {
-  const start = utsendingsmaaned(b.avtalestart);
-  const lag = (type: Skjema, maaned: Maaned): Utsending => ({ orgnr: b.orgnr, navn: b.navn, type, maaned, frist: aviFristFor(maaned) });
-  const ut: Utsending[] = [];
-  if (start <= tilOgMed) ut.push(lag('oppstart', start));
-  for (const m of underveisMaaneder(start, b.avtaleslutt, tilOgMed)) ut.push(lag('underveis', m));
-  if (b.avtaleslutt !== undefined) {
-    const exit = utsendingsmaaned(b.avtaleslutt);
-    if (exit <= tilOgMed) ut.push(lag('exit', exit));
-  }
-  return ut;
-}
-
-/** Programveileder 6.3: alle utsendinger i året for alle målbedrifter, sortert på måned, type og navn. */
-export function planForAar(bedrifter: readonly KtsBedrift[], aar: number): Utsending[] {
-  const tilOgMed = `${aar}-12` as Maaned;
-  const fra = `${aar}-01` as Maaned;
-  return bedrifter
-    .flatMap((b) => utsendingerFor(b, tilOgMed))
-    .filter((u) => u.maaned >= fra)
-    .sort((a, b) => (a.maaned < b.maaned ? -1 : a.maaned > b.maaned ? 1 : TYPE_REKKEFOLGE[a.type] - TYPE_REKKEFOLGE[b.type] || a.navn.localeCompare(b.navn, 'nb')));
-}
+export * from './kts-kalender.js';
 
 // ————— Loggen over opplastingsfiler og differansen «siden siste oppdatering» —————
 
 export type LoggNy = { orgnr: string; avtalestart: Dato; startskjema: Maaned };
 export type LoggAvsluttet = { orgnr: string; avtaleslutt: Dato; exitskjema: Maaned };
-export type LoggOppdatering = { frist: Dato; skrevet: Dato; filer: string[]; nye: LoggNy[]; avsluttede: LoggAvsluttet[] };
+export type LoggOppdatering = {
+  frist: Dato;
+  skrevet: Dato;
+  filer: string[];
+  /** 6.3: AVI antatt oppdatert per denne datoen da loggen startet (forrige frist eller --siden). */
+  antattOppdatertPer?: Dato | undefined;
+  nye: LoggNy[];
+  avsluttede: LoggAvsluttet[];
+};
 export type AviLogg = { versjon: 1; oppdateringer: LoggOppdatering[] };
 
 export const TOM_LOGG: AviLogg = { versjon: 1, oppdateringer: [] };
@@ -164,8 +58,10 @@ function merknader(...m: (string | null)[]): string | null {
   return ut.length ? ut.join(' ') : null;
 }
 
-function forSentTekst(egen: Dato, frist: Dato): string | null {
-  return egen < frist ? `For sent: hørte til AVI-oppdateringen ${fristTekst(egen)}.` : null;
+function forSentTekst(egen: Dato, frist: Dato, opprinnelig: Maaned, kommende: Maaned): string | null {
+  if (egen >= frist) return null;
+  const flyttet = opprinnelig < kommende ? ` Utsendingsmåneden er satt til ${maanedTekst(kommende)} (${maanedTekst(opprinnelig)} er passert).` : '';
+  return `For sent: hørte til AVI-oppdateringen ${fristTekst(egen)}.${flyttet}`;
 }
 
 /**
@@ -176,11 +72,25 @@ function forSentTekst(egen: Dato, frist: Dato): string | null {
  * En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene.
  * Loggens innslag for samme frist regnes ikke som rapportert: filen for fristen lages på nytt, komplett.
  */
-export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLogg, frist: Dato): Oppdatering {
+export type OppdateringValg = {
+  /**
+   * AVI antas oppdatert til og med denne datoen: registreringer som hørte til en AVI-frist ≤ datoen regnes som
+   * rapportert. Brukes første gang (ingen logg: forrige frist, eller --siden <dato>).
+   */
+  siden?: Dato | null;
+};
+
+export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLogg, frist: Dato, valg: OppdateringValg = {}): Oppdatering {
   const tidligere = logg.oppdateringer.filter((o) => o.frist !== frist);
   const rapportertNy = new Map(tidligere.flatMap((o) => o.nye.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
   const rapportertSlutt = new Map(tidligere.flatMap((o) => o.avsluttede.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
   const fristMaaned = maanedAv(frist);
+  // Programveileder 6.3: en registrering som kommer for sent, får en utsendingsmåned som ikke er passert — måneden
+  // for denne oppdateringen (31.12: neste AVI-måned), ikke den opprinnelige.
+  const kommende = maanedAv(nesteAviFrist(frist));
+  const fristAar = deler(frist).aar;
+  const siden = valg.siden ?? null;
+  const antattRapportert = (egen: Dato) => siden !== null && egen <= siden;
   const forrige = tidligere.filter((o) => o.frist < frist).map((o) => o.frist).sort().at(-1) ?? null;
   const ds: Diagnostikk[] = [];
   const nye: NyRad[] = [];
@@ -198,8 +108,11 @@ export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLog
     const start = utsendingsmaaned(b.avtalestart);
     const exit = b.avtaleslutt !== undefined ? utsendingsmaaned(b.avtaleslutt) : null;
     const tidligereNy = rapportertNy.get(b.orgnr);
-    const skalNy = !tidligereNy && start <= fristMaaned;
-    const skalSlutt = b.avtaleslutt !== undefined && exit !== null && !rapportertSlutt.has(b.orgnr) && exit <= fristMaaned;
+    // 11.1 (31. desember) og 6.3 («tatt opp … siden siste oppdatering»): i desemberfilen (1.12, eller årsslutt 31.12)
+    // tas også årets november–desember-oppstarter med; oppstartskjemaet følger tabellen i 6.3 (mars året etter).
+    const tidlig = fristMaaned.endsWith('-12') && start > fristMaaned && b.avtalestart <= frist && deler(b.avtalestart).aar === fristAar;
+    const skalNy = !tidligereNy && (start <= fristMaaned || tidlig) && !antattRapportert(aviFristFor(start));
+    const skalSlutt = b.avtaleslutt !== undefined && exit !== null && !rapportertSlutt.has(b.orgnr) && exit <= fristMaaned && !antattRapportert(aviFristFor(exit));
     if (tidligereNy && tidligereNy.avtalestart !== b.avtalestart) {
       ds.push(endretAdvarsel(b, 'avtalestart', tidligereNy.avtalestart, b.avtalestart, tidligereNy.frist));
     }
@@ -210,17 +123,27 @@ export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLog
     const begge = skalNy && skalSlutt ? 'Startet og avsluttet siden siste oppdatering: står i begge delene.' : null;
     if (skalNy) {
       const egenFrist = aviFristFor(start);
-      nye.push({ ...felles, startskjema: start, egenFrist, forSent: egenFrist < frist, merknad: merknader(forSentTekst(egenFrist, frist), begge) });
+      const forSent = egenFrist < frist;
+      const tidligTekst = tidlig
+        ? `Tatt opp ${fristTekst(b.avtalestart)}: registreres nå fordi alle aktive målbedrifter skal være i AVI innen 31. desember (11.1); oppstartskjema ${maanedTekst(start)} (6.3).`
+        : null;
+      nye.push({
+        ...felles,
+        startskjema: forSent && start < kommende ? kommende : start,
+        egenFrist,
+        forSent,
+        merknad: merknader(forSentTekst(egenFrist, frist, start, kommende), tidligTekst, begge),
+      });
     }
     if (skalSlutt) {
       const egenFrist = aviFristFor(exit);
       avsluttede.push({
         ...felles,
         avtaleslutt: b.avtaleslutt!,
-        exitskjema: exit,
+        exitskjema: egenFrist < frist && exit < kommende ? kommende : exit,
         egenFrist,
         forSent: egenFrist < frist,
-        merknad: merknader(forSentTekst(egenFrist, frist), begge, 'Sjekk at navn og e-post til daglig leder stemmer i AVI.'),
+        merknad: merknader(forSentTekst(egenFrist, frist, exit, kommende), begge, 'Sjekk at navn og e-post til daglig leder stemmer i AVI.'),
       });
     }
   }
@@ -263,12 +186,19 @@ export function kontrollerOppdatering(o: Pick<Oppdatering, 'nye' | 'avsluttede'>
   return ds;
 }
 
+/** 6.3: datoen loggen startet fra (AVI antatt oppdatert), lagret i det første innslaget; null = alt er logget. */
+export function loggensUtgangspunkt(logg: AviLogg, unntattFrist: Dato): Dato | null {
+  const d = logg.oppdateringer.filter((o) => o.frist !== unntattFrist).map((o) => o.antattOppdatertPer).filter((x): x is Dato => Boolean(x));
+  return d.sort()[0] ?? null;
+}
+
 /** Loggens innslag for en oppdatering (det opplastingsfilen inneholder). */
-export function loggInnslag(o: Oppdatering, skrevet: Dato, filer: string[]): LoggOppdatering {
+export function loggInnslag(o: Oppdatering, skrevet: Dato, filer: string[], antattOppdatertPer: Dato | null = null): LoggOppdatering {
   return {
     frist: o.frist,
     skrevet,
     filer,
+    ...(antattOppdatertPer !== null ? { antattOppdatertPer } : {}),
     nye: o.nye.map((r) => ({ orgnr: r.orgnr, avtalestart: r.avtalestart, startskjema: r.startskjema })),
     avsluttede: o.avsluttede.map((r) => ({ orgnr: r.orgnr, avtaleslutt: r.avtaleslutt, exitskjema: r.exitskjema })),
   };

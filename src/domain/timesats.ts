@@ -11,6 +11,7 @@
  * hver heltidsansatt bærer samme andel; en personlig overstyring i ansatte erstatter andelen.
  * Hvert mellomledd avrundes til øre, halv opp, i samme rekkefølge som formlene i xlsx-filen.
  */
+import { z } from 'zod';
 import { divRundBig, mulDivRund, andel, PPM, type Ore, type Ppm } from './penger.js';
 
 /** Programveileder 10.4: timesats skal ikke overstige 1 100 kroner. */
@@ -128,4 +129,27 @@ export function beregnTimesatser(ansatte: readonly TimesatsGrunnlag[], p: Timesa
 /** Eksakt 1,2 ‰-tak i øre som brøk avrundet (brukes i tester og dokumentasjon). */
 export function takPromilleOre(arslonnFulltid: Ore): Ore {
   return Number(divRundBig(BigInt(arslonnFulltid) * 12n, 10_000n));
+}
+
+// ————— Årets satser lagret (attestasjonen bruker årets egne satser) —————
+
+/**
+ * Programveileder 10.4 / vedlegg 3 pkt. 4.2: attestasjonen for et år (20. februar) skal bruke timesatsene for det
+ * året — de som sto i budsjettet — ikke det ansatte-fila sier i dag (lønn endres for neste års budsjett).
+ * `nh timesats` lagrer derfor årets godkjente satser i `timesats-<år>.json`, og `nh budsjett --regnskap <år>`
+ * bruker dem. Beløp i øre.
+ */
+export const lagredeSatserSkjema = z.object({
+  versjon: z.literal(1),
+  ar: z.number().int().min(2023).max(2099),
+  /** Dagen satsene ble regnet (åååå-mm-dd). */
+  laget: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  ansatte: z
+    .array(z.object({ navn: z.string().min(1), godkjent: z.number().int().positive(), binder: z.enum(['beregnet', 'promille', 'kroner']) }))
+    .min(1),
+});
+export type LagredeSatser = z.output<typeof lagredeSatserSkjema>;
+
+export function lagredeSatser(ar: number, laget: string, satser: readonly Timesats[]): LagredeSatser {
+  return { versjon: 1, ar, laget, ansatte: satser.map((t) => ({ navn: t.navn, godkjent: t.godkjent, binder: t.binder })) };
 }

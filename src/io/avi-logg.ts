@@ -45,6 +45,8 @@ export const aviLoggSkjema = z.object({
       frist: dato,
       skrevet: dato,
       filer: z.array(z.string()),
+      /** 6.3: første gang uten logg — AVI antatt oppdatert per denne datoen (forrige frist eller --siden). */
+      antattOppdatertPer: dato.optional(),
       nye: z.array(z.object({ orgnr, avtalestart: dato, startskjema: maaned })),
       avsluttede: z.array(z.object({ orgnr, avtaleslutt: dato, exitskjema: maaned })),
     }),

@@ -27,6 +27,11 @@ export type Utskriftsvalg = {
   /** false = behold kolonnebreddene slik arket satte dem. */
   tilpassBredder?: boolean;
   /**
+   * false = tekst i dataradene gjør ikke kolonnen bredere (den brytes i cellen); bare overskriftenes ord og
+   * tall gjør det. For brede ark som skal leses i ≥ 70 % når de tilpasses sidebredden (måltallsarkene).
+   */
+  utvidForTekst?: boolean;
+  /**
    * Fast skala i prosent i stedet for «én side bred»: Excel og LibreOffice overser manuelle sideskift når
    * utskriften skaleres til et antall sider (fakturagrunnlaget holder hver faktura på én side slik).
    */
@@ -64,7 +69,7 @@ export function leggPaaUtskrift(wb: ExcelJS.Workbook, versjon: string): void {
     const valg = arkvalg.get(ws) ?? {};
     const titler = valg.tittelrader !== undefined ? valg.tittelrader : standardTittelrader(ws);
     settSkrift(ws);
-    if (valg.tilpassBredder !== false) tilpassBredder(ws, titler);
+    if (valg.tilpassBredder !== false) tilpassBredder(ws, titler, valg.utvidForTekst !== false);
     const bredde = ws.columns.reduce((s, k) => s + (k.width ?? 9), 0);
     ws.pageSetup = {
       ...ws.pageSetup,
@@ -165,7 +170,7 @@ function tegnPlass(ws: ExcelJS.Worksheet, k: number): number {
  * tallene og de korte tekstene under; lange tekster brytes i cellen. Overskriftsraden får høyde etter
  * antall linjer. Tittelen i rad 1 får flyte over tomme celler og teller ikke.
  */
-function tilpassBredder(ws: ExcelJS.Worksheet, titler: [number, number] | null): void {
+function tilpassBredder(ws: ExcelJS.Worksheet, titler: [number, number] | null, utvidForTekst: boolean): void {
   const hodeRader = new Set<number>();
   if (titler) for (let r = Math.max(2, titler[0]); r <= titler[1]; r++) hodeRader.add(r);
   ws.eachRow({ includeEmpty: false }, (rad, nr) => {
@@ -181,7 +186,7 @@ function tilpassBredder(ws: ExcelJS.Worksheet, titler: [number, number] | null):
       if (hode) {
         const ord = Math.max(...String(c.text).split(/\s+/).map((o) => o.length));
         ordBehov.set(k, Math.max(ordBehov.get(k) ?? 0, Math.ceil(ord * FET) + 2));
-      } else if (!erEnsomTekst(rad, k)) {
+      } else if (!erEnsomTekst(rad, k) && (utvidForTekst || typeof c.value !== 'string')) {
         // Tall skal aldri vises som ####; lang tekst brytes heller enn å gjøre kolonnen svært bred.
         const b = visningsbredde(c) + 2;
         behov.set(k, Math.max(behov.get(k) ?? 0, typeof c.value === 'string' ? Math.min(b, TEKST_BREDDE) : b));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { DEMO, kopier, lesArk, nh, ROT } from '../hjelp.js';
 import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
@@ -27,6 +28,11 @@ const iOre = (kr: number) => Math.round(kr * 100);
 const tall = (v: unknown) => (v === undefined ? 0 : (v as number));
 
 describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på fixtures/demo', () => {
+  it('11.2 (issue 14 pkt. 6): SRL-andelen på demoen er 10 av alle 32 aktive, med teller/nevner i utskriften', async () => {
+    const r = await nh(['årsrapport', '--data', kopiAvDemo(), '--maltall', '2027', '--forhandsvis']);
+    expect(r.stdout).toMatch(/andelSrlOkning\s+10\/32\s+31,25 %/);
+  });
+
   it('11.2: kjører uten tilsyn (stdin lukket), alle 21 måltall med grunnlag og egne mål, skriver xlsx og csv', async () => {
     const ws = kopiAvDemo();
     const r = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
@@ -63,6 +69,62 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     const j = andre.json();
     expect(j.maltall.map((x: { mal: unknown }) => x.mal)).toEqual(forste.maltall.map((x: { mal: unknown }) => x.mal));
     expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').kommentar).toBe('Rekruttering via kommunens næringsforum');
+  });
+
+  it('issue 11 pkt. 15: mål skrevet inn i maltall-<år>.xlsx brukes når xlsx er endret sist; samtidig endret gir konflikt', async () => {
+    const ws = kopiAvDemo();
+    expect((await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv'])).kode).toBe(0);
+    const xlsx = path.join(ws, 'maltall-2027.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ark = wb.getWorksheet('Måltall')!;
+    const hode = (ark.getRow(2).values as unknown[]).map(String);
+    const malKol = hode.indexOf('Mål');
+    ark.eachRow((rad, nr) => {
+      if (nr > 2 && rad.getCell(1).value === 'nyeMalbedrifter') rad.getCell(malKol).value = 20;
+    });
+    await wb.xlsx.writeFile(xlsx);
+    const csvTid = statSync(path.join(ws, 'maltall-2027.csv')).mtime;
+    utimesSync(xlsx, csvTid, new Date(csvTid.getTime() + 60_000));
+    const r = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--forhandsvis', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.malFil).toBe('maltall-2027.xlsx');
+    expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').mal).toBe(20);
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'maltall-to-filer').melding).toMatch(/nyeMalbedrifter.*Bruker maltall-2027\.xlsx/);
+    // Endret samtidig: nh kan ikke vite hvilken som gjelder — exit 2, ingenting skrevet.
+    utimesSync(xlsx, csvTid, csvTid);
+    const k = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
+    expect(k.kode).toBe(2);
+    expect(k.json().feil[0]).toMatchObject({ kode: 'maltall-konflikt' });
+    // Overskriving kalles aldri «trygt»: meldingen sier hva som går tapt.
+    utimesSync(xlsx, csvTid, new Date(csvTid.getTime() + 60_000));
+    const uten = await nh(['årsrapport', '--data', ws, '--maltall', '2027']);
+    expect(uten.kode).toBe(2);
+    expect(uten.stderr).not.toMatch(/trygt/);
+    expect(uten.stderr).toMatch(/går tapt/);
+  });
+
+  it('issue 16 pkt. 2: hjelpetekster og definisjoner på eget ark; hovedarket leses i ≥ 70 % når det tilpasses sidebredden', async () => {
+    const ws = kopiAvDemo();
+    expect((await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv'])).kode).toBe(0);
+    expect((await nh(['årsrapport', '--data', ws, '--år', '2026'])).kode).toBe(0);
+    // A4 liggende med standardmarger: ca. 987 px; en kolonne med bredde b er ca. 7·b + 5 px.
+    const zoom = (ws_: ExcelJS.Worksheet) => 987 / ws_.columns.reduce((s_, c) => s_ + 7 * (c.width ?? 8.43) + 5, 0);
+    for (const [fil, hoved, hjelp] of [['maltall-2027.xlsx', 'Måltall', 'Hjelpetekster'], ['arsrapport-2026.xlsx', 'Måltall vs resultat', 'Definisjoner']] as const) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(ws, fil));
+      const h = wb.getWorksheet(hoved)!;
+      const hode = (h.getRow(2).values as unknown[]).map(String);
+      expect(hode).not.toContain('Hjelpetekst i AVI');
+      expect(hode).not.toContain('Definisjon i nh');
+      expect(zoom(h), fil).toBeGreaterThanOrEqual(0.7);
+      const d = await lesArk(path.join(ws, fil), hjelp);
+      expect((d[1] as string[]).slice(0, 4)).toEqual(['id', 'Måltall (AVI)', 'Hjelpetekst i AVI', 'Definisjon i nh']);
+      expect(d.slice(2).filter((r) => r && r.length)).toHaveLength(21);
+      // Radene er høye nok til teksten (ikke fast 15 pt).
+      expect(wb.getWorksheet(hjelp)!.getRow(3).height).toBeGreaterThan(15);
+    }
   });
 
   it('målfilen overskrives ikke uten --overskriv (exit 2, ingenting skrevet)', async () => {
@@ -123,6 +185,18 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(iOre(b.ubrukt)).toBe(iOre(b.disponibelt) - iOre(b.brukt));
     expect(b.kortsiktigGjeld).toBe(b.ubrukt);
     expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(true);
+  });
+
+  it('11.1/11.2 (issue 14 pkt. 9): halvåret sammenlignes med helårsmålet, merket «Mål (hele året)» i tekst, xlsx og --json', async () => {
+    const ws = kopiAvDemo();
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Mål \(hele året\)\s+Avvik mot helårsmål/);
+    const hode = (await lesArk(path.join(ws, 'arsrapport-2026-halvar.xlsx'), 'Måltall vs resultat'))[1] as string[];
+    expect(hode).toContain('Mål (hele året)');
+    expect(hode).toContain('Avvik mot helårsmål');
+    const j = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--forhandsvis', '--json'])).json();
+    expect(j.malGjelder).toBe('hele året');
   });
 
   it('11.1: --halvår gir aktive målbedrifter første halvår og arsrapport-<år>-halvar.xlsx', async () => {
@@ -219,7 +293,8 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(j.malbedrifter.map((x: { navn: string }) => x.navn)).toEqual(['Aksel Hele Året AS', 'Berit Del Av Året AS', 'Carl Ferdig Januar AS']);
     expect(m('nyeMalbedrifter').resultat).toBe(1);
     expect(m('andelInnovasjonsstotte')).toMatchObject({ teller: 2, nevner: 3, resultat: 66.6667, mal: 85 });
-    expect(m('andelSrlOkning')).toMatchObject({ teller: 1, nevner: 1, resultat: 100 });
+    // 11.2 «total andel … av målbedriftene»: nevneren er alle tre aktive (issue 14 pkt. 6).
+    expect(m('andelSrlOkning')).toMatchObject({ teller: 1, nevner: 3, resultat: 33.3333 });
     expect(m('andelEksport')).toMatchObject({ resultat: 33.3333, mal: 50, avvik: -16.6667 });
     expect(m('henvisteBedrifter').resultat).toBe(1);
     const koder = j.advarsler.map((a: { kode: string }) => a.kode);
@@ -249,19 +324,61 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(r.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('overforing-avviker');
   });
 
-  it('10.4: mer brukt innovasjonsstøtte enn disponibelt nektes — exit 1, balansen i --json, ingen fil', async () => {
+  it('10.4 / vedlegg 3 pkt. 4.1: merforbruk stopper ikke rapporten — exit 0, advarsel, filen skrives; --streng gir exit 1', async () => {
     const ws = kopier(LITEN);
     cpSync(path.join(OVERFORBRUK, 'tilskudd.csv'), path.join(ws, 'tilskudd.csv'));
     const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
-    expect(r.kode).toBe(1);
+    expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
-    expect(j).toMatchObject({ ok: false, exitKode: 1 });
-    expect(j.melding).toMatch(/over med 1\s000,00 kr \(programveileder 10\.4\)/);
-    expect(j.resultat.tilskuddsbalanse).toMatchObject({ disponibelt: 11000, brukt: 12000, ubrukt: -1000 });
-    expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(false);
-    const tekst = await nh(['årsrapport', '--data', ws, '--år', '2026']);
-    expect(tekst.kode).toBe(1);
-    expect(tekst.stdout).toMatch(/Kan ikke rapportere/);
+    expect(j.merforbruk).toBe(true);
+    expect(j.tilskuddsbalanse).toMatchObject({ disponibelt: 11000, brukt: 12000, ubrukt: -1000, merforbruk: 1000, kortsiktigGjeld: 0 });
+    const a = j.advarsler.find((x: { kode: string }) => x.kode === 'merforbruk');
+    expect(a.melding).toMatch(/1\s000,00 kr mer enn disponibelt/);
+    expect(a.melding).toMatch(/kompenseres ikke på neste års tildeling \(vedlegg 3 pkt\. 4\.1\)/);
+    // Gitt støtte rettes aldri: ingen oppfordring til å rette støtteregisteret.
+    expect(a.melding).not.toMatch(/rett støtteregisteret/i);
+    expect(a.melding).toMatch(/skal ikke endres/);
+    expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(true);
+    const streng = await nh(['årsrapport', '--data', ws, '--år', '2026', '--streng', '--overskriv']);
+    expect(streng.kode).toBe(1);
+    expect(streng.stdout).toMatch(/MERFORBRUK/);
+  });
+});
+
+describe('nh årsrapport --år 2026 på en kopi av demoen med merforbruk (fixtures/aarsrapport/overforbruk)', () => {
+  it('10.4 / vedlegg 3 pkt. 4.1: rapporten skrives, merforbruket vises i terminalen og i xlsx (Tilskuddsbalanse)', async () => {
+    const ws = kopiAvDemo();
+    cpSync(path.join(OVERFORBRUK, 'tilskudd-demo.csv'), path.join(ws, 'tilskudd.csv'));
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/MERFORBRUK: brukt innovasjonsstøtte/);
+    expect(r.stdout).toMatch(/MERFORBRUK \(kompenseres ikke, vedlegg 3 pkt\. 4\.1\)/);
+    const fil = path.join(ws, 'arsrapport-2026.xlsx');
+    expect(existsSync(fil)).toBe(true);
+    const b = await lesArk(fil, 'Tilskuddsbalanse');
+    expect(String(b[0]![0])).toMatch(/^MERFORBRUK – /);
+    const hode = b[1] as string[];
+    const k = hode.indexOf('Merforbruk (kompenseres ikke, vedlegg 3 pkt. 4.1)');
+    expect(k).toBeGreaterThan(0);
+    expect(b[2]![k] as number).toBeGreaterThan(0);
+    expect(String(b[4]![0])).toMatch(/kompenseres ikke på neste års tildeling/);
+  });
+
+  it('issue 16 pkt. 5: en årsrapport laget før årsslutt er merket «Foreløpig per dd.mm.åååå» i filen; etter årsslutt ikke', async () => {
+    const ws = kopiAvDemo();
+    expect((await nh(['årsrapport', '--data', ws, '--år', '2026'])).kode).toBe(0);
+    const fil = path.join(ws, 'arsrapport-2026.xlsx');
+    expect(String((await lesArk(fil, 'Måltall vs resultat'))[0]![0])).toMatch(/FORELØPIG PER 22\.11\.2026/);
+    const fu = await lesArk(fil, 'Forutsetninger');
+    expect(fu.some((rad) => rad?.[0] === 'Status' && rad[1] === 'Foreløpig per 22.11.2026')).toBe(true);
+    const etter = await nh(['årsrapport', '--data', ws, '--år', '2026', '--overskriv'], { env: { NH_DATO: '2027-01-10' } });
+    expect(etter.kode, etter.stderr).toBe(0);
+    expect(String((await lesArk(fil, 'Måltall vs resultat'))[0]![0])).not.toMatch(/FORELØPIG/);
+  });
+
+  it('11.1: 15. januar — all art. 28-rapportering ferdigstilt, også næringshagestatusskjemaet, står i utskriften', async () => {
+    const r = await nh(['årsrapport', '--data', kopiAvDemo(), '--år', '2026', '--forhandsvis']);
+    expect(r.stdout).toMatch(/Frist 15\. januar 2027 \(11\.1\): all rapportering for 2026 .* næringshagestatusskjemaet/s);
   });
 });
 
@@ -275,6 +392,8 @@ describe('nh frister (programveileder 11.1)', () => {
     const maltall = j.frister.find((f: { hva: string }) => /Måltall/.test(f.hva));
     expect(maltall).toMatchObject({ dato: '2026-12-01', dagerIgjen: 9, status: 'kommende', kommando: 'nh årsrapport --maltall 2027' });
     expect(j.frister[0]).toMatchObject({ dato: '2026-01-15', status: 'passert', kommando: 'nh årsrapport --år 2025' });
+    // 11.1: 15. januar er «all rapportering … ferdigstilt», også næringshagestatusskjemaet.
+    expect(j.frister[0].hva).toMatch(/All art\. 28-rapportering for fjoråret ferdigstilt.*næringshagestatusskjemaet/);
     expect(j.neste).toBe('2026-12-01');
   });
   it('--år 2027 og tekstutskrift', async () => {

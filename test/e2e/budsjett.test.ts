@@ -3,7 +3,7 @@
  * arbeidsmapper i fixtures/budsjett; xlsx regnet om i LibreOffice skal gi samme tall som --json.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kopier, lesArk, nh, ROT } from '../hjelp.js';
 import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
@@ -108,7 +108,8 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     expect(j.direkteKostnader.sum).toBe(160832);
     expect(j.tildeling).toBe(720000);
     expect(j.aktiviteter.map((a: { aktivitet: string }) => a.aktivitet)).toEqual([
-      'Prosjektledelse', 'Profilering og markedsføring', 'Messer og konferanser', 'Rekruttering av nye bedrifter', 'Studieturer', 'Kompetanseheving for ansatte', 'Rapporteringsforpliktelser',
+      'Prosjektledelse', 'Profilering og markedsføring', 'Messer og konferanser', 'Rekruttering av nye bedrifter',
+      'Innlemmelse av nye målbedrifter', 'Studieturer', 'Kompetanseheving for ansatte', 'Rapporteringsforpliktelser',
     ]);
     const ore = (x: number) => Math.round(x * 100);
     const perPerson = j.personer.reduce((s: number, p: { belop: number }) => s + ore(p.belop), 0);
@@ -185,4 +186,93 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     const tl = await lesArk(omregnet, 'Timelister');
     expect(tl.length - 3).toBe(j.antallTimelinjer); // tittel, overskrift, linjer, sumrad
   }, 60_000);
+});
+
+describe('nh budsjett --regnskap: aktiviteter og målbedrifter (vedlegg 3 pkt. 3)', () => {
+  const timer = (rader: string[]) => `${BOM}dato;ansatt;malbedrift;timer;aktivitet;tjeneste;beskrivelse\n${rader.join('\n')}\n`;
+  it('vedlegg 3 pkt. 3: aktivitet utenfor lista er en advarsel (exit 0) og tas med; nh.json admAktiviteter utvider lista', async () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'timer.csv'), timer(['03.03.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;Planlegging', '04.03.2026;Kari Nordmann;ADM;2;Nettverksmøte;;Regionalt nettverk']));
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'ukjent-aktivitet')).toMatchObject({ kilde: { fil: 'timer.csv', rad: 3, kolonne: 'aktivitet' } });
+    expect(j.aktiviteter.find((a: { aktivitet: string }) => a.aktivitet === 'Nettverksmøte')).toMatchObject({ timer: 2 });
+    const cfg = JSON.parse(readFileSync(path.join(ws, 'nh.json'), 'utf8'));
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify({ ...cfg, admAktiviteter: ['Nettverksmøte'] }));
+    const r2 = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(r2.kode, r2.stderr).toBe(0);
+    expect(r2.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('ukjent-aktivitet');
+  });
+  it('vedlegg 3 pkt. 3: ADM-rad som nevner en målbedrift — før avtalestart administrasjon, i avtaleperioden en advarsel', async () => {
+    const ws = kopier(LITEN); // Fjordlys Sjømat AS: avtale fra 15.01.2026
+    writeFileSync(path.join(ws, 'timer.csv'), timer([
+      '10.01.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;SMB-sjekk og avtaleutkast for Fjordlys Sjømat AS',
+      '04.03.2026;Kari Nordmann;ADM;2;Prosjektledelse;;Oppfølging av Fjordlys Sjømat AS',
+    ]));
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    const adv = j.advarsler.filter((a: { kode: string }) => a.kode === 'adm-nevner-malbedrift');
+    expect(adv.map((a: { kilde: { rad: number } }) => a.kilde.rad)).toEqual([3]);
+    expect(adv[0].melding).toMatch(/Er dette rådgivning til bedriften\?/);
+    expect(j.timer).toBe(3.5);
+  });
+});
+
+describe('nh budsjett --regnskap bruker årets egne timesatser (10.4, vedlegg 3 pkt. 4.2)', () => {
+  it('10.4 / vedlegg 3 pkt. 4.2: satsene lagret av nh timesats --ar 2026 brukes selv om ansatte er endret for neste år', async () => {
+    const ws = kopier(LITEN);
+    const ts = await nh(['timesats', '--ar', '2026', '--data', ws, '--json']);
+    expect(ts.kode, ts.stderr).toBe(0);
+    const lagret = JSON.parse(readFileSync(path.join(ws, 'timesats-2026.json'), 'utf8'));
+    expect(lagret).toMatchObject({ versjon: 1, ar: 2026, laget: '2026-11-22' });
+    const for_ = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
+    // Lønnsoppgjør for 2027: alle lønninger ned 40 % i ansatte.csv.
+    const fil = path.join(ws, 'ansatte.csv');
+    writeFileSync(fil, readFileSync(fil, 'utf8').replace(/(\d[\d ]{4,})(?=;|\n|$)/g, (m) => String(Math.round(Number(m.replace(/ /g, '')) * 0.6))));
+    const etter = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
+    expect(etter.kode, etter.stderr).toBe(0);
+    const j = etter.json();
+    expect(j.personer.map((p: { timesats: number }) => p.timesats)).toEqual(for_.personer.map((p: { timesats: number }) => p.timesats));
+    expect(j.timesatsKilde).toMatch(/^timesats-2026\.json \(lagret av nh timesats 22\.11\.2026\)/);
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).not.toContain('timesats-ikke-lagret');
+    // Uten den lagrede fila ville de nye lønningene gitt andre satser (testen er ikke tom).
+    rmSync(path.join(ws, 'timesats-2026.json'));
+    const naa = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
+    expect(naa.personer.map((p: { timesats: number }) => p.timesats)).not.toEqual(for_.personer.map((p: { timesats: number }) => p.timesats));
+    writeFileSync(path.join(ws, 'timesats-2026.json'), JSON.stringify(lagret));
+    // Uten lagrede satser: regnet fra ansatte nå, og det sies tydelig.
+    const ws2 = kopier(LITEN);
+    const uten = (await nh(['budsjett', '--regnskap', '2026', '--data', ws2, '--json', '--forhandsvis'])).json();
+    expect(uten.timesatsKilde).toMatch(/regnet fra ansatte slik den er i dag/);
+    expect(uten.advarsler.map((a: { kode: string }) => a.kode)).toContain('timesats-ikke-lagret');
+    const tekst = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--forhandsvis']);
+    expect(tekst.stdout).toMatch(/Timesatser: timesats-2026\.json/);
+  });
+
+  it('10.4 / vedlegg 3 pkt. 4.2: attestasjonen lister alt revisor bekrefter, også «ingen statsstøtterettslig fordel» og regnskapsfører', async () => {
+    const ws = kopier(LITEN);
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws]);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ikke igjen noen statsstøtterettslig «fordel»/);
+    expect(r.stdout).toMatch(/kan regnskapsfører utarbeide attestasjonen/);
+    expect(r.stdout).toMatch(/kan fremlegges på forespørsel/);
+    const ark = await lesArk(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'), 0);
+    const verdier = ark.flatMap((rad) => (rad ?? []).map(String));
+    expect(verdier.some((v) => /statsstøtterettslig «fordel»/.test(v))).toBe(true);
+    expect(verdier.some((v) => /regnskapsfører/.test(v))).toBe(true);
+  });
+});
+
+describe('nh budsjett: fordelingen 25/75 (programveileder 10.2)', () => {
+  it('10.2: demo 2026 — Sivas administrasjonstilskudd 26,97 % gir advarsel med tallene; budsjett 2027 uten innovasjonstilskudd sier det', async () => {
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', kopier(), '--json', '--forhandsvis']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.fordeling10_2).toEqual({ administrasjon: 720000, innovasjon: 1950000, andelAdministrasjon: 26.9663, takAdministrasjon: 667500 });
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'fordeling-10-2').kilde.fil).toBe('tilskudd.csv');
+    const plan = await nh(['budsjett', '--år', '2027', '--data', kopier(), '--forhandsvis']);
+    expect(plan.stdout).toMatch(/Fordelingen 25\/75 \(10\.2\): kan ikke kontrolleres/);
+  });
 });

@@ -29,9 +29,15 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
     expect(j.frist).toBe('2026-12-01');
     expect(j.nye.length).toBeGreaterThan(0);
     expect(j.avsluttede.length).toBeGreaterThan(0);
-    // Første gang uten logg: advarsel, og eldre vinduer er merket for sent.
-    expect(j.advarsler.map((a: { kode: string }) => a.kode)).toContain('ingen-logg');
-    expect(j.nye.some((x: NyJson) => x.forSent)).toBe(true);
+    // 6.3: første gang uten logg antas AVI oppdatert ved forrige frist (1. september), og det sies.
+    const antatt = j.advarsler.find((a: { kode: string }) => a.kode === 'antatt-oppdatert');
+    expect(antatt.melding).toMatch(/antar at AVI var oppdatert per 1\. september 2026/);
+    expect(j.antattOppdatertPer).toBe('2026-09-01');
+    expect(j.nye.some((x: NyJson) => x.forSent)).toBe(false);
+    // 11.1: november-oppstarter er med i desemberfilen, merket i utskriften.
+    expect(j.nye.find((x: NyJson) => x.orgnr === '917055858')).toMatchObject({ startskjema: '2027-03', forSent: false });
+    const tekst = await nh(['kts-plan', '--data', kopier(DEMO), '--frist', '2026-12-01', '--forhandsvis']);
+    expect(tekst.stdout).toMatch(/917055858 .*mars 2027 .*i AVI innen 31\.12 \(11\.1\)/);
     for (const f of ['avi-oppdatering-2026-12-01.xlsx', 'avi-oppdatering-2026-12-01.csv', 'avi-logg.json']) expect(existsSync(avi(ws, f)), f).toBe(true);
 
     // CSV: BOM, semikolon, én tabell med kolonnen «del».
@@ -82,10 +88,23 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
   });
 });
 
+describe('nh kts-plan: årsslutt og første gang (programveileder 11.1 «31. desember», 6.3)', () => {
+  it('11.1: --frist 2026-12-31 er en logget årsslutt-registrering; 1. mars gjentar den ikke', async () => {
+    const ws = kopier(LITEN);
+    expect((await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'])).kode).toBe(0);
+    appendFileSync(path.join(ws, 'malbedrifter.csv'), '940529344;Desember Dekk AS;10.12.2026;;Dag Des;dag@dekk.no\r\n');
+    const aars = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-31', '--json'], { env: { NH_DATO: '2026-12-20' } });
+    expect(aars.kode, aars.stderr).toBe(0);
+    expect(aars.json().nye.map((x: NyJson) => [x.orgnr, x.startskjema])).toEqual([['940529344', '2027-03']]);
+    const mars = await nh(['kts-plan', '--data', ws, '--frist', '2027-03-01', '--json'], { env: { NH_DATO: '2027-02-20' } });
+    expect(mars.json().nye.map((x: NyJson) => x.orgnr)).not.toContain('940529344');
+  });
+});
+
 describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «siden siste oppdatering»)', () => {
   it('6.3: andre kjøring etter en opplasting gjentar ingenting, og en sen registrering tas med og merkes for sent', async () => {
     const ws = kopier(LITEN);
-    const sept = await nh(['kts-plan', '--data', ws, '--frist', '2026-09-01', '--json']);
+    const sept = await nh(['kts-plan', '--data', ws, '--frist', '2026-09-01', '--siden', '2023-01-01', '--json']);
     expect(sept.kode, sept.stderr).toBe(0);
     expect(sept.json().nye.map((x: NyJson) => x.orgnr).sort()).toEqual(['950119667', '957689949', '985429545']);
     expect(sept.json().avsluttede.map((x: SluttJson) => x.orgnr)).toEqual(['985429545']);
@@ -96,10 +115,12 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     expect(des.kode, des.stderr).toBe(0);
     const j = des.json();
     expect(j.forrigeOppdatering).toBe('2026-09-01');
+    // 6.3: den sene får en utsendingsmåned som ikke er passert; 11.1: november-oppstarten er med i desember.
     expect(j.nye.map((x: NyJson) => [x.orgnr, x.startskjema, x.forSent])).toEqual([
-      ['940529344', '2026-09', true],
+      ['940529344', '2026-12', true],
       ['968170546', '2026-12', false],
       ['926533010', '2026-12', false],
+      ['984495862', '2027-03', false],
     ]);
     expect(j.nye[0].merknad).toContain('For sent');
     // Starter og slutter før samme frist: i begge delene.
@@ -117,8 +138,8 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
   it('6.3/11.1: sekvensen 1. september → 1. desember → 1. mars året etter: ingen rapporteres to ganger, sene registreringer kommer med i neste fil', async () => {
     const ws = kopier(LITEN);
     const mb = path.join(ws, 'malbedrifter.csv');
-    const kjor = async (frist: string) => {
-      const r = await nh(['kts-plan', '--data', ws, '--frist', frist, '--json'], { env: { NH_DATO: '2026-11-23' } });
+    const kjor = async (frist: string, ...ekstra: string[]) => {
+      const r = await nh(['kts-plan', '--data', ws, '--frist', frist, '--json', ...ekstra], { env: { NH_DATO: '2026-11-23' } });
       expect(r.kode, r.stderr).toBe(0);
       const j = r.json();
       return {
@@ -127,20 +148,20 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
         avsluttede: j.avsluttede.map((x: SluttJson) => `${x.orgnr} ${x.exitskjema}${x.forSent ? ' for sent' : ''}`),
       };
     };
-    const sept = await kjor('2026-09-01');
+    const sept = await kjor('2026-09-01', '--siden', '2023-01-01');
     expect(sept.forrige).toBeNull();
     // Mai-start registrert etter septemberfilen (hørte til 1. september).
     appendFileSync(mb, '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
     const des = await kjor('2026-12-01');
     expect(des.forrige).toBe('2026-09-01');
-    expect(des.nye).toEqual(['940529344 2026-09 for sent', '968170546 2026-12', '926533010 2026-12']);
+    expect(des.nye).toEqual(['940529344 2026-12 for sent', '968170546 2026-12', '926533010 2026-12', '984495862 2027-03']);
     // Etter desemberfilen: en september-start (hørte til 1. desember), en januar-start året etter, og
     // Juni Jern avslutter 20.12.2026 (desember → exit-skjema mars året etter).
     appendFileSync(mb, '934567897;Sen September AS;15.09.2026;;Sig Sen;sig@sen.no\r\n923456783;Januar Jakt AS;10.01.2027;;Jan Jan;jan@jakt.no\r\n');
     writeFileSync(mb, readFileSync(mb, 'utf8').replace('950119667;Juni Jern AS;15.06.2025;;', '950119667;Juni Jern AS;15.06.2025;20.12.2026;'));
     const mars = await kjor('2027-03-01');
     expect(mars.forrige).toBe('2026-12-01');
-    expect(mars.nye).toEqual(['934567897 2026-12 for sent', '984495862 2027-03', '923456783 2027-03']);
+    expect(mars.nye).toEqual(['934567897 2027-03 for sent', '923456783 2027-03']);
     expect(mars.avsluttede).toEqual(['950119667 2027-03']);
     // Loggen: tre innslag, hver målbedrift høyst én gang som ny og én gang som avsluttet.
     const logg = JSON.parse(readFileSync(avi(ws, 'avi-logg.json'), 'utf8'));

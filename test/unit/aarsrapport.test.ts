@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Dato } from '../../src/domain/dato.js';
-import { RegelNei } from '../../src/domain/diagnostikk.js';
 import { periodeFor } from '../../src/domain/maltall.js';
 import {
-  aktiveMalbedrifter, harFjoraarsdata, kontrollerOverforing, krevInnenforDisponibelt, stottePerMalbedrift, tilskuddsbalanse, type Registerpost, type TilskuddPost,
+  aktiveMalbedrifter, harFjoraarsdata, kontrollerAkkumulering, kontrollerMerforbruk, kontrollerOverforing, merforbruk, stottePerMalbedrift, tilskuddsbalanse, type Registerpost, type TilskuddPost,
 } from '../../src/domain/aarsrapport.js';
 
 const d = (s: string) => s as Dato;
@@ -71,23 +70,30 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
   it('10.4: overført + innvilget − brukt = ubrukt (kortsiktig gjeld, overføres til neste år)', () => {
     const b = tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00);
     expect(b).toEqual({ ar: 2026, til: '2026-12-31', overfort: 185_000_00, innvilget: 2_350_000_00, disponibelt: 2_535_000_00, brukt: 2_000_000_00, ubrukt: 535_000_00 });
-    expect(() => krevInnenforDisponibelt(b)).not.toThrow();
+    expect(kontrollerMerforbruk(b)).toEqual([]);
   });
   it('10.4: akkurat alt brukt er lov (ubrukt 0)', () => {
-    expect(() => krevInnenforDisponibelt(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_535_000_00))).not.toThrow();
+    expect(kontrollerMerforbruk(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_535_000_00))).toEqual([]);
   });
-  it('10.4: mer brukt enn disponibelt nektes (RegelNei, exit 1) med balansen i resultatet', () => {
+  it('10.4 / vedlegg 3 pkt. 4.1: mer brukt enn disponibelt er en advarsel med tallene (merforbruket kompenseres ikke), ikke et stopp', () => {
     const b = tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_535_000_01);
     expect(b.ubrukt).toBe(-1);
-    try {
-      krevInnenforDisponibelt(b);
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(RegelNei);
-      expect((e as RegelNei).exitKode).toBe(1);
-      expect((e as RegelNei).message).toMatch(/over med 0,01 kr \(programveileder 10\.4\)/);
-      expect((e as RegelNei).resultat).toEqual({ balanse: b });
-    }
+    expect(merforbruk(b)).toBe(1);
+    const a = kontrollerMerforbruk(b);
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ alvor: 'advarsel', kode: 'merforbruk' });
+    expect(a[0]!.melding).toMatch(/0,01 kr mer enn disponibelt innovasjonstilskudd 2\s535\s000,00 kr/);
+    expect(a[0]!.melding).not.toMatch(/rett støtteregisteret/i);
+  });
+  it('10.4: ubrukte midler som vokser (overføres mer ut enn inn) gir advarsel med tallene; brukt ned gir ingen', () => {
+    // 185 000 overført inn, 2 535 000 − 2 000 000 = 535 000 ut → vokser med 350 000.
+    const vokser = kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00));
+    expect(vokser).toHaveLength(1);
+    expect(vokser[0]).toMatchObject({ kode: 'ubrukt-vokser' });
+    expect(vokser[0]!.melding).toMatch(/185\s000,00 kr ble overført inn i 2026, og 535\s000,00 kr .* overføres til 2027, 350\s000,00 kr mer/);
+    expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00), true)[0]!.melding).toMatch(/^Foreløpig \(året er ikke over\): /);
+    expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_350_000_00))).toEqual([]); // 185 000 ut = inn
+    expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_600_000_00))).toEqual([]); // merforbruk
   });
   it('10.4: overført i år skal være lik fjorårets ubrukte midler når fjoråret finnes', () => {
     // 2025: 2 000 000 innvilget − 1 815 000 brukt = 185 000 → stemmer med «overfort» 2026

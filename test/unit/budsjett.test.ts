@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ADM_AKTIVITETER, USPESIFISERT, beregnPlan, beregnRegnskap, direkteKostnader, nevntMalbedrift, oppgjor, statusTekst, timeBelop, tildelingFor, tolkAktivitet, tolkKategori,
+  ADM_AKTIVITETER, USPESIFISERT, beregnPlan, kontrollerFordeling, direkteKostnader, oppgjor, statusTekst, timeBelop, tildelingFor, tolkAktivitet, tolkKategori,
 } from '../../src/domain/budsjett.js';
+import { beregnRegnskap, nevntMalbedrift } from '../../src/domain/budsjett-regnskap.js';
 import { KOSTNADSKATEGORIER, type Kostnad } from '../../src/domain/datasett/kostnader.js';
 import type { Ansatt } from '../../src/domain/datasett/ansatte.js';
 import type { Malbedrift } from '../../src/domain/datasett/malbedrifter.js';
@@ -34,6 +35,8 @@ describe('aktiviteter og kategorier (programveileder 10.4)', () => {
   it('10.4: ordlyden fra veilederen er alias for aktiviteten', () => {
     expect(tolkAktivitet('Deltakelse på messer og konferanser')).toBe('Messer og konferanser');
     expect(tolkAktivitet('Rådgivning')).toBeNull();
+    // Vedlegg 3 pkt. 3: «innlemmelsen av deltagere i programmet» er administrasjon.
+    expect(tolkAktivitet('innlemmelse av deltagere i programmet')).toBe('Innlemmelse av nye målbedrifter');
   });
   it.each(KOSTNADSKATEGORIER.map((k) => [k]))('10.4: tillatt kostnadskategori «%s» godtas', (k) => {
     const r = direkteKostnader([kostnad(2027, k, 1000_00, 'budsjett')], 2027, 'plan');
@@ -151,31 +154,56 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
     expect(feil.map((d) => [d.kode, d.kilde?.rad, d.kilde?.kolonne])).toEqual([['ukjent-ansatt', 14, 'ansatt']]);
     expect(feil[0]!.melding).toContain('ingen timesats');
   });
-  it('10.4: en administrasjonsrad som nevner en målbedrift (orgnr eller navn) er en feil', () => {
+  it('vedlegg 3 pkt. 3: en administrasjonsrad som nevner en målbedrift i avtaleperioden gir en advarsel (rådgivning?), ikke en feil', () => {
     const timer = [
       time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'Prosjektledelse', 'Møte med 923 609 016 om avtalen', 20),
       time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'Prosjektledelse', 'Workshop hos Fjordlys Sjømat', 21),
       time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'Prosjektledelse', 'Styremøte', 22),
     ];
-    const { feil } = beregnRegnskap(2026, timer, ANSATTE, SATSER, MB, [], TIL, ['ADM']);
-    expect(feil.map((d) => [d.kode, d.kilde?.rad, d.kilde?.kolonne])).toEqual([
-      ['adm-nevner-malbedrift', 20, 'beskrivelse'],
-      ['adm-nevner-malbedrift', 21, 'beskrivelse'],
-    ]);
+    const { regnskap: r, feil } = beregnRegnskap(2026, timer, ANSATTE, SATSER, MB, [], TIL, ['ADM']);
+    expect(feil).toEqual([]);
+    const adv = r.advarsler.filter((d) => d.kode === 'adm-nevner-malbedrift');
+    expect(adv.map((d) => [d.kilde?.rad, d.kilde?.kolonne])).toEqual([[20, 'beskrivelse'], [21, 'beskrivelse']]);
+    expect(adv[0]!.melding).toMatch(/Er dette rådgivning til bedriften\?/);
+    expect(r.timer).toBe(300); // radene er med i administrasjonen
+  });
+  it('vedlegg 3 pkt. 3: før avtalestart og for opptak/rekruttering er arbeid med bedriften administrasjon — ingen advarsel', () => {
+    const senere = [{ ...MB[0]!, avtalestart: '2026-05-01' as Dato }];
+    const timer = [
+      time('2026-04-20', 'Kari Nordmann', 'ADM', 200, 'Prosjektledelse', 'SMB-sjekk og avtale med Fjordlys Sjømat', 40), // før avtalestart
+      time('2026-05-02', 'Kari Nordmann', 'ADM', 100, 'Innlemmelse', 'Signering av avtale med Fjordlys Sjømat', 41), // opptak
+      time('2026-05-03', 'Kari Nordmann', 'ADM', 100, 'SMB-sjekk', 'Fjordlys Sjømat', 42),
+    ];
+    const { regnskap: r, feil } = beregnRegnskap(2026, timer, ANSATTE, SATSER, senere, [], TIL, ['ADM']);
+    expect(feil).toEqual([]);
+    expect(r.advarsler.map((d) => d.kode)).not.toContain('adm-nevner-malbedrift');
+    expect(r.aktiviteter.find((a) => a.aktivitet === 'Innlemmelse av nye målbedrifter')).toMatchObject({ timer: 200 });
+    // Samme rad i avtaleperioden med en annen aktivitet: advarsel.
+    const etter = beregnRegnskap(2026, [time('2026-06-01', 'Kari Nordmann', 'ADM', 100, 'Prosjektledelse', 'Fjordlys Sjømat', 43)], ANSATTE, SATSER, senere, [], TIL, ['ADM']);
+    expect(etter.regnskap.advarsler.map((d) => d.kode)).toContain('adm-nevner-malbedrift');
   });
   it('10.4: nevntMalbedrift — korte navn og ugyldige nisifrede tall gir ikke treff', () => {
     expect(nevntMalbedrift({ beskrivelse: 'Faktura 123456789' }, MB)).toBeNull();
     expect(nevntMalbedrift({ beskrivelse: 'AS-møte' }, [mb('923609016', 'AS')])).toBeNull();
   });
-  it('10.4: ukjent aktivitet er en feil; tom aktivitet godtas som prosjektkonto med advarsel', () => {
+  it('10.4 / vedlegg 3 pkt. 3 (eksempellister): en aktivitet utenfor lista er en advarsel og tas med; tom = prosjektkonto', () => {
     const { regnskap: r, feil } = beregnRegnskap(
       2026,
-      [time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'Kaffekos', undefined, 30), time('2026-03-03', 'Kari Nordmann', 'ADM', 100, undefined, undefined, 31)],
+      [time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'Nettverksmøte', undefined, 30), time('2026-03-03', 'Kari Nordmann', 'ADM', 100, undefined, undefined, 31)],
       ANSATTE, SATSER, MB, [], TIL, ['ADM'],
     );
-    expect(feil.map((d) => [d.kode, d.kilde?.rad])).toEqual([['ukjent-aktivitet', 30]]);
+    expect(feil).toEqual([]);
+    const u = r.advarsler.find((d) => d.kode === 'ukjent-aktivitet')!;
+    expect([u.alvor, u.kilde?.rad]).toEqual(['advarsel', 30]);
+    expect(u.melding).toMatch(/admAktiviteter/);
+    expect(r.aktiviteter.find((a) => a.aktivitet === 'Nettverksmøte')).toMatchObject({ timer: 100 });
     expect(r.aktiviteter.at(-1)).toMatchObject({ aktivitet: USPESIFISERT, timer: 100 });
     expect(r.advarsler.map((d) => d.kode)).toContain('adm-uten-aktivitet');
+  });
+  it('10.4: arbeidsmappen kan utvide lista i nh.json (admAktiviteter) — da ingen advarsel', () => {
+    const { regnskap: r } = beregnRegnskap(2026, [time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'nettverksmøte', undefined, 32)], ANSATTE, SATSER, MB, [], TIL, ['ADM'], ['Nettverksmøte']);
+    expect(r.advarsler.map((d) => d.kode)).not.toContain('ukjent-aktivitet');
+    expect(r.aktiviteter.find((a) => a.aktivitet === 'Nettverksmøte')).toMatchObject({ timer: 100 });
   });
   it('10.4: målbedriftsrader med administrasjonsaktivitet: advarsel, ikke med i regnskapet', () => {
     const { regnskap: r, feil } = beregnRegnskap(2026, [time('2026-03-02', 'Kari Nordmann', '923609016', 100, 'Prosjektledelse')], ANSATTE, SATSER, MB, [], TIL, ['ADM']);
@@ -195,6 +223,23 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
       [time('2026-03-02', 'Nils Ukjent', 'ADM', 100, 'Kaffekos')],
       ANSATTE, SATSER, MB, [kostnad(2026, 'Husleie', 100)], TIL, ['ADM'],
     );
-    expect(feil.map((d) => d.kode).sort()).toEqual(['ukjent-aktivitet', 'ukjent-ansatt', 'ukjent-kostnadskategori']);
+    expect(feil.map((d) => d.kode).sort()).toEqual(['ukjent-ansatt', 'ukjent-kostnadskategori']);
+  });
+});
+
+describe('fordelingen 25 % / 75 % av Sivas programtilskudd (programveileder 10.2)', () => {
+  const t = (type: Tilskudd['type'], belop: number, giver?: string): Tilskudd => ({ ar: 2026, type, belop, giver, kilde: { fil: 'tilskudd.csv', rad: 2 } }) as unknown as Tilskudd;
+  it('10.2: nøyaktig 25 % gir ingen advarsel; over 25 % gir advarsel med tallene', () => {
+    expect(kontrollerFordeling(2026, [t('administrasjon', 250_000_00, 'Siva'), t('innovasjon', 750_000_00, 'Siva')]).advarsler).toEqual([]);
+    const r = kontrollerFordeling(2026, [t('administrasjon', 720_000_00, 'Siva'), t('innovasjon', 1_950_000_00, 'Siva'), t('innovasjon', 400_000_00, 'Fylkeskommunen')]);
+    expect(r.fordeling).toMatchObject({ administrasjon: 720_000_00, innovasjon: 1_950_000_00, takAdministrasjon: 667_500_00 });
+    expect(r.advarsler.map((d) => d.kode)).toEqual(['fordeling-10-2']);
+    expect(r.advarsler[0]!.melding).toMatch(/720\s000,00 kr av 2\s670\s000,00 kr .* = 26,97 %/);
+  });
+  it('10.2: budsjettet over 25 % av programtilskuddet varsles; uten innovasjonstilskudd kan det ikke kontrolleres', () => {
+    const r = kontrollerFordeling(2026, [t('administrasjon', 250_000_00), t('innovasjon', 750_000_00)], 250_000_01);
+    expect(r.advarsler.map((d) => d.kode)).toEqual(['budsjett-over-25']);
+    expect(r.advarsler[0]!.melding).toMatch(/× 25 % = 250\s000,00 kr/);
+    expect(kontrollerFordeling(2026, [t('administrasjon', 1)], 5)).toEqual({ fordeling: null, advarsler: [] });
   });
 });

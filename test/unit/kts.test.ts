@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lagDato, type Dato, type Maaned } from '../../src/domain/dato.js';
 import {
-  TOM_LOGG, aviFristFor, beregnOppdatering, erAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist,
+  TOM_LOGG, aviFristFor, beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist,
   planForAar, sammeInnhold, underveisMaaneder, utsendingerFor, utsendingsmaaned, type AviLogg, type KtsBedrift,
 } from '../../src/domain/kts.js';
 import { aviLoggSkjema } from '../../src/io/avi-logg.js';
@@ -119,18 +119,21 @@ describe('6.3: differansen «siden siste oppdatering» mot loggen', () => {
     bedrift('968170546', '2026-08-10'), // desember 2026
     bedrift('957689949', '2026-02-15', '2026-09-30'), // ny juni 2026, exit desember 2026
     bedrift('926533010', '2026-10-20', '2026-10-31'), // starter og slutter: begge desember 2026
-    bedrift('984495862', '2026-11-02'), // mars 2027: ikke med i desember
+    bedrift('984495862', '2026-11-02'), // oppstartskjema mars 2027, men med i desemberfilen (11.1: i AVI innen 31.12)
   ];
 
-  it('6.3: første gang uten logg — alt med utsendingsmåned ≤ fristens måned, tidligere vinduer merkes for sent', () => {
+  it('6.3: uten logg og uten «siden» — alt med utsendingsmåned ≤ fristens måned; for sent får en måned som ikke er passert', () => {
     const o = beregnOppdatering(bedrifter, TOM_LOGG, d('2026-12-01'));
     expect(o.forrige).toBeNull();
     expect(o.nye.map((r) => [r.orgnr, r.startskjema, r.forSent])).toEqual([
-      ['957689949', '2026-06', true],
+      ['957689949', '2026-12', true], // hørte til juni: juni 2026 er passert → desember 2026
       ['968170546', '2026-12', false],
       ['926533010', '2026-12', false],
+      ['984495862', '2027-03', false], // 11.1: tatt opp 2. november, i AVI innen 31.12; oppstartskjema mars 2027 (6.3)
     ]);
     expect(o.nye[0]!.merknad).toContain('1. juni 2026');
+    expect(o.nye[0]!.merknad).toContain('satt til desember 2026 (juni 2026 er passert)');
+    expect(o.nye[3]!.merknad).toMatch(/innen 31\. desember \(11\.1\); oppstartskjema mars 2027/);
     expect(o.avsluttede.map((r) => [r.orgnr, r.exitskjema, r.forSent])).toEqual([
       ['957689949', '2026-12', false],
       ['926533010', '2026-12', false],
@@ -157,13 +160,15 @@ describe('6.3: differansen «siden siste oppdatering» mot loggen', () => {
       ['950119667', true],
       ['968170546', false],
       ['926533010', false],
+      ['984495862', false],
     ]);
     expect(des.nye.find((r) => r.orgnr === '957689949')).toBeUndefined();
     expect(des.nye[0]!.merknad).toContain('For sent');
     // Og en tredje oppdatering etter desember gjentar verken nye eller avsluttede.
     const logg2 = medInnslag(logg, loggInnslag(des, d('2026-11-25'), []));
     const mars = beregnOppdatering(medSen, logg2, d('2027-03-01'));
-    expect(mars.nye.map((r) => r.orgnr)).toEqual(['984495862']);
+    // 11.1/6.3: november-oppstarten ble registrert i desember og står ikke som ny igjen i mars.
+    expect(mars.nye.map((r) => r.orgnr)).toEqual([]);
     expect(mars.avsluttede).toEqual([]);
   });
 
@@ -199,14 +204,44 @@ describe('6.3: differansen «siden siste oppdatering» mot loggen', () => {
   });
 });
 
+describe('6.3/11.1: første gang, årsslutt og sene registreringer', () => {
+  const gamle = [
+    bedrift('968170546', '2024-02-10'), // hørte til 1. juni 2024
+    bedrift('957689949', '2026-05-15'), // hørte til 1. september 2026
+    bedrift('926533010', '2026-09-20'), // hører til 1. desember 2026
+  ];
+  it('6.3: uten logg antas AVI oppdatert ved forrige frist («siden»): bare det som hører til senere tas med', () => {
+    const o = beregnOppdatering(gamle, TOM_LOGG, d('2026-12-01'), { siden: forrigeAviFrist(d('2026-12-01')) });
+    expect(forrigeAviFrist(d('2026-12-01'))).toBe('2026-09-01');
+    expect(o.nye.map((r) => r.orgnr)).toEqual(['926533010']);
+    // --siden 2024-01-01: alt siden da, de gamle merket for sent med en måned som ikke er passert.
+    const alt = beregnOppdatering(gamle, TOM_LOGG, d('2026-12-01'), { siden: d('2024-01-01') });
+    expect(alt.nye.map((r) => [r.orgnr, r.startskjema, r.forSent])).toEqual([
+      ['968170546', '2026-12', true], ['957689949', '2026-12', true], ['926533010', '2026-12', false],
+    ]);
+  });
+  it('11.1: årsslutt-registrering 31.12 tar med desember-oppstarter etter 1.12; neste frist gjentar dem ikke; sen måned er mars', () => {
+    const mb = [bedrift('968170546', '2026-08-10'), bedrift('984495862', '2026-12-10')];
+    const des = beregnOppdatering(mb, TOM_LOGG, d('2026-12-01'));
+    expect(des.nye.map((r) => r.orgnr)).toEqual(['968170546']);
+    expect(erAarsslutt(d('2026-12-31'))).toBe(true);
+    expect(forrigeAviFrist(d('2026-12-31'))).toBe('2026-12-01');
+    const logg = medInnslag(TOM_LOGG, loggInnslag(des, d('2026-11-28'), []));
+    const aarsslutt = beregnOppdatering(mb, logg, d('2026-12-31'));
+    expect(aarsslutt.nye.map((r) => [r.orgnr, r.startskjema])).toEqual([['984495862', '2027-03']]);
+    const logg2 = medInnslag(logg, loggInnslag(aarsslutt, d('2026-12-31'), []));
+    expect(beregnOppdatering(mb, logg2, d('2027-03-01')).nye).toEqual([]);
+  });
+});
+
 describe('6.3: validering som blokkerer opplastingsfilen', () => {
   it('6.3: manglende navn eller e-post til daglig leder for en målbedrift i filen gir feil med rad og kolonne', () => {
     const o = beregnOppdatering(
       [
         bedrift('968170546', '2026-08-10', undefined, { dagligLeder: '  ', kilde: { fil: 'malbedrifter.csv', rad: 2 } }),
         bedrift('957689949', '2026-02-15', '2026-09-30', { dagligLederEpost: undefined, kilde: { fil: 'malbedrifter.csv', rad: 3 } }),
-        // Ikke med i desemberfilen (mars 2027): blokkerer ikke.
-        bedrift('984495862', '2026-11-02', undefined, { dagligLeder: undefined, kilde: { fil: 'malbedrifter.csv', rad: 4 } }),
+        // Ikke med i desemberfilen (tatt opp etter fristen, oppstartskjema mars 2027): blokkerer ikke.
+        bedrift('984495862', '2026-12-05', undefined, { dagligLeder: undefined, kilde: { fil: 'malbedrifter.csv', rad: 4 } }),
       ],
       TOM_LOGG,
       d('2026-12-01'),

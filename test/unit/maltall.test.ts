@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Dato } from '../../src/domain/dato.js';
 import {
-  MALTALL, beregnMaltall, erAktiv, finnMaltall, kombiner, kontrollerAndel, kontrollerSrl, kontrollerTiltak, periodeFor, tolkMal,
+  MALTALL, beregnMaltall, erAktiv, finnMaltall, kombiner, kontrollerAndel, kontrollerSrl, kontrollerTiltak, periodeFor, tolkMal, utelatteTiltak,
   type Grunnlag, type MalbedriftGrunnlag, type MaltallId, type SrlGrunnlag, type StotteGrunnlag, type TiltakGrunnlag,
 } from '../../src/domain/maltall.js';
 import { tolkTaksonomi } from '../../src/domain/datasett/malbedrifter.js';
@@ -183,15 +183,31 @@ describe('SRL-økning (programveileder 11.2 og vedlegg 1)', () => {
     { orgnr: c.orgnr, ar: 2026, srl: 2 }, // første SRL-år: kan ikke beregnes
     { orgnr: e.orgnr, ar: 2025, srl: 6 }, { orgnr: e.orgnr, ar: 2026, srl: 4 }, // nedgang
   ];
-  it('11.2 med forrige år: andel med høyere nivå blant dem som har vurdering begge år', () => {
+  it('11.2 «total andel … av målbedriftene»: nevneren er alle aktive målbedrifter, også de uten vurdering i fjor', () => {
     const m = hent(grunnlag({ malbedrifter: [a, b, c, e], srl }), 'andelSrlOkning');
-    expect(m).toMatchObject({ teller: 1, nevner: 3, verdi: 333_333, bedrifter: [a.orgnr] });
+    expect(m).toMatchObject({ teller: 1, nevner: 4, verdi: 250_000, bedrifter: [a.orgnr] });
+    expect(m.merknad).toMatch(/1 av 4 aktive målbedrifter med økning/);
     expect(m.merknad).toMatch(/1 uten vurdering for 2025/);
   });
-  it('11.2 uten forrige år (første SRL-år): kan ikke beregnes', () => {
+  it('11.2: uten vurdering for forrige år er det ingen påvist økning (0 %), ikke «kan ikke beregnes»', () => {
     const m = hent(grunnlag({ malbedrifter: [a, b], srl: srl.filter((s) => s.ar === 2026) }), 'andelSrlOkning');
+    expect(m).toMatchObject({ teller: 0, nevner: 2, verdi: 0 });
+  });
+  it('11.2: bare 2023 (første år med SRL-klassifisering) kan ikke beregnes', () => {
+    const m = hent(grunnlag({ malbedrifter: [mb({ avtalestart: d('2023-01-01') })] }, 2023), 'andelSrlOkning');
     expect(m.verdi).toBeNull();
-    expect(m.merknad).toMatch(/Kan ikke beregnes.*2025 og 2026/);
+    expect(m.merknad).toMatch(/2023 er første år/);
+  });
+  it('11.2 halvår: bare vurderinger datert i første halvår teller (udaterte og senere er ikke med)', () => {
+    const halv: SrlGrunnlag[] = [
+      { orgnr: a.orgnr, ar: 2025, srl: 3 }, { orgnr: a.orgnr, ar: 2026, srl: 4, dato: d('2026-05-10') }, // med
+      { orgnr: b.orgnr, ar: 2025, srl: 3 }, { orgnr: b.orgnr, ar: 2026, srl: 4, dato: d('2026-09-10') }, // etter 30.06
+      { orgnr: e.orgnr, ar: 2025, srl: 3 }, { orgnr: e.orgnr, ar: 2026, srl: 4 }, // udatert
+    ];
+    const m = hent(grunnlag({ malbedrifter: [a, b, e], srl: halv }, 2026, true), 'andelSrlOkning');
+    expect(m).toMatchObject({ teller: 1, nevner: 3, bedrifter: [a.orgnr] });
+    expect(m.merknad).toMatch(/1 vurdering\(er\) for 2026 uten dato er ikke med i halvåret/);
+    expect(hent(grunnlag({ malbedrifter: [a, b, e], srl: halv }), 'andelSrlOkning').teller).toBe(3); // hele året: alle
   });
   it('to vurderinger for samme målbedrift og år er en feil', () => {
     const ds = kontrollerSrl([{ orgnr: a.orgnr, ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 2 } }, { orgnr: a.orgnr, ar: 2026, srl: 4, kilde: { fil: 'srl.csv', rad: 3 } }]);
@@ -273,5 +289,49 @@ describe('egenskaper', () => {
         },
       ),
     );
+  });
+});
+
+describe('per 31.12 (programveileder 11.2: taksonomi og kvinnelig ledelse)', () => {
+  it('11.2 «per 31.12»: bare målbedrifter med aktiv avtale på årets siste dag er i teller og nevner', () => {
+    const hele = mb({ taksonomiMiljomal: [1], kvinneligDagligLeder: true });
+    const sluttetJuni = mb({ avtaleslutt: d('2026-06-30'), taksonomiMiljomal: [2], kvinneligStyreleder: true });
+    const uten = mb();
+    const g = grunnlag({ malbedrifter: [hele, sluttetJuni, uten] });
+    expect(hent(g, 'andelTaksonomi')).toMatchObject({ teller: 1, nevner: 2, verdi: 500_000 });
+    expect(hent(g, 'andelKvinneligLedelse')).toMatchObject({ teller: 1, nevner: 2 });
+    expect(hent(g, 'andelKvinneligLedelse').merknad).toMatch(/Per 31\.12\.2026: 2 av 3 aktive/);
+    // Andre andeler gjelder fortsatt alle som var aktive i året.
+    expect(hent(g, 'andelEksport').nevner).toBe(3);
+  });
+  it('11.2: hjelpetekstene for taksonomi og kvinnelig ledelse er med i sin helhet («per 31.12»)', () => {
+    expect(finnMaltall('andelTaksonomi')!.hjelpetekst).toMatch(/per 31\.12\.$/);
+    expect(finnMaltall('andelKvinneligLedelse')!.hjelpetekst).toMatch(/som per 31\.12 har en kvinne/);
+  });
+});
+
+describe('tiltak hjelpetekstene utelukker eller tillater (programveileder 11.2)', () => {
+  const egen = mb({ navn: 'Egen Målbedrift AS', orgnr: '923609016' });
+  const t = (over: Partial<TiltakGrunnlag>): TiltakGrunnlag => ({ dato: d('2026-03-01'), type: 'samarbeidsprosjekt', ...over });
+  it('11.2: henvisning av en egen målbedrift telles ikke (henvist «istedenfor å ta de opp som egen målbedrift»)', () => {
+    const tiltak = [t({ type: 'henvisning', orgnr: '923609016' }), t({ type: 'henvisning', bedrift: 'egen målbedrift as' }), t({ type: 'henvisning', bedrift: 'Annen AS' })];
+    const g = grunnlag({ malbedrifter: [egen], tiltak });
+    expect(hent(g, 'henvisteBedrifter').verdi).toBe(1);
+    expect(utelatteTiltak(g).map((x) => x.kode)).toEqual(['henvisning-egen-malbedrift', 'henvisning-egen-malbedrift']);
+  });
+  it('11.2: samarbeid med Siva er ikke med en programoperatør og telles ikke', () => {
+    const tiltak = [t({ samarbeidspartner: 'Siva' }), t({ samarbeidspartner: 'SIVA SF' }), t({ samarbeidspartner: 'Dalen Næringshage' })];
+    const g = grunnlag({ tiltak });
+    expect(hent(g, 'samarbeidsprosjekter').verdi).toBe(1);
+    expect(utelatteTiltak(g).map((x) => x.kode)).toEqual(['samarbeid-med-siva', 'samarbeid-med-siva']);
+  });
+  it('11.2: ett tiltak kan telle under to måltall med «ogsa» — men ikke et tiltak og en bedrift', () => {
+    const kurs = t({ type: 'baerekraft-malbedrifter', ogsa: 'samarbeidsprosjekt', samarbeidspartner: 'Dalen Næringshage' });
+    const g = grunnlag({ tiltak: [kurs] });
+    expect(hent(g, 'baerekraftTiltakMalbedrifter').verdi).toBe(1);
+    expect(hent(g, 'samarbeidsprosjekter').verdi).toBe(1);
+    expect(kontrollerTiltak([kurs])).toEqual([]);
+    const ds = kontrollerTiltak([t({ type: 'baerekraft-malbedrifter', ogsa: 'henvisning', bedrift: 'X AS', kilde: { fil: 'tiltak.csv', rad: 3 } }), t({ ogsa: 'samarbeidsprosjekt' })]);
+    expect(ds.map((x) => [x.kode, x.kilde?.kolonne])).toEqual([['tiltak-ogsa-ugyldig', 'ogsa'], ['tiltak-ogsa-ugyldig', undefined]]);
   });
 });

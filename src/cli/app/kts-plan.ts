@@ -10,20 +10,12 @@
  * docs/kts-plan.md og i utdataene (TOLKNINGER).
  */
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
-import { advarsel, feil, InndataFeil, kastVedFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
-import { formatDato, leggTilDager, leggTilMaaneder, maanedICsv, parseDato, type Dato, type Maaned } from '../../domain/dato.js';
-import { fristerForAar } from '../../domain/frister.js';
-import { kontrollerMalbedrifter } from '../../domain/kontroll.js';
-import {
-  beregnOppdatering, erAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, planForAar, sammeInnhold,
-  type AviLogg, type AvsluttetRad, type KtsBedrift, type NyRad, type Oppdatering, type Utsending,
-} from '../../domain/kts.js';
+import { advarsel, feil, InndataFeil, kastVedFeil } from '../../domain/diagnostikk.js';
+import { formatDato, parseDato, type Dato, maanedICsv } from '../../domain/dato.js';
+import { beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, loggensUtgangspunkt, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, sammeInnhold, type AviLogg, type AvsluttetRad, type NyRad, type Oppdatering } from '../../domain/kts.js';
 import type { Rad } from '../../domain/rapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg, medAviLaas } from '../../io/avi-logg.js';
-import { lesAlle, lesDatasett } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { sjekkIkkeFinnes, skrivFiler } from '../../io/skriv.js';
 import { lesCsvMal } from '../../io/stotteregister.js';
@@ -31,19 +23,10 @@ import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { KtsPlanValg } from '../commands/kts-plan.js';
 import { farge, tekstTabell } from '../utskrift.js';
-import { velgAar } from './felles.js';
+import { TOLKNINGER, lesAlt } from './kts-plan-felles.js';
+import { plan } from './kts-plan-kalender.js';
 
-/** Tolkningene av programveileder 6.3 som ikke står eksplisitt (docs/kts-plan.md). Vises i tekst, --json og xlsx. */
-export const TOLKNINGER = [
-  '«Siden siste oppdatering» (6.3): loggen avi/avi-logg.json over hva hver opplastingsfil inneholdt er fasit. Med i filen er alt som ikke står i en opplastingsfil for en annen frist, og som har utsendingsmåned til og med fristens måned. Første gang (ingen logg) er det alt med utsendingsmåned til og med fristens måned.',
-  'For sent: en registrering som hørte til en tidligere AVI-frist, men aldri ble rapportert, tas med og merkes «for sent».',
-  'En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene (ny og avsluttet).',
-  'Ny kjøring for samme frist: filen lages komplett på nytt (krever --overskriv), og loggens innslag for fristen erstattes — ingenting dobbeltføres.',
-  'Underveisskjema (6.3): ett år etter oppstartskjemaets måned og deretter årlig så lenge avtalen løper ved inngangen til måneden. AVI fyller det ut; det vises i planen, ikke i opplastingsfilen.',
-  'Mangler navn eller e-post til daglig leder for en målbedrift i filen, skrives ingen fil (exit 2). Målbedrifter som ikke skal med, blokkerer ikke.',
-] as const;
-
-const UTSENDINGSTYPE = { oppstart: 'oppstartskjema', underveis: 'underveisskjema', exit: 'exit-skjema' } as const;
+export { TOLKNINGER } from './kts-plan-felles.js';
 
 // ————— Inngang —————
 
@@ -63,42 +46,25 @@ export async function ktsPlan(k: Kontekst, valg: KtsPlanValg): Promise<Resultat>
 }
 
 /** Programveileder 11.1: --frist må være 1. mars/juni/september/desember; standard er den neste fra i dag. */
+function tolkSiden(flagg: string): Dato {
+  const d = parseDato(flagg);
+  if (!d) throw new InndataFeil([feil('ugyldig-dato', `--siden «${flagg}» er ikke en dato.`, undefined, { verdi: flagg, forventet: 'åååå-mm-dd eller dd.mm.åååå' })]);
+  return d;
+}
+
 export function tolkFrist(flagg: string | undefined, idag: Dato): Dato {
   if (flagg === undefined) return nesteAviFrist(idag);
   const d = parseDato(flagg);
-  if (!d || !erAviFrist(d)) {
+  // 11.1: 31. desember (alle aktive i året registrert) er en egen, logget årsslutt-registrering.
+  if (!d || !(erAviFrist(d) || erAarsslutt(d))) {
     throw new InndataFeil([
       feil('ugyldig-frist', `--frist «${flagg}» er ikke en AVI-frist for kundetilfredshetsundersøkelsen (programveileder 11.1).`, undefined, {
         verdi: flagg,
-        forventet: '1. mars, 1. juni, 1. september eller 1. desember, f.eks. 2026-12-01',
+        forventet: '1. mars, 1. juni, 1. september eller 1. desember (eller 31. desember for årsslutt), f.eks. 2026-12-01',
       }),
     ]);
   }
   return d;
-}
-
-async function lesBedrifter(am: Arbeidsmappe): Promise<{ fil: string | null; bedrifter: KtsBedrift[] }> {
-  const mb = await lesDatasett(am, malbedrifterDef);
-  // Avtaleslutt før avtalestart gir meningsløse utsendingsmåneder: samme regel som nh sjekk (8.2, 6.3).
-  kastVedFeil(kontrollerMalbedrifter(mb.rader));
-  return {
-    fil: mb.fil,
-    bedrifter: mb.rader.map((m) => ({
-      orgnr: m.orgnr,
-      navn: m.navn,
-      avtalestart: m.avtalestart,
-      avtaleslutt: m.avtaleslutt,
-      dagligLeder: m.dagligLeder,
-      dagligLederEpost: m.dagligLederEpost,
-      kilde: m.kilde,
-    })),
-  };
-}
-
-/** Leser malbedrifter og loggen og samler feilene fra begge (én runde retting). */
-async function lesAlt(am: Arbeidsmappe) {
-  const { mb, logg } = await lesAlle(am, { mb: () => lesBedrifter(am), logg: () => lesAviLogg(am.sti(AVI_LOGG)) });
-  return { ...mb, ...logg };
 }
 
 // ————— Opplastingsfilen —————
@@ -150,10 +116,11 @@ function csvRader(o: Oppdatering): Rad[] {
   ];
 }
 
-async function lagFiler(am: Arbeidsmappe, o: Oppdatering, malbedrifterFil: string | null, loggFantes: boolean) {
+async function lagFiler(am: Arbeidsmappe, o: Oppdatering, malbedrifterFil: string | null, loggFantes: boolean, idag: Dato) {
   const xmal = await lesMal('avi-oppdatering');
   const wb = byggArbeidsbok(xmal, {
     variabler: { frist: fristTekst(o.frist), naeringshage: am.config.naeringshage.navn },
+    idag,
     rader: { nye: o.nye.map(nyXlsx), avsluttede: o.avsluttede.map(avsluttetXlsx) },
     parametre: {
       forutsetninger: [
@@ -177,16 +144,25 @@ function relativ(am: Arbeidsmappe, sti: string): string {
 
 async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, frist: Dato): Promise<Resultat> {
   const lest = await lesAlt(am);
-  const o = beregnOppdatering(lest.bedrifter, lest.logg, frist);
+  // Første gang (ingen logg, f.eks. nh tatt i bruk midt i programperioden): AVI antas oppdatert ved forrige frist,
+  // med mindre --siden <dato> sier noe annet. Valget står i utskriften og i --json.
+  const forsteGang = !lest.logg.oppdateringer.some((x) => x.frist !== frist);
+  // Utgangspunktet lagres i loggen, så senere filer ikke lister de eldre som «for sent».
+  const siden = valg.siden !== undefined ? tolkSiden(valg.siden) : forsteGang ? forrigeAviFrist(frist) : loggensUtgangspunkt(lest.logg, frist);
+  const o = beregnOppdatering(lest.bedrifter, lest.logg, frist, { siden });
   // Programveileder 6.3: navn og e-post til daglig leder må finnes for alle i filen.
   kastVedFeil(kontrollerOppdatering(o));
   k.advarsler.push(...o.advarsler);
-  if (!lest.fantes && (o.nye.some((r) => r.forSent) || o.avsluttede.some((r) => r.forSent))) {
+  if (siden !== null && (forsteGang || valg.siden !== undefined)) {
+    const utenfor = beregnOppdatering(lest.bedrifter, lest.logg, frist);
+    const antatt = utenfor.nye.length - o.nye.length + utenfor.avsluttede.length - o.avsluttede.length;
     k.advarsler.push(
       advarsel(
-        'ingen-logg',
-        `Fant ingen logg (${AVI_LOGG}): alt som ikke er rapportert med nh, tas med, og det som hørte til tidligere frister merkes «for sent». ` +
-          'Er det allerede registrert i AVI, lag først filen for forrige frist (nh kts-plan --frist <forrige>) så loggen får et utgangspunkt (docs/kts-plan.md).',
+        'antatt-oppdatert',
+        (valg.siden !== undefined ? `--siden ${formatDato(siden)}: ` : `Fant ingen logg (${AVI_LOGG}): `) +
+          `nh antar at AVI var oppdatert per ${fristTekst(siden)} og tar bare med registreringer som hører til senere frister` +
+          (antatt ? ` (${antatt} eldre registrering(er) er ikke tatt med)` : '') +
+          '. Mangler noe i AVI fra før, kjør med --siden <dato> (f.eks. --siden 2024-01-01 for alt siden da).',
         { fil: AVI_LOGG },
       ),
     );
@@ -195,12 +171,12 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
   const ut = valg.ut !== undefined ? k.sti(valg.ut) : am.sti(AVI_MAPPE);
   const xlsxSti = path.join(ut, `avi-oppdatering-${frist}.xlsx`);
   const csvSti = path.join(ut, `avi-oppdatering-${frist}.csv`);
-  const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)]);
+  const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)], forsteGang || valg.siden !== undefined ? siden : null);
   const tidligere = lest.logg.oppdateringer.find((x) => x.frist === frist);
   const uendret = sammeInnhold(tidligere, innslag);
   // Uendret innhold: innslaget (også skrivedatoen) beholdes, så loggen blir byte for byte den samme.
   const nyLogg = medInnslag(lest.logg, uendret ? tidligere! : innslag);
-  const filer = await lagFiler(am, o, lest.fil, lest.fantes);
+  const filer = await lagFiler(am, o, lest.fil, lest.fantes, k.idag);
 
   let skrevet = false;
   if (!valg.forhandsvis) {
@@ -218,6 +194,7 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
     frist,
     fristTekst: fristTekst(frist),
     forrigeOppdatering: o.forrige,
+    antattOppdatertPer: siden,
     forhandsvis: Boolean(valg.forhandsvis),
     logg: { fil: AVI_LOGG, fantes: lest.fantes, tidligereInnslagForFristen: Boolean(tidligere), uendret },
     nye: o.nye.map(nyJson),
@@ -255,7 +232,11 @@ function oppdateringTekst(
     json.nye.length
       ? tekstTabell(
           ['Orgnr', 'Målbedrift', 'Avtalestart', 'Oppstartskjema', 'Daglig leder', 'E-post', 'Merknad'],
-          json.nye.map((r) => [r.orgnr, r.navn, formatDato(r.avtalestart), r.startskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '', forSent(r.forSent)]),
+          json.nye.map((r) => [
+            r.orgnr, r.navn, formatDato(r.avtalestart), r.startskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '',
+            // 11.1: november–desember-oppstart registrert nå (oppstartskjemaet kommer senere, 6.3).
+            r.forSent ? forSent(true) : r.startskjema > o.frist.slice(0, 7) ? 'i AVI innen 31.12 (11.1)' : '',
+          ]),
         )
       : '  (ingen)',
     '',
@@ -278,91 +259,5 @@ function oppdateringTekst(
     linjer.push(s.uendret ? `${AVI_LOGG}: uendret (samme innhold som sist for denne fristen).` : s.harTidligere ? `${AVI_LOGG}: innslaget for fristen er erstattet.` : `${AVI_LOGG}: oppdatert.`);
   }
   return linjer.join('\n');
-}
-
-// ————— --plan <år> og --ics <fil> —————
-
-function utsendingJson(u: Utsending) {
-  return { orgnr: u.orgnr, navn: u.navn, type: u.type, maaned: u.maaned, maanedTekst: maanedTekst(u.maaned), frist: u.frist };
-}
-
-async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Promise<Resultat> {
-  const ar = velgAar(valg.plan, am.config, '--plan');
-  const { bedrifter } = await lesBedrifter(am);
-  const utsendinger = planForAar(bedrifter, ar);
-  let icsSti: string | null = null;
-  let hendelser = 0;
-  if (valg.ics !== undefined) {
-    const ics = await lagIcs(am, ar, utsendinger);
-    icsSti = k.sti(valg.ics);
-    hendelser = ics.antall;
-    await skrivFiler([{ sti: icsSti, innhold: ics.tekst }], { overskriv: Boolean(valg.overskriv) });
-  }
-  const json = { modus: 'plan', ar, utsendinger: utsendinger.map(utsendingJson), ics: icsSti, hendelser: icsSti ? hendelser : null, tolkninger: TOLKNINGER };
-  const tekst = [
-    farge.bold(`Kundetilfredshetsundersøkelsen ${ar} – ${am.config.naeringshage.navn} (programveileder 6.3)`),
-    '',
-    utsendinger.length
-      ? tekstTabell(
-          ['Måned', 'Skjema', 'Målbedrift', 'Orgnr', 'AVI-frist'],
-          utsendinger.map((u) => [maanedTekst(u.maaned), UTSENDINGSTYPE[u.type], u.navn, u.orgnr, formatDato(u.frist)]),
-        )
-      : '  (ingen utsendinger i året)',
-    '',
-    'Underveisskjema fylles ut automatisk i AVI og er ikke med i opplastingsfilen (6.3).',
-    ...(icsSti ? [`Skrev ${icsSti} (${hendelser} hendelser).`] : []),
-  ].join('\n');
-  return { json, tekst };
-}
-
-function kort(s: string): string {
-  return createHash('sha256').update(s).digest('hex').slice(0, 10);
-}
-
-/**
- * iCalendar med heldagshendelser (DATE, ingen tidssone) og stabile UID-er: samme innhold gir samme fil
- * (DTSTAMP er 1. januar i året, ikke klokka nå). Utsendingsmånedene er hendelser over hele måneden,
- * merket som ledig tid (TRANSP:TRANSPARENT), så de ikke blokkerer kalenderen i Outlook.
- */
-async function lagIcs(am: Arbeidsmappe, ar: number, utsendinger: Utsending[]): Promise<{ tekst: string; antall: number }> {
-  const { default: ical, ICalCalendarMethod, ICalEventTransparency } = await import('ical-generator');
-  const nhOrgnr = am.config.naeringshage.orgnr;
-  const stamp = new Date(Date.UTC(ar, 0, 1));
-  const cal = ical({
-    name: `${am.config.naeringshage.navn}: rapportering og kundetilfredshet ${ar}`,
-    prodId: { company: 'nh', product: 'kts-plan', language: 'NO' },
-    method: ICalCalendarMethod.PUBLISH,
-  });
-  for (const { dato, frist } of fristerForAar(ar)) {
-    const kommando = frist.kommando?.replace('<åååå>', String(ar)).replace('<fjoråret>', String(ar - 1)).replace('<neste år>', String(ar + 1));
-    cal.createEvent({
-      id: `nh-frist-${dato}-${kort(frist.hva)}@${nhOrgnr}.nh`,
-      start: dato,
-      end: leggTilDager(dato, 1),
-      allDay: true,
-      stamp,
-      summary: frist.aviOppdatering ? `AVI-oppdatering: ${frist.hva}` : frist.hva,
-      description: `${frist.kilde}.${kommando ? ` Grunnlag i nh: ${kommando}` : ''}`,
-    });
-  }
-  const perMaaned = new Map<Maaned, Utsending[]>();
-  for (const u of utsendinger) perMaaned.set(u.maaned, [...(perMaaned.get(u.maaned) ?? []), u]);
-  for (const [maaned, us] of perMaaned) {
-    const start = `${maaned}-01` as Dato;
-    const antall = (t: Utsending['type']) => us.filter((u) => u.type === t).length;
-    cal.createEvent({
-      id: `nh-kts-${maaned}@${nhOrgnr}.nh`,
-      start,
-      end: leggTilMaaneder(start, 1),
-      allDay: true,
-      stamp,
-      transparency: ICalEventTransparency.TRANSPARENT,
-      summary: `Kundetilfredshetsundersøkelsen ${maanedTekst(maaned)}: ${antall('oppstart')} oppstart, ${antall('underveis')} underveis, ${antall('exit')} exit`,
-      description: ['Programveileder 6.3. Utsendinger denne måneden:', ...us.map((u) => `${UTSENDINGSTYPE[u.type]}: ${u.navn} (${u.orgnr})`)].join('\n'),
-    });
-  }
-  // RFC 5545 3.4: også END:VCALENDAR avsluttes med CRLF (ical-generator utelater den siste).
-  const tekst = cal.toString();
-  return { tekst: tekst.endsWith('\r\n') ? tekst : `${tekst}\r\n`, antall: cal.events().length };
 }
 

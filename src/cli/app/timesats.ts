@@ -2,9 +2,15 @@
  * nh timesats: les ansatte → beregn (domain/timesats) → tabell, --json og timesats-<år>.xlsx.
  */
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ansatteDef, type Ansatt } from '../../domain/datasett/ansatte.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
-import { beregnTimesatser, sumArsverk, indirektePerArsverk, TAK_KRONER, TAK_PROMILLE_NEVNER, TAK_PROMILLE_TELLER, type Binder, type Timesats, type TimesatsParametre } from '../../domain/timesats.js';
+import {
+  beregnTimesatser, indirektePerArsverk, lagredeSatser, lagredeSatserSkjema, sumArsverk, TAK_KRONER, TAK_PROMILLE_NEVNER,
+  TAK_PROMILLE_TELLER,
+  type Binder, type Timesats, type TimesatsParametre,
+} from '../../domain/timesats.js';
+import { formatDato, type Dato } from '../../domain/dato.js';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
@@ -38,6 +44,50 @@ export async function lesTimesatser(am: Arbeidsmappe): Promise<{ ansatte: Ansatt
     throw new InndataFeil([feil('ingen-rader', 'Datasettet har ingen ansatte (bare overskrift).', { fil: fil ?? 'ansatte.csv', rad: 2 }, { forventet: 'minst én ansatt' })]);
   }
   return { ansatte: rader, satser: beregnTimesatser(rader, timesatsParametre(am.config)) };
+}
+
+/** Satsene et år bruker: navn og godkjent timesats per ansatt, og hvor de kom fra (vises i utdata). */
+export type AarsSatser = { ansatte: { navn: string }[]; satser: { godkjent: number }[]; kilde: string; lagret: boolean };
+
+/**
+ * Programveileder 10.4 / vedlegg 3 pkt. 4.2: attestasjonen for et år bruker årets egne satser. Finnes
+ * `timesats-<år>.json` (lagret av `nh timesats --ar <år>`) i arbeidsmappen, brukes den; ellers regnes satsene fra
+ * ansatte slik fila er nå, og kalleren varsler om det.
+ */
+export async function lesSatserForAar(am: Arbeidsmappe, ar: number): Promise<AarsSatser> {
+  const navn = `timesats-${ar}.json`;
+  let tekst: string | null = null;
+  try {
+    tekst = await readFile(am.sti(navn), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new InndataFeil([feil('kan-ikke-lese', `Kan ikke lese ${navn}: ${(e as Error).message}`, { fil: navn })]);
+    }
+  }
+  if (tekst === null) {
+    const { ansatte, satser } = await lesTimesatser(am);
+    return { ansatte, satser, kilde: `regnet fra ansatte slik den er i dag (ingen ${navn})`, lagret: false };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(tekst.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new InndataFeil([feil('ugyldig-json', `${navn} er ikke gyldig JSON.`, { fil: navn }, { forventet: `filen slik nh timesats --ar ${ar} skriver den` })]);
+  }
+  const r = lagredeSatserSkjema.safeParse(data);
+  if (!r.success || r.data.ar !== ar) {
+    throw new InndataFeil([
+      feil('ugyldige-satser', `${navn} har ikke timesatser for ${ar} slik nh timesats skriver dem.`, { fil: navn }, {
+        forventet: `kjør nh timesats --ar ${ar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
+      }),
+    ]);
+  }
+  return {
+    ansatte: r.data.ansatte.map((a) => ({ navn: a.navn })),
+    satser: r.data.ansatte.map((a) => ({ godkjent: a.godkjent })),
+    kilde: `${navn} (lagret av nh timesats ${formatDato(r.data.laget as Dato)})`,
+    lagret: true,
+  };
 }
 
 export function timesatsJson(t: Timesats) {
@@ -96,7 +146,17 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
       ],
     },
   });
-  if (!valg.forhandsvis) await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
+  // 10.4 / vedlegg 3 pkt. 4.2: årets satser lagres, så attestasjonen (budsjett --regnskap <år>) bruker dem.
+  const satsfil = path.join(utmappe(am, valg.ut), `timesats-${ar}.json`);
+  if (!valg.forhandsvis) {
+    await skrivFiler(
+      [
+        { sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) },
+        { sti: satsfil, innhold: `${JSON.stringify(lagredeSatser(ar, k.idag, satser), null, 2)}\n` },
+      ],
+      { overskriv: Boolean(valg.overskriv) },
+    );
+  }
 
   const json = {
     ar,
@@ -112,6 +172,7 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     },
     ansatte: satser.map(timesatsJson),
     fil: valg.forhandsvis ? null : filnavn,
+    satsfil: valg.forhandsvis ? null : satsfil,
   };
   const tabell = tekstTabell(
     ['Ansatt', 'Stilling', 'Årslønn heltid', 'Totalkostnad', 'Beregnet', 'Tak 1,2 ‰', 'Godkjent', 'Binder'],
@@ -126,7 +187,9 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     '',
     tabell,
     '',
-    valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${filnavn}`,
+    valg.forhandsvis
+      ? 'Forhåndsvisning: ingen fil er skrevet.'
+      : `Skrev ${filnavn}\nSkrev ${satsfil} (årets satser; nh budsjett --regnskap ${ar} bruker dem)`,
   ].join('\n');
   return { json, tekst };
 }

@@ -9,6 +9,7 @@ export type AarsrapportValg = FellesValg & {
   ut?: string;
   overskriv?: boolean;
   forhandsvis?: boolean;
+  streng?: boolean;
 };
 
 export function definer(program: Command): Command {
@@ -23,6 +24,7 @@ export function definer(program: Command): Command {
     .option('--ut <mappe>', 'mappen filene skrives til (standard: arbeidsmappen)')
     .option('--overskriv', 'erstatt filer som finnes fra før')
     .option('--forhandsvis', 'vis resultatet uten å skrive noen fil')
+    .option('--streng', 'med --år: exit 1 ved merforbruk av innovasjonstilskuddet (rapporten skrives likevel; 10.4)')
     .action(async (valg: AarsrapportValg) => {
       await kjor(valg, async (k) => (await import('../app/aarsrapport.js')).aarsrapport(k, valg));
     });

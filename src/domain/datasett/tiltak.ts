@@ -53,6 +53,11 @@ export const tiltakDef = definerDatasett({
         eksempel: 'baerekraft-malbedrifter',
       },
     ),
+    ogsa: frivillig(valg(TILTAKSTYPER), {
+      type: 'tekst', alias: ['også', 'teller også som', 'også type'], verdier: TILTAKSTYPER,
+      beskrivelse: 'Programveileder 11.2: samme tiltak teller også under dette måltallet (f.eks. et bærekraftkurs for målbedriftene som er et samarbeidsprosjekt). Tom = bare «type».',
+      eksempel: 'samarbeidsprosjekt',
+    }),
     beskrivelse: paakrevd(tekst(500), { type: 'tekst', alias: ['tittel', 'navn', 'tiltak'], beskrivelse: 'Hva tiltaket var.', eksempel: 'Workshop om klimaregnskap' }),
     bedrift: frivillig(tekst(200), { type: 'tekst', beskrivelse: 'For henvisning og rådgivning av andres bedrift: bedriftens navn.', eksempel: 'Nordfjell Sykkel AS' }),
     orgnr: frivillig(orgnr(), { type: 'orgnr', alias: ['organisasjonsnummer'], beskrivelse: 'Bedriftens orgnr (frivillig; skiller bedrifter med likt navn).', eksempel: '923609016' }),
