@@ -4,7 +4,7 @@
  * skulle være en fil — uansett hvor i koden fs-feilen oppsto), 3 en feil i nh. Bare main.ts setter
  * prosessens exit-kode.
  */
-import { erMiljoFeil, InndataFeil, miljoDiagnostikk, RegelNei, type Diagnostikk } from '../domain/diagnostikk.js';
+import { erMiljoFeil, InndataFeil, miljoDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
 import type { Kontekst, Resultat } from './kontekst.js';
 import { gjeldende } from './prosess.js';
 import { samleAdvarsler } from './advarsler.js';
@@ -36,7 +36,7 @@ function medAdvarsler(json: unknown, advarsler: Diagnostikk[]): unknown {
 }
 
 export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: Diagnostikk[] = []): number {
-  const { farge, skrivFeil, skrivJson, skrivUt, visDiagnostikk } = u;
+  const { farge, skrivFeil, skrivJson, visDiagnostikk } = u;
   // Filsystemet sa nei (EACCES, ENOSPC, EISDIR …): brukerens miljø, exit 2 med stien og hva som kan gjøres.
   if (erMiljoFeil(e)) e = new InndataFeil([miljoDiagnostikk(e, undefined, process.platform === 'win32')]);
   if (e instanceof InndataFeil) {
@@ -47,12 +47,6 @@ export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: 
     const skrevetJson = e.skrevet.length ? { skrevet: e.skrevet } : {};
     if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, ...skrevetJson, advarsler });
     return 2;
-  }
-  if (e instanceof RegelNei) {
-    visDiagnostikk([...samleAdvarsler(advarsler), ...e.diagnostikk]);
-    if (json) skrivJson({ ok: false, exitKode: 1, melding: e.message, resultat: e.resultat ?? null, feil: e.diagnostikk, advarsler });
-    else skrivUt(e.message);
-    return 1;
   }
   const err = e as Error;
   if (err && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {

@@ -30,19 +30,6 @@ export class InndataFeil extends Error {
   }
 }
 
-/** Exit-kode 1: en regel sier nei (f.eks. ikke SMB, over støttetaket). `resultat` går til --json. */
-export class RegelNei extends Error {
-  readonly exitKode = 1;
-  constructor(
-    melding: string,
-    readonly resultat?: unknown,
-    readonly diagnostikk: Diagnostikk[] = [],
-  ) {
-    super(melding);
-    this.name = 'RegelNei';
-  }
-}
-
 export function feil(kode: string, melding: string, kilde?: Kilde, ekstra: Partial<Diagnostikk> = {}): Diagnostikk {
   return { alvor: 'feil', kode, melding, ...(kilde ? { kilde } : {}), ...ekstra };
 }

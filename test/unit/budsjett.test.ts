@@ -183,8 +183,8 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
     expect(etter.regnskap.advarsler.map((d) => d.kode)).toContain('adm-nevner-malbedrift');
   });
   it('10.4: nevntMalbedrift — korte navn og ugyldige nisifrede tall gir ikke treff', () => {
-    expect(nevntMalbedrift({ beskrivelse: 'Faktura 123456789' }, MB)).toBeNull();
-    expect(nevntMalbedrift({ beskrivelse: 'AS-møte' }, [mb('923609016', 'AS')])).toBeNull();
+    expect(nevntMalbedrift({ aktivitet: undefined, tjeneste: undefined, beskrivelse: 'Faktura 123456789' }, MB)).toBeNull();
+    expect(nevntMalbedrift({ aktivitet: undefined, tjeneste: undefined, beskrivelse: 'AS-møte' }, [mb('923609016', 'AS')])).toBeNull();
   });
   it('10.4 / vedlegg 3 pkt. 3 (eksempellister): en aktivitet utenfor lista er en advarsel og tas med; tom = prosjektkonto', () => {
     const { regnskap: r, feil } = beregnRegnskap(

@@ -12,7 +12,7 @@ import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
-import { advarsel, feil, InndataFeil, RegelNei } from '../../domain/diagnostikk.js';
+import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { forsteDag, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, type Maaned } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import {
@@ -153,11 +153,15 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
     filer: valg.forhandsvis || avvisninger.length ? null : { ...filer, sikkerhetskopi: null as string | null },
   };
   if (avvisninger.length) {
-    throw new RegelNei(
-      [farge.red(`Fakturering av ${periode} avvist — ingenting er skrevet:`), ...avvisninger.map((a) => `  • ${a.melding}`)].join('\n'),
-      json,
-      avvisninger.map((a) => feil(a.kode, a.melding)),
-    );
+    // En regel sier nei (exit 1): domenet ga avvisningene, appen gjør dem om til resultat og exit-kode.
+    const overskrift = `Fakturering av ${periode} avvist — ingenting er skrevet:`;
+    const punkter = avvisninger.map((a) => `  • ${a.melding}`);
+    const feilListe = avvisninger.map((a) => feil(a.kode, a.melding));
+    return {
+      exitKode: 1,
+      json: { ok: false, exitKode: 1, melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
+      tekst: [farge.red(overskrift), ...punkter].join('\n'),
+    };
   }
   if (json.status === 'uendret') {
     const melding = `Perioden ${periode} er fakturert, og ingen faktura er endret — ingen kreditnota, ingenting skrevet.`;
