@@ -8,7 +8,7 @@
  *   npm run bench -- --rask  (hopper over 1M)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, platform, release } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,11 +3,11 @@
  * Lager en stor arbeidsmappe for ytelsesmåling: 10 år (2017–2026), 500 målbedrifter og N timerader
  * (standard 1 000 000). Deterministisk (fast frø). Bruk: node scripts/lag-skala.mjs <mappe> [antallTimer]
  */
-import { mkdirSync, writeFileSync, createWriteStream, cpSync } from 'node:fs';
+import { mkdirSync, writeFileSync, createWriteStream, } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const _ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [mappe, antallArg] = process.argv.slice(2);
 if (!mappe) {
   console.error('Bruk: node scripts/lag-skala.mjs <mappe> [antallTimer]');

@@ -10,7 +10,7 @@
  *    Merforbruk er forutsett i vedlegg 3 pkt. 4.1 (kompenseres ikke neste år): rapporten skrives og viser det.
  */
 import { advarsel, type Diagnostikk, type Kilde } from './diagnostikk.js';
-import { type Dato } from './dato.js';
+import type { Dato } from './dato.js';
 import { erAktiv, type MalbedriftGrunnlag, type Periode } from './maltall.js';
 import { formatKroner, type Ore } from './penger.js';
 import type { Tilskuddstype } from './datasett/tilskudd.js';

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import './zod-norsk.js';
 import { feil, InndataFeil, type Diagnostikk } from './diagnostikk.js';
-import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE } from './tall.js';
+import { parseDesimal, fraFlyttall, } from './tall.js';
 import { parseDato, type Dato } from './dato.js';
 import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
-import { formatKroner, type Ore, type Ppm } from './penger.js';
+import type { Ppm } from './penger.js';
 import { beskrivVerdi, norskType } from './zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
 import { fakturaOppsettSkjema } from './faktura-oppsett.js';

@@ -8,7 +8,6 @@ import { kroner } from './kroner-felt.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
 import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 import { erGyldigKontonummer, normaliserKontonummer } from './kid.js';
-import type { Ore } from './penger.js';
 
 // Samme regel og rimelige spenn som markedspris ellers (issue 11 pkt. 2 og 5).
 const pris = kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' });

@@ -203,7 +203,10 @@ export function beregnFakturering(
     const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
     const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
     let perMb = grupper.get(mb.orgnr);
-    if (!perMb) grupper.set(mb.orgnr, (perMb = new Map()));
+    if (!perMb) {
+      perMb = new Map();
+      grupper.set(mb.orgnr, perMb);
+    }
     const l = perMb.get(nokkel);
     if (l) {
       l.timer += t.timer;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import './zod-norsk.js';
-import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE } from './tall.js';
+import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE, type Tolket } from './tall.js';
 import { parseDato, fraUtcDate, tolkMaaned, type Dato } from './dato.js';
 import { normaliserOrgnr, orgnrFeil } from './orgnr.js';
 import { formatKroner, type Ore, type Ppm } from './penger.js';
@@ -127,7 +127,7 @@ export const timer = (opts: { maks?: number } = { maks: 24 }) =>
  */
 export const prosent = (opts: { min?: number; maks?: number } = {}) =>
   celle<Ppm>(`prosent${opts.maks !== undefined ? ` mellom ${opts.min ?? 0} og ${opts.maks}` : ''}, f.eks. «75» eller «75 %»`, (v) => {
-    let r;
+    let r: Tolket;
     if (typeof v === 'number') r = fraFlyttall(v, 4);
     else if (typeof v === 'string') r = parseDesimal(v.replace(/%\s*$/, ''), 4);
     else return { ok: false as const, grunn: 'ikke en prosent' };

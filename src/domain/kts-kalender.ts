@@ -3,7 +3,7 @@
  * underveisskjema og planen for et år. Rent domene.
  */
 import { deler, forsteDag, lagDato, maanedAv, type Dato, type Maaned } from './dato.js';
-import { type Kilde } from './diagnostikk.js';
+import type { Kilde } from './diagnostikk.js';
 
 export type Skjema = 'oppstart' | 'underveis' | 'exit';
 

@@ -1,9 +1,9 @@
 /** Inndataene til måltallene (programveileder 11.2): perioden, målbedriftene, støtte, tiltak og SRL. Rent domene. */
 import type { Kilde } from './diagnostikk.js';
 import { lagDato, overlapper, type Dato } from './dato.js';
-import { type Ore } from './penger.js';
-import { type Tiltakstype } from './datasett/tiltak.js';
-import { type Enhet, type MaltallId } from './maltall-definisjoner.js';
+import type { Ore } from './penger.js';
+import type { Tiltakstype } from './datasett/tiltak.js';
+import type { Enhet, MaltallId } from './maltall-definisjoner.js';
 
 // ————— Inndata (rene typer, uavhengig av fil) —————
 

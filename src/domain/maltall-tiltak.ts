@@ -77,7 +77,7 @@ export function kontrollerTiltak(tiltak: readonly TiltakGrunnlag[]): Diagnostikk
   const ds: Diagnostikk[] = [];
   for (const t of tiltak) {
     const kilde = (kolonne: string) => (t.kilde ? { ...t.kilde, kolonne } : undefined);
-    if ([t.type, t.ogsa].some((x) => x && BEDRIFTSTYPER.includes(x)) && !t.orgnr && !(t.bedrift && t.bedrift.trim())) {
+    if ([t.type, t.ogsa].some((x) => x && BEDRIFTSTYPER.includes(x)) && !t.orgnr && !(t.bedrift?.trim())) {
       const type = BEDRIFTSTYPER.includes(t.type) ? t.type : t.ogsa;
       ds.push(feil('tiltak-mangler-bedrift', `Tiltak av typen «${type}» teller bedrifter, så «bedrift» eller «orgnr» må fylles ut.`, kilde('bedrift'), { forventet: 'bedriftens navn eller orgnr' }));
     }

@@ -15,7 +15,7 @@
  */
 import type { Kilde } from './diagnostikk.js';
 import { advarsel, feil, type Diagnostikk } from './diagnostikk.js';
-import { type Dato } from './dato.js';
+import type { Dato } from './dato.js';
 import { normaliserNavn } from './felter.js';
 import { mulDivRund, PPM, type Ore, type Ppm } from './penger.js';
 import { BEDRIFTSTYPER, type Tiltakstype } from './datasett/tiltak.js';

@@ -203,7 +203,7 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
     sumEk,
     aksjekapital,
     overkurs: kv(fl.overkurs, '--overkurs'),
-    regnskapsperiode: periode && periode.fra && periode.til ? { fra: periode.fra, til: periode.til } : null,
+    regnskapsperiode: periode?.fra && periode.til ? { fra: periode.fra, til: periode.til } : null,
     regnskapMerknad: merknad,
     registrert,
     statuser: e ? statuserFra(e) : null,

@@ -24,7 +24,7 @@ const MELLOMROM = new RegExp(`[${MELLOMROM_TEGN}]`, 'g');
 /** Heltallsdel med mellomrom som tusenskille: «1 234», «12 345 678»; eventuelt desimaler etter «,» eller «.». */
 const GRUPPERT = new RegExp(`^\\d{1,3}([${MELLOMROM_TEGN}]\\d{3})+([.,]\\d+)?$`);
 
-type Tolket = { ok: true; verdi: number } | { ok: false; grunn: string };
+export type Tolket = { ok: true; verdi: number } | { ok: false; grunn: string };
 
 /** Gir heltallet verdi×10^desimaler, eller en feiltekst. */
 export function parseDesimal(raa: string, maksDesimaler: number): Tolket {

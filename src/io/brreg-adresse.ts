@@ -21,7 +21,7 @@ export async function lesBrregAdresse(am: Arbeidsmappe, orgnr: string): Promise<
     return null;
   }
   const b = fraBuffer(tekst);
-  if (!b || b.status !== 200) return null;
+  if (b?.status !== 200) return null;
   let data: unknown;
   try {
     data = JSON.parse(b.tekst);

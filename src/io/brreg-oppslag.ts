@@ -12,7 +12,7 @@ import { dato } from '../domain/smb-typer.js';
 import type { Arbeidsmappe } from './arbeidsmappe.js';
 import {
   bufferStier, fraBuffer, hentEnhet, hentRegnskap, hentUnderenhet, NettFeil, SvarFeil, tolkEnhetSvar, tolkRegnskapSvar,
-  tolkUnderenhetSvar, type BrregOppsett, type Enhet, type Innspilt, type RegnskapSvar,
+  tolkUnderenhetSvar, type BrregOppsett, type Enhet, type EnhetSvar, type Innspilt, type RegnskapSvar,
 } from './brreg.js';
 
 export type Registerdata = {
@@ -42,7 +42,7 @@ function svarFeil(e: unknown): never {
 
 /** Overordnet enhet for et orgnr som er en underenhet, eller null. */
 function overordnet(s: Innspilt | null): string | null {
-  if (!s || s.status !== 200) return null;
+  if (s?.status !== 200) return null;
   try {
     const u = tolkUnderenhetSvar(s, s.url);
     return u.type === 'underenhet' ? u.overordnet : null;
@@ -108,7 +108,7 @@ export async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline:
 
 /** Enhetssvaret → aktiv enhet, eller exit 2 for ukjent (404), fjernet (410) og slettet (200 SlettetEnhet/slettedato). */
 export function tolkEnhet(orgnr: string, s: Innspilt, under: Innspilt | null): { enhet: Enhet; raa: unknown; underenhet: { orgnr: string; navn: string } | null } {
-  let svar;
+  let svar: EnhetSvar;
   try {
     svar = tolkEnhetSvar(s, s.url);
   } catch (e) {

@@ -138,7 +138,9 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
   ws.getCell(1, 1).value = `Fakturagrunnlag ${f.periode} – ${d.naeringshage}`;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.getCell(2, 1).value = 'Programveileder 10.4 / vedlegg 3 pkt. 4.1: fakturaen viser markedsverdi, innovasjonsstøtte og egenandel (+ mva). Støtten har ikke mva.';
-  BLOKK_KOLONNER.forEach((k, i) => (ws.getColumn(i + 1).width = k.bredde));
+  BLOKK_KOLONNER.forEach((k, i) => {
+    ws.getColumn(i + 1).width = k.bredde;
+  });
   const sumRader: number[] = [];
   let r = 4;
   let sidestart = 3;
@@ -154,7 +156,9 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
     ws.getRow(r).font = { bold: true };
     r++;
     const hode = ws.getRow(r);
-    BLOKK_KOLONNER.forEach((k, i) => (hode.getCell(i + 1).value = k.overskrift));
+    BLOKK_KOLONNER.forEach((k, i) => {
+      hode.getCell(i + 1).value = k.overskrift;
+    });
     stilOverskrift(hode);
     r++;
     const forste = r;

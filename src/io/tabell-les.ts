@@ -44,7 +44,7 @@ export async function lesTabell(sti: string, visningsnavn: string, lagFilter?: L
 
 export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFilter): RaaTabell {
   if (buf.length === 0) throw new InndataFeil([feil('tom-fil', 'Filen er tom (0 byte). Forventet en overskriftsrad og data.', { fil })]);
-  let dekodet;
+  let dekodet: ReturnType<typeof dekod>;
   try {
     dekodet = dekod(buf);
   } catch (e) {

@@ -123,7 +123,7 @@ function somVarighet(d: Date): string {
 function primitiv(v: unknown, numFmt: string | undefined): RaaCelle {
   if (v instanceof Date) return erTidsformat(numFmt) && v.getTime() >= EXCEL_NULL ? somVarighet(v) : v;
   if (typeof v === 'number') {
-    if (numFmt && numFmt.includes('%')) return `${Number((v * 100).toPrecision(12))} %`;
+    if (numFmt?.includes('%')) return `${Number((v * 100).toPrecision(12))} %`;
     return v;
   }
   if (typeof v === 'boolean') return v;

@@ -132,7 +132,7 @@ export function visningsbredde(c: ExcelJS.Cell): number {
     const tall = fmt.includes('%') ? v * 100 : v;
     const heltall = String(Math.trunc(Math.abs(tall))).length;
     const skilletegn = fmt.includes('#,##') ? Math.floor((heltall - 1) / 3) : 0;
-    const tillegg = fmt.replace(/"[^"]*"/g, (m) => 'x'.repeat(m.length - 2)).replace(/[#0.,%;+\-]/g, '').length;
+    const tillegg = fmt.replace(/"[^"]*"/g, (m) => 'x'.repeat(m.length - 2)).replace(/[#0.,%;+-]/g, '').length;
     return heltall + skilletegn + (desimaler ? desimaler + 1 : 0) + (fmt.includes('%') ? 2 : 0) + (tall < 0 ? 1 : 0) + tillegg;
   }
   return Math.max(...String(v).split('\n').map((l) => l.length));

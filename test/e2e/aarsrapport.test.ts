@@ -121,7 +121,7 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
       expect(zoom(h), fil).toBeGreaterThanOrEqual(0.7);
       const d = await lesArk(path.join(ws, fil), hjelp);
       expect((d[1] as string[]).slice(0, 4)).toEqual(['id', 'Måltall (AVI)', 'Hjelpetekst i AVI', 'Definisjon i nh']);
-      expect(d.slice(2).filter((r) => r && r.length)).toHaveLength(21);
+      expect(d.slice(2).filter((r) => r?.length)).toHaveLength(21);
       // Radene er høye nok til teksten (ikke fast 15 pt).
       expect(wb.getWorksheet(hjelp)!.getRow(3).height).toBeGreaterThan(15);
     }

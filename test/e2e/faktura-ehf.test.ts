@@ -185,7 +185,10 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
       env: {}, sti: (s: string) => s, kolonner: undefined, advarsler: [] as { kode: string; melding: string }[],
       spor: {
         tekst: async () => '', velg: async () => '' as never,
-        bekreft: async (s: string) => (sporsmal.push(s), svar),
+        bekreft: async (s: string) => {
+          sporsmal.push(s);
+          return svar;
+        },
       },
     });
     const nei = kontekst(false);

@@ -53,12 +53,12 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
     if (!harLibreOffice) return;
     const fil = await regnOmILibreOffice(avi(ws, 'avi-oppdatering-2026-12-01.xlsx'));
     const nye = await lesArk(fil, 'Nye målbedrifter');
-    expect(nye.slice(2).filter((rad) => rad && rad.length)).toHaveLength(j.nye.length);
+    expect(nye.slice(2).filter((rad) => rad?.length)).toHaveLength(j.nye.length);
     j.nye.forEach((x: NyJson, i: number) => {
       expect(forste(nye[2 + i]!, 8)).toEqual([x.orgnr, x.navn, x.avtalestart, x.startskjemaTekst, x.dagligLeder, x.dagligLederEpost, x.forSent ? 'ja' : 'nei', x.merknad]);
     });
     const slutt = await lesArk(fil, 'Avsluttede målbedrifter');
-    expect(slutt.slice(2).filter((rad) => rad && rad.length)).toHaveLength(j.avsluttede.length);
+    expect(slutt.slice(2).filter((rad) => rad?.length)).toHaveLength(j.avsluttede.length);
     j.avsluttede.forEach((x: SluttJson, i: number) => {
       expect(forste(slutt[2 + i]!, 9)).toEqual([x.orgnr, x.navn, x.avtalestart, x.avtaleslutt, x.exitskjemaTekst, x.dagligLeder, x.dagligLederEpost, x.forSent ? 'ja' : 'nei', x.merknad]);
     });

@@ -69,7 +69,9 @@ async function iTerminal(args: string[], steg: Steg[], opts: { env?: Record<stri
   let ut = '';
   let lest = 0;
   const lyttere = new Set<() => void>();
-  const varsle = () => lyttere.forEach((f) => f());
+  const varsle = () => {
+    for (const f of lyttere) f();
+  };
   p.stdout!.on('data', (b: Buffer) => {
     ut += b.toString('utf8');
     varsle();

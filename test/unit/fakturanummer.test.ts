@@ -67,7 +67,9 @@ describe('fordelStorsteRest', () => {
         const deler = fordelStorsteRest(t, v);
         expect(deler.reduce((s, x) => s + x, 0)).toBe(t);
         const sv = v.reduce((s, x) => s + x, 0);
-        deler.forEach((x, i) => expect(Math.abs(x - (t * v[i]!) / sv)).toBeLessThan(1));
+        deler.forEach((x, i) => {
+          expect(Math.abs(x - (t * v[i]!) / sv)).toBeLessThan(1);
+        });
       }),
     );
   });

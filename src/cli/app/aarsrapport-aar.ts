@@ -5,7 +5,7 @@ import { formatDato, maanedAv } from '../../domain/dato.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
 import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, utelatteTiltak, type Maaling } from '../../domain/maltall.js';
 import { aktiveMalbedrifter, harFjoraarsdata, kontrollerAkkumulering, kontrollerMerforbruk, kontrollerOverforing, merforbruk, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse } from '../../domain/aarsrapport.js';
-import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { skrivFiler } from '../../io/skriv.js';
 import type ExcelJS from 'exceljs';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal } from '../../io/xlsx-skriv.js';

@@ -13,7 +13,7 @@ import { maanedAv, raaDatoI } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import { normaliserOrgnr } from '../../domain/orgnr.js';
 import { kontrollerSrl, kontrollerTiltak, type Periode } from '../../domain/maltall.js';
-import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesAlleDelvis, tolkTabell } from '../../io/datasett.js';
 import { lesTabell } from '../../io/tabell-les.js';
 

@@ -1,11 +1,11 @@
 /** nh årsrapport --maltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
 import path from 'node:path';
-import { type MaltallMal } from '../../domain/datasett/maltall.js';
+import type { MaltallMal } from '../../domain/datasett/maltall.js';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { formatDato, maanedAv } from '../../domain/dato.js';
-import { type Kolonne } from '../../domain/rapport.js';
+import type { Kolonne } from '../../domain/rapport.js';
 import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, utelatteTiltak, tolkMal } from '../../domain/maltall.js';
-import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { skrivFiler } from '../../io/skriv.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../io/xlsx-skriv.js';

@@ -4,8 +4,8 @@ import { formatProsent } from '../../domain/penger.js';
 import { skalertTekst, type Rad } from '../../domain/rapport.js';
 import { TOLKNINGER, type MaltallRad, type Periode } from '../../domain/maltall.js';
 import { SIVA_MINIMUM_INNOVASJONSSTOTTE } from '../../domain/maltall-definisjoner.js';
-import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import { type Mal, type Parameter } from '../../io/xlsx-skriv.js';
+import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Mal, Parameter } from '../../io/xlsx-skriv.js';
 import { pst } from './felles.js';
 import type { Data } from './aarsrapport-data.js';
 

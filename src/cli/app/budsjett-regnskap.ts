@@ -10,7 +10,7 @@ import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { advarsel, InndataFeil } from '../../domain/diagnostikk.js';
 import { raaDatoI, type Dato } from '../../domain/dato.js';
 import { kontrollerFordeling, statusTekst } from '../../domain/budsjett.js';
-import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesAlle } from '../../io/datasett.js';
 import { byggArbeidsbok, lesMal } from '../../io/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../kontekst.js';

@@ -7,7 +7,7 @@ import { STOTTETAK_EUR_CENT } from '../../domain/stottetak.js';
 import { PRISREKKEFOLGE, type Disponibelt, type FakturaParametre, type Fakturagrunnlag, type Fakturering, type Treaarsstatus } from '../../domain/faktura.js';
 import type { Regnskapssystem } from '../../domain/faktura-oppsett.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import { REGISTER_FIL, SIKKERHETSKOPI_MAPPE, type Registerlinje } from '../../io/stotteregister.js';
+import { SIKKERHETSKOPI_MAPPE, type Registerlinje } from '../../io/stotteregister.js';
 import type { Resultat } from '../kontekst.js';
 import type { FakturaValg } from '../commands/faktura.js';
 import { farge, tekstTabell } from '../utskrift.js';
@@ -74,7 +74,7 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
   };
 }
 
-export function alleredeFakturert(am: Arbeidsmappe, periode: Maaned, linjer: Registerlinje[], registerSti: string): Resultat {
+export function alleredeFakturert(_am: Arbeidsmappe, periode: Maaned, linjer: Registerlinje[], registerSti: string): Resultat {
   const s = { markedsverdi: 0, egenandel: 0, mva: 0, stotte: 0 };
   for (const l of linjer) {
     s.markedsverdi += l.markedsverdi;

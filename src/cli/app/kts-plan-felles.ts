@@ -2,8 +2,8 @@
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { kastVedFeil } from '../../domain/diagnostikk.js';
 import { kontrollerMalbedrifter } from '../../domain/kontroll.js';
-import { type KtsBedrift } from '../../domain/kts.js';
-import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { KtsBedrift } from '../../domain/kts.js';
+import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { AVI_LOGG, lesAviLogg } from '../../io/avi-logg.js';
 import { lesAlle, lesDatasett } from '../../io/datasett.js';
 

@@ -1,10 +1,9 @@
-/** nh kts-plan --plan <år> og --ics <fil>: utsendingene i året og kalenderen (programveileder 6.3, 11.1). */
-import path from 'node:path';
+
 import { createHash } from 'node:crypto';
 import { formatDato, leggTilDager, leggTilMaaneder, type Dato, type Maaned } from '../../domain/dato.js';
 import { fristerForAar } from '../../domain/frister.js';
 import { maanedTekst, planForAar, type Utsending } from '../../domain/kts.js';
-import { type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { skrivFiler } from '../../io/skriv.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { KtsPlanValg } from '../commands/kts-plan.js';

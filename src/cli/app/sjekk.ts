@@ -2,7 +2,7 @@
  * nh sjekk: les alle grunndatasettene, samle alle feil (også på tvers av filer) og rapporter dem
  * samlet. Skriver ingenting.
  */
-import { InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
+import { InndataFeil, } from '../../domain/diagnostikk.js';
 import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { GRUNNDATASETT } from '../../domain/datasett/index.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';

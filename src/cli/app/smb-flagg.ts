@@ -118,7 +118,7 @@ function relasjon(flagg: '--partner' | '--tilknyttet', type: 'partner' | 'tilkny
 const offentligEier = z.string().transform((spes, ctx) => {
   const [o, a, ...rest] = spes.split(':').map((d) => d.trim());
   const andel = a === undefined ? null : parseDesimal(a.replace(/%$/, ''), 4);
-  if (!o || !andel || !andel.ok || rest.length || andel.verdi < 0 || andel.verdi > 1_000_000) {
+  if (!o || !andel?.ok || rest.length || andel.verdi < 0 || andel.verdi > 1_000_000) {
     return feilI(ctx, '--offentlig-eier', spes, 'orgnr:andel%, f.eks. «940192226:30»');
   }
   const orgnr = gyldigOrgnr('--offentlig-eier', o, ctx);

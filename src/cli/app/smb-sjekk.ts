@@ -72,7 +72,7 @@ async function sporOmEierskap(k: Kontekst, fl: Flagg): Promise<boolean> {
     if (!s) return true;
     const t = tolkRelasjonstekst(s);
     const andel = t ? parseDesimal(t.andel.replace(/%$/, ''), 4) : null;
-    const type = andel && andel.ok ? relasjonstype(andel.verdi) : 'selvstendig';
+    const type = andel?.ok ? relasjonstype(andel.verdi) : 'selvstendig';
     if (type === 'selvstendig') {
       k.advarsler.push(advarsel('eierskap-under-25', `«${s}»: under 25 % eller ugyldig — ikke tatt med.`));
       continue;

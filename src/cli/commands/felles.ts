@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 
 /** Valgene alle kommandoer har: --data og --json. */
 export function medFellesValg(cmd: Command): Command {
