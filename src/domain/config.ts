@@ -14,8 +14,8 @@ import { beskrivVerdi, norskType } from './zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
 import { fakturaOppsettSkjema } from './faktura-oppsett.js';
 
-export { kroner } from './kroner-felt.js';
-import { kroner } from './kroner-felt.js';
+export { kroner } from './konfig-felter.js';
+import { kroner, orgnrFelt } from './konfig-felter.js';
 
 /**
  * Prosent (75 = 75 %) → ppm. Et tall mellom 0 og 1 uten «%» er nesten alltid en brøk skrevet i stedet for
@@ -46,14 +46,6 @@ const isoDato = z.string().transform((v, ctx): Dato => {
   return d;
 });
 
-const orgnrFelt = z.string().transform((v, ctx) => {
-  const s = normaliserOrgnr(v);
-  if (!erGyldigOrgnr(s)) {
-    ctx.addIssue({ code: 'custom', message: 'ugyldig organisasjonsnummer (ni sifre, MOD11)' });
-    return z.NEVER;
-  }
-  return s;
-});
 
 /** Navnet på næringshagen: ikke tomt, én linje, uten kontrolltegn (det skrives i terminal, xlsx og CSV). */
 export const navnFelt = z.string().transform((v, ctx) => {

@@ -4,7 +4,7 @@
  * en ugyldig verdi er en feil med feltets sti (f.eks. «faktura.selger.kontonummer»).
  */
 import { z } from 'zod';
-import { kroner } from './kroner-felt.js';
+import { kroner, orgnrFelt as orgnr } from './konfig-felter.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
 import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 import { erGyldigKontonummer, normaliserKontonummer } from './kid.js';
@@ -21,14 +21,6 @@ const kontonummer = z.string().transform((v, ctx) => {
   return s;
 });
 
-const orgnr = z.string().transform((v, ctx) => {
-  const s = normaliserOrgnr(v);
-  if (!erGyldigOrgnr(s)) {
-    ctx.addIssue({ code: 'custom', message: 'ugyldig organisasjonsnummer (ni sifre, MOD11)' });
-    return z.NEVER;
-  }
-  return s;
-});
 
 /** Selgeren på fakturaen (næringshagen). Navn og orgnr er som standard `naeringshage` i nh.json. */
 export const selgerSkjema = z.strictObject({

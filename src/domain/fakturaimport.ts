@@ -5,6 +5,7 @@
  * «Innovasjonsstøtte» med samme mva-kode (25 %), så grunnlaget for mva er egenandelen og fakturaens sum eks.
  * mva er nøyaktig egenandelen (ingen rabatt per linje som kunne gitt øreavvik). Ren modul.
  */
+import type { Kjoperdata } from './ehf.js';
 import type { Maaned } from './dato.js';
 import { formatProsent, type Ore, type Ppm } from './penger.js';
 import type { Fakturagrunnlag } from './faktura.js';
@@ -12,17 +13,7 @@ import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
 
 export type Importlinje = { produkt: string; beskrivelse: string; /** hundredeler, negativ i kreditnota */ antall: number; pris: Ore };
 
-export type Importkunde = {
-  orgnr: string;
-  navn: string;
-  adresse?: string;
-  postnr?: string;
-  poststed?: string;
-  fakturaepost?: string;
-  deresRef?: string;
-  dagligLeder?: string;
-  kundenummer?: string;
-};
+export type Importkunde = Kjoperdata & { kundenummer?: string };
 
 export type Importfaktura = { id: Identitet; periode: string; kunde: Importkunde; tekst: string; linjer: Importlinje[] };
 

@@ -1,10 +1,12 @@
 /**
- * Beløpsfelt i nh.json: kroner (tall eller norsk tekst) → øre innenfor et rimelig spenn. Egen modul, så både
- * config.ts og faktura-oppsett.ts (som config.ts importerer) kan bruke det uten en importsirkel.
+ * Felt i nh.json som flere seksjoner bruker: beløp i kroner (tall eller norsk tekst) → øre innenfor et rimelig
+ * spenn, og organisasjonsnummer (MOD11). Egen modul, så både config.ts og faktura-oppsett.ts (som config.ts
+ * importerer) kan bruke dem uten en importsirkel.
  */
 import { z } from 'zod';
 import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE } from './tall.js';
 import { formatKroner, type Ore } from './penger.js';
+import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 
 /** Kroner (tall eller norsk tekst) → øre, innenfor [minst, maks]. */
 export const kroner = (spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 0, maks: MAKS_BELOP_ORE, hva: 'beløp' }) =>
@@ -28,3 +30,13 @@ export const kroner = (spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 
     }
     return r.verdi;
   });
+
+/** Organisasjonsnummer: ni sifre med gyldig MOD11-kontrollsiffer (mellomrom tillatt). */
+export const orgnrFelt = z.string().transform((v, ctx) => {
+  const s = normaliserOrgnr(v);
+  if (!erGyldigOrgnr(s)) {
+    ctx.addIssue({ code: 'custom', message: 'ugyldig organisasjonsnummer (ni sifre, MOD11)' });
+    return z.NEVER;
+  }
+  return s;
+});
