@@ -92,6 +92,13 @@ export const eurNokSkjema = z.object({
       ctx.addIssue({ code: 'custom', message: 'forventet positiv kurs med inntil fire desimaler' });
       return z.NEVER;
     }
+    // Issue 11 pkt. 5: NOK per EUR har ligget rundt 7–13; 11 603 (tusenskille) eller 0,0862 (EUR per NOK)
+    // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
+    if (r.verdi < 50_000 || r.verdi > 500_000) {
+      const vist = String(r.verdi / 10_000).replace('.', ',');
+      ctx.addIssue({ code: 'custom', message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)` });
+      return z.NEVER;
+    }
     return r.verdi;
   }),
   dato: isoDato,
@@ -113,7 +120,12 @@ export const configSkjema = z.looseObject({
   arbeidsgiveravgiftSats: prosentSats(100),
   andreSosialeKostnaderProsent: prosentSats(100).prefault(0),
   indirekteKostnaderPerAr: kroner(),
-  timerPerArsverk: z.number().int().positive().default(1695),
+  timerPerArsverk: z.number().int().transform((v, ctx) => {
+    // Issue 11 pkt. 5: et årsverk er 1695 timer i malen; 16 eller 99 999 gir en timesats som ikke kan stemme.
+    if (v >= 1000 && v <= 2500) return v;
+    ctx.addIssue({ code: 'custom', message: `${v} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500)` });
+    return z.NEVER;
+  }).prefault(1695),
   eurNok: eurNokSkjema,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
   adminKoder: z.array(z.string().min(1)).default(['ADM']),

@@ -155,6 +155,24 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     expect(tolkConfig({ ...MINI_CONFIG, arbeidsgiveravgiftSats: '0,5 %' }).ok).toBe(true);
   });
 
+  it('pkt. 5/17: EUR-kurs og timer per årsverk utenfor et rimelig spenn avvises (kurs «11.603» er 11,603)', () => {
+    // Før: kurs «11.603» ble 11 603 kr per euro (støtten i euro mot treårstaket 1000 ganger for liten), og
+    // 99 999 timer per årsverk ga en timesats nær null — begge uten et ord.
+    const kurs = (k: number | string) => tolkConfig({ ...MINI_CONFIG, eurNok: { ...MINI_CONFIG.eurNok, kurs: k } });
+    const k = kurs('11.603');
+    expect(k.ok && k.config.eurNok.kurs).toBe(116_030);
+    for (const feilKurs of [11603, 0.0862, '11 603']) {
+      const r = kurs(feilKurs);
+      expect(!r.ok && r.feil[0]!.melding).toMatch(/^Feltet «eurNok\.kurs» er ugyldig: .* er utenfor det som er rimelig for NOK per EUR \(forventet 5–50\)\.$/);
+    }
+    for (const timerPerArsverk of [16, 99_999]) {
+      const r = tolkConfig({ ...MINI_CONFIG, timerPerArsverk });
+      expect(!r.ok && r.feil[0]!.melding).toBe(`Feltet «timerPerArsverk» er ugyldig: ${timerPerArsverk} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500).`);
+    }
+    const null_ = tolkConfig({ ...MINI_CONFIG, timerPerArsverk: 0 });
+    expect(!null_.ok && null_.feil[0]!.melding).not.toContain('minst 0');
+  });
+
   it('pkt. 18: feil type er «forventet …, fant …», ikke «mangler»; zod-meldinger er norske', () => {
     const r = tolkConfig({ ...MINI_CONFIG, ar: '2026', adminKoder: 'ADM', kolonner: { timer: 'x' } });
     expect(!r.ok && r.feil.map((d) => d.melding)).toEqual([
