@@ -8,7 +8,7 @@
  * så kommandoen kan kjøres fra et skript (stdin lukket).
  */
 import path from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { malbedrifterDef, type Malbedrift } from '../../domain/datasett/malbedrifter.js';
 import type { Stottelinje } from '../../domain/datasett/stotteregister.js';
@@ -18,6 +18,7 @@ import { srlDef, type SrlVurdering } from '../../domain/datasett/srl.js';
 import { timerDef } from '../../domain/datasett/timer.js';
 import { tilskuddDef, type Tilskudd } from '../../domain/datasett/tilskudd.js';
 import { maltallDef, type MaltallMal } from '../../domain/datasett/maltall.js';
+import { ulikeMalfiler } from '../../domain/maltall-filer.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/diagnostikk.js';
 import { deler, formatDato, maanedAv, raaDatoI } from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
@@ -105,8 +106,35 @@ async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): 
 async function lesMaltallFil(am: Arbeidsmappe, ar: number): Promise<{ fil: string | null; rader: MaltallMal[] }> {
   const navn = `maltall-${ar}`;
   const filer = await readdir(am.rot);
-  const valgt = filer.find((f) => f.toLowerCase() === `${navn}.csv`) ?? filer.find((f) => f.toLowerCase() === `${navn}.xlsx`);
+  const csv = filer.find((f) => f.toLowerCase() === `${navn}.csv`);
+  const xlsx = filer.find((f) => f.toLowerCase() === `${navn}.xlsx`);
+  const valgt = csv ?? xlsx;
   if (!valgt) return { fil: null, rader: [] };
+  const lest = await lesMaltallTabell(am, valgt);
+  // Issue 11 pkt. 15: finnes begge, må målene være like (ellers ble mål skrevet i xlsx oversett og overskrevet).
+  if (csv && xlsx) {
+    const ulike = ulikeMalfiler({ fil: csv, rader: lest.rader }, await lesMaltallTabell(am, xlsx).catch(() => null));
+    if (ulike === null) await xlsxEndretEtterCsv(am, csv, xlsx);
+    else if (ulike.length) throw new InndataFeil(ulike);
+  }
+  return lest;
+}
+
+/**
+ * Kan xlsx-filen ikke leses (f.eks. formelceller uten lagret resultat etter lagring i et annet program), kan
+ * målene ikke sammenlignes: da er den trygg bare om den ikke er endret etter CSV-filen (nh skriver xlsx først).
+ */
+async function xlsxEndretEtterCsv(am: Arbeidsmappe, csv: string, xlsx: string): Promise<void> {
+  const [c, x] = await Promise.all([stat(am.sti(csv)), stat(am.sti(xlsx))]);
+  if (x.mtimeMs <= c.mtimeMs + 2000) return;
+  throw new InndataFeil([
+    feil('maltall-filer-ulike', `${xlsx} er endret etter ${csv}, og målene i den kan ikke leses og sammenlignes; nh vet ikke hvilken fil du endret.`, { fil: xlsx, kolonne: 'mal' }, {
+      forventet: `målene i ${csv} (lagre xlsx-filen i Excel så den kan leses, overfør målene til CSV-filen, eller slett filen du ikke bruker)`,
+    }),
+  ]);
+}
+
+async function lesMaltallTabell(am: Arbeidsmappe, valgt: string): Promise<{ fil: string; rader: MaltallMal[] }> {
   let t = await lesTabell(am.sti(valgt), valgt);
   const erId = (c: unknown) => typeof c === 'string' && normaliserNavn(c) === 'id';
   if (!t.overskrifter.some(erId) && t.rader[0]?.some(erId)) {
