@@ -246,6 +246,21 @@ describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () =
     await expect(lesXlsxTabell(fil2, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError('ansatte.xlsx, ark «ansatte»: Arket «ansatte» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.');
   });
 
+  it('flere synlige ark og ingen med datasettets navn: feil som nevner arkene, ikke stille det første', async () => {
+    // Før: en gammel kopi i «Ark1» og dataene i «Ark2» ga Ark1s tall uten et ord.
+    const wb = new ExcelJS.Workbook();
+    for (const [navn, lonn] of [['Ark1', 111111], ['Ark2', 650000]] as const) {
+      const ws = wb.addWorksheet(navn);
+      ws.addRow(['navn', 'arslonn']);
+      ws.addRow(['Kari', lonn]);
+    }
+    const fil = await skrivXlsx(wb, 'ansatte.xlsx');
+    await expect(lesXlsxTabell(fil, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError('ansatte.xlsx: Arbeidsboken har flere synlige ark («Ark1», «Ark2») og ingen som heter «ansatte»; nh vet ikke hvilket som har dataene. Forventet: gi arket med dataene navnet «ansatte» (eller slett eller skjul de andre arkene).');
+    // Ett synlig ark (de andre skjult) leses som før.
+    wb.getWorksheet('Ark1')!.state = 'hidden';
+    expect((await lesXlsxTabell(await skrivXlsx(wb, 'ansatte.xlsx'), 'ansatte.xlsx', 'ansatte')).ark).toBe('Ark2');
+  });
+
   it('en timecelle med formatet [t]:mm leses som timer, ikke som datoen 1899-12-30', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('timer');
