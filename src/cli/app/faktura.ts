@@ -23,6 +23,7 @@ import {
   PRISKILDE_TEKST, PRISREKKEFOLGE, type Avvisning, type Disponibelt, type FakturaParametre, type Fakturagrunnlag, type Fakturering, type Treaarsstatus,
 } from '../../domain/faktura.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { feilstavedeTjenestepriser } from '../../domain/tjenestepriser.js';
 import { lesAlle } from '../../io/datasett.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { finnes } from '../../io/skriv.js';
@@ -361,6 +362,7 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   });
   const { fakturering: f, feil: feilListe } = beregnFakturering(timer.rader, ansatte.rader, malbedrifter.rader, p);
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
+  feilListe.unshift(...feilstavedeTjenestepriser(timer.rader.map((t) => t.tjeneste), Object.keys(seksjon.tjenestepriser)));
   if (feilListe.length) throw new InndataFeil(feilListe);
 
   const ovrige = reg.linjer.filter((l) => l.periode !== periode);
