@@ -147,8 +147,17 @@ export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolea
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
   }
-  const s = await stat(grav);
-  const raa = await readFile(grav, 'utf8');
+  let s: Awaited<ReturnType<typeof stat>>;
+  let raa: string;
+  try {
+    s = await stat(grav);
+    raa = await readFile(grav, 'utf8');
+  } catch (e) {
+    // Den flyttede filen har låsens gamle mtime, så en annen kjøring kan ha ryddet den (ryddTemp fjerner bare
+    // låsfiler over et minutt gamle): da var det den foreldede låsen, ikke en ny som nettopp ble laget.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw e;
+  }
   const samme = raa === lest.raa && (s.ino === 0 || lest.ino === 0 || s.ino === lest.ino);
   if (samme) {
     await unlink(grav).catch(() => undefined);
