@@ -19,7 +19,12 @@ export const AVI_LAAS = '.avi-logg.laas';
 /** nh sine midlertidige filer i avi/ (opplastingsfilene og loggen) og låsens egne. */
 const TEMP_AVI = [tempMoenster('avi-[^/]+')];
 /** Låsens egne filer lages før låsen er tatt: ryddes bare når de er et minutt gamle. */
-const TEMP_LAAS = [tempMoenster('\\.avi-logg\\.laas'), /^\.avi-logg\.laas\.foreldet-\d+-[0-9a-f]{8}$/];
+const TEMP_LAAS = [
+  tempMoenster('\\.avi-logg\\.laas'),
+  /^\.avi-logg\.laas\.foreldet-\d+-[0-9a-f]{8}$/,
+  /^\.avi-logg\.laas\.overtak$/,
+  tempMoenster('\\.avi-logg\\.laas\\.overtak'),
+];
 
 /**
  * Lås rundt les logg → skriv opplastingsfiler og logg. Rydder først midlertidige filer eldre enn låsen

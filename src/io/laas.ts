@@ -11,7 +11,7 @@
  *   den), og innholdet kontrolleres; var det en ny lås, legges den tilbake. Så konkurrerer alle om å
  *   opprette låsen på nytt med `link`/`wx` — bare én vinner.
  */
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { feil, InndataFeil } from '../domain/diagnostikk.js';
@@ -135,38 +135,32 @@ export async function lesLaas(sti: string): Promise<LestLaas | null> {
 }
 
 /**
- * Tar bort nøyaktig den foreldede låsen vi leste — atomisk: rename til et unikt navn (bare én kjøring
- * får flyttet en gitt fil). Viser det seg at vi flyttet en annen (ny) lås, legges den tilbake.
- * true = den foreldede låsen er borte (av oss); false = noen andre kom først.
+ * Tar bort nøyaktig den foreldede låsen vi leste — atomisk: bare den som holder vakten `<lås>.overtak`
+ * (laget med link, så bare én får den) kan sjekke og slette en foreldet lås. Mens låsfilen finnes, kan ingen
+ * lage en ny (link gir EEXIST), så er den fortsatt den vi leste, er det den vi sletter.
+ * (Før: låsen ble flyttet bort og lagt tilbake om den var ny; i det hullet kunne en tredje kjøring ta låsen,
+ * og to kjøringer trodde de holdt den — testen med 20 samtidige feilet av og til under last.)
+ * true = den foreldede låsen er borte (av oss); false = noen andre kom først, eller vakten er opptatt.
  */
 export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolean> {
-  const grav = `${sti}.foreldet-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await rename(sti, grav);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
+  const vakt = `${sti}.overtak`;
+  if (!(await opprettEksklusivt(vakt, `${process.pid}\n`))) {
+    // En vakt fra en drept kjøring (kill -9 midt i overtakelsen) er død når den er eldre enn TOM_MS.
+    const v = await stat(vakt).catch(() => null);
+    if (v && Date.now() - v.mtimeMs > TOM_MS) await unlink(vakt).catch(() => undefined);
+    return false;
   }
-  let s: Awaited<ReturnType<typeof stat>>;
-  let raa: string;
   try {
-    s = await stat(grav);
-    raa = await readFile(grav, 'utf8');
-  } catch (e) {
-    // Den flyttede filen har låsens gamle mtime, så en annen kjøring kan ha ryddet den (ryddTemp fjerner bare
-    // låsfiler over et minutt gamle): da var det den foreldede låsen, ikke en ny som nettopp ble laget.
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw e;
-  }
-  const samme = raa === lest.raa && (s.ino === 0 || lest.ino === 0 || s.ino === lest.ino);
-  if (samme) {
-    await unlink(grav).catch(() => undefined);
+    const igjen = await lesLaas(sti);
+    if (!igjen) return true;
+    if (igjen.raa !== lest.raa || (igjen.ino !== 0 && lest.ino !== 0 && igjen.ino !== lest.ino)) return false;
+    await unlink(sti).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
     return true;
+  } finally {
+    await unlink(vakt).catch(() => undefined);
   }
-  // Vi flyttet en ny, levende lås (en annen tok over før oss): legg den tilbake.
-  await opprettEksklusivt(sti, raa).catch(() => false);
-  await unlink(grav).catch(() => undefined);
-  return false;
 }
 
 function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {

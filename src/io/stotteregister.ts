@@ -223,6 +223,9 @@ const TEMP_ROT = [tempMoenster('stotteregister\\.csv')];
 const TEMP_LAAS = [
   tempMoenster('\\.stotteregister\\.(laas|skrives)'),
   /^\.stotteregister\.(laas|skrives)\.foreldet-\d+-[0-9a-f]{8}$/,
+  // Overtakelsesvakten (laas.ts fjernForeldet) og dens midlertidige fil etter kill -9.
+  /^\.stotteregister\.(laas|skrives)\.overtak$/,
+  tempMoenster('\\.stotteregister\\.(laas|skrives)\\.overtak'),
 ];
 const LAAS_TEMP_MS = 60_000;
 const TEMP_FAKTURA = [tempMoenster('fakturagrunnlag\\.[^.]+'), tempMoenster('\\.nh-kjoring\\.json')];
