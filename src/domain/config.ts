@@ -12,6 +12,9 @@ import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 import { formatKroner, type Ore, type Ppm } from './penger.js';
 import { beskrivVerdi, norskType } from './zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
+import { GRUNNDATASETT } from './datasett/index.js';
+import { maltallDef } from './datasett/maltall.js';
+import { stotteregisterDef } from './datasett/stotteregister.js';
 
 /** Kroner (tall eller norsk tekst) → øre, innenfor [minst, maks]. */
 export const kroner = (spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 0, maks: MAKS_BELOP_ORE, hva: 'beløp' }) =>
@@ -160,10 +163,43 @@ export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjem
 
 /** Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. */
 export function tolkConfig(json: unknown, fil = 'nh.json'): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
-  const ds = ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]);
+  const ds = [...ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]), ...ukjenteKoblinger(json, fil)];
   const r = configSkjema.safeParse(json);
   if (!r.success) ds.push(...zodTilDiagnostikk(r.error, fil, json));
   return ds.length || !r.success ? { ok: false, feil: ds } : { ok: true, config: r.data };
+}
+
+/** Datasettene `kolonner`/`ignorerKolonner` kan gjelde (eierskap: smb-sjekk --eierskap-fil) og deres kolonnenøkler. */
+const KOBLBARE: Record<string, readonly string[] | null> = {
+  ...Object.fromEntries([...GRUNNDATASETT, maltallDef, stotteregisterDef].map((d) => [d.navn, Object.keys(d.kolonner)])),
+  eierskap: null,
+};
+
+/** Issue 11 pkt. 4: et feilstavet datasett eller en ukjent kolonnenøkkel i `kolonner` ble stille oversett. */
+function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const objekt = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!objekt(json)) return ds;
+  const navn = Object.keys(KOBLBARE);
+  for (const felt of ['kolonner', 'ignorerKolonner'] as const) {
+    const v = json[felt];
+    if (!objekt(v)) continue;
+    for (const [datasett, kart] of Object.entries(v)) {
+      const nokler = KOBLBARE[datasett];
+      if (nokler === undefined) {
+        const n = naermeste(datasett, navn);
+        ds.push(feil('ukjent-config-nokkel', `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`, { fil, kolonne: `${felt}.${datasett}` }, { forventet: `en av ${navn.join(', ')}` }));
+        continue;
+      }
+      if (felt !== 'kolonner' || nokler === null || !objekt(kart)) continue;
+      for (const [overskrift, maal] of Object.entries(kart)) {
+        if (typeof maal !== 'string' || nokler.includes(maal)) continue;
+        const n = naermeste(maal, nokler);
+        ds.push(feil('ukjent-config-nokkel', `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`, { fil, kolonne: `${felt}.${datasett}.${overskrift}` }, { forventet: `en av ${nokler.join(', ')}` }));
+      }
+    }
+  }
+  return ds;
 }
 
 /** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */

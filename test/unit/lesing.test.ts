@@ -149,6 +149,17 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
   });
 
+  it('pkt. 4: feilstavet datasett i kolonner/ignorerKolonner og ukjent kolonnenøkkel som mål gir feil med forslag', () => {
+    // Før: «kolonner.timerr» og { "Prosjekt": "malbedriftt" } ble stille oversett.
+    const r = tolkConfig({ ...MINI_CONFIG, kolonner: { timerr: { Prosjekt: 'malbedrift' }, timer: { Prosjekt: 'malbedriftt' } }, ignorerKolonner: { ansate: ['x'] } });
+    expect(!r.ok && r.feil.map((d) => [d.kode, d.kilde?.kolonne, d.melding])).toEqual([
+      ['ukjent-config-nokkel', 'kolonner.timerr', 'Ukjent datasett «timerr» — mente du «timer»?'],
+      ['ukjent-config-nokkel', 'kolonner.timer.Prosjekt', 'Ukjent kolonne «malbedriftt» i datasettet «timer» — mente du «malbedrift»?'],
+      ['ukjent-config-nokkel', 'ignorerKolonner.ansate', 'Ukjent datasett «ansate» — mente du «ansatte»?'],
+    ]);
+    expect(tolkConfig({ ...MINI_CONFIG, kolonner: { timer: { Prosjekt: 'malbedrift' }, stotteregister: { Merknad: 'navn' } }, ignorerKolonner: { maltall: ['x'], eierskap: ['y'] } }).ok).toBe(true);
+  });
+
   it('pkt. 5: en prosent skrevet som brøk (0,75) avvises med hva som var ment', () => {
     const r = tolkConfig({ ...MINI_CONFIG, stotteintensitet: 0.75 });
     expect(!r.ok && r.feil[0]!.melding).toBe('Feltet «stotteintensitet» er ugyldig: 0,75 ser ut som en brøk: skriv prosent som 75 (for 75 %), eller «0,75 %» om du mener under 1 %.');
