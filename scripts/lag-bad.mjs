@@ -97,6 +97,9 @@ tilfelle('config-mva-som-brok', { beskrivelse: 'mvaSats 0.25 (brøk for 25 %)', 
 tilfelle('config-feil-type', { beskrivelse: 'ar som tekst: «forventet et tall», ikke «mangler»', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, ar: '2026' })), forventet: { ...nhFeil('ar'), tekst: 'forventet et tall, fant teksten «2026»' } });
 tilfelle('config-navn-tomt', { beskrivelse: 'tomt navn på næringshagen', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, naeringshage: { ...c.naeringshage, navn: ' ' } })), forventet: nhFeil('naeringshage.navn') });
 tilfelle('config-urimelig-belop', { beskrivelse: 'indirekte kostnader 9·10^13 kr', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, indirekteKostnaderPerAr: 90_000_000_000_000 })), forventet: nhFeil('indirekteKostnaderPerAr') });
+tilfelle('config-kurs-urimelig', { beskrivelse: 'eurNok.kurs 11603 (tusenskille i kursen): støtten i euro 1000 ganger for liten', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, eurNok: { ...c.eurNok, kurs: 11603 } })), forventet: nhFeil('eurNok.kurs') });
+tilfelle('config-timer-per-arsverk-urimelig', { beskrivelse: 'timerPerArsverk 99 999', kommando: ['timesats'], filer: nhJson((c) => ({ ...c, timerPerArsverk: 99999 })), forventet: nhFeil('timerPerArsverk') });
+tilfelle('ansatte-overskrift-fargekode', { beskrivelse: 'ESC[8m (skjult tekst) i en overskrift vises som ␛ i meldingen', kommando: ['timesats'], filer: { 'ansatte.csv': csv('navn;arslonn;stillingsprosent;x\u001b[8mskjult', 'Kari Nordmann;650 000;100;1') }, forventet: { fil: 'ansatte.csv', rad: 1, kode: 'ukjent-kolonne', tekst: 'kolonne «x␛[8mskjult»' } });
 const fakturaNh = (endre) => {
   const c = { ...structuredClone(MINI), markedsprisPerTime: 1000, eurNok: { kurs: 11.5, dato: '2025-12-31', kilde: 'Norges Bank' }, naeringshage: { navn: 'Testdal Næringshage AS', orgnr: '923609016' } };
   return nhJson(() => endre({ ...c, faktura: { tjenestepriser: { Markedsanalyse: 1400 }, forfallsdager: 14 } }));

@@ -104,6 +104,13 @@ export async function main(argv: string[], io: NhIO = prosessIO()): Promise<numb
   return medIO(io, async () => {
     const program = lagProgram();
     const args = asciiArgv(argv);
+    // «nh help fakture» viste før hovedhjelpen med exit 0; en ukjent kommando er en bruksfeil (issue 11 pkt. 14).
+    const hjelpFor = args[2] === 'help' ? args[3] : undefined;
+    if (hjelpFor && !hjelpFor.startsWith('-') && !program.commands.some((c) => c.name() === hjelpFor || c.aliases().includes(hjelpFor))) {
+      const e = new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${hjelpFor}'`);
+      gjeldende().stderr.write(`${oversett(e.message)}\n`);
+      return bruksfeil(program, e, args.slice(3));
+    }
     try {
       await program.parseAsync(args);
     } catch (e) {

@@ -13,6 +13,9 @@ import type { Ppm } from './penger.js';
 import { beskrivVerdi, norskType } from './zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
 import { fakturaOppsettSkjema } from './faktura-oppsett.js';
+import { GRUNNDATASETT } from './datasett/index.js';
+import { maltallDef } from './datasett/maltall.js';
+import { stotteregisterDef } from './datasett/stotteregister.js';
 
 export { kroner } from './konfig-felter.js';
 import { kroner, orgnrFelt } from './konfig-felter.js';
@@ -65,6 +68,13 @@ export const eurNokSkjema = z.object({
       ctx.addIssue({ code: 'custom', message: 'forventet positiv kurs med inntil fire desimaler' });
       return z.NEVER;
     }
+    // Issue 11 pkt. 5: NOK per EUR har ligget rundt 7–13; 11 603 (tusenskille) eller 0,0862 (EUR per NOK)
+    // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
+    if (r.verdi < 50_000 || r.verdi > 500_000) {
+      const vist = String(r.verdi / 10_000).replace('.', ',');
+      ctx.addIssue({ code: 'custom', message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)` });
+      return z.NEVER;
+    }
     return r.verdi;
   }),
   dato: isoDato,
@@ -86,7 +96,12 @@ export const configSkjema = z.looseObject({
   arbeidsgiveravgiftSats: prosentSats(100),
   andreSosialeKostnaderProsent: prosentSats(100).prefault(0),
   indirekteKostnaderPerAr: kroner(),
-  timerPerArsverk: z.number().int().positive().default(1695),
+  timerPerArsverk: z.number().int().transform((v, ctx) => {
+    // Issue 11 pkt. 5: et årsverk er 1695 timer i malen; 16 eller 99 999 gir en timesats som ikke kan stemme.
+    if (v >= 1000 && v <= 2500) return v;
+    ctx.addIssue({ code: 'custom', message: `${v} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500)` });
+    return z.NEVER;
+  }).prefault(1695),
   eurNok: eurNokSkjema,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
   adminKoder: z.array(z.string().min(1)).default(['ADM']),
@@ -129,12 +144,45 @@ export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjem
 
 /** Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. */
 export function tolkConfig(json: unknown, fil = 'nh.json'): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
-  const ds = ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]);
+  const ds = [...ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]), ...ukjenteKoblinger(json, fil)];
   const r = configSkjema.safeParse(json);
   // Ukjente nøkler er alt meldt over, med nærmeste gyldige; zods egen melding om dem (strictObject) er overflødig.
   const ovrige = r.success ? [] : r.error.issues.filter((i) => i.code !== 'unrecognized_keys');
   if (ovrige.length) ds.push(...zodTilDiagnostikk(new z.ZodError(ovrige), fil, json));
   return ds.length || !r.success ? { ok: false, feil: ds } : { ok: true, config: r.data };
+}
+
+/** Datasettene `kolonner`/`ignorerKolonner` kan gjelde (eierskap: smb-sjekk --eierskap-fil) og deres kolonnenøkler. */
+const KOBLBARE: Record<string, readonly string[] | null> = {
+  ...Object.fromEntries([...GRUNNDATASETT, maltallDef, stotteregisterDef].map((d) => [d.navn, Object.keys(d.kolonner)])),
+  eierskap: null,
+};
+
+/** Issue 11 pkt. 4: et feilstavet datasett eller en ukjent kolonnenøkkel i `kolonner` ble stille oversett. */
+function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const objekt = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!objekt(json)) return ds;
+  const navn = Object.keys(KOBLBARE);
+  for (const felt of ['kolonner', 'ignorerKolonner'] as const) {
+    const v = json[felt];
+    if (!objekt(v)) continue;
+    for (const [datasett, kart] of Object.entries(v)) {
+      const nokler = KOBLBARE[datasett];
+      if (nokler === undefined) {
+        const n = naermeste(datasett, navn);
+        ds.push(feil('ukjent-config-nokkel', `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`, { fil, kolonne: `${felt}.${datasett}` }, { forventet: `en av ${navn.join(', ')}` }));
+        continue;
+      }
+      if (felt !== 'kolonner' || nokler === null || !objekt(kart)) continue;
+      for (const [overskrift, maal] of Object.entries(kart)) {
+        if (typeof maal !== 'string' || nokler.includes(maal)) continue;
+        const n = naermeste(maal, nokler);
+        ds.push(feil('ukjent-config-nokkel', `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`, { fil, kolonne: `${felt}.${datasett}.${overskrift}` }, { forventet: `en av ${nokler.join(', ')}` }));
+      }
+    }
+  }
+  return ds;
 }
 
 /** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */

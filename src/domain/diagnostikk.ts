@@ -51,7 +51,9 @@ export function formatDiagnostikk(d: Diagnostikk): string {
   const sted = d.kilde ? `${formatKilde(d.kilde)}: ` : '';
   const verdi = d.verdi !== undefined ? ` Verdi: «${d.verdi}».` : '';
   const forventet = d.forventet ? ` Forventet: ${d.forventet}.` : '';
-  return `${sted}${d.melding}${verdi}${forventet}`;
+  // Teksten bygges av inndata (overskrifter, nøkler, verdier) og har aldri nh sine farger: ESC vises som ␛,
+  // så en fargekode i en overskrift (f.eks. «ESC[8m», skjult tekst) ikke virker i terminalen (issue 11 pkt. 20).
+  return `${sted}${d.melding}${verdi}${forventet}`.replace(/\u001b/g, '\u241b');
 }
 
 export function harFeil(ds: readonly Diagnostikk[]): boolean {

@@ -2,8 +2,9 @@
  * Tolkning av tall slik norsk Excel eksporterer dem: «1 234,50», «1.234,50», «1234.5», «-12», «75 %».
  * Resultatet er et eksakt skalert heltall (f.eks. øre), aldri et flyttall som regnes videre.
  *
- * Tvetydig punktum: «1.234» (ett punktum, tre sifre etter, ikke ledende 0) leses som tusenskille,
- * fordi norsk Excel bruker punktum som tusenskille; «1.5» og «0.125» leses som desimalpunktum.
+ * Tvetydig punktum: «1.234» (ett punktum, tre sifre etter, ikke ledende 0) leses som tusenskille i et felt
+ * med høyst to desimaler (beløp, timer), fordi norsk Excel bruker punktum som tusenskille; «1.5» og «0.125»
+ * leses som desimalpunktum. I felt med flere desimaler (kurs, prosent) er «11.603» et desimaltall, som «11,603».
  *
  * Avvist fordi det ikke finnes én sikker tolkning (docs/datasett.md «Tall»):
  * - «650,000» der feltet har høyst to desimaler: tusenskille (650 000) eller desimalkomma (650)?
@@ -72,7 +73,8 @@ export function parseDesimal(raa: string, maksDesimaler: number): Tolket {
     }
   } else if (punkt >= 0) {
     const deler = s.split('.');
-    if (deler.length > 2 || /^[1-9]\d{0,2}\.\d{3}$/.test(s)) {
+    // «1.234» som tusenskille bare i beløp/timer (høyst to desimaler); i kurs og prosent er «11.603» 11,603.
+    if (deler.length > 2 || (maksDesimaler < 3 && /^[1-9]\d{0,2}\.\d{3}$/.test(s))) {
       const h = fjernTusen(s, '.');
       if (h === null) return { ok: false, grunn: 'feil plassert tusenskille' };
       heltall = h;

@@ -18,5 +18,6 @@ export function terminalTrygg(tekst: string): string {
 
 /** Som terminalTrygg, men også linjeskift og tabulator vises (␊ ␉): for én verdi sitert i en melding. */
 export function synligVerdi(tekst: string): string {
-  return terminalTrygg(tekst).replace(/[\n\t]/g, (m) => String.fromCharCode(0x2400 + m.charCodeAt(0)));
+  // Også ESC i en fargekode: en verdi fra inndata har aldri nh sine farger, og «ESC[8m» ville skjult resten.
+  return terminalTrygg(tekst).replace(/[\n\t\u001b]/g, (m) => String.fromCharCode(0x2400 + m.charCodeAt(0)));
 }

@@ -177,8 +177,11 @@ export async function fjernForeldet(sti: string, lest: LestLaas): Promise<boolea
   }
   try {
     const naa = await lesLaas(sti);
-    if (!naa || !sammeFil(naa, lest)) return false;
-    await unlink(sti);
+    if (!naa) return true; // ryddet av en annen i mellomtiden: bare borte (ikke «Intern feil» ENOENT)
+    if (!sammeFil(naa, lest)) return false;
+    await unlink(sti).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
     return true;
   } finally {
     if ((await readFile(vakt, 'utf8').catch(() => null)) === innhold) await unlink(vakt).catch(() => undefined);

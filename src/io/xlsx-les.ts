@@ -1,6 +1,6 @@
 /**
- * Leser arket med datasettets navn (store/små bokstaver, æøå og mellomrom teller ikke), ellers det første
- * synlige arket, i en xlsx-fil. Et skjult ark («hidden» eller «veryHidden») leses aldri stille: er arket med
+ * Leser arket med datasettets navn (store/små bokstaver, æøå og mellomrom teller ikke), ellers det eneste
+ * synlige arket, i en xlsx-fil (flere synlige ark uten datasettets navn er en feil: nh gjetter ikke). Et skjult ark («hidden» eller «veryHidden») leses aldri stille: er arket med
  * datasettets navn skjult, er det en feil som sier det; ellers hoppes skjulte ark over. Formelceller gir sin
  * lagrede verdi; en formel uten lagret verdi (filen er ikke lagret av Excel) er en feil, for da
  * vet vi ikke tallet. Prosentformaterte tall leveres som «75 %» så prosentfeltet tolker dem riktig.
@@ -71,7 +71,16 @@ function velgArk(wb: ExcelJS.Workbook, fil: string, arknavn: string | undefined)
       }),
     ]);
   }
-  const ws = navngitt ?? wb.worksheets.find((w) => !erSkjult(w));
+  const synlige = wb.worksheets.filter((w) => !erSkjult(w));
+  // Issue 11 pkt. 13: flere synlige ark og ingen med datasettets navn — det første kan være en gammel kopi.
+  if (!navngitt && arknavn && synlige.length > 1) {
+    throw new InndataFeil([
+      feil('flere-ark', `Arbeidsboken har flere synlige ark (${synlige.map((w) => `«${w.name}»`).join(', ')}) og ingen som heter «${arknavn}»; nh vet ikke hvilket som har dataene.`, { fil }, {
+        forventet: `gi arket med dataene navnet «${arknavn}» (eller slett eller skjul de andre arkene)`,
+      }),
+    ]);
+  }
+  const ws = navngitt ?? synlige[0];
   if (ws) return ws;
   if (wb.worksheets.length === 0) throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
   throw new InndataFeil([

@@ -125,3 +125,24 @@ describe('standardverdiene i nh.json gjennom en ekte kjøring', () => {
     expect(uten).toEqual(await medStandard(kommando));
   });
 });
+
+describe('hjelpeteksten er norsk (issue 11 pkt. 18)', () => {
+  it('nh init --help viser ikke commanders engelske «(default: ".")»', async () => {
+    const r = await nh(['init', '--help']);
+    expect(r.kode).toBe(0);
+    expect(r.stdout).toContain('mappen som skal lages (standard: gjeldende mappe)');
+    expect(r.stdout).not.toContain('default');
+  });
+});
+
+describe('nh help <ukjent kommando> (issue 11 pkt. 14)', () => {
+  it('«nh help fakture» er en bruksfeil med forslag, også som JSON — ikke hovedhjelpen med exit 0', async () => {
+    const r = await nh(['help', 'fakture']);
+    expect(r.kode).toBe(2);
+    expect(r.stderr).toBe('Feil: ukjent kommando «fakture». Se nh --help.\nMente du «nh faktura»?\n');
+    const j = await nh(['help', 'fakture', '--json']);
+    expect(j.json().feil[0].melding).toBe('ukjent kommando «fakture». Se nh --help. Mente du «faktura»?');
+    expect((await nh(['help', 'faktura'])).kode).toBe(0);
+    expect((await nh(['help', 'årsrapport'])).kode).toBe(0);
+  });
+});

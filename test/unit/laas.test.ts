@@ -78,6 +78,21 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
     expect(readdirSync(path.dirname(sti))).toEqual(['.stotteregister.laas']);
   });
 
+  it('A holder overtakelsesvakten; B kan ikke fjerne den foreldede låsen samtidig, og en død vakt tas bort etter TOM_MS', async () => {
+    // Hullet før: B flyttet låsen bort og la den tilbake om den var ny; i mellomtiden kunne C ta låsen.
+    const sti = path.join(mappe(), '.stotteregister.laas');
+    foreldetLaas(sti);
+    const lestForeldet = (await lesLaas(sti))!;
+    writeFileSync(`${sti}.overtak`, '1\n'); // A er midt i overtakelsen
+    expect(await fjernForeldet(sti, lestForeldet)).toBe(false);
+    expect(readFileSync(sti, 'utf8')).toBe(lestForeldet.raa); // låsfilen er aldri borte mens vakten holdes
+    const gammel = new Date(Date.now() - TOM_MS - 1000);
+    utimesSync(`${sti}.overtak`, gammel, gammel); // A ble drept: vakten er død
+    expect(await fjernForeldet(sti, lestForeldet)).toBe(false);
+    expect(await fjernForeldet(sti, lestForeldet)).toBe(true);
+    expect(readdirSync(path.dirname(sti))).toEqual([]);
+  });
+
   it('20 kjøringer mot én foreldet lås samtidig: nøyaktig én får den, resten får «laast»', async () => {
     for (let runde = 0; runde < 60; runde++) {
       const sti = path.join(mappe(), '.stotteregister.laas');

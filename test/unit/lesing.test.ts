@@ -151,10 +151,39 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
   });
 
+  it('pkt. 4: feilstavet datasett i kolonner/ignorerKolonner og ukjent kolonnenøkkel som mål gir feil med forslag', () => {
+    // Før: «kolonner.timerr» og { "Prosjekt": "malbedriftt" } ble stille oversett.
+    const r = tolkConfig({ ...MINI_CONFIG, kolonner: { timerr: { Prosjekt: 'malbedrift' }, timer: { Prosjekt: 'malbedriftt' } }, ignorerKolonner: { ansate: ['x'] } });
+    expect(!r.ok && r.feil.map((d) => [d.kode, d.kilde?.kolonne, d.melding])).toEqual([
+      ['ukjent-config-nokkel', 'kolonner.timerr', 'Ukjent datasett «timerr» — mente du «timer»?'],
+      ['ukjent-config-nokkel', 'kolonner.timer.Prosjekt', 'Ukjent kolonne «malbedriftt» i datasettet «timer» — mente du «malbedrift»?'],
+      ['ukjent-config-nokkel', 'ignorerKolonner.ansate', 'Ukjent datasett «ansate» — mente du «ansatte»?'],
+    ]);
+    expect(tolkConfig({ ...MINI_CONFIG, kolonner: { timer: { Prosjekt: 'malbedrift' }, stotteregister: { Merknad: 'navn' } }, ignorerKolonner: { maltall: ['x'], eierskap: ['y'] } }).ok).toBe(true);
+  });
+
   it('pkt. 5: en prosent skrevet som brøk (0,75) avvises med hva som var ment', () => {
     const r = tolkConfig({ ...MINI_CONFIG, stotteintensitet: 0.75 });
     expect(!r.ok && r.feil[0]!.melding).toBe('Feltet «stotteintensitet» er ugyldig: 0,75 ser ut som en brøk: skriv prosent som 75 (for 75 %), eller «0,75 %» om du mener under 1 %.');
     expect(tolkConfig({ ...MINI_CONFIG, arbeidsgiveravgiftSats: '0,5 %' }).ok).toBe(true);
+  });
+
+  it('pkt. 5/17: EUR-kurs og timer per årsverk utenfor et rimelig spenn avvises (kurs «11.603» er 11,603)', () => {
+    // Før: kurs «11.603» ble 11 603 kr per euro (støtten i euro mot treårstaket 1000 ganger for liten), og
+    // 99 999 timer per årsverk ga en timesats nær null — begge uten et ord.
+    const kurs = (k: number | string) => tolkConfig({ ...MINI_CONFIG, eurNok: { ...MINI_CONFIG.eurNok, kurs: k } });
+    const k = kurs('11.603');
+    expect(k.ok && k.config.eurNok.kurs).toBe(116_030);
+    for (const feilKurs of [11603, 0.0862, '11 603']) {
+      const r = kurs(feilKurs);
+      expect(!r.ok && r.feil[0]!.melding).toMatch(/^Feltet «eurNok\.kurs» er ugyldig: .* er utenfor det som er rimelig for NOK per EUR \(forventet 5–50\)\.$/);
+    }
+    for (const timerPerArsverk of [16, 99_999]) {
+      const r = tolkConfig({ ...MINI_CONFIG, timerPerArsverk });
+      expect(!r.ok && r.feil[0]!.melding).toBe(`Feltet «timerPerArsverk» er ugyldig: ${timerPerArsverk} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500).`);
+    }
+    const null_ = tolkConfig({ ...MINI_CONFIG, timerPerArsverk: 0 });
+    expect(!null_.ok && null_.feil[0]!.melding).not.toContain('minst 0');
   });
 
   it('pkt. 18: feil type er «forventet …, fant …», ikke «mangler»; zod-meldinger er norske', () => {
@@ -228,6 +257,21 @@ describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () =
     gammel.name = 'ansatte';
     const fil2 = await skrivXlsx(wb, 'ansatte.xlsx');
     await expect(lesXlsxTabell(fil2, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError('ansatte.xlsx, ark «ansatte»: Arket «ansatte» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.');
+  });
+
+  it('flere synlige ark og ingen med datasettets navn: feil som nevner arkene, ikke stille det første', async () => {
+    // Før: en gammel kopi i «Ark1» og dataene i «Ark2» ga Ark1s tall uten et ord.
+    const wb = new ExcelJS.Workbook();
+    for (const [navn, lonn] of [['Ark1', 111111], ['Ark2', 650000]] as const) {
+      const ws = wb.addWorksheet(navn);
+      ws.addRow(['navn', 'arslonn']);
+      ws.addRow(['Kari', lonn]);
+    }
+    const fil = await skrivXlsx(wb, 'ansatte.xlsx');
+    await expect(lesXlsxTabell(fil, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError('ansatte.xlsx: Arbeidsboken har flere synlige ark («Ark1», «Ark2») og ingen som heter «ansatte»; nh vet ikke hvilket som har dataene. Forventet: gi arket med dataene navnet «ansatte» (eller slett eller skjul de andre arkene).');
+    // Ett synlig ark (de andre skjult) leses som før.
+    wb.getWorksheet('Ark1')!.state = 'hidden';
+    expect((await lesXlsxTabell(await skrivXlsx(wb, 'ansatte.xlsx'), 'ansatte.xlsx', 'ansatte')).ark).toBe('Ark2');
   });
 
   it('en timecelle med formatet [t]:mm leses som timer, ikke som datoen 1899-12-30', async () => {

@@ -128,6 +128,13 @@ describe('issue 11 pkt. 17: tall som ikke kan tolkes sikkert avvises', () => {
     // Med fire desimaler (prosent, kurs) er «11,750» et desimaltall, ikke tvetydig.
     expect(parseDesimal('11,750', 4)).toEqual({ ok: true, verdi: 117_500 });
   });
+
+  it('med tre eller flere desimaler (kurs, prosent) er «11.603» et desimaltall, ikke 11 603', () => {
+    // Før: «11.603» som EUR-kurs i nh.json ble 11 603 kr per euro, og støtten i euro (treårstaket) 1000 ganger for liten.
+    expect(parseDesimal('11.603', 4)).toEqual({ ok: true, verdi: 116_030 });
+    expect(parseDesimal('14.100', 4)).toEqual({ ok: true, verdi: 141_000 });
+    expect(parseDesimal('1.234', 2)).toEqual({ ok: true, verdi: 123_400 }); // beløp: tusenskille som før
+  });
 });
 
 describe('issue 11 pkt. 11: xlsx-tall med mer enn to desimaler avvises som i CSV', () => {
@@ -146,5 +153,17 @@ describe('issue 11 pkt. 20: kontrolltegn til terminalen vises synlig', () => {
     expect(terminalTrygg('\u001b[31mFeil:\u001b[39m x')).toBe('\u001b[31mFeil:\u001b[39m x');
     expect(terminalTrygg('a\u202eb\u0000')).toBe('a<U+202E>b␀');
     expect(synligVerdi('Ola\r\nHansen\t')).toBe('Ola␍␊Hansen␉');
+  });
+
+  it('en fargekode (ESC[…m) i en verdi fra inndata vises synlig: den kunne ellers farge eller skjule teksten', async () => {
+    const { synligVerdi } = await import('../../src/domain/terminal.js');
+    // ESC[8m («skjult») ville gjort resten av feilmeldingen usynlig i terminalen.
+    expect(synligVerdi('Alfa\u001b[31mRød\u001b[8m AS')).toBe('Alfa␛[31mRød␛[8m AS');
+  });
+
+  it('en fargekode i en overskrift fra inndata (kolonne og melding) vises synlig i feilmeldingen', async () => {
+    const { feil, formatDiagnostikk } = await import('../../src/domain/diagnostikk.js');
+    const d = feil('ukjent-kolonne', 'Ukjent kolonne «x\u001b[8mskjult».', { fil: 'ansatte.csv', rad: 1, kolonne: 'x\u001b[8mskjult' });
+    expect(formatDiagnostikk(d)).toBe('ansatte.csv, rad 1, kolonne «x␛[8mskjult»: Ukjent kolonne «x␛[8mskjult».');
   });
 });

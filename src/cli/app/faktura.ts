@@ -21,6 +21,7 @@ import {
 } from '../../domain/faktura.js';
 import { kreditlinje, planleggFakturaer, sjekkFortegn, type Identitet } from '../../domain/fakturanummer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import { feilstavedeTjenestepriser } from '../../domain/tjenestepriser.js';
 import { lesAlle } from '../../io/datasett.js';
 import { finnes } from '../../io/skriv.js';
 import { kjoringsmerke, sjekkKjoring } from '../../io/fakturakjoring.js';
@@ -112,6 +113,7 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   });
   const { fakturering: f, feil: feilListe } = beregnFakturering(timer.rader, ansatte.rader, malbedrifter.rader, p);
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
+  feilListe.unshift(...feilstavedeTjenestepriser(timer.rader.map((t) => t.tjeneste), Object.keys(seksjon.tjenestepriser)));
   if (feilListe.length) throw new InndataFeil(feilListe);
 
   // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
