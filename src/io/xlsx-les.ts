@@ -99,7 +99,12 @@ function celleVerdi(c: ExcelJS.Cell): RaaCelle | typeof FORMEL_UTEN_VERDI | type
   if (typeof v === 'object' && !(v instanceof Date)) {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
-      if (o.result === undefined || o.result === null) return FORMEL_UTEN_VERDI;
+      if (o.result === undefined || o.result === null) {
+        // Et tomt tekstresultat («""») lagres som <v></v>, og exceljs leser det som «intet resultat». En formel som
+        // kan gi "" (f.eks. nh sine egne «IF(F5=0,"",…)» i maltall-<år>.xlsx) leses derfor som tom celle.
+        const formel = String(o.formula ?? '');
+        return formel.includes('""') ? null : FORMEL_UTEN_VERDI;
+      }
       if (typeof o.result === 'object' && o.result !== null && 'error' in (o.result as object)) return FEILVERDI;
       return primitiv(o.result, c.numFmt);
     }

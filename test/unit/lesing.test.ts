@@ -309,3 +309,16 @@ describe('grenser og utdata (issue 11 pkt. 16, 20)', () => {
     expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://x"";""klikk"")";Beløp\r\n\'@SUM(1);1,00\r\n');
   });
 });
+
+describe('xlsx: formel med tomt tekstresultat (issue 11, funnet ved fiendtlig test)', () => {
+  it('nh leser tilbake sin egen maltall-<år>.xlsx når en grunnlagsformel gir ""', async () => {
+    const { nh, kopier, DEMO } = await import('../hjelp.js');
+    const { rmSync } = await import('node:fs');
+    const path = (await import('node:path')).default;
+    const ws = kopier(DEMO);
+    expect((await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv'])).kode).toBe(0);
+    rmSync(path.join(ws, 'maltall-2027.csv'));
+    const r = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--forhandsvis', '--json']);
+    expect(r.kode, r.stdout).toBe(0);
+  });
+});
