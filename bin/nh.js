@@ -14,6 +14,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Ytelsesmåling (scripts/bench.mjs): NH_MAALING=<fil> får tid og høyeste minnebruk for kjøringen.
   if (process.env.NH_MAALING) {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    appendFileSync(process.env.NH_MAALING, `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, kode: code })}\n`);
+    appendFileSync(
+      process.env.NH_MAALING,
+      `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, kode: code })}\n`,
+    );
   }
 }

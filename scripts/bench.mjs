@@ -22,7 +22,11 @@ const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(
 
 function tid(args, env = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env }, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
+    maxBuffer: 1 << 28,
+  });
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, kode: r.status, stderr: r.stderr };
 }
 
@@ -39,7 +43,13 @@ function maal(args, ganger = 3) {
     kode = r.kode;
     stderr = r.stderr;
   }
-  const linjer = existsSync(fil) ? readFileSync(fil, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const linjer = existsSync(fil)
+    ? readFileSync(fil, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   return { ms: median(vegg), mb: Math.max(0, ...linjer.map((l) => l.maxRssMb)), kode, stderr };
 }
 
@@ -59,7 +69,14 @@ const base = median(Array.from({ length: N }, () => tid(['-e', '0']).ms));
 for (const flagg of ['--version', '--help']) {
   const ms = median(Array.from({ length: N }, () => tid([NH, flagg]).ms));
   const ratio = ms / base;
-  rader.push({ del: 'Oppstart', hva: `nh ${flagg} (median av ${N})`, tid: fmt(ms), minne: '', mål: `≤ 1,5 × node -e 0 (${fmt(base)})`, resultat: `${ratio.toFixed(2)} ×` });
+  rader.push({
+    del: 'Oppstart',
+    hva: `nh ${flagg} (median av ${N})`,
+    tid: fmt(ms),
+    minne: '',
+    mål: `≤ 1,5 × node -e 0 (${fmt(base)})`,
+    resultat: `${ratio.toFixed(2)} ×`,
+  });
   if (ratio > 1.5) brudd.push(`Oppstart nh ${flagg}: ${ratio.toFixed(2)} × node -e 0`);
 }
 
@@ -73,21 +90,63 @@ const kommandoer = [
   ['budsjett', ['budsjett', '--data', demo, '--regnskap', '2026', '--ut', ut, '--overskriv']],
   ['faktura', ['faktura', '--data', demo, '--periode', '2026-10', '--forhandsvis']],
   ['kts-plan', ['kts-plan', '--data', demo, '--frist', '2026-12-01', '--forhandsvis']],
-  ['smb-sjekk', ['smb-sjekk', '923609016', '--data', demo, '--offline', '--ansatte', '12', '--omsetning', '25000000', '--balanse', '12000000', '--orgform', 'AS', '--nace', '62.010', '--registrert', '2015-03-01', '--innskutt-ek', '500000', '--opptjent-ek', '2000000', '--selvstendig', '--overskriv']],
+  [
+    'smb-sjekk',
+    [
+      'smb-sjekk',
+      '923609016',
+      '--data',
+      demo,
+      '--offline',
+      '--ansatte',
+      '12',
+      '--omsetning',
+      '25000000',
+      '--balanse',
+      '12000000',
+      '--orgform',
+      'AS',
+      '--nace',
+      '62.010',
+      '--registrert',
+      '2015-03-01',
+      '--innskutt-ek',
+      '500000',
+      '--opptjent-ek',
+      '2000000',
+      '--selvstendig',
+      '--overskriv',
+    ],
+  ],
   ['aarsrapport', ['aarsrapport', '--data', demo, '--maltall', '2027', '--ut', ut, '--overskriv']],
   ['aarsrapport', ['aarsrapport', '--data', demo, '--ar', '2026', '--ut', ut, '--overskriv']],
   ['frister', ['frister', '--data', demo, '--ar', '2026']],
 ];
 for (const [navn, args] of kommandoer) {
   if (!finnes(navn)) {
-    rader.push({ del: 'Demo', hva: `nh ${args.filter((a) => !a.includes(TMP)).join(' ')}`, tid: '—', minne: '', mål: '≤ 1 s', resultat: 'kommandoen finnes ikke ennå' });
+    rader.push({
+      del: 'Demo',
+      hva: `nh ${args.filter((a) => !a.includes(TMP)).join(' ')}`,
+      tid: '—',
+      minne: '',
+      mål: '≤ 1 s',
+      resultat: 'kommandoen finnes ikke ennå',
+    });
     continue;
   }
   const m = maal(args);
   const vist = args.map((a) => a.replace(demo, 'fixtures/demo').replace(ut, '<ut>')).join(' ');
-  rader.push({ del: 'Demo', hva: `nh ${vist}`, tid: fmt(m.ms), minne: `${m.mb.toFixed(0)} MB`, mål: '≤ 1 s', resultat: m.kode === 0 || m.kode === 1 ? (m.ms <= 1000 ? 'ok' : 'over mål') : `exit ${m.kode}` });
+  rader.push({
+    del: 'Demo',
+    hva: `nh ${vist}`,
+    tid: fmt(m.ms),
+    minne: `${m.mb.toFixed(0)} MB`,
+    mål: '≤ 1 s',
+    resultat: m.kode === 0 || m.kode === 1 ? (m.ms <= 1000 ? 'ok' : 'over mål') : `exit ${m.kode}`,
+  });
   if (m.ms > 1000) brudd.push(`Demo nh ${vist}: ${fmt(m.ms)}`);
-  if (m.kode !== 0 && m.kode !== 1) brudd.push(`Demo nh ${vist}: kunne ikke måles, exit ${m.kode}: ${m.stderr.split('\n')[0]}`);
+  if (m.kode !== 0 && m.kode !== 1)
+    brudd.push(`Demo nh ${vist}: kunne ikke måles, exit ${m.kode}: ${m.stderr.split('\n')[0]}`);
 }
 
 // 3. Skala
@@ -106,11 +165,27 @@ for (const n of storrelser) {
   for (const [navn, args] of jobber) {
     if (!finnes(navn)) continue;
     const m = maal(args, 1);
-    const hva = `${args.slice(0, 1).join(' ')} ${args.slice(3).filter((a) => !a.includes(TMP)).join(' ')} — ${n.toLocaleString('nb-NO')} timerader (${mb} MB)`;
+    const hva = `${args.slice(0, 1).join(' ')} ${args
+      .slice(3)
+      .filter((a) => !a.includes(TMP))
+      .join(' ')} — ${n.toLocaleString('nb-NO')} timerader (${mb} MB)`;
     const ok = m.ms <= 10_000 && m.mb <= 1024;
-    rader.push({ del: 'Skala', hva: `nh ${hva}`, tid: fmt(m.ms), minne: `${m.mb.toFixed(0)} MB`, mål: n === 1_000_000 ? '≤ 10 s og ≤ 1 GB' : 'lineær', resultat: m.kode === 0 || m.kode === 1 ? (n < 1_000_000 || ok ? 'ok' : 'over mål') : `exit ${m.kode}: ${m.stderr.split('\n')[0]}` });
+    rader.push({
+      del: 'Skala',
+      hva: `nh ${hva}`,
+      tid: fmt(m.ms),
+      minne: `${m.mb.toFixed(0)} MB`,
+      mål: n === 1_000_000 ? '≤ 10 s og ≤ 1 GB' : 'lineær',
+      resultat:
+        m.kode === 0 || m.kode === 1
+          ? n < 1_000_000 || ok
+            ? 'ok'
+            : 'over mål'
+          : `exit ${m.kode}: ${m.stderr.split('\n')[0]}`,
+    });
     if (n === 1_000_000 && !ok) brudd.push(`Skala nh ${hva}: ${fmt(m.ms)}, ${m.mb.toFixed(0)} MB`);
-    if (m.kode !== 0 && m.kode !== 1) brudd.push(`Skala nh ${hva}: kunne ikke måles, exit ${m.kode}: ${m.stderr.split('\n')[0]}`);
+    if (m.kode !== 0 && m.kode !== 1)
+      brudd.push(`Skala nh ${hva}: kunne ikke måles, exit ${m.kode}: ${m.stderr.split('\n')[0]}`);
     skala[`${navn}-${n}`] = m.ms;
   }
 }
@@ -123,9 +198,23 @@ const gulvFil = path.join(ROT, 'node_modules', '.nh-gulv.mjs');
 writeFileSync(gulvFil, gulvSkript);
 const gulv = median([1, 2, 3].map(() => tid([gulvFil, path.join(skala[storst], 'timer.csv')]).ms));
 rmSync(gulvFil);
-rader.push({ del: 'Gulv', hva: `csv-parse alene, ${storst.toLocaleString('nb-NO')} rader`, tid: fmt(gulv), minne: '', mål: '', resultat: '' });
+rader.push({
+  del: 'Gulv',
+  hva: `csv-parse alene, ${storst.toLocaleString('nb-NO')} rader`,
+  tid: fmt(gulv),
+  minne: '',
+  mål: '',
+  resultat: '',
+});
 if (skala[`faktura-${storst}`]) {
-  rader.push({ del: 'Gulv', hva: `nh faktura / csv-parse alene`, tid: '', minne: '', mål: '', resultat: `${(skala[`faktura-${storst}`] / gulv).toFixed(2)} ×` });
+  rader.push({
+    del: 'Gulv',
+    hva: `nh faktura / csv-parse alene`,
+    tid: '',
+    minne: '',
+    mål: '',
+    resultat: `${(skala[`faktura-${storst}`] / gulv).toFixed(2)} ×`,
+  });
 }
 
 // Utskrift og docs/ytelse.md
@@ -153,7 +242,11 @@ const md = [
   '',
   brudd.length ? `## Mål som ikke nås\n\n${brudd.map((b) => `- ${b}`).join('\n')}\n` : 'Alle mål er nådd.\n',
 ];
-const eksisterende = existsSync(path.join(ROT, 'docs', 'ytelse.md')) ? readFileSync(path.join(ROT, 'docs', 'ytelse.md'), 'utf8') : '';
-const forklaring = eksisterende.includes('## Forklaring') ? eksisterende.slice(eksisterende.indexOf('## Forklaring')) : '';
+const eksisterende = existsSync(path.join(ROT, 'docs', 'ytelse.md'))
+  ? readFileSync(path.join(ROT, 'docs', 'ytelse.md'), 'utf8')
+  : '';
+const forklaring = eksisterende.includes('## Forklaring')
+  ? eksisterende.slice(eksisterende.indexOf('## Forklaring'))
+  : '';
 writeFileSync(path.join(ROT, 'docs', 'ytelse.md'), md.join('\n') + (forklaring ? `\n${forklaring}` : ''));
 console.log(`\nSkrev docs/ytelse.md${brudd.length ? ` — ${brudd.length} mål ikke nådd` : ''}`);

@@ -22,13 +22,20 @@ function skriv(fil, hode, rader) {
 }
 
 // malbedrifter.csv er Windows-1252; latin1 gir de samme tegnene for æøåÆØÅé.
-const mbLinjer = readFileSync(path.join(UT, 'malbedrifter.csv'), 'latin1').split(/\r?\n/).filter((l) => l.trim() !== '');
+const mbLinjer = readFileSync(path.join(UT, 'malbedrifter.csv'), 'latin1')
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== '');
 const hode = mbLinjer[0].split(';');
 const kol = (n) => hode.indexOf(n);
 const iso = (s) => (s ? s.split('.').reverse().join('-') : '');
 const mb = mbLinjer.slice(1).map((l) => {
   const f = l.split(';');
-  return { orgnr: f[kol('orgnr')], navn: f[kol('navn')], start: iso(f[kol('avtalestart')]), slutt: iso(f[kol('avtaleslutt')]) };
+  return {
+    orgnr: f[kol('orgnr')],
+    navn: f[kol('navn')],
+    start: iso(f[kol('avtalestart')]),
+    slutt: iso(f[kol('avtaleslutt')]),
+  };
 });
 const aktivI = (m, ar) => m.start <= `${ar}-12-31` && (m.slutt === '' || m.slutt >= `${ar}-01-01`);
 
@@ -48,8 +55,22 @@ const tiltak = [
   ['25.05.2026', 'eksport-malbedrifter', 'Eksportseminar med Innovasjon Norge', '', '', ''],
   ['21.10.2026', 'samarbeidsprosjekt', 'Felles mentorprogram for mat og drikke', '', '', 'Dalen Næringshage'],
   ['12.06.2026', 'samarbeidsprosjekt', 'Felles stand på Landbruksmessa', '', '', 'Inkubator Innlandet'],
-  ['20.02.2026', 'henvisning', 'Teknologibedrift henvist til inkubator', 'Fjellnett Sensor AS', '', 'Inkubator Innlandet'],
-  ['05.06.2026', 'henvisning', 'Havbruksbedrift henvist til kystnæringshage', 'Nordvik Tare AS', '', 'Kystens Næringshage'],
+  [
+    '20.02.2026',
+    'henvisning',
+    'Teknologibedrift henvist til inkubator',
+    'Fjellnett Sensor AS',
+    '',
+    'Inkubator Innlandet',
+  ],
+  [
+    '05.06.2026',
+    'henvisning',
+    'Havbruksbedrift henvist til kystnæringshage',
+    'Nordvik Tare AS',
+    '',
+    'Kystens Næringshage',
+  ],
   ['18.08.2026', 'henvisning', 'Oppfølgingsmøte etter henvisning', 'fjellnett sensor as', '', 'Inkubator Innlandet'],
   ['09.04.2026', 'radgivning-andres-bedrift', 'Rådgivning i markedsplan', 'Dalen Sider AS', '', 'Dalen Næringshage'],
 ];
@@ -65,7 +86,13 @@ mb.forEach((m, i) => {
   if (aktivI(m, 2025)) srl.push([m.orgnr, '2025', String(forrige), '30.11.2025', '']);
   if (aktivI(m, 2026) && m.start <= '2026-11-30') {
     const naa = aktivI(m, 2025) ? Math.min(9, Math.max(1, forrige + endring)) : 1 + (i % 3);
-    srl.push([m.orgnr, '2026', String(naa), '20.11.2026', endring < 0 && aktivI(m, 2025) ? 'Nedgang: nytt styre har lagt om strategien' : '']);
+    srl.push([
+      m.orgnr,
+      '2026',
+      String(naa),
+      '20.11.2026',
+      endring < 0 && aktivI(m, 2025) ? 'Nedgang: nytt styre har lagt om strategien' : '',
+    ]);
   }
 });
 skriv('srl.csv', 'orgnr;ar;srl;dato;kommentar', srl);
@@ -99,9 +126,15 @@ skriv('maltall-2027.csv', 'id;mål;kommentar', [
   ['nyeMalbedrifter', '15', 'Rekruttering via kommunens næringsforum'],
   ['malbedrifterIAaret', '32', ''],
   ['andelInnovasjonsstotte', '95', ''],
-  ['Andel målbedrifter som har bærekraft som et sentralt element i forretningsmodellen', '45', 'Id kan også være navnet i AVI'],
+  [
+    'Andel målbedrifter som har bærekraft som et sentralt element i forretningsmodellen',
+    '45',
+    'Id kan også være navnet i AVI',
+  ],
   ['samarbeidsprosjekter', '3', ''],
   ['andelBistattVirkemidler', '70', ''],
 ]);
 
-console.log(`fixtures/demo: tiltak.csv (${tiltak.length}), srl.csv (${srl.length}), maltall-2026.csv, maltall-2027.csv`);
+console.log(
+  `fixtures/demo: tiltak.csv (${tiltak.length}), srl.csv (${srl.length}), maltall-2026.csv, maltall-2027.csv`,
+);

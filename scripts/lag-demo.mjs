@@ -133,7 +133,8 @@ function tilCp1252(tekst) {
 }
 
 function csvLinje(felt) {
-  for (const f of felt) if (/[;"\r\n]/.test(String(f))) throw new Error(`feltet «${f}» må siteres; unngå ; og " i demodata`);
+  for (const f of felt)
+    if (/[;"\r\n]/.test(String(f))) throw new Error(`feltet «${f}» må siteres; unngå ; og " i demodata`);
   return felt.join(';');
 }
 
@@ -173,8 +174,12 @@ const config = {
     nummerserie: { forste: 26001 },
     kid: { metode: 'MOD10', lengde: 7 },
     selger: {
-      adresse: 'Fjellvegen 1', postnr: '2680', poststed: 'VÅGÅ', kontonummer: kontonummer('1503', '12', '3456'),
-      epost: 'faktura@fjellbygda-naeringshage.no', telefon: '61 23 45 00',
+      adresse: 'Fjellvegen 1',
+      postnr: '2680',
+      poststed: 'VÅGÅ',
+      kontonummer: kontonummer('1503', '12', '3456'),
+      epost: 'faktura@fjellbygda-naeringshage.no',
+      telefon: '61 23 45 00',
     },
     regnskapssystem: ['tripletex', 'poweroffice'],
     ehf: true,
@@ -191,13 +196,97 @@ const config = {
  * ferie: ISO-uker borte (sommer + én uke vinter/høst); dager: ukedager personen jobber (1 = mandag).
  */
 const ANSATTE = [
-  { navn: 'Ingrid Fjellheim', rolle: 'daglig leder', arslonn: 985000, stilling: '', markedspris: '', admPlan: 350, pAdm: 0.54, rader: 2.5, fag: 'Forretningsutvikling', ferie: [28, 29, 30, 41], dager: [1, 2, 3, 4, 5] },
-  { navn: 'Per Olav Bakken', rolle: 'seniorrådgiver', arslonn: 720000, stilling: '', markedspris: '1 400', admPlan: 80, pAdm: 0.12, rader: 2.9, fag: 'Forretningsutvikling', ferie: [27, 28, 29, 8], dager: [1, 2, 3, 4, 5] },
-  { navn: 'Sunniva Haugland', rolle: 'rådgiver', arslonn: 640000, stilling: '', markedspris: '', admPlan: 90, pAdm: 0.14, rader: 2.7, fag: 'Markedsrådgivning', ferie: [29, 30, 31, 9], dager: [1, 2, 3, 4, 5] },
-  { navn: 'Tor Einar Lie', rolle: 'rådgiver (60 %)', arslonn: 381000, stilling: '60', markedspris: '', admPlan: 40, pAdm: 0.15, rader: 2.8, fag: 'Forretningsutvikling', ferie: [28, 29, 30], dager: [1, 2, 3] },
-  { navn: 'Marte Sørbø', rolle: 'kommunikasjonsrådgiver', arslonn: 560000, stilling: '', markedspris: '', admPlan: 260, pAdm: 0.6, rader: 2.4, fag: 'Markedsrådgivning', ferie: [27, 28, 29, 42], dager: [1, 2, 3, 4, 5] },
-  { navn: 'Jonas Rønningen', rolle: 'rådgiver digitalisering', arslonn: 590000, stilling: '', markedspris: '', admPlan: 80, pAdm: 0.13, rader: 2.8, fag: 'Digitalisering', ferie: [29, 30, 31, 40], dager: [1, 2, 3, 4, 5] },
-  { navn: 'Eirik Moen', rolle: 'rådgiver bærekraft', arslonn: 610000, stilling: '', markedspris: '', admPlan: 90, pAdm: 0.15, rader: 2.7, fag: 'Bærekraft', ferie: [28, 29, 30, 9], dager: [1, 2, 3, 4, 5] },
+  {
+    navn: 'Ingrid Fjellheim',
+    rolle: 'daglig leder',
+    arslonn: 985000,
+    stilling: '',
+    markedspris: '',
+    admPlan: 350,
+    pAdm: 0.54,
+    rader: 2.5,
+    fag: 'Forretningsutvikling',
+    ferie: [28, 29, 30, 41],
+    dager: [1, 2, 3, 4, 5],
+  },
+  {
+    navn: 'Per Olav Bakken',
+    rolle: 'seniorrådgiver',
+    arslonn: 720000,
+    stilling: '',
+    markedspris: '1 400',
+    admPlan: 80,
+    pAdm: 0.12,
+    rader: 2.9,
+    fag: 'Forretningsutvikling',
+    ferie: [27, 28, 29, 8],
+    dager: [1, 2, 3, 4, 5],
+  },
+  {
+    navn: 'Sunniva Haugland',
+    rolle: 'rådgiver',
+    arslonn: 640000,
+    stilling: '',
+    markedspris: '',
+    admPlan: 90,
+    pAdm: 0.14,
+    rader: 2.7,
+    fag: 'Markedsrådgivning',
+    ferie: [29, 30, 31, 9],
+    dager: [1, 2, 3, 4, 5],
+  },
+  {
+    navn: 'Tor Einar Lie',
+    rolle: 'rådgiver (60 %)',
+    arslonn: 381000,
+    stilling: '60',
+    markedspris: '',
+    admPlan: 40,
+    pAdm: 0.15,
+    rader: 2.8,
+    fag: 'Forretningsutvikling',
+    ferie: [28, 29, 30],
+    dager: [1, 2, 3],
+  },
+  {
+    navn: 'Marte Sørbø',
+    rolle: 'kommunikasjonsrådgiver',
+    arslonn: 560000,
+    stilling: '',
+    markedspris: '',
+    admPlan: 260,
+    pAdm: 0.6,
+    rader: 2.4,
+    fag: 'Markedsrådgivning',
+    ferie: [27, 28, 29, 42],
+    dager: [1, 2, 3, 4, 5],
+  },
+  {
+    navn: 'Jonas Rønningen',
+    rolle: 'rådgiver digitalisering',
+    arslonn: 590000,
+    stilling: '',
+    markedspris: '',
+    admPlan: 80,
+    pAdm: 0.13,
+    rader: 2.8,
+    fag: 'Digitalisering',
+    ferie: [29, 30, 31, 40],
+    dager: [1, 2, 3, 4, 5],
+  },
+  {
+    navn: 'Eirik Moen',
+    rolle: 'rådgiver bærekraft',
+    arslonn: 610000,
+    stilling: '',
+    markedspris: '',
+    admPlan: 90,
+    pAdm: 0.15,
+    rader: 2.7,
+    fag: 'Bærekraft',
+    ferie: [28, 29, 30, 9],
+    dager: [1, 2, 3, 4, 5],
+  },
 ];
 const ansatt = Object.fromEntries(ANSATTE.map((a) => [a.navn, a]));
 const RAADGIVERE = ['Per Olav Bakken', 'Sunniva Haugland', 'Tor Einar Lie', 'Jonas Rønningen', 'Eirik Moen'];
@@ -209,18 +298,90 @@ const RAADGIVERE = ['Per Olav Bakken', 'Sunniva Haugland', 'Tor Einar Lie', 'Jon
 /** [navn, daglig leder, start, slutt ('' = løpende), støtteintensitet, markedspris, fokus, hovedrådgiver] */
 const MB = [
   ['Bærekraftige Bønder AS', 'Kari Bøe', '15.01.2024', '15.01.2026', '', '', 'Bærekraft', 'Eirik Moen'],
-  ['Åsen Sag & Høvleri AS', 'Bjørn Åsen', '02.04.2024', '31.03.2026', '50', '', 'Forretningsutvikling', 'Per Olav Bakken'],
-  ['Fjellvåken Reiseliv AS', 'Solveig Fjellvåg', '03.06.2024', '30.06.2026', '', '', 'Markedsrådgivning', 'Sunniva Haugland'],
-  ['Glømmen Gårdsysteri AS', 'Håkon Glømmen', '02.09.2024', '31.08.2026', '', '', 'Forretningsutvikling', 'Tor Einar Lie'],
+  [
+    'Åsen Sag & Høvleri AS',
+    'Bjørn Åsen',
+    '02.04.2024',
+    '31.03.2026',
+    '50',
+    '',
+    'Forretningsutvikling',
+    'Per Olav Bakken',
+  ],
+  [
+    'Fjellvåken Reiseliv AS',
+    'Solveig Fjellvåg',
+    '03.06.2024',
+    '30.06.2026',
+    '',
+    '',
+    'Markedsrådgivning',
+    'Sunniva Haugland',
+  ],
+  [
+    'Glømmen Gårdsysteri AS',
+    'Håkon Glømmen',
+    '02.09.2024',
+    '31.08.2026',
+    '',
+    '',
+    'Forretningsutvikling',
+    'Tor Einar Lie',
+  ],
   ['Høgfjellet Hytteservice AS', 'Randi Høgli', '01.11.2024', '', '', '', 'Digitalisering', 'Jonas Rønningen'],
-  ['Sætervangen Gårdsmat AS', 'Tone Sætre', '13.01.2025', '31.12.2026', '', '', 'Markedsrådgivning', 'Sunniva Haugland'],
+  [
+    'Sætervangen Gårdsmat AS',
+    'Tone Sætre',
+    '13.01.2025',
+    '31.12.2026',
+    '',
+    '',
+    'Markedsrådgivning',
+    'Sunniva Haugland',
+  ],
   ['Bjørkli Elektro AS', 'Øyvind Bjørkli', '03.03.2025', '30.09.2026', '60', '', 'Digitalisering', 'Jonas Rønningen'],
   ['Lysbekk Kraft AS', 'Gunnar Lysbekk', '05.05.2025', '30.04.2026', '50', '1 350', 'Bærekraft', 'Eirik Moen'],
-  ['Kvernhuset Bakeri AS', 'Åse Kvernmo', '16.06.2025', '31.12.2026', '', '', 'Forretningsutvikling', 'Per Olav Bakken'],
-  ['Tindeglimt Design AS', 'Maren Tindlund', '18.08.2025', '31.07.2027', '', '', 'Markedsrådgivning', 'Sunniva Haugland'],
+  [
+    'Kvernhuset Bakeri AS',
+    'Åse Kvernmo',
+    '16.06.2025',
+    '31.12.2026',
+    '',
+    '',
+    'Forretningsutvikling',
+    'Per Olav Bakken',
+  ],
+  [
+    'Tindeglimt Design AS',
+    'Maren Tindlund',
+    '18.08.2025',
+    '31.07.2027',
+    '',
+    '',
+    'Markedsrådgivning',
+    'Sunniva Haugland',
+  ],
   ['Nordli Tømmermenn AS', 'Arne Nordli', '01.09.2025', '', '', '', 'Forretningsutvikling', 'Tor Einar Lie'],
-  ['Fjellbygda Smie AS', 'Jørgen Smedsrud', '06.10.2025', '15.10.2026', '', '', 'Forretningsutvikling', 'Per Olav Bakken'],
-  ['Elvekanten Overnatting AS', 'Liv Elvestad', '03.11.2025', '31.10.2026', '', '', 'Digitalisering', 'Jonas Rønningen'],
+  [
+    'Fjellbygda Smie AS',
+    'Jørgen Smedsrud',
+    '06.10.2025',
+    '15.10.2026',
+    '',
+    '',
+    'Forretningsutvikling',
+    'Per Olav Bakken',
+  ],
+  [
+    'Elvekanten Overnatting AS',
+    'Liv Elvestad',
+    '03.11.2025',
+    '31.10.2026',
+    '',
+    '',
+    'Digitalisering',
+    'Jonas Rønningen',
+  ],
   ['Grønnåsen Økogård AS', 'Pål Grønnås', '17.11.2025', '30.11.2026', '', '', 'Bærekraft', 'Eirik Moen'],
   ['Tjernli Fiskeoppdrett AS', 'Sigrid Tjernli', '01.12.2025', '30.06.2027', '60', '', 'Bærekraft', 'Eirik Moen'],
   ['Vårsøg Helse og Trening AS', 'Ingeborg Vårsøg', '15.12.2025', '', '', '', 'Markedsrådgivning', 'Sunniva Haugland'],
@@ -228,18 +389,72 @@ const MB = [
   ['Bøgard Villsau AS', 'Astrid Bøgard', '19.01.2026', '31.07.2026', '', '', 'Forretningsutvikling', 'Tor Einar Lie'],
   ['Snøfonna Skiskole AS', 'Mats Snøfjell', '02.02.2026', '31.01.2027', '', '', 'Digitalisering', 'Jonas Rønningen'],
   ['Lia Mekaniske Verksted AS', 'Terje Lia', '02.03.2026', '', '50', '', 'Forretningsutvikling', 'Per Olav Bakken'],
-  ['Kløverenga Honning AS', 'Hanne Kløvstad', '16.03.2026', '15.09.2026', '', '', 'Markedsrådgivning', 'Sunniva Haugland'],
+  [
+    'Kløverenga Honning AS',
+    'Hanne Kløvstad',
+    '16.03.2026',
+    '15.09.2026',
+    '',
+    '',
+    'Markedsrådgivning',
+    'Sunniva Haugland',
+  ],
   ['Skogsvåg Tre og Design AS', 'Erlend Skogsvåg', '07.04.2026', '31.03.2027', '', '', 'Bærekraft', 'Eirik Moen'],
-  ['Fjellbris Kafé og Bakeri AS', 'Nora Fjellbris', '04.05.2026', '30.04.2027', '', '1 100', 'Markedsrådgivning', 'Sunniva Haugland'],
-  ['Ødegård Landbruksservice AS', 'Ståle Ødegård', '01.06.2026', '31.12.2027', '', '', 'Digitalisering', 'Jonas Rønningen'],
+  [
+    'Fjellbris Kafé og Bakeri AS',
+    'Nora Fjellbris',
+    '04.05.2026',
+    '30.04.2027',
+    '',
+    '1 100',
+    'Markedsrådgivning',
+    'Sunniva Haugland',
+  ],
+  [
+    'Ødegård Landbruksservice AS',
+    'Ståle Ødegård',
+    '01.06.2026',
+    '31.12.2027',
+    '',
+    '',
+    'Digitalisering',
+    'Jonas Rønningen',
+  ],
   ['Storåsen Camping AS', 'Berit Storåsen', '22.06.2026', '', '', '', 'Digitalisering', 'Tor Einar Lie'],
   ['Hamrebakken Fjøsmat AS', 'Ola Hamre', '03.08.2026', '31.07.2027', '', '', 'Bærekraft', 'Eirik Moen'],
   ['Blåtind Guideservice AS', 'Vegard Blåtind', '13.07.2026', '', '', '', 'Markedsrådgivning', 'Per Olav Bakken'],
   ['Rønnaug Strikk og Ull AS', 'Rønnaug Holm', '01.09.2026', '31.08.2027', '', '', 'Digitalisering', 'Jonas Rønningen'],
-  ['Haugsæter Regnskap AS', 'Lene Haugsæter', '05.10.2026', '31.12.2027', '', '', 'Forretningsutvikling', 'Tor Einar Lie'],
+  [
+    'Haugsæter Regnskap AS',
+    'Lene Haugsæter',
+    '05.10.2026',
+    '31.12.2027',
+    '',
+    '',
+    'Forretningsutvikling',
+    'Tor Einar Lie',
+  ],
   ['Engebråten Solenergi AS', 'Martin Engebråten', '02.11.2026', '31.10.2027', '', '', 'Bærekraft', 'Eirik Moen'],
-  ['Mjølkerampa Matutsalg AS', 'Kristin Mjølkerud', '16.11.2026', '', '', '', 'Forretningsutvikling', 'Sunniva Haugland'],
-  ['Fjellstua Kjøkken og Selskap AS', 'Geir Fjellstad', '01.12.2026', '30.11.2027', '', '', 'Markedsrådgivning', 'Per Olav Bakken'],
+  [
+    'Mjølkerampa Matutsalg AS',
+    'Kristin Mjølkerud',
+    '16.11.2026',
+    '',
+    '',
+    '',
+    'Forretningsutvikling',
+    'Sunniva Haugland',
+  ],
+  [
+    'Fjellstua Kjøkken og Selskap AS',
+    'Geir Fjellstad',
+    '01.12.2026',
+    '30.11.2027',
+    '',
+    '',
+    'Markedsrådgivning',
+    'Per Olav Bakken',
+  ],
 ];
 
 const fraNorsk = (s) => {
@@ -283,7 +498,9 @@ const malbedrifter = MB.map(([navn, leder, start, slutt, stotte, pris, fokus, ho
 const FRA = dagnr('2026-01-01');
 const TIL = dagnr('2026-11-20');
 // Påskedag 2026 er 5. april.
-const HELLIGDAGER = new Set(['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25'].map(dagnr));
+const HELLIGDAGER = new Set(
+  ['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25'].map(dagnr),
+);
 const arbeidsdager = [];
 for (let d = FRA; d <= TIL; d++) if (ukedag(d) >= 1 && ukedag(d) <= 5 && !HELLIGDAGER.has(d)) arbeidsdager.push(d);
 
@@ -299,13 +516,55 @@ const jobber = (a, d) => a.dager.includes(ukedag(d)) && !a.ferie.includes(uke(d)
 
 /** [fra, til, deltakere, aktivitet, beskrivelse, kvarter per dag] */
 const HENDELSER = [
-  ['2026-02-10', '2026-02-10', ['Ingrid Fjellheim', 'Sunniva Haugland', 'Jonas Rønningen'], 'Kompetanseheving for ansatte', 'Kurs i prosessveiledning', 26],
-  ['2026-03-10', '2026-03-11', ['Ingrid Fjellheim', 'Per Olav Bakken'], 'Messer og konferanser', 'Siva-samling for næringshagene', 30],
-  ['2026-04-28', '2026-04-28', ['Eirik Moen', 'Sunniva Haugland'], 'Kompetanseheving for ansatte', 'Kurs i bærekraftsrapportering', 24],
+  [
+    '2026-02-10',
+    '2026-02-10',
+    ['Ingrid Fjellheim', 'Sunniva Haugland', 'Jonas Rønningen'],
+    'Kompetanseheving for ansatte',
+    'Kurs i prosessveiledning',
+    26,
+  ],
+  [
+    '2026-03-10',
+    '2026-03-11',
+    ['Ingrid Fjellheim', 'Per Olav Bakken'],
+    'Messer og konferanser',
+    'Siva-samling for næringshagene',
+    30,
+  ],
+  [
+    '2026-04-28',
+    '2026-04-28',
+    ['Eirik Moen', 'Sunniva Haugland'],
+    'Kompetanseheving for ansatte',
+    'Kurs i bærekraftsrapportering',
+    24,
+  ],
   ['2026-06-12', '2026-06-12', ['Marte Sørbø', 'Eirik Moen'], 'Messer og konferanser', 'Stand på Landbruksmessa', 30],
-  ['2026-09-15', '2026-09-17', ['Ingrid Fjellheim', 'Eirik Moen', 'Jonas Rønningen'], 'Studieturer', 'Studietur til kunnskapsmiljø i matinnovasjon', 30],
-  ['2026-10-21', '2026-10-22', ['Ingrid Fjellheim', 'Marte Sørbø', 'Sunniva Haugland'], 'Messer og konferanser', 'Næringshagekonferansen', 28],
-  ['2026-11-04', '2026-11-04', ['Per Olav Bakken', 'Marte Sørbø'], 'Kompetanseheving for ansatte', 'Webinar om digital markedsføring', 12],
+  [
+    '2026-09-15',
+    '2026-09-17',
+    ['Ingrid Fjellheim', 'Eirik Moen', 'Jonas Rønningen'],
+    'Studieturer',
+    'Studietur til kunnskapsmiljø i matinnovasjon',
+    30,
+  ],
+  [
+    '2026-10-21',
+    '2026-10-22',
+    ['Ingrid Fjellheim', 'Marte Sørbø', 'Sunniva Haugland'],
+    'Messer og konferanser',
+    'Næringshagekonferansen',
+    28,
+  ],
+  [
+    '2026-11-04',
+    '2026-11-04',
+    ['Per Olav Bakken', 'Marte Sørbø'],
+    'Kompetanseheving for ansatte',
+    'Webinar om digital markedsføring',
+    12,
+  ],
 ];
 const hendelse = new Map();
 for (const [fra, til, hvem, akt, besk, kv] of HENDELSER) {
@@ -326,20 +585,52 @@ const ADM_AKTIVITETER = [
   'Rapporteringsforpliktelser',
 ];
 const ADM_TEKST = {
-  Prosjektledelse: ['Teammøte', 'Ukeplanlegging', 'Oppfølging av målbedriftsavtaler', 'Forberedelse til styremøte', 'Styremøte', 'Møte i arbeidsgruppe for reiseliv', 'Møte med kommunen'],
-  'Profilering og markedsføring': ['Nyhetsbrev', 'Oppdatering av nettsiden', 'Innlegg i sosiale medier', 'Artikkel i lokalavisa', 'Bildeserie om målbedrifter', 'Ny brosjyre'],
+  Prosjektledelse: [
+    'Teammøte',
+    'Ukeplanlegging',
+    'Oppfølging av målbedriftsavtaler',
+    'Forberedelse til styremøte',
+    'Styremøte',
+    'Møte i arbeidsgruppe for reiseliv',
+    'Møte med kommunen',
+  ],
+  'Profilering og markedsføring': [
+    'Nyhetsbrev',
+    'Oppdatering av nettsiden',
+    'Innlegg i sosiale medier',
+    'Artikkel i lokalavisa',
+    'Bildeserie om målbedrifter',
+    'Ny brosjyre',
+  ],
   'Messer og konferanser': ['Forberedelse til messe', 'Påmelding og program', 'Etterarbeid etter konferanse'],
-  'Rekruttering av nye bedrifter': ['Møte med aktuell målbedrift', 'Mobiliseringsmøte', 'Samtale med næringskonsulent i kommunen', 'Bedriftsbesøk, mulig ny målbedrift', 'Kartleggingssamtale før avtale'],
+  'Rekruttering av nye bedrifter': [
+    'Møte med aktuell målbedrift',
+    'Mobiliseringsmøte',
+    'Samtale med næringskonsulent i kommunen',
+    'Bedriftsbesøk, mulig ny målbedrift',
+    'Kartleggingssamtale før avtale',
+  ],
   Studieturer: ['Planlegging av studietur', 'Program og påmelding studietur', 'Oppsummering av studietur'],
   'Kompetanseheving for ansatte': ['Webinar', 'Faglig påfyll, selvstudium', 'Erfaringsdeling i teamet'],
-  Rapporteringsforpliktelser: ['Timelister og månedsrapport', 'Rapportering i Sivas system', 'Oppfølging av støtteregister'],
+  Rapporteringsforpliktelser: [
+    'Timelister og månedsrapport',
+    'Rapportering i Sivas system',
+    'Oppfølging av støtteregister',
+  ],
 };
 /** Sesongtekster for rapportering. */
 function rapportTekst(d) {
   const m = maaned(d);
-  if (m <= 2) return velg(['Årsrapport 2025', 'Timelister 2025 til revisor', 'Årsrapport 2025', 'Rapportering i Sivas system']);
+  if (m <= 2)
+    return velg(['Årsrapport 2025', 'Timelister 2025 til revisor', 'Årsrapport 2025', 'Rapportering i Sivas system']);
   if (m === 8 || m === 9) return velg(['Halvårsrapport', 'Rapportering i Sivas system', 'Timelister og månedsrapport']);
-  if (m >= 10) return velg(['Budsjett 2027 for administrasjon og gjennomføring', 'Timesats 2027', 'Rapportering i Sivas system', 'Timelister og månedsrapport']);
+  if (m >= 10)
+    return velg([
+      'Budsjett 2027 for administrasjon og gjennomføring',
+      'Timesats 2027',
+      'Rapportering i Sivas system',
+      'Timelister og månedsrapport',
+    ]);
   return velg(ADM_TEKST.Rapporteringsforpliktelser);
 }
 
@@ -385,10 +676,41 @@ const MB_AKTIVITETER = [
   ['Kartlegging', 1],
 ];
 const MB_TEKST = {
-  Forretningsutvikling: ['Gjennomgang av forretningsmodell', 'Budsjett og likviditetsplan', 'Forberedelse til bankmøte', 'Søknad til Innovasjon Norge', 'Strategisamling med styret', 'Prising og kalkyle', 'Handlingsplan for neste halvår', 'Eierstrategi og organisering'],
-  Markedsrådgivning: ['Markedsplan', 'Prisstrategi', 'Kundeundersøkelse', 'Innhold til nettbutikk', 'Profil og logo', 'Salgsmøte-trening', 'Plan for sosiale medier'],
-  Digitalisering: ['Valg av regnskapssystem', 'Oppsett av nettbutikk', 'Digital booking', 'Kartlegging av arbeidsprosesser', 'Opplæring i nytt fagsystem', 'Datasikkerhet og rutiner'],
-  Bærekraft: ['Klimaregnskap', 'Miljøfyrtårn-sertifisering', 'Bærekraftsrapport', 'Energikartlegging', 'Sirkulære verdikjeder', 'Søknad om Enova-støtte'],
+  Forretningsutvikling: [
+    'Gjennomgang av forretningsmodell',
+    'Budsjett og likviditetsplan',
+    'Forberedelse til bankmøte',
+    'Søknad til Innovasjon Norge',
+    'Strategisamling med styret',
+    'Prising og kalkyle',
+    'Handlingsplan for neste halvår',
+    'Eierstrategi og organisering',
+  ],
+  Markedsrådgivning: [
+    'Markedsplan',
+    'Prisstrategi',
+    'Kundeundersøkelse',
+    'Innhold til nettbutikk',
+    'Profil og logo',
+    'Salgsmøte-trening',
+    'Plan for sosiale medier',
+  ],
+  Digitalisering: [
+    'Valg av regnskapssystem',
+    'Oppsett av nettbutikk',
+    'Digital booking',
+    'Kartlegging av arbeidsprosesser',
+    'Opplæring i nytt fagsystem',
+    'Datasikkerhet og rutiner',
+  ],
+  Bærekraft: [
+    'Klimaregnskap',
+    'Miljøfyrtårn-sertifisering',
+    'Bærekraftsrapport',
+    'Energikartlegging',
+    'Sirkulære verdikjeder',
+    'Søknad om Enova-støtte',
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -452,7 +774,18 @@ function mbRad(a, d, m, kvarter, aktivitet = vektet(MB_AKTIVITETER), tekst) {
 }
 
 /** Lengde på en registrering i kvarter (0,25–3 t, flest mellom 0,5 og 2 t). */
-const lengde = () => vektet([[1, 5], [2, 11], [3, 7], [4, 9], [5, 3], [6, 5], [8, 2], [10, 1], [12, 1]]);
+const lengde = () =>
+  vektet([
+    [1, 5],
+    [2, 11],
+    [3, 7],
+    [4, 9],
+    [5, 3],
+    [6, 5],
+    [8, 2],
+    [10, 1],
+    [12, 1],
+  ]);
 
 // 1) Oppstarts- og sluttmøter med hovedrådgiver.
 function nesteArbeidsdag(navn, d, retning) {
@@ -462,11 +795,13 @@ function nesteArbeidsdag(navn, d, retning) {
 for (const m of malbedrifter) {
   if (m.start >= FRA && m.start <= TIL) {
     const d = nesteArbeidsdag(m.hoved, m.start, 1);
-    if (d !== null && d <= m.slutt) mbRad(ansatt[m.hoved], d, m, 8, 'Oppstartsmøte', 'Oppstartsmøte målbedriftsavtale, kartlegging av behov');
+    if (d !== null && d <= m.slutt)
+      mbRad(ansatt[m.hoved], d, m, 8, 'Oppstartsmøte', 'Oppstartsmøte målbedriftsavtale, kartlegging av behov');
   }
   if (m.slutt >= FRA && m.slutt <= TIL) {
     const d = nesteArbeidsdag(m.hoved, m.slutt, -1);
-    if (d !== null && d >= m.start) mbRad(ansatt[m.hoved], d, m, 6, 'Sluttmøte', 'Avslutning av målbedriftsavtalen og evaluering');
+    if (d !== null && d >= m.start)
+      mbRad(ansatt[m.hoved], d, m, 6, 'Sluttmøte', 'Avslutning av målbedriftsavtalen og evaluering');
   }
 }
 
@@ -507,7 +842,9 @@ for (let mnd = 1; mnd <= 11; mnd++) {
     if (rader.some((r) => r.mb === m.orgnr && maaned(r.d) === mnd)) continue;
     let lagt = false;
     for (const navn of [m.hoved, m.sekundaer, ...RAADGIVERE]) {
-      const mulige = dager.filter((d) => jobber(ansatt[navn], d) && !hendelse.has(`${navn}|${d}`) && ledig(navn, d) >= 4);
+      const mulige = dager.filter(
+        (d) => jobber(ansatt[navn], d) && !hendelse.has(`${navn}|${d}`) && ledig(navn, d) >= 4,
+      );
       if (mulige.length === 0) continue;
       mbRad(ansatt[navn], velg(mulige), m, velg([4, 6, 6, 8]), 'Oppfølgingsmøte', 'Månedlig oppfølging');
       lagt = true;
@@ -537,7 +874,13 @@ if (rader.length < 3200) throw new Error(`for få timerader: ${rader.length}`);
 
 const TILSKUDD = [
   ['2026', 'innovasjon', 'Siva', kr(1950000), '15.01.2026'],
-  ['2026', 'innovasjon', 'Fylkeskommunen, regionale utviklingsmidler', kr(400000, { desimaler: true }).replace(/ /g, ''), '02.03.2026'],
+  [
+    '2026',
+    'innovasjon',
+    'Fylkeskommunen, regionale utviklingsmidler',
+    kr(400000, { desimaler: true }).replace(/ /g, ''),
+    '02.03.2026',
+  ],
   ['2026', 'administrasjon', 'Siva', kr(720000), '15.01.2026'],
   ['2026', 'overfort', 'Ubrukte innovasjonsmidler fra 2025', kr(185000), '01.01.2026'],
   ['2027', 'administrasjon', 'Siva (forventet tildeling)', kr(740000), ''],
@@ -545,7 +888,12 @@ const TILSKUDD = [
 
 /** [dato, kategori, beløp, tekst] – faktiske kostnader 2026 (eks. mva). */
 const FAKTISKE = [
-  ['20.01.2026', 'Direkte kostnader for samlinger i regi av næringshagen', 3450, 'Frokostmøte for målbedrifter, servering'],
+  [
+    '20.01.2026',
+    'Direkte kostnader for samlinger i regi av næringshagen',
+    3450,
+    'Frokostmøte for målbedrifter, servering',
+  ],
   ['30.01.2026', 'Eksterne kostnader', 9600, 'Lisens prosjekt- og timeføringssystem 2026'],
   ['16.02.2026', 'Eksterne kostnader', 14500, 'Revisorattestasjon av timelister 2025'],
   ['12.02.2026', 'Deltakelse på kompetansehevende tiltak', 6900, 'Kursavgift prosessveiledning, tre deltakere'],
@@ -554,7 +902,12 @@ const FAKTISKE = [
   ['25.03.2026', 'Rekruttering og mobilisering av bedrifter', 2500, 'Mobiliseringsmøte i grendehuset, leie av lokale'],
   ['17.04.2026', 'Eksterne kostnader til profilering', 12500, 'Webbyrå, ny nettside for næringshagen'],
   ['30.04.2026', 'Deltakelse på kompetansehevende tiltak', 6400, 'Kurs i bærekraftsrapportering'],
-  ['12.05.2026', 'Direkte kostnader for samlinger i regi av næringshagen', 8000, 'Foredragsholder på nettverkssamling om bærekraft'],
+  [
+    '12.05.2026',
+    'Direkte kostnader for samlinger i regi av næringshagen',
+    8000,
+    'Foredragsholder på nettverkssamling om bærekraft',
+  ],
   ['12.05.2026', 'Direkte kostnader for samlinger i regi av næringshagen', 4850.5, 'Nettverkssamling, servering'],
   ['05.06.2026', 'Eksterne kostnader til profilering', 6900, 'Roll-up og brosjyrer til Landbruksmessa'],
   ['15.06.2026', 'Rekruttering og mobilisering av bedrifter', 4500, 'Standplass på Landbruksmessa'],
@@ -564,12 +917,22 @@ const FAKTISKE = [
   ['21.09.2026', 'Deltakelse på kompetansehevende tiltak', 11200, 'Studietur, reise og opphold for tre'],
   ['30.09.2026', 'Eksterne kostnader', 4375, 'Juridisk bistand, mal for målbedriftsavtale'],
   ['06.10.2026', 'Eksterne kostnader til profilering', 4000, 'Annonsering i sosiale medier, høstkampanje'],
-  ['14.10.2026', 'Direkte kostnader for samlinger i regi av næringshagen', 5120, 'Frokostmøte om digitalisering, servering'],
+  [
+    '14.10.2026',
+    'Direkte kostnader for samlinger i regi av næringshagen',
+    5120,
+    'Frokostmøte om digitalisering, servering',
+  ],
   ['23.10.2026', 'Deltakelse på samlinger', 7350, 'Næringshagekonferansen, deltakeravgift for tre'],
   ['23.10.2026', 'Deltakelse på samlinger', 8430, 'Næringshagekonferansen, reise og hotell'],
   ['30.10.2026', 'Rekruttering og mobilisering av bedrifter', 1950, 'Informasjonsmøte i kommunestyresalen, servering'],
   ['05.11.2026', 'Deltakelse på kompetansehevende tiltak', 1490, 'Webinar om digital markedsføring'],
-  ['13.11.2026', 'Rekruttering og mobilisering av bedrifter', 2812.5, 'Kjøregodtgjørelse, bedriftsbesøk oktober og november'],
+  [
+    '13.11.2026',
+    'Rekruttering og mobilisering av bedrifter',
+    2812.5,
+    'Kjøregodtgjørelse, bedriftsbesøk oktober og november',
+  ],
 ];
 /** [kategori, beløp, tekst] – budsjett 2027. */
 const BUDSJETT = [
@@ -588,7 +951,8 @@ const BUDSJETT = [
 // ---------------------------------------------------------------------------------------------
 
 mkdirSync(UT, { recursive: true });
-const skrivUtf8Csv = (fil, hode, linjer) => writeFileSync(path.join(UT, fil), BOM + [hode, ...linjer.map(csvLinje)].join(CRLF) + CRLF);
+const skrivUtf8Csv = (fil, hode, linjer) =>
+  writeFileSync(path.join(UT, fil), BOM + [hode, ...linjer.map(csvLinje)].join(CRLF) + CRLF);
 
 writeFileSync(path.join(UT, 'nh.json'), JSON.stringify(config, null, 2) + '\n');
 
@@ -600,10 +964,48 @@ skrivUtf8Csv(
 
 // Rapporteringsattributter for måltallene i programveileder 11.2 (nh årsrapport). Regnes uten PRNG, så
 // orgnr og timelister blir de samme som før kolonnene kom til.
-const KVINNELIGE_LEDERE = new Set(['Kari', 'Solveig', 'Randi', 'Tone', 'Åse', 'Maren', 'Liv', 'Sigrid', 'Ingeborg', 'Astrid', 'Hanne', 'Nora', 'Berit', 'Rønnaug', 'Lene', 'Kristin']);
-const EKSPORT = new Set(['Glømmen Gårdsysteri AS', 'Tjernli Fiskeoppdrett AS', 'Tindeglimt Design AS', 'Rønnaug Strikk og Ull AS', 'Åsen Sag & Høvleri AS']);
-const UTENLANDSKE_KUNDER = new Set(['Fjellvåken Reiseliv AS', 'Snøfonna Skiskole AS', 'Storåsen Camping AS', 'Blåtind Guideservice AS', 'Høgfjellet Hytteservice AS']);
-const TAKSONOMI = { 'Lysbekk Kraft AS': '1', 'Engebråten Solenergi AS': '1,2', 'Tjernli Fiskeoppdrett AS': '3,6', 'Grønnåsen Økogård AS': '4,6', 'Bærekraftige Bønder AS': '6', 'Skogsvåg Tre og Design AS': '4', 'Hamrebakken Fjøsmat AS': '4', 'Åsen Sag & Høvleri AS': '4' };
+const KVINNELIGE_LEDERE = new Set([
+  'Kari',
+  'Solveig',
+  'Randi',
+  'Tone',
+  'Åse',
+  'Maren',
+  'Liv',
+  'Sigrid',
+  'Ingeborg',
+  'Astrid',
+  'Hanne',
+  'Nora',
+  'Berit',
+  'Rønnaug',
+  'Lene',
+  'Kristin',
+]);
+const EKSPORT = new Set([
+  'Glømmen Gårdsysteri AS',
+  'Tjernli Fiskeoppdrett AS',
+  'Tindeglimt Design AS',
+  'Rønnaug Strikk og Ull AS',
+  'Åsen Sag & Høvleri AS',
+]);
+const UTENLANDSKE_KUNDER = new Set([
+  'Fjellvåken Reiseliv AS',
+  'Snøfonna Skiskole AS',
+  'Storåsen Camping AS',
+  'Blåtind Guideservice AS',
+  'Høgfjellet Hytteservice AS',
+]);
+const TAKSONOMI = {
+  'Lysbekk Kraft AS': '1',
+  'Engebråten Solenergi AS': '1,2',
+  'Tjernli Fiskeoppdrett AS': '3,6',
+  'Grønnåsen Økogård AS': '4,6',
+  'Bærekraftige Bønder AS': '6',
+  'Skogsvåg Tre og Design AS': '4',
+  'Hamrebakken Fjøsmat AS': '4',
+  'Åsen Sag & Høvleri AS': '4',
+};
 const RAADGIVNING_FRA_ANDRE = new Set(['Tjernli Fiskeoppdrett AS', 'Engebråten Solenergi AS']);
 const OGSA_TATT_OPP = new Set(['Tjernli Fiskeoppdrett AS']);
 const jn = (b) => (b ? 'ja' : 'nei');
@@ -625,10 +1027,16 @@ function attributter(m, i) {
 }
 
 /** Fiktiv fakturaadresse og referanse (nh faktura, EHF): gate, postnr, poststed, e-post, deres ref, kundenummer. */
-const STEDER = [['2680', 'VÅGÅ'], ['2686', 'LOM'], ['2670', 'OTTA'], ['2660', 'DOMBÅS'], ['2690', 'SKJÅK']];
+const STEDER = [
+  ['2680', 'VÅGÅ'],
+  ['2686', 'LOM'],
+  ['2670', 'OTTA'],
+  ['2660', 'DOMBÅS'],
+  ['2690', 'SKJÅK'],
+];
 function fakturamottaker(m, i) {
   const [postnr, poststed] = STEDER[i % STEDER.length];
-  const gate = `${m.navn.replace(/ AS$/, '').split(' ')[0]}vegen ${(i * 7) % 40 + 1}`;
+  const gate = `${m.navn.replace(/ AS$/, '').split(' ')[0]}vegen ${((i * 7) % 40) + 1}`;
   return [gate, postnr, poststed, `faktura@${m.domene}.no`, m.dagligLeder, String(10001 + i)];
 }
 
@@ -637,7 +1045,20 @@ const mbTekst =
     'orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost;stotteintensitet;markedspris;' +
       'kvinneligGrunder;kvinneligDagligLeder;kvinneligStyreleder;baerekraftSentralt;taksonomiMiljomal;digitaliseringSentralt;eksport;internasjonaltMarked;bistattVirkemidler;radgivningFraAndre;ogsaTattOppHosAndre;' +
       'adresse;postnr;poststed;fakturaepost;deresRef;kundenummer',
-    ...malbedrifter.map((m, i) => csvLinje([m.orgnr, m.navn, m.startTekst, m.sluttTekst, m.dagligLeder, m.epost, m.stotte, m.pris, ...attributter(m, i), ...fakturamottaker(m, i)])),
+    ...malbedrifter.map((m, i) =>
+      csvLinje([
+        m.orgnr,
+        m.navn,
+        m.startTekst,
+        m.sluttTekst,
+        m.dagligLeder,
+        m.epost,
+        m.stotte,
+        m.pris,
+        ...attributter(m, i),
+        ...fakturamottaker(m, i),
+      ]),
+    ),
   ].join(CRLF) + CRLF;
 writeFileSync(path.join(UT, 'malbedrifter.csv'), tilCp1252(mbTekst));
 
@@ -681,10 +1102,15 @@ const sum = (xs) => xs.reduce((s, r) => s + r.kvarter, 0) / 4;
 const adm = rader.filter((r) => r.mb === 'ADM');
 const mbr = rader.filter((r) => r.mb !== 'ADM');
 console.log(`fixtures/demo: ${rader.length} timerader, ${malbedrifter.length} målbedrifter, ${ANSATTE.length} ansatte`);
-console.log(`  ADM ${sum(adm)} t, målbedrifter ${sum(mbr)} t (${((100 * sum(adm)) / (sum(adm) + sum(mbr))).toFixed(1)} % ADM)`);
+console.log(
+  `  ADM ${sum(adm)} t, målbedrifter ${sum(mbr)} t (${((100 * sum(adm)) / (sum(adm) + sum(mbr))).toFixed(1)} % ADM)`,
+);
 for (const a of ANSATTE) {
-  console.log(`  ${a.navn.padEnd(18)} ADM ${String(sum(adm.filter((r) => r.navn === a.navn))).padStart(6)} t  målbedrift ${String(sum(mbr.filter((r) => r.navn === a.navn))).padStart(6)} t`);
+  console.log(
+    `  ${a.navn.padEnd(18)} ADM ${String(sum(adm.filter((r) => r.navn === a.navn))).padStart(6)} t  målbedrift ${String(sum(mbr.filter((r) => r.navn === a.navn))).padStart(6)} t`,
+  );
 }
 const perMnd = [];
-for (let m = 1; m <= 11; m++) perMnd.push(`${m}:${new Set(mbr.filter((r) => maaned(r.d) === m).map((r) => r.mb)).size}`);
+for (let m = 1; m <= 11; m++)
+  perMnd.push(`${m}:${new Set(mbr.filter((r) => maaned(r.d) === m).map((r) => r.mb)).size}`);
 console.log(`  målbedrifter med timer per måned: ${perMnd.join(' ')}`);

@@ -10,12 +10,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = path.join(ROT, 'dist', 'domain', 'datasett');
 const defs = [];
-for (const f of readdirSync(DIR).filter((f) => f.endsWith('.js')).sort()) {
+for (const f of readdirSync(DIR)
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
   const mod = await import(pathToFileURL(path.join(DIR, f)).href);
-  for (const [navn, v] of Object.entries(mod)) if (navn.endsWith('Def') && v && typeof v === 'object' && 'kolonner' in v) defs.push(v);
+  for (const [navn, v] of Object.entries(mod))
+    if (navn.endsWith('Def') && v && typeof v === 'object' && 'kolonner' in v) defs.push(v);
 }
 const rekkefolge = ['ansatte', 'malbedrifter', 'timer', 'tilskudd', 'kostnader'];
-defs.sort((a, b) => (rekkefolge.indexOf(a.navn) + 1 || 99) - (rekkefolge.indexOf(b.navn) + 1 || 99) || a.navn.localeCompare(b.navn));
+defs.sort(
+  (a, b) =>
+    (rekkefolge.indexOf(a.navn) + 1 || 99) - (rekkefolge.indexOf(b.navn) + 1 || 99) || a.navn.localeCompare(b.navn),
+);
 
 const ut = [
   '# Datasettene',
@@ -84,7 +90,9 @@ for (const d of defs) {
   ut.push('| Kolonne | Påkrevd | Også godtatt | Beskrivelse | Eksempel |', '|---|---|---|---|---|');
   for (const [nokkel, k] of Object.entries(d.kolonner)) {
     const verdier = k.verdier?.length ? ` Lovlige verdier: ${k.verdier.map((v) => `«${v}»`).join(', ')}.` : '';
-    ut.push(`| \`${nokkel}\` | ${k.paakrevd ? 'ja' : 'nei'} | ${(k.alias ?? []).map((a) => `«${a}»`).join(', ')} | ${k.beskrivelse}${verdier} | ${k.eksempel} |`);
+    ut.push(
+      `| \`${nokkel}\` | ${k.paakrevd ? 'ja' : 'nei'} | ${(k.alias ?? []).map((a) => `«${a}»`).join(', ')} | ${k.beskrivelse}${verdier} | ${k.eksempel} |`,
+    );
   }
   ut.push('');
 }
@@ -110,7 +118,12 @@ let omrade = '';
 for (const m of MALTALL) {
   if (m.omrade !== omrade) {
     omrade = m.omrade;
-    mt.push(`## ${omrade}`, '', '| id | Måltall (AVI) | Enhet | Slik regner nh det | AVIs hjelpetekst |', '|---|---|---|---|---|');
+    mt.push(
+      `## ${omrade}`,
+      '',
+      '| id | Måltall (AVI) | Enhet | Slik regner nh det | AVIs hjelpetekst |',
+      '|---|---|---|---|---|',
+    );
   }
   mt.push(`| \`${m.id}\` | ${m.navn} | ${m.enhet} | ${m.definisjon} | ${m.hjelpetekst} |`);
   if (MALTALL[MALTALL.indexOf(m) + 1]?.omrade !== omrade) mt.push('');

@@ -3,7 +3,7 @@
  * Lager en stor arbeidsmappe for ytelsesmåling: 10 år (2017–2026), 500 målbedrifter og N timerader
  * (standard 1 000 000). Deterministisk (fast frø). Bruk: node scripts/lag-skala.mjs <mappe> [antallTimer]
  */
-import { mkdirSync, writeFileSync, createWriteStream, } from 'node:fs';
+import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,7 +55,15 @@ const config = JSON.parse(
 writeFileSync(path.join(mappe, 'nh.json'), JSON.stringify(config, null, 2));
 
 const ansatte = Array.from({ length: 10 }, (_, i) => `Rådgiver ${i + 1}`);
-writeFileSync(path.join(mappe, 'ansatte.csv'), BOM + ['navn;arslonn;stillingsprosent;admTimerPlan', ...ansatte.map((n, i) => `${n};${600_000 + i * 25_000};100;300`)].join('\r\n') + '\r\n');
+writeFileSync(
+  path.join(mappe, 'ansatte.csv'),
+  BOM +
+    [
+      'navn;arslonn;stillingsprosent;admTimerPlan',
+      ...ansatte.map((n, i) => `${n};${600_000 + i * 25_000};100;300`),
+    ].join('\r\n') +
+    '\r\n',
+);
 
 // 500 målbedrifter med avtaler spredt over 2017–2026, 2–4 år lange.
 const mb = Array.from({ length: 500 }, (_, i) => {
@@ -73,14 +81,21 @@ writeFileSync(
   BOM +
     [
       'orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost',
-      ...mb.map((m, i) => `${m.orgnr};${m.navn};01.${p2(m.start.mnd)}.${m.start.aar};${m.slutt ? `28.${p2(m.slutt.mnd)}.${m.slutt.aar}` : ''};Leder ${i + 1};leder${i + 1}@bedrift${i + 1}.no`),
+      ...mb.map(
+        (m, i) =>
+          `${m.orgnr};${m.navn};01.${p2(m.start.mnd)}.${m.start.aar};${m.slutt ? `28.${p2(m.slutt.mnd)}.${m.slutt.aar}` : ''};Leder ${i + 1};leder${i + 1}@bedrift${i + 1}.no`,
+      ),
     ].join('\r\n') +
     '\r\n',
 );
 const tilskudd = ['ar;type;kilde;belop'];
-for (let a = 2023; a <= 2026; a++) tilskudd.push(`${a};innovasjon;Siva;40 000 000`, `${a};administrasjon;Siva;3 000 000`);
+for (let a = 2023; a <= 2026; a++)
+  tilskudd.push(`${a};innovasjon;Siva;40 000 000`, `${a};administrasjon;Siva;3 000 000`);
 writeFileSync(path.join(mappe, 'tilskudd.csv'), BOM + tilskudd.join('\r\n') + '\r\n');
-writeFileSync(path.join(mappe, 'kostnader.csv'), BOM + 'ar;kategori;belop;tekst;type\r\n2026;Eksterne kostnader;100 000;Revisjon;faktisk\r\n');
+writeFileSync(
+  path.join(mappe, 'kostnader.csv'),
+  BOM + 'ar;kategori;belop;tekst;type\r\n2026;Eksterne kostnader;100 000;Revisjon;faktisk\r\n',
+);
 
 // Timer: jevnt fordelt over 10 år, bare innenfor avtalene; 10 % administrasjon.
 const AKT = ['Prosjektledelse', 'Profilering og markedsføring', 'Rapporteringsforpliktelser'];
@@ -94,7 +109,7 @@ const buffer = [];
 for (let d = 0; d < totalDager && skrevet < ANTALL; d++) {
   const aar = 2017 + Math.floor(d / dagerPerAar);
   const dagIAar = d % dagerPerAar;
-  const mnd = 1 + Math.floor(dagIAar / 21) % 12;
+  const mnd = 1 + (Math.floor(dagIAar / 21) % 12);
   const dag = 1 + (dagIAar % 21);
   const dato = `${p2(dag)}.${p2(mnd)}.${aar}`;
   const aktive = mb.filter((m) => {

@@ -61,7 +61,9 @@ export async function startBrregTjener(modus: Modus = 'normal'): Promise<BrregTj
     m = /^\/regnskapsregisteret\/regnskap\/(\d{9})$/.exec(url);
     if (m) svar = finnSvar('regnskap', m[1]!);
     if (!svar) {
-      res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 400, feilmelding: 'Feilaktig forespørsel', sti: url }));
+      res
+        .writeHead(400, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ status: 400, feilmelding: 'Feilaktig forespørsel', sti: url }));
       return;
     }
     res.writeHead(svar.status, svar.kropp ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}).end(svar.kropp);
@@ -85,7 +87,10 @@ export async function dodUrl(): Promise<Record<string, string>> {
   await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
   const port = (s.address() as AddressInfo).port;
   await new Promise<void>((ok) => s.close(() => ok()));
-  return { NH_BRREG_URL: `http://127.0.0.1:${port}/enhetsregisteret/api`, NH_REGNSKAP_URL: `http://127.0.0.1:${port}/regnskapsregisteret/regnskap` };
+  return {
+    NH_BRREG_URL: `http://127.0.0.1:${port}/enhetsregisteret/api`,
+    NH_REGNSKAP_URL: `http://127.0.0.1:${port}/regnskapsregisteret/regnskap`,
+  };
 }
 
 /** Før: en asynkron barneprosess. nh() kjører nå i samme prosess og er asynkron, så tjeneren kan svare. */

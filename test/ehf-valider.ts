@@ -27,7 +27,10 @@ function creditNoteXsd(xml: string): Avvik[] {
     const xsd = path.join(EHF_MAPPE, 'ubl-2.1-xsd', 'maindoc', 'UBL-CreditNote-2.1.xsd');
     const r = spawnSync('xmllint', ['--noout', '--schema', xsd, f], { encoding: 'utf8' });
     if (r.status === 0) return [];
-    return (r.stderr || '').split('\n').filter((l) => l && !/validates$/.test(l)).map((text) => ({ id: 'UBL-2.1-XSD', flag: 'fatal', text }));
+    return (r.stderr || '')
+      .split('\n')
+      .filter((l) => l && !/validates$/.test(l))
+      .map((text) => ({ id: 'UBL-2.1-XSD', flag: 'fatal', text }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

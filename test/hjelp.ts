@@ -46,7 +46,8 @@ export async function nh(args: string[], opts: NhValg = {}): Promise<NhKjoring> 
 
 /** Kjør det bygde binæret som barneprosess (asynkront, så vitest-arbeideren aldri blokkeres). */
 export function nhProsess(args: string[], opts: NhValg = {}): Promise<NhKjoring> {
-  if (!existsSync(path.join(ROT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ mangler: kjør `npm run build` før e2e-testene');
+  if (!existsSync(path.join(ROT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ mangler: kjør `npm run build` før e2e-testene');
   return new Promise((ok, feil) => {
     const p = spawn(process.execPath, [NH, ...args], {
       cwd: opts.cwd ?? ROT,
@@ -100,7 +101,10 @@ export async function lesArk(xlsx: string, ark: string | number = 0): Promise<un
     row.eachCell({ includeEmpty: true }, (c, k) => {
       const v = c.value as any;
       // exceljs leser et lagret formelresultat 0 som «ingen verdi»; LibreOffice lagrer alltid et resultat.
-      r[k - 1] = v && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v) ? (v.result ?? 0) : v;
+      r[k - 1] =
+        v && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)
+          ? (v.result ?? 0)
+          : v;
     });
     ut[nr - 1] = r;
   });

@@ -25,7 +25,9 @@ if (!harLibreOffice && process.env.CI) {
 }
 if (!harLibreOffice) {
   // Synlig i testutskriften: LibreOffice-testene hoppes over på denne maskinen.
-  console.warn('MERK: LibreOffice (soffice) finnes ikke — omregningstestene for xlsx hoppes over. `.ci/run` installerer det.');
+  console.warn(
+    'MERK: LibreOffice (soffice) finnes ikke — omregningstestene for xlsx hoppes over. `.ci/run` installerer det.',
+  );
 }
 
 let profil: string | null = null;
@@ -74,7 +76,16 @@ export async function regnOmILibreOffice(xlsx: string): Promise<string> {
   await wb.xlsx.writeFile(inn);
   if (formler === 0) copyFileSync(xlsx, inn);
   const ut = path.join(arbeid, 'ut');
-  const r = await soffice([`-env:UserInstallation=file://${lagProfil()}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', ut, inn]);
+  const r = await soffice([
+    `-env:UserInstallation=file://${lagProfil()}`,
+    '--headless',
+    '--norestore',
+    '--convert-to',
+    'xlsx:Calc MS Excel 2007 XML',
+    '--outdir',
+    ut,
+    inn,
+  ]);
   const resultat = path.join(ut, path.basename(xlsx));
   if (r.kode !== 0 || !existsSync(resultat)) throw new Error(`LibreOffice feilet: ${r.utdata}`);
   return resultat;

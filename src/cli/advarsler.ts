@@ -33,7 +33,8 @@ function fellesMappe(filer: readonly (string | undefined)[]): string | undefined
 /** Samler advarsler med samme kode som hver gjelder én bedrift «Navn (orgnr)»; andre står som de er. */
 export function samleAdvarsler(ds: readonly Diagnostikk[]): Diagnostikk[] {
   const grupper = new Map<string, Diagnostikk[]>();
-  for (const d of ds) if (d.alvor === 'advarsel' && OM_BEDRIFT.test(d.melding)) grupper.set(d.kode, [...(grupper.get(d.kode) ?? []), d]);
+  for (const d of ds)
+    if (d.alvor === 'advarsel' && OM_BEDRIFT.test(d.melding)) grupper.set(d.kode, [...(grupper.get(d.kode) ?? []), d]);
   const ut: Diagnostikk[] = [];
   const ferdig = new Set<string>();
   for (const d of ds) {
@@ -55,7 +56,9 @@ function samle(gruppe: readonly Diagnostikk[]): Diagnostikk {
   const start = felles(ord, false);
   const slutt = Math.min(felles(ord, true), Math.min(...ord.map((o) => o.length)) - start);
   const ulik = ord.some((o) => o.length > start + slutt);
-  const tekst = [...ord[0]!.slice(0, start), ...(ulik ? ['…'] : []), ...ord[0]!.slice(ord[0]!.length - slutt)].join(' ');
+  const tekst = [...ord[0]!.slice(0, start), ...(ulik ? ['…'] : []), ...ord[0]!.slice(ord[0]!.length - slutt)].join(
+    ' ',
+  );
   const navn = deler.map((m) => `${m[1]} (${m[2]})`);
   const vist = navn.slice(0, VIS_NAVN).join(', ');
   const resten = navn.length > VIS_NAVN ? ` og ${navn.length - VIS_NAVN} til (hele listen med --json)` : '';

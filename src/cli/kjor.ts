@@ -11,7 +11,10 @@ import { samleAdvarsler } from './advarsler.js';
 // Utskrift (chalk) og kontekst lastes først når en kommando kjøres: `nh --help`/`--version` skal starte raskt.
 type Utskrift = typeof import('./utskrift.js');
 
-export async function kjor(opts: { data?: string; json?: boolean }, fn: (k: Kontekst) => Promise<Resultat>): Promise<void> {
+export async function kjor(
+  opts: { data?: string; json?: boolean },
+  fn: (k: Kontekst) => Promise<Resultat>,
+): Promise<void> {
   let k: Kontekst | undefined;
   const u = await import('./utskrift.js');
   const { skrivJson, visDiagnostikk, skrivUt } = u;
@@ -56,7 +59,12 @@ export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: 
   skrivFeil(farge.red(`Intern feil i nh: ${err?.message ?? String(e)}`));
   if (gjeldende().env.NH_DEBUG) skrivFeil(err?.stack ?? '');
   else skrivFeil('Kjør med NH_DEBUG=1 for detaljer, og meld feilen.');
-  if (json) skrivJson({ ok: false, exitKode: 3, feil: [{ alvor: 'feil', kode: 'intern-feil', melding: err?.message ?? String(e) }] });
+  if (json)
+    skrivJson({
+      ok: false,
+      exitKode: 3,
+      feil: [{ alvor: 'feil', kode: 'intern-feil', melding: err?.message ?? String(e) }],
+    });
   // 3, ikke 2: en programfeil skal aldri se ut som «ugyldig inndata» for et skript eller en test.
   return 3;
 }

@@ -63,7 +63,12 @@ export function lagKontekst(opts: { data?: string; json?: boolean }): Kontekst {
 
 function ikkeInteraktiv(): Spor {
   const nei = (sporsmal: string): never => {
-    throw new InndataFeil([feil('mangler-verdi', `Mangler verdi: ${sporsmal} Oppgi den med et flagg (se --help); nh spør bare i et interaktivt terminalvindu.`)]);
+    throw new InndataFeil([
+      feil(
+        'mangler-verdi',
+        `Mangler verdi: ${sporsmal} Oppgi den med et flagg (se --help); nh spør bare i et interaktivt terminalvindu.`,
+      ),
+    ]);
   };
   return { tekst: async (s) => nei(s), bekreft: async (s) => nei(s), velg: async (s) => nei(s) };
 }
@@ -72,7 +77,11 @@ function inquirerSpor(): Spor {
   return {
     async tekst(sporsmal, opts = {}) {
       const { input } = await import('@inquirer/prompts');
-      return input({ message: sporsmal, ...(opts.standard !== undefined ? { default: opts.standard } : {}), ...(opts.valider ? { validate: opts.valider } : {}) });
+      return input({
+        message: sporsmal,
+        ...(opts.standard !== undefined ? { default: opts.standard } : {}),
+        ...(opts.valider ? { validate: opts.valider } : {}),
+      });
     },
     async bekreft(sporsmal, standard = false) {
       const { confirm } = await import('@inquirer/prompts');

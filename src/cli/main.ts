@@ -34,8 +34,8 @@ class NorskHjelp extends Help {
 /** Commanders engelske feilmeldinger → norsk. */
 function oversett(m: string): string {
   return m
-    .replace(/^error: unknown option '(.+)'.*$/m, "Feil: ukjent valg «$1». Se --help.")
-    .replace(/^error: unknown command '(.+)'.*$/m, "Feil: ukjent kommando «$1». Se nh --help.")
+    .replace(/^error: unknown option '(.+)'.*$/m, 'Feil: ukjent valg «$1». Se --help.')
+    .replace(/^error: unknown command '(.+)'.*$/m, 'Feil: ukjent kommando «$1». Se nh --help.')
     .replace(/^error: missing required argument '(.+)'.*$/m, 'Feil: mangler argumentet «$1».')
     .replace(/^error: option '(.+)' argument missing.*$/m, 'Feil: valget «$1» mangler verdi.')
     .replace(/^error: required option '(.+)' not specified.*$/m, 'Feil: valget «$1» må oppgis.')
@@ -68,7 +68,14 @@ export function lagProgram(): Command {
  * `--år`, `--halvår`, `--forhåndsvis` og `årsrapport`. Vi translittererer navnene (ikke verdiene).
  */
 export function asciiArgv(argv: string[]): string[] {
-  const tr = (s: string) => s.replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/Æ/g, 'Ae').replace(/Ø/g, 'O').replace(/Å/g, 'A');
+  const tr = (s: string) =>
+    s
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'o')
+      .replace(/å/g, 'a')
+      .replace(/Æ/g, 'Ae')
+      .replace(/Ø/g, 'O')
+      .replace(/Å/g, 'A');
   let forsteArg = true;
   return argv.map((a, i) => {
     if (i < 2) return a;
@@ -106,7 +113,11 @@ export async function main(argv: string[], io: NhIO = prosessIO()): Promise<numb
     const args = asciiArgv(argv);
     // «nh help fakture» viste før hovedhjelpen med exit 0; en ukjent kommando er en bruksfeil (issue 11 pkt. 14).
     const hjelpFor = args[2] === 'help' ? args[3] : undefined;
-    if (hjelpFor && !hjelpFor.startsWith('-') && !program.commands.some((c) => c.name() === hjelpFor || c.aliases().includes(hjelpFor))) {
+    if (
+      hjelpFor &&
+      !hjelpFor.startsWith('-') &&
+      !program.commands.some((c) => c.name() === hjelpFor || c.aliases().includes(hjelpFor))
+    ) {
       const e = new CommanderError(1, 'commander.unknownCommand', `error: unknown command '${hjelpFor}'`);
       gjeldende().stderr.write(`${oversett(e.message)}\n`);
       return bruksfeil(program, e, args.slice(3));
@@ -115,7 +126,8 @@ export async function main(argv: string[], io: NhIO = prosessIO()): Promise<numb
       await program.parseAsync(args);
     } catch (e) {
       if (e instanceof CommanderError) {
-        if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+        if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+          return 0;
         return bruksfeil(program, e, args.slice(2));
       }
       throw e;
@@ -134,7 +146,11 @@ function bruksfeil(program: Command, e: CommanderError, args: string[]): number 
   const forslag = ukjent ? naermesteKommando(program, ukjent) : undefined;
   if (forslag) gjeldende().stderr.write(`Mente du «nh ${forslag}»?\n`);
   if (args.includes('--json')) {
-    const feil = { alvor: 'feil', kode: 'ugyldig-bruk', melding: forslag ? `${melding} Mente du «${forslag}»?` : melding };
+    const feil = {
+      alvor: 'feil',
+      kode: 'ugyldig-bruk',
+      melding: forslag ? `${melding} Mente du «${forslag}»?` : melding,
+    };
     gjeldende().stdout.write(`${JSON.stringify({ ok: false, exitKode: 2, feil: [feil], advarsler: [] }, null, 2)}\n`);
   }
   return 2;
@@ -145,7 +161,8 @@ export function naermesteKommando(program: Command, ord: string): string | undef
   let best: { navn: string; avstand: number } | undefined;
   for (const c of program.commands) {
     const a = avstand(ord.toLowerCase(), c.name());
-    if (a <= 2 && (!best || a < best.avstand)) best = { navn: c.name() === 'aarsrapport' ? 'årsrapport' : c.name(), avstand: a };
+    if (a <= 2 && (!best || a < best.avstand))
+      best = { navn: c.name() === 'aarsrapport' ? 'årsrapport' : c.name(), avstand: a };
   }
   return best?.navn;
 }

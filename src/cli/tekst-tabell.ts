@@ -51,9 +51,16 @@ function kortbare(rader: readonly (readonly string[])[], hoyre: readonly boolean
 }
 
 /** Kortere tekstkolonner (de bredeste først) til tabellen får plass; null om det ikke går. */
-function kortTekst(bredder: number[], hoder: readonly string[], kan: readonly boolean[], maks: number): number[] | null {
+function kortTekst(
+  bredder: number[],
+  hoder: readonly string[],
+  kan: readonly boolean[],
+  maks: number,
+): number[] | null {
   const b = [...bredder];
-  const minst = b.map((x, i) => (!kan[i] ? x : Math.min(x, Math.max(MIN_TEKST, Math.min(synligLengde(hoder[i]!), 16)))));
+  const minst = b.map((x, i) =>
+    !kan[i] ? x : Math.min(x, Math.max(MIN_TEKST, Math.min(synligLengde(hoder[i]!), 16))),
+  );
   while (total(b) > maks) {
     let valgt = -1;
     for (let i = 0; i < b.length; i++) if (kan[i] && b[i]! > minst[i]! && (valgt < 0 || b[i]! > b[valgt]!)) valgt = i;
@@ -64,16 +71,29 @@ function kortTekst(bredder: number[], hoder: readonly string[], kan: readonly bo
 }
 
 function somTabell(
-  hoder: readonly string[], rader: readonly (readonly string[])[], hoyre: readonly boolean[], bredder: readonly number[], fet: (s: string) => string,
+  hoder: readonly string[],
+  rader: readonly (readonly string[])[],
+  hoyre: readonly boolean[],
+  bredder: readonly number[],
+  fet: (s: string) => string,
 ): string {
   const linje = (r: readonly string[]) =>
-    r.map((c, i) => pad(kort(c ?? '', bredder[i]!), bredder[i]!, Boolean(hoyre[i]))).join(' '.repeat(MELLOMROM)).trimEnd();
-  return [fet(linje(hoder)), bredder.map((b) => '─'.repeat(b)).join(' '.repeat(MELLOMROM)), ...rader.map(linje)].join('\n');
+    r
+      .map((c, i) => pad(kort(c ?? '', bredder[i]!), bredder[i]!, Boolean(hoyre[i])))
+      .join(' '.repeat(MELLOMROM))
+      .trimEnd();
+  return [fet(linje(hoder)), bredder.map((b) => '─'.repeat(b)).join(' '.repeat(MELLOMROM)), ...rader.map(linje)].join(
+    '\n',
+  );
 }
 
 /** Én blokk per rad: første celle som tittel, så «Overskrift: verdi» per linje. */
 function somBlokker(
-  hoder: readonly string[], rader: readonly (readonly string[])[], hoyre: readonly boolean[], maks: number, fet: (s: string) => string,
+  hoder: readonly string[],
+  rader: readonly (readonly string[])[],
+  hoyre: readonly boolean[],
+  maks: number,
+  fet: (s: string) => string,
 ): string {
   // Tittelen er første kolonne, og den neste også når den er tekst (orgnr + navn).
   const iTittel = hoder.length > 2 && !hoyre[1] ? 2 : 1;
@@ -93,11 +113,15 @@ function somBlokker(
 }
 
 export function tilpassTabell(
-  hoder: readonly string[], rader: readonly (readonly string[])[], hoyre: readonly boolean[], valg: TabellValg = {},
+  hoder: readonly string[],
+  rader: readonly (readonly string[])[],
+  hoyre: readonly boolean[],
+  valg: TabellValg = {},
 ): string {
   const fet = valg.fet ?? ((s: string) => s);
   const naturlig = naturligeBredder(hoder, rader);
-  if (!valg.bredde || total(naturlig) <= Math.max(MIN_BREDDE, valg.bredde)) return somTabell(hoder, rader, hoyre, naturlig, fet);
+  if (!valg.bredde || total(naturlig) <= Math.max(MIN_BREDDE, valg.bredde))
+    return somTabell(hoder, rader, hoyre, naturlig, fet);
   const maks = Math.max(MIN_BREDDE, valg.bredde);
   const kan = kortbare(rader, hoyre);
   // Kandidater: alle kolonner, så uten de kalleren kan unnvære (én og én til). Den som må korte minst tekst
@@ -106,7 +130,12 @@ export function tilpassTabell(
   for (let n = 0; n <= (valg.slipp?.length ?? 0); n++) {
     const slipp = new Set(valg.slipp?.slice(0, n));
     const behold = hoder.map((_, k) => k).filter((k) => !slipp.has(k));
-    const b = kortTekst(behold.map((k) => naturlig[k]!), behold.map((k) => hoder[k]!), behold.map((k) => kan[k]!), maks);
+    const b = kortTekst(
+      behold.map((k) => naturlig[k]!),
+      behold.map((k) => hoder[k]!),
+      behold.map((k) => kan[k]!),
+      maks,
+    );
     if (!b) continue;
     const tap = behold.reduce((sum, k, i) => sum + naturlig[k]! - b[i]!, 0);
     if (!best || tap < best.tap) best = { behold, bredder: b, tap };
@@ -115,7 +144,13 @@ export function tilpassTabell(
   if (best) {
     const { behold, bredder } = best;
     const pluk = <T>(xs: readonly T[]) => behold.map((k) => xs[k]!);
-    return somTabell(pluk(hoder), rader.map((r) => pluk(r)), pluk(hoyre), bredder, fet);
+    return somTabell(
+      pluk(hoder),
+      rader.map((r) => pluk(r)),
+      pluk(hoyre),
+      bredder,
+      fet,
+    );
   }
   return somBlokker(hoder, rader, hoyre, maks, fet);
 }

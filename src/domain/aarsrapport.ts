@@ -35,7 +35,11 @@ export type AktivMalbedrift = {
  * Programveileder 11.1: målbedrifter som «er/har vært aktive i løpet av året» — avtalen overlapper
  * perioden, også når den bare gjelder en del av den. Sortert på navn.
  */
-export function aktiveMalbedrifter(mb: readonly MalbedriftGrunnlag[], p: Periode, timerPerOrgnr: ReadonlyMap<string, number> = new Map()): AktivMalbedrift[] {
+export function aktiveMalbedrifter(
+  mb: readonly MalbedriftGrunnlag[],
+  p: Periode,
+  timerPerOrgnr: ReadonlyMap<string, number> = new Map(),
+): AktivMalbedrift[] {
   return mb
     .filter((m) => erAktiv(m, p))
     .map((m) => {
@@ -55,7 +59,15 @@ export function aktiveMalbedrifter(mb: readonly MalbedriftGrunnlag[], p: Periode
     .sort((a, b) => a.navn.localeCompare(b.navn, 'nb') || a.orgnr.localeCompare(b.orgnr));
 }
 
-export type Registerpost = { orgnr: string; navn: string; dato: Dato; markedsverdi: Ore; egenandel: Ore; stotte: Ore; kilde?: Kilde };
+export type Registerpost = {
+  orgnr: string;
+  navn: string;
+  dato: Dato;
+  markedsverdi: Ore;
+  egenandel: Ore;
+  stotte: Ore;
+  kilde?: Kilde;
+};
 
 export type StottePerMalbedrift = {
   orgnr: string;
@@ -75,7 +87,11 @@ export type Stottesum = { markedsverdi: Ore; egenandel: Ore; stotte: Ore; linjer
  * målbedrift i perioden, summert fra støtteregisterets linjer (dato i perioden). Totalen er summen av
  * linjene, til øret. Målbedrifter i registeret uten aktiv avtale tas med og merkes.
  */
-export function stottePerMalbedrift(register: readonly Registerpost[], p: Periode, mb: readonly MalbedriftGrunnlag[]): { rader: StottePerMalbedrift[]; sum: Stottesum } {
+export function stottePerMalbedrift(
+  register: readonly Registerpost[],
+  p: Periode,
+  mb: readonly MalbedriftGrunnlag[],
+): { rader: StottePerMalbedrift[]; sum: Stottesum } {
   const mbEtterOrgnr = new Map(mb.map((m) => [m.orgnr, m]));
   const per = new Map<string, StottePerMalbedrift>();
   const sum: Stottesum = { markedsverdi: 0, egenandel: 0, stotte: 0, linjer: 0 };
@@ -84,7 +100,15 @@ export function stottePerMalbedrift(register: readonly Registerpost[], p: Period
     let rad = per.get(r.orgnr);
     if (!rad) {
       const m = mbEtterOrgnr.get(r.orgnr);
-      rad = { orgnr: r.orgnr, navn: m?.navn ?? r.navn, markedsverdi: 0, egenandel: 0, stotte: 0, linjer: 0, aktiv: m ? erAktiv(m, p) : false };
+      rad = {
+        orgnr: r.orgnr,
+        navn: m?.navn ?? r.navn,
+        markedsverdi: 0,
+        egenandel: 0,
+        stotte: 0,
+        linjer: 0,
+        aktiv: m ? erAktiv(m, p) : false,
+      };
       per.set(r.orgnr, rad);
     }
     rad.markedsverdi += r.markedsverdi;
@@ -118,7 +142,12 @@ export type Tilskuddsbalanse = {
 };
 
 /** Programveileder 10.4: overført + innvilget − brukt = ubrukt (kortsiktig gjeld, overføres til neste år). */
-export function tilskuddsbalanse(ar: number, til: Dato, tilskudd: readonly TilskuddPost[], brukt: Ore): Tilskuddsbalanse {
+export function tilskuddsbalanse(
+  ar: number,
+  til: Dato,
+  tilskudd: readonly TilskuddPost[],
+  brukt: Ore,
+): Tilskuddsbalanse {
   let overfort = 0;
   let innvilget = 0;
   for (const t of tilskudd) {
@@ -177,7 +206,10 @@ export function kontrollerAkkumulering(b: Tilskuddsbalanse, forelopig = false): 
         `${formatKroner(b.ubrukt - b.overfort)} kr mer. Siva kan kreve akkumulerte ubrukte midler tilbakebetalt eller brukt ` +
         `før ny tildeling (programveileder 10.4).`,
       undefined,
-      { verdi: `${formatKroner(b.ubrukt)} kr`, forventet: `høyst ${formatKroner(b.overfort)} kr (det som ble overført inn)` },
+      {
+        verdi: `${formatKroner(b.ubrukt)} kr`,
+        forventet: `høyst ${formatKroner(b.overfort)} kr (det som ble overført inn)`,
+      },
     ),
   ];
 }
@@ -188,7 +220,10 @@ export function kontrollerAkkumulering(b: Tilskuddsbalanse, forelopig = false): 
  * desemberfakturaen fra i fjor i registeret), kan fjorårets ubrukte midler ikke regnes ut.
  */
 export function harFjoraarsdata(ar: number, tilskudd: readonly TilskuddPost[], registerlinjerIFjor: number): boolean {
-  return registerlinjerIFjor > 0 && tilskudd.some((t) => t.ar === ar - 1 && (t.type === 'innovasjon' || t.type === 'overfort'));
+  return (
+    registerlinjerIFjor > 0 &&
+    tilskudd.some((t) => t.ar === ar - 1 && (t.type === 'innovasjon' || t.type === 'overfort'))
+  );
 }
 
 /**
@@ -196,7 +231,13 @@ export function harFjoraarsdata(ar: number, tilskudd: readonly TilskuddPost[], r
  * når arbeidsmappen har tall for fjoråret (harFjoraarsdata), skal «overfort» i år være lik fjorårets
  * ubrukte midler. `fil` er tilskuddsfilen som ble lest (pekeren går til overføringsraden når den finnes).
  */
-export function kontrollerOverforing(ar: number, tilskudd: readonly TilskuddPost[], bruktIFjor: Ore, harFjoraarsdata: boolean, fil = 'tilskudd.csv'): Diagnostikk[] {
+export function kontrollerOverforing(
+  ar: number,
+  tilskudd: readonly TilskuddPost[],
+  bruktIFjor: Ore,
+  harFjoraarsdata: boolean,
+  fil = 'tilskudd.csv',
+): Diagnostikk[] {
   if (!harFjoraarsdata) return [];
   const fjor = tilskuddsbalanse(ar - 1, `${ar - 1}-12-31` as Dato, tilskudd, bruktIFjor);
   const iAar = tilskuddsbalanse(ar, `${ar}-12-31` as Dato, tilskudd, 0);

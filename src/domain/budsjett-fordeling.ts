@@ -29,31 +29,51 @@ const erSivaGiver = (giver: string | undefined) => !giver || /\bsiva\b/i.test(gi
  * administrasjonsdelen av tilskuddet, eller budsjettet, er mer enn 25 %. Uten innovasjonstilskudd fra Siva for året
  * kan fordelingen ikke kontrolleres (null).
  */
-export function kontrollerFordeling(ar: number, tilskudd: readonly Tilskudd[], budsjett?: Ore): { fordeling: Fordeling | null; advarsler: Diagnostikk[] } {
-  const sum = (type: Tilskudd['type']) => tilskudd.filter((t) => t.ar === ar && t.type === type && erSivaGiver(t.giver)).reduce((s, t) => s + t.belop, 0);
+export function kontrollerFordeling(
+  ar: number,
+  tilskudd: readonly Tilskudd[],
+  budsjett?: Ore,
+): { fordeling: Fordeling | null; advarsler: Diagnostikk[] } {
+  const sum = (type: Tilskudd['type']) =>
+    tilskudd.filter((t) => t.ar === ar && t.type === type && erSivaGiver(t.giver)).reduce((s, t) => s + t.belop, 0);
   const administrasjon = sum('administrasjon');
   const innovasjon = sum('innovasjon');
   if (innovasjon === 0 || administrasjon === 0) return { fordeling: null, advarsler: [] };
   const total = administrasjon + innovasjon;
   const fordeling: Fordeling = {
-    ar, administrasjon, innovasjon,
+    ar,
+    administrasjon,
+    innovasjon,
     andelAdministrasjon: mulDivRund(administrasjon, PPM, total),
     takAdministrasjon: mulDivRund(total, ADM_ANDEL_10_2, PPM),
   };
   const pst = (p: Ppm) => `${(p / 10_000).toLocaleString('nb-NO', { maximumFractionDigits: 2 })} %`;
-  const kr = (o: Ore) => `${(o / 100).toLocaleString('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
+  const kr = (o: Ore) =>
+    `${(o / 100).toLocaleString('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
   const ds: Diagnostikk[] = [];
   // Eksakt: administrasjon > 25 % av totalen ⇔ 4 × administrasjon > totalen.
   if (administrasjon * 4 > total) {
-    ds.push(advarsel('fordeling-10-2', `Sivas tilskudd til administrasjon og gjennomføring for ${ar} er ${kr(administrasjon)} av ${kr(total)} ` +
-      `(innovasjon ${kr(innovasjon)}) = ${pst(fordeling.andelAdministrasjon)}, mer enn 25 % i fordelingen 25/75 i programveileder 10.2. ` +
-      `Kontroller tilsagnsbrevet fra Siva.`, { fil: 'tilskudd' }, { verdi: pst(fordeling.andelAdministrasjon), forventet: 'høyst 25 %' }));
+    ds.push(
+      advarsel(
+        'fordeling-10-2',
+        `Sivas tilskudd til administrasjon og gjennomføring for ${ar} er ${kr(administrasjon)} av ${kr(total)} ` +
+          `(innovasjon ${kr(innovasjon)}) = ${pst(fordeling.andelAdministrasjon)}, mer enn 25 % i fordelingen 25/75 i programveileder 10.2. ` +
+          `Kontroller tilsagnsbrevet fra Siva.`,
+        { fil: 'tilskudd' },
+        { verdi: pst(fordeling.andelAdministrasjon), forventet: 'høyst 25 %' },
+      ),
+    );
   }
   if (budsjett !== undefined && budsjett > fordeling.takAdministrasjon) {
-    ds.push(advarsel('budsjett-over-25', `Budsjettet for administrasjon og gjennomføring ${ar} (${kr(budsjett)}) er mer enn 25 % av Sivas ` +
-      `programtilskudd (${kr(total)} × 25 % = ${kr(fordeling.takAdministrasjon)}), programveileder 10.2.`, { fil: 'tilskudd' },
-      { verdi: kr(budsjett), forventet: `høyst ${kr(fordeling.takAdministrasjon)}` }));
+    ds.push(
+      advarsel(
+        'budsjett-over-25',
+        `Budsjettet for administrasjon og gjennomføring ${ar} (${kr(budsjett)}) er mer enn 25 % av Sivas ` +
+          `programtilskudd (${kr(total)} × 25 % = ${kr(fordeling.takAdministrasjon)}), programveileder 10.2.`,
+        { fil: 'tilskudd' },
+        { verdi: kr(budsjett), forventet: `høyst ${kr(fordeling.takAdministrasjon)}` },
+      ),
+    );
   }
   return { fordeling, advarsler: ds };
 }
-

@@ -29,7 +29,10 @@ export type AdmAktivitet = (typeof ADM_AKTIVITETER)[number];
  * Vedlegg 3 pkt. 3: opptaket (innlemmelsen) og rekrutteringen av bedrifter er administrasjon, også når raden
  * nevner bedriften ved navn — arbeidet gjøres før/for at bedriften blir målbedrift, ikke som rådgivning til den.
  */
-export const OPPTAKSAKTIVITETER: ReadonlySet<string> = new Set(['Rekruttering av nye bedrifter', 'Innlemmelse av nye målbedrifter']);
+export const OPPTAKSAKTIVITETER: ReadonlySet<string> = new Set([
+  'Rekruttering av nye bedrifter',
+  'Innlemmelse av nye målbedrifter',
+]);
 
 /**
  * Programveileder 10.4: med en egen prosjektkonto for «Gjennomføring og administrasjon» trenger ikke
@@ -92,7 +95,8 @@ const KATEGORI_ALIAS: Record<string, Kostnadskategori> = {
   'direkte kostnader knyttet til næringshagens deltakelse på samlinger': 'Deltakelse på samlinger',
   'deltakelse på samlinger (f.eks. siva-samlinger)': 'Deltakelse på samlinger',
   'siva-samlinger': 'Deltakelse på samlinger',
-  'direkte kostnader knyttet til næringshagens deltakelse på kompetansehevende tiltak': 'Deltakelse på kompetansehevende tiltak',
+  'direkte kostnader knyttet til næringshagens deltakelse på kompetansehevende tiltak':
+    'Deltakelse på kompetansehevende tiltak',
   'kompetansehevende tiltak': 'Deltakelse på kompetansehevende tiltak',
   'direkte kostnader knyttet til rekruttering/mobilisering av bedrifter': 'Rekruttering og mobilisering av bedrifter',
   'rekruttering/mobilisering av bedrifter': 'Rekruttering og mobilisering av bedrifter',
@@ -108,4 +112,3 @@ const KATEGORI_OPPSLAG = new Map<string, Kostnadskategori>([
 export function tolkKategori(s: string): Kostnadskategori | null {
   return KATEGORI_OPPSLAG.get(normaliserNavn(s)) ?? null;
 }
-

@@ -19,9 +19,32 @@ import { direkteKostnader, oppgjor, timeBelop, tildelingFor, type Oppgjor, type 
 
 // ————— Regnskap (nh budsjett --regnskap) —————
 
-export type Timelinje = { dato: string; ansatt: string; aktivitet: Aktivitet; aktivitetOppgitt?: string | undefined; timer: number; beskrivelse?: string | undefined; tjeneste?: string | undefined; rad?: number | undefined; fil: string };
-export type PersonAktivitet = { ansatt: string; aktivitet: Aktivitet; timer: number; timesats: Ore; belop: Ore; rader: number };
-export type Regnskapsperson = { navn: string; timesats: Ore; timer: number; belop: Ore; aktiviteter: PersonAktivitet[] };
+export type Timelinje = {
+  dato: string;
+  ansatt: string;
+  aktivitet: Aktivitet;
+  aktivitetOppgitt?: string | undefined;
+  timer: number;
+  beskrivelse?: string | undefined;
+  tjeneste?: string | undefined;
+  rad?: number | undefined;
+  fil: string;
+};
+export type PersonAktivitet = {
+  ansatt: string;
+  aktivitet: Aktivitet;
+  timer: number;
+  timesats: Ore;
+  belop: Ore;
+  rader: number;
+};
+export type Regnskapsperson = {
+  navn: string;
+  timesats: Ore;
+  timer: number;
+  belop: Ore;
+  aktiviteter: PersonAktivitet[];
+};
 export type Aktivitetssum = { aktivitet: Aktivitet; timer: number; belop: Ore };
 
 export type Regnskap = {
@@ -46,7 +69,10 @@ const SELSKAPSFORM = /(as|asa|sa|da|ans|enk|ba|sf)$/;
  * Finner en målbedrift som nevnes i en administrasjonsrad: et gyldig orgnr fra malbedrifter i
  * aktivitet/tjeneste/beskrivelse, eller målbedriftens navn (med eller uten selskapsform, minst åtte tegn).
  */
-export function nevntMalbedrift(t: Pick<Timeregistrering, 'aktivitet' | 'tjeneste' | 'beskrivelse'>, mb: readonly Malbedrift[]): { malbedrift: Malbedrift; kolonne: 'aktivitet' | 'tjeneste' | 'beskrivelse' } | null {
+export function nevntMalbedrift(
+  t: Pick<Timeregistrering, 'aktivitet' | 'tjeneste' | 'beskrivelse'>,
+  mb: readonly Malbedrift[],
+): { malbedrift: Malbedrift; kolonne: 'aktivitet' | 'tjeneste' | 'beskrivelse' } | null {
   for (const kolonne of ['aktivitet', 'tjeneste', 'beskrivelse'] as const) {
     const tekst = t[kolonne];
     if (!tekst) continue;
@@ -60,7 +86,8 @@ export function nevntMalbedrift(t: Pick<Timeregistrering, 'aktivitet' | 'tjenest
     for (const m of mb) {
       const nn = normaliserNavn(m.navn);
       const uten = nn.replace(SELSKAPSFORM, '');
-      if ((nn.length >= 8 && nt.includes(nn)) || (uten.length >= 8 && nt.includes(uten))) return { malbedrift: m, kolonne };
+      if ((nn.length >= 8 && nt.includes(nn)) || (uten.length >= 8 && nt.includes(uten)))
+        return { malbedrift: m, kolonne };
     }
   }
   return null;
@@ -91,7 +118,9 @@ export function beregnRegnskap(
 ): { regnskap: Regnskap; feil: Diagnostikk[] } {
   const ds: Diagnostikk[] = [];
   const adv: Diagnostikk[] = [];
-  const satsPerNavn = new Map(ansatte.map((a, i) => [normaliserNavn(a.navn), { navn: a.navn, sats: satser[i]!.godkjent }]));
+  const satsPerNavn = new Map(
+    ansatte.map((a, i) => [normaliserNavn(a.navn), { navn: a.navn, sats: satser[i]!.godkjent }]),
+  );
   const timelinjer: Timelinje[] = [];
   let uspesifisert = 0;
   let forsteUspesifisert: Timeregistrering | undefined;
@@ -112,10 +141,15 @@ export function beregnRegnskap(
     const person = satsPerNavn.get(normaliserNavn(t.ansatt));
     if (!person) {
       ds.push(
-        feil('ukjent-ansatt', `«${t.ansatt}» har timer på administrasjon og gjennomføring, men står ikke i ${satsKilde} og har derfor ingen timesats (programveileder 10.4).`, { ...t.kilde, kolonne: 'ansatt' }, {
-          verdi: t.ansatt,
-          forventet: 'et navn fra ansatte',
-        }),
+        feil(
+          'ukjent-ansatt',
+          `«${t.ansatt}» har timer på administrasjon og gjennomføring, men står ikke i ${satsKilde} og har derfor ingen timesats (programveileder 10.4).`,
+          { ...t.kilde, kolonne: 'ansatt' },
+          {
+            verdi: t.ansatt,
+            forventet: 'et navn fra ansatte',
+          },
+        ),
       );
     }
     let aktivitet: Aktivitet;
@@ -145,18 +179,33 @@ export function beregnRegnskap(
             `Da er det innovasjonsstøtte (art. 28) og skal føres på målbedriftens orgnr (programveileder 10.4, vedlegg 3 pkt. 3). ` +
             `Opptak og rekruttering er administrasjon.`,
           { ...t.kilde, kolonne: nevnt.kolonne },
-          { verdi: t[nevnt.kolonne] ?? '', forventet: `malbedrift = ${nevnt.malbedrift.orgnr} hvis det er rådgivning, ellers aktivitet for opptak/administrasjon` },
+          {
+            verdi: t[nevnt.kolonne] ?? '',
+            forventet: `malbedrift = ${nevnt.malbedrift.orgnr} hvis det er rådgivning, ellers aktivitet for opptak/administrasjon`,
+          },
         ),
       );
     }
     if (!person) continue;
-    timelinjer.push({ dato: t.dato, ansatt: person.navn, aktivitet, aktivitetOppgitt: t.aktivitet, timer: t.timer, beskrivelse: t.beskrivelse, tjeneste: t.tjeneste, rad: t.kilde.rad, fil: t.kilde.fil });
+    timelinjer.push({
+      dato: t.dato,
+      ansatt: person.navn,
+      aktivitet,
+      aktivitetOppgitt: t.aktivitet,
+      timer: t.timer,
+      beskrivelse: t.beskrivelse,
+      tjeneste: t.tjeneste,
+      rad: t.kilde.rad,
+      fil: t.kilde.fil,
+    });
   }
   const k = direkteKostnader(kostnader, ar, 'regnskap');
   ds.push(...k.feil);
 
   // Linjene: person × aktivitet, i rekkefølgen fra ansatte, standardlisten, nh.json og til slutt de ukjente.
-  const rekkefolge: Aktivitet[] = [...new Set<string>([...ADM_AKTIVITETER, ...ekstraAktiviteter, ...ukjente.keys(), USPESIFISERT])];
+  const rekkefolge: Aktivitet[] = [
+    ...new Set<string>([...ADM_AKTIVITETER, ...ekstraAktiviteter, ...ukjente.keys(), USPESIFISERT]),
+  ];
   for (const [navn, u] of ukjente) {
     adv.push(
       advarsel(
@@ -179,10 +228,23 @@ export function beregnRegnskap(
       const ls = egne.filter((l) => l.aktivitet === aktivitet);
       if (!ls.length) continue;
       const tim = ls.reduce((s, l) => s + l.timer, 0);
-      akt.push({ ansatt: a.navn, aktivitet, timer: tim, timesats: sats, belop: timeBelop(tim, sats), rader: ls.length });
+      akt.push({
+        ansatt: a.navn,
+        aktivitet,
+        timer: tim,
+        timesats: sats,
+        belop: timeBelop(tim, sats),
+        rader: ls.length,
+      });
     }
     linjer.push(...akt);
-    personer.push({ navn: a.navn, timesats: sats, timer: akt.reduce((s, l) => s + l.timer, 0), belop: akt.reduce((s, l) => s + l.belop, 0), aktiviteter: akt });
+    personer.push({
+      navn: a.navn,
+      timesats: sats,
+      timer: akt.reduce((s, l) => s + l.timer, 0),
+      belop: akt.reduce((s, l) => s + l.belop, 0),
+      aktiviteter: akt,
+    });
   }
   const aktiviteter: Aktivitetssum[] = rekkefolge
     .filter((a) => a !== USPESIFISERT || uspesifisert > 0)
@@ -211,8 +273,22 @@ export function beregnRegnskap(
     );
   }
   const tildeling = tildelingFor(ar, tilskudd);
-  if (!tildeling.linjer.length) adv.push(advarsel('ingen-tildeling', `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; regnskapet sammenlignes med 0 kr.`, { fil: 'tilskudd' }));
-  if (!timelinjer.length && !ds.length) adv.push(advarsel('ingen-adm-timer', `Ingen timer på administrasjon og gjennomføring (${adminKoder.join(', ')}) i ${ar}.`, { fil: 'timer' }));
+  if (!tildeling.linjer.length)
+    adv.push(
+      advarsel(
+        'ingen-tildeling',
+        `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; regnskapet sammenlignes med 0 kr.`,
+        { fil: 'tilskudd' },
+      ),
+    );
+  if (!timelinjer.length && !ds.length)
+    adv.push(
+      advarsel(
+        'ingen-adm-timer',
+        `Ingen timer på administrasjon og gjennomføring (${adminKoder.join(', ')}) i ${ar}.`,
+        { fil: 'timer' },
+      ),
+    );
 
   const timeSum = linjer.reduce((s, l) => s + l.belop, 0);
   return {
@@ -233,4 +309,3 @@ export function beregnRegnskap(
     feil: ds,
   };
 }
-

@@ -28,7 +28,14 @@ export type Modus = 'plan' | 'regnskap';
 /** under: tildelingen er større enn kostnadene; over: kostnadene er større; lik: går i null. */
 export type Status = 'under' | 'lik' | 'over';
 
-export type Kostnadslinje = { kategori: Kostnadskategori; belop: Ore; tekst?: string | undefined; dato?: string | undefined; rad?: number | undefined; fil: string };
+export type Kostnadslinje = {
+  kategori: Kostnadskategori;
+  belop: Ore;
+  tekst?: string | undefined;
+  dato?: string | undefined;
+  rad?: number | undefined;
+  fil: string;
+};
 export type Kategorisum = { kategori: Kostnadskategori; antall: number; belop: Ore };
 export type Tildelingslinje = { belop: Ore; dato?: string | undefined; rad?: number | undefined; fil: string };
 
@@ -46,7 +53,14 @@ export type Oppgjor = {
 export function oppgjor(timeBelop: Ore, direkteKostnader: Ore, tildeling: Ore): Oppgjor {
   const total = timeBelop + direkteKostnader;
   const differanse = tildeling - total;
-  return { timeBelop, direkteKostnader, total, tildeling, differanse, status: differanse > 0 ? 'under' : differanse < 0 ? 'over' : 'lik' };
+  return {
+    timeBelop,
+    direkteKostnader,
+    total,
+    tildeling,
+    differanse,
+    status: differanse > 0 ? 'under' : differanse < 0 ? 'over' : 'lik',
+  };
 }
 
 /** Timebeløp for én linje: timer (hundredeler) × timesats (øre per time), avrundet til øre, halv opp. */
@@ -78,7 +92,11 @@ export function tildelingFor(ar: number, tilskudd: readonly Tilskudd[]): { sum: 
  * administrasjon og gjennomføring. Velger årets rader av riktig type (plan: «budsjett»,
  * regnskap: «faktisk» eller tom) og gir én feil per rad med ukjent kategori (fil, rad, kolonne).
  */
-export function direkteKostnader(kostnader: readonly Kostnad[], ar: number, modus: Modus): { linjer: Kostnadslinje[]; perKategori: Kategorisum[]; sum: Ore; feil: Diagnostikk[] } {
+export function direkteKostnader(
+  kostnader: readonly Kostnad[],
+  ar: number,
+  modus: Modus,
+): { linjer: Kostnadslinje[]; perKategori: Kategorisum[]; sum: Ore; feil: Diagnostikk[] } {
   const onsketType = modus === 'plan' ? 'budsjett' : 'faktisk';
   const ds: Diagnostikk[] = [];
   const linjer: Kostnadslinje[] = [];
@@ -87,10 +105,15 @@ export function direkteKostnader(kostnader: readonly Kostnad[], ar: number, modu
     const kategori = tolkKategori(k.kategori);
     if (!kategori) {
       ds.push(
-        feil('ukjent-kostnadskategori', `Kategorien «${k.kategori}» kan ikke dekkes av tilskuddet til administrasjon og gjennomføring (programveileder 10.4).`, { ...k.kilde, kolonne: 'kategori' }, {
-          verdi: k.kategori,
-          forventet: `én av: ${KOSTNADSKATEGORIER.join('; ')}`,
-        }),
+        feil(
+          'ukjent-kostnadskategori',
+          `Kategorien «${k.kategori}» kan ikke dekkes av tilskuddet til administrasjon og gjennomføring (programveileder 10.4).`,
+          { ...k.kilde, kolonne: 'kategori' },
+          {
+            verdi: k.kategori,
+            forventet: `én av: ${KOSTNADSKATEGORIER.join('; ')}`,
+          },
+        ),
       );
       continue;
     }
@@ -123,7 +146,13 @@ export type Budsjettplan = {
  * Timer per person = ansatte.admTimerPlan (tom = 0), × godkjent timesats (10.4, fra nh timesats).
  * Kaster ikke: feil (ukjent kategori) returneres i `feil` så kalleren kan samle alt.
  */
-export function beregnPlan(ar: number, ansatte: readonly Ansatt[], satser: readonly Timesats[], kostnader: readonly Kostnad[], tilskudd: readonly Tilskudd[]): { plan: Budsjettplan; feil: Diagnostikk[] } {
+export function beregnPlan(
+  ar: number,
+  ansatte: readonly Ansatt[],
+  satser: readonly Timesats[],
+  kostnader: readonly Kostnad[],
+  tilskudd: readonly Tilskudd[],
+): { plan: Budsjettplan; feil: Diagnostikk[] } {
   const personer: Planperson[] = ansatte.map((a, i) => {
     const timesats = satser[i]!.godkjent;
     const timer = a.admTimerPlan ?? 0;
@@ -134,16 +163,41 @@ export function beregnPlan(ar: number, ansatte: readonly Ansatt[], satser: reado
   const timeSum = personer.reduce((s, p) => s + p.belop, 0);
   const ds: Diagnostikk[] = [];
   if (!personer.some((p) => p.harPlan)) {
-    ds.push(advarsel('ingen-planlagte-timer', 'Ingen ansatte har planlagte timer (kolonnen admTimerPlan i ansatte); budsjettet har bare direkte kostnader.', { fil: ansatte[0]?.kilde.fil ?? 'ansatte.csv', kolonne: 'admTimerPlan' }));
+    ds.push(
+      advarsel(
+        'ingen-planlagte-timer',
+        'Ingen ansatte har planlagte timer (kolonnen admTimerPlan i ansatte); budsjettet har bare direkte kostnader.',
+        { fil: ansatte[0]?.kilde.fil ?? 'ansatte.csv', kolonne: 'admTimerPlan' },
+      ),
+    );
   }
   if (!k.linjer.length && !k.feil.length) {
-    ds.push(advarsel('ingen-budsjettkostnader', `Ingen direkte kostnader med type «budsjett» for ${ar} i kostnader.`, { fil: 'kostnader' }));
+    ds.push(
+      advarsel('ingen-budsjettkostnader', `Ingen direkte kostnader med type «budsjett» for ${ar} i kostnader.`, {
+        fil: 'kostnader',
+      }),
+    );
   }
   if (!tildeling.linjer.length) {
-    ds.push(advarsel('ingen-tildeling', `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; budsjettet sammenlignes med 0 kr.`, { fil: 'tilskudd' }));
+    ds.push(
+      advarsel(
+        'ingen-tildeling',
+        `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; budsjettet sammenlignes med 0 kr.`,
+        { fil: 'tilskudd' },
+      ),
+    );
   }
   return {
-    plan: { modus: 'plan', ar, personer, timer: personer.reduce((s, p) => s + p.timer, 0), kostnader: k, tildeling, oppgjor: oppgjor(timeSum, k.sum, tildeling.sum), advarsler: ds },
+    plan: {
+      modus: 'plan',
+      ar,
+      personer,
+      timer: personer.reduce((s, p) => s + p.timer, 0),
+      kostnader: k,
+      tildeling,
+      oppgjor: oppgjor(timeSum, k.sum, tildeling.sum),
+      advarsler: ds,
+    },
     feil: k.feil,
   };
 }
@@ -158,11 +212,15 @@ export function beregnPlan(ar: number, ansatte: readonly Ansatt[], satser: reado
 export function statusTekst(modus: Modus, o: Oppgjor, kroner: (ore: Ore) => string): string {
   const d = kroner(Math.abs(o.differanse));
   if (modus === 'plan') {
-    if (o.status === 'under') return `Budsjettet er ${d} kr UNDER tildelingen: så mye ville bli liggende igjen i selskapet og må tilbakebetales til Siva (programveileder 10.4, vedlegg 3 pkt. 4.2).`;
-    if (o.status === 'over') return `Budsjettet er ${d} kr OVER tildelingen: dette dekkes ikke av tilskuddet til administrasjon og gjennomføring.`;
+    if (o.status === 'under')
+      return `Budsjettet er ${d} kr UNDER tildelingen: så mye ville bli liggende igjen i selskapet og må tilbakebetales til Siva (programveileder 10.4, vedlegg 3 pkt. 4.2).`;
+    if (o.status === 'over')
+      return `Budsjettet er ${d} kr OVER tildelingen: dette dekkes ikke av tilskuddet til administrasjon og gjennomføring.`;
     return 'Budsjettet er LIKT tildelingen: ingenting blir igjen i selskapet (programveileder 10.4).';
   }
-  if (o.status === 'under') return `Tildelingen er IKKE disponert i sin helhet: overskudd ${d} kr skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2).`;
-  if (o.status === 'over') return `Tildelingen er disponert i sin helhet; kostnadene er ${d} kr høyere enn tildelingen (dekkes ikke av tilskuddet).`;
+  if (o.status === 'under')
+    return `Tildelingen er IKKE disponert i sin helhet: overskudd ${d} kr skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2).`;
+  if (o.status === 'over')
+    return `Tildelingen er disponert i sin helhet; kostnadene er ${d} kr høyere enn tildelingen (dekkes ikke av tilskuddet).`;
   return 'Tildelingen er disponert i sin helhet (vedlegg 3 pkt. 4.2); differansen er 0 kr.';
 }

@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import './zod-norsk.js';
 import { feil, InndataFeil, type Diagnostikk } from './diagnostikk.js';
-import { parseDesimal, fraFlyttall, } from './tall.js';
+import { parseDesimal, fraFlyttall } from './tall.js';
 import { parseDato, type Dato } from './dato.js';
-import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 import type { Ppm } from './penger.js';
 import { beskrivVerdi, norskType } from './zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
@@ -34,7 +33,10 @@ const prosentSats = (maks = 100) =>
     }
     if (!medTegn && r.verdi > 0 && r.verdi < 10_000) {
       const pst = String(r.verdi / 100).replace('.', ',');
-      ctx.addIssue({ code: 'custom', message: `${String(v).replace('.', ',')} ser ut som en brøk: skriv prosent som ${pst} (for ${pst} %), eller «${String(v).replace('.', ',')} %» om du mener under 1 %` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${String(v).replace('.', ',')} ser ut som en brøk: skriv prosent som ${pst} (for ${pst} %), eller «${String(v).replace('.', ',')} %» om du mener under 1 %`,
+      });
       return z.NEVER;
     }
     return r.verdi; // prosent ×10 000 = ppm
@@ -49,13 +51,14 @@ const isoDato = z.string().transform((v, ctx): Dato => {
   return d;
 });
 
-
 /** Navnet på næringshagen: ikke tomt, én linje, uten kontrolltegn (det skrives i terminal, xlsx og CSV). */
 export const navnFelt = z.string().transform((v, ctx) => {
   const s = v.trim();
   if (s === '') ctx.addIssue({ code: 'custom', message: 'navnet er tomt' });
-  else if (s.length > 200) ctx.addIssue({ code: 'custom', message: `navnet er for langt (${s.length} tegn, høyst 200)` });
-  else if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) ctx.addIssue({ code: 'custom', message: 'navnet har linjeskift eller kontrolltegn' });
+  else if (s.length > 200)
+    ctx.addIssue({ code: 'custom', message: `navnet er for langt (${s.length} tegn, høyst 200)` });
+  else if (/[\u0000-\u001f\u007f-\u009f]/.test(s))
+    ctx.addIssue({ code: 'custom', message: 'navnet har linjeskift eller kontrolltegn' });
   else return s;
   return z.NEVER;
 });
@@ -72,7 +75,10 @@ export const eurNokSkjema = z.object({
     // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
     if (r.verdi < 50_000 || r.verdi > 500_000) {
       const vist = String(r.verdi / 10_000).replace('.', ',');
-      ctx.addIssue({ code: 'custom', message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)`,
+      });
       return z.NEVER;
     }
     return r.verdi;
@@ -96,12 +102,19 @@ export const configSkjema = z.looseObject({
   arbeidsgiveravgiftSats: prosentSats(100),
   andreSosialeKostnaderProsent: prosentSats(100).prefault(0),
   indirekteKostnaderPerAr: kroner(),
-  timerPerArsverk: z.number().int().transform((v, ctx) => {
-    // Issue 11 pkt. 5: et årsverk er 1695 timer i malen; 16 eller 99 999 gir en timesats som ikke kan stemme.
-    if (v >= 1000 && v <= 2500) return v;
-    ctx.addIssue({ code: 'custom', message: `${v} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500)` });
-    return z.NEVER;
-  }).prefault(1695),
+  timerPerArsverk: z
+    .number()
+    .int()
+    .transform((v, ctx) => {
+      // Issue 11 pkt. 5: et årsverk er 1695 timer i malen; 16 eller 99 999 gir en timesats som ikke kan stemme.
+      if (v >= 1000 && v <= 2500) return v;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${v} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500)`,
+      });
+      return z.NEVER;
+    })
+    .prefault(1695),
   eurNok: eurNokSkjema,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
   adminKoder: z.array(z.string().min(1)).default(['ADM']),
@@ -143,7 +156,10 @@ export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjem
 }
 
 /** Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. */
-export function tolkConfig(json: unknown, fil = 'nh.json'): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
+export function tolkConfig(
+  json: unknown,
+  fil = 'nh.json',
+): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
   const ds = [...ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]), ...ukjenteKoblinger(json, fil)];
   const r = configSkjema.safeParse(json);
   // Ukjente nøkler er alt meldt over, med nærmeste gyldige; zods egen melding om dem (strictObject) er overflødig.
@@ -154,7 +170,9 @@ export function tolkConfig(json: unknown, fil = 'nh.json'): { ok: true; config: 
 
 /** Datasettene `kolonner`/`ignorerKolonner` kan gjelde (eierskap: smb-sjekk --eierskap-fil) og deres kolonnenøkler. */
 const KOBLBARE: Record<string, readonly string[] | null> = {
-  ...Object.fromEntries([...GRUNNDATASETT, maltallDef, stotteregisterDef].map((d) => [d.navn, Object.keys(d.kolonner)])),
+  ...Object.fromEntries(
+    [...GRUNNDATASETT, maltallDef, stotteregisterDef].map((d) => [d.navn, Object.keys(d.kolonner)]),
+  ),
   eierskap: null,
 };
 
@@ -171,14 +189,28 @@ function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
       const nokler = KOBLBARE[datasett];
       if (nokler === undefined) {
         const n = naermeste(datasett, navn);
-        ds.push(feil('ukjent-config-nokkel', `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`, { fil, kolonne: `${felt}.${datasett}` }, { forventet: `en av ${navn.join(', ')}` }));
+        ds.push(
+          feil(
+            'ukjent-config-nokkel',
+            `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
+            { fil, kolonne: `${felt}.${datasett}` },
+            { forventet: `en av ${navn.join(', ')}` },
+          ),
+        );
         continue;
       }
       if (felt !== 'kolonner' || nokler === null || !objekt(kart)) continue;
       for (const [overskrift, maal] of Object.entries(kart)) {
         if (typeof maal !== 'string' || nokler.includes(maal)) continue;
         const n = naermeste(maal, nokler);
-        ds.push(feil('ukjent-config-nokkel', `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`, { fil, kolonne: `${felt}.${datasett}.${overskrift}` }, { forventet: `en av ${nokler.join(', ')}` }));
+        ds.push(
+          feil(
+            'ukjent-config-nokkel',
+            `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
+            { fil, kolonne: `${felt}.${datasett}.${overskrift}` },
+            { forventet: `en av ${nokler.join(', ')}` },
+          ),
+        );
       }
     }
   }
@@ -186,13 +218,23 @@ function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
 }
 
 /** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */
-export function zodTilDiagnostikk(e: z.ZodError, fil: string, raa?: unknown, prefiks: PropertyKey[] = []): Diagnostikk[] {
+export function zodTilDiagnostikk(
+  e: z.ZodError,
+  fil: string,
+  raa?: unknown,
+  prefiks: PropertyKey[] = [],
+): Diagnostikk[] {
   return e.issues.map((i) => {
     const sti = [...prefiks, ...i.path].map(String).join('.');
     const verdi = raa === undefined ? undefined : hent(raa, i.path);
     let grunn = i.message;
     if (i.code === 'invalid_type' || i.code === 'invalid_union') {
-      grunn = verdi === undefined ? 'mangler' : i.code === 'invalid_type' ? `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(verdi)}` : `ugyldig verdi (${beskrivVerdi(verdi)})`;
+      grunn =
+        verdi === undefined
+          ? 'mangler'
+          : i.code === 'invalid_type'
+            ? `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(verdi)}`
+            : `ugyldig verdi (${beskrivVerdi(verdi)})`;
     }
     return feil('ugyldig-config', `Feltet «${sti || '(rot)'}» er ugyldig: ${grunn}.`, { fil, kolonne: sti });
   });
@@ -212,14 +254,26 @@ function objektform(s: z.ZodType): Record<string, z.ZodType> | null {
   let x: unknown = s;
   for (let n = 0; n < 10; n++) {
     if (x instanceof z.ZodObject) return x.shape as Record<string, z.ZodType>;
-    if (x instanceof z.ZodDefault || x instanceof z.ZodPrefault || x instanceof z.ZodOptional || x instanceof z.ZodNullable) x = x.unwrap();
+    if (
+      x instanceof z.ZodDefault ||
+      x instanceof z.ZodPrefault ||
+      x instanceof z.ZodOptional ||
+      x instanceof z.ZodNullable
+    )
+      x = x.unwrap();
     else if (x instanceof z.ZodPipe) x = x.in;
     else return null;
   }
   return null;
 }
 
-function ukjenteNokler(skjema: z.ZodType, verdi: unknown, sti: string[], fil: string, ekstra: string[] = []): Diagnostikk[] {
+function ukjenteNokler(
+  skjema: z.ZodType,
+  verdi: unknown,
+  sti: string[],
+  fil: string,
+  ekstra: string[] = [],
+): Diagnostikk[] {
   const form = objektform(skjema);
   if (!form || verdi === null || typeof verdi !== 'object' || Array.isArray(verdi)) return [];
   const gyldige = [...new Set([...Object.keys(form), ...ekstra])];
@@ -233,9 +287,14 @@ function ukjenteNokler(skjema: z.ZodType, verdi: unknown, sti: string[], fil: st
     const full = [...sti, nokkel].join('.');
     const naer = naermeste(nokkel, gyldige);
     ds.push(
-      feil('ukjent-config-nokkel', `Ukjent nøkkel «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`, { fil, kolonne: full }, {
-        forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: nøkler som begynner med «_»)' : ''}`,
-      }),
+      feil(
+        'ukjent-config-nokkel',
+        `Ukjent nøkkel «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`,
+        { fil, kolonne: full },
+        {
+          forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: nøkler som begynner med «_»)' : ''}`,
+        },
+      ),
     );
   }
   return ds;

@@ -172,7 +172,18 @@ export function raaDatoI(raa: unknown, fra: Dato, til: Dato): boolean {
  */
 const KORTE_MAANEDER = ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'] as const;
 const LANGE_MAANEDER = [
-  'januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember',
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
 ] as const;
 
 /** Måneden slik nh skriver den i CSV: «2026M10». */
@@ -186,7 +197,9 @@ function maanedNr(navn: string): number | null {
   const n = navn.toLowerCase().replace(/\.$/, '');
   const i = LANGE_MAANEDER.findIndex((l) => l === n);
   if (i >= 0) return i + 1;
-  const k = KORTE_MAANEDER.findIndex((kort) => kort === n.slice(0, 3) && LANGE_MAANEDER[KORTE_MAANEDER.indexOf(kort)]!.startsWith(n));
+  const k = KORTE_MAANEDER.findIndex(
+    (kort) => kort === n.slice(0, 3) && LANGE_MAANEDER[KORTE_MAANEDER.indexOf(kort)]!.startsWith(n),
+  );
   return k >= 0 ? k + 1 : null;
 }
 

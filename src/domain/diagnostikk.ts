@@ -72,8 +72,26 @@ export function kastVedFeil(ds: readonly Diagnostikk[]): Diagnostikk[] {
 export type SystemFeil = { code: string; path?: string; dest?: string; syscall?: string; message: string };
 
 const MILJO_KODER = new Set([
-  'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EBUSY', 'ETXTBSY', 'EMFILE', 'ENFILE',
-  'ENAMETOOLONG', 'ELOOP', 'EIO', 'EFBIG', 'ENOTEMPTY', 'EXDEV', 'ENOTSUP', 'EOPNOTSUPP', 'ESTALE',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'EISDIR',
+  'ENOTDIR',
+  'EBUSY',
+  'ETXTBSY',
+  'EMFILE',
+  'ENFILE',
+  'ENAMETOOLONG',
+  'ELOOP',
+  'EIO',
+  'EFBIG',
+  'ENOTEMPTY',
+  'EXDEV',
+  'ENOTSUP',
+  'EOPNOTSUPP',
+  'ESTALE',
 ]);
 
 /** Er dette en fs-feil som skyldes brukerens miljø (tilgang, full disk, mappe der det skulle være fil …)? */
@@ -133,7 +151,10 @@ export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest, windows 
     case 'ENAMETOOLONG':
       return m('for-lang-sti', 'Stien er for lang. Flytt arbeidsmappen nærmere roten av disken (f.eks. C:\\nh).');
     case 'ELOOP':
-      return m('lenke-i-ring', 'Stien har snarveier (symbolske lenker) som peker i ring. Rett lenkene og kjør på nytt.');
+      return m(
+        'lenke-i-ring',
+        'Stien har snarveier (symbolske lenker) som peker i ring. Rett lenkene og kjør på nytt.',
+      );
     default:
       return m('io-feil', `Kunne ikke ${h} filen (${e.code}). Sjekk disken eller nettverksstasjonen, og kjør på nytt.`);
   }

@@ -24,7 +24,15 @@ export type EhfPart = {
   telefon?: string;
 };
 
-export type EhfLinje = { id: string; navn: string; beskrivelse?: string; antall: number; enhet: 'HUR' | 'C62'; pris: Ore; belop: Ore };
+export type EhfLinje = {
+  id: string;
+  navn: string;
+  beskrivelse?: string;
+  antall: number;
+  enhet: 'HUR' | 'C62';
+  pris: Ore;
+  belop: Ore;
+};
 
 export type EhfDokument = {
   type: 'faktura' | 'kreditnota';
@@ -81,14 +89,27 @@ export function kjoperMangler(k: Kjoperdata): string[] {
 }
 
 function part(k: Kjoperdata): EhfPart {
-  return { navn: k.navn, orgnr: k.orgnr, adresse: k.adresse!, postnr: k.postnr!, poststed: k.poststed!, ...(k.fakturaepost ? { epost: k.fakturaepost } : {}) };
+  return {
+    navn: k.navn,
+    orgnr: k.orgnr,
+    adresse: k.adresse!,
+    postnr: k.postnr!,
+    poststed: k.poststed!,
+    ...(k.fakturaepost ? { epost: k.fakturaepost } : {}),
+  };
 }
 
 function selgerPart(s: SelgerFull): EhfDokument['selger'] {
   return {
-    navn: s.navn, orgnr: s.orgnr, adresse: s.adresse!, postnr: s.postnr!, poststed: s.poststed!,
-    ...(s.epost ? { epost: s.epost } : {}), ...(s.telefon ? { telefon: s.telefon } : {}),
-    mvaRegistrert: s.mvaRegistrert, foretaksregisteret: s.foretaksregisteret,
+    navn: s.navn,
+    orgnr: s.orgnr,
+    adresse: s.adresse!,
+    postnr: s.postnr!,
+    poststed: s.poststed!,
+    ...(s.epost ? { epost: s.epost } : {}),
+    ...(s.telefon ? { telefon: s.telefon } : {}),
+    mvaRegistrert: s.mvaRegistrert,
+    foretaksregisteret: s.foretaksregisteret,
   };
 }
 
@@ -97,7 +118,15 @@ function periodeAv(p: Maaned) {
 }
 
 /** Faktura for én målbedrift og periode: linjene til markedsverdi, støtten som fradrag. */
-export function ehfFaktura(periode: Maaned, m: Fakturagrunnlag, id: Identitet, s: SelgerFull, k: Kjoperdata, mvaSats: Ppm, forfallsdager: number): EhfDokument {
+export function ehfFaktura(
+  periode: Maaned,
+  m: Fakturagrunnlag,
+  id: Identitet,
+  s: SelgerFull,
+  k: Kjoperdata,
+  mvaSats: Ppm,
+  forfallsdager: number,
+): EhfDokument {
   return {
     type: 'faktura',
     nr: id.fakturanr!,
@@ -110,7 +139,15 @@ export function ehfFaktura(periode: Maaned, m: Fakturagrunnlag, id: Identitet, s
     periode: periodeAv(periode),
     selger: selgerPart(s),
     kjoper: part(k),
-    linjer: m.linjer.map((l, i) => ({ id: String(i + 1), navn: l.aktivitet, beskrivelse: `${l.aktivitet} – ${l.ansatt}`, antall: l.timer, enhet: 'HUR', pris: l.pris, belop: l.markedsverdi })),
+    linjer: m.linjer.map((l, i) => ({
+      id: String(i + 1),
+      navn: l.aktivitet,
+      beskrivelse: `${l.aktivitet} – ${l.ansatt}`,
+      antall: l.timer,
+      enhet: 'HUR',
+      pris: l.pris,
+      belop: l.markedsverdi,
+    })),
     markedsverdi: m.markedsverdi,
     stotte: m.stotte,
     egenandel: m.egenandel,
@@ -125,7 +162,14 @@ export function ehfFaktura(periode: Maaned, m: Fakturagrunnlag, id: Identitet, s
  * Kreditnota for en utstedt faktura (registerlinjen): én linje «Kreditering av faktura …» til markedsverdi,
  * støtten som fradrag, mva av egenandelen — beløpene positive i dokumentet (UBL CreditNote).
  */
-export function ehfKreditnota(gammel: RegisterlinjeData, id: Identitet, s: SelgerFull, k: Kjoperdata, mvaSats: Ppm, note: string): EhfDokument {
+export function ehfKreditnota(
+  gammel: RegisterlinjeData,
+  id: Identitet,
+  s: SelgerFull,
+  k: Kjoperdata,
+  mvaSats: Ppm,
+  note: string,
+): EhfDokument {
   const hva = gammel.fakturanr ? `faktura ${gammel.fakturanr}` : `ordre ${id.krediterer}`;
   return {
     type: 'kreditnota',
@@ -135,11 +179,22 @@ export function ehfKreditnota(gammel: RegisterlinjeData, id: Identitet, s: Selge
     kontonummer: s.kontonummer!,
     kjoperRef: k.deresRef ?? k.dagligLeder!,
     ordreref: id.ordrereferanse,
-    ...(gammel.fakturanr ? { krediterer: { nr: gammel.fakturanr, ...(gammel.fakturadato ? { dato: gammel.fakturadato } : {}) } } : {}),
+    ...(gammel.fakturanr
+      ? { krediterer: { nr: gammel.fakturanr, ...(gammel.fakturadato ? { dato: gammel.fakturadato } : {}) } }
+      : {}),
     periode: periodeAv(gammel.periode as Maaned),
     selger: selgerPart(s),
     kjoper: part(k),
-    linjer: [{ id: '1', navn: `Kreditering av ${hva} (${gammel.periode})`, antall: 100, enhet: 'C62', pris: gammel.markedsverdi, belop: gammel.markedsverdi }],
+    linjer: [
+      {
+        id: '1',
+        navn: `Kreditering av ${hva} (${gammel.periode})`,
+        antall: 100,
+        enhet: 'C62',
+        pris: gammel.markedsverdi,
+        belop: gammel.markedsverdi,
+      },
+    ],
     markedsverdi: gammel.markedsverdi,
     stotte: gammel.stotte,
     egenandel: gammel.egenandel,

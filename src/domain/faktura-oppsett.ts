@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { kroner, orgnrFelt as orgnr } from './konfig-felter.js';
 import { MARKEDSPRIS_SPENN } from './felter.js';
-import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 import { erGyldigKontonummer, normaliserKontonummer } from './kid.js';
 
 // Samme regel og rimelige spenn som markedspris ellers (issue 11 pkt. 2 og 5).
@@ -15,12 +14,14 @@ const pris = kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' });
 const kontonummer = z.string().transform((v, ctx) => {
   const s = normaliserKontonummer(v);
   if (!erGyldigKontonummer(s)) {
-    ctx.addIssue({ code: 'custom', message: 'ugyldig kontonummer (11 sifre med MOD11-kontrollsiffer, f.eks. «1503 12 34561»)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'ugyldig kontonummer (11 sifre med MOD11-kontrollsiffer, f.eks. «1503 12 34561»)',
+    });
     return z.NEVER;
   }
   return s;
 });
-
 
 /** Selgeren på fakturaen (næringshagen). Navn og orgnr er som standard `naeringshage` i nh.json. */
 export const selgerSkjema = z.strictObject({
@@ -31,7 +32,10 @@ export const selgerSkjema = z.strictObject({
   /** Registrert i Foretaksregisteret (aksjeselskap o.l.): «Foretaksregisteret» på fakturaen. */
   foretaksregisteret: z.boolean().default(true),
   adresse: z.string().min(1).optional(),
-  postnr: z.string().regex(/^\d{4}$/, 'forventet fire sifre').optional(),
+  postnr: z
+    .string()
+    .regex(/^\d{4}$/, 'forventet fire sifre')
+    .optional(),
   poststed: z.string().min(1).optional(),
   kontonummer: kontonummer.optional(),
   epost: z.string().email('forventet en e-postadresse').optional(),
@@ -56,11 +60,21 @@ export const fakturaOppsettSkjema = z.strictObject({
    * aldri under «forste»); «regnskapssystem» (standard) = regnskapssystemet tildeler nummer og KID, nh skriver
    * bare en ordrereferanse.
    */
-  nummerserie: z.union([z.literal('regnskapssystem'), z.strictObject({ forste: z.number().int().min(1).max(999_999_999) })]).default('regnskapssystem'),
-  kid: z.strictObject({ metode: z.enum(['MOD10', 'MOD11']).default('MOD10'), lengde: z.number().int().min(2).max(25).default(7) }).prefault({}),
+  nummerserie: z
+    .union([z.literal('regnskapssystem'), z.strictObject({ forste: z.number().int().min(1).max(999_999_999) })])
+    .default('regnskapssystem'),
+  kid: z
+    .strictObject({
+      metode: z.enum(['MOD10', 'MOD11']).default('MOD10'),
+      lengde: z.number().int().min(2).max(25).default(7),
+    })
+    .prefault({}),
   selger: selgerSkjema.prefault({}),
   /** Importfil(er) for regnskapssystemet i tillegg til den generiske CSV-en. */
-  regnskapssystem: z.union([z.enum(REGNSKAPSSYSTEMER), z.array(z.enum(REGNSKAPSSYSTEMER))]).default([]).transform((v) => (Array.isArray(v) ? v : [v])),
+  regnskapssystem: z
+    .union([z.enum(REGNSKAPSSYSTEMER), z.array(z.enum(REGNSKAPSSYSTEMER))])
+    .default([])
+    .transform((v) => (Array.isArray(v) ? v : [v])),
   /** Produktnummeret linjene får i importfilene (Tripletex «ORDER LINE - PROD NO», PowerOffice «ProductCode»). */
   produktnr: z.string().min(1).optional(),
   /** Skriv EHF 3.0-fakturaer (faktura/<periode>/ehf/). */

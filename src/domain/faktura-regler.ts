@@ -34,19 +34,34 @@ export function sjekkStotteintensitet(f: Fakturering): Avvisning[] {
     }));
 }
 
-export type Treaarsstatus = { orgnr: string; tidligereEur: number; denneEur: number; samletEur: number; gjenstaarEur: number };
+export type Treaarsstatus = {
+  orgnr: string;
+  tidligereEur: number;
+  denneEur: number;
+  samletEur: number;
+  gjenstaarEur: number;
+};
 
 /**
  * Vedlegg 3 pkt. 2 (GBER art. 28(4)): høyst 200 000 euro per målbedrift over en rullerende treårsperiode,
  * regnet med kursen lagret på hver registerlinje. `register` er registeret uten linjer for perioden.
  */
-export function sjekkTreaarstak(f: Fakturering, register: readonly StotteLinjeEur[]): { status: Treaarsstatus[]; avvisninger: Avvisning[] } {
+export function sjekkTreaarstak(
+  f: Fakturering,
+  register: readonly StotteLinjeEur[],
+): { status: Treaarsstatus[]; avvisninger: Avvisning[] } {
   const status: Treaarsstatus[] = [];
   const avvisninger: Avvisning[] = [];
   for (const m of f.malbedrifter) {
     const tidligereEur = stotteSisteTreAar(register, m.orgnr, f.fakturadato);
     const samletEur = tidligereEur + m.stotteEur;
-    status.push({ orgnr: m.orgnr, tidligereEur, denneEur: m.stotteEur, samletEur, gjenstaarEur: STOTTETAK_EUR_CENT - samletEur });
+    status.push({
+      orgnr: m.orgnr,
+      tidligereEur,
+      denneEur: m.stotteEur,
+      samletEur,
+      gjenstaarEur: STOTTETAK_EUR_CENT - samletEur,
+    });
     if (samletEur > STOTTETAK_EUR_CENT) {
       avvisninger.push({
         kode: 'over-treaarstak',
@@ -56,27 +71,53 @@ export function sjekkTreaarstak(f: Fakturering, register: readonly StotteLinjeEu
           `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${f.fakturadato}) — over taket på 200 000 EUR ` +
           `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
           `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
-        tall: { tidligereEur: tidligereEur / 100, denneEur: m.stotteEur / 100, samletEur: samletEur / 100, takEur: STOTTETAK_EUR_CENT / 100, overEur: (samletEur - STOTTETAK_EUR_CENT) / 100 },
+        tall: {
+          tidligereEur: tidligereEur / 100,
+          denneEur: m.stotteEur / 100,
+          samletEur: samletEur / 100,
+          takEur: STOTTETAK_EUR_CENT / 100,
+          overEur: (samletEur - STOTTETAK_EUR_CENT) / 100,
+        },
       });
     }
   }
   return { status, avvisninger };
 }
 
-export type Disponibelt = { ar: number; tilskudd: Ore; bruktFor: Ore; denneKjoringen: Ore; gjenstaarFor: Ore; gjenstaarEtter: Ore };
+export type Disponibelt = {
+  ar: number;
+  tilskudd: Ore;
+  bruktFor: Ore;
+  denneKjoringen: Ore;
+  gjenstaarFor: Ore;
+  gjenstaarEtter: Ore;
+};
 
 /**
  * 10.4 / vedlegg 3 pkt. 4.1: samlet innovasjonsstøtte i året kan ikke overstige disponibelt
  * innovasjonstilskudd (art. 28 fra Siva, fylkeskommunen, andre + overførte ubrukte midler): tilskudd
  * av typen «innovasjon» og «overfort» for året. Brukt = registerlinjer med dato i året (uten perioden).
  */
-export function beregnDisponibelt(ar: number, tilskudd: readonly Pick<Tilskudd, 'ar' | 'type' | 'belop'>[], register: readonly { dato: string; stotte: Ore }[], denneKjoringen: Ore): Disponibelt {
+export function beregnDisponibelt(
+  ar: number,
+  tilskudd: readonly Pick<Tilskudd, 'ar' | 'type' | 'belop'>[],
+  register: readonly { dato: string; stotte: Ore }[],
+  denneKjoringen: Ore,
+): Disponibelt {
   let sumTilskudd = 0;
-  for (const t of tilskudd) if (t.ar === ar && (t.type === 'innovasjon' || t.type === 'overfort')) sumTilskudd += t.belop;
+  for (const t of tilskudd)
+    if (t.ar === ar && (t.type === 'innovasjon' || t.type === 'overfort')) sumTilskudd += t.belop;
   let bruktFor = 0;
   const prefiks = `${ar}-`;
   for (const r of register) if (r.dato.startsWith(prefiks)) bruktFor += r.stotte;
-  return { ar, tilskudd: sumTilskudd, bruktFor, denneKjoringen, gjenstaarFor: sumTilskudd - bruktFor, gjenstaarEtter: sumTilskudd - bruktFor - denneKjoringen };
+  return {
+    ar,
+    tilskudd: sumTilskudd,
+    bruktFor,
+    denneKjoringen,
+    gjenstaarFor: sumTilskudd - bruktFor,
+    gjenstaarEtter: sumTilskudd - bruktFor - denneKjoringen,
+  };
 }
 
 export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
@@ -88,7 +129,13 @@ export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
         `Kjøringen gir ${formatKroner(d.denneKjoringen)} kr i innovasjonsstøtte, men bare ${formatKroner(d.gjenstaarFor)} kr gjenstår av disponibelt ` +
         `innovasjonstilskudd for ${d.ar} (${formatKroner(d.tilskudd)} kr, brukt ${formatKroner(d.bruktFor)} kr). Over med ${formatKroner(-d.gjenstaarEtter)} kr ` +
         `(programveileder 10.4, vedlegg 3 pkt. 4.1). Registrer flere tilskudd i tilskudd (innovasjon/overfort) eller senk støtteintensiteten.`,
-      tall: { tilskudd: d.tilskudd / 100, bruktFor: d.bruktFor / 100, denneKjoringen: d.denneKjoringen / 100, gjenstaarFor: d.gjenstaarFor / 100, overMed: -d.gjenstaarEtter / 100 },
+      tall: {
+        tilskudd: d.tilskudd / 100,
+        bruktFor: d.bruktFor / 100,
+        denneKjoringen: d.denneKjoringen / 100,
+        gjenstaarFor: d.gjenstaarFor / 100,
+        overMed: -d.gjenstaarEtter / 100,
+      },
     },
   ];
 }
@@ -104,7 +151,10 @@ export type SmbSjekkPost = { dato: Dato; dom: string | null };
 export type SmbStatus = { status: 'ok' | 'mangler' | 'ikke-ok'; siste?: SmbSjekkPost; poster: SmbSjekkPost[] };
 
 /** Vedlegg 3 pkt. 2: status for den siste SMB-sjekken datert på eller før avtalestart. */
-export function smbSjekkStatus(m: { orgnr: string; avtalestart: Dato }, sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>): SmbStatus {
+export function smbSjekkStatus(
+  m: { orgnr: string; avtalestart: Dato },
+  sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>,
+): SmbStatus {
   const poster = [...(sjekker.get(m.orgnr) ?? [])].sort((a, b) => (a.dato < b.dato ? -1 : a.dato > b.dato ? 1 : 0));
   const siste = poster.filter((p) => p.dato <= m.avtalestart).at(-1);
   if (!siste) return { status: 'mangler', poster };
@@ -118,7 +168,11 @@ export function smbStatusTekst(s: SmbStatus): string {
   return `${s.siste!.dom === null ? 'Uleselig' : `«${s.siste!.dom}»`} (${s.siste!.dato})`;
 }
 
-export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>, mappe = 'smb-sjekk'): Diagnostikk[] {
+export function smbSjekkAdvarsler(
+  f: Fakturering,
+  sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>,
+  mappe = 'smb-sjekk',
+): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
   for (const m of f.malbedrifter) {
     const { poster, siste } = smbSjekkStatus(m, sjekker);
@@ -145,4 +199,3 @@ export function smbSjekkAdvarsler(f: Fakturering, sjekker: ReadonlyMap<string, r
   }
   return ds;
 }
-

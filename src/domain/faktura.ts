@@ -28,7 +28,6 @@ import type { Malbedrift } from './datasett/malbedrifter.js';
 import type { Timeregistrering } from './datasett/timer.js';
 import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
 
-
 /** Hvor markedsprisen for en linje kom fra, i rekkefølgen de gjelder (docs/faktura.md). */
 export type PrisKilde = 'malbedrift' | 'tjeneste' | 'ansatt' | 'standard';
 export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
@@ -37,7 +36,8 @@ export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
   ansatt: 'pris for den ansatte',
   standard: 'arbeidsmappens standard (markedsprisPerTime)',
 };
-export const PRISREKKEFOLGE = 'målbedriftens avtalte pris > tjenestepris > ansattes pris > standard (markedsprisPerTime)';
+export const PRISREKKEFOLGE =
+  'målbedriftens avtalte pris > tjenestepris > ansattes pris > standard (markedsprisPerTime)';
 
 export type FakturaParametre = {
   periode: Maaned;
@@ -72,7 +72,11 @@ export function beregnLinje(p: { timer: number; pris: Ore; stotteintensitet: Ppm
  * linje), og fordeles så på linjene etter markedsverdi (egenandel) og egenandel (mva) med største rest.
  * Slik blir 10 000,00 i markedsverdi alltid 2 500,00 i egenandel ved 75 %, uansett antall linjer.
  */
-export function beregnFakturalinjer(markedsverdier: readonly Ore[], stotteintensitet: Ppm, mvaSats: Ppm): { sum: Linjeberegning; linjer: Linjeberegning[] } {
+export function beregnFakturalinjer(
+  markedsverdier: readonly Ore[],
+  stotteintensitet: Ppm,
+  mvaSats: Ppm,
+): { sum: Linjeberegning; linjer: Linjeberegning[] } {
   const markedsverdi = markedsverdier.reduce((s, m) => s + m, 0);
   const egenandel = andel(markedsverdi, PPM - stotteintensitet);
   const mva = andel(egenandel, mvaSats);
@@ -151,7 +155,12 @@ export function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mva
 }
 
 /** Markedspris for en timerad og hvor den kom fra. Rekkefølgen er dokumentert i docs/faktura.md. */
-export function velgPris(mb: Pick<Malbedrift, 'markedspris'>, ansatt: Pick<Ansatt, 'markedspris'> | undefined, tjeneste: string | undefined, p: Pick<FakturaParametre, 'standardPris' | 'tjenestepriser'>): { pris: Ore; prisKilde: PrisKilde } {
+export function velgPris(
+  mb: Pick<Malbedrift, 'markedspris'>,
+  ansatt: Pick<Ansatt, 'markedspris'> | undefined,
+  tjeneste: string | undefined,
+  p: Pick<FakturaParametre, 'standardPris' | 'tjenestepriser'>,
+): { pris: Ore; prisKilde: PrisKilde } {
   if (mb.markedspris !== undefined) return { pris: mb.markedspris, prisKilde: 'malbedrift' };
   if (tjeneste !== undefined) {
     const tp = p.tjenestepriser.get(normaliserNavn(tjeneste));
@@ -186,15 +195,40 @@ export function beregnFakturering(
       continue;
     }
     const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt));
-    if (!ansatt) ds.push(feil('ukjent-ansatt', `Ukjent ansatt «${t.ansatt}».`, { ...t.kilde, kolonne: 'ansatt' }, { verdi: t.ansatt, forventet: 'et navn fra ansatte' }));
+    if (!ansatt)
+      ds.push(
+        feil(
+          'ukjent-ansatt',
+          `Ukjent ansatt «${t.ansatt}».`,
+          { ...t.kilde, kolonne: 'ansatt' },
+          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
+        ),
+      );
     const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
     if (!mb) {
-      ds.push(feil('ukjent-malbedrift', `Ukjent målbedrift «${t.malbedrift}».`, { ...t.kilde, kolonne: 'malbedrift' }, { verdi: t.malbedrift, forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${p.adminKoder.join(', ')})` }));
+      ds.push(
+        feil(
+          'ukjent-malbedrift',
+          `Ukjent målbedrift «${t.malbedrift}».`,
+          { ...t.kilde, kolonne: 'malbedrift' },
+          {
+            verdi: t.malbedrift,
+            forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${p.adminKoder.join(', ')})`,
+          },
+        ),
+      );
       continue;
     }
     // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
     if (t.dato < mb.avtalestart || (mb.avtaleslutt !== undefined && t.dato > mb.avtaleslutt)) {
-      ds.push(feil('utenfor-avtale', `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`, { ...t.kilde, kolonne: 'dato' }, { verdi: t.dato, forventet: `en dato i ${mb.avtalestart} – ${mb.avtaleslutt ?? 'løpende'}` }));
+      ds.push(
+        feil(
+          'utenfor-avtale',
+          `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`,
+          { ...t.kilde, kolonne: 'dato' },
+          { verdi: t.dato, forventet: `en dato i ${mb.avtalestart} – ${mb.avtaleslutt ?? 'løpende'}` },
+        ),
+      );
       continue;
     }
     if (!ansatt || ds.length) continue; // ved feil samler vi bare flere feil
@@ -212,7 +246,21 @@ export function beregnFakturering(
       l.timer += t.timer;
       l.rader++;
     } else {
-      perMb.set(nokkel, { orgnr: mb.orgnr, ansatt: ansatt.navn, aktivitet, timer: t.timer, pris, prisKilde, stotteintensitet: si, rader: 1, markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 });
+      perMb.set(nokkel, {
+        orgnr: mb.orgnr,
+        ansatt: ansatt.navn,
+        aktivitet,
+        timer: t.timer,
+        pris,
+        prisKilde,
+        stotteintensitet: si,
+        rader: 1,
+        markedsverdi: 0,
+        egenandel: 0,
+        stotte: 0,
+        mva: 0,
+        aBetale: 0,
+      });
     }
   }
   const fakturadato = sisteDag(p.periode);
@@ -221,7 +269,10 @@ export function beregnFakturering(
   for (const orgnr of [...grupper.keys()].sort()) {
     const mb = mbPerOrgnr.get(orgnr)!;
     const si = mb.stotteintensitet ?? p.standardStotteintensitet;
-    const linjer = [...grupper.get(orgnr)!.values()].sort((a, b) => a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris);
+    const linjer = [...grupper.get(orgnr)!.values()].sort(
+      (a, b) =>
+        a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris,
+    );
     const s = nullSum();
     const mv = linjer.map((l) => mulDivRund(l.timer, l.pris, 100));
     const beregnet = beregnFakturalinjer(mv, si, p.mvaSats);
@@ -230,7 +281,16 @@ export function beregnFakturering(
       leggTil(s, l);
     });
     leggTil(totalt, s);
-    ut.push({ ...s, orgnr, navn: mb.navn, avtalestart: mb.avtalestart, stotteintensitet: si, linjer, stotteEur: tilEurCent(s.stotte, p.eurNokKurs), fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats) });
+    ut.push({
+      ...s,
+      orgnr,
+      navn: mb.navn,
+      avtalestart: mb.avtalestart,
+      stotteintensitet: si,
+      linjer,
+      stotteEur: tilEurCent(s.stotte, p.eurNokKurs),
+      fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats),
+    });
   }
   return { fakturering: { periode: p.periode, fakturadato, malbedrifter: ut, totalt, adminRader }, feil: ds };
 }
@@ -262,7 +322,12 @@ export function registerlinjer(
       eurNokKurs: p.eurNokKurs,
       kursdato: p.kursdato,
       stotteEur: m.stotteEur,
-      ...(ider?.get(m.orgnr) ?? { type: 'faktura' as const, fakturadato: f.fakturadato, forfallsdato: f.fakturadato, ordrereferanse: `${f.periode}-${m.orgnr}` }),
+      ...(ider?.get(m.orgnr) ?? {
+        type: 'faktura' as const,
+        fakturadato: f.fakturadato,
+        forfallsdato: f.fakturadato,
+        ordrereferanse: `${f.periode}-${m.orgnr}`,
+      }),
       kjoring,
     }));
 }

@@ -11,11 +11,22 @@ import { formatProsent, type Ore, type Ppm } from './penger.js';
 import type { Fakturagrunnlag } from './faktura.js';
 import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
 
-export type Importlinje = { produkt: string; beskrivelse: string; /** hundredeler, negativ i kreditnota */ antall: number; pris: Ore };
+export type Importlinje = {
+  produkt: string;
+  beskrivelse: string /** hundredeler, negativ i kreditnota */;
+  antall: number;
+  pris: Ore;
+};
 
 export type Importkunde = Kjoperdata & { kundenummer?: string };
 
-export type Importfaktura = { id: Identitet; periode: string; kunde: Importkunde; tekst: string; linjer: Importlinje[] };
+export type Importfaktura = {
+  id: Identitet;
+  periode: string;
+  kunde: Importkunde;
+  tekst: string;
+  linjer: Importlinje[];
+};
 
 export const STOTTELINJE = 'Innovasjonsstøtte';
 
@@ -29,15 +40,32 @@ function stottelinje(stotte: Ore, si: Ppm | null, fortegn: 1 | -1): Importlinje 
 }
 
 export function importFaktura(periode: Maaned, m: Fakturagrunnlag, id: Identitet, kunde: Importkunde): Importfaktura {
-  const linjer: Importlinje[] = m.linjer.map((l) => ({ produkt: l.aktivitet, beskrivelse: `${l.aktivitet} – ${l.ansatt}`, antall: l.timer, pris: l.pris }));
+  const linjer: Importlinje[] = m.linjer.map((l) => ({
+    produkt: l.aktivitet,
+    beskrivelse: `${l.aktivitet} – ${l.ansatt}`,
+    antall: l.timer,
+    pris: l.pris,
+  }));
   if (m.stotte) linjer.push(stottelinje(m.stotte, m.stotteintensitet, 1));
   return { id, periode, kunde, tekst: m.fakturatekst, linjer };
 }
 
 /** Kreditnota: den krediterte fakturaen som én linje til markedsverdi og støttelinjen, begge med antall −1. */
-export function importKreditnota(gammel: RegisterlinjeData, id: Identitet, kunde: Importkunde, tekst: string): Importfaktura {
+export function importKreditnota(
+  gammel: RegisterlinjeData,
+  id: Identitet,
+  kunde: Importkunde,
+  tekst: string,
+): Importfaktura {
   const hva = gammel.fakturanr ? `faktura ${gammel.fakturanr}` : `ordre ${id.krediterer}`;
-  const linjer: Importlinje[] = [{ produkt: 'Kreditering', beskrivelse: `Kreditering av ${hva} (${gammel.periode}), markedsverdi`, antall: -100, pris: gammel.markedsverdi }];
+  const linjer: Importlinje[] = [
+    {
+      produkt: 'Kreditering',
+      beskrivelse: `Kreditering av ${hva} (${gammel.periode}), markedsverdi`,
+      antall: -100,
+      pris: gammel.markedsverdi,
+    },
+  ];
   if (gammel.stotte) linjer.push(stottelinje(gammel.stotte, null, -1));
   return { id, periode: gammel.periode, kunde, tekst, linjer };
 }

@@ -56,7 +56,9 @@ export type RegisterlinjeData = {
 };
 
 /** Nøkkelen en kreditnota peker på: fakturanummeret, ellers ordrereferansen (eldre linjer: periode-orgnr). */
-export function fakturaNokkel(l: Pick<RegisterlinjeData, 'fakturanr' | 'ordrereferanse' | 'periode' | 'orgnr'>): string {
+export function fakturaNokkel(
+  l: Pick<RegisterlinjeData, 'fakturanr' | 'ordrereferanse' | 'periode' | 'orgnr'>,
+): string {
   return l.fakturanr || l.ordrereferanse || `${l.periode}-${l.orgnr}`;
 }
 
@@ -81,7 +83,11 @@ export type Plan = {
 };
 
 const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
-  a.markedsverdi === m.markedsverdi && a.egenandel === m.egenandel && a.mva === m.mva && a.stotte === m.stotte && a.navn === m.navn;
+  a.markedsverdi === m.markedsverdi &&
+  a.egenandel === m.egenandel &&
+  a.mva === m.mva &&
+  a.stotte === m.stotte &&
+  a.navn === m.navn;
 
 /**
  * Hvilke fakturaer og kreditnotaer en kjøring gir. `register` er hele registeret. Uten tidligere fakturaer i
@@ -90,7 +96,12 @@ const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
  * begge datert i dag (eller siste dag i perioden om den er senere). Gir en feil når et nummer ikke får
  * plass i KID-lengden.
  */
-export function planleggFakturaer(f: Fakturering, register: readonly RegisterlinjeData[], o: Nummeroppsett, idag: Dato): { plan: Plan } | { feil: string } {
+export function planleggFakturaer(
+  f: Fakturering,
+  register: readonly RegisterlinjeData[],
+  o: Nummeroppsett,
+  idag: Dato,
+): { plan: Plan } | { feil: string } {
   const iPerioden = register.filter((l) => l.periode === f.periode);
   const aktive = aktiveFakturaer(iPerioden);
   const erstatning = iPerioden.length > 0;
@@ -98,7 +109,10 @@ export function planleggFakturaer(f: Fakturering, register: readonly Registerlin
   const dato = erstatning && idag > slutt ? idag : slutt;
   let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
   // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
-  const brukteRef = new Set([...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r), ...register.map(fakturaNokkel)]);
+  const brukteRef = new Set([
+    ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
+    ...register.map(fakturaNokkel),
+  ]);
   const nyRef = (grunn: string) => {
     let ref = grunn;
     for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;
@@ -123,25 +137,54 @@ export function planleggFakturaer(f: Fakturering, register: readonly Registerlin
     const n = nummer();
     if ('feil' in n) return n;
     const grunnRef = a.ordrereferanse ?? `${a.periode}-${a.orgnr}`;
-    const id: Identitet = { type: 'kreditnota', ...('fakturanr' in n ? { fakturanr: n.fakturanr } : {}), fakturadato: dato, forfallsdato: dato, ordrereferanse: nyRef(`K-${grunnRef}`), krediterer: fakturaNokkel(a) };
+    const id: Identitet = {
+      type: 'kreditnota',
+      ...('fakturanr' in n ? { fakturanr: n.fakturanr } : {}),
+      fakturadato: dato,
+      forfallsdato: dato,
+      ordrereferanse: nyRef(`K-${grunnRef}`),
+      krediterer: fakturaNokkel(a),
+    };
     plan.kreditnotaer.push({ gammel: a, id });
   }
   for (const m of f.malbedrifter) {
     if (!nyePerOrgnr.has(m.orgnr)) continue;
     const n = nummer();
     if ('feil' in n) return n;
-    plan.nye.push({ m, id: { type: 'faktura', ...n, fakturadato: dato, forfallsdato: leggTilDager(dato, o.forfallsdager), ordrereferanse: nyRef(`${f.periode}-${m.orgnr}`) } });
+    plan.nye.push({
+      m,
+      id: {
+        type: 'faktura',
+        ...n,
+        fakturadato: dato,
+        forfallsdato: leggTilDager(dato, o.forfallsdager),
+        ordrereferanse: nyRef(`${f.periode}-${m.orgnr}`),
+      },
+    });
   }
   return { plan };
 }
 
 /** Kreditnotaens registerlinje: den krediterte fakturaens beløp med motsatt fortegn (samme kurs og støttedato). */
-export function kreditlinje(a: RegisterlinjeData, id: Identitet, kjoring: string): RegisterlinjeData & { kjoring: string } {
+export function kreditlinje(
+  a: RegisterlinjeData,
+  id: Identitet,
+  kjoring: string,
+): RegisterlinjeData & { kjoring: string } {
   return {
-    periode: a.periode, dato: a.dato, orgnr: a.orgnr, navn: a.navn,
-    markedsverdi: neg(a.markedsverdi), egenandel: neg(a.egenandel), mva: neg(a.mva), stotte: neg(a.stotte),
-    eurNokKurs: a.eurNokKurs, kursdato: a.kursdato, stotteEur: neg(a.stotteEur),
-    ...id, kjoring,
+    periode: a.periode,
+    dato: a.dato,
+    orgnr: a.orgnr,
+    navn: a.navn,
+    markedsverdi: neg(a.markedsverdi),
+    egenandel: neg(a.egenandel),
+    mva: neg(a.mva),
+    stotte: neg(a.stotte),
+    eurNokKurs: a.eurNokKurs,
+    kursdato: a.kursdato,
+    stotteEur: neg(a.stotteEur),
+    ...id,
+    kjoring,
   };
 }
 
@@ -157,8 +200,17 @@ export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kil
     const kreditnota = l.type === 'kreditnota';
     for (const k of ['markedsverdi', 'egenandel', 'mva', 'stotte', 'stotteEur'] as const) {
       if (kreditnota ? l[k] > 0 : l[k] < 0) {
-        const forventet = kreditnota ? 'et beløp ≤ 0 (kreditnota)' : 'et beløp ≥ 0 (bare en kreditnota har negative beløp)';
-        ut.push(feil('register-fortegn', `Støtteregisteret: ${k} har feil fortegn for ${l.type ?? 'faktura'} ${l.fakturanr ?? l.ordrereferanse ?? l.orgnr}.`, { fil, ...l.kilde, kolonne: k }, { verdi: String(l[k] / 100), forventet }));
+        const forventet = kreditnota
+          ? 'et beløp ≤ 0 (kreditnota)'
+          : 'et beløp ≥ 0 (bare en kreditnota har negative beløp)';
+        ut.push(
+          feil(
+            'register-fortegn',
+            `Støtteregisteret: ${k} har feil fortegn for ${l.type ?? 'faktura'} ${l.fakturanr ?? l.ordrereferanse ?? l.orgnr}.`,
+            { fil, ...l.kilde, kolonne: k },
+            { verdi: String(l[k] / 100), forventet },
+          ),
+        );
         break;
       }
     }

@@ -49,7 +49,12 @@ export function valgfri<T>(skjema: z.ZodType<T, RaaCelle>) {
     if (erTom(v)) return undefined;
     const r = skjema.safeParse(v);
     if (r.success) return r.data;
-    for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, params: (i as { params?: unknown }).params as Record<string, unknown> });
+    for (const i of r.error.issues)
+      ctx.addIssue({
+        code: 'custom',
+        message: i.message,
+        params: (i as { params?: unknown }).params as Record<string, unknown>,
+      });
     return z.NEVER;
   });
 }
@@ -88,7 +93,8 @@ const kr = (ore: Ore) => formatKroner(ore).replace(/,00$/, '');
  */
 export const belop = (opts: { minst?: Ore; maks?: Ore; hva?: string } = {}) => {
   const maks = opts.maks ?? MAKS_BELOP_ORE;
-  const spenn = opts.hva && opts.minst !== undefined ? ` (rimelig for ${opts.hva}: ${kr(opts.minst)}–${kr(maks)} kr)` : '';
+  const spenn =
+    opts.hva && opts.minst !== undefined ? ` (rimelig for ${opts.hva}: ${kr(opts.minst)}–${kr(maks)} kr)` : '';
   return celle<Ore>(`beløp i kroner, f.eks. «1 234,50»${spenn}`, (v) => {
     const r = desimal(2, v);
     if (!r.ok) return r;
@@ -97,7 +103,11 @@ export const belop = (opts: { minst?: Ore; maks?: Ore; hva?: string } = {}) => {
       if (r.verdi === 0 && opts.minst > 0) return { ok: false, grunn: 'beløpet kan ikke være 0' };
       return { ok: false, grunn: opts.hva ? `urimelig lavt for ${opts.hva}` : 'beløpet er for lite' };
     }
-    if (r.verdi > maks) return { ok: false, grunn: opts.hva ? `urimelig høyt for ${opts.hva}` : `beløpet er urimelig stort (over ${kr(maks)} kr)` };
+    if (r.verdi > maks)
+      return {
+        ok: false,
+        grunn: opts.hva ? `urimelig høyt for ${opts.hva}` : `beløpet er urimelig stort (over ${kr(maks)} kr)`,
+      };
     return r;
   });
 };
@@ -107,7 +117,11 @@ const TIMER_MINUTTER = /^(\d{1,4}):([0-5]\d)$/;
 function fraTimerMinutter(s: string): { ok: true; verdi: number } | { ok: false; grunn: string } {
   const [, t, m] = TIMER_MINUTTER.exec(s)!;
   const hundredeler = (Number(m) * 100) / 60;
-  if (!Number.isInteger(hundredeler)) return { ok: false, grunn: `${s} er ikke et helt antall hundredels timer (minuttene må gå opp i 3, f.eks. 7:15 eller 7:30)` };
+  if (!Number.isInteger(hundredeler))
+    return {
+      ok: false,
+      grunn: `${s} er ikke et helt antall hundredels timer (minuttene må gå opp i 3, f.eks. 7:15 eller 7:30)`,
+    };
   return { ok: true, verdi: Number(t) * 100 + hundredeler };
 }
 
@@ -117,7 +131,8 @@ export const timer = (opts: { maks?: number } = { maks: 24 }) =>
     const r = typeof v === 'string' && TIMER_MINUTTER.test(v.trim()) ? fraTimerMinutter(v.trim()) : desimal(2, v);
     if (!r.ok) return r;
     if (r.verdi <= 0) return { ok: false, grunn: r.verdi === 0 ? 'null timer' : 'negative timer' };
-    if (opts.maks !== undefined && r.verdi > opts.maks * 100) return { ok: false, grunn: `mer enn ${opts.maks} timer på én linje` };
+    if (opts.maks !== undefined && r.verdi > opts.maks * 100)
+      return { ok: false, grunn: `mer enn ${opts.maks} timer på én linje` };
     return r;
   });
 
@@ -126,33 +141,42 @@ export const timer = (opts: { maks?: number } = { maks: 24 }) =>
  * av leseren som «75 %». Inntil fire desimaler i prosenttallet.
  */
 export const prosent = (opts: { min?: number; maks?: number } = {}) =>
-  celle<Ppm>(`prosent${opts.maks !== undefined ? ` mellom ${opts.min ?? 0} og ${opts.maks}` : ''}, f.eks. «75» eller «75 %»`, (v) => {
-    let r: Tolket;
-    if (typeof v === 'number') r = fraFlyttall(v, 4);
-    else if (typeof v === 'string') r = parseDesimal(v.replace(/%\s*$/, ''), 4);
-    else return { ok: false as const, grunn: 'ikke en prosent' };
-    if (!r.ok) return r;
-    const ppm = r.verdi; // prosent med fire desimaler ×10 000 = ppm
-    // En vanlig celle med 0,75 er nesten alltid brøken for 75 % (issue 11 pkt. 5); prosentformaterte xlsx-celler
-    // kommer som «75 %». Under 1 % må skrives med prosenttegn.
-    const medTegn = typeof v === 'string' && /%\s*$/.test(v);
-    if (!medTegn && ppm > 0 && ppm < 10_000) {
-      const pst = String(ppm / 100).replace('.', ',');
-      return { ok: false, grunn: `${String(v).replace('.', ',')} ser ut som en brøk: skriv ${pst} for ${pst} %, eller «${String(v).replace('.', ',')} %» om du mener under 1 %` };
-    }
-    if (opts.min !== undefined && ppm < opts.min * 10_000) return { ok: false, grunn: `under ${opts.min} %` };
-    if (opts.maks !== undefined && ppm > opts.maks * 10_000) return { ok: false, grunn: `over ${opts.maks} %` };
-    return { ok: true, verdi: ppm };
-  });
+  celle<Ppm>(
+    `prosent${opts.maks !== undefined ? ` mellom ${opts.min ?? 0} og ${opts.maks}` : ''}, f.eks. «75» eller «75 %»`,
+    (v) => {
+      let r: Tolket;
+      if (typeof v === 'number') r = fraFlyttall(v, 4);
+      else if (typeof v === 'string') r = parseDesimal(v.replace(/%\s*$/, ''), 4);
+      else return { ok: false as const, grunn: 'ikke en prosent' };
+      if (!r.ok) return r;
+      const ppm = r.verdi; // prosent med fire desimaler ×10 000 = ppm
+      // En vanlig celle med 0,75 er nesten alltid brøken for 75 % (issue 11 pkt. 5); prosentformaterte xlsx-celler
+      // kommer som «75 %». Under 1 % må skrives med prosenttegn.
+      const medTegn = typeof v === 'string' && /%\s*$/.test(v);
+      if (!medTegn && ppm > 0 && ppm < 10_000) {
+        const pst = String(ppm / 100).replace('.', ',');
+        return {
+          ok: false,
+          grunn: `${String(v).replace('.', ',')} ser ut som en brøk: skriv ${pst} for ${pst} %, eller «${String(v).replace('.', ',')} %» om du mener under 1 %`,
+        };
+      }
+      if (opts.min !== undefined && ppm < opts.min * 10_000) return { ok: false, grunn: `under ${opts.min} %` };
+      if (opts.maks !== undefined && ppm > opts.maks * 10_000) return { ok: false, grunn: `over ${opts.maks} %` };
+      return { ok: true, verdi: ppm };
+    },
+  );
 
 export const heltall = (opts: { min?: number; maks?: number } = {}) =>
-  celle<number>(`heltall${opts.min !== undefined && opts.maks !== undefined ? ` fra ${opts.min} til ${opts.maks}` : ''}`, (v) => {
-    const r = desimal(0, v);
-    if (!r.ok) return { ok: false, grunn: 'ikke et heltall' };
-    if (opts.min !== undefined && r.verdi < opts.min) return { ok: false, grunn: `mindre enn ${opts.min}` };
-    if (opts.maks !== undefined && r.verdi > opts.maks) return { ok: false, grunn: `større enn ${opts.maks}` };
-    return r;
-  });
+  celle<number>(
+    `heltall${opts.min !== undefined && opts.maks !== undefined ? ` fra ${opts.min} til ${opts.maks}` : ''}`,
+    (v) => {
+      const r = desimal(0, v);
+      if (!r.ok) return { ok: false, grunn: 'ikke et heltall' };
+      if (opts.min !== undefined && r.verdi < opts.min) return { ok: false, grunn: `mindre enn ${opts.min}` };
+      if (opts.maks !== undefined && r.verdi > opts.maks) return { ok: false, grunn: `større enn ${opts.maks}` };
+      return r;
+    },
+  );
 
 export const dato = () =>
   celle<Dato>('dato som dd.mm.åååå, åååå-mm-dd eller Excel-dato', (v) => {

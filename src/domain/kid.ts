@@ -32,7 +32,9 @@ export function mod11(sifre: string): string {
 export function lagKid(grunnlag: string, o: { metode: KidMetode; lengde: number }): { kid: string } | { feil: string } {
   if (!/^\d+$/.test(grunnlag)) return { feil: `KID-grunnlaget «${grunnlag}» må være bare sifre` };
   if (grunnlag.length > o.lengde - 1) {
-    return { feil: `fakturanummeret ${grunnlag} får ikke plass i en KID på ${o.lengde} sifre (${grunnlag.length} + kontrollsiffer)` };
+    return {
+      feil: `fakturanummeret ${grunnlag} får ikke plass i en KID på ${o.lengde} sifre (${grunnlag.length} + kontrollsiffer)`,
+    };
   }
   const g = grunnlag.padStart(o.lengde - 1, '0');
   return { kid: g + (o.metode === 'MOD10' ? mod10(g) : mod11(g)) };

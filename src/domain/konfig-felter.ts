@@ -9,7 +9,9 @@ import { formatKroner, type Ore } from './penger.js';
 import { erGyldigOrgnr, normaliserOrgnr } from './orgnr.js';
 
 /** Kroner (tall eller norsk tekst) → øre, innenfor [minst, maks]. */
-export const kroner = (spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 0, maks: MAKS_BELOP_ORE, hva: 'beløp' }) =>
+export const kroner = (
+  spenn: { minst: Ore; maks: Ore; hva: string } = { minst: 0, maks: MAKS_BELOP_ORE, hva: 'beløp' },
+) =>
   z.union([z.number(), z.string()]).transform((v, ctx): Ore => {
     const r = typeof v === 'number' ? fraFlyttall(v, 2) : parseDesimal(v, 2);
     if (!r.ok) {

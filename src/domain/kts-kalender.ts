@@ -10,7 +10,20 @@ export type Skjema = 'oppstart' | 'underveis' | 'exit';
 /** Programveileder 6.3/11.1: AVI oppdateres 1. mars, 1. juni, 1. september og 1. desember. */
 export const AVI_MAANEDER = [3, 6, 9, 12] as const;
 
-const MAANEDSNAVN = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
+const MAANEDSNAVN = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+] as const;
 
 /** «2026-12» → «desember 2026». */
 export function maanedTekst(m: Maaned): string {
@@ -121,7 +134,13 @@ const TYPE_REKKEFOLGE: Record<Skjema, number> = { oppstart: 0, underveis: 1, exi
 /** Alle utsendinger for én målbedrift (oppstart, underveis, exit) til og med måneden `tilOgMed`. */
 export function utsendingerFor(b: KtsBedrift, tilOgMed: Maaned): Utsending[] {
   const start = utsendingsmaaned(b.avtalestart);
-  const lag = (type: Skjema, maaned: Maaned): Utsending => ({ orgnr: b.orgnr, navn: b.navn, type, maaned, frist: aviFristFor(maaned) });
+  const lag = (type: Skjema, maaned: Maaned): Utsending => ({
+    orgnr: b.orgnr,
+    navn: b.navn,
+    type,
+    maaned,
+    frist: aviFristFor(maaned),
+  });
   const ut: Utsending[] = [];
   if (start <= tilOgMed) ut.push(lag('oppstart', start));
   for (const m of underveisMaaneder(start, b.avtaleslutt, tilOgMed)) ut.push(lag('underveis', m));
@@ -139,6 +158,11 @@ export function planForAar(bedrifter: readonly KtsBedrift[], aar: number): Utsen
   return bedrifter
     .flatMap((b) => utsendingerFor(b, tilOgMed))
     .filter((u) => u.maaned >= fra)
-    .sort((a, b) => (a.maaned < b.maaned ? -1 : a.maaned > b.maaned ? 1 : TYPE_REKKEFOLGE[a.type] - TYPE_REKKEFOLGE[b.type] || a.navn.localeCompare(b.navn, 'nb')));
+    .sort((a, b) =>
+      a.maaned < b.maaned
+        ? -1
+        : a.maaned > b.maaned
+          ? 1
+          : TYPE_REKKEFOLGE[a.type] - TYPE_REKKEFOLGE[b.type] || a.navn.localeCompare(b.navn, 'nb'),
+    );
 }
-

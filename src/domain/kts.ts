@@ -7,7 +7,14 @@
  */
 import { deler, maanedAv, type Dato, type Maaned } from './dato.js';
 import { advarsel, feil, type Diagnostikk, type Kilde } from './diagnostikk.js';
-import { aviFristFor, fristTekst, maanedTekst, nesteAviFrist, utsendingsmaaned, type KtsBedrift } from './kts-kalender.js';
+import {
+  aviFristFor,
+  fristTekst,
+  maanedTekst,
+  nesteAviFrist,
+  utsendingsmaaned,
+  type KtsBedrift,
+} from './kts-kalender.js';
 
 export * from './kts-kalender.js';
 
@@ -60,7 +67,10 @@ function merknader(...m: (string | null)[]): string | null {
 
 function forSentTekst(egen: Dato, frist: Dato, opprinnelig: Maaned, kommende: Maaned): string | null {
   if (egen >= frist) return null;
-  const flyttet = opprinnelig < kommende ? ` Utsendingsmåneden er satt til ${maanedTekst(kommende)} (${maanedTekst(opprinnelig)} er passert).` : '';
+  const flyttet =
+    opprinnelig < kommende
+      ? ` Utsendingsmåneden er satt til ${maanedTekst(kommende)} (${maanedTekst(opprinnelig)} er passert).`
+      : '';
   return `For sent: hørte til AVI-oppdateringen ${fristTekst(egen)}.${flyttet}`;
 }
 
@@ -80,10 +90,19 @@ export type OppdateringValg = {
   siden?: Dato | null;
 };
 
-export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLogg, frist: Dato, valg: OppdateringValg = {}): Oppdatering {
+export function beregnOppdatering(
+  bedrifter: readonly KtsBedrift[],
+  logg: AviLogg,
+  frist: Dato,
+  valg: OppdateringValg = {},
+): Oppdatering {
   const tidligere = logg.oppdateringer.filter((o) => o.frist !== frist);
-  const rapportertNy = new Map(tidligere.flatMap((o) => o.nye.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
-  const rapportertSlutt = new Map(tidligere.flatMap((o) => o.avsluttede.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)));
+  const rapportertNy = new Map(
+    tidligere.flatMap((o) => o.nye.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)),
+  );
+  const rapportertSlutt = new Map(
+    tidligere.flatMap((o) => o.avsluttede.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)),
+  );
   const fristMaaned = maanedAv(frist);
   // Programveileder 6.3: en registrering som kommer for sent, får en utsendingsmåned som ikke er passert — måneden
   // for denne oppdateringen (31.12: neste AVI-måned), ikke den opprinnelige.
@@ -91,7 +110,12 @@ export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLog
   const fristAar = deler(frist).aar;
   const siden = valg.siden ?? null;
   const antattRapportert = (egen: Dato) => siden !== null && egen <= siden;
-  const forrige = tidligere.filter((o) => o.frist < frist).map((o) => o.frist).sort().at(-1) ?? null;
+  const forrige =
+    tidligere
+      .filter((o) => o.frist < frist)
+      .map((o) => o.frist)
+      .sort()
+      .at(-1) ?? null;
   const ds: Diagnostikk[] = [];
   const nye: NyRad[] = [];
   const avsluttede: AvsluttetRad[] = [];
@@ -110,15 +134,26 @@ export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLog
     const tidligereNy = rapportertNy.get(b.orgnr);
     // 11.1 (31. desember) og 6.3 («tatt opp … siden siste oppdatering»): i desemberfilen (1.12, eller årsslutt 31.12)
     // tas også årets november–desember-oppstarter med; oppstartskjemaet følger tabellen i 6.3 (mars året etter).
-    const tidlig = fristMaaned.endsWith('-12') && start > fristMaaned && b.avtalestart <= frist && deler(b.avtalestart).aar === fristAar;
+    const tidlig =
+      fristMaaned.endsWith('-12') &&
+      start > fristMaaned &&
+      b.avtalestart <= frist &&
+      deler(b.avtalestart).aar === fristAar;
     const skalNy = !tidligereNy && (start <= fristMaaned || tidlig) && !antattRapportert(aviFristFor(start));
-    const skalSlutt = b.avtaleslutt !== undefined && exit !== null && !rapportertSlutt.has(b.orgnr) && exit <= fristMaaned && !antattRapportert(aviFristFor(exit));
+    const skalSlutt =
+      b.avtaleslutt !== undefined &&
+      exit !== null &&
+      !rapportertSlutt.has(b.orgnr) &&
+      exit <= fristMaaned &&
+      !antattRapportert(aviFristFor(exit));
     if (tidligereNy && tidligereNy.avtalestart !== b.avtalestart) {
       ds.push(endretAdvarsel(b, 'avtalestart', tidligereNy.avtalestart, b.avtalestart, tidligereNy.frist));
     }
     const tidligereSlutt = rapportertSlutt.get(b.orgnr);
     if (tidligereSlutt && tidligereSlutt.avtaleslutt !== (b.avtaleslutt ?? null)) {
-      ds.push(endretAdvarsel(b, 'avtaleslutt', tidligereSlutt.avtaleslutt, b.avtaleslutt ?? '(tom)', tidligereSlutt.frist));
+      ds.push(
+        endretAdvarsel(b, 'avtaleslutt', tidligereSlutt.avtaleslutt, b.avtaleslutt ?? '(tom)', tidligereSlutt.frist),
+      );
     }
     const begge = skalNy && skalSlutt ? 'Startet og avsluttet siden siste oppdatering: står i begge delene.' : null;
     if (skalNy) {
@@ -143,12 +178,18 @@ export function beregnOppdatering(bedrifter: readonly KtsBedrift[], logg: AviLog
         exitskjema: egenFrist < frist && exit < kommende ? kommende : exit,
         egenFrist,
         forSent: egenFrist < frist,
-        merknad: merknader(forSentTekst(egenFrist, frist, exit, kommende), begge, 'Sjekk at navn og e-post til daglig leder stemmer i AVI.'),
+        merknad: merknader(
+          forSentTekst(egenFrist, frist, exit, kommende),
+          begge,
+          'Sjekk at navn og e-post til daglig leder stemmer i AVI.',
+        ),
       });
     }
   }
-  const sorter = <T extends { egenFrist: Dato; navn: string }>(dato: (r: T) => Dato) => (a: T, b: T) =>
-    a.egenFrist.localeCompare(b.egenFrist) || dato(a).localeCompare(dato(b)) || a.navn.localeCompare(b.navn, 'nb');
+  const sorter =
+    <T extends { egenFrist: Dato; navn: string }>(dato: (r: T) => Dato) =>
+    (a: T, b: T) =>
+      a.egenFrist.localeCompare(b.egenFrist) || dato(a).localeCompare(dato(b)) || a.navn.localeCompare(b.navn, 'nb');
   nye.sort(sorter((r) => r.avtalestart));
   avsluttede.sort(sorter((r) => r.avtaleslutt));
   return { frist, forrige, nye, avsluttede, advarsler: ds };
@@ -177,10 +218,24 @@ export function kontrollerOppdatering(o: Pick<Oppdatering, 'nye' | 'avsluttede'>
     sett.add(r.orgnr);
     const kilde = (kolonne: string): Kilde | undefined => (r.kilde ? { ...r.kilde, kolonne } : undefined);
     if (!r.dagligLeder) {
-      ds.push(feil('mangler-daglig-leder', `${r.navn} (${r.orgnr}) skal med i AVI-oppdateringen, men mangler navn på daglig leder (programveileder 6.3).`, kilde('dagligLeder'), { forventet: 'daglig leders navn' }));
+      ds.push(
+        feil(
+          'mangler-daglig-leder',
+          `${r.navn} (${r.orgnr}) skal med i AVI-oppdateringen, men mangler navn på daglig leder (programveileder 6.3).`,
+          kilde('dagligLeder'),
+          { forventet: 'daglig leders navn' },
+        ),
+      );
     }
     if (!r.dagligLederEpost) {
-      ds.push(feil('mangler-daglig-leder', `${r.navn} (${r.orgnr}) skal med i AVI-oppdateringen, men mangler e-post til daglig leder (programveileder 6.3).`, kilde('dagligLederEpost'), { forventet: 'daglig leders e-postadresse' }));
+      ds.push(
+        feil(
+          'mangler-daglig-leder',
+          `${r.navn} (${r.orgnr}) skal med i AVI-oppdateringen, men mangler e-post til daglig leder (programveileder 6.3).`,
+          kilde('dagligLederEpost'),
+          { forventet: 'daglig leders e-postadresse' },
+        ),
+      );
     }
   }
   return ds;
@@ -188,12 +243,20 @@ export function kontrollerOppdatering(o: Pick<Oppdatering, 'nye' | 'avsluttede'>
 
 /** 6.3: datoen loggen startet fra (AVI antatt oppdatert), lagret i det første innslaget; null = alt er logget. */
 export function loggensUtgangspunkt(logg: AviLogg, unntattFrist: Dato): Dato | null {
-  const d = logg.oppdateringer.filter((o) => o.frist !== unntattFrist).map((o) => o.antattOppdatertPer).filter((x): x is Dato => Boolean(x));
+  const d = logg.oppdateringer
+    .filter((o) => o.frist !== unntattFrist)
+    .map((o) => o.antattOppdatertPer)
+    .filter((x): x is Dato => Boolean(x));
   return d.sort()[0] ?? null;
 }
 
 /** Loggens innslag for en oppdatering (det opplastingsfilen inneholder). */
-export function loggInnslag(o: Oppdatering, skrevet: Dato, filer: string[], antattOppdatertPer: Dato | null = null): LoggOppdatering {
+export function loggInnslag(
+  o: Oppdatering,
+  skrevet: Dato,
+  filer: string[],
+  antattOppdatertPer: Dato | null = null,
+): LoggOppdatering {
   return {
     frist: o.frist,
     skrevet,
@@ -210,7 +273,10 @@ export function loggInnslag(o: Oppdatering, skrevet: Dato, filer: string[], anta
  */
 export function medInnslag(logg: AviLogg, innslag: LoggOppdatering): AviLogg {
   const andre = logg.oppdateringer.filter((o) => o.frist !== innslag.frist);
-  return { versjon: 1, oppdateringer: [...andre, innslag].sort((a, b) => (a.frist < b.frist ? -1 : a.frist > b.frist ? 1 : 0)) };
+  return {
+    versjon: 1,
+    oppdateringer: [...andre, innslag].sort((a, b) => (a.frist < b.frist ? -1 : a.frist > b.frist ? 1 : 0)),
+  };
 }
 
 /** Samme innhold (uten skrivedato) som innslaget i loggen for fristen? Da er ingenting endret. */

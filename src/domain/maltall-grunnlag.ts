@@ -67,7 +67,10 @@ export type Maaling = {
 };
 
 /** Programveileder 11.2: en målbedrift er med når avtalen gjelder «i hele eller deler av» perioden. */
-export function erAktiv(m: Pick<MalbedriftGrunnlag, 'avtalestart' | 'avtaleslutt'>, p: Pick<Periode, 'fra' | 'til'>): boolean {
+export function erAktiv(
+  m: Pick<MalbedriftGrunnlag, 'avtalestart' | 'avtaleslutt'>,
+  p: Pick<Periode, 'fra' | 'til'>,
+): boolean {
   return overlapper(m.avtalestart, m.avtaleslutt ?? null, p.fra, p.til);
 }
 

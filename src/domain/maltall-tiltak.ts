@@ -5,7 +5,13 @@
 import { advarsel, feil, type Diagnostikk } from './diagnostikk.js';
 import { normaliserNavn } from './felter.js';
 import { BEDRIFTSTYPER, type Tiltakstype } from './datasett/tiltak.js';
-import { iPerioden, type Grunnlag, type MalbedriftGrunnlag, type SrlGrunnlag, type TiltakGrunnlag } from './maltall-grunnlag.js';
+import {
+  iPerioden,
+  type Grunnlag,
+  type MalbedriftGrunnlag,
+  type SrlGrunnlag,
+  type TiltakGrunnlag,
+} from './maltall-grunnlag.js';
 
 /** Programveileder 11.2: Siva er ikke en programoperatør (næringshage/inkubator). */
 function erSiva(partner: string | undefined): boolean {
@@ -44,10 +50,22 @@ export function utelatteTiltak(g: Grunnlag): Diagnostikk[] {
     const kilde = t.kilde ? { ...t.kilde } : undefined;
     for (const type of [t.type, t.ogsa]) {
       if (type === 'henvisning' && !tellerTiltak(t, type, egne)) {
-        ds.push(advarsel('henvisning-egen-malbedrift', `Henvisningen av ${t.bedrift ?? t.orgnr} telles ikke: bedriften står i malbedrifter. Måltallet teller bedrifter henvist «istedenfor å ta de opp som egen målbedrift» (programveileder 11.2).`, kilde && { ...kilde, kolonne: 'bedrift' }));
+        ds.push(
+          advarsel(
+            'henvisning-egen-malbedrift',
+            `Henvisningen av ${t.bedrift ?? t.orgnr} telles ikke: bedriften står i malbedrifter. Måltallet teller bedrifter henvist «istedenfor å ta de opp som egen målbedrift» (programveileder 11.2).`,
+            kilde && { ...kilde, kolonne: 'bedrift' },
+          ),
+        );
       }
       if (type === 'samarbeidsprosjekt' && !tellerTiltak(t, type, egne)) {
-        ds.push(advarsel('samarbeid-med-siva', `Samarbeidsprosjektet med «${t.samarbeidspartner}» telles ikke: Siva er ikke en programoperatør. Måltallet teller prosjekter med andre programoperatører (næringshager og/eller inkubatorer) (programveileder 11.2).`, kilde && { ...kilde, kolonne: 'samarbeidspartner' }));
+        ds.push(
+          advarsel(
+            'samarbeid-med-siva',
+            `Samarbeidsprosjektet med «${t.samarbeidspartner}» telles ikke: Siva er ikke en programoperatør. Måltallet teller prosjekter med andre programoperatører (næringshager og/eller inkubatorer) (programveileder 11.2).`,
+            kilde && { ...kilde, kolonne: 'samarbeidspartner' },
+          ),
+        );
       }
     }
   }
@@ -61,12 +79,26 @@ export function kontrollerSrl(srl: readonly SrlGrunnlag[], malbedrifter?: Readon
   for (const s of srl) {
     // Vedlegg 1/11.2: SRL vurderes for målbedrifter; et orgnr som ikke er målbedrift er en skrivefeil, ikke noe å overse.
     if (malbedrifter && !malbedrifter.has(s.orgnr)) {
-      ds.push(feil('srl-ukjent-malbedrift', `SRL-vurderingen gjelder ${s.orgnr}, som ikke finnes i malbedrifter.`, s.kilde ? { ...s.kilde, kolonne: 'orgnr' } : undefined, { verdi: s.orgnr, forventet: 'orgnr til en målbedrift i malbedrifter' }));
+      ds.push(
+        feil(
+          'srl-ukjent-malbedrift',
+          `SRL-vurderingen gjelder ${s.orgnr}, som ikke finnes i malbedrifter.`,
+          s.kilde ? { ...s.kilde, kolonne: 'orgnr' } : undefined,
+          { verdi: s.orgnr, forventet: 'orgnr til en målbedrift i malbedrifter' },
+        ),
+      );
       continue;
     }
     const n = `${s.orgnr}|${s.ar}`;
     if (sett.has(n)) {
-      ds.push(feil('srl-to-ganger', `Målbedriften ${s.orgnr} har to SRL-vurderinger for ${s.ar} (også på rad ${sett.get(n) ?? '?'}).`, s.kilde ? { ...s.kilde, kolonne: 'orgnr' } : undefined, { verdi: s.orgnr, forventet: 'én vurdering per målbedrift og år' }));
+      ds.push(
+        feil(
+          'srl-to-ganger',
+          `Målbedriften ${s.orgnr} har to SRL-vurderinger for ${s.ar} (også på rad ${sett.get(n) ?? '?'}).`,
+          s.kilde ? { ...s.kilde, kolonne: 'orgnr' } : undefined,
+          { verdi: s.orgnr, forventet: 'én vurdering per målbedrift og år' },
+        ),
+      );
     } else sett.set(n, s.kilde?.rad);
   }
   return ds;
@@ -77,9 +109,16 @@ export function kontrollerTiltak(tiltak: readonly TiltakGrunnlag[]): Diagnostikk
   const ds: Diagnostikk[] = [];
   for (const t of tiltak) {
     const kilde = (kolonne: string) => (t.kilde ? { ...t.kilde, kolonne } : undefined);
-    if ([t.type, t.ogsa].some((x) => x && BEDRIFTSTYPER.includes(x)) && !t.orgnr && !(t.bedrift?.trim())) {
+    if ([t.type, t.ogsa].some((x) => x && BEDRIFTSTYPER.includes(x)) && !t.orgnr && !t.bedrift?.trim()) {
       const type = BEDRIFTSTYPER.includes(t.type) ? t.type : t.ogsa;
-      ds.push(feil('tiltak-mangler-bedrift', `Tiltak av typen «${type}» teller bedrifter, så «bedrift» eller «orgnr» må fylles ut.`, kilde('bedrift'), { forventet: 'bedriftens navn eller orgnr' }));
+      ds.push(
+        feil(
+          'tiltak-mangler-bedrift',
+          `Tiltak av typen «${type}» teller bedrifter, så «bedrift» eller «orgnr» må fylles ut.`,
+          kilde('bedrift'),
+          { forventet: 'bedriftens navn eller orgnr' },
+        ),
+      );
     }
     if (t.ogsa === undefined) continue;
     // 11.2: ett tiltak kan telle under to måltall (f.eks. et kurs for målbedriftene som er et samarbeidsprosjekt),
@@ -87,10 +126,18 @@ export function kontrollerTiltak(tiltak: readonly TiltakGrunnlag[]): Diagnostikk
     const blandet = BEDRIFTSTYPER.includes(t.type) !== BEDRIFTSTYPER.includes(t.ogsa);
     if (t.ogsa === t.type || blandet) {
       ds.push(
-        feil('tiltak-ogsa-ugyldig', t.ogsa === t.type ? `«ogsa» er lik «type» (${t.type}).` : `«${t.type}» og «${t.ogsa}» kan ikke være samme rad: den ene teller bedrifter, den andre tiltak (programveileder 11.2).`, kilde('ogsa'), {
-          verdi: t.ogsa,
-          forventet: 'en annen tiltakstype enn «type», og ikke henvisning/radgivning-andres-bedrift sammen med et tiltak',
-        }),
+        feil(
+          'tiltak-ogsa-ugyldig',
+          t.ogsa === t.type
+            ? `«ogsa» er lik «type» (${t.type}).`
+            : `«${t.type}» og «${t.ogsa}» kan ikke være samme rad: den ene teller bedrifter, den andre tiltak (programveileder 11.2).`,
+          kilde('ogsa'),
+          {
+            verdi: t.ogsa,
+            forventet:
+              'en annen tiltakstype enn «type», og ikke henvisning/radgivning-andres-bedrift sammen med et tiltak',
+          },
+        ),
       );
     }
   }

@@ -20,7 +20,15 @@ import { normaliserNavn } from './felter.js';
 import { mulDivRund, PPM, type Ore, type Ppm } from './penger.js';
 import { BEDRIFTSTYPER, type Tiltakstype } from './datasett/tiltak.js';
 import { MALTALL, type MaltallDef, type MaltallId } from './maltall-definisjoner.js';
-import { aktivPaa, erAktiv, iPerioden, type Grunnlag, type Maaling, type MalbedriftGrunnlag, type SrlGrunnlag } from './maltall-grunnlag.js';
+import {
+  aktivPaa,
+  erAktiv,
+  iPerioden,
+  type Grunnlag,
+  type Maaling,
+  type MalbedriftGrunnlag,
+  type SrlGrunnlag,
+} from './maltall-grunnlag.js';
 import { egneNokler, tellerTiltak } from './maltall-tiltak.js';
 
 export * from './maltall-grunnlag.js';
@@ -38,7 +46,6 @@ function visDato(d: Dato): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 }
 
-
 /** Orgnr → SRL-nivå for et år. */
 function srlForAar(srl: readonly SrlGrunnlag[], ar: number): Map<string, number> {
   const m = new Map<string, number>();
@@ -52,12 +59,22 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
   const aktive = g.malbedrifter.filter((m) => erAktiv(m, p));
   const n = aktive.length;
 
-  const andel = (id: MaltallId, tell: (m: MalbedriftGrunnlag) => boolean, merknad?: string, grupp = aktive): Maaling => {
+  const andel = (
+    id: MaltallId,
+    tell: (m: MalbedriftGrunnlag) => boolean,
+    merknad?: string,
+    grupp = aktive,
+  ): Maaling => {
     const med = grupp.filter(tell).map((m) => m.orgnr);
     const verdi = andelPpm(med.length, grupp.length);
     const tom = `Kan ikke beregnes: ingen aktive målbedrifter ${grupp === aktive ? 'i perioden' : `per ${visDato(p.til)}`}.`;
     return {
-      id, enhet: 'andel', verdi, teller: med.length, nevner: grupp.length, bedrifter: med,
+      id,
+      enhet: 'andel',
+      verdi,
+      teller: med.length,
+      nevner: grupp.length,
+      bedrifter: med,
       ...(verdi === null ? { merknad: tom } : merknad ? { merknad } : {}),
     };
   };
@@ -66,12 +83,18 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
   const per31Merknad = `Per ${visDato(p.til)}: ${per31.length} av ${n} aktive målbedrifter hadde aktiv avtale da (11.2).`;
   const egne = egneNokler(g.malbedrifter);
   const antallMb = (id: MaltallId, liste: readonly MalbedriftGrunnlag[]): Maaling => ({
-    id, enhet: 'antall', verdi: liste.length, teller: liste.length, nevner: null, bedrifter: liste.map((m) => m.orgnr),
+    id,
+    enhet: 'antall',
+    verdi: liste.length,
+    teller: liste.length,
+    nevner: null,
+    bedrifter: liste.map((m) => m.orgnr),
   });
   const tiltakITid = g.tiltak.filter((t) => iPerioden(t.dato, p));
   const antallTiltak = (id: MaltallId, type: Tiltakstype): Maaling => {
     const rader = tiltakITid.filter((t) => tellerTiltak(t, type, egne));
-    if (!BEDRIFTSTYPER.includes(type)) return { id, enhet: 'antall', verdi: rader.length, teller: rader.length, nevner: null };
+    if (!BEDRIFTSTYPER.includes(type))
+      return { id, enhet: 'antall', verdi: rader.length, teller: rader.length, nevner: null };
     // Antall bedrifter: hver bedrift telles én gang (orgnr, ellers normalisert navn).
     const unike = new Set(rader.map((t) => (t.orgnr ? `orgnr:${t.orgnr}` : `navn:${normaliserNavn(t.bedrift ?? '')}`)));
     return { id, enhet: 'antall', verdi: unike.size, teller: unike.size, nevner: null };
@@ -86,7 +109,9 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
   // Halvår: bare vurderinger for året som er datert i halvåret (udaterte kan ikke plasseres og telles ikke).
   const srlNaa = srlForAar(p.halvar ? g.srl.filter((s) => s.dato !== undefined && iPerioden(s.dato, p)) : g.srl, p.ar);
   const srlFor = srlForAar(g.srl, p.ar - 1);
-  const okning = aktive.filter((m) => srlNaa.has(m.orgnr) && srlFor.has(m.orgnr) && srlNaa.get(m.orgnr)! > srlFor.get(m.orgnr)!).map((m) => m.orgnr);
+  const okning = aktive
+    .filter((m) => srlNaa.has(m.orgnr) && srlFor.has(m.orgnr) && srlNaa.get(m.orgnr)! > srlFor.get(m.orgnr)!)
+    .map((m) => m.orgnr);
   const utenFjor = aktive.filter((m) => srlNaa.has(m.orgnr) && !srlFor.has(m.orgnr)).length;
   const utenIAar = aktive.filter((m) => !srlNaa.has(m.orgnr)).length;
   const forsteAar = p.ar <= 2023;
@@ -99,17 +124,27 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
     utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (ingen økning kan påvises, i nevneren).` : null,
     utenIAar ? `${utenIAar} uten vurdering for ${p.ar}${p.halvar ? ' datert i halvåret' : ''} (i nevneren).` : null,
     udaterte ? `${udaterte} vurdering(er) for ${p.ar} uten dato er ikke med i halvåret.` : null,
-  ].filter((s) => s !== null).join(' ');
+  ]
+    .filter((s) => s !== null)
+    .join(' ');
 
   const ut: Record<MaltallId, Maaling> = {
-    nyeMalbedrifter: antallMb('nyeMalbedrifter', aktive.filter((m) => iPerioden(m.avtalestart, p))),
+    nyeMalbedrifter: antallMb(
+      'nyeMalbedrifter',
+      aktive.filter((m) => iPerioden(m.avtalestart, p)),
+    ),
     malbedrifterIAaret: antallMb('malbedrifterIAaret', aktive),
     andelInnovasjonsstotte: andel('andelInnovasjonsstotte', (m) => (stotte.get(m.orgnr) ?? 0) > 0),
     baerekraftTiltakAnsatte: antallTiltak('baerekraftTiltakAnsatte', 'baerekraft-ansatte'),
     baerekraftTiltakMalbedrifter: antallTiltak('baerekraftTiltakMalbedrifter', 'baerekraft-malbedrifter'),
     andelBaerekraftSentralt: andel('andelBaerekraftSentralt', (m) => m.baerekraftSentralt === true),
     andelSrlOkning: {
-      id: 'andelSrlOkning', enhet: 'andel', verdi: srlVerdi, teller: okning.length, nevner: n, bedrifter: okning,
+      id: 'andelSrlOkning',
+      enhet: 'andel',
+      verdi: srlVerdi,
+      teller: okning.length,
+      nevner: n,
+      bedrifter: okning,
       ...(srlMerknad ? { merknad: srlMerknad } : {}),
     },
     andelTaksonomi: andel('andelTaksonomi', (m) => (m.taksonomiMiljomal?.length ?? 0) > 0, per31Merknad, per31),
@@ -124,12 +159,21 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
     andelDigitaliseringSentralt: andel('andelDigitaliseringSentralt', (m) => m.digitaliseringSentralt === true),
     eksportTiltak: antallTiltak('eksportTiltak', 'eksport-malbedrifter'),
     andelEksport: andel('andelEksport', (m) => m.eksport === true),
-    andelInternasjonaltMarked: andel('andelInternasjonaltMarked', (m) => m.internasjonaltMarked === true || m.eksport === true),
+    andelInternasjonaltMarked: andel(
+      'andelInternasjonaltMarked',
+      (m) => m.internasjonaltMarked === true || m.eksport === true,
+    ),
     samarbeidsprosjekter: antallTiltak('samarbeidsprosjekter', 'samarbeidsprosjekt'),
     henvisteBedrifter: antallTiltak('henvisteBedrifter', 'henvisning'),
-    radgivningFraAndre: antallMb('radgivningFraAndre', aktive.filter((m) => m.radgivningFraAndre === true)),
+    radgivningFraAndre: antallMb(
+      'radgivningFraAndre',
+      aktive.filter((m) => m.radgivningFraAndre === true),
+    ),
     radgivningAndresBedrifter: antallTiltak('radgivningAndresBedrifter', 'radgivning-andres-bedrift'),
-    ogsaTattOppHosAndre: antallMb('ogsaTattOppHosAndre', aktive.filter((m) => m.ogsaTattOppHosAndre === true)),
+    ogsaTattOppHosAndre: antallMb(
+      'ogsaTattOppHosAndre',
+      aktive.filter((m) => m.ogsaTattOppHosAndre === true),
+    ),
     andelBistattVirkemidler: andel('andelBistattVirkemidler', (m) => m.bistattVirkemidler === true),
   };
   return MALTALL.map((d) => ut[d.id]);
@@ -158,11 +202,21 @@ export function tolkMal(rader: readonly MalInn[]): { mal: Map<MaltallId, Mal>; d
     const def = finnMaltall(r.id);
     const kilde = r.kilde ? { ...r.kilde, kolonne: 'id' } : undefined;
     if (!def) {
-      ds.push(feil('ukjent-maltall', `Ukjent måltall «${r.id}».`, kilde, { verdi: r.id, forventet: `en av ${MALTALL.map((m) => m.id).join(', ')}` }));
+      ds.push(
+        feil('ukjent-maltall', `Ukjent måltall «${r.id}».`, kilde, {
+          verdi: r.id,
+          forventet: `en av ${MALTALL.map((m) => m.id).join(', ')}`,
+        }),
+      );
       continue;
     }
     if (mal.has(def.id)) {
-      ds.push(feil('maltall-to-ganger', `Måltallet «${def.id}» står to ganger.`, kilde, { verdi: r.id, forventet: 'ett mål per måltall' }));
+      ds.push(
+        feil('maltall-to-ganger', `Måltallet «${def.id}» står to ganger.`, kilde, {
+          verdi: r.id,
+          forventet: 'ett mål per måltall',
+        }),
+      );
       continue;
     }
     const malKilde = r.kilde ? { ...r.kilde, kolonne: 'mal' } : undefined;
@@ -170,7 +224,12 @@ export function tolkMal(rader: readonly MalInn[]): { mal: Map<MaltallId, Mal>; d
     if (r.mal !== undefined) {
       if (def.enhet === 'antall') {
         if (r.mal < 0 || r.mal % 10_000 !== 0) {
-          ds.push(feil('ugyldig-antall', `Målet for «${def.id}» er et antall og må være et heltall ≥ 0.`, malKilde, { verdi: String(r.mal / 10_000).replace('.', ','), forventet: 'et heltall, f.eks. «12»' }));
+          ds.push(
+            feil('ugyldig-antall', `Målet for «${def.id}» er et antall og må være et heltall ≥ 0.`, malKilde, {
+              verdi: String(r.mal / 10_000).replace('.', ','),
+              forventet: 'et heltall, f.eks. «12»',
+            }),
+          );
           continue;
         }
         verdi = r.mal / 10_000;
@@ -192,13 +251,26 @@ export function kontrollerAndel(def: MaltallDef, verdi: Ppm | null, hva: string,
   if (verdi === null || def.enhet !== 'andel') return [];
   const pst = (v: number) => `${String(Number((v / 10_000).toFixed(4))).replace('.', ',')} %`;
   if (verdi < 0 || verdi > PPM) {
-    return [advarsel('andel-utenfor-0-100', `${forstor(hva)} for «${def.id}» er ${pst(verdi)}, men en andel må ligge mellom 0 og 100 % (programveileder 11.2).`, kilde, { verdi: pst(verdi), forventet: '0–100 %' })];
+    return [
+      advarsel(
+        'andel-utenfor-0-100',
+        `${forstor(hva)} for «${def.id}» er ${pst(verdi)}, men en andel må ligge mellom 0 og 100 % (programveileder 11.2).`,
+        kilde,
+        { verdi: pst(verdi), forventet: '0–100 %' },
+      ),
+    ];
   }
   if (def.minimum !== undefined && verdi < def.minimum) {
     return [
-      advarsel('under-sivas-minimum', `${forstor(hva)} for «${def.id}» er ${pst(verdi)}, under Sivas minimumskrav på ${pst(def.minimum)} (programveileder 11.2).`, kilde, {
-        verdi: pst(verdi), forventet: `minst ${pst(def.minimum)}`,
-      }),
+      advarsel(
+        'under-sivas-minimum',
+        `${forstor(hva)} for «${def.id}» er ${pst(verdi)}, under Sivas minimumskrav på ${pst(def.minimum)} (programveileder 11.2).`,
+        kilde,
+        {
+          verdi: pst(verdi),
+          forventet: `minst ${pst(def.minimum)}`,
+        },
+      ),
     ];
   }
   return [];

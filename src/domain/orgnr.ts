@@ -6,7 +6,10 @@ const VEKTER = [3, 2, 7, 6, 5, 4, 3, 2] as const;
 
 /** Fjerner mellomrom/punktum som folk skriver i orgnr («923 456 789», «NO 923456789 MVA»). */
 export function normaliserOrgnr(raa: string): string {
-  return raa.replace(/^NO/i, '').replace(/MVA$/i, '').replace(/[\s.\u00a0-]/g, '');
+  return raa
+    .replace(/^NO/i, '')
+    .replace(/MVA$/i, '')
+    .replace(/[\s.\u00a0-]/g, '');
 }
 
 export function kontrollsiffer(forsteÅtte: string): number | null {

@@ -58,7 +58,10 @@ export function formatKroner(ore: Ore, medKr = false): string {
 
 /** ppm → «75 %», «14,1 %» (inntil fire desimaler, uten etterfølgende nuller). */
 export function formatProsent(sats: Ppm): string {
-  const s = (sats / 10_000).toFixed(4).replace(/\.?0+$/, '').replace('.', ',');
+  const s = (sats / 10_000)
+    .toFixed(4)
+    .replace(/\.?0+$/, '')
+    .replace('.', ',');
   return `${s} %`;
 }
 

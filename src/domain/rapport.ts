@@ -44,7 +44,12 @@ export function somCsvTekst(v: Celleverdi, type: Celletype): string {
 }
 
 /** Skalert heltall → «1234,5» / «-12,25» (etterfølgende nuller i desimalene kuttes ned til `min`). */
-export function skalertTekst(n: number, desimaler: number, deler = 10 ** desimaler, minDesimaler = desimaler === 2 ? 2 : 0): string {
+export function skalertTekst(
+  n: number,
+  desimaler: number,
+  deler = 10 ** desimaler,
+  minDesimaler = desimaler === 2 ? 2 : 0,
+): string {
   const neg = n < 0;
   const abs = Math.abs(n);
   const hel = Math.floor(abs / deler);

@@ -4,7 +4,15 @@
  */
 import { mulDivRund, PPM, type Ore, type Ppm } from './penger.js';
 import { KILDE, OFFENTLIG_GRENSE_PPM } from './smb-lister.js';
-import { formatArsverk, nok, prosent, type Aggregert, type Kriterium, type Relasjon, type SmbFakta } from './smb-typer.js';
+import {
+  formatArsverk,
+  nok,
+  prosent,
+  type Aggregert,
+  type Kriterium,
+  type Relasjon,
+  type SmbFakta,
+} from './smb-typer.js';
 
 /** GBER vedlegg I art. 3: partner er 25–50 % (inkl. begge), tilknyttet over 50 %. */
 export function relasjonstype(andel: Ppm): 'selvstendig' | 'partner' | 'tilknyttet' {
@@ -51,31 +59,41 @@ export function aggreger(
  * investorene i art. 3 nr. 2 når administratoren oppgir at unntaket gjelder.
  */
 export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
-  const base = { id: 'eierskap', tittel: 'Eierskap ≥ 25 % (partnere, tilknyttede og offentlige eiere) er tatt ' +
-    'med', kilde: KILDE.eierskap };
+  const base = {
+    id: 'eierskap',
+    tittel: 'Eierskap ≥ 25 % (partnere, tilknyttede og offentlige eiere) er tatt ' + 'med',
+    kilde: KILDE.eierskap,
+  };
   const konsern = f.erIKonsern ? ' Enhetsregisteret sier at bedriften er i et konsern.' : '';
   const off = f.offentligeEiere.filter((o) => !o.unntatt);
   const offSum = off.reduce((s, o) => s + o.andel, 0);
-  const offTekst = f.offentligeEiere.map((o) => `${o.orgnr} ${prosent(o.andel)} ` +
-    `(${o.grunn}${o.unntatt ? '; investorunntak i art. 3 nr. 2 oppgitt' : ''})`).join(', ');
+  const offTekst = f.offentligeEiere
+    .map(
+      (o) =>
+        `${o.orgnr} ${prosent(o.andel)} ` + `(${o.grunn}${o.unntatt ? '; investorunntak i art. 3 nr. 2 oppgitt' : ''})`,
+    )
+    .join(', ');
   if (offSum >= OFFENTLIG_GRENSE_PPM) {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag: `Offentlige eiere: ${offTekst}. Til sammen ${prosent(offSum)} offentlig kontroll ≥ 25 %: ikke SMB ` +
+      grunnlag:
+        `Offentlige eiere: ${offTekst}. Til sammen ${prosent(offSum)} offentlig kontroll ≥ 25 %: ikke SMB ` +
         `(GBER vedlegg I art. 3 nr. 4; programveileder 4.3 «offentlig eide foretak»). Gjelder et investorunntak i art. ` +
-          `3 nr. 2, oppgi det med --unntatt-investor <orgnr>.`,
+        `3 nr. 2, oppgi det med --unntatt-investor <orgnr>.`,
     };
   }
-  const offMerknad = f.offentligeEiere.length ? ` Offentlige eiere: ${offTekst}; til sammen ${prosent(offSum)} < 25 ` +
-    `%.` : '';
+  const offMerknad = f.offentligeEiere.length
+    ? ` Offentlige eiere: ${offTekst}; til sammen ${prosent(offSum)} < 25 ` + `%.`
+    : '';
   if (!f.eierskapOppgitt) {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag: `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige ` +
+      grunnlag:
+        `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige ` +
         `eiere.${konsern}${offMerknad} Oppgi --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse), ` +
-          `--eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
+        `--eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
     };
   }
   const liste = [
@@ -87,23 +105,30 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag: `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret ` +
+      grunnlag:
+        `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret ` +
         `sier at bedriften er i et konsern, og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. ` +
-          `3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
+        `3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
     };
   }
   if (!liste.length) {
-    return { ...base, status: 'ok', grunnlag: `Oppgitt: ingen eierskap på 25 % eller mer i noen retning (selvstendig ` +
-      `foretak), heller ikke offentlig.${konsern}${offMerknad}` };
+    return {
+      ...base,
+      status: 'ok',
+      grunnlag:
+        `Oppgitt: ingen eierskap på 25 % eller mer i noen retning (selvstendig ` +
+        `foretak), heller ikke offentlig.${konsern}${offMerknad}`,
+    };
   }
   const p = a.fraPartnere;
   const t = a.fraTilknyttede;
   return {
     ...base,
     status: 'ok',
-    grunnlag: `${liste.join(', ')}. Lagt til: partnere forholdsmessig ${formatArsverk(p.arsverk)} årsverk, ` +
+    grunnlag:
+      `${liste.join(', ')}. Lagt til: partnere forholdsmessig ${formatArsverk(p.arsverk)} årsverk, ` +
       `${nok(p.omsetning)} omsetning, ${nok(p.balanse)} balanse; tilknyttede fullt ${formatArsverk(t.arsverk)} ` +
-        `årsverk, ${nok(t.omsetning)} omsetning, ${nok(t.balanse)} balanse.${offMerknad}`,
+      `årsverk, ${nok(t.omsetning)} omsetning, ${nok(t.balanse)} balanse.${offMerknad}`,
   };
 }
 
@@ -111,7 +136,9 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
  * Tolker «orgnr:andel:årsverk:omsetning:balanse» (andel i prosent, omsetning/balanse i kroner), f.eks.
  * «910000004:30:200:40000000:30000000». Tall med komma eller punktum som desimaltegn. Orgnr valideres av kalleren.
  */
-export function tolkRelasjonstekst(s: string): { orgnr: string; andel: string; arsverk: string; omsetning: string; balanse: string } | null {
+export function tolkRelasjonstekst(
+  s: string,
+): { orgnr: string; andel: string; arsverk: string; omsetning: string; balanse: string } | null {
   const deler = s.split(':').map((d) => d.trim());
   if (deler.length !== 5 || deler.some((d) => d === '')) return null;
   const [orgnr, andel, arsverk, omsetning, balanse] = deler as [string, string, string, string, string];

@@ -6,7 +6,14 @@
 import { parseDato, type Dato } from './dato.js';
 import type { Ore } from './penger.js';
 import { SMAA_ANSATTE_OVRE } from './smb-lister.js';
-import { dato, type Kildeverdi, type OffentligEier, type Relasjon, type SmbFakta, type Statusfelt } from './smb-typer.js';
+import {
+  dato,
+  type Kildeverdi,
+  type OffentligEier,
+  type Relasjon,
+  type SmbFakta,
+  type Statusfelt,
+} from './smb-typer.js';
 import { fraFlyttall } from './tall.js';
 
 type Kode = { kode: string; beskrivelse?: string | undefined };
@@ -34,22 +41,39 @@ export type RegnskapData = {
   regnskapstype?: string | undefined;
   valuta?: string | undefined;
   regnskapsperiode?: { fraDato?: string | undefined; tilDato?: string | undefined } | undefined;
-  egenkapitalGjeld?: {
-    egenkapital?: {
-      sumEgenkapital?: number | undefined;
-      opptjentEgenkapital?: Sum<'sumOpptjentEgenkapital'>;
-      innskuttEgenkapital?: Sum<'sumInnskuttEgenkaptial'>;
-    } | undefined;
-  } | undefined;
+  egenkapitalGjeld?:
+    | {
+        egenkapital?:
+          | {
+              sumEgenkapital?: number | undefined;
+              opptjentEgenkapital?: Sum<'sumOpptjentEgenkapital'>;
+              innskuttEgenkapital?: Sum<'sumInnskuttEgenkaptial'>;
+            }
+          | undefined;
+      }
+    | undefined;
   eiendeler?: Sum<'sumEiendeler'>;
-  resultatregnskapResultat?: { driftsresultat?: { driftsinntekter?: Sum<'sumDriftsinntekter'> } | undefined } | undefined;
+  resultatregnskapResultat?:
+    | { driftsresultat?: { driftsinntekter?: Sum<'sumDriftsinntekter'> } | undefined }
+    | undefined;
 };
 
 export type FaktaFlagg = {
-  arsverk?: number; omsetning?: Ore; balanse?: Ore; orgform?: string; nace?: string[]; registrert?: Dato;
-  innskuttEk?: Ore; opptjentEk?: Ore; aksjekapital?: Ore; overkurs?: Ore;
-  konsernEgenkapital?: Ore; konsernKapital?: Ore; konsernRegistrert?: Dato;
-  betalingsevne?: boolean; redningsstotte?: boolean;
+  arsverk?: number;
+  omsetning?: Ore;
+  balanse?: Ore;
+  orgform?: string;
+  nace?: string[];
+  registrert?: Dato;
+  innskuttEk?: Ore;
+  opptjentEk?: Ore;
+  aksjekapital?: Ore;
+  overkurs?: Ore;
+  konsernEgenkapital?: Ore;
+  konsernKapital?: Ore;
+  konsernRegistrert?: Dato;
+  betalingsevne?: boolean;
+  redningsstotte?: boolean;
 };
 
 export type FaktaInn = {
@@ -89,8 +113,13 @@ function nyeste(liste: readonly RegnskapData[], type: 'SELSKAP' | 'KONSERN'): Re
   return av[0] ?? null;
 }
 
-const TVANG = ['tvangsavvikletPgaManglendeSlettingDato', 'tvangsopplostPgaManglendeDagligLederDato',
-  'tvangsopplostPgaManglendeRevisorDato', 'tvangsopplostPgaManglendeRegnskapDato', 'tvangsopplostPgaMangelfulltStyreDato'];
+const TVANG = [
+  'tvangsavvikletPgaManglendeSlettingDato',
+  'tvangsopplostPgaManglendeDagligLederDato',
+  'tvangsopplostPgaManglendeRevisorDato',
+  'tvangsopplostPgaManglendeRegnskapDato',
+  'tvangsopplostPgaMangelfulltStyreDato',
+];
 
 /** GBER art. 2 nr. 18 c: alle statusfeltene i Enhetsregisteret som betyr insolvens eller avvikling, med dato. */
 export function statuserFra(e: EnhetData): Statusfelt[] {
@@ -105,11 +134,17 @@ export function statuserFra(e: EnhetData): Statusfelt[] {
   par('underAvvikling', 'underAvviklingDato', 'under avvikling');
   const tvang = TVANG.find((f) => tekst(f));
   if (e.underTvangsavviklingEllerTvangsopplosning === true || tvang) {
-    ut.push({ felt: tvang ?? 'underTvangsavviklingEllerTvangsopplosning', tekst: 'under tvangsavvikling eller ' +
-      'tvangsoppløsning', dato: tvang ? tekst(tvang) : null });
+    ut.push({
+      felt: tvang ?? 'underTvangsavviklingEllerTvangsopplosning',
+      tekst: 'under tvangsavvikling eller ' + 'tvangsoppløsning',
+      dato: tvang ? tekst(tvang) : null,
+    });
   }
-  par('underUtenlandskInsolvensbehandling', 'underUtenlandskInsolvensbehandlingDato', 'under utenlandsk ' +
-    'insolvensbehandling');
+  par(
+    'underUtenlandskInsolvensbehandling',
+    'underUtenlandskInsolvensbehandlingDato',
+    'under utenlandsk ' + 'insolvensbehandling',
+  );
   return ut;
 }
 
@@ -119,25 +154,33 @@ function arsverkFra(e: EnhetData | null, fl: FaktaFlagg): SmbFakta['arsverk'] {
   if (e.antallAnsatte !== undefined) return { verdi: e.antallAnsatte * 100, fra: ER, erAntallAnsatte: true };
   // Brønnøysund: «harRegistrertAntallAnsatte: true» uten antallAnsatte betyr 0–4 ansatte (antallet vises ikke).
   if (e.harRegistrertAntallAnsatte === true) {
-    return { verdi: SMAA_ANSATTE_OVRE, fra: `${ER}: antall ansatte registrert, men ikke vist = 0–4 ` +
-      `ansatte`, erAntallAnsatte: true, intervall: '0–4' };
+    return {
+      verdi: SMAA_ANSATTE_OVRE,
+      fra: `${ER}: antall ansatte registrert, men ikke vist = 0–4 ` + `ansatte`,
+      erAntallAnsatte: true,
+      intervall: '0–4',
+    };
   }
-  if (e.harRegistrertAntallAnsatte === false) return { verdi: 0, fra: `${ER}: ingen ansatte ` +
-    `registrert`, erAntallAnsatte: true };
+  if (e.harRegistrertAntallAnsatte === false)
+    return { verdi: 0, fra: `${ER}: ingen ansatte ` + `registrert`, erAntallAnsatte: true };
   return null;
 }
 
 /** Hvorfor regnskapstallene ikke kan brukes: HTTP-feil eller annen valuta (aldri lest som NOK). */
 function regnskapMerknad(inn: FaktaInn, selskap: RegnskapData | null): string | null {
   if (inn.regnskapFeil && inn.regnskapFeil.status >= 500) {
-    return `Regnskapsregisteret svarte HTTP ` +
+    return (
+      `Regnskapsregisteret svarte HTTP ` +
       `${inn.regnskapFeil.status}${inn.regnskapFeil.melding ? ` (${inn.regnskapFeil.melding})` : ''}: årsregnskapet ` +
-        `finnes trolig, men API-et kan ikke levere det (vanlig for banker og forsikring).`;
+      `finnes trolig, men API-et kan ikke levere det (vanlig for banker og forsikring).`
+    );
   }
   if (selskap?.valuta && selskap.valuta !== 'NOK') {
     const p = selskap.regnskapsperiode;
-    return `Årsregnskapet${p?.tilDato ? ` per ${dato(p.tilDato)}` : ''} er ført i ${selskap.valuta}, ikke NOK: tallene ` +
-      `er ikke brukt og ikke regnet om.`;
+    return (
+      `Årsregnskapet${p?.tilDato ? ` per ${dato(p.tilDato)}` : ''} er ført i ${selskap.valuta}, ikke NOK: tallene ` +
+      `er ikke brukt og ikke regnet om.`
+    );
   }
   return null;
 }
@@ -151,8 +194,9 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
   const nokOk = (r: RegnskapData | null) => (r && (!r.valuta || r.valuta === 'NOK') ? r : null);
   const r = nokOk(selskapRaa);
   const kr = nokOk(konsernRaa);
-  const RR = r?.regnskapsperiode?.tilDato ? `Regnskapsregisteret ` +
-    `${dato(r.regnskapsperiode.tilDato)}` : 'Regnskapsregisteret';
+  const RR = r?.regnskapsperiode?.tilDato
+    ? `Regnskapsregisteret ` + `${dato(r.regnskapsperiode.tilDato)}`
+    : 'Regnskapsregisteret';
   const ek = r?.egenkapitalGjeld?.egenkapital;
   const sumR = kroner(ek?.sumEgenkapital);
   const innR = kroner(ek?.innskuttEgenkapital?.sumInnskuttEgenkaptial);
@@ -161,42 +205,59 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
   let opptjent = fl.opptjentEk !== undefined ? kv(fl.opptjentEk, '--opptjent-ek') : kv(oppR, RR);
   // Tomme blokker («opptjentEgenkapital": {}) der verdien er bestemt av regnskapet: sum = innskutt + opptjent.
   if (!opptjent && innskutt && sumR !== null) {
-    opptjent = { verdi: sumR - innskutt.verdi, fra: `utledet: sum egenkapital − innskutt egenkapital (${RR} har tom ` +
-      `blokk for opptjent egenkapital)` };
+    opptjent = {
+      verdi: sumR - innskutt.verdi,
+      fra: `utledet: sum egenkapital − innskutt egenkapital (${RR} har tom ` + `blokk for opptjent egenkapital)`,
+    };
   }
   if (!innskutt && opptjent && sumR !== null) {
-    innskutt = { verdi: sumR - opptjent.verdi, fra: `utledet: sum egenkapital − opptjent egenkapital (${RR} har tom ` +
-      `blokk for innskutt egenkapital)` };
+    innskutt = {
+      verdi: sumR - opptjent.verdi,
+      fra: `utledet: sum egenkapital − opptjent egenkapital (${RR} har tom ` + `blokk for innskutt egenkapital)`,
+    };
   }
   let sumEk: Kildeverdi<Ore> = kv(sumR, RR);
   if (fl.innskuttEk !== undefined || fl.opptjentEk !== undefined || !sumEk) {
-    if (innskutt && opptjent) sumEk = { verdi: innskutt.verdi + opptjent.verdi, fra: 'innskutt + opptjent ' +
-      'egenkapital' };
+    if (innskutt && opptjent)
+      sumEk = { verdi: innskutt.verdi + opptjent.verdi, fra: 'innskutt + opptjent ' + 'egenkapital' };
   }
   const kap = e?.kapital;
-  const aksjekapital = fl.aksjekapital !== undefined
-    ? kv(fl.aksjekapital, '--aksjekapital')
-    : kap?.belop !== undefined && (!kap.valuta || kap.valuta === 'NOK') ? kv(kroner(kap.belop), `${ER}, ` +
-      `${(kap.type ?? 'kapital').toLowerCase()}`) : null;
+  const aksjekapital =
+    fl.aksjekapital !== undefined
+      ? kv(fl.aksjekapital, '--aksjekapital')
+      : kap?.belop !== undefined && (!kap.valuta || kap.valuta === 'NOK')
+        ? kv(kroner(kap.belop), `${ER}, ` + `${(kap.type ?? 'kapital').toLowerCase()}`)
+        : null;
   const kEk = kr?.egenkapitalGjeld?.egenkapital;
-  const kRR = `Regnskapsregisteret ` +
+  const kRR =
+    `Regnskapsregisteret ` +
     `konsernregnskap${kr?.regnskapsperiode?.tilDato ? ` ${dato(kr.regnskapsperiode.tilDato)}` : ''}`;
-  const nace = e ? [e.naeringskode1, e.naeringskode2, e.naeringskode3].filter((x) => x !== undefined).map((x) => x.kode) : [];
+  const nace = e
+    ? [e.naeringskode1, e.naeringskode2, e.naeringskode3].filter((x) => x !== undefined).map((x) => x.kode)
+    : [];
   const rp = r?.regnskapsperiode;
   const periode = rp?.fraDato && rp.tilDato ? { fra: parseDato(rp.fraDato), til: parseDato(rp.tilDato) } : null;
   const registrert = fl.registrert
     ? kv(fl.registrert, '--registrert')
-    : kv(tidligste(e?.stiftelsesdato, e?.registreringsdatoEnhetsregisteret, e?.registreringsdatoForetaksregisteret), `${ER} (tidligste av stiftelses- og registreringsdato)`);
+    : kv(
+        tidligste(e?.stiftelsesdato, e?.registreringsdatoEnhetsregisteret, e?.registreringsdatoForetaksregisteret),
+        `${ER} (tidligste av stiftelses- og registreringsdato)`,
+      );
   const sektor = e?.institusjonellSektorkode;
   return {
     orgnr: inn.orgnr,
     navn: e?.navn ?? null,
     orgform: fl.orgform ? kv(fl.orgform, '--orgform') : kv(e?.organisasjonsform.kode, ER),
     nace: fl.nace ? kv(fl.nace, '--nace') : e && nace.length ? kv(nace, ER) : null,
-    sektor: sektor ? { verdi: sektor.kode, fra: ER, ...(sektor.beskrivelse ? { beskrivelse: sektor.beskrivelse } : {}) } : null,
+    sektor: sektor
+      ? { verdi: sektor.kode, fra: ER, ...(sektor.beskrivelse ? { beskrivelse: sektor.beskrivelse } : {}) }
+      : null,
     underenhet: inn.underenhet,
     arsverk: arsverkFra(e, fl),
-    omsetning: fl.omsetning !== undefined ? kv(fl.omsetning, '--omsetning') : kv(kroner(r?.resultatregnskapResultat?.driftsresultat?.driftsinntekter?.sumDriftsinntekter), RR),
+    omsetning:
+      fl.omsetning !== undefined
+        ? kv(fl.omsetning, '--omsetning')
+        : kv(kroner(r?.resultatregnskapResultat?.driftsresultat?.driftsinntekter?.sumDriftsinntekter), RR),
     balanse: fl.balanse !== undefined ? kv(fl.balanse, '--balanse') : kv(kroner(r?.eiendeler?.sumEiendeler), RR),
     innskuttEk: innskutt,
     opptjentEk: opptjent,
@@ -209,10 +270,14 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
     statuser: e ? statuserFra(e) : null,
     erIKonsern: e?.erIKonsern ?? null,
     konsern: {
-      egenkapital: fl.konsernEgenkapital !== undefined ? kv(fl.konsernEgenkapital, '--konsern-egenkapital') : kv(kroner(kEk?.sumEgenkapital), kRR),
-      kapital: fl.konsernKapital !== undefined
-        ? kv(fl.konsernKapital, '--konsern-kapital')
-        : kv(kroner(kEk?.innskuttEgenkapital?.sumInnskuttEgenkaptial), `${kRR}, innskutt egenkapital`),
+      egenkapital:
+        fl.konsernEgenkapital !== undefined
+          ? kv(fl.konsernEgenkapital, '--konsern-egenkapital')
+          : kv(kroner(kEk?.sumEgenkapital), kRR),
+      kapital:
+        fl.konsernKapital !== undefined
+          ? kv(fl.konsernKapital, '--konsern-kapital')
+          : kv(kroner(kEk?.innskuttEgenkapital?.sumInnskuttEgenkaptial), `${kRR}, innskutt egenkapital`),
       registrert: kv(fl.konsernRegistrert, '--konsern-registrert'),
     },
     eierskapOppgitt: inn.eierskap.oppgitt,

@@ -15,7 +15,8 @@ export const KILDE = {
   sjelden: 'Programveileder 4.3 (målgruppe 2): svært sjeldne tilfeller (kravet til næringsvirksomhet; NACE 94)',
   arsverk: 'Programveileder Begrep/definisjoner «SMB» og vedlegg 3 pkt. 2; GBER vedlegg I art. 2 og 5',
   okonomi: 'Programveileder Begrep/definisjoner «SMB» og vedlegg 3 pkt. 2; GBER vedlegg I art. 2 og 4',
-  eierskap: 'Vedlegg 3 pkt. 2 (partnere/tilknyttede); GBER vedlegg I art. 3 (nr. 2 investorunntak, nr. 4 offentlige) og 6',
+  eierskap:
+    'Vedlegg 3 pkt. 2 (partnere/tilknyttede); GBER vedlegg I art. 3 (nr. 2 investorunntak, nr. 4 offentlige) og 6',
   kapitaltap:
     'Vedlegg 3 pkt. 2, «i vanskeligheter» 1) (tapt mer enn halvparten av tegnet kapital inkl. overkurs, ' +
     'for bedriften og konsernet; treårsunntak for SMB); GBER art. 2 nr. 18 a',
@@ -95,7 +96,13 @@ export const UTENLANDSKE_FORMER: Readonly<Record<string, string>> = {
 };
 /** Ord i navnet som tyder på et annet innovasjonsselskap (kun en advarsel: ingen register sier det). */
 export const INNOVASJONSORD = [
-  'NÆRINGSHAGE', 'INKUBATOR', 'KUNNSKAPSPARK', 'FORSKNINGSPARK', 'SCIENCE PARK', 'SCIENCEPARK', 'INNOVASJONSPARK',
+  'NÆRINGSHAGE',
+  'INKUBATOR',
+  'KUNNSKAPSPARK',
+  'FORSKNINGSPARK',
+  'SCIENCE PARK',
+  'SCIENCEPARK',
+  'INNOVASJONSPARK',
 ];
 
 /** Færre enn 250 årsverk (i hundredeler). */

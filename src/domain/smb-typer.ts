@@ -151,7 +151,10 @@ export function formatArsverk(h: number): string {
   return `${hel}${rest ? `,${String(rest).padStart(2, '0').replace(/0$/, '')}` : ''}`;
 }
 
-const tusen = (n: number) => Math.abs(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+const tusen = (n: number) =>
+  Math.abs(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 /** Hele kroner med mellomrom som tusenskille: «1 234 567 kr» (samme format i grunnlag, tekst og post). */
 export function nok(ore: Ore): string {

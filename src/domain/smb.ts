@@ -18,11 +18,21 @@
 import type { Dom, Kriterium, SmbGrunnlag, SmbResultat } from './smb-typer.js';
 import { nokTilEur } from './smb-typer.js';
 import {
-  kriteriumArsverk, kriteriumAsa, kriteriumBank, kriteriumInnovasjonsselskap, kriteriumOffentlig,
-  kriteriumOkonomi, kriteriumSjelden, kriteriumUtenlandsk,
+  kriteriumArsverk,
+  kriteriumAsa,
+  kriteriumBank,
+  kriteriumInnovasjonsselskap,
+  kriteriumOffentlig,
+  kriteriumOkonomi,
+  kriteriumSjelden,
+  kriteriumUtenlandsk,
 } from './smb-kriterier.js';
 import {
-  kriteriumInsolvens, kriteriumKapitaltap, kriteriumKonkurs, kriteriumRedningsstotte, kriteriumTreaarstak,
+  kriteriumInsolvens,
+  kriteriumKapitaltap,
+  kriteriumKonkurs,
+  kriteriumRedningsstotte,
+  kriteriumTreaarstak,
 } from './smb-vanskeligheter.js';
 import { KILDE } from './smb-lister.js';
 import { aggreger, kriteriumEierskap } from './smb-eierskap.js';
@@ -49,7 +59,11 @@ export function exitKodeFor(dom: Dom, streng: boolean): 0 | 1 {
 /** Alle kriteriene og dommen. */
 export function vurderSmb(g: SmbGrunnlag): SmbResultat {
   const f = g.fakta;
-  const egne = { arsverk: f.arsverk?.verdi ?? null, omsetning: f.omsetning?.verdi ?? null, balanse: f.balanse?.verdi ?? null };
+  const egne = {
+    arsverk: f.arsverk?.verdi ?? null,
+    omsetning: f.omsetning?.verdi ?? null,
+    balanse: f.balanse?.verdi ?? null,
+  };
   const aggregert = aggreger(egne, f.partnere, f.tilknyttede);
   const arsverk = kriteriumArsverk(f, aggregert);
   const okonomi = kriteriumOkonomi(f, aggregert, g.kurs, g.idag);
@@ -59,8 +73,13 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
       `(overordnet enhet).`
     : '';
   const kriterier: Kriterium[] = [
-    { id: 'orgnr', tittel: 'Gyldig organisasjonsnummer', status: 'ok', grunnlag: `${f.orgnr}: ni sifre, ` +
-      `kontrollsifferet (MOD11) stemmer.${under}`, kilde: KILDE.orgnr },
+    {
+      id: 'orgnr',
+      tittel: 'Gyldig organisasjonsnummer',
+      status: 'ok',
+      grunnlag: `${f.orgnr}: ni sifre, ` + `kontrollsifferet (MOD11) stemmer.${under}`,
+      kilde: KILDE.orgnr,
+    },
     kriteriumAsa(f),
     kriteriumUtenlandsk(f),
     kriteriumOffentlig(f),

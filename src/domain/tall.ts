@@ -19,7 +19,7 @@ export type Skalert = { verdi: number; desimaler: number };
  */
 export const MAKS_BELOP_ORE = 100_000_000_000;
 
-const MELLOMROM_TEGN = '\\s\\u00a0\\u202f\\u2009\'';
+const MELLOMROM_TEGN = "\\s\\u00a0\\u202f\\u2009'";
 const HAR_MELLOMROM = new RegExp(`[${MELLOMROM_TEGN}]`);
 const MELLOMROM = new RegExp(`[${MELLOMROM_TEGN}]`, 'g');
 /** Heltallsdel med mellomrom som tusenskille: «1 234», «12 345 678»; eventuelt desimaler etter «,» eller «.». */
@@ -29,12 +29,18 @@ export type Tolket = { ok: true; verdi: number } | { ok: false; grunn: string };
 
 /** Gir heltallet verdi×10^desimaler, eller en feiltekst. */
 export function parseDesimal(raa: string, maksDesimaler: number): Tolket {
-  let s = raa.trim().replace(/^kr\.?\s*/i, '').replace(/\s*(kr|nok)\.?$/i, '').replace(/\u2212/g, '-').trim();
+  let s = raa
+    .trim()
+    .replace(/^kr\.?\s*/i, '')
+    .replace(/\s*(kr|nok)\.?$/i, '')
+    .replace(/\u2212/g, '-')
+    .trim();
   let neg = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     neg = true;
     s = s.slice(1, -1).trim();
-    if (/^[-+]/.test(s)) return { ok: false, grunn: 'fortegn inne i parentesen (tvetydig: parentes betyr allerede minus)' };
+    if (/^[-+]/.test(s))
+      return { ok: false, grunn: 'fortegn inne i parentesen (tvetydig: parentes betyr allerede minus)' };
   } else if (s.startsWith('-')) {
     neg = true;
     s = s.slice(1).trimStart();
@@ -43,11 +49,15 @@ export function parseDesimal(raa: string, maksDesimaler: number): Tolket {
   }
   if (s === '') return { ok: false, grunn: 'tomt tall' };
   if (HAR_MELLOMROM.test(s)) {
-    if (!GRUPPERT.test(s)) return { ok: false, grunn: 'mellomrom bare som tusenskille mellom grupper på tre sifre, f.eks. «650 000»' };
+    if (!GRUPPERT.test(s))
+      return { ok: false, grunn: 'mellomrom bare som tusenskille mellom grupper på tre sifre, f.eks. «650 000»' };
     s = s.replace(MELLOMROM, '');
   }
   if (maksDesimaler < 3 && /^[1-9]\d{0,2},\d{3}$/.test(s)) {
-    return { ok: false, grunn: `tvetydig: komma kan være tusenskille eller desimalkomma — skriv «${s.replace(',', ' ')}» eller «${s.replace(/\d$/, '')}»` };
+    return {
+      ok: false,
+      grunn: `tvetydig: komma kan være tusenskille eller desimalkomma — skriv «${s.replace(',', ' ')}» eller «${s.replace(/\d$/, '')}»`,
+    };
   }
   const komma = s.lastIndexOf(',');
   const punkt = s.lastIndexOf('.');
@@ -109,7 +119,10 @@ function fjernTusen(s: string, skille: string): string | null {
  * Et tall fra en Excel-celle (flyttall) til skalert heltall. Formelresultater som 0,1+0,2 gir støy
  * i 15. siffer; vi godtar avvik under 1e-6 av én enhet i siste desimal og avviser ellers.
  */
-export function fraFlyttall(n: number, maksDesimaler: number): { ok: true; verdi: number } | { ok: false; grunn: string } {
+export function fraFlyttall(
+  n: number,
+  maksDesimaler: number,
+): { ok: true; verdi: number } | { ok: false; grunn: string } {
   if (!Number.isFinite(n)) return { ok: false, grunn: 'ikke et endelig tall' };
   const skalert = n * 10 ** maksDesimaler;
   const rundet = Math.round(skalert);

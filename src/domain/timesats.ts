@@ -145,11 +145,22 @@ export const lagredeSatserSkjema = z.object({
   /** Dagen satsene ble regnet (åååå-mm-dd). */
   laget: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   ansatte: z
-    .array(z.object({ navn: z.string().min(1), godkjent: z.number().int().positive(), binder: z.enum(['beregnet', 'promille', 'kroner']) }))
+    .array(
+      z.object({
+        navn: z.string().min(1),
+        godkjent: z.number().int().positive(),
+        binder: z.enum(['beregnet', 'promille', 'kroner']),
+      }),
+    )
     .min(1),
 });
 export type LagredeSatser = z.output<typeof lagredeSatserSkjema>;
 
 export function lagredeSatser(ar: number, laget: string, satser: readonly Timesats[]): LagredeSatser {
-  return { versjon: 1, ar, laget, ansatte: satser.map((t) => ({ navn: t.navn, godkjent: t.godkjent, binder: t.binder })) };
+  return {
+    versjon: 1,
+    ar,
+    laget,
+    ansatte: satser.map((t) => ({ navn: t.navn, godkjent: t.godkjent, binder: t.binder })),
+  };
 }

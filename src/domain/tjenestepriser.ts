@@ -8,10 +8,14 @@ import { feil, type Diagnostikk } from './diagnostikk.js';
 import { naermeste } from './config.js';
 import { normaliserNavn } from './felter.js';
 
-export function feilstavedeTjenestepriser(tjenester: Iterable<string | undefined>, prisnavn: readonly string[], fil = 'nh.json'): Diagnostikk[] {
+export function feilstavedeTjenestepriser(
+  tjenester: Iterable<string | undefined>,
+  prisnavn: readonly string[],
+  fil = 'nh.json',
+): Diagnostikk[] {
   const medPris = new Set(prisnavn.map(normaliserNavn));
   const brukte = new Map<string, string>(); // normalisert → slik det står i timer
-  for (const t of tjenester) if (t && t.trim() && !brukte.has(normaliserNavn(t))) brukte.set(normaliserNavn(t), t.trim());
+  for (const t of tjenester) if (t?.trim() && !brukte.has(normaliserNavn(t))) brukte.set(normaliserNavn(t), t.trim());
   const utenPris = [...brukte.entries()].filter(([n]) => !medPris.has(n)).map(([, t]) => t);
   const ds: Diagnostikk[] = [];
   for (const navn of prisnavn) {
@@ -19,9 +23,14 @@ export function feilstavedeTjenestepriser(tjenester: Iterable<string | undefined
     const naer = naermeste(navn, utenPris);
     if (!naer) continue;
     ds.push(
-      feil('tjenestepris-feilstavet', `Tjenesten «${navn}» finnes ikke i timer.csv for perioden, men «${naer}» gjør det (uten egen pris); prisen ville ikke blitt brukt.`, { fil, kolonne: `faktura.tjenestepriser.${navn}` }, {
-        forventet: `tjenestens navn slik det står i timer (skriv «${naer}»)`,
-      }),
+      feil(
+        'tjenestepris-feilstavet',
+        `Tjenesten «${navn}» finnes ikke i timer.csv for perioden, men «${naer}» gjør det (uten egen pris); prisen ville ikke blitt brukt.`,
+        { fil, kolonne: `faktura.tjenestepriser.${navn}` },
+        {
+          forventet: `tjenestens navn slik det står i timer (skriv «${naer}»)`,
+        },
+      ),
     );
   }
   return ds;

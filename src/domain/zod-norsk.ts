@@ -39,9 +39,17 @@ export function norskMelding(i: Issue): string {
     case 'invalid_type':
       return i.input === undefined ? 'mangler' : `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(i.input)}`;
     case 'too_small':
-      return i.origin === 'string' ? `for kort (minst ${String(i.minimum)} tegn)` : i.origin === 'array' ? `for få elementer (minst ${String(i.minimum)})` : `for liten (minst ${String(i.minimum)})`;
+      return i.origin === 'string'
+        ? `for kort (minst ${String(i.minimum)} tegn)`
+        : i.origin === 'array'
+          ? `for få elementer (minst ${String(i.minimum)})`
+          : `for liten (minst ${String(i.minimum)})`;
     case 'too_big':
-      return i.origin === 'string' ? `for lang (høyst ${String(i.maximum)} tegn)` : i.origin === 'array' ? `for mange elementer (høyst ${String(i.maximum)})` : `for stor (høyst ${String(i.maximum)})`;
+      return i.origin === 'string'
+        ? `for lang (høyst ${String(i.maximum)} tegn)`
+        : i.origin === 'array'
+          ? `for mange elementer (høyst ${String(i.maximum)})`
+          : `for stor (høyst ${String(i.maximum)})`;
     case 'invalid_value':
       return `forventet ${i.values.map((v) => JSON.stringify(v)).join(' eller ')}`;
     case 'invalid_union':

@@ -26,19 +26,35 @@ export async function aapneArbeidsmappe(rot: string): Promise<Arbeidsmappe> {
     const kode = (e as NodeJS.ErrnoException).code;
     if (kode === 'ENOENT' || kode === 'ENOTDIR') {
       throw new InndataFeil([
-        feil('mangler-config', `Fant ikke ${CONFIG_FIL} i «${abs}». Er dette en arbeidsmappe? Lag en med «nh init <mappe>», eller pek på den med --data.`, { fil: configSti }),
+        feil(
+          'mangler-config',
+          `Fant ikke ${CONFIG_FIL} i «${abs}». Er dette en arbeidsmappe? Lag en med «nh init <mappe>», eller pek på den med --data.`,
+          { fil: configSti },
+        ),
       ]);
     }
-    const hvorfor = kode === 'EISDIR' ? 'det er en mappe, ikke en fil' : kode === 'EACCES' || kode === 'EPERM' ? 'ingen lesetilgang' : `feilkode ${kode ?? 'ukjent'}`;
+    const hvorfor =
+      kode === 'EISDIR'
+        ? 'det er en mappe, ikke en fil'
+        : kode === 'EACCES' || kode === 'EPERM'
+          ? 'ingen lesetilgang'
+          : `feilkode ${kode ?? 'ukjent'}`;
     throw new InndataFeil([
-      feil('ulesbar-config', `Kan ikke lese ${CONFIG_FIL} i «${abs}» (${hvorfor}).`, { fil: configSti }, { forventet: 'en vanlig fil du har lesetilgang til (sjekk rettighetene, eller lag den på nytt med «nh init»)' }),
+      feil(
+        'ulesbar-config',
+        `Kan ikke lese ${CONFIG_FIL} i «${abs}» (${hvorfor}).`,
+        { fil: configSti },
+        { forventet: 'en vanlig fil du har lesetilgang til (sjekk rettighetene, eller lag den på nytt med «nh init»)' },
+      ),
     ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(tekst.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InndataFeil([feil('ugyldig-config', `${CONFIG_FIL} er ikke gyldig JSON (${(e as Error).message}).`, { fil: CONFIG_FIL })]);
+    throw new InndataFeil([
+      feil('ugyldig-config', `${CONFIG_FIL} er ikke gyldig JSON (${(e as Error).message}).`, { fil: CONFIG_FIL }),
+    ]);
   }
   const r = tolkConfig(json, CONFIG_FIL);
   if (!r.ok) throw new InndataFeil(r.feil);
@@ -59,7 +75,11 @@ export async function finnDatasettFil(rot: string, navn: string): Promise<string
   const treff = filer.filter((f) => ['.csv', '.xlsx'].some((ext) => f.toLowerCase() === `${navn}${ext}`));
   if (treff.length > 1) {
     throw new InndataFeil([
-      feil('to-filer', `Både ${treff.join(' og ')} finnes. Fjern eller gi nytt navn til den ene, så det er klart hvilken som gjelder.`, { fil: treff.join(', ') }),
+      feil(
+        'to-filer',
+        `Både ${treff.join(' og ')} finnes. Fjern eller gi nytt navn til den ene, så det er klart hvilken som gjelder.`,
+        { fil: treff.join(', ') },
+      ),
     ]);
   }
   return treff[0] ? path.join(rot, treff[0]) : null;

@@ -19,7 +19,10 @@ export const AVI_LAAS = '.avi-logg.laas';
 /** nh sine midlertidige filer i avi/ (opplastingsfilene og loggen) og låsens egne. */
 const TEMP_AVI = [tempMoenster('avi-[^/]+')];
 /** Låsens egne filer lages før låsen er tatt: ryddes bare når de er et minutt gamle. */
-const TEMP_LAAS = [tempMoenster('\\.avi-logg\\.laas(\\.overtak)?'), /^\.avi-logg\.laas(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/];
+const TEMP_LAAS = [
+  tempMoenster('\\.avi-logg\\.laas(\\.overtak)?'),
+  /^\.avi-logg\.laas(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/,
+];
 
 /**
  * Lås rundt les logg → skriv opplastingsfiler og logg. Rydder først midlertidige filer eldre enn låsen
@@ -34,8 +37,14 @@ export function medAviLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Promise<T
   });
 }
 
-const dato = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDato(s) !== null, 'forventet en dato åååå-mm-dd').transform((s) => s as Dato);
-const maaned = z.string().refine((s) => parseMaaned(s) !== null, 'forventet en måned åååå-mm').transform((s) => s as Maaned);
+const dato = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDato(s) !== null, 'forventet en dato åååå-mm-dd')
+  .transform((s) => s as Dato);
+const maaned = z
+  .string()
+  .refine((s) => parseMaaned(s) !== null, 'forventet en måned åååå-mm')
+  .transform((s) => s as Maaned);
 const orgnr = z.string().regex(/^\d{9}$/, 'forventet ni sifre');
 
 export const aviLoggSkjema = z.object({
@@ -70,14 +79,21 @@ export async function lesAviLogg(sti: string): Promise<{ logg: AviLogg; fantes: 
     json = JSON.parse(tekst.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new InndataFeil([
-      feil('ugyldig-logg', `Loggen er ikke gyldig JSON (${(e as Error).message}). Rett eller gjenopprett filen; nh overskriver den ikke.`, { fil: AVI_LOGG }),
+      feil(
+        'ugyldig-logg',
+        `Loggen er ikke gyldig JSON (${(e as Error).message}). Rett eller gjenopprett filen; nh overskriver den ikke.`,
+        { fil: AVI_LOGG },
+      ),
     ]);
   }
   const r = aviLoggSkjema.safeParse(json);
   if (!r.success) {
     throw new InndataFeil(
       r.error.issues.map((i) =>
-        feil('ugyldig-logg', `Feltet «${i.path.join('.') || '(rot)'}» i loggen er ugyldig: ${i.message}.`, { fil: AVI_LOGG, kolonne: i.path.join('.') }),
+        feil('ugyldig-logg', `Feltet «${i.path.join('.') || '(rot)'}» i loggen er ugyldig: ${i.message}.`, {
+          fil: AVI_LOGG,
+          kolonne: i.path.join('.'),
+        }),
       ),
     );
   }

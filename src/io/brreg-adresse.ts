@@ -8,10 +8,20 @@ import { z } from 'zod';
 import { bufferStier, fraBuffer } from './brreg.js';
 import type { Arbeidsmappe } from './arbeidsmappe.js';
 
-const adresseSkjema = z.object({ adresse: z.array(z.string()).optional(), postnummer: z.string().optional(), poststed: z.string().optional() });
+const adresseSkjema = z.object({
+  adresse: z.array(z.string()).optional(),
+  postnummer: z.string().optional(),
+  poststed: z.string().optional(),
+});
 const enhetSkjema = z.object({ postadresse: adresseSkjema.optional(), forretningsadresse: adresseSkjema.optional() });
 
-export type BrregAdresse = { adresse: string; postnr: string; poststed: string; hvilken: 'postadresse' | 'forretningsadresse'; hentet: string };
+export type BrregAdresse = {
+  adresse: string;
+  postnr: string;
+  poststed: string;
+  hvilken: 'postadresse' | 'forretningsadresse';
+  hentet: string;
+};
 
 export async function lesBrregAdresse(am: Arbeidsmappe, orgnr: string): Promise<BrregAdresse | null> {
   let tekst: string;
@@ -33,7 +43,8 @@ export async function lesBrregAdresse(am: Arbeidsmappe, orgnr: string): Promise<
   for (const hvilken of ['postadresse', 'forretningsadresse'] as const) {
     const a = e.data[hvilken];
     const gate = a?.adresse?.filter((s) => s.trim()).join(', ');
-    if (a && gate && a.postnummer && a.poststed) return { adresse: gate, postnr: a.postnummer, poststed: a.poststed, hvilken, hentet: b.hentet };
+    if (a && gate && a.postnummer && a.poststed)
+      return { adresse: gate, postnr: a.postnummer, poststed: a.poststed, hvilken, hentet: b.hentet };
   }
   return null;
 }

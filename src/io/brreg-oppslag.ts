@@ -11,8 +11,21 @@ import { advarsel, feil, InndataFeil, type Diagnostikk } from '../domain/diagnos
 import { dato } from '../domain/smb-typer.js';
 import type { Arbeidsmappe } from './arbeidsmappe.js';
 import {
-  bufferStier, fraBuffer, hentEnhet, hentRegnskap, hentUnderenhet, NettFeil, SvarFeil, tolkEnhetSvar, tolkRegnskapSvar,
-  tolkUnderenhetSvar, type BrregOppsett, type Enhet, type EnhetSvar, type Innspilt, type RegnskapSvar,
+  bufferStier,
+  fraBuffer,
+  hentEnhet,
+  hentRegnskap,
+  hentUnderenhet,
+  NettFeil,
+  SvarFeil,
+  tolkEnhetSvar,
+  tolkRegnskapSvar,
+  tolkUnderenhetSvar,
+  type BrregOppsett,
+  type Enhet,
+  type EnhetSvar,
+  type Innspilt,
+  type RegnskapSvar,
 } from './brreg.js';
 
 export type Registerdata = {
@@ -35,8 +48,10 @@ async function lesBuffer(am: Arbeidsmappe, deler: string[]): Promise<Innspilt | 
 }
 
 function svarFeil(e: unknown): never {
-  if (e instanceof SvarFeil) throw new InndataFeil([feil('brreg-svar', `${e.message} Prøv igjen senere, eller bruk ` +
-    `--offline med flagg.`, { fil: e.url })]);
+  if (e instanceof SvarFeil)
+    throw new InndataFeil([
+      feil('brreg-svar', `${e.message} Prøv igjen senere, eller bruk ` + `--offline med flagg.`, { fil: e.url }),
+    ]);
   throw e;
 }
 
@@ -51,14 +66,31 @@ function overordnet(s: Innspilt | null): string | null {
   }
 }
 
-export async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline: boolean, advarsler: Diagnostikk[], o: BrregOppsett): Promise<Registerdata> {
+export async function hentRegisterdata(
+  am: Arbeidsmappe,
+  orgnr: string,
+  offline: boolean,
+  advarsler: Diagnostikk[],
+  o: BrregOppsett,
+): Promise<Registerdata> {
   const b = bufferStier(orgnr);
   const fraBufferen = async (grunn: string | null): Promise<Registerdata> => {
     const enhet = await lesBuffer(am, b.enhet);
     if (!enhet) return { kilde: 'ingen', enhet: null, underenhet: null, regnskap: null, nye: [] };
-    advarsler.push(advarsel('hurtigbuffer', `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ` +
-      `${enhet.hentet}.`, { fil: path.join(...b.enhet) }));
-    return { kilde: 'hurtigbuffer', enhet, underenhet: await lesBuffer(am, b.underenhet), regnskap: await lesBuffer(am, b.regnskap), nye: [] };
+    advarsler.push(
+      advarsel(
+        'hurtigbuffer',
+        `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ` + `${enhet.hentet}.`,
+        { fil: path.join(...b.enhet) },
+      ),
+    );
+    return {
+      kilde: 'hurtigbuffer',
+      enhet,
+      underenhet: await lesBuffer(am, b.underenhet),
+      regnskap: await lesBuffer(am, b.regnskap),
+      nye: [],
+    };
   };
   if (offline) return fraBufferen(null);
   const nye: Registerdata['nye'] = [];
@@ -100,14 +132,23 @@ export async function hentRegisterdata(am: Arbeidsmappe, orgnr: string, offline:
   } catch (e) {
     if (!(e instanceof NettFeil)) throw e;
     const regnskap = await lesBuffer(am, b.regnskap);
-    advarsler.push(advarsel('regnskap-frakoblet', `${e.message} ` +
-      `${regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${regnskap.hentet}).` : 'Regnskapstallene mangler.'}`));
+    advarsler.push(
+      advarsel(
+        'regnskap-frakoblet',
+        `${e.message} ` +
+          `${regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${regnskap.hentet}).` : 'Regnskapstallene mangler.'}`,
+      ),
+    );
     return { kilde: 'nett', enhet, underenhet, regnskap, nye };
   }
 }
 
 /** Enhetssvaret → aktiv enhet, eller exit 2 for ukjent (404), fjernet (410) og slettet (200 SlettetEnhet/slettedato). */
-export function tolkEnhet(orgnr: string, s: Innspilt, under: Innspilt | null): { enhet: Enhet; raa: unknown; underenhet: { orgnr: string; navn: string } | null } {
+export function tolkEnhet(
+  orgnr: string,
+  s: Innspilt,
+  under: Innspilt | null,
+): { enhet: Enhet; raa: unknown; underenhet: { orgnr: string; navn: string } | null } {
   let svar: EnhetSvar;
   try {
     svar = tolkEnhetSvar(s, s.url);
@@ -123,22 +164,50 @@ export function tolkEnhet(orgnr: string, s: Innspilt, under: Innspilt | null): {
       u = null;
     }
     if (u?.type === 'slettet') {
-      throw new InndataFeil([feil('slettet-enhet', `${orgnr} (${u.navn}) er en slettet ` +
-        `underenhet${u.slettedato ? ` (slettet ${dato(u.slettedato)})` : ''}. Den kan ikke tas opp som ` +
-          `målbedrift.`, { fil: under!.url }, { verdi: orgnr })]);
+      throw new InndataFeil([
+        feil(
+          'slettet-enhet',
+          `${orgnr} (${u.navn}) er en slettet ` +
+            `underenhet${u.slettedato ? ` (slettet ${dato(u.slettedato)})` : ''}. Den kan ikke tas opp som ` +
+            `målbedrift.`,
+          { fil: under!.url },
+          { verdi: orgnr },
+        ),
+      ]);
     }
-    throw new InndataFeil([feil('ukjent-orgnr', `${orgnr} finnes ikke i Enhetsregisteret, verken som enhet eller ` +
-      `underenhet (HTTP 404). Kontroller nummeret.`, kilde, { verdi: orgnr })]);
+    throw new InndataFeil([
+      feil(
+        'ukjent-orgnr',
+        `${orgnr} finnes ikke i Enhetsregisteret, verken som enhet eller ` +
+          `underenhet (HTTP 404). Kontroller nummeret.`,
+        kilde,
+        { verdi: orgnr },
+      ),
+    ]);
   }
   if (svar.type === 'fjernet') {
-    throw new InndataFeil([feil('fjernet-orgnr', `${orgnr} er fjernet fra Enhetsregisteret av juridiske årsaker (HTTP ` +
-      `410${svar.slettedato ? `, slettet ${dato(svar.slettedato)}` : ''}). Enheten kan ikke tas ` +
-        `opp.`, kilde, { verdi: orgnr })]);
+    throw new InndataFeil([
+      feil(
+        'fjernet-orgnr',
+        `${orgnr} er fjernet fra Enhetsregisteret av juridiske årsaker (HTTP ` +
+          `410${svar.slettedato ? `, slettet ${dato(svar.slettedato)}` : ''}). Enheten kan ikke tas ` +
+          `opp.`,
+        kilde,
+        { verdi: orgnr },
+      ),
+    ]);
   }
   if (svar.type === 'slettet') {
     const d = svar.enhet.slettedato ? ` ${dato(svar.enhet.slettedato)}` : '';
-    throw new InndataFeil([feil('slettet-enhet', `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet ` +
-      `fra Enhetsregisteret${d}. En slettet enhet kan ikke tas opp som målbedrift.`, kilde, { verdi: orgnr })]);
+    throw new InndataFeil([
+      feil(
+        'slettet-enhet',
+        `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet ` +
+          `fra Enhetsregisteret${d}. En slettet enhet kan ikke tas opp som målbedrift.`,
+        kilde,
+        { verdi: orgnr },
+      ),
+    ]);
   }
   let underenhet = null;
   if (under) {
@@ -149,7 +218,10 @@ export function tolkEnhet(orgnr: string, s: Innspilt, under: Innspilt | null): {
 }
 
 /** Regnskapssvaret → listen og eventuell feil; advarsel ved 5xx. */
-export function tolkRegnskap(s: Innspilt | null, advarsler: Diagnostikk[]): { svar: RegnskapSvar | null; raa: unknown } {
+export function tolkRegnskap(
+  s: Innspilt | null,
+  advarsler: Diagnostikk[],
+): { svar: RegnskapSvar | null; raa: unknown } {
   if (!s) return { svar: null, raa: null };
   let svar: RegnskapSvar;
   try {
@@ -159,12 +231,25 @@ export function tolkRegnskap(s: Innspilt | null, advarsler: Diagnostikk[]): { sv
   }
   if (svar.type === 'ingen' && svar.status >= 500) {
     const m = svar.melding ? ` (${svar.melding})` : '';
-    advarsler.push(advarsel('regnskap-500', `Regnskapsregisteret svarte HTTP ${svar.status}${m} for regnskapet (vanlig ` +
-      `for banker og forsikring). Regnskapstallene mangler.`, { fil: s.url }));
+    advarsler.push(
+      advarsel(
+        'regnskap-500',
+        `Regnskapsregisteret svarte HTTP ${svar.status}${m} for regnskapet (vanlig ` +
+          `for banker og forsikring). Regnskapstallene mangler.`,
+        { fil: s.url },
+      ),
+    );
   }
-  const valuta = svar.type === 'regnskap' ? svar.regnskap.find((r) => r.valuta && r.valuta !== 'NOK')?.valuta : undefined;
-  if (valuta) advarsler.push(advarsel('regnskap-valuta', `Årsregnskapet er i ${valuta}, ikke NOK; tallene brukes ikke. ` +
-    `Oppgi dem i kroner med flagg.`, { fil: s.url }));
+  const valuta =
+    svar.type === 'regnskap' ? svar.regnskap.find((r) => r.valuta && r.valuta !== 'NOK')?.valuta : undefined;
+  if (valuta)
+    advarsler.push(
+      advarsel(
+        'regnskap-valuta',
+        `Årsregnskapet er i ${valuta}, ikke NOK; tallene brukes ikke. ` + `Oppgi dem i kroner med flagg.`,
+        { fil: s.url },
+      ),
+    );
   return { svar, raa: svar.raa };
 }
 

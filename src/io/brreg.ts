@@ -137,7 +137,10 @@ export type RegnskapSvar =
 
 /** Nettet eller tjenesten svarer ikke (etter nytt forsøk). */
 export class NettFeil extends Error {
-  constructor(melding: string, readonly url: string) {
+  constructor(
+    melding: string,
+    readonly url: string,
+  ) {
     super(melding);
     this.name = 'NettFeil';
   }
@@ -145,7 +148,10 @@ export class NettFeil extends Error {
 
 /** Tjenesten svarte, men ikke slik API-et er dokumentert (uventet status eller JSON-form). */
 export class SvarFeil extends Error {
-  constructor(melding: string, readonly url: string) {
+  constructor(
+    melding: string,
+    readonly url: string,
+  ) {
     super(melding);
     this.name = 'SvarFeil';
   }
@@ -155,10 +161,13 @@ type RaattSvar = { status: number; tekst: string };
 
 function nettMelding(e: unknown, url: string, ms: number): string {
   const err = e as Error & { cause?: { code?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return `Brønnøysundregistrene svarte ikke innen ${ms / 1000} sekunder (${url}).`;
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
+    return `Brønnøysundregistrene svarte ikke innen ${ms / 1000} sekunder (${url}).`;
   const kode = err?.cause?.code;
-  if (kode === 'ENOTFOUND' || kode === 'EAI_AGAIN') return `Får ikke slått opp vertsnavnet — er maskinen frakoblet nettet? (${url})`;
-  if (kode === 'ECONNREFUSED') return `Fikk ikke kontakt med ${url} (tilkoblingen ble avvist). Er maskinen frakoblet nettet?`;
+  if (kode === 'ENOTFOUND' || kode === 'EAI_AGAIN')
+    return `Får ikke slått opp vertsnavnet — er maskinen frakoblet nettet? (${url})`;
+  if (kode === 'ECONNREFUSED')
+    return `Fikk ikke kontakt med ${url} (tilkoblingen ble avvist). Er maskinen frakoblet nettet?`;
   return `Fikk ikke kontakt med Brønnøysundregistrene (${kode ?? err?.message ?? String(e)}, ${url}). Er maskinen frakoblet nettet?`;
 }
 
@@ -188,7 +197,10 @@ function tolkJson<S extends z.ZodType>(tekst: string, skjema: S, url: string): {
   const r = skjema.safeParse(raa);
   if (!r.success) {
     const i = r.error.issues[0];
-    throw new SvarFeil(`Svaret fra ${url} har ikke forventet form (felt «${i?.path.join('.') ?? ''}»: ${i?.message ?? ''}).`, url);
+    throw new SvarFeil(
+      `Svaret fra ${url} har ikke forventet form (felt «${i?.path.join('.') ?? ''}»: ${i?.message ?? ''}).`,
+      url,
+    );
   }
   return { data: r.data, raa };
 }
@@ -223,7 +235,13 @@ export function tolkUnderenhetSvar(s: RaattSvar, url: string): UnderenhetSvar {
   if (/^Slettet/i.test(data.respons_klasse ?? '') || data.slettedato) {
     return { type: 'slettet', navn: data.navn, slettedato: data.slettedato ?? null, raa };
   }
-  return { type: 'underenhet', orgnr: data.organisasjonsnummer, navn: data.navn, overordnet: data.overordnetEnhet ?? null, raa };
+  return {
+    type: 'underenhet',
+    orgnr: data.organisasjonsnummer,
+    navn: data.navn,
+    overordnet: data.overordnetEnhet ?? null,
+    raa,
+  };
 }
 
 /** Feilkroppen fra Regnskapsregisteret ved 5xx: {timestamp, status, error, message, path, trace}. */
@@ -232,7 +250,10 @@ const feilKroppSkjema = z.looseObject({ error: valgfriTekst, message: valgfriTek
 function feilmelding(raa: unknown): string | null {
   const r = feilKroppSkjema.safeParse(raa);
   if (!r.success) return null;
-  const deler = [r.data.message ?? r.data.error, r.data.trace && r.data.trace.length <= 64 ? `sporings-id ${r.data.trace}` : null];
+  const deler = [
+    r.data.message ?? r.data.error,
+    r.data.trace && r.data.trace.length <= 64 ? `sporings-id ${r.data.trace}` : null,
+  ];
   const t = deler.filter(Boolean).join(', ');
   return t || null;
 }
@@ -263,12 +284,18 @@ async function hentInnspilt(o: BrregOppsett, url: string): Promise<Innspilt> {
 }
 
 export const hentEnhet = (o: BrregOppsett, orgnr: string) => hentInnspilt(o, `${o.enhetUrl}/enheter/${orgnr}`);
-export const hentUnderenhet = (o: BrregOppsett, orgnr: string) => hentInnspilt(o, `${o.enhetUrl}/underenheter/${orgnr}`);
+export const hentUnderenhet = (o: BrregOppsett, orgnr: string) =>
+  hentInnspilt(o, `${o.enhetUrl}/underenheter/${orgnr}`);
 export const hentRegnskap = (o: BrregOppsett, orgnr: string) => hentInnspilt(o, `${o.regnskapUrl}/${orgnr}`);
 
 // ————— Hurtigbuffer i arbeidsmappen —————
 
-export const bufferSkjema = z.object({ url: z.string(), status: z.number().int(), tekst: z.string(), hentet: z.string() });
+export const bufferSkjema = z.object({
+  url: z.string(),
+  status: z.number().int(),
+  tekst: z.string(),
+  hentet: z.string(),
+});
 
 /** Stiene (relativt til arbeidsmappen) der svarene bufres. */
 export function bufferStier(orgnr: string): { enhet: string[]; regnskap: string[]; underenhet: string[] } {

@@ -9,6 +9,9 @@ const BOM = '\uFEFF';
 
 export function lagCsv(kolonner: readonly Kolonne[], rader: readonly Rad[]): string {
   // Overskrifter kan komme fra nh.json (faktura.csvKolonner) og nøytraliseres som verdiene.
-  const data = [kolonner.map((k) => noytraliser(k.overskrift)), ...rader.map((r) => kolonner.map((k) => somCsvTekst(r[k.nokkel], k.type)))];
+  const data = [
+    kolonner.map((k) => noytraliser(k.overskrift)),
+    ...rader.map((r) => kolonner.map((k) => somCsvTekst(r[k.nokkel], k.type))),
+  ];
   return BOM + stringify(data, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
 }

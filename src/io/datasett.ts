@@ -31,7 +31,11 @@ export async function lesDatasett<D extends DatasettDef>(
   if (!sti) {
     if (opts.valgfritt) return { fil: null, rader: [] };
     throw new InndataFeil([
-      feil('mangler-datasett', `Mangler datasettet «${def.navn}»: forventet ${def.navn}.csv eller ${def.navn}.xlsx i ${am.rot}.`, { fil: `${def.navn}.csv` }),
+      feil(
+        'mangler-datasett',
+        `Mangler datasettet «${def.navn}»: forventet ${def.navn}.csv eller ${def.navn}.xlsx i ${am.rot}.`,
+        { fil: `${def.navn}.csv` },
+      ),
     ]);
   }
   const filter = opts.filter;
@@ -39,12 +43,17 @@ export async function lesDatasett<D extends DatasettDef>(
   // overskrifter gir ikke noe filter, så tolkTabell melder dem som vanlig.
   const lagFilter = filter
     ? (overskrifter: string[]) => {
-        const { indeks, diagnostikk } = kobleOverskrifter({ fil: '', overskrifter, radnr: [], rader: [] }, def, am.config);
+        const { indeks, diagnostikk } = kobleOverskrifter(
+          { fil: '', overskrifter, radnr: [], rader: [] },
+          def,
+          am.config,
+        );
         if (diagnostikk.length) return null;
-        return (celler: readonly RaaCelle[]) => filter((n) => {
-          const k = indeks.get(n);
-          return k === undefined ? null : (celler[k] ?? null);
-        });
+        return (celler: readonly RaaCelle[]) =>
+          filter((n) => {
+            const k = indeks.get(n);
+            return k === undefined ? null : (celler[k] ?? null);
+          });
       }
     : undefined;
   const tabell = await lesTabell(sti, path.basename(sti), lagFilter, def.navn);
@@ -52,7 +61,12 @@ export async function lesDatasett<D extends DatasettDef>(
 }
 
 /** Ren tolkning av en rå tabell (brukes også direkte i tester). */
-export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?: Pick<Config, 'kolonner' | 'ignorerKolonner'>, filter?: RadFilter): MedKilde<RadAv<D>>[] {
+export function tolkTabell<D extends DatasettDef>(
+  t: RaaTabell,
+  def: D,
+  config?: Pick<Config, 'kolonner' | 'ignorerKolonner'>,
+  filter?: RadFilter,
+): MedKilde<RadAv<D>>[] {
   const ds: Diagnostikk[] = [...kontrollerTabell(t)];
   const { indeks, diagnostikk } = kobleOverskrifter(t, def, config);
   ds.push(...diagnostikk);
@@ -65,7 +79,14 @@ export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?:
   for (const [nokkel, k] of indeks) overskriftFor.set(nokkel, t.overskrifter[k]!);
 
   t.rader.forEach((celler, i) => {
-    if (filter && !filter((nokkel) => { const k = indeks.get(nokkel); return k === undefined ? null : (celler[k] ?? null); })) return;
+    if (
+      filter &&
+      !filter((nokkel) => {
+        const k = indeks.get(nokkel);
+        return k === undefined ? null : (celler[k] ?? null);
+      })
+    )
+      return;
     const rad = t.radnr[i]!;
     // Alle kolonner får en verdi (null når kolonnen mangler i filen), så frivillige kolonner blir undefined.
     const raa: Record<string, RaaCelle> = {};
@@ -82,10 +103,20 @@ export function tolkTabell<D extends DatasettDef>(t: RaaTabell, def: D, config?:
       const params = (issue as { params?: { forventet?: string } }).params;
       const v = raa[nokkel];
       ds.push(
-        feil('ugyldig-verdi', `${forstorBokstav(issue.message)}.`, { ...kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel }, {
-          verdi: v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : synligVerdi(String(v).slice(0, 200)),
-          ...(params?.forventet ? { forventet: params.forventet } : {}),
-        }),
+        feil(
+          'ugyldig-verdi',
+          `${forstorBokstav(issue.message)}.`,
+          { ...kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel },
+          {
+            verdi:
+              v === null || v === undefined
+                ? ''
+                : v instanceof Date
+                  ? v.toISOString().slice(0, 10)
+                  : synligVerdi(String(v).slice(0, 200)),
+            ...(params?.forventet ? { forventet: params.forventet } : {}),
+          },
+        ),
       );
     }
   });
@@ -104,7 +135,8 @@ function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config,
     kart.set(normaliserNavn(nokkel), nokkel);
     for (const a of kol.alias ?? []) kart.set(normaliserNavn(a), nokkel);
   }
-  for (const [overskrift, nokkel] of Object.entries(config?.kolonner?.[def.navn] ?? {})) kart.set(normaliserNavn(overskrift), nokkel);
+  for (const [overskrift, nokkel] of Object.entries(config?.kolonner?.[def.navn] ?? {}))
+    kart.set(normaliserNavn(overskrift), nokkel);
   const ignorer = new Set((config?.ignorerKolonner?.[def.navn] ?? []).map(normaliserNavn));
 
   const indeks = new Map<string, number>();
@@ -124,20 +156,40 @@ function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config,
     }
     const forrige = indeks.get(nokkel);
     if (forrige !== undefined) {
-      ds.push(feil('dobbel-kolonne', `Kolonnen «${h}» finnes to ganger (også «${t.overskrifter[forrige]}», kolonne ${forrige + 1}).`, kilde(h), { forventet: 'hver kolonne én gang' }));
+      ds.push(
+        feil(
+          'dobbel-kolonne',
+          `Kolonnen «${h}» finnes to ganger (også «${t.overskrifter[forrige]}», kolonne ${forrige + 1}).`,
+          kilde(h),
+          { forventet: 'hver kolonne én gang' },
+        ),
+      );
       return;
     }
     indeks.set(nokkel, k);
   });
   for (const [nokkel, kol] of Object.entries(def.kolonner)) {
     if (kol.paakrevd && !indeks.has(nokkel)) {
-      ds.push(feil('mangler-kolonne', `Mangler kolonnen «${nokkel}».`, { fil: t.fil, rad: 1, kolonne: nokkel, ...(t.ark ? { ark: t.ark } : {}) }, { forventet: `en overskrift «${nokkel}»${kol.alias?.length ? ` (eller ${kol.alias.map((a) => `«${a}»`).join(', ')})` : ''}` }));
+      ds.push(
+        feil(
+          'mangler-kolonne',
+          `Mangler kolonnen «${nokkel}».`,
+          { fil: t.fil, rad: 1, kolonne: nokkel, ...(t.ark ? { ark: t.ark } : {}) },
+          {
+            forventet: `en overskrift «${nokkel}»${kol.alias?.length ? ` (eller ${kol.alias.map((a) => `«${a}»`).join(', ')})` : ''}`,
+          },
+        ),
+      );
     }
   }
   return { indeks, diagnostikk: ds };
 }
 
-function sjekkUnike<T extends { kilde: Kilde }>(rader: T[], def: DatasettDef, overskriftFor: Map<string, string>): Diagnostikk[] {
+function sjekkUnike<T extends { kilde: Kilde }>(
+  rader: T[],
+  def: DatasettDef,
+  overskriftFor: Map<string, string>,
+): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
   for (const nokkel of def.unik ?? []) {
     const sett = new Map<string, number>();
@@ -147,7 +199,14 @@ function sjekkUnike<T extends { kilde: Kilde }>(rader: T[], def: DatasettDef, ov
       const n = normaliserNavn(String(v));
       const forrige = sett.get(n);
       if (forrige !== undefined) {
-        ds.push(feil('duplikat', `«${String(v)}» står to ganger (også på rad ${forrige}).`, { ...r.kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel }, { verdi: String(v), forventet: `unik ${nokkel}` }));
+        ds.push(
+          feil(
+            'duplikat',
+            `«${String(v)}» står to ganger (også på rad ${forrige}).`,
+            { ...r.kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel },
+            { verdi: String(v), forventet: `unik ${nokkel}` },
+          ),
+        );
       } else sett.set(n, r.kilde.rad ?? 0);
     }
   }
@@ -155,7 +214,10 @@ function sjekkUnike<T extends { kilde: Kilde }>(rader: T[], def: DatasettDef, ov
 }
 
 /** Én lesing for lesAlle: et datasett, et datasett med valg, eller en egen leser som kaster InndataFeil. */
-export type Lesing = DatasettDef | { def: DatasettDef; valgfritt?: boolean; filter?: RadFilter } | (() => Promise<unknown>);
+export type Lesing =
+  | DatasettDef
+  | { def: DatasettDef; valgfritt?: boolean; filter?: RadFilter }
+  | (() => Promise<unknown>);
 
 export type Utfall<L> = L extends () => Promise<infer T>
   ? T
@@ -198,6 +260,10 @@ export async function lesAlle<L extends Record<string, Lesing>>(am: Arbeidsmappe
 
 function utforLesing(am: Arbeidsmappe, l: Lesing): Promise<unknown> {
   if (typeof l === 'function') return l();
-  if ('def' in l) return lesDatasett(am, l.def, { ...(l.valgfritt ? { valgfritt: true } : {}), ...(l.filter ? { filter: l.filter } : {}) });
+  if ('def' in l)
+    return lesDatasett(am, l.def, {
+      ...(l.valgfritt ? { valgfritt: true } : {}),
+      ...(l.filter ? { filter: l.filter } : {}),
+    });
   return lesDatasett(am, l);
 }

@@ -162,4 +162,3 @@ export function ehfXml(d: EhfDokument): string {
   }
   return root.end({ prettyPrint: true });
 }
-

@@ -11,9 +11,25 @@ import type ExcelJS from 'exceljs';
 import { formatDato, type Dato } from '../domain/dato.js';
 import { formatProsent } from '../domain/penger.js';
 import type { Kolonne } from '../domain/rapport.js';
-import { PRISKILDE_TEKST, PRISREKKEFOLGE, type Disponibelt, type FakturaParametre, type Fakturering, type Treaarsstatus } from '../domain/faktura.js';
+import {
+  PRISKILDE_TEKST,
+  PRISREKKEFOLGE,
+  type Disponibelt,
+  type FakturaParametre,
+  type Fakturering,
+  type Treaarsstatus,
+} from '../domain/faktura.js';
 import type { Identitet } from '../domain/fakturanummer.js';
-import { arbeidsbokTilBuffer, byggArbeidsbok, FORMAT, kolonneBokstav, lesMal, settCelle, stilOverskrift, type Parameter } from './xlsx-skriv.js';
+import {
+  arbeidsbokTilBuffer,
+  byggArbeidsbok,
+  FORMAT,
+  kolonneBokstav,
+  lesMal,
+  settCelle,
+  stilOverskrift,
+  type Parameter,
+} from './xlsx-skriv.js';
 import { settUtskrift } from './xlsx-utskrift.js';
 
 const BLOKK_KOLONNER: { nokkel: string; overskrift: string; type: Kolonne['type']; bredde: number }[] = [
@@ -30,7 +46,10 @@ const BLOKK_KOLONNER: { nokkel: string; overskrift: string; type: Kolonne['type'
   { nokkel: 'aBetale', overskrift: 'Å betale', type: 'belop', bredde: 14 },
   { nokkel: 'kontroll', overskrift: 'Kontroll: linjer − faktura', type: 'belop', bredde: 14 },
 ];
-const BK = Object.fromEntries(BLOKK_KOLONNER.map((k, i) => [k.nokkel, kolonneBokstav(i + 1)])) as Record<string, string>;
+const BK = Object.fromEntries(BLOKK_KOLONNER.map((k, i) => [k.nokkel, kolonneBokstav(i + 1)])) as Record<
+  string,
+  string
+>;
 export const BLOKK_ARK = 'Fakturagrunnlag';
 /** Utskriftsskala (%) som får de 12 kolonnene (≈ 196 tegn) på én A4-side i bredden, liggende. */
 const SKALA = 66;
@@ -63,16 +82,34 @@ function forutsetninger(d: Arbeidsbokdata): Parameter[] {
   return [
     { nokkel: 'periode', etikett: 'Periode', type: 'tekst', verdi: f.periode },
     { nokkel: 'fakturadato', etikett: 'Fakturadato (støtten regnes som gitt)', type: 'dato', verdi: f.fakturadato },
-    { nokkel: 'standardPris', etikett: 'Standard markedspris per time (markedsprisPerTime)', type: 'belop', verdi: p.standardPris },
+    {
+      nokkel: 'standardPris',
+      etikett: 'Standard markedspris per time (markedsprisPerTime)',
+      type: 'belop',
+      verdi: p.standardPris,
+    },
     { nokkel: 'prisrekkefolge', etikett: 'Rekkefølge for markedspris', type: 'tekst', verdi: PRISREKKEFOLGE },
     { nokkel: 'mvaSats', etikett: 'Mva-sats på egenandel (vedlegg 3 pkt. 4.1)', type: 'prosent', verdi: p.mvaSats },
     { nokkel: 'eurNokKurs', etikett: 'EUR/NOK-kurs (nh.json eurNok)', type: 'kurs', verdi: p.eurNokKurs },
     { nokkel: 'kursdato', etikett: 'Kursdato', type: 'dato', verdi: p.kursdato },
-    { nokkel: 'tilskudd', etikett: `Disponibelt innovasjonstilskudd ${disp.ar} (innovasjon + overført)`, type: 'belop', verdi: disp.tilskudd },
-    { nokkel: 'bruktFor', etikett: `Innovasjonsstøtte ført i ${disp.ar} før denne kjøringen`, type: 'belop', verdi: disp.bruktFor },
     {
-      nokkel: 'avrunding', etikett: 'Avrunding', type: 'tekst',
-      verdi: 'markedsverdi per linje til øre; egenandel og mva per faktura til øre (halv opp), fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
+      nokkel: 'tilskudd',
+      etikett: `Disponibelt innovasjonstilskudd ${disp.ar} (innovasjon + overført)`,
+      type: 'belop',
+      verdi: disp.tilskudd,
+    },
+    {
+      nokkel: 'bruktFor',
+      etikett: `Innovasjonsstøtte ført i ${disp.ar} før denne kjøringen`,
+      type: 'belop',
+      verdi: disp.bruktFor,
+    },
+    {
+      nokkel: 'avrunding',
+      etikett: 'Avrunding',
+      type: 'tekst',
+      verdi:
+        'markedsverdi per linje til øre; egenandel og mva per faktura til øre (halv opp), fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
     },
   ];
 }
@@ -87,10 +124,20 @@ export async function byggFakturaArbeidsbok(d: Arbeidsbokdata): Promise<Uint8Arr
     ...(d.idag ? { idag: d.idag } : {}),
     rader: {
       sammendrag: f.malbedrifter.map((m) => ({
-        orgnr: m.orgnr, navn: m.navn, fakturanr: d.ider.get(m.orgnr)?.fakturanr ?? d.ider.get(m.orgnr)?.ordrereferanse ?? '',
-        stotteintensitet: m.stotteintensitet, timer: m.timer, markedsverdi: m.markedsverdi, stotte: m.stotte,
-        egenandel: m.egenandel, mva: m.mva, aBetale: m.aBetale, stotteEur: m.stotteEur, kontroll: m.stotte + m.egenandel - m.markedsverdi,
-        treaarEur: d.treaar.get(m.orgnr)?.samletEur ?? m.stotteEur, smb: d.smb.get(m.orgnr) ?? '',
+        orgnr: m.orgnr,
+        navn: m.navn,
+        fakturanr: d.ider.get(m.orgnr)?.fakturanr ?? d.ider.get(m.orgnr)?.ordrereferanse ?? '',
+        stotteintensitet: m.stotteintensitet,
+        timer: m.timer,
+        markedsverdi: m.markedsverdi,
+        stotte: m.stotte,
+        egenandel: m.egenandel,
+        mva: m.mva,
+        aBetale: m.aBetale,
+        stotteEur: m.stotteEur,
+        kontroll: m.stotte + m.egenandel - m.markedsverdi,
+        treaarEur: d.treaar.get(m.orgnr)?.samletEur ?? m.stotteEur,
+        smb: d.smb.get(m.orgnr) ?? '',
       })),
     },
     parametre: { forutsetninger: parametre },
@@ -107,7 +154,13 @@ export async function byggFakturaArbeidsbok(d: Arbeidsbokdata): Promise<Uint8Arr
   const samKol = (n: string) => kolonneBokstav(mal.ark[0]!.kolonner.findIndex((k) => k.nokkel === n) + 1);
   f.malbedrifter.forEach((m, i) => {
     const rad = 3 + i;
-    for (const [nokkel, type, verdi] of [['timer', 'timer', m.timer], ['markedsverdi', 'belop', m.markedsverdi], ['stotte', 'belop', m.stotte], ['egenandel', 'belop', m.egenandel], ['mva', 'belop', m.mva]] as const) {
+    for (const [nokkel, type, verdi] of [
+      ['timer', 'timer', m.timer],
+      ['markedsverdi', 'belop', m.markedsverdi],
+      ['stotte', 'belop', m.stotte],
+      ['egenandel', 'belop', m.egenandel],
+      ['mva', 'belop', m.mva],
+    ] as const) {
       formel(sam.getCell(`${samKol(nokkel)}${rad}`), `'${BLOKK_ARK}'!${BK[nokkel]}${sumRader[i]}`, verdi, type);
     }
   });
@@ -137,7 +190,8 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
   const { f } = d;
   ws.getCell(1, 1).value = `Fakturagrunnlag ${f.periode} – ${d.naeringshage}`;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
-  ws.getCell(2, 1).value = 'Programveileder 10.4 / vedlegg 3 pkt. 4.1: fakturaen viser markedsverdi, innovasjonsstøtte og egenandel (+ mva). Støtten har ikke mva.';
+  ws.getCell(2, 1).value =
+    'Programveileder 10.4 / vedlegg 3 pkt. 4.1: fakturaen viser markedsverdi, innovasjonsstøtte og egenandel (+ mva). Støtten har ikke mva.';
   BLOKK_KOLONNER.forEach((k, i) => {
     ws.getColumn(i + 1).width = k.bredde;
   });
@@ -151,8 +205,11 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
       sidestart = r - 1;
     }
     const id = d.ider.get(m.orgnr);
-    const nr = id?.fakturanr ? `Faktura ${id.fakturanr}${id.kid ? `, KID ${id.kid}` : ''}, forfall ${formatDato(id.forfallsdato)}` : `Ordre ${id?.ordrereferanse ?? ''}`;
-    ws.getCell(r, 1).value = `${m.navn} (${m.orgnr}) – ${nr} – støtteintensitet ${formatProsent(m.stotteintensitet)} – avtale fra ${formatDato(m.avtalestart)}`;
+    const nr = id?.fakturanr
+      ? `Faktura ${id.fakturanr}${id.kid ? `, KID ${id.kid}` : ''}, forfall ${formatDato(id.forfallsdato)}`
+      : `Ordre ${id?.ordrereferanse ?? ''}`;
+    ws.getCell(r, 1).value =
+      `${m.navn} (${m.orgnr}) – ${nr} – støtteintensitet ${formatProsent(m.stotteintensitet)} – avtale fra ${formatDato(m.avtalestart)}`;
     ws.getRow(r).font = { bold: true };
     r++;
     const hode = ws.getRow(r);
@@ -185,11 +242,21 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
     formel(ws.getCell(S('timer')), linjesum('timer'), m.timer, 'timer');
     formel(ws.getCell(S('markedsverdi')), linjesum('markedsverdi'), m.markedsverdi, 'belop');
     settCelle(ws.getCell(S('stotteintensitet')), m.stotteintensitet, 'prosent');
-    formel(ws.getCell(S('egenandel')), `ROUND(${S('markedsverdi')}*(1-${S('stotteintensitet')}),2)`, m.egenandel, 'belop');
+    formel(
+      ws.getCell(S('egenandel')),
+      `ROUND(${S('markedsverdi')}*(1-${S('stotteintensitet')}),2)`,
+      m.egenandel,
+      'belop',
+    );
     formel(ws.getCell(S('stotte')), `${S('markedsverdi')}-${S('egenandel')}`, m.stotte, 'belop');
     formel(ws.getCell(S('mva')), `ROUND(${S('egenandel')}*${mvaRef},2)`, m.mva, 'belop');
     formel(ws.getCell(S('aBetale')), `${S('egenandel')}+${S('mva')}`, m.aBetale, 'belop');
-    formel(ws.getCell(S('kontroll')), `${linjesum('egenandel')}-${S('egenandel')}+${linjesum('mva')}-${S('mva')}`, 0, 'belop');
+    formel(
+      ws.getCell(S('kontroll')),
+      `${linjesum('egenandel')}-${S('egenandel')}+${linjesum('mva')}-${S('mva')}`,
+      0,
+      'belop',
+    );
     sumRader.push(r);
     r++;
     // Fakturateksten over hele bredden, med linjeskift, så den verken kuttes eller deles.

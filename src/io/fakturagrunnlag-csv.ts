@@ -19,7 +19,12 @@ async function csvKolonner(s: FakturaOppsett): Promise<Kolonne[]> {
   if (ukjente.length) {
     throw new InndataFeil(
       ukjente.map((n) =>
-        feil('ukjent-csv-kolonne', `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`, { fil: 'nh.json', kolonne: 'faktura' }, { verdi: n, forventet: `en av ${[...kjente].join(', ')}` }),
+        feil(
+          'ukjent-csv-kolonne',
+          `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`,
+          { fil: 'nh.json', kolonne: 'faktura' },
+          { verdi: n, forventet: `en av ${[...kjente].join(', ')}` },
+        ),
       ),
     );
   }
@@ -30,7 +35,11 @@ async function csvKolonner(s: FakturaOppsett): Promise<Kolonne[]> {
   }
   return kol
     .filter((k) => s.csvKolonner[k.nokkel] !== false)
-    .map((k) => ({ nokkel: k.nokkel, overskrift: (s.csvKolonner[k.nokkel] as string | undefined) ?? k.overskrift, type: k.type }));
+    .map((k) => ({
+      nokkel: k.nokkel,
+      overskrift: (s.csvKolonner[k.nokkel] as string | undefined) ?? k.overskrift,
+      type: k.type,
+    }));
 }
 
 type CsvIdentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;
@@ -70,6 +79,11 @@ function csvRader(f: Fakturering, s: FakturaOppsett, mvaSats: number, ider: Read
   return ut;
 }
 
-export async function fakturagrunnlagCsv(f: Fakturering, s: FakturaOppsett, mvaSats: number, ider: ReadonlyMap<string, CsvIdentitet>): Promise<string> {
+export async function fakturagrunnlagCsv(
+  f: Fakturering,
+  s: FakturaOppsett,
+  mvaSats: number,
+  ider: ReadonlyMap<string, CsvIdentitet>,
+): Promise<string> {
   return lagCsv(await csvKolonner(s), csvRader(f, s, mvaSats, ider));
 }

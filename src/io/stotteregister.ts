@@ -39,10 +39,24 @@ export const SIKKERHETSKOPI_MAPPE = path.join('faktura', 'sikkerhetskopi');
 
 /** Kolonnene i nøyaktig samme rekkefølge og med samme nøkler som stotteregisterDef. */
 const TYPER: Record<string, Kolonne['type']> = {
-  periode: 'tekst', dato: 'dato', orgnr: 'tekst', navn: 'tekst', markedsverdi: 'belop', egenandel: 'belop', mva: 'belop',
-  stotte: 'belop', eurNokKurs: 'kurs', kursdato: 'dato', stotteEur: 'belop', kjoring: 'tekst',
+  periode: 'tekst',
+  dato: 'dato',
+  orgnr: 'tekst',
+  navn: 'tekst',
+  markedsverdi: 'belop',
+  egenandel: 'belop',
+  mva: 'belop',
+  stotte: 'belop',
+  eurNokKurs: 'kurs',
+  kursdato: 'dato',
+  stotteEur: 'belop',
+  kjoring: 'tekst',
 };
-export const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kolonner).map(([nokkel, k]) => ({ nokkel, overskrift: nokkel, type: TYPER[nokkel] ?? (k.type === 'dato' ? 'dato' : 'tekst') }));
+export const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kolonner).map(([nokkel, k]) => ({
+  nokkel,
+  overskrift: nokkel,
+  type: TYPER[nokkel] ?? (k.type === 'dato' ? 'dato' : 'tekst'),
+}));
 
 export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Stottelinje['kilde'] };
 
@@ -88,7 +102,11 @@ function finnEkstra(buf: Buffer, fil: string, am: Arbeidsmappe, linjer: readonly
   const perRad = new Map(t.radnr.map((nr, i) => [nr, t.rader[i]!]));
   for (const l of linjer) {
     const celler = l.kilde?.rad !== undefined ? perRad.get(l.kilde.rad) : undefined;
-    if (celler) verdier.set(ekstraNokkel(l), indekser.map((i) => String(celler[i] ?? '')));
+    if (celler)
+      verdier.set(
+        ekstraNokkel(l),
+        indekser.map((i) => String(celler[i] ?? '')),
+      );
   }
   return { overskrifter: indekser.map((i) => t.overskrifter[i]!), verdier };
 }
@@ -142,16 +160,19 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
     overskrift: o,
     type: 'tekst',
   }));
-  return lagCsv([...REGISTER_KOLONNER, ...ekstraKol], linjer.map((l) => {
-    const rad: Rad = {};
-    for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
-    const v = ekstra?.verdier.get(ekstraNokkel(l));
-    ekstraKol.forEach((k, i) => {
-      rad[k.nokkel] = v?.[i] ?? '';
-    });
-    rad.periode = maanedICsv(l.periode as Maaned);
-    return rad;
-  }));
+  return lagCsv(
+    [...REGISTER_KOLONNER, ...ekstraKol],
+    linjer.map((l) => {
+      const rad: Rad = {};
+      for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
+      const v = ekstra?.verdier.get(ekstraNokkel(l));
+      ekstraKol.forEach((k, i) => {
+        rad[k.nokkel] = v?.[i] ?? '';
+      });
+      rad.periode = maanedICsv(l.periode as Maaned);
+      return rad;
+    }),
+  );
 }
 
 /**
@@ -216,7 +237,11 @@ export async function skrivStotteregister(am: Arbeidsmappe, reg: LestRegister, i
  * Sikkerhetskopi før --erstatt: registeret og periodens gamle utfiler kopieres til
  * `faktura/sikkerhetskopi/<merke>/`. Gir mappen, eller null om det ikke fantes noe å kopiere.
  */
-export async function sikkerhetskopier(am: Arbeidsmappe, merke: string, filer: readonly string[]): Promise<string | null> {
+export async function sikkerhetskopier(
+  am: Arbeidsmappe,
+  merke: string,
+  filer: readonly string[],
+): Promise<string | null> {
   const finnesNaa: string[] = [];
   for (const f of filer) if (await finnes(f)) finnesNaa.push(f);
   if (!finnesNaa.length) return null;
@@ -305,7 +330,14 @@ const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const csvMalSkjema = z.object({
   navn: z.string(),
   beskrivelse: z.string().optional(),
-  kolonner: z.array(z.object({ nokkel: z.string(), overskrift: z.string(), type: z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'kurs', 'janei']), beskrivelse: z.string().optional() })),
+  kolonner: z.array(
+    z.object({
+      nokkel: z.string(),
+      overskrift: z.string(),
+      type: z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'kurs', 'janei']),
+      beskrivelse: z.string().optional(),
+    }),
+  ),
 });
 export type CsvMal = z.output<typeof csvMalSkjema>;
 

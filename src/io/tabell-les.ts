@@ -30,7 +30,12 @@ export const MAKS_KOLONNER = 16_384;
 export type LagRaaFilter = (overskrifter: string[]) => ((celler: readonly RaaCelle[]) => boolean) | null;
 
 /** `arknavn`: i xlsx foretrekkes arket med dette navnet (datasettets navn), ellers det første synlige. */
-export async function lesTabell(sti: string, visningsnavn: string, lagFilter?: LagRaaFilter, arknavn?: string): Promise<RaaTabell> {
+export async function lesTabell(
+  sti: string,
+  visningsnavn: string,
+  lagFilter?: LagRaaFilter,
+  arknavn?: string,
+): Promise<RaaTabell> {
   if (sti.toLowerCase().endsWith('.xlsx')) {
     const { lesXlsxTabell } = await import('./xlsx-les.js');
     const t = await lesXlsxTabell(sti, visningsnavn, arknavn);
@@ -43,14 +48,20 @@ export async function lesTabell(sti: string, visningsnavn: string, lagFilter?: L
 }
 
 export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFilter): RaaTabell {
-  if (buf.length === 0) throw new InndataFeil([feil('tom-fil', 'Filen er tom (0 byte). Forventet en overskriftsrad og data.', { fil })]);
+  if (buf.length === 0)
+    throw new InndataFeil([feil('tom-fil', 'Filen er tom (0 byte). Forventet en overskriftsrad og data.', { fil })]);
   let dekodet: ReturnType<typeof dekod>;
   try {
     dekodet = dekod(buf);
   } catch (e) {
     if (e instanceof BlandetTegnsett) {
       throw new InndataFeil([
-        feil('blandet-tegnsett', 'Filen blander tegnsett: noen linjer er UTF-8 og andre Windows-1252, så æøå kan ikke leses sikkert.', { fil, rad: e.linje }, { forventet: 'hele filen i ett tegnsett — lagre den på nytt fra Excel som «CSV UTF-8»' }),
+        feil(
+          'blandet-tegnsett',
+          'Filen blander tegnsett: noen linjer er UTF-8 og andre Windows-1252, så æøå kan ikke leses sikkert.',
+          { fil, rad: e.linje },
+          { forventet: 'hele filen i ett tegnsett — lagre den på nytt fra Excel som «CSV UTF-8»' },
+        ),
       ]);
     }
     throw e;
@@ -88,11 +99,23 @@ export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFil
     });
   } catch (e) {
     if (e instanceof ForMangeKolonner) {
-      throw new InndataFeil([feil('for-mange-kolonner', `Overskriftsraden har ${e.antall} kolonner.`, { fil, rad: 1 }, { forventet: `høyst ${MAKS_KOLONNER} kolonner (Excels grense)` })]);
+      throw new InndataFeil([
+        feil(
+          'for-mange-kolonner',
+          `Overskriftsraden har ${e.antall} kolonner.`,
+          { fil, rad: 1 },
+          { forventet: `høyst ${MAKS_KOLONNER} kolonner (Excels grense)` },
+        ),
+      ]);
     }
     const err = e as { message?: string; lines?: number };
     throw new InndataFeil([
-      feil('ugyldig-csv', `Filen kan ikke leses som CSV (${oversettCsvFeil(err.message ?? '')}).`, { fil, ...(err.lines ? { rad: err.lines } : {}) }, { forventet: 'CSV med «;» eller «,» som skilletegn og lukkede anførselstegn' }),
+      feil(
+        'ugyldig-csv',
+        `Filen kan ikke leses som CSV (${oversettCsvFeil(err.message ?? '')}).`,
+        { fil, ...(err.lines ? { rad: err.lines } : {}) },
+        { forventet: 'CSV med «;» eller «,» som skilletegn og lukkede anførselstegn' },
+      ),
     ]);
   }
   const h = hode as string[] | undefined;
@@ -123,14 +146,40 @@ export function kontrollerTabell(t: RaaTabell): Diagnostikk[] {
       if (t.ark !== undefined) {
         let n = r.length;
         while (n > 0 && (r[n - 1] === null || r[n - 1] === '')) n--;
-        ds.push(feil('for-mange-felt', `Raden har verdier i ${n} kolonner, men overskriftsraden har bare ${t.overskrifter.length}.`, { fil: t.fil, ark: t.ark, rad }, { forventet: 'ingen verdier til høyre for siste overskrift (gi kolonnen en overskrift, eller slett verdiene)' }));
+        ds.push(
+          feil(
+            'for-mange-felt',
+            `Raden har verdier i ${n} kolonner, men overskriftsraden har bare ${t.overskrifter.length}.`,
+            { fil: t.fil, ark: t.ark, rad },
+            {
+              forventet:
+                'ingen verdier til høyre for siste overskrift (gi kolonnen en overskrift, eller slett verdiene)',
+            },
+          ),
+        );
       } else {
-        ds.push(feil('for-mange-felt', `Raden har ${r.length} felt, men overskriften har ${t.overskrifter.length}.`, { fil: t.fil, rad }, { forventet: `${t.overskrifter.length} felt, samme skilletegn som overskriften («${t.skilletegn ?? ';'}»)` }));
+        ds.push(
+          feil(
+            'for-mange-felt',
+            `Raden har ${r.length} felt, men overskriften har ${t.overskrifter.length}.`,
+            { fil: t.fil, rad },
+            {
+              forventet: `${t.overskrifter.length} felt, samme skilletegn som overskriften («${t.skilletegn ?? ';'}»)`,
+            },
+          ),
+        );
       }
     }
     r.forEach((c, k) => {
       if (typeof c === 'string' && c.length > MAKS_CELLE) {
-        ds.push(feil('for-stor-celle', `Cellen har ${c.length} tegn.`, { fil: t.fil, ...(t.ark ? { ark: t.ark } : {}), rad, kolonne: t.overskrifter[k] ?? `nr. ${k + 1}` }, { forventet: `høyst ${MAKS_CELLE} tegn` }));
+        ds.push(
+          feil(
+            'for-stor-celle',
+            `Cellen har ${c.length} tegn.`,
+            { fil: t.fil, ...(t.ark ? { ark: t.ark } : {}), rad, kolonne: t.overskrifter[k] ?? `nr. ${k + 1}` },
+            { forventet: `høyst ${MAKS_CELLE} tegn` },
+          ),
+        );
       }
     });
   });

@@ -31,7 +31,15 @@ export class BlandetTegnsett extends Error {
 }
 
 /** Typiske UTF-8-sekvenser for æøåÆØÅé: finnes de i en fil som ikke er gyldig UTF-8, er den blandet. */
-const UTF8_NORSK = [[0xc3, 0xa6], [0xc3, 0xb8], [0xc3, 0xa5], [0xc3, 0x86], [0xc3, 0x98], [0xc3, 0x85], [0xc3, 0xa9]];
+const UTF8_NORSK = [
+  [0xc3, 0xa6],
+  [0xc3, 0xb8],
+  [0xc3, 0xa5],
+  [0xc3, 0x86],
+  [0xc3, 0x98],
+  [0xc3, 0x85],
+  [0xc3, 0xa9],
+];
 
 function harUtf8Norsk(buf: Uint8Array): boolean {
   for (let i = 0; i + 1 < buf.length; i++) {
@@ -58,8 +66,10 @@ export function dekod(buf: Uint8Array): { tekst: string; tegnsett: Tegnsett } {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { tekst: new TextDecoder('utf-8').decode(buf.subarray(3)), tegnsett: 'utf-8-bom' };
   }
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { tekst: new TextDecoder('utf-16le').decode(buf.subarray(2)), tegnsett: 'utf-16le' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { tekst: new TextDecoder('utf-16be').decode(buf.subarray(2)), tegnsett: 'utf-16be' };
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return { tekst: new TextDecoder('utf-16le').decode(buf.subarray(2)), tegnsett: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return { tekst: new TextDecoder('utf-16be').decode(buf.subarray(2)), tegnsett: 'utf-16be' };
   try {
     return { tekst: new TextDecoder('utf-8', { fatal: true }).decode(buf), tegnsett: 'utf-8' };
   } catch {

@@ -14,18 +14,35 @@ import { MAKS_KOLONNER, type RaaTabell } from './tabell-les.js';
 
 export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string): Promise<RaaTabell> {
   const st = await stat(sti);
-  if (st.size === 0) throw new InndataFeil([feil('tom-fil', 'Excel-filen er tom (0 byte).', { fil }, { forventet: 'en xlsx-fil lagret fra Excel' })]);
+  if (st.size === 0)
+    throw new InndataFeil([
+      feil('tom-fil', 'Excel-filen er tom (0 byte).', { fil }, { forventet: 'en xlsx-fil lagret fra Excel' }),
+    ]);
   const wb = new ExcelJS.Workbook();
   const buf = await lesFil(sti);
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    throw new InndataFeil([feil('ugyldig-xlsx', 'Filen kan ikke åpnes som Excel-arbeidsbok (skadet eller ikke xlsx).', { fil }, { forventet: 'en .xlsx-fil lagret fra Excel' })]);
+    throw new InndataFeil([
+      feil(
+        'ugyldig-xlsx',
+        'Filen kan ikke åpnes som Excel-arbeidsbok (skadet eller ikke xlsx).',
+        { fil },
+        { forventet: 'en .xlsx-fil lagret fra Excel' },
+      ),
+    ]);
   }
   const ws = velgArk(wb, fil, arknavn);
   const ark = ws.name;
   if (ws.columnCount > MAKS_KOLONNER) {
-    throw new InndataFeil([feil('for-mange-kolonner', `Arket har ${ws.columnCount} kolonner.`, { fil, ark }, { forventet: `høyst ${MAKS_KOLONNER} kolonner` })]);
+    throw new InndataFeil([
+      feil(
+        'for-mange-kolonner',
+        `Arket har ${ws.columnCount} kolonner.`,
+        { fil, ark },
+        { forventet: `høyst ${MAKS_KOLONNER} kolonner` },
+      ),
+    ]);
   }
   const ds: Diagnostikk[] = [];
   let overskrifter: string[] | null = null;
@@ -38,10 +55,24 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
       const c = row.getCell(k);
       const v = celleVerdi(c);
       if (v === FORMEL_UTEN_VERDI) {
-        ds.push(feil('formel-uten-verdi', 'Cellen har en formel uten lagret resultat.', { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address }, { forventet: 'en verdi (åpne og lagre filen i Excel, eller lim inn som verdier)' }));
+        ds.push(
+          feil(
+            'formel-uten-verdi',
+            'Cellen har en formel uten lagret resultat.',
+            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address },
+            { forventet: 'en verdi (åpne og lagre filen i Excel, eller lim inn som verdier)' },
+          ),
+        );
         celler.push(null);
       } else if (v === FEILVERDI) {
-        ds.push(feil('excel-feilverdi', 'Cellen inneholder en Excel-feil (f.eks. #VERDI! eller #REF!).', { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address }, { forventet: 'en gyldig verdi' }));
+        ds.push(
+          feil(
+            'excel-feilverdi',
+            'Cellen inneholder en Excel-feil (f.eks. #VERDI! eller #REF!).',
+            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address },
+            { forventet: 'en gyldig verdi' },
+          ),
+        );
         celler.push(null);
       } else celler.push(v);
     }
@@ -54,7 +85,8 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
     radnr.push(nr);
   });
   if (ds.length) throw new InndataFeil(ds);
-  if (overskrifter === null) throw new InndataFeil([feil('mangler-overskrift', 'Arket har ingen overskriftsrad.', { fil, ark, rad: 1 })]);
+  if (overskrifter === null)
+    throw new InndataFeil([feil('mangler-overskrift', 'Arket har ingen overskriftsrad.', { fil, ark, rad: 1 })]);
   return { fil, ark, overskrifter, radnr, rader };
 }
 
@@ -66,27 +98,43 @@ function velgArk(wb: ExcelJS.Workbook, fil: string, arknavn: string | undefined)
   const navngitt = arknavn ? wb.worksheets.find((w) => normaliserNavn(w.name) === normaliserNavn(arknavn)) : undefined;
   if (navngitt && erSkjult(navngitt)) {
     throw new InndataFeil([
-      feil('skjult-ark', `Arket «${navngitt.name}» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.`, { fil, ark: navngitt.name }, {
-        forventet: 'et synlig ark (høyreklikk på en arkfane → Vis), eller dataene på et synlig ark',
-      }),
+      feil(
+        'skjult-ark',
+        `Arket «${navngitt.name}» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.`,
+        { fil, ark: navngitt.name },
+        {
+          forventet: 'et synlig ark (høyreklikk på en arkfane → Vis), eller dataene på et synlig ark',
+        },
+      ),
     ]);
   }
   const synlige = wb.worksheets.filter((w) => !erSkjult(w));
   // Issue 11 pkt. 13: flere synlige ark og ingen med datasettets navn — det første kan være en gammel kopi.
   if (!navngitt && arknavn && synlige.length > 1) {
     throw new InndataFeil([
-      feil('flere-ark', `Arbeidsboken har flere synlige ark (${synlige.map((w) => `«${w.name}»`).join(', ')}) og ingen som heter «${arknavn}»; nh vet ikke hvilket som har dataene.`, { fil }, {
-        forventet: `gi arket med dataene navnet «${arknavn}» (eller slett eller skjul de andre arkene)`,
-      }),
+      feil(
+        'flere-ark',
+        `Arbeidsboken har flere synlige ark (${synlige.map((w) => `«${w.name}»`).join(', ')}) og ingen som heter «${arknavn}»; nh vet ikke hvilket som har dataene.`,
+        { fil },
+        {
+          forventet: `gi arket med dataene navnet «${arknavn}» (eller slett eller skjul de andre arkene)`,
+        },
+      ),
     ]);
   }
   const ws = navngitt ?? synlige[0];
   if (ws) return ws;
-  if (wb.worksheets.length === 0) throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
+  if (wb.worksheets.length === 0)
+    throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
   throw new InndataFeil([
-    feil('skjult-ark', `Alle arkene i arbeidsboken er skjult (${wb.worksheets.map((w) => `«${w.name}»`).join(', ')}).`, { fil }, {
-      forventet: arknavn ? `et synlig ark, helst med navnet «${arknavn}»` : 'et synlig ark',
-    }),
+    feil(
+      'skjult-ark',
+      `Alle arkene i arbeidsboken er skjult (${wb.worksheets.map((w) => `«${w.name}»`).join(', ')}).`,
+      { fil },
+      {
+        forventet: arknavn ? `et synlig ark, helst med navnet «${arknavn}»` : 'et synlig ark',
+      },
+    ),
   ]);
 }
 
@@ -109,7 +157,8 @@ function celleVerdi(c: ExcelJS.Cell): RaaCelle | typeof FORMEL_UTEN_VERDI | type
       return primitiv(o.result, c.numFmt);
     }
     if ('error' in o) return FEILVERDI;
-    if ('richText' in o && Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
+    if ('richText' in o && Array.isArray(o.richText))
+      return (o.richText as { text: string }[]).map((r) => r.text).join('');
     if ('text' in o) return String(o.text);
     return null;
   }

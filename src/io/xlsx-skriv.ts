@@ -122,7 +122,14 @@ export function stilOverskrift(rad: ExcelJS.Row): void {
   // Høyden settes etter antall linjer når boken lagres (xlsx-utskrift.ts).
 }
 
-type Plassering = { ark: string; kolonner: Map<string, number>; forste: number; siste: number; sumRad?: number; parametre?: Map<string, number> };
+type Plassering = {
+  ark: string;
+  kolonner: Map<string, number>;
+  forste: number;
+  siste: number;
+  sumRad?: number;
+  parametre?: Map<string, number>;
+};
 
 function arkRef(navn: string): string {
   return `'${navn.replace(/'/g, "''")}'`;
@@ -145,7 +152,13 @@ export function byggArbeidsbok(mal: Mal, data: MalData): ExcelJS.Workbook {
   for (const ark of mal.ark) {
     if (ark.type === 'parametre') {
       const ps = data.parametre?.[ark.nokkel] ?? [];
-      plass.set(ark.nokkel, { ark: ark.navn, kolonner: new Map(), forste: FORSTE_DATARAD, siste: FORSTE_DATARAD + ps.length - 1, parametre: new Map(ps.map((p, i) => [p.nokkel, FORSTE_DATARAD + i])) });
+      plass.set(ark.nokkel, {
+        ark: ark.navn,
+        kolonner: new Map(),
+        forste: FORSTE_DATARAD,
+        siste: FORSTE_DATARAD + ps.length - 1,
+        parametre: new Map(ps.map((p, i) => [p.nokkel, FORSTE_DATARAD + i])),
+      });
     } else {
       const n = data.rader?.[ark.nokkel]?.length ?? 0;
       const harSum = ark.kolonner.some((k) => k.sum);
@@ -184,7 +197,10 @@ function skrivParametre(ws: ExcelJS.Worksheet, ps: Parameter[]): void {
     ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
   });
   ws.getColumn(1).width = 48;
-  ws.getColumn(2).width = Math.min(60, Math.max(22, ...ps.map((p) => (p.type === 'tekst' ? String(p.verdi ?? '').length + 2 : 0))));
+  ws.getColumn(2).width = Math.min(
+    60,
+    Math.max(22, ...ps.map((p) => (p.type === 'tekst' ? String(p.verdi ?? '').length + 2 : 0))),
+  );
 }
 
 function skrivTabell(ws: ExcelJS.Worksheet, ark: MalArk, rader: Rad[], plass: Map<string, Plassering>, mal: Mal): void {
@@ -204,7 +220,10 @@ function skrivTabell(ws: ExcelJS.Worksheet, ark: MalArk, rader: Rad[], plass: Ma
       if (k.formel) {
         const formel = loesFormel(k.formel, r, ark.nokkel, plass, mal);
         const v = rad[k.nokkel];
-        c.value = { formula: formel, result: v === null || v === undefined ? undefined : resultat(v, k.type) } as ExcelJS.CellFormulaValue;
+        c.value = {
+          formula: formel,
+          result: v === null || v === undefined ? undefined : resultat(v, k.type),
+        } as ExcelJS.CellFormulaValue;
         const fmt = FORMAT[k.type];
         if (fmt) c.numFmt = fmt;
       } else settCelle(c, rad[k.nokkel], k.type);
@@ -219,7 +238,10 @@ function skrivTabell(ws: ExcelJS.Worksheet, ark: MalArk, rader: Rad[], plass: Ma
       const kol = kolonneBokstav(j + 1);
       const sum = rader.reduce((s, rad) => s + Number(rad[k.nokkel] ?? 0), 0);
       const c = ws.getCell(r, j + 1);
-      c.value = { formula: rader.length ? `SUM(${kol}${FORSTE_DATARAD}:${kol}${r - 1})` : '0', result: resultat(sum, k.type) } as ExcelJS.CellFormulaValue;
+      c.value = {
+        formula: rader.length ? `SUM(${kol}${FORSTE_DATARAD}:${kol}${r - 1})` : '0',
+        result: resultat(sum, k.type),
+      } as ExcelJS.CellFormulaValue;
       const fmt = k.sumFormat ?? FORMAT[k.type];
       if (fmt) c.numFmt = fmt;
     });
@@ -236,33 +258,43 @@ function erstattVariabler(s: string, vars: Record<string, string>): string {
   return s.replace(/\{(\w+)\}/g, (m, n: string) => vars[n] ?? m);
 }
 
-export function loesFormel(formel: string, rad: number, arkNokkel: string, plass: Map<string, Plassering>, mal: Mal): string {
-  return formel.replace(/\{(?:(param|sum|omrade):)?([\w]+)(?:\.([\w]+))?\}/g, (m, art: string | undefined, a: string, b: string | undefined) => {
-    const [arkN, kolN] = b ? [a, b] : [arkNokkel, a];
-    if (art === 'param') {
-      for (const p of plass.values()) {
-        const r = p.parametre?.get(a);
-        if (r !== undefined) return `${arkRef(p.ark)}!$B$${r}`;
+export function loesFormel(
+  formel: string,
+  rad: number,
+  arkNokkel: string,
+  plass: Map<string, Plassering>,
+  mal: Mal,
+): string {
+  return formel.replace(
+    /\{(?:(param|sum|omrade):)?([\w]+)(?:\.([\w]+))?\}/g,
+    (m, art: string | undefined, a: string, b: string | undefined) => {
+      const [arkN, kolN] = b ? [a, b] : [arkNokkel, a];
+      if (art === 'param') {
+        for (const p of plass.values()) {
+          const r = p.parametre?.get(a);
+          if (r !== undefined) return `${arkRef(p.ark)}!$B$${r}`;
+        }
+        throw new Error(`Malen ${mal.navn}: ukjent parameter ${a}`);
       }
-      throw new Error(`Malen ${mal.navn}: ukjent parameter ${a}`);
-    }
-    const p = plass.get(arkN);
-    const k = p?.kolonner.get(kolN);
-    if (!p || k === undefined) throw new Error(`Malen ${mal.navn}: ukjent kolonne ${m}`);
-    const kol = kolonneBokstav(k);
-    const prefiks = arkN === arkNokkel ? '' : `${arkRef(p.ark)}!`;
-    if (art === 'sum') {
-      if (p.sumRad === undefined) throw new Error(`Malen ${mal.navn}: arket ${arkN} har ingen sumrad`);
-      return `${prefiks}$${kol}$${p.sumRad}`;
-    }
-    if (art === 'omrade') return `${prefiks}$${kol}$${p.forste}:$${kol}$${Math.max(p.forste, p.siste)}`;
-    return `${prefiks}${kol}${rad}`;
-  });
+      const p = plass.get(arkN);
+      const k = p?.kolonner.get(kolN);
+      if (!p || k === undefined) throw new Error(`Malen ${mal.navn}: ukjent kolonne ${m}`);
+      const kol = kolonneBokstav(k);
+      const prefiks = arkN === arkNokkel ? '' : `${arkRef(p.ark)}!`;
+      if (art === 'sum') {
+        if (p.sumRad === undefined) throw new Error(`Malen ${mal.navn}: arket ${arkN} har ingen sumrad`);
+        return `${prefiks}$${kol}$${p.sumRad}`;
+      }
+      if (art === 'omrade') return `${prefiks}$${kol}$${p.forste}:$${kol}$${Math.max(p.forste, p.siste)}`;
+      return `${prefiks}${kol}${rad}`;
+    },
+  );
 }
 
 let versjon: string | undefined;
 async function nhVersjon(): Promise<string> {
-  versjon ??= (JSON.parse(await readFile(path.join(MAL_MAPPE, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  versjon ??= (JSON.parse(await readFile(path.join(MAL_MAPPE, '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
   return versjon;
 }
 

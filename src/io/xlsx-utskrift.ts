@@ -133,9 +133,20 @@ export function visningsbredde(c: ExcelJS.Cell): number {
     const heltall = String(Math.trunc(Math.abs(tall))).length;
     const skilletegn = fmt.includes('#,##') ? Math.floor((heltall - 1) / 3) : 0;
     const tillegg = fmt.replace(/"[^"]*"/g, (m) => 'x'.repeat(m.length - 2)).replace(/[#0.,%;+-]/g, '').length;
-    return heltall + skilletegn + (desimaler ? desimaler + 1 : 0) + (fmt.includes('%') ? 2 : 0) + (tall < 0 ? 1 : 0) + tillegg;
+    return (
+      heltall +
+      skilletegn +
+      (desimaler ? desimaler + 1 : 0) +
+      (fmt.includes('%') ? 2 : 0) +
+      (tall < 0 ? 1 : 0) +
+      tillegg
+    );
   }
-  return Math.max(...String(v).split('\n').map((l) => l.length));
+  return Math.max(
+    ...String(v)
+      .split('\n')
+      .map((l) => l.length),
+  );
 }
 
 /** Antall linjer teksten trenger i en kolonne med gitt bredde, med brudd bare mellom ord. */
@@ -184,7 +195,11 @@ function tilpassBredder(ws: ExcelJS.Worksheet, titler: [number, number] | null, 
     rad.eachCell({ includeEmpty: false }, (c, k) => {
       if (c.isMerged) return;
       if (hode) {
-        const ord = Math.max(...String(c.text).split(/\s+/).map((o) => o.length));
+        const ord = Math.max(
+          ...String(c.text)
+            .split(/\s+/)
+            .map((o) => o.length),
+        );
         ordBehov.set(k, Math.max(ordBehov.get(k) ?? 0, Math.ceil(ord * FET) + 2));
       } else if (!erEnsomTekst(rad, k) && (utvidForTekst || typeof c.value !== 'string')) {
         // Tall skal aldri vises som ####; lang tekst brytes heller enn å gjøre kolonnen svært bred.

@@ -46,7 +46,13 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     expect(m('malbedrifterIAaret')).toMatchObject({ grunnlag: 32, mal: 32 });
     expect(m('nyeMalbedrifter')).toMatchObject({ grunnlag: 16, mal: 15 });
     // Fakturert januar–oktober: 29 av 32 har støtte (tre starter i november/desember).
-    expect(m('andelInnovasjonsstotte')).toMatchObject({ teller: 29, nevner: 32, grunnlag: 90.625, mal: 95, sivasMinimum: 90 });
+    expect(m('andelInnovasjonsstotte')).toMatchObject({
+      teller: 29,
+      nevner: 32,
+      grunnlag: 90.625,
+      mal: 95,
+      sivasMinimum: 90,
+    });
     // Mål oppgitt med AVI-navnet i stedet for id
     expect(m('andelBaerekraftSentralt').mal).toBe(45);
     expect(m('eksportTiltak').mal).toBeNull();
@@ -68,7 +74,9 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     expect(andre.kode).toBe(0);
     const j = andre.json();
     expect(j.maltall.map((x: { mal: unknown }) => x.mal)).toEqual(forste.maltall.map((x: { mal: unknown }) => x.mal));
-    expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').kommentar).toBe('Rekruttering via kommunens næringsforum');
+    expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').kommentar).toBe(
+      'Rekruttering via kommunens næringsforum',
+    );
   });
 
   it('issue 11 pkt. 15: mål skrevet inn i maltall-<år>.xlsx brukes når xlsx er endret sist; samtidig endret gir konflikt', async () => {
@@ -91,7 +99,9 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     const j = r.json();
     expect(j.malFil).toBe('maltall-2027.xlsx');
     expect(j.maltall.find((x: { id: string }) => x.id === 'nyeMalbedrifter').mal).toBe(20);
-    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'maltall-to-filer').melding).toMatch(/nyeMalbedrifter.*Bruker maltall-2027\.xlsx/);
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'maltall-to-filer').melding).toMatch(
+      /nyeMalbedrifter.*Bruker maltall-2027\.xlsx/,
+    );
     // Endret samtidig: nh kan ikke vite hvilken som gjelder — exit 2, ingenting skrevet.
     utimesSync(xlsx, csvTid, csvTid);
     const k = await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json']);
@@ -111,7 +121,10 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
     expect((await nh(['årsrapport', '--data', ws, '--år', '2026'])).kode).toBe(0);
     // A4 liggende med standardmarger: ca. 987 px; en kolonne med bredde b er ca. 7·b + 5 px.
     const zoom = (ws_: ExcelJS.Worksheet) => 987 / ws_.columns.reduce((s_, c) => s_ + 7 * (c.width ?? 8.43) + 5, 0);
-    for (const [fil, hoved, hjelp] of [['maltall-2027.xlsx', 'Måltall', 'Hjelpetekster'], ['arsrapport-2026.xlsx', 'Måltall vs resultat', 'Definisjoner']] as const) {
+    for (const [fil, hoved, hjelp] of [
+      ['maltall-2027.xlsx', 'Måltall', 'Hjelpetekster'],
+      ['arsrapport-2026.xlsx', 'Måltall vs resultat', 'Definisjoner'],
+    ] as const) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(ws, fil));
       const h = wb.getWorksheet(hoved)!;
@@ -177,11 +190,19 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     // Støtte per målbedrift: summen er summen av linjene, til øret
     const s = j.stotte;
     expect(s.malbedrifter.reduce((a: number, x: { stotte: number }) => a + iOre(x.stotte), 0)).toBe(iOre(s.sum.stotte));
-    expect(s.malbedrifter.reduce((a: number, x: { markedsverdi: number }) => a + iOre(x.markedsverdi), 0)).toBe(iOre(s.sum.markedsverdi));
+    expect(s.malbedrifter.reduce((a: number, x: { markedsverdi: number }) => a + iOre(x.markedsverdi), 0)).toBe(
+      iOre(s.sum.markedsverdi),
+    );
     expect(iOre(s.sum.markedsverdi) - iOre(s.sum.egenandel)).toBe(iOre(s.sum.stotte));
     // 10.4: overført + innvilget − brukt = ubrukt = kortsiktig gjeld, overføres til 2027
     const b = j.tilskuddsbalanse;
-    expect(b).toMatchObject({ overfort: 185000, innvilget: 2350000, disponibelt: 2535000, brukt: s.sum.stotte, overforesTil: 2027 });
+    expect(b).toMatchObject({
+      overfort: 185000,
+      innvilget: 2350000,
+      disponibelt: 2535000,
+      brukt: s.sum.stotte,
+      overforesTil: 2027,
+    });
     expect(iOre(b.ubrukt)).toBe(iOre(b.disponibelt) - iOre(b.brukt));
     expect(b.kortsiktigGjeld).toBe(b.ubrukt);
     expect(existsSync(path.join(ws, 'arsrapport-2026.xlsx'))).toBe(true);
@@ -224,9 +245,19 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
   it('perioden er ikke over ennå («i dag» før 31.12): advarsel om foreløpige tall', async () => {
     const ws = kopiAvDemo();
     const koder = (r: Awaited<ReturnType<typeof nh>>) => r.json().advarsler.map((a: { kode: string }) => a.kode);
-    expect(koder((await nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis'])))).toContain('periode-ikke-over');
-    expect(koder((await nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis'], { env: { NH_DATO: '2027-01-10' } })))).not.toContain('periode-ikke-over');
-    expect(koder((await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json', '--forhandsvis'])))).not.toContain('periode-ikke-over');
+    expect(koder(await nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis']))).toContain(
+      'periode-ikke-over',
+    );
+    expect(
+      koder(
+        await nh(['årsrapport', '--data', ws, '--år', '2026', '--json', '--forhandsvis'], {
+          env: { NH_DATO: '2027-01-10' },
+        }),
+      ),
+    ).not.toContain('periode-ikke-over');
+    expect(
+      koder(await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json', '--forhandsvis'])),
+    ).not.toContain('periode-ikke-over');
   });
 
   it('feil år nevner flagget slik brukeren skrev det (--år), exit 2', async () => {
@@ -235,52 +266,64 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
     expect(r.json().feil[0].melding).toMatch(/^--år «26»/);
   });
 
-  it.skipIf(!harLibreOffice)('xlsx for begge modusene regnet om i LibreOffice gir samme tall som --json', async () => {
-    const ws = kopiAvDemo();
-    const jm = (await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json'])).json();
-    const ja = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--json'])).json();
+  it.skipIf(!harLibreOffice)(
+    'xlsx for begge modusene regnet om i LibreOffice gir samme tall som --json',
+    async () => {
+      const ws = kopiAvDemo();
+      const jm = (await nh(['årsrapport', '--data', ws, '--maltall', '2027', '--overskriv', '--json'])).json();
+      const ja = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--json'])).json();
 
-    const m = await lesArk(await regnOmILibreOffice(path.join(ws, 'maltall-2027.xlsx')), 'Måltall');
-    const mh = m[1] as string[];
-    jm.maltall.forEach((x: { id: string; enhet: string; grunnlag: number | null; mal: number | null }, i: number) => {
-      const rad = m[2 + i]!;
-      expect(rad[mh.indexOf('id')]).toBe(x.id);
-      const g = rad[mh.indexOf('Grunnlag (årets data)')];
-      if (x.grunnlag === null) expect(g === '' || g === null || g === undefined).toBe(true);
-      else expect(tall(g)).toBeCloseTo(x.enhet === 'andel' ? x.grunnlag / 100 : x.grunnlag, 6);
-    });
+      const m = await lesArk(await regnOmILibreOffice(path.join(ws, 'maltall-2027.xlsx')), 'Måltall');
+      const mh = m[1] as string[];
+      jm.maltall.forEach((x: { id: string; enhet: string; grunnlag: number | null; mal: number | null }, i: number) => {
+        const rad = m[2 + i]!;
+        expect(rad[mh.indexOf('id')]).toBe(x.id);
+        const g = rad[mh.indexOf('Grunnlag (årets data)')];
+        if (x.grunnlag === null) expect(g === '' || g === null || g === undefined).toBe(true);
+        else expect(tall(g)).toBeCloseTo(x.enhet === 'andel' ? x.grunnlag / 100 : x.grunnlag, 6);
+      });
 
-    const fil = await regnOmILibreOffice(path.join(ws, 'arsrapport-2026.xlsx'));
-    const a = await lesArk(fil, 'Måltall vs resultat');
-    const ah = a[1] as string[];
-    ja.maltall.forEach((x: { id: string; enhet: string; resultat: number | null; avvik: number | null }, i: number) => {
-      const rad = a[2 + i]!;
-      expect(rad[ah.indexOf('id')]).toBe(x.id);
-      const skala = x.enhet === 'andel' ? 100 : 1;
-      if (x.resultat !== null) expect(tall(rad[ah.indexOf('Resultat')])).toBeCloseTo(x.resultat / skala, 6);
-      if (x.avvik !== null) expect(tall(rad[ah.indexOf('Avvik (resultat − mål; andeler i %-poeng)')])).toBeCloseTo(x.avvik / skala, 6);
-    });
-    const st = await lesArk(fil, 'Støtte per målbedrift');
-    const sumRad = st[2 + ja.stotte.malbedrifter.length]!;
-    const sh = st[1] as string[];
-    expect(sumRad[sh.indexOf('Innovasjonsstøtte')] as number).toBeCloseTo(ja.stotte.sum.stotte, 2);
-    expect(sumRad[sh.indexOf('Markedsverdi')] as number).toBeCloseTo(ja.stotte.sum.markedsverdi, 2);
-    const bal = await lesArk(fil, 'Tilskuddsbalanse');
-    const bh = bal[1] as string[];
-    const br = bal[2]!;
-    expect(br[bh.indexOf('Disponibelt')] as number).toBeCloseTo(ja.tilskuddsbalanse.disponibelt, 2);
-    expect(br[bh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(ja.tilskuddsbalanse.brukt, 2);
-    expect(br[bh.indexOf('Ubrukt = kortsiktig gjeld')] as number).toBeCloseTo(ja.tilskuddsbalanse.ubrukt, 2);
-    // Halvåret: samme formler, overskriften «Ubrukt per 30.06» (10.4: kortsiktig gjeld regnes ved årsslutt).
-    const jh = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json'])).json();
-    const hb = await lesArk(await regnOmILibreOffice(path.join(ws, 'arsrapport-2026-halvar.xlsx')), 'Tilskuddsbalanse');
-    const hh = hb[1] as string[];
-    expect(hb[2]![hh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(jh.tilskuddsbalanse.brukt, 2);
-    expect(hb[2]![hh.indexOf('Ubrukt per 30.06')] as number).toBeCloseTo(jh.tilskuddsbalanse.ubrukt, 2);
-    const mb = await lesArk(fil, 'Målbedrifter');
-    expect(mb[2 + ja.malbedrifter.length]![(mb[1] as string[]).indexOf('Timer i perioden')] as number).toBeCloseTo(
-      ja.malbedrifter.reduce((s: number, x: { timer: number }) => s + x.timer, 0), 2);
-  }, 60_000);
+      const fil = await regnOmILibreOffice(path.join(ws, 'arsrapport-2026.xlsx'));
+      const a = await lesArk(fil, 'Måltall vs resultat');
+      const ah = a[1] as string[];
+      ja.maltall.forEach(
+        (x: { id: string; enhet: string; resultat: number | null; avvik: number | null }, i: number) => {
+          const rad = a[2 + i]!;
+          expect(rad[ah.indexOf('id')]).toBe(x.id);
+          const skala = x.enhet === 'andel' ? 100 : 1;
+          if (x.resultat !== null) expect(tall(rad[ah.indexOf('Resultat')])).toBeCloseTo(x.resultat / skala, 6);
+          if (x.avvik !== null)
+            expect(tall(rad[ah.indexOf('Avvik (resultat − mål; andeler i %-poeng)')])).toBeCloseTo(x.avvik / skala, 6);
+        },
+      );
+      const st = await lesArk(fil, 'Støtte per målbedrift');
+      const sumRad = st[2 + ja.stotte.malbedrifter.length]!;
+      const sh = st[1] as string[];
+      expect(sumRad[sh.indexOf('Innovasjonsstøtte')] as number).toBeCloseTo(ja.stotte.sum.stotte, 2);
+      expect(sumRad[sh.indexOf('Markedsverdi')] as number).toBeCloseTo(ja.stotte.sum.markedsverdi, 2);
+      const bal = await lesArk(fil, 'Tilskuddsbalanse');
+      const bh = bal[1] as string[];
+      const br = bal[2]!;
+      expect(br[bh.indexOf('Disponibelt')] as number).toBeCloseTo(ja.tilskuddsbalanse.disponibelt, 2);
+      expect(br[bh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(ja.tilskuddsbalanse.brukt, 2);
+      expect(br[bh.indexOf('Ubrukt = kortsiktig gjeld')] as number).toBeCloseTo(ja.tilskuddsbalanse.ubrukt, 2);
+      // Halvåret: samme formler, overskriften «Ubrukt per 30.06» (10.4: kortsiktig gjeld regnes ved årsslutt).
+      const jh = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json'])).json();
+      const hb = await lesArk(
+        await regnOmILibreOffice(path.join(ws, 'arsrapport-2026-halvar.xlsx')),
+        'Tilskuddsbalanse',
+      );
+      const hh = hb[1] as string[];
+      expect(hb[2]![hh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(jh.tilskuddsbalanse.brukt, 2);
+      expect(hb[2]![hh.indexOf('Ubrukt per 30.06')] as number).toBeCloseTo(jh.tilskuddsbalanse.ubrukt, 2);
+      const mb = await lesArk(fil, 'Målbedrifter');
+      expect(mb[2 + ja.malbedrifter.length]![(mb[1] as string[]).indexOf('Timer i perioden')] as number).toBeCloseTo(
+        ja.malbedrifter.reduce((s: number, x: { timer: number }) => s + x.timer, 0),
+        2,
+      );
+    },
+    60_000,
+  );
 });
 
 describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapport/liten)', () => {
@@ -290,7 +333,11 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     const m = (id: string) => j.maltall.find((x: { id: string }) => x.id === id);
-    expect(j.malbedrifter.map((x: { navn: string }) => x.navn)).toEqual(['Aksel Hele Året AS', 'Berit Del Av Året AS', 'Carl Ferdig Januar AS']);
+    expect(j.malbedrifter.map((x: { navn: string }) => x.navn)).toEqual([
+      'Aksel Hele Året AS',
+      'Berit Del Av Året AS',
+      'Carl Ferdig Januar AS',
+    ]);
     expect(m('nyeMalbedrifter').resultat).toBe(1);
     expect(m('andelInnovasjonsstotte')).toMatchObject({ teller: 2, nevner: 3, resultat: 66.6667, mal: 85 });
     // 11.2 «total andel … av målbedriftene»: nevneren er alle tre aktive (issue 14 pkt. 6).
@@ -301,12 +348,25 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(koder.filter((k: string) => k === 'under-sivas-minimum')).toHaveLength(2); // målet og resultatet
     expect(koder).not.toContain('overforing-avviker'); // 6 000 − 3 000 = 3 000 overført
     expect(j.stotte.sum).toEqual({ linjer: 3, markedsverdi: 16000, egenandel: 4000, stotte: 12000 });
-    expect(j.tilskuddsbalanse).toMatchObject({ overfort: 3000, innvilget: 12000, disponibelt: 15000, brukt: 12000, ubrukt: 3000, kortsiktigGjeld: 3000 });
+    expect(j.tilskuddsbalanse).toMatchObject({
+      overfort: 3000,
+      innvilget: 12000,
+      disponibelt: 15000,
+      brukt: 12000,
+      ubrukt: 3000,
+      kortsiktigGjeld: 3000,
+    });
   });
 
   it('10.4: overføringen kontrolleres mot fjorårets tall — og avvik varsles', async () => {
     const ws = kopier(LITEN);
-    writeFileSync(path.join(ws, 'tilskudd.csv'), readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace('2026;overfort;Ubrukt fra 2025;3000', '2026;overfort;Ubrukt fra 2025;3500'));
+    writeFileSync(
+      path.join(ws, 'tilskudd.csv'),
+      readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace(
+        '2026;overfort;Ubrukt fra 2025;3000',
+        '2026;overfort;Ubrukt fra 2025;3500',
+      ),
+    );
     const j = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--json'])).json();
     const a = j.advarsler.find((x: { kode: string }) => x.kode === 'overforing-avviker');
     expect(a.melding).toMatch(/6\s000,00 − 3\s000,00 = 3\s000,00 kr/);
@@ -318,7 +378,10 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
   it('10.4: uten fjorårets tilskudd i arbeidsmappen kan overføringen ikke kontrolleres — ingen falsk advarsel', async () => {
     const ws = kopier(LITEN);
     // Støtteregisteret har en linje fra desember 2025, men tilskuddet for 2025 er ikke registrert.
-    writeFileSync(path.join(ws, 'tilskudd.csv'), readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace(/2025;innovasjon;[^\n]*\n/, ''));
+    writeFileSync(
+      path.join(ws, 'tilskudd.csv'),
+      readFileSync(path.join(ws, 'tilskudd.csv'), 'utf8').replace(/2025;innovasjon;[^\n]*\n/, ''),
+    );
     const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--json']);
     expect(r.kode, r.stderr).toBe(0);
     expect(r.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('overforing-avviker');
@@ -331,7 +394,13 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.merforbruk).toBe(true);
-    expect(j.tilskuddsbalanse).toMatchObject({ disponibelt: 11000, brukt: 12000, ubrukt: -1000, merforbruk: 1000, kortsiktigGjeld: 0 });
+    expect(j.tilskuddsbalanse).toMatchObject({
+      disponibelt: 11000,
+      brukt: 12000,
+      ubrukt: -1000,
+      merforbruk: 1000,
+      kortsiktigGjeld: 0,
+    });
     const a = j.advarsler.find((x: { kode: string }) => x.kode === 'merforbruk');
     expect(a.melding).toMatch(/1\s000,00 kr mer enn disponibelt/);
     expect(a.melding).toMatch(/kompenseres ikke på neste års tildeling \(vedlegg 3 pkt\. 4\.1\)/);
@@ -371,14 +440,18 @@ describe('nh årsrapport --år 2026 på en kopi av demoen med merforbruk (fixtur
     expect(String((await lesArk(fil, 'Måltall vs resultat'))[0]![0])).toMatch(/FORELØPIG PER 22\.11\.2026/);
     const fu = await lesArk(fil, 'Forutsetninger');
     expect(fu.some((rad) => rad?.[0] === 'Status' && rad[1] === 'Foreløpig per 22.11.2026')).toBe(true);
-    const etter = await nh(['årsrapport', '--data', ws, '--år', '2026', '--overskriv'], { env: { NH_DATO: '2027-01-10' } });
+    const etter = await nh(['årsrapport', '--data', ws, '--år', '2026', '--overskriv'], {
+      env: { NH_DATO: '2027-01-10' },
+    });
     expect(etter.kode, etter.stderr).toBe(0);
     expect(String((await lesArk(fil, 'Måltall vs resultat'))[0]![0])).not.toMatch(/FORELØPIG/);
   });
 
   it('11.1: 15. januar — all art. 28-rapportering ferdigstilt, også næringshagestatusskjemaet, står i utskriften', async () => {
     const r = await nh(['årsrapport', '--data', kopiAvDemo(), '--år', '2026', '--forhandsvis']);
-    expect(r.stdout).toMatch(/Frist 15\. januar 2027 \(11\.1\): all rapportering for 2026 .* næringshagestatusskjemaet/s);
+    expect(r.stdout).toMatch(
+      /Frist 15\. januar 2027 \(11\.1\): all rapportering for 2026 .* næringshagestatusskjemaet/s,
+    );
   });
 });
 
@@ -390,7 +463,12 @@ describe('nh frister (programveileder 11.1)', () => {
     expect(j.ar).toBe(2026);
     expect(j.frister).toHaveLength(11);
     const maltall = j.frister.find((f: { hva: string }) => /Måltall/.test(f.hva));
-    expect(maltall).toMatchObject({ dato: '2026-12-01', dagerIgjen: 9, status: 'kommende', kommando: 'nh årsrapport --maltall 2027' });
+    expect(maltall).toMatchObject({
+      dato: '2026-12-01',
+      dagerIgjen: 9,
+      status: 'kommende',
+      kommando: 'nh årsrapport --maltall 2027',
+    });
     expect(j.frister[0]).toMatchObject({ dato: '2026-01-15', status: 'passert', kommando: 'nh årsrapport --år 2025' });
     // 11.1: 15. januar er «all rapportering … ferdigstilt», også næringshagestatusskjemaet.
     expect(j.frister[0].hva).toMatch(/All art\. 28-rapportering for fjoråret ferdigstilt.*næringshagestatusskjemaet/);

@@ -21,7 +21,9 @@ describe('advarsler per målbedrift (vedlegg 3 pkt. 2: SMB-sjekk før avtalestar
     expect(r.kode, r.stderr).toBe(0);
     const linjer = r.stderr.split('\n').filter((l) => l.includes('SMB-sjekk'));
     expect(linjer, r.stderr).toHaveLength(1);
-    expect(linjer[0]).toMatch(/^Advarsel: smb-sjekk\/: 2\d målbedrifter har ingen SMB-sjekk datert på eller før avtalestart … Vedlegg 3 pkt\. 2/);
+    expect(linjer[0]).toMatch(
+      /^Advarsel: smb-sjekk\/: 2\d målbedrifter har ingen SMB-sjekk datert på eller før avtalestart … Vedlegg 3 pkt\. 2/,
+    );
     expect(linjer[0]).toMatch(/og \d+ til \(hele listen med --json\)\.$/);
     const j = (await nh(['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis', '--json'])).json();
     const alle = j.advarsler.filter((a: { kode: string }) => a.kode === 'mangler-smb-sjekk');

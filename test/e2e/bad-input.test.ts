@@ -48,7 +48,8 @@ describe('ødelagte inndata: exit 2, fil/rad/kolonne i meldingen, ingenting skre
     const ws = kopier(path.join(ROT, 'fixtures', t.base ?? 'mini'));
     for (const f of t.fjern ?? []) rmSync(path.join(ws, f));
     for (const f of readdirSync(path.join(BAD, navn))) {
-      if (f !== 'tilfelle.json' && f !== MELDING) cpSync(path.join(BAD, navn, f), path.join(ws, f), { recursive: true });
+      if (f !== 'tilfelle.json' && f !== MELDING)
+        cpSync(path.join(BAD, navn, f), path.join(ws, f), { recursive: true });
     }
     const før = avtrykk(ws);
     const r = await nh([...t.kommando, '--data', ws, '--json']);
@@ -62,7 +63,11 @@ describe('ødelagte inndata: exit 2, fil/rad/kolonne i meldingen, ingenting skre
     const j = r.json();
     expect(j.ok).toBe(false);
     const treff = (j.feil as { kode: string; kilde?: { fil: string; rad?: number; kolonne?: string } }[]).find(
-      (d) => (!f.kode || d.kode === f.kode) && d.kilde?.fil.includes(f.fil) && (f.rad === undefined || d.kilde?.rad === f.rad) && (f.kolonne === undefined || d.kilde?.kolonne === f.kolonne),
+      (d) =>
+        (!f.kode || d.kode === f.kode) &&
+        d.kilde?.fil.includes(f.fil) &&
+        (f.rad === undefined || d.kilde?.rad === f.rad) &&
+        (f.kolonne === undefined || d.kilde?.kolonne === f.kolonne),
     );
     expect(treff, JSON.stringify(j.feil, null, 2)).toBeDefined();
     expect(avtrykk(ws)).toEqual(før);

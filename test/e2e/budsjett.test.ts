@@ -48,7 +48,10 @@ describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
     const forst = (await nh(['budsjett', '--ar', '2027', '--data', ws, '--json', '--forhandsvis'])).json();
     const total = Math.round(forst.total * 100);
     const kjør = async (tildelingOre: number) => {
-      writeFileSync(path.join(ws, 'tilskudd.csv'), `${BOM}ar;type;belop\n2027;administrasjon;${(tildelingOre / 100).toFixed(2).replace('.', ',')}\n`);
+      writeFileSync(
+        path.join(ws, 'tilskudd.csv'),
+        `${BOM}ar;type;belop\n2027;administrasjon;${(tildelingOre / 100).toFixed(2).replace('.', ',')}\n`,
+      );
       return await nh(['budsjett', '--ar', '2027', '--data', ws, '--forhandsvis']);
     };
     const under = await kjør(total + 1234_56);
@@ -62,7 +65,10 @@ describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
 
   it('10.4: en forbudt kostnadskategori gir exit 2 med fil, rad og kolonne', async () => {
     const ws = kopier(LITEN);
-    writeFileSync(path.join(ws, 'kostnader.csv'), `${BOM}ar;kategori;belop;type\n2027;Eksterne kostnader;100;budsjett\n2027;Husleie;5 000;budsjett\n2027;Bevertning styremøte;500;budsjett\n`);
+    writeFileSync(
+      path.join(ws, 'kostnader.csv'),
+      `${BOM}ar;kategori;belop;type\n2027;Eksterne kostnader;100;budsjett\n2027;Husleie;5 000;budsjett\n2027;Bevertning styremøte;500;budsjett\n`,
+    );
     const r = await nh(['budsjett', '--ar', '2027', '--data', ws, '--json']);
     expect(r.kode).toBe(2);
     const feil = r.json().feil as { kode: string; kilde: { rad: number; kolonne: string } }[];
@@ -73,27 +79,33 @@ describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
     expect(r.stderr).toContain('kostnader.csv, rad 3, kolonne «kategori»');
   });
 
-  it.skipIf(!harLibreOffice)('10.4: xlsx regnet om i LibreOffice = --json (plan)', async () => {
-    const ws = kopier();
-    const j = (await nh(['budsjett', '--ar', '2027', '--data', ws, '--json'])).json();
-    const omregnet = await regnOmILibreOffice(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'));
-    const sam = await lesArk(omregnet, 'Sammendrag');
-    expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
-    expect(rund(verdi(sam, 'Direkte kostnader'))).toBe(j.direkteKostnader.sum);
-    expect(rund(verdi(sam, 'Total'))).toBe(j.total);
-    expect(rund(verdi(sam, 'Tildeling'))).toBe(j.tildeling);
-    expect(rund(verdi(sam, 'Differanse'))).toBe(j.differanse);
-    expect(String(verdi(sam, 'Status')).toLowerCase()).toContain(j.status === 'lik' ? 'lik' : j.status);
-    const pers = await lesArk(omregnet, 'Timesatser og timer');
-    for (const [i, p] of (j.personer as { navn: string; belop: number }[]).entries()) {
-      expect(pers[2 + i]![0]).toBe(p.navn);
-      expect(rund(pers[2 + i]![3])).toBe(p.belop);
-    }
-    const kat = await lesArk(omregnet, 'Direkte kostnader');
-    for (const [i, k] of (j.direkteKostnader.perKategori as { kategori: string; belop: number; antall: number }[]).entries()) {
-      expect([kat[2 + i]![0], kat[2 + i]![1], rund(kat[2 + i]![2])]).toEqual([k.kategori, k.antall, k.belop]);
-    }
-  }, 60_000);
+  it.skipIf(!harLibreOffice)(
+    '10.4: xlsx regnet om i LibreOffice = --json (plan)',
+    async () => {
+      const ws = kopier();
+      const j = (await nh(['budsjett', '--ar', '2027', '--data', ws, '--json'])).json();
+      const omregnet = await regnOmILibreOffice(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'));
+      const sam = await lesArk(omregnet, 'Sammendrag');
+      expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
+      expect(rund(verdi(sam, 'Direkte kostnader'))).toBe(j.direkteKostnader.sum);
+      expect(rund(verdi(sam, 'Total'))).toBe(j.total);
+      expect(rund(verdi(sam, 'Tildeling'))).toBe(j.tildeling);
+      expect(rund(verdi(sam, 'Differanse'))).toBe(j.differanse);
+      expect(String(verdi(sam, 'Status')).toLowerCase()).toContain(j.status === 'lik' ? 'lik' : j.status);
+      const pers = await lesArk(omregnet, 'Timesatser og timer');
+      for (const [i, p] of (j.personer as { navn: string; belop: number }[]).entries()) {
+        expect(pers[2 + i]![0]).toBe(p.navn);
+        expect(rund(pers[2 + i]![3])).toBe(p.belop);
+      }
+      const kat = await lesArk(omregnet, 'Direkte kostnader');
+      for (const [i, k] of (
+        j.direkteKostnader.perKategori as { kategori: string; belop: number; antall: number }[]
+      ).entries()) {
+        expect([kat[2 + i]![0], kat[2 + i]![1], rund(kat[2 + i]![2])]).toEqual([k.kategori, k.antall, k.belop]);
+      }
+    },
+    60_000,
+  );
 });
 
 describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
@@ -108,8 +120,14 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     expect(j.direkteKostnader.sum).toBe(160832);
     expect(j.tildeling).toBe(720000);
     expect(j.aktiviteter.map((a: { aktivitet: string }) => a.aktivitet)).toEqual([
-      'Prosjektledelse', 'Profilering og markedsføring', 'Messer og konferanser', 'Rekruttering av nye bedrifter',
-      'Innlemmelse av nye målbedrifter', 'Studieturer', 'Kompetanseheving for ansatte', 'Rapporteringsforpliktelser',
+      'Prosjektledelse',
+      'Profilering og markedsføring',
+      'Messer og konferanser',
+      'Rekruttering av nye bedrifter',
+      'Innlemmelse av nye målbedrifter',
+      'Studieturer',
+      'Kompetanseheving for ansatte',
+      'Rapporteringsforpliktelser',
     ]);
     const ore = (x: number) => Math.round(x * 100);
     const perPerson = j.personer.reduce((s: number, p: { belop: number }) => s + ore(p.belop), 0);
@@ -142,62 +160,86 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect([j.total, j.timer, j.tildeling, j.differanse, j.status]).toEqual([0, 0, 0, 0, 'lik']);
-    expect(j.advarsler.map((a: { kode: string }) => a.kode)).toEqual(expect.arrayContaining(['ingen-adm-timer', 'ingen-tildeling']));
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).toEqual(
+      expect.arrayContaining(['ingen-adm-timer', 'ingen-tildeling']),
+    );
   });
 
-  it.skipIf(!harLibreOffice)('vedlegg 3 pkt. 4.2: navn som ligner SUMIF-kriterier («>Kari», «Ola*») summeres eksakt i xlsx', async () => {
-    const ws = kopier(LITEN);
-    for (const f of ['ansatte.csv', 'timer.csv']) {
-      const p = path.join(ws, f);
-      writeFileSync(p, readFileSync(p, 'utf8').split('Kari Nordmann').join('>Kari Nordmann').split('Ola Hansen').join('Ola* Hansen'));
-    }
-    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
-    expect(r.kode, r.stderr).toBe(0);
-    const j = r.json();
-    const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
-    const pers = await lesArk(omregnet, 'Per person');
-    const personer = j.personer as { navn: string; timer: number; belop: number }[];
-    expect(personer.map((p) => p.navn)).toEqual(expect.arrayContaining(['>Kari Nordmann', 'Ola* Hansen']));
-    for (const [i, p] of personer.entries()) {
-      expect([pers[2 + i]![0], rund(pers[2 + i]![2]), rund(pers[2 + i]![3])]).toEqual([p.navn, p.timer, p.belop]);
-    }
-  }, 60_000);
+  it.skipIf(!harLibreOffice)(
+    'vedlegg 3 pkt. 4.2: navn som ligner SUMIF-kriterier («>Kari», «Ola*») summeres eksakt i xlsx',
+    async () => {
+      const ws = kopier(LITEN);
+      for (const f of ['ansatte.csv', 'timer.csv']) {
+        const p = path.join(ws, f);
+        writeFileSync(
+          p,
+          readFileSync(p, 'utf8').split('Kari Nordmann').join('>Kari Nordmann').split('Ola Hansen').join('Ola* Hansen'),
+        );
+      }
+      const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
+      expect(r.kode, r.stderr).toBe(0);
+      const j = r.json();
+      const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
+      const pers = await lesArk(omregnet, 'Per person');
+      const personer = j.personer as { navn: string; timer: number; belop: number }[];
+      expect(personer.map((p) => p.navn)).toEqual(expect.arrayContaining(['>Kari Nordmann', 'Ola* Hansen']));
+      for (const [i, p] of personer.entries()) {
+        expect([pers[2 + i]![0], rund(pers[2 + i]![2]), rund(pers[2 + i]![3])]).toEqual([p.navn, p.timer, p.belop]);
+      }
+    },
+    60_000,
+  );
 
-  it.skipIf(!harLibreOffice)('vedlegg 3 pkt. 4.2: xlsx regnet om i LibreOffice = --json (regnskap)', async () => {
-    const ws = kopier();
-    const j = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json'])).json();
-    const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
-    const sam = await lesArk(omregnet, 'Sammendrag');
-    expect(rund(verdi(sam, 'Timer, administrasjon'))).toBe(j.timer);
-    expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
-    expect(rund(verdi(sam, 'Direkte kostnader'))).toBe(j.direkteKostnader.sum);
-    expect(rund(verdi(sam, 'Total'))).toBe(j.total);
-    expect(rund(verdi(sam, 'Differanse'))).toBe(j.differanse);
-    expect(rund(verdi(sam, 'Skal tilbakebetales'))).toBe(j.tilbakebetales);
-    expect(rund(verdi(sam, 'Kontroll'))).toBe(0);
-    const pers = await lesArk(omregnet, 'Per person');
-    for (const [i, p] of (j.personer as { navn: string; timer: number; belop: number }[]).entries()) {
-      expect([pers[2 + i]![0], rund(pers[2 + i]![2]), rund(pers[2 + i]![3])]).toEqual([p.navn, p.timer, p.belop]);
-    }
-    const akt = await lesArk(omregnet, 'Per aktivitet');
-    for (const [i, a] of (j.aktiviteter as { aktivitet: string; timer: number; belop: number }[]).entries()) {
-      expect([akt[2 + i]![0], rund(akt[2 + i]![1]), rund(akt[2 + i]![3])]).toEqual([a.aktivitet, a.timer, a.belop]);
-    }
-    const tl = await lesArk(omregnet, 'Timelister');
-    expect(tl.length - 3).toBe(j.antallTimelinjer); // tittel, overskrift, linjer, sumrad
-  }, 60_000);
+  it.skipIf(!harLibreOffice)(
+    'vedlegg 3 pkt. 4.2: xlsx regnet om i LibreOffice = --json (regnskap)',
+    async () => {
+      const ws = kopier();
+      const j = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json'])).json();
+      const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
+      const sam = await lesArk(omregnet, 'Sammendrag');
+      expect(rund(verdi(sam, 'Timer, administrasjon'))).toBe(j.timer);
+      expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
+      expect(rund(verdi(sam, 'Direkte kostnader'))).toBe(j.direkteKostnader.sum);
+      expect(rund(verdi(sam, 'Total'))).toBe(j.total);
+      expect(rund(verdi(sam, 'Differanse'))).toBe(j.differanse);
+      expect(rund(verdi(sam, 'Skal tilbakebetales'))).toBe(j.tilbakebetales);
+      expect(rund(verdi(sam, 'Kontroll'))).toBe(0);
+      const pers = await lesArk(omregnet, 'Per person');
+      for (const [i, p] of (j.personer as { navn: string; timer: number; belop: number }[]).entries()) {
+        expect([pers[2 + i]![0], rund(pers[2 + i]![2]), rund(pers[2 + i]![3])]).toEqual([p.navn, p.timer, p.belop]);
+      }
+      const akt = await lesArk(omregnet, 'Per aktivitet');
+      for (const [i, a] of (j.aktiviteter as { aktivitet: string; timer: number; belop: number }[]).entries()) {
+        expect([akt[2 + i]![0], rund(akt[2 + i]![1]), rund(akt[2 + i]![3])]).toEqual([a.aktivitet, a.timer, a.belop]);
+      }
+      const tl = await lesArk(omregnet, 'Timelister');
+      expect(tl.length - 3).toBe(j.antallTimelinjer); // tittel, overskrift, linjer, sumrad
+    },
+    60_000,
+  );
 });
 
 describe('nh budsjett --regnskap: aktiviteter og målbedrifter (vedlegg 3 pkt. 3)', () => {
-  const timer = (rader: string[]) => `${BOM}dato;ansatt;malbedrift;timer;aktivitet;tjeneste;beskrivelse\n${rader.join('\n')}\n`;
+  const timer = (rader: string[]) =>
+    `${BOM}dato;ansatt;malbedrift;timer;aktivitet;tjeneste;beskrivelse\n${rader.join('\n')}\n`;
   it('vedlegg 3 pkt. 3: aktivitet utenfor lista er en advarsel (exit 0) og tas med; nh.json admAktiviteter utvider lista', async () => {
     const ws = kopier(LITEN);
-    writeFileSync(path.join(ws, 'timer.csv'), timer(['03.03.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;Planlegging', '04.03.2026;Kari Nordmann;ADM;2;Nettverksmøte;;Regionalt nettverk']));
+    writeFileSync(
+      path.join(ws, 'timer.csv'),
+      timer([
+        '03.03.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;Planlegging',
+        '04.03.2026;Kari Nordmann;ADM;2;Nettverksmøte;;Regionalt nettverk',
+      ]),
+    );
     const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
-    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'ukjent-aktivitet')).toMatchObject({ kilde: { fil: 'timer.csv', rad: 3, kolonne: 'aktivitet' } });
-    expect(j.aktiviteter.find((a: { aktivitet: string }) => a.aktivitet === 'Nettverksmøte')).toMatchObject({ timer: 2 });
+    expect(j.advarsler.find((a: { kode: string }) => a.kode === 'ukjent-aktivitet')).toMatchObject({
+      kilde: { fil: 'timer.csv', rad: 3, kolonne: 'aktivitet' },
+    });
+    expect(j.aktiviteter.find((a: { aktivitet: string }) => a.aktivitet === 'Nettverksmøte')).toMatchObject({
+      timer: 2,
+    });
     const cfg = JSON.parse(readFileSync(path.join(ws, 'nh.json'), 'utf8'));
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify({ ...cfg, admAktiviteter: ['Nettverksmøte'] }));
     const r2 = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
@@ -206,10 +248,13 @@ describe('nh budsjett --regnskap: aktiviteter og målbedrifter (vedlegg 3 pkt. 3
   });
   it('vedlegg 3 pkt. 3: ADM-rad som nevner en målbedrift — før avtalestart administrasjon, i avtaleperioden en advarsel', async () => {
     const ws = kopier(LITEN); // Fjordlys Sjømat AS: avtale fra 15.01.2026
-    writeFileSync(path.join(ws, 'timer.csv'), timer([
-      '10.01.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;SMB-sjekk og avtaleutkast for Fjordlys Sjømat AS',
-      '04.03.2026;Kari Nordmann;ADM;2;Prosjektledelse;;Oppfølging av Fjordlys Sjømat AS',
-    ]));
+    writeFileSync(
+      path.join(ws, 'timer.csv'),
+      timer([
+        '10.01.2026;Kari Nordmann;ADM;1,5;Prosjektledelse;;SMB-sjekk og avtaleutkast for Fjordlys Sjømat AS',
+        '04.03.2026;Kari Nordmann;ADM;2;Prosjektledelse;;Oppfølging av Fjordlys Sjømat AS',
+      ]),
+    );
     const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
@@ -230,17 +275,26 @@ describe('nh budsjett --regnskap bruker årets egne timesatser (10.4, vedlegg 3 
     const for_ = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
     // Lønnsoppgjør for 2027: alle lønninger ned 40 % i ansatte.csv.
     const fil = path.join(ws, 'ansatte.csv');
-    writeFileSync(fil, readFileSync(fil, 'utf8').replace(/(\d[\d ]{4,})(?=;|\n|$)/g, (m) => String(Math.round(Number(m.replace(/ /g, '')) * 0.6))));
+    writeFileSync(
+      fil,
+      readFileSync(fil, 'utf8').replace(/(\d[\d ]{4,})(?=;|\n|$)/g, (m) =>
+        String(Math.round(Number(m.replace(/ /g, '')) * 0.6)),
+      ),
+    );
     const etter = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis']);
     expect(etter.kode, etter.stderr).toBe(0);
     const j = etter.json();
-    expect(j.personer.map((p: { timesats: number }) => p.timesats)).toEqual(for_.personer.map((p: { timesats: number }) => p.timesats));
+    expect(j.personer.map((p: { timesats: number }) => p.timesats)).toEqual(
+      for_.personer.map((p: { timesats: number }) => p.timesats),
+    );
     expect(j.timesatsKilde).toMatch(/^timesats-2026\.json \(lagret av nh timesats 22\.11\.2026\)/);
     expect(j.advarsler.map((a: { kode: string }) => a.kode)).not.toContain('timesats-ikke-lagret');
     // Uten den lagrede fila ville de nye lønningene gitt andre satser (testen er ikke tom).
     rmSync(path.join(ws, 'timesats-2026.json'));
     const naa = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
-    expect(naa.personer.map((p: { timesats: number }) => p.timesats)).not.toEqual(for_.personer.map((p: { timesats: number }) => p.timesats));
+    expect(naa.personer.map((p: { timesats: number }) => p.timesats)).not.toEqual(
+      for_.personer.map((p: { timesats: number }) => p.timesats),
+    );
     writeFileSync(path.join(ws, 'timesats-2026.json'), JSON.stringify(lagret));
     // Uten lagrede satser: regnet fra ansatte nå, og det sies tydelig.
     const ws2 = kopier(LITEN);
@@ -270,7 +324,12 @@ describe('nh budsjett: fordelingen 25/75 (programveileder 10.2)', () => {
     const r = await nh(['budsjett', '--regnskap', '2026', '--data', kopier(), '--json', '--forhandsvis']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
-    expect(j.fordeling10_2).toEqual({ administrasjon: 720000, innovasjon: 1950000, andelAdministrasjon: 26.9663, takAdministrasjon: 667500 });
+    expect(j.fordeling10_2).toEqual({
+      administrasjon: 720000,
+      innovasjon: 1950000,
+      andelAdministrasjon: 26.9663,
+      takAdministrasjon: 667500,
+    });
     expect(j.advarsler.find((a: { kode: string }) => a.kode === 'fordeling-10-2').kilde.fil).toBe('tilskudd.csv');
     const plan = await nh(['budsjett', '--år', '2027', '--data', kopier(), '--forhandsvis']);
     expect(plan.stdout).toMatch(/Fordelingen 25\/75 \(10\.2\): kan ikke kontrolleres/);

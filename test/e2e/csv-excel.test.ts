@@ -44,9 +44,15 @@ function rundtur(filer: string[]): string[] {
   const r = spawnSync(
     SOFFICE!,
     [
-      `-env:UserInstallation=file://${norskProfil()}`, '--headless', '--norestore',
-      '--infilter=CSV:59,34,76,1,,1044', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1044',
-      '--outdir', path.join(ut, 'ut'), ...navn,
+      `-env:UserInstallation=file://${norskProfil()}`,
+      '--headless',
+      '--norestore',
+      '--infilter=CSV:59,34,76,1,,1044',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):59,34,76,1,,1044',
+      '--outdir',
+      path.join(ut, 'ut'),
+      ...navn,
     ],
     { encoding: 'utf8', timeout: 120_000 },
   );
@@ -55,7 +61,10 @@ function rundtur(filer: string[]): string[] {
 }
 
 function kolonne(fil: string, navn: string): string[] {
-  const linjer = readFileSync(fil, 'utf8').replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+  const linjer = readFileSync(fil, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split(/\r?\n/);
   const k = linjer[0]!.split(';').indexOf(navn);
   expect(k, `${fil}: kolonnen ${navn}`).toBeGreaterThanOrEqual(0);
   return linjer.slice(1).map((l) => l.split(';')[k]!);

@@ -18,7 +18,11 @@ import { SOFFICE } from '../libreoffice.js';
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
 const les = (ws: string, f: string) => readFileSync(path.join(ws, f), 'utf8');
-const linjer = (tekst: string) => tekst.replace(/^\uFEFF/, '').trim().split('\r\n');
+const linjer = (tekst: string) =>
+  tekst
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
 
 function avtrykk(mappe: string): Record<string, string> {
   const ut: Record<string, string> = {};
@@ -50,7 +54,9 @@ const ore = (s: string) => Math.round(Number(s.replace(',', '.')) * 100);
 
 /** Tripletex-filen: per fakturanummer Σ antall × enhetspris (øre) — det Tripletex regner som sum eks. mva. */
 function tripletexSummer(tekst: string): Map<string, number> {
-  const [hode, ...rader] = linjer(tekst).map((l) => l.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, '')));
+  const [hode, ...rader] = linjer(tekst).map((l) =>
+    l.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, '')),
+  );
   const i = (n: string) => hode!.indexOf(n);
   const ut = new Map<string, number>();
   for (const r of rader) {
@@ -61,62 +67,76 @@ function tripletexSummer(tekst: string): Map<string, number> {
   return ut;
 }
 
-describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))('nh faktura på demoen: EHF, Tripletex og PowerOffice (issue 15)', () => {
-  it.skipIf(!harEhfValidator)('programveileder 10.4: skriver EHF per faktura, importfilene; alle EHF består valideringen; ny kjøring endrer ingenting; --erstatt gir gyldige kreditnotaer', async () => {
-    const ws = kopier(DEMO);
-    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
-    expect(r.kode, r.stderr).toBe(0);
-    const j = r.json();
-    expect(j.malbedrifter.length).toBeGreaterThanOrEqual(20);
-    const ehf = j.filer.ehf as string[];
-    expect(ehf).toHaveLength(j.malbedrifter.length);
-    for (const m of j.malbedrifter) {
-      expect(m.faktura.fakturanr).toMatch(/^260\d\d$/);
-      expect(existsSync(path.join(ws, 'faktura', '2026-10', 'ehf', `${m.faktura.fakturanr}-${m.orgnr}.xml`))).toBe(true);
-    }
-    for (const s of ['tripletex', 'poweroffice']) expect(existsSync(j.filer.importfiler[s]), s).toBe(true);
-    await alleGyldige(ehf);
+describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))(
+  'nh faktura på demoen: EHF, Tripletex og PowerOffice (issue 15)',
+  () => {
+    it.skipIf(!harEhfValidator)(
+      'programveileder 10.4: skriver EHF per faktura, importfilene; alle EHF består valideringen; ny kjøring endrer ingenting; --erstatt gir gyldige kreditnotaer',
+      async () => {
+        const ws = kopier(DEMO);
+        const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+        expect(r.kode, r.stderr).toBe(0);
+        const j = r.json();
+        expect(j.malbedrifter.length).toBeGreaterThanOrEqual(20);
+        const ehf = j.filer.ehf as string[];
+        expect(ehf).toHaveLength(j.malbedrifter.length);
+        for (const m of j.malbedrifter) {
+          expect(m.faktura.fakturanr).toMatch(/^260\d\d$/);
+          expect(existsSync(path.join(ws, 'faktura', '2026-10', 'ehf', `${m.faktura.fakturanr}-${m.orgnr}.xml`))).toBe(
+            true,
+          );
+        }
+        for (const s of ['tripletex', 'poweroffice']) expect(existsSync(j.filer.importfiler[s]), s).toBe(true);
+        await alleGyldige(ehf);
 
-    // Registeret har identiteten; Tripletex-filen gir egenandelen per faktura eksakt (markedsverdi − støtte).
-    const reg = register(ws);
-    expect(reg.every((l) => /^260\d\d$/.test(l.fakturanr!) && /^\d{7}$/.test(l.kid!) && l.type === 'faktura')).toBe(true);
-    const tx = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
-    for (const l of reg) expect(tx.get(l.fakturanr!), l.fakturanr).toBe(ore(l.egenandel!));
-    const po = linjer(les(ws, 'faktura/2026-10/poweroffice-import.csv'));
-    expect(po[0]).toBe('[Orders]');
-    expect(po[1]).toMatch(/^OrderNo;OrderDate;CustomerNo;/);
+        // Registeret har identiteten; Tripletex-filen gir egenandelen per faktura eksakt (markedsverdi − støtte).
+        const reg = register(ws);
+        expect(reg.every((l) => /^260\d\d$/.test(l.fakturanr!) && /^\d{7}$/.test(l.kid!) && l.type === 'faktura')).toBe(
+          true,
+        );
+        const tx = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
+        for (const l of reg) expect(tx.get(l.fakturanr!), l.fakturanr).toBe(ore(l.egenandel!));
+        const po = linjer(les(ws, 'faktura/2026-10/poweroffice-import.csv'));
+        expect(po[0]).toBe('[Orders]');
+        expect(po[1]).toMatch(/^OrderNo;OrderDate;CustomerNo;/);
 
-    // Idempotent: en ny kjøring endrer ikke en byte.
-    const før = avtrykk(ws);
-    const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
-    expect(igjen.json().status).toBe('allerede-fakturert');
-    expect(avtrykk(ws)).toEqual(før);
+        // Idempotent: en ny kjøring endrer ikke en byte.
+        const før = avtrykk(ws);
+        const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
+        expect(igjen.json().status).toBe('allerede-fakturert');
+        expect(avtrykk(ws)).toEqual(før);
 
-    // --erstatt med endrede timer for én målbedrift: kreditnota + ny faktura, begge gyldige; resten beholdes.
-    const orgnr = j.malbedrifter[0].orgnr as string;
-    const gammelNr = j.malbedrifter[0].faktura.fakturanr as string;
-    appendFileSync(path.join(ws, 'timer.csv'), `20.10.2026;Eirik Moen;${orgnr};2;Kartlegging;Bærekraft;Ekstra\r\n`);
-    const e = await nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
-    expect(e.kode, e.stderr).toBe(0);
-    const ej = e.json();
-    expect(ej.status).toBe('erstattet');
-    expect(ej.kreditnotaer).toHaveLength(1);
-    expect(ej.kreditnotaer[0]).toMatchObject({ orgnr, krediterer: gammelNr, type: 'kreditnota' });
-    const nyNr = ej.malbedrifter[0].faktura.fakturanr as string;
-    expect(Number(nyNr)).toBeGreaterThan(Math.max(...reg.map((l) => Number(l.fakturanr))));
-    expect(ej.filer.ehf.map((f: string) => path.basename(f))).toEqual([`${ej.kreditnotaer[0].fakturanr}-${orgnr}-kreditnota.xml`, `${nyNr}-${orgnr}.xml`]);
-    await alleGyldige(ej.filer.ehf);
-    // Registeret beholder begge; støtten for målbedriften i perioden er den nye (vedlegg 3 pkt. 2: treårssummen).
-    const etter = register(ws).filter((l) => l.orgnr === orgnr);
-    expect(etter.map((l) => l.type)).toEqual(['faktura', 'kreditnota', 'faktura']);
-    expect(etter.reduce((s, l) => s + ore(l.stotte!), 0)).toBe(Math.round(ej.malbedrifter[0].stotte * 100));
-    expect(etter.reduce((s, l) => s + ore(l.stotteEur!), 0)).toBe(Math.round(ej.malbedrifter[0].stotteEur * 100));
-    // Importfilen etter --erstatt har bare kreditnotaen og den nye fakturaen.
-    const tx2 = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
-    expect([...tx2.keys()]).toEqual([ej.kreditnotaer[0].fakturanr, nyNr]);
-    expect(tx2.get(ej.kreditnotaer[0].fakturanr)).toBe(-ore(reg.find((l) => l.fakturanr === gammelNr)!.egenandel!));
-  }, 240_000);
-});
+        // --erstatt med endrede timer for én målbedrift: kreditnota + ny faktura, begge gyldige; resten beholdes.
+        const orgnr = j.malbedrifter[0].orgnr as string;
+        const gammelNr = j.malbedrifter[0].faktura.fakturanr as string;
+        appendFileSync(path.join(ws, 'timer.csv'), `20.10.2026;Eirik Moen;${orgnr};2;Kartlegging;Bærekraft;Ekstra\r\n`);
+        const e = await nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
+        expect(e.kode, e.stderr).toBe(0);
+        const ej = e.json();
+        expect(ej.status).toBe('erstattet');
+        expect(ej.kreditnotaer).toHaveLength(1);
+        expect(ej.kreditnotaer[0]).toMatchObject({ orgnr, krediterer: gammelNr, type: 'kreditnota' });
+        const nyNr = ej.malbedrifter[0].faktura.fakturanr as string;
+        expect(Number(nyNr)).toBeGreaterThan(Math.max(...reg.map((l) => Number(l.fakturanr))));
+        expect(ej.filer.ehf.map((f: string) => path.basename(f))).toEqual([
+          `${ej.kreditnotaer[0].fakturanr}-${orgnr}-kreditnota.xml`,
+          `${nyNr}-${orgnr}.xml`,
+        ]);
+        await alleGyldige(ej.filer.ehf);
+        // Registeret beholder begge; støtten for målbedriften i perioden er den nye (vedlegg 3 pkt. 2: treårssummen).
+        const etter = register(ws).filter((l) => l.orgnr === orgnr);
+        expect(etter.map((l) => l.type)).toEqual(['faktura', 'kreditnota', 'faktura']);
+        expect(etter.reduce((s, l) => s + ore(l.stotte!), 0)).toBe(Math.round(ej.malbedrifter[0].stotte * 100));
+        expect(etter.reduce((s, l) => s + ore(l.stotteEur!), 0)).toBe(Math.round(ej.malbedrifter[0].stotteEur * 100));
+        // Importfilen etter --erstatt har bare kreditnotaen og den nye fakturaen.
+        const tx2 = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
+        expect([...tx2.keys()]).toEqual([ej.kreditnotaer[0].fakturanr, nyNr]);
+        expect(tx2.get(ej.kreditnotaer[0].fakturanr)).toBe(-ore(reg.find((l) => l.fakturanr === gammelNr)!.egenandel!));
+      },
+      240_000,
+    );
+  },
+);
 
 /** Den lille arbeidsmappen med selger i nh.json og kjøperdata i malbedrifter, så EHF kan skrives. */
 function ehfKlar(ws: string, faktura: Record<string, unknown>): void {
@@ -144,21 +164,35 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
       ['ehf-mangler-selger', 'nh.json', undefined, 'faktura.selger.postnr'],
       ['ehf-mangler-selger', 'nh.json', undefined, 'faktura.selger.poststed'],
       ['ehf-mangler-selger', 'nh.json', undefined, 'faktura.selger.kontonummer'],
-      ...['915000002', '915000142'].flatMap((_, i) => ['adresse', 'postnr', 'poststed', 'deresRef'].map((k) => ['ehf-mangler-kjoper', 'malbedrifter.csv', 2 + i, k])),
+      ...['915000002', '915000142'].flatMap((_, i) =>
+        ['adresse', 'postnr', 'poststed', 'deresRef'].map((k) => ['ehf-mangler-kjoper', 'malbedrifter.csv', 2 + i, k]),
+      ),
     ]);
     expect(avtrykk(ws)).toEqual(før);
     const t = await nh(['faktura', '--data', ws, ...P, '--format', 'ehf']);
-    expect(t.stderr).toMatch(/malbedrifter\.csv, rad 2, kolonne «adresse».*EHF til Alfa Teknologi AS krever kolonnen adresse/);
+    expect(t.stderr).toMatch(
+      /malbedrifter\.csv, rad 2, kolonne «adresse».*EHF til Alfa Teknologi AS krever kolonnen adresse/,
+    );
   });
 
   it('Brønnøysund-adressen fra smb-sjekk tilbys (aldri i stillhet): uten terminal står den i feilmeldingen', async () => {
     const ws = kopier(LITEN);
     const c = JSON.parse(les(ws, 'nh.json'));
-    c.faktura = { ...c.faktura, nummerserie: { forste: 1001 }, selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '8601 11 17947' } };
+    c.faktura = {
+      ...c.faktura,
+      nummerserie: { forste: 1001 },
+      selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '8601 11 17947' },
+    };
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
     mkdirSync(path.join(ws, 'smb-sjekk', 'buffer'), { recursive: true });
-    const enhet = { organisasjonsnummer: '915000002', forretningsadresse: { adresse: ['Kaiveien 2'], postnummer: '6900', poststed: 'FLORØ', land: 'Norge' } };
-    writeFileSync(path.join(ws, 'smb-sjekk', 'buffer', '915000002-enhet.json'), JSON.stringify({ url: 'x', status: 200, tekst: JSON.stringify(enhet), hentet: '2026-01-10T10:00:00Z' }));
+    const enhet = {
+      organisasjonsnummer: '915000002',
+      forretningsadresse: { adresse: ['Kaiveien 2'], postnummer: '6900', poststed: 'FLORØ', land: 'Norge' },
+    };
+    writeFileSync(
+      path.join(ws, 'smb-sjekk', 'buffer', '915000002-enhet.json'),
+      JSON.stringify({ url: 'x', status: 200, tekst: JSON.stringify(enhet), hentet: '2026-01-10T10:00:00Z' }),
+    );
     const r = await nh(['faktura', '--data', ws, ...P, '--format', 'ehf', '--json']);
     expect(r.kode).toBe(2);
     const alfa = r.json().feil.find((x: any) => x.kilde?.rad === 2 && x.kilde?.kolonne === 'adresse');
@@ -168,7 +202,11 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
   it('Brønnøysund-adressen i en terminal: spørsmålet stilles; ja → brukt i EHF med en advarsel, nei → feil (exit 2)', async () => {
     const ws = kopier(LITEN);
     const c = JSON.parse(les(ws, 'nh.json'));
-    c.faktura = { ...c.faktura, nummerserie: { forste: 1001 }, selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' } };
+    c.faktura = {
+      ...c.faktura,
+      nummerserie: { forste: 1001 },
+      selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' },
+    };
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
     const mb = les(ws, 'malbedrifter.csv').split('\r\n');
     mb[0] += ';deresRef;adresse;postnr;poststed';
@@ -176,15 +214,29 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     mb[2] += ';Per Beta;Havna 1;6700;MÅLØY';
     writeFileSync(path.join(ws, 'malbedrifter.csv'), mb.join('\r\n'));
     mkdirSync(path.join(ws, 'smb-sjekk', 'buffer'), { recursive: true });
-    const enhet = { postadresse: { adresse: ['Postboks 7'], postnummer: '6901', poststed: 'FLORØ' }, forretningsadresse: { adresse: ['Kaiveien 2'], postnummer: '6900', poststed: 'FLORØ' } };
-    writeFileSync(path.join(ws, 'smb-sjekk', 'buffer', '915000002-enhet.json'), JSON.stringify({ url: 'x', status: 200, tekst: JSON.stringify(enhet), hentet: '2026-01-10T10:00:00Z' }));
+    const enhet = {
+      postadresse: { adresse: ['Postboks 7'], postnummer: '6901', poststed: 'FLORØ' },
+      forretningsadresse: { adresse: ['Kaiveien 2'], postnummer: '6900', poststed: 'FLORØ' },
+    };
+    writeFileSync(
+      path.join(ws, 'smb-sjekk', 'buffer', '915000002-enhet.json'),
+      JSON.stringify({ url: 'x', status: 200, tekst: JSON.stringify(enhet), hentet: '2026-01-10T10:00:00Z' }),
+    );
     const { faktura } = await import('../../src/cli/app/faktura.js');
     const sporsmal: string[] = [];
     const kontekst = (svar: boolean) => ({
-      data: ws, json: false, interaktiv: true, idag: '2026-11-22' as never, naa: () => new Date('2026-11-22T12:00:00Z'),
-      env: {}, sti: (s: string) => s, kolonner: undefined, advarsler: [] as { kode: string; melding: string }[],
+      data: ws,
+      json: false,
+      interaktiv: true,
+      idag: '2026-11-22' as never,
+      naa: () => new Date('2026-11-22T12:00:00Z'),
+      env: {},
+      sti: (s: string) => s,
+      kolonner: undefined,
+      advarsler: [] as { kode: string; melding: string }[],
       spor: {
-        tekst: async () => '', velg: async () => '' as never,
+        tekst: async () => '',
+        velg: async () => '' as never,
         bekreft: async (s: string) => {
           sporsmal.push(s);
           return svar;
@@ -192,11 +244,15 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
       },
     });
     const nei = kontekst(false);
-    await expect(faktura(nei as never, { periode: '2026-10', format: 'ehf' })).rejects.toMatchObject({ diagnostikk: expect.arrayContaining([expect.objectContaining({ kode: 'ehf-mangler-kjoper' })]) });
+    await expect(faktura(nei as never, { periode: '2026-10', format: 'ehf' })).rejects.toMatchObject({
+      diagnostikk: expect.arrayContaining([expect.objectContaining({ kode: 'ehf-mangler-kjoper' })]),
+    });
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
     const ja = kontekst(true);
     await faktura(ja as never, { periode: '2026-10', format: 'ehf' });
-    expect(sporsmal[0]).toMatch(/Alfa Teknologi AS \(915000002\) mangler fakturaadresse.*postadresse.*«Postboks 7, 6901 FLORØ»/);
+    expect(sporsmal[0]).toMatch(
+      /Alfa Teknologi AS \(915000002\) mangler fakturaadresse.*postadresse.*«Postboks 7, 6901 FLORØ»/,
+    );
     expect(ja.advarsler.map((a) => a.kode)).toContain('adresse-fra-brreg');
     const xml = readFileSync(path.join(ws, 'faktura', '2026-10', 'ehf', '1001-915000002.xml'), 'utf8');
     expect(xml).toContain('<cbc:StreetName>Postboks 7</cbc:StreetName>');
@@ -205,7 +261,12 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
 
   it('med kjøperdata i malbedrifter: EHF for den lille arbeidsmappen består valideringen', async () => {
     const ws = kopier(LITEN);
-    ehfKlar(ws, { nummerserie: { forste: 1001 }, kid: { metode: 'MOD11', lengde: 6 }, ehf: true, regnskapssystem: 'tripletex' });
+    ehfKlar(ws, {
+      nummerserie: { forste: 1001 },
+      kid: { metode: 'MOD11', lengde: 6 },
+      ehf: true,
+      regnskapssystem: 'tripletex',
+    });
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
@@ -222,7 +283,10 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     expect(drept.kode).toBe(-1);
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
     expect(les(ws, 'faktura/2026-10/tripletex-import.csv')).toMatch(/\r\n5001;/);
-    expect(readdirSync(path.join(ws, 'faktura', '2026-10', 'ehf')).sort()).toEqual(['5001-915000002.xml', '5002-915000142.xml']);
+    expect(readdirSync(path.join(ws, 'faktura', '2026-10', 'ehf')).sort()).toEqual([
+      '5001-915000002.xml',
+      '5002-915000142.xml',
+    ]);
     // Timene for Beta strykes før neste kjøring: 5002 ble aldri ført og skal ikke ligge igjen som en «sendbar» fil.
     writeFileSync(path.join(ws, 'timer.csv'), les(ws, 'timer.csv').replace(/^.*915 000 142.*\r\n/m, ''));
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
@@ -242,52 +306,85 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
 
 const harPdftotext = !spawnSync('pdftotext', ['-v']).error;
 
-describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))('fakturagrunnlag.xlsx som utskrift (issue 16 pkt. 1 og 8)', () => {
-  it('A4 liggende, frosne overskrifter, utskriftstitler, fakturateksten over hele bredden; Sammendrag har støtte 3 år i EUR og SMB-status', async () => {
-    const ws = kopier(DEMO);
-    const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
-    const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(xlsx);
-    for (const ark of wb.worksheets) {
-      expect(ark.pageSetup, ark.name).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:2' });
-      expect(ark.views[0], ark.name).toMatchObject({ state: 'frozen', ySplit: 2 });
-    }
-    const blokk = wb.getWorksheet('Fakturagrunnlag')!;
-    const tekstRad = blokk.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.startsWith('Fakturatekst:'));
-    expect(blokk.getCell(tekstRad, 1).alignment).toMatchObject({ wrapText: true });
-    expect(blokk.getCell(tekstRad, 12).isMerged).toBe(true);
-    const sam = await lesArk(xlsx, 'Sammendrag');
-    const hode = sam[1] as string[];
-    const eurKol = hode.indexOf('Støtte siste 3 år i EUR (tak 200 000)');
-    const smbKol = hode.indexOf('SMB-sjekk (vedlegg 3 pkt. 2)');
-    const nrKol = hode.indexOf('Faktura / ordre');
-    j.malbedrifter.forEach((m: any, i: number) => {
-      expect(sam[2 + i]![eurKol]).toBeCloseTo(m.treaar.samletEur, 2);
-      expect(sam[2 + i]![smbKol]).toBe(m.smbSjekk);
-      expect(sam[2 + i]![nrKol]).toBe(m.faktura.fakturanr);
+describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))(
+  'fakturagrunnlag.xlsx som utskrift (issue 16 pkt. 1 og 8)',
+  () => {
+    it('A4 liggende, frosne overskrifter, utskriftstitler, fakturateksten over hele bredden; Sammendrag har støtte 3 år i EUR og SMB-status', async () => {
+      const ws = kopier(DEMO);
+      const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
+      const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(xlsx);
+      for (const ark of wb.worksheets) {
+        expect(ark.pageSetup, ark.name).toMatchObject({
+          orientation: 'landscape',
+          paperSize: 9,
+          printTitlesRow: '1:2',
+        });
+        expect(ark.views[0], ark.name).toMatchObject({ state: 'frozen', ySplit: 2 });
+      }
+      const blokk = wb.getWorksheet('Fakturagrunnlag')!;
+      const tekstRad = blokk
+        .getColumn(1)
+        .values.findIndex((v) => typeof v === 'string' && v.startsWith('Fakturatekst:'));
+      expect(blokk.getCell(tekstRad, 1).alignment).toMatchObject({ wrapText: true });
+      expect(blokk.getCell(tekstRad, 12).isMerged).toBe(true);
+      const sam = await lesArk(xlsx, 'Sammendrag');
+      const hode = sam[1] as string[];
+      const eurKol = hode.indexOf('Støtte siste 3 år i EUR (tak 200 000)');
+      const smbKol = hode.indexOf('SMB-sjekk (vedlegg 3 pkt. 2)');
+      const nrKol = hode.indexOf('Faktura / ordre');
+      j.malbedrifter.forEach((m: any, i: number) => {
+        expect(sam[2 + i]![eurKol]).toBeCloseTo(m.treaar.samletEur, 2);
+        expect(sam[2 + i]![smbKol]).toBe(m.smbSjekk);
+        expect(sam[2 + i]![nrKol]).toBe(m.faktura.fakturanr);
+      });
+      expect(j.malbedrifter.some((m: any) => m.smbSjekk !== 'OK')).toBe(true);
     });
-    expect(j.malbedrifter.some((m: any) => m.smbSjekk !== 'OK')).toBe(true);
-  });
 
-  it.skipIf(!SOFFICE || !harPdftotext)('skrevet ut til PDF i LibreOffice: én side bred, og ingen faktura deles over to sider', async () => {
-    const ws = kopier(DEMO);
-    spawnSync(process.execPath, [path.join(ROT, 'bin', 'nh.js'), 'faktura', '--data', ws, ...P], { env: { ...process.env, CI: 'true', NH_DATO: '2026-11-22' } });
-    const ut = mkdtempSync(path.join(tmpdir(), 'nh-pdf-'));
-    const profil = mkdtempSync(path.join(tmpdir(), 'nh-lo-profil-'));
-    const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
-    const r = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${profil}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', ut, xlsx], { encoding: 'utf8', timeout: 180_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const tekst = spawnSync('pdftotext', ['-layout', path.join(ut, 'fakturagrunnlag.pdf'), '-'], { encoding: 'utf8' }).stdout;
-    const sider = tekst.split('\f').filter((p) => p.trim()).filter((p) => p.includes('Fakturagrunnlag 2026-10'));
-    expect(sider.length).toBeGreaterThan(1);
-    for (const side of sider) {
-      const l = side.split('\n');
-      const hoder = l.filter((x) => / – (Faktura|Ordre) /.test(x)).length;
-      // Hver blokk som begynner på siden, slutter der også (sumrad og fakturatekst), og kontrollkolonnen er med (én side bred).
-      expect(l.filter((x) => x.startsWith('Sum ')).length).toBe(hoder);
-      expect(l.filter((x) => x.startsWith('Fakturatekst:')).length).toBe(hoder);
-      for (const x of l.filter((y) => y.startsWith('Sum '))) expect(x.trim()).toMatch(/0[.,]00$/);
-    }
-  }, 240_000);
-});
+    it.skipIf(!SOFFICE || !harPdftotext)(
+      'skrevet ut til PDF i LibreOffice: én side bred, og ingen faktura deles over to sider',
+      async () => {
+        const ws = kopier(DEMO);
+        spawnSync(process.execPath, [path.join(ROT, 'bin', 'nh.js'), 'faktura', '--data', ws, ...P], {
+          env: { ...process.env, CI: 'true', NH_DATO: '2026-11-22' },
+        });
+        const ut = mkdtempSync(path.join(tmpdir(), 'nh-pdf-'));
+        const profil = mkdtempSync(path.join(tmpdir(), 'nh-lo-profil-'));
+        const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
+        const r = spawnSync(
+          SOFFICE!,
+          [
+            `-env:UserInstallation=file://${profil}`,
+            '--headless',
+            '--norestore',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            ut,
+            xlsx,
+          ],
+          { encoding: 'utf8', timeout: 180_000 },
+        );
+        expect(r.status, r.stderr).toBe(0);
+        const tekst = spawnSync('pdftotext', ['-layout', path.join(ut, 'fakturagrunnlag.pdf'), '-'], {
+          encoding: 'utf8',
+        }).stdout;
+        const sider = tekst
+          .split('\f')
+          .filter((p) => p.trim())
+          .filter((p) => p.includes('Fakturagrunnlag 2026-10'));
+        expect(sider.length).toBeGreaterThan(1);
+        for (const side of sider) {
+          const l = side.split('\n');
+          const hoder = l.filter((x) => / – (Faktura|Ordre) /.test(x)).length;
+          // Hver blokk som begynner på siden, slutter der også (sumrad og fakturatekst), og kontrollkolonnen er med (én side bred).
+          expect(l.filter((x) => x.startsWith('Sum ')).length).toBe(hoder);
+          expect(l.filter((x) => x.startsWith('Fakturatekst:')).length).toBe(hoder);
+          for (const x of l.filter((y) => y.startsWith('Sum '))) expect(x.trim()).toMatch(/0[.,]00$/);
+        }
+      },
+      240_000,
+    );
+  },
+);

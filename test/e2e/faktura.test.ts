@@ -12,7 +12,8 @@ import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
-const REG_HODE = '\uFEFFperiode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;kjoring\r\n';
+const REG_HODE =
+  '\uFEFFperiode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;kjoring\r\n';
 
 function avtrykk(mappe: string): Record<string, string> {
   const ut: Record<string, string> = {};
@@ -28,7 +29,12 @@ function avtrykk(mappe: string): Record<string, string> {
 }
 
 const les = (ws: string, f: string) => readFileSync(path.join(ws, f), 'utf8');
-const registerLinjer = (ws: string) => les(ws, 'stotteregister.csv').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+const registerLinjer = (ws: string) =>
+  les(ws, 'stotteregister.csv')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1);
 
 describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
   it('10.4: skriver fakturagrunnlag.xlsx, fakturagrunnlag.csv og stotteregister.csv; --json har per målbedrift og totaler', async () => {
@@ -41,28 +47,61 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
       ['915000002', 19_900, 4_975, 1_243.75, 14_925],
       ['915000142', 12_000, 6_000, 1_500, 6_000],
     ]);
-    expect(j.totalt).toMatchObject({ timer: 27.5, markedsverdi: 31_900, egenandel: 10_975, mva: 2_743.75, aBetale: 13_718.75, stotte: 20_925 });
-    expect(j.disponibelt).toEqual({ ar: 2026, tilskudd: 450_000, bruktFor: 0, denneKjoringen: 20_925, gjenstaarFor: 450_000, gjenstaarEtter: 429_075 });
+    expect(j.totalt).toMatchObject({
+      timer: 27.5,
+      markedsverdi: 31_900,
+      egenandel: 10_975,
+      mva: 2_743.75,
+      aBetale: 13_718.75,
+      stotte: 20_925,
+    });
+    expect(j.disponibelt).toEqual({
+      ar: 2026,
+      tilskudd: 450_000,
+      bruktFor: 0,
+      denneKjoringen: 20_925,
+      gjenstaarFor: 450_000,
+      gjenstaarEtter: 429_075,
+    });
     expect(j.adminTimeraderIkkeFakturert).toBe(2);
     // Prisrekkefølgen synlig per linje: tjenestepris, ansattes pris, standard, målbedriftens avtalte pris.
     expect(j.malbedrifter[0].linjer.map((l: any) => [l.ansatt, l.pris, l.prisKilde])).toEqual([
-      ['Kari Nordmann', 1000, 'standard'], ['Ola Hansen', 1300, 'ansatt'], ['Siri Daglig', 1400, 'tjeneste'],
+      ['Kari Nordmann', 1000, 'standard'],
+      ['Ola Hansen', 1300, 'ansatt'],
+      ['Siri Daglig', 1400, 'tjeneste'],
     ]);
     expect(j.malbedrifter[1].linjer[0]).toMatchObject({ pris: 1200, prisKilde: 'malbedrift', stotteintensitet: 50 });
     // 10.4: fakturateksten viser markedsverdi, egenandel og støtte.
-    expect(j.malbedrifter[0].fakturatekst).toMatch(/markedsverdi 19\s900,00 kr.*Innovasjonsstøtte.*14\s925,00 kr.*Egenandel 4\s975,00 kr \+ mva/);
+    expect(j.malbedrifter[0].fakturatekst).toMatch(
+      /markedsverdi 19\s900,00 kr.*Innovasjonsstøtte.*14\s925,00 kr.*Egenandel 4\s975,00 kr \+ mva/,
+    );
 
-    for (const f of ['faktura/2026-10/fakturagrunnlag.xlsx', 'faktura/2026-10/fakturagrunnlag.csv', 'stotteregister.csv']) expect(existsSync(path.join(ws, f)), f).toBe(true);
+    for (const f of [
+      'faktura/2026-10/fakturagrunnlag.xlsx',
+      'faktura/2026-10/fakturagrunnlag.csv',
+      'stotteregister.csv',
+    ])
+      expect(existsSync(path.join(ws, f)), f).toBe(true);
     const reg = registerLinjer(ws);
     expect(reg).toHaveLength(2);
-    expect(reg[0]).toMatch(/^2026M10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/);
-    const csv = les(ws, 'faktura/2026-10/fakturagrunnlag.csv').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(reg[0]).toMatch(
+      /^2026M10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/,
+    );
+    const csv = les(ws, 'faktura/2026-10/fakturagrunnlag.csv')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv).toHaveLength(1 + 4);
     expect(csv[0]).toMatch(/^ordrenr;fakturadato;forfallsdato;kundeOrgnr;/);
-    expect(csv[1]).toMatch(/^2026-10-915000002;31\.10\.2026;14\.11\.2026;915000002;Alfa Teknologi AS;1;Rådgivning;Rådgivning – Kari Nordmann;10,50;timer;1000,00;75;10500,00;7875,00;2625,00;3;25;656,25;3281,25;2026M10;/);
+    expect(csv[1]).toMatch(
+      /^2026-10-915000002;31\.10\.2026;14\.11\.2026;915000002;Alfa Teknologi AS;1;Rådgivning;Rådgivning – Kari Nordmann;10,50;timer;1000,00;75;10500,00;7875,00;2625,00;3;25;656,25;3281,25;2026M10;/,
+    );
     // Totaler = sum av linjene i CSV-en, til øre.
     const kol = csv[0]!.split(';');
-    const sum = (navn: string) => csv.slice(1).reduce((s, l) => s + Math.round(Number(l.split(';')[kol.indexOf(navn)]!.replace(',', '.')) * 100), 0) / 100;
+    const sum = (navn: string) =>
+      csv
+        .slice(1)
+        .reduce((s, l) => s + Math.round(Number(l.split(';')[kol.indexOf(navn)]!.replace(',', '.')) * 100), 0) / 100;
     expect(sum('belopEksMva')).toBe(j.totalt.egenandel);
     expect(sum('innovasjonsstotte')).toBe(j.totalt.stotte);
     expect(sum('mva')).toBe(j.totalt.mva);
@@ -81,7 +120,10 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
 
   it('vedlegg 3 pkt. 2: advarer når den siste SMB-sjekken før avtalestart sa KAN IKKE TAS OPP (posten fra nh smb-sjekk)', async () => {
     const ws = kopier(LITEN);
-    writeFileSync(path.join(ws, 'smb-sjekk', '915000002-2026-01-12.json'), JSON.stringify({ orgnr: '915000002', dato: '2026-01-12', dom: 'KAN IKKE TAS OPP' }));
+    writeFileSync(
+      path.join(ws, 'smb-sjekk', '915000002-2026-01-12.json'),
+      JSON.stringify({ orgnr: '915000002', dato: '2026-01-12', dom: 'KAN IKKE TAS OPP' }),
+    );
     const r = await nh(['faktura', '--data', ws, ...P, '--forhandsvis', '--json']);
     expect(r.kode).toBe(0);
     const adv = r.json().advarsler.filter((a: any) => a.kode === 'smb-sjekk-ikke-ok');
@@ -150,15 +192,24 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
 
   it('vedlegg 3 pkt. 2: et negativt beløp på en faktura i registeret (ikke kreditnota) er feil med fil, rad og kolonne', async () => {
     const ws = kopier(LITEN);
-    writeFileSync(path.join(ws, 'stotteregister.csv'), `${REG_HODE}2026-09;30.09.2026;915000002;Alfa Teknologi AS;1000,00;250,00;62,50;-750,00;11,5;31.12.2025;-65,22;x\r\n`);
+    writeFileSync(
+      path.join(ws, 'stotteregister.csv'),
+      `${REG_HODE}2026-09;30.09.2026;915000002;Alfa Teknologi AS;1000,00;250,00;62,50;-750,00;11,5;31.12.2025;-65,22;x\r\n`,
+    );
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode).toBe(2);
-    expect(r.json().feil[0]).toMatchObject({ kode: 'register-fortegn', kilde: { fil: 'stotteregister.csv', rad: 2, kolonne: 'stotte' } });
+    expect(r.json().feil[0]).toMatchObject({
+      kode: 'register-fortegn',
+      kilde: { fil: 'stotteregister.csv', rad: 2, kolonne: 'stotte' },
+    });
   });
 
   it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet over 75 % avvises (exit 1), ingenting skrives', async () => {
     const ws = kopier(LITEN);
-    const mb = les(ws, 'malbedrifter.csv').replace('915000142;Beta Marin AS;01.03.2026;;;;50;', '915000142;Beta Marin AS;01.03.2026;;;;80;');
+    const mb = les(ws, 'malbedrifter.csv').replace(
+      '915000142;Beta Marin AS;01.03.2026;;;;50;',
+      '915000142;Beta Marin AS;01.03.2026;;;;80;',
+    );
     writeFileSync(path.join(ws, 'malbedrifter.csv'), mb);
     const før = avtrykk(ws);
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
@@ -173,14 +224,19 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
   it('vedlegg 3 pkt. 2: en måned som bringer støtten over 200 000 EUR på tre år avvises med beløpene', async () => {
     const ws = kopier(LITEN);
     // Tidligere 198 702,18 EUR + denne måneden 1 297,83 EUR = 200 000,01 EUR > taket.
-    const linje = (eur: string) => `${REG_HODE}2025-03;31.03.2025;915000002;Alfa Teknologi AS;3046666,67;761666,67;190416,67;2285000,00;11,5;31.12.2024;${eur};x\r\n`;
+    const linje = (eur: string) =>
+      `${REG_HODE}2025-03;31.03.2025;915000002;Alfa Teknologi AS;3046666,67;761666,67;190416,67;2285000,00;11,5;31.12.2024;${eur};x\r\n`;
     writeFileSync(path.join(ws, 'stotteregister.csv'), linje('198702,18'));
     const før = avtrykk(ws);
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stdout + r.stderr).toBe(1);
     const a = r.json().resultat.avvisninger;
     expect(a).toHaveLength(1);
-    expect(a[0]).toMatchObject({ kode: 'over-treaarstak', orgnr: '915000002', tall: { tidligereEur: 198_702.18, denneEur: 1_297.83, samletEur: 200_000.01, takEur: 200_000, overEur: 0.01 } });
+    expect(a[0]).toMatchObject({
+      kode: 'over-treaarstak',
+      orgnr: '915000002',
+      tall: { tidligereEur: 198_702.18, denneEur: 1_297.83, samletEur: 200_000.01, takEur: 200_000, overEur: 0.01 },
+    });
     expect(r.json().melding).toMatch(/Alfa Teknologi AS.*over taket på 200 000 EUR/);
     expect(avtrykk(ws)).toEqual(før);
     // Akkurat 200 000 EUR er lov.
@@ -192,12 +248,18 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
 
   it('10.4 / vedlegg 3 pkt. 4.1: mer støtte enn disponibelt innovasjonstilskudd avvises og sier hvor mye', async () => {
     const ws = kopier(LITEN);
-    writeFileSync(path.join(ws, 'tilskudd.csv'), '\uFEFFar;type;kilde;belop;dato\r\n2026;innovasjon;Siva;15 000;15.02.2026\r\n2026;overfort;Siva;5 000;15.02.2026\r\n');
+    writeFileSync(
+      path.join(ws, 'tilskudd.csv'),
+      '\uFEFFar;type;kilde;belop;dato\r\n2026;innovasjon;Siva;15 000;15.02.2026\r\n2026;overfort;Siva;5 000;15.02.2026\r\n',
+    );
     const før = avtrykk(ws);
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode).toBe(1);
     const j = r.json();
-    expect(j.resultat.avvisninger[0]).toMatchObject({ kode: 'over-disponibelt', tall: { tilskudd: 20_000, denneKjoringen: 20_925, overMed: 925 } });
+    expect(j.resultat.avvisninger[0]).toMatchObject({
+      kode: 'over-disponibelt',
+      tall: { tilskudd: 20_000, denneKjoringen: 20_925, overMed: 925 },
+    });
     expect(j.resultat.disponibelt).toMatchObject({ gjenstaarFor: 20_000, gjenstaarEtter: -925 });
     expect(avtrykk(ws)).toEqual(før);
   });
@@ -209,15 +271,24 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     const okt = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
     expect(okt.disponibelt).toMatchObject({ bruktFor: 3_750, gjenstaarFor: 446_250, gjenstaarEtter: 425_325 });
     expect((await nh(['faktura', '--data', ws, ...P])).stdout).toMatch(/allerede fakturert/);
-    expect((await nh(['faktura', '--data', ws, '--periode', '2026-11', '--forhandsvis'])).stdout).toMatch(/Gjenstår: 425\s325,00 kr før/);
+    expect((await nh(['faktura', '--data', ws, '--periode', '2026-11', '--forhandsvis'])).stdout).toMatch(
+      /Gjenstår: 425\s325,00 kr før/,
+    );
   });
 
   it('vedlegg 3 pkt. 2: timer utenfor avtalen, ukjent målbedrift og ukjent ansatt meldes alle på én gang (exit 2)', async () => {
     const ws = kopier(LITEN);
-    appendFileSync(path.join(ws, 'timer.csv'), '15.10.2026;Kari Nordmann;915000215;3;;;Før start\r\n16.10.2026;Kari Nordmann;915000282;3;;;Ukjent\r\n17.10.2026;Nils;915000002;3;;;Hvem\r\n');
+    appendFileSync(
+      path.join(ws, 'timer.csv'),
+      '15.10.2026;Kari Nordmann;915000215;3;;;Før start\r\n16.10.2026;Kari Nordmann;915000282;3;;;Ukjent\r\n17.10.2026;Nils;915000002;3;;;Hvem\r\n',
+    );
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode).toBe(2);
-    expect(r.json().feil.map((f: any) => [f.kode, f.kilde.rad])).toEqual([['utenfor-avtale', 11], ['ukjent-malbedrift', 12], ['ukjent-ansatt', 13]]);
+    expect(r.json().feil.map((f: any) => [f.kode, f.kilde.rad])).toEqual([
+      ['utenfor-avtale', 11],
+      ['ukjent-malbedrift', 12],
+      ['ukjent-ansatt', 13],
+    ]);
     expect(r.stderr).toMatch(/timer\.csv, rad 11, kolonne «dato»/);
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
   });
@@ -241,7 +312,8 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
       const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
       expect(igjen.kode, igjen.stderr).toBe(0);
       expect(igjen.json().status).toBe('fakturert');
-      if (punkt === 'faktura:for-register') expect(igjen.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
+      if (punkt === 'faktura:for-register')
+        expect(igjen.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
       expect(registerLinjer(ws).filter((l) => l.startsWith('2026M10;'))).toHaveLength(2);
       expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
       expect(existsSync(path.join(ws, '.stotteregister.laas'))).toBe(false);
@@ -250,7 +322,9 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
 
   it('krasj etter at registeret er døpt om: perioden står i registeret, og neste kjøring sier «allerede fakturert»', async () => {
     const ws = kopier(LITEN);
-    expect((await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'stotteregister:etter-rename' } })).kode).toBe(-1);
+    expect(
+      (await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'stotteregister:etter-rename' } })).kode,
+    ).toBe(-1);
     expect(registerLinjer(ws)).toHaveLength(2);
     expect((await nh(['faktura', '--data', ws, ...P, '--json'])).json().status).toBe('allerede-fakturert');
   });
@@ -268,7 +342,10 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     const ws = kopier(LITEN);
     const kjor = () =>
       new Promise<number>((resolve) => {
-        const c = spawn(process.execPath, [NH, 'faktura', '--data', ws, ...P], { env: { ...process.env, NO_COLOR: '1', CI: 'true', NH_DATO: '2026-11-22' }, stdio: 'ignore' });
+        const c = spawn(process.execPath, [NH, 'faktura', '--data', ws, ...P], {
+          env: { ...process.env, NO_COLOR: '1', CI: 'true', NH_DATO: '2026-11-22' },
+          stdio: 'ignore',
+        });
         c.on('exit', (kode) => resolve(kode ?? -1));
       });
     const koder = await Promise.all([kjor(), kjor(), kjor()]);
@@ -284,7 +361,10 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     c.faktura.csvRekkefolge = ['kundeOrgnr', 'belopEksMva'];
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
     expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
-    const hode = les(ws, 'faktura/2026-10/fakturagrunnlag.csv').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(';');
+    const hode = les(ws, 'faktura/2026-10/fakturagrunnlag.csv')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!
+      .split(';');
     expect(hode.slice(0, 3)).toEqual(['ORGANIZATION NO', 'belopEksMva', 'ordrenr']);
     expect(hode).not.toContain('fakturatekst');
     c.faktura.csvKolonner = { finnesIkke: 'X' };
@@ -301,24 +381,37 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     const { lesDatasett } = await import('../../src/io/datasett.js');
     const { stotteregisterDef } = await import('../../src/domain/datasett/stotteregister.js');
     const { rader } = await lesDatasett(await aapneArbeidsmappe(ws), stotteregisterDef);
-    expect(rader.map((l) => [l.orgnr, l.dato, l.stotte / 100, l.stotteEur / 100, l.eurNokKurs])).toEqual(j.malbedrifter.map((m: any) => [m.orgnr, '2026-10-31', m.stotte, m.stotteEur, 115_000]));
+    expect(rader.map((l) => [l.orgnr, l.dato, l.stotte / 100, l.stotteEur / 100, l.eurNokKurs])).toEqual(
+      j.malbedrifter.map((m: any) => [m.orgnr, '2026-10-31', m.stotte, m.stotteEur, 115_000]),
+    );
   });
 
-  it.skipIf(!harLibreOffice)('xlsx regnet om i LibreOffice gir samme tall som --json (liten arbeidsmappe)', async () => {
-    const ws = kopier(LITEN);
-    const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
-    await sammenlignXlsx(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx'), j);
-  });
+  it.skipIf(!harLibreOffice)(
+    'xlsx regnet om i LibreOffice gir samme tall som --json (liten arbeidsmappe)',
+    async () => {
+      const ws = kopier(LITEN);
+      const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
+      await sammenlignXlsx(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx'), j);
+    },
+  );
 
-  it.skipIf(!harLibreOffice || !existsSync(path.join(DEMO, 'nh.json')))('demo: nh faktura --periode 2026-10 skriver alle tre, og xlsx omregnet i LibreOffice = --json', async () => {
-    const ws = kopier(DEMO);
-    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
-    expect(r.kode, r.stdout + r.stderr).toBe(0);
-    const j = r.json();
-    expect(j.malbedrifter.length).toBeGreaterThan(0);
-    for (const f of ['faktura/2026-10/fakturagrunnlag.xlsx', 'faktura/2026-10/fakturagrunnlag.csv', 'stotteregister.csv']) expect(existsSync(path.join(ws, f)), f).toBe(true);
-    await sammenlignXlsx(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx'), j);
-  });
+  it.skipIf(!harLibreOffice || !existsSync(path.join(DEMO, 'nh.json')))(
+    'demo: nh faktura --periode 2026-10 skriver alle tre, og xlsx omregnet i LibreOffice = --json',
+    async () => {
+      const ws = kopier(DEMO);
+      const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(r.kode, r.stdout + r.stderr).toBe(0);
+      const j = r.json();
+      expect(j.malbedrifter.length).toBeGreaterThan(0);
+      for (const f of [
+        'faktura/2026-10/fakturagrunnlag.xlsx',
+        'faktura/2026-10/fakturagrunnlag.csv',
+        'stotteregister.csv',
+      ])
+        expect(existsSync(path.join(ws, f)), f).toBe(true);
+      await sammenlignXlsx(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx'), j);
+    },
+  );
 });
 
 async function sammenlignXlsx(xlsx: string, j: any): Promise<void> {

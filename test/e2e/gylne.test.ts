@@ -26,9 +26,9 @@ function normaliser(tekst: string): string {
 async function gylden(navn: string, args: string[]): Promise<void> {
   const tekst = await nh([...args, '--data', ws]);
   const json = await nh([...args, '--data', ws, '--json']);
-  await expect(normaliser(`exit ${tekst.kode}\n--- stdout ---\n${tekst.stdout}--- stderr ---\n${tekst.stderr}`)).toMatchFileSnapshot(
-    path.join(GYLNE, `${navn}.txt`),
-  );
+  await expect(
+    normaliser(`exit ${tekst.kode}\n--- stdout ---\n${tekst.stdout}--- stderr ---\n${tekst.stderr}`),
+  ).toMatchFileSnapshot(path.join(GYLNE, `${navn}.txt`));
   await expect(normaliser(json.stdout)).toMatchFileSnapshot(path.join(GYLNE, `${navn}.json`));
 }
 
@@ -54,22 +54,40 @@ describe('gylne filer for alle kommandoene på fixtures/demo', () => {
   it('nh sjekk', async () => gylden('sjekk', ['sjekk']));
   it('nh timesats', async () => gylden('timesats', ['timesats', '--forhandsvis']));
   it('nh budsjett --år 2027', async () => gylden('budsjett-plan-2027', ['budsjett', '--år', '2027', '--forhandsvis']));
-  it('nh budsjett --regnskap 2026', async () => gylden('budsjett-regnskap-2026', ['budsjett', '--regnskap', '2026', '--forhandsvis']));
+  it('nh budsjett --regnskap 2026', async () =>
+    gylden('budsjett-regnskap-2026', ['budsjett', '--regnskap', '2026', '--forhandsvis']));
   it('nh frister', async () => gylden('frister', ['frister']));
   it('nh smb-sjekk (uten nett, oppgitte tall)', async () =>
     gylden('smb-sjekk', [
-      'smb-sjekk', '910017810', '--offline', '--orgform', 'AS', '--ansatte', '4', '--omsetning', '2500000',
-      '--balanse', '900000', '--selvstendig', '--overskriv',
+      'smb-sjekk',
+      '910017810',
+      '--offline',
+      '--orgform',
+      'AS',
+      '--ansatte',
+      '4',
+      '--omsetning',
+      '2500000',
+      '--balanse',
+      '900000',
+      '--selvstendig',
+      '--overskriv',
     ]));
-  it('nh årsrapport --maltall 2027', async () => gylden('maltall-2027', ['årsrapport', '--maltall', '2027', '--forhandsvis']));
+  it('nh årsrapport --maltall 2027', async () =>
+    gylden('maltall-2027', ['årsrapport', '--maltall', '2027', '--forhandsvis']));
 
   it('nh faktura --periode 2026-10: skjerm, --json og CSV-filene', async () => {
     await gylden('faktura-2026-10-forhandsvis', ['faktura', '--periode', '2026-10', '--forhandsvis']);
     const r = await nh(['faktura', '--periode', '2026-10', '--data', ws, '--json']);
     expect(r.kode, r.stderr).toBe(0);
     await expect(normaliser(r.stdout)).toMatchFileSnapshot(path.join(GYLNE, 'faktura-2026-10.json'));
-    for (const [fil, tekst] of [...csvFiler('faktura'), ['stotteregister.csv', readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8')]]) {
-      await expect(normaliser(tekst ?? '')).toMatchFileSnapshot(path.join(GYLNE, 'filer', fil!.replace(/[\\/]/g, '__')));
+    for (const [fil, tekst] of [
+      ...csvFiler('faktura'),
+      ['stotteregister.csv', readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8')],
+    ]) {
+      await expect(normaliser(tekst ?? '')).toMatchFileSnapshot(
+        path.join(GYLNE, 'filer', fil!.replace(/[\\/]/g, '__')),
+      );
     }
   });
 

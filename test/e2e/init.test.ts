@@ -9,7 +9,13 @@ describe('nh init', () => {
     const r = await nh(['init', mappe, '--navn', 'Testdal Næringshage AS', '--orgnr', '923 609 016', '--ar', '2027']);
     expect(r.kode, r.stderr).toBe(0);
     const config = JSON.parse(readFileSync(path.join(mappe, 'nh.json'), 'utf8'));
-    expect(config).toMatchObject({ ar: 2027, naeringshage: { orgnr: '923609016' }, timerPerArsverk: 1695, stotteintensitet: 75, mvaSats: 25 });
+    expect(config).toMatchObject({
+      ar: 2027,
+      naeringshage: { orgnr: '923609016' },
+      timerPerArsverk: 1695,
+      stotteintensitet: 75,
+      mvaSats: 25,
+    });
     const timer = readFileSync(path.join(mappe, 'timer.csv'), 'utf8');
     expect(timer.startsWith('\uFEFFdato;ansatt;malbedrift;timer')).toBe(true);
     // Tom arbeidsmappe er gyldig for nh sjekk
@@ -55,18 +61,28 @@ describe('nh (globalt)', () => {
 
 describe('farger', () => {
   it('NO_COLOR slår av farger (også når FORCE_COLOR er satt); uten NO_COLOR blir det farger', async () => {
-    const uten = await nh(['timesats', '--data', 'fixtures/mini', '--forhandsvis'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    const uten = await nh(['timesats', '--data', 'fixtures/mini', '--forhandsvis'], {
+      env: { NO_COLOR: '1', FORCE_COLOR: '1' },
+    });
     expect(uten.kode).toBe(0);
     expect(uten.stdout).not.toMatch(/\u001b\[/);
-    const med = await nh(['timesats', '--data', 'fixtures/mini', '--forhandsvis'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const med = await nh(['timesats', '--data', 'fixtures/mini', '--forhandsvis'], {
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
     expect(med.stdout).toMatch(/\u001b\[/);
   });
 });
 
 describe('nh init avviser et navn de andre kommandoene ikke godtar (issue 11 pkt. 20)', () => {
   it.each([
-    ['', 'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet er tomt. Verdi: «». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n'],
-    ['Fjell\u001b[2J', 'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet har linjeskift eller kontrolltegn. Verdi: «Fjell␛[2J». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n'],
+    [
+      '',
+      'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet er tomt. Verdi: «». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n',
+    ],
+    [
+      'Fjell\u001b[2J',
+      'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet har linjeskift eller kontrolltegn. Verdi: «Fjell␛[2J». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n',
+    ],
   ])('--navn %j: exit 2, hele meldingen, ingenting skrevet', async (navn, melding) => {
     const mappe = path.join(tomMappe(), 'n');
     const r = await nh(['init', mappe, '--navn', navn, '--orgnr', '923609016']);
@@ -82,16 +98,28 @@ describe('nh init avviser et navn de andre kommandoene ikke godtar (issue 11 pkt
  */
 describe('standardverdiene i nh.json gjennom en ekte kjøring', () => {
   const STANDARD: Record<string, unknown> = {
-    versjon: 1, stotteintensitet: 75, mvaSats: 25, adminKoder: ['ADM'],
-    andreSosialeKostnaderProsent: 0, timerPerArsverk: 1695, kolonner: {}, ignorerKolonner: {},
+    versjon: 1,
+    stotteintensitet: 75,
+    mvaSats: 25,
+    adminKoder: ['ADM'],
+    andreSosialeKostnaderProsent: 0,
+    timerPerArsverk: 1695,
+    kolonner: {},
+    ignorerKolonner: {},
   };
   const KOMMANDO: Record<string, string[]> = {
     faktura: ['faktura', '--periode', '2026-10', '--forhandsvis', '--json'],
     timesats: ['timesats', '--forhandsvis', '--json'],
   };
   const FELT: [string, keyof typeof KOMMANDO][] = [
-    ['versjon', 'faktura'], ['stotteintensitet', 'faktura'], ['mvaSats', 'faktura'], ['adminKoder', 'faktura'],
-    ['andreSosialeKostnaderProsent', 'timesats'], ['timerPerArsverk', 'timesats'], ['kolonner', 'timesats'], ['ignorerKolonner', 'timesats'],
+    ['versjon', 'faktura'],
+    ['stotteintensitet', 'faktura'],
+    ['mvaSats', 'faktura'],
+    ['adminKoder', 'faktura'],
+    ['andreSosialeKostnaderProsent', 'timesats'],
+    ['timerPerArsverk', 'timesats'],
+    ['kolonner', 'timesats'],
+    ['ignorerKolonner', 'timesats'],
   ];
 
   async function kjorMed(kommando: keyof typeof KOMMANDO, endre: (c: Record<string, unknown>) => void) {
@@ -115,7 +143,9 @@ describe('standardverdiene i nh.json gjennom en ekte kjøring', () => {
       delete c.stotteintensitet;
     });
     expect(j.totalt.mva).toBe(19189.11);
-    expect(j.forutsetninger).toMatchObject(((await medStandard('faktura')) as { forutsetninger: object }).forutsetninger);
+    expect(j.forutsetninger).toMatchObject(
+      ((await medStandard('faktura')) as { forutsetninger: object }).forutsetninger,
+    );
   });
 
   it.each(FELT)('%s utelatt = standardverdien (%s)', async (felt, kommando) => {

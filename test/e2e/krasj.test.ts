@@ -6,8 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import {
-  appendFileSync, closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync,
-  truncateSync, writeSync,
+  appendFileSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,28 +61,33 @@ describe('krasj midt i nh faktura', () => {
   });
   let drept = 0;
 
-  it.each(PUNKTER)('SIGKILL ved «%s»: registeret er som før eller som etter, og neste kjøring fullfører', async (punkt) => {
-    const ws = kopier(LITEN);
-    expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
-    const r = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
-    if (r.kode === -1) drept++;
-    const t = tilstand(ws);
-    const somFoer = utenKjoring(t.register) === utenKjoring(foer.register);
-    const somEtter = utenKjoring(t.register) === utenKjoring(etter.register);
-    expect(somFoer || somEtter, `registeret etter krasj ved ${punkt} er verken før- eller etter-tilstanden`).toBe(true);
-    // En utfil finnes enten helt (lik fasit) eller ikke; aldri halvskrevet.
-    if (t.csv) expect(t.csv.equals(etter.csv!)).toBe(true);
+  it.each(PUNKTER)(
+    'SIGKILL ved «%s»: registeret er som før eller som etter, og neste kjøring fullfører',
+    async (punkt) => {
+      const ws = kopier(LITEN);
+      expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
+      const r = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
+      if (r.kode === -1) drept++;
+      const t = tilstand(ws);
+      const somFoer = utenKjoring(t.register) === utenKjoring(foer.register);
+      const somEtter = utenKjoring(t.register) === utenKjoring(etter.register);
+      expect(somFoer || somEtter, `registeret etter krasj ved ${punkt} er verken før- eller etter-tilstanden`).toBe(
+        true,
+      );
+      // En utfil finnes enten helt (lik fasit) eller ikke; aldri halvskrevet.
+      if (t.csv) expect(t.csv.equals(etter.csv!)).toBe(true);
 
-    const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
-    expect(igjen.kode, igjen.stderr).toBe(0);
-    expect(['fakturert', 'allerede-fakturert']).toContain(igjen.json().status);
-    const slutt = tilstand(ws);
-    expect(utenKjoring(slutt.register)).toBe(utenKjoring(etter.register));
-    expect(slutt.csv!.equals(etter.csv!)).toBe(true);
-    expect(slutt.xlsx).toBe(true);
-    // En midlertidig fil fra den drepte kjøringen ryddes av neste kjøring.
-    expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
-  });
+      const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(igjen.kode, igjen.stderr).toBe(0);
+      expect(['fakturert', 'allerede-fakturert']).toContain(igjen.json().status);
+      const slutt = tilstand(ws);
+      expect(utenKjoring(slutt.register)).toBe(utenKjoring(etter.register));
+      expect(slutt.csv!.equals(etter.csv!)).toBe(true);
+      expect(slutt.xlsx).toBe(true);
+      // En midlertidig fil fra den drepte kjøringen ryddes av neste kjøring.
+      expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    },
+  );
 
   it('testpunktene ble faktisk truffet (prosessen ble drept)', async () => {
     expect(drept).toBeGreaterThanOrEqual(6);
@@ -87,7 +102,9 @@ describe('issue 11 pkt. 10: --erstatt drept mellom utfilene og registeret', () =
     // Timelisten endres (en time til), og perioden faktureres på nytt — men kjøringen drepes før registeret.
     appendFileSync(path.join(ws, 'timer.csv'), '20.10.2026;Kari Nordmann;915000002;1;;;Ettermelding\r\n');
     // Alltid en egen prosess: testpunktet dreper prosessen det kjører i.
-    const drept = await nhProsess(['faktura', '--data', ws, ...P, '--erstatt'], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
+    const drept = await nhProsess(['faktura', '--data', ws, ...P, '--erstatt'], {
+      env: { NH_TESTPUNKT_DREP: 'faktura:for-register' },
+    });
     expect(drept.kode).toBe(-1);
     expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
     // Før: «allerede fakturert», exit 0 — mens fakturagrunnlag.csv viste en annen sum enn registeret.
@@ -114,73 +131,79 @@ function monterTmpfs(): string | null {
 }
 const MNT = monterTmpfs();
 
-describe.skipIf(!MNT)('issue 11 pkt. 6 og 7: full disk og skrivebeskyttet mappe gir exit 2, aldri «Intern feil»', () => {
-  afterAll(() => {
-    if (MNT) execFileSync('umount', ['-l', MNT], { stdio: 'ignore' });
-  });
+describe.skipIf(!MNT)(
+  'issue 11 pkt. 6 og 7: full disk og skrivebeskyttet mappe gir exit 2, aldri «Intern feil»',
+  () => {
+    afterAll(() => {
+      if (MNT) execFileSync('umount', ['-l', MNT], { stdio: 'ignore' });
+    });
 
-  /** Fyller disken; `ledig` byte frigjøres igjen etterpå. */
-  function fyll(ws: string, ledig: number): string {
-    const fyllfil = path.join(ws, '..', 'fyll.bin');
-    const fd = openSync(fyllfil, 'w');
-    try {
-      const blokk = Buffer.alloc(64 * 1024, 1);
-      for (;;) writeSync(fd, blokk);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
-    } finally {
-      closeSync(fd);
+    /** Fyller disken; `ledig` byte frigjøres igjen etterpå. */
+    function fyll(ws: string, ledig: number): string {
+      const fyllfil = path.join(ws, '..', 'fyll.bin');
+      const fd = openSync(fyllfil, 'w');
+      try {
+        const blokk = Buffer.alloc(64 * 1024, 1);
+        for (;;) writeSync(fd, blokk);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+      } finally {
+        closeSync(fd);
+      }
+      // Siste blokk kan ha blitt halvskrevet: fyll de siste bytene, så frigjør `ledig`.
+      try {
+        appendFileSync(fyllfil, Buffer.alloc(4096, 1));
+      } catch {
+        /* full */
+      }
+      if (ledig) truncateSync(fyllfil, Math.max(0, statSync(fyllfil).size - ledig));
+      return fyllfil;
     }
-    // Siste blokk kan ha blitt halvskrevet: fyll de siste bytene, så frigjør `ledig`.
-    try {
-      appendFileSync(fyllfil, Buffer.alloc(4096, 1));
-    } catch {
-      /* full */
-    }
-    if (ledig) truncateSync(fyllfil, Math.max(0, statSync(fyllfil).size - ledig));
-    return fyllfil;
-  }
 
-  it.each([
-    ['helt full (låsen kan ikke lages)', 0],
-    ['nesten full (utfilene får ikke plass)', 8 * 1024],
-  ])('disk %s: exit 2 «Disken … er full», registeret uendret, ingen rester; etter opprydding går kjøringen', async (_navn, ledig) => {
-    const ws = path.join(mkdtempSync(path.join(MNT!, 'k-')), 'am');
-    cpSync(LITEN, ws, { recursive: true });
-    expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
-    const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
-    const fyllfil = fyll(ws, ledig);
-    try {
-      const r = await nh(['faktura', '--data', ws, ...P, '--json']);
-      expect(r.kode, r.stderr).toBe(2);
-      expect(r.stderr).not.toMatch(/Intern feil/);
-      expect(r.stderr).toMatch(/Disken \(eller lagringskvoten\) er full/);
-      expect(r.json().feil[0].kode).toBe('disk-full');
-      expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
-      expect(existsSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'))).toBe(false);
-      expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
-    } finally {
-      rmSync(fyllfil, { force: true });
-    }
-    const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
-    expect(igjen.kode, igjen.stderr).toBe(0);
-    expect(igjen.json().status).toBe('fakturert');
-    rmSync(path.dirname(ws), { recursive: true });
-  });
+    it.each([
+      ['helt full (låsen kan ikke lages)', 0],
+      ['nesten full (utfilene får ikke plass)', 8 * 1024],
+    ])(
+      'disk %s: exit 2 «Disken … er full», registeret uendret, ingen rester; etter opprydding går kjøringen',
+      async (_navn, ledig) => {
+        const ws = path.join(mkdtempSync(path.join(MNT!, 'k-')), 'am');
+        cpSync(LITEN, ws, { recursive: true });
+        expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
+        const foer = readFileSync(path.join(ws, 'stotteregister.csv'));
+        const fyllfil = fyll(ws, ledig);
+        try {
+          const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+          expect(r.kode, r.stderr).toBe(2);
+          expect(r.stderr).not.toMatch(/Intern feil/);
+          expect(r.stderr).toMatch(/Disken \(eller lagringskvoten\) er full/);
+          expect(r.json().feil[0].kode).toBe('disk-full');
+          expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(foer)).toBe(true);
+          expect(existsSync(path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.csv'))).toBe(false);
+          expect(readdirSync(ws).filter((f) => f.startsWith('.'))).toEqual([]);
+        } finally {
+          rmSync(fyllfil, { force: true });
+        }
+        const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
+        expect(igjen.kode, igjen.stderr).toBe(0);
+        expect(igjen.json().status).toBe('fakturert');
+        rmSync(path.dirname(ws), { recursive: true });
+      },
+    );
 
-  it('skrivebeskyttet filsystem (EROFS): exit 2 med stien og hva som kan gjøres', async () => {
-    const ws = path.join(mkdtempSync(path.join(MNT!, 'ro-')), 'am');
-    cpSync(LITEN, ws, { recursive: true });
-    execFileSync('mount', ['-o', 'remount,ro', MNT!]);
-    try {
-      const r = await nh(['faktura', '--data', ws, ...P, '--json']);
-      expect(r.kode, r.stderr).toBe(2);
-      expect(r.stderr).not.toMatch(/Intern feil/);
-      expect(r.stderr).toContain(ws);
-      expect(r.stderr).toMatch(/skrivebeskyttet filsystem\. Kopier arbeidsmappen/);
-      expect(r.json().feil[0].kode).toBe('skrivebeskyttet');
-    } finally {
-      execFileSync('mount', ['-o', 'remount,rw', MNT!]);
-    }
-  });
-});
+    it('skrivebeskyttet filsystem (EROFS): exit 2 med stien og hva som kan gjøres', async () => {
+      const ws = path.join(mkdtempSync(path.join(MNT!, 'ro-')), 'am');
+      cpSync(LITEN, ws, { recursive: true });
+      execFileSync('mount', ['-o', 'remount,ro', MNT!]);
+      try {
+        const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+        expect(r.kode, r.stderr).toBe(2);
+        expect(r.stderr).not.toMatch(/Intern feil/);
+        expect(r.stderr).toContain(ws);
+        expect(r.stderr).toMatch(/skrivebeskyttet filsystem\. Kopier arbeidsmappen/);
+        expect(r.json().feil[0].kode).toBe('skrivebeskyttet');
+      } finally {
+        execFileSync('mount', ['-o', 'remount,rw', MNT!]);
+      }
+    });
+  },
+);

@@ -8,8 +8,22 @@ import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
 const LITEN = path.join(ROT, 'fixtures', 'kts', 'liten');
 const avi = (ws: string, f: string) => path.join(ws, 'avi', f);
 
-type NyJson = { orgnr: string; navn: string; avtalestart: string; startskjema: string; startskjemaTekst: string; forSent: boolean; dagligLeder: string; dagligLederEpost: string; merknad: string | null };
-type SluttJson = Omit<NyJson, 'startskjema' | 'startskjemaTekst'> & { avtaleslutt: string; exitskjema: string; exitskjemaTekst: string };
+type NyJson = {
+  orgnr: string;
+  navn: string;
+  avtalestart: string;
+  startskjema: string;
+  startskjemaTekst: string;
+  forSent: boolean;
+  dagligLeder: string;
+  dagligLederEpost: string;
+  merknad: string | null;
+};
+type SluttJson = Omit<NyJson, 'startskjema' | 'startskjemaTekst'> & {
+  avtaleslutt: string;
+  exitskjema: string;
+  exitskjemaTekst: string;
+};
 
 /** Celle fra exceljs (etter LibreOffice) → sammenlignbar verdi: datoer som åååå-mm-dd, tom som null. */
 function celle(v: unknown): unknown {
@@ -35,10 +49,14 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
     expect(j.antattOppdatertPer).toBe('2026-09-01');
     expect(j.nye.some((x: NyJson) => x.forSent)).toBe(false);
     // 11.1: november-oppstarter er med i desemberfilen, merket i utskriften.
-    expect(j.nye.find((x: NyJson) => x.orgnr === '917055858')).toMatchObject({ startskjema: '2027-03', forSent: false });
+    expect(j.nye.find((x: NyJson) => x.orgnr === '917055858')).toMatchObject({
+      startskjema: '2027-03',
+      forSent: false,
+    });
     const tekst = await nh(['kts-plan', '--data', kopier(DEMO), '--frist', '2026-12-01', '--forhandsvis']);
     expect(tekst.stdout).toMatch(/917055858 .*mars 2027 .*i AVI innen 31\.12 \(11\.1\)/);
-    for (const f of ['avi-oppdatering-2026-12-01.xlsx', 'avi-oppdatering-2026-12-01.csv', 'avi-logg.json']) expect(existsSync(avi(ws, f)), f).toBe(true);
+    for (const f of ['avi-oppdatering-2026-12-01.xlsx', 'avi-oppdatering-2026-12-01.csv', 'avi-logg.json'])
+      expect(existsSync(avi(ws, f)), f).toBe(true);
 
     // CSV: BOM, semikolon, én tabell med kolonnen «del».
     const csv = readFileSync(avi(ws, 'avi-oppdatering-2026-12-01.csv'), 'utf8');
@@ -55,12 +73,31 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
     const nye = await lesArk(fil, 'Nye målbedrifter');
     expect(nye.slice(2).filter((rad) => rad?.length)).toHaveLength(j.nye.length);
     j.nye.forEach((x: NyJson, i: number) => {
-      expect(forste(nye[2 + i]!, 8)).toEqual([x.orgnr, x.navn, x.avtalestart, x.startskjemaTekst, x.dagligLeder, x.dagligLederEpost, x.forSent ? 'ja' : 'nei', x.merknad]);
+      expect(forste(nye[2 + i]!, 8)).toEqual([
+        x.orgnr,
+        x.navn,
+        x.avtalestart,
+        x.startskjemaTekst,
+        x.dagligLeder,
+        x.dagligLederEpost,
+        x.forSent ? 'ja' : 'nei',
+        x.merknad,
+      ]);
     });
     const slutt = await lesArk(fil, 'Avsluttede målbedrifter');
     expect(slutt.slice(2).filter((rad) => rad?.length)).toHaveLength(j.avsluttede.length);
     j.avsluttede.forEach((x: SluttJson, i: number) => {
-      expect(forste(slutt[2 + i]!, 9)).toEqual([x.orgnr, x.navn, x.avtalestart, x.avtaleslutt, x.exitskjemaTekst, x.dagligLeder, x.dagligLederEpost, x.forSent ? 'ja' : 'nei', x.merknad]);
+      expect(forste(slutt[2 + i]!, 9)).toEqual([
+        x.orgnr,
+        x.navn,
+        x.avtalestart,
+        x.avtaleslutt,
+        x.exitskjemaTekst,
+        x.dagligLeder,
+        x.dagligLederEpost,
+        x.forSent ? 'ja' : 'nei',
+        x.merknad,
+      ]);
     });
   }, 120_000);
 
@@ -93,10 +130,14 @@ describe('nh kts-plan: årsslutt og første gang (programveileder 11.1 «31. des
     const ws = kopier(LITEN);
     expect((await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'])).kode).toBe(0);
     appendFileSync(path.join(ws, 'malbedrifter.csv'), '940529344;Desember Dekk AS;10.12.2026;;Dag Des;dag@dekk.no\r\n');
-    const aars = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-31', '--json'], { env: { NH_DATO: '2026-12-20' } });
+    const aars = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-31', '--json'], {
+      env: { NH_DATO: '2026-12-20' },
+    });
     expect(aars.kode, aars.stderr).toBe(0);
     expect(aars.json().nye.map((x: NyJson) => [x.orgnr, x.startskjema])).toEqual([['940529344', '2027-03']]);
-    const mars = await nh(['kts-plan', '--data', ws, '--frist', '2027-03-01', '--json'], { env: { NH_DATO: '2027-02-20' } });
+    const mars = await nh(['kts-plan', '--data', ws, '--frist', '2027-03-01', '--json'], {
+      env: { NH_DATO: '2027-02-20' },
+    });
     expect(mars.json().nye.map((x: NyJson) => x.orgnr)).not.toContain('940529344');
   });
 });
@@ -106,7 +147,12 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     const ws = kopier(LITEN);
     const sept = await nh(['kts-plan', '--data', ws, '--frist', '2026-09-01', '--siden', '2023-01-01', '--json']);
     expect(sept.kode, sept.stderr).toBe(0);
-    expect(sept.json().nye.map((x: NyJson) => x.orgnr).sort()).toEqual(['950119667', '957689949', '985429545']);
+    expect(
+      sept
+        .json()
+        .nye.map((x: NyJson) => x.orgnr)
+        .sort(),
+    ).toEqual(['950119667', '957689949', '985429545']);
     expect(sept.json().avsluttede.map((x: SluttJson) => x.orgnr)).toEqual(['985429545']);
 
     // Registrert etter septemberfilen, men avtalestart i mai: hørte til 1. september.
@@ -139,7 +185,9 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     const ws = kopier(LITEN);
     const mb = path.join(ws, 'malbedrifter.csv');
     const kjor = async (frist: string, ...ekstra: string[]) => {
-      const r = await nh(['kts-plan', '--data', ws, '--frist', frist, '--json', ...ekstra], { env: { NH_DATO: '2026-11-23' } });
+      const r = await nh(['kts-plan', '--data', ws, '--frist', frist, '--json', ...ekstra], {
+        env: { NH_DATO: '2026-11-23' },
+      });
       expect(r.kode, r.stderr).toBe(0);
       const j = r.json();
       return {
@@ -154,18 +202,36 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     appendFileSync(mb, '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
     const des = await kjor('2026-12-01');
     expect(des.forrige).toBe('2026-09-01');
-    expect(des.nye).toEqual(['940529344 2026-12 for sent', '968170546 2026-12', '926533010 2026-12', '984495862 2027-03']);
+    expect(des.nye).toEqual([
+      '940529344 2026-12 for sent',
+      '968170546 2026-12',
+      '926533010 2026-12',
+      '984495862 2027-03',
+    ]);
     // Etter desemberfilen: en september-start (hørte til 1. desember), en januar-start året etter, og
     // Juni Jern avslutter 20.12.2026 (desember → exit-skjema mars året etter).
-    appendFileSync(mb, '934567897;Sen September AS;15.09.2026;;Sig Sen;sig@sen.no\r\n923456783;Januar Jakt AS;10.01.2027;;Jan Jan;jan@jakt.no\r\n');
-    writeFileSync(mb, readFileSync(mb, 'utf8').replace('950119667;Juni Jern AS;15.06.2025;;', '950119667;Juni Jern AS;15.06.2025;20.12.2026;'));
+    appendFileSync(
+      mb,
+      '934567897;Sen September AS;15.09.2026;;Sig Sen;sig@sen.no\r\n923456783;Januar Jakt AS;10.01.2027;;Jan Jan;jan@jakt.no\r\n',
+    );
+    writeFileSync(
+      mb,
+      readFileSync(mb, 'utf8').replace(
+        '950119667;Juni Jern AS;15.06.2025;;',
+        '950119667;Juni Jern AS;15.06.2025;20.12.2026;',
+      ),
+    );
     const mars = await kjor('2027-03-01');
     expect(mars.forrige).toBe('2026-12-01');
     expect(mars.nye).toEqual(['934567897 2027-03 for sent', '923456783 2027-03']);
     expect(mars.avsluttede).toEqual(['950119667 2027-03']);
     // Loggen: tre innslag, hver målbedrift høyst én gang som ny og én gang som avsluttet.
     const logg = JSON.parse(readFileSync(avi(ws, 'avi-logg.json'), 'utf8'));
-    expect(logg.oppdateringer.map((o: { frist: string }) => o.frist)).toEqual(['2026-09-01', '2026-12-01', '2027-03-01']);
+    expect(logg.oppdateringer.map((o: { frist: string }) => o.frist)).toEqual([
+      '2026-09-01',
+      '2026-12-01',
+      '2027-03-01',
+    ]);
     for (const del of ['nye', 'avsluttede'] as const) {
       const alle = logg.oppdateringer.flatMap((o: Record<string, { orgnr: string }[]>) => o[del]!.map((n) => n.orgnr));
       expect(new Set(alle).size, del).toBe(alle.length);
@@ -184,7 +250,9 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
     const uten = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json']);
     expect(uten.kode).toBe(2);
     expect(uten.json().feil.map((f: { kode: string }) => f.kode)).toEqual(['finnes-fra-for', 'finnes-fra-for']);
-    const med = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv', '--json'], { env: { NH_DATO: '2026-11-30' } });
+    const med = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv', '--json'], {
+      env: { NH_DATO: '2026-11-30' },
+    });
     expect(med.kode, med.stderr).toBe(0);
     expect(med.json().logg.uendret).toBe(true);
     expect(readFileSync(avi(ws, 'avi-logg.json')).equals(logg1)).toBe(true);
@@ -194,10 +262,14 @@ describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «side
 
   it('6.3: krasj før omdøping gir verken fil eller logg; krasj mellom gir aldri logg uten fil (loggen døpes om sist)', async () => {
     const ws = kopier(LITEN);
-    const r = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], { env: { NH_TESTPUNKT_DREP: 'for-rename' } });
+    const r = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], {
+      env: { NH_TESTPUNKT_DREP: 'for-rename' },
+    });
     expect(r.kode).not.toBe(0);
     expect(readdirSync(path.join(ws, 'avi')).filter((f) => !f.startsWith('.'))).toEqual([]);
-    const r2 = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], { env: { NH_TESTPUNKT_DREP: 'etter-rename:avi-oppdatering-2026-12-01.csv' } });
+    const r2 = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01'], {
+      env: { NH_TESTPUNKT_DREP: 'etter-rename:avi-oppdatering-2026-12-01.csv' },
+    });
     expect(r2.kode).not.toBe(0);
     expect(existsSync(avi(ws, 'avi-oppdatering-2026-12-01.csv'))).toBe(true);
     expect(existsSync(avi(ws, 'avi-logg.json'))).toBe(false);
@@ -223,7 +295,12 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     const ws = kopier(LITEN);
     const r = await nh(['kts-plan', '--data', ws, '--plan', '2026', '--json']);
     expect(r.kode, r.stderr).toBe(0);
-    const u = r.json().utsendinger.map((x: { orgnr: string; type: string; maaned: string; frist: string }) => `${x.maaned} ${x.type} ${x.orgnr} ${x.frist}`);
+    const u = r
+      .json()
+      .utsendinger.map(
+        (x: { orgnr: string; type: string; maaned: string; frist: string }) =>
+          `${x.maaned} ${x.type} ${x.orgnr} ${x.frist}`,
+      );
     expect(u).toEqual([
       '2026-03 oppstart 985429545 2026-03-01',
       '2026-06 oppstart 957689949 2026-06-01',
@@ -237,7 +314,9 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     // Løpende avtale (Juni Jern, oppstartskjema september 2025) får underveisskjema også i 2027, mens
     // Februar Fisk (slutt 30.09.2026) ikke får underveisskjema i juni 2027 og ingenting i 2027.
     const r27 = (await nh(['kts-plan', '--data', ws, '--plan', '2027', '--json'])).json();
-    const u27 = r27.utsendinger.map((x: { orgnr: string; type: string; maaned: string }) => `${x.maaned} ${x.type} ${x.orgnr}`);
+    const u27 = r27.utsendinger.map(
+      (x: { orgnr: string; type: string; maaned: string }) => `${x.maaned} ${x.type} ${x.orgnr}`,
+    );
     expect(u27).toContain('2027-09 underveis 950119667');
     expect(u27).toContain('2027-03 oppstart 984495862');
     expect(u27.filter((s: string) => s.includes('957689949'))).toEqual([]);
@@ -267,7 +346,10 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     const paa = (dato: string) => hendelser.filter((h) => h.startDate.toString() === dato).map((h) => h.summary);
     // De fire AVI-fristene (6.3/11.1).
     for (const dato of ['2026-03-01', '2026-06-01', '2026-09-01', '2026-12-01']) {
-      expect(paa(dato).some((s) => s.startsWith('AVI-oppdatering')), dato).toBe(true);
+      expect(
+        paa(dato).some((s) => s.startsWith('AVI-oppdatering')),
+        dato,
+      ).toBe(true);
     }
     // De andre fristene i 11.1.
     expect(paa('2026-01-15')).toHaveLength(1);
@@ -285,7 +367,13 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     expect(juni.description).toContain('Februar Fisk AS');
     // Samme innhold → samme fil; ellers kreves --overskriv.
     expect((await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics])).kode).toBe(2);
-    expect((await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics, '--overskriv'], { env: { NH_DATO: '2026-12-24' } })).kode).toBe(0);
+    expect(
+      (
+        await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics, '--overskriv'], {
+          env: { NH_DATO: '2026-12-24' },
+        })
+      ).kode,
+    ).toBe(0);
     expect(readFileSync(ics, 'utf8')).toBe(tekst);
   });
 
@@ -306,7 +394,12 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     const tekst = bytes.toString('utf8');
     expect(tekst).not.toContain('\uFFFD');
     const linjer = tekst.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
-    expect(linjer.slice(0, 4)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//nh//kts-plan//NO', 'METHOD:PUBLISH']);
+    expect(linjer.slice(0, 4)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//nh//kts-plan//NO',
+      'METHOD:PUBLISH',
+    ]);
     expect(linjer.at(-1)).toBe('END:VCALENDAR');
     // Hver VEVENT: heldag (VALUE=DATE), DTEND eksklusiv (dagen etter / 1. i neste måned), DTSTAMP i UTC, UID.
     const hendelser: Record<string, string>[] = [];
@@ -319,7 +412,11 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
       }
     }
     expect(hendelser).toHaveLength(15);
-    const nesteDag = (s: string) => new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8) + 1)).toISOString().slice(0, 10).replace(/-/g, '');
+    const nesteDag = (s: string) =>
+      new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8) + 1))
+        .toISOString()
+        .slice(0, 10)
+        .replace(/-/g, '');
     for (const h of hendelser) {
       const start = h['DTSTART;VALUE=DATE']!;
       const slutt = h['DTEND;VALUE=DATE']!;
@@ -335,7 +432,12 @@ describe('nh kts-plan --plan og --ics (programveileder 6.3, 11.1)', () => {
     appendFileSync(path.join(ws, 'malbedrifter.csv'), '940529344;Mai Mat AS;20.05.2026;;Mari Mai;mari@mai-mat.no\r\n');
     const ics2 = path.join(ws, 'kts-2026-b.ics');
     expect((await nh(['kts-plan', '--data', ws, '--plan', '2026', '--ics', ics2])).kode).toBe(0);
-    const uider = (t: string) => t.replace(/\r\n /g, '').split('\r\n').filter((l) => l.startsWith('UID:')).sort();
+    const uider = (t: string) =>
+      t
+        .replace(/\r\n /g, '')
+        .split('\r\n')
+        .filter((l) => l.startsWith('UID:'))
+        .sort();
     expect(uider(readFileSync(ics2, 'utf8'))).toEqual(uider(tekst));
   });
 

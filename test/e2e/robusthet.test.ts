@@ -3,7 +3,17 @@
  * mellomrom og æøå, CRLF og LF. Hver kommando som skriver filer, legges til i KJORINGER.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
@@ -30,7 +40,11 @@ function giftigMappe(): string {
   bytt('timer.csv', 'Strategi', '=1+2 strategi');
   bytt('kostnader.csv', 'Regnskap', '=cmd|calc');
   // Daglig leder (kts-plan skriver navnet i AVI-filen): et navn som ellers blir en formel.
-  bytt('malbedrifter.csv', 'Alfa AS;15.01.2026;31.12.2026;;', 'Alfa AS;15.01.2026;31.12.2026;=HYPERLINK(2)Kari;kari@alfa.no');
+  bytt(
+    'malbedrifter.csv',
+    'Alfa AS;15.01.2026;31.12.2026;;',
+    'Alfa AS;15.01.2026;31.12.2026;=HYPERLINK(2)Kari;kari@alfa.no',
+  );
   bytt('malbedrifter.csv', '-Beta Marin AS;01.03.2026;;;', '-Beta Marin AS;01.03.2026;;+Per Hansen;per@beta.no');
   bytt('malbedrifter.csv', 'Gamma Design AS;01.11.2026;;;', 'Gamma Design AS;01.11.2026;;@Gro;gro@gamma.no');
   return ws;
@@ -78,7 +92,10 @@ describe('formelinjeksjon: ingen CSV-celle nh skriver begynner med = + - @, og i
     let xlsxUendret = 0;
     for (const fil of ut) {
       if (fil.endsWith('.csv')) {
-        const poster = parse(readFileSync(fil, 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true }) as string[][];
+        const poster = parse(readFileSync(fil, 'utf8').replace(/^\uFEFF/, ''), {
+          delimiter: ';',
+          relax_column_count: true,
+        }) as string[][];
         for (const p of poster)
           for (const c of p) {
             tekstceller++;
@@ -96,7 +113,9 @@ describe('formelinjeksjon: ingen CSV-celle nh skriver begynner med = + - @, og i
               if (typeof v === 'string') {
                 tekstceller++;
                 if (FARLIG.test(v)) xlsxUendret++;
-                expect(v.startsWith("'") && FARLIG.test(v.slice(1)), `${fil} ${ark.name}!${c.address}: «${v}»`).toBe(false);
+                expect(v.startsWith("'") && FARLIG.test(v.slice(1)), `${fil} ${ark.name}!${c.address}: «${v}»`).toBe(
+                  false,
+                );
               }
               if (v && typeof v === 'object' && 'formula' in (v as object)) {
                 // Formler skrives bare av malene, aldri fra brukerdata.
@@ -122,7 +141,11 @@ describe('stier og linjeskift', () => {
     }
     const r = await nh(['faktura', '--data', ws, '--periode', '2026-10', '--json']);
     expect(r.kode, r.stderr).toBe(0);
-    expect(readdirSync(path.join(ws, 'faktura', '2026-10')).sort()).toEqual(['.nh-kjoring.json', 'fakturagrunnlag.csv', 'fakturagrunnlag.xlsx']);
+    expect(readdirSync(path.join(ws, 'faktura', '2026-10')).sort()).toEqual([
+      '.nh-kjoring.json',
+      'fakturagrunnlag.csv',
+      'fakturagrunnlag.xlsx',
+    ]);
     expect((await nh(['timesats', '--data', ws, '--ut', path.join(ws, 'ut med mellomrom')])).kode).toBe(0);
   });
 });
@@ -132,7 +155,11 @@ describe('stier og linjeskift', () => {
 const P10 = ['--periode', '2026-10'];
 const regLinjer = (ws: string) =>
   existsSync(path.join(ws, 'stotteregister.csv'))
-    ? readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+    ? readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1)
     : [];
 const kopiLiten = () => {
   const ws = path.join(tomMappe(), 'am');
@@ -200,7 +227,10 @@ describe('issue 11 pkt. 6: tom eller halvskrevet låsfil', () => {
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
     // Eldre enn grensen (10 min): kjøringen på den andre PC-en er borte, låsen tas over.
     gammel(path.join(ws, '.stotteregister.laas'), 3600);
-    writeFileSync(path.join(ws, '.stotteregister.laas'), `${JSON.stringify({ ...eier, tid: '2026-11-22T00:00:00Z' })}\n`);
+    writeFileSync(
+      path.join(ws, '.stotteregister.laas'),
+      `${JSON.stringify({ ...eier, tid: '2026-11-22T00:00:00Z' })}\n`,
+    );
     gammel(path.join(ws, '.stotteregister.laas'), 3600);
     expect((await nh(['faktura', '--data', ws, ...P10])).kode).toBe(0);
   });

@@ -19,7 +19,8 @@ afterAll(async () => {
   await tjener.lukk();
 });
 
-const sjekk = (ws: string, args: string[], env: Record<string, string> = tjener.env()) => nhAsync(['smb-sjekk', ...args, '--data', ws, '--json'], { env });
+const sjekk = (ws: string, args: string[], env: Record<string, string> = tjener.env()) =>
+  nhAsync(['smb-sjekk', ...args, '--data', ws, '--json'], { env });
 const kriterium = (j: any, id: string) => j.kriterier.find((k: { id: string }) => k.id === id);
 
 describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
@@ -39,13 +40,24 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     // Kurs fra nh.json med dato og kilde
     expect(j.kurs).toEqual({ kurs: 11.6035, dato: '2025-12-31', kilde: 'Norges Bank (nh.json)' });
     // Treårstaket: 2023-10-31 er utenfor vinduet (2023-11-22, 2026-11-22]; 26 086,96 + 6 463,56 EUR innenfor.
-    expect(j.treaar).toEqual({ takEur: 200000, tidligereEur: 32550.52, gjenstaarEur: 167449.48, gjenstaarNok: 1943000.04 });
+    expect(j.treaar).toEqual({
+      takEur: 200000,
+      tidligereEur: 32550.52,
+      gjenstaarEur: 167449.48,
+      gjenstaarNok: 1943000.04,
+    });
     expect(j.register.kilde).toBe('nett');
     expect(j.register.enhet.data.organisasjonsnummer).toBe('910000004');
-    expect(j.register.regnskap.data[0].egenkapitalGjeld.egenkapital.innskuttEgenkapital.sumInnskuttEgenkaptial).toBe(1_000_000);
+    expect(j.register.regnskap.data[0].egenkapitalGjeld.egenkapital.innskuttEgenkapital.sumInnskuttEgenkaptial).toBe(
+      1_000_000,
+    );
     const post = path.join(ws, 'smb-sjekk', `910000004-${DATO}.json`);
     const md = path.join(ws, 'smb-sjekk', `910000004-${DATO}.md`);
-    expect(JSON.parse(readFileSync(post, 'utf8'))).toMatchObject({ orgnr: '910000004', dato: DATO, dom: 'KAN TAS OPP' });
+    expect(JSON.parse(readFileSync(post, 'utf8'))).toMatchObject({
+      orgnr: '910000004',
+      dato: DATO,
+      dom: 'KAN TAS OPP',
+    });
     const mdTekst = readFileSync(md, 'utf8');
     expect(mdTekst).toContain('Dom: **KAN TAS OPP**');
     // Issue 16 pkt. 13: bedriften, næringshagen og tidspunktet; dd.mm.åååå; norske ledetekster; ett tallformat.
@@ -202,8 +214,29 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     const r = await nh(['smb-sjekk', '910000004', '--offline', '--ansatte', '10', '--data', ws, '--json']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toContain('Mangler: --orgform, --omsetning, --balanse');
-    const ok = await nh(['smb-sjekk', '910000004', '--offline', '--orgform', 'AS', '--ansatte', '249', '--omsetning', '8 000 000', '--balanse', '6000000',
-      '--registrert', '2015-01-01', '--innskutt-ek', '100000', '--opptjent-ek', '50000', '--selvstendig', '--data', ws, '--json']);
+    const ok = await nh([
+      'smb-sjekk',
+      '910000004',
+      '--offline',
+      '--orgform',
+      'AS',
+      '--ansatte',
+      '249',
+      '--omsetning',
+      '8 000 000',
+      '--balanse',
+      '6000000',
+      '--registrert',
+      '2015-01-01',
+      '--innskutt-ek',
+      '100000',
+      '--opptjent-ek',
+      '50000',
+      '--selvstendig',
+      '--data',
+      ws,
+      '--json',
+    ]);
     expect(ok.kode, ok.stderr).toBe(0);
     const j = ok.json();
     expect(j.register.kilde).toBe('ingen');
@@ -250,7 +283,16 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     expect(j.tall.samlet).toMatchObject({ arsverk: 120, omsetning: 23_000_000, balanse: 17_000_000 });
     expect(j.dom).toBe('KAN TAS OPP');
     // Eieren med 51 % (tilknyttet) gir 260 årsverk → ikke SMB
-    const r2 = await sjekk(ws, ['910000004', '--tilknyttet', '910020552:51:200:40000000:30000000', '--tilknyttet', '910023292:60:20:3000000:2000000', '--ansatte', '40', '--overskriv']);
+    const r2 = await sjekk(ws, [
+      '910000004',
+      '--tilknyttet',
+      '910020552:51:200:40000000:30000000',
+      '--tilknyttet',
+      '910023292:60:20:3000000:2000000',
+      '--ansatte',
+      '40',
+      '--overskriv',
+    ]);
     expect(r2.kode).toBe(1);
     expect(r2.json().tall.samlet.arsverk).toBe(260);
     expect(kriterium(r2.json(), 'arsverk').status).toBe('ikke ok');
@@ -258,7 +300,22 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
 
   it('4.3: innovasjonsselskap fra nh.json-lista og med flagget', async () => {
     const ws = kopier(SMB);
-    const r = await nh(['smb-sjekk', '910021923', '--offline', '--orgform', 'AS', '--ansatte', '5', '--omsetning', '1000000', '--balanse', '1000000', '--data', ws, '--json']);
+    const r = await nh([
+      'smb-sjekk',
+      '910021923',
+      '--offline',
+      '--orgform',
+      'AS',
+      '--ansatte',
+      '5',
+      '--omsetning',
+      '1000000',
+      '--balanse',
+      '1000000',
+      '--data',
+      ws,
+      '--json',
+    ]);
     expect(r.kode).toBe(1);
     expect(kriterium(r.json(), 'innovasjonsselskap').grunnlag).toContain('smb.innovasjonsselskaper');
     const r2 = await sjekk(ws, ['910000004', '--selvstendig', '--innovasjonsselskap']);
@@ -277,7 +334,9 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     const ws = kopier(SMB);
     expect((await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei'])).kode).toBe(0);
     const { finnSmbSjekker } = await import('../../src/io/stotteregister.js');
-    const funnet = await finnSmbSjekker({ rot: ws, sti: (...d: string[]) => path.join(ws, ...d) } as Parameters<typeof finnSmbSjekker>[0]);
+    const funnet = await finnSmbSjekker({ rot: ws, sti: (...d: string[]) => path.join(ws, ...d) } as Parameters<
+      typeof finnSmbSjekker
+    >[0]);
     expect([...funnet.entries()]).toEqual([['910000004', [{ dato: DATO, dom: 'KAN TAS OPP' }]]]);
   });
 });
@@ -313,9 +372,26 @@ describe('nh smb-sjekk på innspilte svar fra de ekte API-ene (issue 13, fixture
     expect(tjener.foresporsler).toContain('/enhetsregisteret/api/enheter/991825827');
     const flagg = await sjekk(ws, ['910000004', '--selvstendig', '--offentlig-eier', '910004115:25', '--overskriv']);
     expect(kriterium(flagg.json(), 'eierskap').status).toBe('ikke ok');
-    const under = await sjekk(ws, ['910000004', '--selvstendig', '--offentlig-eier', '910004115:24,9', '--redningsstotte', 'nei', '--overskriv']);
+    const under = await sjekk(ws, [
+      '910000004',
+      '--selvstendig',
+      '--offentlig-eier',
+      '910004115:24,9',
+      '--redningsstotte',
+      'nei',
+      '--overskriv',
+    ]);
     expect(kriterium(under.json(), 'eierskap').status).toBe('ok');
-    const unntatt = await sjekk(ws, ['910000004', '--partner', '991825827:30:43:5000000:3000000', '--unntatt-investor', '991825827', '--redningsstotte', 'nei', '--overskriv']);
+    const unntatt = await sjekk(ws, [
+      '910000004',
+      '--partner',
+      '991825827:30:43:5000000:3000000',
+      '--unntatt-investor',
+      '991825827',
+      '--redningsstotte',
+      'nei',
+      '--overskriv',
+    ]);
     expect(kriterium(unntatt.json(), 'eierskap').status).toBe('ok');
   });
 
@@ -323,14 +399,21 @@ describe('nh smb-sjekk på innspilte svar fra de ekte API-ene (issue 13, fixture
     const ws = kopier(SMB);
     const j = (await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei'])).json();
     expect(j.register.regnskap.data[0].egenkapitalGjeld.egenkapital.opptjentEgenkapital).toEqual({});
-    expect(j.tall.egenkapital).toMatchObject({ innskutt: 1_000_000, opptjent: 2_500_000, sum: 3_500_000, aksjekapital: 100_000 });
+    expect(j.tall.egenkapital).toMatchObject({
+      innskutt: 1_000_000,
+      opptjent: 2_500_000,
+      sum: 3_500_000,
+      aksjekapital: 100_000,
+    });
     expect(j.tall.egenkapital.opptjentKilde).toContain('utledet: sum egenkapital − innskutt egenkapital');
     const k = kriterium(j, 'kapitaltap');
     expect(k.status).toBe('ok');
     expect(k.grunnlag).toContain('mellom aksjekapitalen 100 000 kr');
     expect(k.grunnlag).toContain('og innskutt egenkapital 1 000 000 kr');
     const m = (await sjekk(ws, ['910000004', '--selvstendig', '--overkurs', '400000', '--overskriv'])).json();
-    expect(kriterium(m, 'kapitaltap').grunnlag).toContain('tegnet kapital inkl. overkurs 500 000 kr = aksjekapital 100 000 kr');
+    expect(kriterium(m, 'kapitaltap').grunnlag).toContain(
+      'tegnet kapital inkl. overkurs 500 000 kr = aksjekapital 100 000 kr',
+    );
   });
 
   it('pkt. 5 og «ferdig»: 0–4 ansatte (harRegistrertAntallAnsatte uten antall); frisk liten AS med avvikende regnskapsår gir KAN TAS OPP uten «må vurderes»', async () => {
@@ -348,14 +431,26 @@ describe('nh smb-sjekk på innspilte svar fra de ekte API-ene (issue 13, fixture
     const r = await sjekk(kopier(SMB), ['924203617', '--selvstendig']);
     const j = r.json();
     expect(j.navn).toBe('DIGITALISERINGSDIREKTORATET');
-    expect(kriterium(j, 'orgnr').grunnlag).toContain('924203617 (DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND) er en underenhet');
+    expect(kriterium(j, 'orgnr').grunnlag).toContain(
+      '924203617 (DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND) er en underenhet',
+    );
     expect(kriterium(j, 'offentlig-eid').status).toBe('ikke ok');
-    expect(j.underenhet).toEqual({ orgnr: '924203617', navn: 'DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND', hovedenhet: '991825827' });
+    expect(j.underenhet).toEqual({
+      orgnr: '924203617',
+      navn: 'DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND',
+      hovedenhet: '991825827',
+    });
     // Posten skrives under nummeret som ble oppgitt, og sier hvilken hovedenhet som ble sjekket.
-    expect(readFileSync(j.filer.md, 'utf8')).toContain('organisasjonsnummer 991825827 (oppgitt som underenheten 924203617');
-    expect(tjener.foresporsler).toEqual(expect.arrayContaining([
-      '/enhetsregisteret/api/underenheter/924203617', '/enhetsregisteret/api/enheter/991825827', '/regnskapsregisteret/regnskap/991825827',
-    ]));
+    expect(readFileSync(j.filer.md, 'utf8')).toContain(
+      'organisasjonsnummer 991825827 (oppgitt som underenheten 924203617',
+    );
+    expect(tjener.foresporsler).toEqual(
+      expect.arrayContaining([
+        '/enhetsregisteret/api/underenheter/924203617',
+        '/enhetsregisteret/api/enheter/991825827',
+        '/regnskapsregisteret/regnskap/991825827',
+      ]),
+    );
   });
 
   it('pkt. 8: slettet enhet stopper før regnskapet, også den eldre formen uten respons_klasse', async () => {
@@ -381,16 +476,42 @@ describe('nh smb-sjekk på innspilte svar fra de ekte API-ene (issue 13, fixture
     expect(k.status).toBe('ikke ok');
     expect(k.grunnlag).toContain('gis ikke ut fra bedriftens dato alene');
     const mor = '910030043:100:2:600000:4000000';
-    const ung = (await sjekk(ws, ['910030035', '--tilknyttet', mor, '--konsern-registrert', '2024-06-01', '--redningsstotte', 'nei', '--overskriv'])).json();
+    const ung = (
+      await sjekk(ws, [
+        '910030035',
+        '--tilknyttet',
+        mor,
+        '--konsern-registrert',
+        '2024-06-01',
+        '--redningsstotte',
+        'nei',
+        '--overskriv',
+      ])
+    ).json();
     expect(kriterium(ung, 'kapitaltap')).toMatchObject({ status: 'ok' });
     expect(kriterium(ung, 'kapitaltap').grunnlag).toContain('konsernet (01.06.2024 [--konsern-registrert])');
-    const gammel = (await sjekk(ws, ['910030035', '--tilknyttet', mor, '--konsern-registrert', '2012-09-03', '--konsern-egenkapital', '9000000', '--konsern-kapital', '4000000', '--overskriv'])).json();
+    const gammel = (
+      await sjekk(ws, [
+        '910030035',
+        '--tilknyttet',
+        mor,
+        '--konsern-registrert',
+        '2012-09-03',
+        '--konsern-egenkapital',
+        '9000000',
+        '--konsern-kapital',
+        '4000000',
+        '--overskriv',
+      ])
+    ).json();
     expect(kriterium(gammel, 'kapitaltap').status).toBe('ikke ok');
     // Morselskapet: konsernregnskapet (KONSERN) i svaret brukes for konsernet.
     const m = (await sjekk(ws, ['910030043', '--selvstendig', '--redningsstotte', 'nei'])).json();
     const km = kriterium(m, 'kapitaltap');
     expect(km.status).toBe('ikke ok');
-    expect(km.grunnlag).toContain('Konsernet: sum egenkapital −1 500 000 kr [Regnskapsregisteret konsernregnskap 31.12.2025]');
+    expect(km.grunnlag).toContain(
+      'Konsernet: sum egenkapital −1 500 000 kr [Regnskapsregisteret konsernregnskap 31.12.2025]',
+    );
   });
 
   it('pkt. 10 (GBER art. 2 nr. 18 d): redningsstøtte spørres om; ja = ikke ok, ikke oppgitt = må vurderes', async () => {

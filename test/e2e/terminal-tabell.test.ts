@@ -29,24 +29,37 @@ function tabell(ut: string, overskrift: RegExp): string[] {
 }
 
 describe.skipIf(!HAR_SCRIPT)('terminaltabeller tilpasset bredden', () => {
-  it.each([120, 80])('nh faktura i %i kolonner: ingen tabellinje er bredere, og hvert tall står helt', async (kolonner) => {
-    const ws = kopier();
-    const j = (await nh(['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis', '--json'])).json();
-    const ut = iTerminal(kolonner, ['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis']);
-    const t = tabell(ut, /^Orgnr|^\d{9} {2}\S/);
-    for (const l of t) expect(l.length, `«${l}»`).toBeLessThanOrEqual(kolonner);
-    const tekst = t.join('\n');
-    const kr = (n: number) => n.toLocaleString('nb-NO', { minimumFractionDigits: 2 }).replace(/\s/g, ' ').replace('−', '-');
-    for (const m of j.malbedrifter) {
-      expect(tekst).toContain(m.orgnr);
-      expect(tekst, `${m.orgnr}: ${kr(m.aBetale)}`).toMatch(new RegExp(`(^|\\s)${kr(m.aBetale).replace(/\s/g, '\\s')}(\\s|$)`, 'm'));
-    }
-  });
+  it.each([120, 80])(
+    'nh faktura i %i kolonner: ingen tabellinje er bredere, og hvert tall står helt',
+    async (kolonner) => {
+      const ws = kopier();
+      const j = (await nh(['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis', '--json'])).json();
+      const ut = iTerminal(kolonner, ['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis']);
+      const t = tabell(ut, /^Orgnr|^\d{9} {2}\S/);
+      for (const l of t) expect(l.length, `«${l}»`).toBeLessThanOrEqual(kolonner);
+      const tekst = t.join('\n');
+      const kr = (n: number) =>
+        n.toLocaleString('nb-NO', { minimumFractionDigits: 2 }).replace(/\s/g, ' ').replace('−', '-');
+      for (const m of j.malbedrifter) {
+        expect(tekst).toContain(m.orgnr);
+        expect(tekst, `${m.orgnr}: ${kr(m.aBetale)}`).toMatch(
+          new RegExp(`(^|\\s)${kr(m.aBetale).replace(/\s/g, '\\s')}(\\s|$)`, 'm'),
+        );
+      }
+    },
+  );
 
   it('i en pipe er tabellen som før (ikke tilpasset)', async () => {
     const ws = kopier();
     const r = await nh(['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis']);
     expect(r.stdout).toMatch(/^Orgnr +Målbedrift/m);
-    expect(Math.max(...r.stdout.split('\n').filter((l) => /^\d{9} /.test(l)).map((l) => l.length))).toBeGreaterThan(120);
+    expect(
+      Math.max(
+        ...r.stdout
+          .split('\n')
+          .filter((l) => /^\d{9} /.test(l))
+          .map((l) => l.length),
+      ),
+    ).toBeGreaterThan(120);
   });
 });

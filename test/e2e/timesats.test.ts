@@ -15,7 +15,17 @@ describe('nh timesats (ende til ende på det bygde binæret)', () => {
     const j = r.json();
     expect(j.ansatte).toHaveLength(3);
     for (const a of j.ansatte) {
-      for (const felt of ['navn', 'arslonnFulltid', 'totalKostnad', 'beregnet', 'takPromille', 'takKroner', 'godkjent', 'binder']) expect(a).toHaveProperty(felt);
+      for (const felt of [
+        'navn',
+        'arslonnFulltid',
+        'totalKostnad',
+        'beregnet',
+        'takPromille',
+        'takKroner',
+        'godkjent',
+        'binder',
+      ])
+        expect(a).toHaveProperty(felt);
     }
     const ola = j.ansatte.find((a: { navn: string }) => a.navn === 'Ola Hansen');
     expect(ola.arslonnFulltid).toBe(650000); // 390 000 på 60 % → heltid
@@ -56,14 +66,17 @@ describe('nh timesats (ende til ende på det bygde binæret)', () => {
   });
 
   // Som root (CI her) kan alt skrives; testen gir bare mening som vanlig bruker og hoppes synlig over ellers.
-  it.skipIf(process.getuid?.() === 0)('skrivebeskyttet utmappe feiler tydelig og etterlater ingen midlertidige filer', async () => {
-    const ws = kopier(MINI);
-    chmodSync(ws, 0o555);
-    const r = await nh(['timesats', '--data', ws]);
-    chmodSync(ws, 0o755);
-    expect(r.kode).toBe(2);
-    expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'skrivebeskyttet utmappe feiler tydelig og etterlater ingen midlertidige filer',
+    async () => {
+      const ws = kopier(MINI);
+      chmodSync(ws, 0o555);
+      const r = await nh(['timesats', '--data', ws]);
+      chmodSync(ws, 0o755);
+      expect(r.kode).toBe(2);
+      expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    },
+  );
 
   it.skipIf(!harLibreOffice)('xlsx regnet om i LibreOffice gir samme tall som --json', async () => {
     const ws = kopier(MINI);

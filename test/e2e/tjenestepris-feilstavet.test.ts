@@ -21,7 +21,9 @@ describe('faktura.tjenestepriser med skrivefeil i tjenestens navn (issue 11 pkt.
     settTjenestepriser(ws, { Forretningsutviklng: 1500 });
     const r = await nh(['faktura', '--data', ws, '--periode', '2026-10']);
     expect(r.kode, r.stderr).toBe(2);
-    expect(r.stderr).toContain('nh.json, kolonne «faktura.tjenestepriser.Forretningsutviklng»: Tjenesten «Forretningsutviklng» finnes ikke i timer.csv for perioden, men «Forretningsutvikling» gjør det');
+    expect(r.stderr).toContain(
+      'nh.json, kolonne «faktura.tjenestepriser.Forretningsutviklng»: Tjenesten «Forretningsutviklng» finnes ikke i timer.csv for perioden, men «Forretningsutvikling» gjør det',
+    );
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
   });
 

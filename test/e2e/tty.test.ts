@@ -17,7 +17,14 @@ const HAR_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).stat
 /** Miljø for barneprosessen: uten CI (CI=true slår av spørsmål), uten farger, fast «i dag». */
 const MILJO = { NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, NH_DATO: '2026-11-22' } as const;
 const TERMINAL_ENV = (ekstra: Record<string, string> = {}): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NH_DATO: MILJO.NH_DATO, TERM: 'xterm', COLUMNS: '200', LINES: '50' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    NH_DATO: MILJO.NH_DATO,
+    TERM: 'xterm',
+    COLUMNS: '200',
+    LINES: '50',
+  };
   delete env.CI;
   delete env.FORCE_COLOR;
   return { ...env, ...ekstra };
@@ -61,10 +68,17 @@ const sitat = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * Kjør `nh <args>` i en pseudo-terminal (`script -qfec … /dev/null`). For hvert steg: vent (med tidsavbrudd)
  * til spørsmålsteksten står i utdataene etter forrige svar, og skriv svaret. Prosessen drepes alltid til slutt.
  */
-async function iTerminal(args: string[], steg: Steg[], opts: { env?: Record<string, string>; tidsavbrudd?: number } = {}): Promise<Terminalkjoring> {
+async function iTerminal(
+  args: string[],
+  steg: Steg[],
+  opts: { env?: Record<string, string>; tidsavbrudd?: number } = {},
+): Promise<Terminalkjoring> {
   const tidsavbrudd = opts.tidsavbrudd ?? 20_000; // et tak, ikke en forventning: på en travel maskin tar oppstarten sekunder
   const kommando = [process.execPath, NH, ...args].map(sitat).join(' ');
-  const p = spawn('script', ['-qfec', kommando, '/dev/null'], { env: TERMINAL_ENV(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const p = spawn('script', ['-qfec', kommando, '/dev/null'], {
+    env: TERMINAL_ENV(opts.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   aktive.add(p);
   let ut = '';
   let lest = 0;
@@ -119,7 +133,9 @@ async function iTerminal(args: string[], steg: Steg[], opts: { env?: Record<stri
     }
     const kode = await Promise.race([
       slutt,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Tidsavbrudd: nh ble ikke ferdig. Utdata:\n${ren(ut)}`)), tidsavbrudd)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`Tidsavbrudd: nh ble ikke ferdig. Utdata:\n${ren(ut)}`)), tidsavbrudd),
+      ),
     ]);
     return { kode, ut: ren(ut) };
   } finally {
@@ -130,7 +146,8 @@ async function iTerminal(args: string[], steg: Steg[], opts: { env?: Record<stri
 }
 
 /** Spørsmål inquirer har stilt («? <spørsmål>»); en feilmelding som nevner spørsmålet, teller ikke. */
-const ingenSporsmal = (tekst: string) => ALLE_SPORSMAL.filter((s) => tekst.includes(`? ${s}`) || tekst.includes(`✔ ${s}`));
+const ingenSporsmal = (tekst: string) =>
+  ALLE_SPORSMAL.filter((s) => tekst.includes(`? ${s}`) || tekst.includes(`✔ ${s}`));
 
 describe.runIf(!HAR_SCRIPT && I_CI)('pseudo-terminal', () => {
   it('util-linux script(1) må finnes i CI for TTY-testene', async () => {
@@ -143,12 +160,15 @@ if (!HAR_SCRIPT && !I_CI) console.warn('tty.test.ts: hopper over TTY-testene for
 describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørsmål»)', () => {
   it('nh init <mappe> uten --navn/--orgnr spør om begge og lager arbeidsmappen', async () => {
     const mappe = path.join(tomMappe(), 'ny-hage');
-    const r = await iTerminal(['init', mappe], [
-      { vent: SPORSMAL.navn, svar: `Testhage AS${ENTER}` },
-      // Ugyldig kontrollsiffer først: valideringen (MOD11) svarer, så et gyldig nummer.
-      { vent: SPORSMAL.orgnrInit, svar: `923609017${ENTER}` },
-      { vent: 'kontrollsiffer', svar: `${'\x7f'.repeat(9)}923609016${ENTER}` },
-    ]);
+    const r = await iTerminal(
+      ['init', mappe],
+      [
+        { vent: SPORSMAL.navn, svar: `Testhage AS${ENTER}` },
+        // Ugyldig kontrollsiffer først: valideringen (MOD11) svarer, så et gyldig nummer.
+        { vent: SPORSMAL.orgnrInit, svar: `923609017${ENTER}` },
+        { vent: 'kontrollsiffer', svar: `${'\x7f'.repeat(9)}923609016${ENTER}` },
+      ],
+    );
     expect(r.kode, r.ut).toBe(0);
     expect(r.ut).toMatch(/Laget arbeidsmappe/);
     const config = JSON.parse(readFileSync(path.join(mappe, 'nh.json'), 'utf8'));
@@ -157,7 +177,10 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
 
   it('10.4: nh faktura uten --periode spør om måneden og bruker svaret', async () => {
     const ws = kopier(LITEN);
-    const r = await iTerminal(['faktura', '--data', ws, '--forhandsvis'], [{ vent: SPORSMAL.periode, svar: `2026-09${ENTER}` }]);
+    const r = await iTerminal(
+      ['faktura', '--data', ws, '--forhandsvis'],
+      [{ vent: SPORSMAL.periode, svar: `2026-09${ENTER}` }],
+    );
     expect(r.kode, r.ut).toBe(0);
     expect(r.ut).toMatch(/Fakturering 2026-09 /);
     expect(r.ut).toMatch(/Forhåndsvisning: ingenting er skrevet/);
@@ -165,22 +188,41 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
 
   it('10.4: nh faktura foreslår forrige måned (fra NH_DATO) og avviser en ugyldig måned', async () => {
     const ws = kopier(LITEN);
-    const r = await iTerminal(['faktura', '--data', ws, '--forhandsvis'], [
-      { vent: `${SPORSMAL.periode} (åååå-mm)? (2026-10)`, svar: `2026-13${ENTER}` },
-      { vent: 'Skriv måneden som åååå-mm', svar: `${'\x7f'.repeat(7)}${ENTER}` },
-    ]);
+    const r = await iTerminal(
+      ['faktura', '--data', ws, '--forhandsvis'],
+      [
+        { vent: `${SPORSMAL.periode} (åååå-mm)? (2026-10)`, svar: `2026-13${ENTER}` },
+        { vent: 'Skriv måneden som åååå-mm', svar: `${'\x7f'.repeat(7)}${ENTER}` },
+      ],
+    );
     expect(r.kode, r.ut).toBe(0);
     expect(r.ut).toMatch(/Fakturering 2026-10 /);
   });
 
   it('vedlegg 3 pkt. 2: nh smb-sjekk uten orgnr spør om det, og uten --selvstendig/--partner om eierskap (nei → ok)', async () => {
     const ws = kopier(SMB);
-    const r = await iTerminal(['smb-sjekk', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '10', '--omsetning', '1000000', '--balanse', '1000000'], [
-      { vent: SPORSMAL.orgnr, svar: `910000004${ENTER}` },
-      { vent: SPORSMAL.eierskap, svar: `n${ENTER}` },
-      // GBER art. 2 nr. 18 d: nh spør om redningsstøtte i stedet for å anta at det ikke finnes (Enter = «Nei»).
-      { vent: SPORSMAL.redningsstotte, svar: ENTER },
-    ]);
+    const r = await iTerminal(
+      [
+        'smb-sjekk',
+        '--data',
+        ws,
+        '--offline',
+        '--orgform',
+        'AS',
+        '--ansatte',
+        '10',
+        '--omsetning',
+        '1000000',
+        '--balanse',
+        '1000000',
+      ],
+      [
+        { vent: SPORSMAL.orgnr, svar: `910000004${ENTER}` },
+        { vent: SPORSMAL.eierskap, svar: `n${ENTER}` },
+        // GBER art. 2 nr. 18 d: nh spør om redningsstøtte i stedet for å anta at det ikke finnes (Enter = «Nei»).
+        { vent: SPORSMAL.redningsstotte, svar: ENTER },
+      ],
+    );
     expect(r.kode, r.ut).toBe(0);
     const j = JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', '910000004-2026-11-22.json'), 'utf8'));
     const eierskap = j.kriterier.find((k: any) => k.id === 'eierskap');
@@ -194,12 +236,23 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
     // Enhetsregisteret-svaret i hurtigbufferen, uten regnskap: det nh ser for en nyetablert bedrift.
     mkdirSync(path.join(ws, 'smb-sjekk', 'buffer'), { recursive: true });
     const tekst = readFileSync(path.join(ROT, 'fixtures', 'brreg', 'enhet-910017810.json'), 'utf8');
-    writeFileSync(path.join(ws, 'smb-sjekk', 'buffer', '910017810-enhet.json'), JSON.stringify({ url: 'https://data.brreg.no/enhetsregisteret/api/enheter/910017810', status: 200, tekst, hentet: '2026-11-20T10:00:00.000Z' }));
-    const r = await iTerminal(['smb-sjekk', '910017810', '--data', ws, '--offline', '--selvstendig'], [
-      { vent: SPORSMAL.omsetning, svar: `2 500 000${ENTER}` },
-      { vent: SPORSMAL.balanse, svar: ENTER },
-      { vent: SPORSMAL.redningsstotte, svar: ENTER },
-    ]);
+    writeFileSync(
+      path.join(ws, 'smb-sjekk', 'buffer', '910017810-enhet.json'),
+      JSON.stringify({
+        url: 'https://data.brreg.no/enhetsregisteret/api/enheter/910017810',
+        status: 200,
+        tekst,
+        hentet: '2026-11-20T10:00:00.000Z',
+      }),
+    );
+    const r = await iTerminal(
+      ['smb-sjekk', '910017810', '--data', ws, '--offline', '--selvstendig'],
+      [
+        { vent: SPORSMAL.omsetning, svar: `2 500 000${ENTER}` },
+        { vent: SPORSMAL.balanse, svar: ENTER },
+        { vent: SPORSMAL.redningsstotte, svar: ENTER },
+      ],
+    );
     expect(r.kode, r.ut).toBe(0);
     const j = JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', '910017810-2026-11-22.json'), 'utf8'));
     const k = j.kriterier.find((x: any) => x.id === 'omsetning-balanse');
@@ -210,31 +263,40 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
 
   it('11.1: nh budsjett uten --år/--regnskap lar brukeren velge budsjett og år (standard neste år)', async () => {
     const ws = kopier(DEMO);
-    const r = await iTerminal(['budsjett', '--data', ws, '--forhandsvis'], [
-      { vent: SPORSMAL.hva, svar: ENTER },
-      { vent: `${SPORSMAL.budsjettar} (2027)`, svar: ENTER },
-    ]);
+    const r = await iTerminal(
+      ['budsjett', '--data', ws, '--forhandsvis'],
+      [
+        { vent: SPORSMAL.hva, svar: ENTER },
+        { vent: `${SPORSMAL.budsjettar} (2027)`, svar: ENTER },
+      ],
+    );
     expect(r.kode, r.ut).toBe(0);
     expect(r.ut).toMatch(/Budsjett for administrasjon og gjennomføring 2027/);
   });
 
   it('11.1: nh budsjett: velg årsoppgjøret (pil ned), standard fjoråret', async () => {
     const ws = kopier(DEMO);
-    const r = await iTerminal(['budsjett', '--data', ws, '--forhandsvis'], [
-      { vent: SPORSMAL.hva, svar: PIL_NED },
-      { vent: '❯ Årsoppgjør', svar: ENTER },
-      { vent: 'Regnskapsår? (2025)', svar: ENTER },
-    ]);
+    const r = await iTerminal(
+      ['budsjett', '--data', ws, '--forhandsvis'],
+      [
+        { vent: SPORSMAL.hva, svar: PIL_NED },
+        { vent: '❯ Årsoppgjør', svar: ENTER },
+        { vent: 'Regnskapsår? (2025)', svar: ENTER },
+      ],
+    );
     expect(r.kode, r.ut).toBe(0);
     expect(r.ut).toMatch(/Attestasjonsgrunnlag administrasjon og gjennomføring 2025/);
   });
 
   it('11.1/11.2: nh årsrapport uten --maltall/--år lar brukeren velge måltall for neste år', async () => {
     const ws = kopier(DEMO);
-    const r = await iTerminal(['årsrapport', '--data', ws, '--forhandsvis'], [
-      { vent: SPORSMAL.hva, svar: ENTER },
-      { vent: `${SPORSMAL.maltallar} (2027)`, svar: ENTER },
-    ]);
+    const r = await iTerminal(
+      ['årsrapport', '--data', ws, '--forhandsvis'],
+      [
+        { vent: SPORSMAL.hva, svar: ENTER },
+        { vent: `${SPORSMAL.maltallar} (2027)`, svar: ENTER },
+      ],
+    );
     expect(r.kode, r.ut).toBe(0);
     expect(r.ut).toMatch(/Måltall 2027 til AVI/);
   });
@@ -290,11 +352,39 @@ describe('uten TTY (skript, stdin lukket) spør nh aldri', () => {
 
   it('vedlegg 3 pkt. 2: nh smb-sjekk uten orgnr: exit 2, ingen spørsmål; uten eierskap spør den heller ikke', async () => {
     const ws = kopier(SMB);
-    const r = await uten(['smb-sjekk', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '10', '--omsetning', '1000000', '--balanse', '1000000']);
+    const r = await uten([
+      'smb-sjekk',
+      '--data',
+      ws,
+      '--offline',
+      '--orgform',
+      'AS',
+      '--ansatte',
+      '10',
+      '--omsetning',
+      '1000000',
+      '--balanse',
+      '1000000',
+    ]);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(/Mangler argumentet «orgnr»/);
     expect(ingenSporsmal(r.stdout)).toEqual([]);
-    const medOrgnr = await uten(['smb-sjekk', '910000004', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '10', '--omsetning', '1000000', '--balanse', '1000000', '--json']);
+    const medOrgnr = await uten([
+      'smb-sjekk',
+      '910000004',
+      '--data',
+      ws,
+      '--offline',
+      '--orgform',
+      'AS',
+      '--ansatte',
+      '10',
+      '--omsetning',
+      '1000000',
+      '--balanse',
+      '1000000',
+      '--json',
+    ]);
     expect(ingenSporsmal(medOrgnr.stdout)).toEqual([]);
     expect(medOrgnr.kode).toBe(0);
     // Uten spørsmål er eierskapet ikke oppgitt: kriteriet «eierskap» må vurderes (ikke ok).

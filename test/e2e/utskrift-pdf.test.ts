@@ -13,7 +13,8 @@ import { kopier, nh, ROT } from '../hjelp.js';
 import { SOFFICE } from '../libreoffice.js';
 
 const harPdftoppm = spawnSync('which', ['pdftoppm']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
-if (!harPdftoppm && process.env.CI) throw new Error('CI: pdftoppm/pdftotext (poppler-utils) mangler — .ci/run skal installere dem.');
+if (!harPdftoppm && process.env.CI)
+  throw new Error('CI: pdftoppm/pdftotext (poppler-utils) mangler — .ci/run skal installere dem.');
 const kanKjore = Boolean(SOFFICE) && harPdftoppm;
 if (!kanKjore) console.warn('MERK: LibreOffice eller poppler-utils mangler — utskriftstesten (PDF) hoppes over.');
 
@@ -38,7 +39,15 @@ function alleXlsx(mappe: string): string[] {
   });
 }
 
-type Arkinfo = { navn: string; forste: string; siste: string; rader: number; titler: boolean; footer: string; header: string };
+type Arkinfo = {
+  navn: string;
+  forste: string;
+  siste: string;
+  rader: number;
+  titler: boolean;
+  footer: string;
+  header: string;
+};
 
 async function lesArkinfo(fil: string): Promise<Arkinfo[]> {
   const wb = new ExcelJS.Workbook();
@@ -54,7 +63,11 @@ async function lesArkinfo(fil: string): Promise<Arkinfo[]> {
       });
     const tekster: string[] = [];
     if (hodeRad) ws.getRow(hodeRad).eachCell((c) => void tekster.push(String(c.text)));
-    const ord = (s: string | undefined) => (s ?? '').split(/\s+/).filter(Boolean).sort((a, b) => b.length - a.length)[0] ?? '';
+    const ord = (s: string | undefined) =>
+      (s ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .sort((a, b) => b.length - a.length)[0] ?? '';
     return {
       navn: ws.name,
       forste: ord(tekster[0]),
@@ -100,7 +113,16 @@ describe.skipIf(!kanKjore)('utskrift: hver xlsx fra demoen som PDF (issue 16)', 
     mkdirSync(profil, { recursive: true });
     const lo = spawnSync(
       SOFFICE!,
-      [`-env:UserInstallation=file://${profil}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', UT, ...filer],
+      [
+        `-env:UserInstallation=file://${profil}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        UT,
+        ...filer,
+      ],
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(lo.status, lo.stderr).toBe(0);
@@ -122,7 +144,10 @@ describe.skipIf(!kanKjore)('utskrift: hver xlsx fra demoen som PDF (issue 16)', 
       // Sidene per ark: topptekstens høyre del er arknavnet (&A), så første linje på siden slutter med det.
       const perArk = new Map<string, string[]>();
       for (const side of tekst) {
-        const forsteLinje = side.split('\n').find((l) => l.trim())!.trimEnd();
+        const forsteLinje = side
+          .split('\n')
+          .find((l) => l.trim())!
+          .trimEnd();
         const a = [...ark].sort((x, y) => y.navn.length - x.navn.length).find((x) => forsteLinje.endsWith(x.navn));
         expect(a, `${navn}: siden «${forsteLinje}» har ikke arknavnet i toppteksten`).toBeDefined();
         perArk.set(a!.navn, [...(perArk.get(a!.navn) ?? []), side]);
@@ -145,7 +170,18 @@ describe.skipIf(!kanKjore)('utskrift: hver xlsx fra demoen som PDF (issue 16)', 
         expect(s.length, `${navn}/${a.navn}: ${s.length} sider for ${a.rader} rader`).toBeLessThanOrEqual(tak);
       }
       // Side 1 som PNG, for folk som vil se.
-      const png = spawnSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(UT, navn)]);
+      const png = spawnSync('pdftoppm', [
+        '-png',
+        '-r',
+        '50',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdf,
+        path.join(UT, navn),
+      ]);
       expect(png.status).toBe(0);
       expect(statSync(path.join(UT, `${navn}.png`)).size).toBeGreaterThan(1000);
     }

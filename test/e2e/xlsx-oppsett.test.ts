@@ -18,11 +18,21 @@ async function les(fil: string): Promise<ExcelJS.Workbook> {
 beforeAll(async () => {
   const ws = kopier();
   const ut = path.join(ws, 'x');
-  for (const args of [['timesats'], ['budsjett', '--år', '2027'], ['budsjett', '--regnskap', '2026'], ['årsrapport', '--år', '2026']]) {
+  for (const args of [
+    ['timesats'],
+    ['budsjett', '--år', '2027'],
+    ['budsjett', '--regnskap', '2026'],
+    ['årsrapport', '--år', '2026'],
+  ]) {
     const r = await nh([...args, '--data', ws, '--ut', ut]);
     expect(r.kode, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   }
-  for (const f of ['timesats-2026', 'budsjett-adm-gjennomforing-2027', 'attestasjonsgrunnlag-2026', 'arsrapport-2026']) {
+  for (const f of [
+    'timesats-2026',
+    'budsjett-adm-gjennomforing-2027',
+    'attestasjonsgrunnlag-2026',
+    'arsrapport-2026',
+  ]) {
     boker[f] = await les(path.join(ut, `${f}.xlsx`));
   }
 });
@@ -97,14 +107,17 @@ describe('skrift, tekst og overskrifter (pkt. 6, 7, 9)', () => {
         let linjer = 1;
         hode.eachCell((c, k) => {
           const bredde = ws.getColumn(k).width ?? 9;
-          for (const ord of c.text.split(/\s+/)) expect(ord.length + 1, `${bok} ${ws.name}: «${ord}» i ${bredde}`).toBeLessThanOrEqual(bredde);
+          for (const ord of c.text.split(/\s+/))
+            expect(ord.length + 1, `${bok} ${ws.name}: «${ord}» i ${bredde}`).toBeLessThanOrEqual(bredde);
           linjer = Math.max(linjer, Math.ceil(c.text.length / (bredde - 1)));
         });
         expect(hode.height ?? 15, `${bok} ${ws.name}: overskriftsraden`).toBeGreaterThanOrEqual(linjer * 14);
       }
     // Issue-eksempelet: «Stillingsprosent» i timesats.
     const ts = ark('timesats-2026', 'Timesats');
-    expect(ts.getColumn(kolonneMed(ts, 'Stillingsprosent')).width).toBeGreaterThanOrEqual('Stillingsprosent'.length + 1);
+    expect(ts.getColumn(kolonneMed(ts, 'Stillingsprosent')).width).toBeGreaterThanOrEqual(
+      'Stillingsprosent'.length + 1,
+    );
   });
 
   it('Forutsetninger/Sammendrag: lange tekster brytes i en bred nok kolonne, og raden blir høy nok', async () => {

@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import type { Dato } from '../../src/domain/dato.js';
 import { periodeFor } from '../../src/domain/maltall.js';
 import {
-  aktiveMalbedrifter, harFjoraarsdata, kontrollerAkkumulering, kontrollerMerforbruk, kontrollerOverforing, merforbruk, stottePerMalbedrift, tilskuddsbalanse, type Registerpost, type TilskuddPost,
+  aktiveMalbedrifter,
+  harFjoraarsdata,
+  kontrollerAkkumulering,
+  kontrollerMerforbruk,
+  kontrollerOverforing,
+  merforbruk,
+  stottePerMalbedrift,
+  tilskuddsbalanse,
+  type Registerpost,
+  type TilskuddPost,
 } from '../../src/domain/aarsrapport.js';
 
 const d = (s: string) => s as Dato;
@@ -18,8 +27,20 @@ describe('aktive målbedrifter (programveileder 11.1: 31. desember og 30. juni)'
   it('11.1: år — alle som er/har vært aktive, med aktiv fra/til innenfor året', () => {
     const a = aktiveMalbedrifter(mb, periodeFor(2026), new Map([['222222222', 1250]]));
     expect(a.map((x) => x.navn)).toEqual(['Del av året AS', 'Hele året AS', 'Høst AS']);
-    expect(a[0]).toMatchObject({ aktivFra: '2026-03-15', aktivTil: '2026-09-30', ny: true, avsluttet: true, timer: 1250 });
-    expect(a[1]).toMatchObject({ aktivFra: '2026-01-01', aktivTil: '2026-12-31', ny: false, avsluttet: false, timer: 0 });
+    expect(a[0]).toMatchObject({
+      aktivFra: '2026-03-15',
+      aktivTil: '2026-09-30',
+      ny: true,
+      avsluttet: true,
+      timer: 1250,
+    });
+    expect(a[1]).toMatchObject({
+      aktivFra: '2026-01-01',
+      aktivTil: '2026-12-31',
+      ny: false,
+      avsluttet: false,
+      timer: 0,
+    });
   });
   it('11.1: halvår — bare aktive første halvår; en målbedrift aktiv bare en del av halvåret er med', () => {
     const a = aktiveMalbedrifter(mb, periodeFor(2026, true));
@@ -30,17 +51,54 @@ describe('aktive målbedrifter (programveileder 11.1: 31. desember og 30. juni)'
 
 describe('støtte per målbedrift fra støtteregisteret (programveileder 11.1, 15. januar; 10.4)', () => {
   const reg: Registerpost[] = [
-    { orgnr: '111111111', navn: 'A AS', dato: d('2026-01-31'), markedsverdi: 10_000_00, egenandel: 2_500_00, stotte: 7_500_00 },
-    { orgnr: '111111111', navn: 'A AS', dato: d('2026-02-28'), markedsverdi: 1_000_01, egenandel: 250_00, stotte: 750_01 },
-    { orgnr: '222222222', navn: 'B AS', dato: d('2026-07-31'), markedsverdi: 4_000_00, egenandel: 1_000_00, stotte: 3_000_00 },
+    {
+      orgnr: '111111111',
+      navn: 'A AS',
+      dato: d('2026-01-31'),
+      markedsverdi: 10_000_00,
+      egenandel: 2_500_00,
+      stotte: 7_500_00,
+    },
+    {
+      orgnr: '111111111',
+      navn: 'A AS',
+      dato: d('2026-02-28'),
+      markedsverdi: 1_000_01,
+      egenandel: 250_00,
+      stotte: 750_01,
+    },
+    {
+      orgnr: '222222222',
+      navn: 'B AS',
+      dato: d('2026-07-31'),
+      markedsverdi: 4_000_00,
+      egenandel: 1_000_00,
+      stotte: 3_000_00,
+    },
     { orgnr: '111111111', navn: 'A AS', dato: d('2025-12-31'), markedsverdi: 9_999_00, egenandel: 1, stotte: 9_998_99 }, // i fjor
   ];
   const mb = [{ orgnr: '111111111', navn: 'A AS', avtalestart: d('2025-06-01') }];
   it('summerer innovasjonsstøtte, markedsverdi og egenandel i året per målbedrift; totalen er summen av linjene', () => {
     const r = stottePerMalbedrift(reg, periodeFor(2026), mb);
     expect(r.rader).toEqual([
-      { orgnr: '111111111', navn: 'A AS', markedsverdi: 11_000_01, egenandel: 2_750_00, stotte: 8_250_01, linjer: 2, aktiv: true },
-      { orgnr: '222222222', navn: 'B AS', markedsverdi: 4_000_00, egenandel: 1_000_00, stotte: 3_000_00, linjer: 1, aktiv: false },
+      {
+        orgnr: '111111111',
+        navn: 'A AS',
+        markedsverdi: 11_000_01,
+        egenandel: 2_750_00,
+        stotte: 8_250_01,
+        linjer: 2,
+        aktiv: true,
+      },
+      {
+        orgnr: '222222222',
+        navn: 'B AS',
+        markedsverdi: 4_000_00,
+        egenandel: 1_000_00,
+        stotte: 3_000_00,
+        linjer: 1,
+        aktiv: false,
+      },
     ]);
     expect(r.sum).toEqual({ markedsverdi: 15_000_01, egenandel: 3_750_00, stotte: 11_250_01, linjer: 3 });
   });
@@ -49,12 +107,34 @@ describe('støtte per målbedrift fra støtteregisteret (programveileder 11.1, 1
   });
   it('egenskap: summen er lik summen av radene, til øret', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ o: fc.integer({ min: 0, max: 4 }), m: fc.integer({ min: 0, max: 1e9 }), e: fc.integer({ min: 0, max: 1e9 }), s: fc.integer({ min: 0, max: 1e9 }), mnd: fc.integer({ min: 1, max: 12 }) })), (xs) => {
-        const r = stottePerMalbedrift(xs.map((x) => ({ orgnr: `10000000${x.o}`, navn: 'X', dato: d(`2026-${String(x.mnd).padStart(2, '0')}-01`), markedsverdi: x.m, egenandel: x.e, stotte: x.s })), periodeFor(2026), []);
-        expect(r.rader.reduce((s, x) => s + x.stotte, 0)).toBe(r.sum.stotte);
-        expect(r.rader.reduce((s, x) => s + x.markedsverdi, 0)).toBe(r.sum.markedsverdi);
-        expect(r.rader.reduce((s, x) => s + x.egenandel, 0)).toBe(r.sum.egenandel);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            o: fc.integer({ min: 0, max: 4 }),
+            m: fc.integer({ min: 0, max: 1e9 }),
+            e: fc.integer({ min: 0, max: 1e9 }),
+            s: fc.integer({ min: 0, max: 1e9 }),
+            mnd: fc.integer({ min: 1, max: 12 }),
+          }),
+        ),
+        (xs) => {
+          const r = stottePerMalbedrift(
+            xs.map((x) => ({
+              orgnr: `10000000${x.o}`,
+              navn: 'X',
+              dato: d(`2026-${String(x.mnd).padStart(2, '0')}-01`),
+              markedsverdi: x.m,
+              egenandel: x.e,
+              stotte: x.s,
+            })),
+            periodeFor(2026),
+            [],
+          );
+          expect(r.rader.reduce((s, x) => s + x.stotte, 0)).toBe(r.sum.stotte);
+          expect(r.rader.reduce((s, x) => s + x.markedsverdi, 0)).toBe(r.sum.markedsverdi);
+          expect(r.rader.reduce((s, x) => s + x.egenandel, 0)).toBe(r.sum.egenandel);
+        },
+      ),
     );
   });
 });
@@ -69,7 +149,15 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
   ];
   it('10.4: overført + innvilget − brukt = ubrukt (kortsiktig gjeld, overføres til neste år)', () => {
     const b = tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00);
-    expect(b).toEqual({ ar: 2026, til: '2026-12-31', overfort: 185_000_00, innvilget: 2_350_000_00, disponibelt: 2_535_000_00, brukt: 2_000_000_00, ubrukt: 535_000_00 });
+    expect(b).toEqual({
+      ar: 2026,
+      til: '2026-12-31',
+      overfort: 185_000_00,
+      innvilget: 2_350_000_00,
+      disponibelt: 2_535_000_00,
+      brukt: 2_000_000_00,
+      ubrukt: 535_000_00,
+    });
     expect(kontrollerMerforbruk(b)).toEqual([]);
   });
   it('10.4: akkurat alt brukt er lov (ubrukt 0)', () => {
@@ -90,8 +178,12 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
     const vokser = kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00));
     expect(vokser).toHaveLength(1);
     expect(vokser[0]).toMatchObject({ kode: 'ubrukt-vokser' });
-    expect(vokser[0]!.melding).toMatch(/185\s000,00 kr ble overført inn i 2026, og 535\s000,00 kr .* overføres til 2027, 350\s000,00 kr mer/);
-    expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00), true)[0]!.melding).toMatch(/^Foreløpig \(året er ikke over\): /);
+    expect(vokser[0]!.melding).toMatch(
+      /185\s000,00 kr ble overført inn i 2026, og 535\s000,00 kr .* overføres til 2027, 350\s000,00 kr mer/,
+    );
+    expect(
+      kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_000_000_00), true)[0]!.melding,
+    ).toMatch(/^Foreløpig \(året er ikke over\): /);
     expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_350_000_00))).toEqual([]); // 185 000 ut = inn
     expect(kontrollerAkkumulering(tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_600_000_00))).toEqual([]); // merforbruk
   });
@@ -106,12 +198,33 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
   it('10.4: fjorårets ubrukte midler kan bare regnes når både tilskudd og støtteregister har tall for fjoråret', () => {
     expect(harFjoraarsdata(2026, tilskudd, 12)).toBe(true);
     expect(harFjoraarsdata(2026, tilskudd, 0)).toBe(false); // registeret starter i år
-    expect(harFjoraarsdata(2026, tilskudd.filter((t) => t.ar === 2026), 1)).toBe(false); // bare desemberfakturaen, ingen tilskudd for 2025
+    expect(
+      harFjoraarsdata(
+        2026,
+        tilskudd.filter((t) => t.ar === 2026),
+        1,
+      ),
+    ).toBe(false); // bare desemberfakturaen, ingen tilskudd for 2025
     expect(harFjoraarsdata(2026, [{ ar: 2025, type: 'administrasjon', belop: 1 }], 1)).toBe(false); // adm. er ikke innovasjonstilskudd
   });
   it('10.4: avviket peker på overføringsraden i filen som ble lest', () => {
-    const medKilde: TilskuddPost[] = tilskudd.map((t) => (t.type === 'overfort' ? { ...t, kilde: { fil: 'tilskudd.xlsx', ark: 'Ark1', rad: 5 } } : t));
-    expect(kontrollerOverforing(2026, medKilde, 1_900_000_00, true)[0]!.kilde).toEqual({ fil: 'tilskudd.xlsx', ark: 'Ark1', rad: 5, kolonne: 'belop' });
-    expect(kontrollerOverforing(2026, tilskudd.filter((t) => t.type !== 'overfort'), 0, true, 'tilskudd.xlsx')[0]!.kilde).toEqual({ fil: 'tilskudd.xlsx', kolonne: 'belop' });
+    const medKilde: TilskuddPost[] = tilskudd.map((t) =>
+      t.type === 'overfort' ? { ...t, kilde: { fil: 'tilskudd.xlsx', ark: 'Ark1', rad: 5 } } : t,
+    );
+    expect(kontrollerOverforing(2026, medKilde, 1_900_000_00, true)[0]!.kilde).toEqual({
+      fil: 'tilskudd.xlsx',
+      ark: 'Ark1',
+      rad: 5,
+      kolonne: 'belop',
+    });
+    expect(
+      kontrollerOverforing(
+        2026,
+        tilskudd.filter((t) => t.type !== 'overfort'),
+        0,
+        true,
+        'tilskudd.xlsx',
+      )[0]!.kilde,
+    ).toEqual({ fil: 'tilskudd.xlsx', kolonne: 'belop' });
   });
 });

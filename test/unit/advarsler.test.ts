@@ -12,7 +12,9 @@ const mangler = (navn: string, orgnr: string, dato: string) =>
 
 describe('samleAdvarsler', () => {
   it('21 like advarsler blir én linje med antall, felles tekst og de første navnene', () => {
-    const ds = Array.from({ length: 21 }, (_, i) => mangler(`Bedrift ${i + 1} AS`, String(910000000 + i), `2025-0${(i % 9) + 1}-01`));
+    const ds = Array.from({ length: 21 }, (_, i) =>
+      mangler(`Bedrift ${i + 1} AS`, String(910000000 + i), `2025-0${(i % 9) + 1}-01`),
+    );
     const annen = advarsel('kurs-etter-periode', 'EUR/NOK-kursen er datert etter perioden.');
     const ut = samleAdvarsler([annen, ...ds]);
     expect(ut).toHaveLength(2);
@@ -26,13 +28,20 @@ describe('samleAdvarsler', () => {
   });
 
   it('to like advarsler, feil og advarsler uten bedrift står som de er', () => {
-    const ds = [mangler('A AS', '910000000', '2025-01-01'), mangler('B AS', '910000001', '2025-01-01'), feil('x', 'A AS (910000000) feil')];
+    const ds = [
+      mangler('A AS', '910000000', '2025-01-01'),
+      mangler('B AS', '910000001', '2025-01-01'),
+      feil('x', 'A AS (910000000) feil'),
+    ];
     expect(samleAdvarsler(ds)).toEqual(ds);
   });
 
   it('«Navn (orgnr): …»-formen beholder kolonet, og lik tekst gir ingen «…»', () => {
-    const d = (n: string, o: string) => advarsel('smb-sjekk-ikke-ok', `${n} (${o}): den siste SMB-sjekken sa «KAN IKKE TAS OPP».`);
+    const d = (n: string, o: string) =>
+      advarsel('smb-sjekk-ikke-ok', `${n} (${o}): den siste SMB-sjekken sa «KAN IKKE TAS OPP».`);
     const [ut] = samleAdvarsler([d('A AS', '910000000'), d('B AS', '910000001'), d('C AS', '910000002')]);
-    expect(ut!.melding).toBe('3 målbedrifter: den siste SMB-sjekken sa «KAN IKKE TAS OPP». Gjelder A AS (910000000), B AS (910000001), C AS (910000002).');
+    expect(ut!.melding).toBe(
+      '3 målbedrifter: den siste SMB-sjekken sa «KAN IKKE TAS OPP». Gjelder A AS (910000000), B AS (910000001), C AS (910000002).',
+    );
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ADM_AKTIVITETER, USPESIFISERT, beregnPlan, kontrollerFordeling, direkteKostnader, oppgjor, statusTekst, timeBelop, tildelingFor, tolkAktivitet, tolkKategori,
+  ADM_AKTIVITETER,
+  USPESIFISERT,
+  beregnPlan,
+  kontrollerFordeling,
+  direkteKostnader,
+  oppgjor,
+  statusTekst,
+  timeBelop,
+  tildelingFor,
+  tolkAktivitet,
+  tolkKategori,
 } from '../../src/domain/budsjett.js';
 import { beregnRegnskap, nevntMalbedrift } from '../../src/domain/budsjett-regnskap.js';
 import { KOSTNADSKATEGORIER, type Kostnad } from '../../src/domain/datasett/kostnader.js';
@@ -13,15 +23,40 @@ import { beregnTimesatser } from '../../src/domain/timesats.js';
 import { formatKroner } from '../../src/domain/penger.js';
 import type { Dato } from '../../src/domain/dato.js';
 
-const P = { arbeidsgiveravgiftSats: 141_000, andreSosialeKostnaderProsent: 120_000, indirekteKostnaderPerAr: 300_000_00, timerPerArsverk: 1695 };
+const P = {
+  arbeidsgiveravgiftSats: 141_000,
+  andreSosialeKostnaderProsent: 120_000,
+  indirekteKostnaderPerAr: 300_000_00,
+  timerPerArsverk: 1695,
+};
 
 let rad = 2;
-const ansatt = (navn: string, arslonn: number, admTimerPlan?: number): Ansatt => ({ navn, arslonn, admTimerPlan, kilde: { fil: 'ansatte.csv', rad: rad++ } }) as Ansatt;
-const kostnad = (ar: number, kategori: string, belop: number, type?: 'faktisk' | 'budsjett', r = rad++): Kostnad => ({ ar, kategori, belop, type, kilde: { fil: 'kostnader.csv', rad: r } }) as Kostnad;
-const tilskudd = (ar: number, type: Tilskudd['type'], belop: number): Tilskudd => ({ ar, type, belop, kilde: { fil: 'tilskudd.csv', rad: rad++ } }) as unknown as Tilskudd;
-const time = (dato: string, ansatt: string, malbedrift: string, timer: number, aktivitet?: string, beskrivelse?: string, r = rad++): Timeregistrering =>
-  ({ dato: dato as Dato, ansatt, malbedrift, timer, aktivitet, beskrivelse, kilde: { fil: 'timer.csv', rad: r } }) as Timeregistrering;
-const mb = (orgnr: string, navn: string): Malbedrift => ({ orgnr, navn, avtalestart: '2026-01-01' as Dato, kilde: { fil: 'malbedrifter.csv', rad: rad++ } }) as Malbedrift;
+const ansatt = (navn: string, arslonn: number, admTimerPlan?: number): Ansatt =>
+  ({ navn, arslonn, admTimerPlan, kilde: { fil: 'ansatte.csv', rad: rad++ } }) as Ansatt;
+const kostnad = (ar: number, kategori: string, belop: number, type?: 'faktisk' | 'budsjett', r = rad++): Kostnad =>
+  ({ ar, kategori, belop, type, kilde: { fil: 'kostnader.csv', rad: r } }) as Kostnad;
+const tilskudd = (ar: number, type: Tilskudd['type'], belop: number): Tilskudd =>
+  ({ ar, type, belop, kilde: { fil: 'tilskudd.csv', rad: rad++ } }) as unknown as Tilskudd;
+const time = (
+  dato: string,
+  ansatt: string,
+  malbedrift: string,
+  timer: number,
+  aktivitet?: string,
+  beskrivelse?: string,
+  r = rad++,
+): Timeregistrering =>
+  ({
+    dato: dato as Dato,
+    ansatt,
+    malbedrift,
+    timer,
+    aktivitet,
+    beskrivelse,
+    kilde: { fil: 'timer.csv', rad: r },
+  }) as Timeregistrering;
+const mb = (orgnr: string, navn: string): Malbedrift =>
+  ({ orgnr, navn, avtalestart: '2026-01-01' as Dato, kilde: { fil: 'malbedrifter.csv', rad: rad++ } }) as Malbedrift;
 
 const ANSATTE = [ansatt('Kari Nordmann', 650_000_00, 40_000), ansatt('Ola Hansen', 500_000_00, 10_000)];
 const SATSER = beregnTimesatser(ANSATTE, P);
@@ -45,10 +80,20 @@ describe('aktiviteter og kategorier (programveileder 10.4)', () => {
     expect(r.perKategori.find((x) => x.kategori === k)!.belop).toBe(1000_00);
   });
   it('10.4: ordlyden «Direkte kostnader knyttet til næringshagens deltakelse på samlinger» er kategorien «Deltakelse på samlinger»', () => {
-    expect(tolkKategori('Direkte kostnader knyttet til næringshagens deltakelse på samlinger')).toBe('Deltakelse på samlinger');
+    expect(tolkKategori('Direkte kostnader knyttet til næringshagens deltakelse på samlinger')).toBe(
+      'Deltakelse på samlinger',
+    );
   });
   it('10.4: en forbudt kategori (f.eks. «Husleie») er en feil som nevner fil, rad og kolonne — alle samlet', () => {
-    const r = direkteKostnader([kostnad(2027, 'Husleie', 5000_00, 'budsjett', 7), kostnad(2027, 'Eksterne kostnader', 1_00, 'budsjett', 8), kostnad(2027, 'Representasjon', 1_00, 'budsjett', 9)], 2027, 'plan');
+    const r = direkteKostnader(
+      [
+        kostnad(2027, 'Husleie', 5000_00, 'budsjett', 7),
+        kostnad(2027, 'Eksterne kostnader', 1_00, 'budsjett', 8),
+        kostnad(2027, 'Representasjon', 1_00, 'budsjett', 9),
+      ],
+      2027,
+      'plan',
+    );
     expect(r.feil.map((d) => [d.kode, d.kilde?.rad, d.kilde?.kolonne])).toEqual([
       ['ukjent-kostnadskategori', 7, 'kategori'],
       ['ukjent-kostnadskategori', 9, 'kategori'],
@@ -56,7 +101,12 @@ describe('aktiviteter og kategorier (programveileder 10.4)', () => {
     expect(r.feil[0]!.melding).toContain('10.4');
   });
   it('10.4 / 11.1: plan bruker bare budsjettrader for året; regnskap bare faktiske (tom type = faktisk)', () => {
-    const ks = [kostnad(2027, 'Eksterne kostnader', 100, 'budsjett'), kostnad(2027, 'Eksterne kostnader', 200, 'faktisk'), kostnad(2027, 'Eksterne kostnader', 400), kostnad(2026, 'Eksterne kostnader', 800, 'budsjett')];
+    const ks = [
+      kostnad(2027, 'Eksterne kostnader', 100, 'budsjett'),
+      kostnad(2027, 'Eksterne kostnader', 200, 'faktisk'),
+      kostnad(2027, 'Eksterne kostnader', 400),
+      kostnad(2026, 'Eksterne kostnader', 800, 'budsjett'),
+    ];
     expect(direkteKostnader(ks, 2027, 'plan').sum).toBe(100);
     expect(direkteKostnader(ks, 2027, 'regnskap').sum).toBe(600);
   });
@@ -72,14 +122,23 @@ describe('oppgjør mot tildelingen (10.4: ingen fortjeneste igjen i selskapet)',
     expect(o.status).toBe(status);
     expect(o.differanse).toBe(diff);
     expect(o.total).toBe(timer + kost);
-    expect(statusTekst('plan', o, (x) => formatKroner(x))).toMatch(status === 'under' ? /UNDER.*tilbakebetales/ : status === 'over' ? /OVER/ : /LIKT/);
+    expect(statusTekst('plan', o, (x) => formatKroner(x))).toMatch(
+      status === 'under' ? /UNDER.*tilbakebetales/ : status === 'over' ? /OVER/ : /LIKT/,
+    );
   });
   it('vedlegg 3 pkt. 4.2: overskudd i regnskapet skal tilbakebetales; ellers disponert i sin helhet', () => {
-    expect(statusTekst('regnskap', oppgjor(1, 0, 101), (x) => formatKroner(x))).toContain('overskudd 1,00 kr skal tilbakebetales');
+    expect(statusTekst('regnskap', oppgjor(1, 0, 101), (x) => formatKroner(x))).toContain(
+      'overskudd 1,00 kr skal tilbakebetales',
+    );
     expect(statusTekst('regnskap', oppgjor(100, 0, 100), (x) => formatKroner(x))).toContain('disponert i sin helhet');
   });
   it('10.2: tildelingen er summen av årets tilskudd av type administrasjon', () => {
-    const t = tildelingFor(2026, [tilskudd(2026, 'administrasjon', 300_000_00), tilskudd(2026, 'administrasjon', 20_000_00), tilskudd(2026, 'innovasjon', 1), tilskudd(2027, 'administrasjon', 5)]);
+    const t = tildelingFor(2026, [
+      tilskudd(2026, 'administrasjon', 300_000_00),
+      tilskudd(2026, 'administrasjon', 20_000_00),
+      tilskudd(2026, 'innovasjon', 1),
+      tilskudd(2027, 'administrasjon', 5),
+    ]);
     expect(t.sum).toBe(320_000_00);
     expect(t.linjer).toHaveLength(2);
   });
@@ -89,14 +148,20 @@ describe('oppgjør mot tildelingen (10.4: ingen fortjeneste igjen i selskapet)',
   });
   it('10.4 egenskap: total = sum av linjene og differanse = tildeling − total (øre for øre)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 1, max: 110_000 })), { maxLength: 8 }), fc.integer({ min: 0, max: 10_000_000_00 }), (linjer, tildeling) => {
-        const ans = linjer.map(([t], i) => ansatt(`P${i}`, 500_000_00, t));
-        const sat = beregnTimesatser(ans, P);
-        const { plan } = beregnPlan(2027, ans, sat, [], [tilskudd(2027, 'administrasjon', tildeling)]);
-        const sum = plan.personer.reduce((s, p) => s + p.belop, 0);
-        expect(plan.oppgjor.timeBelop).toBe(sum);
-        expect(plan.oppgjor.differanse).toBe(tildeling - plan.oppgjor.total);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 1, max: 110_000 })), {
+          maxLength: 8,
+        }),
+        fc.integer({ min: 0, max: 10_000_000_00 }),
+        (linjer, tildeling) => {
+          const ans = linjer.map(([t], i) => ansatt(`P${i}`, 500_000_00, t));
+          const sat = beregnTimesatser(ans, P);
+          const { plan } = beregnPlan(2027, ans, sat, [], [tilskudd(2027, 'administrasjon', tildeling)]);
+          const sum = plan.personer.reduce((s, p) => s + p.belop, 0);
+          expect(plan.oppgjor.timeBelop).toBe(sum);
+          expect(plan.oppgjor.differanse).toBe(tildeling - plan.oppgjor.total);
+        },
+      ),
     );
   });
 });
@@ -105,7 +170,13 @@ describe('plan: nh budsjett --år (10.4, 11.1)', () => {
   it('10.4: timer per person = admTimerPlan × godkjent timesats; tom plan = 0 timer', () => {
     const ans = [...ANSATTE, ansatt('Uten Plan', 400_000_00)];
     const sat = beregnTimesatser(ans, P);
-    const { plan, feil } = beregnPlan(2027, ans, sat, [kostnad(2027, 'Eksterne kostnader', 50_000_00, 'budsjett')], [tilskudd(2027, 'administrasjon', 700_000_00)]);
+    const { plan, feil } = beregnPlan(
+      2027,
+      ans,
+      sat,
+      [kostnad(2027, 'Eksterne kostnader', 50_000_00, 'budsjett')],
+      [tilskudd(2027, 'administrasjon', 700_000_00)],
+    );
     expect(feil).toEqual([]);
     expect(plan.personer.map((p) => [p.navn, p.timer, p.belop])).toEqual([
       ['Kari Nordmann', 40_000, timeBelop(40_000, sat[0]!.godkjent)],
@@ -132,7 +203,16 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
       time('2026-03-04', 'Ola Hansen', '923609016', 300, 'Rådgivning'),
       time('2025-12-31', 'Ola Hansen', 'ADM', 800, 'Studieturer'),
     ];
-    const { regnskap: r, feil } = beregnRegnskap(2026, timer, ANSATTE, SATSER, MB, [kostnad(2026, 'Eksterne kostnader', 10_000_00)], TIL, ['ADM']);
+    const { regnskap: r, feil } = beregnRegnskap(
+      2026,
+      timer,
+      ANSATTE,
+      SATSER,
+      MB,
+      [kostnad(2026, 'Eksterne kostnader', 10_000_00)],
+      TIL,
+      ['ADM'],
+    );
     expect(feil).toEqual([]);
     expect(r.linjer.map((l) => [l.ansatt, l.aktivitet, l.timer, l.rader])).toEqual([
       ['Kari Nordmann', 'Prosjektledelse', 400, 2],
@@ -150,7 +230,16 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
     expect(statusTekst('regnskap', r.oppgjor, (x) => formatKroner(x))).toContain('skal tilbakebetales');
   });
   it('10.4: en person med timer på ADM uten timesats (ikke i ansatte) er en feil', () => {
-    const { feil } = beregnRegnskap(2026, [time('2026-03-02', 'Nils Ukjent', 'ADM', 100, 'Prosjektledelse', undefined, 14)], ANSATTE, SATSER, MB, [], TIL, ['ADM']);
+    const { feil } = beregnRegnskap(
+      2026,
+      [time('2026-03-02', 'Nils Ukjent', 'ADM', 100, 'Prosjektledelse', undefined, 14)],
+      ANSATTE,
+      SATSER,
+      MB,
+      [],
+      TIL,
+      ['ADM'],
+    );
     expect(feil.map((d) => [d.kode, d.kilde?.rad, d.kilde?.kolonne])).toEqual([['ukjent-ansatt', 14, 'ansatt']]);
     expect(feil[0]!.melding).toContain('ingen timesats');
   });
@@ -163,7 +252,10 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
     const { regnskap: r, feil } = beregnRegnskap(2026, timer, ANSATTE, SATSER, MB, [], TIL, ['ADM']);
     expect(feil).toEqual([]);
     const adv = r.advarsler.filter((d) => d.kode === 'adm-nevner-malbedrift');
-    expect(adv.map((d) => [d.kilde?.rad, d.kilde?.kolonne])).toEqual([[20, 'beskrivelse'], [21, 'beskrivelse']]);
+    expect(adv.map((d) => [d.kilde?.rad, d.kilde?.kolonne])).toEqual([
+      [20, 'beskrivelse'],
+      [21, 'beskrivelse'],
+    ]);
     expect(adv[0]!.melding).toMatch(/Er dette rådgivning til bedriften\?/);
     expect(r.timer).toBe(300); // radene er med i administrasjonen
   });
@@ -179,18 +271,39 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
     expect(r.advarsler.map((d) => d.kode)).not.toContain('adm-nevner-malbedrift');
     expect(r.aktiviteter.find((a) => a.aktivitet === 'Innlemmelse av nye målbedrifter')).toMatchObject({ timer: 200 });
     // Samme rad i avtaleperioden med en annen aktivitet: advarsel.
-    const etter = beregnRegnskap(2026, [time('2026-06-01', 'Kari Nordmann', 'ADM', 100, 'Prosjektledelse', 'Fjordlys Sjømat', 43)], ANSATTE, SATSER, senere, [], TIL, ['ADM']);
+    const etter = beregnRegnskap(
+      2026,
+      [time('2026-06-01', 'Kari Nordmann', 'ADM', 100, 'Prosjektledelse', 'Fjordlys Sjømat', 43)],
+      ANSATTE,
+      SATSER,
+      senere,
+      [],
+      TIL,
+      ['ADM'],
+    );
     expect(etter.regnskap.advarsler.map((d) => d.kode)).toContain('adm-nevner-malbedrift');
   });
   it('10.4: nevntMalbedrift — korte navn og ugyldige nisifrede tall gir ikke treff', () => {
-    expect(nevntMalbedrift({ aktivitet: undefined, tjeneste: undefined, beskrivelse: 'Faktura 123456789' }, MB)).toBeNull();
-    expect(nevntMalbedrift({ aktivitet: undefined, tjeneste: undefined, beskrivelse: 'AS-møte' }, [mb('923609016', 'AS')])).toBeNull();
+    expect(
+      nevntMalbedrift({ aktivitet: undefined, tjeneste: undefined, beskrivelse: 'Faktura 123456789' }, MB),
+    ).toBeNull();
+    expect(
+      nevntMalbedrift({ aktivitet: undefined, tjeneste: undefined, beskrivelse: 'AS-møte' }, [mb('923609016', 'AS')]),
+    ).toBeNull();
   });
   it('10.4 / vedlegg 3 pkt. 3 (eksempellister): en aktivitet utenfor lista er en advarsel og tas med; tom = prosjektkonto', () => {
     const { regnskap: r, feil } = beregnRegnskap(
       2026,
-      [time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'Nettverksmøte', undefined, 30), time('2026-03-03', 'Kari Nordmann', 'ADM', 100, undefined, undefined, 31)],
-      ANSATTE, SATSER, MB, [], TIL, ['ADM'],
+      [
+        time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'Nettverksmøte', undefined, 30),
+        time('2026-03-03', 'Kari Nordmann', 'ADM', 100, undefined, undefined, 31),
+      ],
+      ANSATTE,
+      SATSER,
+      MB,
+      [],
+      TIL,
+      ['ADM'],
     );
     expect(feil).toEqual([]);
     const u = r.advarsler.find((d) => d.kode === 'ukjent-aktivitet')!;
@@ -201,12 +314,31 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
     expect(r.advarsler.map((d) => d.kode)).toContain('adm-uten-aktivitet');
   });
   it('10.4: arbeidsmappen kan utvide lista i nh.json (admAktiviteter) — da ingen advarsel', () => {
-    const { regnskap: r } = beregnRegnskap(2026, [time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'nettverksmøte', undefined, 32)], ANSATTE, SATSER, MB, [], TIL, ['ADM'], ['Nettverksmøte']);
+    const { regnskap: r } = beregnRegnskap(
+      2026,
+      [time('2026-03-02', 'Kari Nordmann', 'ADM', 100, 'nettverksmøte', undefined, 32)],
+      ANSATTE,
+      SATSER,
+      MB,
+      [],
+      TIL,
+      ['ADM'],
+      ['Nettverksmøte'],
+    );
     expect(r.advarsler.map((d) => d.kode)).not.toContain('ukjent-aktivitet');
     expect(r.aktiviteter.find((a) => a.aktivitet === 'Nettverksmøte')).toMatchObject({ timer: 100 });
   });
   it('10.4: målbedriftsrader med administrasjonsaktivitet: advarsel, ikke med i regnskapet', () => {
-    const { regnskap: r, feil } = beregnRegnskap(2026, [time('2026-03-02', 'Kari Nordmann', '923609016', 100, 'Prosjektledelse')], ANSATTE, SATSER, MB, [], TIL, ['ADM']);
+    const { regnskap: r, feil } = beregnRegnskap(
+      2026,
+      [time('2026-03-02', 'Kari Nordmann', '923609016', 100, 'Prosjektledelse')],
+      ANSATTE,
+      SATSER,
+      MB,
+      [],
+      TIL,
+      ['ADM'],
+    );
     expect(feil).toEqual([]);
     expect(r.timer).toBe(0);
     expect(r.advarsler.map((d) => d.kode)).toContain('mb-med-adm-aktivitet');
@@ -221,18 +353,35 @@ describe('regnskap: nh budsjett --regnskap (10.4, vedlegg 3 pkt. 4.2)', () => {
     const { feil } = beregnRegnskap(
       2026,
       [time('2026-03-02', 'Nils Ukjent', 'ADM', 100, 'Kaffekos')],
-      ANSATTE, SATSER, MB, [kostnad(2026, 'Husleie', 100)], TIL, ['ADM'],
+      ANSATTE,
+      SATSER,
+      MB,
+      [kostnad(2026, 'Husleie', 100)],
+      TIL,
+      ['ADM'],
     );
     expect(feil.map((d) => d.kode).sort()).toEqual(['ukjent-ansatt', 'ukjent-kostnadskategori']);
   });
 });
 
 describe('fordelingen 25 % / 75 % av Sivas programtilskudd (programveileder 10.2)', () => {
-  const t = (type: Tilskudd['type'], belop: number, giver?: string): Tilskudd => ({ ar: 2026, type, belop, giver, kilde: { fil: 'tilskudd.csv', rad: 2 } }) as unknown as Tilskudd;
+  const t = (type: Tilskudd['type'], belop: number, giver?: string): Tilskudd =>
+    ({ ar: 2026, type, belop, giver, kilde: { fil: 'tilskudd.csv', rad: 2 } }) as unknown as Tilskudd;
   it('10.2: nøyaktig 25 % gir ingen advarsel; over 25 % gir advarsel med tallene', () => {
-    expect(kontrollerFordeling(2026, [t('administrasjon', 250_000_00, 'Siva'), t('innovasjon', 750_000_00, 'Siva')]).advarsler).toEqual([]);
-    const r = kontrollerFordeling(2026, [t('administrasjon', 720_000_00, 'Siva'), t('innovasjon', 1_950_000_00, 'Siva'), t('innovasjon', 400_000_00, 'Fylkeskommunen')]);
-    expect(r.fordeling).toMatchObject({ administrasjon: 720_000_00, innovasjon: 1_950_000_00, takAdministrasjon: 667_500_00 });
+    expect(
+      kontrollerFordeling(2026, [t('administrasjon', 250_000_00, 'Siva'), t('innovasjon', 750_000_00, 'Siva')])
+        .advarsler,
+    ).toEqual([]);
+    const r = kontrollerFordeling(2026, [
+      t('administrasjon', 720_000_00, 'Siva'),
+      t('innovasjon', 1_950_000_00, 'Siva'),
+      t('innovasjon', 400_000_00, 'Fylkeskommunen'),
+    ]);
+    expect(r.fordeling).toMatchObject({
+      administrasjon: 720_000_00,
+      innovasjon: 1_950_000_00,
+      takAdministrasjon: 667_500_00,
+    });
     expect(r.advarsler.map((d) => d.kode)).toEqual(['fordeling-10-2']);
     expect(r.advarsler[0]!.melding).toMatch(/720\s000,00 kr av 2\s670\s000,00 kr .* = 26,97 %/);
   });

@@ -11,10 +11,25 @@ import type { Dato, Maaned } from '../../src/domain/dato.js';
 import { harEhfValidator, harXmllint, validerEhf } from '../ehf-valider.js';
 
 const selger: SelgerFull = {
-  navn: 'Testdal Næringshage AS', orgnr: '923609016', mvaRegistrert: true, foretaksregisteret: true,
-  adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947', epost: 'post@testdal.no',
+  navn: 'Testdal Næringshage AS',
+  orgnr: '923609016',
+  mvaRegistrert: true,
+  foretaksregisteret: true,
+  adresse: 'Storgata 1',
+  postnr: '6800',
+  poststed: 'FØRDE',
+  kontonummer: '86011117947',
+  epost: 'post@testdal.no',
 };
-const kjoper = { orgnr: '915000002', navn: 'Alfa Teknologi AS', adresse: 'Kaiveien 2', postnr: '6900', poststed: 'FLORØ', deresRef: 'Kari Alfa', fakturaepost: 'faktura@alfa.no' };
+const kjoper = {
+  orgnr: '915000002',
+  navn: 'Alfa Teknologi AS',
+  adresse: 'Kaiveien 2',
+  postnr: '6900',
+  poststed: 'FLORØ',
+  deresRef: 'Kari Alfa',
+  fakturaepost: 'faktura@alfa.no',
+};
 const periode = '2026-10' as Maaned;
 
 /** Tre linjer à 3 333,33 t-verdi: egenandel per faktura 2 500,00 (ikke 2 500,01 som per linje). */
@@ -22,12 +37,36 @@ function grunnlag(): Fakturagrunnlag {
   const mv = [333_333, 333_333, 333_334];
   const { sum, linjer } = beregnFakturalinjer(mv, 750_000, 250_000);
   return {
-    ...sum, timer: 300, orgnr: kjoper.orgnr, navn: kjoper.navn, avtalestart: '2026-01-01' as Dato, stotteintensitet: 750_000, stotteEur: 0,
-    fakturatekst: 'Rådgivning 2026-10: markedsverdi 10 000,00 kr. Innovasjonsstøtte (GBER art. 28) 7 500,00 kr. Egenandel 2 500,00 kr + mva 625,00 kr.',
-    linjer: linjer.map((l, i) => ({ ...l, orgnr: kjoper.orgnr, ansatt: `Ansatt ${i + 1}`, aktivitet: 'Rådgivning', timer: 100, pris: mv[i]!, prisKilde: 'standard' as const, stotteintensitet: 750_000, rader: 1 })),
+    ...sum,
+    timer: 300,
+    orgnr: kjoper.orgnr,
+    navn: kjoper.navn,
+    avtalestart: '2026-01-01' as Dato,
+    stotteintensitet: 750_000,
+    stotteEur: 0,
+    fakturatekst:
+      'Rådgivning 2026-10: markedsverdi 10 000,00 kr. Innovasjonsstøtte (GBER art. 28) 7 500,00 kr. Egenandel 2 500,00 kr + mva 625,00 kr.',
+    linjer: linjer.map((l, i) => ({
+      ...l,
+      orgnr: kjoper.orgnr,
+      ansatt: `Ansatt ${i + 1}`,
+      aktivitet: 'Rådgivning',
+      timer: 100,
+      pris: mv[i]!,
+      prisKilde: 'standard' as const,
+      stotteintensitet: 750_000,
+      rader: 1,
+    })),
   };
 }
-const id = { type: 'faktura' as const, fakturanr: '10001', kid: '0100014', fakturadato: '2026-10-31' as Dato, forfallsdato: '2026-11-14' as Dato, ordrereferanse: '2026-10-915000002' };
+const id = {
+  type: 'faktura' as const,
+  fakturanr: '10001',
+  kid: '0100014',
+  fakturadato: '2026-10-31' as Dato,
+  forfallsdato: '2026-11-14' as Dato,
+  ordrereferanse: '2026-10-915000002',
+};
 
 describe('EHF 3.0-dokumentet (programveileder 10.4: markedsverdi, innovasjonsstøtte og egenandel)', () => {
   it('10.4: linjer til markedsverdi, støtten som fradrag, mva bare av egenandelen', () => {
@@ -41,8 +80,16 @@ describe('EHF 3.0-dokumentet (programveileder 10.4: markedsverdi, innovasjonsst�
   });
 
   it('mangler for EHF nevner feltet: selger i nh.json, kjøper i malbedrifter', () => {
-    expect(selgerMangler({ ...selger, kontonummer: undefined, postnr: undefined })).toEqual(['faktura.selger.postnr', 'faktura.selger.kontonummer']);
-    expect(kjoperMangler({ orgnr: '915000002', navn: 'X', postnr: '68' })).toEqual(['adresse', 'poststed', 'postnr (fire sifre)', 'deresRef (eller dagligLeder)']);
+    expect(selgerMangler({ ...selger, kontonummer: undefined, postnr: undefined })).toEqual([
+      'faktura.selger.postnr',
+      'faktura.selger.kontonummer',
+    ]);
+    expect(kjoperMangler({ orgnr: '915000002', navn: 'X', postnr: '68' })).toEqual([
+      'adresse',
+      'poststed',
+      'postnr (fire sifre)',
+      'deresRef (eller dagligLeder)',
+    ]);
     expect(kjoperMangler({ ...kjoper, deresRef: undefined, dagligLeder: 'Ola' })).toEqual([]);
   });
 });
@@ -56,8 +103,29 @@ describe.skipIf(!harEhfValidator)('EHF 3.0 mot den offisielle valideringen (../s
 
   it('en kreditnota (CreditNote 381 med BillingReference) består: 0 fatal, 0 warning', async () => {
     const g = grunnlag();
-    const gammel = { periode, dato: '2026-10-31' as Dato, orgnr: g.orgnr, navn: g.navn, markedsverdi: g.markedsverdi, egenandel: g.egenandel, mva: g.mva, stotte: g.stotte, eurNokKurs: 115_000, kursdato: '2025-12-31' as Dato, stotteEur: 0, fakturanr: '10001', fakturadato: '2026-10-31' as Dato };
-    const kid = { type: 'kreditnota' as const, fakturanr: '10005', fakturadato: '2026-11-22' as Dato, forfallsdato: '2026-11-22' as Dato, ordrereferanse: 'K-2026-10-915000002', krediterer: '10001' };
+    const gammel = {
+      periode,
+      dato: '2026-10-31' as Dato,
+      orgnr: g.orgnr,
+      navn: g.navn,
+      markedsverdi: g.markedsverdi,
+      egenandel: g.egenandel,
+      mva: g.mva,
+      stotte: g.stotte,
+      eurNokKurs: 115_000,
+      kursdato: '2025-12-31' as Dato,
+      stotteEur: 0,
+      fakturanr: '10001',
+      fakturadato: '2026-10-31' as Dato,
+    };
+    const kid = {
+      type: 'kreditnota' as const,
+      fakturanr: '10005',
+      fakturadato: '2026-11-22' as Dato,
+      forfallsdato: '2026-11-22' as Dato,
+      ordrereferanse: 'K-2026-10-915000002',
+      krediterer: '10001',
+    };
     const xml = ehfXml(ehfKreditnota(gammel, kid, selger, kjoper, 250_000, 'Kreditnota for faktura 10001.'));
     expect(xml).toMatch(/<CreditNote[\s\S]*<cbc:CreditNoteTypeCode>381/);
     const r = await validerEhf(xml);
@@ -66,10 +134,15 @@ describe.skipIf(!harEhfValidator)('EHF 3.0 mot den offisielle valideringen (../s
 
   it('en ødelagt faktura fanges: feil sum (BR-CO-15) og manglende kjøperreferanse (PEPPOL-EN16931-R003)', async () => {
     const xml = ehfXml(ehfFaktura(periode, grunnlag(), id, selger, kjoper, 250_000, 14));
-    const feilSum = xml.replace('<cbc:TaxInclusiveAmount currencyID="NOK">3125.00<', '<cbc:TaxInclusiveAmount currencyID="NOK">3125.01<');
+    const feilSum = xml.replace(
+      '<cbc:TaxInclusiveAmount currencyID="NOK">3125.00<',
+      '<cbc:TaxInclusiveAmount currencyID="NOK">3125.01<',
+    );
     const ids = (await validerEhf(feilSum)).avvik.filter((a) => a.flag === 'fatal').map((a) => a.id);
     expect(ids).toContain('BR-CO-15');
-    const utenRef = xml.replace(/<cbc:BuyerReference>[^<]*<\/cbc:BuyerReference>/, '').replace(/<cac:OrderReference>[\s\S]*?<\/cac:OrderReference>/, '');
+    const utenRef = xml
+      .replace(/<cbc:BuyerReference>[^<]*<\/cbc:BuyerReference>/, '')
+      .replace(/<cac:OrderReference>[\s\S]*?<\/cac:OrderReference>/, '');
     const ids2 = (await validerEhf(utenRef)).avvik.filter((a) => a.flag === 'fatal').map((a) => a.id);
     expect(ids2).toContain('PEPPOL-EN16931-R003');
   });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  beregnDisponibelt, beregnFakturalinjer, beregnFakturering, beregnLinje, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler, tilEurCent, velgPris,
+  beregnDisponibelt,
+  beregnFakturalinjer,
+  beregnFakturering,
+  beregnLinje,
+  registerlinjer,
+  sjekkDisponibelt,
+  sjekkStotteintensitet,
+  sjekkTreaarstak,
+  smbSjekkAdvarsler,
+  tilEurCent,
+  velgPris,
   type FakturaParametre,
 } from '../../src/domain/faktura.js';
 import { PPM } from '../../src/domain/penger.js';
@@ -24,23 +34,64 @@ const P: FakturaParametre = {
   kursdato: d('2025-12-31'),
 };
 
-const ansatt = (navn: string, markedspris?: number, rad = 2): Ansatt => ({ navn, arslonn: kr(600_000), stillingsprosent: undefined, sosialeKostnaderProsent: undefined, indirekteKostnader: undefined, markedspris, admTimerPlan: undefined, kilde: { fil: 'ansatte.csv', rad } });
-const mb = (orgnr: string, navn: string, o: Partial<Malbedrift> = {}): Malbedrift => ({
-  orgnr, navn, avtalestart: d('2026-01-15'), avtaleslutt: undefined, dagligLeder: undefined, dagligLederEpost: undefined, stotteintensitet: undefined, markedspris: undefined,
-  kilde: { fil: 'malbedrifter.csv', rad: 2 }, ...o,
-}) as Malbedrift;
+const ansatt = (navn: string, markedspris?: number, rad = 2): Ansatt => ({
+  navn,
+  arslonn: kr(600_000),
+  stillingsprosent: undefined,
+  sosialeKostnaderProsent: undefined,
+  indirekteKostnader: undefined,
+  markedspris,
+  admTimerPlan: undefined,
+  kilde: { fil: 'ansatte.csv', rad },
+});
+const mb = (orgnr: string, navn: string, o: Partial<Malbedrift> = {}): Malbedrift =>
+  ({
+    orgnr,
+    navn,
+    avtalestart: d('2026-01-15'),
+    avtaleslutt: undefined,
+    dagligLeder: undefined,
+    dagligLederEpost: undefined,
+    stotteintensitet: undefined,
+    markedspris: undefined,
+    kilde: { fil: 'malbedrifter.csv', rad: 2 },
+    ...o,
+  }) as Malbedrift;
 let radnr = 1;
-const t = (dato: string, ansattNavn: string, malbedrift: string, timer: number, o: Partial<Timeregistrering> = {}): Timeregistrering => ({
-  dato: d(dato), ansatt: ansattNavn, malbedrift, timer, aktivitet: undefined, tjeneste: undefined, beskrivelse: undefined, kilde: { fil: 'timer.csv', rad: ++radnr }, ...o,
+const t = (
+  dato: string,
+  ansattNavn: string,
+  malbedrift: string,
+  timer: number,
+  o: Partial<Timeregistrering> = {},
+): Timeregistrering => ({
+  dato: d(dato),
+  ansatt: ansattNavn,
+  malbedrift,
+  timer,
+  aktivitet: undefined,
+  tjeneste: undefined,
+  beskrivelse: undefined,
+  kilde: { fil: 'timer.csv', rad: ++radnr },
+  ...o,
 });
 
 const A = ['Kari', 'Ola'].map((n) => ansatt(n));
-const MB = [mb('915000002', 'Alfa AS'), mb('915000142', 'Beta AS', { stotteintensitet: 500_000, avtalestart: d('2026-10-10'), avtaleslutt: d('2026-10-20') })];
+const MB = [
+  mb('915000002', 'Alfa AS'),
+  mb('915000142', 'Beta AS', { stotteintensitet: 500_000, avtalestart: d('2026-10-10'), avtaleslutt: d('2026-10-20') }),
+];
 
 describe('faktura — linjeberegning (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
   it('vedlegg 3 pkt. 2: markedsverdi 10 000 → egenandel 2 500 + mva, støtte 7 500 ved 75 %', () => {
     const l = beregnLinje({ timer: 1000, pris: kr(1000), stotteintensitet: 750_000, mvaSats: 250_000 });
-    expect(l).toEqual({ markedsverdi: kr(10_000), egenandel: kr(2_500), stotte: kr(7_500), mva: kr(625), aBetale: kr(3_125) });
+    expect(l).toEqual({
+      markedsverdi: kr(10_000),
+      egenandel: kr(2_500),
+      stotte: kr(7_500),
+      mva: kr(625),
+      aBetale: kr(3_125),
+    });
   });
 
   it('vedlegg 3 pkt. 4.1: mva bare på egenandelen, aldri på støtten', () => {
@@ -61,25 +112,41 @@ describe('faktura — linjeberegning (programveileder 10.4, vedlegg 3 pkt. 2 og 
 
   it('property (10.4): støtte + egenandel = markedsverdi eksakt, begge ≥ 0, å betale = egenandel + mva', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2_400_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: PPM }), fc.integer({ min: 0, max: 250_000 }), (timer, pris, si, mva) => {
-        const l = beregnLinje({ timer, pris, stotteintensitet: si, mvaSats: mva });
-        expect(l.stotte + l.egenandel).toBe(l.markedsverdi);
-        expect(l.stotte).toBeGreaterThanOrEqual(0);
-        expect(l.egenandel).toBeGreaterThanOrEqual(0);
-        expect(l.aBetale).toBe(l.egenandel + l.mva);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2_400_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: PPM }),
+        fc.integer({ min: 0, max: 250_000 }),
+        (timer, pris, si, mva) => {
+          const l = beregnLinje({ timer, pris, stotteintensitet: si, mvaSats: mva });
+          expect(l.stotte + l.egenandel).toBe(l.markedsverdi);
+          expect(l.stotte).toBeGreaterThanOrEqual(0);
+          expect(l.egenandel).toBeGreaterThanOrEqual(0);
+          expect(l.aBetale).toBe(l.egenandel + l.mva);
+        },
+      ),
     );
   });
 });
 
 describe('faktura — markedspris: målbedrift > tjeneste > ansatt > standard (docs/faktura.md)', () => {
   it.each([
-    ['målbedriftens avtalte pris vinner over alt', { markedspris: kr(1200) }, kr(1300), 'Markedsanalyse', kr(1200), 'malbedrift'],
+    [
+      'målbedriftens avtalte pris vinner over alt',
+      { markedspris: kr(1200) },
+      kr(1300),
+      'Markedsanalyse',
+      kr(1200),
+      'malbedrift',
+    ],
     ['tjenestepris før ansattes pris', {}, kr(1300), 'markedsanalyse', kr(1400), 'tjeneste'],
     ['ansattes pris når tjenesten ikke har pris', {}, kr(1300), 'Ukjent tjeneste', kr(1300), 'ansatt'],
     ['standard til slutt', {}, undefined, undefined, kr(1000), 'standard'],
   ] as const)('%s', (_n, m, ap, tjeneste, pris, kilde) => {
-    expect(velgPris(m as Pick<Malbedrift, 'markedspris'>, { markedspris: ap }, tjeneste, P)).toEqual({ pris, prisKilde: kilde });
+    expect(velgPris(m as Pick<Malbedrift, 'markedspris'>, { markedspris: ap }, tjeneste, P)).toEqual({
+      pris,
+      prisKilde: kilde,
+    });
   });
 });
 
@@ -94,7 +161,9 @@ describe('faktura — timerader (10.4, vedlegg 3 pkt. 2)', () => {
         t('2026-10-05', 'Kari', 'adm', 100),
         t('2026-09-30', 'Kari', '915000002', 500),
       ],
-      A, MB, P,
+      A,
+      MB,
+      P,
     );
     expect(feil).toEqual([]);
     expect(f.adminRader).toBe(2);
@@ -136,8 +205,13 @@ describe('faktura — timerader (10.4, vedlegg 3 pkt. 2)', () => {
     });
     fc.assert(
       fc.property(fc.array(rad, { maxLength: 60 }), fc.integer({ min: 0, max: 750_000 }), (rs, si) => {
-        const mbs = [mb('915000002', 'Alfa AS', { stotteintensitet: si }), mb('915000142', 'Beta AS', { markedspris: 123_457 })];
-        const timer = rs.map((r) => t(`2026-10-${String(r.dag).padStart(2, '0')}`, r.ansatt, r.mb, r.timer, { tjeneste: r.tjeneste }));
+        const mbs = [
+          mb('915000002', 'Alfa AS', { stotteintensitet: si }),
+          mb('915000142', 'Beta AS', { markedspris: 123_457 }),
+        ];
+        const timer = rs.map((r) =>
+          t(`2026-10-${String(r.dag).padStart(2, '0')}`, r.ansatt, r.mb, r.timer, { tjeneste: r.tjeneste }),
+        );
         const { fakturering: f, feil } = beregnFakturering(timer, A, mbs, P);
         expect(feil).toEqual([]);
         const tot = { timer: 0, markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 };
@@ -158,7 +232,12 @@ describe('faktura — timerader (10.4, vedlegg 3 pkt. 2)', () => {
 
 describe('faktura — regler som sier nei', () => {
   const fakturer = (si: number | undefined, timer = 1000) =>
-    beregnFakturering([t('2026-10-01', 'Kari', '915000002', timer)], A, [mb('915000002', 'Alfa AS', { stotteintensitet: si })], P).fakturering;
+    beregnFakturering(
+      [t('2026-10-01', 'Kari', '915000002', timer)],
+      A,
+      [mb('915000002', 'Alfa AS', { stotteintensitet: si })],
+      P,
+    ).fakturering;
 
   it('definisjoner / vedlegg 3 pkt. 2: støtteintensitet 75 % godtas, over 75 % avvises', () => {
     expect(sjekkStotteintensitet(fakturer(750_000))).toEqual([]);
@@ -170,7 +249,10 @@ describe('faktura — regler som sier nei', () => {
   });
 
   it('vedlegg 3 pkt. 2: over standard 75 % i nh.json avvises også', () => {
-    const f = beregnFakturering([t('2026-10-01', 'Kari', '915000002', 100)], A, [mb('915000002', 'Alfa AS')], { ...P, standardStotteintensitet: 800_000 }).fakturering;
+    const f = beregnFakturering([t('2026-10-01', 'Kari', '915000002', 100)], A, [mb('915000002', 'Alfa AS')], {
+      ...P,
+      standardStotteintensitet: 800_000,
+    }).fakturering;
     expect(sjekkStotteintensitet(f).map((x) => x.kode)).toEqual(['over-75-prosent']);
   });
 
@@ -187,7 +269,9 @@ describe('faktura — regler som sier nei', () => {
     expect(sjekkTreaarstak(f, tidligere(STOTTETAK_EUR_CENT, '2023-10-31')).avvisninger).toEqual([]);
     expect(sjekkTreaarstak(f, tidligere(STOTTETAK_EUR_CENT, '2023-11-01')).avvisninger).toHaveLength(1);
     // Andre målbedrifter teller ikke.
-    expect(sjekkTreaarstak(f, [{ orgnr: '915000142', dato: '2026-01-31', stotteEur: STOTTETAK_EUR_CENT }]).avvisninger).toEqual([]);
+    expect(
+      sjekkTreaarstak(f, [{ orgnr: '915000142', dato: '2026-01-31', stotteEur: STOTTETAK_EUR_CENT }]).avvisninger,
+    ).toEqual([]);
   });
 
   it('vedlegg 3 pkt. 2: hver linje omregnes med sin egen kurs (1 150 000 @ 11,50 + 1 200 000 @ 12,00 = 200 000 EUR)', () => {
@@ -201,9 +285,19 @@ describe('faktura — regler som sier nei', () => {
       { ar: 2026, type: 'administrasjon' as const, belop: kr(300_000) },
       { ar: 2025, type: 'innovasjon' as const, belop: kr(999_999) },
     ];
-    const reg = [{ dato: '2026-09-30', stotte: kr(100_000) }, { dato: '2025-12-31', stotte: kr(5_000) }];
+    const reg = [
+      { dato: '2026-09-30', stotte: kr(100_000) },
+      { dato: '2025-12-31', stotte: kr(5_000) },
+    ];
     const disp = beregnDisponibelt(2026, tilskudd, reg, kr(350_000));
-    expect(disp).toEqual({ ar: 2026, tilskudd: kr(450_000), bruktFor: kr(100_000), denneKjoringen: kr(350_000), gjenstaarFor: kr(350_000), gjenstaarEtter: 0 });
+    expect(disp).toEqual({
+      ar: 2026,
+      tilskudd: kr(450_000),
+      bruktFor: kr(100_000),
+      denneKjoringen: kr(350_000),
+      gjenstaarFor: kr(350_000),
+      gjenstaarEtter: 0,
+    });
     expect(sjekkDisponibelt(disp)).toEqual([]); // akkurat opp til disponibelt er lov
     const over = sjekkDisponibelt(beregnDisponibelt(2026, tilskudd, reg, kr(350_000) + 1));
     expect(over).toHaveLength(1);
@@ -214,17 +308,34 @@ describe('faktura — regler som sier nei', () => {
 });
 
 describe('faktura — advarsel om SMB-sjekk (vedlegg 3 pkt. 2)', () => {
-  const f = beregnFakturering([t('2026-10-01', 'Kari', '915000002', 100)], A, [mb('915000002', 'Alfa AS')], P).fakturering;
+  const f = beregnFakturering(
+    [t('2026-10-01', 'Kari', '915000002', 100)],
+    A,
+    [mb('915000002', 'Alfa AS')],
+    P,
+  ).fakturering;
   const ok = (dato: string) => ({ dato: d(dato), dom: 'KAN TAS OPP' });
   it.each([
     ['ingen sjekk', [], 'mangler-smb-sjekk'],
     ['sjekk samme dag som avtalestart', [ok('2026-01-15')], null],
     ['sjekk før avtalestart', [ok('2025-12-01')], null],
     ['bare sjekk etter avtalestart', [ok('2026-02-01')], 'mangler-smb-sjekk'],
-    ['siste sjekk før avtalestart sa KAN IKKE TAS OPP', [ok('2025-11-01'), { dato: d('2026-01-10'), dom: 'KAN IKKE TAS OPP' }], 'smb-sjekk-ikke-ok'],
-    ['siste sjekk før avtalestart sa MÅ VURDERES', [{ dato: d('2026-01-10'), dom: 'MÅ VURDERES' }], 'smb-sjekk-ikke-ok'],
+    [
+      'siste sjekk før avtalestart sa KAN IKKE TAS OPP',
+      [ok('2025-11-01'), { dato: d('2026-01-10'), dom: 'KAN IKKE TAS OPP' }],
+      'smb-sjekk-ikke-ok',
+    ],
+    [
+      'siste sjekk før avtalestart sa MÅ VURDERES',
+      [{ dato: d('2026-01-10'), dom: 'MÅ VURDERES' }],
+      'smb-sjekk-ikke-ok',
+    ],
     ['uleselig post', [{ dato: d('2026-01-10'), dom: null }], 'smb-sjekk-ikke-ok'],
-    ['ny sjekk sa KAN TAS OPP etter et nei, før avtalestart', [{ dato: d('2025-10-01'), dom: 'KAN IKKE TAS OPP' }, ok('2026-01-02')], null],
+    [
+      'ny sjekk sa KAN TAS OPP etter et nei, før avtalestart',
+      [{ dato: d('2025-10-01'), dom: 'KAN IKKE TAS OPP' }, ok('2026-01-02')],
+      null,
+    ],
   ] as const)('vedlegg 3 pkt. 2: %s', (_n, poster, kode) => {
     const ds = smbSjekkAdvarsler(f, new Map([['915000002', [...poster]]]));
     expect(ds.map((x) => x.kode)).toEqual(kode ? [kode] : []);
@@ -234,12 +345,31 @@ describe('faktura — advarsel om SMB-sjekk (vedlegg 3 pkt. 2)', () => {
 
 describe('faktura — registerlinjer (vedlegg 3 pkt. 4.1)', () => {
   it('én linje per målbedrift og periode med dato = siste dag, kurs og støtte i EUR', () => {
-    const { fakturering: f } = beregnFakturering([t('2026-10-01', 'Kari', '915000002', 1000), t('2026-10-02', 'Ola', '915000002', 100)], A, MB, P);
+    const { fakturering: f } = beregnFakturering(
+      [t('2026-10-01', 'Kari', '915000002', 1000), t('2026-10-02', 'Ola', '915000002', 100)],
+      A,
+      MB,
+      P,
+    );
     const l = registerlinjer(f, P, 'k1');
     expect(l).toEqual([
       {
-        periode: '2026-10', dato: '2026-10-31', orgnr: '915000002', navn: 'Alfa AS', markedsverdi: kr(11_000), egenandel: kr(2_750), mva: kr(687.5), stotte: kr(8_250), eurNokKurs: 115_000, kursdato: '2025-12-31', stotteEur: 71_739, kjoring: 'k1',
-        type: 'faktura', fakturadato: '2026-10-31', forfallsdato: '2026-10-31', ordrereferanse: '2026-10-915000002',
+        periode: '2026-10',
+        dato: '2026-10-31',
+        orgnr: '915000002',
+        navn: 'Alfa AS',
+        markedsverdi: kr(11_000),
+        egenandel: kr(2_750),
+        mva: kr(687.5),
+        stotte: kr(8_250),
+        eurNokKurs: 115_000,
+        kursdato: '2025-12-31',
+        stotteEur: 71_739,
+        kjoring: 'k1',
+        type: 'faktura',
+        fakturadato: '2026-10-31',
+        forfallsdato: '2026-10-31',
+        ordrereferanse: '2026-10-915000002',
       },
     ]);
   });
@@ -252,13 +382,23 @@ describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 1
     const perLinje = mv.map((m) => beregnLinje({ timer: 100, pris: m, stotteintensitet: 750_000, mvaSats: 250_000 }));
     expect(perLinje.reduce((s, l) => s + l.egenandel, 0)).toBe(kr(2_500.03)); // avviket issue 16 pkt. 12 beskriver
     const { sum, linjer } = beregnFakturalinjer(mv, 750_000, 250_000);
-    expect(sum).toEqual({ markedsverdi: kr(10_000), egenandel: kr(2_500), stotte: kr(7_500), mva: kr(625), aBetale: kr(3_125) });
+    expect(sum).toEqual({
+      markedsverdi: kr(10_000),
+      egenandel: kr(2_500),
+      stotte: kr(7_500),
+      mva: kr(625),
+      aBetale: kr(3_125),
+    });
     expect(linjer.reduce((s, l) => s + l.egenandel, 0)).toBe(sum.egenandel);
     expect(linjer.reduce((s, l) => s + l.mva, 0)).toBe(sum.mva);
   });
 
   it('fakturaen via beregnFakturering: totalen er regnet av summen, linjene summerer eksakt', () => {
-    const timer = [t('2026-10-01', 'Kari', '915000002', 33), t('2026-10-02', 'Ola', '915000002', 33), t('2026-10-03', 'Kari', '915000002', 34, { tjeneste: 'X' })];
+    const timer = [
+      t('2026-10-01', 'Kari', '915000002', 33),
+      t('2026-10-02', 'Ola', '915000002', 33),
+      t('2026-10-03', 'Kari', '915000002', 34, { tjeneste: 'X' }),
+    ];
     const { fakturering: f } = beregnFakturering(timer, A, MB, { ...P, standardPris: kr(999.99) });
     const m = f.malbedrifter[0]!;
     expect(m.egenandel).toBe(Math.round((m.markedsverdi * 250_000) / PPM));
@@ -268,17 +408,22 @@ describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 1
 
   it('property (10.4): linjene summerer eksakt til fakturaens egenandel, mva og støtte; hver linje avviker < 1 øre fra sin eksakte andel', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 750_000 }), fc.integer({ min: 0, max: 250_000 }), (mv, si, mva) => {
-        const { sum, linjer } = beregnFakturalinjer(mv, si, mva);
-        expect(linjer.reduce((s, l) => s + l.egenandel, 0)).toBe(sum.egenandel);
-        expect(linjer.reduce((s, l) => s + l.mva, 0)).toBe(sum.mva);
-        expect(linjer.reduce((s, l) => s + l.stotte, 0)).toBe(sum.stotte);
-        const total = mv.reduce((s, m) => s + m, 0);
-        linjer.forEach((l, i) => {
-          expect(l.stotte + l.egenandel).toBe(mv[i]);
-          if (total > 0) expect(Math.abs(l.egenandel - (sum.egenandel * mv[i]!) / total)).toBeLessThan(1);
-        });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 750_000 }),
+        fc.integer({ min: 0, max: 250_000 }),
+        (mv, si, mva) => {
+          const { sum, linjer } = beregnFakturalinjer(mv, si, mva);
+          expect(linjer.reduce((s, l) => s + l.egenandel, 0)).toBe(sum.egenandel);
+          expect(linjer.reduce((s, l) => s + l.mva, 0)).toBe(sum.mva);
+          expect(linjer.reduce((s, l) => s + l.stotte, 0)).toBe(sum.stotte);
+          const total = mv.reduce((s, m) => s + m, 0);
+          linjer.forEach((l, i) => {
+            expect(l.stotte + l.egenandel).toBe(mv[i]);
+            if (total > 0) expect(Math.abs(l.egenandel - (sum.egenandel * mv[i]!) / total)).toBeLessThan(1);
+          });
+        },
+      ),
     );
   });
 });
@@ -287,9 +432,21 @@ describe('faktura — SMB-status per målbedrift til arbeidsboken (vedlegg 3 pkt
   it('siste sjekk på eller før avtalestart: OK, mangler eller dommen med dato', async () => {
     const { smbSjekkStatus, smbStatusTekst } = await import('../../src/domain/faktura.js');
     const m = { orgnr: '915000002', avtalestart: d('2026-02-01') };
-    const sjekker = new Map([['915000002', [{ dato: d('2026-01-10'), dom: 'KAN TAS OPP' }, { dato: d('2026-03-01'), dom: 'KAN IKKE TAS OPP' }]]]);
+    const sjekker = new Map([
+      [
+        '915000002',
+        [
+          { dato: d('2026-01-10'), dom: 'KAN TAS OPP' },
+          { dato: d('2026-03-01'), dom: 'KAN IKKE TAS OPP' },
+        ],
+      ],
+    ]);
     expect(smbStatusTekst(smbSjekkStatus(m, sjekker))).toBe('KAN TAS OPP (2026-01-10)');
-    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-01-01') }, sjekker))).toBe('Mangler SMB-sjekk før avtalestart');
-    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-04-01') }, sjekker))).toBe('«KAN IKKE TAS OPP» (2026-03-01)');
+    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-01-01') }, sjekker))).toBe(
+      'Mangler SMB-sjekk før avtalestart',
+    );
+    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-04-01') }, sjekker))).toBe(
+      '«KAN IKKE TAS OPP» (2026-03-01)',
+    );
   });
 });

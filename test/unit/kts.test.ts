@@ -2,15 +2,37 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lagDato, type Dato, type Maaned } from '../../src/domain/dato.js';
 import {
-  TOM_LOGG, aviFristFor, beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist,
-  planForAar, sammeInnhold, underveisMaaneder, utsendingerFor, utsendingsmaaned, type AviLogg, type KtsBedrift,
+  TOM_LOGG,
+  aviFristFor,
+  beregnOppdatering,
+  erAarsslutt,
+  erAviFrist,
+  forrigeAviFrist,
+  fristTekst,
+  kontrollerOppdatering,
+  loggInnslag,
+  maanedTekst,
+  medInnslag,
+  nesteAviFrist,
+  planForAar,
+  sammeInnhold,
+  underveisMaaneder,
+  utsendingerFor,
+  utsendingsmaaned,
+  type AviLogg,
+  type KtsBedrift,
 } from '../../src/domain/kts.js';
 import { aviLoggSkjema } from '../../src/io/avi-logg.js';
 
 const d = (s: string) => s as Dato;
 const m = (s: string) => s as Maaned;
 
-function bedrift(orgnr: string, avtalestart: string, avtaleslutt?: string, ekstra: Partial<KtsBedrift> = {}): KtsBedrift {
+function bedrift(
+  orgnr: string,
+  avtalestart: string,
+  avtaleslutt?: string,
+  ekstra: Partial<KtsBedrift> = {},
+): KtsBedrift {
   return {
     orgnr,
     navn: `Bedrift ${orgnr}`,
@@ -52,12 +74,17 @@ describe('6.3: tabellen måned for avtalestart/-slutt → utsendingsmåned → A
 
   it('6.3: utsendingsmåneden er alltid 2–4 måneder etter måneden for avtalestart/-slutt (egenskap)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2023, max: 2032 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (aar, mnd, dag) => {
-        const u = utsendingsmaaned(lagDato(aar, mnd, dag));
-        const [ua, um] = u.split('-').map(Number) as [number, number];
-        const avstand = ua * 12 + um - (aar * 12 + mnd);
-        return avstand >= 2 && avstand <= 4 && [3, 6, 9, 12].includes(um);
-      }),
+      fc.property(
+        fc.integer({ min: 2023, max: 2032 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (aar, mnd, dag) => {
+          const u = utsendingsmaaned(lagDato(aar, mnd, dag));
+          const [ua, um] = u.split('-').map(Number) as [number, number];
+          const avstand = ua * 12 + um - (aar * 12 + mnd);
+          return avstand >= 2 && avstand <= 4 && [3, 6, 9, 12].includes(um);
+        },
+      ),
     );
   });
 
@@ -102,7 +129,11 @@ describe('6.3: underveisskjema', () => {
 
   it('6.3: planen for et år viser oppstart, underveis og exit med måned og frist', () => {
     const plan = planForAar(
-      [bedrift('968170546', '2025-01-20', '2026-08-15'), bedrift('957689949', '2026-05-02'), bedrift('985429545', '2024-10-01')],
+      [
+        bedrift('968170546', '2025-01-20', '2026-08-15'),
+        bedrift('957689949', '2026-05-02'),
+        bedrift('985429545', '2024-10-01'),
+      ],
       2026,
     );
     expect(plan.map((u) => [u.orgnr, u.type, u.maaned, u.frist])).toEqual([
@@ -191,7 +222,9 @@ describe('6.3: differansen «siden siste oppdatering» mot loggen', () => {
     const endret = bedrifter.map((b) => (b.orgnr === '957689949' ? { ...b, avtaleslutt: d('2026-10-15') } : b));
     const neste = beregnOppdatering(endret, logg, d('2027-03-01'));
     expect(neste.avsluttede.find((r) => r.orgnr === '957689949')).toBeUndefined();
-    expect(neste.advarsler.map((a) => [a.kode, a.kilde?.kolonne])).toEqual([['endret-etter-rapportering', 'avtaleslutt']]);
+    expect(neste.advarsler.map((a) => [a.kode, a.kilde?.kolonne])).toEqual([
+      ['endret-etter-rapportering', 'avtaleslutt'],
+    ]);
   });
 
   it('6.3: loggen holdes sortert på frist og tåler zod-skjemaet', () => {
@@ -217,7 +250,9 @@ describe('6.3/11.1: første gang, årsslutt og sene registreringer', () => {
     // --siden 2024-01-01: alt siden da, de gamle merket for sent med en måned som ikke er passert.
     const alt = beregnOppdatering(gamle, TOM_LOGG, d('2026-12-01'), { siden: d('2024-01-01') });
     expect(alt.nye.map((r) => [r.orgnr, r.startskjema, r.forSent])).toEqual([
-      ['968170546', '2026-12', true], ['957689949', '2026-12', true], ['926533010', '2026-12', false],
+      ['968170546', '2026-12', true],
+      ['957689949', '2026-12', true],
+      ['926533010', '2026-12', false],
     ]);
   });
   it('11.1: årsslutt-registrering 31.12 tar med desember-oppstarter etter 1.12; neste frist gjentar dem ikke; sen måned er mars', () => {
@@ -238,10 +273,19 @@ describe('6.3: validering som blokkerer opplastingsfilen', () => {
   it('6.3: manglende navn eller e-post til daglig leder for en målbedrift i filen gir feil med rad og kolonne', () => {
     const o = beregnOppdatering(
       [
-        bedrift('968170546', '2026-08-10', undefined, { dagligLeder: '  ', kilde: { fil: 'malbedrifter.csv', rad: 2 } }),
-        bedrift('957689949', '2026-02-15', '2026-09-30', { dagligLederEpost: undefined, kilde: { fil: 'malbedrifter.csv', rad: 3 } }),
+        bedrift('968170546', '2026-08-10', undefined, {
+          dagligLeder: '  ',
+          kilde: { fil: 'malbedrifter.csv', rad: 2 },
+        }),
+        bedrift('957689949', '2026-02-15', '2026-09-30', {
+          dagligLederEpost: undefined,
+          kilde: { fil: 'malbedrifter.csv', rad: 3 },
+        }),
         // Ikke med i desemberfilen (tatt opp etter fristen, oppstartskjema mars 2027): blokkerer ikke.
-        bedrift('984495862', '2026-12-05', undefined, { dagligLeder: undefined, kilde: { fil: 'malbedrifter.csv', rad: 4 } }),
+        bedrift('984495862', '2026-12-05', undefined, {
+          dagligLeder: undefined,
+          kilde: { fil: 'malbedrifter.csv', rad: 4 },
+        }),
       ],
       TOM_LOGG,
       d('2026-12-01'),
@@ -255,6 +299,8 @@ describe('6.3: validering som blokkerer opplastingsfilen', () => {
   });
 
   it('6.3: komplette målbedrifter gir ingen feil', () => {
-    expect(kontrollerOppdatering(beregnOppdatering([bedrift('968170546', '2026-08-10')], TOM_LOGG, d('2026-12-01')))).toEqual([]);
+    expect(
+      kontrollerOppdatering(beregnOppdatering([bedrift('968170546', '2026-08-10')], TOM_LOGG, d('2026-12-01'))),
+    ).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ import { ansatteDef } from '../../src/domain/datasett/ansatte.js';
 import { timerDef } from '../../src/domain/datasett/timer.js';
 import { InndataFeil } from '../../src/domain/diagnostikk.js';
 
-const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Å: 0xc5, Ø: 0xd8, Æ: 0xc6 })[c] ?? c.charCodeAt(0)));
+const cp1252 = (s: string) =>
+  Uint8Array.from([...s].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Å: 0xc5, Ø: 0xd8, Æ: 0xc6 })[c] ?? c.charCodeAt(0)));
 
 describe('tegnsett og skilletegn fra norsk Excel', () => {
   it('UTF-8 med BOM, uten BOM, Windows-1252 og UTF-16LE gir samme tekst', () => {
@@ -41,25 +42,44 @@ describe('tegnsett og skilletegn fra norsk Excel', () => {
   });
 
   it('kommadelt fil med desimalpunktum og anførselstegn rundt desimalkomma', () => {
-    const t = lesCsvTabell(new TextEncoder().encode('navn,arslonn,stillingsprosent\nKari,650000.00,100\nOla,"390 000,50",60\n'), 'ansatte.csv');
+    const t = lesCsvTabell(
+      new TextEncoder().encode('navn,arslonn,stillingsprosent\nKari,650000.00,100\nOla,"390 000,50",60\n'),
+      'ansatte.csv',
+    );
     const r = tolkTabell(t, ansatteDef);
     expect(r.map((a) => a.arslonn)).toEqual([65_000_000, 39_000_050]);
     expect(r[1]!.stillingsprosent).toBe(600_000);
   });
 
   it('overskrifter matches uten hensyn til store bokstaver, æøå, mellomrom, _ og -', () => {
-    const t = lesCsvTabell(new TextEncoder().encode('NAVN;Års-lønn;Stillings_prosent\nKari;650 000;100\n'), 'ansatte.csv');
-    expect(tolkTabell(t, ansatteDef)[0]).toMatchObject({ navn: 'Kari', arslonn: 65_000_000, stillingsprosent: 1_000_000 });
+    const t = lesCsvTabell(
+      new TextEncoder().encode('NAVN;Års-lønn;Stillings_prosent\nKari;650 000;100\n'),
+      'ansatte.csv',
+    );
+    expect(tolkTabell(t, ansatteDef)[0]).toMatchObject({
+      navn: 'Kari',
+      arslonn: 65_000_000,
+      stillingsprosent: 1_000_000,
+    });
   });
 
   it('nh.json kan koble andre overskrifter (f.eks. «Prosjekt» → malbedrift) og overse kolonner', () => {
-    const t = lesCsvTabell(new TextEncoder().encode('Dato;Ansatt;Prosjekt;Timer;Fakturerbar\n03.11.2026;Kari;ADM;1,5;nei\n'), 'timer.csv');
-    const r = tolkTabell(t, timerDef, { kolonner: { timer: { Prosjekt: 'malbedrift' } }, ignorerKolonner: { timer: ['Fakturerbar'] } });
+    const t = lesCsvTabell(
+      new TextEncoder().encode('Dato;Ansatt;Prosjekt;Timer;Fakturerbar\n03.11.2026;Kari;ADM;1,5;nei\n'),
+      'timer.csv',
+    );
+    const r = tolkTabell(t, timerDef, {
+      kolonner: { timer: { Prosjekt: 'malbedrift' } },
+      ignorerKolonner: { timer: ['Fakturerbar'] },
+    });
     expect(r[0]).toMatchObject({ malbedrift: 'ADM', timer: 150, dato: '2026-11-03' });
   });
 
   it('alle feil i en fil rapporteres samlet med fil, rad og kolonne', () => {
-    const t = lesCsvTabell(new TextEncoder().encode('navn;arslonn;stillingsprosent\nKari;mye;100\nOla;500 000;200\n;1;\n'), 'ansatte.csv');
+    const t = lesCsvTabell(
+      new TextEncoder().encode('navn;arslonn;stillingsprosent\nKari;mye;100\nOla;500 000;200\n;1;\n'),
+      'ansatte.csv',
+    );
     try {
       tolkTabell(t, ansatteDef);
       expect.unreachable();
@@ -123,7 +143,16 @@ const MINI_CONFIG = {
 describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
   it('pkt. 1: standardverdiene gis i samme enhet som verdiene i filen (75 % = 750 000 ppm)', () => {
     const c = configSkjema.parse(MINI_CONFIG);
-    expect(c).toMatchObject({ versjon: 1, stotteintensitet: 750_000, mvaSats: 250_000, andreSosialeKostnaderProsent: 0, timerPerArsverk: 1695, adminKoder: ['ADM'], kolonner: {}, ignorerKolonner: {} });
+    expect(c).toMatchObject({
+      versjon: 1,
+      stotteintensitet: 750_000,
+      mvaSats: 250_000,
+      andreSosialeKostnaderProsent: 0,
+      timerPerArsverk: 1695,
+      adminKoder: ['ADM'],
+      kolonner: {},
+      ignorerKolonner: {},
+    });
     expect(configSkjema.parse({ ...MINI_CONFIG, stotteintensitet: 75, mvaSats: 25 })).toEqual(c);
   });
 
@@ -133,7 +162,9 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
       expect(r.ok).toBe(false);
     }
     const r = tolkConfig({ ...MINI_CONFIG, markedsprisPerTime: -1250 });
-    expect(!r.ok && r.feil.map((d) => d.melding)).toEqual(['Feltet «markedsprisPerTime» er ugyldig: markedspris per time må være større enn 0 (fant −1\u00a0250,00 kr).']);
+    expect(!r.ok && r.feil.map((d) => d.melding)).toEqual([
+      'Feltet «markedsprisPerTime» er ugyldig: markedspris per time må være større enn 0 (fant −1\u00a0250,00 kr).',
+    ]);
   });
 
   it('pkt. 4: ukjente nøkler gir feil med nærmeste gyldige nøkkel, også i seksjoner', () => {
@@ -144,27 +175,47 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
       ['ukjent-config-nokkel', 'mvasats', 'Ukjent nøkkel «mvasats» — mente du «mvaSats»?'],
     ]);
     const f = tolkConfig({ ...MINI_CONFIG, faktura: { tjenestepris: {} } });
-    expect(!f.ok && f.feil.map((d) => d.melding)).toEqual(['Ukjent nøkkel «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?']);
+    expect(!f.ok && f.feil.map((d) => d.melding)).toEqual([
+      'Ukjent nøkkel «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?',
+    ]);
     const c = configSkjema.parse({ ...MINI_CONFIG, smb: { innovasjonselskaper: [] } });
     const skjema = z.object({ innovasjonsselskaper: z.array(z.string()).default([]) });
-    expect(() => seksjon(c, 'smb', skjema)).toThrowError('nh.json, kolonne «smb.innovasjonselskaper»: Ukjent nøkkel «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?');
+    expect(() => seksjon(c, 'smb', skjema)).toThrowError(
+      'nh.json, kolonne «smb.innovasjonselskaper»: Ukjent nøkkel «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?',
+    );
     expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
   });
 
   it('pkt. 4: feilstavet datasett i kolonner/ignorerKolonner og ukjent kolonnenøkkel som mål gir feil med forslag', () => {
     // Før: «kolonner.timerr» og { "Prosjekt": "malbedriftt" } ble stille oversett.
-    const r = tolkConfig({ ...MINI_CONFIG, kolonner: { timerr: { Prosjekt: 'malbedrift' }, timer: { Prosjekt: 'malbedriftt' } }, ignorerKolonner: { ansate: ['x'] } });
+    const r = tolkConfig({
+      ...MINI_CONFIG,
+      kolonner: { timerr: { Prosjekt: 'malbedrift' }, timer: { Prosjekt: 'malbedriftt' } },
+      ignorerKolonner: { ansate: ['x'] },
+    });
     expect(!r.ok && r.feil.map((d) => [d.kode, d.kilde?.kolonne, d.melding])).toEqual([
       ['ukjent-config-nokkel', 'kolonner.timerr', 'Ukjent datasett «timerr» — mente du «timer»?'],
-      ['ukjent-config-nokkel', 'kolonner.timer.Prosjekt', 'Ukjent kolonne «malbedriftt» i datasettet «timer» — mente du «malbedrift»?'],
+      [
+        'ukjent-config-nokkel',
+        'kolonner.timer.Prosjekt',
+        'Ukjent kolonne «malbedriftt» i datasettet «timer» — mente du «malbedrift»?',
+      ],
       ['ukjent-config-nokkel', 'ignorerKolonner.ansate', 'Ukjent datasett «ansate» — mente du «ansatte»?'],
     ]);
-    expect(tolkConfig({ ...MINI_CONFIG, kolonner: { timer: { Prosjekt: 'malbedrift' }, stotteregister: { Merknad: 'navn' } }, ignorerKolonner: { maltall: ['x'], eierskap: ['y'] } }).ok).toBe(true);
+    expect(
+      tolkConfig({
+        ...MINI_CONFIG,
+        kolonner: { timer: { Prosjekt: 'malbedrift' }, stotteregister: { Merknad: 'navn' } },
+        ignorerKolonner: { maltall: ['x'], eierskap: ['y'] },
+      }).ok,
+    ).toBe(true);
   });
 
   it('pkt. 5: en prosent skrevet som brøk (0,75) avvises med hva som var ment', () => {
     const r = tolkConfig({ ...MINI_CONFIG, stotteintensitet: 0.75 });
-    expect(!r.ok && r.feil[0]!.melding).toBe('Feltet «stotteintensitet» er ugyldig: 0,75 ser ut som en brøk: skriv prosent som 75 (for 75 %), eller «0,75 %» om du mener under 1 %.');
+    expect(!r.ok && r.feil[0]!.melding).toBe(
+      'Feltet «stotteintensitet» er ugyldig: 0,75 ser ut som en brøk: skriv prosent som 75 (for 75 %), eller «0,75 %» om du mener under 1 %.',
+    );
     expect(tolkConfig({ ...MINI_CONFIG, arbeidsgiveravgiftSats: '0,5 %' }).ok).toBe(true);
   });
 
@@ -176,11 +227,15 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     expect(k.ok && k.config.eurNok.kurs).toBe(116_030);
     for (const feilKurs of [11603, 0.0862, '11 603']) {
       const r = kurs(feilKurs);
-      expect(!r.ok && r.feil[0]!.melding).toMatch(/^Feltet «eurNok\.kurs» er ugyldig: .* er utenfor det som er rimelig for NOK per EUR \(forventet 5–50\)\.$/);
+      expect(!r.ok && r.feil[0]!.melding).toMatch(
+        /^Feltet «eurNok\.kurs» er ugyldig: .* er utenfor det som er rimelig for NOK per EUR \(forventet 5–50\)\.$/,
+      );
     }
     for (const timerPerArsverk of [16, 99_999]) {
       const r = tolkConfig({ ...MINI_CONFIG, timerPerArsverk });
-      expect(!r.ok && r.feil[0]!.melding).toBe(`Feltet «timerPerArsverk» er ugyldig: ${timerPerArsverk} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500).`);
+      expect(!r.ok && r.feil[0]!.melding).toBe(
+        `Feltet «timerPerArsverk» er ugyldig: ${timerPerArsverk} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500).`,
+      );
     }
     const null_ = tolkConfig({ ...MINI_CONFIG, timerPerArsverk: 0 });
     expect(!null_.ok && null_.feil[0]!.melding).not.toContain('minst 0');
@@ -197,14 +252,22 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     const m = tolkConfig(utenAr);
     expect(!m.ok && m.feil.map((d) => d.melding)).toEqual(['Feltet «ar» er ugyldig: mangler.']);
     // Ingen engelske standardmeldinger fra zod noe sted.
-    const alle = z.object({ a: z.string().min(3), b: z.enum(['x', 'y']), c: z.number().max(2) }).safeParse({ a: 'x', b: 'z', c: 9 });
-    expect(alle.error!.issues.map((i) => i.message)).toEqual(['for kort (minst 3 tegn)', 'forventet "x" eller "y"', 'for stor (høyst 2)']);
+    const alle = z
+      .object({ a: z.string().min(3), b: z.enum(['x', 'y']), c: z.number().max(2) })
+      .safeParse({ a: 'x', b: 'z', c: 9 });
+    expect(alle.error!.issues.map((i) => i.message)).toEqual([
+      'for kort (minst 3 tegn)',
+      'forventet "x" eller "y"',
+      'for stor (høyst 2)',
+    ]);
   });
 
   it('pkt. 18: en nh.json som ikke kan leses, er ikke «Fant ikke»', async () => {
     const rot = mkdtempSync(path.join(tmpdir(), 'nh-cfg-'));
     mkdirSync(path.join(rot, 'nh.json'));
-    await expect(aapneArbeidsmappe(rot)).rejects.toThrowError(`Kan ikke lese nh.json i «${rot}» (det er en mappe, ikke en fil).`);
+    await expect(aapneArbeidsmappe(rot)).rejects.toThrowError(
+      `Kan ikke lese nh.json i «${rot}» (det er en mappe, ikke en fil).`,
+    );
   });
 });
 
@@ -216,9 +279,16 @@ describe('lesAlle (issue 12 pkt. 3): alle feil i alle datasett på én gang', ()
     writeFileSync(path.join(rot, 'tilskudd.csv'), 'ar;type;belop\n2026;innovasjon;lite\n');
     writeFileSync(path.join(rot, 'kostnader.csv'), 'ar;kategori;belop\n2026;Eksterne kostnader;100\n');
     const am = await aapneArbeidsmappe(rot);
-    const e = await lesAlle(am, { ansatte: ansatteDef, tilskudd: tilskuddDef, kostnader: { def: kostnaderDef, valgfritt: true } }).catch((x: unknown) => x);
+    const e = await lesAlle(am, {
+      ansatte: ansatteDef,
+      tilskudd: tilskuddDef,
+      kostnader: { def: kostnaderDef, valgfritt: true },
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InndataFeil);
-    expect((e as InndataFeil).diagnostikk.map((d) => `${d.kilde?.fil}:${d.kilde?.kolonne}`)).toEqual(['ansatte.csv:arslonn', 'tilskudd.csv:belop']);
+    expect((e as InndataFeil).diagnostikk.map((d) => `${d.kilde?.fil}:${d.kilde?.kolonne}`)).toEqual([
+      'ansatte.csv:arslonn',
+      'tilskudd.csv:belop',
+    ]);
     const delvis = await lesAlleDelvis(am, { ansatte: ansatteDef, kostnader: kostnaderDef });
     expect(delvis.feil).toHaveLength(1);
     expect(delvis.lest.kostnader?.rader).toHaveLength(1);
@@ -256,19 +326,26 @@ describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () =
     expect((await lesXlsxTabell(fil, 'ansatte.xlsx', 'ansatte')).ark).toBe('Ark1');
     gammel.name = 'ansatte';
     const fil2 = await skrivXlsx(wb, 'ansatte.xlsx');
-    await expect(lesXlsxTabell(fil2, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError('ansatte.xlsx, ark «ansatte»: Arket «ansatte» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.');
+    await expect(lesXlsxTabell(fil2, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError(
+      'ansatte.xlsx, ark «ansatte»: Arket «ansatte» er skjult i Excel; nh leser ikke et skjult ark uten at du ser det.',
+    );
   });
 
   it('flere synlige ark og ingen med datasettets navn: feil som nevner arkene, ikke stille det første', async () => {
     // Før: en gammel kopi i «Ark1» og dataene i «Ark2» ga Ark1s tall uten et ord.
     const wb = new ExcelJS.Workbook();
-    for (const [navn, lonn] of [['Ark1', 111111], ['Ark2', 650000]] as const) {
+    for (const [navn, lonn] of [
+      ['Ark1', 111111],
+      ['Ark2', 650000],
+    ] as const) {
       const ws = wb.addWorksheet(navn);
       ws.addRow(['navn', 'arslonn']);
       ws.addRow(['Kari', lonn]);
     }
     const fil = await skrivXlsx(wb, 'ansatte.xlsx');
-    await expect(lesXlsxTabell(fil, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError('ansatte.xlsx: Arbeidsboken har flere synlige ark («Ark1», «Ark2») og ingen som heter «ansatte»; nh vet ikke hvilket som har dataene. Forventet: gi arket med dataene navnet «ansatte» (eller slett eller skjul de andre arkene).');
+    await expect(lesXlsxTabell(fil, 'ansatte.xlsx', 'ansatte')).rejects.toThrowError(
+      'ansatte.xlsx: Arbeidsboken har flere synlige ark («Ark1», «Ark2») og ingen som heter «ansatte»; nh vet ikke hvilket som har dataene. Forventet: gi arket med dataene navnet «ansatte» (eller slett eller skjul de andre arkene).',
+    );
     // Ett synlig ark (de andre skjult) leses som før.
     wb.getWorksheet('Ark1')!.state = 'hidden';
     expect((await lesXlsxTabell(await skrivXlsx(wb, 'ansatte.xlsx'), 'ansatte.xlsx', 'ansatte')).ark).toBe('Ark2');
@@ -291,7 +368,9 @@ describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () =
         return x as InndataFeil;
       }
     })() as InndataFeil;
-    expect(e.diagnostikk.map((d) => [d.kilde?.rad, d.melding, d.verdi])).toEqual([[3, '0:20 er ikke et helt antall hundredels timer (minuttene må gå opp i 3, f.eks. 7:15 eller 7:30).', '0:20']]);
+    expect(e.diagnostikk.map((d) => [d.kilde?.rad, d.melding, d.verdi])).toEqual([
+      [3, '0:20 er ikke et helt antall hundredels timer (minuttene må gå opp i 3, f.eks. 7:15 eller 7:30).', '0:20'],
+    ]);
     ws.getRow(3).getCell(4).value = 15 / 60 / 24;
     const t2 = await lesXlsxTabell(await skrivXlsx(wb, 'timer.xlsx'), 'timer.xlsx', 'timer');
     expect(tolkTabell(t2, timerDef).map((r) => r.timer)).toEqual([750, 25]);
@@ -301,11 +380,19 @@ describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () =
 describe('grenser og utdata (issue 11 pkt. 16, 20)', () => {
   it('200 000 kolonner i overskriften gir en tydelig feil, ikke stack overflow', () => {
     const hode = `navn;arslonn${';x'.repeat(200_000)}`;
-    expect(() => lesCsvTabell(new TextEncoder().encode(`${hode}\nKari;1\n`), 'ansatte.csv')).toThrowError('ansatte.csv, rad 1: Overskriftsraden har 200002 kolonner. Forventet: høyst 16384 kolonner (Excels grense)');
+    expect(() => lesCsvTabell(new TextEncoder().encode(`${hode}\nKari;1\n`), 'ansatte.csv')).toThrowError(
+      'ansatte.csv, rad 1: Overskriftsraden har 200002 kolonner. Forventet: høyst 16384 kolonner (Excels grense)',
+    );
   });
 
   it('en CSV-overskrift fra nh.json (faktura.csvKolonner) nøytraliseres som verdiene', () => {
-    const csv = lagCsv([{ nokkel: 'a', overskrift: '=HYPERLINK("http://x";"klikk")', type: 'tekst' }, { nokkel: 'b', overskrift: 'Beløp', type: 'belop' }], [{ a: '@SUM(1)', b: 100 }]);
+    const csv = lagCsv(
+      [
+        { nokkel: 'a', overskrift: '=HYPERLINK("http://x";"klikk")', type: 'tekst' },
+        { nokkel: 'b', overskrift: 'Beløp', type: 'belop' },
+      ],
+      [{ a: '@SUM(1)', b: 100 }],
+    );
     expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://x"";""klikk"")";Beløp\r\n\'@SUM(1);1,00\r\n');
   });
 });

@@ -33,9 +33,12 @@ describe('maanedICsv / tolkMaaned', () => {
     expect(tolkMaaned(46296)).toEqual({ maaned: '2026-10', fraExcel: true });
   });
 
-  it.each(['2026-13', '2026M0', '15.10.2026', 'okto.26x', 'foo 2026', '2026', '', '2026-1'])('ikke en måned: «%s»', (raa) => {
-    expect(tolkMaaned(raa)).toBeNull();
-  });
+  it.each(['2026-13', '2026M0', '15.10.2026', 'okto.26x', 'foo 2026', '2026', '', '2026-1'])(
+    'ikke en måned: «%s»',
+    (raa) => {
+      expect(tolkMaaned(raa)).toBeNull();
+    },
+  );
 
   it('feltet maaned() gir åååå-mm for alle formene', () => {
     expect(maaned().parse('2026M10')).toBe('2026-10');
@@ -45,7 +48,8 @@ describe('maanedICsv / tolkMaaned', () => {
 
   it('vakten samler det Excel har endret, med eksempler', () => {
     const v = excelMaanedVakt('periode');
-    for (const p of ['2026M09', 'okt.26', '01.10.2026', '2026-08']) expect(v.filter((n) => (n === 'periode' ? p : null))).toBe(true);
+    for (const p of ['2026M09', 'okt.26', '01.10.2026', '2026-08'])
+      expect(v.filter((n) => (n === 'periode' ? p : null))).toBe(true);
     const [a, ...resten] = v.advarsler('stotteregister.csv');
     expect(resten).toEqual([]);
     expect(a!.kode).toBe('maaned-endret-av-excel');

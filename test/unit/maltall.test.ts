@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Dato } from '../../src/domain/dato.js';
 import {
-  MALTALL, beregnMaltall, erAktiv, finnMaltall, kombiner, kontrollerAndel, kontrollerSrl, kontrollerTiltak, periodeFor, tolkMal, utelatteTiltak,
-  type Grunnlag, type MalbedriftGrunnlag, type MaltallId, type SrlGrunnlag, type StotteGrunnlag, type TiltakGrunnlag,
+  MALTALL,
+  beregnMaltall,
+  erAktiv,
+  finnMaltall,
+  kombiner,
+  kontrollerAndel,
+  kontrollerSrl,
+  kontrollerTiltak,
+  periodeFor,
+  tolkMal,
+  utelatteTiltak,
+  type Grunnlag,
+  type MalbedriftGrunnlag,
+  type MaltallId,
+  type SrlGrunnlag,
+  type StotteGrunnlag,
+  type TiltakGrunnlag,
 } from '../../src/domain/maltall.js';
 import { tolkTaksonomi } from '../../src/domain/datasett/malbedrifter.js';
 
@@ -11,7 +26,12 @@ const d = (s: string) => s as Dato;
 let nr = 0;
 function mb(over: Partial<MalbedriftGrunnlag> = {}): MalbedriftGrunnlag {
   nr++;
-  return { orgnr: `9000000${String(nr).padStart(2, '0')}`, navn: `Bedrift ${nr}`, avtalestart: d('2025-01-01'), ...over };
+  return {
+    orgnr: `9000000${String(nr).padStart(2, '0')}`,
+    navn: `Bedrift ${nr}`,
+    avtalestart: d('2025-01-01'),
+    ...over,
+  };
 }
 function grunnlag(over: Partial<Grunnlag> = {}, ar = 2026, halvar = false): Grunnlag {
   return { periode: periodeFor(ar, halvar), malbedrifter: [], stotte: [], tiltak: [], srl: [], ...over };
@@ -30,7 +50,14 @@ describe('måltallslisten (programveileder 11.2)', () => {
       expect(m.definisjon.length).toBeGreaterThan(10);
     }
     expect(new Set(MALTALL.map((m) => m.omrade))).toEqual(
-      new Set(['Aktivitet', 'Bærekraft', 'Digitalisering', 'Eksport og internasjonalisering', 'Samarbeid innad i programmene', 'Tilgang til andre virkemidler']),
+      new Set([
+        'Aktivitet',
+        'Bærekraft',
+        'Digitalisering',
+        'Eksport og internasjonalisering',
+        'Samarbeid innad i programmene',
+        'Tilgang til andre virkemidler',
+      ]),
     );
   });
 
@@ -79,7 +106,10 @@ describe('Aktivitet (programveileder 11.2)', () => {
   });
 
   it('11.2 andel med innovasjonsstøtte: støtte > 0 i registeret i året, over aktive målbedrifter', () => {
-    const a = mb(); const b = mb(); const c = mb(); const e = mb({ avtalestart: d('2026-10-01') });
+    const a = mb();
+    const b = mb();
+    const c = mb();
+    const e = mb({ avtalestart: d('2026-10-01') });
     const stotte: StotteGrunnlag[] = [
       { orgnr: a.orgnr, dato: d('2026-03-31'), stotte: 750_00 },
       { orgnr: b.orgnr, dato: d('2025-12-31'), stotte: 750_00 }, // i fjor teller ikke
@@ -105,7 +135,13 @@ describe('Aktivitet (programveileder 11.2)', () => {
 
 describe('Bærekraft, digitalisering, eksport og virkemidler (programveileder 11.2, attributter)', () => {
   const ms = [
-    mb({ baerekraftSentralt: true, taksonomiMiljomal: [1, 4], kvinneligStyreleder: true, digitaliseringSentralt: true, bistattVirkemidler: true }),
+    mb({
+      baerekraftSentralt: true,
+      taksonomiMiljomal: [1, 4],
+      kvinneligStyreleder: true,
+      digitaliseringSentralt: true,
+      bistattVirkemidler: true,
+    }),
     mb({ baerekraftSentralt: false, taksonomiMiljomal: [], kvinneligGrunder: true, internasjonaltMarked: true }),
     mb({ kvinneligDagligLeder: true, eksport: true, radgivningFraAndre: true }),
     mb({ ogsaTattOppHosAndre: true, radgivningFraAndre: true }),
@@ -132,7 +168,12 @@ describe('Bærekraft, digitalisering, eksport og virkemidler (programveileder 11
 });
 
 describe('Antall tiltak (programveileder 11.2, tiltak-datasettet)', () => {
-  const t = (dato: string, type: TiltakGrunnlag['type'], bedrift?: string, orgnr?: string): TiltakGrunnlag => ({ dato: d(dato), type, bedrift, orgnr });
+  const t = (dato: string, type: TiltakGrunnlag['type'], bedrift?: string, orgnr?: string): TiltakGrunnlag => ({
+    dato: d(dato),
+    type,
+    bedrift,
+    orgnr,
+  });
   const tiltak = [
     t('2026-02-10', 'baerekraft-ansatte'),
     t('2026-04-28', 'baerekraft-ansatte'),
@@ -169,19 +210,31 @@ describe('Antall tiltak (programveileder 11.2, tiltak-datasettet)', () => {
   });
 
   it('henvisning uten bedrift og orgnr er en feil', () => {
-    const ds = kontrollerTiltak([{ dato: d('2026-01-01'), type: 'henvisning', kilde: { fil: 'tiltak.csv', rad: 5 } }, t('2026-01-01', 'samarbeidsprosjekt')]);
+    const ds = kontrollerTiltak([
+      { dato: d('2026-01-01'), type: 'henvisning', kilde: { fil: 'tiltak.csv', rad: 5 } },
+      t('2026-01-01', 'samarbeidsprosjekt'),
+    ]);
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ kode: 'tiltak-mangler-bedrift', kilde: { fil: 'tiltak.csv', rad: 5, kolonne: 'bedrift' } });
+    expect(ds[0]).toMatchObject({
+      kode: 'tiltak-mangler-bedrift',
+      kilde: { fil: 'tiltak.csv', rad: 5, kolonne: 'bedrift' },
+    });
   });
 });
 
 describe('SRL-økning (programveileder 11.2 og vedlegg 1)', () => {
-  const a = mb(); const b = mb(); const c = mb(); const e = mb();
+  const a = mb();
+  const b = mb();
+  const c = mb();
+  const e = mb();
   const srl: SrlGrunnlag[] = [
-    { orgnr: a.orgnr, ar: 2025, srl: 3 }, { orgnr: a.orgnr, ar: 2026, srl: 4 }, // økning
-    { orgnr: b.orgnr, ar: 2025, srl: 5 }, { orgnr: b.orgnr, ar: 2026, srl: 5 }, // uendret
+    { orgnr: a.orgnr, ar: 2025, srl: 3 },
+    { orgnr: a.orgnr, ar: 2026, srl: 4 }, // økning
+    { orgnr: b.orgnr, ar: 2025, srl: 5 },
+    { orgnr: b.orgnr, ar: 2026, srl: 5 }, // uendret
     { orgnr: c.orgnr, ar: 2026, srl: 2 }, // første SRL-år: kan ikke beregnes
-    { orgnr: e.orgnr, ar: 2025, srl: 6 }, { orgnr: e.orgnr, ar: 2026, srl: 4 }, // nedgang
+    { orgnr: e.orgnr, ar: 2025, srl: 6 },
+    { orgnr: e.orgnr, ar: 2026, srl: 4 }, // nedgang
   ];
   it('11.2 «total andel … av målbedriftene»: nevneren er alle aktive målbedrifter, også de uten vurdering i fjor', () => {
     const m = hent(grunnlag({ malbedrifter: [a, b, c, e], srl }), 'andelSrlOkning');
@@ -200,9 +253,12 @@ describe('SRL-økning (programveileder 11.2 og vedlegg 1)', () => {
   });
   it('11.2 halvår: bare vurderinger datert i første halvår teller (udaterte og senere er ikke med)', () => {
     const halv: SrlGrunnlag[] = [
-      { orgnr: a.orgnr, ar: 2025, srl: 3 }, { orgnr: a.orgnr, ar: 2026, srl: 4, dato: d('2026-05-10') }, // med
-      { orgnr: b.orgnr, ar: 2025, srl: 3 }, { orgnr: b.orgnr, ar: 2026, srl: 4, dato: d('2026-09-10') }, // etter 30.06
-      { orgnr: e.orgnr, ar: 2025, srl: 3 }, { orgnr: e.orgnr, ar: 2026, srl: 4 }, // udatert
+      { orgnr: a.orgnr, ar: 2025, srl: 3 },
+      { orgnr: a.orgnr, ar: 2026, srl: 4, dato: d('2026-05-10') }, // med
+      { orgnr: b.orgnr, ar: 2025, srl: 3 },
+      { orgnr: b.orgnr, ar: 2026, srl: 4, dato: d('2026-09-10') }, // etter 30.06
+      { orgnr: e.orgnr, ar: 2025, srl: 3 },
+      { orgnr: e.orgnr, ar: 2026, srl: 4 }, // udatert
     ];
     const m = hent(grunnlag({ malbedrifter: [a, b, e], srl: halv }, 2026, true), 'andelSrlOkning');
     expect(m).toMatchObject({ teller: 1, nevner: 3, bedrifter: [a.orgnr] });
@@ -210,12 +266,21 @@ describe('SRL-økning (programveileder 11.2 og vedlegg 1)', () => {
     expect(hent(grunnlag({ malbedrifter: [a, b, e], srl: halv }), 'andelSrlOkning').teller).toBe(3); // hele året: alle
   });
   it('to vurderinger for samme målbedrift og år er en feil', () => {
-    const ds = kontrollerSrl([{ orgnr: a.orgnr, ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 2 } }, { orgnr: a.orgnr, ar: 2026, srl: 4, kilde: { fil: 'srl.csv', rad: 3 } }]);
+    const ds = kontrollerSrl([
+      { orgnr: a.orgnr, ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 2 } },
+      { orgnr: a.orgnr, ar: 2026, srl: 4, kilde: { fil: 'srl.csv', rad: 3 } },
+    ]);
     expect(ds).toHaveLength(1);
     expect(ds[0]!.melding).toMatch(/rad 2/);
   });
   it('vedlegg 1/11.2: en SRL-vurdering for et orgnr som ikke er målbedrift er en feil med rad og kolonne', () => {
-    const ds = kontrollerSrl([{ orgnr: '974760673', ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 4 } }, { orgnr: a.orgnr, ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 2 } }], new Set([a.orgnr]));
+    const ds = kontrollerSrl(
+      [
+        { orgnr: '974760673', ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 4 } },
+        { orgnr: a.orgnr, ar: 2026, srl: 3, kilde: { fil: 'srl.csv', rad: 2 } },
+      ],
+      new Set([a.orgnr]),
+    );
     expect(ds.map((d) => [d.kode, d.kilde?.rad, d.kilde?.kolonne])).toEqual([['srl-ukjent-malbedrift', 4, 'orgnr']]);
   });
 });
@@ -234,7 +299,11 @@ describe('mål og Sivas minimum (programveileder 11.2)', () => {
   it('11.2: mål for innovasjonsstøtte under 90 % gir advarsel; 90 % gjør det ikke', () => {
     const r = tolkMal([{ id: 'andelInnovasjonsstotte', mal: 850_000, kilde: kilde(2) }]);
     expect(r.diagnostikk).toHaveLength(1);
-    expect(r.diagnostikk[0]).toMatchObject({ alvor: 'advarsel', kode: 'under-sivas-minimum', kilde: { rad: 2, kolonne: 'mal' } });
+    expect(r.diagnostikk[0]).toMatchObject({
+      alvor: 'advarsel',
+      kode: 'under-sivas-minimum',
+      kilde: { rad: 2, kolonne: 'mal' },
+    });
     expect(r.diagnostikk[0]!.melding).toMatch(/85 %.*90 %/);
     expect(tolkMal([{ id: 'andelInnovasjonsstotte', mal: 900_000 }]).diagnostikk).toEqual([]);
   });
@@ -250,7 +319,12 @@ describe('mål og Sivas minimum (programveileder 11.2)', () => {
       { id: 'eksportTiltak', mal: 30_000 },
       { id: 'Eksporttiltak', mal: 40_000 },
     ]);
-    expect(r.diagnostikk.map((x) => x.kode)).toEqual(['ugyldig-antall', 'ugyldig-antall', 'ukjent-maltall', 'maltall-to-ganger']);
+    expect(r.diagnostikk.map((x) => x.kode)).toEqual([
+      'ugyldig-antall',
+      'ugyldig-antall',
+      'ukjent-maltall',
+      'maltall-to-ganger',
+    ]);
     expect(r.mal.get('eksportTiltak')?.mal).toBe(3);
   });
   it('grunnlag/resultat under 90 % gir også advarsel', () => {
@@ -261,7 +335,10 @@ describe('mål og Sivas minimum (programveileder 11.2)', () => {
   it('avvik = resultat − mål (ppm-poeng for andeler); mål kan avvike fra grunnlaget og vises begge', () => {
     const ms = [mb(), mb()];
     const g = grunnlag({ malbedrifter: ms, stotte: [{ orgnr: ms[0]!.orgnr, dato: d('2026-01-31'), stotte: 100 }] });
-    const { mal } = tolkMal([{ id: 'andelInnovasjonsstotte', mal: 950_000 }, { id: 'malbedrifterIAaret', mal: 30_000 }]);
+    const { mal } = tolkMal([
+      { id: 'andelInnovasjonsstotte', mal: 950_000 },
+      { id: 'malbedrifterIAaret', mal: 30_000 },
+    ]);
     const rader = kombiner(beregnMaltall(g), mal);
     const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
     expect(innov).toMatchObject({ mal: 950_000, avvik: 500_000 - 950_000 });
@@ -274,11 +351,25 @@ describe('egenskaper', () => {
   it('andeler ligger alltid i 0–100 % og telleren aldri over nevneren', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ start: fc.integer({ min: 0, max: 1200 }), lengde: fc.option(fc.integer({ min: 0, max: 900 })), eksport: fc.boolean(), stotte: fc.integer({ min: 0, max: 5 }) }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: 0, max: 1200 }),
+            lengde: fc.option(fc.integer({ min: 0, max: 900 })),
+            eksport: fc.boolean(),
+            stotte: fc.integer({ min: 0, max: 5 }),
+          }),
+          { maxLength: 30 },
+        ),
         (xs) => {
           const base = Date.UTC(2024, 0, 1) / 86_400_000;
           const iso = (n: number) => new Date((base + n) * 86_400_000).toISOString().slice(0, 10) as Dato;
-          const ms = xs.map((x, i) => ({ orgnr: String(100000000 + i), navn: `B${i}`, avtalestart: iso(x.start), avtaleslutt: x.lengde === null ? undefined : iso(x.start + x.lengde), eksport: x.eksport }));
+          const ms = xs.map((x, i) => ({
+            orgnr: String(100000000 + i),
+            navn: `B${i}`,
+            avtalestart: iso(x.start),
+            avtaleslutt: x.lengde === null ? undefined : iso(x.start + x.lengde),
+            eksport: x.eksport,
+          }));
           const stotte = xs.map((x, i) => ({ orgnr: String(100000000 + i), dato: d('2026-06-30'), stotte: x.stotte }));
           for (const m of beregnMaltall(grunnlag({ malbedrifter: ms, stotte }))) {
             if (m.enhet !== 'andel' || m.verdi === null) continue;
@@ -312,26 +403,48 @@ describe('per 31.12 (programveileder 11.2: taksonomi og kvinnelig ledelse)', () 
 
 describe('tiltak hjelpetekstene utelukker eller tillater (programveileder 11.2)', () => {
   const egen = mb({ navn: 'Egen Målbedrift AS', orgnr: '923609016' });
-  const t = (over: Partial<TiltakGrunnlag>): TiltakGrunnlag => ({ dato: d('2026-03-01'), type: 'samarbeidsprosjekt', ...over });
+  const t = (over: Partial<TiltakGrunnlag>): TiltakGrunnlag => ({
+    dato: d('2026-03-01'),
+    type: 'samarbeidsprosjekt',
+    ...over,
+  });
   it('11.2: henvisning av en egen målbedrift telles ikke (henvist «istedenfor å ta de opp som egen målbedrift»)', () => {
-    const tiltak = [t({ type: 'henvisning', orgnr: '923609016' }), t({ type: 'henvisning', bedrift: 'egen målbedrift as' }), t({ type: 'henvisning', bedrift: 'Annen AS' })];
+    const tiltak = [
+      t({ type: 'henvisning', orgnr: '923609016' }),
+      t({ type: 'henvisning', bedrift: 'egen målbedrift as' }),
+      t({ type: 'henvisning', bedrift: 'Annen AS' }),
+    ];
     const g = grunnlag({ malbedrifter: [egen], tiltak });
     expect(hent(g, 'henvisteBedrifter').verdi).toBe(1);
     expect(utelatteTiltak(g).map((x) => x.kode)).toEqual(['henvisning-egen-malbedrift', 'henvisning-egen-malbedrift']);
   });
   it('11.2: samarbeid med Siva er ikke med en programoperatør og telles ikke', () => {
-    const tiltak = [t({ samarbeidspartner: 'Siva' }), t({ samarbeidspartner: 'SIVA SF' }), t({ samarbeidspartner: 'Dalen Næringshage' })];
+    const tiltak = [
+      t({ samarbeidspartner: 'Siva' }),
+      t({ samarbeidspartner: 'SIVA SF' }),
+      t({ samarbeidspartner: 'Dalen Næringshage' }),
+    ];
     const g = grunnlag({ tiltak });
     expect(hent(g, 'samarbeidsprosjekter').verdi).toBe(1);
     expect(utelatteTiltak(g).map((x) => x.kode)).toEqual(['samarbeid-med-siva', 'samarbeid-med-siva']);
   });
   it('11.2: ett tiltak kan telle under to måltall med «ogsa» — men ikke et tiltak og en bedrift', () => {
-    const kurs = t({ type: 'baerekraft-malbedrifter', ogsa: 'samarbeidsprosjekt', samarbeidspartner: 'Dalen Næringshage' });
+    const kurs = t({
+      type: 'baerekraft-malbedrifter',
+      ogsa: 'samarbeidsprosjekt',
+      samarbeidspartner: 'Dalen Næringshage',
+    });
     const g = grunnlag({ tiltak: [kurs] });
     expect(hent(g, 'baerekraftTiltakMalbedrifter').verdi).toBe(1);
     expect(hent(g, 'samarbeidsprosjekter').verdi).toBe(1);
     expect(kontrollerTiltak([kurs])).toEqual([]);
-    const ds = kontrollerTiltak([t({ type: 'baerekraft-malbedrifter', ogsa: 'henvisning', bedrift: 'X AS', kilde: { fil: 'tiltak.csv', rad: 3 } }), t({ ogsa: 'samarbeidsprosjekt' })]);
-    expect(ds.map((x) => [x.kode, x.kilde?.kolonne])).toEqual([['tiltak-ogsa-ugyldig', 'ogsa'], ['tiltak-ogsa-ugyldig', undefined]]);
+    const ds = kontrollerTiltak([
+      t({ type: 'baerekraft-malbedrifter', ogsa: 'henvisning', bedrift: 'X AS', kilde: { fil: 'tiltak.csv', rad: 3 } }),
+      t({ ogsa: 'samarbeidsprosjekt' }),
+    ]);
+    expect(ds.map((x) => [x.kode, x.kilde?.kolonne])).toEqual([
+      ['tiltak-ogsa-ugyldig', 'ogsa'],
+      ['tiltak-ogsa-ugyldig', undefined],
+    ]);
   });
 });

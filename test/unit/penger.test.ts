@@ -32,11 +32,15 @@ describe('penger: heltall øre, avrunding halv opp', () => {
 
   it('egenskap: divRundBig er nærmeste heltall (halv bort fra null)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (t, n) => {
-        const q = divRundBig(t, n);
-        const rest = t - q * n; // |rest| ≤ n/2
-        expect(2n * (rest < 0n ? -rest : rest) <= n).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        (t, n) => {
+          const q = divRundBig(t, n);
+          const rest = t - q * n; // |rest| ≤ n/2
+          expect(2n * (rest < 0n ? -rest : rest) <= n).toBe(true);
+        },
+      ),
     );
   });
 

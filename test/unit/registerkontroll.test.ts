@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dobbeltforinger } from '../../src/domain/registerkontroll.js';
 
-const l = (rad: number, type?: 'faktura' | 'kreditnota') => ({ periode: '2026-10', orgnr: '915000002', type, kilde: { fil: 'stotteregister.csv', rad } });
+const l = (rad: number, type?: 'faktura' | 'kreditnota') => ({
+  periode: '2026-10',
+  orgnr: '915000002',
+  type,
+  kilde: { fil: 'stotteregister.csv', rad },
+});
 
 describe('vedlegg 3 pkt. 2 og 4.1: høyst én gjeldende faktura per periode og målbedrift', () => {
   it('en linje kopiert for hånd er en feil med raden', () => {

@@ -2,9 +2,30 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Dato } from '../../src/domain/dato.js';
 import {
-  aggreger, exitKodeFor, kriteriumArsverk, kriteriumBank, kriteriumEierskap, kriteriumInsolvens, kriteriumKapitaltap, kriteriumKonkurs,
-  kriteriumOffentlig, kriteriumOkonomi, kriteriumRedningsstotte, kriteriumSjelden, kriteriumTreaarstak, kriteriumUtenlandsk, nokTilEur,
-  overEurGrense, relasjonstype, samletDom, tegnetKapital, vurderSmb, OFFENTLIGE_FORMER, OFFENTLIGE_SEKTORER, type Kurs, type SmbFakta,
+  aggreger,
+  exitKodeFor,
+  kriteriumArsverk,
+  kriteriumBank,
+  kriteriumEierskap,
+  kriteriumInsolvens,
+  kriteriumKapitaltap,
+  kriteriumKonkurs,
+  kriteriumOffentlig,
+  kriteriumOkonomi,
+  kriteriumRedningsstotte,
+  kriteriumSjelden,
+  kriteriumTreaarstak,
+  kriteriumUtenlandsk,
+  nokTilEur,
+  overEurGrense,
+  relasjonstype,
+  samletDom,
+  tegnetKapital,
+  vurderSmb,
+  OFFENTLIGE_FORMER,
+  OFFENTLIGE_SEKTORER,
+  type Kurs,
+  type SmbFakta,
 } from '../../src/domain/smb.js';
 import { byggFakta, statuserFra, type FaktaInn } from '../../src/domain/smb-fakta.js';
 import { hent, NettFeil, tolkEnhetSvar, tolkRegnskapSvar, tolkUnderenhetSvar } from '../../src/io/brreg.js';
@@ -45,11 +66,17 @@ function fakta(o: Partial<SmbFakta> = {}): SmbFakta {
     ...o,
   };
   // Sum egenkapital følger innskutt + opptjent når testen ikke setter den selv (som i et ekte regnskap).
-  if (!('sumEk' in o) && f.innskuttEk && f.opptjentEk) f.sumEk = { verdi: f.innskuttEk.verdi + f.opptjentEk.verdi, fra: 'test' };
+  if (!('sumEk' in o) && f.innskuttEk && f.opptjentEk)
+    f.sumEk = { verdi: f.innskuttEk.verdi + f.opptjentEk.verdi, fra: 'test' };
   return f;
 }
 const ingen = aggreger({ arsverk: null, omsetning: null, balanse: null }, [], []);
-const agg = (f: SmbFakta) => aggreger({ arsverk: f.arsverk?.verdi ?? null, omsetning: f.omsetning?.verdi ?? null, balanse: f.balanse?.verdi ?? null }, f.partnere, f.tilknyttede);
+const agg = (f: SmbFakta) =>
+  aggreger(
+    { arsverk: f.arsverk?.verdi ?? null, omsetning: f.omsetning?.verdi ?? null, balanse: f.balanse?.verdi ?? null },
+    f.partnere,
+    f.tilknyttede,
+  );
 const vurder = (f: SmbFakta) => vurderSmb({ fakta: f, idag: IDAG, kurs: KURS, stotte: { tidligereEur: 0, linjer: 0 } });
 
 describe('smb: utelukkede former (programveileder 4.3)', () => {
@@ -66,8 +93,19 @@ describe('smb: utelukkede former (programveileder 4.3)', () => {
     for (const s of ['1110', '1120', '1510', '1520', '3100', '3900', '6100', '6500']) {
       expect(kriteriumOffentlig(fakta({ sektor: { verdi: s, fra: 't' } })).status, s).toBe('ikke ok');
     }
-    expect(Object.keys(OFFENTLIGE_SEKTORER).sort()).toEqual(['1110', '1120', '1510', '1520', '3100', '3900', '6100', '6500']);
-    const equinor = kriteriumOffentlig(fakta({ sektor: { verdi: '1120', fra: 't', beskrivelse: 'Statlig eide aksjeselskaper mv.' } }));
+    expect(Object.keys(OFFENTLIGE_SEKTORER).sort()).toEqual([
+      '1110',
+      '1120',
+      '1510',
+      '1520',
+      '3100',
+      '3900',
+      '6100',
+      '6500',
+    ]);
+    const equinor = kriteriumOffentlig(
+      fakta({ sektor: { verdi: '1120', fra: 't', beskrivelse: 'Statlig eide aksjeselskaper mv.' } }),
+    );
     expect(equinor.grunnlag).toContain('1120 (Statlig eide aksjeselskaper mv.)');
     expect(kriteriumOffentlig(fakta({ orgform: { verdi: 'SÆR', fra: 't' } })).status).toBe('må vurderes');
     // Ukjent kode: må vurderes med grunnen; privat kode: ok, og grunnlaget sier at 25–50 % offentlig ikke synes.
@@ -78,15 +116,23 @@ describe('smb: utelukkede former (programveileder 4.3)', () => {
   });
 
   it('4.3: bank og forsikring: SPA, GFS, PK og NACE 64.1/65 = ikke ok; 64.9 må vurderes; 64.2 holding ok', () => {
-    for (const f of ['SPA', 'GFS', 'PK']) expect(kriteriumBank(fakta({ orgform: { verdi: f, fra: 't' } })).status).toBe('ikke ok');
-    for (const n of ['64.190', '65.120', '65.300']) expect(kriteriumBank(fakta({ nace: { verdi: [n], fra: 't' } })).status).toBe('ikke ok');
+    for (const f of ['SPA', 'GFS', 'PK'])
+      expect(kriteriumBank(fakta({ orgform: { verdi: f, fra: 't' } })).status).toBe('ikke ok');
+    for (const n of ['64.190', '65.120', '65.300'])
+      expect(kriteriumBank(fakta({ nace: { verdi: [n], fra: 't' } })).status).toBe('ikke ok');
     expect(kriteriumBank(fakta({ nace: { verdi: ['64.920'], fra: 't' } })).status).toBe('må vurderes');
     expect(kriteriumBank(fakta({ nace: { verdi: ['64.200'], fra: 't' } })).status).toBe('ok');
   });
 
   it('4.3: innovasjonsselskap (flagg) = ikke ok; «næringshage» i navnet må vurderes', () => {
-    expect(vurder(fakta({ innovasjonsselskap: { verdi: true, fra: '--innovasjonsselskap' } })).kriterier.find((k) => k.id === 'innovasjonsselskap')!.status).toBe('ikke ok');
-    expect(vurder(fakta({ navn: 'FJELLBYGDA NÆRINGSHAGE AS' })).kriterier.find((k) => k.id === 'innovasjonsselskap')!.status).toBe('må vurderes');
+    expect(
+      vurder(fakta({ innovasjonsselskap: { verdi: true, fra: '--innovasjonsselskap' } })).kriterier.find(
+        (k) => k.id === 'innovasjonsselskap',
+      )!.status,
+    ).toBe('ikke ok');
+    expect(
+      vurder(fakta({ navn: 'FJELLBYGDA NÆRINGSHAGE AS' })).kriterier.find((k) => k.id === 'innovasjonsselskap')!.status,
+    ).toBe('må vurderes');
   });
 });
 
@@ -113,7 +159,12 @@ describe('smb: årsverk (definisjoner SMB, vedlegg 3 pkt. 2)', () => {
     const f250 = fakta({ arsverk: { verdi: 250_00, fra: '--ansatte' } });
     expect(kriteriumArsverk(f249, agg(f249)).status).toBe('ok');
     expect(kriteriumArsverk(f250, agg(f250)).status).toBe('ikke ok');
-    expect(kriteriumArsverk(fakta({ arsverk: { verdi: 249_99, fra: '--ansatte' } }), agg(fakta({ arsverk: { verdi: 249_99, fra: '--ansatte' } }))).status).toBe('ok');
+    expect(
+      kriteriumArsverk(
+        fakta({ arsverk: { verdi: 249_99, fra: '--ansatte' } }),
+        agg(fakta({ arsverk: { verdi: 249_99, fra: '--ansatte' } })),
+      ).status,
+    ).toBe('ok');
   });
   it('definisjoner SMB: antallAnsatte mangler i svaret → må vurderes uten å påstå at ingen ansatte er registrert', () => {
     const k = kriteriumArsverk(fakta({ arsverk: null }), ingen);
@@ -128,12 +179,20 @@ describe('smb: årsverk (definisjoner SMB, vedlegg 3 pkt. 2)', () => {
   });
   it('definisjoner SMB (egenskap): ok ⇔ samlet årsverk < 250', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400_00 }), fc.integer({ min: 0, max: 400_00 }), fc.integer({ min: 250_000, max: 500_000 }), (egne, p, andel) => {
-        const f = fakta({ arsverk: { verdi: egne, fra: '--ansatte' }, partnere: [{ orgnr: '910020552', andel, arsverk: p, omsetning: 0, balanse: 0 }] });
-        const a = agg(f);
-        expect(a.arsverk).toBe(egne + Math.floor((p * andel) / 1_000_000 + 0.5));
-        expect(kriteriumArsverk(f, a).status).toBe(a.arsverk! < 250_00 ? 'ok' : 'ikke ok');
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400_00 }),
+        fc.integer({ min: 0, max: 400_00 }),
+        fc.integer({ min: 250_000, max: 500_000 }),
+        (egne, p, andel) => {
+          const f = fakta({
+            arsverk: { verdi: egne, fra: '--ansatte' },
+            partnere: [{ orgnr: '910020552', andel, arsverk: p, omsetning: 0, balanse: 0 }],
+          });
+          const a = agg(f);
+          expect(a.arsverk).toBe(egne + Math.floor((p * andel) / 1_000_000 + 0.5));
+          expect(kriteriumArsverk(f, a).status).toBe(a.arsverk! < 250_00 ? 'ok' : 'ikke ok');
+        },
+      ),
     );
   });
 });
@@ -157,13 +216,17 @@ describe('smb: omsetning og balanse (definisjoner SMB)', () => {
   });
   it('definisjoner SMB (egenskap): over grensen ⇔ NOK > grense × kurs', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2_000_000_000_000 }), fc.integer({ min: 50_000, max: 200_000 }), (ore, kurs) => {
-        const grenseOre = (5_000_000_000n * BigInt(kurs)) / 10_000n; // eksakt når kurs×50M er hele øre
-        const eksakt = (5_000_000_000n * BigInt(kurs)) % 10_000n === 0n;
-        if (eksakt) expect(overEurGrense(ore, 5_000_000_000, kurs)).toBe(BigInt(ore) > grenseOre);
-        // og omregningen avviker høyst en halv cent
-        expect(Math.abs(nokTilEur(ore, kurs) - (ore * 10_000) / kurs)).toBeLessThanOrEqual(0.5 + 1e-6);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000_000_000 }),
+        fc.integer({ min: 50_000, max: 200_000 }),
+        (ore, kurs) => {
+          const grenseOre = (5_000_000_000n * BigInt(kurs)) / 10_000n; // eksakt når kurs×50M er hele øre
+          const eksakt = (5_000_000_000n * BigInt(kurs)) % 10_000n === 0n;
+          if (eksakt) expect(overEurGrense(ore, 5_000_000_000, kurs)).toBe(BigInt(ore) > grenseOre);
+          // og omregningen avviker høyst en halv cent
+          expect(Math.abs(nokTilEur(ore, kurs) - (ore * 10_000) / kurs)).toBeLessThanOrEqual(0.5 + 1e-6);
+        },
+      ),
     );
   });
   it('definisjoner SMB: én kjent verdi under grensen er nok; én over og én ukjent må vurderes', () => {
@@ -190,7 +253,12 @@ describe('smb: partnere og tilknyttede (vedlegg 3 pkt. 2, GBER vedlegg I art. 3 
     expect(relasjonstype(500_001)).toBe('tilknyttet');
   });
   it('vedlegg 3 pkt. 2 (egenskap): aggregeringen er monoton og tilknyttede teller fullt', () => {
-    const rel = fc.record({ andel: fc.integer({ min: 250_000, max: 1_000_000 }), arsverk: fc.integer({ min: 0, max: 1e6 }), omsetning: fc.integer({ min: 0, max: 1e12 }), balanse: fc.integer({ min: 0, max: 1e12 }) });
+    const rel = fc.record({
+      andel: fc.integer({ min: 250_000, max: 1_000_000 }),
+      arsverk: fc.integer({ min: 0, max: 1e6 }),
+      omsetning: fc.integer({ min: 0, max: 1e12 }),
+      balanse: fc.integer({ min: 0, max: 1e12 }),
+    });
     fc.assert(
       fc.property(fc.array(rel, { maxLength: 5 }), fc.array(rel, { maxLength: 5 }), (ps, ts) => {
         const p = ps.map((r) => ({ ...r, orgnr: '910020552' }));
@@ -203,7 +271,9 @@ describe('smb: partnere og tilknyttede (vedlegg 3 pkt. 2, GBER vedlegg I art. 3 
     );
   });
   it('vedlegg 3 pkt. 2: eierskap ikke oppgitt → må vurderes (registeret vet ikke)', () => {
-    expect(vurder(fakta({ eierskapOppgitt: false })).kriterier.find((k) => k.id === 'eierskap')!.status).toBe('må vurderes');
+    expect(vurder(fakta({ eierskapOppgitt: false })).kriterier.find((k) => k.id === 'eierskap')!.status).toBe(
+      'må vurderes',
+    );
   });
   it('vedlegg 3 pkt. 2 (GBER vedlegg I art. 3 nr. 3): --selvstendig mens Enhetsregisteret sier erIKonsern → må vurderes; med tilknyttet → ok', () => {
     const eier = (f: SmbFakta) => vurder(f).kriterier.find((k) => k.id === 'eierskap')!;
@@ -219,7 +289,15 @@ describe('smb: partnere og tilknyttede (vedlegg 3 pkt. 2, GBER vedlegg I art. 3 
 
 describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
   const tap = (opptjent: number, registrert: string) =>
-    kriteriumKapitaltap(fakta({ innskuttEk: { verdi: kr(1_000_000), fra: 't' }, opptjentEk: { verdi: kr(opptjent), fra: 't' }, registrert: { verdi: registrert as Dato, fra: 't' } }), IDAG, true);
+    kriteriumKapitaltap(
+      fakta({
+        innskuttEk: { verdi: kr(1_000_000), fra: 't' },
+        opptjentEk: { verdi: kr(opptjent), fra: 't' },
+        registrert: { verdi: registrert as Dato, fra: 't' },
+      }),
+      IDAG,
+      true,
+    );
   it('vedlegg 3 pkt. 2 1): tap 600 000 av 1 000 000, fem år gammel → ikke ok; samme etter to år → unntatt', () => {
     expect(tap(-600_000, '2021-06-01').status).toBe('ikke ok');
     expect(tap(-600_000, '2024-06-01').status).toBe('ok');
@@ -227,42 +305,86 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
   });
   it('vedlegg 3 pkt. 2 1): tap på nøyaktig halvparten er ikke «mer enn halvparten»', () => {
     expect(tap(-500_000, '2015-01-01').status).toBe('ok');
-    expect(kriteriumKapitaltap(fakta({ innskuttEk: { verdi: 100_000_00, fra: 't' }, opptjentEk: { verdi: -50_000_01, fra: 't' } }), IDAG, true).status).toBe('ikke ok');
+    expect(
+      kriteriumKapitaltap(
+        fakta({ innskuttEk: { verdi: 100_000_00, fra: 't' }, opptjentEk: { verdi: -50_000_01, fra: 't' } }),
+        IDAG,
+        true,
+      ).status,
+    ).toBe('ikke ok');
   });
   it('vedlegg 3 pkt. 2 1): treårsunntaket slutter på treårsdagen, og gjelder ikke en bedrift som ikke er SMB', () => {
     expect(tap(-600_000, '2023-11-23').status).toBe('ok');
     expect(tap(-600_000, '2023-11-22').status).toBe('ikke ok');
-    expect(kriteriumKapitaltap(fakta({ opptjentEk: { verdi: kr(-600_000), fra: 't' }, registrert: { verdi: '2025-01-01' as Dato, fra: 't' } }), IDAG, false).status).toBe('ikke ok');
+    expect(
+      kriteriumKapitaltap(
+        fakta({ opptjentEk: { verdi: kr(-600_000), fra: 't' }, registrert: { verdi: '2025-01-01' as Dato, fra: 't' } }),
+        IDAG,
+        false,
+      ).status,
+    ).toBe('ikke ok');
   });
   it('vedlegg 3 pkt. 2 1) (issue 13 pkt. 10): i et konsern testes konsernet også; uten konsernets tall = må vurderes', () => {
     expect(tap(-100_000, '2015-01-01').grunnlag).not.toContain('Konsernet');
     const k = kriteriumKapitaltap(fakta({ erIKonsern: true }), IDAG, true);
     expect(k.status).toBe('må vurderes');
     expect(k.grunnlag).toContain('--konsern-egenkapital');
-    const konsern = (ek: number) => ({ egenkapital: { verdi: kr(ek), fra: 't' }, kapital: { verdi: kr(1_000_000), fra: 't' }, registrert: null });
+    const konsern = (ek: number) => ({
+      egenkapital: { verdi: kr(ek), fra: 't' },
+      kapital: { verdi: kr(1_000_000), fra: 't' },
+      registrert: null,
+    });
     expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(500_000) }), IDAG, true).status).toBe('ok');
-    expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(499_999) }), IDAG, true).status).toBe('ikke ok');
+    expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(499_999) }), IDAG, true).status).toBe(
+      'ikke ok',
+    );
   });
   it('vedlegg 3 pkt. 2 1) (issue 13 pkt. 10): treårsunntaket gis aldri ut fra datterselskapets dato alene', () => {
-    const ung = { innskuttEk: { verdi: kr(100_000), fra: 't' }, opptjentEk: { verdi: kr(-90_000), fra: 't' }, registrert: { verdi: '2025-06-01' as Dato, fra: 't' } };
+    const ung = {
+      innskuttEk: { verdi: kr(100_000), fra: 't' },
+      opptjentEk: { verdi: kr(-90_000), fra: 't' },
+      registrert: { verdi: '2025-06-01' as Dato, fra: 't' },
+    };
     expect(kriteriumKapitaltap(fakta(ung), IDAG, true).status).toBe('ok');
     const iKonsern = kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true }), IDAG, true);
     expect(iKonsern.status).toBe('ikke ok');
     expect(iKonsern.grunnlag).toContain('ikke ut fra bedriftens dato alene');
-    const konsern = (d: string) => ({ egenkapital: null, kapital: null, registrert: { verdi: d as Dato, fra: '--konsern-registrert' } });
-    expect(kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2024-01-01') }), IDAG, true).status).toBe('ok');
+    const konsern = (d: string) => ({
+      egenkapital: null,
+      kapital: null,
+      registrert: { verdi: d as Dato, fra: '--konsern-registrert' },
+    });
+    expect(
+      kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2024-01-01') }), IDAG, true).status,
+    ).toBe('ok');
     // Den tidligste datoen (konsernet fra 2010) styrer: unntaket er ute.
-    expect(kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2010-01-01') }), IDAG, true).status).toBe('ikke ok');
+    expect(
+      kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2010-01-01') }), IDAG, true).status,
+    ).toBe('ikke ok');
   });
   it('vedlegg 3 pkt. 2 1) (issue 13 pkt. 11): tegnet kapital = aksjekapital + overkurs; uten overkurs et intervall opp til innskutt EK', () => {
     const ak = { verdi: kr(100_000), fra: 'Enhetsregisteret' };
-    expect(tegnetKapital({ aksjekapital: ak, overkurs: { verdi: kr(400_000), fra: '--overkurs' }, innskuttEk: null })).toMatchObject({ min: kr(500_000), maks: kr(500_000) });
-    expect(tegnetKapital({ aksjekapital: ak, overkurs: null, innskuttEk: { verdi: kr(1_000_000), fra: 't' } })).toMatchObject({ min: kr(100_000), maks: kr(1_000_000) });
-    expect(tegnetKapital({ aksjekapital: null, overkurs: null, innskuttEk: { verdi: kr(1_000_000), fra: 't' } })!.tekst).toContain('aksjekapitalen er ukjent');
-    const med = (sumEk: number, overkurs?: number) => kriteriumKapitaltap(fakta({
-      aksjekapital: ak, innskuttEk: { verdi: kr(1_000_000), fra: 't' }, opptjentEk: null, sumEk: { verdi: kr(sumEk), fra: 't' },
-      overkurs: overkurs === undefined ? null : { verdi: kr(overkurs), fra: '--overkurs' },
-    }), IDAG, true);
+    expect(
+      tegnetKapital({ aksjekapital: ak, overkurs: { verdi: kr(400_000), fra: '--overkurs' }, innskuttEk: null }),
+    ).toMatchObject({ min: kr(500_000), maks: kr(500_000) });
+    expect(
+      tegnetKapital({ aksjekapital: ak, overkurs: null, innskuttEk: { verdi: kr(1_000_000), fra: 't' } }),
+    ).toMatchObject({ min: kr(100_000), maks: kr(1_000_000) });
+    expect(
+      tegnetKapital({ aksjekapital: null, overkurs: null, innskuttEk: { verdi: kr(1_000_000), fra: 't' } })!.tekst,
+    ).toContain('aksjekapitalen er ukjent');
+    const med = (sumEk: number, overkurs?: number) =>
+      kriteriumKapitaltap(
+        fakta({
+          aksjekapital: ak,
+          innskuttEk: { verdi: kr(1_000_000), fra: 't' },
+          opptjentEk: null,
+          sumEk: { verdi: kr(sumEk), fra: 't' },
+          overkurs: overkurs === undefined ? null : { verdi: kr(overkurs), fra: '--overkurs' },
+        }),
+        IDAG,
+        true,
+      );
     expect(med(49_999).status).toBe('ikke ok'); // under halvparten av aksjekapitalen: sikkert tapt
     expect(med(500_000).status).toBe('ok'); // minst halvparten av innskutt EK: sikkert ikke tapt
     expect(med(200_000).status).toBe('må vurderes'); // avhenger av overkursen
@@ -278,13 +400,26 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
     expect(kriteriumInsolvens(fakta({ sumEk: { verdi: 0, fra: 't' } })).status).toBe('ok');
   });
   it('GBER art. 2 nr. 18 c (issue 13 pkt. 1): alle statusfeltene — konkurs, rekonstruksjon, avvikling, tvang — = ikke ok med dato, også for en ny bedrift', () => {
-    const e = (x: Record<string, unknown>) => statuserFra({ organisasjonsnummer: '910000004', navn: 'X', organisasjonsform: { kode: 'AS' }, konkurs: false, underAvvikling: false, ...x });
+    const e = (x: Record<string, unknown>) =>
+      statuserFra({
+        organisasjonsnummer: '910000004',
+        navn: 'X',
+        organisasjonsform: { kode: 'AS' },
+        konkurs: false,
+        underAvvikling: false,
+        ...x,
+      });
     expect(e({})).toEqual([]);
-    expect(e({ underRekonstruksjonsforhandlingDato: '2026-09-15' })).toEqual([{ felt: 'underRekonstruksjonsforhandlingDato', tekst: 'under rekonstruksjonsforhandling', dato: '2026-09-15' }]);
+    expect(e({ underRekonstruksjonsforhandlingDato: '2026-09-15' })).toEqual([
+      { felt: 'underRekonstruksjonsforhandlingDato', tekst: 'under rekonstruksjonsforhandling', dato: '2026-09-15' },
+    ]);
     expect(e({ konkurs: true, konkursdato: '2026-10-02' })[0]!.dato).toBe('2026-10-02');
     expect(e({ konkursdato: '' })).toEqual([]);
     expect(e({ underAvvikling: true })[0]!.tekst).toBe('under avvikling');
-    expect(e({ tvangsopplostPgaManglendeRevisorDato: '2026-01-05' })[0]).toMatchObject({ tekst: 'under tvangsavvikling eller tvangsoppløsning', dato: '2026-01-05' });
+    expect(e({ tvangsopplostPgaManglendeRevisorDato: '2026-01-05' })[0]).toMatchObject({
+      tekst: 'under tvangsavvikling eller tvangsoppløsning',
+      dato: '2026-01-05',
+    });
     expect(e({ underUtenlandskInsolvensbehandlingDato: '2026-02-01' })).toHaveLength(1);
     const ny = { registrert: { verdi: '2025-06-01' as Dato, fra: 't' } };
     const rek = kriteriumKonkurs(fakta({ ...ny, statuser: e({ underRekonstruksjonsforhandlingDato: '2026-09-15' }) }));
@@ -325,43 +460,134 @@ describe('brreg: tolking av svarene (JSON-formen fra referansen)', () => {
   const url = 'http://x';
   it('404 = ukjent, 410 = fjernet med slettedato, 200 SlettetEnhet = slettet', () => {
     expect(tolkEnhetSvar({ status: 404, tekst: '' }, url).type).toBe('ukjent');
-    expect(tolkEnhetSvar({ status: 410, tekst: '{"organisasjonsnummer":"910006851","slettedato":"2023-05-02"}' }, url)).toMatchObject({ type: 'fjernet', slettedato: '2023-05-02' });
-    const s = tolkEnhetSvar({ status: 200, tekst: JSON.stringify({ respons_klasse: 'SlettetEnhet', organisasjonsnummer: '910005480', navn: 'X', organisasjonsform: { kode: 'AS' }, slettedato: '2024-11-26' }) }, url);
+    expect(
+      tolkEnhetSvar({ status: 410, tekst: '{"organisasjonsnummer":"910006851","slettedato":"2023-05-02"}' }, url),
+    ).toMatchObject({ type: 'fjernet', slettedato: '2023-05-02' });
+    const s = tolkEnhetSvar(
+      {
+        status: 200,
+        tekst: JSON.stringify({
+          respons_klasse: 'SlettetEnhet',
+          organisasjonsnummer: '910005480',
+          navn: 'X',
+          organisasjonsform: { kode: 'AS' },
+          slettedato: '2024-11-26',
+        }),
+      },
+      url,
+    );
     expect(s.type).toBe('slettet');
   });
   it('tomme strenger og null i valgfrie felt tåles; manglende navn er en svarfeil', () => {
-    const e = tolkEnhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '910000004', navn: 'X', organisasjonsform: { kode: 'AS' }, konkursdato: '', konkurs: null }) }, url);
+    const e = tolkEnhetSvar(
+      {
+        status: 200,
+        tekst: JSON.stringify({
+          organisasjonsnummer: '910000004',
+          navn: 'X',
+          organisasjonsform: { kode: 'AS' },
+          konkursdato: '',
+          konkurs: null,
+        }),
+      },
+      url,
+    );
     expect(e.type).toBe('enhet');
-    expect(() => tolkEnhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '910000004', organisasjonsform: { kode: 'AS' } }) }, url)).toThrow(/forventet form/);
+    expect(() =>
+      tolkEnhetSvar(
+        { status: 200, tekst: JSON.stringify({ organisasjonsnummer: '910000004', organisasjonsform: { kode: 'AS' } }) },
+        url,
+      ),
+    ).toThrow(/forventet form/);
   });
   it('enhet: null i valgfrie felt (antallAnsatte, naeringskode1, kapital, institusjonellSektorkode) tåles som manglende', () => {
-    const e = tolkEnhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '910000004', navn: 'X', organisasjonsform: { kode: 'AS' }, antallAnsatte: null, harRegistrertAntallAnsatte: true, naeringskode1: null, kapital: null, institusjonellSektorkode: null }) }, url);
+    const e = tolkEnhetSvar(
+      {
+        status: 200,
+        tekst: JSON.stringify({
+          organisasjonsnummer: '910000004',
+          navn: 'X',
+          organisasjonsform: { kode: 'AS' },
+          antallAnsatte: null,
+          harRegistrertAntallAnsatte: true,
+          naeringskode1: null,
+          kapital: null,
+          institusjonellSektorkode: null,
+        }),
+      },
+      url,
+    );
     expect(e.type).toBe('enhet');
     expect(e.type === 'enhet' && e.enhet.antallAnsatte).toBeUndefined();
   });
   it('regnskap: alle blader er valgfrie (NON_NULL): periode uten fraDato, id som streng (spesifikasjonen) og null tåles', () => {
-    const r = tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ id: 'a1b2', regnskapstype: 'SELSKAP', regnskapsperiode: { tilDato: '2025-12-31' }, valuta: 'NOK', eiendeler: { sumEiendeler: 10 }, resultatregnskapResultat: { driftsresultat: { driftsinntekter: {} } }, egenkapitalGjeld: null }]) }, url);
+    const r = tolkRegnskapSvar(
+      {
+        status: 200,
+        tekst: JSON.stringify([
+          {
+            id: 'a1b2',
+            regnskapstype: 'SELSKAP',
+            regnskapsperiode: { tilDato: '2025-12-31' },
+            valuta: 'NOK',
+            eiendeler: { sumEiendeler: 10 },
+            resultatregnskapResultat: { driftsresultat: { driftsinntekter: {} } },
+            egenkapitalGjeld: null,
+          },
+        ]),
+      },
+      url,
+    );
     expect(r.type).toBe('regnskap');
     expect(r.type === 'regnskap' && r.regnskap[0]!.eiendeler?.sumEiendeler).toBe(10);
-    expect(tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ id: 10, journalnr: '201901' }]) }, url).type).toBe('regnskap');
+    expect(tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ id: 10, journalnr: '201901' }]) }, url).type).toBe(
+      'regnskap',
+    );
   });
   it('regnskap: liste med ett element; 404 og tom liste = ingen; 500 = ingen med status', () => {
     expect(tolkRegnskapSvar({ status: 404, tekst: '' }, url)).toMatchObject({ type: 'ingen', status: 404 });
     expect(tolkRegnskapSvar({ status: 200, tekst: '[]' }, url)).toMatchObject({ type: 'ingen' });
-    expect(tolkRegnskapSvar({ status: 500, tekst: '{"status":"500"}' }, url)).toMatchObject({ type: 'ingen', status: 500 });
-    const trace = JSON.stringify({ status: '500', error: 'Internal Server Error', message: 'Ukjent oppstillingsplan', trace: '6f1c2a9e4b7d4e0f' });
-    expect(tolkRegnskapSvar({ status: 500, tekst: trace }, url)).toMatchObject({ melding: 'Ukjent oppstillingsplan, sporings-id 6f1c2a9e4b7d4e0f' });
-    const r = tolkRegnskapSvar({ status: 200, tekst: JSON.stringify([{ regnskapstype: 'SELSKAP', egenkapitalGjeld: { egenkapital: { innskuttEgenkapital: { sumInnskuttEgenkaptial: 5 } } } }]) }, url);
-    expect(r.type === 'regnskap' && r.regnskap[0]!.egenkapitalGjeld?.egenkapital?.innskuttEgenkapital?.sumInnskuttEgenkaptial).toBe(5);
+    expect(tolkRegnskapSvar({ status: 500, tekst: '{"status":"500"}' }, url)).toMatchObject({
+      type: 'ingen',
+      status: 500,
+    });
+    const trace = JSON.stringify({
+      status: '500',
+      error: 'Internal Server Error',
+      message: 'Ukjent oppstillingsplan',
+      trace: '6f1c2a9e4b7d4e0f',
+    });
+    expect(tolkRegnskapSvar({ status: 500, tekst: trace }, url)).toMatchObject({
+      melding: 'Ukjent oppstillingsplan, sporings-id 6f1c2a9e4b7d4e0f',
+    });
+    const r = tolkRegnskapSvar(
+      {
+        status: 200,
+        tekst: JSON.stringify([
+          {
+            regnskapstype: 'SELSKAP',
+            egenkapitalGjeld: { egenkapital: { innskuttEgenkapital: { sumInnskuttEgenkaptial: 5 } } },
+          },
+        ]),
+      },
+      url,
+    );
+    expect(
+      r.type === 'regnskap' &&
+        r.regnskap[0]!.egenkapitalGjeld?.egenkapital?.innskuttEgenkapital?.sumInnskuttEgenkaptial,
+    ).toBe(5);
   });
 });
 
 describe('brreg: HTTP-klienten med injisert fetch (deterministisk, uten nett og uten kappløp)', () => {
   /** En fetch som aldri svarer, men avbrytes av signalet: som en tjener som henger. */
-  const henger = (kall: string[]) => ((url: string | URL | Request, init?: RequestInit) => {
-    kall.push(String(url));
-    return new Promise<Response>((_, avvis) => init?.signal?.addEventListener('abort', () => avvis(init.signal!.reason)));
-  }) as typeof fetch;
+  const henger = (kall: string[]) =>
+    ((url: string | URL | Request, init?: RequestInit) => {
+      kall.push(String(url));
+      return new Promise<Response>((_, avvis) =>
+        init?.signal?.addEventListener('abort', () => avvis(init.signal!.reason)),
+      );
+    }) as typeof fetch;
   it('tidsavbrudd: ett nytt forsøk, så NettFeil med tidsgrensen i meldingen', async () => {
     const kall: string[] = [];
     const e = await hent('http://brreg.test/enheter/910000004', 5, henger(kall)).catch((x: unknown) => x);
@@ -377,16 +603,42 @@ describe('brreg: HTTP-klienten med injisert fetch (deterministisk, uten nett og 
 });
 
 describe('smb-fakta: registerdata → fakta (issue 13 pkt. 4, 5, 7, 10)', () => {
-  const enhet = { organisasjonsnummer: '910000004', navn: 'X AS', organisasjonsform: { kode: 'AS' }, harRegistrertAntallAnsatte: true,
-    kapital: { belop: 30000, type: 'Aksjekapital', valuta: 'NOK' } };
+  const enhet = {
+    organisasjonsnummer: '910000004',
+    navn: 'X AS',
+    organisasjonsform: { kode: 'AS' },
+    harRegistrertAntallAnsatte: true,
+    kapital: { belop: 30000, type: 'Aksjekapital', valuta: 'NOK' },
+  };
   const inn = (o: Partial<FaktaInn> = {}): FaktaInn => ({
-    orgnr: '910000004', enhet, regnskap: [], regnskapFeil: null, underenhet: null, flagg: {},
-    eierskap: { oppgitt: true, partnere: [], tilknyttede: [], offentlige: [] }, innovasjon: { verdi: false, fra: '' }, ...o,
+    orgnr: '910000004',
+    enhet,
+    regnskap: [],
+    regnskapFeil: null,
+    underenhet: null,
+    flagg: {},
+    eierskap: { oppgitt: true, partnere: [], tilknyttede: [], offentlige: [] },
+    innovasjon: { verdi: false, fra: '' },
+    ...o,
   });
-  const regnskap = (type: string, til: string, ek: Record<string, unknown>, valuta = 'NOK') =>
-    ({ regnskapstype: type, valuta, regnskapsperiode: { fraDato: `${til.slice(0, 4)}-01-01`, tilDato: til }, egenkapitalGjeld: { egenkapital: ek } });
+  const regnskap = (type: string, til: string, ek: Record<string, unknown>, valuta = 'NOK') => ({
+    regnskapstype: type,
+    valuta,
+    regnskapsperiode: { fraDato: `${til.slice(0, 4)}-01-01`, tilDato: til },
+    egenkapitalGjeld: { egenkapital: ek },
+  });
   it('pkt. 4: tom opptjentEgenkapital ({}) utledes som sum − innskutt, og kilden sier det', () => {
-    const f = byggFakta(inn({ regnskap: [regnskap('SELSKAP', '2025-12-31', { sumEgenkapital: 412000.0, opptjentEgenkapital: {}, innskuttEgenkapital: { sumInnskuttEgenkaptial: 30000.0 } })] }));
+    const f = byggFakta(
+      inn({
+        regnskap: [
+          regnskap('SELSKAP', '2025-12-31', {
+            sumEgenkapital: 412000.0,
+            opptjentEgenkapital: {},
+            innskuttEgenkapital: { sumInnskuttEgenkaptial: 30000.0 },
+          }),
+        ],
+      }),
+    );
     expect(f.opptjentEk).toMatchObject({ verdi: kr(382_000) });
     expect(f.opptjentEk!.fra).toContain('utledet: sum egenkapital − innskutt egenkapital');
     expect(f.sumEk!.verdi).toBe(kr(412_000));
@@ -394,7 +646,9 @@ describe('smb-fakta: registerdata → fakta (issue 13 pkt. 4, 5, 7, 10)', () => 
   });
   it('pkt. 5: harRegistrertAntallAnsatte uten antallAnsatte = 0–4 ansatte (regnet som 4), false = 0', () => {
     expect(byggFakta(inn()).arsverk).toMatchObject({ verdi: 4_00, intervall: '0–4', erAntallAnsatte: true });
-    expect(byggFakta(inn({ enhet: { ...enhet, harRegistrertAntallAnsatte: false } })).arsverk).toMatchObject({ verdi: 0 });
+    expect(byggFakta(inn({ enhet: { ...enhet, harRegistrertAntallAnsatte: false } })).arsverk).toMatchObject({
+      verdi: 0,
+    });
     const f = byggFakta(inn());
     expect(kriteriumArsverk(f, agg(f)).grunnlag).toContain('0–4 ansatte');
   });
@@ -409,11 +663,18 @@ describe('smb-fakta: registerdata → fakta (issue 13 pkt. 4, 5, 7, 10)', () => 
     expect(feil.regnskapMerknad).toContain('HTTP 500 (sporings-id abc)');
   });
   it('pkt. 10: nyeste SELSKAP er bedriftens tall og nyeste KONSERN er konsernets, uansett rekkefølge', () => {
-    const f = byggFakta(inn({ regnskap: [
-      regnskap('KONSERN', '2025-12-31', { sumEgenkapital: -1500000, innskuttEgenkapital: { sumInnskuttEgenkaptial: 2000000 } }),
-      regnskap('SELSKAP', '2024-12-31', { sumEgenkapital: 1 }),
-      regnskap('SELSKAP', '2025-12-31', { sumEgenkapital: 1800000 }),
-    ] }));
+    const f = byggFakta(
+      inn({
+        regnskap: [
+          regnskap('KONSERN', '2025-12-31', {
+            sumEgenkapital: -1500000,
+            innskuttEgenkapital: { sumInnskuttEgenkaptial: 2000000 },
+          }),
+          regnskap('SELSKAP', '2024-12-31', { sumEgenkapital: 1 }),
+          regnskap('SELSKAP', '2025-12-31', { sumEgenkapital: 1800000 }),
+        ],
+      }),
+    );
     expect(f.sumEk!.verdi).toBe(kr(1_800_000));
     expect(f.konsern.egenkapital!.verdi).toBe(kr(-1_500_000));
     expect(f.konsern.kapital!.verdi).toBe(kr(2_000_000));
@@ -436,9 +697,31 @@ describe('smb: offentlige eiere, NUF og underenheter (issue 13 pkt. 3, 6, 9)', (
     expect(kriteriumUtenlandsk(fakta()).status).toBe('ok');
   });
   it('underenhet: overordnetEnhet leses; slettet underenhet kjennes igjen', () => {
-    const u = tolkUnderenhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '924203617', navn: 'AVD', organisasjonsform: { kode: 'BEDR' }, overordnetEnhet: '991825827' }) }, 'x');
+    const u = tolkUnderenhetSvar(
+      {
+        status: 200,
+        tekst: JSON.stringify({
+          organisasjonsnummer: '924203617',
+          navn: 'AVD',
+          organisasjonsform: { kode: 'BEDR' },
+          overordnetEnhet: '991825827',
+        }),
+      },
+      'x',
+    );
     expect(u).toMatchObject({ type: 'underenhet', overordnet: '991825827' });
-    const s = tolkUnderenhetSvar({ status: 200, tekst: JSON.stringify({ organisasjonsnummer: '974567989', navn: 'AVD', organisasjonsform: { kode: 'BEDR' }, slettedato: '2023-12-30' }) }, 'x');
+    const s = tolkUnderenhetSvar(
+      {
+        status: 200,
+        tekst: JSON.stringify({
+          organisasjonsnummer: '974567989',
+          navn: 'AVD',
+          organisasjonsform: { kode: 'BEDR' },
+          slettedato: '2023-12-30',
+        }),
+      },
+      'x',
+    );
     expect(s.type).toBe('slettet');
     expect(tolkUnderenhetSvar({ status: 404, tekst: '' }, 'x').type).toBe('ukjent');
   });
@@ -456,8 +739,26 @@ describe('smb-flagg: flaggene som zod-skjema', () => {
       e = x;
     }
     expect(e).toBeInstanceOf(InndataFeil);
-    expect((e as InstanceType<typeof InndataFeil>).diagnostikk.map((d) => d.kilde?.kolonne).sort()).toEqual(['--ansatte', '--partner', '--redningsstotte']);
-    const f = lesFlagg({ ...grunn, overkurs: '400 000', redningsstotte: 'nei', offentligEier: ['910004115:24,9'], konsernRegistrert: '01.06.2024' }, IDAG);
-    expect(f).toMatchObject({ overkurs: kr(400_000), redningsstotte: false, offentlige: [{ orgnr: '910004115', andel: 249_000 }], konsernRegistrert: '2024-06-01' });
+    expect((e as InstanceType<typeof InndataFeil>).diagnostikk.map((d) => d.kilde?.kolonne).sort()).toEqual([
+      '--ansatte',
+      '--partner',
+      '--redningsstotte',
+    ]);
+    const f = lesFlagg(
+      {
+        ...grunn,
+        overkurs: '400 000',
+        redningsstotte: 'nei',
+        offentligEier: ['910004115:24,9'],
+        konsernRegistrert: '01.06.2024',
+      },
+      IDAG,
+    );
+    expect(f).toMatchObject({
+      overkurs: kr(400_000),
+      redningsstotte: false,
+      offentlige: [{ orgnr: '910004115', andel: 249_000 }],
+      konsernRegistrert: '2024-06-01',
+    });
   });
 });

@@ -117,10 +117,15 @@ describe('håndredigert register (issue 11 pkt. 19)', () => {
     const reg = await lesStotteregister(am);
     const nyOkt = (await lesNy(OKT.replace('6000,00;1500,00;6000,00', '6000,00;1500,00;6000,00')))[0]!;
     await skrivStotteregister(am, reg, registerCsv([reg.linjer[0]!, { ...nyOkt, kjoring: 'k5' }], reg.ekstra));
-    const linjer = readFileSync(am.sti('stotteregister.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const linjer = readFileSync(am.sti('stotteregister.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     // Fakturaidentiteten (issue 15) står mellom stotteEur og kjoring; tom for linjer uten den.
     const medId = (l: string) => l.replace(/;([^;]*)$/, ';;;;;;;;$1');
-    expect(linjer[0]).toBe(`${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;kjoring')};merknad`);
+    expect(linjer[0]).toBe(
+      `${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;kjoring')};merknad`,
+    );
     // Perioden skrives som «2026M09» (issue 16 pkt. 11: Excel lar den stå som tekst).
     expect(linjer[1]).toBe(`${medId(SEP.replace('2026-09', '2026M09'))};sjekket av Kari`);
     expect(linjer[2]?.replace(/;faktura;;;31\.10\.2026;31\.10\.2026;2026-10-915000142;;/, ';;;;;;;;')).toBe(

@@ -163,7 +163,11 @@ describe('issue 11 pkt. 20: kontrolltegn til terminalen vises synlig', () => {
 
   it('en fargekode i en overskrift fra inndata (kolonne og melding) vises synlig i feilmeldingen', async () => {
     const { feil, formatDiagnostikk } = await import('../../src/domain/diagnostikk.js');
-    const d = feil('ukjent-kolonne', 'Ukjent kolonne «x\u001b[8mskjult».', { fil: 'ansatte.csv', rad: 1, kolonne: 'x\u001b[8mskjult' });
+    const d = feil('ukjent-kolonne', 'Ukjent kolonne «x\u001b[8mskjult».', {
+      fil: 'ansatte.csv',
+      rad: 1,
+      kolonne: 'x\u001b[8mskjult',
+    });
     expect(formatDiagnostikk(d)).toBe('ansatte.csv, rad 1, kolonne «x␛[8mskjult»: Ukjent kolonne «x␛[8mskjult».');
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { beregnTimesats, beregnTimesatser, hvemBinder, TAK_KRONER, type TimesatsParametre } from '../../src/domain/timesats.js';
+import {
+  beregnTimesats,
+  beregnTimesatser,
+  hvemBinder,
+  TAK_KRONER,
+  type TimesatsParametre,
+} from '../../src/domain/timesats.js';
 
 const P: TimesatsParametre = {
   arbeidsgiveravgiftSats: 141_000, // 14,1 %
@@ -16,7 +22,7 @@ describe('timesats — programveileder 10.4 og vedlegg 3 pkt. 4.2', () => {
     expect(t.arslonnFulltid).toBe(kr(500_000));
     expect(t.sosialeKostnader).toBe(kr(130_500)); // 26,1 %
     expect(t.totalKostnad).toBe(kr(730_500));
-    expect(t.beregnet).toBe(Math.round((73_050_000 / 1695))); // 430,97 kr
+    expect(t.beregnet).toBe(Math.round(73_050_000 / 1695)); // 430,97 kr
     expect(t.beregnet).toBe(43_097);
     // 1,2 ‰ av 500 000 = 600 kr binder (lavere enn beregnet 430,97? nei: beregnet er lavest)
     expect(t.takPromille).toBe(kr(600));

@@ -3,8 +3,26 @@ import path from 'node:path';
 import { advarsel } from '../../domain/diagnostikk.js';
 import { formatDato, maanedAv } from '../../domain/dato.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
-import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, utelatteTiltak, type Maaling } from '../../domain/maltall.js';
-import { aktiveMalbedrifter, harFjoraarsdata, kontrollerAkkumulering, kontrollerMerforbruk, kontrollerOverforing, merforbruk, stottePerMalbedrift, tilskuddsbalanse, type Tilskuddsbalanse } from '../../domain/aarsrapport.js';
+import {
+  TOLKNINGER,
+  beregnMaltall,
+  kombiner,
+  kontrollerAndel,
+  periodeFor,
+  utelatteTiltak,
+  type Maaling,
+} from '../../domain/maltall.js';
+import {
+  aktiveMalbedrifter,
+  harFjoraarsdata,
+  kontrollerAkkumulering,
+  kontrollerMerforbruk,
+  kontrollerOverforing,
+  merforbruk,
+  stottePerMalbedrift,
+  tilskuddsbalanse,
+  type Tilskuddsbalanse,
+} from '../../domain/aarsrapport.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { skrivFiler } from '../../io/skriv.js';
 import type ExcelJS from 'exceljs';
@@ -16,8 +34,15 @@ import { farge, tekstTabell } from '../utskrift.js';
 import { kr, utmappe, velgAar } from './felles.js';
 import { dataAdvarsler, lesData, lesMaltallFil } from './aarsrapport-data.js';
 import { lesMalene } from './aarsrapport-maltall.js';
-import { forutsetninger, formaterMaltallArk, tilpassRadhoyder, maltallJson, maltallXlsxRad, settOverskrift, verdiTekst } from './aarsrapport-visning.js';
-
+import {
+  forutsetninger,
+  formaterMaltallArk,
+  tilpassRadhoyder,
+  maltallJson,
+  maltallXlsxRad,
+  settOverskrift,
+  verdiTekst,
+} from './aarsrapport-visning.js';
 
 // ————— --år <år> [--halvår] —————
 
@@ -52,7 +77,13 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
   k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
 
-  const grunnlag = { periode: p, malbedrifter: data.malbedrifter, stotte: data.register, tiltak: data.tiltak, srl: data.srl };
+  const grunnlag = {
+    periode: p,
+    malbedrifter: data.malbedrifter,
+    stotte: data.register,
+    tiltak: data.tiltak,
+    srl: data.srl,
+  };
   const maalinger: Maaling[] = beregnMaltall(grunnlag);
   // 11.2: tiltak hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva) vises som advarsler.
   k.advarsler.push(...utelatteTiltak(grunnlag));
@@ -68,11 +99,16 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const fjorLinjer = data.register.filter((r) => r.dato >= fjor.fra && r.dato <= fjor.til);
   const bruktIFjor = fjorLinjer.reduce((s, r) => s + r.stotte, 0);
   const harFjor = harFjoraarsdata(ar, data.tilskudd, fjorLinjer.length);
-  k.advarsler.push(...kontrollerOverforing(ar, data.tilskudd, bruktIFjor, harFjor, data.filer.tilskudd ?? 'tilskudd.csv'));
+  k.advarsler.push(
+    ...kontrollerOverforing(ar, data.tilskudd, bruktIFjor, harFjor, data.filer.tilskudd ?? 'tilskudd.csv'),
+  );
   // 11.1: årsrapporten lages normalt etter årsskiftet (15. januar); før periodens slutt er tallene foreløpige.
   if (k.idag <= p.til) {
     k.advarsler.push(
-      advarsel('periode-ikke-over', `Perioden (${formatDato(p.fra)}–${formatDato(p.til)}) er ikke over (i dag ${formatDato(k.idag)}): resultatet, støtten og balansen er foreløpige.`),
+      advarsel(
+        'periode-ikke-over',
+        `Perioden (${formatDato(p.fra)}–${formatDato(p.til)}) er ikke over (i dag ${formatDato(k.idag)}): resultatet, støtten og balansen er foreløpige.`,
+      ),
     );
   }
 
@@ -89,8 +125,21 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     tolkninger: TOLKNINGER,
     malbedrifter: aktive.map((m) => ({ ...m, timer: m.timer / 100 })),
     stotte: {
-      malbedrifter: stotte.rader.map((r) => ({ orgnr: r.orgnr, navn: r.navn, aktiv: r.aktiv, linjer: r.linjer, markedsverdi: kr(r.markedsverdi), egenandel: kr(r.egenandel), stotte: kr(r.stotte) })),
-      sum: { linjer: stotte.sum.linjer, markedsverdi: kr(stotte.sum.markedsverdi), egenandel: kr(stotte.sum.egenandel), stotte: kr(stotte.sum.stotte) },
+      malbedrifter: stotte.rader.map((r) => ({
+        orgnr: r.orgnr,
+        navn: r.navn,
+        aktiv: r.aktiv,
+        linjer: r.linjer,
+        markedsverdi: kr(r.markedsverdi),
+        egenandel: kr(r.egenandel),
+        stotte: kr(r.stotte),
+      })),
+      sum: {
+        linjer: stotte.sum.linjer,
+        markedsverdi: kr(stotte.sum.markedsverdi),
+        egenandel: kr(stotte.sum.egenandel),
+        stotte: kr(stotte.sum.stotte),
+      },
     },
     tilskuddsbalanse: balanseJson(balanse, halvar),
     fil: null as string | null,
@@ -109,7 +158,9 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
       periodetekst: forelopig ? `${periodetekst} – ${forelopig.toUpperCase()}` : periodetekst,
       naeringshage: am.config.naeringshage.navn,
       // 10.4: kortsiktig gjeld og overføring gjelder ved årets slutt, ikke per 30.06.
-      balansetekst: halvar ? 'ubrukt per 30.06 (foreløpig; kortsiktig gjeld og overføring regnes ved årets slutt)' : 'ubrukt = kortsiktig gjeld, overføres til neste år',
+      balansetekst: halvar
+        ? 'ubrukt per 30.06 (foreløpig; kortsiktig gjeld og overføring regnes ved årets slutt)'
+        : 'ubrukt = kortsiktig gjeld, overføres til neste år',
     },
     rader: {
       maltall: rader.map(maltallXlsxRad),
@@ -121,10 +172,20 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     parametre: {
       forutsetninger: forutsetninger(am, p, data, malFil.fil, [
         { nokkel: 'ar', etikett: 'År', type: 'nummer', verdi: ar },
-        { nokkel: 'status', etikett: 'Status', type: 'tekst', verdi: forelopig ?? `Endelig (perioden sluttet ${formatDato(p.til)})` },
+        {
+          nokkel: 'status',
+          etikett: 'Status',
+          type: 'tekst',
+          verdi: forelopig ?? `Endelig (perioden sluttet ${formatDato(p.til)})`,
+        },
         { nokkel: 'halvar', etikett: 'Halvårsrapportering (30. juni)', type: 'janei', verdi: halvar },
         { nokkel: 'tilskudd', etikett: 'Tilskudd', type: 'tekst', verdi: data.filer.tilskudd ?? '(mangler)' },
-        { nokkel: 'brukt', etikett: 'Brukt innovasjonsstøtte', type: 'tekst', verdi: 'støtteregisterets linjer med dato i perioden' },
+        {
+          nokkel: 'brukt',
+          etikett: 'Brukt innovasjonsstøtte',
+          type: 'tekst',
+          verdi: 'støtteregisterets linjer med dato i perioden',
+        },
       ]),
     },
   });
@@ -139,20 +200,33 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   if (!valg.forhandsvis) {
     // Issue 16 pkt. 2: hovedarket leses i ≥ 70 % — lange tekster brytes i cellen i stedet for å gjøre kolonnen bred.
     settUtskrift(wb.getWorksheet('Måltall vs resultat')!, { utvidForTekst: false });
-    await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
+    await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], {
+      overskriv: Boolean(valg.overskriv),
+    });
     json.fil = filnavn;
   }
 
   const b = balanse;
   const tekst = [
-    farge.bold(`${halvar ? 'Halvårsrapport' : 'Årsrapport'} ${periodetekst} – ${am.config.naeringshage.navn} (programveileder 10.4, 11.1, 11.2)`),
-    ...(forelopig ? [farge.yellow(`${forelopig}: perioden er ikke over, tallene er foreløpige (merket i filen).`)] : []),
+    farge.bold(
+      `${halvar ? 'Halvårsrapport' : 'Årsrapport'} ${periodetekst} – ${am.config.naeringshage.navn} (programveileder 10.4, 11.1, 11.2)`,
+    ),
+    ...(forelopig
+      ? [farge.yellow(`${forelopig}: perioden er ikke over, tallene er foreløpige (merket i filen).`)]
+      : []),
     ...(merAdv.length ? ['', farge.red(farge.bold(merAdv[0]!.melding))] : []),
     '',
     farge.bold('Måltall mot resultat'),
     tekstTabell(
       // 11.2/11.1: målene er for hele året; i halvåret sammenlignes halvårets resultat med helårsmålet (merket).
-      ['Område', 'id', 'Teller/nevner', 'Resultat', halvar ? 'Mål (hele året)' : 'Mål', halvar ? 'Avvik mot helårsmål' : 'Avvik'],
+      [
+        'Område',
+        'id',
+        'Teller/nevner',
+        'Resultat',
+        halvar ? 'Mål (hele året)' : 'Mål',
+        halvar ? 'Avvik mot helårsmål' : 'Avvik',
+      ],
       rader.map((r) => [
         r.def.omrade,
         r.def.id,
@@ -195,8 +269,10 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
 
 /** Programveileder 11.1, 15. januar: all art. 28-rapportering for fjoråret ferdigstilt, også statusskjemaet. */
 export function frist15Januar(ar: number): string {
-  return `Frist 15. januar ${ar + 1} (11.1): all rapportering for ${ar} knyttet til innovasjonsstøtte (art. 28) skal være ` +
-    `ferdigstilt — rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet.`;
+  return (
+    `Frist 15. januar ${ar + 1} (11.1): all rapportering for ${ar} knyttet til innovasjonsstøtte (art. 28) skal være ` +
+    `ferdigstilt — rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet.`
+  );
 }
 
 /**

@@ -17,7 +17,6 @@ import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lesAlleDelvis, tolkTabell } from '../../io/datasett.js';
 import { lesTabell } from '../../io/tabell-les.js';
 
-
 // ————— Lesing —————
 
 export type Data = {
@@ -49,7 +48,10 @@ export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boo
     timer: { def: timerDef, valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) },
   });
   const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom } = lest;
-  ds.push(...kontrollerTiltak(tiltak.rader), ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined));
+  ds.push(
+    ...kontrollerTiltak(tiltak.rader),
+    ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined),
+  );
   if (ds.length) throw new InndataFeil(ds);
 
   const admin = new Set(am.config.adminKoder.map(normaliserNavn));
@@ -69,7 +71,14 @@ export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boo
     timerPerOrgnr,
     timerMaaneder,
     tilskudd: tilskudd.rader,
-    filer: { malbedrifter: mb.fil, stotteregister: reg.fil, tiltak: tiltak.fil, srl: srl.fil, timer: timer.fil, tilskudd: tilskudd.fil },
+    filer: {
+      malbedrifter: mb.fil,
+      stotteregister: reg.fil,
+      tiltak: tiltak.fil,
+      srl: srl.fil,
+      timer: timer.fil,
+      tilskudd: tilskudd.fil,
+    },
   };
 }
 
@@ -78,7 +87,12 @@ async function lesEnMaltallFil(am: Arbeidsmappe, fil: string): Promise<MaltallMa
   // nh sin egen xlsx har tittel i rad 1 og overskrifter i rad 2; det godtas.
   const erId = (c: unknown) => typeof c === 'string' && normaliserNavn(c) === 'id';
   if (!t.overskrifter.some(erId) && t.rader[0]?.some(erId)) {
-    t = { ...t, overskrifter: t.rader[0].map((c) => (c === null || c === undefined ? '' : String(c).trim())), rader: t.rader.slice(1), radnr: t.radnr.slice(1) };
+    t = {
+      ...t,
+      overskrifter: t.rader[0].map((c) => (c === null || c === undefined ? '' : String(c).trim())),
+      rader: t.rader.slice(1),
+      radnr: t.radnr.slice(1),
+    };
   }
   return tolkTabell(t, maltallDef, am.config);
 }
@@ -106,7 +120,10 @@ const SAMTIDIG_MS = 2000;
  * sist (advarsel med måltallene som avviker); er de endret samtidig, er det en konflikt (exit 2) — nh velger aldri
  * stille bort mål brukeren har skrevet inn (issue 11 pkt. 15).
  */
-export async function lesMaltallFil(am: Arbeidsmappe, ar: number): Promise<{ fil: string | null; rader: MaltallMal[]; advarsler: Diagnostikk[] }> {
+export async function lesMaltallFil(
+  am: Arbeidsmappe,
+  ar: number,
+): Promise<{ fil: string | null; rader: MaltallMal[]; advarsler: Diagnostikk[] }> {
   const navn = `maltall-${ar}`;
   const filer = await readdir(am.rot);
   const csv = filer.find((f) => f.toLowerCase() === `${navn}.csv`);
@@ -123,9 +140,14 @@ export async function lesMaltallFil(am: Arbeidsmappe, ar: number): Promise<{ fil
   const liste = ulike.slice(0, 8).join(', ') + (ulike.length > 8 ? ` (og ${ulike.length - 8} til)` : '');
   if (Math.abs(tc - tx) < SAMTIDIG_MS) {
     throw new InndataFeil([
-      feil('maltall-konflikt', `${csv} og ${xlsx} har ulike mål eller kommentarer for ${liste}, og det går ikke å se hvilken som er endret sist.`, { fil: xlsx }, {
-        forventet: `slett eller gi nytt navn til den av de to filene som ikke skal gjelde`,
-      }),
+      feil(
+        'maltall-konflikt',
+        `${csv} og ${xlsx} har ulike mål eller kommentarer for ${liste}, og det går ikke å se hvilken som er endret sist.`,
+        { fil: xlsx },
+        {
+          forventet: `slett eller gi nytt navn til den av de to filene som ikke skal gjelde`,
+        },
+      ),
     ]);
   }
   const [fil, rader, annen] = tc > tx ? [csv, rc, xlsx] : [xlsx, rx, csv];
@@ -152,10 +174,24 @@ export function dataAdvarsler(d: Data, p: Periode, idagMaaned: string): Diagnost
       ),
     );
   }
-  const aktive = new Set(d.malbedrifter.filter((m) => m.avtalestart <= p.til && (m.avtaleslutt === undefined || m.avtaleslutt >= p.fra)).map((m) => m.orgnr));
-  const utenAvtale = new Set(d.register.filter((r) => r.dato >= p.fra && r.dato <= p.til && !aktive.has(r.orgnr)).map((r) => `${r.navn} (${r.orgnr})`));
+  const aktive = new Set(
+    d.malbedrifter
+      .filter((m) => m.avtalestart <= p.til && (m.avtaleslutt === undefined || m.avtaleslutt >= p.fra))
+      .map((m) => m.orgnr),
+  );
+  const utenAvtale = new Set(
+    d.register
+      .filter((r) => r.dato >= p.fra && r.dato <= p.til && !aktive.has(r.orgnr))
+      .map((r) => `${r.navn} (${r.orgnr})`),
+  );
   for (const n of utenAvtale) {
-    ds.push(advarsel('stotte-uten-avtale', `Støtteregisteret har støtte i perioden til ${n}, som ikke har aktiv målbedriftsavtale i perioden i malbedrifter.`, { fil: d.filer.stotteregister ?? 'stotteregister.csv' }));
+    ds.push(
+      advarsel(
+        'stotte-uten-avtale',
+        `Støtteregisteret har støtte i perioden til ${n}, som ikke har aktiv målbedriftsavtale i perioden i malbedrifter.`,
+        { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
+      ),
+    );
   }
   return ds;
 }

@@ -4,7 +4,15 @@ import type { MaltallMal } from '../../domain/datasett/maltall.js';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
 import { formatDato, maanedAv } from '../../domain/dato.js';
 import type { Kolonne } from '../../domain/rapport.js';
-import { TOLKNINGER, beregnMaltall, kombiner, kontrollerAndel, periodeFor, utelatteTiltak, tolkMal } from '../../domain/maltall.js';
+import {
+  TOLKNINGER,
+  beregnMaltall,
+  kombiner,
+  kontrollerAndel,
+  periodeFor,
+  utelatteTiltak,
+  tolkMal,
+} from '../../domain/maltall.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lagCsv } from '../../io/csv-skriv.js';
 import { skrivFiler } from '../../io/skriv.js';
@@ -15,8 +23,15 @@ import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
 import { utmappe, velgAar } from './felles.js';
 import { dataAdvarsler, lesData, lesMaltallFil } from './aarsrapport-data.js';
-import { forutsetninger, formaterMaltallArk, tilpassRadhoyder, maltallJson, maltallXlsxRad, verdiCsv, verdiTekst } from './aarsrapport-visning.js';
-
+import {
+  forutsetninger,
+  formaterMaltallArk,
+  tilpassRadhoyder,
+  maltallJson,
+  maltallXlsxRad,
+  verdiCsv,
+  verdiTekst,
+} from './aarsrapport-visning.js';
 
 // ————— --maltall <år> —————
 
@@ -36,7 +51,9 @@ const MALTALL_CSV: Kolonne[] = [
 ];
 
 export function lesMalene(fil: string | null, rader: MaltallMal[], k: Kontekst) {
-  const { mal, diagnostikk } = tolkMal(rader.map((r) => ({ id: r.id, mal: r.mal, kommentar: r.kommentar, kilde: r.kilde })));
+  const { mal, diagnostikk } = tolkMal(
+    rader.map((r) => ({ id: r.id, mal: r.mal, kommentar: r.kommentar, kilde: r.kilde })),
+  );
   const feilene = diagnostikk.filter((d) => d.alvor === 'feil');
   if (feilene.length) throw new InndataFeil(feilene);
   k.advarsler.push(...diagnostikk);
@@ -54,7 +71,13 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
   k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
 
-  const grunnlag = { periode: p, malbedrifter: data.malbedrifter, stotte: data.register, tiltak: data.tiltak, srl: data.srl };
+  const grunnlag = {
+    periode: p,
+    malbedrifter: data.malbedrifter,
+    stotte: data.register,
+    tiltak: data.tiltak,
+    srl: data.srl,
+  };
   const maalinger = beregnMaltall(grunnlag);
   // 11.2: tiltak hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva) vises som advarsler.
   k.advarsler.push(...utelatteTiltak(grunnlag));
@@ -63,7 +86,13 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `grunnlaget (${grunnlagsaar})`));
   const utenMal = rader.filter((r) => r.mal === null).length;
   if (malFil.fil && utenMal) {
-    k.advarsler.push(advarsel('maltall-uten-mal', `${utenMal} av ${rader.length} måltall har ikke eget mål i ${malFil.fil}; fyll inn «Mål» eller bruk grunnlaget.`, { fil: malFil.fil, kolonne: 'mal' }));
+    k.advarsler.push(
+      advarsel(
+        'maltall-uten-mal',
+        `${utenMal} av ${rader.length} måltall har ikke eget mål i ${malFil.fil}; fyll inn «Mål» eller bruk grunnlaget.`,
+        { fil: malFil.fil, kolonne: 'mal' },
+      ),
+    );
   }
 
   const ut = utmappe(am, valg.ut);
@@ -81,7 +110,11 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
       naeringshage: am.config.naeringshage.navn,
     },
     rader: { maltall: rader.map(maltallXlsxRad), hjelp: rader.map(maltallXlsxRad) },
-    parametre: { forutsetninger: forutsetninger(am, p, data, malFil.fil, [{ nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: ar }]) },
+    parametre: {
+      forutsetninger: forutsetninger(am, p, data, malFil.fil, [
+        { nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: ar },
+      ]),
+    },
   });
   formaterMaltallArk(wb, xmal, 'maltall', rader, ['grunnlag', 'mal']);
   tilpassRadhoyder(wb, xmal, 'hjelp');
@@ -108,7 +141,13 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     }
     // Issue 16 pkt. 2: hovedarket leses i ≥ 70 % — lange tekster brytes i cellen i stedet for å gjøre kolonnen bred.
     settUtskrift(wb.getWorksheet('Måltall')!, { utvidForTekst: false });
-    await skrivFiler([{ sti: xlsxSti, innhold: await arbeidsbokTilBuffer(wb) }, { sti: csvSti, innhold: csv }], { overskriv: Boolean(valg.overskriv) });
+    await skrivFiler(
+      [
+        { sti: xlsxSti, innhold: await arbeidsbokTilBuffer(wb) },
+        { sti: csvSti, innhold: csv },
+      ],
+      { overskriv: Boolean(valg.overskriv) },
+    );
   }
 
   const json = {
@@ -137,7 +176,9 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     [false, false, true, true, true, false],
   );
   const tekst = [
-    farge.bold(`Måltall ${ar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`),
+    farge.bold(
+      `Måltall ${ar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`,
+    ),
     `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${aktive} aktive målbedrifter (avtalen overlapper året). ` +
       `Mål: ${malFil.fil ?? `ingen målfil (maltall-${ar}.csv) — målkolonnen er tom`}.`,
     '',

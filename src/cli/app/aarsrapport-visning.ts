@@ -12,7 +12,6 @@ import type { Data } from './aarsrapport-data.js';
 /** Avvik mellom to andeler er prosentpoeng (Språkrådet: «%-poeng»), ikke prosent: «+5,00 %-poeng». */
 const PROSENTPOENG = '+0.00%"-poeng";-0.00%"-poeng";0.00%"-poeng"';
 
-
 // ————— Felles visning av måltall —————
 
 export const ENHET_TEKST = { antall: 'antall', andel: 'andel (%)' } as const;
@@ -83,7 +82,13 @@ export function maltallXlsxRad(r: MaltallRad): Rad {
  * Kolonnene med verdier får format per rad (prosent for andeler, heltall for antall), og en formel
  * som ikke kan beregnes får tomt resultat (ikke 0), så filen kan leses inn igjen.
  */
-export function formaterMaltallArk(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: string, rader: readonly MaltallRad[], verdiKolonner: string[]): void {
+export function formaterMaltallArk(
+  wb: ExcelJS.Workbook,
+  mal: Mal,
+  arkNokkel: string,
+  rader: readonly MaltallRad[],
+  verdiKolonner: string[],
+): void {
   const ark = mal.ark.find((a) => a.nokkel === arkNokkel)!;
   const ws = wb.getWorksheet(ark.navn)!;
   rader.forEach((r, i) => {
@@ -123,26 +128,53 @@ export function tilpassRadhoyder(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: stri
 }
 
 /** Bytter overskriften (rad 2) i én kolonne, f.eks. når halvåret ikke har kortsiktig gjeld. */
-export function settOverskrift(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: string, kolonne: string, overskrift: string): void {
+export function settOverskrift(
+  wb: ExcelJS.Workbook,
+  mal: Mal,
+  arkNokkel: string,
+  kolonne: string,
+  overskrift: string,
+): void {
   const ark = mal.ark.find((a) => a.nokkel === arkNokkel)!;
   const k = ark.kolonner.findIndex((x) => x.nokkel === kolonne);
   wb.getWorksheet(ark.navn)!.getCell(2, k + 1).value = overskrift;
 }
 
-export function forutsetninger(am: Arbeidsmappe, p: Periode, data: Data, malFil: string | null, ekstra: Parameter[]): Parameter[] {
+export function forutsetninger(
+  am: Arbeidsmappe,
+  p: Periode,
+  data: Data,
+  malFil: string | null,
+  ekstra: Parameter[],
+): Parameter[] {
   const fil = (n: string) => data.filer[n] ?? '(mangler)';
   return [
     ...ekstra,
     { nokkel: 'periodeFra', etikett: 'Periode fra', type: 'dato', verdi: p.fra },
     { nokkel: 'periodeTil', etikett: 'Periode til', type: 'dato', verdi: p.til },
-    { nokkel: 'minimum', etikett: 'Sivas minimum, andel med innovasjonsstøtte (11.2)', type: 'prosent', verdi: SIVA_MINIMUM_INNOVASJONSSTOTTE },
+    {
+      nokkel: 'minimum',
+      etikett: 'Sivas minimum, andel med innovasjonsstøtte (11.2)',
+      type: 'prosent',
+      verdi: SIVA_MINIMUM_INNOVASJONSSTOTTE,
+    },
     { nokkel: 'malbedrifter', etikett: 'Målbedrifter', type: 'tekst', verdi: fil('malbedrifter') },
     { nokkel: 'stotteregister', etikett: 'Støtteregister', type: 'tekst', verdi: fil('stotteregister') },
     { nokkel: 'tiltak', etikett: 'Tiltak', type: 'tekst', verdi: fil('tiltak') },
     { nokkel: 'srl', etikett: 'SRL-vurderinger', type: 'tekst', verdi: fil('srl') },
     { nokkel: 'timer', etikett: 'Timer', type: 'tekst', verdi: fil('timer') },
     { nokkel: 'malFil', etikett: 'Egne mål', type: 'tekst', verdi: malFil ?? '(ingen)' },
-    { nokkel: 'naeringshage', etikett: 'Næringshage', type: 'tekst', verdi: `${am.config.naeringshage.navn} (${am.config.naeringshage.orgnr})` },
-    ...TOLKNINGER.map((t, i) => ({ nokkel: `tolkning${i + 1}`, etikett: `Tolkning ${i + 1}`, type: 'tekst' as const, verdi: t })),
+    {
+      nokkel: 'naeringshage',
+      etikett: 'Næringshage',
+      type: 'tekst',
+      verdi: `${am.config.naeringshage.navn} (${am.config.naeringshage.orgnr})`,
+    },
+    ...TOLKNINGER.map((t, i) => ({
+      nokkel: `tolkning${i + 1}`,
+      etikett: `Tolkning ${i + 1}`,
+      type: 'tekst' as const,
+      verdi: t,
+    })),
   ];
 }

@@ -32,7 +32,13 @@ async function sporOmModus(k: Kontekst, valg: AarsrapportValg): Promise<Aarsrapp
         { navn: 'Måltall til AVI for neste år (frist 1. desember)', verdi: 'maltall' },
         { navn: 'Årsrapport (31. desember / 15. januar)', verdi: 'ar' },
       ]);
-  const ar = (await sporOmAar(k.spor, modus === 'maltall' ? 'Måltall for hvilket år?' : 'Årsrapport for hvilket år?', modus === 'maltall' ? iaar + 1 : mnd >= 7 ? iaar : iaar - 1)).trim();
+  const ar = (
+    await sporOmAar(
+      k.spor,
+      modus === 'maltall' ? 'Måltall for hvilket år?' : 'Årsrapport for hvilket år?',
+      modus === 'maltall' ? iaar + 1 : mnd >= 7 ? iaar : iaar - 1,
+    )
+  ).trim();
   return modus === 'maltall' ? { ...valg, maltall: ar } : { ...valg, ar };
 }
 
@@ -42,13 +48,24 @@ export async function aarsrapport(k: Kontekst, valgInn: AarsrapportValg): Promis
   const harAr = valg.ar !== undefined;
   if (harMaltall === harAr) {
     throw new InndataFeil([
-      feil('ugyldig-flagg', harMaltall ? 'Oppgi enten --maltall <år> eller --år <år>, ikke begge.' : 'Oppgi --maltall <år> (måltall til AVI) eller --år <år> (årsrapport).', undefined, {
-        forventet: 'nh årsrapport --maltall 2027, eller nh årsrapport --år 2026 [--halvår]',
-      }),
+      feil(
+        'ugyldig-flagg',
+        harMaltall
+          ? 'Oppgi enten --maltall <år> eller --år <år>, ikke begge.'
+          : 'Oppgi --maltall <år> (måltall til AVI) eller --år <år> (årsrapport).',
+        undefined,
+        {
+          forventet: 'nh årsrapport --maltall 2027, eller nh årsrapport --år 2026 [--halvår]',
+        },
+      ),
     ]);
   }
   if (valg.halvar && !harAr) {
-    throw new InndataFeil([feil('ugyldig-flagg', '--halvår gjelder bare sammen med --år <år>.', undefined, { forventet: 'nh årsrapport --år 2026 --halvår' })]);
+    throw new InndataFeil([
+      feil('ugyldig-flagg', '--halvår gjelder bare sammen med --år <år>.', undefined, {
+        forventet: 'nh årsrapport --år 2026 --halvår',
+      }),
+    ]);
   }
   const am = await aapneArbeidsmappe(k.data);
   return harMaltall ? maltallEksport(k, am, valg) : aarsrapportForAar(k, am, valg);

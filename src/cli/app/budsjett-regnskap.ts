@@ -21,8 +21,18 @@ import { lesSatserForAar } from './timesats.js';
 
 import { beregnRegnskap, type Regnskap } from '../../domain/budsjett-regnskap.js';
 import {
-  fk, fordelingJson, fordelingTekst, kategorierJson, kategoriTabell, oppgjorJson, oppgjorLinjer, oppgjorTekst, settSammendragsformler,
-  skrivXlsx, sumRef, type Sammendragslinje,
+  fk,
+  fordelingJson,
+  fordelingTekst,
+  kategorierJson,
+  kategoriTabell,
+  oppgjorJson,
+  oppgjorLinjer,
+  oppgjorTekst,
+  settSammendragsformler,
+  skrivXlsx,
+  sumRef,
+  type Sammendragslinje,
 } from './budsjett-felles.js';
 
 const TOLKNINGER_REGNSKAP = [
@@ -60,13 +70,31 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
   });
   const { ansatte, satser } = aarsSatser;
   const { regnskap: r, feil: feilListe } = beregnRegnskap(
-    ar, timer.rader, ansatte, satser, malbedrifter.rader, kostnader.rader, tilskudd.rader, am.config.adminKoder, am.config.admAktiviteter,
+    ar,
+    timer.rader,
+    ansatte,
+    satser,
+    malbedrifter.rader,
+    kostnader.rader,
+    tilskudd.rader,
+    am.config.adminKoder,
+    am.config.admAktiviteter,
     aarsSatser.lagret ? `timesats-${ar}.json` : 'ansatte',
   );
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
-  const filnavn: Record<string, string> = { timer: timer.fil ?? 'timer.csv', tilskudd: tilskudd.fil ?? 'tilskudd.csv', kostnader: kostnader.fil ?? 'kostnader.csv' };
-  k.advarsler.push(...r.advarsler.map((d) => (d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil] ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } } : d)));
+  const filnavn: Record<string, string> = {
+    timer: timer.fil ?? 'timer.csv',
+    tilskudd: tilskudd.fil ?? 'tilskudd.csv',
+    kostnader: kostnader.fil ?? 'kostnader.csv',
+  };
+  k.advarsler.push(
+    ...r.advarsler.map((d) =>
+      d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil]
+        ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } }
+        : d,
+    ),
+  );
   const fordeling = kontrollerFordeling(ar, tilskudd.rader);
   k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
   if (!aarsSatser.lagret) {
@@ -80,7 +108,13 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
       ),
     );
   }
-  if (til >= k.idag) k.advarsler.push(advarsel('aret-ikke-avsluttet', `Året ${ar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`));
+  if (til >= k.idag)
+    k.advarsler.push(
+      advarsel(
+        'aret-ikke-avsluttet',
+        `Året ${ar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`,
+      ),
+    );
 
   const fil = path.join(utmappe(am, valg.ut), `attestasjonsgrunnlag-${ar}.xlsx`);
   await skrivXlsx(await regnskapXlsx(am, r, aarsSatser.kilde, k.idag), fil, valg);
@@ -102,13 +136,24 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
       timesats: kr(p.timesats),
       timer: p.timer / 100,
       belop: kr(p.belop),
-      aktiviteter: p.aktiviteter.map((a) => ({ aktivitet: a.aktivitet, timer: a.timer / 100, belop: kr(a.belop), rader: a.rader })),
+      aktiviteter: p.aktiviteter.map((a) => ({
+        aktivitet: a.aktivitet,
+        timer: a.timer / 100,
+        belop: kr(a.belop),
+        rader: a.rader,
+      })),
     })),
     aktiviteter: r.aktiviteter.map((a) => ({ aktivitet: a.aktivitet, timer: a.timer / 100, belop: kr(a.belop) })),
     direkteKostnader: {
       sum: kr(r.kostnader.sum),
       perKategori: kategorierJson(r.kostnader.perKategori),
-      linjer: r.kostnader.linjer.map((l) => ({ dato: l.dato ?? null, kategori: l.kategori, tekst: l.tekst ?? null, belop: kr(l.belop), rad: l.rad ?? null })),
+      linjer: r.kostnader.linjer.map((l) => ({
+        dato: l.dato ?? null,
+        kategori: l.kategori,
+        tekst: l.tekst ?? null,
+        belop: kr(l.belop),
+        rad: l.rad ?? null,
+      })),
     },
     tildelingLinjer: r.tildeling.linjer.map((l) => ({ belop: kr(l.belop), dato: l.dato ?? null, rad: l.rad ?? null })),
     antallTimelinjer: r.timelinjer.length,
@@ -126,11 +171,18 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
     '',
     tekstTabell(
       ['Ansatt', 'Timesats', 'Timer', 'Beløp'],
-      [...r.personer.map((p) => [p.navn, fk(p.timesats), (p.timer / 100).toLocaleString('nb-NO'), fk(p.belop)]), ['Sum', '', (r.timer / 100).toLocaleString('nb-NO'), fk(o.timeBelop)]],
+      [
+        ...r.personer.map((p) => [p.navn, fk(p.timesats), (p.timer / 100).toLocaleString('nb-NO'), fk(p.belop)]),
+        ['Sum', '', (r.timer / 100).toLocaleString('nb-NO'), fk(o.timeBelop)],
+      ],
       [false, true, true, true],
     ),
     '',
-    tekstTabell(['Aktivitet (10.4)', 'Timer', 'Beløp'], r.aktiviteter.map((a) => [a.aktivitet, (a.timer / 100).toLocaleString('nb-NO'), fk(a.belop)]), [false, true, true]),
+    tekstTabell(
+      ['Aktivitet (10.4)', 'Timer', 'Beløp'],
+      r.aktiviteter.map((a) => [a.aktivitet, (a.timer / 100).toLocaleString('nb-NO'), fk(a.belop)]),
+      [false, true, true],
+    ),
     '',
     kategoriTabell(r.kostnader.perKategori),
     '',
@@ -153,15 +205,50 @@ async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap, satsKilde: string, id
   const o = r.oppgjor;
   const linjer: Sammendragslinje[] = [
     { nokkel: 'ar', etikett: 'Regnskapsår', type: 'nummer', verdi: r.ar },
-    { nokkel: 'frist', etikett: 'Frist for revisors attestasjon til Siva (11.1)', type: 'dato', verdi: `${r.ar + 1}-02-20` },
-    ...oppgjorLinjer('regnskap', mal, o, r.timer, { personer: r.personer.length, kategorier: r.kostnader.perKategori.length }),
-    { nokkel: 'tilbakebetales', etikett: 'Skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2)', type: 'belop', verdi: Math.max(0, o.differanse), formel: (f) => `MAX(0,${f('differanse')})` },
-    { nokkel: 'kontroll', etikett: 'Kontroll: timer i timelistene − timer i sammendraget', type: 'timer', verdi: 0, formel: (f) => `${sumRef(mal, 'timeliste', 'timer', r.timelinjer.length)}-${f('timer')}` },
-    { nokkel: 'malbedriftTimer', etikett: 'Timer på målbedrifter i året (art. 28, ikke med)', type: 'timer', verdi: r.malbedriftTimer },
+    {
+      nokkel: 'frist',
+      etikett: 'Frist for revisors attestasjon til Siva (11.1)',
+      type: 'dato',
+      verdi: `${r.ar + 1}-02-20`,
+    },
+    ...oppgjorLinjer('regnskap', mal, o, r.timer, {
+      personer: r.personer.length,
+      kategorier: r.kostnader.perKategori.length,
+    }),
+    {
+      nokkel: 'tilbakebetales',
+      etikett: 'Skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2)',
+      type: 'belop',
+      verdi: Math.max(0, o.differanse),
+      formel: (f) => `MAX(0,${f('differanse')})`,
+    },
+    {
+      nokkel: 'kontroll',
+      etikett: 'Kontroll: timer i timelistene − timer i sammendraget',
+      type: 'timer',
+      verdi: 0,
+      formel: (f) => `${sumRef(mal, 'timeliste', 'timer', r.timelinjer.length)}-${f('timer')}`,
+    },
+    {
+      nokkel: 'malbedriftTimer',
+      etikett: 'Timer på målbedrifter i året (art. 28, ikke med)',
+      type: 'timer',
+      verdi: r.malbedriftTimer,
+    },
     { nokkel: 'satsKilde', etikett: 'Timesatser brukt (10.4, årets satser)', type: 'tekst', verdi: satsKilde },
-    ...ATTESTASJON.map((t, i) => ({ nokkel: `krav${i + 1}`, etikett: i === 0 ? 'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2)' : '', type: 'tekst' as const, verdi: t })),
+    ...ATTESTASJON.map((t, i) => ({
+      nokkel: `krav${i + 1}`,
+      etikett: i === 0 ? 'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2)' : '',
+      type: 'tekst' as const,
+      verdi: t,
+    })),
     { nokkel: 'signatur', etikett: 'Hvem attesterer (10.4)', type: 'tekst', verdi: ATTESTERER },
-    { nokkel: 'avrunding', etikett: 'Avrunding', type: 'tekst', verdi: 'timer × timesats per person og aktivitet til øre, halv opp; summer = sum av linjene' },
+    {
+      nokkel: 'avrunding',
+      etikett: 'Avrunding',
+      type: 'tekst',
+      verdi: 'timer × timesats per person og aktivitet til øre, halv opp; summer = sum av linjene',
+    },
   ];
   const totalTimer = r.timer;
   const wb = byggArbeidsbok(mal, {
@@ -169,16 +256,41 @@ async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap, satsKilde: string, id
     idag,
     rader: {
       personer: r.personer.map((p) => ({ ansatt: p.navn, timesats: p.timesats, timer: p.timer, belop: p.belop })),
-      aktiviteter: r.aktiviteter.map((a) => ({ aktivitet: a.aktivitet, timer: a.timer, belop: a.belop, andel: totalTimer ? Math.round((a.timer * 1_000_000) / totalTimer) : 0 })),
-      linjer: r.linjer.map((l) => ({ ansatt: l.ansatt, aktivitet: l.aktivitet, rader: l.rader, timer: l.timer, timesats: l.timesats, belop: l.belop })),
+      aktiviteter: r.aktiviteter.map((a) => ({
+        aktivitet: a.aktivitet,
+        timer: a.timer,
+        belop: a.belop,
+        andel: totalTimer ? Math.round((a.timer * 1_000_000) / totalTimer) : 0,
+      })),
+      linjer: r.linjer.map((l) => ({
+        ansatt: l.ansatt,
+        aktivitet: l.aktivitet,
+        rader: l.rader,
+        timer: l.timer,
+        timesats: l.timesats,
+        belop: l.belop,
+      })),
       kategorier: r.kostnader.perKategori.map((x) => ({ kategori: x.kategori, antall: x.antall, belop: x.belop })),
-      kostnadslinjer: r.kostnader.linjer.map((l) => ({ dato: l.dato ?? null, kategori: l.kategori, tekst: l.tekst ?? null, belop: l.belop, rad: l.rad ?? null })),
-      timeliste: r.timelinjer.map((t) => ({ dato: t.dato, ansatt: t.ansatt, aktivitet: t.aktivitet, timer: t.timer, beskrivelse: t.beskrivelse ?? null, aktivitetOppgitt: t.aktivitetOppgitt ?? null, tjeneste: t.tjeneste ?? null, rad: t.rad ?? null })),
+      kostnadslinjer: r.kostnader.linjer.map((l) => ({
+        dato: l.dato ?? null,
+        kategori: l.kategori,
+        tekst: l.tekst ?? null,
+        belop: l.belop,
+        rad: l.rad ?? null,
+      })),
+      timeliste: r.timelinjer.map((t) => ({
+        dato: t.dato,
+        ansatt: t.ansatt,
+        aktivitet: t.aktivitet,
+        timer: t.timer,
+        beskrivelse: t.beskrivelse ?? null,
+        aktivitetOppgitt: t.aktivitetOppgitt ?? null,
+        tjeneste: t.tjeneste ?? null,
+        rad: t.rad ?? null,
+      })),
     },
     parametre: { sammendrag: linjer },
   });
   settSammendragsformler(wb, mal, linjer);
   return wb;
 }
-
-

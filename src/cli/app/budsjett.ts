@@ -20,8 +20,17 @@ import { kr, sporOmAar, utmappe, velgAar } from './felles.js';
 import { lesTimesatser } from './timesats.js';
 
 import {
-  fk, fordelingJson, fordelingTekst, kategorierJson, kategoriTabell, oppgjorJson, oppgjorLinjer, oppgjorTekst, settSammendragsformler,
-  skrivXlsx, type Sammendragslinje,
+  fk,
+  fordelingJson,
+  fordelingTekst,
+  kategorierJson,
+  kategoriTabell,
+  oppgjorJson,
+  oppgjorLinjer,
+  oppgjorTekst,
+  settSammendragsformler,
+  skrivXlsx,
+  type Sammendragslinje,
 } from './budsjett-felles.js';
 import { kjorRegnskap } from './budsjett-regnskap.js';
 
@@ -35,9 +44,20 @@ const TOLKNINGER_PLAN = [
 function velgModus(valg: BudsjettValg, am: Arbeidsmappe): { modus: 'plan' | 'regnskap'; ar: number } {
   if (valg.regnskap !== undefined && valg.regnskap !== false) {
     if (typeof valg.regnskap === 'string' && valg.ar !== undefined) {
-      throw new InndataFeil([feil('ugyldig-flagg', 'Bruk enten --regnskap <år> eller --år <år>, ikke begge med år.', undefined, { forventet: 'nh budsjett --år 2027 eller nh budsjett --regnskap 2026' })]);
+      throw new InndataFeil([
+        feil('ugyldig-flagg', 'Bruk enten --regnskap <år> eller --år <år>, ikke begge med år.', undefined, {
+          forventet: 'nh budsjett --år 2027 eller nh budsjett --regnskap 2026',
+        }),
+      ]);
     }
-    return { modus: 'regnskap', ar: velgAar(typeof valg.regnskap === 'string' ? valg.regnskap : valg.ar, am.config, typeof valg.regnskap === 'string' ? '--regnskap' : '--år') };
+    return {
+      modus: 'regnskap',
+      ar: velgAar(
+        typeof valg.regnskap === 'string' ? valg.regnskap : valg.ar,
+        am.config,
+        typeof valg.regnskap === 'string' ? '--regnskap' : '--år',
+      ),
+    };
   }
   // 11.1: budsjettet sendes 1. desember for det kommende året; uten --år er det året etter «ar» i nh.json.
   return { modus: 'plan', ar: valg.ar === undefined ? am.config.ar + 1 : velgAar(valg.ar, am.config, '--år') };
@@ -55,7 +75,11 @@ async function sporOmModus(k: Kontekst, valg: BudsjettValg): Promise<BudsjettVal
     { navn: 'Budsjett for administrasjon og gjennomføring (frist 1. desember)', verdi: 'plan' },
     { navn: 'Årsoppgjør / attestasjonsgrunnlag for revisor (frist 20. februar)', verdi: 'regnskap' },
   ]);
-  const ar = await sporOmAar(k.spor, modus === 'plan' ? 'Budsjettår?' : 'Regnskapsår?', modus === 'plan' ? iaar + 1 : iaar - 1);
+  const ar = await sporOmAar(
+    k.spor,
+    modus === 'plan' ? 'Budsjettår?' : 'Regnskapsår?',
+    modus === 'plan' ? iaar + 1 : iaar - 1,
+  );
   return modus === 'plan' ? { ...valg, ar: ar.trim() } : { ...valg, regnskap: ar.trim() };
 }
 
@@ -68,19 +92,34 @@ export async function budsjett(k: Kontekst, valg: BudsjettValg): Promise<Resulta
 // ————— plan —————
 
 async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: BudsjettValg): Promise<Resultat> {
-  const { ts: { ansatte, satser }, kostnader, tilskudd } = await lesAlle(am, {
+  const {
+    ts: { ansatte, satser },
+    kostnader,
+    tilskudd,
+  } = await lesAlle(am, {
     ts: () => lesTimesatser(am),
     kostnader: { def: kostnaderDef, valgfritt: true },
     tilskudd: tilskuddDef,
   });
   const { plan, feil: feilListe } = beregnPlan(ar, ansatte, satser, kostnader.rader, tilskudd.rader);
   if (feilListe.length) throw new InndataFeil(feilListe);
-  k.advarsler.push(...plan.advarsler.map((d) => (d.kilde?.fil === 'kostnader' ? { ...d, kilde: { fil: kostnader.fil ?? 'kostnader.csv' } } : d.kilde?.fil === 'tilskudd' ? { ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } } : d)));
+  k.advarsler.push(
+    ...plan.advarsler.map((d) =>
+      d.kilde?.fil === 'kostnader'
+        ? { ...d, kilde: { fil: kostnader.fil ?? 'kostnader.csv' } }
+        : d.kilde?.fil === 'tilskudd'
+          ? { ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } }
+          : d,
+    ),
+  );
   // 10.2: fordelingen 25 % / 75 % av Sivas programtilskudd — tilskuddet og budsjettet kontrolleres.
   const fordeling = kontrollerFordeling(ar, tilskudd.rader, plan.oppgjor.total);
   k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
   const frist = `${ar - 1}-12-01`;
-  if (k.idag > frist) k.advarsler.push(advarsel('frist-passert', `Fristen for budsjettet for ${ar} var 1. desember ${ar - 1} (programveileder 11.1).`));
+  if (k.idag > frist)
+    k.advarsler.push(
+      advarsel('frist-passert', `Fristen for budsjettet for ${ar} var 1. desember ${ar - 1} (programveileder 11.1).`),
+    );
 
   const fil = path.join(utmappe(am, valg.ut), `budsjett-adm-gjennomforing-${ar}.xlsx`);
   await skrivXlsx(await planXlsx(am, plan, k.idag), fil, valg);
@@ -94,9 +133,28 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     ...oppgjorJson(o),
     statusTekst: statusTekst('plan', o, fk),
     timer: plan.timer / 100,
-    personer: plan.personer.map((p) => ({ navn: p.navn, timer: p.timer / 100, timesats: kr(p.timesats), belop: kr(p.belop), harPlan: p.harPlan })),
-    direkteKostnader: { sum: kr(plan.kostnader.sum), perKategori: kategorierJson(plan.kostnader.perKategori), linjer: plan.kostnader.linjer.map((l) => ({ kategori: l.kategori, tekst: l.tekst ?? null, belop: kr(l.belop), rad: l.rad ?? null })) },
-    tildelingLinjer: plan.tildeling.linjer.map((l) => ({ belop: kr(l.belop), dato: l.dato ?? null, rad: l.rad ?? null })),
+    personer: plan.personer.map((p) => ({
+      navn: p.navn,
+      timer: p.timer / 100,
+      timesats: kr(p.timesats),
+      belop: kr(p.belop),
+      harPlan: p.harPlan,
+    })),
+    direkteKostnader: {
+      sum: kr(plan.kostnader.sum),
+      perKategori: kategorierJson(plan.kostnader.perKategori),
+      linjer: plan.kostnader.linjer.map((l) => ({
+        kategori: l.kategori,
+        tekst: l.tekst ?? null,
+        belop: kr(l.belop),
+        rad: l.rad ?? null,
+      })),
+    },
+    tildelingLinjer: plan.tildeling.linjer.map((l) => ({
+      belop: kr(l.belop),
+      dato: l.dato ?? null,
+      rad: l.rad ?? null,
+    })),
     fordeling10_2: fordelingJson(fordeling.fordeling),
     tolkninger: TOLKNINGER_PLAN,
     fil: valg.forhandsvis ? null : fil,
@@ -107,7 +165,15 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     '',
     tekstTabell(
       ['Ansatt', 'Timesats', 'Planlagte timer', 'Beløp'],
-      [...plan.personer.map((p) => [p.navn, fk(p.timesats), p.harPlan ? (p.timer / 100).toLocaleString('nb-NO') : '– (tom)', fk(p.belop)]), ['Sum', '', (plan.timer / 100).toLocaleString('nb-NO'), fk(o.timeBelop)]],
+      [
+        ...plan.personer.map((p) => [
+          p.navn,
+          fk(p.timesats),
+          p.harPlan ? (p.timer / 100).toLocaleString('nb-NO') : '– (tom)',
+          fk(p.belop),
+        ]),
+        ['Sum', '', (plan.timer / 100).toLocaleString('nb-NO'), fk(o.timeBelop)],
+      ],
       [false, true, true, true],
     ),
     '',
@@ -128,9 +194,22 @@ async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan, idag: Dato): Promi
   const linjer: Sammendragslinje[] = [
     { nokkel: 'ar', etikett: 'Budsjettår', type: 'nummer', verdi: plan.ar },
     { nokkel: 'frist', etikett: 'Frist for innsending til Siva (11.1)', type: 'dato', verdi: `${plan.ar - 1}-12-01` },
-    ...oppgjorLinjer('plan', mal, o, plan.timer, { personer: plan.personer.length, kategorier: plan.kostnader.perKategori.length }),
-    { nokkel: 'prinsipp', etikett: 'Prinsipp (10.4)', type: 'tekst', verdi: 'Det skal ikke ligge igjen fortjeneste i selskapet.' },
-    { nokkel: 'avrunding', etikett: 'Avrunding', type: 'tekst', verdi: 'timer × timesats per person til øre, halv opp; summer = sum av linjene' },
+    ...oppgjorLinjer('plan', mal, o, plan.timer, {
+      personer: plan.personer.length,
+      kategorier: plan.kostnader.perKategori.length,
+    }),
+    {
+      nokkel: 'prinsipp',
+      etikett: 'Prinsipp (10.4)',
+      type: 'tekst',
+      verdi: 'Det skal ikke ligge igjen fortjeneste i selskapet.',
+    },
+    {
+      nokkel: 'avrunding',
+      etikett: 'Avrunding',
+      type: 'tekst',
+      verdi: 'timer × timesats per person til øre, halv opp; summer = sum av linjene',
+    },
   ];
   const wb = byggArbeidsbok(mal, {
     variabler: { ar: String(plan.ar), naeringshage: am.config.naeringshage.navn },
@@ -138,11 +217,15 @@ async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan, idag: Dato): Promi
     rader: {
       personer: plan.personer.map((p) => ({ navn: p.navn, timesats: p.timesats, timer: p.timer, belop: p.belop })),
       kategorier: plan.kostnader.perKategori.map((x) => ({ kategori: x.kategori, antall: x.antall, belop: x.belop })),
-      linjer: plan.kostnader.linjer.map((l) => ({ kategori: l.kategori, tekst: l.tekst ?? null, belop: l.belop, rad: l.rad ?? null })),
+      linjer: plan.kostnader.linjer.map((l) => ({
+        kategori: l.kategori,
+        tekst: l.tekst ?? null,
+        belop: l.belop,
+        rad: l.rad ?? null,
+      })),
     },
     parametre: { sammendrag: linjer },
   });
   settSammendragsformler(wb, mal, linjer);
   return wb;
 }
-

@@ -26,7 +26,10 @@ const FORMATNAVN = ['ehf', ...REGNSKAPSSYSTEMER] as const;
 /** --format ehf,tripletex,poweroffice overstyrer nh.json (faktura.ehf, faktura.regnskapssystem). */
 export function velgFormater(s: FakturaOppsett, flagg: string | undefined): Formater {
   if (flagg === undefined) return { ehf: s.ehf, systemer: s.regnskapssystem };
-  const navn = flagg.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  const navn = flagg
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
   const ukjente = navn.filter((n) => !(FORMATNAVN as readonly string[]).includes(n) && n !== 'csv');
   if (ukjente.length) {
     const melding = `--format «${flagg}»: ukjent format ${ukjente.map((u) => `«${u}»`).join(', ')}.`;
@@ -69,7 +72,11 @@ export async function lagDokumenter(k: Kontekst, d: Data): Promise<Dokumenter> {
   const ut: Dokumenter = { filer: [], ehf: [], importfiler: {} };
   const mappe = d.am.sti('faktura', d.periode);
   const kunde = (orgnr: string, navn: string): Kunde => kunder.get(orgnr) ?? { orgnr, navn };
-  const kredit = plan.kreditnotaer.map((x) => ({ ...x, kunde: kunde(x.gammel.orgnr, x.gammel.navn), tekst: kreditnotatekst(x.gammel) }));
+  const kredit = plan.kreditnotaer.map((x) => ({
+    ...x,
+    kunde: kunde(x.gammel.orgnr, x.gammel.navn),
+    tekst: kreditnotatekst(x.gammel),
+  }));
   const nye = plan.nye.map((x) => ({ ...x, kunde: kunde(x.m.orgnr, x.m.navn) }));
   if (formater.ehf) {
     // xmlbuilder2 lastes bare når EHF skal skrives.
@@ -78,8 +85,20 @@ export async function lagDokumenter(k: Kontekst, d: Data): Promise<Dokumenter> {
       ut.ehf.push(path.join(mappe, 'ehf', ehfFilnavn(nr, orgnr, kreditnota)));
       ut.filer.push({ sti: ut.ehf.at(-1)!, innhold: xml });
     };
-    for (const x of kredit) legg(x.id.fakturanr!, x.gammel.orgnr, true, ehfXml(ehfKreditnota(x.gammel, x.id, selger, x.kunde, mvaSats, x.tekst)));
-    for (const x of nye) legg(x.id.fakturanr!, x.m.orgnr, false, ehfXml(ehfFaktura(d.periode, x.m, x.id, selger, x.kunde, mvaSats, d.oppsett.forfallsdager)));
+    for (const x of kredit)
+      legg(
+        x.id.fakturanr!,
+        x.gammel.orgnr,
+        true,
+        ehfXml(ehfKreditnota(x.gammel, x.id, selger, x.kunde, mvaSats, x.tekst)),
+      );
+    for (const x of nye)
+      legg(
+        x.id.fakturanr!,
+        x.m.orgnr,
+        false,
+        ehfXml(ehfFaktura(d.periode, x.m, x.id, selger, x.kunde, mvaSats, d.oppsett.forfallsdager)),
+      );
   }
   const poster: Importfaktura[] = [
     ...kredit.map((x) => importKreditnota(x.gammel, x.id, x.kunde, x.tekst)),
@@ -90,7 +109,11 @@ export async function lagDokumenter(k: Kontekst, d: Data): Promise<Dokumenter> {
     for (const s of formater.systemer) {
       const sti = path.join(mappe, `${s}-import.csv`);
       ut.importfiler[s] = sti;
-      ut.filer.push({ sti, innhold: s === 'tripletex' ? tripletexCsv(poster, mvaKode, produktnr) : powerofficeCsv(poster, mvaKode, produktnr) });
+      ut.filer.push({
+        sti,
+        innhold:
+          s === 'tripletex' ? tripletexCsv(poster, mvaKode, produktnr) : powerofficeCsv(poster, mvaKode, produktnr),
+      });
     }
   }
   return ut;
@@ -136,7 +159,12 @@ async function kjoperfeil(k: Kontekst, d: Data, mb: Malbedrift, ut: Map<string, 
       `${mb.navn} (${mb.orgnr}) mangler fakturaadresse i malbedrifter. Bruke ${b?.hvilken} fra ` +
       `Brønnøysundregistrene (hentet av smb-sjekk ${b?.hentet.slice(0, 10)}): «${forslag}»?`;
     if (b && k.interaktiv && (await k.spor.bekreft(sporsmal, false))) {
-      kunde = { ...kunde, adresse: kunde.adresse ?? b.adresse, postnr: kunde.postnr ?? b.postnr, poststed: kunde.poststed ?? b.poststed };
+      kunde = {
+        ...kunde,
+        adresse: kunde.adresse ?? b.adresse,
+        postnr: kunde.postnr ?? b.postnr,
+        poststed: kunde.poststed ?? b.poststed,
+      };
       ut.set(mb.orgnr, kunde);
       const melding =
         `${mb.navn}: brukte ${b.hvilken} fra Brønnøysundregistrene («${forslag}») i denne kjøringen. ` +
@@ -149,9 +177,14 @@ async function kjoperfeil(k: Kontekst, d: Data, mb: Malbedrift, ut: Map<string, 
     }
   }
   return mangler.map((felt) =>
-    feil('ehf-mangler-kjoper', `EHF til ${mb.navn} krever kolonnen ${felt} i malbedrifter.`, { ...mb.kilde, kolonne: felt.split(' ')[0]! }, {
-      forventet: 'kjøperens fakturaadresse og referanse (docs/faktura.md «Selger og kjøper»)',
-    }),
+    feil(
+      'ehf-mangler-kjoper',
+      `EHF til ${mb.navn} krever kolonnen ${felt} i malbedrifter.`,
+      { ...mb.kilde, kolonne: felt.split(' ')[0]! },
+      {
+        forventet: 'kjøperens fakturaadresse og referanse (docs/faktura.md «Selger og kjøper»)',
+      },
+    ),
   );
 }
 

@@ -4,7 +4,14 @@ import type { Config } from '../../domain/config.js';
 import { formatDato, type Maaned } from '../../domain/dato.js';
 import { formatKroner, type Ore } from '../../domain/penger.js';
 import { STOTTETAK_EUR_CENT } from '../../domain/stottetak.js';
-import { PRISREKKEFOLGE, type Disponibelt, type FakturaParametre, type Fakturagrunnlag, type Fakturering, type Treaarsstatus } from '../../domain/faktura.js';
+import {
+  PRISREKKEFOLGE,
+  type Disponibelt,
+  type FakturaParametre,
+  type Fakturagrunnlag,
+  type Fakturering,
+  type Treaarsstatus,
+} from '../../domain/faktura.js';
 import type { Regnskapssystem } from '../../domain/faktura-oppsett.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { SIKKERHETSKOPI_MAPPE, type Registerlinje } from '../../io/stotteregister.js';
@@ -36,7 +43,16 @@ export function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
     aBetale: kr(m.aBetale),
     stotte: kr(m.stotte),
     stotteEur: eur(m.stotteEur),
-    ...(t ? { treaar: { tidligereEur: eur(t.tidligereEur), samletEur: eur(t.samletEur), takEur: eur(STOTTETAK_EUR_CENT), gjenstaarEur: eur(t.gjenstaarEur) } } : {}),
+    ...(t
+      ? {
+          treaar: {
+            tidligereEur: eur(t.tidligereEur),
+            samletEur: eur(t.samletEur),
+            takEur: eur(STOTTETAK_EUR_CENT),
+            gjenstaarEur: eur(t.gjenstaarEur),
+          },
+        }
+      : {}),
     fakturatekst: m.fakturatekst,
     linjer: m.linjer.map((l) => ({
       ansatt: l.ansatt,
@@ -56,11 +72,25 @@ export function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
 }
 
 export function dispJson(d: Disponibelt) {
-  return { ar: d.ar, tilskudd: kr(d.tilskudd), bruktFor: kr(d.bruktFor), denneKjoringen: kr(d.denneKjoringen), gjenstaarFor: kr(d.gjenstaarFor), gjenstaarEtter: kr(d.gjenstaarEtter) };
+  return {
+    ar: d.ar,
+    tilskudd: kr(d.tilskudd),
+    bruktFor: kr(d.bruktFor),
+    denneKjoringen: kr(d.denneKjoringen),
+    gjenstaarFor: kr(d.gjenstaarFor),
+    gjenstaarEtter: kr(d.gjenstaarEtter),
+  };
 }
 
 export function sumJson(s: { timer: number; markedsverdi: Ore; egenandel: Ore; mva: Ore; aBetale: Ore; stotte: Ore }) {
-  return { timer: s.timer / 100, markedsverdi: kr(s.markedsverdi), egenandel: kr(s.egenandel), mva: kr(s.mva), aBetale: kr(s.aBetale), stotte: kr(s.stotte) };
+  return {
+    timer: s.timer / 100,
+    markedsverdi: kr(s.markedsverdi),
+    egenandel: kr(s.egenandel),
+    mva: kr(s.mva),
+    aBetale: kr(s.aBetale),
+    stotte: kr(s.stotte),
+  };
 }
 
 export function forutsetningerJson(c: Config, p: FakturaParametre) {
@@ -70,11 +100,17 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
     standardStotteintensitet: pst(p.standardStotteintensitet),
     mvaSats: pst(p.mvaSats),
     eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: c.eurNok.kilde },
-    avrunding: 'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) og mva = egenandel × mva-sats per faktura til øre, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
+    avrunding:
+      'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) og mva = egenandel × mva-sats per faktura til øre, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
   };
 }
 
-export function alleredeFakturert(_am: Arbeidsmappe, periode: Maaned, linjer: Registerlinje[], registerSti: string): Resultat {
+export function alleredeFakturert(
+  _am: Arbeidsmappe,
+  periode: Maaned,
+  linjer: Registerlinje[],
+  registerSti: string,
+): Resultat {
   const s = { markedsverdi: 0, egenandel: 0, mva: 0, stotte: 0 };
   for (const l of linjer) {
     s.markedsverdi += l.markedsverdi;
@@ -87,25 +123,68 @@ export function alleredeFakturert(_am: Arbeidsmappe, periode: Maaned, linjer: Re
     periode,
     status: 'allerede-fakturert',
     melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt.`,
-    register: linjer.map((l) => ({ type: l.type ?? 'faktura', fakturanr: l.fakturanr ?? null, kid: l.kid ?? null, orgnr: l.orgnr, navn: l.navn, markedsverdi: kr(l.markedsverdi), egenandel: kr(l.egenandel), mva: kr(l.mva), stotte: kr(l.stotte), stotteEur: eur(l.stotteEur), kjoring: l.kjoring ?? null })),
+    register: linjer.map((l) => ({
+      type: l.type ?? 'faktura',
+      fakturanr: l.fakturanr ?? null,
+      kid: l.kid ?? null,
+      orgnr: l.orgnr,
+      navn: l.navn,
+      markedsverdi: kr(l.markedsverdi),
+      egenandel: kr(l.egenandel),
+      mva: kr(l.mva),
+      stotte: kr(l.stotte),
+      stotteEur: eur(l.stotteEur),
+      kjoring: l.kjoring ?? null,
+    })),
     totalt: { markedsverdi: kr(s.markedsverdi), egenandel: kr(s.egenandel), mva: kr(s.mva), stotte: kr(s.stotte) },
     filer: null,
   };
   return { json, tekst: `${json.melding}\nRegisteret: ${registerSti}` };
 }
 
-export function tekst(am: Arbeidsmappe, f: Fakturering, d: Disponibelt, treaar: Treaarsstatus[], valg: FakturaValg, filer: Utfiler, kopi: string | null, notat: string[]): string {
+export function tekst(
+  am: Arbeidsmappe,
+  f: Fakturering,
+  d: Disponibelt,
+  treaar: Treaarsstatus[],
+  valg: FakturaValg,
+  filer: Utfiler,
+  kopi: string | null,
+  notat: string[],
+): string {
   const t = new Map(treaar.map((x) => [x.orgnr, x]));
   const tabell = tekstTabell(
     ['Orgnr', 'Målbedrift', 'Timer', 'Markedsverdi', 'Støtte', 'Egenandel', 'Mva', 'Å betale', 'Støtte 3 år (EUR)'],
     [
-      ...f.malbedrifter.map((m) => [m.orgnr, m.navn, formatKroner(m.timer), formatKroner(m.markedsverdi), formatKroner(m.stotte), formatKroner(m.egenandel), formatKroner(m.mva), formatKroner(m.aBetale), formatKroner(t.get(m.orgnr)?.samletEur ?? 0)]),
-      ['Sum', '', formatKroner(f.totalt.timer), formatKroner(f.totalt.markedsverdi), formatKroner(f.totalt.stotte), formatKroner(f.totalt.egenandel), formatKroner(f.totalt.mva), formatKroner(f.totalt.aBetale), ''],
+      ...f.malbedrifter.map((m) => [
+        m.orgnr,
+        m.navn,
+        formatKroner(m.timer),
+        formatKroner(m.markedsverdi),
+        formatKroner(m.stotte),
+        formatKroner(m.egenandel),
+        formatKroner(m.mva),
+        formatKroner(m.aBetale),
+        formatKroner(t.get(m.orgnr)?.samletEur ?? 0),
+      ]),
+      [
+        'Sum',
+        '',
+        formatKroner(f.totalt.timer),
+        formatKroner(f.totalt.markedsverdi),
+        formatKroner(f.totalt.stotte),
+        formatKroner(f.totalt.egenandel),
+        formatKroner(f.totalt.mva),
+        formatKroner(f.totalt.aBetale),
+        '',
+      ],
     ],
     [false, false, true, true, true, true, true, true, true],
   );
   const linjer = [
-    farge.bold(`Fakturering ${f.periode} – ${am.config.naeringshage.navn} (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)`),
+    farge.bold(
+      `Fakturering ${f.periode} – ${am.config.naeringshage.navn} (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)`,
+    ),
     `Fakturadato ${formatDato(f.fakturadato)}. Markedspris: ${PRISREKKEFOLGE}. Egenandel og mva per faktura til øre, fordelt på linjene; støtte = markedsverdi − egenandel.`,
     '',
     f.malbedrifter.length ? tabell : 'Ingen timer på målbedrifter i perioden — ingenting å fakturere.',

@@ -13,11 +13,29 @@ import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
 import { timerDef, timerOverDognet } from '../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil } from '../../domain/diagnostikk.js';
-import { forsteDag, leggTilMaaneder, maanedAv, parseMaaned, raaDatoI, sisteDag, deler, type Maaned } from '../../domain/dato.js';
+import {
+  forsteDag,
+  leggTilMaaneder,
+  maanedAv,
+  parseMaaned,
+  raaDatoI,
+  sisteDag,
+  deler,
+  type Maaned,
+} from '../../domain/dato.js';
 import { normaliserNavn } from '../../domain/felter.js';
 import {
-  beregnDisponibelt, beregnFakturering, registerlinjer, sjekkDisponibelt, sjekkStotteintensitet, sjekkTreaarstak, smbSjekkAdvarsler, smbSjekkStatus, smbStatusTekst,
-  type Avvisning, type FakturaParametre,
+  beregnDisponibelt,
+  beregnFakturering,
+  registerlinjer,
+  sjekkDisponibelt,
+  sjekkStotteintensitet,
+  sjekkTreaarstak,
+  smbSjekkAdvarsler,
+  smbSjekkStatus,
+  smbStatusTekst,
+  type Avvisning,
+  type FakturaParametre,
 } from '../../domain/faktura.js';
 import { kreditlinje, planleggFakturaer, sjekkFortegn, type Identitet } from '../../domain/fakturanummer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
@@ -28,13 +46,29 @@ import { kjoringsmerke, sjekkKjoring } from '../../io/fakturakjoring.js';
 import { fjernEhfFiler } from '../../io/ehf-filer.js';
 import { byggFakturaArbeidsbok } from '../../io/faktura-arbeidsbok.js';
 import { fakturagrunnlagCsv } from '../../io/fakturagrunnlag-csv.js';
-import { finnSmbSjekker, lesStotteregister, medRegisterLaas, registerCsv, sikkerhetskopier, skrivMedRegister } from '../../io/stotteregister.js';
+import {
+  finnSmbSjekker,
+  lesStotteregister,
+  medRegisterLaas,
+  registerCsv,
+  sikkerhetskopier,
+  skrivMedRegister,
+} from '../../io/stotteregister.js';
 import type { Kontekst, Resultat } from '../kontekst.js';
 import type { FakturaValg } from '../commands/faktura.js';
 import { farge } from '../utskrift.js';
 import { flaggEllerSpor } from './felles.js';
 import { lagDokumenter, selgerAv, velgFormater } from './faktura-dokumenter.js';
-import { alleredeFakturert, dispJson, eur, forutsetningerJson, mbJson, sumJson, tekst, type Utfiler } from './faktura-utdata.js';
+import {
+  alleredeFakturert,
+  dispJson,
+  eur,
+  forutsetningerJson,
+  mbJson,
+  sumJson,
+  tekst,
+  type Utfiler,
+} from './faktura-utdata.js';
 
 /** nh.json «faktura» er validert av configSkjema (src/domain/faktura-oppsett.ts). */
 export function lesFakturaSeksjon(config: Config): FakturaOppsett {
@@ -56,12 +90,18 @@ export function fakturaParametre(c: Config, periode: Maaned, s: FakturaOppsett):
 
 function lesPeriode(s: string): Maaned {
   const p = parseMaaned(s);
-  if (!p) throw new InndataFeil([feil('ugyldig-flagg', `--periode «${s}» er ikke en måned.`, undefined, { forventet: 'åååå-mm, f.eks. 2026-10' })]);
+  if (!p)
+    throw new InndataFeil([
+      feil('ugyldig-flagg', `--periode «${s}» er ikke en måned.`, undefined, { forventet: 'åååå-mm, f.eks. 2026-10' }),
+    ]);
   return p;
 }
 
 function tidsmerke(k: Kontekst): string {
-  return k.naa().toISOString().replace(/\.\d+Z$/, 'Z');
+  return k
+    .naa()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** --periode, eller på en TTY et spørsmål med forrige måned (fra «i dag») som standardsvar; ellers exit 2. */
@@ -70,8 +110,16 @@ async function hentPeriode(k: Kontekst, flagg: string | undefined): Promise<Maan
   const svar = await flaggEllerSpor(
     k,
     flagg,
-    { flagg: '--periode', melding: 'Mangler --periode <åååå-mm>: måneden som faktureres må oppgis.', forventet: `åååå-mm, f.eks. ${forrige}` },
-    (s) => s.tekst('Hvilken måned skal faktureres (åååå-mm)?', { standard: forrige, valider: (v) => (parseMaaned(v) ? true : 'Skriv måneden som åååå-mm, f.eks. 2026-10') }),
+    {
+      flagg: '--periode',
+      melding: 'Mangler --periode <åååå-mm>: måneden som faktureres må oppgis.',
+      forventet: `åååå-mm, f.eks. ${forrige}`,
+    },
+    (s) =>
+      s.tekst('Hvilken måned skal faktureres (åååå-mm)?', {
+        standard: forrige,
+        valider: (v) => (parseMaaned(v) ? true : 'Skriv måneden som åååå-mm, f.eks. 2026-10'),
+      }),
   );
   return lesPeriode(svar);
 }
@@ -82,10 +130,18 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
   const seksjon = lesFakturaSeksjon(am.config);
   const p = fakturaParametre(am.config, periode, seksjon);
   // Forhåndsvisning skriver ingenting, heller ikke en låsfil.
-  return valg.forhandsvis ? kjorPeriode(k, am, p, seksjon, valg) : medRegisterLaas(am, () => kjorPeriode(k, am, p, seksjon, valg));
+  return valg.forhandsvis
+    ? kjorPeriode(k, am, p, seksjon, valg)
+    : medRegisterLaas(am, () => kjorPeriode(k, am, p, seksjon, valg));
 }
 
-async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, seksjon: FakturaOppsett, valg: FakturaValg): Promise<Resultat> {
+async function kjorPeriode(
+  k: Kontekst,
+  am: Arbeidsmappe,
+  p: FakturaParametre,
+  seksjon: FakturaOppsett,
+  valg: FakturaValg,
+): Promise<Resultat> {
   const periode = p.periode;
   const formater = velgFormater(seksjon, valg.format);
   const reg = await lesStotteregister(am);
@@ -98,7 +154,13 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   if (iPerioden.length && !valg.erstatt) {
     // Issue 11 pkt. 10: utfiler fra en avbrutt --erstatt passer ikke til registeret.
     const kjoringer = iPerioden.map((l) => l.kjoring);
-    await sjekkKjoring({ periodeMappe: utmappe, visningsmappe: path.relative(am.rot, utmappe), periode, registerFil, kjoringer });
+    await sjekkKjoring({
+      periodeMappe: utmappe,
+      visningsmappe: path.relative(am.rot, utmappe),
+      periode,
+      registerFil,
+      kjoringer,
+    });
     return alleredeFakturert(am, periode, iPerioden, reg.sti);
   }
 
@@ -113,7 +175,12 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   });
   const { fakturering: f, feil: feilListe } = beregnFakturering(timer.rader, ansatte.rader, malbedrifter.rader, p);
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
-  feilListe.unshift(...feilstavedeTjenestepriser(timer.rader.map((t) => t.tjeneste), Object.keys(seksjon.tjenestepriser)));
+  feilListe.unshift(
+    ...feilstavedeTjenestepriser(
+      timer.rader.map((t) => t.tjeneste),
+      Object.keys(seksjon.tjenestepriser),
+    ),
+  );
   if (feilListe.length) throw new InndataFeil(feilListe);
 
   // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
@@ -126,28 +193,84 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   const sjekker = await finnSmbSjekker(am);
   k.advarsler.push(...smbSjekkAdvarsler(f, sjekker));
   const smb = new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, sjekker))]));
-  if (til > k.idag) k.advarsler.push(advarsel('periode-ikke-slutt', `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`));
-  if (p.kursdato > til) k.advarsler.push(advarsel('kurs-etter-periode', `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`, { fil: 'nh.json', kolonne: 'eurNok.dato' }));
+  if (til > k.idag)
+    k.advarsler.push(
+      advarsel(
+        'periode-ikke-slutt',
+        `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`,
+      ),
+    );
+  if (p.kursdato > til)
+    k.advarsler.push(
+      advarsel(
+        'kurs-etter-periode',
+        `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`,
+        { fil: 'nh.json', kolonne: 'eurNok.dato' },
+      ),
+    );
 
-  const planR = planleggFakturaer(f, reg.linjer, { nummerserie: seksjon.nummerserie, kid: seksjon.kid, forfallsdager: seksjon.forfallsdager }, k.idag);
-  if ('feil' in planR) throw new InndataFeil([feil('kid-lengde', planR.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })]);
+  const planR = planleggFakturaer(
+    f,
+    reg.linjer,
+    { nummerserie: seksjon.nummerserie, kid: seksjon.kid, forfallsdager: seksjon.forfallsdager },
+    k.idag,
+  );
+  if ('feil' in planR)
+    throw new InndataFeil([feil('kid-lengde', planR.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })]);
   const plan = planR.plan;
-  const ider = new Map<string, Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>>();
-  for (const u of plan.uendret) ider.set(u.orgnr, { fakturanr: u.fakturanr, kid: u.kid, fakturadato: u.fakturadato ?? u.dato, forfallsdato: u.forfallsdato ?? u.dato, ordrereferanse: u.ordrereferanse ?? `${u.periode}-${u.orgnr}` });
+  const ider = new Map<
+    string,
+    Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>
+  >();
+  for (const u of plan.uendret)
+    ider.set(u.orgnr, {
+      fakturanr: u.fakturanr,
+      kid: u.kid,
+      fakturadato: u.fakturadato ?? u.dato,
+      forfallsdato: u.forfallsdato ?? u.dato,
+      ordrereferanse: u.ordrereferanse ?? `${u.periode}-${u.orgnr}`,
+    });
   for (const n of plan.nye) ider.set(n.m.orgnr, n.id);
 
-  const filer: Utfiler = { xlsx: path.join(utmappe, 'fakturagrunnlag.xlsx'), csv: path.join(utmappe, 'fakturagrunnlag.csv'), register: reg.sti, ehf: [], importfiler: {}, nyeLinjer: 0 };
+  const filer: Utfiler = {
+    xlsx: path.join(utmappe, 'fakturagrunnlag.xlsx'),
+    csv: path.join(utmappe, 'fakturagrunnlag.csv'),
+    register: reg.sti,
+    ehf: [],
+    importfiler: {},
+    nyeLinjer: 0,
+  };
   const treaarPer = new Map(treaar.status.map((t) => [t.orgnr, t]));
   const erstattet = valg.erstatt && iPerioden.length > 0;
   const json = {
     ok: avvisninger.length === 0,
     periode,
     fakturadato: f.fakturadato,
-    status: avvisninger.length ? 'avvist' : valg.forhandsvis ? 'forhandsvis' : erstattet ? (plan.kreditnotaer.length || plan.nye.length ? 'erstattet' : 'uendret') : 'fakturert',
+    status: avvisninger.length
+      ? 'avvist'
+      : valg.forhandsvis
+        ? 'forhandsvis'
+        : erstattet
+          ? plan.kreditnotaer.length || plan.nye.length
+            ? 'erstattet'
+            : 'uendret'
+          : 'fakturert',
     naeringshage: am.config.naeringshage.navn,
     forutsetninger: forutsetningerJson(am.config, p),
-    malbedrifter: f.malbedrifter.map((m) => ({ ...mbJson(m, treaarPer.get(m.orgnr)), faktura: ider.get(m.orgnr) ?? null, smbSjekk: smb.get(m.orgnr) })),
-    kreditnotaer: plan.kreditnotaer.map(({ gammel, id }) => ({ ...id, orgnr: gammel.orgnr, navn: gammel.navn, markedsverdi: -gammel.markedsverdi / 100, stotte: -gammel.stotte / 100, egenandel: -gammel.egenandel / 100, mva: -gammel.mva / 100 })),
+    malbedrifter: f.malbedrifter.map((m) => ({
+      ...mbJson(m, treaarPer.get(m.orgnr)),
+      faktura: ider.get(m.orgnr) ?? null,
+      smbSjekk: smb.get(m.orgnr),
+    })),
+    kreditnotaer: plan.kreditnotaer.map(({ gammel, id }) => ({
+      ...id,
+      orgnr: gammel.orgnr,
+      navn: gammel.navn,
+      markedsverdi: -gammel.markedsverdi / 100,
+      stotte: -gammel.stotte / 100,
+      egenandel: -gammel.egenandel / 100,
+      mva: -gammel.mva / 100,
+    })),
     totalt: { ...sumJson(f.totalt), stotteEur: eur(f.malbedrifter.reduce((s, m) => s + m.stotteEur, 0)) },
     disponibelt: dispJson(disp),
     adminTimeraderIkkeFakturert: f.adminRader,
@@ -170,10 +293,29 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
     return { json: { ...json, filer: null, melding }, tekst: melding };
   }
 
-  const dok = await lagDokumenter(k, { am, periode, f, plan, oppsett: seksjon, selger: selgerAv(am.config), mvaSats: p.mvaSats, malbedrifter: malbedrifter.rader, formater });
+  const dok = await lagDokumenter(k, {
+    am,
+    periode,
+    f,
+    plan,
+    oppsett: seksjon,
+    selger: selgerAv(am.config),
+    mvaSats: p.mvaSats,
+    malbedrifter: malbedrifter.rader,
+    formater,
+  });
   filer.ehf = dok.ehf;
   filer.importfiler = dok.importfiler;
-  const xlsx = await byggFakturaArbeidsbok({ naeringshage: am.config.naeringshage.navn, idag: k.idag, f, p, disp, ider, treaar: treaarPer, smb });
+  const xlsx = await byggFakturaArbeidsbok({
+    naeringshage: am.config.naeringshage.navn,
+    idag: k.idag,
+    f,
+    p,
+    disp,
+    ider,
+    treaar: treaarPer,
+    smb,
+  });
   const csv = await fakturagrunnlagCsv(f, seksjon, p.mvaSats, ider);
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
@@ -185,10 +327,24 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
   filer.nyeLinjer = nye.length;
   if (json.filer) Object.assign(json.filer, { ehf: filer.ehf, importfiler: filer.importfiler, nyeLinjer: nye.length });
   const notat = [
-    ...(seksjon.nummerserie === 'regnskapssystem' ? ['Fakturanummer og KID tildeles av regnskapssystemet (nh.json faktura.nummerserie = «regnskapssystem»); nh skriver ordrereferansen.'] : []),
-    ...(plan.kreditnotaer.length ? [`Kreditnotaer: ${plan.kreditnotaer.map((x) => `${x.id.fakturanr ?? x.id.ordrereferanse} krediterer ${x.id.krediterer}`).join(', ')}.`] : []),
-    ...(plan.uendret.length ? [`Uendret (beholdes): ${plan.uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`] : []),
-    ...(filer.importfiler.poweroffice ? ['PowerOffice-importen: kontroller kolonnenavnene mot PowerOffice\' filbeskrivelse før første import (docs/faktura.md).'] : []),
+    ...(seksjon.nummerserie === 'regnskapssystem'
+      ? [
+          'Fakturanummer og KID tildeles av regnskapssystemet (nh.json faktura.nummerserie = «regnskapssystem»); nh skriver ordrereferansen.',
+        ]
+      : []),
+    ...(plan.kreditnotaer.length
+      ? [
+          `Kreditnotaer: ${plan.kreditnotaer.map((x) => `${x.id.fakturanr ?? x.id.ordrereferanse} krediterer ${x.id.krediterer}`).join(', ')}.`,
+        ]
+      : []),
+    ...(plan.uendret.length
+      ? [`Uendret (beholdes): ${plan.uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`]
+      : []),
+    ...(filer.importfiler.poweroffice
+      ? [
+          "PowerOffice-importen: kontroller kolonnenavnene mot PowerOffice' filbeskrivelse før første import (docs/faktura.md).",
+        ]
+      : []),
   ];
 
   if (!valg.forhandsvis) {
@@ -199,8 +355,11 @@ async function kjorPeriode(k: Kontekst, am: Arbeidsmappe, p: FakturaParametre, s
       // Perioden står ikke i registeret: filene er fra en avbrutt eller tom kjøring og gjelder ikke lenger.
       // EHF-filene derfra har numre som ikke er tildelt; de fjernes, så ingen gammel fil deler nummer med en ny.
       const fjernet = iPerioden.length ? [] : await fjernEhfFiler(path.join(utmappe, 'ehf'));
-      const melding = `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes` +
-        (fjernet.length ? `, og ${fjernet.length} EHF-filer med numre som aldri ble ført, er fjernet (${fjernet.join(', ')}).` : '.');
+      const melding =
+        `Fant fakturagrunnlag for ${periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes` +
+        (fjernet.length
+          ? `, og ${fjernet.length} EHF-filer med numre som aldri ble ført, er fjernet (${fjernet.join(', ')}).`
+          : '.');
       k.advarsler.push(advarsel('gamle-utfiler', melding, { fil: path.relative(am.rot, utmappe) }));
     }
     // Alt til midlertidige filer først, så renames: kjøringsmerket først, registeret sist (og bare om det er

@@ -13,7 +13,11 @@ export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'
 /** Et år i programperioden fra et flagg, ellers exit 2. */
 export function tolkAar(flagg: string, navn = '--ar'): number {
   if (!/^\d{4}$/.test(flagg.trim()) || Number(flagg) < 2023 || Number(flagg) > 2099) {
-    throw new InndataFeil([feil('ugyldig-flagg', `${navn} «${flagg}» er ikke et år i programperioden.`, undefined, { forventet: 'et år som 2026' })]);
+    throw new InndataFeil([
+      feil('ugyldig-flagg', `${navn} «${flagg}» er ikke et år i programperioden.`, undefined, {
+        forventet: 'et år som 2026',
+      }),
+    ]);
   }
   return Number(flagg);
 }
@@ -40,7 +44,14 @@ export async function flaggEllerSpor(
 ): Promise<string> {
   if (flagg !== undefined) return flagg;
   if (!k.interaktiv) {
-    throw new InndataFeil([feil('mangler-flagg', mangler.melding, { fil: 'kommandolinjen', kolonne: mangler.flagg }, { forventet: mangler.forventet })]);
+    throw new InndataFeil([
+      feil(
+        'mangler-flagg',
+        mangler.melding,
+        { fil: 'kommandolinjen', kolonne: mangler.flagg },
+        { forventet: mangler.forventet },
+      ),
+    ]);
   }
   return (await spor(k.spor)).trim();
 }

@@ -12,7 +12,10 @@ import { tolkAar } from './felles.js';
 /** Plassholderne i FRISTER (<fjoråret>, <neste år>, <åååå>) fylt ut for året. */
 export function kommandoFor(mal: string | undefined, ar: number): string | null {
   if (!mal) return null;
-  return mal.replace(/<fjoråret>/g, String(ar - 1)).replace(/<neste år>/g, String(ar + 1)).replace(/<åååå>/g, String(ar));
+  return mal
+    .replace(/<fjoråret>/g, String(ar - 1))
+    .replace(/<neste år>/g, String(ar + 1))
+    .replace(/<åååå>/g, String(ar));
 }
 
 export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat> {
@@ -41,7 +44,9 @@ export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat>
       [false, true, false, false],
     ),
     '',
-    neste ? `Neste frist: ${formatDato(neste.dato)} – ${neste.hva}.` : `Alle fristene for ${ar} er passert. Se nh frister --år ${ar + 1}.`,
+    neste
+      ? `Neste frist: ${formatDato(neste.dato)} – ${neste.hva}.`
+      : `Alle fristene for ${ar} er passert. Se nh frister --år ${ar + 1}.`,
   ].join('\n');
   return { json: { ar, idag: k.idag, frister: liste, neste: neste?.dato ?? null }, tekst };
 }

@@ -18,7 +18,6 @@ export const TOLKNINGER = [
   'Mangler navn eller e-post til daglig leder for en målbedrift i filen, skrives ingen fil (exit 2). Målbedrifter som ikke skal med, blokkerer ikke.',
 ] as const;
 
-
 export async function lesBedrifter(am: Arbeidsmappe): Promise<{ fil: string | null; bedrifter: KtsBedrift[] }> {
   const mb = await lesDatasett(am, malbedrifterDef);
   // Avtaleslutt før avtalestart gir meningsløse utsendingsmåneder: samme regel som nh sjekk (8.2, 6.3).
@@ -42,4 +41,3 @@ export async function lesAlt(am: Arbeidsmappe) {
   const { mb, logg } = await lesAlle(am, { mb: () => lesBedrifter(am), logg: () => lesAviLogg(am.sti(AVI_LOGG)) });
   return { ...mb, ...logg };
 }
-

@@ -1,4 +1,3 @@
-
 import { createHash } from 'node:crypto';
 import { formatDato, leggTilDager, leggTilMaaneder, type Dato, type Maaned } from '../../domain/dato.js';
 import { fristerForAar } from '../../domain/frister.js';
@@ -16,7 +15,14 @@ const UTSENDINGSTYPE = { oppstart: 'oppstartskjema', underveis: 'underveisskjema
 // ————— --plan <år> og --ics <fil> —————
 
 function utsendingJson(u: Utsending) {
-  return { orgnr: u.orgnr, navn: u.navn, type: u.type, maaned: u.maaned, maanedTekst: maanedTekst(u.maaned), frist: u.frist };
+  return {
+    orgnr: u.orgnr,
+    navn: u.navn,
+    type: u.type,
+    maaned: u.maaned,
+    maanedTekst: maanedTekst(u.maaned),
+    frist: u.frist,
+  };
 }
 
 export async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Promise<Resultat> {
@@ -31,7 +37,14 @@ export async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Pr
     hendelser = ics.antall;
     await skrivFiler([{ sti: icsSti, innhold: ics.tekst }], { overskriv: Boolean(valg.overskriv) });
   }
-  const json = { modus: 'plan', ar, utsendinger: utsendinger.map(utsendingJson), ics: icsSti, hendelser: icsSti ? hendelser : null, tolkninger: TOLKNINGER };
+  const json = {
+    modus: 'plan',
+    ar,
+    utsendinger: utsendinger.map(utsendingJson),
+    ics: icsSti,
+    hendelser: icsSti ? hendelser : null,
+    tolkninger: TOLKNINGER,
+  };
   const tekst = [
     farge.bold(`Kundetilfredshetsundersøkelsen ${ar} – ${am.config.naeringshage.navn} (programveileder 6.3)`),
     '',
@@ -57,7 +70,11 @@ function kort(s: string): string {
  * (DTSTAMP er 1. januar i året, ikke klokka nå). Utsendingsmånedene er hendelser over hele måneden,
  * merket som ledig tid (TRANSP:TRANSPARENT), så de ikke blokkerer kalenderen i Outlook.
  */
-async function lagIcs(am: Arbeidsmappe, ar: number, utsendinger: Utsending[]): Promise<{ tekst: string; antall: number }> {
+async function lagIcs(
+  am: Arbeidsmappe,
+  ar: number,
+  utsendinger: Utsending[],
+): Promise<{ tekst: string; antall: number }> {
   const { default: ical, ICalCalendarMethod, ICalEventTransparency } = await import('ical-generator');
   const nhOrgnr = am.config.naeringshage.orgnr;
   const stamp = new Date(Date.UTC(ar, 0, 1));
@@ -67,7 +84,10 @@ async function lagIcs(am: Arbeidsmappe, ar: number, utsendinger: Utsending[]): P
     method: ICalCalendarMethod.PUBLISH,
   });
   for (const { dato, frist } of fristerForAar(ar)) {
-    const kommando = frist.kommando?.replace('<åååå>', String(ar)).replace('<fjoråret>', String(ar - 1)).replace('<neste år>', String(ar + 1));
+    const kommando = frist.kommando
+      ?.replace('<åååå>', String(ar))
+      .replace('<fjoråret>', String(ar - 1))
+      .replace('<neste år>', String(ar + 1));
     cal.createEvent({
       id: `nh-frist-${dato}-${kort(frist.hva)}@${nhOrgnr}.nh`,
       start: dato,
@@ -91,12 +111,13 @@ async function lagIcs(am: Arbeidsmappe, ar: number, utsendinger: Utsending[]): P
       stamp,
       transparency: ICalEventTransparency.TRANSPARENT,
       summary: `Kundetilfredshetsundersøkelsen ${maanedTekst(maaned)}: ${antall('oppstart')} oppstart, ${antall('underveis')} underveis, ${antall('exit')} exit`,
-      description: ['Programveileder 6.3. Utsendinger denne måneden:', ...us.map((u) => `${UTSENDINGSTYPE[u.type]}: ${u.navn} (${u.orgnr})`)].join('\n'),
+      description: [
+        'Programveileder 6.3. Utsendinger denne måneden:',
+        ...us.map((u) => `${UTSENDINGSTYPE[u.type]}: ${u.navn} (${u.orgnr})`),
+      ].join('\n'),
     });
   }
   // RFC 5545 3.4: også END:VCALENDAR avsluttes med CRLF (ical-generator utelater den siste).
   const tekst = cal.toString();
   return { tekst: tekst.endsWith('\r\n') ? tekst : `${tekst}\r\n`, antall: cal.events().length };
 }
-
-

@@ -12,7 +12,24 @@
 import path from 'node:path';
 import { advarsel, feil, InndataFeil, kastVedFeil } from '../../domain/diagnostikk.js';
 import { formatDato, parseDato, type Dato, maanedICsv } from '../../domain/dato.js';
-import { beregnOppdatering, erAarsslutt, erAviFrist, forrigeAviFrist, loggensUtgangspunkt, fristTekst, kontrollerOppdatering, loggInnslag, maanedTekst, medInnslag, nesteAviFrist, sammeInnhold, type AviLogg, type AvsluttetRad, type NyRad, type Oppdatering } from '../../domain/kts.js';
+import {
+  beregnOppdatering,
+  erAarsslutt,
+  erAviFrist,
+  forrigeAviFrist,
+  loggensUtgangspunkt,
+  fristTekst,
+  kontrollerOppdatering,
+  loggInnslag,
+  maanedTekst,
+  medInnslag,
+  nesteAviFrist,
+  sammeInnhold,
+  type AviLogg,
+  type AvsluttetRad,
+  type NyRad,
+  type Oppdatering,
+} from '../../domain/kts.js';
 import type { Rad } from '../../domain/rapport.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { AVI_LOGG, AVI_MAPPE, aviLoggTekst, lesAviLogg, medAviLaas } from '../../io/avi-logg.js';
@@ -34,9 +51,14 @@ export async function ktsPlan(k: Kontekst, valg: KtsPlanValg): Promise<Resultat>
   const planModus = valg.plan !== undefined || valg.ics !== undefined;
   if (planModus && (valg.frist !== undefined || valg.forhandsvis || valg.ut !== undefined)) {
     throw new InndataFeil([
-      feil('ugyldig-flagg', '--plan/--ics lager plan og kalender; --frist, --forhandsvis og --ut gjelder opplastingsfilen. Kjør dem hver for seg.', undefined, {
-        forventet: 'nh kts-plan --frist 2026-12-01, eller nh kts-plan --plan 2026 [--ics kts-2026.ics]',
-      }),
+      feil(
+        'ugyldig-flagg',
+        '--plan/--ics lager plan og kalender; --frist, --forhandsvis og --ut gjelder opplastingsfilen. Kjør dem hver for seg.',
+        undefined,
+        {
+          forventet: 'nh kts-plan --frist 2026-12-01, eller nh kts-plan --plan 2026 [--ics kts-2026.ics]',
+        },
+      ),
     ]);
   }
   const frist = planModus ? null : tolkFrist(valg.frist, k.idag);
@@ -48,7 +70,13 @@ export async function ktsPlan(k: Kontekst, valg: KtsPlanValg): Promise<Resultat>
 /** Programveileder 11.1: --frist må være 1. mars/juni/september/desember; standard er den neste fra i dag. */
 function tolkSiden(flagg: string): Dato {
   const d = parseDato(flagg);
-  if (!d) throw new InndataFeil([feil('ugyldig-dato', `--siden «${flagg}» er ikke en dato.`, undefined, { verdi: flagg, forventet: 'åååå-mm-dd eller dd.mm.åååå' })]);
+  if (!d)
+    throw new InndataFeil([
+      feil('ugyldig-dato', `--siden «${flagg}» er ikke en dato.`, undefined, {
+        verdi: flagg,
+        forventet: 'åååå-mm-dd eller dd.mm.åååå',
+      }),
+    ]);
   return d;
 }
 
@@ -58,10 +86,16 @@ export function tolkFrist(flagg: string | undefined, idag: Dato): Dato {
   // 11.1: 31. desember (alle aktive i året registrert) er en egen, logget årsslutt-registrering.
   if (!d || !(erAviFrist(d) || erAarsslutt(d))) {
     throw new InndataFeil([
-      feil('ugyldig-frist', `--frist «${flagg}» er ikke en AVI-frist for kundetilfredshetsundersøkelsen (programveileder 11.1).`, undefined, {
-        verdi: flagg,
-        forventet: '1. mars, 1. juni, 1. september eller 1. desember (eller 31. desember for årsslutt), f.eks. 2026-12-01',
-      }),
+      feil(
+        'ugyldig-frist',
+        `--frist «${flagg}» er ikke en AVI-frist for kundetilfredshetsundersøkelsen (programveileder 11.1).`,
+        undefined,
+        {
+          verdi: flagg,
+          forventet:
+            '1. mars, 1. juni, 1. september eller 1. desember (eller 31. desember for årsslutt), f.eks. 2026-12-01',
+        },
+      ),
     ]);
   }
   return d;
@@ -111,12 +145,33 @@ function avsluttetXlsx(r: AvsluttetRad): Rad {
 
 function csvRader(o: Oppdatering): Rad[] {
   return [
-    ...o.nye.map((r): Rad => ({ del: 'ny', ...nyJson(r), avtaleslutt: null, skjema: 'oppstart', utsendingsmaaned: maanedICsv(r.startskjema) })),
-    ...o.avsluttede.map((r): Rad => ({ del: 'avsluttet', ...avsluttetJson(r), skjema: 'exit', utsendingsmaaned: maanedICsv(r.exitskjema) })),
+    ...o.nye.map(
+      (r): Rad => ({
+        del: 'ny',
+        ...nyJson(r),
+        avtaleslutt: null,
+        skjema: 'oppstart',
+        utsendingsmaaned: maanedICsv(r.startskjema),
+      }),
+    ),
+    ...o.avsluttede.map(
+      (r): Rad => ({
+        del: 'avsluttet',
+        ...avsluttetJson(r),
+        skjema: 'exit',
+        utsendingsmaaned: maanedICsv(r.exitskjema),
+      }),
+    ),
   ];
 }
 
-async function lagFiler(am: Arbeidsmappe, o: Oppdatering, malbedrifterFil: string | null, loggFantes: boolean, idag: Dato) {
+async function lagFiler(
+  am: Arbeidsmappe,
+  o: Oppdatering,
+  malbedrifterFil: string | null,
+  loggFantes: boolean,
+  idag: Dato,
+) {
   const xmal = await lesMal('avi-oppdatering');
   const wb = byggArbeidsbok(xmal, {
     variabler: { frist: fristTekst(o.frist), naeringshage: am.config.naeringshage.navn },
@@ -125,11 +180,26 @@ async function lagFiler(am: Arbeidsmappe, o: Oppdatering, malbedrifterFil: strin
     parametre: {
       forutsetninger: [
         { nokkel: 'frist', etikett: 'AVI-frist (programveileder 11.1)', type: 'dato', verdi: o.frist },
-        { nokkel: 'forrige', etikett: 'Forrige oppdatering i loggen', type: 'tekst', verdi: o.forrige ? formatDato(o.forrige) : '(ingen)' },
+        {
+          nokkel: 'forrige',
+          etikett: 'Forrige oppdatering i loggen',
+          type: 'tekst',
+          verdi: o.forrige ? formatDato(o.forrige) : '(ingen)',
+        },
         { nokkel: 'logg', etikett: 'Logg', type: 'tekst', verdi: loggFantes ? AVI_LOGG : `${AVI_LOGG} (ny)` },
         { nokkel: 'malbedrifter', etikett: 'Målbedrifter', type: 'tekst', verdi: malbedrifterFil ?? '(mangler)' },
-        { nokkel: 'naeringshage', etikett: 'Næringshage', type: 'tekst', verdi: `${am.config.naeringshage.navn} (${am.config.naeringshage.orgnr})` },
-        ...TOLKNINGER.map((t, i) => ({ nokkel: `tolkning${i + 1}`, etikett: `Tolkning ${i + 1}`, type: 'tekst' as const, verdi: t })),
+        {
+          nokkel: 'naeringshage',
+          etikett: 'Næringshage',
+          type: 'tekst',
+          verdi: `${am.config.naeringshage.navn} (${am.config.naeringshage.orgnr})`,
+        },
+        ...TOLKNINGER.map((t, i) => ({
+          nokkel: `tolkning${i + 1}`,
+          etikett: `Tolkning ${i + 1}`,
+          type: 'tekst' as const,
+          verdi: t,
+        })),
       ],
     },
   });
@@ -148,7 +218,12 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
   // med mindre --siden <dato> sier noe annet. Valget står i utskriften og i --json.
   const forsteGang = !lest.logg.oppdateringer.some((x) => x.frist !== frist);
   // Utgangspunktet lagres i loggen, så senere filer ikke lister de eldre som «for sent».
-  const siden = valg.siden !== undefined ? tolkSiden(valg.siden) : forsteGang ? forrigeAviFrist(frist) : loggensUtgangspunkt(lest.logg, frist);
+  const siden =
+    valg.siden !== undefined
+      ? tolkSiden(valg.siden)
+      : forsteGang
+        ? forrigeAviFrist(frist)
+        : loggensUtgangspunkt(lest.logg, frist);
   const o = beregnOppdatering(lest.bedrifter, lest.logg, frist, { siden });
   // Programveileder 6.3: navn og e-post til daglig leder må finnes for alle i filen.
   kastVedFeil(kontrollerOppdatering(o));
@@ -171,7 +246,12 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
   const ut = valg.ut !== undefined ? k.sti(valg.ut) : am.sti(AVI_MAPPE);
   const xlsxSti = path.join(ut, `avi-oppdatering-${frist}.xlsx`);
   const csvSti = path.join(ut, `avi-oppdatering-${frist}.csv`);
-  const innslag = loggInnslag(o, k.idag, [relativ(am, xlsxSti), relativ(am, csvSti)], forsteGang || valg.siden !== undefined ? siden : null);
+  const innslag = loggInnslag(
+    o,
+    k.idag,
+    [relativ(am, xlsxSti), relativ(am, csvSti)],
+    forsteGang || valg.siden !== undefined ? siden : null,
+  );
   const tidligere = lest.logg.oppdateringer.find((x) => x.frist === frist);
   const uendret = sammeInnhold(tidligere, innslag);
   // Uendret innhold: innslaget (også skrivedatoen) beholdes, så loggen blir byte for byte den samme.
@@ -202,15 +282,28 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
     tolkninger: TOLKNINGER,
     filer: skrevet ? { xlsx: xlsxSti, csv: csvSti, logg: am.sti(AVI_LOGG) } : null,
   };
-  return { json, tekst: oppdateringTekst(am, o, json, { xlsxSti, csvSti, skrevet, uendret, harTidligere: Boolean(tidligere) }) };
+  return {
+    json,
+    tekst: oppdateringTekst(am, o, json, { xlsxSti, csvSti, skrevet, uendret, harTidligere: Boolean(tidligere) }),
+  };
 }
 
 /** Opplastingsfilene og loggen i ett skrivFiler-kall under lås; loggen må være uendret siden vi leste den. */
-async function skrivMedLogg(am: Arbeidsmappe, lestLogg: AviLogg, filer: { sti: string; innhold: Uint8Array | string }[]): Promise<void> {
+async function skrivMedLogg(
+  am: Arbeidsmappe,
+  lestLogg: AviLogg,
+  filer: { sti: string; innhold: Uint8Array | string }[],
+): Promise<void> {
   await medAviLaas(am, async () => {
     const naa = await lesAviLogg(am.sti(AVI_LOGG));
     if (JSON.stringify(naa.logg) !== JSON.stringify(lestLogg)) {
-      throw new InndataFeil([feil('logg-endret', 'Loggen ble endret av en annen nh-kjøring mens denne kjørte. Ingenting er skrevet; kjør kommandoen på nytt.', { fil: AVI_LOGG })]);
+      throw new InndataFeil([
+        feil(
+          'logg-endret',
+          'Loggen ble endret av en annen nh-kjøring mens denne kjørte. Ingenting er skrevet; kjør kommandoen på nytt.',
+          { fil: AVI_LOGG },
+        ),
+      ]);
     }
     // Alle tre filer i samme kall: en krasj gir aldri opplastingsfil uten logg eller logg uten fil.
     await skrivFiler(filer, { overskriv: true });
@@ -226,14 +319,21 @@ function oppdateringTekst(
   const forSent = (b: boolean) => (b ? 'for sent' : '');
   const linjer = [
     farge.bold(`AVI-oppdatering ${fristTekst(o.frist)} – ${am.config.naeringshage.navn} (programveileder 6.3, 11.1)`),
-    o.forrige ? `Siden forrige oppdatering i loggen: ${fristTekst(o.forrige)}.` : 'Ingen tidligere oppdatering i loggen.',
+    o.forrige
+      ? `Siden forrige oppdatering i loggen: ${fristTekst(o.forrige)}.`
+      : 'Ingen tidligere oppdatering i loggen.',
     '',
     farge.bold(`Nye målbedrifter (${json.nye.length})`),
     json.nye.length
       ? tekstTabell(
           ['Orgnr', 'Målbedrift', 'Avtalestart', 'Oppstartskjema', 'Daglig leder', 'E-post', 'Merknad'],
           json.nye.map((r) => [
-            r.orgnr, r.navn, formatDato(r.avtalestart), r.startskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '',
+            r.orgnr,
+            r.navn,
+            formatDato(r.avtalestart),
+            r.startskjemaTekst,
+            r.dagligLeder ?? '',
+            r.dagligLederEpost ?? '',
             // 11.1: november–desember-oppstart registrert nå (oppstartskjemaet kommer senere, 6.3).
             r.forSent ? forSent(true) : r.startskjema > o.frist.slice(0, 7) ? 'i AVI innen 31.12 (11.1)' : '',
           ]),
@@ -244,7 +344,15 @@ function oppdateringTekst(
     json.avsluttede.length
       ? tekstTabell(
           ['Orgnr', 'Målbedrift', 'Avtaleslutt', 'Exit-skjema', 'Daglig leder (sjekk)', 'E-post (sjekk)', 'Merknad'],
-          json.avsluttede.map((r) => [r.orgnr, r.navn, formatDato(r.avtaleslutt), r.exitskjemaTekst, r.dagligLeder ?? '', r.dagligLederEpost ?? '', forSent(r.forSent)]),
+          json.avsluttede.map((r) => [
+            r.orgnr,
+            r.navn,
+            formatDato(r.avtaleslutt),
+            r.exitskjemaTekst,
+            r.dagligLeder ?? '',
+            r.dagligLederEpost ?? '',
+            forSent(r.forSent),
+          ]),
         )
       : '  (ingen)',
     '',
@@ -253,11 +361,18 @@ function oppdateringTekst(
     '',
   ];
   if (!s.skrevet) {
-    linjer.push(`Forhåndsvisning: ingenting er skrevet (verken ${relativ(am, s.xlsxSti)}, ${relativ(am, s.csvSti)} eller ${AVI_LOGG}).`);
+    linjer.push(
+      `Forhåndsvisning: ingenting er skrevet (verken ${relativ(am, s.xlsxSti)}, ${relativ(am, s.csvSti)} eller ${AVI_LOGG}).`,
+    );
   } else {
     linjer.push(`Skrev ${s.xlsxSti}`, `Skrev ${s.csvSti}`);
-    linjer.push(s.uendret ? `${AVI_LOGG}: uendret (samme innhold som sist for denne fristen).` : s.harTidligere ? `${AVI_LOGG}: innslaget for fristen er erstattet.` : `${AVI_LOGG}: oppdatert.`);
+    linjer.push(
+      s.uendret
+        ? `${AVI_LOGG}: uendret (samme innhold som sist for denne fristen).`
+        : s.harTidligere
+          ? `${AVI_LOGG}: innslaget for fristen er erstattet.`
+          : `${AVI_LOGG}: oppdatert.`,
+    );
   }
   return linjer.join('\n');
 }
-

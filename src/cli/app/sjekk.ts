@@ -2,7 +2,7 @@
  * nh sjekk: les alle grunndatasettene, samle alle feil (også på tvers av filer) og rapporter dem
  * samlet. Skriver ingenting.
  */
-import { InndataFeil, } from '../../domain/diagnostikk.js';
+import { InndataFeil } from '../../domain/diagnostikk.js';
 import { ansatteDef } from '../../domain/datasett/ansatte.js';
 import { GRUNNDATASETT } from '../../domain/datasett/index.js';
 import { malbedrifterDef } from '../../domain/datasett/malbedrifter.js';
@@ -28,9 +28,18 @@ export async function sjekk(k: Kontekst): Promise<Resultat> {
   if (mb) ds.push(...kontrollerMalbedrifter(mb));
   if (timer && ansatte && mb) ds.push(...kontrollerTimer(timer, ansatte, mb, am.config.adminKoder));
   if (ds.length) throw new InndataFeil(ds);
-  const oversikt = GRUNNDATASETT.map((d) => ({ datasett: d.navn, fil: lest.get(d)?.fil ?? null, rader: lest.get(d)?.rader.length ?? 0 }));
+  const oversikt = GRUNNDATASETT.map((d) => ({
+    datasett: d.navn,
+    fil: lest.get(d)?.fil ?? null,
+    rader: lest.get(d)?.rader.length ?? 0,
+  }));
   return {
     json: { ok: true, datasett: oversikt },
-    tekst: ['Alle datasett er gyldige:', ...oversikt.map((o) => `  ${o.datasett.padEnd(14)} ${o.fil ? `${o.fil} (${o.rader} rader)` : '(mangler — valgfritt her)'}`)].join('\n'),
+    tekst: [
+      'Alle datasett er gyldige:',
+      ...oversikt.map(
+        (o) => `  ${o.datasett.padEnd(14)} ${o.fil ? `${o.fil} (${o.rader} rader)` : '(mangler — valgfritt her)'}`,
+      ),
+    ].join('\n'),
   };
 }

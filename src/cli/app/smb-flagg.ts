@@ -39,11 +39,13 @@ export const smbSeksjonSkjema = z.object({
 export function lesSmbSeksjon(am: Arbeidsmappe) {
   const r = smbSeksjonSkjema.safeParse((am.config as Record<string, unknown>)['smb'] ?? {});
   if (!r.success) {
-    throw new InndataFeil(zodTilDiagnostikk(r.error, 'nh.json').map((d) => ({
-      ...d,
-      melding: d.melding.replace('Feltet «', 'Feltet «smb.'),
-      kilde: { fil: 'nh.json', kolonne: `smb.${d.kilde?.kolonne ?? ''}` },
-    })));
+    throw new InndataFeil(
+      zodTilDiagnostikk(r.error, 'nh.json').map((d) => ({
+        ...d,
+        melding: d.melding.replace('Feltet «', 'Feltet «smb.'),
+        kilde: { fil: 'nh.json', kolonne: `smb.${d.kilde?.kolonne ?? ''}` },
+      })),
+    );
   }
   return r.data;
 }
@@ -61,27 +63,40 @@ export type Flagg = FaktaFlagg & {
 };
 
 /** En zod-feil bærer flagget, verdien og hva som var ventet (blir en diagnostikk med kolonne = flagget). */
-const feilI = (ctx: z.RefinementCtx, flagg: string, verdi: string, forventet: string, melding = `${flagg} «${verdi}» ` +
-  `er ugyldig.`) => {
+const feilI = (
+  ctx: z.RefinementCtx,
+  flagg: string,
+  verdi: string,
+  forventet: string,
+  melding = `${flagg} «${verdi}» ` + `er ugyldig.`,
+) => {
   ctx.addIssue({ code: 'custom', message: melding, params: { flagg, verdi, forventet } });
   return z.NEVER;
 };
 
 const desimal = (flagg: string, des: number, minst: number | null, forventet: string) =>
-  z.string().transform((v, ctx) => {
-    const r = parseDesimal(v, des);
-    return r.ok && (minst === null || r.verdi >= minst) ? r.verdi : feilI(ctx, flagg, v, forventet);
-  }).optional();
+  z
+    .string()
+    .transform((v, ctx) => {
+      const r = parseDesimal(v, des);
+      return r.ok && (minst === null || r.verdi >= minst) ? r.verdi : feilI(ctx, flagg, v, forventet);
+    })
+    .optional();
 
 const datoFlagg = (flagg: string) =>
-  z.string().transform((v, ctx) => parseDato(v) ?? feilI(ctx, flagg, v, 'dato som åååå-mm-dd eller ' +
-    'dd.mm.åååå')).optional();
+  z
+    .string()
+    .transform((v, ctx) => parseDato(v) ?? feilI(ctx, flagg, v, 'dato som åååå-mm-dd eller ' + 'dd.mm.åååå'))
+    .optional();
 
 const jaNei = (flagg: string) =>
-  z.string().transform((v, ctx) => {
-    const b = v.trim().toLowerCase();
-    return b === 'ja' || b === 'nei' ? b === 'ja' : feilI(ctx, flagg, v, 'ja eller nei');
-  }).optional();
+  z
+    .string()
+    .transform((v, ctx) => {
+      const b = v.trim().toLowerCase();
+      return b === 'ja' || b === 'nei' ? b === 'ja' : feilI(ctx, flagg, v, 'ja eller nei');
+    })
+    .optional();
 
 const gyldigOrgnr = (flagg: string, raa: string, ctx: z.RefinementCtx): string | null => {
   const n = normaliserOrgnr(raa);
@@ -101,9 +116,16 @@ function relasjon(flagg: '--partner' | '--tilknyttet', type: 'partner' | 'tilkny
     const t = tolkRelasjonstekst(spes);
     if (!t) return feilI(ctx, flagg, spes, RELASJON_FORVENTET);
     const orgnr = gyldigOrgnr(flagg, t.orgnr, ctx);
-    const tall = [t.andel.replace(/%$/, ''), t.arsverk, t.omsetning, t.balanse].map((x, i) => parseDesimal(x, i === 0 ? 4 : 2));
+    const tall = [t.andel.replace(/%$/, ''), t.arsverk, t.omsetning, t.balanse].map((x, i) =>
+      parseDesimal(x, i === 0 ? 4 : 2),
+    );
     if (tall.some((r) => !r.ok || r.verdi < 0)) return feilI(ctx, flagg, spes, RELASJON_FORVENTET);
-    const [andel, arsverk, omsetning, balanse] = tall.map((r) => (r as { verdi: number }).verdi) as [number, number, Ore, Ore];
+    const [andel, arsverk, omsetning, balanse] = tall.map((r) => (r as { verdi: number }).verdi) as [
+      number,
+      number,
+      Ore,
+      Ore,
+    ];
     if (andel > 1_000_000) return feilI(ctx, flagg, spes, 'andel høyst 100 %');
     if (relasjonstype(andel) !== type) {
       const navn = type === 'partner' ? 'et partnerforetak' : 'et tilknyttet foretak';
@@ -125,16 +147,24 @@ const offentligEier = z.string().transform((spes, ctx) => {
   return orgnr ? { orgnr, andel: andel.verdi } : z.NEVER;
 });
 
-const kursFlagg = (idag: Dato) => z.string().transform((v, ctx): Kurs => {
-  const [k, d] = v.split(':');
-  const r = parseDesimal((k ?? '').trim(), 4);
-  const dato = d === undefined ? idag : parseDato(d);
-  if (!r.ok || r.verdi <= 0 || !dato) {
-    return feilI(ctx, '--kurs', v, 'NOK per EUR med inntil fire desimaler, valgfritt :dato, f.eks. «11,5» eller ' +
-      '«11,5:2025-12-31»');
-  }
-  return { kurs: r.verdi, dato, kilde: 'oppgitt med --kurs' };
-}).optional();
+const kursFlagg = (idag: Dato) =>
+  z
+    .string()
+    .transform((v, ctx): Kurs => {
+      const [k, d] = v.split(':');
+      const r = parseDesimal((k ?? '').trim(), 4);
+      const dato = d === undefined ? idag : parseDato(d);
+      if (!r.ok || r.verdi <= 0 || !dato) {
+        return feilI(
+          ctx,
+          '--kurs',
+          v,
+          'NOK per EUR med inntil fire desimaler, valgfritt :dato, f.eks. «11,5» eller ' + '«11,5:2025-12-31»',
+        );
+      }
+      return { kurs: r.verdi, dato, kilde: 'oppgitt med --kurs' };
+    })
+    .optional();
 
 const KR = 'kroner, f.eks. «1 000 000»';
 export function flaggSkjema(idag: Dato) {
@@ -149,22 +179,33 @@ export function flaggSkjema(idag: Dato) {
     konsernEgenkapital: desimal('--konsern-egenkapital', 2, null, KR),
     konsernKapital: desimal('--konsern-kapital', 2, 0, KR),
     konsernRegistrert: datoFlagg('--konsern-registrert'),
-    orgform: z.string().transform((v, ctx) => {
-      const o = v.trim().toUpperCase();
-      return /^[A-ZÆØÅ]{2,5}$/.test(o) ? o : feilI(ctx, '--orgform', v, 'en kode fra Enhetsregisteret, f.eks. AS, ASA, ' +
-        'ENK, KF, STI');
-    }).optional(),
-    nace: z.string().transform((v, ctx) => {
-      const koder = v.split(/[,;\s]+/).filter(Boolean);
-      return koder.length && koder.every((n) => /^\d{2}(\.\d{1,3})?$/.test(n)) ? koder : feilI(ctx, '--nace', v, 'næringskode som «62.010», flere skilt med komma');
-    }).optional(),
+    orgform: z
+      .string()
+      .transform((v, ctx) => {
+        const o = v.trim().toUpperCase();
+        return /^[A-ZÆØÅ]{2,5}$/.test(o)
+          ? o
+          : feilI(ctx, '--orgform', v, 'en kode fra Enhetsregisteret, f.eks. AS, ASA, ' + 'ENK, KF, STI');
+      })
+      .optional(),
+    nace: z
+      .string()
+      .transform((v, ctx) => {
+        const koder = v.split(/[,;\s]+/).filter(Boolean);
+        return koder.length && koder.every((n) => /^\d{2}(\.\d{1,3})?$/.test(n))
+          ? koder
+          : feilI(ctx, '--nace', v, 'næringskode som «62.010», flere skilt med komma');
+      })
+      .optional(),
     registrert: datoFlagg('--registrert'),
     betalingsevne: jaNei('--betalingsevne'),
     redningsstotte: jaNei('--redningsstotte'),
     partner: z.array(relasjon('--partner', 'partner')).default([]),
     tilknyttet: z.array(relasjon('--tilknyttet', 'tilknyttet')).default([]),
     offentligEier: z.array(offentligEier).default([]),
-    unntattInvestor: z.array(z.string().transform((v, ctx) => gyldigOrgnr('--unntatt-investor', v, ctx) ?? z.NEVER)).default([]),
+    unntattInvestor: z
+      .array(z.string().transform((v, ctx) => gyldigOrgnr('--unntatt-investor', v, ctx) ?? z.NEVER))
+      .default([]),
     kurs: kursFlagg(idag),
   });
 }
@@ -175,18 +216,35 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
   if (!r.success) {
     for (const i of r.error.issues) {
       const p = (i as { params?: { flagg?: string; verdi?: string; forventet?: string } }).params ?? {};
-      ds.push(feil('ugyldig-flagg', i.message, { fil: 'kommandolinjen', kolonne: p.flagg ?? `--${String(i.path[0] ?? '')}` }, {
-        ...(p.verdi !== undefined ? { verdi: p.verdi } : {}), ...(p.forventet ? { forventet: p.forventet } : {}),
-      }));
+      ds.push(
+        feil(
+          'ugyldig-flagg',
+          i.message,
+          { fil: 'kommandolinjen', kolonne: p.flagg ?? `--${String(i.path[0] ?? '')}` },
+          {
+            ...(p.verdi !== undefined ? { verdi: p.verdi } : {}),
+            ...(p.forventet ? { forventet: p.forventet } : {}),
+          },
+        ),
+      );
     }
   }
   if (v.selvstendig && ((v.partner ?? []).length || (v.tilknyttet ?? []).length || v.eierskap)) {
-    ds.push(feil('ugyldig-flagg', '--selvstendig kan ikke brukes sammen med --partner, --tilknyttet eller ' +
-      '--eierskap.', { fil: 'kommandolinjen', kolonne: '--selvstendig' }));
+    ds.push(
+      feil('ugyldig-flagg', '--selvstendig kan ikke brukes sammen med --partner, --tilknyttet eller ' + '--eierskap.', {
+        fil: 'kommandolinjen',
+        kolonne: '--selvstendig',
+      }),
+    );
   }
   if (ds.length || !r.success) throw new InndataFeil(ds);
   const d = r.data;
-  const f: Flagg = { partnere: d.partner, tilknyttede: d.tilknyttet, offentlige: d.offentligEier, unntatte: d.unntattInvestor };
+  const f: Flagg = {
+    partnere: d.partner,
+    tilknyttede: d.tilknyttet,
+    offentlige: d.offentligEier,
+    unntatte: d.unntattInvestor,
+  };
   const sett = <K extends keyof Flagg>(k: K, verdi: Flagg[K] | undefined) => {
     if (verdi !== undefined) f[k] = verdi;
   };
@@ -219,47 +277,83 @@ export function tolkRelasjonSvar(spes: string, type: 'partner' | 'tilknyttet'): 
 
 export const eierskapDef = definerDatasett({
   navn: 'eierskap',
-  beskrivelse: 'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften ' +
-    'eier.',
+  beskrivelse:
+    'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften ' + 'eier.',
   unik: ['orgnr'],
   kolonner: {
     orgnr: paakrevd(orgnrCelle(), { type: 'orgnr', beskrivelse: 'Det andre foretakets orgnr.', eksempel: '910000004' }),
     navn: frivillig(tekst(200), { type: 'tekst', beskrivelse: 'Navnet.', eksempel: 'Eier Holding AS' }),
-    andel: paakrevd(prosent({ min: 0, maks: 100 }), { type: 'prosent', alias: ['eierandel'], beskrivelse: 'Eierandel ' +
-      '(kapital eller stemmer, den høyeste).', eksempel: '30' }),
-    arsverk: paakrevd(belop({ minst: 0 }), { type: 'tekst', alias: ['årsverk', 'ansatte'], beskrivelse: 'Årsverk i det ' +
-      'andre foretaket.', eksempel: '200' }),
-    omsetning: paakrevd(belop({ minst: 0 }), { type: 'belop', beskrivelse: 'Omsetning i kroner.', eksempel: '40 000 ' +
-      '000' }),
-    balanse: paakrevd(belop({ minst: 0 }), { type: 'belop', beskrivelse: 'Sum eiendeler i kroner.', eksempel: '30 000 ' +
-      '000' }),
-    offentlig: frivillig(janei(), { type: 'tekst', beskrivelse: 'ja når eieren er stat, fylkeskommune, kommune eller ' +
-      'et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).', eksempel: 'nei' }),
+    andel: paakrevd(prosent({ min: 0, maks: 100 }), {
+      type: 'prosent',
+      alias: ['eierandel'],
+      beskrivelse: 'Eierandel ' + '(kapital eller stemmer, den høyeste).',
+      eksempel: '30',
+    }),
+    arsverk: paakrevd(belop({ minst: 0 }), {
+      type: 'tekst',
+      alias: ['årsverk', 'ansatte'],
+      beskrivelse: 'Årsverk i det ' + 'andre foretaket.',
+      eksempel: '200',
+    }),
+    omsetning: paakrevd(belop({ minst: 0 }), {
+      type: 'belop',
+      beskrivelse: 'Omsetning i kroner.',
+      eksempel: '40 000 ' + '000',
+    }),
+    balanse: paakrevd(belop({ minst: 0 }), {
+      type: 'belop',
+      beskrivelse: 'Sum eiendeler i kroner.',
+      eksempel: '30 000 ' + '000',
+    }),
+    offentlig: frivillig(janei(), {
+      type: 'tekst',
+      beskrivelse:
+        'ja når eieren er stat, fylkeskommune, kommune eller ' +
+        'et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).',
+      eksempel: 'nei',
+    }),
   },
 });
 
-export type Eierskap = { partnere: Relasjon[]; tilknyttede: Relasjon[]; offentlige: { orgnr: string; andel: number }[] };
+export type Eierskap = {
+  partnere: Relasjon[];
+  tilknyttede: Relasjon[];
+  offentlige: { orgnr: string; andel: number }[];
+};
 
 export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diagnostikk[]): Promise<Eierskap> {
   // Relativ sti: fra gjeldende mappe, ellers fra arbeidsmappen.
   let sti = path.resolve(gjeldende().cwd, fil);
   if (!path.isAbsolute(fil) && !(await finnes(sti))) sti = am.sti(fil);
-  if (!(await finnes(sti))) throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen ' +
-    '(--eierskap).', { fil })]);
+  if (!(await finnes(sti)))
+    throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen ' + '(--eierskap).', { fil })]);
   const t = await lesTabell(sti, path.basename(sti));
   const ds = kontrollerTabell(t);
   if (ds.length) throw new InndataFeil(ds);
   const rader = tolkTabell(t, eierskapDef, am.config);
   const ut: Eierskap = { partnere: [], tilknyttede: [], offentlige: [] };
   for (const r of rader) {
-    const rel: Relasjon = { orgnr: r.orgnr, andel: r.andel, arsverk: r.arsverk, omsetning: r.omsetning, balanse: r.balanse, ...(r.navn ? { navn: r.navn } : {}) };
+    const rel: Relasjon = {
+      orgnr: r.orgnr,
+      andel: r.andel,
+      arsverk: r.arsverk,
+      omsetning: r.omsetning,
+      balanse: r.balanse,
+      ...(r.navn ? { navn: r.navn } : {}),
+    };
     // GBER vedlegg I art. 3 nr. 4: offentlige eiere teller sammen, også under 25 % hver.
     if (r.offentlig) ut.offentlige.push({ orgnr: r.orgnr, andel: r.andel });
     const type = relasjonstype(r.andel);
     if (type === 'partner') ut.partnere.push(rel);
     else if (type === 'tilknyttet') ut.tilknyttede.push(rel);
-    else if (!r.offentlig) advarsler.push(advarsel('eierskap-under-25', `${r.orgnr}: eierandel under 25 % — ` +
-      `selvstendig, tas ikke med (GBER vedlegg I art. 3).`, r.kilde));
+    else if (!r.offentlig)
+      advarsler.push(
+        advarsel(
+          'eierskap-under-25',
+          `${r.orgnr}: eierandel under 25 % — ` + `selvstendig, tas ikke med (GBER vedlegg I art. 3).`,
+          r.kilde,
+        ),
+      );
   }
   return ut;
 }

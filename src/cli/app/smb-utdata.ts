@@ -6,9 +6,24 @@
 import { formatDato, type Dato } from '../../domain/dato.js';
 import { STOTTETAK_EUR_CENT } from '../../domain/stottetak.js';
 import {
-  BANK_FORSIKRING_FORMER, BANK_FORSIKRING_NACE, dato, eur, formatArsverk, KANSKJE_BANK_NACE, KANSKJE_OFFENTLIGE_FORMER, nok,
-  OFFENTLIGE_FORMER, OFFENTLIGE_SEKTORER, PRIVATE_SEKTORER, prosent, SJELDNE_FORMER, UTENLANDSKE_FORMER,
-  type Kurs, type Relasjon, type SmbFakta, type SmbResultat,
+  BANK_FORSIKRING_FORMER,
+  BANK_FORSIKRING_NACE,
+  dato,
+  eur,
+  formatArsverk,
+  KANSKJE_BANK_NACE,
+  KANSKJE_OFFENTLIGE_FORMER,
+  nok,
+  OFFENTLIGE_FORMER,
+  OFFENTLIGE_SEKTORER,
+  PRIVATE_SEKTORER,
+  prosent,
+  SJELDNE_FORMER,
+  UTENLANDSKE_FORMER,
+  type Kurs,
+  type Relasjon,
+  type SmbFakta,
+  type SmbResultat,
 } from '../../domain/smb.js';
 import type { Innspilt } from '../../io/brreg.js';
 import type { Registerdata } from '../../io/brreg-oppslag.js';
@@ -16,7 +31,10 @@ import type { SmbSjekkValg } from '../commands/smb-sjekk.js';
 import { farge } from '../utskrift.js';
 import { kr } from './felles.js';
 
-const liste = (r: Readonly<Record<string, string>>) => Object.entries(r).map(([k, v]) => `${k} (${v})`).join(', ');
+const liste = (r: Readonly<Record<string, string>>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} (${v})`)
+    .join(', ');
 
 /** Valgene der teksten er åpen (docs/smb-sjekk.md), med norske ledetekster. */
 export const VALG: Record<string, string> = {
@@ -24,35 +42,58 @@ export const VALG: Record<string, string> = {
   'Offentlige sektorkoder (ikke ok: koden sier offentlig kontroll)': liste(OFFENTLIGE_SEKTORER),
   'Private sektorkoder (ok når eierskapet er oppgitt)': liste(PRIVATE_SEKTORER),
   'Former som må vurderes': liste({ ...KANSKJE_OFFENTLIGE_FORMER, ...UTENLANDSKE_FORMER }),
-  'Bank og forsikring (ikke ok)': `${liste(BANK_FORSIKRING_FORMER)}; NACE ` +
+  'Bank og forsikring (ikke ok)':
+    `${liste(BANK_FORSIKRING_FORMER)}; NACE ` +
     `${BANK_FORSIKRING_NACE.join(', ').replace('65.', '65')}; NACE ${KANSKJE_BANK_NACE.join(', ')} må vurderes`,
   'Svært sjeldne tilfeller (må vurderes)': `${liste(SJELDNE_FORMER)}; NACE 94`,
-  Årsverk: 'antall ansatte fra Enhetsregisteret brukes som tilnærming; registrert antall ansatte uten tall = 0–4 ' +
+  Årsverk:
+    'antall ansatte fra Enhetsregisteret brukes som tilnærming; registrert antall ansatte uten tall = 0–4 ' +
     'ansatte (regnet som 4); ≥ 250 ansatte gir «må vurderes»; --ansatte regnes som årsverk',
-  'Uten brukbart regnskap': 'må vurderes, med grunnen (HTTP 500, annen valuta enn NOK, ikke levert); nyetablerte bes ' +
+  'Uten brukbart regnskap':
+    'må vurderes, med grunnen (HTTP 500, annen valuta enn NOK, ikke levert); nyetablerte bes ' +
     'om et anslag i god tro',
-  'Tomme regnskapsblokker': 'opptjent (eller innskutt) egenkapital utledes av sum egenkapital når blokken er tom, og ' +
+  'Tomme regnskapsblokker':
+    'opptjent (eller innskutt) egenkapital utledes av sum egenkapital når blokken er tom, og ' +
     'det står i grunnlaget',
-  Kapitaltap: 'sum egenkapital < ½ × (aksjekapital + overkurs); uten overkurs: sikkert svar bare når tallene avgjør ' +
+  Kapitaltap:
+    'sum egenkapital < ½ × (aksjekapital + overkurs); uten overkurs: sikkert svar bare når tallene avgjør ' +
     'det for alle mulige overkurser',
-  Treårsunntaket: 'fra den tidligste av stiftelses- og registreringsdato (og konsernets, når bedriften er i et ' +
+  Treårsunntaket:
+    'fra den tidligste av stiftelses- og registreringsdato (og konsernets, når bedriften er i et ' +
     'konsern); aldri ut fra datterselskapets dato alene',
-  Eierskap: 'registrene viser ikke eierskap ≥ 25 %: må vurderes til det er oppgitt; offentlige eiere ≥ 25 % til sammen ' +
+  Eierskap:
+    'registrene viser ikke eierskap ≥ 25 %: må vurderes til det er oppgitt; offentlige eiere ≥ 25 % til sammen ' +
     '= ikke ok',
   Avrunding: 'partnerandeler rundes til hundredels årsverk og øre, halv opp; grensene sjekkes eksakt i øre',
 };
 
 function relJson(r: Relasjon) {
-  return { orgnr: r.orgnr, navn: r.navn ?? null, andel: r.andel / 10_000, arsverk: r.arsverk / 100, omsetning: kr(r.omsetning), balanse: kr(r.balanse) };
+  return {
+    orgnr: r.orgnr,
+    navn: r.navn ?? null,
+    andel: r.andel / 10_000,
+    arsverk: r.arsverk / 100,
+    omsetning: kr(r.omsetning),
+    balanse: kr(r.balanse),
+  };
 }
 
 const n = (v: number | null | undefined) => (v === null || v === undefined ? null : kr(v));
-const innspilt = (s: Innspilt | null, data: unknown) => (s ? { url: s.url, status: s.status, hentet: s.hentet, data } : null);
+const innspilt = (s: Innspilt | null, data: unknown) =>
+  s ? { url: s.url, status: s.status, hentet: s.hentet, data } : null;
 
 export type JsonInn = {
-  orgnr: string; idag: Dato; tidspunkt: Date; naeringshage: { navn: string; orgnr: string };
-  fakta: SmbFakta; res: SmbResultat; kurs: Kurs; reg: Registerdata; raa: { enhet: unknown; underenhet: unknown; regnskap: unknown };
-  exitKode: 0 | 1; valg: SmbSjekkValg;
+  orgnr: string;
+  idag: Dato;
+  tidspunkt: Date;
+  naeringshage: { navn: string; orgnr: string };
+  fakta: SmbFakta;
+  res: SmbResultat;
+  kurs: Kurs;
+  reg: Registerdata;
+  raa: { enhet: unknown; underenhet: unknown; regnskap: unknown };
+  exitKode: 0 | 1;
+  valg: SmbSjekkValg;
 };
 
 export function lagJson(x: JsonInn) {
@@ -70,43 +111,98 @@ export function lagJson(x: JsonInn) {
     dom: res.dom,
     exitKode: x.exitKode,
     streng: Boolean(x.valg.streng),
-    kriterier: res.kriterier.map((k) => ({ id: k.id, tittel: k.tittel, status: k.status, grunnlag: k.grunnlag, kilde: k.kilde })),
+    kriterier: res.kriterier.map((k) => ({
+      id: k.id,
+      tittel: k.tittel,
+      status: k.status,
+      grunnlag: k.grunnlag,
+      kilde: k.kilde,
+    })),
     tall: {
-      egne: { arsverk: f.arsverk ? f.arsverk.verdi / 100 : null, arsverkKilde: f.arsverk?.fra ?? null, omsetning: n(f.omsetning?.verdi), balanse: n(f.balanse?.verdi) },
+      egne: {
+        arsverk: f.arsverk ? f.arsverk.verdi / 100 : null,
+        arsverkKilde: f.arsverk?.fra ?? null,
+        omsetning: n(f.omsetning?.verdi),
+        balanse: n(f.balanse?.verdi),
+      },
       partnere: f.partnere.map(relJson),
       tilknyttede: f.tilknyttede.map(relJson),
-      offentligeEiere: f.offentligeEiere.map((o) => ({ orgnr: o.orgnr, andel: o.andel / 10_000, grunn: o.grunn, unntatt: o.unntatt })),
-      fraPartnere: { arsverk: a.fraPartnere.arsverk / 100, omsetning: kr(a.fraPartnere.omsetning), balanse: kr(a.fraPartnere.balanse) },
-      fraTilknyttede: { arsverk: a.fraTilknyttede.arsverk / 100, omsetning: kr(a.fraTilknyttede.omsetning), balanse: kr(a.fraTilknyttede.balanse) },
-      samlet: { arsverk: a.arsverk === null ? null : a.arsverk / 100, omsetning: n(a.omsetning), balanse: n(a.balanse), omsetningEur: n(res.omsetningEur), balanseEur: n(res.balanseEur) },
-      egenkapital: {
-        innskutt: n(f.innskuttEk?.verdi), innskuttKilde: f.innskuttEk?.fra ?? null,
-        opptjent: n(f.opptjentEk?.verdi), opptjentKilde: f.opptjentEk?.fra ?? null,
-        sum: n(f.sumEk?.verdi), aksjekapital: n(f.aksjekapital?.verdi), overkurs: n(f.overkurs?.verdi),
+      offentligeEiere: f.offentligeEiere.map((o) => ({
+        orgnr: o.orgnr,
+        andel: o.andel / 10_000,
+        grunn: o.grunn,
+        unntatt: o.unntatt,
+      })),
+      fraPartnere: {
+        arsverk: a.fraPartnere.arsverk / 100,
+        omsetning: kr(a.fraPartnere.omsetning),
+        balanse: kr(a.fraPartnere.balanse),
       },
-      konsern: { egenkapital: n(f.konsern.egenkapital?.verdi), kapital: n(f.konsern.kapital?.verdi), registrert: f.konsern.registrert?.verdi ?? null },
+      fraTilknyttede: {
+        arsverk: a.fraTilknyttede.arsverk / 100,
+        omsetning: kr(a.fraTilknyttede.omsetning),
+        balanse: kr(a.fraTilknyttede.balanse),
+      },
+      samlet: {
+        arsverk: a.arsverk === null ? null : a.arsverk / 100,
+        omsetning: n(a.omsetning),
+        balanse: n(a.balanse),
+        omsetningEur: n(res.omsetningEur),
+        balanseEur: n(res.balanseEur),
+      },
+      egenkapital: {
+        innskutt: n(f.innskuttEk?.verdi),
+        innskuttKilde: f.innskuttEk?.fra ?? null,
+        opptjent: n(f.opptjentEk?.verdi),
+        opptjentKilde: f.opptjentEk?.fra ?? null,
+        sum: n(f.sumEk?.verdi),
+        aksjekapital: n(f.aksjekapital?.verdi),
+        overkurs: n(f.overkurs?.verdi),
+      },
+      konsern: {
+        egenkapital: n(f.konsern.egenkapital?.verdi),
+        kapital: n(f.konsern.kapital?.verdi),
+        registrert: f.konsern.registrert?.verdi ?? null,
+      },
       regnskapsperiode: f.regnskapsperiode,
       regnskapMerknad: f.regnskapMerknad,
       registrert: f.registrert?.verdi ?? null,
     },
     kurs: { kurs: kurs.kurs / 10_000, dato: kurs.dato, kilde: kurs.kilde },
-    treaar: { takEur: kr(STOTTETAK_EUR_CENT), tidligereEur: kr(STOTTETAK_EUR_CENT - res.gjenstaarEur), gjenstaarEur: kr(res.gjenstaarEur), gjenstaarNok: kr(res.gjenstaarNok) },
+    treaar: {
+      takEur: kr(STOTTETAK_EUR_CENT),
+      tidligereEur: kr(STOTTETAK_EUR_CENT - res.gjenstaarEur),
+      gjenstaarEur: kr(res.gjenstaarEur),
+      gjenstaarNok: kr(res.gjenstaarNok),
+    },
     register: {
       kilde: reg.kilde,
       enhet: innspilt(reg.enhet, x.raa.enhet),
       underenhet: innspilt(reg.underenhet, x.raa.underenhet),
       regnskap: innspilt(reg.regnskap, x.raa.regnskap),
     },
-    flagg: Object.fromEntries(Object.entries(x.valg).filter(([k, v]) => !['data', 'json'].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length))),
+    flagg: Object.fromEntries(
+      Object.entries(x.valg).filter(
+        ([k, v]) => !['data', 'json'].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length),
+      ),
+    ),
     valg: VALG,
   };
 }
 export type SjekkJson = ReturnType<typeof lagJson>;
 
-const ukjent = (v: number | null | undefined, f: (x: number) => string) => (v === null || v === undefined ? 'ukjent' : f(v));
+const ukjent = (v: number | null | undefined, f: (x: number) => string) =>
+  v === null || v === undefined ? 'ukjent' : f(v);
 const tidTekst = (iso: string) => {
   const d = new Date(iso);
-  const deler = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(d);
+  const deler = new Intl.DateTimeFormat('nb-NO', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(d);
   const p = (t: string) => deler.find((x) => x.type === t)?.value ?? '';
   return `${p('day')}.${p('month')}.${p('year')} kl. ${p('hour')}:${p('minute')}`;
 };
@@ -115,9 +211,11 @@ const STATUSMERKE: Record<string, string> = { ok: 'ok', 'ikke ok': 'IKKE OK', 'm
 function tallLinjer(j: SjekkJson, f: SmbFakta, res: SmbResultat): string[] {
   const a = res.aggregert;
   const ars = (h: number | null) => ukjent(h, formatArsverk);
-  const egne = f.arsverk?.intervall ? `${f.arsverk.intervall} ansatte` : `${ars(f.arsverk?.verdi ?? null)} ` +
-    `${f.arsverk?.erAntallAnsatte ? 'ansatte' : 'årsverk'}`;
-  const rel = (r: Relasjon, hva: string) => `${hva} ${r.orgnr}${r.navn ? ` ${r.navn}` : ''} (${prosent(r.andel)}): ` +
+  const egne = f.arsverk?.intervall
+    ? `${f.arsverk.intervall} ansatte`
+    : `${ars(f.arsverk?.verdi ?? null)} ` + `${f.arsverk?.erAntallAnsatte ? 'ansatte' : 'årsverk'}`;
+  const rel = (r: Relasjon, hva: string) =>
+    `${hva} ${r.orgnr}${r.navn ? ` ${r.navn}` : ''} (${prosent(r.andel)}): ` +
     `${formatArsverk(r.arsverk)} årsverk, omsetning ${nok(r.omsetning)}, balanse ${nok(r.balanse)}`;
   const ek = (v: { verdi: number; fra: string } | null) => (v ? `${nok(v.verdi)} [${v.fra}]` : 'ukjent');
   const rp = f.regnskapsperiode;
@@ -125,8 +223,11 @@ function tallLinjer(j: SjekkJson, f: SmbFakta, res: SmbResultat): string[] {
     `Egne tall: ${egne}, omsetning ${ukjent(f.omsetning?.verdi, nok)}, balanse ${ukjent(f.balanse?.verdi, nok)}`,
     ...f.partnere.map((p) => rel(p, 'Partner (forholdsmessig)')),
     ...f.tilknyttede.map((t) => rel(t, 'Tilknyttet (fullt)')),
-    ...f.offentligeEiere.map((o) => `Offentlig eier ${o.orgnr} (${prosent(o.andel)}): ` +
-      `${o.grunn}${o.unntatt ? '; investorunntak oppgitt' : ''}`),
+    ...f.offentligeEiere.map(
+      (o) =>
+        `Offentlig eier ${o.orgnr} (${prosent(o.andel)}): ` +
+        `${o.grunn}${o.unntatt ? '; investorunntak oppgitt' : ''}`,
+    ),
     `Samlet: ${ars(a.arsverk)} årsverk, omsetning ${ukjent(a.omsetning, nok)} (${ukjent(res.omsetningEur, eur)}), ` +
       `balanse ${ukjent(a.balanse, nok)} (${ukjent(res.balanseEur, eur)})`,
     `Egenkapital${rp ? ` (${dato(rp.fra)}–${dato(rp.til)})` : ''}: innskutt ${ek(f.innskuttEk)}, opptjent ` +
@@ -142,8 +243,8 @@ function tallLinjer(j: SjekkJson, f: SmbFakta, res: SmbResultat): string[] {
 
 function registerTekst(j: SjekkJson): string {
   if (j.register.kilde === 'nett') return 'hentet fra Brønnøysundregistrene nå';
-  if (j.register.kilde === 'hurtigbuffer') return `hurtigbufferen (hentet ` +
-    `${j.register.enhet ? tidTekst(j.register.enhet.hentet) : 'ukjent'})`;
+  if (j.register.kilde === 'hurtigbuffer')
+    return `hurtigbufferen (hentet ` + `${j.register.enhet ? tidTekst(j.register.enhet.hentet) : 'ukjent'})`;
   return 'ingen (bare flagg)';
 }
 
@@ -153,8 +254,11 @@ export function lagTekst(j: SjekkJson, f: SmbFakta, res: SmbResultat, filer: { j
     farge.bold(`SMB-sjekk ${f.orgnr}${j.navn ? ` ${j.navn}` : ''} – ${formatDato(j.dato)}`),
     domFarge(farge.bold(res.dom)),
     '',
-    ...res.kriterier.flatMap((k) => [`${STATUSMERKE[k.status]!.padEnd(11)} ${k.tittel}`, `            ` +
-      `${k.grunnlag}`, `            Kilde: ${k.kilde}`]),
+    ...res.kriterier.flatMap((k) => [
+      `${STATUSMERKE[k.status]!.padEnd(11)} ${k.tittel}`,
+      `            ` + `${k.grunnlag}`,
+      `            Kilde: ${k.kilde}`,
+    ]),
     '',
     ...tallLinjer(j, f, res),
     `Registerdata: ${registerTekst(j)}.`,

@@ -6,9 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { ansatteDef, type Ansatt } from '../../domain/datasett/ansatte.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
 import {
-  beregnTimesatser, indirektePerArsverk, lagredeSatser, lagredeSatserSkjema, sumArsverk, TAK_KRONER, TAK_PROMILLE_NEVNER,
+  beregnTimesatser,
+  indirektePerArsverk,
+  lagredeSatser,
+  lagredeSatserSkjema,
+  sumArsverk,
+  TAK_KRONER,
+  TAK_PROMILLE_NEVNER,
   TAK_PROMILLE_TELLER,
-  type Binder, type Timesats, type TimesatsParametre,
+  type Binder,
+  type Timesats,
+  type TimesatsParametre,
 } from '../../domain/timesats.js';
 import { formatDato, type Dato } from '../../domain/dato.js';
 import type { Config } from '../../domain/config.js';
@@ -41,13 +49,25 @@ export function timesatsParametre(c: Config): TimesatsParametre {
 export async function lesTimesatser(am: Arbeidsmappe): Promise<{ ansatte: Ansatt[]; satser: Timesats[] }> {
   const { rader, fil } = await lesDatasett(am, ansatteDef);
   if (rader.length === 0) {
-    throw new InndataFeil([feil('ingen-rader', 'Datasettet har ingen ansatte (bare overskrift).', { fil: fil ?? 'ansatte.csv', rad: 2 }, { forventet: 'minst én ansatt' })]);
+    throw new InndataFeil([
+      feil(
+        'ingen-rader',
+        'Datasettet har ingen ansatte (bare overskrift).',
+        { fil: fil ?? 'ansatte.csv', rad: 2 },
+        { forventet: 'minst én ansatt' },
+      ),
+    ]);
   }
   return { ansatte: rader, satser: beregnTimesatser(rader, timesatsParametre(am.config)) };
 }
 
 /** Satsene et år bruker: navn og godkjent timesats per ansatt, og hvor de kom fra (vises i utdata). */
-export type AarsSatser = { ansatte: { navn: string }[]; satser: { godkjent: number }[]; kilde: string; lagret: boolean };
+export type AarsSatser = {
+  ansatte: { navn: string }[];
+  satser: { godkjent: number }[];
+  kilde: string;
+  lagret: boolean;
+};
 
 /**
  * Programveileder 10.4 / vedlegg 3 pkt. 4.2: attestasjonen for et år bruker årets egne satser. Finnes
@@ -72,14 +92,26 @@ export async function lesSatserForAar(am: Arbeidsmappe, ar: number): Promise<Aar
   try {
     data = JSON.parse(tekst.replace(/^\uFEFF/, ''));
   } catch {
-    throw new InndataFeil([feil('ugyldig-json', `${navn} er ikke gyldig JSON.`, { fil: navn }, { forventet: `filen slik nh timesats --ar ${ar} skriver den` })]);
+    throw new InndataFeil([
+      feil(
+        'ugyldig-json',
+        `${navn} er ikke gyldig JSON.`,
+        { fil: navn },
+        { forventet: `filen slik nh timesats --ar ${ar} skriver den` },
+      ),
+    ]);
   }
   const r = lagredeSatserSkjema.safeParse(data);
   if (!r.success || r.data.ar !== ar) {
     throw new InndataFeil([
-      feil('ugyldige-satser', `${navn} har ikke timesatser for ${ar} slik nh timesats skriver dem.`, { fil: navn }, {
-        forventet: `kjør nh timesats --ar ${ar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
-      }),
+      feil(
+        'ugyldige-satser',
+        `${navn} har ikke timesatser for ${ar} slik nh timesats skriver dem.`,
+        { fil: navn },
+        {
+          forventet: `kjør nh timesats --ar ${ar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
+        },
+      ),
     ]);
   }
   return {
@@ -131,9 +163,24 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     },
     parametre: {
       forutsetninger: [
-        { nokkel: 'arbeidsgiveravgiftSats', etikett: 'Arbeidsgiveravgift', type: 'prosent', verdi: p.arbeidsgiveravgiftSats },
-        { nokkel: 'andreSosialeKostnaderProsent', etikett: 'Andre sosiale kostnader (pensjon, forsikring m.m.)', type: 'prosent', verdi: p.andreSosialeKostnaderProsent },
-        { nokkel: 'indirekteKostnaderPerAr', etikett: 'Indirekte kostnader per år (fordeles per årsverk)', type: 'belop', verdi: p.indirekteKostnaderPerAr },
+        {
+          nokkel: 'arbeidsgiveravgiftSats',
+          etikett: 'Arbeidsgiveravgift',
+          type: 'prosent',
+          verdi: p.arbeidsgiveravgiftSats,
+        },
+        {
+          nokkel: 'andreSosialeKostnaderProsent',
+          etikett: 'Andre sosiale kostnader (pensjon, forsikring m.m.)',
+          type: 'prosent',
+          verdi: p.andreSosialeKostnaderProsent,
+        },
+        {
+          nokkel: 'indirekteKostnaderPerAr',
+          etikett: 'Indirekte kostnader per år (fordeles per årsverk)',
+          type: 'belop',
+          verdi: p.indirekteKostnaderPerAr,
+        },
         { nokkel: 'timerPerArsverk', etikett: 'Timer i et årsverk (Siva)', type: 'heltall', verdi: p.timerPerArsverk },
         { nokkel: 'takKroner', etikett: 'Tak for timesats, kroner (10.4)', type: 'belop', verdi: TAK_KRONER },
         // Programveileder 10.4: taket 1,2 ‰ av nominell årslønn; formelen «Tak 1,2 ‰» peker hit (kurs = ×10 000).
@@ -176,7 +223,16 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
   };
   const tabell = tekstTabell(
     ['Ansatt', 'Stilling', 'Årslønn heltid', 'Totalkostnad', 'Beregnet', 'Tak 1,2 ‰', 'Godkjent', 'Binder'],
-    satser.map((t) => [t.navn, formatProsent(t.stillingsprosent), formatKroner(t.arslonnFulltid), formatKroner(t.totalKostnad), formatKroner(t.beregnet), formatKroner(t.takPromille), formatKroner(t.godkjent), BINDER_TEKST[t.binder]]),
+    satser.map((t) => [
+      t.navn,
+      formatProsent(t.stillingsprosent),
+      formatKroner(t.arslonnFulltid),
+      formatKroner(t.totalKostnad),
+      formatKroner(t.beregnet),
+      formatKroner(t.takPromille),
+      formatKroner(t.godkjent),
+      BINDER_TEKST[t.binder],
+    ]),
     [false, true, true, true, true, true, true, false],
     // Smal terminal: mellomleddene (årslønn og totalkostnad) står i xlsx og --json; beregnet, tak og godkjent blir.
     { slipp: [3, 2] },

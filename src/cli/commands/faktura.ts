@@ -7,11 +7,19 @@ export type FakturaValg = FellesValg & { periode?: string; erstatt?: boolean; fo
 export function definer(program: Command): Command {
   const cmd = program
     .command('faktura')
-    .description('månedlig fakturering av egenandel (programveileder 10.4): fakturagrunnlag, EHF, importfiler og støtteregisteret');
+    .description(
+      'månedlig fakturering av egenandel (programveileder 10.4): fakturagrunnlag, EHF, importfiler og støtteregisteret',
+    );
   medFellesValg(cmd)
     .option('--periode <åååå-mm>', 'måneden som faktureres, f.eks. 2026-10 (påkrevd; på en TTY spør nh om den mangler)')
-    .option('--erstatt', 'fakturer en utstedt periode på nytt: kreditnota for endrede fakturaer og nye med nye numre (tar sikkerhetskopi først)')
-    .option('--format <liste>', 'hva som skrives i tillegg til fakturagrunnlaget: kommaliste av ehf, tripletex, poweroffice (overstyrer nh.json faktura.ehf og faktura.regnskapssystem)')
+    .option(
+      '--erstatt',
+      'fakturer en utstedt periode på nytt: kreditnota for endrede fakturaer og nye med nye numre (tar sikkerhetskopi først)',
+    )
+    .option(
+      '--format <liste>',
+      'hva som skrives i tillegg til fakturagrunnlaget: kommaliste av ehf, tripletex, poweroffice (overstyrer nh.json faktura.ehf og faktura.regnskapssystem)',
+    )
     .option('--forhandsvis', 'vis resultatet uten å skrive noe')
     .action(async (valg: FakturaValg) => {
       await kjor(valg, async (k) => (await import('../app/faktura.js')).faktura(k, valg));

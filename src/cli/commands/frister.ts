@@ -7,7 +7,9 @@ export type FristerValg = FellesValg & { ar?: string };
 export function definer(program: Command): Command {
   const cmd = program
     .command('frister')
-    .description('rapporteringsfristene i programveileder 11.1 med dager igjen og kommandoen i nh som lager grunnlaget');
+    .description(
+      'rapporteringsfristene i programveileder 11.1 med dager igjen og kommandoen i nh som lager grunnlaget',
+    );
   medFellesValg(cmd)
     .option('--ar <år>', 'året (standard: året i dag)')
     .action(async (valg: FristerValg) => {

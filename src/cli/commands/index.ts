@@ -14,4 +14,14 @@ import { definer as smbSjekk } from './smb-sjekk.js';
 import { definer as ktsPlan } from './kts-plan.js';
 
 // Rekkefølgen i «nh --help» følger administratorens år: oppsett, satser, budsjett, opptak, fakturering, AVI, årsrapport.
-export const kommandoer: ((program: Command) => Command)[] = [init, sjekk, timesats, budsjett, smbSjekk, faktura, ktsPlan, aarsrapport, frister];
+export const kommandoer: ((program: Command) => Command)[] = [
+  init,
+  sjekk,
+  timesats,
+  budsjett,
+  smbSjekk,
+  faktura,
+  ktsPlan,
+  aarsrapport,
+  frister,
+];

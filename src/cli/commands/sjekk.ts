@@ -3,7 +3,9 @@ import { kjor } from '../kjor.js';
 import { medFellesValg, type FellesValg } from './felles.js';
 
 export function definer(program: Command): Command {
-  const cmd = program.command('sjekk').description('kontroller alle datasettene i arbeidsmappen og vis alle feil på én gang');
+  const cmd = program
+    .command('sjekk')
+    .description('kontroller alle datasettene i arbeidsmappen og vis alle feil på én gang');
   medFellesValg(cmd).action(async (valg: FellesValg) => {
     await kjor(valg, async (k) => (await import('../app/sjekk.js')).sjekk(k));
   });

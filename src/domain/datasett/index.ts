@@ -11,4 +11,12 @@ import { tiltakDef } from './tiltak.js';
 import { srlDef } from './srl.js';
 import type { DatasettDef } from './definisjon.js';
 
-export const GRUNNDATASETT: DatasettDef[] = [ansatteDef, malbedrifterDef, timerDef, tilskuddDef, kostnaderDef, tiltakDef, srlDef];
+export const GRUNNDATASETT: DatasettDef[] = [
+  ansatteDef,
+  malbedrifterDef,
+  timerDef,
+  tilskuddDef,
+  kostnaderDef,
+  tiltakDef,
+  srlDef,
+];

@@ -4,7 +4,11 @@ import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from 
 const taksonomi = tekst(50).transform((s, ctx): number[] => {
   const r = tolkTaksonomi(s);
   if (typeof r === 'string') {
-    ctx.addIssue({ code: 'custom', message: r, params: { forventet: 'miljømålenes nummer 1–6 skilt med komma, f.eks. «1,4» (vedlegg 2)' } });
+    ctx.addIssue({
+      code: 'custom',
+      message: r,
+      params: { forventet: 'miljømålenes nummer 1–6 skilt med komma, f.eks. «1,4» (vedlegg 2)' },
+    });
     return [];
   }
   return r;
@@ -19,64 +23,158 @@ export const malbedrifterDef = definerDatasett({
   beskrivelse: 'Én rad per målbedrift (avtale).',
   unik: ['orgnr'],
   kolonner: {
-    orgnr: paakrevd(orgnr(), { type: 'orgnr', alias: ['organisasjonsnummer', 'org nr'], beskrivelse: 'Organisasjonsnummer (ni sifre, MOD11).', eksempel: '923609016' }),
-    navn: paakrevd(tekst(200), { type: 'tekst', alias: ['bedrift', 'firmanavn'], beskrivelse: 'Bedriftens navn.', eksempel: 'Fjordlys Sjømat AS' }),
-    avtalestart: paakrevd(dato(), { type: 'dato', alias: ['avtale start', 'startdato'], beskrivelse: 'Første dag i målbedriftsavtalen.', eksempel: '15.01.2026' }),
-    avtaleslutt: frivillig(dato(), { type: 'dato', alias: ['avtale slutt', 'sluttdato'], beskrivelse: 'Siste dag i avtalen. Tom = løpende.', eksempel: '31.12.2027' }),
-    dagligLeder: frivillig(tekst(200), { type: 'tekst', alias: ['daglig leder'], beskrivelse: 'Daglig leders navn (kundetilfredshetsundersøkelsen, 6.3).', eksempel: 'Ola Nordmann' }),
-    dagligLederEpost: frivillig(epost(), { type: 'epost', alias: ['daglig leder epost', 'epost', 'e-post'], beskrivelse: 'Daglig leders e-post.', eksempel: 'ola@fjordlys.no' }),
+    orgnr: paakrevd(orgnr(), {
+      type: 'orgnr',
+      alias: ['organisasjonsnummer', 'org nr'],
+      beskrivelse: 'Organisasjonsnummer (ni sifre, MOD11).',
+      eksempel: '923609016',
+    }),
+    navn: paakrevd(tekst(200), {
+      type: 'tekst',
+      alias: ['bedrift', 'firmanavn'],
+      beskrivelse: 'Bedriftens navn.',
+      eksempel: 'Fjordlys Sjømat AS',
+    }),
+    avtalestart: paakrevd(dato(), {
+      type: 'dato',
+      alias: ['avtale start', 'startdato'],
+      beskrivelse: 'Første dag i målbedriftsavtalen.',
+      eksempel: '15.01.2026',
+    }),
+    avtaleslutt: frivillig(dato(), {
+      type: 'dato',
+      alias: ['avtale slutt', 'sluttdato'],
+      beskrivelse: 'Siste dag i avtalen. Tom = løpende.',
+      eksempel: '31.12.2027',
+    }),
+    dagligLeder: frivillig(tekst(200), {
+      type: 'tekst',
+      alias: ['daglig leder'],
+      beskrivelse: 'Daglig leders navn (kundetilfredshetsundersøkelsen, 6.3).',
+      eksempel: 'Ola Nordmann',
+    }),
+    dagligLederEpost: frivillig(epost(), {
+      type: 'epost',
+      alias: ['daglig leder epost', 'epost', 'e-post'],
+      beskrivelse: 'Daglig leders e-post.',
+      eksempel: 'ola@fjordlys.no',
+    }),
     stotteintensitet: frivillig(prosent({ min: 0, maks: 100 }), {
-      type: 'prosent', alias: ['støtteintensitet'],
+      type: 'prosent',
+      alias: ['støtteintensitet'],
       beskrivelse: 'Støtteintensitet i prosent. Tom = arbeidsmappens standard (75 %). Over 75 % avvises av faktura.',
       eksempel: '75',
     }),
     markedspris: frivillig(belop({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }), {
-      type: 'belop', alias: ['timepris'],
+      type: 'belop',
+      alias: ['timepris'],
       beskrivelse: 'Avtalt markedspris per time for denne målbedriften (se docs/faktura.md for rekkefølgen).',
       eksempel: '1 200',
     }),
     // Fakturamottaker (nh faktura: importfilene og EHF, docs/faktura.md). Påkrevd bare når EHF skal skrives.
-    adresse: frivillig(tekst(200), { type: 'tekst', alias: ['fakturaadresse', 'postadresse'], beskrivelse: 'Fakturaadresse (gate og nummer, evt. postboks).', eksempel: 'Kaiveien 12' }),
-    postnr: frivillig(tekst(10), { type: 'tekst', alias: ['postnummer'], beskrivelse: 'Postnummer for fakturaadressen.', eksempel: '6800' }),
+    adresse: frivillig(tekst(200), {
+      type: 'tekst',
+      alias: ['fakturaadresse', 'postadresse'],
+      beskrivelse: 'Fakturaadresse (gate og nummer, evt. postboks).',
+      eksempel: 'Kaiveien 12',
+    }),
+    postnr: frivillig(tekst(10), {
+      type: 'tekst',
+      alias: ['postnummer'],
+      beskrivelse: 'Postnummer for fakturaadressen.',
+      eksempel: '6800',
+    }),
     poststed: frivillig(tekst(100), { type: 'tekst', beskrivelse: 'Poststed for fakturaadressen.', eksempel: 'FØRDE' }),
-    fakturaepost: frivillig(epost(), { type: 'epost', alias: ['faktura epost', 'faktura e-post'], beskrivelse: 'E-post for faktura (regnskapssystemet sender dit når kunden ikke tar imot EHF).', eksempel: 'faktura@fjordlys.no' }),
-    deresRef: frivillig(tekst(100), { type: 'tekst', alias: ['deres ref', 'deres referanse', 'kundens referanse'], beskrivelse: 'Kundens referanse («Deres ref.») på fakturaen. Tom = daglig leder.', eksempel: 'Ola Nordmann' }),
-    kundenummer: frivillig(tekst(30), { type: 'tekst', alias: ['kundenr', 'kunde nr'], beskrivelse: 'Kundenummeret i regnskapssystemet (importfilene).', eksempel: '10023' }),
+    fakturaepost: frivillig(epost(), {
+      type: 'epost',
+      alias: ['faktura epost', 'faktura e-post'],
+      beskrivelse: 'E-post for faktura (regnskapssystemet sender dit når kunden ikke tar imot EHF).',
+      eksempel: 'faktura@fjordlys.no',
+    }),
+    deresRef: frivillig(tekst(100), {
+      type: 'tekst',
+      alias: ['deres ref', 'deres referanse', 'kundens referanse'],
+      beskrivelse: 'Kundens referanse («Deres ref.») på fakturaen. Tom = daglig leder.',
+      eksempel: 'Ola Nordmann',
+    }),
+    kundenummer: frivillig(tekst(30), {
+      type: 'tekst',
+      alias: ['kundenr', 'kunde nr'],
+      beskrivelse: 'Kundenummeret i regnskapssystemet (importfilene).',
+      eksempel: '10023',
+    }),
     // Rapporteringsattributter for måltallene i programveileder 11.2 (nh årsrapport, docs/aarsrapport.md).
     // Tomt felt = nei/ikke oppgitt. Verdiene gjelder målbedriftens status nå (per 31.12 for rapporteringsåret).
-    kvinneligGrunder: frivillig(janei(), { type: 'janei', alias: ['kvinnelig gründer'], beskrivelse: '11.2: en kvinne er gründer (ja/nei).', eksempel: 'ja' }),
-    kvinneligDagligLeder: frivillig(janei(), { type: 'janei', alias: ['kvinnelig daglig leder'], beskrivelse: '11.2: daglig leder er en kvinne (ja/nei).', eksempel: 'nei' }),
-    kvinneligStyreleder: frivillig(janei(), { type: 'janei', alias: ['kvinnelig styreleder'], beskrivelse: '11.2: styreleder er en kvinne (ja/nei).', eksempel: 'nei' }),
+    kvinneligGrunder: frivillig(janei(), {
+      type: 'janei',
+      alias: ['kvinnelig gründer'],
+      beskrivelse: '11.2: en kvinne er gründer (ja/nei).',
+      eksempel: 'ja',
+    }),
+    kvinneligDagligLeder: frivillig(janei(), {
+      type: 'janei',
+      alias: ['kvinnelig daglig leder'],
+      beskrivelse: '11.2: daglig leder er en kvinne (ja/nei).',
+      eksempel: 'nei',
+    }),
+    kvinneligStyreleder: frivillig(janei(), {
+      type: 'janei',
+      alias: ['kvinnelig styreleder'],
+      beskrivelse: '11.2: styreleder er en kvinne (ja/nei).',
+      eksempel: 'nei',
+    }),
     baerekraftSentralt: frivillig(janei(), {
-      type: 'janei', alias: ['bærekraft sentralt', 'bærekraft i forretningsmodellen'],
-      beskrivelse: '11.2: bærekraft er et sentralt element i forretningsmodellen (alle tre dimensjoner: miljø, sosial, økonomi; tiltakene er igangsatt).',
+      type: 'janei',
+      alias: ['bærekraft sentralt', 'bærekraft i forretningsmodellen'],
+      beskrivelse:
+        '11.2: bærekraft er et sentralt element i forretningsmodellen (alle tre dimensjoner: miljø, sosial, økonomi; tiltakene er igangsatt).',
       eksempel: 'ja',
     }),
     taksonomiMiljomal: frivillig(taksonomi, {
-      type: 'tekst', alias: ['taksonomi', 'miljømål', 'taksonomiens miljømål'],
-      beskrivelse: '11.2 og vedlegg 2: nummeret på miljømålene i taksonomien bedriften svarer opp (1–6), flere skilt med komma, f.eks. «1,4». Tomt = ingen.',
+      type: 'tekst',
+      alias: ['taksonomi', 'miljømål', 'taksonomiens miljømål'],
+      beskrivelse:
+        '11.2 og vedlegg 2: nummeret på miljømålene i taksonomien bedriften svarer opp (1–6), flere skilt med komma, f.eks. «1,4». Tomt = ingen.',
       eksempel: '1,4',
     }),
-    digitaliseringSentralt: frivillig(janei(), { type: 'janei', alias: ['digitalisering sentralt'], beskrivelse: '11.2: digitalisering er et sentralt element i forretningsmodellen.', eksempel: 'nei' }),
-    eksport: frivillig(janei(), { type: 'janei', alias: ['eksport i omsetningen'], beskrivelse: '11.2: hele eller deler av omsetningen er eksport (innenlandsk produserte varer sendt ut av Norge).', eksempel: 'nei' }),
+    digitaliseringSentralt: frivillig(janei(), {
+      type: 'janei',
+      alias: ['digitalisering sentralt'],
+      beskrivelse: '11.2: digitalisering er et sentralt element i forretningsmodellen.',
+      eksempel: 'nei',
+    }),
+    eksport: frivillig(janei(), {
+      type: 'janei',
+      alias: ['eksport i omsetningen'],
+      beskrivelse: '11.2: hele eller deler av omsetningen er eksport (innenlandsk produserte varer sendt ut av Norge).',
+      eksempel: 'nei',
+    }),
     internasjonaltMarked: frivillig(janei(), {
-      type: 'janei', alias: ['internasjonalt marked'],
-      beskrivelse: '11.2: bedriften har et internasjonalt marked (eksport, eller salg i Norge til utenlandske kundegrupper). Eksport = ja teller også.',
+      type: 'janei',
+      alias: ['internasjonalt marked'],
+      beskrivelse:
+        '11.2: bedriften har et internasjonalt marked (eksport, eller salg i Norge til utenlandske kundegrupper). Eksport = ja teller også.',
       eksempel: 'ja',
     }),
     bistattVirkemidler: frivillig(janei(), {
-      type: 'janei', alias: ['bistått virkemidler', 'andre virkemidler'],
-      beskrivelse: '11.2: næringshagen har i året bistått bedriften i prosesser for å få tilgang til andre virkemidler (henvisning, søknadsskriving).',
+      type: 'janei',
+      alias: ['bistått virkemidler', 'andre virkemidler'],
+      beskrivelse:
+        '11.2: næringshagen har i året bistått bedriften i prosesser for å få tilgang til andre virkemidler (henvisning, søknadsskriving).',
       eksempel: 'ja',
     }),
     radgivningFraAndre: frivillig(janei(), {
-      type: 'janei', alias: ['rådgivning fra andre', 'rådgivning fra andre operatører'],
-      beskrivelse: '11.2: bedriften har i året fått rådgivning fra andre programoperatører (næringshagen kjøper innovasjonsstøttetjenester fra dem).',
+      type: 'janei',
+      alias: ['rådgivning fra andre', 'rådgivning fra andre operatører'],
+      beskrivelse:
+        '11.2: bedriften har i året fått rådgivning fra andre programoperatører (næringshagen kjøper innovasjonsstøttetjenester fra dem).',
       eksempel: 'nei',
     }),
     ogsaTattOppHosAndre: frivillig(janei(), {
-      type: 'janei', alias: ['også tatt opp hos andre', 'tatt opp hos andre'],
-      beskrivelse: '11.2: bedriften er også tatt opp som målbedrift/inkubatorbedrift hos en annen programoperatør i året.',
+      type: 'janei',
+      alias: ['også tatt opp hos andre', 'tatt opp hos andre'],
+      beskrivelse:
+        '11.2: bedriften er også tatt opp som målbedrift/inkubatorbedrift hos en annen programoperatør i året.',
       eksempel: 'nei',
     }),
   },

@@ -13,7 +13,12 @@ export const tilskuddDef = definerDatasett({
   navn: 'tilskudd',
   beskrivelse: 'Én rad per tilsagn/tildeling.',
   kolonner: {
-    ar: paakrevd(heltall({ min: 2023, maks: 2099 }), { type: 'heltall', alias: ['år', 'aar'], beskrivelse: 'Året tilskuddet gjelder.', eksempel: '2026' }),
+    ar: paakrevd(heltall({ min: 2023, maks: 2099 }), {
+      type: 'heltall',
+      alias: ['år', 'aar'],
+      beskrivelse: 'Året tilskuddet gjelder.',
+      eksempel: '2026',
+    }),
     type: paakrevd(
       valg(TILSKUDDSTYPER, {
         art28: 'innovasjon',
@@ -27,12 +32,33 @@ export const tilskuddDef = definerDatasett({
         overføring: 'overfort',
         'ubrukte midler': 'overfort',
       }),
-      { type: 'tekst', verdier: TILSKUDDSTYPER, beskrivelse: '«innovasjon» (art. 28), «administrasjon» (adm./gjennomføring, ikke statsstøtte) eller «overfort» (ubrukte innovasjonsmidler fra i fjor).', eksempel: 'innovasjon' },
+      {
+        type: 'tekst',
+        verdier: TILSKUDDSTYPER,
+        beskrivelse:
+          '«innovasjon» (art. 28), «administrasjon» (adm./gjennomføring, ikke statsstøtte) eller «overfort» (ubrukte innovasjonsmidler fra i fjor).',
+        eksempel: 'innovasjon',
+      },
     ),
     // Nøkkelen heter «giver» fordi hver innlest rad har feltet `kilde` (fil og rad); overskriften «kilde» godtas.
-    giver: frivillig(tekst(200), { type: 'tekst', alias: ['kilde', 'tilskuddsgiver'], beskrivelse: 'Hvem som gir tilskuddet.', eksempel: 'Siva' }),
-    belop: paakrevd(belop({ minst: 0 }), { type: 'belop', alias: ['beløp'], beskrivelse: 'Beløp i kroner.', eksempel: '1 500 000' }),
-    dato: frivillig(dato(), { type: 'dato', alias: ['tilsagnsdato'], beskrivelse: 'Tilsagns- eller utbetalingsdato.', eksempel: '15.02.2026' }),
+    giver: frivillig(tekst(200), {
+      type: 'tekst',
+      alias: ['kilde', 'tilskuddsgiver'],
+      beskrivelse: 'Hvem som gir tilskuddet.',
+      eksempel: 'Siva',
+    }),
+    belop: paakrevd(belop({ minst: 0 }), {
+      type: 'belop',
+      alias: ['beløp'],
+      beskrivelse: 'Beløp i kroner.',
+      eksempel: '1 500 000',
+    }),
+    dato: frivillig(dato(), {
+      type: 'dato',
+      alias: ['tilsagnsdato'],
+      beskrivelse: 'Tilsagns- eller utbetalingsdato.',
+      eksempel: '15.02.2026',
+    }),
   },
 });
 

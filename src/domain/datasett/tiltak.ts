@@ -27,7 +27,11 @@ export const tiltakDef = definerDatasett({
   navn: 'tiltak',
   beskrivelse: 'Én rad per tiltak, prosjekt eller henvist bedrift (grunnlag for antall-måltallene i 11.2).',
   kolonner: {
-    dato: paakrevd(dato(), { type: 'dato', beskrivelse: 'Dato tiltaket ble gjennomført (første dag om det gikk over flere dager).', eksempel: '28.04.2026' }),
+    dato: paakrevd(dato(), {
+      type: 'dato',
+      beskrivelse: 'Dato tiltaket ble gjennomført (første dag om det gikk over flere dager).',
+      eksempel: '28.04.2026',
+    }),
     type: paakrevd(
       valg(TILTAKSTYPER, {
         'kompetanse bærekraft ansatte': 'baerekraft-ansatte',
@@ -54,15 +58,33 @@ export const tiltakDef = definerDatasett({
       },
     ),
     ogsa: frivillig(valg(TILTAKSTYPER), {
-      type: 'tekst', alias: ['også', 'teller også som', 'også type'], verdier: TILTAKSTYPER,
-      beskrivelse: 'Programveileder 11.2: samme tiltak teller også under dette måltallet (f.eks. et bærekraftkurs for målbedriftene som er et samarbeidsprosjekt). Tom = bare «type».',
+      type: 'tekst',
+      alias: ['også', 'teller også som', 'også type'],
+      verdier: TILTAKSTYPER,
+      beskrivelse:
+        'Programveileder 11.2: samme tiltak teller også under dette måltallet (f.eks. et bærekraftkurs for målbedriftene som er et samarbeidsprosjekt). Tom = bare «type».',
       eksempel: 'samarbeidsprosjekt',
     }),
-    beskrivelse: paakrevd(tekst(500), { type: 'tekst', alias: ['tittel', 'navn', 'tiltak'], beskrivelse: 'Hva tiltaket var.', eksempel: 'Workshop om klimaregnskap' }),
-    bedrift: frivillig(tekst(200), { type: 'tekst', beskrivelse: 'For henvisning og rådgivning av andres bedrift: bedriftens navn.', eksempel: 'Nordfjell Sykkel AS' }),
-    orgnr: frivillig(orgnr(), { type: 'orgnr', alias: ['organisasjonsnummer'], beskrivelse: 'Bedriftens orgnr (frivillig; skiller bedrifter med likt navn).', eksempel: '923609016' }),
+    beskrivelse: paakrevd(tekst(500), {
+      type: 'tekst',
+      alias: ['tittel', 'navn', 'tiltak'],
+      beskrivelse: 'Hva tiltaket var.',
+      eksempel: 'Workshop om klimaregnskap',
+    }),
+    bedrift: frivillig(tekst(200), {
+      type: 'tekst',
+      beskrivelse: 'For henvisning og rådgivning av andres bedrift: bedriftens navn.',
+      eksempel: 'Nordfjell Sykkel AS',
+    }),
+    orgnr: frivillig(orgnr(), {
+      type: 'orgnr',
+      alias: ['organisasjonsnummer'],
+      beskrivelse: 'Bedriftens orgnr (frivillig; skiller bedrifter med likt navn).',
+      eksempel: '923609016',
+    }),
     samarbeidspartner: frivillig(tekst(200), {
-      type: 'tekst', alias: ['programoperatør', 'operatør', 'partner'],
+      type: 'tekst',
+      alias: ['programoperatør', 'operatør', 'partner'],
       beskrivelse: 'Den andre programoperatøren (næringshage/inkubator) for samarbeid, henvisning og rådgivning.',
       eksempel: 'Dalen Næringshage',
     }),

@@ -11,20 +11,42 @@ export const timerDef = definerDatasett({
   beskrivelse: 'Én rad per timeregistrering.',
   kolonner: {
     dato: paakrevd(dato(), { type: 'dato', beskrivelse: 'Datoen arbeidet ble utført.', eksempel: '03.11.2026' }),
-    ansatt: paakrevd(tekst(200), { type: 'tekst', alias: ['navn', 'medarbeider'], beskrivelse: 'Ansattes navn som i ansatte.', eksempel: 'Kari Nordmann' }),
+    ansatt: paakrevd(tekst(200), {
+      type: 'tekst',
+      alias: ['navn', 'medarbeider'],
+      beskrivelse: 'Ansattes navn som i ansatte.',
+      eksempel: 'Kari Nordmann',
+    }),
     malbedrift: paakrevd(tekst(50), {
-      type: 'tekst', alias: ['prosjekt', 'kunde', 'orgnr'],
-      beskrivelse: 'Målbedriftens orgnr, eller administrasjonskoden (standard «ADM») for administrasjon og gjennomføring.',
+      type: 'tekst',
+      alias: ['prosjekt', 'kunde', 'orgnr'],
+      beskrivelse:
+        'Målbedriftens orgnr, eller administrasjonskoden (standard «ADM») for administrasjon og gjennomføring.',
       eksempel: '923609016',
     }),
-    timer: paakrevd(timer(), { type: 'timer', alias: ['antall timer', 'tid'], beskrivelse: 'Timer med inntil to desimaler (0 < timer ≤ 24).', eksempel: '2,5' }),
+    timer: paakrevd(timer(), {
+      type: 'timer',
+      alias: ['antall timer', 'tid'],
+      beskrivelse: 'Timer med inntil to desimaler (0 < timer ≤ 24).',
+      eksempel: '2,5',
+    }),
     aktivitet: frivillig(tekst(200), {
-      type: 'tekst', alias: ['aktivitetstype'],
+      type: 'tekst',
+      alias: ['aktivitetstype'],
       beskrivelse: 'For administrasjon: én av aktivitetene i 10.4 (se docs/budsjett.md). For målbedrifter: fritt.',
       eksempel: 'Prosjektledelse',
     }),
-    tjeneste: frivillig(tekst(100), { type: 'tekst', beskrivelse: 'Tjenesten som ble levert (kan gi egen markedspris, se docs/faktura.md).', eksempel: 'Forretningsutvikling' }),
-    beskrivelse: frivillig(tekst(1000), { type: 'tekst', alias: ['kommentar', 'tekst'], beskrivelse: 'Fritekst.', eksempel: 'Workshop om markedsplan' }),
+    tjeneste: frivillig(tekst(100), {
+      type: 'tekst',
+      beskrivelse: 'Tjenesten som ble levert (kan gi egen markedspris, se docs/faktura.md).',
+      eksempel: 'Forretningsutvikling',
+    }),
+    beskrivelse: frivillig(tekst(1000), {
+      type: 'tekst',
+      alias: ['kommentar', 'tekst'],
+      beskrivelse: 'Fritekst.',
+      eksempel: 'Workshop om markedsplan',
+    }),
   },
 });
 
@@ -46,9 +68,16 @@ export function timerOverDognet(rader: readonly Timeregistrering[]): Diagnostikk
   for (const { sum, forste } of perDag.values()) {
     if (sum <= 2400) continue;
     const tekstSum = (sum / 100).toLocaleString('nb-NO');
-    ds.push(feil('over-24-timer', `${forste.ansatt} har ${tekstSum} timer ${forste.dato} — mer enn døgnet har.`, { ...forste.kilde, kolonne: 'timer' }, {
-      forventet: 'høyst 24 timer per person per dag',
-    }));
+    ds.push(
+      feil(
+        'over-24-timer',
+        `${forste.ansatt} har ${tekstSum} timer ${forste.dato} — mer enn døgnet har.`,
+        { ...forste.kilde, kolonne: 'timer' },
+        {
+          forventet: 'høyst 24 timer per person per dag',
+        },
+      ),
+    );
   }
   return ds;
 }
