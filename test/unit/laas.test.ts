@@ -94,7 +94,7 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
   });
 
   it('20 kjøringer mot én foreldet lås samtidig: nøyaktig én får den, resten får «laast»', async () => {
-    for (let runde = 0; runde < 60; runde++) {
+    for (let runde = 0; runde < 25; runde++) {
       const sti = path.join(mappe(), '.stotteregister.laas');
       foreldetLaas(sti);
       const utfall = await Promise.allSettled(Array.from({ length: 20 }, () => taLaas(sti, { lever })));
@@ -107,7 +107,7 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
   });
 
   it('medLaas: kritiske seksjoner overlapper aldri, og låsen slippes etterpå (før: 2 inne samtidig)', async () => {
-    for (let runde = 0; runde < 60; runde++) {
+    for (let runde = 0; runde < 25; runde++) {
       const sti = path.join(mappe(), '.l');
       foreldetLaas(sti);
       let inne = 0;
