@@ -51,7 +51,17 @@ describe('gylne filer for alle kommandoene på fixtures/demo', () => {
     ws = kopier(DEMO, 'demo');
   });
 
+  it('nh init: skjerm, --json og datasettmalene', async () => {
+    const ny = path.join(ws, '..', 'ny-hage');
+    const r = await nh(['init', ny, '--navn', 'Fjordlys Næringshage AS', '--orgnr', '923609016', '--ar', '2027', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    await expect(r.stdout.split(ny).join('<ny-hage>')).toMatchFileSnapshot(path.join(GYLNE, 'init.json'));
+    for (const f of readdirSync(ny).sort()) {
+      await expect(readFileSync(path.join(ny, f), 'utf8')).toMatchFileSnapshot(path.join(GYLNE, 'init', f));
+    }
+  });
   it('nh sjekk', async () => gylden('sjekk', ['sjekk']));
+  it('nh kts-plan --plan 2026', async () => gylden('kts-plan-plan-2026', ['kts-plan', '--plan', '2026']));
   it('nh timesats', async () => gylden('timesats', ['timesats', '--forhandsvis']));
   it('nh budsjett --år 2027', async () => gylden('budsjett-plan-2027', ['budsjett', '--år', '2027', '--forhandsvis']));
   it('nh budsjett --regnskap 2026', async () =>
