@@ -53,7 +53,17 @@ describe('gylne filer for alle kommandoene på fixtures/demo', () => {
 
   it('nh init: skjerm, --json og datasettmalene', async () => {
     const ny = path.join(ws, '..', 'ny-hage');
-    const r = await nh(['init', ny, '--navn', 'Fjordlys Næringshage AS', '--orgnr', '923609016', '--ar', '2027', '--json']);
+    const r = await nh([
+      'init',
+      ny,
+      '--navn',
+      'Fjordlys Næringshage AS',
+      '--orgnr',
+      '923609016',
+      '--ar',
+      '2027',
+      '--json',
+    ]);
     expect(r.kode, r.stderr).toBe(0);
     await expect(r.stdout.split(ny).join('<ny-hage>')).toMatchFileSnapshot(path.join(GYLNE, 'init.json'));
     for (const f of readdirSync(ny).sort()) {
