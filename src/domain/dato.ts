@@ -171,7 +171,8 @@ export function raaDatoI(raa: unknown, fra: Dato, til: Dato): boolean {
  * som tekst, så det er formen nh skriver i all CSV (støtteregisteret, fakturagrunnlaget, AVI-filen).
  */
 const KORTE_MAANEDER = ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'] as const;
-const LANGE_MAANEDER = [
+/** Månedsnavnene på bokmål (januar … desember); også kts-plan bruker dem. */
+export const LANGE_MAANEDER = [
   'januar',
   'februar',
   'mars',

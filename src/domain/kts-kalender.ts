@@ -2,7 +2,7 @@
  * Kundetilfredshetsundersøkelsens kalender (programveileder 6.3 og 11.1): utsendingsmåneder, AVI-fristene,
  * underveisskjema og planen for et år. Rent domene.
  */
-import { deler, forsteDag, lagDato, maanedAv, type Dato, type Maaned } from './dato.js';
+import { deler, forsteDag, LANGE_MAANEDER, lagDato, maanedAv, type Dato, type Maaned } from './dato.js';
 import type { Kilde } from './diagnostikk.js';
 
 export type Skjema = 'oppstart' | 'underveis' | 'exit';
@@ -10,20 +10,7 @@ export type Skjema = 'oppstart' | 'underveis' | 'exit';
 /** Programveileder 6.3/11.1: AVI oppdateres 1. mars, 1. juni, 1. september og 1. desember. */
 export const AVI_MAANEDER = [3, 6, 9, 12] as const;
 
-const MAANEDSNAVN = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-] as const;
+const MAANEDSNAVN = LANGE_MAANEDER;
 
 /** «2026-12» → «desember 2026». */
 export function maanedTekst(m: Maaned): string {

@@ -1,17 +1,9 @@
 /** nh årsrapport --år <år> [--halvår]: årsrapporteringen (programveileder 10.4, 11.1, 11.2). */
 import path from 'node:path';
 import { advarsel } from '../../domain/diagnostikk.js';
-import { formatDato, maanedAv } from '../../domain/dato.js';
+import { formatDato } from '../../domain/dato.js';
 import { formatKroner, formatProsent } from '../../domain/penger.js';
-import {
-  TOLKNINGER,
-  beregnMaltall,
-  kombiner,
-  kontrollerAndel,
-  periodeFor,
-  utelatteTiltak,
-  type Maaling,
-} from '../../domain/maltall.js';
+import { TOLKNINGER, kontrollerAndel, periodeFor } from '../../domain/maltall.js';
 import {
   aktiveMalbedrifter,
   harFjoraarsdata,
@@ -32,8 +24,7 @@ import type { Kontekst, Resultat } from '../kontekst.js';
 import type { AarsrapportValg } from '../commands/aarsrapport.js';
 import { farge, tekstTabell } from '../utskrift.js';
 import { kr, utmappe, velgAar } from './felles.js';
-import { dataAdvarsler, lesData, lesMaltallFil } from './aarsrapport-data.js';
-import { lesMalene } from './aarsrapport-maltall.js';
+import { maltallForPeriode } from './aarsrapport-maltall.js';
 import {
   forutsetninger,
   formaterMaltallArk,
@@ -71,23 +62,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const periodetekst = halvar ? `første halvår ${ar}` : String(ar);
   // Issue 16 pkt. 5 / 11.1: før periodens slutt er tallene foreløpige — merket i selve filen, ikke bare på skjermen.
   const forelopig = k.idag <= p.til ? `Foreløpig per ${formatDato(k.idag)}` : null;
-  const data = await lesData(am, p, true);
-  const malFil = await lesMaltallFil(am, ar);
-  k.advarsler.push(...malFil.advarsler);
-  const { mal } = lesMalene(malFil.fil, malFil.rader, k);
-  k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
-
-  const grunnlag = {
-    periode: p,
-    malbedrifter: data.malbedrifter,
-    stotte: data.register,
-    tiltak: data.tiltak,
-    srl: data.srl,
-  };
-  const maalinger: Maaling[] = beregnMaltall(grunnlag);
-  // 11.2: tiltak hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva) vises som advarsler.
-  k.advarsler.push(...utelatteTiltak(grunnlag));
-  const rader = kombiner(maalinger, mal);
+  const { data, malFil, rader } = await maltallForPeriode(k, am, p, ar, true);
   const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
   k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `resultatet (${periodetekst})`));
 

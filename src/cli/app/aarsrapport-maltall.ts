@@ -12,6 +12,8 @@ import {
   periodeFor,
   utelatteTiltak,
   tolkMal,
+  type Maaling,
+  type Periode,
 } from '../../domain/maltall.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import { lagCsv } from '../../io/csv-skriv.js';
@@ -60,17 +62,22 @@ export function lesMalene(fil: string | null, rader: MaltallMal[], k: Kontekst) 
   return { fil, mal };
 }
 
-export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
-  const ar = velgAar(valg.maltall, am.config, '--maltall');
-  // Programveileder 6.5/11.1: måltallene for det kommende året legges inn 1. desember; grunnlaget er året som går.
-  const grunnlagsaar = ar - 1;
-  const p = periodeFor(grunnlagsaar);
-  const data = await lesData(am, p, false);
-  const malFil = await lesMaltallFil(am, ar);
+/**
+ * Felles for --maltall og --år: les periodens data og de egne målene for `malAar`, regn måltallene (11.2) og
+ * sett dem sammen med målene. Advarslene (datasett, mål, utelatte tiltak) legges i k.advarsler.
+ */
+export async function maltallForPeriode(
+  k: Kontekst,
+  am: Arbeidsmappe,
+  p: Periode,
+  malAar: number,
+  trengerTilskudd: boolean,
+) {
+  const data = await lesData(am, p, trengerTilskudd);
+  const malFil = await lesMaltallFil(am, malAar);
   k.advarsler.push(...malFil.advarsler);
   const { mal } = lesMalene(malFil.fil, malFil.rader, k);
   k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
-
   const grunnlag = {
     periode: p,
     malbedrifter: data.malbedrifter,
@@ -78,10 +85,18 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     tiltak: data.tiltak,
     srl: data.srl,
   };
-  const maalinger = beregnMaltall(grunnlag);
+  const maalinger: Maaling[] = beregnMaltall(grunnlag);
   // 11.2: tiltak hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva) vises som advarsler.
   k.advarsler.push(...utelatteTiltak(grunnlag));
-  const rader = kombiner(maalinger, mal);
+  return { data, malFil, maalinger, rader: kombiner(maalinger, mal) };
+}
+
+export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
+  const ar = velgAar(valg.maltall, am.config, '--maltall');
+  // Programveileder 6.5/11.1: måltallene for det kommende året legges inn 1. desember; grunnlaget er året som går.
+  const grunnlagsaar = ar - 1;
+  const p = periodeFor(grunnlagsaar);
+  const { data, malFil, maalinger, rader } = await maltallForPeriode(k, am, p, ar, false);
   const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
   k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `grunnlaget (${grunnlagsaar})`));
   const utenMal = rader.filter((r) => r.mal === null).length;

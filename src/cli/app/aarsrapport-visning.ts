@@ -6,7 +6,7 @@ import { TOLKNINGER, type MaltallRad, type Periode } from '../../domain/maltall.
 import { SIVA_MINIMUM_INNOVASJONSSTOTTE } from '../../domain/maltall-definisjoner.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import type { Mal, Parameter } from '../../io/xlsx-skriv.js';
-import { pst } from './felles.js';
+import { naeringshageOgTolkninger, pst } from './felles.js';
 import type { Data } from './aarsrapport-data.js';
 
 /** Avvik mellom to andeler er prosentpoeng (Språkrådet: «%-poeng»), ikke prosent: «+5,00 %-poeng». */
@@ -164,17 +164,6 @@ export function forutsetninger(
     { nokkel: 'srl', etikett: 'SRL-vurderinger', type: 'tekst', verdi: fil('srl') },
     { nokkel: 'timer', etikett: 'Timer', type: 'tekst', verdi: fil('timer') },
     { nokkel: 'malFil', etikett: 'Egne mål', type: 'tekst', verdi: malFil ?? '(ingen)' },
-    {
-      nokkel: 'naeringshage',
-      etikett: 'Næringshage',
-      type: 'tekst',
-      verdi: `${am.config.naeringshage.navn} (${am.config.naeringshage.orgnr})`,
-    },
-    ...TOLKNINGER.map((t, i) => ({
-      nokkel: `tolkning${i + 1}`,
-      etikett: `Tolkning ${i + 1}`,
-      type: 'tekst' as const,
-      verdi: t,
-    })),
+    ...naeringshageOgTolkninger(am.config, TOLKNINGER),
   ];
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../domain/config.js';
 import { feil, InndataFeil } from '../../domain/diagnostikk.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
+import type { Parameter } from '../../io/xlsx-skriv.js';
 import type { Kontekst, Spor } from '../kontekst.js';
 
 export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'): number {
@@ -69,4 +70,22 @@ export function sporOmAar(s: Spor, sporsmal: string, standard: number): Promise<
       }
     },
   });
+}
+
+/** Forutsetninger-radene flere arbeidsbøker har: næringshagen og tolkningene av programveilederen. */
+export function naeringshageOgTolkninger(config: Config, tolkninger: readonly string[]): Parameter[] {
+  return [
+    {
+      nokkel: 'naeringshage',
+      etikett: 'Næringshage',
+      type: 'tekst',
+      verdi: `${config.naeringshage.navn} (${config.naeringshage.orgnr})`,
+    },
+    ...tolkninger.map((t, i) => ({
+      nokkel: `tolkning${i + 1}`,
+      etikett: `Tolkning ${i + 1}`,
+      type: 'tekst' as const,
+      verdi: t,
+    })),
+  ];
 }

@@ -42,6 +42,7 @@ import type { KtsPlanValg } from '../commands/kts-plan.js';
 import { farge, tekstTabell } from '../utskrift.js';
 import { TOLKNINGER, lesAlt } from './kts-plan-felles.js';
 import { plan } from './kts-plan-kalender.js';
+import { naeringshageOgTolkninger } from './felles.js';
 
 export { TOLKNINGER } from './kts-plan-felles.js';
 
@@ -188,18 +189,7 @@ async function lagFiler(
         },
         { nokkel: 'logg', etikett: 'Logg', type: 'tekst', verdi: loggFantes ? AVI_LOGG : `${AVI_LOGG} (ny)` },
         { nokkel: 'malbedrifter', etikett: 'Målbedrifter', type: 'tekst', verdi: malbedrifterFil ?? '(mangler)' },
-        {
-          nokkel: 'naeringshage',
-          etikett: 'Næringshage',
-          type: 'tekst',
-          verdi: `${am.config.naeringshage.navn} (${am.config.naeringshage.orgnr})`,
-        },
-        ...TOLKNINGER.map((t, i) => ({
-          nokkel: `tolkning${i + 1}`,
-          etikett: `Tolkning ${i + 1}`,
-          type: 'tekst' as const,
-          verdi: t,
-        })),
+        ...naeringshageOgTolkninger(am.config, TOLKNINGER),
       ],
     },
   });
