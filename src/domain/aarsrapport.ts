@@ -143,7 +143,7 @@ export type Tilskuddsbalanse = {
 
 /** Programveileder 10.4: overført + innvilget − brukt = ubrukt (kortsiktig gjeld, overføres til neste år). */
 export function tilskuddsbalanse(
-  ar: number,
+  aar: number,
   til: Dato,
   tilskudd: readonly TilskuddPost[],
   brukt: Ore,
@@ -151,12 +151,12 @@ export function tilskuddsbalanse(
   let overfort = 0;
   let innvilget = 0;
   for (const t of tilskudd) {
-    if (t.ar !== ar) continue;
+    if (t.ar !== aar) continue;
     if (t.type === 'overfort') overfort += t.belop;
     else if (t.type === 'innovasjon') innvilget += t.belop;
   }
   const disponibelt = overfort + innvilget;
-  return { ar, til, overfort, innvilget, disponibelt, brukt, ubrukt: disponibelt - brukt };
+  return { ar: aar, til, overfort, innvilget, disponibelt, brukt, ubrukt: disponibelt - brukt };
 }
 
 /** Merforbruk: brukt innovasjonsstøtte utover disponibelt innovasjonstilskudd (0 når alt er innenfor). */
@@ -219,10 +219,10 @@ export function kontrollerAkkumulering(b: Tilskuddsbalanse, forelopig = false): 
  * støtteregisteret har noe for fjoråret. Mangler ett av dem (f.eks. nh tatt i bruk i år, med bare
  * desemberfakturaen fra i fjor i registeret), kan fjorårets ubrukte midler ikke regnes ut.
  */
-export function harFjoraarsdata(ar: number, tilskudd: readonly TilskuddPost[], registerlinjerIFjor: number): boolean {
+export function harFjoraarsdata(aar: number, tilskudd: readonly TilskuddPost[], registerlinjerIFjor: number): boolean {
   return (
     registerlinjerIFjor > 0 &&
-    tilskudd.some((t) => t.ar === ar - 1 && (t.type === 'innovasjon' || t.type === 'overfort'))
+    tilskudd.some((t) => t.ar === aar - 1 && (t.type === 'innovasjon' || t.type === 'overfort'))
   );
 }
 
@@ -232,23 +232,23 @@ export function harFjoraarsdata(ar: number, tilskudd: readonly TilskuddPost[], r
  * ubrukte midler. `fil` er tilskuddsfilen som ble lest (pekeren går til overføringsraden når den finnes).
  */
 export function kontrollerOverforing(
-  ar: number,
+  aar: number,
   tilskudd: readonly TilskuddPost[],
   bruktIFjor: Ore,
   harFjoraarsdata: boolean,
   fil = 'tilskudd.csv',
 ): Diagnostikk[] {
   if (!harFjoraarsdata) return [];
-  const fjor = tilskuddsbalanse(ar - 1, `${ar - 1}-12-31` as Dato, tilskudd, bruktIFjor);
-  const iAar = tilskuddsbalanse(ar, `${ar}-12-31` as Dato, tilskudd, 0);
+  const fjor = tilskuddsbalanse(aar - 1, `${aar - 1}-12-31` as Dato, tilskudd, bruktIFjor);
+  const iAar = tilskuddsbalanse(aar, `${aar}-12-31` as Dato, tilskudd, 0);
   const forventet = Math.max(0, fjor.ubrukt);
   if (iAar.overfort === forventet) return [];
   return [
     advarsel(
       'overforing-avviker',
-      `Overført fra ${ar - 1} i tilskudd (${formatKroner(iAar.overfort)} kr) er ikke lik ubrukte innovasjonsmidler ved utgangen av ${ar - 1} ` +
+      `Overført fra ${aar - 1} i tilskudd (${formatKroner(iAar.overfort)} kr) er ikke lik ubrukte innovasjonsmidler ved utgangen av ${aar - 1} ` +
         `(${formatKroner(fjor.disponibelt)} − ${formatKroner(fjor.brukt)} = ${formatKroner(fjor.ubrukt)} kr) (programveileder 10.4).`,
-      { ...(tilskudd.find((t) => t.ar === ar && t.type === 'overfort')?.kilde ?? { fil }), kolonne: 'belop' },
+      { ...(tilskudd.find((t) => t.ar === aar && t.type === 'overfort')?.kilde ?? { fil }), kolonne: 'belop' },
       { verdi: formatKroner(iAar.overfort), forventet: `${formatKroner(forventet)} kr` },
     ),
   ];

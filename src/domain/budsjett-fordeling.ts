@@ -30,18 +30,18 @@ const erSivaGiver = (giver: string | undefined) => !giver || /\bsiva\b/i.test(gi
  * kan fordelingen ikke kontrolleres (null).
  */
 export function kontrollerFordeling(
-  ar: number,
+  aar: number,
   tilskudd: readonly Tilskudd[],
   budsjett?: Ore,
 ): { fordeling: Fordeling | null; advarsler: Diagnostikk[] } {
   const sum = (type: Tilskudd['type']) =>
-    tilskudd.filter((t) => t.ar === ar && t.type === type && erSivaGiver(t.giver)).reduce((s, t) => s + t.belop, 0);
+    tilskudd.filter((t) => t.ar === aar && t.type === type && erSivaGiver(t.giver)).reduce((s, t) => s + t.belop, 0);
   const administrasjon = sum('administrasjon');
   const innovasjon = sum('innovasjon');
   if (innovasjon === 0 || administrasjon === 0) return { fordeling: null, advarsler: [] };
   const total = administrasjon + innovasjon;
   const fordeling: Fordeling = {
-    ar,
+    ar: aar,
     administrasjon,
     innovasjon,
     andelAdministrasjon: mulDivRund(administrasjon, PPM, total),
@@ -56,7 +56,7 @@ export function kontrollerFordeling(
     ds.push(
       advarsel(
         'fordeling-10-2',
-        `Sivas tilskudd til administrasjon og gjennomføring for ${ar} er ${kr(administrasjon)} av ${kr(total)} ` +
+        `Sivas tilskudd til administrasjon og gjennomføring for ${aar} er ${kr(administrasjon)} av ${kr(total)} ` +
           `(innovasjon ${kr(innovasjon)}) = ${pst(fordeling.andelAdministrasjon)}, mer enn 25 % i fordelingen 25/75 i programveileder 10.2. ` +
           `Kontroller tilsagnsbrevet fra Siva.`,
         { fil: 'tilskudd' },
@@ -68,7 +68,7 @@ export function kontrollerFordeling(
     ds.push(
       advarsel(
         'budsjett-over-25',
-        `Budsjettet for administrasjon og gjennomføring ${ar} (${kr(budsjett)}) er mer enn 25 % av Sivas ` +
+        `Budsjettet for administrasjon og gjennomføring ${aar} (${kr(budsjett)}) er mer enn 25 % av Sivas ` +
           `programtilskudd (${kr(total)} × 25 % = ${kr(fordeling.takAdministrasjon)}), programveileder 10.2.`,
         { fil: 'tilskudd' },
         { verdi: kr(budsjett), forventet: `høyst ${kr(fordeling.takAdministrasjon)}` },

@@ -104,7 +104,7 @@ export function nevntMalbedrift(
  * (vedlegg 3 pkt. 3). Timer uten aktivitet godtas (10.4: prosjektkonto) med én advarsel.
  */
 export function beregnRegnskap(
-  ar: number,
+  aar: number,
   timer: readonly Timeregistrering[],
   ansatte: readonly Pick<Ansatt, 'navn'>[],
   satser: readonly Pick<Timesats, 'godkjent'>[],
@@ -128,8 +128,8 @@ export function beregnRegnskap(
   const admAktivPaaMb: Timeregistrering[] = [];
   /** Aktiviteter som ikke står på lista: navn → første rad og antall timer (én advarsel per aktivitet). */
   const ukjente = new Map<string, { forste: Timeregistrering; timer: number }>();
-  const fra = `${ar}-01-01`;
-  const til = `${ar}-12-31`;
+  const fra = `${aar}-01-01`;
+  const til = `${aar}-12-31`;
   for (const t of timer) {
     if (t.dato < fra || t.dato > til) continue;
     if (!erAdminKode(t.malbedrift, adminKoder)) {
@@ -199,7 +199,7 @@ export function beregnRegnskap(
       fil: t.kilde.fil,
     });
   }
-  const k = direkteKostnader(kostnader, ar, 'regnskap');
+  const k = direkteKostnader(kostnader, aar, 'regnskap');
   ds.push(...k.feil);
 
   // Linjene: person × aktivitet, i rekkefølgen fra ansatte, standardlisten, nh.json og til slutt de ukjente.
@@ -272,12 +272,12 @@ export function beregnRegnskap(
       ),
     );
   }
-  const tildeling = tildelingFor(ar, tilskudd);
+  const tildeling = tildelingFor(aar, tilskudd);
   if (!tildeling.linjer.length)
     adv.push(
       advarsel(
         'ingen-tildeling',
-        `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; regnskapet sammenlignes med 0 kr.`,
+        `Ingen tilskudd av type «administrasjon» for ${aar} i tilskudd; regnskapet sammenlignes med 0 kr.`,
         { fil: 'tilskudd' },
       ),
     );
@@ -285,7 +285,7 @@ export function beregnRegnskap(
     adv.push(
       advarsel(
         'ingen-adm-timer',
-        `Ingen timer på administrasjon og gjennomføring (${adminKoder.join(', ')}) i ${ar}.`,
+        `Ingen timer på administrasjon og gjennomføring (${adminKoder.join(', ')}) i ${aar}.`,
         { fil: 'timer' },
       ),
     );
@@ -294,7 +294,7 @@ export function beregnRegnskap(
   return {
     regnskap: {
       modus: 'regnskap',
-      ar,
+      ar: aar,
       timelinjer,
       linjer,
       personer,

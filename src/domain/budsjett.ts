@@ -74,9 +74,9 @@ export function timeBelop(timer: number, timesats: Ore): Ore {
  * NB: kolonnen «kilde» i tilskudd kolliderer med radens kilde (fil/rad) fra leseren, som vinner; vi
  * bruker derfor bare fil og rad her.
  */
-export function tildelingFor(ar: number, tilskudd: readonly Tilskudd[]): { sum: Ore; linjer: Tildelingslinje[] } {
+export function tildelingFor(aar: number, tilskudd: readonly Tilskudd[]): { sum: Ore; linjer: Tildelingslinje[] } {
   const linjer = tilskudd
-    .filter((t) => t.ar === ar && t.type === 'administrasjon')
+    .filter((t) => t.ar === aar && t.type === 'administrasjon')
     .map((t) => {
       const k = t.kilde as unknown as Kilde | string | undefined;
       const rad = typeof k === 'object' && k ? k.rad : undefined;
@@ -94,14 +94,14 @@ export function tildelingFor(ar: number, tilskudd: readonly Tilskudd[]): { sum: 
  */
 export function direkteKostnader(
   kostnader: readonly Kostnad[],
-  ar: number,
+  aar: number,
   modus: Modus,
 ): { linjer: Kostnadslinje[]; perKategori: Kategorisum[]; sum: Ore; feil: Diagnostikk[] } {
   const onsketType = modus === 'plan' ? 'budsjett' : 'faktisk';
   const ds: Diagnostikk[] = [];
   const linjer: Kostnadslinje[] = [];
   for (const k of kostnader) {
-    if (k.ar !== ar || (k.type ?? 'faktisk') !== onsketType) continue;
+    if (k.ar !== aar || (k.type ?? 'faktisk') !== onsketType) continue;
     const kategori = tolkKategori(k.kategori);
     if (!kategori) {
       ds.push(
@@ -147,7 +147,7 @@ export type Budsjettplan = {
  * Kaster ikke: feil (ukjent kategori) returneres i `feil` så kalleren kan samle alt.
  */
 export function beregnPlan(
-  ar: number,
+  aar: number,
   ansatte: readonly Ansatt[],
   satser: readonly Timesats[],
   kostnader: readonly Kostnad[],
@@ -158,8 +158,8 @@ export function beregnPlan(
     const timer = a.admTimerPlan ?? 0;
     return { navn: a.navn, timer, timesats, belop: timeBelop(timer, timesats), harPlan: a.admTimerPlan !== undefined };
   });
-  const k = direkteKostnader(kostnader, ar, 'plan');
-  const tildeling = tildelingFor(ar, tilskudd);
+  const k = direkteKostnader(kostnader, aar, 'plan');
+  const tildeling = tildelingFor(aar, tilskudd);
   const timeSum = personer.reduce((s, p) => s + p.belop, 0);
   const ds: Diagnostikk[] = [];
   if (!personer.some((p) => p.harPlan)) {
@@ -173,7 +173,7 @@ export function beregnPlan(
   }
   if (!k.linjer.length && !k.feil.length) {
     ds.push(
-      advarsel('ingen-budsjettkostnader', `Ingen direkte kostnader med type «budsjett» for ${ar} i kostnader.`, {
+      advarsel('ingen-budsjettkostnader', `Ingen direkte kostnader med type «budsjett» for ${aar} i kostnader.`, {
         fil: 'kostnader',
       }),
     );
@@ -182,7 +182,7 @@ export function beregnPlan(
     ds.push(
       advarsel(
         'ingen-tildeling',
-        `Ingen tilskudd av type «administrasjon» for ${ar} i tilskudd; budsjettet sammenlignes med 0 kr.`,
+        `Ingen tilskudd av type «administrasjon» for ${aar} i tilskudd; budsjettet sammenlignes med 0 kr.`,
         { fil: 'tilskudd' },
       ),
     );
@@ -190,7 +190,7 @@ export function beregnPlan(
   return {
     plan: {
       modus: 'plan',
-      ar,
+      ar: aar,
       personer,
       timer: personer.reduce((s, p) => s + p.timer, 0),
       kostnader: k,

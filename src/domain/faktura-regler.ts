@@ -99,19 +99,19 @@ export type Disponibelt = {
  * av typen «innovasjon» og «overfort» for året. Brukt = registerlinjer med dato i året (uten perioden).
  */
 export function beregnDisponibelt(
-  ar: number,
+  aar: number,
   tilskudd: readonly Pick<Tilskudd, 'ar' | 'type' | 'belop'>[],
   register: readonly { dato: string; stotte: Ore }[],
   denneKjoringen: Ore,
 ): Disponibelt {
   let sumTilskudd = 0;
   for (const t of tilskudd)
-    if (t.ar === ar && (t.type === 'innovasjon' || t.type === 'overfort')) sumTilskudd += t.belop;
+    if (t.ar === aar && (t.type === 'innovasjon' || t.type === 'overfort')) sumTilskudd += t.belop;
   let bruktFor = 0;
-  const prefiks = `${ar}-`;
+  const prefiks = `${aar}-`;
   for (const r of register) if (r.dato.startsWith(prefiks)) bruktFor += r.stotte;
   return {
-    ar,
+    ar: aar,
     tilskudd: sumTilskudd,
     bruktFor,
     denneKjoringen,

@@ -10,8 +10,8 @@ import type { Enhet, MaltallId } from './maltall-definisjoner.js';
 export type Periode = { ar: number; fra: Dato; til: Dato; halvar: boolean };
 
 /** Hele året, eller første halvår (1.1–30.6) for halvårsrapporteringen 30. juni (11.1). */
-export function periodeFor(ar: number, halvar = false): Periode {
-  return { ar, fra: lagDato(ar, 1, 1), til: halvar ? lagDato(ar, 6, 30) : lagDato(ar, 12, 31), halvar };
+export function periodeFor(aar: number, halvar = false): Periode {
+  return { ar: aar, fra: lagDato(aar, 1, 1), til: halvar ? lagDato(aar, 6, 30) : lagDato(aar, 12, 31), halvar };
 }
 
 export type MalbedriftGrunnlag = {

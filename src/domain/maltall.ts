@@ -47,9 +47,9 @@ function visDato(d: Dato): string {
 }
 
 /** Orgnr → SRL-nivå for et år. */
-function srlForAar(srl: readonly SrlGrunnlag[], ar: number): Map<string, number> {
+function srlForAar(srl: readonly SrlGrunnlag[], aar: number): Map<string, number> {
   const m = new Map<string, number>();
-  for (const s of srl) if (s.ar === ar) m.set(s.orgnr, s.srl);
+  for (const s of srl) if (s.ar === aar) m.set(s.orgnr, s.srl);
   return m;
 }
 

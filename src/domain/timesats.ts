@@ -156,10 +156,10 @@ export const lagredeSatserSkjema = z.object({
 });
 export type LagredeSatser = z.output<typeof lagredeSatserSkjema>;
 
-export function lagredeSatser(ar: number, laget: string, satser: readonly Timesats[]): LagredeSatser {
+export function lagredeSatser(aar: number, laget: string, satser: readonly Timesats[]): LagredeSatser {
   return {
     versjon: 1,
-    ar,
+    ar: aar,
     laget,
     ansatte: satser.map((t) => ({ navn: t.navn, godkjent: t.godkjent, binder: t.binder })),
   };

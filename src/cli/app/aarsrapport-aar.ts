@@ -56,26 +56,26 @@ function balanseJson(b: Tilskuddsbalanse, halvar: boolean) {
 }
 
 export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
-  const ar = velgAar(valg.ar, am.config, '--år');
+  const aar = velgAar(valg.ar, am.config, '--år');
   const halvar = Boolean(valg.halvar);
-  const p = periodeFor(ar, halvar);
-  const periodetekst = halvar ? `første halvår ${ar}` : String(ar);
+  const p = periodeFor(aar, halvar);
+  const periodetekst = halvar ? `første halvår ${aar}` : String(aar);
   // Issue 16 pkt. 5 / 11.1: før periodens slutt er tallene foreløpige — merket i selve filen, ikke bare på skjermen.
   const forelopig = k.idag <= p.til ? `Foreløpig per ${formatDato(k.idag)}` : null;
-  const { data, malFil, rader } = await maltallForPeriode(k, am, p, ar, true);
+  const { data, malFil, rader } = await maltallForPeriode(k, am, p, aar, true);
   const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
   k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `resultatet (${periodetekst})`));
 
   const aktive = aktiveMalbedrifter(data.malbedrifter, p, data.timerPerOrgnr);
   const stotte = stottePerMalbedrift(data.register, p, data.malbedrifter);
-  const balanse = tilskuddsbalanse(ar, p.til, data.tilskudd, stotte.sum.stotte);
+  const balanse = tilskuddsbalanse(aar, p.til, data.tilskudd, stotte.sum.stotte);
   // 10.4: kontroll av overføringen fra fjoråret (når arbeidsmappen har fjorårets tall).
-  const fjor = periodeFor(ar - 1);
+  const fjor = periodeFor(aar - 1);
   const fjorLinjer = data.register.filter((r) => r.dato >= fjor.fra && r.dato <= fjor.til);
   const bruktIFjor = fjorLinjer.reduce((s, r) => s + r.stotte, 0);
-  const harFjor = harFjoraarsdata(ar, data.tilskudd, fjorLinjer.length);
+  const harFjor = harFjoraarsdata(aar, data.tilskudd, fjorLinjer.length);
   k.advarsler.push(
-    ...kontrollerOverforing(ar, data.tilskudd, bruktIFjor, harFjor, data.filer.tilskudd ?? 'tilskudd.csv'),
+    ...kontrollerOverforing(aar, data.tilskudd, bruktIFjor, harFjor, data.filer.tilskudd ?? 'tilskudd.csv'),
   );
   // 11.1: årsrapporten lages normalt etter årsskiftet (15. januar); før periodens slutt er tallene foreløpige.
   if (k.idag <= p.til) {
@@ -89,7 +89,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
 
   const json = {
     modus: halvar ? 'halvar' : 'ar',
-    ar,
+    ar: aar,
     periode: { fra: p.fra, til: p.til, halvar },
     naeringshage: am.config.naeringshage.navn,
     malFil: malFil.fil,
@@ -125,7 +125,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   // 10.4: ubrukte midler som vokser fra år til år (bare ved årets slutt; halvåret har ingen overføring).
   if (!halvar) k.advarsler.push(...kontrollerAkkumulering(balanse, forelopig !== null));
 
-  const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${ar}-halvar.xlsx` : `arsrapport-${ar}.xlsx`);
+  const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${aar}-halvar.xlsx` : `arsrapport-${aar}.xlsx`);
   const xmal = await lesMal('arsrapport');
   const wb = byggArbeidsbok(xmal, {
     idag: k.idag,
@@ -146,7 +146,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     },
     parametre: {
       forutsetninger: forutsetninger(am, p, data, malFil.fil, [
-        { nokkel: 'ar', etikett: 'År', type: 'nummer', verdi: ar },
+        { nokkel: 'ar', etikett: 'År', type: 'nummer', verdi: aar },
         {
           nokkel: 'status',
           etikett: 'Status',
@@ -216,22 +216,22 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     `${aktive.length} aktive målbedrifter ${halvar ? 'første halvår' : 'i året'} (${aktive.filter((m) => m.ny).length} nye, ${aktive.filter((m) => m.avsluttet).length} avsluttet) — skal være registrert i AVI ${halvar ? 'innen 30. juni' : 'innen 31. desember'} (11.1).`,
     `Støtte per målbedrift (${stotte.rader.length} målbedrifter, ${stotte.sum.linjer} registerlinjer): markedsverdi ${formatKroner(stotte.sum.markedsverdi)} kr, ` +
       `egenandel ${formatKroner(stotte.sum.egenandel)} kr, innovasjonsstøtte ${formatKroner(stotte.sum.stotte)} kr` +
-      (halvar ? ' (hittil i år).' : ` — rapporteres i AVI innen 15. januar ${ar + 1} (11.1).`),
+      (halvar ? ' (hittil i år).' : ` — rapporteres i AVI innen 15. januar ${aar + 1} (11.1).`),
     '',
     farge.bold(`Innovasjonstilskudd per ${formatDato(b.til)} (10.4)`),
     tekstTabell(
       ['Post', 'Kroner'],
       [
         ['Overført fra tidligere år', formatKroner(b.overfort)],
-        [`Innvilget for ${ar}`, formatKroner(b.innvilget)],
+        [`Innvilget for ${aar}`, formatKroner(b.innvilget)],
         ['Disponibelt', formatKroner(b.disponibelt)],
         ['Brukt (støtteregisteret)', formatKroner(b.brukt)],
-        [halvar ? 'Ubrukt per 30.06' : `Ubrukt = kortsiktig gjeld, overføres til ${ar + 1}`, formatKroner(b.ubrukt)],
+        [halvar ? 'Ubrukt per 30.06' : `Ubrukt = kortsiktig gjeld, overføres til ${aar + 1}`, formatKroner(b.ubrukt)],
         ...(merAdv.length ? [['MERFORBRUK (kompenseres ikke, vedlegg 3 pkt. 4.1)', formatKroner(merforbruk(b))]] : []),
       ],
       [false, true],
     ),
-    ...(halvar ? [] : ['', frist15Januar(ar)]),
+    ...(halvar ? [] : ['', frist15Januar(aar)]),
     '',
     'Tolkninger (docs/aarsrapport.md):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
@@ -243,9 +243,9 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
 }
 
 /** Programveileder 11.1, 15. januar: all art. 28-rapportering for fjoråret ferdigstilt, også statusskjemaet. */
-export function frist15Januar(ar: number): string {
+export function frist15Januar(aar: number): string {
   return (
-    `Frist 15. januar ${ar + 1} (11.1): all rapportering for ${ar} knyttet til innovasjonsstøtte (art. 28) skal være ` +
+    `Frist 15. januar ${aar + 1} (11.1): all rapportering for ${aar} knyttet til innovasjonsstøtte (art. 28) skal være ` +
     `ferdigstilt — rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet.`
   );
 }

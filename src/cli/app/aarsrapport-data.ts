@@ -122,9 +122,9 @@ const SAMTIDIG_MS = 2000;
  */
 export async function lesMaltallFil(
   am: Arbeidsmappe,
-  ar: number,
+  aar: number,
 ): Promise<{ fil: string | null; rader: MaltallMal[]; advarsler: Diagnostikk[] }> {
-  const navn = `maltall-${ar}`;
+  const navn = `maltall-${aar}`;
   const filer = await readdir(am.rot);
   const csv = filer.find((f) => f.toLowerCase() === `${navn}.csv`);
   const xlsx = filer.find((f) => f.toLowerCase() === `${navn}.xlsx`);

@@ -92,11 +92,11 @@ export async function maltallForPeriode(
 }
 
 export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
-  const ar = velgAar(valg.maltall, am.config, '--maltall');
+  const aar = velgAar(valg.maltall, am.config, '--maltall');
   // Programveileder 6.5/11.1: måltallene for det kommende året legges inn 1. desember; grunnlaget er året som går.
-  const grunnlagsaar = ar - 1;
+  const grunnlagsaar = aar - 1;
   const p = periodeFor(grunnlagsaar);
-  const { data, malFil, maalinger, rader } = await maltallForPeriode(k, am, p, ar, false);
+  const { data, malFil, maalinger, rader } = await maltallForPeriode(k, am, p, aar, false);
   const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
   k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `grunnlaget (${grunnlagsaar})`));
   const utenMal = rader.filter((r) => r.mal === null).length;
@@ -111,15 +111,15 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   }
 
   const ut = utmappe(am, valg.ut);
-  const xlsxSti = path.join(ut, `maltall-${ar}.xlsx`);
-  const csvSti = path.join(ut, `maltall-${ar}.csv`);
+  const xlsxSti = path.join(ut, `maltall-${aar}.xlsx`);
+  const csvSti = path.join(ut, `maltall-${aar}.csv`);
   const aktive = maalinger.find((m) => m.id === 'malbedrifterIAaret')!.verdi ?? 0;
 
   const xmal = await lesMal('maltall');
   const wb = byggArbeidsbok(xmal, {
     idag: k.idag,
     variabler: {
-      ar: String(ar),
+      ar: String(aar),
       // Issue 16 pkt. 5: grunnlaget fra et år som ikke er over, er foreløpig — merket i selve filen.
       grunnlagsaar: k.idag <= p.til ? `${grunnlagsaar}, FORELØPIG PER ${formatDato(k.idag)}` : String(grunnlagsaar),
       naeringshage: am.config.naeringshage.navn,
@@ -127,7 +127,7 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     rader: { maltall: rader.map(maltallXlsxRad), hjelp: rader.map(maltallXlsxRad) },
     parametre: {
       forutsetninger: forutsetninger(am, p, data, malFil.fil, [
-        { nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: ar },
+        { nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: aar },
       ]),
     },
   });
@@ -148,7 +148,7 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
         feil(
           'finnes-fra-for',
           `${malFil.fil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og ` +
-            `kommentar fra ${malFil.fil} med i de nye filene (maltall-${ar}.csv og .xlsx); alt annet du har endret i dem ` +
+            `kommentar fra ${malFil.fil} med i de nye filene (maltall-${aar}.csv og .xlsx); alt annet du har endret i dem ` +
             `(egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
           { fil: am.sti(malFil.fil) },
         ),
@@ -167,7 +167,7 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
 
   const json = {
     modus: 'maltall',
-    ar,
+    ar: aar,
     grunnlagsaar,
     periode: { fra: p.fra, til: p.til },
     naeringshage: am.config.naeringshage.navn,
@@ -179,7 +179,7 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     filer: valg.forhandsvis ? [] : [xlsxSti, csvSti],
   };
   const tabell = tekstTabell(
-    ['Område', 'id', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${ar}`, 'Merknad'],
+    ['Område', 'id', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${aar}`, 'Merknad'],
     rader.map((r) => [
       r.def.omrade,
       r.def.id,
@@ -192,10 +192,10 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   );
   const tekst = [
     farge.bold(
-      `Måltall ${ar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`,
+      `Måltall ${aar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`,
     ),
     `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${aktive} aktive målbedrifter (avtalen overlapper året). ` +
-      `Mål: ${malFil.fil ?? `ingen målfil (maltall-${ar}.csv) — målkolonnen er tom`}.`,
+      `Mål: ${malFil.fil ?? `ingen målfil (maltall-${aar}.csv) — målkolonnen er tom`}.`,
     '',
     tabell,
     '',

@@ -32,21 +32,21 @@ async function sporOmModus(k: Kontekst, valg: AarsrapportValg): Promise<Aarsrapp
         { navn: 'Måltall til AVI for neste år (frist 1. desember)', verdi: 'maltall' },
         { navn: 'Årsrapport (31. desember / 15. januar)', verdi: 'ar' },
       ]);
-  const ar = (
+  const aar = (
     await sporOmAar(
       k.spor,
       modus === 'maltall' ? 'Måltall for hvilket år?' : 'Årsrapport for hvilket år?',
       modus === 'maltall' ? iaar + 1 : mnd >= 7 ? iaar : iaar - 1,
     )
   ).trim();
-  return modus === 'maltall' ? { ...valg, maltall: ar } : { ...valg, ar };
+  return modus === 'maltall' ? { ...valg, maltall: aar } : { ...valg, ar: aar };
 }
 
 export async function aarsrapport(k: Kontekst, valgInn: AarsrapportValg): Promise<Resultat> {
   const valg = await sporOmModus(k, valgInn);
   const harMaltall = valg.maltall !== undefined;
-  const harAr = valg.ar !== undefined;
-  if (harMaltall === harAr) {
+  const harAar = valg.ar !== undefined;
+  if (harMaltall === harAar) {
     throw new InndataFeil([
       feil(
         'ugyldig-flagg',
@@ -60,7 +60,7 @@ export async function aarsrapport(k: Kontekst, valgInn: AarsrapportValg): Promis
       ),
     ]);
   }
-  if (valg.halvar && !harAr) {
+  if (valg.halvar && !harAar) {
     throw new InndataFeil([
       feil('ugyldig-flagg', '--halvår gjelder bare sammen med --år <år>.', undefined, {
         forventet: 'nh årsrapport --år 2026 --halvår',

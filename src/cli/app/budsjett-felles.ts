@@ -65,9 +65,9 @@ export function fordelingJson(f: Fordeling | null) {
   };
 }
 
-export function fordelingTekst(ar: number, f: Fordeling | null): string {
+export function fordelingTekst(aar: number, f: Fordeling | null): string {
   if (!f)
-    return `  Fordelingen 25/75 (10.2): kan ikke kontrolleres — tilskudd mangler innovasjon eller administrasjon fra Siva for ${ar}.`;
+    return `  Fordelingen 25/75 (10.2): kan ikke kontrolleres — tilskudd mangler innovasjon eller administrasjon fra Siva for ${aar}.`;
   return (
     `  Fordelingen 25/75 (10.2): administrasjon ${fk(f.administrasjon)} kr av ${fk(f.administrasjon + f.innovasjon)} kr fra Siva ` +
     `= ${(f.andelAdministrasjon / 10_000).toLocaleString('nb-NO', { maximumFractionDigits: 2 })} % (25 % = ${fk(f.takAdministrasjon)} kr).`

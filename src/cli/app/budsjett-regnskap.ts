@@ -56,12 +56,12 @@ const ATTESTERER = 'Revisor. Er selskapet ikke revisorpliktig, kan regnskapsfør
 
 // ————— regnskap —————
 
-export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, valg: BudsjettValg): Promise<Resultat> {
-  const fra = `${ar}-01-01` as Dato;
-  const til = `${ar}-12-31` as Dato;
+export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, valg: BudsjettValg): Promise<Resultat> {
+  const fra = `${aar}-01-01` as Dato;
+  const til = `${aar}-12-31` as Dato;
   const { aarsSatser, timer, malbedrifter, kostnader, tilskudd } = await lesAlle(am, {
     // 10.4 / vedlegg 3 pkt. 4.2: årets egne satser (timesats-<år>.json), ellers regnet fra ansatte nå.
-    aarsSatser: () => lesSatserForAar(am, ar),
+    aarsSatser: () => lesSatserForAar(am, aar),
     // Bare årets rader valideres og tas med (én gjennomgang av en stor timeliste).
     timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), fra, til) },
     malbedrifter: { def: malbedrifterDef, valgfritt: true },
@@ -70,7 +70,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
   });
   const { ansatte, satser } = aarsSatser;
   const { regnskap: r, feil: feilListe } = beregnRegnskap(
-    ar,
+    aar,
     timer.rader,
     ansatte,
     satser,
@@ -79,7 +79,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
     tilskudd.rader,
     am.config.adminKoder,
     am.config.admAktiviteter,
-    aarsSatser.lagret ? `timesats-${ar}.json` : 'ansatte',
+    aarsSatser.lagret ? `timesats-${aar}.json` : 'ansatte',
   );
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
@@ -95,16 +95,16 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
         : d,
     ),
   );
-  const fordeling = kontrollerFordeling(ar, tilskudd.rader);
+  const fordeling = kontrollerFordeling(aar, tilskudd.rader);
   k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
   if (!aarsSatser.lagret) {
     k.advarsler.push(
       advarsel(
         'timesats-ikke-lagret',
-        `Fant ingen lagrede timesatser for ${ar} (timesats-${ar}.json): satsene er regnet fra ansatte slik den er i dag. ` +
-          `Attestasjonen skal bruke satsene for ${ar} (programveileder 10.4, vedlegg 3 pkt. 4.2); er lønn eller stilling endret ` +
-          `siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --ar ${ar} før ansatte endres for neste år.`,
-        { fil: `timesats-${ar}.json` },
+        `Fant ingen lagrede timesatser for ${aar} (timesats-${aar}.json): satsene er regnet fra ansatte slik den er i dag. ` +
+          `Attestasjonen skal bruke satsene for ${aar} (programveileder 10.4, vedlegg 3 pkt. 4.2); er lønn eller stilling endret ` +
+          `siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --ar ${aar} før ansatte endres for neste år.`,
+        { fil: `timesats-${aar}.json` },
       ),
     );
   }
@@ -112,19 +112,19 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
     k.advarsler.push(
       advarsel(
         'aret-ikke-avsluttet',
-        `Året ${ar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`,
+        `Året ${aar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`,
       ),
     );
 
-  const fil = path.join(utmappe(am, valg.ut), `attestasjonsgrunnlag-${ar}.xlsx`);
+  const fil = path.join(utmappe(am, valg.ut), `attestasjonsgrunnlag-${aar}.xlsx`);
   await skrivXlsx(await regnskapXlsx(am, r, aarsSatser.kilde, k.idag), fil, valg);
 
   const o = r.oppgjor;
   const json = {
     modus: 'regnskap',
-    ar,
+    ar: aar,
     naeringshage: am.config.naeringshage.navn,
-    frist: `${ar + 1}-02-20`,
+    frist: `${aar + 1}-02-20`,
     ...oppgjorJson(o),
     disponertIsinHelhet: o.differanse <= 0,
     tilbakebetales: kr(Math.max(0, o.differanse)),
@@ -165,8 +165,8 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
     fil: valg.forhandsvis ? null : fil,
   };
   const tekst = [
-    farge.bold(`Attestasjonsgrunnlag administrasjon og gjennomføring ${ar} – ${am.config.naeringshage.navn}`),
-    `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Revisors attestasjon sendes Siva innen 20. februar ${ar + 1} (11.1).`,
+    farge.bold(`Attestasjonsgrunnlag administrasjon og gjennomføring ${aar} – ${am.config.naeringshage.navn}`),
+    `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Revisors attestasjon sendes Siva innen 20. februar ${aar + 1} (11.1).`,
     `Timesatser: ${aarsSatser.kilde}.`,
     '',
     tekstTabell(
@@ -188,7 +188,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, ar: number, va
     '',
     ...oppgjorTekst('regnskap', o, r.timer),
     `  (${(r.malbedriftTimer / 100).toLocaleString('nb-NO')} timer på målbedrifter er art. 28-tjenester og ikke med.)`,
-    fordelingTekst(ar, fordeling.fordeling),
+    fordelingTekst(aar, fordeling.fordeling),
     '',
     'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2):',
     ...ATTESTASJON.map((t) => `  • ${t}`),

@@ -75,23 +75,23 @@ async function sporOmModus(k: Kontekst, valg: BudsjettValg): Promise<BudsjettVal
     { navn: 'Budsjett for administrasjon og gjennomføring (frist 1. desember)', verdi: 'plan' },
     { navn: 'Årsoppgjør / attestasjonsgrunnlag for revisor (frist 20. februar)', verdi: 'regnskap' },
   ]);
-  const ar = await sporOmAar(
+  const aar = await sporOmAar(
     k.spor,
     modus === 'plan' ? 'Budsjettår?' : 'Regnskapsår?',
     modus === 'plan' ? iaar + 1 : iaar - 1,
   );
-  return modus === 'plan' ? { ...valg, ar: ar.trim() } : { ...valg, regnskap: ar.trim() };
+  return modus === 'plan' ? { ...valg, ar: aar.trim() } : { ...valg, regnskap: aar.trim() };
 }
 
 export async function budsjett(k: Kontekst, valg: BudsjettValg): Promise<Resultat> {
   const am = await aapneArbeidsmappe(k.data);
-  const { modus, ar } = velgModus(await sporOmModus(k, valg), am);
-  return modus === 'plan' ? kjorPlan(k, am, ar, valg) : kjorRegnskap(k, am, ar, valg);
+  const { modus, ar: aar } = velgModus(await sporOmModus(k, valg), am);
+  return modus === 'plan' ? kjorPlan(k, am, aar, valg) : kjorRegnskap(k, am, aar, valg);
 }
 
 // ————— plan —————
 
-async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: BudsjettValg): Promise<Resultat> {
+async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: BudsjettValg): Promise<Resultat> {
   const {
     ts: { ansatte, satser },
     kostnader,
@@ -101,7 +101,7 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     kostnader: { def: kostnaderDef, valgfritt: true },
     tilskudd: tilskuddDef,
   });
-  const { plan, feil: feilListe } = beregnPlan(ar, ansatte, satser, kostnader.rader, tilskudd.rader);
+  const { plan, feil: feilListe } = beregnPlan(aar, ansatte, satser, kostnader.rader, tilskudd.rader);
   if (feilListe.length) throw new InndataFeil(feilListe);
   k.advarsler.push(
     ...plan.advarsler.map((d) =>
@@ -113,21 +113,21 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     ),
   );
   // 10.2: fordelingen 25 % / 75 % av Sivas programtilskudd — tilskuddet og budsjettet kontrolleres.
-  const fordeling = kontrollerFordeling(ar, tilskudd.rader, plan.oppgjor.total);
+  const fordeling = kontrollerFordeling(aar, tilskudd.rader, plan.oppgjor.total);
   k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
-  const frist = `${ar - 1}-12-01`;
+  const frist = `${aar - 1}-12-01`;
   if (k.idag > frist)
     k.advarsler.push(
-      advarsel('frist-passert', `Fristen for budsjettet for ${ar} var 1. desember ${ar - 1} (programveileder 11.1).`),
+      advarsel('frist-passert', `Fristen for budsjettet for ${aar} var 1. desember ${aar - 1} (programveileder 11.1).`),
     );
 
-  const fil = path.join(utmappe(am, valg.ut), `budsjett-adm-gjennomforing-${ar}.xlsx`);
+  const fil = path.join(utmappe(am, valg.ut), `budsjett-adm-gjennomforing-${aar}.xlsx`);
   await skrivXlsx(await planXlsx(am, plan, k.idag), fil, valg);
 
   const o = plan.oppgjor;
   const json = {
     modus: 'plan',
-    ar,
+    ar: aar,
     naeringshage: am.config.naeringshage.navn,
     frist,
     ...oppgjorJson(o),
@@ -160,8 +160,8 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     fil: valg.forhandsvis ? null : fil,
   };
   const tekst = [
-    farge.bold(`Budsjett for administrasjon og gjennomføring ${ar} – ${am.config.naeringshage.navn}`),
-    `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Sendes Siva innen 1. desember ${ar - 1} (11.1).`,
+    farge.bold(`Budsjett for administrasjon og gjennomføring ${aar} – ${am.config.naeringshage.navn}`),
+    `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Sendes Siva innen 1. desember ${aar - 1} (11.1).`,
     '',
     tekstTabell(
       ['Ansatt', 'Timesats', 'Planlagte timer', 'Beløp'],
@@ -180,7 +180,7 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, ar: number, valg: Budsjet
     kategoriTabell(plan.kostnader.perKategori),
     '',
     ...oppgjorTekst('plan', o, plan.timer),
-    fordelingTekst(ar, fordeling.fordeling),
+    fordelingTekst(aar, fordeling.fordeling),
     '',
     farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,

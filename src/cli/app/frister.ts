@@ -10,25 +10,25 @@ import { farge, tekstTabell } from '../utskrift.js';
 import { tolkAar } from './felles.js';
 
 /** Plassholderne i FRISTER (<fjoråret>, <neste år>, <åååå>) fylt ut for året. */
-export function kommandoFor(mal: string | undefined, ar: number): string | null {
+export function kommandoFor(mal: string | undefined, aar: number): string | null {
   if (!mal) return null;
   return mal
-    .replace(/<fjoråret>/g, String(ar - 1))
-    .replace(/<neste år>/g, String(ar + 1))
-    .replace(/<åååå>/g, String(ar));
+    .replace(/<fjoråret>/g, String(aar - 1))
+    .replace(/<neste år>/g, String(aar + 1))
+    .replace(/<åååå>/g, String(aar));
 }
 
 export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat> {
-  let ar = deler(k.idag).aar;
-  if (valg.ar !== undefined) ar = tolkAar(valg.ar, '--år');
+  let aar = deler(k.idag).aar;
+  if (valg.ar !== undefined) aar = tolkAar(valg.ar, '--år');
   const idag = dagnummer(k.idag);
-  const liste = fristerForAar(ar).map(({ dato, frist }) => {
+  const liste = fristerForAar(aar).map(({ dato, frist }) => {
     const dagerIgjen = dagnummer(dato) - idag;
     return {
       dato,
       hva: frist.hva,
       kilde: frist.kilde,
-      kommando: kommandoFor(frist.kommando, ar),
+      kommando: kommandoFor(frist.kommando, aar),
       dagerIgjen,
       status: dagerIgjen < 0 ? 'passert' : dagerIgjen === 0 ? 'i dag' : 'kommende',
     };
@@ -36,7 +36,7 @@ export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat>
   const neste = liste.find((f) => f.dagerIgjen >= 0) ?? null;
   const dagerTekst = (n: number) => (n < 0 ? `passert for ${-n} d siden` : n === 0 ? 'i dag' : `${n} d`);
   const tekst = [
-    farge.bold(`Rapporteringsfrister ${ar} (programveileder 11.1) – i dag ${formatDato(k.idag)}`),
+    farge.bold(`Rapporteringsfrister ${aar} (programveileder 11.1) – i dag ${formatDato(k.idag)}`),
     '',
     tekstTabell(
       ['Frist', 'Dager igjen', 'Hva', 'Lages med'],
@@ -46,7 +46,7 @@ export async function frister(k: Kontekst, valg: FristerValg): Promise<Resultat>
     '',
     neste
       ? `Neste frist: ${formatDato(neste.dato)} – ${neste.hva}.`
-      : `Alle fristene for ${ar} er passert. Se nh frister --år ${ar + 1}.`,
+      : `Alle fristene for ${aar} er passert. Se nh frister --år ${aar + 1}.`,
   ].join('\n');
-  return { json: { ar, idag: k.idag, frister: liste, neste: neste?.dato ?? null }, tekst };
+  return { json: { ar: aar, idag: k.idag, frister: liste, neste: neste?.dato ?? null }, tekst };
 }

@@ -51,11 +51,11 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
         forventet: 'ni sifre med gyldig kontrollsiffer',
       }),
     ]);
-  const ar = valg.ar ? Number(valg.ar) : deler(k.idag).aar;
-  if (!Number.isInteger(ar) || ar < 2023 || ar > 2099)
+  const aar = valg.ar ? Number(valg.ar) : deler(k.idag).aar;
+  if (!Number.isInteger(aar) || aar < 2023 || aar > 2099)
     throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`)]);
 
-  const config = standardConfig(navn, orgnr, ar);
+  const config = standardConfig(navn, orgnr, aar);
   // Det init skriver, må de andre kommandoene godta: samme kontroll som når nh.json leses.
   const kontroll = tolkConfig(config, CONFIG_FIL);
   if (!kontroll.ok) throw new InndataFeil(kontroll.feil);

@@ -26,27 +26,27 @@ function utsendingJson(u: Utsending) {
 }
 
 export async function plan(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg): Promise<Resultat> {
-  const ar = velgAar(valg.plan, am.config, '--plan');
+  const aar = velgAar(valg.plan, am.config, '--plan');
   const { bedrifter } = await lesBedrifter(am);
-  const utsendinger = planForAar(bedrifter, ar);
+  const utsendinger = planForAar(bedrifter, aar);
   let icsSti: string | null = null;
   let hendelser = 0;
   if (valg.ics !== undefined) {
-    const ics = await lagIcs(am, ar, utsendinger);
+    const ics = await lagIcs(am, aar, utsendinger);
     icsSti = k.sti(valg.ics);
     hendelser = ics.antall;
     await skrivFiler([{ sti: icsSti, innhold: ics.tekst }], { overskriv: Boolean(valg.overskriv) });
   }
   const json = {
     modus: 'plan',
-    ar,
+    ar: aar,
     utsendinger: utsendinger.map(utsendingJson),
     ics: icsSti,
     hendelser: icsSti ? hendelser : null,
     tolkninger: TOLKNINGER,
   };
   const tekst = [
-    farge.bold(`Kundetilfredshetsundersøkelsen ${ar} – ${am.config.naeringshage.navn} (programveileder 6.3)`),
+    farge.bold(`Kundetilfredshetsundersøkelsen ${aar} – ${am.config.naeringshage.navn} (programveileder 6.3)`),
     '',
     utsendinger.length
       ? tekstTabell(
@@ -72,22 +72,22 @@ function kort(s: string): string {
  */
 async function lagIcs(
   am: Arbeidsmappe,
-  ar: number,
+  aar: number,
   utsendinger: Utsending[],
 ): Promise<{ tekst: string; antall: number }> {
   const { default: ical, ICalCalendarMethod, ICalEventTransparency } = await import('ical-generator');
   const nhOrgnr = am.config.naeringshage.orgnr;
-  const stamp = new Date(Date.UTC(ar, 0, 1));
+  const stamp = new Date(Date.UTC(aar, 0, 1));
   const cal = ical({
-    name: `${am.config.naeringshage.navn}: rapportering og kundetilfredshet ${ar}`,
+    name: `${am.config.naeringshage.navn}: rapportering og kundetilfredshet ${aar}`,
     prodId: { company: 'nh', product: 'kts-plan', language: 'NO' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  for (const { dato, frist } of fristerForAar(ar)) {
+  for (const { dato, frist } of fristerForAar(aar)) {
     const kommando = frist.kommando
-      ?.replace('<åååå>', String(ar))
-      .replace('<fjoråret>', String(ar - 1))
-      .replace('<neste år>', String(ar + 1));
+      ?.replace('<åååå>', String(aar))
+      .replace('<fjoråret>', String(aar - 1))
+      .replace('<neste år>', String(aar + 1));
     cal.createEvent({
       id: `nh-frist-${dato}-${kort(frist.hva)}@${nhOrgnr}.nh`,
       start: dato,

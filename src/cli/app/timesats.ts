@@ -74,8 +74,8 @@ export type AarsSatser = {
  * `timesats-<år>.json` (lagret av `nh timesats --ar <år>`) i arbeidsmappen, brukes den; ellers regnes satsene fra
  * ansatte slik fila er nå, og kalleren varsler om det.
  */
-export async function lesSatserForAar(am: Arbeidsmappe, ar: number): Promise<AarsSatser> {
-  const navn = `timesats-${ar}.json`;
+export async function lesSatserForAar(am: Arbeidsmappe, aar: number): Promise<AarsSatser> {
+  const navn = `timesats-${aar}.json`;
   let tekst: string | null = null;
   try {
     tekst = await readFile(am.sti(navn), 'utf8');
@@ -97,19 +97,19 @@ export async function lesSatserForAar(am: Arbeidsmappe, ar: number): Promise<Aar
         'ugyldig-json',
         `${navn} er ikke gyldig JSON.`,
         { fil: navn },
-        { forventet: `filen slik nh timesats --ar ${ar} skriver den` },
+        { forventet: `filen slik nh timesats --ar ${aar} skriver den` },
       ),
     ]);
   }
   const r = lagredeSatserSkjema.safeParse(data);
-  if (!r.success || r.data.ar !== ar) {
+  if (!r.success || r.data.ar !== aar) {
     throw new InndataFeil([
       feil(
         'ugyldige-satser',
-        `${navn} har ikke timesatser for ${ar} slik nh timesats skriver dem.`,
+        `${navn} har ikke timesatser for ${aar} slik nh timesats skriver dem.`,
         { fil: navn },
         {
-          forventet: `kjør nh timesats --ar ${ar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
+          forventet: `kjør nh timesats --ar ${aar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
         },
       ),
     ]);
@@ -143,15 +143,15 @@ export function timesatsJson(t: Timesats) {
 
 export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resultat> {
   const am = await aapneArbeidsmappe(k.data);
-  const ar = velgAar(valg.ar, am.config);
+  const aar = velgAar(valg.ar, am.config);
   const { ansatte, satser } = await lesTimesatser(am);
   const p = timesatsParametre(am.config);
   const arsverk = sumArsverk(ansatte);
-  const filnavn = path.join(utmappe(am, valg.ut), `timesats-${ar}.xlsx`);
+  const filnavn = path.join(utmappe(am, valg.ut), `timesats-${aar}.xlsx`);
 
   const mal = await lesMal('timesats');
   const wb = byggArbeidsbok(mal, {
-    variabler: { ar: String(ar), naeringshage: am.config.naeringshage.navn },
+    variabler: { ar: String(aar), naeringshage: am.config.naeringshage.navn },
     idag: k.idag,
     rader: {
       timesats: satser.map((t, i) => ({
@@ -194,19 +194,19 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     },
   });
   // 10.4 / vedlegg 3 pkt. 4.2: årets satser lagres, så attestasjonen (budsjett --regnskap <år>) bruker dem.
-  const satsfil = path.join(utmappe(am, valg.ut), `timesats-${ar}.json`);
+  const satsfil = path.join(utmappe(am, valg.ut), `timesats-${aar}.json`);
   if (!valg.forhandsvis) {
     await skrivFiler(
       [
         { sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) },
-        { sti: satsfil, innhold: `${JSON.stringify(lagredeSatser(ar, k.idag, satser), null, 2)}\n` },
+        { sti: satsfil, innhold: `${JSON.stringify(lagredeSatser(aar, k.idag, satser), null, 2)}\n` },
       ],
       { overskriv: Boolean(valg.overskriv) },
     );
   }
 
   const json = {
-    ar,
+    ar: aar,
     naeringshage: am.config.naeringshage.navn,
     forutsetninger: {
       arbeidsgiveravgiftSats: pst(p.arbeidsgiveravgiftSats),
@@ -238,14 +238,14 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     { slipp: [3, 2] },
   );
   const tekst = [
-    farge.bold(`Timesats ${ar} – ${am.config.naeringshage.navn} (programveileder 10.4)`),
+    farge.bold(`Timesats ${aar} – ${am.config.naeringshage.navn} (programveileder 10.4)`),
     `Indirekte kostnader ${formatKroner(p.indirekteKostnaderPerAr)} kr fordelt på ${json.forutsetninger.arsverk.toLocaleString('nb-NO')} årsverk; ${p.timerPerArsverk} timer per årsverk. Tak: 1 100 kr og 1,2 ‰ av nominell årslønn (heltid).`,
     '',
     tabell,
     '',
     valg.forhandsvis
       ? 'Forhåndsvisning: ingen fil er skrevet.'
-      : `Skrev ${filnavn}\nSkrev ${satsfil} (årets satser; nh budsjett --regnskap ${ar} bruker dem)`,
+      : `Skrev ${filnavn}\nSkrev ${satsfil} (årets satser; nh budsjett --regnskap ${aar} bruker dem)`,
   ].join('\n');
   return { json, tekst };
 }
