@@ -4,7 +4,8 @@
  * Midlertidige mapper fjernes etter hver testfil (test/oppsett.ts).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,5 +109,19 @@ export async function lesArk(xlsx: string, ark: string | number = 0): Promise<un
     });
     ut[nr - 1] = r;
   });
+  return ut;
+}
+
+/** Avtrykk av en mappe (relativ sti → sha256), for å vise at en kjøring ikke skrev noe. */
+export function avtrykk(mappe: string): Record<string, string> {
+  const ut: Record<string, string> = {};
+  const gaa = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = path.join(d, f);
+      if (statSync(p).isDirectory()) gaa(p);
+      else ut[path.relative(mappe, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  gaa(mappe);
   return ut;
 }

@@ -6,10 +6,9 @@
  * utenfor CI skriver melding.txt (`npx vitest run test/e2e/bad-input.test.ts -u` etter en bevisst endring).
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { kopier, nh, ROT } from '../hjelp.js';
+import { kopier, nh, ROT, avtrykk } from '../hjelp.js';
 
 type Tilfelle = {
   beskrivelse: string;
@@ -25,19 +24,6 @@ const tilfeller = readdirSync(BAD)
   .filter((d) => existsSync(path.join(BAD, d, 'tilfelle.json')))
   .sort()
   .map((d) => [d, JSON.parse(readFileSync(path.join(BAD, d, 'tilfelle.json'), 'utf8')) as Tilfelle] as const);
-
-function avtrykk(mappe: string): Record<string, string> {
-  const ut: Record<string, string> = {};
-  const gaa = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = path.join(d, f);
-      if (statSync(p).isDirectory()) gaa(p);
-      else ut[path.relative(mappe, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  gaa(mappe);
-  return ut;
-}
 
 describe('ødelagte inndata: exit 2, fil/rad/kolonne i meldingen, ingenting skrevet', () => {
   it('korpuset har minst 40 tilfeller', async () => {

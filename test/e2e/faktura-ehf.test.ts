@@ -4,14 +4,13 @@
  * offisielle valideringen (UBL 2.1 XSD + CEN EN 16931 + Peppol BIS 3.0 inkl. NO-R) med 0 fatal og 0 warning.
  */
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
-import { DEMO, kopier, lesArk, nh, ROT } from '../hjelp.js';
+import { DEMO, kopier, lesArk, nh, ROT, avtrykk } from '../hjelp.js';
 import { harEhfValidator, validerEhf } from '../ehf-valider.js';
 import { SOFFICE } from '../libreoffice.js';
 
@@ -23,19 +22,6 @@ const linjer = (tekst: string) =>
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n');
-
-function avtrykk(mappe: string): Record<string, string> {
-  const ut: Record<string, string> = {};
-  const gaa = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = path.join(d, f);
-      if (statSync(p).isDirectory()) gaa(p);
-      else ut[path.relative(mappe, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  gaa(mappe);
-  return ut;
-}
 
 async function alleGyldige(filer: string[]): Promise<void> {
   for (const f of filer) {

@@ -4,29 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO, kopier, lesArk, nh, NH, ROT } from '../hjelp.js';
+import { DEMO, kopier, lesArk, nh, NH, ROT, avtrykk } from '../hjelp.js';
 import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
 const REG_HODE =
   '\uFEFFperiode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;kjoring\r\n';
-
-function avtrykk(mappe: string): Record<string, string> {
-  const ut: Record<string, string> = {};
-  const gaa = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = path.join(d, f);
-      if (statSync(p).isDirectory()) gaa(p);
-      else ut[path.relative(mappe, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  gaa(mappe);
-  return ut;
-}
 
 const les = (ws: string, f: string) => readFileSync(path.join(ws, f), 'utf8');
 const registerLinjer = (ws: string) =>
