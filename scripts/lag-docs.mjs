@@ -100,11 +100,13 @@ writeFileSync(path.join(ROT, 'docs', 'datasett.md'), ut.join('\n'));
 console.log(`docs/datasett.md: ${defs.length} datasett`);
 
 // docs/maltall.md: måltallene (programveileder 11.2) med AVIs hjelpetekst og nh sin definisjon.
-const { MALTALL, TOLKNINGER } = await import(pathToFileURL(path.join(ROT, 'dist', 'domain', 'maltall.js')).href);
+const { MALTALL, TOLKNINGER } = await import(
+  pathToFileURL(path.join(ROT, 'dist', 'domain', 'maltall', 'definisjoner.js')).href
+);
 const mt = [
   '# Måltallene (programveileder 11.2)',
   '',
-  '<!-- Generert av scripts/lag-docs.mjs fra src/domain/maltall-definisjoner.ts. Ikke rediger for hånd: kjør `npm run docs`. -->',
+  '<!-- Generert av scripts/lag-docs.mjs fra src/domain/maltall/definisjoner.ts. Ikke rediger for hånd: kjør `npm run docs`. -->',
   '',
   'Samme definisjon brukes for grunnlaget (`nh årsrapport --maltall <år>`) og resultatet (`nh årsrapport --år <år>`),',
   'så mål og resultat er sammenlignbare. Se docs/aarsrapport.md for kommandoene.',

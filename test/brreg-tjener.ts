@@ -1,6 +1,6 @@
 /**
  * En ekte HTTP-tjener på 127.0.0.1 (port 0) som spiller av innspilte svar fra fixtures/brreg/ i
- * formen Brønnøysundregistrene publiserer, så e2e-testene kjører den ekte HTTP-klienten (src/io/brreg.ts).
+ * formen Brønnøysundregistrene publiserer, så e2e-testene kjører den ekte HTTP-klienten (src/io/brreg/brreg.ts).
  *
  * Filnavn: `enhet-<orgnr>.json`, `underenhet-<orgnr>.json`, `regnskap-<orgnr>.json` (200), `<type>-<orgnr>.<status>.json`
  * (den statusen, f.eks. enhet-…410.json, regnskap-…500.json). Finnes ingen fil: 404 med tom kropp.

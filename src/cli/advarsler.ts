@@ -3,7 +3,7 @@
  * til én linje med antall og listen (issue 16 pkt. 15). --json får fortsatt hver advarsel for seg: der er
  * listen hel.
  */
-import type { Diagnostikk } from '../domain/diagnostikk.js';
+import type { Diagnostikk } from '../domain/felles/diagnostikk.js';
 
 /** Så mange like advarsler (samme kode, hver om én bedrift) før de samles. */
 export const SAMLE_FRA = 3;

@@ -4,7 +4,7 @@
  * skulle være en fil — uansett hvor i koden fs-feilen oppsto), 3 en feil i nh. Bare main.ts setter
  * prosessens exit-kode.
  */
-import { erMiljoFeil, InndataFeil, miljoDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
+import { erMiljoFeil, InndataFeil, miljoDiagnostikk, type Diagnostikk } from '../domain/felles/diagnostikk.js';
 import type { Kontekst, Resultat } from './kontekst.js';
 import { gjeldende } from './prosess.js';
 import { samleAdvarsler } from './advarsler.js';

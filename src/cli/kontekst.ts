@@ -4,8 +4,8 @@
  * manglende verdi en tydelig feil (exit 2).
  */
 import path from 'node:path';
-import { dagensDato, parseDato, type Dato } from '../domain/dato.js';
-import { feil, InndataFeil, type Diagnostikk } from '../domain/diagnostikk.js';
+import { dagensDato, parseDato, type Dato } from '../domain/felles/dato.js';
+import { feil, InndataFeil, type Diagnostikk } from '../domain/felles/diagnostikk.js';
 import { gjeldende } from './prosess.js';
 
 export type Spor = {

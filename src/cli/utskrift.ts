@@ -3,8 +3,8 @@
  * feil og advarsler til stderr. Farger via chalk, som respekterer NO_COLOR og ikke-TTY.
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
-import { formatDiagnostikk, type Diagnostikk } from '../domain/diagnostikk.js';
-import { terminalTrygg } from '../domain/terminal.js';
+import { formatDiagnostikk, type Diagnostikk } from '../domain/felles/diagnostikk.js';
+import { terminalTrygg } from '../domain/felles/terminal.js';
 import { gjeldende } from './prosess.js';
 import { MIN_BREDDE, tilpassTabell, type TabellValg } from './tekst-tabell.js';
 

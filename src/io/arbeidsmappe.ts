@@ -4,8 +4,8 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { tolkConfig, type Config } from '../domain/config.js';
-import { feil, InndataFeil } from '../domain/diagnostikk.js';
+import { tolkConfig, type Config } from '../domain/konfig/config.js';
+import { feil, InndataFeil } from '../domain/felles/diagnostikk.js';
 
 export const CONFIG_FIL = 'nh.json';
 
@@ -61,8 +61,8 @@ export async function aapneArbeidsmappe(rot: string): Promise<Arbeidsmappe> {
   return { rot: abs, config: r.config, sti: (...d) => path.join(abs, ...d) };
 }
 
-/** Zod-feil i en JSON-fil → diagnostikk (flyttet til domain/config.ts; eksportert her for eldre kall). */
-export { zodTilDiagnostikk } from '../domain/config.js';
+/** Zod-feil i en JSON-fil → diagnostikk (flyttet til domain/konfig/config.ts; eksportert her for eldre kall). */
+export { zodTilDiagnostikk } from '../domain/konfig/config.js';
 
 /** Finn `<navn>.csv` eller `<navn>.xlsx` (uavhengig av store/små bokstaver, slik Windows gjør). */
 export async function finnDatasettFil(rot: string, navn: string): Promise<string | null> {

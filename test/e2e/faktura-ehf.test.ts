@@ -208,7 +208,7 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
       path.join(ws, 'smb-sjekk', 'buffer', '915000002-enhet.json'),
       JSON.stringify({ url: 'x', status: 200, tekst: JSON.stringify(enhet), hentet: '2026-01-10T10:00:00Z' }),
     );
-    const { faktura } = await import('../../src/cli/app/faktura.js');
+    const { faktura } = await import('../../src/cli/app/faktura/faktura.js');
     const sporsmal: string[] = [];
     const kontekst = (svar: boolean) => ({
       data: ws,

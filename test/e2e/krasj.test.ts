@@ -1,6 +1,6 @@
 /**
  * Krasjsikkerhet (issue 8): `nh faktura` drepes med SIGKILL ved hvert testpunkt i skrivingen
- * (NH_TESTPUNKT_DREP, se src/io/skriv.ts). Etterpå er registeret og utfilene enten nøyaktig som før
+ * (NH_TESTPUNKT_DREP, se src/io/skriv/skriv.ts). Etterpå er registeret og utfilene enten nøyaktig som før
  * eller nøyaktig som etter en vellykket kjøring — aldri midt imellom — og neste kjøring fullfører.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -330,10 +330,10 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     expect(j.tall.samlet.omsetningEur).toBe(695652.17);
   });
 
-  it('faktura finner posten: finnSmbSjekker (src/io/stotteregister.ts) leser orgnr og dato fra filnavnet og dommen fra posten', async () => {
+  it('faktura finner posten: finnSmbSjekker (src/io/faktura/stotteregister.ts) leser orgnr og dato fra filnavnet og dommen fra posten', async () => {
     const ws = kopier(SMB);
     expect((await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei'])).kode).toBe(0);
-    const { finnSmbSjekker } = await import('../../src/io/stotteregister.js');
+    const { finnSmbSjekker } = await import('../../src/io/faktura/stotteregister.js');
     const funnet = await finnSmbSjekker({ rot: ws, sti: (...d: string[]) => path.join(ws, ...d) } as Parameters<
       typeof finnSmbSjekker
     >[0]);

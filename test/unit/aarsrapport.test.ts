@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Dato } from '../../src/domain/dato.js';
-import { periodeFor } from '../../src/domain/maltall.js';
+import type { Dato } from '../../src/domain/felles/dato.js';
+import { periodeFor } from '../../src/domain/maltall/maltall.js';
 import {
   aktiveMalbedrifter,
   harFjoraarsdata,
@@ -13,7 +13,7 @@ import {
   tilskuddsbalanse,
   type Registerpost,
   type TilskuddPost,
-} from '../../src/domain/aarsrapport.js';
+} from '../../src/domain/aarsrapport/aarsrapport.js';
 
 const d = (s: string) => s as Dato;
 

@@ -1,7 +1,7 @@
 /** Issue 16 pkt. 15: advarsler som gjentas per målbedrift, samles til én linje på terminalen. */
 import { describe, expect, it } from 'vitest';
 import { samleAdvarsler } from '../../src/cli/advarsler.js';
-import { advarsel, feil } from '../../src/domain/diagnostikk.js';
+import { advarsel, feil } from '../../src/domain/felles/diagnostikk.js';
 
 const mangler = (navn: string, orgnr: string, dato: string) =>
   advarsel(

@@ -12,16 +12,16 @@ import {
   tildelingFor,
   tolkAktivitet,
   tolkKategori,
-} from '../../src/domain/budsjett.js';
-import { beregnRegnskap, nevntMalbedrift } from '../../src/domain/budsjett-regnskap.js';
+} from '../../src/domain/budsjett/budsjett.js';
+import { beregnRegnskap, nevntMalbedrift } from '../../src/domain/budsjett/regnskap.js';
 import { KOSTNADSKATEGORIER, type Kostnad } from '../../src/domain/datasett/kostnader.js';
 import type { Ansatt } from '../../src/domain/datasett/ansatte.js';
 import type { Malbedrift } from '../../src/domain/datasett/malbedrifter.js';
 import type { Tilskudd } from '../../src/domain/datasett/tilskudd.js';
 import type { Timeregistrering } from '../../src/domain/datasett/timer.js';
-import { beregnTimesatser } from '../../src/domain/timesats.js';
-import { formatKroner } from '../../src/domain/penger.js';
-import type { Dato } from '../../src/domain/dato.js';
+import { beregnTimesatser } from '../../src/domain/timesats/timesats.js';
+import { formatKroner } from '../../src/domain/felles/penger.js';
+import type { Dato } from '../../src/domain/felles/dato.js';
 
 const P = {
   arbeidsgiveravgiftSats: 141_000,

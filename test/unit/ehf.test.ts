@@ -4,10 +4,16 @@
  * (feil sum, manglende kjøperreferanse) fanges — så sjekken kan feile.
  */
 import { describe, expect, it } from 'vitest';
-import { beregnFakturalinjer, type Fakturagrunnlag } from '../../src/domain/faktura.js';
-import { ehfFaktura, ehfKreditnota, kjoperMangler, selgerMangler, type SelgerFull } from '../../src/domain/ehf.js';
-import { ehfXml } from '../../src/io/ehf-skriv.js';
-import type { Dato, Maaned } from '../../src/domain/dato.js';
+import { beregnFakturalinjer, type Fakturagrunnlag } from '../../src/domain/faktura/faktura.js';
+import {
+  ehfFaktura,
+  ehfKreditnota,
+  kjoperMangler,
+  selgerMangler,
+  type SelgerFull,
+} from '../../src/domain/faktura/ehf.js';
+import { ehfXml } from '../../src/io/faktura/ehf-skriv.js';
+import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
 import { harEhfValidator, harXmllint, validerEhf } from '../ehf-valider.js';
 
 const selger: SelgerFull = {

@@ -13,13 +13,13 @@ import {
   tilEurCent,
   velgPris,
   type FakturaParametre,
-} from '../../src/domain/faktura.js';
-import { PPM } from '../../src/domain/penger.js';
-import type { Dato, Maaned } from '../../src/domain/dato.js';
+} from '../../src/domain/faktura/faktura.js';
+import { PPM } from '../../src/domain/felles/penger.js';
+import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
 import type { Ansatt } from '../../src/domain/datasett/ansatte.js';
 import type { Malbedrift } from '../../src/domain/datasett/malbedrifter.js';
 import type { Timeregistrering } from '../../src/domain/datasett/timer.js';
-import { STOTTETAK_EUR_CENT } from '../../src/domain/stottetak.js';
+import { STOTTETAK_EUR_CENT } from '../../src/domain/felles/stottetak.js';
 
 const kr = (k: number) => Math.round(k * 100);
 const d = (s: string) => s as Dato;
@@ -430,7 +430,7 @@ describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 1
 
 describe('faktura — SMB-status per målbedrift til arbeidsboken (vedlegg 3 pkt. 2, issue 16 pkt. 8)', () => {
   it('siste sjekk på eller før avtalestart: OK, mangler eller dommen med dato', async () => {
-    const { smbSjekkStatus, smbStatusTekst } = await import('../../src/domain/faktura.js');
+    const { smbSjekkStatus, smbStatusTekst } = await import('../../src/domain/faktura/faktura.js');
     const m = { orgnr: '915000002', avtalestart: d('2026-02-01') };
     const sjekker = new Map([
       [

@@ -4,19 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { erGyldigKid, erGyldigKontonummer, lagKid, mod10, mod11 } from '../../src/domain/kid.js';
-import { fordelStorsteRest } from '../../src/domain/fordeling.js';
+import { erGyldigKid, erGyldigKontonummer, lagKid, mod10, mod11 } from '../../src/domain/faktura/kid.js';
+import { fordelStorsteRest } from '../../src/domain/felles/fordeling.js';
 import {
   aktiveFakturaer,
   kreditlinje,
   planleggFakturaer,
   type Nummeroppsett,
   type RegisterlinjeData,
-} from '../../src/domain/fakturanummer.js';
-import { beregnFakturering, registerlinjer, type FakturaParametre } from '../../src/domain/faktura.js';
-import { stotteSisteTreAar } from '../../src/domain/stottetak.js';
-import { configSkjema } from '../../src/domain/config.js';
-import type { Dato, Maaned } from '../../src/domain/dato.js';
+} from '../../src/domain/faktura/fakturanummer.js';
+import { beregnFakturering, registerlinjer, type FakturaParametre } from '../../src/domain/faktura/faktura.js';
+import { stotteSisteTreAar } from '../../src/domain/felles/stottetak.js';
+import { configSkjema } from '../../src/domain/konfig/config.js';
+import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
 import type { Malbedrift } from '../../src/domain/datasett/malbedrifter.js';
 import type { Timeregistrering } from '../../src/domain/datasett/timer.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lagDato, type Dato, type Maaned } from '../../src/domain/dato.js';
+import { lagDato, type Dato, type Maaned } from '../../src/domain/felles/dato.js';
 import {
   TOM_LOGG,
   aviFristFor,
@@ -21,8 +21,8 @@ import {
   utsendingsmaaned,
   type AviLogg,
   type KtsBedrift,
-} from '../../src/domain/kts.js';
-import { aviLoggSkjema } from '../../src/io/avi-logg.js';
+} from '../../src/domain/kts/kts.js';
+import { aviLoggSkjema } from '../../src/io/kts/avi-logg.js';
 
 const d = (s: string) => s as Dato;
 const m = (s: string) => s as Maaned;

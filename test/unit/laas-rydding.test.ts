@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fjernForeldet, lesLaas, taLaas } from '../../src/io/laas.js';
+import { fjernForeldet, lesLaas, taLaas } from '../../src/io/skriv/laas.js';
 
 const foreldet = `${JSON.stringify({ vert: 'x', pid: 999_999, tid: '2026-11-22T00:00:00Z', id: 'krasjet' })}\n`;
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { InndataFeil } from '../../src/domain/diagnostikk.js';
+import type { InndataFeil } from '../../src/domain/felles/diagnostikk.js';
 import {
   ANNEN_VERT_MS,
   fjernForeldet,
@@ -20,7 +20,7 @@ import {
   tolkLaas,
   vurderLaas,
   type LestLaas,
-} from '../../src/io/laas.js';
+} from '../../src/io/skriv/laas.js';
 
 const mappe = () => mkdtempSync(path.join(tmpdir(), 'nh-laas-'));
 const NAA = Date.parse('2026-11-22T12:00:00Z');

@@ -4,18 +4,18 @@ import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { z } from 'zod';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { lesCsvTabell } from '../../src/io/tabell-les.js';
-import { lesXlsxTabell } from '../../src/io/xlsx-les.js';
-import { lesAlle, lesAlleDelvis, tolkTabell } from '../../src/io/datasett.js';
+import { lesCsvTabell } from '../../src/io/les/tabell-les.js';
+import { lesXlsxTabell } from '../../src/io/les/xlsx-les.js';
+import { lesAlle, lesAlleDelvis, tolkTabell } from '../../src/io/les/datasett.js';
 import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
-import { lagCsv } from '../../src/io/csv-skriv.js';
-import { configSkjema, naermeste, seksjon, tolkConfig } from '../../src/domain/config.js';
+import { lagCsv } from '../../src/io/skriv/csv-skriv.js';
+import { configSkjema, naermeste, seksjon, tolkConfig } from '../../src/domain/konfig/config.js';
 import { tilskuddDef } from '../../src/domain/datasett/tilskudd.js';
 import { kostnaderDef } from '../../src/domain/datasett/kostnader.js';
-import { dekod, finnSkilletegn } from '../../src/io/tekstfil.js';
+import { dekod, finnSkilletegn } from '../../src/io/les/tekstfil.js';
 import { ansatteDef } from '../../src/domain/datasett/ansatte.js';
 import { timerDef } from '../../src/domain/datasett/timer.js';
-import { InndataFeil } from '../../src/domain/diagnostikk.js';
+import { InndataFeil } from '../../src/domain/felles/diagnostikk.js';
 
 const cp1252 = (s: string) =>
   Uint8Array.from([...s].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Å: 0xc5, Ø: 0xd8, Æ: 0xc6 })[c] ?? c.charCodeAt(0)));

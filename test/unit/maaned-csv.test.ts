@@ -1,8 +1,8 @@
 /** Issue 16 pkt. 11: måneder i CSV som norsk Excel lar være, og det Excel gjør av dem. */
 import { describe, expect, it } from 'vitest';
-import { maanedICsv, tolkMaaned, type Maaned } from '../../src/domain/dato.js';
-import { maaned } from '../../src/domain/felter.js';
-import { excelMaanedVakt } from '../../src/io/maaned-i-csv.js';
+import { maanedICsv, tolkMaaned, type Maaned } from '../../src/domain/felles/dato.js';
+import { maaned } from '../../src/domain/felles/felter.js';
+import { excelMaanedVakt } from '../../src/io/les/maaned-i-csv.js';
 
 describe('maanedICsv / tolkMaaned', () => {
   it('nh skriver «2026M10» og leser det tilbake uten advarsel', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Dato } from '../../src/domain/dato.js';
+import type { Dato } from '../../src/domain/felles/dato.js';
 import {
   MALTALL,
   beregnMaltall,
@@ -19,7 +19,7 @@ import {
   type SrlGrunnlag,
   type StotteGrunnlag,
   type TiltakGrunnlag,
-} from '../../src/domain/maltall.js';
+} from '../../src/domain/maltall/maltall.js';
 import { tolkTaksonomi } from '../../src/domain/datasett/malbedrifter.js';
 
 const d = (s: string) => s as Dato;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { haandterFeil } from '../../src/cli/kjor.js';
-import { miljoDiagnostikk } from '../../src/domain/diagnostikk.js';
+import { miljoDiagnostikk } from '../../src/domain/felles/diagnostikk.js';
 
 function fangUtskrift() {
   const feil: string[] = [];
@@ -61,8 +61,8 @@ describe('issue 11 pkt. 9: feil midt i renamene sier nøyaktig hva som ble skrev
     const { mkdtempSync, mkdirSync, readdirSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { skrivFiler } = await import('../../src/io/skriv.js');
-    const { InndataFeil } = await import('../../src/domain/diagnostikk.js');
+    const { skrivFiler } = await import('../../src/io/skriv/skriv.js');
+    const { InndataFeil } = await import('../../src/domain/felles/diagnostikk.js');
     const d = mkdtempSync(path.join(tmpdir(), 'nh-delvis-'));
     const a = path.join(d, 'a.csv');
     const b = path.join(d, 'b.csv');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { andel, divRundBig, formatKroner, formatProsent, mulDivRund, PPM } from '../../src/domain/penger.js';
+import { andel, divRundBig, formatKroner, formatProsent, mulDivRund, PPM } from '../../src/domain/felles/penger.js';
 
 describe('penger: heltall øre, avrunding halv opp', () => {
   it.each([

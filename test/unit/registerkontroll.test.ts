@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dobbeltforinger } from '../../src/domain/registerkontroll.js';
+import { dobbeltforinger } from '../../src/domain/faktura/registerkontroll.js';
 
 const l = (rad: number, type?: 'faktura' | 'kreditnota') => ({
   periode: '2026-10',

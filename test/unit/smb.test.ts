@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Dato } from '../../src/domain/dato.js';
+import type { Dato } from '../../src/domain/felles/dato.js';
 import {
   aggreger,
   exitKodeFor,
@@ -26,9 +26,9 @@ import {
   OFFENTLIGE_SEKTORER,
   type Kurs,
   type SmbFakta,
-} from '../../src/domain/smb.js';
-import { byggFakta, statuserFra, type FaktaInn } from '../../src/domain/smb-fakta.js';
-import { hent, NettFeil, tolkEnhetSvar, tolkRegnskapSvar, tolkUnderenhetSvar } from '../../src/io/brreg.js';
+} from '../../src/domain/smb/smb.js';
+import { byggFakta, statuserFra, type FaktaInn } from '../../src/domain/smb/fakta.js';
+import { hent, NettFeil, tolkEnhetSvar, tolkRegnskapSvar, tolkUnderenhetSvar } from '../../src/io/brreg/brreg.js';
 
 const IDAG = '2026-11-22' as Dato;
 const KURS: Kurs = { kurs: 115_000, dato: '2025-12-31' as Dato, kilde: 'test' };
@@ -729,8 +729,8 @@ describe('smb: offentlige eiere, NUF og underenheter (issue 13 pkt. 3, 6, 9)', (
 
 describe('smb-flagg: flaggene som zod-skjema', () => {
   it('alle ugyldige flagg rapporteres på én gang, med flagget som kolonne; gyldige flagg tolkes', async () => {
-    const { lesFlagg } = await import('../../src/cli/app/smb-flagg.js');
-    const { InndataFeil } = await import('../../src/domain/diagnostikk.js');
+    const { lesFlagg } = await import('../../src/cli/app/smb-sjekk/flagg.js');
+    const { InndataFeil } = await import('../../src/domain/felles/diagnostikk.js');
     const grunn = { partner: [], tilknyttet: [], offentligEier: [], unntattInvestor: [] };
     let e: unknown;
     try {

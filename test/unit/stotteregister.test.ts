@@ -16,10 +16,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InndataFeil } from '../../src/domain/diagnostikk.js';
+import { InndataFeil } from '../../src/domain/felles/diagnostikk.js';
 import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
-import { lesStotteregister, registerCsv, skrivMedRegister, skrivStotteregister } from '../../src/io/stotteregister.js';
-import { erKonfliktkopi } from '../../src/domain/registerkontroll.js';
+import {
+  lesStotteregister,
+  registerCsv,
+  skrivMedRegister,
+  skrivStotteregister,
+} from '../../src/io/faktura/stotteregister.js';
+import { erKonfliktkopi } from '../../src/domain/faktura/registerkontroll.js';
 
 const LITEN = path.resolve(__dirname, '../../fixtures/faktura/liten');
 const HODE = 'periode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;kjoring';

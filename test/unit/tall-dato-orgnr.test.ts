@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDesimal, fraFlyttall } from '../../src/domain/tall.js';
-import { fraExcelSerie, leggTilMaaneder, parseDato, tilExcelSerie, type Dato } from '../../src/domain/dato.js';
-import { erGyldigOrgnr, kontrollsiffer, normaliserOrgnr, orgnrFeil } from '../../src/domain/orgnr.js';
+import { parseDesimal, fraFlyttall } from '../../src/domain/felles/tall.js';
+import { fraExcelSerie, leggTilMaaneder, parseDato, tilExcelSerie, type Dato } from '../../src/domain/felles/dato.js';
+import { erGyldigOrgnr, kontrollsiffer, normaliserOrgnr, orgnrFeil } from '../../src/domain/felles/orgnr.js';
 
 describe('tall slik norsk Excel eksporterer dem', () => {
   it.each([
@@ -148,7 +148,7 @@ describe('issue 11 pkt. 11: xlsx-tall med mer enn to desimaler avvises som i CSV
 
 describe('issue 11 pkt. 20: kontrolltegn til terminalen vises synlig', () => {
   it('ESC, CR og NUL byttes ut; linjeskift og nh sine fargekoder beholdes', async () => {
-    const { terminalTrygg, synligVerdi } = await import('../../src/domain/terminal.js');
+    const { terminalTrygg, synligVerdi } = await import('../../src/domain/felles/terminal.js');
     expect(terminalTrygg('Kari\u001b[2J\u001b]0;tittel\u0007 Nordmann\r\n')).toBe('Kari␛[2J␛]0;tittel␇ Nordmann␍\n');
     expect(terminalTrygg('\u001b[31mFeil:\u001b[39m x')).toBe('\u001b[31mFeil:\u001b[39m x');
     expect(terminalTrygg('a\u202eb\u0000')).toBe('a<U+202E>b␀');
@@ -156,13 +156,13 @@ describe('issue 11 pkt. 20: kontrolltegn til terminalen vises synlig', () => {
   });
 
   it('en fargekode (ESC[…m) i en verdi fra inndata vises synlig: den kunne ellers farge eller skjule teksten', async () => {
-    const { synligVerdi } = await import('../../src/domain/terminal.js');
+    const { synligVerdi } = await import('../../src/domain/felles/terminal.js');
     // ESC[8m («skjult») ville gjort resten av feilmeldingen usynlig i terminalen.
     expect(synligVerdi('Alfa\u001b[31mRød\u001b[8m AS')).toBe('Alfa␛[31mRød␛[8m AS');
   });
 
   it('en fargekode i en overskrift fra inndata (kolonne og melding) vises synlig i feilmeldingen', async () => {
-    const { feil, formatDiagnostikk } = await import('../../src/domain/diagnostikk.js');
+    const { feil, formatDiagnostikk } = await import('../../src/domain/felles/diagnostikk.js');
     const d = feil('ukjent-kolonne', 'Ukjent kolonne «x\u001b[8mskjult».', {
       fil: 'ansatte.csv',
       rad: 1,

@@ -6,7 +6,7 @@ import {
   hvemBinder,
   TAK_KRONER,
   type TimesatsParametre,
-} from '../../src/domain/timesats.js';
+} from '../../src/domain/timesats/timesats.js';
 
 const P: TimesatsParametre = {
   arbeidsgiveravgiftSats: 141_000, // 14,1 %

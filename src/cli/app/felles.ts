@@ -1,10 +1,10 @@
 /** Små hjelpere alle kommandoer bruker: år fra flagg/nh.json, utmappe, og flagg-eller-spørsmål. */
 import { gjeldende } from '../prosess.js';
 import path from 'node:path';
-import type { Config } from '../../domain/config.js';
-import { feil, InndataFeil } from '../../domain/diagnostikk.js';
+import type { Config } from '../../domain/konfig/config.js';
+import { feil, InndataFeil } from '../../domain/felles/diagnostikk.js';
 import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
-import type { Parameter } from '../../io/xlsx-skriv.js';
+import type { Parameter } from '../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Spor } from '../kontekst.js';
 
 export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'): number {
@@ -31,7 +31,7 @@ export function utmappe(am: Arbeidsmappe, ut: string | undefined): string {
  * Kroner med to desimaler som JSON-tall (fra heltall øre) og prosent fra ppm: domenets formatterere, ikke egne
  * kopier (issue 12 pkt. 5). ore / 100 er det nærmeste flyttallet til beløpet med to desimaler.
  */
-export { tilKroner as kr, ppmTilProsent as pst } from '../../domain/penger.js';
+export { tilKroner as kr, ppmTilProsent as pst } from '../../domain/felles/penger.js';
 
 /**
  * En verdi som må finnes: fra flagget, ellers et spørsmål på en TTY (k.interaktiv), ellers exit 2 med

@@ -34,7 +34,7 @@ export function definer(program: Command): Command {
     .option('--forhandsvis', 'vis resultatet uten å skrive noen fil')
     .option('--streng', 'med --år: exit 1 ved merforbruk av innovasjonstilskuddet (rapporten skrives likevel; 10.4)')
     .action(async (valg: AarsrapportValg) => {
-      await kjor(valg, async (k) => (await import('../app/aarsrapport.js')).aarsrapport(k, valg));
+      await kjor(valg, async (k) => (await import('../app/aarsrapport/aarsrapport.js')).aarsrapport(k, valg));
     });
   return cmd;
 }

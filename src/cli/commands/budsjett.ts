@@ -26,7 +26,7 @@ export function definer(program: Command): Command {
     .option('--overskriv', 'erstatt en eksisterende xlsx-fil')
     .option('--forhandsvis', 'vis resultatet uten å skrive noen fil')
     .action(async (valg: BudsjettValg) => {
-      await kjor(valg, async (k) => (await import('../app/budsjett.js')).budsjett(k, valg));
+      await kjor(valg, async (k) => (await import('../app/budsjett/budsjett.js')).budsjett(k, valg));
     });
   return cmd;
 }

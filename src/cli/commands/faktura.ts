@@ -22,7 +22,7 @@ export function definer(program: Command): Command {
     )
     .option('--forhandsvis', 'vis resultatet uten å skrive noe')
     .action(async (valg: FakturaValg) => {
-      await kjor(valg, async (k) => (await import('../app/faktura.js')).faktura(k, valg));
+      await kjor(valg, async (k) => (await import('../app/faktura/faktura.js')).faktura(k, valg));
     });
   return cmd;
 }

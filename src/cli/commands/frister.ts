@@ -13,7 +13,7 @@ export function definer(program: Command): Command {
   medFellesValg(cmd)
     .option('--ar <år>', 'året (standard: året i dag)')
     .action(async (valg: FristerValg) => {
-      await kjor(valg, async (k) => (await import('../app/frister.js')).frister(k, valg));
+      await kjor(valg, async (k) => (await import('../app/frister/frister.js')).frister(k, valg));
     });
   return cmd;
 }

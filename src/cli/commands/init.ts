@@ -15,6 +15,8 @@ export function definer(program: Command): Command {
     .option('--json', 'maskinlesbart resultat på stdout')
     .action(async (mappeArg: string | undefined, valg: InitValg) => {
       const mappe = mappeArg ?? '.';
-      await kjor({ json: valg.json, data: mappe }, async (k) => (await import('../app/init.js')).init(k, mappe, valg));
+      await kjor({ json: valg.json, data: mappe }, async (k) =>
+        (await import('../app/init/init.js')).init(k, mappe, valg),
+      );
     });
 }

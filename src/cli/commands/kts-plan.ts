@@ -42,7 +42,7 @@ export function definer(program: Command): Command {
       'mappen opplastingsfilene skrives til (standard: avi/ i arbeidsmappen; loggen blir alltid i avi/)',
     )
     .action(async (valg: KtsPlanValg) => {
-      await kjor(valg, async (k) => (await import('../app/kts-plan.js')).ktsPlan(k, valg));
+      await kjor(valg, async (k) => (await import('../app/kts-plan/kts-plan.js')).ktsPlan(k, valg));
     });
   return cmd;
 }

@@ -7,7 +7,7 @@ export function definer(program: Command): Command {
     .command('sjekk')
     .description('kontroller alle datasettene i arbeidsmappen og vis alle feil på én gang');
   medFellesValg(cmd).action(async (valg: FellesValg) => {
-    await kjor(valg, async (k) => (await import('../app/sjekk.js')).sjekk(k));
+    await kjor(valg, async (k) => (await import('../app/sjekk/sjekk.js')).sjekk(k));
   });
   return cmd;
 }

@@ -103,7 +103,7 @@ export function definer(program: Command): Command {
       'NOK per EUR (standard: eurNok i nh.json), valgfritt med dato, f.eks. «11,5:2025-12-31»',
     )
     .action(async (orgnr: string | undefined, valg: SmbSjekkValg) => {
-      await kjor(valg, async (k) => (await import('../app/smb-sjekk.js')).smbSjekk(k, orgnr, valg));
+      await kjor(valg, async (k) => (await import('../app/smb-sjekk/smb-sjekk.js')).smbSjekk(k, orgnr, valg));
     });
   return cmd;
 }

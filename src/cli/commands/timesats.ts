@@ -14,7 +14,7 @@ export function definer(program: Command): Command {
     .option('--overskriv', 'erstatt en eksisterende timesats-<år>.xlsx')
     .option('--forhandsvis', 'vis resultatet uten å skrive noen fil')
     .action(async (valg: TimesatsValg) => {
-      await kjor(valg, async (k) => (await import('../app/timesats.js')).timesats(k, valg));
+      await kjor(valg, async (k) => (await import('../app/timesats/timesats.js')).timesats(k, valg));
     });
   return cmd;
 }

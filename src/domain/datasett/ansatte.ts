@@ -1,4 +1,4 @@
-import { ARSLONN_SPENN, MARKEDSPRIS_SPENN, belop, prosent, tekst, timer } from '../felter.js';
+import { ARSLONN_SPENN, MARKEDSPRIS_SPENN, belop, prosent, tekst, timer } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /** Ansatte i næringshagen, grunnlaget for timesats (programveileder 10.4, vedlegg 3 pkt. 4.2). */

@@ -4,8 +4,8 @@
  * og dokumentasjonen i docs/datasett.md.
  */
 import { z } from 'zod';
-import type { Kilde } from '../diagnostikk.js';
-import { valgfri, type RaaCelle } from '../felter.js';
+import type { Kilde } from '../felles/diagnostikk.js';
+import { valgfri, type RaaCelle } from '../felles/felter.js';
 
 export type KolonneMeta = {
   /** Ekstra overskrifter som godtas (normaliseres som alle overskrifter). */

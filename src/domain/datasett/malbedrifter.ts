@@ -1,4 +1,4 @@
-import { MARKEDSPRIS_SPENN, dato, epost, orgnr, prosent, tekst, belop, janei } from '../felter.js';
+import { MARKEDSPRIS_SPENN, dato, epost, orgnr, prosent, tekst, belop, janei } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 const taksonomi = tekst(50).transform((s, ctx): number[] => {

@@ -1,4 +1,4 @@
-import { prosent, tekst } from '../felter.js';
+import { prosent, tekst } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /**

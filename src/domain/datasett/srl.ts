@@ -1,4 +1,4 @@
-import { heltall, orgnr, tekst, dato } from '../felter.js';
+import { heltall, orgnr, tekst, dato } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /**

@@ -1,4 +1,4 @@
-import { belop, dato, heltall, tekst, valg } from '../felter.js';
+import { belop, dato, heltall, tekst, valg } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /**

@@ -1,4 +1,4 @@
-import { dato, orgnr, tekst, valg } from '../felter.js';
+import { dato, orgnr, tekst, valg } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /**

@@ -1,5 +1,5 @@
-import { feil, type Diagnostikk } from '../diagnostikk.js';
-import { dato, normaliserNavn, tekst, timer } from '../felter.js';
+import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { dato, normaliserNavn, tekst, timer } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /**

@@ -1,0 +1,197 @@
+/** nh årsrapport: lesing av datasettene og målfilen, og advarsler om datagrunnlaget. */
+import { readdir, stat } from 'node:fs/promises';
+import { malbedrifterDef, type Malbedrift } from '../../../domain/datasett/malbedrifter.js';
+import type { Stottelinje } from '../../../domain/datasett/stotteregister.js';
+import { lesStotteregister } from '../../../io/faktura/stotteregister.js';
+import { tiltakDef, type Tiltak } from '../../../domain/datasett/tiltak.js';
+import { srlDef, type SrlVurdering } from '../../../domain/datasett/srl.js';
+import { timerDef } from '../../../domain/datasett/timer.js';
+import { tilskuddDef, type Tilskudd } from '../../../domain/datasett/tilskudd.js';
+import { maltallDef, type MaltallMal } from '../../../domain/datasett/maltall.js';
+import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
+import { maanedAv, raaDatoI } from '../../../domain/felles/dato.js';
+import { normaliserNavn } from '../../../domain/felles/felter.js';
+import { normaliserOrgnr } from '../../../domain/felles/orgnr.js';
+import { kontrollerSrl, kontrollerTiltak, type Periode } from '../../../domain/maltall/maltall.js';
+import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { lesAlleDelvis, tolkTabell } from '../../../io/les/datasett.js';
+import { lesTabell } from '../../../io/les/tabell-les.js';
+
+// ————— Lesing —————
+
+export type Data = {
+  malbedrifter: Malbedrift[];
+  register: Stottelinje[];
+  tiltak: Tiltak[];
+  srl: SrlVurdering[];
+  /** Timer (hundredeler) per orgnr i perioden, og månedene det finnes timer på målbedrifter. */
+  timerPerOrgnr: Map<string, number>;
+  timerMaaneder: Set<string>;
+  tilskudd: Tilskudd[];
+  filer: Record<string, string | null>;
+};
+
+/** Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). */
+export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
+  const tom = { fil: null, rader: [] };
+  const { lest, feil: ds } = await lesAlleDelvis(am, {
+    mb: malbedrifterDef,
+    // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
+    reg: async () => {
+      const r = await lesStotteregister(am);
+      return { fil: r.fil, rader: r.linjer as Stottelinje[] };
+    },
+    tiltak: { def: tiltakDef, valgfritt: true },
+    srl: { def: srlDef, valgfritt: true },
+    tilskudd: { def: tilskuddDef, valgfritt: !trengerTilskudd },
+    // Timelistene kan være store: bare periodens rader valideres.
+    timer: { def: timerDef, valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) },
+  });
+  const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom } = lest;
+  ds.push(
+    ...kontrollerTiltak(tiltak.rader),
+    ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined),
+  );
+  if (ds.length) throw new InndataFeil(ds);
+
+  const admin = new Set(am.config.adminKoder.map(normaliserNavn));
+  const timerPerOrgnr = new Map<string, number>();
+  const timerMaaneder = new Set<string>();
+  for (const t of timer.rader) {
+    if (admin.has(normaliserNavn(t.malbedrift))) continue;
+    const o = normaliserOrgnr(t.malbedrift);
+    timerPerOrgnr.set(o, (timerPerOrgnr.get(o) ?? 0) + t.timer);
+    timerMaaneder.add(maanedAv(t.dato));
+  }
+  return {
+    malbedrifter: mb.rader,
+    register: reg.rader,
+    tiltak: tiltak.rader,
+    srl: srl.rader,
+    timerPerOrgnr,
+    timerMaaneder,
+    tilskudd: tilskudd.rader,
+    filer: {
+      malbedrifter: mb.fil,
+      stotteregister: reg.fil,
+      tiltak: tiltak.fil,
+      srl: srl.fil,
+      timer: timer.fil,
+      tilskudd: tilskudd.fil,
+    },
+  };
+}
+
+async function lesEnMaltallFil(am: Arbeidsmappe, fil: string): Promise<MaltallMal[]> {
+  let t = await lesTabell(am.sti(fil), fil);
+  // nh sin egen xlsx har tittel i rad 1 og overskrifter i rad 2; det godtas.
+  const erId = (c: unknown) => typeof c === 'string' && normaliserNavn(c) === 'id';
+  if (!t.overskrifter.some(erId) && t.rader[0]?.some(erId)) {
+    t = {
+      ...t,
+      overskrifter: t.rader[0].map((c) => (c === null || c === undefined ? '' : String(c).trim())),
+      rader: t.rader.slice(1),
+      radnr: t.radnr.slice(1),
+    };
+  }
+  return tolkTabell(t, maltallDef, am.config);
+}
+
+/** id → «mål|kommentar» for å sammenligne to målfiler. */
+function malInnhold(rader: readonly MaltallMal[]): Map<string, string> {
+  return new Map(rader.map((r) => [normaliserNavn(r.id), `${r.mal ?? ''}|${r.kommentar?.trim() ?? ''}`]));
+}
+
+/** Måltall (id) der to målfiler har ulikt mål eller ulik kommentar. */
+function ulikeMal(a: readonly MaltallMal[], b: readonly MaltallMal[]): string[] {
+  const ma = malInnhold(a);
+  const mb = malInnhold(b);
+  const ider = new Set([...ma.keys(), ...mb.keys()]);
+  const navn = new Map([...a, ...b].map((r) => [normaliserNavn(r.id), r.id]));
+  return [...ider].filter((i) => (ma.get(i) ?? '|') !== (mb.get(i) ?? '|')).map((i) => navn.get(i) ?? i);
+}
+
+/** To filer skrevet i samme nh-kjøring har nesten samme endringstid; ulik innhold da er en konflikt. */
+const SAMTIDIG_MS = 2000;
+
+/**
+ * Administratorens mål: maltall-<år>.csv og/eller maltall-<år>.xlsx (nh skriver begge; brukeren kan ha fylt ut
+ * hvilken som helst). Finnes begge med samme mål og kommentarer, brukes csv. Er de ulike, brukes den som er endret
+ * sist (advarsel med måltallene som avviker); er de endret samtidig, er det en konflikt (exit 2) — nh velger aldri
+ * stille bort mål brukeren har skrevet inn (issue 11 pkt. 15).
+ */
+export async function lesMaltallFil(
+  am: Arbeidsmappe,
+  aar: number,
+): Promise<{ fil: string | null; rader: MaltallMal[]; advarsler: Diagnostikk[] }> {
+  const navn = `maltall-${aar}`;
+  const filer = await readdir(am.rot);
+  const csv = filer.find((f) => f.toLowerCase() === `${navn}.csv`);
+  const xlsx = filer.find((f) => f.toLowerCase() === `${navn}.xlsx`);
+  if (!csv && !xlsx) return { fil: null, rader: [], advarsler: [] };
+  if (!csv || !xlsx) {
+    const fil = (csv ?? xlsx)!;
+    return { fil, rader: await lesEnMaltallFil(am, fil), advarsler: [] };
+  }
+  const [rc, rx] = [await lesEnMaltallFil(am, csv), await lesEnMaltallFil(am, xlsx)];
+  const ulike = ulikeMal(rc, rx);
+  if (!ulike.length) return { fil: csv, rader: rc, advarsler: [] };
+  const [tc, tx] = [(await stat(am.sti(csv))).mtimeMs, (await stat(am.sti(xlsx))).mtimeMs];
+  const liste = ulike.slice(0, 8).join(', ') + (ulike.length > 8 ? ` (og ${ulike.length - 8} til)` : '');
+  if (Math.abs(tc - tx) < SAMTIDIG_MS) {
+    throw new InndataFeil([
+      feil(
+        'maltall-konflikt',
+        `${csv} og ${xlsx} har ulike mål eller kommentarer for ${liste}, og det går ikke å se hvilken som er endret sist.`,
+        { fil: xlsx },
+        {
+          forventet: `slett eller gi nytt navn til den av de to filene som ikke skal gjelde`,
+        },
+      ),
+    ]);
+  }
+  const [fil, rader, annen] = tc > tx ? [csv, rc, xlsx] : [xlsx, rx, csv];
+  const adv = advarsel(
+    'maltall-to-filer',
+    `${csv} og ${xlsx} har ulike mål eller kommentarer for ${liste}. Bruker ${fil}, som er endret sist; ${annen} leses ikke.`,
+    { fil },
+  );
+  return { fil, rader, advarsler: [adv] };
+}
+
+/** Advarsler om datagrunnlaget: støtteregisteret mangler måneder med timer, støtte uten avtale. */
+export function dataAdvarsler(d: Data, p: Periode, idagMaaned: string): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const registerMaaneder = new Set(d.register.filter((r) => r.dato >= p.fra && r.dato <= p.til).map((r) => r.periode));
+  const mangler = [...d.timerMaaneder].filter((m) => m < idagMaaned && !registerMaaneder.has(m)).sort();
+  if (mangler.length) {
+    ds.push(
+      advarsel(
+        'register-mangler-perioder',
+        `Støtteregisteret har ingen linjer for ${mangler.join(', ')}, men timelistene har timer på målbedrifter da. ` +
+          `Innovasjonsstøtten blir for lav til den er fakturert: kjør nh faktura --periode <åååå-mm> for periodene først.`,
+        { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
+      ),
+    );
+  }
+  const aktive = new Set(
+    d.malbedrifter
+      .filter((m) => m.avtalestart <= p.til && (m.avtaleslutt === undefined || m.avtaleslutt >= p.fra))
+      .map((m) => m.orgnr),
+  );
+  const utenAvtale = new Set(
+    d.register
+      .filter((r) => r.dato >= p.fra && r.dato <= p.til && !aktive.has(r.orgnr))
+      .map((r) => `${r.navn} (${r.orgnr})`),
+  );
+  for (const n of utenAvtale) {
+    ds.push(
+      advarsel(
+        'stotte-uten-avtale',
+        `Støtteregisteret har støtte i perioden til ${n}, som ikke har aktiv målbedriftsavtale i perioden i malbedrifter.`,
+        { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
+      ),
+    );
+  }
+  return ds;
+}

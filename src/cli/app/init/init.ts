@@ -1,0 +1,198 @@
+/**
+ * nh init: ny arbeidsmappe med nh.json og tomme datasett (CSV, eller xlsx med overskriftsstil,
+ * tallformat og inndatakontroll). Nekter å skrive over en eksisterende arbeidsmappe.
+ */
+import { gjeldende } from '../../prosess.js';
+import ExcelJS from 'exceljs';
+import { access, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { navnFelt, standardConfig, tolkConfig } from '../../../domain/konfig/config.js';
+import { deler } from '../../../domain/felles/dato.js';
+import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
+import { GRUNNDATASETT } from '../../../domain/datasett/index.js';
+import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
+import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
+import { CONFIG_FIL } from '../../../io/arbeidsmappe.js';
+import { lagCsv } from '../../../io/skriv/csv-skriv.js';
+import { skrivFiler, type Utfil } from '../../../io/skriv/skriv.js';
+import { arbeidsbokTilBuffer, stilOverskrift, FORMAT } from '../../../io/skriv/xlsx-skriv.js';
+import type { InitValg } from '../../commands/init.js';
+import type { Kontekst, Resultat } from '../../kontekst.js';
+
+const RADER_MED_KONTROLL = 2000;
+
+export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<Resultat> {
+  const rot = path.resolve(gjeldende().cwd, mappe);
+  await sjekkTom(rot);
+  const navnRaa =
+    valg.navn ?? (await k.spor.tekst('Næringshagens navn (--navn)?', { valider: (s) => navnFeil(s) ?? true }));
+  const nf = navnFeil(navnRaa);
+  if (nf)
+    throw new InndataFeil([
+      feil(
+        'ugyldig-navn',
+        `Ugyldig navn på næringshagen: ${nf}.`,
+        { fil: 'kommandolinjen', kolonne: '--navn' },
+        { verdi: navnRaa, forventet: 'næringshagens navn, f.eks. «Fjellbygda Næringshage AS»' },
+      ),
+    ]);
+  const navn = navnRaa.trim();
+  const orgnrRaa =
+    valg.orgnr ??
+    (await k.spor.tekst('Næringshagens organisasjonsnummer (--orgnr)?', {
+      valider: (s) => orgnrFeil(normaliserOrgnr(s)) ?? true,
+    }));
+  const orgnr = normaliserOrgnr(orgnrRaa);
+  const grunn = orgnrFeil(orgnr);
+  if (grunn)
+    throw new InndataFeil([
+      feil('ugyldig-orgnr', `Ugyldig organisasjonsnummer: ${grunn}.`, undefined, {
+        verdi: orgnrRaa,
+        forventet: 'ni sifre med gyldig kontrollsiffer',
+      }),
+    ]);
+  const aar = valg.ar ? Number(valg.ar) : deler(k.idag).aar;
+  if (!Number.isInteger(aar) || aar < 2023 || aar > 2099)
+    throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`)]);
+
+  const config = standardConfig(navn, orgnr, aar);
+  // Det init skriver, må de andre kommandoene godta: samme kontroll som når nh.json leses.
+  const kontroll = tolkConfig(config, CONFIG_FIL);
+  if (!kontroll.ok) throw new InndataFeil(kontroll.feil);
+  const filer: Utfil[] = [{ sti: path.join(rot, CONFIG_FIL), innhold: `${JSON.stringify(config, null, 2)}\n` }];
+  for (const def of GRUNNDATASETT) {
+    filer.push(
+      valg.xlsx
+        ? { sti: path.join(rot, `${def.navn}.xlsx`), innhold: await tomXlsx(def) }
+        : {
+            sti: path.join(rot, `${def.navn}.csv`),
+            innhold: lagCsv(
+              Object.keys(def.kolonner).map((n) => ({ nokkel: n, overskrift: n, type: 'tekst' })),
+              [],
+            ),
+          },
+    );
+  }
+  await skrivFiler(filer, { overskriv: false });
+  return {
+    json: { mappe: rot, filer: filer.map((f) => path.basename(f.sti)) },
+    tekst: [
+      `Laget arbeidsmappe i ${rot}:`,
+      ...filer.map((f) => `  ${path.basename(f.sti)}`),
+      '',
+      `Fyll inn satsene i ${CONFIG_FIL} (arbeidsgiveravgift, indirekte kostnader, EUR/NOK-kurs) og datasettene. Se docs/datasett.md.`,
+    ].join('\n'),
+  };
+}
+
+function navnFeil(s: string): string | null {
+  const r = navnFelt.safeParse(s);
+  return r.success ? null : (r.error.issues[0]?.message ?? 'ugyldig navn');
+}
+
+async function sjekkTom(rot: string): Promise<void> {
+  let filer: string[] = [];
+  try {
+    await access(rot);
+    filer = await readdir(rot);
+  } catch {
+    return;
+  }
+  const kjente = new Set([CONFIG_FIL, ...GRUNNDATASETT.flatMap((d) => [`${d.navn}.csv`, `${d.navn}.xlsx`])]);
+  const finnes = filer.filter((f) => kjente.has(f.toLowerCase()));
+  if (finnes.length) {
+    throw new InndataFeil([
+      feil(
+        'finnes-fra-for',
+        `Det finnes allerede en arbeidsmappe her (${finnes.join(', ')}). nh init overskriver ikke.`,
+        { fil: rot },
+      ),
+    ]);
+  }
+}
+
+async function tomXlsx(def: DatasettDef): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(def.navn, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const kolonner = Object.entries(def.kolonner);
+  const hode = ws.getRow(1);
+  kolonner.forEach(([nokkel, kol], i) => {
+    hode.getCell(i + 1).value = nokkel;
+    hode.getCell(i + 1).note = `${kol.beskrivelse}${kol.paakrevd ? ' (påkrevd)' : ''} Eksempel: ${kol.eksempel}`;
+    ws.getColumn(i + 1).width = Math.max(14, nokkel.length + 4);
+    const fmt =
+      kol.type === 'orgnr' || kol.type === 'epost' || kol.type === 'janei'
+        ? '@'
+        : kol.type
+          ? FORMAT[kol.type]
+          : undefined;
+    for (let r = 2; r <= RADER_MED_KONTROLL; r++) {
+      const c = ws.getCell(r, i + 1);
+      if (fmt) c.numFmt = fmt;
+      const dv = validering(kol.type, kol.verdier);
+      if (dv) c.dataValidation = dv;
+    }
+  });
+  stilOverskrift(hode);
+  return arbeidsbokTilBuffer(wb);
+}
+
+function validering(
+  type: string | undefined,
+  verdier: readonly string[] | undefined,
+): ExcelJS.DataValidation | undefined {
+  const felles = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Ugyldig verdi' };
+  if (verdier?.length)
+    return {
+      ...felles,
+      type: 'list',
+      formulae: [`"${verdier.join(',')}"`],
+      error: `Velg en av: ${verdier.join(', ')}`,
+    };
+  switch (type) {
+    case 'belop':
+      return {
+        ...felles,
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        error: 'Skriv et beløp i kroner (0 eller mer).',
+      };
+    case 'timer':
+      return {
+        ...felles,
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0.01, 24],
+        error: 'Timer mellom 0,01 og 24.',
+      };
+    case 'prosent':
+      return { ...felles, type: 'decimal', operator: 'between', formulae: [0, 100], error: 'Prosent mellom 0 og 100.' };
+    case 'heltall':
+      return {
+        ...felles,
+        type: 'whole',
+        operator: 'between',
+        formulae: [2023, 2099],
+        error: 'Et år mellom 2023 og 2099.',
+      };
+    case 'dato':
+      return {
+        ...felles,
+        type: 'date',
+        operator: 'greaterThan',
+        formulae: [new Date(Date.UTC(2000, 0, 1))],
+        error: 'Skriv en dato (dd.mm.åååå).',
+      };
+    case 'orgnr':
+      return {
+        ...felles,
+        type: 'textLength',
+        operator: 'equal',
+        formulae: [9],
+        error: 'Organisasjonsnummer har ni sifre.',
+      };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * nh sjekk: les alle grunndatasettene, samle alle feil (også på tvers av filer) og rapporter dem
+ * samlet. Skriver ingenting.
+ */
+import { InndataFeil } from '../../../domain/felles/diagnostikk.js';
+import { ansatteDef } from '../../../domain/datasett/ansatte.js';
+import { GRUNNDATASETT } from '../../../domain/datasett/index.js';
+import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
+import { timerDef } from '../../../domain/datasett/timer.js';
+import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
+import { kontrollerMalbedrifter, kontrollerTimer } from '../../../domain/kontroll/kontroll.js';
+import { aapneArbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { lesAlleDelvis, type LestDatasett } from '../../../io/les/datasett.js';
+import type { Kontekst, Resultat } from '../../kontekst.js';
+
+export async function sjekk(k: Kontekst): Promise<Resultat> {
+  const am = await aapneArbeidsmappe(k.data);
+  const lesinger = Object.fromEntries(GRUNNDATASETT.map((def) => [def.navn, { def, valgfritt: true }]));
+  const { lest: etterNavn, feil: ds } = await lesAlleDelvis(am, lesinger);
+  const lest = new Map<DatasettDef, LestDatasett<unknown>>();
+  for (const def of GRUNNDATASETT) {
+    const d = etterNavn[def.navn];
+    if (d) lest.set(def, d);
+  }
+  const ansatte = lest.get(ansatteDef)?.rader as LestDatasett<never>['rader'] | undefined;
+  const mb = lest.get(malbedrifterDef)?.rader as LestDatasett<never>['rader'] | undefined;
+  const timer = lest.get(timerDef)?.rader as LestDatasett<never>['rader'] | undefined;
+  if (mb) ds.push(...kontrollerMalbedrifter(mb));
+  if (timer && ansatte && mb) ds.push(...kontrollerTimer(timer, ansatte, mb, am.config.adminKoder));
+  if (ds.length) throw new InndataFeil(ds);
+  const oversikt = GRUNNDATASETT.map((d) => ({
+    datasett: d.navn,
+    fil: lest.get(d)?.fil ?? null,
+    rader: lest.get(d)?.rader.length ?? 0,
+  }));
+  return {
+    json: { ok: true, datasett: oversikt },
+    tekst: [
+      'Alle datasett er gyldige:',
+      ...oversikt.map(
+        (o) => `  ${o.datasett.padEnd(14)} ${o.fil ? `${o.fil} (${o.rader} rader)` : '(mangler — valgfritt her)'}`,
+      ),
+    ].join('\n'),
+  };
+}

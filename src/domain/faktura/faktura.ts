@@ -1,0 +1,333 @@
+/**
+ * Månedlig fakturering av egenandel og støtteregister (nh faktura).
+ *
+ * Programveileder 10.4 og vedlegg 3 pkt. 2 og 4.1, definisjonene «Innovasjonsstøtte (artikkel 28)»,
+ * «Støtteintensitet» og «Fakturert egenandel»:
+ *   markedsverdi      = timer × markedspris per time
+ *   egenandel         = markedsverdi × (1 − støtteintensitet)         (+ 25 % mva, ordinær fordring)
+ *   innovasjonsstøtte = markedsverdi − egenandel                       (ingen mva)
+ *   Vedlegg 3 pkt. 2: markedsverdi 10 000 → egenandel 2 500 + mva, støtte 7 500, støtteintensitet 75 %.
+ *
+ * Avrunding (docs/faktura.md, issue 16 pkt. 12): markedsverdi per linje til øre, halv opp; egenandel og mva
+ * regnes én gang per faktura (målbedrift × periode) og fordeles på linjene med største rest, så linjene
+ * summerer eksakt til fakturaen. Støtten er differansen, så støtte + egenandel = markedsverdi eksakt.
+ * Ren modul: ingen fil, ingen prosess.
+ *
+ *   beregnLinje({ timer: 800, pris: 125_000, stotteintensitet: 750_000, mvaSats: 250_000 })
+ *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
+ */
+import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
+import { sisteDag, maanedAv, type Dato, type Maaned } from '../felles/dato.js';
+import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { normaliserNavn } from '../felles/felter.js';
+import { fordelStorsteRest } from '../felles/fordeling.js';
+import { normaliserOrgnr } from '../felles/orgnr.js';
+import { erAdminKode } from '../kontroll/kontroll.js';
+import type { Ansatt } from '../datasett/ansatte.js';
+import type { Malbedrift } from '../datasett/malbedrifter.js';
+import type { Timeregistrering } from '../datasett/timer.js';
+import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
+
+/** Hvor markedsprisen for en linje kom fra, i rekkefølgen de gjelder (docs/faktura.md). */
+export type PrisKilde = 'malbedrift' | 'tjeneste' | 'ansatt' | 'standard';
+export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
+  malbedrift: 'avtalt pris i målbedriftsavtalen',
+  tjeneste: 'pris for tjenesten (nh.json faktura.tjenestepriser)',
+  ansatt: 'pris for den ansatte',
+  standard: 'arbeidsmappens standard (markedsprisPerTime)',
+};
+export const PRISREKKEFOLGE =
+  'målbedriftens avtalte pris > tjenestepris > ansattes pris > standard (markedsprisPerTime)';
+
+export type FakturaParametre = {
+  periode: Maaned;
+  standardPris: Ore;
+  standardStotteintensitet: Ppm;
+  mvaSats: Ppm;
+  adminKoder: readonly string[];
+  /** Normalisert tjenestenavn → pris per time. */
+  tjenestepriser: ReadonlyMap<string, Ore>;
+  /** NOK per EUR ×10 000 og kursens dato (config.eurNok). */
+  eurNokKurs: number;
+  kursdato: Dato;
+};
+
+export type Linjeberegning = { markedsverdi: Ore; egenandel: Ore; stotte: Ore; mva: Ore; aBetale: Ore };
+
+/**
+ * Én fakturalinje. Programveileder 10.4 / vedlegg 3 pkt. 2: egenandel = markedsverdi × (1 − intensitet),
+ * støtte = markedsverdi − egenandel; vedlegg 3 pkt. 4.1: egenandelen faktureres med mva, støtten uten.
+ */
+export function beregnLinje(p: { timer: number; pris: Ore; stotteintensitet: Ppm; mvaSats: Ppm }): Linjeberegning {
+  const markedsverdi = mulDivRund(p.timer, p.pris, 100);
+  const egenandel = andel(markedsverdi, PPM - p.stotteintensitet);
+  const stotte = markedsverdi - egenandel;
+  const mva = andel(egenandel, p.mvaSats);
+  return { markedsverdi, egenandel, stotte, mva, aBetale: egenandel + mva };
+}
+
+/**
+ * Én faktura (målbedrift × periode). Programveileder 10.4 / vedlegg 3 pkt. 2 og 4.1: egenandel =
+ * markedsverdi × (1 − intensitet) og mva = egenandel × sats regnes på fakturaens markedsverdi (ikke per
+ * linje), og fordeles så på linjene etter markedsverdi (egenandel) og egenandel (mva) med største rest.
+ * Slik blir 10 000,00 i markedsverdi alltid 2 500,00 i egenandel ved 75 %, uansett antall linjer.
+ */
+export function beregnFakturalinjer(
+  markedsverdier: readonly Ore[],
+  stotteintensitet: Ppm,
+  mvaSats: Ppm,
+): { sum: Linjeberegning; linjer: Linjeberegning[] } {
+  const markedsverdi = markedsverdier.reduce((s, m) => s + m, 0);
+  const egenandel = andel(markedsverdi, PPM - stotteintensitet);
+  const mva = andel(egenandel, mvaSats);
+  const egenandeler = fordelStorsteRest(egenandel, markedsverdier);
+  const mvaer = fordelStorsteRest(mva, egenandeler);
+  const linjer = markedsverdier.map((m, i) => {
+    const e = egenandeler[i]!;
+    const v = mvaer[i]!;
+    return { markedsverdi: m, egenandel: e, stotte: m - e, mva: v, aBetale: e + v };
+  });
+  return { sum: { markedsverdi, egenandel, stotte: markedsverdi - egenandel, mva, aBetale: egenandel + mva }, linjer };
+}
+
+export type Fakturalinje = Linjeberegning & {
+  orgnr: string;
+  ansatt: string;
+  aktivitet: string;
+  timer: number;
+  pris: Ore;
+  prisKilde: PrisKilde;
+  stotteintensitet: Ppm;
+  /** Timeradene linjen bygger på (for sporing). */
+  rader: number;
+};
+
+export type Sum = { timer: number; markedsverdi: Ore; egenandel: Ore; stotte: Ore; mva: Ore; aBetale: Ore };
+
+export type Fakturagrunnlag = Sum & {
+  orgnr: string;
+  navn: string;
+  avtalestart: Dato;
+  stotteintensitet: Ppm;
+  linjer: Fakturalinje[];
+  /** Støtten i eurocent ved kursen for perioden. */
+  stotteEur: number;
+  fakturatekst: string;
+};
+
+export type Fakturering = {
+  periode: Maaned;
+  fakturadato: Dato;
+  malbedrifter: Fakturagrunnlag[];
+  totalt: Sum;
+  /** Timeradene i perioden på administrasjon/gjennomføring (aldri fakturert, 10.4). */
+  adminRader: number;
+};
+
+export function nullSum(): Sum {
+  return { timer: 0, markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 };
+}
+
+export function leggTil(s: Sum, l: Sum | (Linjeberegning & { timer: number })): void {
+  s.timer += l.timer;
+  s.markedsverdi += l.markedsverdi;
+  s.egenandel += l.egenandel;
+  s.stotte += l.stotte;
+  s.mva += l.mva;
+  s.aBetale += l.aBetale;
+}
+
+/** Støtte i øre → eurocent med kursen ×10 000 (NOK per EUR), avrundet halv opp. */
+export function tilEurCent(stotte: Ore, kurs: number): number {
+  return mulDivRund(stotte, 10_000, kurs);
+}
+
+/**
+ * Programveileder 10.4 / vedlegg 3 pkt. 4.1: «Fakturaen skal tydelig vise hva som er markedsverdi på
+ * tjenesten, egenandelen som skal betales av målbedriften, samt hvor mye innovasjonsstøtte dette utgjør.»
+ */
+export function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mvaSats: Ppm): string {
+  return (
+    `Rådgivning ${periode}: markedsverdi ${formatKroner(s.markedsverdi)} kr. ` +
+    `Innovasjonsstøtte (GBER art. 28, via Siva-programmet) ${formatKroner(s.stotte)} kr (${formatProsent(stotteintensitet)}). ` +
+    `Egenandel ${formatKroner(s.egenandel)} kr + mva ${formatProsent(mvaSats)} ${formatKroner(s.mva)} kr = å betale ${formatKroner(s.aBetale)} kr.`
+  );
+}
+
+/** Markedspris for en timerad og hvor den kom fra. Rekkefølgen er dokumentert i docs/faktura.md. */
+export function velgPris(
+  mb: Pick<Malbedrift, 'markedspris'>,
+  ansatt: Pick<Ansatt, 'markedspris'> | undefined,
+  tjeneste: string | undefined,
+  p: Pick<FakturaParametre, 'standardPris' | 'tjenestepriser'>,
+): { pris: Ore; prisKilde: PrisKilde } {
+  if (mb.markedspris !== undefined) return { pris: mb.markedspris, prisKilde: 'malbedrift' };
+  if (tjeneste !== undefined) {
+    const tp = p.tjenestepriser.get(normaliserNavn(tjeneste));
+    if (tp !== undefined) return { pris: tp, prisKilde: 'tjeneste' };
+  }
+  if (ansatt?.markedspris !== undefined) return { pris: ansatt.markedspris, prisKilde: 'ansatt' };
+  return { pris: p.standardPris, prisKilde: 'standard' };
+}
+
+/**
+ * Én gjennomgang av periodens timerader: skiller ut administrasjon (aldri fakturert, 10.4), melder
+ * ukjent målbedrift, ukjent ansatt og timer utenfor avtaleperioden som feil med fil og rad (alle på
+ * én gang), og grupperer resten i linjer per målbedrift, ansatt, aktivitet og pris.
+ * Rader med dato utenfor perioden hoppes over (leseren har normalt allerede filtrert dem bort).
+ */
+export function beregnFakturering(
+  timer: readonly Timeregistrering[],
+  ansatte: readonly Ansatt[],
+  malbedrifter: readonly Malbedrift[],
+  p: FakturaParametre,
+): { fakturering: Fakturering; feil: Diagnostikk[] } {
+  const ds: Diagnostikk[] = [];
+  const ansattPerNavn = new Map(ansatte.map((a) => [normaliserNavn(a.navn), a]));
+  const mbPerOrgnr = new Map(malbedrifter.map((m) => [m.orgnr, m]));
+  const grupper = new Map<string, Map<string, Fakturalinje>>();
+  let adminRader = 0;
+  for (const t of timer) {
+    if (maanedAv(t.dato) !== p.periode) continue;
+    // 10.4: timer på administrasjon og gjennomføring dekkes av adm.-tilskuddet og faktureres aldri.
+    if (erAdminKode(t.malbedrift, p.adminKoder)) {
+      adminRader++;
+      continue;
+    }
+    const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt));
+    if (!ansatt)
+      ds.push(
+        feil(
+          'ukjent-ansatt',
+          `Ukjent ansatt «${t.ansatt}».`,
+          { ...t.kilde, kolonne: 'ansatt' },
+          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
+        ),
+      );
+    const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
+    if (!mb) {
+      ds.push(
+        feil(
+          'ukjent-malbedrift',
+          `Ukjent målbedrift «${t.malbedrift}».`,
+          { ...t.kilde, kolonne: 'malbedrift' },
+          {
+            verdi: t.malbedrift,
+            forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${p.adminKoder.join(', ')})`,
+          },
+        ),
+      );
+      continue;
+    }
+    // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
+    if (t.dato < mb.avtalestart || (mb.avtaleslutt !== undefined && t.dato > mb.avtaleslutt)) {
+      ds.push(
+        feil(
+          'utenfor-avtale',
+          `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`,
+          { ...t.kilde, kolonne: 'dato' },
+          { verdi: t.dato, forventet: `en dato i ${mb.avtalestart} – ${mb.avtaleslutt ?? 'løpende'}` },
+        ),
+      );
+      continue;
+    }
+    if (!ansatt || ds.length) continue; // ved feil samler vi bare flere feil
+    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
+    const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
+    const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
+    const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
+    let perMb = grupper.get(mb.orgnr);
+    if (!perMb) {
+      perMb = new Map();
+      grupper.set(mb.orgnr, perMb);
+    }
+    const l = perMb.get(nokkel);
+    if (l) {
+      l.timer += t.timer;
+      l.rader++;
+    } else {
+      perMb.set(nokkel, {
+        orgnr: mb.orgnr,
+        ansatt: ansatt.navn,
+        aktivitet,
+        timer: t.timer,
+        pris,
+        prisKilde,
+        stotteintensitet: si,
+        rader: 1,
+        markedsverdi: 0,
+        egenandel: 0,
+        stotte: 0,
+        mva: 0,
+        aBetale: 0,
+      });
+    }
+  }
+  const fakturadato = sisteDag(p.periode);
+  const totalt = nullSum();
+  const ut: Fakturagrunnlag[] = [];
+  for (const orgnr of [...grupper.keys()].sort()) {
+    const mb = mbPerOrgnr.get(orgnr)!;
+    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
+    const linjer = [...grupper.get(orgnr)!.values()].sort(
+      (a, b) =>
+        a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris,
+    );
+    const s = nullSum();
+    const mv = linjer.map((l) => mulDivRund(l.timer, l.pris, 100));
+    const beregnet = beregnFakturalinjer(mv, si, p.mvaSats);
+    linjer.forEach((l, i) => {
+      Object.assign(l, beregnet.linjer[i]);
+      leggTil(s, l);
+    });
+    leggTil(totalt, s);
+    ut.push({
+      ...s,
+      orgnr,
+      navn: mb.navn,
+      avtalestart: mb.avtalestart,
+      stotteintensitet: si,
+      linjer,
+      stotteEur: tilEurCent(s.stotte, p.eurNokKurs),
+      fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats),
+    });
+  }
+  return { fakturering: { periode: p.periode, fakturadato, malbedrifter: ut, totalt, adminRader }, feil: ds };
+}
+
+// Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.
+export * from './regler.js';
+
+/** Registerlinjene en fakturering gir: én per målbedrift og periode (vedlegg 3 pkt. 4.1). */
+export type NyRegisterlinje = RegisterlinjeData & { kjoring: string };
+
+/** `ider` (orgnr → identitet) fra planleggFakturaer; uten den får linjene bare ordrereferanse og datoer. */
+export function registerlinjer(
+  f: Fakturering,
+  p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
+  kjoring: string,
+  ider?: ReadonlyMap<string, Identitet>,
+): NyRegisterlinje[] {
+  return f.malbedrifter
+    .filter((m) => !ider || ider.has(m.orgnr))
+    .map((m) => ({
+      periode: f.periode,
+      dato: f.fakturadato,
+      orgnr: m.orgnr,
+      navn: m.navn,
+      markedsverdi: m.markedsverdi,
+      egenandel: m.egenandel,
+      mva: m.mva,
+      stotte: m.stotte,
+      eurNokKurs: p.eurNokKurs,
+      kursdato: p.kursdato,
+      stotteEur: m.stotteEur,
+      ...(ider?.get(m.orgnr) ?? {
+        type: 'faktura' as const,
+        fakturadato: f.fakturadato,
+        forfallsdato: f.fakturadato,
+        ordrereferanse: `${f.periode}-${m.orgnr}`,
+      }),
+      kjoring,
+    }));
+}

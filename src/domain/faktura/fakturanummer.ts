@@ -1,0 +1,219 @@
+/**
+ * Fakturaidentitet (nummer, KID, fakturadato, forfall, ordrereferanse) og erstatning med kreditnota.
+ * Identiteten står i støtteregisteret: numre tildeles én gang, fra serien i nh.json («faktura.nummerserie»),
+ * neste nummer er høyeste nummer i registeret + 1 (aldri under «forste»), og et nummer brukes aldri om igjen —
+ * heller ikke når fakturaen krediteres. Ren modul: ingen fil, ingen prosess.
+ *
+ * Programveileder 10.4: støtten regnes som gitt når tjenesten er utført og fakturaen sendt; en rettet faktura
+ * krediteres (kreditnota med negative beløp i registeret) og erstattes av en ny med nytt nummer, så summen
+ * av støtte per målbedrift (treårstaket, vedlegg 3 pkt. 2) og per år (disponibelt, 4.1) blir riktig.
+ */
+import { leggTilDager, sisteDag, type Dato } from '../felles/dato.js';
+import type { Ore } from '../felles/penger.js';
+import { lagKid, type KidMetode } from './kid.js';
+import type { Fakturagrunnlag, Fakturering } from './faktura.js';
+import { feil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
+
+export type Nummeroppsett = {
+  nummerserie: 'regnskapssystem' | { forste: number };
+  kid: { metode: KidMetode; lengde: number };
+  forfallsdager: number;
+};
+
+export type Identitet = {
+  type: 'faktura' | 'kreditnota';
+  /** Tomt når regnskapssystemet tildeler nummeret. */
+  fakturanr?: string;
+  kid?: string;
+  fakturadato: Dato;
+  forfallsdato: Dato;
+  ordrereferanse: string;
+  /** Kreditnota: nummeret (ellers ordrereferansen) på fakturaen den krediterer. */
+  krediterer?: string;
+};
+
+/** En registerlinje slik nh skriver den (og leser den tilbake, uten kilde). */
+export type RegisterlinjeData = {
+  periode: string;
+  dato: Dato;
+  orgnr: string;
+  navn: string;
+  markedsverdi: Ore;
+  egenandel: Ore;
+  mva: Ore;
+  stotte: Ore;
+  eurNokKurs: number;
+  kursdato: Dato;
+  stotteEur: number;
+  type?: 'faktura' | 'kreditnota';
+  fakturanr?: string;
+  kid?: string;
+  fakturadato?: Dato;
+  forfallsdato?: Dato;
+  ordrereferanse?: string;
+  krediterer?: string;
+  kjoring?: string;
+};
+
+/** Nøkkelen en kreditnota peker på: fakturanummeret, ellers ordrereferansen (eldre linjer: periode-orgnr). */
+export function fakturaNokkel(
+  l: Pick<RegisterlinjeData, 'fakturanr' | 'ordrereferanse' | 'periode' | 'orgnr'>,
+): string {
+  return l.fakturanr || l.ordrereferanse || `${l.periode}-${l.orgnr}`;
+}
+
+/** Fakturaene i linjene som ikke er kreditert. */
+export function aktiveFakturaer<L extends RegisterlinjeData>(linjer: readonly L[]): L[] {
+  const kreditert = new Set(linjer.filter((l) => l.type === 'kreditnota' && l.krediterer).map((l) => l.krediterer!));
+  return linjer.filter((l) => l.type !== 'kreditnota' && !kreditert.has(fakturaNokkel(l)));
+}
+
+/** Høyeste numeriske fakturanummer i registeret (0 om ingen). */
+export function hoyesteNummer(linjer: readonly Pick<RegisterlinjeData, 'fakturanr'>[]): number {
+  let maks = 0;
+  for (const l of linjer) if (l.fakturanr && /^\d+$/.test(l.fakturanr)) maks = Math.max(maks, Number(l.fakturanr));
+  return maks;
+}
+
+export type Plan = {
+  kreditnotaer: { gammel: RegisterlinjeData; id: Identitet }[];
+  nye: { m: Fakturagrunnlag; id: Identitet }[];
+  /** Fakturaer i perioden som er uendret ved --erstatt (beholdes, ingen kreditnota). */
+  uendret: RegisterlinjeData[];
+};
+
+const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
+  a.markedsverdi === m.markedsverdi &&
+  a.egenandel === m.egenandel &&
+  a.mva === m.mva &&
+  a.stotte === m.stotte &&
+  a.navn === m.navn;
+
+/**
+ * Hvilke fakturaer og kreditnotaer en kjøring gir. `register` er hele registeret. Uten tidligere fakturaer i
+ * perioden: én ny faktura per målbedrift, datert siste dag i perioden. Ved erstatning: en målbedrift med
+ * uendrede beløp beholder fakturaen; ellers krediteres den (kreditnota) og en ny utstedes med nytt nummer,
+ * begge datert i dag (eller siste dag i perioden om den er senere). Gir en feil når et nummer ikke får
+ * plass i KID-lengden.
+ */
+export function planleggFakturaer(
+  f: Fakturering,
+  register: readonly RegisterlinjeData[],
+  o: Nummeroppsett,
+  idag: Dato,
+): { plan: Plan } | { feil: string } {
+  const iPerioden = register.filter((l) => l.periode === f.periode);
+  const aktive = aktiveFakturaer(iPerioden);
+  const erstatning = iPerioden.length > 0;
+  const slutt = sisteDag(f.periode);
+  const dato = erstatning && idag > slutt ? idag : slutt;
+  let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
+  // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
+  const brukteRef = new Set([
+    ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
+    ...register.map(fakturaNokkel),
+  ]);
+  const nyRef = (grunn: string) => {
+    let ref = grunn;
+    for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;
+    brukteRef.add(ref);
+    return ref;
+  };
+  const nummer = (): { fakturanr?: string; kid?: string } | { feil: string } => {
+    if (o.nummerserie === 'regnskapssystem') return {};
+    const nr = String(neste++);
+    const k = lagKid(nr, o.kid);
+    return 'feil' in k ? { feil: `KID: ${k.feil} (nh.json faktura.kid.lengde)` } : { fakturanr: nr, kid: k.kid };
+  };
+  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
+  const nyePerOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
+  for (const a of [...aktive].sort((x, y) => (x.orgnr < y.orgnr ? -1 : x.orgnr > y.orgnr ? 1 : 0))) {
+    const m = nyePerOrgnr.get(a.orgnr);
+    if (m && samme(a, m)) {
+      plan.uendret.push(a);
+      nyePerOrgnr.delete(a.orgnr);
+      continue;
+    }
+    const n = nummer();
+    if ('feil' in n) return n;
+    const grunnRef = a.ordrereferanse ?? `${a.periode}-${a.orgnr}`;
+    const id: Identitet = {
+      type: 'kreditnota',
+      ...('fakturanr' in n ? { fakturanr: n.fakturanr } : {}),
+      fakturadato: dato,
+      forfallsdato: dato,
+      ordrereferanse: nyRef(`K-${grunnRef}`),
+      krediterer: fakturaNokkel(a),
+    };
+    plan.kreditnotaer.push({ gammel: a, id });
+  }
+  for (const m of f.malbedrifter) {
+    if (!nyePerOrgnr.has(m.orgnr)) continue;
+    const n = nummer();
+    if ('feil' in n) return n;
+    plan.nye.push({
+      m,
+      id: {
+        type: 'faktura',
+        ...n,
+        fakturadato: dato,
+        forfallsdato: leggTilDager(dato, o.forfallsdager),
+        ordrereferanse: nyRef(`${f.periode}-${m.orgnr}`),
+      },
+    });
+  }
+  return { plan };
+}
+
+/** Kreditnotaens registerlinje: den krediterte fakturaens beløp med motsatt fortegn (samme kurs og støttedato). */
+export function kreditlinje(
+  a: RegisterlinjeData,
+  id: Identitet,
+  kjoring: string,
+): RegisterlinjeData & { kjoring: string } {
+  return {
+    periode: a.periode,
+    dato: a.dato,
+    orgnr: a.orgnr,
+    navn: a.navn,
+    markedsverdi: neg(a.markedsverdi),
+    egenandel: neg(a.egenandel),
+    mva: neg(a.mva),
+    stotte: neg(a.stotte),
+    eurNokKurs: a.eurNokKurs,
+    kursdato: a.kursdato,
+    stotteEur: neg(a.stotteEur),
+    ...id,
+    kjoring,
+  };
+}
+
+const neg = (x: number) => (x === 0 ? 0 : -x);
+
+/**
+ * Fortegnet i registeret: en faktura har beløp ≥ 0, en kreditnota ≤ 0 (den nuller en faktura). Et negativt
+ * beløp på en faktura (f.eks. rettet for hånd) ville senket treårssummen (vedlegg 3 pkt. 2) i stillhet.
+ */
+export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kilde })[], fil: string): Diagnostikk[] {
+  const ut: Diagnostikk[] = [];
+  for (const l of linjer) {
+    const kreditnota = l.type === 'kreditnota';
+    for (const k of ['markedsverdi', 'egenandel', 'mva', 'stotte', 'stotteEur'] as const) {
+      if (kreditnota ? l[k] > 0 : l[k] < 0) {
+        const forventet = kreditnota
+          ? 'et beløp ≤ 0 (kreditnota)'
+          : 'et beløp ≥ 0 (bare en kreditnota har negative beløp)';
+        ut.push(
+          feil(
+            'register-fortegn',
+            `Støtteregisteret: ${k} har feil fortegn for ${l.type ?? 'faktura'} ${l.fakturanr ?? l.ordrereferanse ?? l.orgnr}.`,
+            { fil, ...l.kilde, kolonne: k },
+            { verdi: String(l[k] / 100), forventet },
+          ),
+        );
+        break;
+      }
+    }
+  }
+  return ut;
+}

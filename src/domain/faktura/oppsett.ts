@@ -1,0 +1,83 @@
+/**
+ * nh.json → «faktura»: oppsettet `nh faktura` leser (priser, forfall, nummerserie, KID, selger,
+ * regnskapssystem, EHF). Skjemaet står i configSkjema (src/domain/konfig/config.ts), så en ukjent nøkkel eller
+ * en ugyldig verdi er en feil med feltets sti (f.eks. «faktura.selger.kontonummer»).
+ */
+import { z } from 'zod';
+import { kroner, orgnrFelt as orgnr } from '../felles/konfig-felter.js';
+import { MARKEDSPRIS_SPENN } from '../felles/felter.js';
+import { erGyldigKontonummer, normaliserKontonummer } from './kid.js';
+
+// Samme regel og rimelige spenn som markedspris ellers (issue 11 pkt. 2 og 5).
+const pris = kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' });
+
+const kontonummer = z.string().transform((v, ctx) => {
+  const s = normaliserKontonummer(v);
+  if (!erGyldigKontonummer(s)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'ugyldig kontonummer (11 sifre med MOD11-kontrollsiffer, f.eks. «1503 12 34561»)',
+    });
+    return z.NEVER;
+  }
+  return s;
+});
+
+/** Selgeren på fakturaen (næringshagen). Navn og orgnr er som standard `naeringshage` i nh.json. */
+export const selgerSkjema = z.strictObject({
+  navn: z.string().min(1).optional(),
+  orgnr: orgnr.optional(),
+  /** Registrert i Merverdiavgiftsregisteret: «NO <orgnr> MVA» på fakturaen. */
+  mvaRegistrert: z.boolean().default(true),
+  /** Registrert i Foretaksregisteret (aksjeselskap o.l.): «Foretaksregisteret» på fakturaen. */
+  foretaksregisteret: z.boolean().default(true),
+  adresse: z.string().min(1).optional(),
+  postnr: z
+    .string()
+    .regex(/^\d{4}$/, 'forventet fire sifre')
+    .optional(),
+  poststed: z.string().min(1).optional(),
+  kontonummer: kontonummer.optional(),
+  epost: z.string().email('forventet en e-postadresse').optional(),
+  telefon: z.string().min(1).optional(),
+});
+export type Selger = z.output<typeof selgerSkjema>;
+
+export const REGNSKAPSSYSTEMER = ['tripletex', 'poweroffice'] as const;
+export type Regnskapssystem = (typeof REGNSKAPSSYSTEMER)[number];
+
+export const fakturaOppsettSkjema = z.strictObject({
+  /** Markedspris per time for en tjeneste (timer.tjeneste), f.eks. { "Forretningsutvikling": 1400 }. */
+  tjenestepriser: z.record(z.string(), pris).default({}),
+  forfallsdager: z.number().int().min(0).max(365).default(14),
+  mvaKode: z.string().min(1).default('3'),
+  /** CSV-kolonne (nøkkel i templates/fakturagrunnlag-csv.json) → ny overskrift, eller false for å fjerne den. */
+  csvKolonner: z.record(z.string(), z.union([z.string().min(1), z.literal(false)])).default({}),
+  /** Valgfri rekkefølge (nøkler) for CSV-kolonnene; kolonner som ikke står her, kommer etter. */
+  csvRekkefolge: z.array(z.string()).optional(),
+  /**
+   * Fakturanummer: { "forste": 10001 } = nh tildeler numre fra serien (neste = høyeste i støtteregisteret + 1,
+   * aldri under «forste»); «regnskapssystem» (standard) = regnskapssystemet tildeler nummer og KID, nh skriver
+   * bare en ordrereferanse.
+   */
+  nummerserie: z
+    .union([z.literal('regnskapssystem'), z.strictObject({ forste: z.number().int().min(1).max(999_999_999) })])
+    .default('regnskapssystem'),
+  kid: z
+    .strictObject({
+      metode: z.enum(['MOD10', 'MOD11']).default('MOD10'),
+      lengde: z.number().int().min(2).max(25).default(7),
+    })
+    .prefault({}),
+  selger: selgerSkjema.prefault({}),
+  /** Importfil(er) for regnskapssystemet i tillegg til den generiske CSV-en. */
+  regnskapssystem: z
+    .union([z.enum(REGNSKAPSSYSTEMER), z.array(z.enum(REGNSKAPSSYSTEMER))])
+    .default([])
+    .transform((v) => (Array.isArray(v) ? v : [v])),
+  /** Produktnummeret linjene får i importfilene (Tripletex «ORDER LINE - PROD NO», PowerOffice «ProductCode»). */
+  produktnr: z.string().min(1).optional(),
+  /** Skriv EHF 3.0-fakturaer (faktura/<periode>/ehf/). */
+  ehf: z.boolean().default(false),
+});
+export type FakturaOppsett = z.output<typeof fakturaOppsettSkjema>;

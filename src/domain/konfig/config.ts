@@ -1,0 +1,348 @@
+/**
+ * Arbeidsmappens oppsett, `nh.json`. Satser i prosent (tall), beløp i kroner (tall eller norsk tekst),
+ * omgjort til øre/ppm ved grensen. Kommandoer med egne innstillinger legger dem i en egen seksjon
+ * (f.eks. "faktura", "smb") og validerer den selv med `seksjon()`; ukjente seksjoner slippes gjennom.
+ */
+import { z } from 'zod';
+import '../felles/zod-norsk.js';
+import { feil, InndataFeil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { parseDesimal, fraFlyttall } from '../felles/tall.js';
+import { parseDato, type Dato } from '../felles/dato.js';
+import type { Ppm } from '../felles/penger.js';
+import { beskrivVerdi, norskType } from '../felles/zod-norsk.js';
+import { MARKEDSPRIS_SPENN } from '../felles/felter.js';
+import { fakturaOppsettSkjema } from '../faktura/oppsett.js';
+import { GRUNNDATASETT } from '../datasett/index.js';
+import { maltallDef } from '../datasett/maltall.js';
+import { stotteregisterDef } from '../datasett/stotteregister.js';
+
+export { kroner } from '../felles/konfig-felter.js';
+import { kroner, orgnrFelt } from '../felles/konfig-felter.js';
+
+/**
+ * Prosent (75 = 75 %) → ppm. Et tall mellom 0 og 1 uten «%» er nesten alltid en brøk skrevet i stedet for
+ * prosent (0,75 for 75 %): avvises med hva som var ment. Under 1 % skrives med prosenttegn («0,5 %»).
+ */
+const prosentSats = (maks = 100) =>
+  z.union([z.number(), z.string()]).transform((v, ctx): Ppm => {
+    const medTegn = typeof v === 'string' && /%\s*$/.test(v);
+    const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v.replace(/%\s*$/, ''), 4);
+    if (!r.ok || r.verdi < 0 || r.verdi > maks * 10_000) {
+      ctx.addIssue({ code: 'custom', message: `forventet prosent mellom 0 og ${maks}` });
+      return z.NEVER;
+    }
+    if (!medTegn && r.verdi > 0 && r.verdi < 10_000) {
+      const pst = String(r.verdi / 100).replace('.', ',');
+      ctx.addIssue({
+        code: 'custom',
+        message: `${String(v).replace('.', ',')} ser ut som en brøk: skriv prosent som ${pst} (for ${pst} %), eller «${String(v).replace('.', ',')} %» om du mener under 1 %`,
+      });
+      return z.NEVER;
+    }
+    return r.verdi; // prosent ×10 000 = ppm
+  });
+
+const isoDato = z.string().transform((v, ctx): Dato => {
+  const d = parseDato(v);
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: 'forventet dato (åååå-mm-dd eller dd.mm.åååå)' });
+    return z.NEVER;
+  }
+  return d;
+});
+
+/** Navnet på næringshagen: ikke tomt, én linje, uten kontrolltegn (det skrives i terminal, xlsx og CSV). */
+export const navnFelt = z.string().transform((v, ctx) => {
+  const s = v.trim();
+  if (s === '') ctx.addIssue({ code: 'custom', message: 'navnet er tomt' });
+  else if (s.length > 200)
+    ctx.addIssue({ code: 'custom', message: `navnet er for langt (${s.length} tegn, høyst 200)` });
+  else if (/[\u0000-\u001f\u007f-\u009f]/.test(s))
+    ctx.addIssue({ code: 'custom', message: 'navnet har linjeskift eller kontrolltegn' });
+  else return s;
+  return z.NEVER;
+});
+
+/** NOK per EUR med dato og kilde; lagres ×10 000 (fire desimaler). */
+export const eurNokSkjema = z.object({
+  kurs: z.union([z.number(), z.string()]).transform((v, ctx) => {
+    const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v, 4);
+    if (!r.ok || r.verdi <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'forventet positiv kurs med inntil fire desimaler' });
+      return z.NEVER;
+    }
+    // Issue 11 pkt. 5: NOK per EUR har ligget rundt 7–13; 11 603 (tusenskille) eller 0,0862 (EUR per NOK)
+    // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
+    if (r.verdi < 50_000 || r.verdi > 500_000) {
+      const vist = String(r.verdi / 10_000).replace('.', ',');
+      ctx.addIssue({
+        code: 'custom',
+        message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)`,
+      });
+      return z.NEVER;
+    }
+    return r.verdi;
+  }),
+  dato: isoDato,
+  kilde: z.string().min(1),
+});
+export type EurNok = z.output<typeof eurNokSkjema>;
+
+/**
+ * Standardverdiene står i prosent/kroner som i nh.json og går gjennom samme omgjøring (`prefault`): med
+ * `default` ble 75 levert som 75 ppm (0,0075 %) — issue 11 pkt. 1.
+ */
+export const configSkjema = z.looseObject({
+  versjon: z.literal(1).default(1),
+  naeringshage: z.object({ navn: navnFelt, orgnr: orgnrFelt }),
+  ar: z.number().int().min(2023).max(2099),
+  markedsprisPerTime: kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }),
+  stotteintensitet: prosentSats(100).prefault(75),
+  mvaSats: prosentSats(100).prefault(25),
+  arbeidsgiveravgiftSats: prosentSats(100),
+  andreSosialeKostnaderProsent: prosentSats(100).prefault(0),
+  indirekteKostnaderPerAr: kroner(),
+  timerPerArsverk: z
+    .number()
+    .int()
+    .transform((v, ctx) => {
+      // Issue 11 pkt. 5: et årsverk er 1695 timer i malen; 16 eller 99 999 gir en timesats som ikke kan stemme.
+      if (v >= 1000 && v <= 2500) return v;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${v} timer er utenfor det som er rimelig for ett årsverk (forventet 1000–2500)`,
+      });
+      return z.NEVER;
+    })
+    .prefault(1695),
+  eurNok: eurNokSkjema,
+  /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
+  adminKoder: z.array(z.string().min(1)).default(['ADM']),
+  /**
+   * Aktiviteter for administrasjon og gjennomføring i tillegg til standardlisten (10.4, vedlegg 3 pkt. 3 —
+   * begge er eksempellister). Brukes av nh budsjett --regnskap; en aktivitet utenfor listene er en advarsel.
+   */
+  admAktiviteter: z.array(z.string().min(1)).default([]),
+  /** Per datasett: overskrift i filen → kolonnenøkkel, f.eks. { "timer": { "Prosjekt": "malbedrift" } }. */
+  kolonner: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** Per datasett: overskrifter som skal overses. */
+  ignorerKolonner: z.record(z.string(), z.array(z.string())).default({}),
+  /** nh faktura: priser, nummerserie, KID, selger, regnskapssystem og EHF (src/domain/faktura/oppsett.ts). */
+  faktura: fakturaOppsettSkjema.prefault({}),
+});
+
+export type Config = z.output<typeof configSkjema>;
+/** Slik nh.json ser ut på disk (før omgjøring til øre/ppm). */
+export type ConfigInn = z.input<typeof configSkjema>;
+
+/**
+ * Seksjonene kommandoene leser selv med `seksjon()`. En nøkkel på toppnivå som verken er et felt i
+ * configSkjema, en seksjon her, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
+ */
+// «faktura» står i configSkjema selv (faktura-oppsett.ts); «smb» valideres av smb-sjekk med seksjon().
+export const CONFIG_SEKSJONER = ['smb'] as const;
+
+/**
+ * Validerer en kommandos egen seksjon av nh.json (kan mangle: da brukes skjemaets standardverdier).
+ * Ukjente nøkler og ugyldige verdier gir InndataFeil med stien «<seksjon>.<felt>» (én leser for alle seksjoner).
+ */
+export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjema: S, fil = 'nh.json'): z.output<S> {
+  const raa = (config as Record<string, unknown>)[navn] ?? {};
+  const ds = ukjenteNokler(skjema, raa, [navn], fil);
+  const r = skjema.safeParse(raa);
+  if (!r.success) ds.push(...zodTilDiagnostikk(r.error, fil, raa, [navn]));
+  if (ds.length) throw new InndataFeil(ds);
+  return (r as { data: z.output<S> }).data;
+}
+
+/** Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. */
+export function tolkConfig(
+  json: unknown,
+  fil = 'nh.json',
+): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
+  const ds = [...ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]), ...ukjenteKoblinger(json, fil)];
+  const r = configSkjema.safeParse(json);
+  // Ukjente nøkler er alt meldt over, med nærmeste gyldige; zods egen melding om dem (strictObject) er overflødig.
+  const ovrige = r.success ? [] : r.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+  if (ovrige.length) ds.push(...zodTilDiagnostikk(new z.ZodError(ovrige), fil, json));
+  return ds.length || !r.success ? { ok: false, feil: ds } : { ok: true, config: r.data };
+}
+
+/** Datasettene `kolonner`/`ignorerKolonner` kan gjelde (eierskap: smb-sjekk --eierskap-fil) og deres kolonnenøkler. */
+const KOBLBARE: Record<string, readonly string[] | null> = {
+  ...Object.fromEntries(
+    [...GRUNNDATASETT, maltallDef, stotteregisterDef].map((d) => [d.navn, Object.keys(d.kolonner)]),
+  ),
+  eierskap: null,
+};
+
+/** Issue 11 pkt. 4: et feilstavet datasett eller en ukjent kolonnenøkkel i `kolonner` ble stille oversett. */
+function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const objekt = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!objekt(json)) return ds;
+  const navn = Object.keys(KOBLBARE);
+  for (const felt of ['kolonner', 'ignorerKolonner'] as const) {
+    const v = json[felt];
+    if (!objekt(v)) continue;
+    for (const [datasett, kart] of Object.entries(v)) {
+      const nokler = KOBLBARE[datasett];
+      if (nokler === undefined) {
+        const n = naermeste(datasett, navn);
+        ds.push(
+          feil(
+            'ukjent-config-nokkel',
+            `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
+            { fil, kolonne: `${felt}.${datasett}` },
+            { forventet: `en av ${navn.join(', ')}` },
+          ),
+        );
+        continue;
+      }
+      if (felt !== 'kolonner' || nokler === null || !objekt(kart)) continue;
+      for (const [overskrift, maal] of Object.entries(kart)) {
+        if (typeof maal !== 'string' || nokler.includes(maal)) continue;
+        const n = naermeste(maal, nokler);
+        ds.push(
+          feil(
+            'ukjent-config-nokkel',
+            `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
+            { fil, kolonne: `${felt}.${datasett}.${overskrift}` },
+            { forventet: `en av ${nokler.join(', ')}` },
+          ),
+        );
+      }
+    }
+  }
+  return ds;
+}
+
+/** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */
+export function zodTilDiagnostikk(
+  e: z.ZodError,
+  fil: string,
+  raa?: unknown,
+  prefiks: PropertyKey[] = [],
+): Diagnostikk[] {
+  return e.issues.map((i) => {
+    const sti = [...prefiks, ...i.path].map(String).join('.');
+    const verdi = raa === undefined ? undefined : hent(raa, i.path);
+    let grunn = i.message;
+    if (i.code === 'invalid_type' || i.code === 'invalid_union') {
+      grunn =
+        verdi === undefined
+          ? 'mangler'
+          : i.code === 'invalid_type'
+            ? `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(verdi)}`
+            : `ugyldig verdi (${beskrivVerdi(verdi)})`;
+    }
+    return feil('ugyldig-config', `Feltet «${sti || '(rot)'}» er ugyldig: ${grunn}.`, { fil, kolonne: sti });
+  });
+}
+
+function hent(v: unknown, sti: readonly PropertyKey[]): unknown {
+  let x = v;
+  for (const k of sti) {
+    if (x === null || typeof x !== 'object') return undefined;
+    x = (x as Record<PropertyKey, unknown>)[k];
+  }
+  return x;
+}
+
+/** Objektskjemaet under default/prefault/optional/transform, eller null. */
+function objektform(s: z.ZodType): Record<string, z.ZodType> | null {
+  let x: unknown = s;
+  for (let n = 0; n < 10; n++) {
+    if (x instanceof z.ZodObject) return x.shape as Record<string, z.ZodType>;
+    if (
+      x instanceof z.ZodDefault ||
+      x instanceof z.ZodPrefault ||
+      x instanceof z.ZodOptional ||
+      x instanceof z.ZodNullable
+    )
+      x = x.unwrap();
+    else if (x instanceof z.ZodPipe) x = x.in;
+    else return null;
+  }
+  return null;
+}
+
+function ukjenteNokler(
+  skjema: z.ZodType,
+  verdi: unknown,
+  sti: string[],
+  fil: string,
+  ekstra: string[] = [],
+): Diagnostikk[] {
+  const form = objektform(skjema);
+  if (!form || verdi === null || typeof verdi !== 'object' || Array.isArray(verdi)) return [];
+  const gyldige = [...new Set([...Object.keys(form), ...ekstra])];
+  const ds: Diagnostikk[] = [];
+  for (const [nokkel, v] of Object.entries(verdi)) {
+    if (nokkel in form) {
+      ds.push(...ukjenteNokler(form[nokkel]!, v, [...sti, nokkel], fil));
+      continue;
+    }
+    if (ekstra.includes(nokkel) || (sti.length === 0 && (nokkel === '$schema' || nokkel.startsWith('_')))) continue;
+    const full = [...sti, nokkel].join('.');
+    const naer = naermeste(nokkel, gyldige);
+    ds.push(
+      feil(
+        'ukjent-config-nokkel',
+        `Ukjent nøkkel «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`,
+        { fil, kolonne: full },
+        {
+          forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: nøkler som begynner med «_»)' : ''}`,
+        },
+      ),
+    );
+  }
+  return ds;
+}
+
+/** Nærmeste gyldige nøkkel (store/små bokstaver teller ikke; høyst en tredjedel av tegnene feil). */
+export function naermeste(ord: string, kandidater: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestAvstand = Infinity;
+  for (const k of kandidater) {
+    const d = avstand(ord.toLowerCase(), k.toLowerCase());
+    if (d < bestAvstand) {
+      best = k;
+      bestAvstand = d;
+    }
+  }
+  return best !== null && bestAvstand <= Math.max(2, Math.floor(ord.length / 3)) ? best : null;
+}
+
+function avstand(a: string, b: string): number {
+  const forrige = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = forrige[0]!;
+    forrige[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = forrige[j]!;
+      forrige[j] = Math.min(forrige[j]! + 1, forrige[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return forrige[b.length]!;
+}
+
+export function standardConfig(navn: string, orgnr: string, aar: number): ConfigInn {
+  return {
+    versjon: 1,
+    naeringshage: { navn, orgnr },
+    ar: aar,
+    markedsprisPerTime: 1250,
+    stotteintensitet: 75,
+    mvaSats: 25,
+    arbeidsgiveravgiftSats: 14.1,
+    andreSosialeKostnaderProsent: 12,
+    indirekteKostnaderPerAr: 600000,
+    timerPerArsverk: 1695,
+    eurNok: { kurs: 11.5, dato: `${aar - 1}-12-31`, kilde: 'Norges Bank (fyll inn riktig kurs og dato)' },
+    adminKoder: ['ADM'],
+    kolonner: {},
+    ignorerKolonner: {},
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Kryssjekker mellom datasettene (det `nh sjekk` kjører før administratoren bruker de andre
+ * kommandoene). Hver regel gir Diagnostikk med fil og rad; ingen I/O.
+ */
+import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { normaliserNavn } from '../felles/felter.js';
+import { normaliserOrgnr } from '../felles/orgnr.js';
+import type { Ansatt } from '../datasett/ansatte.js';
+import type { Malbedrift } from '../datasett/malbedrifter.js';
+import { timerOverDognet, type Timeregistrering } from '../datasett/timer.js';
+
+export function erAdminKode(verdi: string, adminKoder: readonly string[]): boolean {
+  const n = normaliserNavn(verdi);
+  return adminKoder.some((k) => normaliserNavn(k) === n);
+}
+
+/** Avtaleperioden må henge sammen: avtaleslutt kan ikke være før avtalestart (8.2). */
+export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[] {
+  return mb
+    .filter((m) => m.avtaleslutt !== undefined && m.avtaleslutt < m.avtalestart)
+    .map((m) =>
+      feil(
+        'slutt-for-start',
+        'Avtaleslutt er før avtalestart.',
+        { ...m.kilde, kolonne: 'avtaleslutt' },
+        { verdi: m.avtaleslutt!, forventet: `en dato fra og med avtalestart (${m.avtalestart})` },
+      ),
+    );
+}
+
+/**
+ * Timelinjene mot ansatte og målbedrifter: kjent ansatt, kjent målbedrift eller administrasjonskode,
+ * dato innenfor avtalen (10.4: bare timer i avtaleperioden kan faktureres som støttet rådgivning),
+ * høyst 24 timer per person per dag, og ingen helt like linjer (dobbel eksport).
+ */
+export function kontrollerTimer(
+  timer: readonly Timeregistrering[],
+  ansatte: readonly Ansatt[],
+  mb: readonly Malbedrift[],
+  adminKoder: readonly string[],
+): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const ansattNavn = new Set(ansatte.map((a) => normaliserNavn(a.navn)));
+  const mbPerOrgnr = new Map(mb.map((m) => [m.orgnr, m]));
+  const sett = new Map<string, number>();
+  for (const t of timer) {
+    if (!ansattNavn.has(normaliserNavn(t.ansatt))) {
+      ds.push(
+        feil(
+          'ukjent-ansatt',
+          `Ukjent ansatt «${t.ansatt}».`,
+          { ...t.kilde, kolonne: 'ansatt' },
+          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
+        ),
+      );
+    }
+    if (!erAdminKode(t.malbedrift, adminKoder)) {
+      const orgnr = normaliserOrgnr(t.malbedrift);
+      const m = mbPerOrgnr.get(orgnr);
+      if (!m) {
+        ds.push(
+          feil(
+            'ukjent-malbedrift',
+            `Ukjent målbedrift «${t.malbedrift}».`,
+            { ...t.kilde, kolonne: 'malbedrift' },
+            {
+              verdi: t.malbedrift,
+              forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${adminKoder.join(', ')})`,
+            },
+          ),
+        );
+      } else if (t.dato < m.avtalestart || (m.avtaleslutt !== undefined && t.dato > m.avtaleslutt)) {
+        ds.push(
+          feil(
+            'utenfor-avtale',
+            `Timer utenfor avtaleperioden til ${m.navn}.`,
+            { ...t.kilde, kolonne: 'dato' },
+            { verdi: t.dato, forventet: `en dato i ${m.avtalestart} – ${m.avtaleslutt ?? 'løpende'}` },
+          ),
+        );
+      }
+    }
+    const linjeNokkel = [
+      t.dato,
+      normaliserNavn(t.ansatt),
+      t.malbedrift,
+      t.timer,
+      t.aktivitet ?? '',
+      t.tjeneste ?? '',
+      t.beskrivelse ?? '',
+    ].join('|');
+    const forrige = sett.get(linjeNokkel);
+    if (forrige !== undefined) {
+      ds.push(
+        feil(
+          'dobbel-linje',
+          `Linjen er helt lik rad ${forrige} (dobbel eksport?). Skill dem med en beskrivelse om begge er riktige.`,
+          { ...t.kilde, kolonne: 'dato' },
+          { verdi: t.dato },
+        ),
+      );
+    } else sett.set(linjeNokkel, t.kilde.rad ?? 0);
+  }
+  ds.push(...timerOverDognet(timer));
+  return ds;
+}

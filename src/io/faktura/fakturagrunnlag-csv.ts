@@ -1,0 +1,89 @@
+/**
+ * faktura/<periode>/fakturagrunnlag.csv — den generiske importfilen (templates/fakturagrunnlag-csv.json):
+ * én rad per fakturalinje, fakturafeltene gjentatt. nh.json «faktura.csvKolonner» gir nye overskrifter eller
+ * fjerner kolonner, «faktura.csvRekkefolge» ordner dem; ukjente nøkler er feil (exit 2).
+ */
+import { maanedICsv } from '../../domain/felles/dato.js';
+import type { FakturaOppsett } from '../../domain/faktura/oppsett.js';
+import type { Fakturering } from '../../domain/faktura/faktura.js';
+import type { Identitet } from '../../domain/faktura/fakturanummer.js';
+import { feil, InndataFeil } from '../../domain/felles/diagnostikk.js';
+import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
+import { lagCsv } from '../skriv/csv-skriv.js';
+import { lesCsvMal } from './stotteregister.js';
+
+async function csvKolonner(s: FakturaOppsett): Promise<Kolonne[]> {
+  const mal = await lesCsvMal('fakturagrunnlag-csv');
+  const kjente = new Set(mal.kolonner.map((k) => k.nokkel));
+  const ukjente = [...Object.keys(s.csvKolonner), ...(s.csvRekkefolge ?? [])].filter((n) => !kjente.has(n));
+  if (ukjente.length) {
+    throw new InndataFeil(
+      ukjente.map((n) =>
+        feil(
+          'ukjent-csv-kolonne',
+          `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`,
+          { fil: 'nh.json', kolonne: 'faktura' },
+          { verdi: n, forventet: `en av ${[...kjente].join(', ')}` },
+        ),
+      ),
+    );
+  }
+  let kol = mal.kolonner;
+  if (s.csvRekkefolge) {
+    const plass = new Map(s.csvRekkefolge.map((n, i) => [n, i]));
+    kol = [...kol].sort((a, b) => (plass.get(a.nokkel) ?? 1e9) - (plass.get(b.nokkel) ?? 1e9));
+  }
+  return kol
+    .filter((k) => s.csvKolonner[k.nokkel] !== false)
+    .map((k) => ({
+      nokkel: k.nokkel,
+      overskrift: (s.csvKolonner[k.nokkel] as string | undefined) ?? k.overskrift,
+      type: k.type,
+    }));
+}
+
+type CsvIdentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;
+
+function csvRader(f: Fakturering, s: FakturaOppsett, mvaSats: number, ider: ReadonlyMap<string, CsvIdentitet>): Rad[] {
+  const ut: Rad[] = [];
+  for (const m of f.malbedrifter) {
+    const id = ider.get(m.orgnr);
+    m.linjer.forEach((l, i) => {
+      ut.push({
+        ordrenr: id?.ordrereferanse ?? `${f.periode}-${m.orgnr}`,
+        fakturadato: id?.fakturadato ?? f.fakturadato,
+        forfallsdato: id?.forfallsdato ?? f.fakturadato,
+        kundeOrgnr: m.orgnr,
+        kundenavn: m.navn,
+        linjenr: i + 1,
+        produkt: l.aktivitet,
+        beskrivelse: `${l.aktivitet} – ${l.ansatt}`,
+        antall: l.timer,
+        enhet: 'timer',
+        enhetspris: l.pris,
+        rabattProsent: l.stotteintensitet,
+        markedsverdi: l.markedsverdi,
+        innovasjonsstotte: l.stotte,
+        belopEksMva: l.egenandel,
+        mvaKode: s.mvaKode,
+        mvaSats,
+        mva: l.mva,
+        belopInklMva: l.aBetale,
+        periode: maanedICsv(f.periode), // «2026M10»: norsk Excel gjør «2026-10» om til en dato
+        fakturatekst: m.fakturatekst,
+        fakturanr: id?.fakturanr,
+        kid: id?.kid,
+      });
+    });
+  }
+  return ut;
+}
+
+export async function fakturagrunnlagCsv(
+  f: Fakturering,
+  s: FakturaOppsett,
+  mvaSats: number,
+  ider: ReadonlyMap<string, CsvIdentitet>,
+): Promise<string> {
+  return lagCsv(await csvKolonner(s), csvRader(f, s, mvaSats, ider));
+}

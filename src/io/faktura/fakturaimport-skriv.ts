@@ -1,0 +1,125 @@
+/**
+ * Importfilene for regnskapssystemene (docs/faktura.md har kolonnekartet og hvordan de importeres):
+ *  - Tripletex «Ordreimport/fakturaimport»: kolonnenavn som i Tripletex' beskrivelse av kolonnene, én rad per
+ *    ordrelinje med fakturafeltene gjentatt, datoer åååå-mm-dd, desimalpunktum, mva-kode 3 (25 %).
+ *  - PowerOffice Go «Standardimport», ordre: cellen over tabellen er «[Orders]», semikolon-CSV.
+ * Begge: UTF-8 med BOM, «;», CRLF; tekst som begynner med = + - @ får «'» foran.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { noytraliser, skalertTekst } from '../../domain/felles/rapport.js';
+import { formatDato } from '../../domain/felles/dato.js';
+import type { Importfaktura } from '../../domain/faktura/fakturaimport.js';
+
+const BOM = '\uFEFF';
+const csv = (rader: string[][]) =>
+  BOM + stringify(rader, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+const t = (s: string | undefined) => (s ? noytraliser(s) : '');
+/** øre/hundredeler → «1234.50» / «-1» (punktum). */
+const punktum = (n: number) => skalertTekst(n, 2, 100, 0).replace(',', '.');
+const komma = (n: number) => skalertTekst(n, 2, 100, 0);
+
+export const TRIPLETEX_KOLONNER = [
+  'INVOICE NO',
+  'INVOICE DATE',
+  'DUE DATE',
+  'KID',
+  'ORDER NO',
+  'ORDER DATE',
+  'DELIVERY DATE',
+  'CUSTOMER NO',
+  'CUSTOMER NAME',
+  'ORGANIZATION NO',
+  'CUSTOMER EMAIL',
+  'POSTAL ADDR - LINE 1',
+  'POSTAL ADDR - POSTAL NO',
+  'POSTAL ADDR - CITY',
+  'POSTAL ADDR - COUNTRY',
+  'REFERENCE NO',
+  'COMMENTS',
+  'CURRENCY',
+  'ORDER LINE - PROD NO',
+  'ORDER LINE - DESCRIPTION',
+  'ORDER LINE - COUNT',
+  'ORDER LINE - UNIT PRICE',
+  'ORDER LINE - DISCOUNT',
+  'ORDER LINE - VAT CODE',
+] as const;
+
+export function tripletexCsv(fakturaer: readonly Importfaktura[], mvaKode: string, produktnr = ''): string {
+  const rader: string[][] = [[...TRIPLETEX_KOLONNER]];
+  for (const f of fakturaer) {
+    const k = f.kunde;
+    for (const l of f.linjer) {
+      rader.push([
+        f.id.fakturanr ?? '',
+        f.id.fakturadato,
+        f.id.forfallsdato,
+        f.id.kid ?? '',
+        t(f.id.ordrereferanse),
+        f.id.fakturadato,
+        f.id.fakturadato,
+        t(k.kundenummer),
+        t(k.navn),
+        k.orgnr,
+        t(k.fakturaepost),
+        t(k.adresse),
+        t(k.postnr),
+        t(k.poststed),
+        k.adresse ? 'NO' : '',
+        t(k.deresRef ?? k.dagligLeder),
+        t(f.tekst),
+        'NOK',
+        t(produktnr),
+        t(l.beskrivelse),
+        punktum(l.antall),
+        punktum(l.pris),
+        '0',
+        mvaKode,
+      ]);
+    }
+  }
+  return csv(rader);
+}
+
+export const POWEROFFICE_HODE = [
+  'OrderNo',
+  'OrderDate',
+  'CustomerNo',
+  'CustomerName',
+  'CustomerOrgNo',
+  'CustomerReference',
+  'InvoiceNo',
+  'Kid',
+  'DueDate',
+  'Comment',
+] as const;
+export const POWEROFFICE_LINJE = ['ProductCode', 'Description', 'Quantity', 'OrderLineUnitPrice', 'VatCode'] as const;
+
+/**
+ * PowerOffice Go standardimport av ordre: «[Orders]» i cellen over tabellen; første rad per ordre er
+ * ordrehodet, radene under er salgslinjene (PowerOffice: «linje 1 tilsvarer bilagshodet, linje 2 …
+ * produkt/salgslinjen»). Hodefeltene står til venstre, linjefeltene til høyre.
+ */
+export function powerofficeCsv(fakturaer: readonly Importfaktura[], mvaKode: string, produktnr = ''): string {
+  const rader: string[][] = [['[Orders]'], [...POWEROFFICE_HODE, ...POWEROFFICE_LINJE]];
+  const tomHode = POWEROFFICE_HODE.map(() => '');
+  for (const f of fakturaer) {
+    const k = f.kunde;
+    rader.push([
+      t(f.id.ordrereferanse),
+      formatDato(f.id.fakturadato),
+      t(k.kundenummer),
+      t(k.navn),
+      k.orgnr,
+      t(k.deresRef ?? k.dagligLeder),
+      f.id.fakturanr ?? '',
+      f.id.kid ?? '',
+      formatDato(f.id.forfallsdato),
+      t(f.tekst),
+      ...POWEROFFICE_LINJE.map(() => ''),
+    ]);
+    for (const l of f.linjer)
+      rader.push([...tomHode, t(produktnr), t(l.beskrivelse), komma(l.antall), komma(l.pris), mvaKode]);
+  }
+  return csv(rader);
+}
