@@ -4,7 +4,8 @@
  * (feil sum, manglende kjøperreferanse) fanges — så sjekken kan feile.
  */
 import { describe, expect, it } from 'vitest';
-import { beregnFakturalinjer, type Fakturagrunnlag } from '../../src/domain/faktura/faktura.js';
+import { beregnFakturalinjer } from '../../src/domain/faktura/faktura.js';
+import type { Fakturagrunnlag } from '../../src/domain/faktura/typer.js';
 import {
   ehfFaktura,
   ehfKreditnota,

@@ -12,8 +12,8 @@ import {
   smbSjekkAdvarsler,
   tilEurCent,
   velgPris,
-  type FakturaParametre,
 } from '../../src/domain/faktura/faktura.js';
+import type { FakturaParametre } from '../../src/domain/faktura/typer.js';
 import { PPM } from '../../src/domain/felles/penger.js';
 import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
 import type { Ansatt } from '../../src/domain/datasett/ansatte.js';

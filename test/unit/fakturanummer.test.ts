@@ -6,14 +6,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { erGyldigKid, erGyldigKontonummer, lagKid, mod10, mod11 } from '../../src/domain/faktura/kid.js';
 import { fordelStorsteRest } from '../../src/domain/felles/fordeling.js';
-import {
-  aktiveFakturaer,
-  kreditlinje,
-  planleggFakturaer,
-  type Nummeroppsett,
-  type RegisterlinjeData,
-} from '../../src/domain/faktura/fakturanummer.js';
-import { beregnFakturering, registerlinjer, type FakturaParametre } from '../../src/domain/faktura/faktura.js';
+import { aktiveFakturaer, kreditlinje, planleggFakturaer } from '../../src/domain/faktura/fakturanummer.js';
+import type { Nummeroppsett, RegisterlinjeData } from '../../src/domain/faktura/typer.js';
+import { beregnFakturering, registerlinjer } from '../../src/domain/faktura/faktura.js';
+import type { FakturaParametre } from '../../src/domain/faktura/typer.js';
 import { stotteSisteTreAar } from '../../src/domain/felles/stottetak.js';
 import { configSkjema } from '../../src/domain/konfig/config.js';
 import type { Dato, Maaned } from '../../src/domain/felles/dato.js';

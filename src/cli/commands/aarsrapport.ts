@@ -1,16 +1,7 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-import { medFellesValg, type FellesValg } from './felles.js';
-
-export type AarsrapportValg = FellesValg & {
-  maltall?: string;
-  ar?: string;
-  halvar?: boolean;
-  ut?: string;
-  overskriv?: boolean;
-  forhandsvis?: boolean;
-  streng?: boolean;
-};
+import type { AarsrapportValg } from '../app/aarsrapport/valg.js';
+import { medFellesValg } from './felles.js';
 
 export function definer(program: Command): Command {
   const cmd = program

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-import { medFellesValg, type FellesValg } from './felles.js';
-
-export type BudsjettValg = FellesValg & {
-  ar?: string;
-  regnskap?: string | boolean;
-  ut?: string;
-  overskriv?: boolean;
-  forhandsvis?: boolean;
-};
+import type { BudsjettValg } from '../app/budsjett/valg.js';
+import { medFellesValg } from './felles.js';
 
 export function definer(program: Command): Command {
   const cmd = program

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-import { medFellesValg, type FellesValg } from './felles.js';
-
-export type FakturaValg = FellesValg & { periode?: string; erstatt?: boolean; forhandsvis?: boolean; format?: string };
+import type { FakturaValg } from '../app/faktura/valg.js';
+import { medFellesValg } from './felles.js';
 
 export function definer(program: Command): Command {
   const cmd = program

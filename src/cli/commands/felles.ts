@@ -6,5 +6,3 @@ export function medFellesValg(cmd: Command): Command {
     .addOption(new Option('-d, --data <mappe>', 'arbeidsmappen (standard: gjeldende mappe)'))
     .addOption(new Option('--json', 'maskinlesbart resultat på stdout (og ingenting annet der)'));
 }
-
-export type FellesValg = { data?: string; json?: boolean };

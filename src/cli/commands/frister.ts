@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-import { medFellesValg, type FellesValg } from './felles.js';
-
-export type FristerValg = FellesValg & { ar?: string };
+import type { FristerValg } from '../app/frister/valg.js';
+import { medFellesValg } from './felles.js';
 
 export function definer(program: Command): Command {
   const cmd = program

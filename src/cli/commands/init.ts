@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-
-export type InitValg = { json?: boolean; xlsx?: boolean; navn?: string; orgnr?: string; ar?: string };
+import type { InitValg } from '../app/init/valg.js';
 
 export function definer(program: Command): Command {
   return program

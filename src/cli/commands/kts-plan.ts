@@ -1,16 +1,7 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-import { medFellesValg, type FellesValg } from './felles.js';
-
-export type KtsPlanValg = FellesValg & {
-  frist?: string;
-  plan?: string;
-  ics?: string;
-  forhandsvis?: boolean;
-  overskriv?: boolean;
-  ut?: string;
-  siden?: string;
-};
+import type { KtsPlanValg } from '../app/kts-plan/valg.js';
+import { medFellesValg } from './felles.js';
 
 export function definer(program: Command): Command {
   const cmd = program

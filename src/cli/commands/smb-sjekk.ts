@@ -1,35 +1,7 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-import { medFellesValg, type FellesValg } from './felles.js';
-
-export type SmbSjekkValg = FellesValg & {
-  offline?: boolean;
-  ansatte?: string;
-  omsetning?: string;
-  balanse?: string;
-  orgform?: string;
-  nace?: string;
-  registrert?: string;
-  innskuttEk?: string;
-  opptjentEk?: string;
-  partner: string[];
-  tilknyttet: string[];
-  eierskap?: string;
-  selvstendig?: boolean;
-  innovasjonsselskap?: boolean;
-  betalingsevne?: string;
-  aksjekapital?: string;
-  overkurs?: string;
-  konsernEgenkapital?: string;
-  konsernKapital?: string;
-  konsernRegistrert?: string;
-  redningsstotte?: string;
-  offentligEier: string[];
-  unntattInvestor: string[];
-  streng?: boolean;
-  overskriv?: boolean;
-  kurs?: string;
-};
+import type { SmbSjekkValg } from '../app/smb-sjekk/valg.js';
+import { medFellesValg } from './felles.js';
 
 const samle = (v: string, forrige: string[]) => [...forrige, v];
 

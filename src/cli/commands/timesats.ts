@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { kjor } from '../kjor.js';
-import { medFellesValg, type FellesValg } from './felles.js';
-
-export type TimesatsValg = FellesValg & { ar?: string; ut?: string; overskriv?: boolean; forhandsvis?: boolean };
+import type { TimesatsValg } from '../app/timesats/valg.js';
+import { medFellesValg } from './felles.js';
 
 export function definer(program: Command): Command {
   const cmd = program

@@ -11,8 +11,8 @@ import type { Dato, Maaned } from '../felles/dato.js';
 import { forsteDag, sisteDag } from '../felles/dato.js';
 import type { Ore, Ppm } from '../felles/penger.js';
 import type { Selger } from './oppsett.js';
-import type { Fakturagrunnlag } from './faktura.js';
-import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
+import type { Fakturagrunnlag } from './typer.js';
+import type { Identitet, RegisterlinjeData } from './typer.js';
 
 export type EhfPart = {
   navn: string;

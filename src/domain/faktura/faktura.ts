@@ -17,7 +17,7 @@
  *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
  */
 import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
-import { sisteDag, maanedAv, type Dato, type Maaned } from '../felles/dato.js';
+import { sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { fordelStorsteRest } from '../felles/fordeling.js';
@@ -26,10 +26,18 @@ import { erAdminKode } from '../kontroll/kontroll.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
-import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
+import type {
+  PrisKilde,
+  FakturaParametre,
+  Linjeberegning,
+  Fakturalinje,
+  Sum,
+  Fakturagrunnlag,
+  Fakturering,
+  NyRegisterlinje,
+  Identitet,
+} from './typer.js';
 
-/** Hvor markedsprisen for en linje kom fra, i rekkefølgen de gjelder (docs/faktura.md). */
-export type PrisKilde = 'malbedrift' | 'tjeneste' | 'ansatt' | 'standard';
 export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
   malbedrift: 'avtalt pris i målbedriftsavtalen',
   tjeneste: 'pris for tjenesten (nh.json faktura.tjenestepriser)',
@@ -38,21 +46,6 @@ export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
 };
 export const PRISREKKEFOLGE =
   'målbedriftens avtalte pris > tjenestepris > ansattes pris > standard (markedsprisPerTime)';
-
-export type FakturaParametre = {
-  periode: Maaned;
-  standardPris: Ore;
-  standardStotteintensitet: Ppm;
-  mvaSats: Ppm;
-  adminKoder: readonly string[];
-  /** Normalisert tjenestenavn → pris per time. */
-  tjenestepriser: ReadonlyMap<string, Ore>;
-  /** NOK per EUR ×10 000 og kursens dato (config.eurNok). */
-  eurNokKurs: number;
-  kursdato: Dato;
-};
-
-export type Linjeberegning = { markedsverdi: Ore; egenandel: Ore; stotte: Ore; mva: Ore; aBetale: Ore };
 
 /**
  * Én fakturalinje. Programveileder 10.4 / vedlegg 3 pkt. 2: egenandel = markedsverdi × (1 − intensitet),
@@ -89,40 +82,6 @@ export function beregnFakturalinjer(
   });
   return { sum: { markedsverdi, egenandel, stotte: markedsverdi - egenandel, mva, aBetale: egenandel + mva }, linjer };
 }
-
-export type Fakturalinje = Linjeberegning & {
-  orgnr: string;
-  ansatt: string;
-  aktivitet: string;
-  timer: number;
-  pris: Ore;
-  prisKilde: PrisKilde;
-  stotteintensitet: Ppm;
-  /** Timeradene linjen bygger på (for sporing). */
-  rader: number;
-};
-
-export type Sum = { timer: number; markedsverdi: Ore; egenandel: Ore; stotte: Ore; mva: Ore; aBetale: Ore };
-
-export type Fakturagrunnlag = Sum & {
-  orgnr: string;
-  navn: string;
-  avtalestart: Dato;
-  stotteintensitet: Ppm;
-  linjer: Fakturalinje[];
-  /** Støtten i eurocent ved kursen for perioden. */
-  stotteEur: number;
-  fakturatekst: string;
-};
-
-export type Fakturering = {
-  periode: Maaned;
-  fakturadato: Dato;
-  malbedrifter: Fakturagrunnlag[];
-  totalt: Sum;
-  /** Timeradene i perioden på administrasjon/gjennomføring (aldri fakturert, 10.4). */
-  adminRader: number;
-};
 
 export function nullSum(): Sum {
   return { timer: 0, markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 };
@@ -297,9 +256,6 @@ export function beregnFakturering(
 
 // Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.
 export * from './regler.js';
-
-/** Registerlinjene en fakturering gir: én per målbedrift og periode (vedlegg 3 pkt. 4.1). */
-export type NyRegisterlinje = RegisterlinjeData & { kjoring: string };
 
 /** `ider` (orgnr → identitet) fra planleggFakturaer; uten den får linjene bare ordrereferanse og datoer. */
 export function registerlinjer(

@@ -8,8 +8,8 @@
 import type { Kjoperdata } from './ehf.js';
 import type { Maaned } from '../felles/dato.js';
 import { formatProsent, type Ore, type Ppm } from '../felles/penger.js';
-import type { Fakturagrunnlag } from './faktura.js';
-import type { Identitet, RegisterlinjeData } from './fakturanummer.js';
+import type { Fakturagrunnlag } from './typer.js';
+import type { Identitet, RegisterlinjeData } from './typer.js';
 
 export type Importlinje = {
   produkt: string;

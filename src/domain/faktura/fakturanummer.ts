@@ -9,51 +9,9 @@
  * av støtte per målbedrift (treårstaket, vedlegg 3 pkt. 2) og per år (disponibelt, 4.1) blir riktig.
  */
 import { leggTilDager, sisteDag, type Dato } from '../felles/dato.js';
-import type { Ore } from '../felles/penger.js';
-import { lagKid, type KidMetode } from './kid.js';
-import type { Fakturagrunnlag, Fakturering } from './faktura.js';
+import { lagKid } from './kid.js';
 import { feil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
-
-export type Nummeroppsett = {
-  nummerserie: 'regnskapssystem' | { forste: number };
-  kid: { metode: KidMetode; lengde: number };
-  forfallsdager: number;
-};
-
-export type Identitet = {
-  type: 'faktura' | 'kreditnota';
-  /** Tomt når regnskapssystemet tildeler nummeret. */
-  fakturanr?: string;
-  kid?: string;
-  fakturadato: Dato;
-  forfallsdato: Dato;
-  ordrereferanse: string;
-  /** Kreditnota: nummeret (ellers ordrereferansen) på fakturaen den krediterer. */
-  krediterer?: string;
-};
-
-/** En registerlinje slik nh skriver den (og leser den tilbake, uten kilde). */
-export type RegisterlinjeData = {
-  periode: string;
-  dato: Dato;
-  orgnr: string;
-  navn: string;
-  markedsverdi: Ore;
-  egenandel: Ore;
-  mva: Ore;
-  stotte: Ore;
-  eurNokKurs: number;
-  kursdato: Dato;
-  stotteEur: number;
-  type?: 'faktura' | 'kreditnota';
-  fakturanr?: string;
-  kid?: string;
-  fakturadato?: Dato;
-  forfallsdato?: Dato;
-  ordrereferanse?: string;
-  krediterer?: string;
-  kjoring?: string;
-};
+import type { Nummeroppsett, Identitet, RegisterlinjeData, Fakturagrunnlag, Fakturering } from './typer.js';
 
 /** Nøkkelen en kreditnota peker på: fakturanummeret, ellers ordrereferansen (eldre linjer: periode-orgnr). */
 export function fakturaNokkel(

@@ -8,7 +8,7 @@ import type { Dato } from '../felles/dato.js';
 import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
 import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from '../felles/stottetak.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
-import type { Fakturering } from './faktura.js';
+import type { Fakturering } from './typer.js';
 
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
 export const MAKS_STOTTEINTENSITET: Ppm = 750_000;

@@ -11,15 +11,9 @@ import type ExcelJS from 'exceljs';
 import { formatDato, type Dato } from '../../domain/felles/dato.js';
 import { formatProsent } from '../../domain/felles/penger.js';
 import type { Kolonne } from '../../domain/felles/rapport.js';
-import {
-  PRISKILDE_TEKST,
-  PRISREKKEFOLGE,
-  type Disponibelt,
-  type FakturaParametre,
-  type Fakturering,
-  type Treaarsstatus,
-} from '../../domain/faktura/faktura.js';
-import type { Identitet } from '../../domain/faktura/fakturanummer.js';
+import { PRISKILDE_TEKST, PRISREKKEFOLGE, type Disponibelt, type Treaarsstatus } from '../../domain/faktura/faktura.js';
+import type { FakturaParametre, Fakturering } from '../../domain/faktura/typer.js';
+import type { Identitet } from '../../domain/faktura/typer.js';
 import {
   arbeidsbokTilBuffer,
   byggArbeidsbok,

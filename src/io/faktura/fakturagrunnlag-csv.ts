@@ -5,8 +5,8 @@
  */
 import { maanedICsv } from '../../domain/felles/dato.js';
 import type { FakturaOppsett } from '../../domain/faktura/oppsett.js';
-import type { Fakturering } from '../../domain/faktura/faktura.js';
-import type { Identitet } from '../../domain/faktura/fakturanummer.js';
+import type { Fakturering } from '../../domain/faktura/typer.js';
+import type { Identitet } from '../../domain/faktura/typer.js';
 import { feil, InndataFeil } from '../../domain/felles/diagnostikk.js';
 import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
 import { lagCsv } from '../skriv/csv-skriv.js';

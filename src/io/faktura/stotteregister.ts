@@ -13,7 +13,8 @@ import { mkdir, readdir, copyFile, open, readFile, stat } from 'node:fs/promises
 import path from 'node:path';
 import { stotteregisterDef, type Stottelinje } from '../../domain/datasett/stotteregister.js';
 import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
-import type { NyRegisterlinje, SmbSjekkPost } from '../../domain/faktura/faktura.js';
+import type { SmbSjekkPost } from '../../domain/faktura/faktura.js';
+import type { NyRegisterlinje } from '../../domain/faktura/typer.js';
 import type { Dato } from '../../domain/felles/dato.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn } from '../../domain/felles/felter.js';

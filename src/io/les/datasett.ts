@@ -10,7 +10,8 @@ import { normaliserNavn, type RaaCelle } from '../../domain/felles/felter.js';
 import { synligVerdi } from '../../domain/felles/terminal.js';
 import { radSkjema, type DatasettDef, type MedKilde, type RadAv } from '../../domain/datasett/definisjon.js';
 import { finnDatasettFil, type Arbeidsmappe } from '../arbeidsmappe.js';
-import { kontrollerTabell, lesTabell, type RaaTabell } from './tabell-les.js';
+import { kontrollerTabell, lesTabell } from './tabell-les.js';
+import type { RaaTabell } from './raa-tabell.js';
 
 export type LestDatasett<T> = { fil: string | null; rader: MedKilde<T>[] };
 

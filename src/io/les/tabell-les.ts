@@ -2,32 +2,11 @@
  * Leser en CSV- eller xlsx-fil til en rå tabell: overskrifter og celler, med Excel-radnummer
  * (overskrift = rad 1), slik administratoren ser dem i Excel. Ingen tolkning av verdier her.
  */
-import { BlandetTegnsett, dekod, finnSkilletegn, lesFil, type Tegnsett } from './tekstfil.js';
+import { BlandetTegnsett, dekod, finnSkilletegn, lesFil } from './tekstfil.js';
 import { parse } from 'csv-parse/sync';
 import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import type { RaaCelle } from '../../domain/felles/felter.js';
-
-export type RaaTabell = {
-  fil: string;
-  ark?: string;
-  tegnsett?: Tegnsett;
-  skilletegn?: string;
-  overskrifter: string[];
-  /** Excel-radnummer for hver datarad. */
-  radnr: number[];
-  rader: RaaCelle[][];
-};
-
-/** Største celle vi godtar; alt større er nesten alltid en feileksport (hele filen i én celle). */
-export const MAKS_CELLE = 32_767; // Excels egen grense per celle
-/** Flest kolonner vi leser: Excels egen grense (XFD). Flere kan ikke komme fra Excel (issue 11 pkt. 16). */
-export const MAKS_KOLONNER = 16_384;
-
-/**
- * Lager et filter for rå rader når overskriftene er kjent (null = ta med alle). Rader filteret avviser,
- * holdes aldri i minnet — det er det som gjør én måned av en million timerader billig.
- */
-export type LagRaaFilter = (overskrifter: string[]) => ((celler: readonly RaaCelle[]) => boolean) | null;
+import { MAKS_CELLE, MAKS_KOLONNER, type LagRaaFilter, type RaaTabell } from './raa-tabell.js';
 
 /** `arknavn`: i xlsx foretrekkes arket med dette navnet (datasettets navn), ellers det første synlige. */
 export async function lesTabell(

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { lesFil } from './tekstfil.js';
 import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../../domain/felles/felter.js';
-import { MAKS_KOLONNER, type RaaTabell } from './tabell-les.js';
+import { MAKS_KOLONNER, type RaaTabell } from './raa-tabell.js';
 
 export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string): Promise<RaaTabell> {
   const st = await stat(sti);

@@ -21,7 +21,7 @@ import type ExcelJS from 'exceljs';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal } from '../../../io/skriv/xlsx-skriv.js';
 import { settUtskrift } from '../../../io/skriv/xlsx-utskrift.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { AarsrapportValg } from '../../commands/aarsrapport.js';
+import type { AarsrapportValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, utmappe, velgAar } from '../felles.js';
 import { maltallForPeriode } from './maltall.js';

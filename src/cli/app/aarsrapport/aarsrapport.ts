@@ -11,7 +11,7 @@ import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { deler } from '../../../domain/felles/dato.js';
 import { aapneArbeidsmappe } from '../../../io/arbeidsmappe.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { AarsrapportValg } from '../../commands/aarsrapport.js';
+import type { AarsrapportValg } from './valg.js';
 import { sporOmAar } from '../felles.js';
 import { maltallEksport } from './maltall.js';
 import { aarsrapportForAar } from './aar.js';

@@ -21,7 +21,7 @@ import { skrivFiler } from '../../../io/skriv/skriv.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
 import { settUtskrift } from '../../../io/skriv/xlsx-utskrift.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { AarsrapportValg } from '../../commands/aarsrapport.js';
+import type { AarsrapportValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { utmappe, velgAar } from '../felles.js';
 import { dataAdvarsler, lesData, lesMaltallFil } from './data.js';

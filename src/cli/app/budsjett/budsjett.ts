@@ -14,7 +14,7 @@ import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.j
 import { lesAlle } from '../../../io/les/datasett.js';
 import { byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { BudsjettValg } from '../../commands/budsjett.js';
+import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, sporOmAar, utmappe, velgAar } from '../felles.js';
 import { lesTimesatser } from '../timesats/timesats.js';

@@ -12,7 +12,7 @@ import {
   type Parameter,
 } from '../../../io/skriv/xlsx-skriv.js';
 import type { Celletype } from '../../../domain/felles/rapport.js';
-import type { BudsjettValg } from '../../commands/budsjett.js';
+import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, pst } from '../felles.js';
 

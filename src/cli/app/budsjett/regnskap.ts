@@ -14,7 +14,7 @@ import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
 import { byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { BudsjettValg } from '../../commands/budsjett.js';
+import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, utmappe } from '../felles.js';
 import { lesSatserForAar } from '../timesats/timesats.js';

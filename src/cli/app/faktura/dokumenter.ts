@@ -9,7 +9,7 @@ import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/f
 import type { Maaned } from '../../../domain/felles/dato.js';
 import type { Config } from '../../../domain/konfig/config.js';
 import { REGNSKAPSSYSTEMER, type FakturaOppsett, type Regnskapssystem } from '../../../domain/faktura/oppsett.js';
-import type { Fakturering } from '../../../domain/faktura/faktura.js';
+import type { Fakturering } from '../../../domain/faktura/typer.js';
 import type { Plan } from '../../../domain/faktura/fakturanummer.js';
 import { ehfFaktura, ehfKreditnota, kjoperMangler, selgerMangler } from '../../../domain/faktura/ehf.js';
 import type { Kjoperdata, SelgerFull } from '../../../domain/faktura/ehf.js';

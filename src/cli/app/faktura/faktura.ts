@@ -35,9 +35,10 @@ import {
   smbSjekkStatus,
   smbStatusTekst,
   type Avvisning,
-  type FakturaParametre,
 } from '../../../domain/faktura/faktura.js';
-import { kreditlinje, planleggFakturaer, sjekkFortegn, type Identitet } from '../../../domain/faktura/fakturanummer.js';
+import type { FakturaParametre } from '../../../domain/faktura/typer.js';
+import { kreditlinje, planleggFakturaer, sjekkFortegn } from '../../../domain/faktura/fakturanummer.js';
+import type { Identitet } from '../../../domain/faktura/typer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { feilstavedeTjenestepriser } from '../../../domain/konfig/tjenestepriser.js';
 import { lesAlle } from '../../../io/les/datasett.js';
@@ -55,7 +56,7 @@ import {
   skrivMedRegister,
 } from '../../../io/faktura/stotteregister.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { FakturaValg } from '../../commands/faktura.js';
+import type { FakturaValg } from './valg.js';
 import { farge } from '../../utskrift.js';
 import { flaggEllerSpor } from '../felles.js';
 import { lagDokumenter, selgerAv, velgFormater } from './dokumenter.js';

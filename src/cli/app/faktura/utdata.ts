@@ -4,19 +4,13 @@ import type { Config } from '../../../domain/konfig/config.js';
 import { formatDato, type Maaned } from '../../../domain/felles/dato.js';
 import { formatKroner, type Ore } from '../../../domain/felles/penger.js';
 import { STOTTETAK_EUR_CENT } from '../../../domain/felles/stottetak.js';
-import {
-  PRISREKKEFOLGE,
-  type Disponibelt,
-  type FakturaParametre,
-  type Fakturagrunnlag,
-  type Fakturering,
-  type Treaarsstatus,
-} from '../../../domain/faktura/faktura.js';
+import { PRISREKKEFOLGE, type Disponibelt, type Treaarsstatus } from '../../../domain/faktura/faktura.js';
+import type { FakturaParametre, Fakturagrunnlag, Fakturering } from '../../../domain/faktura/typer.js';
 import type { Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { SIKKERHETSKOPI_MAPPE, type Registerlinje } from '../../../io/faktura/stotteregister.js';
 import type { Resultat } from '../../kontekst.js';
-import type { FakturaValg } from '../../commands/faktura.js';
+import type { FakturaValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, pst } from '../felles.js';
 

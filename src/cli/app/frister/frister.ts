@@ -5,7 +5,7 @@
 import { dagnummer, deler, formatDato } from '../../../domain/felles/dato.js';
 import { fristerForAar } from '../../../domain/aarsrapport/frister.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { FristerValg } from '../../commands/frister.js';
+import type { FristerValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { tolkAar } from '../felles.js';
 

@@ -16,7 +16,7 @@ import { CONFIG_FIL } from '../../../io/arbeidsmappe.js';
 import { lagCsv } from '../../../io/skriv/csv-skriv.js';
 import { skrivFiler, type Utfil } from '../../../io/skriv/skriv.js';
 import { arbeidsbokTilBuffer, stilOverskrift, FORMAT } from '../../../io/skriv/xlsx-skriv.js';
-import type { InitValg } from '../../commands/init.js';
+import type { InitValg } from './valg.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 
 const RADER_MED_KONTROLL = 2000;

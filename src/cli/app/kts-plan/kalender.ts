@@ -5,7 +5,7 @@ import { maanedTekst, planForAar, type Utsending } from '../../../domain/kts/kts
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { skrivFiler } from '../../../io/skriv/skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { KtsPlanValg } from '../../commands/kts-plan.js';
+import type { KtsPlanValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { velgAar } from '../felles.js';
 import { TOLKNINGER, lesBedrifter } from './felles.js';

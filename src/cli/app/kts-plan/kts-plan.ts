@@ -38,7 +38,7 @@ import { sjekkIkkeFinnes, skrivFiler } from '../../../io/skriv/skriv.js';
 import { lesCsvMal } from '../../../io/faktura/stotteregister.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { KtsPlanValg } from '../../commands/kts-plan.js';
+import type { KtsPlanValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { TOLKNINGER, lesAlt } from './felles.js';
 import { plan } from './kalender.js';

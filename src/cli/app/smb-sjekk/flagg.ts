@@ -18,7 +18,7 @@ import { zodTilDiagnostikk, type Arbeidsmappe } from '../../../io/arbeidsmappe.j
 import { kontrollerTabell, lesTabell } from '../../../io/les/tabell-les.js';
 import { tolkTabell } from '../../../io/les/datasett.js';
 import { finnes } from '../../../io/skriv/skriv.js';
-import type { SmbSjekkValg } from '../../commands/smb-sjekk.js';
+import type { SmbSjekkValg } from './valg.js';
 
 // ————— nh.json: seksjonen «smb» —————
 

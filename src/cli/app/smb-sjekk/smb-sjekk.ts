@@ -28,7 +28,7 @@ import { hentRegisterdata, slaaOppEiere, tolkEnhet, tolkRegnskap } from '../../.
 import { finnes, skrivFiler, type Utfil } from '../../../io/skriv/skriv.js';
 import { lesStotteregister } from '../../../io/faktura/stotteregister.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { SmbSjekkValg } from '../../commands/smb-sjekk.js';
+import type { SmbSjekkValg } from './valg.js';
 import { flaggEllerSpor } from '../felles.js';
 import { lesEierskap, lesFlagg, lesSmbSeksjon, tolkRelasjonSvar, type Flagg } from './flagg.js';
 import { lagJson, lagMarkdown, lagTekst } from './utdata.js';

@@ -27,7 +27,7 @@ import {
 } from '../../../domain/smb/smb.js';
 import type { Innspilt } from '../../../io/brreg/brreg.js';
 import type { Registerdata } from '../../../io/brreg/brreg-oppslag.js';
-import type { SmbSjekkValg } from '../../commands/smb-sjekk.js';
+import type { SmbSjekkValg } from './valg.js';
 import { farge } from '../../utskrift.js';
 import { kr } from '../felles.js';
 

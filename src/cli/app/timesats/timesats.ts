@@ -26,7 +26,7 @@ import { lesDatasett } from '../../../io/les/datasett.js';
 import { skrivFiler } from '../../../io/skriv/skriv.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
-import type { TimesatsValg } from '../../commands/timesats.js';
+import type { TimesatsValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, pst, utmappe, velgAar } from '../felles.js';
 
