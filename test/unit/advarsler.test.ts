@@ -31,7 +31,7 @@ describe('samleAdvarsler', () => {
     const ds = [
       mangler('A AS', '910000000', '2025-01-01'),
       mangler('B AS', '910000001', '2025-01-01'),
-      feil('x', 'A AS (910000000) feil'),
+      feil('ukjent-malbedrift', 'A AS (910000000) feil'),
     ];
     expect(samleAdvarsler(ds)).toEqual(ds);
   });

@@ -2,10 +2,10 @@
  * Årsoppgjøret for administrasjon og gjennomføring (nh budsjett --regnskap; 10.4, vedlegg 3 pkt. 3 og 4.2).
  * Rent domene; bruker de felles byggesteinene i budsjett.ts.
  */
-import { feil, advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
+import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
 import { formatDato } from '../felles/dato.js';
 import { normaliserNavn } from '../felles/felter.js';
-import { erAdminKode } from '../kontroll/kontroll.js';
+import { erAdminKode, kryssjekkTimer } from '../kontroll/kontroll.js';
 import { erGyldigOrgnr } from '../felles/orgnr.js';
 import type { Ore } from '../felles/penger.js';
 import type { Kostnad } from '../datasett/kostnader.js';
@@ -98,7 +98,8 @@ export function nevntMalbedrift(
  * administrasjonskoden i året, per person og aktivitet, × personens godkjente timesats, pluss faktiske
  * direkte kostnader, mot tildelingen.
  *
- * Feil (alle samlet): ansatt uten timesats (ikke i ansatte), ukjent kostnadskategori. Advarsler: aktivitet som
+ * Feil (alle samlet): kryssjekkene (ansatt uten timesats — ikke i ansatte eller årets lagrede satser —, doble
+ * linjer, over 24 timer på en dag), ukjent kostnadskategori. Advarsler: aktivitet som
  * ikke står på lista (standardlisten + nh.json; tas med), administrasjonsrad som nevner en målbedrift i
  * avtaleperioden (kan være rådgivning, art. 28) — før avtalestart og for opptak/rekruttering er det administrasjon
  * (vedlegg 3 pkt. 3). Timer uten aktivitet godtas (10.4: prosjektkonto) med én advarsel.
@@ -116,7 +117,11 @@ export function beregnRegnskap(
   /** Hvor satsene kom fra (ansatte, eller årets lagrede timesats-<år>.json), for feilmeldingen. */
   satsKilde = 'ansatte',
 ): { regnskap: Regnskap; feil: Diagnostikk[] } {
-  const ds: Diagnostikk[] = [];
+  const fra = `${aar}-01-01`;
+  const til = `${aar}-12-31`;
+  const iAaret = timer.filter((t) => t.dato >= fra && t.dato <= til);
+  // Kryssjekkene for budsjett (kontroll/kontroll.ts): ukjent ansatt (uten timesats), doble linjer, over 24 timer.
+  const ds = kryssjekkTimer('budsjett', iAaret, { ansatte, ansatteKilde: satsKilde, malbedrifter, adminKoder });
   const adv: Diagnostikk[] = [];
   const satsPerNavn = new Map(
     ansatte.map((a, i) => [normaliserNavn(a.navn), { navn: a.navn, sats: satser[i]!.godkjent }]),
@@ -128,30 +133,14 @@ export function beregnRegnskap(
   const admAktivPaaMb: Timeregistrering[] = [];
   /** Aktiviteter som ikke står på lista: navn → første rad og antall timer (én advarsel per aktivitet). */
   const ukjente = new Map<string, { forste: Timeregistrering; timer: number }>();
-  const fra = `${aar}-01-01`;
-  const til = `${aar}-12-31`;
-  for (const t of timer) {
-    if (t.dato < fra || t.dato > til) continue;
+  for (const t of iAaret) {
     if (!erAdminKode(t.malbedrift, adminKoder)) {
       malbedriftTimer += t.timer;
       // Timer på en målbedrift med en administrasjonsaktivitet: trolig feilført. Ikke med her (art. 28).
       if (t.aktivitet && tolkAktivitet(t.aktivitet, ekstraAktiviteter)) admAktivPaaMb.push(t);
       continue;
     }
-    const person = satsPerNavn.get(normaliserNavn(t.ansatt));
-    if (!person) {
-      ds.push(
-        feil(
-          'ukjent-ansatt',
-          `«${t.ansatt}» har timer på administrasjon og gjennomføring, men står ikke i ${satsKilde} og har derfor ingen timesats (programveileder 10.4).`,
-          { ...t.kilde, kolonne: 'ansatt' },
-          {
-            verdi: t.ansatt,
-            forventet: 'et navn fra ansatte',
-          },
-        ),
-      );
-    }
+    const person = satsPerNavn.get(normaliserNavn(t.ansatt)); // en ukjent er meldt av kryssjekkene
     let aktivitet: Aktivitet;
     if (!t.aktivitet) {
       aktivitet = USPESIFISERT;

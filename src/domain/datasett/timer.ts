@@ -1,5 +1,4 @@
-import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
-import { dato, normaliserNavn, tekst, timer } from '../felles/felter.js';
+import { dato, tekst, timer } from '../felles/felter.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /**
@@ -51,33 +50,3 @@ export const timerDef = definerDatasett({
 });
 
 export type Timeregistrering = MedKilde<RadAv<typeof timerDef>>;
-
-/**
- * Høyst 24 timer per person per dag, summert over alle linjene (issue 11 pkt. 5): én linje kan ikke passere
- * 24 (felter.timer), men tre linjer på 9 + 8 + 8 kan. Brukes av nh sjekk, faktura og årsoppgjøret.
- */
-export function timerOverDognet(rader: readonly Timeregistrering[]): Diagnostikk[] {
-  const perDag = new Map<string, { sum: number; forste: Timeregistrering }>();
-  for (const t of rader) {
-    const n = `${normaliserNavn(t.ansatt)}|${t.dato}`;
-    const d = perDag.get(n);
-    if (d) d.sum += t.timer;
-    else perDag.set(n, { sum: t.timer, forste: t });
-  }
-  const ds: Diagnostikk[] = [];
-  for (const { sum, forste } of perDag.values()) {
-    if (sum <= 2400) continue;
-    const tekstSum = (sum / 100).toLocaleString('nb-NO');
-    ds.push(
-      feil(
-        'over-24-timer',
-        `${forste.ansatt} har ${tekstSum} timer ${forste.dato} — mer enn døgnet har.`,
-        { ...forste.kilde, kolonne: 'timer' },
-        {
-          forventet: 'høyst 24 timer per person per dag',
-        },
-      ),
-    );
-  }
-  return ds;
-}

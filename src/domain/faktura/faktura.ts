@@ -18,11 +18,11 @@
  */
 import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
 import { sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
-import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import type { Diagnostikk } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { fordelStorsteRest } from '../felles/fordeling.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
-import { erAdminKode } from '../kontroll/kontroll.js';
+import { erAdminKode, kryssjekkTimer } from '../kontroll/kontroll.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
@@ -130,9 +130,9 @@ export function velgPris(
 }
 
 /**
- * Én gjennomgang av periodens timerader: skiller ut administrasjon (aldri fakturert, 10.4), melder
- * ukjent målbedrift, ukjent ansatt og timer utenfor avtaleperioden som feil med fil og rad (alle på
- * én gang), og grupperer resten i linjer per målbedrift, ansatt, aktivitet og pris.
+ * Periodens timerader: administrasjon skilles ut (aldri fakturert, 10.4), kryssjekkene for faktura
+ * (kontroll/kontroll.ts: ukjent ansatt og målbedrift, timer utenfor avtalen, doble linjer, over 24 timer) gir
+ * alle feilene på én gang, og resten grupperes i linjer per målbedrift, ansatt, aktivitet og pris.
  * Rader med dato utenfor perioden hoppes over (leseren har normalt allerede filtrert dem bort).
  */
 export function beregnFakturering(
@@ -141,86 +141,23 @@ export function beregnFakturering(
   malbedrifter: readonly Malbedrift[],
   p: FakturaParametre,
 ): { fakturering: Fakturering; feil: Diagnostikk[] } {
-  const ds: Diagnostikk[] = [];
+  const iPerioden = timer.filter((t) => maanedAv(t.dato) === p.periode);
+  const ds = kryssjekkTimer('faktura', iPerioden, { ansatte, malbedrifter, adminKoder: p.adminKoder });
   const ansattPerNavn = new Map(ansatte.map((a) => [normaliserNavn(a.navn), a]));
   const mbPerOrgnr = new Map(malbedrifter.map((m) => [m.orgnr, m]));
   const grupper = new Map<string, Map<string, Fakturalinje>>();
   let adminRader = 0;
-  for (const t of timer) {
-    if (maanedAv(t.dato) !== p.periode) continue;
+  for (const t of iPerioden) {
     // 10.4: timer på administrasjon og gjennomføring dekkes av adm.-tilskuddet og faktureres aldri.
     if (erAdminKode(t.malbedrift, p.adminKoder)) {
       adminRader++;
       continue;
     }
-    const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt));
-    if (!ansatt)
-      ds.push(
-        feil(
-          'ukjent-ansatt',
-          `Ukjent ansatt «${t.ansatt}».`,
-          { ...t.kilde, kolonne: 'ansatt' },
-          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
-        ),
-      );
-    const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
-    if (!mb) {
-      ds.push(
-        feil(
-          'ukjent-malbedrift',
-          `Ukjent målbedrift «${t.malbedrift}».`,
-          { ...t.kilde, kolonne: 'malbedrift' },
-          {
-            verdi: t.malbedrift,
-            forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${p.adminKoder.join(', ')})`,
-          },
-        ),
-      );
-      continue;
-    }
-    // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
-    if (t.dato < mb.avtalestart || (mb.avtaleslutt !== undefined && t.dato > mb.avtaleslutt)) {
-      ds.push(
-        feil(
-          'utenfor-avtale',
-          `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`,
-          { ...t.kilde, kolonne: 'dato' },
-          { verdi: t.dato, forventet: `en dato i ${mb.avtalestart} – ${mb.avtaleslutt ?? 'løpende'}` },
-        ),
-      );
-      continue;
-    }
-    if (!ansatt || ds.length) continue; // ved feil samler vi bare flere feil
-    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
-    const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
-    const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
-    const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
-    let perMb = grupper.get(mb.orgnr);
-    if (!perMb) {
-      perMb = new Map();
-      grupper.set(mb.orgnr, perMb);
-    }
-    const l = perMb.get(nokkel);
-    if (l) {
-      l.timer += t.timer;
-      l.rader++;
-    } else {
-      perMb.set(nokkel, {
-        orgnr: mb.orgnr,
-        ansatt: ansatt.navn,
-        aktivitet,
-        timer: t.timer,
-        pris,
-        prisKilde,
-        stotteintensitet: si,
-        rader: 1,
-        markedsverdi: 0,
-        egenandel: 0,
-        stotte: 0,
-        mva: 0,
-        aBetale: 0,
-      });
-    }
+    if (ds.length) continue; // ved feil grupperes ingenting; kryssjekkene har meldt alt
+    // Kryssjekkene over har sikret at ansatt og målbedrift finnes.
+    const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt))!;
+    const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift))!;
+    leggTilLinje(grupper, t, ansatt, mb, p);
   }
   const fakturadato = sisteDag(p.periode);
   const totalt = nullSum();
@@ -252,6 +189,45 @@ export function beregnFakturering(
     });
   }
   return { fakturering: { periode: p.periode, fakturadato, malbedrifter: ut, totalt, adminRader }, feil: ds };
+}
+
+/** Legger timeraden til linjen for målbedrift × ansatt × aktivitet × pris (ny linje om den ikke finnes). */
+function leggTilLinje(
+  grupper: Map<string, Map<string, Fakturalinje>>,
+  t: Timeregistrering,
+  ansatt: Ansatt,
+  mb: Malbedrift,
+  p: FakturaParametre,
+): void {
+  const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
+  const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
+  const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
+  let perMb = grupper.get(mb.orgnr);
+  if (!perMb) {
+    perMb = new Map();
+    grupper.set(mb.orgnr, perMb);
+  }
+  const l = perMb.get(nokkel);
+  if (l) {
+    l.timer += t.timer;
+    l.rader++;
+    return;
+  }
+  perMb.set(nokkel, {
+    orgnr: mb.orgnr,
+    ansatt: ansatt.navn,
+    aktivitet,
+    timer: t.timer,
+    pris,
+    prisKilde,
+    stotteintensitet: mb.stotteintensitet ?? p.standardStotteintensitet,
+    rader: 1,
+    markedsverdi: 0,
+    egenandel: 0,
+    stotte: 0,
+    mva: 0,
+    aBetale: 0,
+  });
 }
 
 // Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.

@@ -3,11 +3,14 @@
  * Domenet kaster aldri råe Error for brukerfeil; det samler Diagnostikk og kaster InndataFeil én gang
  * med alle, slik at administratoren kan rette hele regnearket i én økt.
  */
+import type { Feilkode, KodeMedAlvor } from './feilkoder.js';
+
 export type Kilde = { fil: string; ark?: string; rad?: number; kolonne?: string };
 
 export type Diagnostikk = {
   alvor: 'feil' | 'advarsel';
-  kode: string;
+  /** Fra registeret i feilkoder.ts (docs/feilkoder.md). */
+  kode: Feilkode;
   melding: string;
   kilde?: Kilde;
   verdi?: string;
@@ -30,11 +33,21 @@ export class InndataFeil extends Error {
   }
 }
 
-export function feil(kode: string, melding: string, kilde?: Kilde, ekstra: Partial<Diagnostikk> = {}): Diagnostikk {
+export function feil(
+  kode: KodeMedAlvor<'feil' | 'nei' | 'intern'>,
+  melding: string,
+  kilde?: Kilde,
+  ekstra: Partial<Diagnostikk> = {},
+): Diagnostikk {
   return { alvor: 'feil', kode, melding, ...(kilde ? { kilde } : {}), ...ekstra };
 }
 
-export function advarsel(kode: string, melding: string, kilde?: Kilde, ekstra: Partial<Diagnostikk> = {}): Diagnostikk {
+export function advarsel(
+  kode: KodeMedAlvor<'advarsel'>,
+  melding: string,
+  kilde?: Kilde,
+  ekstra: Partial<Diagnostikk> = {},
+): Diagnostikk {
   return { alvor: 'advarsel', kode, melding, ...(kilde ? { kilde } : {}), ...ekstra };
 }
 
@@ -120,7 +133,8 @@ function handling(syscall: string | undefined): string {
  */
 export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest, windows = false): Diagnostikk {
   const h = handling(e.syscall);
-  const m = (kode: string, melding: string) => feil(kode, melding, sti ? { fil: sti } : undefined, { verdi: e.code });
+  const m = (kode: KodeMedAlvor<'feil'>, melding: string) =>
+    feil(kode, melding, sti ? { fil: sti } : undefined, { verdi: e.code });
   switch (e.code) {
     case 'EBUSY':
     case 'ETXTBSY':

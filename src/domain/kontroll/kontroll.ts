@@ -1,20 +1,147 @@
 /**
- * Kryssjekker mellom datasettene (det `nh sjekk` kjører før administratoren bruker de andre
- * kommandoene). Hver regel gir Diagnostikk med fil og rad; ingen I/O.
+ * Kryssjekkene mellom datasettene — én ordnet liste (issue 22 pkt. 4), brukt av `nh sjekk`, `nh faktura` og
+ * `nh budsjett --regnskap`, så meldingene aldri kan gli fra hverandre. Hver regel har en kode fra registeret
+ * (felles/feilkoder.ts gir alvor og hjemmel, docs/feilkoder.md viser dem), en melding og hvilke kommandoer som
+ * kjører den. Kommandoen kjører reglene på radene den leser: sjekk alle, faktura månedens, budsjett årets.
+ * Rekkefølgen i meldingene: rad for rad (reglene per rad i listens rekkefølge), så reglene over flere rader.
+ * Ingen I/O.
+ *
+ * Hvem kjører hva, og hvorfor:
+ *   ukjent-ansatt      sjekk, faktura, budsjett   alle radene: et feilstavet navn skal fanges måneden det føres
+ *   ukjent-malbedrift  sjekk, faktura             budsjett leser bare administrasjonsradene; en avsluttet og
+ *   utenfor-avtale     sjekk, faktura               fjernet målbedrift skal ikke stoppe årsoppgjøret
+ *   dobbel-linje       sjekk, faktura, budsjett   en dobbel eksport ville blitt fakturert eller attestert to ganger
+ *   over-24-timer      sjekk, faktura, budsjett
  */
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import type { Feilkode } from '../felles/feilkoder.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
-import { timerOverDognet, type Timeregistrering } from '../datasett/timer.js';
+import type { Timeregistrering } from '../datasett/timer.js';
+
+export type Kommando = 'sjekk' | 'faktura' | 'budsjett';
+
+/** Datasettene kryssjekkene slår opp i. */
+export type Grunnlag = {
+  ansatte: readonly Pick<Ansatt, 'navn'>[];
+  /** Hvor de ansatte kom fra, til meldingen: «ansatte» eller årets lagrede «timesats-<år>.json». */
+  ansatteKilde?: string;
+  malbedrifter: readonly Malbedrift[];
+  adminKoder: readonly string[];
+};
+
+type Oppslag = {
+  ansatte: ReadonlySet<string>;
+  ansatteKilde: string;
+  malbedrifter: ReadonlyMap<string, Malbedrift>;
+  adminKoder: readonly string[];
+};
+
+/** En regel for én timerad. `malbedrift` er målbedriften raden er ført på (undefined for en administrasjonskode). */
+type Radregel = {
+  kode: Feilkode;
+  brukesAv: readonly Kommando[];
+  /** `malbedrift`: bare rader ført på en målbedrift (ikke administrasjonskoden). */
+  rader: 'alle' | 'malbedrift';
+  sjekk: (t: Timeregistrering, o: Oppslag) => Diagnostikk | undefined;
+};
+/** En regel over alle radene (summer per dag, like linjer). */
+type Samleregel = {
+  kode: Feilkode;
+  brukesAv: readonly Kommando[];
+  sjekk: (timer: readonly Timeregistrering[]) => Diagnostikk[];
+};
 
 export function erAdminKode(verdi: string, adminKoder: readonly string[]): boolean {
   const n = normaliserNavn(verdi);
   return adminKoder.some((k) => normaliserNavn(k) === n);
 }
 
-/** Avtaleperioden må henge sammen: avtaleslutt kan ikke være før avtalestart (8.2). */
+const ALLE: readonly Kommando[] = ['sjekk', 'faktura', 'budsjett'];
+
+/** Timerad-reglene, i rekkefølge. En regel som trenger målbedriften, hopper over en ukjent (den er alt meldt). */
+export const RADREGLER: readonly Radregel[] = [
+  {
+    kode: 'ukjent-ansatt',
+    brukesAv: ALLE,
+    rader: 'alle',
+    sjekk: (t, o) =>
+      o.ansatte.has(normaliserNavn(t.ansatt))
+        ? undefined
+        : feil(
+            'ukjent-ansatt',
+            `Ukjent ansatt «${t.ansatt}»: står ikke i ${o.ansatteKilde} og har derfor ingen timesats eller markedspris.`,
+            { ...t.kilde, kolonne: 'ansatt' },
+            { verdi: t.ansatt, forventet: `et navn fra ${o.ansatteKilde}` },
+          ),
+  },
+  {
+    // Programveileder 8.2: en målbedrift er knyttet til næringshagen gjennom en målbedriftsavtale.
+    kode: 'ukjent-malbedrift',
+    brukesAv: ['sjekk', 'faktura'],
+    rader: 'malbedrift',
+    sjekk: (t, o) =>
+      o.malbedrifter.has(normaliserOrgnr(t.malbedrift))
+        ? undefined
+        : feil(
+            'ukjent-malbedrift',
+            `Ukjent målbedrift «${t.malbedrift}»: står ikke i malbedrifter.`,
+            { ...t.kilde, kolonne: 'malbedrift' },
+            {
+              verdi: t.malbedrift,
+              forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${o.adminKoder.join(', ')})`,
+            },
+          ),
+  },
+  {
+    // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen er støttet rådgivning.
+    kode: 'utenfor-avtale',
+    brukesAv: ['sjekk', 'faktura'],
+    rader: 'malbedrift',
+    sjekk: (t, o) => {
+      const m = o.malbedrifter.get(normaliserOrgnr(t.malbedrift));
+      if (!m || (t.dato >= m.avtalestart && (m.avtaleslutt === undefined || t.dato <= m.avtaleslutt))) return;
+      return feil(
+        'utenfor-avtale',
+        `Timer utenfor avtaleperioden til ${m.navn}; de kan ikke faktureres med innovasjonsstøtte (programveileder vedlegg 3 pkt. 2).`,
+        { ...t.kilde, kolonne: 'dato' },
+        { verdi: t.dato, forventet: `en dato i ${m.avtalestart} – ${m.avtaleslutt ?? 'løpende'}` },
+      );
+    },
+  },
+];
+
+/** Reglene over flere rader, i rekkefølge, etter radreglene. */
+export const SAMLEREGLER: readonly Samleregel[] = [
+  { kode: 'dobbel-linje', brukesAv: ALLE, sjekk: dobbeltLinjer },
+  { kode: 'over-24-timer', brukesAv: ALLE, sjekk: timerOverDognet },
+];
+
+/** Kjører kommandoens kryssjekker på timeradene den har lest; alle funn samlet, i listens rekkefølge. */
+export function kryssjekkTimer(kommando: Kommando, timer: readonly Timeregistrering[], g: Grunnlag): Diagnostikk[] {
+  const o: Oppslag = {
+    ansatte: new Set(g.ansatte.map((a) => normaliserNavn(a.navn))),
+    ansatteKilde: g.ansatteKilde ?? 'ansatte',
+    malbedrifter: new Map(g.malbedrifter.map((m) => [m.orgnr, m])),
+    adminKoder: g.adminKoder,
+  };
+  const radregler = RADREGLER.filter((r) => r.brukesAv.includes(kommando));
+  const ds: Diagnostikk[] = [];
+  for (const t of timer) {
+    const admin = erAdminKode(t.malbedrift, g.adminKoder);
+    for (const r of radregler) {
+      if (admin && r.rader === 'malbedrift') continue;
+      const d = r.sjekk(t, o);
+      if (d) ds.push(d);
+    }
+  }
+  for (const r of SAMLEREGLER) if (r.brukesAv.includes(kommando)) ds.push(...r.sjekk(timer));
+  return ds;
+}
+
+/** Programveileder 8.2: avtaleperioden må henge sammen — avtaleslutt kan ikke være før avtalestart. */
 export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[] {
   return mb
     .filter((m) => m.avtaleslutt !== undefined && m.avtaleslutt < m.avtalestart)
@@ -28,69 +155,16 @@ export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[]
     );
 }
 
-/**
- * Timelinjene mot ansatte og målbedrifter: kjent ansatt, kjent målbedrift eller administrasjonskode,
- * dato innenfor avtalen (10.4: bare timer i avtaleperioden kan faktureres som støttet rådgivning),
- * høyst 24 timer per person per dag, og ingen helt like linjer (dobbel eksport).
- */
-export function kontrollerTimer(
-  timer: readonly Timeregistrering[],
-  ansatte: readonly Ansatt[],
-  mb: readonly Malbedrift[],
-  adminKoder: readonly string[],
-): Diagnostikk[] {
+/** Helt like linjer er nesten alltid en dobbel eksport; to riktige skilles med en beskrivelse. */
+function dobbeltLinjer(timer: readonly Timeregistrering[]): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
-  const ansattNavn = new Set(ansatte.map((a) => normaliserNavn(a.navn)));
-  const mbPerOrgnr = new Map(mb.map((m) => [m.orgnr, m]));
   const sett = new Map<string, number>();
   for (const t of timer) {
-    if (!ansattNavn.has(normaliserNavn(t.ansatt))) {
-      ds.push(
-        feil(
-          'ukjent-ansatt',
-          `Ukjent ansatt «${t.ansatt}».`,
-          { ...t.kilde, kolonne: 'ansatt' },
-          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
-        ),
-      );
-    }
-    if (!erAdminKode(t.malbedrift, adminKoder)) {
-      const orgnr = normaliserOrgnr(t.malbedrift);
-      const m = mbPerOrgnr.get(orgnr);
-      if (!m) {
-        ds.push(
-          feil(
-            'ukjent-malbedrift',
-            `Ukjent målbedrift «${t.malbedrift}».`,
-            { ...t.kilde, kolonne: 'malbedrift' },
-            {
-              verdi: t.malbedrift,
-              forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${adminKoder.join(', ')})`,
-            },
-          ),
-        );
-      } else if (t.dato < m.avtalestart || (m.avtaleslutt !== undefined && t.dato > m.avtaleslutt)) {
-        ds.push(
-          feil(
-            'utenfor-avtale',
-            `Timer utenfor avtaleperioden til ${m.navn}.`,
-            { ...t.kilde, kolonne: 'dato' },
-            { verdi: t.dato, forventet: `en dato i ${m.avtalestart} – ${m.avtaleslutt ?? 'løpende'}` },
-          ),
-        );
-      }
-    }
-    const linjeNokkel = [
-      t.dato,
-      normaliserNavn(t.ansatt),
-      t.malbedrift,
-      t.timer,
-      t.aktivitet ?? '',
-      t.tjeneste ?? '',
-      t.beskrivelse ?? '',
-    ].join('|');
-    const forrige = sett.get(linjeNokkel);
-    if (forrige !== undefined) {
+    const n = [t.dato, normaliserNavn(t.ansatt), t.malbedrift, t.timer, t.aktivitet, t.tjeneste, t.beskrivelse];
+    const nokkel = n.map((v) => v ?? '').join('|');
+    const forrige = sett.get(nokkel);
+    if (forrige === undefined) sett.set(nokkel, t.kilde.rad ?? 0);
+    else
       ds.push(
         feil(
           'dobbel-linje',
@@ -99,8 +173,34 @@ export function kontrollerTimer(
           { verdi: t.dato },
         ),
       );
-    } else sett.set(linjeNokkel, t.kilde.rad ?? 0);
   }
-  ds.push(...timerOverDognet(timer));
+  return ds;
+}
+
+/**
+ * Høyst 24 timer per person per dag, summert over alle linjene (issue 11 pkt. 5): én linje kan ikke passere
+ * 24 (felter.timer), men tre linjer på 9 + 8 + 8 kan.
+ */
+function timerOverDognet(timer: readonly Timeregistrering[]): Diagnostikk[] {
+  const perDag = new Map<string, { sum: number; forste: Timeregistrering }>();
+  for (const t of timer) {
+    const n = `${normaliserNavn(t.ansatt)}|${t.dato}`;
+    const d = perDag.get(n);
+    if (d) d.sum += t.timer;
+    else perDag.set(n, { sum: t.timer, forste: t });
+  }
+  const ds: Diagnostikk[] = [];
+  for (const { sum, forste } of perDag.values()) {
+    if (sum <= 2400) continue;
+    const tekstSum = (sum / 100).toLocaleString('nb-NO');
+    ds.push(
+      feil(
+        'over-24-timer',
+        `${forste.ansatt} har ${tekstSum} timer ${forste.dato} — mer enn døgnet har.`,
+        { ...forste.kilde, kolonne: 'timer' },
+        { forventet: 'høyst 24 timer per person per dag' },
+      ),
+    );
+  }
   return ds;
 }

@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { kostnaderDef } from '../../../domain/datasett/kostnader.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
-import { timerDef, timerOverDognet } from '../../../domain/datasett/timer.js';
+import { timerDef } from '../../../domain/datasett/timer.js';
 import { advarsel, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { raaDatoI, type Dato } from '../../../domain/felles/dato.js';
 import { kontrollerFordeling, statusTekst } from '../../../domain/budsjett/budsjett.js';
@@ -81,7 +81,6 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     am.config.admAktiviteter,
     aarsSatser.lagret ? `timesats-${aar}.json` : 'ansatte',
   );
-  feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
   const filnavn: Record<string, string> = {
     timer: timer.fil ?? 'timer.csv',

@@ -10,7 +10,7 @@ import type { Config } from '../../../domain/konfig/config.js';
 import type { FakturaOppsett } from '../../../domain/faktura/oppsett.js';
 import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
-import { timerDef, timerOverDognet } from '../../../domain/datasett/timer.js';
+import { timerDef } from '../../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import {
@@ -175,7 +175,6 @@ async function kjorPeriode(
     tilskudd: tilskuddDef,
   });
   const { fakturering: f, feil: feilListe } = beregnFakturering(timer.rader, ansatte.rader, malbedrifter.rader, p);
-  feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   feilListe.unshift(
     ...feilstavedeTjenestepriser(
       timer.rader.map((t) => t.tjeneste),

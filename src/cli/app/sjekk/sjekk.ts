@@ -8,7 +8,7 @@ import { GRUNNDATASETT } from '../../../domain/datasett/index.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
 import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
-import { kontrollerMalbedrifter, kontrollerTimer } from '../../../domain/kontroll/kontroll.js';
+import { kontrollerMalbedrifter, kryssjekkTimer } from '../../../domain/kontroll/kontroll.js';
 import { aapneArbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlleDelvis, type LestDatasett } from '../../../io/les/datasett.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
@@ -26,7 +26,8 @@ export async function sjekk(k: Kontekst): Promise<Resultat> {
   const mb = lest.get(malbedrifterDef)?.rader as LestDatasett<never>['rader'] | undefined;
   const timer = lest.get(timerDef)?.rader as LestDatasett<never>['rader'] | undefined;
   if (mb) ds.push(...kontrollerMalbedrifter(mb));
-  if (timer && ansatte && mb) ds.push(...kontrollerTimer(timer, ansatte, mb, am.config.adminKoder));
+  if (timer && ansatte && mb)
+    ds.push(...kryssjekkTimer('sjekk', timer, { ansatte, malbedrifter: mb, adminKoder: am.config.adminKoder }));
   if (ds.length) throw new InndataFeil(ds);
   const oversikt = GRUNNDATASETT.map((d) => ({
     datasett: d.navn,

@@ -112,7 +112,7 @@ async function sporOmEierskap(k: Kontekst, fl: Flagg): Promise<boolean> {
     }
     const r = tolkRelasjonSvar(s, type);
     if ('rel' in r) (type === 'partner' ? fl.partnere : fl.tilknyttede).push(r.rel);
-    else k.advarsler.push(advarsel('ugyldig-flagg', r.feil));
+    else k.advarsler.push(advarsel('ugyldig-svar', r.feil));
   }
 }
 
