@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { feilkodetilfeller } from './lag-bad-koder.mjs';
 
 const ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BAD = path.join(ROT, 'fixtures', 'bad');
@@ -23,8 +24,11 @@ const cp1252 = (tekst) => {
 };
 
 const tilfeller = [];
-function tilfelle(navn, { beskrivelse, base = 'mini', kommando = ['sjekk'], filer = {}, fjern = [], forventet }) {
-  tilfeller.push({ navn, beskrivelse, base, kommando, filer, fjern, forventet });
+function tilfelle(
+  navn,
+  { beskrivelse, base = 'mini', kommando = ['sjekk'], filer = {}, fjern = [], forventet, ...mer },
+) {
+  tilfeller.push({ navn, beskrivelse, base, kommando, filer, fjern, forventet, ...mer });
 }
 
 // --- ansatte (nh timesats) ---
@@ -598,6 +602,9 @@ async function xlsxAnsatte(art) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+// Én gjenskaping per feilkode i registeret (src/domain/felles/feilkoder.ts).
+await feilkodetilfeller({ tilfelle, csv, A_HODE, M_HODE, T_HODE });
+
 for (const t of tilfeller) {
   const dir = path.join(BAD, t.navn);
   // melding.txt (den festede feilteksten, skrevet av test/e2e/bad-input.test.ts) beholdes.
@@ -606,11 +613,10 @@ for (const t of tilfeller) {
     if (f !== 'melding.txt') rmSync(path.join(dir, f), { recursive: true, force: true });
   for (const [fil, innhold] of Object.entries(t.filer)) {
     const data = typeof innhold === 'string' && innhold.startsWith('XLSX:') ? await xlsx(innhold.slice(5)) : innhold;
+    mkdirSync(path.dirname(path.join(dir, fil)), { recursive: true }); // «nh.json/x»: en mappe der en fil skal stå
     writeFileSync(path.join(dir, fil), data);
   }
-  writeFileSync(
-    path.join(dir, 'tilfelle.json'),
-    `${JSON.stringify({ beskrivelse: t.beskrivelse, base: t.base, kommando: t.kommando, fjern: t.fjern, forventet: t.forventet }, null, 2)}\n`,
-  );
+  const { navn: _navn, filer: _filer, ...json } = t;
+  writeFileSync(path.join(dir, 'tilfelle.json'), `${JSON.stringify(json, null, 2)}\n`);
 }
 console.log(`${tilfeller.length} tilfeller i ${path.relative(ROT, BAD)}`);

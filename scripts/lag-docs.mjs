@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * Skriver docs/datasett.md fra datasett-definisjonene (src/domain/datasett/*.ts, via dist/), så
- * dokumentasjonen aldri kan avvike fra det nh faktisk leser. Kjør etter `npm run build`: `npm run docs`.
+ * Skriver de genererte dokumentene fra koden (via dist/), så de aldri kan avvike fra det nh gjør:
+ * docs/datasett.md (datasett-definisjonene), docs/maltall.md (måltallene) og docs/feilkoder.md (feilkoderegisteret
+ * med gjenskapingene i fixtures/bad). `npm run docs` bygger først; CI feiler når dette endrer en fil.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -132,3 +133,57 @@ for (const m of MALTALL) {
 }
 writeFileSync(path.join(ROT, 'docs', 'maltall.md'), mt.join('\n'));
 console.log(`docs/maltall.md: ${MALTALL.length} måltall`);
+
+// docs/feilkoder.md: registeret over feil- og advarselskodene (issue 22 pkt. 5), i blokkene fra kildefilen,
+// med gjenskapingen hver kode har (en mappe i fixtures/bad, eller testen i `vises`).
+const { FEILKODER } = await import(pathToFileURL(path.join(ROT, 'dist', 'domain', 'felles', 'feilkoder.js')).href);
+const BAD = path.join(ROT, 'fixtures', 'bad');
+const mapper = new Map();
+for (const d of readdirSync(BAD).sort()) {
+  const f = path.join(BAD, d, 'tilfelle.json');
+  if (!existsSync(f)) continue;
+  const { forventet } = JSON.parse(readFileSync(f, 'utf8'));
+  for (const k of [forventet?.kode, ...(forventet?.ogsa ?? [])]) if (k) mapper.set(k, [...(mapper.get(k) ?? []), d]);
+}
+const blokker = [];
+for (const linje of readFileSync(path.join(ROT, 'src', 'domain', 'felles', 'feilkoder.ts'), 'utf8').split('\n')) {
+  const blokk = /^\s*\/\/ ————— (.+?) —————/.exec(linje);
+  if (blokk) blokker.push({ navn: blokk[1], koder: [] });
+  const kode = /^\s*'([a-z0-9-]+)': \{/.exec(linje);
+  if (kode && blokker.length) blokker.at(-1).koder.push(kode[1]);
+}
+const ALVOR = { feil: 'feil (exit 2)', nei: 'nei (exit 1)', advarsel: 'advarsel', intern: 'intern (exit 3)' };
+const fk = [
+  '# Feilkodene',
+  '',
+  '<!-- Generert av scripts/lag-docs.mjs fra src/domain/felles/feilkoder.ts. Ikke rediger for hånd: kjør `npm run docs`. -->',
+  '',
+  'Hver feil og advarsel nh gir, har en kode (`kode` i `--json`). Alvor: **feil** = ugyldig inndata, bruk eller',
+  'miljø (exit 2, ingenting skrevet); **nei** = en regel sier nei (exit 1); **advarsel** = kjøringen går videre og',
+  'sier fra; **intern** = en feil i nh (exit 3, skal aldri skje — meld den). Hjemmel er programveilederens punkt',
+  '(eller GBER) der en regel ligger bak. Gjenskaping: mappen i `fixtures/bad/` som viser koden',
+  '(`test/e2e/bad-input.test.ts` kjører den og fester meldingen i `melding.txt`), eller testen som gjør det der en',
+  'mappe ikke kan (miljøet, et svar i terminalen, to kjøringer samtidig).',
+  '',
+  'En ny kode: én linje nederst i blokken for området i `src/domain/felles/feilkoder.ts`, et tilfelle i',
+  '`scripts/lag-bad-koder.mjs` (`npm run lag-fixtures`, så `npx vitest run test/e2e/bad-input.test.ts -u`) og',
+  '`npm run docs`. `test/unit/feilkoder.test.ts` feiler for en kode som brukes uten å stå her, som står her uten å',
+  'brukes, eller som mangler gjenskaping.',
+  '',
+];
+let antallKoder = 0;
+for (const b of blokker) {
+  fk.push(`## ${b.navn}`, '', '| Kode | Alvor | Betyr | Hjemmel | Gjenskaping |', '|---|---|---|---|---|');
+  for (const k of b.koder) {
+    const i = FEILKODER[k];
+    const vis = (mapper.get(k) ?? []).map((d) => `\`fixtures/bad/${d}\``);
+    if (!vis.length && i.vises) vis.push(`\`${i.vises}\``);
+    fk.push(
+      `| \`${k}\` | ${ALVOR[i.alvor]} | ${i.betyr.replace(/</g, '&lt;')} | ${i.hjemmel ?? ''} | ${vis.slice(0, 2).join(', ')} |`,
+    );
+    antallKoder++;
+  }
+  fk.push('');
+}
+writeFileSync(path.join(ROT, 'docs', 'feilkoder.md'), fk.join('\n'));
+console.log(`docs/feilkoder.md: ${antallKoder} koder`);

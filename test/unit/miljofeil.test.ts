@@ -34,6 +34,10 @@ describe('feilgrensen: fs-feil → exit 2 med stien (før: «Intern feil», exit
     ['EISDIR', 'read', /er en mappe, men nh forventet en fil/, 'er-mappe'],
     ['ENOTDIR', 'mkdir', /En del av stien er en fil/, 'ikke-mappe'],
     ['EBUSY', 'rename', /åpen i Excel/, 'fil-laast'],
+    ['EMFILE', 'open', /For mange åpne filer/, 'for-mange-filer'],
+    ['ENAMETOOLONG', 'open', /Stien er for lang/, 'for-lang-sti'],
+    ['ELOOP', 'open', /peker i ring/, 'lenke-i-ring'],
+    ['EIO', 'read', /Kunne ikke lese filen \(EIO\)/, 'io-feil'],
   ])('%s', (code, syscall, melding, kode) => {
     const { u, feil, json } = fangUtskrift();
     const sti = '/data/Næringshage/faktura/2026-10/fakturagrunnlag.csv';
@@ -45,10 +49,15 @@ describe('feilgrensen: fs-feil → exit 2 med stien (før: «Intern feil», exit
     expect(json[0]).toMatchObject({ ok: false, exitKode: 2, feil: [{ kode, kilde: { fil: sti } }] });
   });
 
-  it('ENOENT og andre feil er fortsatt exit 3 (en feil i nh)', () => {
-    const { u } = fangUtskrift();
+  it('ENOENT og andre feil er fortsatt exit 3 (en feil i nh) med koden intern-feil', () => {
+    const { u, json } = fangUtskrift();
     expect(haandterFeil(u, fsFeil('ENOENT', 'open', '/x/templates/mal.json'), false)).toBe(3);
-    expect(haandterFeil(u, new TypeError('x is undefined'), false)).toBe(3);
+    expect(haandterFeil(u, new TypeError('x is undefined'), true)).toBe(3);
+    expect(json[0]).toMatchObject({
+      ok: false,
+      exitKode: 3,
+      feil: [{ kode: 'intern-feil', melding: 'x is undefined' }],
+    });
   });
 
   it('EPERM på Windows er nesten alltid en fil som er åpen i Excel', () => {

@@ -24,6 +24,7 @@ export type Feilkodeinfo = {
 };
 
 const MILJO = 'test/unit/miljofeil.test.ts';
+const GJENSKAPING = 'test/unit/gjenskaping.test.ts';
 
 // biome-ignore format: én linje per kode, så et tillegg er én linje og en flettekonflikt aldri mer enn det
 export const FEILKODER = {
@@ -55,7 +56,7 @@ export const FEILKODER = {
   'ulesbar-config': { alvor: 'feil', betyr: 'nh.json kan ikke leses (tilgang, tegnsett)' },
   'ugyldig-config': { alvor: 'feil', betyr: 'nh.json er ikke gyldig JSON, eller et felt har feil type eller en urimelig verdi' },
   'ukjent-config-nokkel': { alvor: 'feil', betyr: 'En nøkkel i nh.json som nh ikke kjenner (feilstavet?), med forslag' },
-  'mangler-mappe': { alvor: 'feil', betyr: 'Arbeidsmappen (--data) finnes ikke' },
+  'mangler-mappe': { alvor: 'feil', betyr: 'Arbeidsmappen (--data) finnes ikke', vises: GJENSKAPING },
   'tjenestepris-feilstavet': { alvor: 'feil', betyr: 'En tjenestepris i nh.json ligner en tjeneste i timer, men er stavet annerledes', hjemmel: '10.4' },
   'ukjent-csv-kolonne': { alvor: 'feil', betyr: 'faktura.csvKolonner/csvRekkefolge i nh.json nevner en kolonne fakturagrunnlaget ikke har' },
   // ————— Kommandolinjen —————
@@ -69,11 +70,11 @@ export const FEILKODER = {
   'ugyldig-orgnr': { alvor: 'feil', betyr: 'Organisasjonsnummeret har feil lengde eller kontrollsiffer (MOD11)' },
   // ————— Skriving, lås og miljøet (io/skriv; filsystemet sier nei) —————
   'finnes-fra-for': { alvor: 'feil', betyr: 'En utfil finnes fra før og overskrives ikke uten --overskriv' },
-  'laast': { alvor: 'feil', betyr: 'En annen nh-kjøring holder låsen i arbeidsmappen' },
+  'laast': { alvor: 'feil', betyr: 'En annen nh-kjøring holder låsen i arbeidsmappen', vises: 'test/unit/laas.test.ts' },
   'fil-laast': { alvor: 'feil', betyr: 'Filen er låst av et annet program (åpen i Excel?)', vises: MILJO },
   'ingen-tilgang': { alvor: 'feil', betyr: 'Mangler tilgang til å lese eller skrive filen eller mappen', vises: MILJO },
-  'skrivebeskyttet': { alvor: 'feil', betyr: 'Arbeidsmappen ligger på et skrivebeskyttet filsystem', vises: 'test/e2e/krasj.test.ts' },
-  'disk-full': { alvor: 'feil', betyr: 'Disken eller lagringskvoten er full', vises: 'test/e2e/krasj.test.ts' },
+  'skrivebeskyttet': { alvor: 'feil', betyr: 'Arbeidsmappen ligger på et skrivebeskyttet filsystem', vises: MILJO },
+  'disk-full': { alvor: 'feil', betyr: 'Disken eller lagringskvoten er full', vises: MILJO },
   'er-mappe': { alvor: 'feil', betyr: 'En mappe står der nh forventet en fil' },
   'ikke-mappe': { alvor: 'feil', betyr: 'En fil står der nh forventet en mappe' },
   'for-mange-filer': { alvor: 'feil', betyr: 'For mange åpne filer i systemet', vises: MILJO },
@@ -100,10 +101,10 @@ export const FEILKODER = {
   'dobbel-registerlinje': { alvor: 'feil', betyr: 'Støtteregisteret har samme periode og orgnr to ganger (ville telt dobbelt)', hjemmel: '10.4' },
   'register-fortegn': { alvor: 'feil', betyr: 'En linje i støtteregisteret har feil fortegn for typen (faktura positiv, kreditnota negativ)' },
   'register-xlsx': { alvor: 'feil', betyr: 'Støtteregisteret er lagret som xlsx; nh fører det bare som CSV' },
-  'register-endret': { alvor: 'feil', betyr: 'Støtteregisteret ble endret av en annen kjøring mens denne kjørte; ingenting er skrevet', vises: 'test/unit/laas.test.ts' },
+  'register-endret': { alvor: 'feil', betyr: 'Støtteregisteret ble endret av en annen kjøring mens denne kjørte; ingenting er skrevet', vises: 'test/unit/stotteregister.test.ts' },
   'kjoring-ulik': { alvor: 'feil', betyr: 'Fakturagrunnlaget og støtteregisteret er fra ulike kjøringer (avbrutt --erstatt)' },
   'konfliktkopi': { alvor: 'advarsel', betyr: 'En fil ser ut som en synkroniseringskonflikt av støtteregisteret; den leses ikke' },
-  'adresse-fra-brreg': { alvor: 'advarsel', betyr: 'Kjøperens adresse til EHF er hentet fra Brønnøysund (via smb-sjekk), ikke fra malbedrifter' },
+  'adresse-fra-brreg': { alvor: 'advarsel', betyr: 'Kjøperens adresse til EHF er hentet fra Brønnøysund (via smb-sjekk), ikke fra malbedrifter', vises: 'test/e2e/faktura-ehf.test.ts' },
   'ehf-uten-nummerserie': { alvor: 'feil', betyr: 'EHF krever fakturanummer, men nh.json har ingen faktura.nummerserie' },
   'ehf-mangler-selger': { alvor: 'feil', betyr: 'EHF krever selgerens opplysninger i nh.json (faktura.selger)' },
   'ehf-mangler-kjoper': { alvor: 'feil', betyr: 'EHF krever kjøperens opplysninger i malbedrifter (adresse, postnummer …)' },
@@ -134,7 +135,7 @@ export const FEILKODER = {
   'under-sivas-minimum': { alvor: 'advarsel', betyr: 'Målet eller resultatet er under Sivas minimumskrav', hjemmel: '11.2' },
   'maltall-uten-mal': { alvor: 'advarsel', betyr: 'Måltall uten eget mål i målfilen', hjemmel: '11.2' },
   'maltall-konflikt': { alvor: 'feil', betyr: 'maltall-<år>.csv og .xlsx har ulike mål, og det går ikke å se hvilken som er nyest' },
-  'maltall-to-filer': { alvor: 'advarsel', betyr: 'maltall-<år>.csv og .xlsx er ulike; den sist endrede brukes' },
+  'maltall-to-filer': { alvor: 'advarsel', betyr: 'maltall-<år>.csv og .xlsx er ulike; den sist endrede brukes', vises: 'test/e2e/aarsrapport.test.ts' },
   'srl-ukjent-malbedrift': { alvor: 'feil', betyr: 'En SRL-vurdering for et orgnr som ikke er en målbedrift', hjemmel: '11.2, vedlegg 1' },
   'srl-to-ganger': { alvor: 'feil', betyr: 'To SRL-vurderinger for samme målbedrift og år', hjemmel: '11.2, vedlegg 1' },
   'tiltak-mangler-bedrift': { alvor: 'feil', betyr: 'Et tiltak som teller bedrifter, mangler bedrift eller orgnr', hjemmel: '11.2' },
@@ -152,14 +153,14 @@ export const FEILKODER = {
   'ugyldig-frist': { alvor: 'feil', betyr: '--frist er ikke en av AVI-fristene for kundetilfredshetsundersøkelsen', hjemmel: '11.1' },
   'endret-etter-rapportering': { alvor: 'advarsel', betyr: 'En dato er endret etter at den ble rapportert til AVI; rettes for hånd', hjemmel: '6.3' },
   'antatt-oppdatert': { alvor: 'advarsel', betyr: 'Uten logg antar nh at AVI er oppdatert fram til --siden (eller forrige frist)', hjemmel: '6.3' },
-  'logg-uleselig': { alvor: 'feil', betyr: 'AVI-loggen kan ikke leses' },
+  'logg-uleselig': { alvor: 'feil', betyr: 'AVI-loggen kan ikke leses', vises: GJENSKAPING },
   'ugyldig-logg': { alvor: 'feil', betyr: 'AVI-loggen er ikke gyldig JSON eller har feil form; nh overskriver den ikke' },
-  'logg-endret': { alvor: 'feil', betyr: 'AVI-loggen ble endret av en annen kjøring mens denne kjørte', vises: 'test/e2e/kts-plan.test.ts' },
+  'logg-endret': { alvor: 'feil', betyr: 'AVI-loggen ble endret av en annen kjøring mens denne kjørte', vises: GJENSKAPING },
   // ————— smb-sjekk og Brønnøysundregistrene —————
   'mangler-registerdata': { alvor: 'feil', betyr: 'Uten nett og hurtigbuffer trengs flagg for registerdataene' },
   'mangler-fil': { alvor: 'feil', betyr: 'Eierskapsfilen (--eierskap) finnes ikke' },
   'eierskap-under-25': { alvor: 'advarsel', betyr: 'En eierandel under 25 % er selvstendig og tas ikke med', hjemmel: 'GBER vedlegg I art. 3' },
-  'ugyldig-svar': { alvor: 'advarsel', betyr: 'Et svar på et spørsmål i terminalen kunne ikke tolkes og er ikke tatt med', vises: 'test/e2e/tty.test.ts' },
+  'ugyldig-svar': { alvor: 'advarsel', betyr: 'Et svar på et spørsmål i terminalen kunne ikke tolkes og er ikke tatt med', vises: GJENSKAPING },
   'kurs-fram-i-tid': { alvor: 'advarsel', betyr: 'EUR/NOK-kursen er datert etter i dag' },
   'brreg-svar': { alvor: 'feil', betyr: 'Brønnøysundregistrene svarte med en feil; prøv igjen eller bruk --offline' },
   'ukjent-orgnr': { alvor: 'feil', betyr: 'Orgnr finnes ikke i Enhetsregisteret' },
@@ -171,7 +172,7 @@ export const FEILKODER = {
   'regnskap-500': { alvor: 'advarsel', betyr: 'Regnskapsregisteret svarte med en serverfeil for regnskapet' },
   'regnskap-valuta': { alvor: 'advarsel', betyr: 'Årsregnskapet er ikke i NOK; tallene brukes ikke' },
   // ————— nh selv —————
-  'intern-feil': { alvor: 'intern', betyr: 'En feil i nh (exit 3); skal aldri skje — meld den', vises: 'test/e2e/krasj.test.ts' },
+  'intern-feil': { alvor: 'intern', betyr: 'En feil i nh (exit 3); skal aldri skje — meld den', vises: MILJO },
 } as const satisfies Record<string, Feilkodeinfo>;
 
 export type Feilkode = keyof typeof FEILKODER;

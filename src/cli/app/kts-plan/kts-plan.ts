@@ -279,7 +279,7 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
 }
 
 /** Opplastingsfilene og loggen i ett skrivFiler-kall under lås; loggen må være uendret siden vi leste den. */
-async function skrivMedLogg(
+export async function skrivMedLogg(
   am: Arbeidsmappe,
   lestLogg: AviLogg,
   filer: { sti: string; innhold: Uint8Array | string }[],
