@@ -13,18 +13,16 @@ import ExcelJS from 'exceljs';
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const BRREG = path.join(FIXTURES, 'brreg');
 
-/** Fast tid i arbeidsbøkene, så en ny kjøring gir samme bytes. */
-const FAST = new Date('2026-01-01T00:00:00Z');
-async function arbeidsbok(bygg) {
-  const wb = new ExcelJS.Workbook();
-  wb.created = FAST;
-  wb.modified = FAST;
-  bygg(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** @param {{ tilfelle: Function, csv: Function, A_HODE: string, M_HODE: string, T_HODE: string }} h */
-export async function feilkodetilfeller({ tilfelle, csv, A_HODE, T_HODE }) {
+/**
+ * @param {{ tilfelle: Function, csv: Function, tilBuffer: Function, A_HODE: string, T_HODE: string }} h
+ *   tilBuffer: arbeidsboken med faste tidsstempler (lag-bad.mjs), så en ny kjøring gir samme bytes.
+ */
+export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HODE }) {
+  const arbeidsbok = async (bygg) => {
+    const wb = new ExcelJS.Workbook();
+    bygg(wb);
+    return tilBuffer(wb);
+  };
   const REG_HODE = 'periode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;kjoring';
   const P10 = ['--periode', '2026-10'];
   const fakturaConfig = (faktura) =>

@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { fastZipTid } from '../dist/io/skriv/zip-tid.js';
 import { feilkodetilfeller } from './lag-bad-koder.mjs';
 
 const ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +23,14 @@ const cp1252 = (tekst) => {
   const kart = { æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, é: 0xe9 };
   return Buffer.from([...tekst].map((c) => kart[c] ?? c.charCodeAt(0)));
 };
+
+/** Faste tidsstempler (arbeidsboken og zip-oppføringene), så en ny kjøring gir byte for byte samme filer. */
+const FAST = new Date('2026-01-01T00:00:00Z');
+async function tilBuffer(wb) {
+  wb.created = FAST;
+  wb.modified = FAST;
+  return Buffer.from(fastZipTid(new Uint8Array(await wb.xlsx.writeBuffer()), FAST));
+}
 
 const tilfeller = [];
 function tilfelle(
@@ -569,7 +578,7 @@ async function xlsx(art) {
     const ws = wb.addWorksheet('kostnader');
     ws.addRow(['ar', 'kategori', 'belop', 'tekst', 'dato', 'type']);
     ws.addRow([2026, 'Eksterne kostnader', 985000.125, 'Regnskap', null, 'faktisk']);
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return tilBuffer(wb);
   }
   if (art === 'skjult-ark') {
     const wb = new ExcelJS.Workbook();
@@ -577,7 +586,7 @@ async function xlsx(art) {
     ws.addRow(['navn', 'arslonn']);
     ws.addRow(['Gammel Ansatt', 500000]);
     wb.addWorksheet('Forside').addRow(['Ansatte i Minidal Næringshage']);
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return tilBuffer(wb);
   }
   if (art === 'verdi-utenfor') {
     const wb = new ExcelJS.Workbook();
@@ -585,7 +594,7 @@ async function xlsx(art) {
     ws.addRow(['navn', 'arslonn']);
     ws.addRow(['Kari Nordmann', 650000]);
     ws.addRow(['Ola Hansen', 390000, null, 'glemt notat']);
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return tilBuffer(wb);
   }
   return xlsxAnsatte(art);
 }
@@ -599,11 +608,11 @@ async function xlsxAnsatte(art) {
   else if (art === 'tekst-i-tall') ws.addRow(['Ola Hansen', 'mye', 0.6]);
   else ws.addRow(['Ola Hansen', { formula: 'B2*0.6', result: 390000 }, 0.6]);
   ws.getCell('C3').numFmt = '0%';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return tilBuffer(wb);
 }
 
 // Én gjenskaping per feilkode i registeret (src/domain/felles/feilkoder.ts).
-await feilkodetilfeller({ tilfelle, csv, A_HODE, M_HODE, T_HODE });
+await feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HODE });
 
 for (const t of tilfeller) {
   const dir = path.join(BAD, t.navn);

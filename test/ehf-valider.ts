@@ -9,10 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROT } from './hjelp.js';
+import { harProgram, krev } from './krav.js';
 
+/** Validatoren: ../shared/ehf ved siden av repoet, eller mappen i NH_EHF_VALIDATOR_MAPPE (README «Tester»). */
 export const EHF_MAPPE = process.env.NH_EHF_VALIDATOR_MAPPE ?? path.resolve(ROT, '..', 'shared', 'ehf');
-export const harEhfValidator = existsSync(path.join(EHF_MAPPE, 'valider-ehf.mjs'));
-export const harXmllint = !spawnSync('xmllint', ['--version']).error;
+export const harEhfValidator = krev(
+  existsSync(path.join(EHF_MAPPE, 'valider-ehf.mjs')),
+  `EHF-validatoren (${path.join(EHF_MAPPE, 'valider-ehf.mjs')})`,
+  'Legg shared/ ved siden av repoet (../shared/ehf), eller pek på mappen med NH_EHF_VALIDATOR_MAPPE=/sti/til/ehf.',
+);
+export const harXmllint = krev(harProgram('xmllint'), 'xmllint', 'Installer libxml2-utils (`.ci/run` gjør det).');
 
 export type Avvik = { id: string; flag: string; text: string };
 

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { DEMO, kopier, lesArk, nh, ROT, avtrykk } from '../hjelp.js';
 import { harEhfValidator, validerEhf } from '../ehf-valider.js';
 import { SOFFICE } from '../libreoffice.js';
+import { harProgram, krev } from '../krav.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
@@ -53,76 +54,73 @@ function tripletexSummer(tekst: string): Map<string, number> {
   return ut;
 }
 
-describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))(
-  'nh faktura på demoen: EHF, Tripletex og PowerOffice (issue 15)',
-  () => {
-    it.skipIf(!harEhfValidator)(
-      'programveileder 10.4: skriver EHF per faktura, importfilene; alle EHF består valideringen; ny kjøring endrer ingenting; --erstatt gir gyldige kreditnotaer',
-      async () => {
-        const ws = kopier(DEMO);
-        const r = await nh(['faktura', '--data', ws, ...P, '--json']);
-        expect(r.kode, r.stderr).toBe(0);
-        const j = r.json();
-        expect(j.malbedrifter.length).toBeGreaterThanOrEqual(20);
-        const ehf = j.filer.ehf as string[];
-        expect(ehf).toHaveLength(j.malbedrifter.length);
-        for (const m of j.malbedrifter) {
-          expect(m.faktura.fakturanr).toMatch(/^260\d\d$/);
-          expect(existsSync(path.join(ws, 'faktura', '2026-10', 'ehf', `${m.faktura.fakturanr}-${m.orgnr}.xml`))).toBe(
-            true,
-          );
-        }
-        for (const s of ['tripletex', 'poweroffice']) expect(existsSync(j.filer.importfiler[s]), s).toBe(true);
-        await alleGyldige(ehf);
-
-        // Registeret har identiteten; Tripletex-filen gir egenandelen per faktura eksakt (markedsverdi − støtte).
-        const reg = register(ws);
-        expect(reg.every((l) => /^260\d\d$/.test(l.fakturanr!) && /^\d{7}$/.test(l.kid!) && l.type === 'faktura')).toBe(
+describe('nh faktura på demoen: EHF, Tripletex og PowerOffice (issue 15)', () => {
+  it.skipIf(!harEhfValidator)(
+    'programveileder 10.4: skriver EHF per faktura, importfilene; alle EHF består valideringen; ny kjøring endrer ingenting; --erstatt gir gyldige kreditnotaer',
+    async () => {
+      const ws = kopier(DEMO);
+      const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(r.kode, r.stderr).toBe(0);
+      const j = r.json();
+      expect(j.malbedrifter.length).toBeGreaterThanOrEqual(20);
+      const ehf = j.filer.ehf as string[];
+      expect(ehf).toHaveLength(j.malbedrifter.length);
+      for (const m of j.malbedrifter) {
+        expect(m.faktura.fakturanr).toMatch(/^260\d\d$/);
+        expect(existsSync(path.join(ws, 'faktura', '2026-10', 'ehf', `${m.faktura.fakturanr}-${m.orgnr}.xml`))).toBe(
           true,
         );
-        const tx = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
-        for (const l of reg) expect(tx.get(l.fakturanr!), l.fakturanr).toBe(ore(l.egenandel!));
-        const po = linjer(les(ws, 'faktura/2026-10/poweroffice-import.csv'));
-        expect(po[0]).toBe('[Orders]');
-        expect(po[1]).toMatch(/^OrderNo;OrderDate;CustomerNo;/);
+      }
+      for (const s of ['tripletex', 'poweroffice']) expect(existsSync(j.filer.importfiler[s]), s).toBe(true);
+      await alleGyldige(ehf);
 
-        // Idempotent: en ny kjøring endrer ikke en byte.
-        const før = avtrykk(ws);
-        const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
-        expect(igjen.json().status).toBe('allerede-fakturert');
-        expect(avtrykk(ws)).toEqual(før);
+      // Registeret har identiteten; Tripletex-filen gir egenandelen per faktura eksakt (markedsverdi − støtte).
+      const reg = register(ws);
+      expect(reg.every((l) => /^260\d\d$/.test(l.fakturanr!) && /^\d{7}$/.test(l.kid!) && l.type === 'faktura')).toBe(
+        true,
+      );
+      const tx = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
+      for (const l of reg) expect(tx.get(l.fakturanr!), l.fakturanr).toBe(ore(l.egenandel!));
+      const po = linjer(les(ws, 'faktura/2026-10/poweroffice-import.csv'));
+      expect(po[0]).toBe('[Orders]');
+      expect(po[1]).toMatch(/^OrderNo;OrderDate;CustomerNo;/);
 
-        // --erstatt med endrede timer for én målbedrift: kreditnota + ny faktura, begge gyldige; resten beholdes.
-        const orgnr = j.malbedrifter[0].orgnr as string;
-        const gammelNr = j.malbedrifter[0].faktura.fakturanr as string;
-        appendFileSync(path.join(ws, 'timer.csv'), `20.10.2026;Eirik Moen;${orgnr};2;Kartlegging;Bærekraft;Ekstra\r\n`);
-        const e = await nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
-        expect(e.kode, e.stderr).toBe(0);
-        const ej = e.json();
-        expect(ej.status).toBe('erstattet');
-        expect(ej.kreditnotaer).toHaveLength(1);
-        expect(ej.kreditnotaer[0]).toMatchObject({ orgnr, krediterer: gammelNr, type: 'kreditnota' });
-        const nyNr = ej.malbedrifter[0].faktura.fakturanr as string;
-        expect(Number(nyNr)).toBeGreaterThan(Math.max(...reg.map((l) => Number(l.fakturanr))));
-        expect(ej.filer.ehf.map((f: string) => path.basename(f))).toEqual([
-          `${ej.kreditnotaer[0].fakturanr}-${orgnr}-kreditnota.xml`,
-          `${nyNr}-${orgnr}.xml`,
-        ]);
-        await alleGyldige(ej.filer.ehf);
-        // Registeret beholder begge; støtten for målbedriften i perioden er den nye (vedlegg 3 pkt. 2: treårssummen).
-        const etter = register(ws).filter((l) => l.orgnr === orgnr);
-        expect(etter.map((l) => l.type)).toEqual(['faktura', 'kreditnota', 'faktura']);
-        expect(etter.reduce((s, l) => s + ore(l.stotte!), 0)).toBe(Math.round(ej.malbedrifter[0].stotte * 100));
-        expect(etter.reduce((s, l) => s + ore(l.stotteEur!), 0)).toBe(Math.round(ej.malbedrifter[0].stotteEur * 100));
-        // Importfilen etter --erstatt har bare kreditnotaen og den nye fakturaen.
-        const tx2 = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
-        expect([...tx2.keys()]).toEqual([ej.kreditnotaer[0].fakturanr, nyNr]);
-        expect(tx2.get(ej.kreditnotaer[0].fakturanr)).toBe(-ore(reg.find((l) => l.fakturanr === gammelNr)!.egenandel!));
-      },
-      240_000,
-    );
-  },
-);
+      // Idempotent: en ny kjøring endrer ikke en byte.
+      const før = avtrykk(ws);
+      const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
+      expect(igjen.json().status).toBe('allerede-fakturert');
+      expect(avtrykk(ws)).toEqual(før);
+
+      // --erstatt med endrede timer for én målbedrift: kreditnota + ny faktura, begge gyldige; resten beholdes.
+      const orgnr = j.malbedrifter[0].orgnr as string;
+      const gammelNr = j.malbedrifter[0].faktura.fakturanr as string;
+      appendFileSync(path.join(ws, 'timer.csv'), `20.10.2026;Eirik Moen;${orgnr};2;Kartlegging;Bærekraft;Ekstra\r\n`);
+      const e = await nh(['faktura', '--data', ws, ...P, '--erstatt', '--json']);
+      expect(e.kode, e.stderr).toBe(0);
+      const ej = e.json();
+      expect(ej.status).toBe('erstattet');
+      expect(ej.kreditnotaer).toHaveLength(1);
+      expect(ej.kreditnotaer[0]).toMatchObject({ orgnr, krediterer: gammelNr, type: 'kreditnota' });
+      const nyNr = ej.malbedrifter[0].faktura.fakturanr as string;
+      expect(Number(nyNr)).toBeGreaterThan(Math.max(...reg.map((l) => Number(l.fakturanr))));
+      expect(ej.filer.ehf.map((f: string) => path.basename(f))).toEqual([
+        `${ej.kreditnotaer[0].fakturanr}-${orgnr}-kreditnota.xml`,
+        `${nyNr}-${orgnr}.xml`,
+      ]);
+      await alleGyldige(ej.filer.ehf);
+      // Registeret beholder begge; støtten for målbedriften i perioden er den nye (vedlegg 3 pkt. 2: treårssummen).
+      const etter = register(ws).filter((l) => l.orgnr === orgnr);
+      expect(etter.map((l) => l.type)).toEqual(['faktura', 'kreditnota', 'faktura']);
+      expect(etter.reduce((s, l) => s + ore(l.stotte!), 0)).toBe(Math.round(ej.malbedrifter[0].stotte * 100));
+      expect(etter.reduce((s, l) => s + ore(l.stotteEur!), 0)).toBe(Math.round(ej.malbedrifter[0].stotteEur * 100));
+      // Importfilen etter --erstatt har bare kreditnotaen og den nye fakturaen.
+      const tx2 = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
+      expect([...tx2.keys()]).toEqual([ej.kreditnotaer[0].fakturanr, nyNr]);
+      expect(tx2.get(ej.kreditnotaer[0].fakturanr)).toBe(-ore(reg.find((l) => l.fakturanr === gammelNr)!.egenandel!));
+    },
+    240_000,
+  );
+});
 
 /** Den lille arbeidsmappen med selger i nh.json og kjøperdata i malbedrifter, så EHF kan skrives. */
 function ehfKlar(ws: string, faktura: Record<string, unknown>): void {
@@ -290,87 +288,82 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
   });
 });
 
-const harPdftotext = !spawnSync('pdftotext', ['-v']).error;
+const harPdftotext = krev(harProgram('pdftotext', '-v'), 'pdftotext (poppler-utils)', '`.ci/run` installerer det.');
 
-describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))(
-  'fakturagrunnlag.xlsx som utskrift (issue 16 pkt. 1 og 8)',
-  () => {
-    it('A4 liggende, frosne overskrifter, utskriftstitler, fakturateksten over hele bredden; Sammendrag har støtte 3 år i EUR og SMB-status', async () => {
-      const ws = kopier(DEMO);
-      const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
-      const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(xlsx);
-      for (const ark of wb.worksheets) {
-        expect(ark.pageSetup, ark.name).toMatchObject({
-          orientation: 'landscape',
-          paperSize: 9,
-          printTitlesRow: '1:2',
-        });
-        expect(ark.views[0], ark.name).toMatchObject({ state: 'frozen', ySplit: 2 });
-      }
-      const blokk = wb.getWorksheet('Fakturagrunnlag')!;
-      const tekstRad = blokk
-        .getColumn(1)
-        .values.findIndex((v) => typeof v === 'string' && v.startsWith('Fakturatekst:'));
-      expect(blokk.getCell(tekstRad, 1).alignment).toMatchObject({ wrapText: true });
-      expect(blokk.getCell(tekstRad, 12).isMerged).toBe(true);
-      const sam = await lesArk(xlsx, 'Sammendrag');
-      const hode = sam[1] as string[];
-      const eurKol = hode.indexOf('Støtte siste 3 år i EUR (tak 200 000)');
-      const smbKol = hode.indexOf('SMB-sjekk (vedlegg 3 pkt. 2)');
-      const nrKol = hode.indexOf('Faktura / ordre');
-      j.malbedrifter.forEach((m: any, i: number) => {
-        expect(sam[2 + i]![eurKol]).toBeCloseTo(m.treaar.samletEur, 2);
-        expect(sam[2 + i]![smbKol]).toBe(m.smbSjekk);
-        expect(sam[2 + i]![nrKol]).toBe(m.faktura.fakturanr);
+describe('fakturagrunnlag.xlsx som utskrift (issue 16 pkt. 1 og 8)', () => {
+  it('A4 liggende, frosne overskrifter, utskriftstitler, fakturateksten over hele bredden; Sammendrag har støtte 3 år i EUR og SMB-status', async () => {
+    const ws = kopier(DEMO);
+    const j = (await nh(['faktura', '--data', ws, ...P, '--json'])).json();
+    const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    for (const ark of wb.worksheets) {
+      expect(ark.pageSetup, ark.name).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        printTitlesRow: '1:2',
       });
-      expect(j.malbedrifter.some((m: any) => m.smbSjekk !== 'OK')).toBe(true);
+      expect(ark.views[0], ark.name).toMatchObject({ state: 'frozen', ySplit: 2 });
+    }
+    const blokk = wb.getWorksheet('Fakturagrunnlag')!;
+    const tekstRad = blokk.getColumn(1).values.findIndex((v) => typeof v === 'string' && v.startsWith('Fakturatekst:'));
+    expect(blokk.getCell(tekstRad, 1).alignment).toMatchObject({ wrapText: true });
+    expect(blokk.getCell(tekstRad, 12).isMerged).toBe(true);
+    const sam = await lesArk(xlsx, 'Sammendrag');
+    const hode = sam[1] as string[];
+    const eurKol = hode.indexOf('Støtte siste 3 år i EUR (tak 200 000)');
+    const smbKol = hode.indexOf('SMB-sjekk (vedlegg 3 pkt. 2)');
+    const nrKol = hode.indexOf('Faktura / ordre');
+    j.malbedrifter.forEach((m: any, i: number) => {
+      expect(sam[2 + i]![eurKol]).toBeCloseTo(m.treaar.samletEur, 2);
+      expect(sam[2 + i]![smbKol]).toBe(m.smbSjekk);
+      expect(sam[2 + i]![nrKol]).toBe(m.faktura.fakturanr);
     });
+    expect(j.malbedrifter.some((m: any) => m.smbSjekk !== 'OK')).toBe(true);
+  });
 
-    it.skipIf(!SOFFICE || !harPdftotext)(
-      'skrevet ut til PDF i LibreOffice: én side bred, og ingen faktura deles over to sider',
-      async () => {
-        const ws = kopier(DEMO);
-        spawnSync(process.execPath, [path.join(ROT, 'bin', 'nh.js'), 'faktura', '--data', ws, ...P], {
-          env: { ...process.env, CI: 'true', NH_DATO: '2026-11-22' },
-        });
-        const ut = mkdtempSync(path.join(tmpdir(), 'nh-pdf-'));
-        const profil = mkdtempSync(path.join(tmpdir(), 'nh-lo-profil-'));
-        const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
-        const r = spawnSync(
-          SOFFICE!,
-          [
-            `-env:UserInstallation=file://${profil}`,
-            '--headless',
-            '--norestore',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            ut,
-            xlsx,
-          ],
-          { encoding: 'utf8', timeout: 180_000 },
-        );
-        expect(r.status, r.stderr).toBe(0);
-        const tekst = spawnSync('pdftotext', ['-layout', path.join(ut, 'fakturagrunnlag.pdf'), '-'], {
-          encoding: 'utf8',
-        }).stdout;
-        const sider = tekst
-          .split('\f')
-          .filter((p) => p.trim())
-          .filter((p) => p.includes('Fakturagrunnlag 2026-10'));
-        expect(sider.length).toBeGreaterThan(1);
-        for (const side of sider) {
-          const l = side.split('\n');
-          const hoder = l.filter((x) => / – (Faktura|Ordre) /.test(x)).length;
-          // Hver blokk som begynner på siden, slutter der også (sumrad og fakturatekst), og kontrollkolonnen er med (én side bred).
-          expect(l.filter((x) => x.startsWith('Sum ')).length).toBe(hoder);
-          expect(l.filter((x) => x.startsWith('Fakturatekst:')).length).toBe(hoder);
-          for (const x of l.filter((y) => y.startsWith('Sum '))) expect(x.trim()).toMatch(/0[.,]00$/);
-        }
-      },
-      240_000,
-    );
-  },
-);
+  it.skipIf(!SOFFICE || !harPdftotext)(
+    'skrevet ut til PDF i LibreOffice: én side bred, og ingen faktura deles over to sider',
+    async () => {
+      const ws = kopier(DEMO);
+      spawnSync(process.execPath, [path.join(ROT, 'bin', 'nh.js'), 'faktura', '--data', ws, ...P], {
+        env: { ...process.env, CI: 'true', NH_DATO: '2026-11-22' },
+      });
+      const ut = mkdtempSync(path.join(tmpdir(), 'nh-pdf-'));
+      const profil = mkdtempSync(path.join(tmpdir(), 'nh-lo-profil-'));
+      const xlsx = path.join(ws, 'faktura', '2026-10', 'fakturagrunnlag.xlsx');
+      const r = spawnSync(
+        SOFFICE!,
+        [
+          `-env:UserInstallation=file://${profil}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          ut,
+          xlsx,
+        ],
+        { encoding: 'utf8', timeout: 180_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const tekst = spawnSync('pdftotext', ['-layout', path.join(ut, 'fakturagrunnlag.pdf'), '-'], {
+        encoding: 'utf8',
+      }).stdout;
+      const sider = tekst
+        .split('\f')
+        .filter((p) => p.trim())
+        .filter((p) => p.includes('Fakturagrunnlag 2026-10'));
+      expect(sider.length).toBeGreaterThan(1);
+      for (const side of sider) {
+        const l = side.split('\n');
+        const hoder = l.filter((x) => / – (Faktura|Ordre) /.test(x)).length;
+        // Hver blokk som begynner på siden, slutter der også (sumrad og fakturatekst), og kontrollkolonnen er med (én side bred).
+        expect(l.filter((x) => x.startsWith('Sum ')).length).toBe(hoder);
+        expect(l.filter((x) => x.startsWith('Fakturatekst:')).length).toBe(hoder);
+        for (const x of l.filter((y) => y.startsWith('Sum '))) expect(x.trim()).toMatch(/0[.,]00$/);
+      }
+    },
+    240_000,
+  );
+});

@@ -22,6 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { kopier, nh, nhProsess, ROT } from '../hjelp.js';
+import { krev } from '../krav.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
@@ -130,6 +131,11 @@ function monterTmpfs(): string | null {
   }
 }
 const MNT = monterTmpfs();
+krev(
+  MNT !== null,
+  'en liten tmpfs (root på Linux) for testene av full disk',
+  'Kjør testene som root på Linux (som CI).',
+);
 
 describe.skipIf(!MNT)(
   'issue 11 pkt. 6 og 7: full disk og skrivebeskyttet mappe gir exit 2, aldri «Intern feil»',

@@ -11,12 +11,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { kopier, nh, ROT } from '../hjelp.js';
 import { SOFFICE } from '../libreoffice.js';
+import { harProgram, krev } from '../krav.js';
 
-const harPdftoppm = spawnSync('which', ['pdftoppm']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
-if (!harPdftoppm && process.env.CI)
-  throw new Error('CI: pdftoppm/pdftotext (poppler-utils) mangler — .ci/run skal installere dem.');
-const kanKjore = Boolean(SOFFICE) && harPdftoppm;
-if (!kanKjore) console.warn('MERK: LibreOffice eller poppler-utils mangler — utskriftstesten (PDF) hoppes over.');
+const harPoppler = krev(
+  harProgram('pdftoppm', '-v') && harProgram('pdftotext', '-v'),
+  'pdftoppm/pdftotext (poppler-utils)',
+  '`.ci/run` installerer dem.',
+);
+const kanKjore = Boolean(SOFFICE) && harPoppler;
 
 const UT = path.join(ROT, 'ut', 'utskrift-pdf');
 const IDAG = '22.11.2026'; // NH_DATO i test/hjelp.ts

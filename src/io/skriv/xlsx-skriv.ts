@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { somXlsxTall, type Celletype, type Celleverdi, type Rad } from '../../domain/felles/rapport.js';
 import { tilUtcDate, type Dato } from '../../domain/felles/dato.js';
-import { leggPaaUtskrift, settDokument, settUtskrift, SKRIFT, SKRIFTSTORRELSE } from './xlsx-utskrift.js';
+import { fastZipTid } from './zip-tid.js';
+import { dokumentinfo, leggPaaUtskrift, settDokument, settUtskrift, SKRIFT, SKRIFTSTORRELSE } from './xlsx-utskrift.js';
 
 export { settDokument, settUtskrift, type Dokumentinfo, type Utskriftsvalg } from './xlsx-utskrift.js';
 
@@ -298,8 +299,19 @@ async function nhVersjon(): Promise<string> {
   return versjon;
 }
 
-/** Lagrer boken; utskriftsoppsett, topp-/bunntekst og skrift legges på hvert ark her (xlsx-utskrift.ts). */
+/**
+ * Lagrer boken; utskriftsoppsett, topp-/bunntekst og skrift legges på hvert ark her (xlsx-utskrift.ts). Alle
+ * tidsstempler i filen (opprettet/endret og hver oppføring i zip-en) er kjøringens «i dag» kl. 00:00 UTC, så
+ * samme data samme dag gir byte for byte samme fil (issue 22 pkt. 6); uten «i dag» en fast dato.
+ */
 export async function arbeidsbokTilBuffer(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   leggPaaUtskrift(wb, await nhVersjon());
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const idag = dokumentinfo(wb)?.idag;
+  const tid = new Date(`${idag ?? FAST_DATO}T00:00:00Z`);
+  wb.created = tid;
+  wb.modified = tid;
+  return fastZipTid(new Uint8Array(await wb.xlsx.writeBuffer()), tid);
 }
+
+/** Tiden i en arbeidsbok uten «i dag» (f.eks. malene fra nh init uten dato). */
+const FAST_DATO = '2026-01-01';

@@ -50,6 +50,10 @@ export function settDokument(wb: ExcelJS.Workbook, info: Dokumentinfo): void {
   if (info.naeringshage) wb.company = info.naeringshage;
 }
 
+export function dokumentinfo(wb: ExcelJS.Workbook): Dokumentinfo | undefined {
+  return dokumenter.get(wb);
+}
+
 export function settUtskrift(ws: ExcelJS.Worksheet, valg: Utskriftsvalg): void {
   arkvalg.set(ws, { ...arkvalg.get(ws), ...valg });
 }
