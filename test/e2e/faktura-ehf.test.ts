@@ -208,6 +208,7 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     );
     const { faktura } = await import('../../src/cli/app/faktura/faktura.js');
     const sporsmal: string[] = [];
+    const laasUnderSporsmal: boolean[] = [];
     const kontekst = (svar: boolean) => ({
       data: ws,
       json: false,
@@ -223,6 +224,8 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
         velg: async () => '' as never,
         bekreft: async (s: string) => {
           sporsmal.push(s);
+          // Issue 22 pkt. 3: aldri et spørsmål mens registerlåsen holdes.
+          laasUnderSporsmal.push(existsSync(path.join(ws, '.stotteregister.laas')));
           return svar;
         },
       },
@@ -232,12 +235,19 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
       diagnostikk: expect.arrayContaining([expect.objectContaining({ kode: 'ehf-mangler-kjoper' })]),
     });
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+    // --forhandsvis spør ikke: tilbudet står som en advarsel (adresse-tilbys), og ingenting skrives.
+    const vis = kontekst(true);
+    const stilt = sporsmal.length;
+    await faktura(vis as never, { periode: '2026-10', format: 'ehf', forhandsvis: true });
+    expect(vis.advarsler.map((a) => a.kode)).toContain('adresse-tilbys');
+    expect(sporsmal.length).toBe(stilt);
     const ja = kontekst(true);
     await faktura(ja as never, { periode: '2026-10', format: 'ehf' });
     expect(sporsmal[0]).toMatch(
       /Alfa Teknologi AS \(915000002\) mangler fakturaadresse.*postadresse.*«Postboks 7, 6901 FLORØ»/,
     );
     expect(ja.advarsler.map((a) => a.kode)).toContain('adresse-fra-brreg');
+    expect(laasUnderSporsmal).toEqual([false, false]);
     const xml = readFileSync(path.join(ws, 'faktura', '2026-10', 'ehf', '1001-915000002.xml'), 'utf8');
     expect(xml).toContain('<cbc:StreetName>Postboks 7</cbc:StreetName>');
     if (harEhfValidator) expect((await validerEhf(xml)).avvik).toEqual([]);

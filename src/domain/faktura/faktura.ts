@@ -21,13 +21,13 @@ import { sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
 import type { Diagnostikk } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { fordelStorsteRest } from '../felles/fordeling.js';
+import { velgPris } from './pris.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
 import { erAdminKode, kryssjekkTimer } from '../kontroll/kontroll.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
 import type {
-  PrisKilde,
   FakturaParametre,
   Linjeberegning,
   Fakturalinje,
@@ -37,15 +37,6 @@ import type {
   NyRegisterlinje,
   Identitet,
 } from './typer.js';
-
-export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
-  malbedrift: 'avtalt pris i målbedriftsavtalen',
-  tjeneste: 'pris for tjenesten (nh.json faktura.tjenestepriser)',
-  ansatt: 'pris for den ansatte',
-  standard: 'arbeidsmappens standard (markedsprisPerTime)',
-};
-export const PRISREKKEFOLGE =
-  'målbedriftens avtalte pris > tjenestepris > ansattes pris > standard (markedsprisPerTime)';
 
 /**
  * Én fakturalinje. Programveileder 10.4 / vedlegg 3 pkt. 2: egenandel = markedsverdi × (1 − intensitet),
@@ -113,20 +104,78 @@ export function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mva
   );
 }
 
-/** Markedspris for en timerad og hvor den kom fra. Rekkefølgen er dokumentert i docs/faktura.md. */
-export function velgPris(
-  mb: Pick<Malbedrift, 'markedspris'>,
-  ansatt: Pick<Ansatt, 'markedspris'> | undefined,
-  tjeneste: string | undefined,
-  p: Pick<FakturaParametre, 'standardPris' | 'tjenestepriser'>,
-): { pris: Ore; prisKilde: PrisKilde } {
-  if (mb.markedspris !== undefined) return { pris: mb.markedspris, prisKilde: 'malbedrift' };
-  if (tjeneste !== undefined) {
-    const tp = p.tjenestepriser.get(normaliserNavn(tjeneste));
-    if (tp !== undefined) return { pris: tp, prisKilde: 'tjeneste' };
+/** Legger timeraden til linjen for ansatt × aktivitet × pris hos målbedriften. */
+function leggTilTimer(
+  grupper: Map<string, Map<string, Fakturalinje>>,
+  t: Timeregistrering,
+  mb: Malbedrift,
+  ansatt: Ansatt,
+  p: FakturaParametre,
+): void {
+  const si = mb.stotteintensitet ?? p.standardStotteintensitet;
+  const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
+  const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
+  const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
+  let perMb = grupper.get(mb.orgnr);
+  if (!perMb) {
+    perMb = new Map();
+    grupper.set(mb.orgnr, perMb);
   }
-  if (ansatt?.markedspris !== undefined) return { pris: ansatt.markedspris, prisKilde: 'ansatt' };
-  return { pris: p.standardPris, prisKilde: 'standard' };
+  const l = perMb.get(nokkel);
+  if (l) {
+    l.timer += t.timer;
+    l.rader++;
+    return;
+  }
+  const tom = { markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 };
+  perMb.set(nokkel, {
+    orgnr: mb.orgnr,
+    ansatt: ansatt.navn,
+    aktivitet,
+    timer: t.timer,
+    pris,
+    prisKilde,
+    stotteintensitet: si,
+    rader: 1,
+    ...tom,
+  });
+}
+
+/** Én faktura per målbedrift (sortert på orgnr): linjene sortert, beløpene regnet per faktura og fordelt. */
+function byggFakturaer(
+  grupper: ReadonlyMap<string, Map<string, Fakturalinje>>,
+  mbPerOrgnr: ReadonlyMap<string, Malbedrift>,
+  p: FakturaParametre,
+): { ut: Fakturagrunnlag[]; totalt: Sum } {
+  const totalt = nullSum();
+  const ut: Fakturagrunnlag[] = [];
+  for (const orgnr of [...grupper.keys()].sort()) {
+    const mb = mbPerOrgnr.get(orgnr)!;
+    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
+    const linjer = [...grupper.get(orgnr)!.values()].sort(
+      (a, b) =>
+        a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris,
+    );
+    const s = nullSum();
+    const mv = linjer.map((l) => mulDivRund(l.timer, l.pris, 100));
+    const beregnet = beregnFakturalinjer(mv, si, p.mvaSats);
+    linjer.forEach((l, i) => {
+      Object.assign(l, beregnet.linjer[i]);
+      leggTil(s, l);
+    });
+    leggTil(totalt, s);
+    ut.push({
+      ...s,
+      orgnr,
+      navn: mb.navn,
+      avtalestart: mb.avtalestart,
+      stotteintensitet: si,
+      linjer,
+      stotteEur: tilEurCent(s.stotte, p.eurNokKurs),
+      fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats),
+    });
+  }
+  return { ut, totalt };
 }
 
 /**
@@ -156,80 +205,15 @@ export function beregnFakturering(
     if (ds.length) continue; // ved feil grupperes ingenting; kryssjekkene har meldt alt
     // Kryssjekkene over har sikret at ansatt og målbedrift finnes.
     const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt))!;
-    const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift))!;
-    leggTilLinje(grupper, t, ansatt, mb, p);
+    leggTilTimer(grupper, t, mbPerOrgnr.get(normaliserOrgnr(t.malbedrift))!, ansatt, p);
   }
-  const fakturadato = sisteDag(p.periode);
-  const totalt = nullSum();
-  const ut: Fakturagrunnlag[] = [];
-  for (const orgnr of [...grupper.keys()].sort()) {
-    const mb = mbPerOrgnr.get(orgnr)!;
-    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
-    const linjer = [...grupper.get(orgnr)!.values()].sort(
-      (a, b) =>
-        a.ansatt.localeCompare(b.ansatt, 'nb') || a.aktivitet.localeCompare(b.aktivitet, 'nb') || a.pris - b.pris,
-    );
-    const s = nullSum();
-    const mv = linjer.map((l) => mulDivRund(l.timer, l.pris, 100));
-    const beregnet = beregnFakturalinjer(mv, si, p.mvaSats);
-    linjer.forEach((l, i) => {
-      Object.assign(l, beregnet.linjer[i]);
-      leggTil(s, l);
-    });
-    leggTil(totalt, s);
-    ut.push({
-      ...s,
-      orgnr,
-      navn: mb.navn,
-      avtalestart: mb.avtalestart,
-      stotteintensitet: si,
-      linjer,
-      stotteEur: tilEurCent(s.stotte, p.eurNokKurs),
-      fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats),
-    });
-  }
-  return { fakturering: { periode: p.periode, fakturadato, malbedrifter: ut, totalt, adminRader }, feil: ds };
+  const { ut, totalt } = byggFakturaer(grupper, mbPerOrgnr, p);
+  const fakturering = { periode: p.periode, fakturadato: sisteDag(p.periode), malbedrifter: ut, totalt, adminRader };
+  return { fakturering, feil: ds };
 }
 
-/** Legger timeraden til linjen for målbedrift × ansatt × aktivitet × pris (ny linje om den ikke finnes). */
-function leggTilLinje(
-  grupper: Map<string, Map<string, Fakturalinje>>,
-  t: Timeregistrering,
-  ansatt: Ansatt,
-  mb: Malbedrift,
-  p: FakturaParametre,
-): void {
-  const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
-  const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
-  const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
-  let perMb = grupper.get(mb.orgnr);
-  if (!perMb) {
-    perMb = new Map();
-    grupper.set(mb.orgnr, perMb);
-  }
-  const l = perMb.get(nokkel);
-  if (l) {
-    l.timer += t.timer;
-    l.rader++;
-    return;
-  }
-  perMb.set(nokkel, {
-    orgnr: mb.orgnr,
-    ansatt: ansatt.navn,
-    aktivitet,
-    timer: t.timer,
-    pris,
-    prisKilde,
-    stotteintensitet: mb.stotteintensitet ?? p.standardStotteintensitet,
-    rader: 1,
-    markedsverdi: 0,
-    egenandel: 0,
-    stotte: 0,
-    mva: 0,
-    aBetale: 0,
-  });
-}
-
+// Markedsprisen per time (rekkefølgen) står i pris.ts.
+export * from './pris.js';
 // Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.
 export * from './regler.js';
 

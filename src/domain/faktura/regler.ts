@@ -9,12 +9,14 @@ import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
 import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from '../felles/stottetak.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
 import type { Fakturering } from './typer.js';
+import type { KodeMedAlvor } from '../felles/feilkoder.js';
 
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
 export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
 
+/** En regel som sier nei (exit 1). En ny regel (regelliste.ts) får en kode med alvor «nei» i feilkoder.ts. */
 export type Avvisning = {
-  kode: 'over-75-prosent' | 'over-treaarstak' | 'over-disponibelt';
+  kode: KodeMedAlvor<'nei'>;
   orgnr?: string;
   navn?: string;
   melding: string;

@@ -104,6 +104,7 @@ export const FEILKODER = {
   'register-endret': { alvor: 'feil', betyr: 'Støtteregisteret ble endret av en annen kjøring mens denne kjørte; ingenting er skrevet', vises: 'test/unit/stotteregister.test.ts' },
   'kjoring-ulik': { alvor: 'feil', betyr: 'Fakturagrunnlaget og støtteregisteret er fra ulike kjøringer (avbrutt --erstatt)' },
   'konfliktkopi': { alvor: 'advarsel', betyr: 'En fil ser ut som en synkroniseringskonflikt av støtteregisteret; den leses ikke' },
+  'adresse-tilbys': { alvor: 'advarsel', betyr: 'Med --forhandsvis på en terminal: kjøperens adresse mangler, og nh vil tilby den fra Brønnøysund', vises: 'test/e2e/faktura-ehf.test.ts' },
   'adresse-fra-brreg': { alvor: 'advarsel', betyr: 'Kjøperens adresse til EHF er hentet fra Brønnøysund (via smb-sjekk), ikke fra malbedrifter', vises: 'test/e2e/faktura-ehf.test.ts' },
   'ehf-uten-nummerserie': { alvor: 'feil', betyr: 'EHF krever fakturanummer, men nh.json har ingen faktura.nummerserie' },
   'ehf-mangler-selger': { alvor: 'feil', betyr: 'EHF krever selgerens opplysninger i nh.json (faktura.selger)' },
