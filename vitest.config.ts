@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/bygg.ts'],
+    // Bygger dist/ (bare når src er endret) og starter den ene LibreOffice-tjeneren (test/globalt.ts).
+    globalSetup: ['test/globalt.ts'],
     setupFiles: ['test/oppsett.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

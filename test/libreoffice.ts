@@ -1,22 +1,19 @@
 /**
- * Omregning i en ekte regnearkmotor: LibreOffice headless åpner xlsx-filen med formelresultatene
- * fjernet, regner alt på nytt og lagrer. Testene sammenligner så tallene med --json.
- * Uten LibreOffice hoppes testene over med en synlig melding (aldri stille), og i CI feiler de (test/krav.ts).
+ * LibreOffice i testene: omregning av xlsx i en ekte regnearkmotor (formelresultatene fjernes, LibreOffice
+ * regner alt på nytt og lagrer), PDF for utskriftstestene, og CSV åpnet og lagret med norsk lokale. Alt går
+ * gjennom den ene LibreOffice-tjeneren for kjøringen (test/libreoffice-tjener.ts, startet av test/globalt.ts),
+ * som konverterer mange filer per oppstart — send derfor alle filene en testfil trenger, i ett kall.
+ * Uten LibreOffice hoppes testene synlig over, og i CI feiler de (test/krav.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, mkdtempSync, existsSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { inject } from 'vitest';
+import { tomMappe } from './hjelp.js';
 import { krev } from './krav.js';
-
-function finnSoffice(): string | null {
-  for (const kandidat of ['soffice', 'libreoffice']) {
-    const r = spawnSync('which', [kandidat], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
+import type { Oppdrag } from './libreoffice-tjener.js';
+import { finnSoffice } from './soffice.js';
 
 export const SOFFICE = finnSoffice();
 /** I CI feiler testfilen når LibreOffice mangler (test/krav.ts); ellers hoppes testene synlig over. */
@@ -26,79 +23,101 @@ export const harLibreOffice = krev(
   '`.ci/run` installerer det (libreoffice-calc-nogui).',
 );
 
-let profil: string | null = null;
-
-/** Egen LibreOffice-profil som alltid regner om formler ved lasting av xlsx. */
-function lagProfil(): string {
-  if (profil) return profil;
-  const dir = mkdtempSync(path.join(tmpdir(), 'nh-lo-profil-'));
-  mkdirSync(path.join(dir, 'user'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  profil = dir;
-  return dir;
+/** Konverterer filene i én LibreOffice-runde; gir de nye filene (samme navn, ny endelse) i samme rekkefølge. */
+export async function konverter(
+  filer: string[],
+  o: Omit<Oppdrag, 'filer' | 'utmappe'> & { utmappe?: string },
+): Promise<string[]> {
+  const url = inject('libreoffice');
+  if (!url) throw new Error('LibreOffice-tjeneren kjører ikke (LibreOffice mangler?)');
+  const navn = filer.map((f) => path.basename(f));
+  if (new Set(navn).size !== navn.length) throw new Error(`to filer med samme navn i ett kall: ${navn.join(', ')}`);
+  const svar = await post(url, JSON.stringify({ filer, ...o, utmappe: o.utmappe ?? tomMappe() } satisfies Oppdrag));
+  const r = JSON.parse(svar) as { filer?: string[]; feil?: string };
+  if (!r.filer) throw new Error(`LibreOffice feilet: ${r.feil}`);
+  return r.filer;
 }
 
 /**
- * Fjerner lagrede formelresultater (så bare en omregning kan gi tall), lar LibreOffice regne om og
- * lagre som xlsx, og returnerer stien til den omregnede filen.
+ * Fjerner de lagrede formelresultatene (så bare en omregning kan gi tall), lar LibreOffice regne om og lagre
+ * som xlsx, og gir de omregnede filene — alle i én runde.
  */
-export async function regnOmILibreOffice(xlsx: string): Promise<string> {
-  if (!SOFFICE) throw new Error('LibreOffice mangler');
-  const arbeid = mkdtempSync(path.join(tmpdir(), 'nh-lo-'));
-  const inn = path.join(arbeid, 'inn', path.basename(xlsx));
-  mkdirSync(path.dirname(inn));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(xlsx);
-  let formler = 0;
-  for (const ws of wb.worksheets) {
-    ws.eachRow((row) =>
-      row.eachCell((c) => {
-        const v = c.value as any;
-        if (v && typeof v === 'object' && 'formula' in v) {
-          c.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-          formler++;
-        }
-      }),
-    );
-  }
-  await wb.xlsx.writeFile(inn);
-  if (formler === 0) copyFileSync(xlsx, inn);
-  const ut = path.join(arbeid, 'ut');
-  const r = await soffice([
-    `-env:UserInstallation=file://${lagProfil()}`,
-    '--headless',
-    '--norestore',
-    '--convert-to',
-    'xlsx:Calc MS Excel 2007 XML',
-    '--outdir',
-    ut,
-    inn,
-  ]);
-  const resultat = path.join(ut, path.basename(xlsx));
-  if (r.kode !== 0 || !existsSync(resultat)) throw new Error(`LibreOffice feilet: ${r.utdata}`);
-  return resultat;
+export async function regnOm(xlsx: string[]): Promise<string[]> {
+  const arbeid = tomMappe();
+  const inn = await Promise.all(
+    xlsx.map(async (fil) => {
+      const kopi = path.join(arbeid, path.basename(fil));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(fil);
+      let formler = 0;
+      for (const ws of wb.worksheets) {
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            const v = c.value as { formula?: string } | null;
+            if (v && typeof v === 'object' && 'formula' in v) {
+              c.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+              formler++;
+            }
+          }),
+        );
+      }
+      if (formler === 0) copyFileSync(fil, kopi);
+      else await wb.xlsx.writeFile(kopi);
+      return kopi;
+    }),
+  );
+  return konverter(inn, { til: 'xlsx:Calc MS Excel 2007 XML', profil: 'omregning' });
 }
 
-/** Kjør soffice asynkront (spawnSync ville blokkert vitest-arbeideren i sekunder). */
-export function soffice(args: string[]): Promise<{ kode: number; utdata: string }> {
+/** Flere filer med navn (kan ha samme filnavn fra hver sin arbeidsmappe): navn → omregnet fil, i én runde. */
+export async function regnOmAlle<K extends string>(filer: Record<K, string>): Promise<Record<K, string>> {
+  const mappe = tomMappe();
+  const navn = Object.keys(filer) as K[];
+  const kopier = navn.map((n) => {
+    const kopi = path.join(mappe, `${n}.xlsx`);
+    copyFileSync(filer[n], kopi);
+    return kopi;
+  });
+  const ut = await regnOm(kopier);
+  return Object.fromEntries(navn.map((n, i) => [n, ut[i]!])) as Record<K, string>;
+}
+
+/** Én fil: se regnOm. */
+export async function regnOmILibreOffice(xlsx: string): Promise<string> {
+  return (await regnOm([xlsx]))[0]!;
+}
+
+/** PDF av arbeidsbøkene slik LibreOffice skriver dem ut (utskriftsoppsettet nh la på); `utmappe` valgfri. */
+export function tilPdf(filer: string[], utmappe?: string): Promise<string[]> {
+  return konverter(filer, { til: 'pdf', profil: 'omregning', ...(utmappe ? { utmappe } : {}) });
+}
+
+/** Åpne og lagre CSV-ene med norsk lokale (1044 = nb-NO): «;», UTF-8, som Excel ville. */
+export function csvRundtur(filer: string[]): Promise<string[]> {
+  const arbeid = tomMappe();
+  const inn = filer.map((f, i) => {
+    const kopi = path.join(arbeid, `${i}-${path.basename(f)}`);
+    mkdirSync(path.dirname(kopi), { recursive: true });
+    copyFileSync(f, kopi);
+    return kopi;
+  });
+  return konverter(inn, {
+    til: 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1044',
+    innfilter: 'CSV:59,34,76,1,,1044',
+    profil: 'norsk',
+  });
+}
+
+function post(url: string, kropp: string): Promise<string> {
   return new Promise((ok, feil) => {
-    const p = spawn(SOFFICE!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let utdata = '';
-    p.stdout.on('data', (d) => (utdata += d));
-    p.stderr.on('data', (d) => (utdata += d));
-    const tidsur = setTimeout(() => p.kill('SIGKILL'), 180_000);
-    p.on('error', feil);
-    p.on('close', (kode) => {
-      clearTimeout(tidsur);
-      ok({ kode: kode ?? -1, utdata });
+    // Ingen tidsavbrudd her: svaret kommer når LibreOffice er ferdig (tjeneren dreper en som henger).
+    const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
+      let svar = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (svar += d));
+      res.on('end', () => ok(svar));
     });
+    req.on('error', feil);
+    req.end(kropp);
   });
 }

@@ -40,8 +40,8 @@ export function lagKontekst(opts: { data?: string; json?: boolean }): Kontekst {
   const io = gjeldende();
   const ci = Boolean(io.env.CI) && io.env.CI !== 'false';
   const interaktiv = !opts.json && !ci && io.stdinTTY && Boolean(io.stdout.isTTY);
-  // NH_DATO låser «i dag» (frister, standardfrist for kts-plan) og klokka (kl. 12:00 UTC den dagen), så
-  // skript og gylne tester gir like filer hver gang.
+  // NH_DATO låser «i dag» (alt som regnes fra dagens dato: perioder, frister, fakturadato, «Kjørt»-datoen og
+  // tidsstemplene i xlsx) og klokka (kl. 12:00 UTC den dagen), så skript og tester gir like filer hver gang.
   const nhDato = io.env.NH_DATO;
   const fast = nhDato ? parseDato(nhDato) : null;
   if (nhDato && !fast) throw new InndataFeil([feil('ugyldig-nh-dato', `NH_DATO=«${nhDato}» er ikke en dato.`)]);

@@ -1,15 +1,49 @@
 /**
- * nh budsjett på det bygde binæret: plan (--år) og årsoppgjør (--regnskap) på fixtures/demo og små
+ * nh budsjett (i samme prosess): plan (--år) og årsoppgjør (--regnskap) på fixtures/demo og små
  * arbeidsmapper i fixtures/budsjett; xlsx regnet om i LibreOffice skal gi samme tall som --json.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kopier, lesArk, nh, ROT } from '../hjelp.js';
-import { harLibreOffice, regnOmILibreOffice } from '../libreoffice.js';
+import { harLibreOffice, regnOmAlle } from '../libreoffice.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'budsjett', 'liten');
 const BOM = '\ufeff';
+
+/**
+ * De tre arbeidsbøkene som regnes om i LibreOffice (plan, årsoppgjør, og årsoppgjør med navn som ligner
+ * SUMIF-kriterier), laget først og regnet om i én LibreOffice-runde for hele filen.
+ */
+type Omregnet = { j: any; omregnet: string };
+let libreoffice: Record<'plan' | 'regnskap' | 'sumif', Omregnet>;
+beforeAll(async () => {
+  if (!harLibreOffice) return;
+  const kjor = async (ws: string, args: string[], fil: string) => {
+    const r = await nh([...args, '--data', ws, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    return { j: r.json(), fil: path.join(ws, fil) };
+  };
+  const sumifMappe = kopier(LITEN);
+  for (const f of ['ansatte.csv', 'timer.csv']) {
+    const p = path.join(sumifMappe, f);
+    writeFileSync(
+      p,
+      readFileSync(p, 'utf8').split('Kari Nordmann').join('>Kari Nordmann').split('Ola Hansen').join('Ola* Hansen'),
+    );
+  }
+  const laget = {
+    plan: await kjor(kopier(), ['budsjett', '--ar', '2027'], 'budsjett-adm-gjennomforing-2027.xlsx'),
+    regnskap: await kjor(kopier(), ['budsjett', '--regnskap', '2026'], 'attestasjonsgrunnlag-2026.xlsx'),
+    sumif: await kjor(sumifMappe, ['budsjett', '--regnskap', '2026'], 'attestasjonsgrunnlag-2026.xlsx'),
+  };
+  const omregnet = await regnOmAlle({ plan: laget.plan.fil, regnskap: laget.regnskap.fil, sumif: laget.sumif.fil });
+  libreoffice = {
+    plan: { j: laget.plan.j, omregnet: omregnet.plan },
+    regnskap: { j: laget.regnskap.j, omregnet: omregnet.regnskap },
+    sumif: { j: laget.sumif.j, omregnet: omregnet.sumif },
+  };
+}, 300_000);
 
 /** Finn verdien i kolonne B for en etikett i kolonne A (sammendragsarket). */
 function verdi(ark: unknown[][], etikett: string): unknown {
@@ -82,9 +116,7 @@ describe('nh budsjett --år (plan, programveileder 10.4 og 11.1)', () => {
   it.skipIf(!harLibreOffice)(
     '10.4: xlsx regnet om i LibreOffice = --json (plan)',
     async () => {
-      const ws = kopier();
-      const j = (await nh(['budsjett', '--ar', '2027', '--data', ws, '--json'])).json();
-      const omregnet = await regnOmILibreOffice(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'));
+      const { j, omregnet } = libreoffice.plan;
       const sam = await lesArk(omregnet, 'Sammendrag');
       expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);
       expect(rund(verdi(sam, 'Direkte kostnader'))).toBe(j.direkteKostnader.sum);
@@ -168,18 +200,7 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
   it.skipIf(!harLibreOffice)(
     'vedlegg 3 pkt. 4.2: navn som ligner SUMIF-kriterier («>Kari», «Ola*») summeres eksakt i xlsx',
     async () => {
-      const ws = kopier(LITEN);
-      for (const f of ['ansatte.csv', 'timer.csv']) {
-        const p = path.join(ws, f);
-        writeFileSync(
-          p,
-          readFileSync(p, 'utf8').split('Kari Nordmann').join('>Kari Nordmann').split('Ola Hansen').join('Ola* Hansen'),
-        );
-      }
-      const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json']);
-      expect(r.kode, r.stderr).toBe(0);
-      const j = r.json();
-      const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
+      const { j, omregnet } = libreoffice.sumif;
       const pers = await lesArk(omregnet, 'Per person');
       const personer = j.personer as { navn: string; timer: number; belop: number }[];
       expect(personer.map((p) => p.navn)).toEqual(expect.arrayContaining(['>Kari Nordmann', 'Ola* Hansen']));
@@ -193,9 +214,7 @@ describe('nh budsjett --regnskap (årsoppgjør, vedlegg 3 pkt. 4.2)', () => {
   it.skipIf(!harLibreOffice)(
     'vedlegg 3 pkt. 4.2: xlsx regnet om i LibreOffice = --json (regnskap)',
     async () => {
-      const ws = kopier();
-      const j = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json'])).json();
-      const omregnet = await regnOmILibreOffice(path.join(ws, 'attestasjonsgrunnlag-2026.xlsx'));
+      const { j, omregnet } = libreoffice.regnskap;
       const sam = await lesArk(omregnet, 'Sammendrag');
       expect(rund(verdi(sam, 'Timer, administrasjon'))).toBe(j.timer);
       expect(rund(verdi(sam, 'Timer × timesats'))).toBe(j.timeBelop);

@@ -99,7 +99,7 @@ describe('nh kts-plan på fixtures/demo (programveileder 6.3, 11.1)', () => {
         x.merknad,
       ]);
     });
-  }, 120_000);
+  }, 300_000); // LibreOffice-runden kan vente bak andre på en travel maskin
 
   it('11.1: standardfristen er den neste fra i dag (NH_DATO), og --forhandsvis skriver ingenting', async () => {
     const ws = kopier(DEMO);

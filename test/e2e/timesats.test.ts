@@ -81,21 +81,25 @@ describe('nh timesats (ende til ende på det bygde binæret)', () => {
     expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it.skipIf(!harLibreOffice)('xlsx regnet om i LibreOffice gir samme tall som --json', async () => {
-    const ws = kopier(MINI);
-    const j = (await nh(['timesats', '--data', ws, '--json'])).json();
-    const omregnet = await regnOmILibreOffice(path.join(ws, 'timesats-2026.xlsx'));
-    const rader = await lesArk(omregnet, 'Timesats');
-    const hode = rader[1] as string[];
-    const kol = (navn: string) => hode.indexOf(navn);
-    j.ansatte.forEach((a: Record<string, number | string>, i: number) => {
-      const r = rader[2 + i]!;
-      expect(r[kol('Ansatt')]).toBe(a.navn);
-      expect(r[kol('Årslønn omregnet til heltid')]).toBeCloseTo(a.arslonnFulltid as number, 2);
-      expect(r[kol('Totalkostnad per år')]).toBeCloseTo(a.totalKostnad as number, 2);
-      expect(r[kol('Beregnet timesats')]).toBeCloseTo(a.beregnet as number, 2);
-      expect(r[kol('Tak 1,2 ‰ av årslønn')]).toBeCloseTo(a.takPromille as number, 2);
-      expect(r[kol('Godkjent timesats')]).toBeCloseTo(a.godkjent as number, 2);
-    });
-  });
+  it.skipIf(!harLibreOffice)(
+    'xlsx regnet om i LibreOffice gir samme tall som --json',
+    async () => {
+      const ws = kopier(MINI);
+      const j = (await nh(['timesats', '--data', ws, '--json'])).json();
+      const omregnet = await regnOmILibreOffice(path.join(ws, 'timesats-2026.xlsx'));
+      const rader = await lesArk(omregnet, 'Timesats');
+      const hode = rader[1] as string[];
+      const kol = (navn: string) => hode.indexOf(navn);
+      j.ansatte.forEach((a: Record<string, number | string>, i: number) => {
+        const r = rader[2 + i]!;
+        expect(r[kol('Ansatt')]).toBe(a.navn);
+        expect(r[kol('Årslønn omregnet til heltid')]).toBeCloseTo(a.arslonnFulltid as number, 2);
+        expect(r[kol('Totalkostnad per år')]).toBeCloseTo(a.totalKostnad as number, 2);
+        expect(r[kol('Beregnet timesats')]).toBeCloseTo(a.beregnet as number, 2);
+        expect(r[kol('Tak 1,2 ‰ av årslønn')]).toBeCloseTo(a.takPromille as number, 2);
+        expect(r[kol('Godkjent timesats')]).toBeCloseTo(a.godkjent as number, 2);
+      });
+    },
+    300_000,
+  ); // LibreOffice-runden kan vente bak andre på en travel maskin
 });

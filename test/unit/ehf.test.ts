@@ -3,6 +3,8 @@
  * (UBL 2.1 XSD + CEN EN 16931 + Peppol inkl. NO-R-001/002) med 0 fatal og 0 warning, og en ødelagt faktura
  * (feil sum, manglende kjøperreferanse) fanges — så sjekken kan feile.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beregnFakturalinjer } from '../../src/domain/faktura/faktura.js';
 import type { Fakturagrunnlag } from '../../src/domain/faktura/typer.js';
@@ -15,7 +17,14 @@ import {
 } from '../../src/domain/faktura/ehf.js';
 import { ehfXml } from '../../src/io/faktura/ehf-skriv.js';
 import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
-import { harEhfValidator, harXmllint, validerEhf } from '../ehf-valider.js';
+import {
+  EHF_MAPPE,
+  harEhfValidator,
+  harXmllint,
+  offisiellValidering,
+  validerEhf,
+  validerEhfAlle,
+} from '../ehf-valider.js';
 
 const selger: SelgerFull = {
   navn: 'Testdal Næringshage AS',
@@ -152,5 +161,23 @@ describe.skipIf(!harEhfValidator)('EHF 3.0 mot den offisielle valideringen (../s
       .replace(/<cac:OrderReference>[\s\S]*?<\/cac:OrderReference>/, '');
     const ids2 = (await validerEhf(utenRef)).avvik.filter((a) => a.flag === 'fatal').map((a) => a.id);
     expect(ids2).toContain('PEPPOL-EN16931-R003');
+  });
+
+  it('mange dokumenter i ett kall (test/ehf-valider.ts) gir samme svar som den delte validatorens validate()', async () => {
+    const xml = ehfXml(ehfFaktura(periode, grunnlag(), id, selger, kjoper, 250_000, 14));
+    const eksempler = ['base-example.xml', 'Allowance-example.xml'].map((f) =>
+      readFileSync(path.join(EHF_MAPPE, 'eksempler', f), 'utf8'),
+    );
+    const skjemafeil = xml.replace('<cbc:IssueDate>', '<cbc:Ukjent>x</cbc:Ukjent><cbc:IssueDate>');
+    const summefeil = xml.replace('>3125.00<', '>3125.01<');
+    const dokumenter = [xml, ...eksempler, skjemafeil, summefeil];
+    const alle = await validerEhfAlle(dokumenter);
+    for (const [i, d] of dokumenter.entries()) {
+      const o = await offisiellValidering(d);
+      const ider = (a: { id: string; flag: string }[]) => a.map((x) => `${x.flag} ${x.id}`).sort();
+      expect(ider(alle[i]!.avvik), `dokument ${i}`).toEqual(ider(o.failed));
+    }
+    expect(alle[3]!.avvik.some((a) => a.id === 'UBL-2.1-XSD')).toBe(true);
+    expect(alle[4]!.avvik.some((a) => a.id === 'BR-CO-15')).toBe(true);
   });
 });

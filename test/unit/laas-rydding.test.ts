@@ -4,16 +4,16 @@
  * lykkes, og taLaas får låsen. Deterministisk: låsen slettes mellom lesingen og overtakelsen.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fjernForeldet, lesLaas, taLaas } from '../../src/io/skriv/laas.js';
+import { tomMappe } from '../hjelp.js';
 
 const foreldet = `${JSON.stringify({ vert: 'x', pid: 999_999, tid: '2026-11-22T00:00:00Z', id: 'krasjet' })}\n`;
 
 describe('overtakelse av en foreldet lås som en annen kjøring rydder bort samtidig', () => {
   it('fjernForeldet sier at låsen er borte (ikke ENOENT), og taLaas får låsen', async () => {
-    const rot = mkdtempSync(path.join(tmpdir(), 'nh-laas-'));
+    const rot = tomMappe();
     const sti = path.join(rot, '.stotteregister.laas');
     writeFileSync(sti, foreldet);
     const lest = (await lesLaas(sti))!;

@@ -4,8 +4,7 @@
  * etter om en PID med samme nummer lever på denne PC-en.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InndataFeil } from '../../src/domain/felles/diagnostikk.js';
 import {
@@ -21,8 +20,9 @@ import {
   vurderLaas,
   type LestLaas,
 } from '../../src/io/skriv/laas.js';
+import { tomMappe } from '../hjelp.js';
 
-const mappe = () => mkdtempSync(path.join(tmpdir(), 'nh-laas-'));
+const mappe = () => tomMappe();
 const NAA = Date.parse('2026-11-22T12:00:00Z');
 const DOED_PID = 999_999;
 /** Bare denne testprosessen «lever»; PID 999 999 er en krasjet kjøring. */

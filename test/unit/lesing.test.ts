@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { z } from 'zod';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { lesCsvTabell } from '../../src/io/les/tabell-les.js';
 import { lesXlsxTabell } from '../../src/io/les/xlsx-les.js';
@@ -16,6 +15,7 @@ import { dekod, finnSkilletegn } from '../../src/io/les/tekstfil.js';
 import { ansatteDef } from '../../src/domain/datasett/ansatte.js';
 import { timerDef } from '../../src/domain/datasett/timer.js';
 import { InndataFeil } from '../../src/domain/felles/diagnostikk.js';
+import { tomMappe } from '../hjelp.js';
 
 const cp1252 = (s: string) =>
   Uint8Array.from([...s].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Å: 0xc5, Ø: 0xd8, Æ: 0xc6 })[c] ?? c.charCodeAt(0)));
@@ -108,7 +108,7 @@ describe('xlsx', () => {
     const ws = wb.addWorksheet('ark');
     ws.addRow(['dato', 'ansatt', 'malbedrift', 'timer']);
     ws.addRow([new Date(Date.UTC(2026, 10, 3)), 'Kari', 923609016, { formula: '1+0.5', result: 1.5 }]);
-    const dir = mkdtempSync(path.join(tmpdir(), 'nh-x-'));
+    const dir = tomMappe();
     const fil = path.join(dir, 'timer.xlsx');
     writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
     const r = tolkTabell(await lesXlsxTabell(fil, 'timer.xlsx'), timerDef);
@@ -122,7 +122,7 @@ describe('xlsx', () => {
     ws.addRow(['navn', 'arslonn', 'stillingsprosent']);
     ws.addRow(['Kari', 650000, 0.8]);
     ws.getCell('C2').numFmt = '0%';
-    const dir = mkdtempSync(path.join(tmpdir(), 'nh-x-'));
+    const dir = tomMappe();
     const fil = path.join(dir, 'ansatte.xlsx');
     writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(tolkTabell(await lesXlsxTabell(fil, 'ansatte.xlsx'), ansatteDef)[0]!.stillingsprosent).toBe(800_000);
@@ -263,7 +263,7 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
   });
 
   it('pkt. 18: en nh.json som ikke kan leses, er ikke «Fant ikke»', async () => {
-    const rot = mkdtempSync(path.join(tmpdir(), 'nh-cfg-'));
+    const rot = tomMappe();
     mkdirSync(path.join(rot, 'nh.json'));
     await expect(aapneArbeidsmappe(rot)).rejects.toThrowError(
       `Kan ikke lese nh.json i «${rot}» (det er en mappe, ikke en fil).`,
@@ -273,7 +273,7 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
 
 describe('lesAlle (issue 12 pkt. 3): alle feil i alle datasett på én gang', () => {
   it('feil i både ansatte og tilskudd gir begge feilene', async () => {
-    const rot = mkdtempSync(path.join(tmpdir(), 'nh-alle-'));
+    const rot = tomMappe();
     writeFileSync(path.join(rot, 'nh.json'), JSON.stringify(MINI_CONFIG));
     writeFileSync(path.join(rot, 'ansatte.csv'), 'navn;arslonn\nKari;mye\n');
     writeFileSync(path.join(rot, 'tilskudd.csv'), 'ar;type;belop\n2026;innovasjon;lite\n');
@@ -297,7 +297,7 @@ describe('lesAlle (issue 12 pkt. 3): alle feil i alle datasett på én gang', ()
 });
 
 async function skrivXlsx(wb: ExcelJS.Workbook, navn: string): Promise<string> {
-  const fil = path.join(mkdtempSync(path.join(tmpdir(), 'nh-x-')), navn);
+  const fil = path.join(tomMappe(), navn);
   writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
   return fil;
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { haandterFeil } from '../../src/cli/kjor.js';
 import { miljoDiagnostikk } from '../../src/domain/felles/diagnostikk.js';
+import { tomMappe } from '../hjelp.js';
 
 function fangUtskrift() {
   const feil: string[] = [];
@@ -67,12 +68,11 @@ describe('feilgrensen: fs-feil → exit 2 med stien (før: «Intern feil», exit
 
 describe('issue 11 pkt. 9: feil midt i renamene sier nøyaktig hva som ble skrevet', () => {
   it('den andre filen blir en mappe etter at alt er skrevet til temp: a er skrevet, b ikke — og feilgrensen sier det', async () => {
-    const { mkdtempSync, mkdirSync, readdirSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { mkdirSync, readdirSync, readFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { skrivFiler } = await import('../../src/io/skriv/skriv.js');
     const { InndataFeil } = await import('../../src/domain/felles/diagnostikk.js');
-    const d = mkdtempSync(path.join(tmpdir(), 'nh-delvis-'));
+    const d = tomMappe();
     const a = path.join(d, 'a.csv');
     const b = path.join(d, 'b.csv');
     let fanget: unknown;

@@ -4,17 +4,7 @@
  * overlever omskriving, og konfliktkopier fra OneDrive/Dropbox gir en advarsel.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  cpSync,
-  existsSync,
-  lstatSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InndataFeil } from '../../src/domain/felles/diagnostikk.js';
 import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
@@ -25,6 +15,7 @@ import {
   skrivStotteregister,
 } from '../../src/io/faktura/stotteregister.js';
 import { erKonfliktkopi } from '../../src/domain/faktura/registerkontroll.js';
+import { tomMappe } from '../hjelp.js';
 
 const LITEN = path.resolve(__dirname, '../../fixtures/faktura/liten');
 const HODE = 'periode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;kjoring';
@@ -38,7 +29,7 @@ async function arbeidsmappe(
   navn = 'stotteregister.csv',
   config?: (c: Record<string, unknown>) => void,
 ) {
-  const rot = path.join(mkdtempSync(path.join(tmpdir(), 'nh-reg-')), 'am');
+  const rot = path.join(tomMappe(), 'am');
   cpSync(LITEN, rot, { recursive: true });
   if (register !== undefined) writeFileSync(path.join(rot, navn), register);
   if (config) {
@@ -149,7 +140,7 @@ describe('håndredigert register (issue 11 pkt. 19)', () => {
 
   it('et register som er en symbolsk lenke, forblir en lenke; målet oppdateres', async () => {
     const am = await arbeidsmappe();
-    const mal = path.join(mkdtempSync(path.join(tmpdir(), 'nh-delt-')), 'felles-register.csv');
+    const mal = path.join(tomMappe(), 'felles-register.csv');
     writeFileSync(mal, csv(HODE, SEP));
     symlinkSync(mal, am.sti('stotteregister.csv'));
     const reg = await lesStotteregister(am);

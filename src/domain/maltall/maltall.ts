@@ -183,7 +183,7 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
 
 export type MalInn = { id: string; mal?: Ppm | undefined; kommentar?: string | undefined; kilde?: Kilde };
 /** Et tolket mål: antall (heltall) eller andel (ppm). */
-export type Mal = { id: MaltallId; mal: number | null; kommentar?: string };
+export type MaltallMaal = { id: MaltallId; mal: number | null; kommentar?: string };
 
 /** Finn måltallet fra id eller AVI-navn (store/små bokstaver, æøå og mellomrom teller ikke). */
 export function finnMaltall(idEllerNavn: string): MaltallDef | undefined {
@@ -195,9 +195,9 @@ export function finnMaltall(idEllerNavn: string): MaltallDef | undefined {
  * Tolker og kontrollerer målene. Feil: ukjent måltall, samme måltall to ganger, antall som ikke er et
  * ikke-negativt heltall. Advarsler (11.2): andel utenfor 0–100 %, innovasjonsstøtte under Sivas 90 %.
  */
-export function tolkMal(rader: readonly MalInn[]): { mal: Map<MaltallId, Mal>; diagnostikk: Diagnostikk[] } {
+export function tolkMal(rader: readonly MalInn[]): { mal: Map<MaltallId, MaltallMaal>; diagnostikk: Diagnostikk[] } {
   const ds: Diagnostikk[] = [];
-  const mal = new Map<MaltallId, Mal>();
+  const mal = new Map<MaltallId, MaltallMaal>();
   for (const r of rader) {
     const def = finnMaltall(r.id);
     const kilde = r.kilde ? { ...r.kilde, kolonne: 'id' } : undefined;
@@ -289,7 +289,7 @@ export type MaltallRad = {
   kommentar?: string;
 };
 
-export function kombiner(maalinger: readonly Maaling[], mal: ReadonlyMap<MaltallId, Mal>): MaltallRad[] {
+export function kombiner(maalinger: readonly Maaling[], mal: ReadonlyMap<MaltallId, MaltallMaal>): MaltallRad[] {
   return maalinger.map((m) => {
     const def = MALTALL_ETTER_ID.get(m.id)!;
     const ml = mal.get(m.id);

@@ -1,0 +1,185 @@
+/**
+ * Én LibreOffice for hele testkjøringen (issue 22 pkt. 9). Å starte LibreOffice koster flere CPU-sekunder, å
+ * konvertere én fil til, en brøkdel av det — så testene sender filene hit (fra begge vitest-arbeiderne), og
+ * tjeneren kjører én `soffice --convert-to` for alle filene som venter med samme oppsett (profil, innfilter og
+ * mål). Mens LibreOffice arbeider, samles nye forespørsler til neste runde. Hvordan forespørslene havner i
+ * rundene avhenger av tiden, men resultatet gjør det ikke: hver fil konverteres for seg, av samme LibreOffice
+ * med samme profil, og svaret er den konverterte filen eller en feil.
+ *
+ * Startes av test/globalt.ts (vitest globalSetup) på 127.0.0.1; testene finner den med `inject('libreoffice')`
+ * (test/libreoffice.ts). Profilene lages én gang og fjernes når kjøringen er ferdig.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Profilene: `omregning` regner alltid om formlene ved lasting av xlsx; `norsk` har nb-NO som språk og lokale. */
+export type Profil = 'omregning' | 'norsk';
+export type Oppdrag = {
+  filer: string[];
+  /** Målet for --convert-to, f.eks. «pdf» eller «xlsx:Calc MS Excel 2007 XML». */
+  til: string;
+  /** --infilter, f.eks. «CSV:59,34,76,1,,1044». */
+  innfilter?: string;
+  profil: Profil;
+  /** Mappen de konverterte filene legges i (samme filnavn, ny filendelse). */
+  utmappe: string;
+};
+type Venter = { oppdrag: Oppdrag; ferdig: (r: { filer?: string[]; feil?: string }) => void };
+
+const REG = (innhold: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+${innhold}
+</oor:items>
+`;
+const PROFILER: Record<Profil, string> = {
+  omregning: REG(
+    ['OOXMLRecalcMode', 'ODFRecalcMode']
+      .map(
+        (n) =>
+          `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${n}" oor:op="fuse"><value>0</value></prop></item>`,
+      )
+      .join('\n'),
+  ),
+  norsk: REG(
+    ['ooSetupSystemLocale', 'ooLocale']
+      .map(
+        (n) =>
+          `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="${n}" oor:op="fuse"><value>nb-NO</value></prop></item>`,
+      )
+      .join('\n'),
+  ),
+};
+
+const stamme = (f: string) => path.basename(f).replace(/\.[^.]*$/, '');
+const endelse = (til: string) => til.split(':')[0]!;
+
+export type LibreOfficeTjener = { url: string; lukk: () => Promise<void>; runder: () => number };
+
+export async function startLibreOfficeTjener(soffice: string): Promise<LibreOfficeTjener> {
+  const rot = mkdtempSync(path.join(tmpdir(), 'nh-lo-tjener-'));
+  const profiler = new Map<Profil, string>();
+  const profil = (p: Profil): string => {
+    let dir = profiler.get(p);
+    if (!dir) {
+      dir = path.join(rot, `profil-${p}`);
+      mkdirSync(path.join(dir, 'user'), { recursive: true });
+      writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), PROFILER[p]);
+      profiler.set(p, dir);
+    }
+    return dir;
+  };
+  const ko: Venter[] = [];
+  let opptatt = false;
+  let runder = 0;
+
+  const noekkel = (o: Oppdrag) => `${o.profil}|${o.innfilter ?? ''}|${o.til}`;
+
+  async function kjorRunde(): Promise<void> {
+    if (opptatt || !ko.length) return;
+    opptatt = true;
+    const n = noekkel(ko[0]!.oppdrag);
+    const runde = ko.filter((v) => noekkel(v.oppdrag) === n);
+    for (const v of runde) ko.splice(ko.indexOf(v), 1);
+    runder++;
+    const dir = mkdtempSync(path.join(rot, 'runde-'));
+    try {
+      const inn: { venter: Venter; kopi: string; fil: string }[] = [];
+      for (const [i, venter] of runde.entries())
+        for (const [j, fil] of venter.oppdrag.filer.entries()) {
+          const kopi = path.join(dir, 'inn', `${i}-${j}-${path.basename(fil)}`);
+          mkdirSync(path.dirname(kopi), { recursive: true });
+          copyFileSync(fil, kopi);
+          inn.push({ venter, kopi, fil });
+        }
+      const o = runde[0]!.oppdrag;
+      const args = [
+        `-env:UserInstallation=file://${profil(o.profil)}`,
+        '--headless',
+        '--norestore',
+        ...(o.innfilter ? [`--infilter=${o.innfilter}`] : []),
+        '--convert-to',
+        o.til,
+        '--outdir',
+        path.join(dir, 'ut'),
+        ...inn.map((x) => x.kopi),
+      ];
+      const r = await kjor(soffice, args);
+      for (const v of runde) {
+        const mine = inn.filter((x) => x.venter === v);
+        const ut = mine.map((x) => path.join(dir, 'ut', `${stamme(x.kopi)}.${endelse(o.til)}`));
+        const mangler = ut.filter((f) => !existsSync(f));
+        if (mangler.length) {
+          v.ferdig({ feil: `LibreOffice laget ikke ${mangler.map((f) => path.basename(f)).join(', ')}: ${r.utdata}` });
+          continue;
+        }
+        mkdirSync(v.oppdrag.utmappe, { recursive: true });
+        const endelig = mine.map((x, k) => {
+          const mål = path.join(v.oppdrag.utmappe, `${stamme(x.fil)}.${endelse(o.til)}`);
+          renameSync(ut[k]!, mål);
+          return mål;
+        });
+        v.ferdig({ filer: endelig });
+      }
+    } catch (e) {
+      for (const v of runde) v.ferdig({ feil: String(e) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      opptatt = false;
+      void kjorRunde();
+    }
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let kropp = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => (kropp += d));
+    req.on('end', () => {
+      let oppdrag: Oppdrag;
+      try {
+        oppdrag = JSON.parse(kropp) as Oppdrag;
+      } catch {
+        res.writeHead(400).end('ugyldig oppdrag');
+        return;
+      }
+      ko.push({
+        oppdrag,
+        ferdig: (r) => res.writeHead(r.feil ? 500 : 200, { 'Content-Type': 'application/json' }).end(JSON.stringify(r)),
+      });
+      void kjorRunde();
+    });
+  });
+  // Svaret kan ta minutter når maskinen er travel; aldri tidsavbrudd fra tjeneren selv.
+  server.requestTimeout = 0;
+  server.headersTimeout = 0;
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    runder: () => runder,
+    lukk: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      rmSync(rot, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Kjør soffice asynkront; drept etter 5 minutter (en LibreOffice som henger, skal ikke henge testene). */
+function kjor(program: string, args: string[]): Promise<{ kode: number; utdata: string }> {
+  return new Promise((ok, feil) => {
+    const p = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let utdata = '';
+    p.stdout.on('data', (d) => (utdata += d));
+    p.stderr.on('data', (d) => (utdata += d));
+    const tidsur = setTimeout(() => p.kill('SIGKILL'), 300_000);
+    p.on('error', feil);
+    p.on('close', (kode) => {
+      clearTimeout(tidsur);
+      ok({ kode: kode ?? -1, utdata });
+    });
+  });
+}
