@@ -103,9 +103,10 @@ describe('faktura — linjeberegning (programveileder 10.4, vedlegg 3 pkt. 2 og 
   it.each([
     // timer (hundredeler), pris (øre), intensitet → markedsverdi, egenandel, støtte
     [33, 123_456, 750_000, 40_740, 10_185, 30_555], // 0,33 × 1 234,56 = 407,4048 → 407,40; 25 % = 101,85
-    [1, 1_000, 750_000, 10, 3, 7], // 0,10 kr: egenandel 2,5 øre → 3 øre (halv opp), støtte er resten
+    [1, 1_000, 750_000, 10, 3, 7], // 0,10 kr: egenandel 2,5 øre → 3 øre (opp), støtte er resten
     [150, 99_999, 500_000, 149_999, 75_000, 74_999], // 1,5 × 999,99 = 149 998,5 øre → 149 999; 50 % = 74 999,5 → 75 000
-  ])('avrunding per linje til øre, halv opp (%#)', (timer, pris, si, mv, eg, st) => {
+    [1, 1_333, 750_000, 13, 4, 9], // 0,01 t × 13,33 kr = 13 øre; 25 % = 3,25 øre → 4 (opp), støtte 9 øre
+  ])('avrunding per linje: markedsverdi halv opp, egenandel OPP til øre (issue 20 pkt. 12) (%#)', (timer, pris, si, mv, eg, st) => {
     const l = beregnLinje({ timer, pris, stotteintensitet: si, mvaSats: 250_000 });
     expect([l.markedsverdi, l.egenandel, l.stotte]).toEqual([mv, eg, st]);
   });
@@ -375,6 +376,32 @@ describe('faktura — registerlinjer (vedlegg 3 pkt. 4.1)', () => {
   });
 });
 
+describe('faktura — aldri over 75 % (issue 20 pkt. 12; definisjonen «Støtteintensitet», vedlegg 3 pkt. 2)', () => {
+  it('markedsverdi 13,33 ved 75 %: egenandel 3,34 (rundet opp), støtte 9,99 = 74,94 % — ikke 10,00 = 75,02 %', () => {
+    const { sum } = beregnFakturalinjer([1_333], 750_000, 250_000);
+    expect(sum).toMatchObject({ markedsverdi: 1_333, egenandel: 334, stotte: 999 });
+    expect(sum.stotte * PPM).toBeLessThanOrEqual(750_000 * sum.markedsverdi);
+  });
+
+  it('property: for alle beløp og intensiteter ≤ 75 % er støtten ≤ intensitet × markedsverdi, og egenandelen < 1 øre over den eksakte', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50_000_000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 750_000 }),
+        (mv, si) => {
+          const { sum } = beregnFakturalinjer(mv, si, 250_000);
+          // heltall: støtte/markedsverdi ≤ si/PPM ⇔ støtte × PPM ≤ si × markedsverdi
+          expect(BigInt(sum.stotte) * BigInt(PPM)).toBeLessThanOrEqual(BigInt(si) * BigInt(sum.markedsverdi));
+          const eksakt = BigInt(sum.markedsverdi) * BigInt(PPM - si); // egenandel × PPM, eksakt
+          expect(BigInt(sum.egenandel) * BigInt(PPM)).toBeGreaterThanOrEqual(eksakt);
+          expect(BigInt(sum.egenandel) * BigInt(PPM) - eksakt).toBeLessThan(BigInt(PPM));
+          expect(sum.stotte + sum.egenandel).toBe(sum.markedsverdi);
+        },
+      ),
+    );
+  });
+});
+
 describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 16 pkt. 12, programveileder 10.4)', () => {
   it('10.4 / vedlegg 3 pkt. 2: markedsverdi 10 000,00 på seks linjer gir egenandel 2 500,00 (ikke 2 500,03 som avrundet per linje)', () => {
     // 5 × 1 666,66 + 1 666,70 = 10 000,00. Per linje: 416,665 → 416,67 (×5) og 416,675 → 416,68 = 2 500,03.
@@ -401,7 +428,7 @@ describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 1
     ];
     const { fakturering: f } = beregnFakturering(timer, A, MB, { ...P, standardPris: kr(999.99) });
     const m = f.malbedrifter[0]!;
-    expect(m.egenandel).toBe(Math.round((m.markedsverdi * 250_000) / PPM));
+    expect(m.egenandel).toBe(Math.ceil((m.markedsverdi * 250_000) / PPM));
     expect(m.linjer.reduce((s, l) => s + l.egenandel, 0)).toBe(m.egenandel);
     expect(m.linjer.reduce((s, l) => s + l.stotte, 0)).toBe(m.stotte);
   });

@@ -3,7 +3,7 @@
  * (målbedrift), «Sammendrag» som peker på blokkenes sumrader med formler, og «Forutsetninger».
  *
  * Programveileder 10.4 / vedlegg 3 pkt. 2 og 4.1: markedsverdi per linje = ROUND(timer × pris; 2); egenandel
- * og mva regnes på fakturaens sum (ROUND på sumraden) og fordeles på linjene med største rest (verdier på
+ * (ROUNDUP, issue 20 pkt. 12: støtten aldri over intensiteten) og mva (ROUND) regnes på fakturaens sum og fordeles på linjene med største rest (verdier på
  * linjene, kontroll på sumraden); støtte = markedsverdi − egenandel. Utskrift: A4 liggende, én side bred,
  * frosne overskrifter, utskriftstitler, en faktura deles ikke over to sider (issue 16 pkt. 1).
  */
@@ -238,7 +238,7 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
     settCelle(ws.getCell(S('stotteintensitet')), m.stotteintensitet, 'prosent');
     formel(
       ws.getCell(S('egenandel')),
-      `ROUND(${S('markedsverdi')}*(1-${S('stotteintensitet')}),2)`,
+      `ROUNDUP(${S('markedsverdi')}*(1-${S('stotteintensitet')}),2)`,
       m.egenandel,
       'belop',
     );
