@@ -14,7 +14,14 @@ import type { Fakturering } from './typer.js';
 export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
 
 export type Avvisning = {
-  kode: 'over-75-prosent' | 'over-treaarstak' | 'over-disponibelt';
+  kode:
+    | 'over-75-prosent'
+    | 'over-treaarstak'
+    | 'over-disponibelt'
+    // Issue 20 pkt. 2, 4, 5, 7 (smb-kontroll.ts, ingen-stotte.ts, annen-stotte.ts)
+    | 'smb-kan-ikke-tas-opp'
+    | 'ingen-stotte'
+    | 'kumulering-over-intensitet';
   orgnr?: string;
   navn?: string;
   melding: string;
