@@ -43,7 +43,10 @@ export function sjekkStotteintensitet(f: Fakturering): Avvisning[] {
 
 export type Treaarsstatus = {
   orgnr: string;
+  /** Tidligere støtte i vinduet, medregnet støtte fra andre (annenstotte, issue 20 pkt. 7). */
   tidligereEur: number;
+  /** Herav fra andre. */
+  fraAndreEur: number;
   denneEur: number;
   samletEur: number;
   gjenstaarEur: number;
@@ -51,20 +54,24 @@ export type Treaarsstatus = {
 
 /**
  * Vedlegg 3 pkt. 2 (GBER art. 28(4)): høyst 200 000 euro per målbedrift over en rullerende treårsperiode,
- * regnet med kursen lagret på hver registerlinje. `register` er registeret uten linjer for perioden.
+ * regnet med kursen lagret på hver registerlinje. `register` er registeret uten linjer for perioden; `annen` er
+ * støtte fra andre (annenstotte, issue 20 pkt. 7: taket gjelder «per målbedrift», ikke per næringshage).
  */
 export function sjekkTreaarstak(
   f: Fakturering,
   register: readonly StotteLinjeEur[],
+  annen: readonly StotteLinjeEur[] = [],
 ): { status: Treaarsstatus[]; avvisninger: Avvisning[] } {
   const status: Treaarsstatus[] = [];
   const avvisninger: Avvisning[] = [];
   for (const m of f.malbedrifter) {
-    const tidligereEur = stotteSisteTreAar(register, m.orgnr, f.fakturadato);
+    const fraAndreEur = stotteSisteTreAar(annen, m.orgnr, f.fakturadato);
+    const tidligereEur = stotteSisteTreAar(register, m.orgnr, f.fakturadato) + fraAndreEur;
     const samletEur = tidligereEur + m.stotteEur;
     status.push({
       orgnr: m.orgnr,
       tidligereEur,
+      fraAndreEur,
       denneEur: m.stotteEur,
       samletEur,
       gjenstaarEur: STOTTETAK_EUR_CENT - samletEur,
@@ -76,10 +83,12 @@ export function sjekkTreaarstak(
         navn: m.navn,
         melding:
           `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${f.fakturadato}) — over taket på 200 000 EUR ` +
-          `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
+          `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR` +
+          `${fraAndreEur ? ` (herav ${formatKroner(fraAndreEur)} EUR fra andre, annenstotte)` : ''} + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
           `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
         tall: {
           tidligereEur: tidligereEur / 100,
+          fraAndreEur: fraAndreEur / 100,
           denneEur: m.stotteEur / 100,
           samletEur: samletEur / 100,
           takEur: STOTTETAK_EUR_CENT / 100,
