@@ -134,9 +134,16 @@ describe('ny SMB-sjekk under avtalen (issue 20 pkt. 3; 4.3, vedlegg 3 pkt. 2)', 
       regnskapTil: '2025-12-31',
       treaarsunntakSlutt: '2027-03-02',
     });
-    expect(tolkSmbPost(d('2026-05-01'), { dom: 'KAN TAS OPP', regnskapTil: '2024-12-31' }).regnskapTil).toBe(
-      '2024-12-31',
-    );
+    // Versjon 2 (src/domain/smb/post.ts): oppfolging.regnskap og oppfolging.treaarsunntak
+    const v2 = (oppfolging: unknown) => tolkSmbPost(d('2026-05-01'), { versjon: 2, dom: 'KAN TAS OPP', oppfolging });
+    const tre = { brukt: true, fra: '2024-03-02', utloper: '2027-03-02' };
+    expect(v2({ regnskap: { aar: 2025, fra: '2025-01-01', til: '2025-12-31' }, treaarsunntak: tre })).toMatchObject({
+      regnskapTil: '2025-12-31',
+      treaarsunntakSlutt: '2027-03-02',
+    });
+    expect(
+      v2({ regnskap: null, sisteInnsendteAarsregnskap: 2024, treaarsunntak: { ...tre, brukt: false } }),
+    ).toMatchObject({ regnskapTil: '2024-12-31', treaarsunntakSlutt: null });
     expect(tolkSmbPost(d('2026-05-01'), { ikkeDom: 1 }).dom).toBeNull();
   });
 });

@@ -91,6 +91,14 @@ export const stotteregisterDef = definerDatasett({
       beskrivelse: 'Kjøringens id (tidsstempel), for sporbarhet.',
       eksempel: '2026-11-02T08:15:00Z',
     }),
+    // Issue 20 pkt. 2: støtte gitt selv om den siste SMB-sjekken sa «KAN IKKE TAS OPP» (nh faktura --godta-smb).
+    smbGodtatt: frivillig(tekst(1000), {
+      type: 'tekst',
+      alias: ['smb godtatt'],
+      beskrivelse:
+        'Dokumentert annen vurdering: den siste SMB-sjekken sa «KAN IKKE TAS OPP», og støtten ble gitt med nh faktura --godta-smb (sjekkens dato og grunnen).',
+      eksempel: 'SMB-sjekk 19.10.2026 sa «KAN IKKE TAS OPP»; godtatt: Konsernet tilførte egenkapital 01.11.2026',
+    }),
   },
 });
 

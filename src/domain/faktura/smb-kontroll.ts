@@ -37,14 +37,20 @@ const datoFelt = z
   .transform((v) => (v ? parseDato(v) : null));
 
 /**
- * Det faktura leser av en post fra `nh smb-sjekk` (resten er dokumentasjon for revisor). Feltene
- * `regnskapTil`/`treaarsunntakSlutt` (om smb-sjekk skriver dem) går foran det som utledes av
- * `tall.regnskapsperiode` og kriteriet «kapitaltap» («Unntatt: … unntaket gjelder til dd.mm.åååå»).
+ * Det faktura leser av en post fra `nh smb-sjekk` (resten er dokumentasjon for revisor). Posten fra versjon 2
+ * har `oppfolging` (src/domain/smb/post.ts, docs/smb-sjekk.md «Posten og oppfølgingen i faktura»):
+ * årsregnskapet sjekken bygde på og treårsunntaket. Eldre poster: `tall.regnskapsperiode` og kriteriet
+ * «kapitaltap» («Unntatt: … unntaket gjelder til dd.mm.åååå»).
  */
 const postSkjema = z.looseObject({
   dom: z.string(),
-  regnskapTil: datoFelt.optional(),
-  treaarsunntakSlutt: datoFelt.optional(),
+  oppfolging: z
+    .looseObject({
+      regnskap: z.looseObject({ til: datoFelt }).nullish(),
+      sisteInnsendteAarsregnskap: z.number().int().nullish(),
+      treaarsunntak: z.looseObject({ brukt: z.boolean(), utloper: datoFelt }).nullish(),
+    })
+    .nullish(),
   tall: z.looseObject({ regnskapsperiode: z.looseObject({ til: datoFelt }).nullish() }).nullish(),
   kriterier: z
     .array(z.looseObject({ id: z.string(), status: z.string().optional(), grunnlag: z.string().optional() }))
@@ -56,10 +62,18 @@ export function tolkSmbPost(dato: Dato, json: unknown): SmbSjekkPost {
   const r = postSkjema.safeParse(json);
   if (!r.success) return { dato, dom: null };
   const p = r.data;
-  const regnskapTil = p.regnskapTil ?? p.tall?.regnskapsperiode?.til ?? null;
-  let treaarsunntakSlutt = p.treaarsunntakSlutt ?? null;
+  const o = p.oppfolging;
+  if (o) {
+    // Uten regnskap i Regnskapsregisteret: det siste innsendte regnskapsåret (kalenderår) når Enhetsregisteret har det.
+    const aar = o.sisteInnsendteAarsregnskap;
+    const regnskapTil = o.regnskap?.til ?? (aar ? lagDato(aar, 12, 31) : null);
+    const t = o.treaarsunntak;
+    return { dato, dom: p.dom, regnskapTil, treaarsunntakSlutt: t?.brukt ? (t.utloper ?? null) : null };
+  }
+  const regnskapTil = p.tall?.regnskapsperiode?.til ?? null;
+  let treaarsunntakSlutt: Dato | null = null;
   const kapitaltap = p.kriterier?.find((k) => k.id === 'kapitaltap');
-  if (!treaarsunntakSlutt && kapitaltap?.status === 'ok' && kapitaltap.grunnlag?.startsWith('Unntatt')) {
+  if (kapitaltap?.status === 'ok' && kapitaltap.grunnlag?.startsWith('Unntatt')) {
     const m = /gjelder til (\d{2}\.\d{2}\.\d{4})/.exec(kapitaltap.grunnlag);
     treaarsunntakSlutt = m ? parseDato(m[1]!) : null;
   }

@@ -100,4 +100,6 @@ export type RegisterlinjeData = {
   ordrereferanse?: string;
   krediterer?: string;
   kjoring?: string;
+  /** Issue 20 pkt. 2: --godta-smb (den siste SMB-sjekken sa «KAN IKKE TAS OPP»). */
+  smbGodtatt?: string;
 };
