@@ -9,7 +9,6 @@ import {
   sjekkDisponibelt,
   sjekkStotteintensitet,
   sjekkTreaarstak,
-  smbSjekkAdvarsler,
   tilEurCent,
   velgPris,
 } from '../../src/domain/faktura/faktura.js';
@@ -308,42 +307,6 @@ describe('faktura — regler som sier nei', () => {
   });
 });
 
-describe('faktura — advarsel om SMB-sjekk (vedlegg 3 pkt. 2)', () => {
-  const f = beregnFakturering(
-    [t('2026-10-01', 'Kari', '915000002', 100)],
-    A,
-    [mb('915000002', 'Alfa AS')],
-    P,
-  ).fakturering;
-  const ok = (dato: string) => ({ dato: d(dato), dom: 'KAN TAS OPP' });
-  it.each([
-    ['ingen sjekk', [], 'mangler-smb-sjekk'],
-    ['sjekk samme dag som avtalestart', [ok('2026-01-15')], null],
-    ['sjekk før avtalestart', [ok('2025-12-01')], null],
-    ['bare sjekk etter avtalestart', [ok('2026-02-01')], 'mangler-smb-sjekk'],
-    [
-      'siste sjekk før avtalestart sa KAN IKKE TAS OPP',
-      [ok('2025-11-01'), { dato: d('2026-01-10'), dom: 'KAN IKKE TAS OPP' }],
-      'smb-sjekk-ikke-ok',
-    ],
-    [
-      'siste sjekk før avtalestart sa MÅ VURDERES',
-      [{ dato: d('2026-01-10'), dom: 'MÅ VURDERES' }],
-      'smb-sjekk-ikke-ok',
-    ],
-    ['uleselig post', [{ dato: d('2026-01-10'), dom: null }], 'smb-sjekk-ikke-ok'],
-    [
-      'ny sjekk sa KAN TAS OPP etter et nei, før avtalestart',
-      [{ dato: d('2025-10-01'), dom: 'KAN IKKE TAS OPP' }, ok('2026-01-02')],
-      null,
-    ],
-  ] as const)('vedlegg 3 pkt. 2: %s', (_n, poster, kode) => {
-    const ds = smbSjekkAdvarsler(f, new Map([['915000002', [...poster]]]));
-    expect(ds.map((x) => x.kode)).toEqual(kode ? [kode] : []);
-    if (kode) expect(ds[0]!.alvor).toBe('advarsel');
-  });
-});
-
 describe('faktura — registerlinjer (vedlegg 3 pkt. 4.1)', () => {
   it('én linje per målbedrift og periode med dato = siste dag, kurs og støtte i EUR', () => {
     const { fakturering: f } = beregnFakturering(
@@ -455,25 +418,3 @@ describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 1
   });
 });
 
-describe('faktura — SMB-status per målbedrift til arbeidsboken (vedlegg 3 pkt. 2, issue 16 pkt. 8)', () => {
-  it('siste sjekk på eller før avtalestart: OK, mangler eller dommen med dato', async () => {
-    const { smbSjekkStatus, smbStatusTekst } = await import('../../src/domain/faktura/faktura.js');
-    const m = { orgnr: '915000002', avtalestart: d('2026-02-01') };
-    const sjekker = new Map([
-      [
-        '915000002',
-        [
-          { dato: d('2026-01-10'), dom: 'KAN TAS OPP' },
-          { dato: d('2026-03-01'), dom: 'KAN IKKE TAS OPP' },
-        ],
-      ],
-    ]);
-    expect(smbStatusTekst(smbSjekkStatus(m, sjekker))).toBe('KAN TAS OPP (2026-01-10)');
-    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-01-01') }, sjekker))).toBe(
-      'Mangler SMB-sjekk før avtalestart',
-    );
-    expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-04-01') }, sjekker))).toBe(
-      '«KAN IKKE TAS OPP» (2026-03-01)',
-    );
-  });
-});

@@ -224,7 +224,7 @@ export function beregnFakturering(
       });
     }
   }
-  const fakturadato = sisteDag(p.periode);
+  const fakturadato = p.fakturadato ?? sisteDag(p.periode);
   const totalt = nullSum();
   const ut: Fakturagrunnlag[] = [];
   for (const orgnr of [...grupper.keys()].sort()) {
@@ -259,12 +259,16 @@ export function beregnFakturering(
 // Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.
 export * from './regler.js';
 
-/** `ider` (orgnr → identitet) fra planleggFakturaer; uten den får linjene bare ordrereferanse og datoer. */
+/**
+ * `ider` (orgnr → identitet) fra planleggFakturaer; uten den får linjene bare ordrereferanse og datoer.
+ * `smbGodtatt` (orgnr → tekst, issue 20 pkt. 2): støtte gitt med --godta-smb; teksten står på linjen.
+ */
 export function registerlinjer(
   f: Fakturering,
   p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
   kjoring: string,
   ider?: ReadonlyMap<string, Identitet>,
+  smbGodtatt?: ReadonlyMap<string, string>,
 ): NyRegisterlinje[] {
   return f.malbedrifter
     .filter((m) => !ider || ider.has(m.orgnr))
@@ -287,5 +291,6 @@ export function registerlinjer(
         ordrereferanse: `${f.periode}-${m.orgnr}`,
       }),
       kjoring,
+      ...(smbGodtatt?.has(m.orgnr) ? { smbGodtatt: smbGodtatt.get(m.orgnr)! } : {}),
     }));
 }

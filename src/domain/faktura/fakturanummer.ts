@@ -59,12 +59,14 @@ export function planleggFakturaer(
   register: readonly RegisterlinjeData[],
   o: Nummeroppsett,
   idag: Dato,
+  /** Issue 19 pkt. 6 (planleggFakturadato): fakturadato og forfall for alle dokumentene i kjøringen. */
+  datoer?: { fakturadato: Dato; forfallsdato: Dato },
 ): { plan: Plan } | { feil: string } {
   const iPerioden = register.filter((l) => l.periode === f.periode);
   const aktive = aktiveFakturaer(iPerioden);
   const erstatning = iPerioden.length > 0;
   const slutt = sisteDag(f.periode);
-  const dato = erstatning && idag > slutt ? idag : slutt;
+  const dato = datoer?.fakturadato ?? (erstatning && idag > slutt ? idag : slutt);
   let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
   // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
   const brukteRef = new Set([
@@ -115,7 +117,7 @@ export function planleggFakturaer(
         type: 'faktura',
         ...n,
         fakturadato: dato,
-        forfallsdato: leggTilDager(dato, o.forfallsdager),
+        forfallsdato: datoer?.forfallsdato ?? leggTilDager(dato, o.forfallsdager),
         ordrereferanse: nyRef(`${f.periode}-${m.orgnr}`),
       },
     });

@@ -1,6 +1,7 @@
 /**
  * nh faktura: reglene som kan si nei — støtteintensitet over 75 %, treårstaket på 200 000 EUR og disponibelt
- * innovasjonstilskudd — og advarslene om SMB-sjekken (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1).
+ * innovasjonstilskudd (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1). Resten av støttereglene per faktura
+ * (issue 20) står i stotteregler.ts og modulene den samler.
  * Ren modul.
  */
 import { formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
@@ -156,62 +157,4 @@ export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
   ];
 }
 
-/** En SMB-sjekk i arbeidsmappen (`nh smb-sjekk`): datoen og dommen den ga (null = posten kunne ikke leses). */
-export type SmbSjekkPost = { dato: Dato; dom: string | null };
-
-/**
- * Vedlegg 3 pkt. 2: målbedriften skal være en SMB (og ikke i vanskeligheter) når den tas opp. Ser på den
- * siste SMB-sjekken datert på eller før avtalestart: ingen sjekk, eller en sjekk som ikke sa «KAN TAS OPP»,
- * gir en advarsel. En sjekk etter avtalestart dokumenterer ikke opptaket.
- */
-export type SmbStatus = { status: 'ok' | 'mangler' | 'ikke-ok'; siste?: SmbSjekkPost; poster: SmbSjekkPost[] };
-
-/** Vedlegg 3 pkt. 2: status for den siste SMB-sjekken datert på eller før avtalestart. */
-export function smbSjekkStatus(
-  m: { orgnr: string; avtalestart: Dato },
-  sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>,
-): SmbStatus {
-  const poster = [...(sjekker.get(m.orgnr) ?? [])].sort((a, b) => (a.dato < b.dato ? -1 : a.dato > b.dato ? 1 : 0));
-  const siste = poster.filter((p) => p.dato <= m.avtalestart).at(-1);
-  if (!siste) return { status: 'mangler', poster };
-  return { status: siste.dom === 'KAN TAS OPP' ? 'ok' : 'ikke-ok', siste, poster };
-}
-
-/** Kort tekst for SMB-statusen (faktura-arbeidsboken og --json), samme innhold som advarslene. */
-export function smbStatusTekst(s: SmbStatus): string {
-  if (s.status === 'ok') return `KAN TAS OPP (${s.siste!.dato})`;
-  if (s.status === 'mangler') return 'Mangler SMB-sjekk før avtalestart';
-  return `${s.siste!.dom === null ? 'Uleselig' : `«${s.siste!.dom}»`} (${s.siste!.dato})`;
-}
-
-export function smbSjekkAdvarsler(
-  f: Fakturering,
-  sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>,
-  mappe = 'smb-sjekk',
-): Diagnostikk[] {
-  const ds: Diagnostikk[] = [];
-  for (const m of f.malbedrifter) {
-    const { poster, siste } = smbSjekkStatus(m, sjekker);
-    if (!siste) {
-      ds.push(
-        advarsel(
-          'mangler-smb-sjekk',
-          `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${m.avtalestart}${poster.length ? ` (bare ${poster.map((p) => p.dato).join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
-          { fil: `${mappe}/${m.orgnr}-<dato>.json` },
-        ),
-      );
-      continue;
-    }
-    if (siste.dom === 'KAN TAS OPP') continue;
-    const hva = siste.dom === null ? 'kunne ikke leses' : `sa «${siste.dom}»`;
-    ds.push(
-      advarsel(
-        'smb-sjekk-ikke-ok',
-        `${m.navn} (${m.orgnr}): den siste SMB-sjekken før avtalestart ${m.avtalestart} (${siste.dato}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen eller stans faktureringen av støtte.`,
-        { fil: `${mappe}/${m.orgnr}-${siste.dato}.json` },
-        { verdi: siste.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
-      ),
-    );
-  }
-  return ds;
-}
+// SMB-sjekken per faktura (issue 20 pkt. 1–3) står i smb-kontroll.ts.

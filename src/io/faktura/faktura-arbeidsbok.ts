@@ -69,6 +69,8 @@ export type Arbeidsbokdata = {
   treaar: ReadonlyMap<string, Treaarsstatus>;
   /** orgnr → SMB-sjekkens status slik terminalen viser den. */
   smb: ReadonlyMap<string, string>;
+  /** Issue 19 pkt. 6: hvilken fakturadato som ble brukt, og hvorfor (bokføringsforskriften § 5-1-3). */
+  fakturadatoTekst?: string;
 };
 
 function forutsetninger(d: Arbeidsbokdata): Parameter[] {
@@ -76,6 +78,9 @@ function forutsetninger(d: Arbeidsbokdata): Parameter[] {
   return [
     { nokkel: 'periode', etikett: 'Periode', type: 'tekst', verdi: f.periode },
     { nokkel: 'fakturadato', etikett: 'Fakturadato (støtten regnes som gitt)', type: 'dato', verdi: f.fakturadato },
+    ...(d.fakturadatoTekst
+      ? [{ nokkel: 'fakturadatoValg', etikett: 'Fakturadato: valget', type: 'tekst' as const, verdi: d.fakturadatoTekst }]
+      : []),
     {
       nokkel: 'standardPris',
       etikett: 'Standard markedspris per time (markedsprisPerTime)',
@@ -103,7 +108,7 @@ function forutsetninger(d: Arbeidsbokdata): Parameter[] {
       etikett: 'Avrunding',
       type: 'tekst',
       verdi:
-        'markedsverdi per linje til øre; egenandel og mva per faktura til øre (halv opp), fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
+        'markedsverdi per linje til øre (halv opp); egenandel per faktura rundet opp til øre (støtten aldri over intensiteten) og mva halv opp, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
     },
   ];
 }

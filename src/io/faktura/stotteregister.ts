@@ -13,7 +13,7 @@ import { mkdir, readdir, copyFile, open, readFile, stat } from 'node:fs/promises
 import path from 'node:path';
 import { stotteregisterDef, type Stottelinje } from '../../domain/datasett/stotteregister.js';
 import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
-import type { SmbSjekkPost } from '../../domain/faktura/faktura.js';
+import { tolkSmbPost, type SmbSjekkPost } from '../../domain/faktura/smb-kontroll.js';
 import type { NyRegisterlinje } from '../../domain/faktura/typer.js';
 import type { Dato } from '../../domain/felles/dato.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
@@ -306,22 +306,20 @@ export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, SmbS
   for (const f of filer) {
     const m = /^(\d{9})-(\d{4}-\d{2}-\d{2})\.json$/i.exec(f);
     if (!m) continue;
-    let dom: string | null = null;
+    // Issue 20 pkt. 3: dommen og oppfølgingsfeltene (regnskapet og treårsunntaket); uleselig = dom null.
+    let post: SmbSjekkPost = { dato: m[2]! as Dato, dom: null };
     try {
-      const p = smbPostSkjema.safeParse(JSON.parse(await readFile(am.sti('smb-sjekk', f), 'utf8')));
-      if (p.success) dom = p.data.dom;
+      post = tolkSmbPost(m[2]! as Dato, JSON.parse(await readFile(am.sti('smb-sjekk', f), 'utf8')));
     } catch {
-      dom = null;
+      // uleselig JSON: dom null (advarsel i faktura)
     }
     const liste = ut.get(m[1]!) ?? [];
-    liste.push({ dato: m[2]! as Dato, dom });
+    liste.push(post);
     ut.set(m[1]!, liste);
   }
   return ut;
 }
 
-/** Det faktura trenger av en SMB-sjekk-post (resten er dokumentasjon for revisor). */
-const smbPostSkjema = z.object({ dom: z.string() });
 
 /** templates/ (samme som xlsx-skriv.MAL_MAPPE, uten å laste exceljs for registerlesere). */
 const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');

@@ -12,11 +12,13 @@ import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { timerDef, timerOverDognet } from '../../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
+import { annenstotteDef, kontrollerAnnenStotte } from '../../../domain/datasett/annenstotte.js';
 import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import {
   forsteDag,
   leggTilMaaneder,
   maanedAv,
+  parseDato,
   parseMaaned,
   raaDatoI,
   sisteDag,
@@ -29,13 +31,11 @@ import {
   beregnFakturering,
   registerlinjer,
   sjekkDisponibelt,
-  sjekkStotteintensitet,
-  sjekkTreaarstak,
-  smbSjekkAdvarsler,
-  smbSjekkStatus,
-  smbStatusTekst,
   type Avvisning,
 } from '../../../domain/faktura/faktura.js';
+import { planleggFakturadato, type Fakturadatoer } from '../../../domain/faktura/fakturadato.js';
+import { smbStatusTekst, tolkGodtaSmb } from '../../../domain/faktura/smb-kontroll.js';
+import { vurderStotte } from '../../../domain/faktura/stotteregler.js';
 import type { FakturaParametre } from '../../../domain/faktura/typer.js';
 import { kreditlinje, planleggFakturaer, sjekkFortegn } from '../../../domain/faktura/fakturanummer.js';
 import type { Identitet } from '../../../domain/faktura/typer.js';
@@ -125,15 +125,33 @@ async function hentPeriode(k: Kontekst, flagg: string | undefined): Promise<Maan
   return lesPeriode(svar);
 }
 
+/** Issue 19 pkt. 6: fakturadato og forfall (i dag, tilbakedatert innen 15 virkedager, eller --fakturadato). */
+function fakturadatoer(k: Kontekst, periode: Maaned, valg: FakturaValg, s: FakturaOppsett): Fakturadatoer {
+  const flagg = valg.fakturadato === undefined ? undefined : parseDato(valg.fakturadato);
+  if (flagg === null)
+    throw new InndataFeil([
+      feil('ugyldig-flagg', `--fakturadato «${valg.fakturadato}» er ikke en dato.`, undefined, {
+        forventet: 'åååå-mm-dd eller dd.mm.åååå',
+      }),
+    ]);
+  const r = planleggFakturadato({ periode, idag: k.idag, forfallsdager: s.forfallsdager, flagg });
+  if ('feil' in r) throw new InndataFeil([feil('ugyldig-fakturadato', r.feil, undefined, { forventet: r.forventet })]);
+  return r.datoer;
+}
+
 export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat> {
   const periode = await hentPeriode(k, valg.periode);
   const am = await aapneArbeidsmappe(k.data);
   const seksjon = lesFakturaSeksjon(am.config);
-  const p = fakturaParametre(am.config, periode, seksjon);
+  const datoer = fakturadatoer(k, periode, valg, seksjon);
+  const godta = tolkGodtaSmb(valg.godtaSmb ?? []);
+  if (godta.feil.length) throw new InndataFeil(godta.feil);
+  const p = { ...fakturaParametre(am.config, periode, seksjon), fakturadato: datoer.fakturadato };
+  const x = { datoer, godta: godta.godta };
   // Forhåndsvisning skriver ingenting, heller ikke en låsfil.
   return valg.forhandsvis
-    ? kjorPeriode(k, am, p, seksjon, valg)
-    : medRegisterLaas(am, () => kjorPeriode(k, am, p, seksjon, valg));
+    ? kjorPeriode(k, am, p, seksjon, valg, x)
+    : medRegisterLaas(am, () => kjorPeriode(k, am, p, seksjon, valg, x));
 }
 
 async function kjorPeriode(
@@ -142,6 +160,7 @@ async function kjorPeriode(
   p: FakturaParametre,
   seksjon: FakturaOppsett,
   valg: FakturaValg,
+  x: { datoer: Fakturadatoer; godta: ReadonlyMap<string, string> },
 ): Promise<Resultat> {
   const periode = p.periode;
   const formater = velgFormater(seksjon, valg.format);
@@ -167,15 +186,17 @@ async function kjorPeriode(
 
   const fra = forsteDag(periode);
   const til = sisteDag(periode);
-  const { ansatte, malbedrifter, timer, tilskudd } = await lesAlle(am, {
+  const { ansatte, malbedrifter, timer, tilskudd, annen } = await lesAlle(am, {
     ansatte: ansatteDef,
     malbedrifter: malbedrifterDef,
     // Bare periodens rader valideres og tas med (én gjennomgang av en stor timeliste).
     timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), fra, til) },
     tilskudd: tilskuddDef,
+    annen: { def: annenstotteDef, valgfritt: true },
   });
   const { fakturering: f, feil: feilListe } = beregnFakturering(timer.rader, ansatte.rader, malbedrifter.rader, p);
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
+  feilListe.push(...kontrollerAnnenStotte(annen.rader));
   feilListe.unshift(
     ...feilstavedeTjenestepriser(
       timer.rader.map((t) => t.tjeneste),
@@ -187,26 +208,34 @@ async function kjorPeriode(
   // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
   // uendrede fakturaer ved --erstatt ikke telles to ganger.
   const ovrige = reg.linjer.filter((l) => l.periode !== periode);
-  const treaar = sjekkTreaarstak(f, ovrige);
   const disp = beregnDisponibelt(deler(f.fakturadato).aar, tilskudd.rader, ovrige, f.totalt.stotte);
-  const avvisninger: Avvisning[] = [...sjekkStotteintensitet(f), ...treaar.avvisninger, ...sjekkDisponibelt(disp)];
-
+  // Issue 20: hver faktura er en ny tildeling — SMB-sjekken, taket (med støtte fra andre), kumulering,
+  // styrearbeid/husleie, kursen og Støtteregisteret vurderes på fakturadatoen (domain/faktura/stotteregler.ts).
   const sjekker = await finnSmbSjekker(am);
-  k.advarsler.push(...smbSjekkAdvarsler(f, sjekker));
-  const smb = new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, sjekker))]));
+  const regler = vurderStotte({
+    fakturering: f,
+    register: ovrige,
+    annen: annen.rader,
+    malbedrifter: malbedrifter.rader,
+    timer: timer.rader,
+    adminKoder: p.adminKoder,
+    ingenStotte: seksjon.ingenStotte,
+    sjekker,
+    godta: x.godta,
+    kurs: p.eurNokKurs,
+    kursdato: p.kursdato,
+  });
+  const treaar = { status: regler.treaar };
+  const avvisninger: Avvisning[] = [...regler.avvisninger, ...sjekkDisponibelt(disp)];
+  k.advarsler.push(...regler.advarsler);
+  const smb = new Map(
+    f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(regler.smb.get(m.orgnr)!, regler.smbGodtatt.get(m.orgnr))]),
+  );
   if (til > k.idag)
     k.advarsler.push(
       advarsel(
         'periode-ikke-slutt',
         `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`,
-      ),
-    );
-  if (p.kursdato > til)
-    k.advarsler.push(
-      advarsel(
-        'kurs-etter-periode',
-        `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`,
-        { fil: 'nh.json', kolonne: 'eurNok.dato' },
       ),
     );
 
@@ -215,6 +244,7 @@ async function kjorPeriode(
     reg.linjer,
     { nummerserie: seksjon.nummerserie, kid: seksjon.kid, forfallsdager: seksjon.forfallsdager },
     k.idag,
+    x.datoer,
   );
   if ('feil' in planR)
     throw new InndataFeil([feil('kid-lengde', planR.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })]);
@@ -247,6 +277,15 @@ async function kjorPeriode(
     ok: avvisninger.length === 0,
     periode,
     fakturadato: f.fakturadato,
+    fakturadatoer: {
+      fakturadato: x.datoer.fakturadato,
+      forfallsdato: x.datoer.forfallsdato,
+      utstedt: x.datoer.utstedt,
+      kilde: x.datoer.kilde,
+      tilbakedatert: x.datoer.tilbakedatert,
+      fristTilbakedatering: x.datoer.fristTilbakedatering,
+      forklaring: x.datoer.forklaring,
+    },
     status: avvisninger.length
       ? 'avvist'
       : valg.forhandsvis
@@ -316,6 +355,7 @@ async function kjorPeriode(
     ider,
     treaar: treaarPer,
     smb,
+    fakturadatoTekst: x.datoer.forklaring,
   });
   const csv = await fakturagrunnlagCsv(f, seksjon, p.mvaSats, ider);
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
@@ -323,7 +363,7 @@ async function kjorPeriode(
   const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
   const nye = [
     ...plan.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, kjoring)),
-    ...registerlinjer(f, p, kjoring, new Map(plan.nye.map((n) => [n.m.orgnr, n.id]))),
+    ...registerlinjer(f, p, kjoring, new Map(plan.nye.map((n) => [n.m.orgnr, n.id])), regler.smbGodtatt),
   ];
   filer.nyeLinjer = nye.length;
   if (json.filer) Object.assign(json.filer, { ehf: filer.ehf, importfiler: filer.importfiler, nyeLinjer: nye.length });
@@ -375,5 +415,8 @@ async function kjorPeriode(
     ];
     await skrivMedRegister(am, reg, utfiler, nye.length ? registerCsv([...reg.linjer, ...nye], reg.ekstra) : null);
   }
-  return { json, tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null, notat) };
+  return {
+    json,
+    tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null, notat, x.datoer.forklaring),
+  };
 }

@@ -41,6 +41,7 @@ export function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
       ? {
           treaar: {
             tidligereEur: eur(t.tidligereEur),
+            fraAndreEur: eur(t.fraAndreEur),
             samletEur: eur(t.samletEur),
             takEur: eur(STOTTETAK_EUR_CENT),
             gjenstaarEur: eur(t.gjenstaarEur),
@@ -95,7 +96,7 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
     mvaSats: pst(p.mvaSats),
     eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: c.eurNok.kilde },
     avrunding:
-      'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) og mva = egenandel × mva-sats per faktura til øre, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
+      'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) rundet opp til øre (støtten aldri over intensiteten) og mva = egenandel × mva-sats halv opp, per faktura, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
   };
 }
 
@@ -145,6 +146,8 @@ export function tekst(
   filer: Utfiler,
   kopi: string | null,
   notat: string[],
+  /** Issue 19 pkt. 6: hvilken fakturadato som ble brukt, og hvorfor. */
+  fakturadatoTekst?: string,
 ): string {
   const t = new Map(treaar.map((x) => [x.orgnr, x]));
   const tabell = tekstTabell(
@@ -179,7 +182,8 @@ export function tekst(
     farge.bold(
       `Fakturering ${f.periode} – ${am.config.naeringshage.navn} (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)`,
     ),
-    `Fakturadato ${formatDato(f.fakturadato)}. Markedspris: ${PRISREKKEFOLGE}. Egenandel og mva per faktura til øre, fordelt på linjene; støtte = markedsverdi − egenandel.`,
+    fakturadatoTekst ?? `Fakturadato ${formatDato(f.fakturadato)}.`,
+    `Markedspris: ${PRISREKKEFOLGE}. Egenandel (rundet opp) og mva per faktura til øre, fordelt på linjene; støtte = markedsverdi − egenandel.`,
     '',
     f.malbedrifter.length ? tabell : 'Ingen timer på målbedrifter i perioden — ingenting å fakturere.',
     '',
