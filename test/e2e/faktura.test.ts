@@ -117,7 +117,9 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(r.kode).toBe(1);
     const a = r.json().resultat.avvisninger;
     expect(a.map((x: any) => x.kode)).toEqual(['smb-kan-ikke-tas-opp']);
-    expect(a[0].melding).toMatch(/Alfa Teknologi AS \(915000002\).*smb-sjekk\/915000002-2026-11-02\.json.*KAN IKKE TAS OPP/);
+    expect(a[0].melding).toMatch(
+      /Alfa Teknologi AS \(915000002\).*smb-sjekk\/915000002-2026-11-02\.json.*KAN IKKE TAS OPP/,
+    );
     expect(avtrykk(ws)).toEqual(før);
     const grunn = 'Konsernet tilførte 2 mill. i egenkapital 05.11.2026 (styresak 14/26)';
     const g = await nh(['faktura', '--data', ws, ...P, '--godta-smb', `915000002=${grunn}`, '--json']);

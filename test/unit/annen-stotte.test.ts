@@ -133,6 +133,8 @@ describe('EUR-kursen (issue 20 pkt. 14) og Støtteregisteret (pkt. 19)', () => {
     expect(stotteregisteretAdvarsler([ALFA], s(kr(99_999.99), 1))[0]!.kode).toBe('stotteregisteret');
     expect(stotteregisteretAdvarsler([ALFA], s(kr(99_999.98), 1))).toEqual([]);
     expect(stotteregisteretAdvarsler([ALFA], s(kr(100_000), 1))).toEqual([]);
-    expect(stotteregisteretAdvarsler([ALFA], s(kr(159_999.99), kr(0.01), kr(60_000)))[0]!.kode).toBe('stotteregisteret');
+    expect(stotteregisteretAdvarsler([ALFA], s(kr(159_999.99), kr(0.01), kr(60_000)))[0]!.kode).toBe(
+      'stotteregisteret',
+    );
   });
 });

@@ -105,10 +105,13 @@ describe('faktura — linjeberegning (programveileder 10.4, vedlegg 3 pkt. 2 og 
     [1, 1_000, 750_000, 10, 3, 7], // 0,10 kr: egenandel 2,5 øre → 3 øre (opp), støtte er resten
     [150, 99_999, 500_000, 149_999, 75_000, 74_999], // 1,5 × 999,99 = 149 998,5 øre → 149 999; 50 % = 74 999,5 → 75 000
     [1, 1_333, 750_000, 13, 4, 9], // 0,01 t × 13,33 kr = 13 øre; 25 % = 3,25 øre → 4 (opp), støtte 9 øre
-  ])('avrunding per linje: markedsverdi halv opp, egenandel OPP til øre (issue 20 pkt. 12) (%#)', (timer, pris, si, mv, eg, st) => {
-    const l = beregnLinje({ timer, pris, stotteintensitet: si, mvaSats: 250_000 });
-    expect([l.markedsverdi, l.egenandel, l.stotte]).toEqual([mv, eg, st]);
-  });
+  ])(
+    'avrunding per linje: markedsverdi halv opp, egenandel OPP til øre (issue 20 pkt. 12) (%#)',
+    (timer, pris, si, mv, eg, st) => {
+      const l = beregnLinje({ timer, pris, stotteintensitet: si, mvaSats: 250_000 });
+      expect([l.markedsverdi, l.egenandel, l.stotte]).toEqual([mv, eg, st]);
+    },
+  );
 
   it('property (10.4): støtte + egenandel = markedsverdi eksakt, begge ≥ 0, å betale = egenandel + mva', () => {
     fc.assert(
@@ -417,4 +420,3 @@ describe('faktura — egenandel og mva per faktura, fordelt på linjene (issue 1
     );
   });
 });
-

@@ -5,8 +5,6 @@
  * Ren modul.
  */
 import { formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
-import type { Dato } from '../felles/dato.js';
-import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
 import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from '../felles/stottetak.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
 import type { Fakturering } from './typer.js';

@@ -79,7 +79,14 @@ function forutsetninger(d: Arbeidsbokdata): Parameter[] {
     { nokkel: 'periode', etikett: 'Periode', type: 'tekst', verdi: f.periode },
     { nokkel: 'fakturadato', etikett: 'Fakturadato (støtten regnes som gitt)', type: 'dato', verdi: f.fakturadato },
     ...(d.fakturadatoTekst
-      ? [{ nokkel: 'fakturadatoValg', etikett: 'Fakturadato: valget', type: 'tekst' as const, verdi: d.fakturadatoTekst }]
+      ? [
+          {
+            nokkel: 'fakturadatoValg',
+            etikett: 'Fakturadato: valget',
+            type: 'tekst' as const,
+            verdi: d.fakturadatoTekst,
+          },
+        ]
       : []),
     {
       nokkel: 'standardPris',

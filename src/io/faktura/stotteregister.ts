@@ -320,7 +320,6 @@ export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, SmbS
   return ut;
 }
 
-
 /** templates/ (samme som xlsx-skriv.MAL_MAPPE, uten å laste exceljs for registerlesere). */
 const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
 

@@ -417,6 +417,16 @@ async function kjorPeriode(
   }
   return {
     json,
-    tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null, notat, x.datoer.forklaring),
+    tekst: tekst(
+      am,
+      f,
+      disp,
+      treaar.status,
+      valg,
+      filer,
+      json.filer?.sikkerhetskopi ?? null,
+      notat,
+      x.datoer.forklaring,
+    ),
   };
 }
