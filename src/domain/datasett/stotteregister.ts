@@ -85,19 +85,20 @@ export const stotteregisterDef = definerDatasett({
       beskrivelse: 'Kreditnota: fakturanummeret (ellers ordrereferansen) den krediterer.',
       eksempel: '10001',
     }),
-    kjoring: frivillig(tekst(100), {
-      type: 'tekst',
-      alias: ['kjøring'],
-      beskrivelse: 'Kjøringens id (tidsstempel), for sporbarhet.',
-      eksempel: '2026-11-02T08:15:00Z',
-    }),
     // Issue 20 pkt. 2: støtte gitt selv om den siste SMB-sjekken sa «KAN IKKE TAS OPP» (nh faktura --godta-smb).
+    // Før kjoring, så kjøringens id fortsatt er siste kolonne.
     smbGodtatt: frivillig(tekst(1000), {
       type: 'tekst',
       alias: ['smb godtatt'],
       beskrivelse:
         'Dokumentert annen vurdering: den siste SMB-sjekken sa «KAN IKKE TAS OPP», og støtten ble gitt med nh faktura --godta-smb (sjekkens dato og grunnen).',
       eksempel: 'SMB-sjekk 19.10.2026 sa «KAN IKKE TAS OPP»; godtatt: Konsernet tilførte egenkapital 01.11.2026',
+    }),
+    kjoring: frivillig(tekst(100), {
+      type: 'tekst',
+      alias: ['kjøring'],
+      beskrivelse: 'Kjøringens id (tidsstempel), for sporbarhet.',
+      eksempel: '2026-11-02T08:15:00Z',
     }),
   },
 });
