@@ -171,7 +171,7 @@ export function vurderSmbPerFaktura(
       ut.advarsler.push(
         advarsel(
           'mangler-smb-sjekk',
-          `${hvem} har ingen SMB-sjekk datert på eller før fakturadatoen ${fd}${andre}. Vedlegg 3 pkt. 2 og 4.3: målbedriften skal være en SMB som ikke er i vanskeligheter, og hver faktura er ny støtte. Kjør «nh smb-sjekk ${m.orgnr}».`,
+          `${hvem} har ingen SMB-sjekk datert på eller før fakturadatoen ${fd}${andre}. Vedlegg 3 pkt. 2 og 4.3: målbedriften skal være en SMB som ikke er i vanskeligheter, og hver faktura er ny støtte. Kjør «nh smb-sjekk» for målbedriften.`,
           { fil: `${mappe}/${m.orgnr}-<dato>.json` },
         ),
       );
@@ -209,7 +209,7 @@ export function vurderSmbPerFaktura(
       ut.advarsler.push(
         advarsel(
           s.status === 'uleselig' ? 'smb-sjekk-uleselig' : 'smb-ma-vurderes',
-          `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${formatDato(p.dato)}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen, eller kjør «nh smb-sjekk ${m.orgnr}» med det som mangler.`,
+          `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${formatDato(p.dato)}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen, eller kjør «nh smb-sjekk» for målbedriften med det som mangler.`,
           { fil },
           { verdi: p.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
         ),
@@ -220,7 +220,7 @@ export function vurderSmbPerFaktura(
       ut.advarsler.push(
         advarsel(
           'smb-sjekk-bor-fornyes',
-          `${hvem}: SMB-sjekken fra ${formatDato(p.dato)} bør fornyes før fakturaen ${fd}: ${grunner.join('; ')}. Hver faktura er ny støtte (4.3, vedlegg 3 pkt. 2); kjør «nh smb-sjekk ${m.orgnr}».`,
+          `${hvem}: SMB-sjekken bør fornyes før fakturaen ${fd} — hver faktura er ny støtte (4.3, vedlegg 3 pkt. 2). Sjekken fra ${formatDato(p.dato)}: ${grunner.join('; ')}. Kjør «nh smb-sjekk» på nytt for målbedriften.`,
           { fil },
         ),
       );
