@@ -441,7 +441,10 @@ tilfelle('faktura-annenstotte-uten-belop', {
   ...FAKTURA,
   beskrivelse: 'faktura: en rad i annenstotte uten beløp',
   filer: {
-    'annenstotte.csv': csv('orgnr;dato;giver;belop;belopEur;sammeKostnader', '915000002;15.03.2026;Dalen Inkubator AS;;;nei'),
+    'annenstotte.csv': csv(
+      'orgnr;dato;giver;belop;belopEur;sammeKostnader',
+      '915000002;15.03.2026;Dalen Inkubator AS;;;nei',
+    ),
   },
   forventet: { fil: 'annenstotte.csv', rad: 2, kolonne: 'belop', kode: 'annenstotte-belop' },
 });
@@ -449,7 +452,10 @@ tilfelle('faktura-annenstotte-ugyldig-janei', {
   ...FAKTURA,
   beskrivelse: 'faktura: sammeKostnader er verken ja eller nei',
   filer: {
-    'annenstotte.csv': csv('orgnr;dato;giver;belop;sammeKostnader', '915000002;15.03.2026;Dalen Inkubator AS;45 000;kanskje'),
+    'annenstotte.csv': csv(
+      'orgnr;dato;giver;belop;sammeKostnader',
+      '915000002;15.03.2026;Dalen Inkubator AS;45 000;kanskje',
+    ),
   },
   forventet: { fil: 'annenstotte.csv', rad: 2, kolonne: 'sammeKostnader', kode: 'ugyldig-verdi' },
 });
