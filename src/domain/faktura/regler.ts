@@ -1,7 +1,7 @@
 /**
  * nh faktura: reglene som kan si nei — støtteintensitet over 75 %, treårstaket på 200 000 EUR og disponibelt
  * innovasjonstilskudd (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1). Resten av støttereglene per faktura
- * (issue 20) står i stotteregler.ts og modulene den samler.
+ * (issue 20) står i modulene regelliste.ts samler (smb-kontroll.ts, ingen-stotte.ts, annen-stotte.ts, varsler.ts).
  * Ren modul.
  */
 import { formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
@@ -12,15 +12,9 @@ import type { Fakturering } from './typer.js';
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
 export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
 
+/** En regel som sier nei (exit 1). Koden er åpen: regellisten (regelliste.ts) kan få nye regler. */
 export type Avvisning = {
-  kode:
-    | 'over-75-prosent'
-    | 'over-treaarstak'
-    | 'over-disponibelt'
-    // Issue 20 pkt. 2, 4, 5, 7 (smb-kontroll.ts, ingen-stotte.ts, annen-stotte.ts)
-    | 'smb-kan-ikke-tas-opp'
-    | 'ingen-stotte'
-    | 'kumulering-over-intensitet';
+  kode: string;
   orgnr?: string;
   navn?: string;
   melding: string;
