@@ -146,3 +146,29 @@ describe('kursen og Støtteregisteret (issue 20 pkt. 14 og 19)', () => {
     expect(a[0].melding).toMatch(/Alfa Teknologi AS.*Støtteregisteret.*Sivas plikt/);
   });
 });
+
+describe('nh smb-sjekk teller støtte fra andre i treårstaket (issue 20 pkt. 7; vedlegg 3 pkt. 2 «per målbedrift»)', () => {
+  it('150 000 EUR i annenstotte.csv: gjenstår 50 000 EUR, og grunnlaget sier at støtte fra andre er med', async () => {
+    const ws = kopier(LITEN);
+    writeFileSync(
+      path.join(ws, 'annenstotte.csv'),
+      '\uFEFForgnr;dato;giver;belopEur;sammeKostnader\r\n915000002;15.03.2026;Dalen Inkubator AS;150 000;nei\r\n',
+    );
+    const flagg = ['--offline', '--orgform', 'AS', '--ansatte', '5', '--omsetning', '1000000', '--balanse', '500000'];
+    const r = await nh([
+      'smb-sjekk',
+      '915000002',
+      '--data',
+      ws,
+      ...flagg,
+      '--selvstendig',
+      '--redningsstotte',
+      'nei',
+      '--json',
+    ]);
+    const j = r.json();
+    expect(j.treaar).toMatchObject({ tidligereEur: 150_000, gjenstaarEur: 50_000 });
+    const k = j.kriterier.find((x: any) => x.id === 'treaarstak');
+    expect(k.grunnlag).toContain('annenstotte.csv');
+  });
+});
