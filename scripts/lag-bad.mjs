@@ -436,6 +436,30 @@ tilfelle('faktura-feil-i-to-datasett', {
   forventet: { fil: 'tilskudd.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' },
 });
 
+// Issue 20 pkt. 7: annenstotte (støtte fra andre) med beløp i kroner eller euro, ett av dem.
+tilfelle('faktura-annenstotte-uten-belop', {
+  ...FAKTURA,
+  beskrivelse: 'faktura: en rad i annenstotte uten beløp',
+  filer: {
+    'annenstotte.csv': csv(
+      'orgnr;dato;giver;belop;belopEur;sammeKostnader',
+      '915000002;15.03.2026;Dalen Inkubator AS;;;nei',
+    ),
+  },
+  forventet: { fil: 'annenstotte.csv', rad: 2, kolonne: 'belop', kode: 'annenstotte-belop' },
+});
+tilfelle('faktura-annenstotte-ugyldig-janei', {
+  ...FAKTURA,
+  beskrivelse: 'faktura: sammeKostnader er verken ja eller nei',
+  filer: {
+    'annenstotte.csv': csv(
+      'orgnr;dato;giver;belop;sammeKostnader',
+      '915000002;15.03.2026;Dalen Inkubator AS;45 000;kanskje',
+    ),
+  },
+  forventet: { fil: 'annenstotte.csv', rad: 2, kolonne: 'sammeKostnader', kode: 'ugyldig-verdi' },
+});
+
 tilfelle('faktura-timer-over-24', {
   ...FAKTURA,
   beskrivelse: 'faktura: 9 + 8 + 8 timer samme dag for én person',

@@ -7,6 +7,7 @@ import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { GRUNNDATASETT } from '../../../domain/datasett/index.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
+import { annenstotteDef, kontrollerAnnenStotte, type AnnenStotte } from '../../../domain/datasett/annenstotte.js';
 import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
 import { kontrollerMalbedrifter, kontrollerTimer } from '../../../domain/kontroll/kontroll.js';
 import { aapneArbeidsmappe } from '../../../io/arbeidsmappe.js';
@@ -26,6 +27,8 @@ export async function sjekk(k: Kontekst): Promise<Resultat> {
   const mb = lest.get(malbedrifterDef)?.rader as LestDatasett<never>['rader'] | undefined;
   const timer = lest.get(timerDef)?.rader as LestDatasett<never>['rader'] | undefined;
   if (mb) ds.push(...kontrollerMalbedrifter(mb));
+  const annen = lest.get(annenstotteDef)?.rader as AnnenStotte[] | undefined;
+  if (annen) ds.push(...kontrollerAnnenStotte(annen)); // issue 20 pkt. 7: beløp i kroner eller euro
   if (timer && ansatte && mb) ds.push(...kontrollerTimer(timer, ansatte, mb, am.config.adminKoder));
   if (ds.length) throw new InndataFeil(ds);
   const oversikt = GRUNNDATASETT.map((d) => ({
