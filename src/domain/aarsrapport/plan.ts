@@ -35,6 +35,9 @@ import {
   type Stottesum,
   type Tilskuddsbalanse,
 } from './aarsrapport.js';
+import { aviStatus, kontrollerAviRegistrering, stotteTilAvi, type AviStatus, type AviStotte } from './avi.js';
+import type { AviLogg } from '../kts/kts.js';
+import { kontrollerUtviklingsplan } from '../kontroll/kontroll.js';
 
 /** Det som er lest fra arbeidsmappen (datasettene årsrapporten bruker). */
 export type Rapportdata = {
@@ -46,6 +49,8 @@ export type Rapportdata = {
   timerPerOrgnr: Map<string, number>;
   timerMaaneder: Set<string>;
   tilskudd: Tilskudd[];
+  /** AVI-loggen (avi/avi-logg.json) når `--år` leste den og den finnes, ellers null. */
+  aviLogg: AviLogg | null;
   filer: Record<string, string | null>;
 };
 
@@ -133,6 +138,10 @@ export type AarsrapportPlan = {
   balanse: Tilskuddsbalanse;
   /** Merforbruket (10.4 / vedlegg 3 pkt. 4.1): én advarsel, eller tom. */
   merAdv: Diagnostikk[];
+  /** 10.4 pkt. 1: det som kan rapporteres i AVI, per målbedrift. */
+  avi: AviStotte;
+  /** 11.1: registrert i AVI (per orgnr) etter AVI-loggen; null uten logg. */
+  aviStatus: Map<string, AviStatus> | null;
   advarsler: Diagnostikk[];
 };
 
@@ -143,6 +152,8 @@ export function planAarsrapport(g: {
   idag: Dato;
   data: Rapportdata;
   rader: MaltallRad[];
+  /** AVI-loggens navn i meldingene. */
+  loggFil: string;
 }): AarsrapportPlan {
   const { aar, halvar, idag, data, rader } = g;
   const p = periodeFor(aar, halvar);
@@ -176,7 +187,28 @@ export function planAarsrapport(g: {
   ds.push(...merAdv);
   // 10.4: ubrukte midler som vokser fra år til år (bare ved årets slutt; halvåret har ingen overføring).
   if (!halvar) ds.push(...kontrollerAkkumulering(balanse, forelopig !== null));
-  return { aar, halvar, p, periodetekst, forelopig, rader, aktive, stotte, balanse, merAdv, advarsler: ds };
+  // 11.1 (31. desember / 30. juni): aktive målbedrifter som ikke står i noen AVI-opplasting.
+  const status = aviStatus(aktive, data.aviLogg);
+  ds.push(...kontrollerAviRegistrering(aktive, status, { aar, halvar, loggFil: g.loggFil }));
+  // 8.2: en målbedrift «skal ha en utviklingsplan basert på reelle behov».
+  const aktiveOrgnr = new Set(aktive.map((m) => m.orgnr));
+  ds.push(...kontrollerUtviklingsplan(data.malbedrifter.filter((m) => aktiveOrgnr.has(m.orgnr))));
+  const avi = stotteTilAvi(stotte.rader, balanse);
+  return {
+    aar,
+    halvar,
+    p,
+    periodetekst,
+    forelopig,
+    rader,
+    aktive,
+    stotte,
+    balanse,
+    merAdv,
+    avi,
+    aviStatus: status,
+    advarsler: ds,
+  };
 }
 
 /**

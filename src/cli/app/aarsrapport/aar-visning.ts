@@ -3,14 +3,16 @@ import type ExcelJS from 'exceljs';
 import { formatDato } from '../../../domain/felles/dato.js';
 import { formatKroner, formatProsent } from '../../../domain/felles/penger.js';
 import { TOLKNINGER } from '../../../domain/maltall/maltall.js';
-import { merforbruk, type Tilskuddsbalanse } from '../../../domain/aarsrapport/aarsrapport.js';
+import type { Tilskuddsbalanse } from '../../../domain/aarsrapport/aarsrapport.js';
 import type { AarsrapportPlan } from '../../../domain/aarsrapport/plan.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { AVI_LOGG } from '../../../io/kts/avi-logg.js';
 import { byggArbeidsbok, lesMal, type Mal } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst } from '../../kontekst.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr } from '../felles.js';
 import type { Data } from './data.js';
+import { AVI_STATUS_TEKST, aviJson, aviTekst, registreringLinje, utviklingsplaner } from './aar-avi.js';
 import {
   forutsetninger,
   formaterMaltallArk,
@@ -32,10 +34,10 @@ function balanseJson(b: Tilskuddsbalanse, halvar: boolean) {
     ubrukt: kr(b.ubrukt),
     // 10.4: ved årets slutt står ubenyttede midler som kortsiktig gjeld og overføres til neste år.
     // Halvår: bare «ubrukt per 30.06» (innvilget gjelder hele året og er ikke nødvendigvis utbetalt).
-    kortsiktigGjeld: halvar ? null : kr(Math.max(0, b.ubrukt)),
+    kortsiktigGjeld: halvar ? null : kr(b.ubrukt),
     overforesTil: halvar ? null : b.ar + 1,
-    // 10.4 / vedlegg 3 pkt. 4.1: brukt utover disponibelt (kompenseres ikke neste år).
-    merforbruk: kr(merforbruk(b)),
+    // 10.4 / vedlegg 3 pkt. 4.1: brukt utover disponibelt (kompenseres ikke neste år) — for seg, aldri som negativ ubrukt.
+    merforbruk: kr(b.merforbruk),
   };
 }
 
@@ -47,6 +49,7 @@ export function aarJson(
   fil: string | null,
 ) {
   const { aar, halvar, p, stotte } = plan;
+  const utviklingsplan = utviklingsplaner(data);
   return {
     modus: halvar ? 'halvar' : 'ar',
     ar: aar,
@@ -58,7 +61,21 @@ export function aarJson(
     // 11.2: målene i AVI gjelder hele året; halvårsrapporten halverer dem ikke.
     malGjelder: 'hele året',
     tolkninger: TOLKNINGER,
-    malbedrifter: plan.aktive.map((m) => ({ ...m, timer: m.timer / 100 })),
+    malbedrifter: plan.aktive.map((m) => ({
+      ...m,
+      timer: m.timer / 100,
+      iAvi: plan.aviStatus?.get(m.orgnr) ?? null,
+      utviklingsplan: utviklingsplan.get(m.orgnr) ?? null,
+    })),
+    // 11.1: aktive målbedrifter som ikke står i noen AVI-opplasting (null: ingen AVI-logg å kontrollere mot).
+    aviRegistrering: {
+      logg: data.aviLogg ? AVI_LOGG : null,
+      ikkeRegistrert: plan.aviStatus
+        ? plan.aktive
+            .filter((m) => plan.aviStatus!.get(m.orgnr) === 'nei')
+            .map((m) => ({ orgnr: m.orgnr, navn: m.navn, avtalestart: m.avtalestart }))
+        : null,
+    },
     stotte: {
       malbedrifter: stotte.rader.map((r) => ({
         orgnr: r.orgnr,
@@ -77,6 +94,7 @@ export function aarJson(
       },
     },
     tilskuddsbalanse: balanseJson(plan.balanse, halvar),
+    aviRapportering: aviJson(plan.avi),
     fil,
     merforbruk: plan.merAdv.length > 0,
   };
@@ -90,6 +108,7 @@ export async function aarArbeidsbok(
   plan: AarsrapportPlan,
 ): Promise<ExcelJS.Workbook> {
   const { aar, halvar, p, periodetekst, forelopig, rader } = plan;
+  const utviklingsplan = utviklingsplaner(data);
   const xmal = await lesMal('arsrapport');
   const wb = byggArbeidsbok(xmal, {
     idag: k.idag,
@@ -104,9 +123,17 @@ export async function aarArbeidsbok(
     rader: {
       maltall: rader.map(maltallXlsxRad),
       hjelp: rader.map(maltallXlsxRad),
-      malbedrifter: plan.aktive.map((m) => ({ ...m })),
-      stotte: plan.stotte.rader.map((r) => ({ ...r })),
-      balanse: [{ ...plan.balanse, merforbruk: merforbruk(plan.balanse) }],
+      malbedrifter: plan.aktive.map((m) => ({
+        ...m,
+        iAvi: AVI_STATUS_TEKST[plan.aviStatus?.get(m.orgnr) ?? 'ukjent'],
+        utviklingsplan: utviklingsplan.get(m.orgnr) ?? null,
+      })),
+      stotte: plan.stotte.rader.map((r, i) => ({
+        ...r,
+        tilAvi: plan.avi.rader[i]!.tilAvi,
+        tattUt: plan.avi.rader[i]!.tattUt,
+      })),
+      balanse: [{ ...plan.balanse, hoystAvi: plan.avi.tilAvi }],
     },
     parametre: {
       forutsetninger: forutsetninger(am, p, data, malFil, [
@@ -154,6 +181,7 @@ export function aarTekst(am: Arbeidsmappe, plan: AarsrapportPlan, fil: string | 
     maltallTabell(plan),
     '',
     ...malbedrifterOgStotte(plan),
+    ...aviTekst(plan),
     '',
     farge.bold(`Innovasjonstilskudd per ${formatDato(plan.balanse.til)} (10.4)`),
     balanseTabell(plan),
@@ -191,12 +219,13 @@ function maltallTabell(plan: AarsrapportPlan): string {
 }
 
 function malbedrifterOgStotte(plan: AarsrapportPlan): string[] {
-  const { aar, halvar, aktive, stotte } = plan;
+  const { halvar, aktive, stotte } = plan;
   return [
     `${aktive.length} aktive målbedrifter ${halvar ? 'første halvår' : 'i året'} (${aktive.filter((m) => m.ny).length} nye, ${aktive.filter((m) => m.avsluttet).length} avsluttet) — skal være registrert i AVI ${halvar ? 'innen 30. juni' : 'innen 31. desember'} (11.1).`,
+    ...registreringLinje(plan),
     `Støtte per målbedrift (${stotte.rader.length} målbedrifter, ${stotte.sum.linjer} registerlinjer): markedsverdi ${formatKroner(stotte.sum.markedsverdi)} kr, ` +
-      `egenandel ${formatKroner(stotte.sum.egenandel)} kr, innovasjonsstøtte ${formatKroner(stotte.sum.stotte)} kr` +
-      (halvar ? ' (hittil i år).' : ` — rapporteres i AVI innen 15. januar ${aar + 1} (11.1).`),
+      `egenandel ${formatKroner(stotte.sum.egenandel)} kr, gitt innovasjonsstøtte (støtteregisteret) ${formatKroner(stotte.sum.stotte)} kr` +
+      (halvar ? ' (hittil i år).' : '.'),
   ];
 }
 
@@ -208,9 +237,10 @@ function balanseTabell(plan: AarsrapportPlan): string {
       ['Overført fra tidligere år', formatKroner(b.overfort)],
       [`Innvilget for ${aar}`, formatKroner(b.innvilget)],
       ['Disponibelt', formatKroner(b.disponibelt)],
-      ['Brukt (støtteregisteret)', formatKroner(b.brukt)],
+      ['Brukt = gitt støtte (støtteregisteret)', formatKroner(b.brukt)],
       [halvar ? 'Ubrukt per 30.06' : `Ubrukt = kortsiktig gjeld, overføres til ${aar + 1}`, formatKroner(b.ubrukt)],
-      ...(merAdv.length ? [['MERFORBRUK (kompenseres ikke, vedlegg 3 pkt. 4.1)', formatKroner(merforbruk(b))]] : []),
+      ...(merAdv.length ? [['MERFORBRUK (kompenseres ikke, vedlegg 3 pkt. 4.1)', formatKroner(b.merforbruk)]] : []),
+      ...(halvar ? [] : [['Høyst rapporteres i AVI (10.4)', formatKroner(plan.avi.tilAvi)]]),
     ],
     [false, true],
   );

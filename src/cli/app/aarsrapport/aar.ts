@@ -6,6 +6,7 @@ import path from 'node:path';
 import { periodeFor } from '../../../domain/maltall/maltall.js';
 import { planAarsrapport } from '../../../domain/aarsrapport/plan.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { AVI_LOGG } from '../../../io/kts/avi-logg.js';
 import { skrivFiler } from '../../../io/skriv/skriv.js';
 import { arbeidsbokTilBuffer } from '../../../io/skriv/xlsx-skriv.js';
 import { settUtskrift } from '../../../io/skriv/xlsx-utskrift.js';
@@ -22,10 +23,10 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   const halvar = Boolean(valg.halvar);
   const p = periodeFor(aar, halvar);
   // Les
-  const { data, malFil } = await lesMaltallGrunnlag(k, am, p, aar, true);
+  const { data, malFil } = await lesMaltallGrunnlag(k, am, p, aar, true, true);
   // Planlegg (rent)
   const { rader } = maltallPlan(k, data, malFil.rader, p);
-  const plan = planAarsrapport({ aar, halvar, idag: k.idag, data, rader });
+  const plan = planAarsrapport({ aar, halvar, idag: k.idag, data, rader, loggFil: AVI_LOGG });
   k.advarsler.push(...plan.advarsler);
   // Skriv
   const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${aar}-halvar.xlsx` : `arsrapport-${aar}.xlsx`);

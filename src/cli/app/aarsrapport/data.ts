@@ -15,6 +15,7 @@ import { normaliserOrgnr } from '../../../domain/felles/orgnr.js';
 import { kontrollerSrl, kontrollerTiltak, type Periode } from '../../../domain/maltall/maltall.js';
 import type { Rapportdata } from '../../../domain/aarsrapport/plan.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { AVI_LOGG, lesAviLogg } from '../../../io/kts/avi-logg.js';
 import { lesAlleDelvis, tolkTabell } from '../../../io/les/datasett.js';
 import { lesTabell } from '../../../io/les/tabell-les.js';
 
@@ -22,10 +23,19 @@ import { lesTabell } from '../../../io/les/tabell-les.js';
 
 export type Data = Rapportdata;
 
-/** Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). */
-export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
+/**
+ * Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). `--år` leser også AVI-loggen
+ * (11.1: aktive målbedrifter som ikke er lastet opp); en ødelagt logg er en feil sammen med de andre.
+ */
+export async function lesData(
+  am: Arbeidsmappe,
+  p: Periode,
+  trengerTilskudd: boolean,
+  medAviLogg = false,
+): Promise<Data> {
   const tom = { fil: null, rader: [] };
   const { lest, feil: ds } = await lesAlleDelvis(am, {
+    logg: async () => (medAviLogg ? await lesAviLogg(am.sti(AVI_LOGG)) : { logg: null, fantes: false }),
     mb: malbedrifterDef,
     // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
     reg: async () => {
@@ -38,7 +48,7 @@ export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boo
     // Timelistene kan være store: bare periodens rader valideres.
     timer: { def: timerDef, valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) },
   });
-  const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom } = lest;
+  const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom, logg } = lest;
   ds.push(
     ...kontrollerTiltak(tiltak.rader),
     ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined),
@@ -62,6 +72,7 @@ export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boo
     timerPerOrgnr,
     timerMaaneder,
     tilskudd: tilskudd.rader,
+    aviLogg: logg?.fantes ? logg.logg : null,
     filer: {
       malbedrifter: mb.fil,
       stotteregister: reg.fil,

@@ -50,8 +50,9 @@ export async function lesMaltallGrunnlag(
   p: Periode,
   malAar: number,
   trengerTilskudd: boolean,
+  medAviLogg = false,
 ): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMal[] } }> {
-  const data = await lesData(am, p, trengerTilskudd);
+  const data = await lesData(am, p, trengerTilskudd, medAviLogg);
   const malFil = await lesMaltallFil(am, malAar);
   k.advarsler.push(...malFil.advarsler);
   return { data, malFil };

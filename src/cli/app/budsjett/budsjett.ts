@@ -12,12 +12,13 @@ import { deler, type Dato } from '../../../domain/felles/dato.js';
 import { beregnPlan, kontrollerFordeling, statusTekst, type Budsjettplan } from '../../../domain/budsjett/budsjett.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
-import { byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
+import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
+import { skrivFiler } from '../../../io/skriv/skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, sporOmAar, utmappe, velgAar } from '../felles.js';
-import { lesTimesatser } from '../timesats/timesats.js';
+import { lesTimesatser } from '../timesats/satser.js';
 
 import {
   fk,
@@ -29,9 +30,9 @@ import {
   oppgjorLinjer,
   oppgjorTekst,
   settSammendragsformler,
-  skrivXlsx,
   type Sammendragslinje,
 } from './felles.js';
+import { planSatsfil, satsfilTekst, sjekkSatsfil } from './satsfil.js';
 import { kjorRegnskap } from './regnskap.js';
 
 const TOLKNINGER_PLAN = [
@@ -93,7 +94,7 @@ export async function budsjett(k: Kontekst, valg: BudsjettValg): Promise<Resulta
 
 async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: BudsjettValg): Promise<Resultat> {
   const {
-    ts: { ansatte, satser },
+    ts: { ansatte, satser, advarsler: satsAdvarsler },
     kostnader,
     tilskudd,
   } = await lesAlle(am, {
@@ -103,6 +104,10 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
   });
   const { plan, feil: feilListe } = beregnPlan(aar, ansatte, satser, kostnader.rader, tilskudd.rader);
   if (feilListe.length) throw new InndataFeil(feilListe);
+  // 10.4 pkt. 2: timer i et årsverk og årsverkene de indirekte kostnadene fordeles på (issue 20 pkt. 10, 15).
+  k.advarsler.push(...satsAdvarsler);
+  // Issue 20 pkt. 16: budsjettsatsene lagres (timesats-<år>.json), så attestasjonen kan sammenligne med årets faktiske.
+  const satsfil = await planSatsfil(am, aar, k.idag, am.config.timerPerArsverk, satser);
   k.advarsler.push(
     ...plan.advarsler.map((d) =>
       d.kilde?.fil === 'kostnader'
@@ -122,7 +127,17 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
     );
 
   const fil = path.join(utmappe(am, valg.ut), `budsjett-adm-gjennomforing-${aar}.xlsx`);
-  await skrivXlsx(await planXlsx(am, plan, k.idag), fil, valg);
+  const wb = await planXlsx(am, plan, k.idag);
+  if (!valg.forhandsvis) {
+    sjekkSatsfil(satsfil, Boolean(valg.overskriv));
+    await skrivFiler(
+      [
+        { sti: fil, innhold: await arbeidsbokTilBuffer(wb) },
+        ...(satsfil.status === 'lik' ? [] : [{ sti: satsfil.sti, innhold: satsfil.innhold }]),
+      ],
+      { overskriv: Boolean(valg.overskriv) },
+    );
+  }
 
   const o = plan.oppgjor;
   const json = {
@@ -156,6 +171,11 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
       rad: l.rad ?? null,
     })),
     fordeling10_2: fordelingJson(fordeling.fordeling),
+    timesatsfil: {
+      fil: satsfil.fil,
+      status: satsfil.status,
+      skrevet: !valg.forhandsvis && satsfil.status !== 'lik',
+    },
     tolkninger: TOLKNINGER_PLAN,
     fil: valg.forhandsvis ? null : fil,
   };
@@ -184,6 +204,7 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
     '',
     farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
+    satsfilTekst(satsfil, aar, Boolean(valg.forhandsvis)),
   ].join('\n');
   return { json, tekst };
 }
