@@ -9,7 +9,13 @@ import { kostnaderDef } from '../../../domain/datasett/kostnader.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { deler, type Dato } from '../../../domain/felles/dato.js';
-import { beregnPlan, kontrollerFordeling, statusTekst, type Budsjettplan } from '../../../domain/budsjett/budsjett.js';
+import {
+  beregnPlan,
+  kontrollerFordeling,
+  statusTekst,
+  type Budsjettplan,
+  type Fordeling,
+} from '../../../domain/budsjett/budsjett.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
@@ -32,7 +38,7 @@ import {
   settSammendragsformler,
   type Sammendragslinje,
 } from './felles.js';
-import { planSatsfil, satsfilTekst, sjekkSatsfil } from './satsfil.js';
+import { planSatsfil, satsfilTekst, sjekkSatsfil, type Satsfil } from './satsfil.js';
 import { kjorRegnskap } from './regnskap.js';
 
 const TOLKNINGER_PLAN = [
@@ -139,8 +145,32 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
     );
   }
 
+  const v: Planvisning = {
+    aar,
+    plan,
+    frist,
+    fordeling: fordeling.fordeling,
+    satsfil,
+    forhandsvis: Boolean(valg.forhandsvis),
+    fil,
+  };
+  return { json: planJson(am, v), tekst: planTekst(am, v) };
+}
+
+type Planvisning = {
+  aar: number;
+  plan: Budsjettplan;
+  frist: string;
+  fordeling: Fordeling | null;
+  satsfil: Satsfil;
+  forhandsvis: boolean;
+  fil: string;
+};
+
+function planJson(am: Arbeidsmappe, v: Planvisning) {
+  const { aar, plan, frist, satsfil, forhandsvis, fil } = v;
   const o = plan.oppgjor;
-  const json = {
+  return {
     modus: 'plan',
     ar: aar,
     naeringshage: am.config.naeringshage.navn,
@@ -170,16 +200,21 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
       dato: l.dato ?? null,
       rad: l.rad ?? null,
     })),
-    fordeling10_2: fordelingJson(fordeling.fordeling),
+    fordeling10_2: fordelingJson(v.fordeling),
     timesatsfil: {
       fil: satsfil.fil,
       status: satsfil.status,
-      skrevet: !valg.forhandsvis && satsfil.status !== 'lik',
+      skrevet: !forhandsvis && satsfil.status !== 'lik',
     },
     tolkninger: TOLKNINGER_PLAN,
-    fil: valg.forhandsvis ? null : fil,
+    fil: forhandsvis ? null : fil,
   };
-  const tekst = [
+}
+
+function planTekst(am: Arbeidsmappe, v: Planvisning): string {
+  const { aar, plan, satsfil, forhandsvis, fil } = v;
+  const o = plan.oppgjor;
+  return [
     farge.bold(`Budsjett for administrasjon og gjennomføring ${aar} – ${am.config.naeringshage.navn}`),
     `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Sendes Siva innen 1. desember ${aar - 1} (11.1).`,
     '',
@@ -200,13 +235,12 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
     kategoriTabell(plan.kostnader.perKategori),
     '',
     ...oppgjorTekst('plan', o, plan.timer),
-    fordelingTekst(aar, fordeling.fordeling),
+    fordelingTekst(aar, v.fordeling),
     '',
     farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
-    valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
-    satsfilTekst(satsfil, aar, Boolean(valg.forhandsvis)),
+    forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
+    satsfilTekst(satsfil, aar, forhandsvis),
   ].join('\n');
-  return { json, tekst };
 }
 
 async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan, idag: Dato): Promise<ExcelJS.Workbook> {
