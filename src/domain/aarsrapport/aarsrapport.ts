@@ -178,11 +178,6 @@ export function tilskuddsbalanse(
   };
 }
 
-/** Merforbruk: brukt innovasjonsstøtte utover disponibelt innovasjonstilskudd (0 når alt er innenfor). */
-export function merforbruk(b: Tilskuddsbalanse): Ore {
-  return b.merforbruk;
-}
-
 /**
  * Programveileder 10.4: «Det er ikke anledning til å rapportere inn bruk av mer innovasjonsstøtte på
  * målbedriftene enn disponibelt innovasjonstilskudd», og vedlegg 3 pkt. 4.1: «Dersom programselskapet
@@ -192,7 +187,7 @@ export function merforbruk(b: Tilskuddsbalanse): Ore {
  * Gir én advarsel med tallene (tom liste når alt er innenfor).
  */
 export function kontrollerMerforbruk(b: Tilskuddsbalanse): Diagnostikk[] {
-  const over = merforbruk(b);
+  const over = b.merforbruk;
   if (over === 0) return [];
   return [
     advarsel(

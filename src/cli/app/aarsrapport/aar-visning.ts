@@ -247,7 +247,7 @@ function balanseTabell(plan: AarsrapportPlan): string {
 }
 
 /** Programveileder 11.1, 15. januar: all art. 28-rapportering for fjoråret ferdigstilt, også statusskjemaet. */
-export function frist15Januar(aar: number): string {
+function frist15Januar(aar: number): string {
   return (
     `Frist 15. januar ${aar + 1} (11.1): all rapportering for ${aar} knyttet til innovasjonsstøtte (art. 28) skal være ` +
     `ferdigstilt — rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet.`

@@ -16,8 +16,6 @@ import { utmappe, velgAar } from '../felles.js';
 import { lesMaltallGrunnlag, maltallPlan } from './maltall.js';
 import { aarArbeidsbok, aarJson, aarTekst } from './aar-visning.js';
 
-export { frist15Januar } from './aar-visning.js';
-
 export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
   const aar = velgAar(valg.ar, am.config, '--år');
   const halvar = Boolean(valg.halvar);
