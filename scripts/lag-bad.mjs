@@ -397,6 +397,19 @@ tilfelle('config-timer-per-arsverk-urimelig', {
   filer: nhJson((c) => ({ ...c, timerPerArsverk: 99999 })),
   forventet: nhFeil('timerPerArsverk'),
 });
+// Issue 20 pkt. 15 (10.4 pkt. 2, 5): hele selskapet kan ikke ha færre årsverk enn ansatte (mini: 2,6).
+tilfelle('config-arsverk-totalt-for-lavt', {
+  beskrivelse: 'arsverkTotalt 2 med 2,6 årsverk i ansatte',
+  kommando: ['timesats'],
+  filer: nhJson((c) => ({ ...c, arsverkTotalt: 2 })),
+  forventet: { fil: 'nh.json', kolonne: 'arsverkTotalt', kode: 'arsverk-totalt-for-lavt' },
+});
+tilfelle('config-arsverk-totalt-ugyldig', {
+  beskrivelse: 'arsverkTotalt er tekst som ikke er et tall',
+  kommando: ['timesats'],
+  filer: nhJson((c) => ({ ...c, arsverkTotalt: 'seks' })),
+  forventet: nhFeil('arsverkTotalt'),
+});
 tilfelle('ansatte-overskrift-fargekode', {
   beskrivelse: 'ESC[8m (skjult tekst) i en overskrift vises som ␛ i meldingen',
   kommando: ['timesats'],
