@@ -741,4 +741,28 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
     brreg: 'normal',
     forventet: { kode: 'brreg-svar' },
   });
+
+  // ————— Koder fra flettingen av stotte og aarsslutt (issue 19/20) —————
+  tilfelle('kode-ugyldig-fakturadato', {
+    beskrivelse: '--fakturadato er ikke en dato',
+    base: 'faktura/liten',
+    kommando: ['faktura', ...P10, '--fakturadato', '32.10.2026', '--forhandsvis'],
+    forventet: { kode: 'ugyldig-fakturadato' },
+  });
+  tilfelle('kode-annenstotte-belop', {
+    beskrivelse: 'en rad i annenstotte har beløp både i kroner og i euro',
+    kommando: ['sjekk'],
+    filer: {
+      'annenstotte.csv': csv('orgnr;dato;giver;belop;belopEur', '923609016;01.03.2026;Innovasjon Norge;100 000;9 000'),
+    },
+    forventet: { fil: 'annenstotte', rad: 2, kode: 'annenstotte-belop' },
+  });
+  tilfelle('kode-smb-sjekk-uleselig', {
+    beskrivelse: 'en SMB-sjekk i smb-sjekk/ er ikke gyldig JSON',
+    base: 'faktura/liten',
+    kommando: ['faktura', ...P10, '--forhandsvis'],
+    exit: 0,
+    filer: { 'smb-sjekk/915000002-2026-01-11.json': '{ "orgnr": "915000002", ' },
+    forventet: { kode: 'smb-sjekk-uleselig' },
+  });
 }
