@@ -55,7 +55,9 @@ function fakta(o: Partial<SmbFakta> = {}): SmbFakta {
     registrert: { verdi: '2015-01-01' as Dato, fra: 'test' },
     statuser: [],
     erIKonsern: false,
-    konsern: { egenkapital: null, kapital: null, registrert: null },
+    konsern: { egenkapital: null, kapital: null, registrert: null, betalingsevne: null, morselskap: null },
+    konkursOppgitt: null,
+    sisteInnsendteAarsregnskap: null,
     eierskapOppgitt: true,
     partnere: [],
     tilknyttede: [],
@@ -333,6 +335,8 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
       egenkapital: { verdi: kr(ek), fra: 't' },
       kapital: { verdi: kr(1_000_000), fra: 't' },
       registrert: null,
+      betalingsevne: null,
+      morselskap: null,
     });
     expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(500_000) }), IDAG, true).status).toBe('ok');
     expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(499_999) }), IDAG, true).status).toBe(
@@ -353,6 +357,8 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
       egenkapital: null,
       kapital: null,
       registrert: { verdi: d as Dato, fra: '--konsern-registrert' },
+      betalingsevne: null,
+      morselskap: null,
     });
     expect(
       kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2024-01-01') }), IDAG, true).status,

@@ -86,6 +86,7 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
         `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige ` +
         `eiere.${konsern}${offMerknad} Oppgi --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse), ` +
         `--eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
+      mangler: 'eierskapet (--selvstendig, --partner, --tilknyttet eller --eierskap)',
     };
   }
   const liste = [
@@ -101,6 +102,7 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
         `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret ` +
         `sier at bedriften er i et konsern, og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. ` +
         `3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
+      mangler: 'de tilknyttede foretakene i konsernet (--tilknyttet eller --eierskap)',
     };
   }
   if (!liste.length) {

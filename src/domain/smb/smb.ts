@@ -18,18 +18,17 @@
 import type { Dom, Kriterium, SmbGrunnlag, SmbResultat } from './typer.js';
 import { nokTilEur } from './typer.js';
 import {
-  kriteriumArsverk,
   kriteriumAsa,
   kriteriumBank,
   kriteriumInnovasjonsselskap,
   kriteriumOffentlig,
-  kriteriumOkonomi,
   kriteriumSjelden,
   kriteriumUtenlandsk,
 } from './kriterier.js';
+import { kriteriumArsverk, kriteriumOkonomi } from './storrelse.js';
+import { kriteriumKapitaltap, treaarsunntak, type Treaarsunntak } from './kapitaltap.js';
 import {
   kriteriumInsolvens,
-  kriteriumKapitaltap,
   kriteriumKonkurs,
   kriteriumRedningsstotte,
   kriteriumTreaarstak,
@@ -40,6 +39,8 @@ import { aggreger, kriteriumEierskap } from './eierskap.js';
 export * from './lister.js';
 export * from './typer.js';
 export * from './kriterier.js';
+export * from './storrelse.js';
+export * from './kapitaltap.js';
 export * from './eierskap.js';
 export * from './vanskeligheter.js';
 
@@ -68,6 +69,8 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
   const arsverk = kriteriumArsverk(f, aggregert);
   const okonomi = kriteriumOkonomi(f, aggregert, g.kurs, g.idag);
   const tak = kriteriumTreaarstak(g.stotte, g.kurs, g.idag);
+  // Treårsunntaket gjelder bare når bedriften ikke er stor etter årsverk og omsetning/balanse.
+  const erSmb = arsverk.status !== 'ikke ok' && okonomi.status !== 'ikke ok';
   const under = f.underenhet
     ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten ` +
       `(overordnet enhet).`
@@ -89,7 +92,7 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
     arsverk,
     okonomi,
     kriteriumEierskap(f, aggregert),
-    kriteriumKapitaltap(f, g.idag, arsverk.status !== 'ikke ok' && okonomi.status !== 'ikke ok'),
+    kriteriumKapitaltap(f, g.idag, erSmb),
     kriteriumInsolvens(f),
     kriteriumKonkurs(f),
     kriteriumRedningsstotte(f),
@@ -103,5 +106,20 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
     balanseEur: aggregert.balanse === null ? null : nokTilEur(aggregert.balanse, g.kurs.kurs),
     gjenstaarEur: tak.gjenstaarEur,
     gjenstaarNok: tak.gjenstaarNok,
+    treaarsunntak: treaarsunntak(f, g.idag, erSmb),
+    mangler: manglerFor(kriterier),
   };
 }
+
+/**
+ * Hva som mangler for en endelig vurdering (issue 19 pkt. 8): ett punkt per kriterium som må vurderes, med flagget,
+ * spørsmålet eller vurderingen som avgjør det. Tom når dommen er endelig.
+ */
+export function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst: string }[] {
+  if (samletDom(kriterier) !== 'MÅ VURDERES') return [];
+  return kriterier
+    .filter((k) => k.status === 'må vurderes')
+    .map((k) => ({ id: k.id, tekst: k.mangler ?? `en vurdering av «${k.tittel}»` }));
+}
+
+export type { Treaarsunntak };
