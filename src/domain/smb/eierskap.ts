@@ -78,6 +78,17 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
   const offMerknad = f.offentligeEiere.length
     ? ` Offentlige eiere: ${offTekst}; til sammen ${prosent(offSum)} < 25 ` + `%.`
     : '';
+  if (!f.eierskapOppgitt && f.ikkeSelvstendig && !f.partnere.length && !f.tilknyttede.length) {
+    return {
+      ...base,
+      status: 'må vurderes',
+      grunnlag:
+        `Oppgitt på spørsmål: bedriften eier eller eies med 25 % eller mer — ikke selvstendig foretak. Foretakene ` +
+        `er ikke oppgitt, så tallene deres er ikke tatt med.${konsern}${offMerknad} Oppgi dem med ` +
+        `--partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse) eller --eierskap <fil.csv>.`,
+      mangler: 'partnerne og de tilknyttede foretakene (--partner, --tilknyttet eller --eierskap)',
+    };
+  }
   if (!f.eierskapOppgitt) {
     return {
       ...base,

@@ -9,7 +9,7 @@ import { SMAA_ANSATTE_OVRE } from './lister.js';
 import { kroner, nyeste, statuserFra, type EnhetData, type RegnskapData } from './register.js';
 
 export { kroner, statuserFra, type EnhetData, type RegnskapData } from './register.js';
-import { dato, type Kildeverdi, type OffentligEier, type Relasjon, type SmbFakta, type Statusfelt } from './typer.js';
+import { dato, type Kildeverdi, type OffentligEier, type Relasjon, type SmbFakta } from './typer.js';
 
 export type FaktaFlagg = {
   arsverk?: number;
@@ -30,6 +30,8 @@ export type FaktaFlagg = {
   redningsstotte?: boolean;
   konkursAvvikling?: boolean;
   morselskap?: string;
+  /** Svart «ja» på spørsmålet om eierskap ≥ 25 %: ikke selvstendig, selv om foretakene ikke er oppgitt. */
+  ikkeSelvstendig?: boolean;
 };
 
 export type FaktaInn = {
@@ -219,6 +221,7 @@ export function byggFakta(inn: FaktaInn): SmbFakta {
     konkursOppgitt: fl.konkursAvvikling ?? null,
     konsern: konsernFra(inn, nokOk(nyeste(alle, 'KONSERN')), r),
     eierskapOppgitt: inn.eierskap.oppgitt,
+    ...(fl.ikkeSelvstendig ? { ikkeSelvstendig: true } : {}),
     partnere: inn.eierskap.partnere,
     tilknyttede: inn.eierskap.tilknyttede,
     offentligeEiere: inn.eierskap.offentlige,

@@ -1,12 +1,4 @@
-/**
- * SMB-kriteriene for form og størrelse (programveileder Begrep/definisjoner «SMB», 4.3 og
- * vedlegg 3 pkt. 2; GBER vedlegg I art. 2–6). Ren kjerne: fakta inn, kriterium med status, grunnlag og kilde ut.
- */
-import { leggTilAar, type Dato } from '../felles/dato.js';
-import type { Ore } from '../felles/penger.js';
 import {
-  ARSVERK_GRENSE,
-  BALANSE_GRENSE_EUR_CENT,
   BANK_FORSIKRING_FORMER,
   BANK_FORSIKRING_NACE,
   INNOVASJONSORD,
@@ -15,26 +7,11 @@ import {
   KILDE,
   OFFENTLIGE_FORMER,
   OFFENTLIGE_SEKTORER,
-  OMSETNING_GRENSE_EUR_CENT,
   PRIVATE_SEKTORER,
   SJELDNE_FORMER,
   UTENLANDSKE_FORMER,
 } from './lister.js';
-import {
-  dato,
-  eur,
-  formatArsverk,
-  fra,
-  kursTekst,
-  nok,
-  nokTilEur,
-  overEurGrense,
-  type Aggregert,
-  type Kildeverdi,
-  type Kriterium,
-  type Kurs,
-  type SmbFakta,
-} from './typer.js';
+import { fra, type Kriterium, type SmbFakta } from './typer.js';
 
 const ORGFORM = 'organisasjonsformen (--orgform)';
 

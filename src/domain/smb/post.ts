@@ -50,7 +50,7 @@ export const smbPostSkjema = z.looseObject({
 });
 export type SmbPost = z.output<typeof smbPostSkjema>;
 
-const fraFlagg = (v: { fra: string } | null) => v !== null && v.fra.startsWith('--');
+const fraFlagg = (v: { fra: string } | null) => v?.fra.startsWith('--');
 
 /** Oppfølgingsfeltene fra faktaene og vurderingen (ren). */
 export function oppfolgingFor(f: SmbFakta, res: Pick<SmbResultat, 'treaarsunntak'>): Oppfolging {

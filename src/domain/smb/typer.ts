@@ -105,6 +105,8 @@ export type SmbFakta = {
   konsern: Konsernfakta;
   /** Har administratoren oppgitt eierskap (partnere/tilknyttede, eller at det ikke finnes)? */
   eierskapOppgitt: boolean;
+  /** Administratoren har svart at bedriften eier eller eies med 25 % eller mer (ikke selvstendig). */
+  ikkeSelvstendig?: boolean;
   partnere: Relasjon[];
   tilknyttede: Relasjon[];
   offentligeEiere: OffentligEier[];

@@ -37,6 +37,8 @@ export type Registerdata = {
   regnskap: Innspilt | null;
   /** Svar som skal bufres (hentet fra nettet i denne kjøringen): sti i arbeidsmappen → svar. */
   nye: { sti: string[]; svar: Innspilt }[];
+  /** Hvorfor nettet ikke svarte (enheten eller regnskapet), når det ikke gjorde det; null = svar, eller --offline. */
+  nettfeil: string | null;
 };
 
 async function lesBuffer(am: Arbeidsmappe, deler: string[]): Promise<Innspilt | null> {
@@ -76,11 +78,11 @@ export async function hentRegisterdata(
   const b = bufferStier(orgnr);
   const fraBufferen = async (grunn: string | null): Promise<Registerdata> => {
     const enhet = await lesBuffer(am, b.enhet);
-    if (!enhet) return { kilde: 'ingen', enhet: null, underenhet: null, regnskap: null, nye: [] };
+    if (!enhet) return { kilde: 'ingen', enhet: null, underenhet: null, regnskap: null, nye: [], nettfeil: grunn };
     advarsler.push(
       advarsel(
         'hurtigbuffer',
-        `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ` + `${enhet.hentet}.`,
+        `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ${dato(enhet.hentet.slice(0, 10))}.`,
         { fil: path.join(...b.enhet) },
       ),
     );
@@ -90,6 +92,7 @@ export async function hentRegisterdata(
       underenhet: await lesBuffer(am, b.underenhet),
       regnskap: await lesBuffer(am, b.regnskap),
       nye: [],
+      nettfeil: grunn,
     };
   };
   if (offline) return fraBufferen(null);
@@ -123,12 +126,12 @@ export async function hentRegisterdata(
       svarFeil(e);
     }
   }
-  if (!aktiv) return { kilde: 'nett', enhet, underenhet, regnskap: null, nye: [] };
+  if (!aktiv) return { kilde: 'nett', enhet, underenhet, regnskap: null, nye: [], nettfeil: null };
   nye.push({ sti: b.enhet, svar: enhet });
   try {
     const regnskap = await hentRegnskap(o, aktiv.organisasjonsnummer);
     nye.push({ sti: b.regnskap, svar: regnskap });
-    return { kilde: 'nett', enhet, underenhet, regnskap, nye };
+    return { kilde: 'nett', enhet, underenhet, regnskap, nye, nettfeil: null };
   } catch (e) {
     if (!(e instanceof NettFeil)) throw e;
     const regnskap = await lesBuffer(am, b.regnskap);
@@ -136,10 +139,10 @@ export async function hentRegisterdata(
       advarsel(
         'regnskap-frakoblet',
         `${e.message} ` +
-          `${regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${regnskap.hentet}).` : 'Regnskapstallene mangler.'}`,
+          `${regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${dato(regnskap.hentet.slice(0, 10))}).` : 'Regnskapstallene mangler.'}`,
       ),
     );
-    return { kilde: 'nett', enhet, underenhet, regnskap, nye };
+    return { kilde: 'nett', enhet, underenhet, regnskap, nye, nettfeil: e.message };
   }
 }
 

@@ -158,7 +158,7 @@ async function kjoperfeil(k: Kontekst, d: Data, mb: Malbedrift, ut: Map<string, 
     const sporsmal =
       `${mb.navn} (${mb.orgnr}) mangler fakturaadresse i malbedrifter. Bruke ${b?.hvilken} fra ` +
       `Brønnøysundregistrene (hentet av smb-sjekk ${b?.hentet.slice(0, 10)}): «${forslag}»?`;
-    if (b && k.interaktiv && (await k.spor.bekreft(sporsmal, false))) {
+    if (b && k.interaktiv && (await k.spor.bekreft(sporsmal))) {
       kunde = {
         ...kunde,
         adresse: kunde.adresse ?? b.adresse,

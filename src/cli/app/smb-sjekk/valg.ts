@@ -17,6 +17,9 @@ export type SmbSjekkValg = FellesValg & {
   selvstendig?: boolean;
   innovasjonsselskap?: boolean;
   betalingsevne?: string;
+  konsernBetalingsevne?: string;
+  konkursAvvikling?: string;
+  morselskap?: string;
   aksjekapital?: string;
   overkurs?: string;
   konsernEgenkapital?: string;
