@@ -26,7 +26,7 @@ import { startFramdrift } from '../../framdrift.js';
 import type { Kontekst } from '../../kontekst.js';
 import { flaggEllerSpor } from '../felles.js';
 import { lesEierskap, lesSmbSeksjon } from './eierskap-fil.js';
-import { lesFlagg } from './flagg.js';
+import { lesFlagg, type Flagg } from './flagg.js';
 import type { SmbSjekkValg } from './valg.js';
 
 export const MAPPE = 'smb-sjekk';
@@ -95,8 +95,10 @@ async function sjekkPost(am: Arbeidsmappe, orgnr: string, k: Kontekst, overskriv
 }
 
 /** Teksten når nettet ikke svarte, før nh spør om tallene eller bruker bufferen (issue 19 pkt. 3). */
-function nettfeilTekst(reg: Registerdata, interaktiv: boolean): string {
+function nettfeilTekst(reg: Registerdata, interaktiv: boolean, fl: Flagg): string {
   const grunn = `Fikk ikke svar (${reg.nettfeil})`;
+  const harFlagg = [fl.orgform, fl.arsverk, fl.omsetning, fl.balanse].every((v) => v !== undefined);
+  if (reg.kilde === 'ingen' && harFlagg) return `${grunn}; bruker tallene i flaggene.`;
   if (reg.kilde === 'hurtigbuffer')
     return `${grunn}; bruker hurtigbufferen (hentet ${dato(reg.enhet?.hentet.slice(0, 10) ?? '')}).`;
   if (reg.kilde === 'nett') return `${grunn} fra Regnskapsregisteret; regnskapstallene kan mangle.`;
@@ -107,7 +109,14 @@ function nettfeilTekst(reg: Registerdata, interaktiv: boolean): string {
  * Registerdata med melding på stderr med én gang: «Slår opp <orgnr> i Brønnøysundregistrene …» (spinner på en
  * TTY). Vises feilen på terminalen her, tas den ikke med i advarslene på skjermen en gang til.
  */
-async function slaaOppRegister(k: Kontekst, am: Arbeidsmappe, orgnr: string, offline: boolean, o: BrregOppsett) {
+async function slaaOppRegister(
+  k: Kontekst,
+  am: Arbeidsmappe,
+  orgnr: string,
+  fl: Flagg,
+  offline: boolean,
+  o: BrregOppsett,
+) {
   const adv: Diagnostikk[] = [];
   if (offline) return { reg: await hentRegisterdata(am, orgnr, true, adv, o), adv };
   const f = await startFramdrift(`Slår opp ${orgnr} i Brønnøysundregistrene …`);
@@ -116,7 +125,7 @@ async function slaaOppRegister(k: Kontekst, am: Arbeidsmappe, orgnr: string, off
     f.ferdig(`Slo opp ${orgnr} i Brønnøysundregistrene.`);
     return { reg, adv };
   }
-  f.feilet(nettfeilTekst(reg, k.interaktiv));
+  f.feilet(nettfeilTekst(reg, k.interaktiv, fl));
   const vist = f.paaTerminal && !k.json;
   return { reg, adv: vist ? adv.filter((d) => !['frakoblet', 'hurtigbuffer'].includes(d.kode)) : adv };
 }
@@ -171,7 +180,7 @@ export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
     : { partnere: [], tilknyttede: [], offentlige: [] };
   const oppsett = brregOppsett(k.env, k.naa);
   // Slettet, fjernet og ukjent orgnr stopper her (exit 2), før regnskapet tolkes.
-  const { reg, adv } = await slaaOppRegister(k, am, orgnr, Boolean(valg.offline), oppsett);
+  const { reg, adv } = await slaaOppRegister(k, am, orgnr, fl, Boolean(valg.offline), oppsett);
   const enhet = reg.enhet ? tolkEnhet(orgnr, reg.enhet, reg.underenhet) : null;
   const regnskap = enhet ? tolkRegnskap(reg.regnskap, adv) : { svar: null, raa: null };
   const svar = regnskap.svar;
