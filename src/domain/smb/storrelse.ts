@@ -59,71 +59,84 @@ export function kriteriumArsverk(f: SmbFakta, a: Aggregert): Kriterium {
   return { ...base, status: 'ikke ok', grunnlag: `${tall} ≥ 250: stor bedrift.` };
 }
 
+/** Én av grensene: over (true), under (false) eller ukjent (null), med teksten. */
+function vurderGrense(
+  navn: string,
+  v: Kildeverdi<Ore>,
+  sum: Ore | null,
+  grense: { cent: number; tekst: string },
+  bidrag: Ore,
+  kurs: Kurs,
+): { over: boolean | null; tekst: string } {
+  if (!v || sum === null) return { over: null, tekst: `${navn} ukjent` };
+  const over = overEurGrense(sum, grense.cent, kurs.kurs);
+  const med = bidrag ? ` + ${nok(bidrag)} fra partnere/tilknyttede = ${nok(sum)}` : '';
+  return {
+    over,
+    tekst: `${navn} ${nok(v.verdi)}${fra(v)}${med} = ${eur(nokTilEur(sum, kurs.kurs))} ${over ? '>' : '≤'} ${grense.tekst}`,
+  };
+}
+
+/** Hvorfor tallene mangler, og hva som trengs (GBER vedlegg I art. 4 nr. 3 for nyetablerte). */
+function hvorforUkjent(f: SmbFakta, idag: Dato): { tekst: string; ny: boolean } {
+  const ny = Boolean(f.registrert && f.registrert.verdi > leggTilAar(idag, -2));
+  if (f.regnskapMerknad)
+    return { tekst: ` ${f.regnskapMerknad} Oppgi --omsetning og --balanse i kroner fra siste årsregnskap.`, ny };
+  if (ny)
+    return {
+      tekst:
+        ` Nyetablert (registrert ${dato(f.registrert!.verdi)}) uten publisert årsregnskap: oppgi et anslag i god ` +
+        `tro for inneværende regnskapsår med --omsetning og --balanse (GBER vedlegg I art. 4 nr. 3).`,
+      ny,
+    };
+  return {
+    tekst:
+      ' Fant ikke tall i Regnskapsregisteret (ikke regnskapspliktig, eller ikke levert); oppgi ' +
+      '--omsetning og --balanse fra siste årsregnskap.',
+    ny,
+  };
+}
+
 /** Definisjoner «SMB»: omsetning ≤ 50 MEUR og/eller balanse ≤ 43 MEUR; over begge = stor. */
 export function kriteriumOkonomi(f: SmbFakta, a: Aggregert, kurs: Kurs, idag: Dato): Kriterium {
   const base = {
     id: 'omsetning-balanse',
-    tittel: 'Omsetning ≤ 50 MEUR og/eller balanse ≤ 43 ' + 'MEUR',
+    tittel: 'Omsetning ≤ 50 MEUR og/eller balanse ≤ 43 MEUR',
     kilde: KILDE.okonomi,
-  };
-  const deler: string[] = [];
-  const vurder = (
-    navn: string,
-    v: Kildeverdi<Ore>,
-    sum: Ore | null,
-    grense: number,
-    grenseTekst: string,
-    bidrag: Ore,
-  ): boolean | null => {
-    if (!v || sum === null) {
-      deler.push(`${navn} ukjent`);
-      return null;
-    }
-    const over = overEurGrense(sum, grense, kurs.kurs);
-    const med = bidrag ? ` + ${nok(bidrag)} fra partnere/tilknyttede = ${nok(sum)}` : '';
-    deler.push(
-      `${navn} ${nok(v.verdi)}${fra(v)}${med} = ${eur(nokTilEur(sum, kurs.kurs))} ${over ? '>' : '≤'} ` +
-        `${grenseTekst}`,
-    );
-    return over;
   };
   const p = a.fraPartnere;
   const t = a.fraTilknyttede;
-  const oOver = vurder(
+  const o = vurderGrense(
     'omsetning',
     f.omsetning,
     a.omsetning,
-    OMSETNING_GRENSE_EUR_CENT,
-    '50 ' + 'MEUR',
+    { cent: OMSETNING_GRENSE_EUR_CENT, tekst: '50 MEUR' },
     p.omsetning + t.omsetning,
+    kurs,
   );
-  const bOver = vurder('balanse', f.balanse, a.balanse, BALANSE_GRENSE_EUR_CENT, '43 MEUR', p.balanse + t.balanse);
+  const b = vurderGrense(
+    'balanse',
+    f.balanse,
+    a.balanse,
+    { cent: BALANSE_GRENSE_EUR_CENT, tekst: '43 MEUR' },
+    p.balanse + t.balanse,
+    kurs,
+  );
   const rp = f.regnskapsperiode;
   const periode = rp ? ` Årsregnskap ${dato(rp.fra)}–${dato(rp.til)} (siste publiserte).` : '';
-  const tekst = `${deler.join('; ')}; ${kursTekst(kurs)}.${periode}`;
-  if (oOver === false || bOver === false) {
-    const en = oOver === true || bOver === true;
+  const tekst = `${o.tekst}; ${b.tekst}; ${kursTekst(kurs)}.${periode}`;
+  if (o.over === false || b.over === false) {
+    const en = o.over === true || b.over === true;
     return { ...base, status: 'ok', grunnlag: `${tekst}${en ? ' Over bare én av grensene: fortsatt SMB.' : ''}` };
   }
-  if (oOver === true && bOver === true)
-    return { ...base, status: 'ikke ok', grunnlag: `${tekst} Over begge grensene: ` + `stor bedrift.` };
-  const ny = f.registrert && f.registrert.verdi > leggTilAar(idag, -2);
-  let hvorfor: string;
-  if (f.regnskapMerknad)
-    hvorfor = ` ${f.regnskapMerknad} Oppgi --omsetning og --balanse i kroner fra siste ` + `årsregnskap.`;
-  else if (ny) {
-    hvorfor =
-      ` Nyetablert (registrert ${dato(f.registrert!.verdi)}) uten publisert årsregnskap: oppgi et anslag i god ` +
-      `tro for inneværende regnskapsår med --omsetning og --balanse (GBER vedlegg I art. 4 nr. 3).`;
-  } else
-    hvorfor =
-      ' Fant ikke tall i Regnskapsregisteret (ikke regnskapspliktig, eller ikke levert); oppgi ' +
-      '--omsetning og --balanse fra siste årsregnskap.';
-  const ukjent = [oOver === null && '--omsetning', bOver === null && '--balanse'].filter(Boolean).join(' og ');
+  if (o.over === true && b.over === true)
+    return { ...base, status: 'ikke ok', grunnlag: `${tekst} Over begge grensene: stor bedrift.` };
+  const h = hvorforUkjent(f, idag);
+  const ukjent = [o.over === null && '--omsetning', b.over === null && '--balanse'].filter(Boolean).join(' og ');
   return {
     ...base,
     status: 'må vurderes',
-    grunnlag: `${tekst}${hvorfor}`,
-    mangler: `${ny && !f.regnskapMerknad ? 'anslag i god tro for ' : ''}omsetning og balanse (${ukjent})`,
+    grunnlag: `${tekst}${h.tekst}`,
+    mangler: `${h.ny && !f.regnskapMerknad ? 'anslag i god tro for ' : ''}omsetning og balanse (${ukjent})`,
   };
 }
