@@ -580,6 +580,23 @@ describe('issue 19 pkt. 3 og 8, issue 20 pkt. 3 og 6', () => {
     expect(readFileSync(path.join(ws, 'smb-sjekk', `910017810-${DATO}.md`), 'utf8')).toContain(sist);
   });
 
+  it('19.8: --vurdert avgjør et kriterium nh ikke kan avgjøre (NUF), med begrunnelsen i posten; ugyldig = exit 2', async () => {
+    const ws = kopier(SMB);
+    const begrunnelse = 'Hele foretaket i Sverige har 30 årsverk og 4 MEUR i omsetning (årsregnskap 2025)';
+    const r = await sjekk(ws, ['910030027', '--selvstendig', '--vurdert', `utenlandsk-foretak=ok:${begrunnelse}`]);
+    const k = kriterium(r.json(), 'utenlandsk-foretak');
+    expect(k.status).toBe('ok');
+    expect(k.grunnlag).toContain(begrunnelse);
+    expect(readFileSync(path.join(ws, 'smb-sjekk', `910030027-${DATO}.md`), 'utf8')).toContain(begrunnelse);
+    // Et kriterium registeret avgjør, kan ikke vurderes bort: advarsel, ikke brukt.
+    const asa = await sjekk(ws, ['910002740', '--selvstendig', '--vurdert', 'asa=ok:Vi mener det er greit likevel']);
+    expect(kriterium(asa.json(), 'asa').status).toBe('ikke ok');
+    expect(asa.json().advarsler.map((a: { kode: string }) => a.kode)).toContain('vurdert-ubrukt');
+    const feil = await sjekk(ws, ['910030027', '--vurdert', 'nuf=ok:begrunnelse her', '--overskriv']);
+    expect(feil.kode).toBe(2);
+    expect(feil.json().feil[0].melding).toContain('--vurdert');
+  });
+
   it('19.3: oppslaget meldes med én gang på stderr, bare én gang; stdout er ren JSON', async () => {
     const ws = kopier(SMB);
     const r = await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei']);

@@ -21,6 +21,7 @@ import {
   relasjonstype,
   samletDom,
   tegnetKapital,
+  tolkVurdering,
   vurderSmb,
   OFFENTLIGE_FORMER,
   OFFENTLIGE_SEKTORER,
@@ -766,5 +767,40 @@ describe('smb-flagg: flaggene som zod-skjema', () => {
       offentlige: [{ orgnr: '910004115', andel: 249_000 }],
       konsernRegistrert: '2024-06-01',
     });
+  });
+});
+
+describe('issue 19 pkt. 8: --vurdert avgjør bare det som ellers må vurderes (domain/smb/vurdering.ts)', () => {
+  it('tolker «id=ok:begrunnelse»; ukjent id, status eller for kort begrunnelse er feil', () => {
+    expect(tolkVurdering('sjelden=ok:Driver utleie av kontorplass i konkurranse')).toEqual({
+      id: 'sjelden',
+      ok: true,
+      begrunnelse: 'Driver utleie av kontorplass i konkurranse',
+    });
+    expect(tolkVurdering('utenlandsk-foretak=ikke-ok:Konsernet i Sverige er stort')).toMatchObject({ ok: false });
+    expect(typeof tolkVurdering('finnes-ikke=ok:en lang nok begrunnelse')).toBe('string');
+    expect(typeof tolkVurdering('sjelden=kanskje:en lang nok begrunnelse')).toBe('string');
+    expect(typeof tolkVurdering('sjelden=ok:kort')).toBe('string');
+  });
+
+  it('4.3 «svært sjeldne tilfeller»: en stiftelse blir ok med begrunnelse; et «ikke ok» snus aldri', () => {
+    const stiftelse = fakta({ orgform: { verdi: 'STI', fra: 't' } });
+    const uten = vurder(stiftelse);
+    expect(uten.kriterier.find((k) => k.id === 'sjelden')!.status).toBe('må vurderes');
+    expect(uten.mangler.find((m) => m.id === 'sjelden')!.tekst).toContain('--vurdert sjelden=ok|ikke-ok');
+    const g = { fakta: stiftelse, idag: IDAG, kurs: KURS, stotte: { tidligereEur: 0, linjer: 0 } };
+    const v = { id: 'sjelden', ok: true, begrunnelse: 'Stiftelsen driver utleie i konkurranse med andre' };
+    const med = vurderSmb({ ...g, vurderinger: [v] });
+    const k = med.kriterier.find((x) => x.id === 'sjelden')!;
+    expect(k.status).toBe('ok');
+    expect(k.grunnlag).toContain('Vurdert av administratoren (--vurdert sjelden=ok): Stiftelsen driver utleie');
+    expect(med.mangler).toEqual([]);
+    const asa = vurderSmb({
+      ...g,
+      fakta: fakta({ orgform: { verdi: 'ASA', fra: 't' } }),
+      vurderinger: [{ id: 'asa', ok: true, begrunnelse: 'Vi mener dette er greit likevel' }],
+    });
+    expect(asa.kriterier.find((x) => x.id === 'asa')!.status).toBe('ikke ok');
+    expect(asa.ubrukteVurderinger.map((x) => x.id)).toEqual(['asa']);
   });
 });

@@ -80,6 +80,12 @@ export function definer(program: Command): Command {
       samle,
       [],
     )
+    .option(
+      '--vurdert <id=ok|ikke-ok:begrunnelse>',
+      'din begrunnede vurdering av et kriterium nh ikke kan avgjøre (bare når det ellers må vurderes; kan gjentas)',
+      samle,
+      [],
+    )
     .option('--streng', 'exit 1 også når noe må vurderes')
     .option('--overskriv', 'erstatt dagens sjekk om den finnes fra før')
     .option(

@@ -9,6 +9,7 @@ import { byggFakta, type EnhetData, type FaktaFlagg, type RegnskapData } from '.
 import { OFFENTLIGE_FORMER, OFFENTLIGE_SEKTORER } from './lister.js';
 import { oppfolgingFor, type Oppfolging } from './post.js';
 import { vurderSmb } from './smb.js';
+import type { Vurdering } from './vurdering.js';
 import type { Kurs, OffentligEier, Relasjon, SmbFakta, SmbResultat, Stottestatus } from './typer.js';
 
 /** Flaggene (og svarene på spørsmålene) slik planen bruker dem. */
@@ -19,6 +20,8 @@ export type PlanFlagg = FaktaFlagg & {
   offentlige: { orgnr: string; andel: number }[];
   /** --unntatt-investor orgnr: GBER vedlegg I art. 3 nr. 2 gjelder. */
   unntatte: string[];
+  /** --vurdert: administratorens begrunnede vurderinger (domain/smb/vurdering.ts). */
+  vurderinger: Vurdering[];
   kurs?: Kurs;
 };
 
@@ -136,7 +139,7 @@ export function planlegg(inn: PlanInn): Plan {
     morselskapEnhet: mor ?? null,
   });
   if (inn.enhet) fakta.orgnr = inn.enhet.organisasjonsnummer;
-  const res = vurderSmb({ fakta, idag: inn.idag, kurs: inn.kurs, stotte: inn.stotte });
+  const res = vurderSmb({ fakta, idag: inn.idag, kurs: inn.kurs, stotte: inn.stotte, vurderinger: fl.vurderinger });
   const manglerRegisterdata = inn.enhet
     ? []
     : [

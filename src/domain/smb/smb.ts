@@ -35,6 +35,7 @@ import {
 } from './vanskeligheter.js';
 import { KILDE } from './lister.js';
 import { aggreger, kriteriumEierskap } from './eierskap.js';
+import { brukVurderinger } from './vurdering.js';
 
 export * from './lister.js';
 export * from './typer.js';
@@ -43,6 +44,7 @@ export * from './storrelse.js';
 export * from './kapitaltap.js';
 export * from './eierskap.js';
 export * from './vanskeligheter.js';
+export * from './vurdering.js';
 
 export function samletDom(kriterier: readonly Pick<Kriterium, 'status'>[]): Dom {
   if (kriterier.some((k) => k.status === 'ikke ok')) return 'KAN IKKE TAS OPP';
@@ -75,7 +77,7 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
     ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten ` +
       `(overordnet enhet).`
     : '';
-  const kriterier: Kriterium[] = [
+  const beregnet: Kriterium[] = [
     {
       id: 'orgnr',
       tittel: 'Gyldig organisasjonsnummer',
@@ -98,6 +100,7 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
     kriteriumRedningsstotte(f),
     tak.k,
   ];
+  const { kriterier, ubrukte } = brukVurderinger(beregnet, g.vurderinger ?? []);
   return {
     dom: samletDom(kriterier),
     kriterier,
@@ -108,6 +111,7 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
     gjenstaarNok: tak.gjenstaarNok,
     treaarsunntak: treaarsunntak(f, g.idag, erSmb),
     mangler: manglerFor(kriterier),
+    ubrukteVurderinger: ubrukte,
   };
 }
 
@@ -119,7 +123,14 @@ export function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst
   if (samletDom(kriterier) !== 'MÅ VURDERES') return [];
   return kriterier
     .filter((k) => k.status === 'må vurderes')
-    .map((k) => ({ id: k.id, tekst: k.mangler ?? `en vurdering av «${k.tittel}»` }));
+    .map((k) => {
+      const tekst = k.mangler ?? `en vurdering av «${k.tittel}»`;
+      // En vurdering nh ikke kan gjøre, oppgis med --vurdert og en begrunnelse.
+      return {
+        id: k.id,
+        tekst: tekst.startsWith('en vurdering') ? `${tekst} (--vurdert ${k.id}=ok|ikke-ok:<begrunnelse>)` : tekst,
+      };
+    });
 }
 
 export type { Treaarsunntak };

@@ -123,7 +123,14 @@ export type Stottestatus = {
   linjer: number;
 };
 
-export type SmbGrunnlag = { fakta: SmbFakta; idag: Dato; kurs: Kurs; stotte: Stottestatus };
+export type SmbGrunnlag = {
+  fakta: SmbFakta;
+  idag: Dato;
+  kurs: Kurs;
+  stotte: Stottestatus;
+  /** --vurdert: administratorens begrunnede vurdering av kriterier som ellers må vurderes. */
+  vurderinger?: readonly { id: string; ok: boolean; begrunnelse: string }[];
+};
 
 export type Aggregert = {
   arsverk: number | null;
@@ -152,6 +159,8 @@ export type SmbResultat = {
   };
   /** Det som mangler for en endelig vurdering (tom når dommen er endelig). */
   mangler: { id: string; tekst: string }[];
+  /** --vurdert for kriterier som ikke måtte vurderes (ikke brukt). */
+  ubrukteVurderinger: { id: string; ok: boolean; begrunnelse: string }[];
 };
 
 /** NOK (øre) → euro (cent) med kurs ×10 000, avrundet halv opp. Kun for visning; grensene sjekkes eksakt. */

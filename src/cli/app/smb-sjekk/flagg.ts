@@ -9,7 +9,7 @@ import { parseDato, type Dato } from '../../../domain/felles/dato.js';
 import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { parseDesimal } from '../../../domain/felles/tall.js';
 import type { Ore } from '../../../domain/felles/penger.js';
-import { relasjonstype, tolkRelasjonstekst, type Kurs, type Relasjon } from '../../../domain/smb/smb.js';
+import { relasjonstype, tolkRelasjonstekst, tolkVurdering, type Kurs, type Relasjon } from '../../../domain/smb/smb.js';
 import type { PlanFlagg } from '../../../domain/smb/plan.js';
 import { tolkJaNei } from '../../sporsmal.js';
 import type { SmbSjekkValg } from './valg.js';
@@ -168,6 +168,14 @@ export function flaggSkjema(idag: Dato) {
       .array(z.string().transform((v, ctx) => gyldigOrgnr('--unntatt-investor', v, ctx) ?? z.NEVER))
       .default([]),
     kurs: kursFlagg(idag),
+    vurdert: z
+      .array(
+        z.string().transform((v, ctx) => {
+          const r = tolkVurdering(v);
+          return typeof r === 'string' ? feilI(ctx, '--vurdert', v, r) : r;
+        }),
+      )
+      .default([]),
   });
 }
 
@@ -205,6 +213,7 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
     tilknyttede: d.tilknyttet,
     offentlige: d.offentligEier,
     unntatte: d.unntattInvestor,
+    vurderinger: d.vurdert,
   };
   const sett = <K extends keyof Flagg>(k: K, verdi: Flagg[K] | undefined) => {
     if (verdi !== undefined) f[k] = verdi;

@@ -7,7 +7,7 @@
  * Exit 0 kan tas opp (og må vurderes uten --streng), 1 kan ikke, 2 ugyldig inndata. Se docs/smb-sjekk.md.
  */
 import path from 'node:path';
-import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
+import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import type { Plan } from '../../../domain/smb/plan.js';
 import { exitKodeFor } from '../../../domain/smb/smb.js';
 import { tilBuffer } from '../../../io/brreg/brreg.js';
@@ -73,5 +73,13 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   k.advarsler.push(...inn.registerAdvarsler);
   const { plan, svar } = await sporOgPlanlegg(k, inn);
   kravRegisterdata(k, inn, plan);
+  for (const v of plan.res.ubrukteVurderinger)
+    k.advarsler.push(
+      advarsel(
+        'vurdert-ubrukt',
+        `--vurdert ${v.id}: kriteriet måtte ikke vurderes (registeret eller tallene avgjør det); vurderingen er ikke brukt.`,
+        { fil: 'kommandolinjen', kolonne: '--vurdert' },
+      ),
+    );
   return skriv(k, inn, plan, svar);
 }

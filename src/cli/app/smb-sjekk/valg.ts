@@ -28,6 +28,7 @@ export type SmbSjekkValg = FellesValg & {
   redningsstotte?: string;
   offentligEier: string[];
   unntattInvestor: string[];
+  vurdert?: string[];
   streng?: boolean;
   overskriv?: boolean;
   kurs?: string;
