@@ -573,9 +573,9 @@ describe('issue 19 pkt. 3 og 8, issue 20 pkt. 3 og 6', () => {
     const sist = t.stdout.trimEnd().split('\n').at(-1)!;
     expect(sist).toBe(
       'Mangler for en endelig vurdering: eierskapet (--selvstendig, --partner, --tilknyttet eller --eierskap); ' +
-        'bedriftens egenkapital (--innskutt-ek og --opptjent-ek, eller --aksjekapital); bedriftens egenkapital ' +
-        '(--innskutt-ek og --opptjent-ek); status for konkurs, rekonstruksjon og avvikling (kjør med nett, eller ' +
-        '--konkurs-avvikling ja|nei); redningsstøtte og omstruktureringsstøtte (--redningsstotte ja|nei).',
+        'bedriftens egenkapital (--innskutt-ek og --opptjent-ek); status for konkurs, rekonstruksjon og avvikling ' +
+        '(kjør med nett, eller --konkurs-avvikling ja|nei); redningsstøtte og omstruktureringsstøtte ' +
+        '(--redningsstotte ja|nei).',
     );
     expect(readFileSync(path.join(ws, 'smb-sjekk', `910017810-${DATO}.md`), 'utf8')).toContain(sist);
   });
@@ -643,7 +643,10 @@ describe('issue 19 pkt. 3 og 8, issue 20 pkt. 3 og 6', () => {
     ];
     const d = (await sjekk(ws, [...datter, '--konsern-egenkapital', '-500000'])).json();
     expect(kriterium(d, 'insolvens').status).toBe('må vurderes');
-    expect(d.mangler).toContainEqual({ id: 'insolvens', tekst: 'konsernets betalingsevne (--konsern-betalingsevne ja|nei)' });
+    expect(d.mangler).toContainEqual({
+      id: 'insolvens',
+      tekst: 'konsernets betalingsevne (--konsern-betalingsevne ja|nei)',
+    });
     const u = (await sjekk(ws, [...datter, '--overskriv'])).json();
     expect(kriterium(u, 'insolvens').status).toBe('må vurderes');
     expect(kriterium(u, 'insolvens').grunnlag).toContain('Konsernet: sum egenkapital er ukjent');

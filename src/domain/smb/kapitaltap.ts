@@ -150,8 +150,7 @@ function alderTekst(f: SmbFakta, t: Treaarsunntak, idag: Dato, erSmb: boolean): 
 /** Hva som mangler for en endelig kapitaltapstest (bedriften først, så konsernet). */
 function kapitaltapMangler(egen: Tapsutfall, kon: Tapsutfall | null): string {
   const deler: string[] = [];
-  if (egen.utfall === 'ukjent')
-    deler.push('bedriftens egenkapital (--innskutt-ek og --opptjent-ek, eller --aksjekapital)');
+  if (egen.utfall === 'ukjent') deler.push('bedriftens egenkapital (--innskutt-ek og --opptjent-ek)');
   if (egen.utfall === 'usikker') deler.push('overkursen (--overkurs) eller en vurdering av tegnet kapital');
   if (kon?.utfall === 'ukjent')
     deler.push('konsernets egenkapital og tegnede kapital (--konsern-egenkapital, --konsern-kapital)');

@@ -21,7 +21,8 @@ import type { SjekkJson } from './json.js';
 /** «Mangler for en endelig vurdering: a; b.» — tom når dommen er endelig. */
 export function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
   if (!res.mangler.length) return null;
-  return `Mangler for en endelig vurdering: ${res.mangler.map((m) => m.tekst).join('; ')}.`;
+  // Samme opplysning for to kriterier (f.eks. egenkapitalen) nevnes én gang.
+  return `Mangler for en endelig vurdering: ${[...new Set(res.mangler.map((m) => m.tekst))].join('; ')}.`;
 }
 
 /** Treårsunntaket og regnskapet sjekken bygger på (det faktura ser på for en ny sjekk, issue 20 pkt. 3). */
