@@ -86,7 +86,7 @@ async function sjekkPost(am: Arbeidsmappe, orgnr: string, k: Kontekst, overskriv
       throw new InndataFeil([
         feil(
           'finnes-fra-for',
-          `Det finnes allerede en SMB-sjekk av ${orgnr} datert ${k.idag}. Bruk --overskriv for å erstatte den.`,
+          `Det finnes allerede en SMB-sjekk av ${orgnr} datert ${dato(k.idag)}. Bruk --overskriv for å erstatte den.`,
           { fil: path.relative(am.rot, f) },
         ),
       ]);
@@ -172,7 +172,7 @@ export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
     kilde: `${am.config.eurNok.kilde} (nh.json)`,
   };
   if (kurs.dato > k.idag)
-    k.advarsler.push(advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${kurs.dato}, etter i dag (${k.idag}).`));
+    k.advarsler.push(advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${dato(kurs.dato)}, etter i dag (${dato(k.idag)}).`));
   const filer = await sjekkPost(am, orgnr, k, Boolean(valg.overskriv));
   // Eierskap fra fil før nettet: feil i filen er exit 2 uten oppslag.
   const fraFil = valg.eierskap
