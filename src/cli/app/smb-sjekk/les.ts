@@ -172,7 +172,9 @@ export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
     kilde: `${am.config.eurNok.kilde} (nh.json)`,
   };
   if (kurs.dato > k.idag)
-    k.advarsler.push(advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${dato(kurs.dato)}, etter i dag (${dato(k.idag)}).`));
+    k.advarsler.push(
+      advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${dato(kurs.dato)}, etter i dag (${dato(k.idag)}).`),
+    );
   const filer = await sjekkPost(am, orgnr, k, Boolean(valg.overskriv));
   // Eierskap fra fil før nettet: feil i filen er exit 2 uten oppslag.
   const fraFil = valg.eierskap
