@@ -306,8 +306,10 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
         'nei',
       ],
       [
+        // Når feilen vises, er spørsmålet klart igjen (inquirer setter feil og «idle» i samme steg). Et tomt svar
+        // avvises på samme måte (tolkJaNei i test/unit/sporsmal.test.ts); det sendes ikke her, fordi to like
+        // feilmeldinger etter hverandre ikke kan skilles fra hverandre i utdataene.
         { vent: SPORSMAL.eierskap, svar: `kanskje${ENTER}` },
-        { vent: 'Svar j (ja) eller n (nei).', svar: ENTER },
         { vent: 'Svar j (ja) eller n (nei).', svar: `JA${ENTER}` },
         { vent: SPORSMAL.foretak, svar: `910020552:30:20:4000000:3000000${ENTER}` },
         { vent: SPORSMAL.foretak, svar: ENTER },
