@@ -22,6 +22,7 @@ import {
   samletDom,
   tegnetKapital,
   tolkVurdering,
+  treaarsunntak,
   vurderSmb,
   OFFENTLIGE_FORMER,
   OFFENTLIGE_SEKTORER,
@@ -802,5 +803,25 @@ describe('issue 19 pkt. 8: --vurdert avgjør bare det som ellers må vurderes (d
     });
     expect(asa.kriterier.find((x) => x.id === 'asa')!.status).toBe('ikke ok');
     expect(asa.ubrukteVurderinger.map((x) => x.id)).toEqual(['asa']);
+  });
+});
+
+describe('vedlegg 3 pkt. 2 1): treårsunntaket krever bedriftens egen dato (domain/smb/kapitaltap.ts)', () => {
+  it('uten bedriftens registreringsdato gis unntaket ikke, selv om konsernet er ungt', () => {
+    const tap = {
+      innskuttEk: { verdi: kr(100_000), fra: 't' },
+      opptjentEk: { verdi: kr(-90_000), fra: 't' },
+      registrert: null,
+      erIKonsern: true,
+      konsern: {
+        egenkapital: { verdi: kr(900_000), fra: 't' },
+        kapital: { verdi: kr(400_000), fra: 't' },
+        registrert: { verdi: '2025-06-01' as Dato, fra: '--konsern-registrert' },
+        betalingsevne: null,
+        morselskap: null,
+      },
+    };
+    expect(treaarsunntak(fakta(tap), IDAG, true)).toMatchObject({ gjelder: false, fra: null });
+    expect(kriteriumKapitaltap(fakta(tap), IDAG, true).status).toBe('ikke ok');
   });
 });

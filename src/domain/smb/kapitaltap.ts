@@ -109,10 +109,11 @@ export type Treaarsunntak = {
  */
 export function treaarsunntak(f: SmbFakta, idag: Dato, erSmb: boolean): Treaarsunntak {
   const iKonsern = f.erIKonsern === true || f.tilknyttede.length > 0;
+  // Uten bedriftens egen dato gis unntaket aldri: bedriften kan være eldre enn konsernet (forsiktig lesning).
   const datoer = [f.registrert, iKonsern ? f.konsern.registrert : null].filter(
     (d): d is NonNullable<typeof d> => d !== null,
   );
-  const fraDato = datoer.length ? datoer.map((d) => d.verdi).sort()[0]! : null;
+  const fraDato = f.registrert ? datoer.map((d) => d.verdi).sort()[0]! : null;
   const til = fraDato ? leggTilAar(fraDato, 3) : null;
   const manglerKonsernDato = iKonsern && !f.konsern.registrert;
   const gjelder = f.orgform?.verdi !== 'ENK' && erSmb && til !== null && idag < til && !manglerKonsernDato;
