@@ -110,7 +110,7 @@ function sporsmalFor(inn: PlanInn, f: SmbFakta, registerdata: readonly string[])
     regnskapstall:
       inn.enhet !== null && (fl.omsetning === undefined || fl.balanse === undefined) && (!f.omsetning || !f.balanse),
     eierskap: !f.eierskapOppgitt,
-    egenkapital: f.sumEk === null && f.orgform?.verdi !== 'ENK',
+    egenkapital: f.sumEk === null,
     'konkurs-avvikling': f.statuser === null && f.konkursOppgitt === null,
     redningsstotte: f.redningsstotte === null,
     konsern: iKonsern && (!k.egenkapital || !k.kapital || !k.registrert),
