@@ -30,6 +30,7 @@ import {
   type SmbFakta,
 } from '../../src/domain/smb/smb.js';
 import { byggFakta, statuserFra, type FaktaInn } from '../../src/domain/smb/fakta.js';
+import { planlegg, type PlanInn } from '../../src/domain/smb/plan.js';
 import { hent, NettFeil, tolkEnhetSvar, tolkRegnskapSvar, tolkUnderenhetSvar } from '../../src/io/brreg/brreg.js';
 
 const IDAG = '2026-11-22' as Dato;
@@ -823,5 +824,61 @@ describe('vedlegg 3 pkt. 2 1): treårsunntaket krever bedriftens egen dato (doma
     };
     expect(treaarsunntak(fakta(tap), IDAG, true)).toMatchObject({ gjelder: false, fra: null });
     expect(kriteriumKapitaltap(fakta(tap), IDAG, true).status).toBe('ikke ok');
+  });
+});
+
+describe('issue 22 pkt. 3: planen er ren — samme inndata gir samme spørsmål og samme dom (domain/smb/plan.ts)', () => {
+  const inn = (flagg: Partial<PlanInn['flagg']> = {}): PlanInn => ({
+    orgnr: '910017810',
+    idag: IDAG,
+    kurs: KURS,
+    enhet: null,
+    underenhet: null,
+    regnskap: null,
+    regnskapFeil: null,
+    flagg: { partnere: [], tilknyttede: [], offentlige: [], unntatte: [], vurderinger: [], ...flagg },
+    eierskapOppgitt: false,
+    fraFil: { partnere: [], tilknyttede: [], offentlige: [] },
+    eiereIRegisteret: new Map(),
+    innovasjon: { flagg: false, liste: [], naeringshage: '910030051' },
+    stotte: { tidligereEur: 0, linjer: 0 },
+  });
+
+  it('uten registerdata: registerdata først (påkrevd), så det som ville gjort dommen endelig', () => {
+    const p = planlegg(inn());
+    expect(p.manglerRegisterdata).toEqual(['--orgform', '--ansatte', '--omsetning', '--balanse']);
+    expect(p.sporsmal).toEqual(['registerdata', 'eierskap', 'egenkapital', 'konkurs-avvikling', 'redningsstotte']);
+  });
+
+  it('19.8: med alt oppgitt er det ingen spørsmål igjen, og dommen er KAN TAS OPP', () => {
+    const p = planlegg(
+      inn({
+        orgform: 'AS',
+        arsverk: 400,
+        omsetning: kr(2_500_000),
+        balanse: kr(900_000),
+        innskuttEk: kr(100_000),
+        opptjentEk: kr(250_000),
+        konkursAvvikling: false,
+        redningsstotte: false,
+      }),
+    );
+    expect(p.sporsmal).toEqual(['eierskap']);
+    const alt = planlegg({
+      ...inn({
+        orgform: 'AS',
+        arsverk: 400,
+        omsetning: kr(2_500_000),
+        balanse: kr(900_000),
+        innskuttEk: kr(100_000),
+        opptjentEk: kr(250_000),
+        konkursAvvikling: false,
+        redningsstotte: false,
+      }),
+      eierskapOppgitt: true,
+    });
+    expect(alt.sporsmal).toEqual([]);
+    expect(alt.res.dom).toBe('KAN TAS OPP');
+    expect(alt.oppfolging).toMatchObject({ regnskap: null, tallOppgitt: true });
   });
 });
