@@ -324,6 +324,36 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
     expect(j.mangler).toEqual([]);
   });
 
+  it('issue 19 pkt. 1: faktura tilbyr Brønnøysund-adressen med samme norske ja/nei — «j» bruker den', async () => {
+    const ws = kopier(LITEN);
+    const c = JSON.parse(readFileSync(path.join(ws, 'nh.json'), 'utf8'));
+    c.faktura = {
+      ...c.faktura,
+      nummerserie: { forste: 1001 },
+      selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' },
+    };
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    const mb = readFileSync(path.join(ws, 'malbedrifter.csv'), 'utf8').split('\r\n');
+    mb[0] += ';deresRef;adresse;postnr;poststed';
+    mb[1] += ';Kari Alfa;;;';
+    mb[2] += ';Per Beta;Havna 1;6700;MÅLØY';
+    writeFileSync(path.join(ws, 'malbedrifter.csv'), mb.join('\r\n'));
+    mkdirSync(path.join(ws, 'smb-sjekk', 'buffer'), { recursive: true });
+    const enhet = { postadresse: { adresse: ['Postboks 7'], postnummer: '6901', poststed: 'FLORØ' } };
+    writeFileSync(
+      path.join(ws, 'smb-sjekk', 'buffer', '915000002-enhet.json'),
+      JSON.stringify({ url: 'x', status: 200, tekst: JSON.stringify(enhet), hentet: '2026-01-10T10:00:00Z' }),
+    );
+    const r = await iTerminal(
+      ['faktura', '--data', ws, '--periode', '2026-10', '--format', 'ehf'],
+      [{ vent: '(915000002) mangler fakturaadresse', svar: `j${ENTER}` }],
+    );
+    expect(r.kode, r.ut).toBe(0);
+    expect(r.ut).toMatch(/\(j\/n\) Ja/);
+    const xml = readFileSync(path.join(ws, 'faktura', '2026-10', 'ehf', '1001-915000002.xml'), 'utf8');
+    expect(xml).toContain('<cbc:StreetName>Postboks 7</cbc:StreetName>');
+  });
+
   it('vedlegg 3 pkt. 2 / GBER vedlegg I art. 4 nr. 3: enhet uten årsregnskap (nyetablert) — spør om anslag for omsetning og balanse', async () => {
     const ws = kopier(SMB);
     // Enhetsregisteret-svaret i hurtigbufferen, uten regnskap: det nh ser for en nyetablert bedrift.
