@@ -7,7 +7,9 @@ import path from 'node:path';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import { leggTilAar } from '../../../domain/felles/dato.js';
 import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
-import { stotteSisteTreAar } from '../../../domain/felles/stottetak.js';
+import { annenStotteSomLinjer, stotteSisteTreAar } from '../../../domain/felles/stottetak.js';
+import { annenstotteDef } from '../../../domain/datasett/annenstotte.js';
+import { lesDatasett } from '../../../io/les/datasett.js';
 import type { EnhetData, RegnskapData } from '../../../domain/smb/fakta.js';
 import type { PlanInn } from '../../../domain/smb/plan.js';
 import { dato, type Kurs } from '../../../domain/smb/typer.js';
@@ -146,11 +148,15 @@ export async function slaaOppNyeEiere(inn: Inndata): Promise<void> {
   for (const [o, e] of svar) kart.set(o, e as EnhetData);
 }
 
-async function stotteFor(k: Kontekst, am: Arbeidsmappe, orgnr: string) {
+/** Treårstaket: støtteregisteret og støtte fra andre (annenstotte.csv) for orgnr, i vinduet faktura bruker. */
+async function stotteFor(k: Kontekst, am: Arbeidsmappe, orgnr: string, kurs: Kurs) {
   const { linjer, advarsler } = await lesStotteregister(am);
   k.advarsler.push(...advarsler);
   const iVinduet = linjer.filter((l) => l.orgnr === orgnr && l.dato > leggTilAar(k.idag, -3) && l.dato <= k.idag);
-  return { tidligereEur: stotteSisteTreAar(linjer, orgnr, k.idag), linjer: iVinduet.length };
+  // Issue 20 pkt. 7 (vedlegg 3 pkt. 2 «per målbedrift»): støtte fra andre (annenstotte.csv) teller i taket.
+  const annen = await lesDatasett(am, annenstotteDef, { valgfritt: true });
+  const andre = annenStotteSomLinjer(annen.rader, kurs.kurs);
+  return { tidligereEur: stotteSisteTreAar([...linjer, ...andre], orgnr, k.idag), linjer: iVinduet.length };
 }
 
 function safeJson(t: string): unknown {
@@ -216,7 +222,7 @@ export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
         liste: seksjon.innovasjonsselskaper,
         naeringshage: am.config.naeringshage.orgnr,
       },
-      stotte: await stotteFor(k, am, orgnr),
+      stotte: await stotteFor(k, am, orgnr, kurs),
     },
   };
   await slaaOppNyeEiere(inn);
