@@ -55,7 +55,9 @@ module.exports = {
     },
     {
       name: 'omrader-hver-for-seg',
-      comment: 'Et regelområde importerer ikke et annet, unntatt budsjett → timesats og aarsrapport → maltall.',
+      comment:
+        'Et regelområde importerer ikke et annet, unntatt budsjett → timesats, aarsrapport → maltall og ' +
+        'aarsrapport → kts (årsrapporten leser AVI-loggen kts-plan fører; kts vet ingenting om årsrapporten).',
       severity: 'error',
       from: { path: `^src/domain/(${OMRADER})/` },
       to: {
@@ -64,17 +66,26 @@ module.exports = {
           '^src/domain/$1/',
           '^src/domain/timesats/',
           '^src/domain/maltall/',
+          '^src/domain/kts/',
         ],
       },
+    },
+    {
+      name: 'kts-bare-for-aarsrapport',
+      comment: 'Unntaket over for kts gjelder bare årsrapporten (AVI-loggen).',
+      severity: 'error',
+      from: { path: `^src/domain/(${OMRADER})/`, pathNot: '^src/domain/(aarsrapport|kts)/' },
+      to: { path: '^src/domain/kts/' },
     },
     {
       name: 'appene-hver-for-seg',
       comment:
         'En kommando (cli/app/<kommando>/) importerer ikke en annen; det felles står i cli/app/felles.ts og valg.ts. ' +
-        'Som i domain/: budsjett leser timesatsene (årets lagrede eller fra ansatte) slik nh timesats gjør.',
+        'Som i domain/: budsjett leser timesatsene (årets lagrede eller fra ansatte) slik nh timesats gjør ' +
+        '(timesats.ts og satser.ts, som leser og tolker de lagrede satsfilene).',
       severity: 'error',
       from: { path: '^src/cli/app/([^/]+)/' },
-      to: { path: '^src/cli/app/[^/]+/', pathNot: ['^src/cli/app/$1/', '^src/cli/app/timesats/timesats[.]ts$'] },
+      to: { path: '^src/cli/app/[^/]+/', pathNot: ['^src/cli/app/$1/', '^src/cli/app/timesats/(timesats|satser)[.]ts$'] },
     },
   ],
   options: {

@@ -251,35 +251,12 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
     forventet: { kode: 'over-disponibelt' },
   });
   tilfelle('kode-mangler-smb-sjekk', {
-    beskrivelse: 'Beta Marin AS har bare en SMB-sjekk etter avtalestart',
+    beskrivelse: 'Beta Marin AS har ingen SMB-sjekk datert på eller før fakturadatoen',
     base: 'faktura/liten',
     kommando: ['faktura', ...P10, '--forhandsvis'],
+    fjern: ['smb-sjekk/915000142-2026-04-01.json'],
     exit: 0,
     forventet: { kode: 'mangler-smb-sjekk', tekst: 'Beta Marin AS' },
-  });
-  tilfelle('kode-smb-sjekk-ikke-ok', {
-    beskrivelse: 'siste SMB-sjekk før avtalestart sa KAN IKKE TAS OPP',
-    base: 'faktura/liten',
-    kommando: ['faktura', ...P10, '--forhandsvis'],
-    exit: 0,
-    filer: {
-      'smb-sjekk/915000002-2026-01-12.json': JSON.stringify({
-        orgnr: '915000002',
-        dato: '2026-01-12',
-        dom: 'KAN IKKE TAS OPP',
-      }),
-    },
-    forventet: { kode: 'smb-sjekk-ikke-ok', tekst: 'Alfa Teknologi AS' },
-  });
-  tilfelle('kode-kurs-etter-periode', {
-    beskrivelse: 'EUR/NOK-kursen i nh.json er datert etter måneden som faktureres',
-    base: 'faktura/liten',
-    kommando: ['faktura', '--periode', '2026-09', '--forhandsvis'],
-    exit: 0,
-    filer: {
-      'nh.json': fakturaConfig({}).replace('"dato":"2025-12-31"', '"dato":"2026-10-15"'),
-    },
-    forventet: { kode: 'kurs-etter-periode', tekst: '2026-10-15' },
   });
   tilfelle('kode-periode-ikke-slutt', {
     beskrivelse: 'faktura for måneden som pågår (i dag er 22.11.2026)',
@@ -660,7 +637,7 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
     filer: {
       'nh.json': readFileSync(path.join(FIXTURES, 'smb', 'nh.json'), 'utf8').replace('"2025-12-31"', '"2026-12-31"'),
     },
-    forventet: { kode: 'kurs-fram-i-tid', tekst: '2026-12-31' },
+    forventet: { kode: 'kurs-fram-i-tid', tekst: '31.12.2026' },
   });
   tilfelle('kode-ukjent-orgnr', {
     beskrivelse: 'orgnr finnes ikke i Enhetsregisteret (404 fra den innspilte tjeneren)',
@@ -734,6 +711,14 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
     exit: 0,
     forventet: { kode: 'regnskap-frakoblet' },
   });
+  tilfelle('kode-vurdert-ubrukt', {
+    beskrivelse: '--vurdert for et kriterium registeret avgjør (ASA): vurderingen er ikke brukt',
+    base: 'smb',
+    kommando: ['smb-sjekk', '910002740', '--selvstendig', '--vurdert', 'asa=ok:Vi mener det er greit likevel'],
+    brreg: 'normal',
+    exit: 1, // ASA er ikke SMB (registeret avgjør det) — advarselen kommer likevel
+    forventet: { kode: 'vurdert-ubrukt' },
+  });
   tilfelle('kode-brreg-svar', {
     beskrivelse: 'Enhetsregisteret svarer 200 med noe som ikke er en enhet (fixtures/brreg/enhet-910099981.json)',
     base: 'smb',
@@ -744,18 +729,10 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
 
   // ————— Koder fra flettingen av stotte og aarsslutt (issue 19/20) —————
   tilfelle('kode-ugyldig-fakturadato', {
-    beskrivelse: '--fakturadato er ikke en dato',
+    beskrivelse: '--fakturadato er etter i dag (22.11.2026): en faktura dateres den dagen den utstedes',
     base: 'faktura/liten',
-    kommando: ['faktura', ...P10, '--fakturadato', '32.10.2026', '--forhandsvis'],
+    kommando: ['faktura', ...P10, '--fakturadato', '01.12.2026', '--forhandsvis'],
     forventet: { kode: 'ugyldig-fakturadato' },
-  });
-  tilfelle('kode-annenstotte-belop', {
-    beskrivelse: 'en rad i annenstotte har beløp både i kroner og i euro',
-    kommando: ['sjekk'],
-    filer: {
-      'annenstotte.csv': csv('orgnr;dato;giver;belop;belopEur', '923609016;01.03.2026;Innovasjon Norge;100 000;9 000'),
-    },
-    forventet: { fil: 'annenstotte', rad: 2, kode: 'annenstotte-belop' },
   });
   tilfelle('kode-smb-sjekk-uleselig', {
     beskrivelse: 'en SMB-sjekk i smb-sjekk/ er ikke gyldig JSON',

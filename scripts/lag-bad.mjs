@@ -651,6 +651,13 @@ async function xlsxAnsatte(art) {
 // Én gjenskaping per feilkode i registeret (src/domain/felles/feilkoder.ts).
 await feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HODE });
 
+// Gjenskapingene (kode-*) lages bare her: en kode-mappe for et tilfelle som ikke lages lenger (koden er fjernet
+// eller omdøpt) slettes, så den ikke blir liggende og feile — eller telle som gjenskaping — i bad-input/feilkoder.
+// (Mappene uten kode- er delvis håndlaget og røres ikke.)
+const navn = new Set(tilfeller.map((t) => t.navn));
+for (const d of readdirSync(BAD))
+  if (d.startsWith('kode-') && !navn.has(d)) rmSync(path.join(BAD, d), { recursive: true, force: true });
+
 for (const t of tilfeller) {
   const dir = path.join(BAD, t.navn);
   // melding.txt (den festede feilteksten, skrevet av test/e2e/bad-input.test.ts) beholdes.

@@ -79,9 +79,12 @@ describe('ødelagte inndata og feilkodene: riktig exit, kode med fil/rad/kolonne
     const r = await nh(args, { env: { ...brregMiljo(t), ...t.env } });
     const j = r.json();
     const funn: Diagnostikk[] = [...(j.feil ?? []), ...(j.advarsler ?? [])];
-    // Stderr ved exit 2; ellers (advarsler, en regel sier nei) står funnene bare i JSON: de vises slik terminalen ville.
+    // Stderr ved exit 2; ellers (advarsler, en regel sier nei) står funnene bare i JSON: de vises slik terminalen ville
+    // (stderr har da bare framdriften, f.eks. «Slår opp … i Brønnøysundregistrene», som ikke er det tilfellet viser).
     const vist =
-      r.stderr || funn.map((d) => `${d.alvor === 'feil' ? 'Feil' : 'Advarsel'}: ${formatDiagnostikk(d)}\n`).join('');
+      r.kode === 2 && r.stderr
+        ? r.stderr
+        : funn.map((d) => `${d.alvor === 'feil' ? 'Feil' : 'Advarsel'}: ${formatDiagnostikk(d)}\n`).join('');
     const tekst = vist
       .split(ws)
       .join(AM)

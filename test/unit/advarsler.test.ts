@@ -15,7 +15,7 @@ describe('samleAdvarsler', () => {
     const ds = Array.from({ length: 21 }, (_, i) =>
       mangler(`Bedrift ${i + 1} AS`, String(910000000 + i), `2025-0${(i % 9) + 1}-01`),
     );
-    const annen = advarsel('kurs-etter-periode', 'EUR/NOK-kursen er datert etter perioden.');
+    const annen = advarsel('kurs-gammel', 'EUR/NOK-kursen er datert mer enn en måned før fakturadatoen.');
     const ut = samleAdvarsler([annen, ...ds]);
     expect(ut).toHaveLength(2);
     expect(ut[0]).toBe(annen);
@@ -38,10 +38,10 @@ describe('samleAdvarsler', () => {
 
   it('«Navn (orgnr): …»-formen beholder kolonet, og lik tekst gir ingen «…»', () => {
     const d = (n: string, o: string) =>
-      advarsel('smb-sjekk-ikke-ok', `${n} (${o}): den siste SMB-sjekken sa «KAN IKKE TAS OPP».`);
+      advarsel('smb-ma-vurderes', `${n} (${o}): den siste SMB-sjekken sa «MÅ VURDERES».`);
     const [ut] = samleAdvarsler([d('A AS', '910000000'), d('B AS', '910000001'), d('C AS', '910000002')]);
     expect(ut!.melding).toBe(
-      '3 målbedrifter: den siste SMB-sjekken sa «KAN IKKE TAS OPP». Gjelder A AS (910000000), B AS (910000001), C AS (910000002).',
+      '3 målbedrifter: den siste SMB-sjekken sa «MÅ VURDERES». Gjelder A AS (910000000), B AS (910000001), C AS (910000002).',
     );
   });
 });
