@@ -71,7 +71,15 @@ export function planleggFakturaer(
     ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
     ...register.map(fakturaNokkel),
   ]);
+  // PowerOffice-ordreruten (issue 21 pkt. 1): ordrenummeret er et tall fra serien i nh.json, aldri brukt før.
+  let nesteOrdre = o.ordrenr
+    ? Math.max(
+        o.ordrenr.forste,
+        1 + Math.max(0, ...register.map((l) => Number(/^\d+$/.test(l.ordrereferanse ?? '') ? l.ordrereferanse : 0))),
+      )
+    : 0;
   const nyRef = (grunn: string) => {
+    if (o.ordrenr) return String(nesteOrdre++);
     let ref = grunn;
     for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;
     brukteRef.add(ref);

@@ -12,20 +12,28 @@ import { REGNSKAPSSYSTEMER, type FakturaOppsett, type Regnskapssystem } from '..
 import type { Fakturering } from '../../../domain/faktura/typer.js';
 import type { Plan } from '../../../domain/faktura/fakturanummer.js';
 import { ehfFaktura, ehfKreditnota, kjoperMangler, selgerMangler } from '../../../domain/faktura/ehf.js';
-import type { Kjoperdata, SelgerFull } from '../../../domain/faktura/ehf.js';
+import type { EhfDokument, Kjoperdata, SelgerFull } from '../../../domain/faktura/ehf.js';
+import type { Fakturabelop } from '../../../domain/faktura/regnskapsbilag.js';
+import type { Identitet } from '../../../domain/faktura/typer.js';
+import type { Kilde } from '../../../domain/felles/diagnostikk.js';
 import { importFaktura, importKreditnota, type Importfaktura } from '../../../domain/faktura/fakturaimport.js';
 import type { Malbedrift } from '../../../domain/datasett/malbedrifter.js';
-import { powerofficeCsv, tripletexCsv } from '../../../io/faktura/fakturaimport-skriv.js';
+import { tripletexCsv } from '../../../io/faktura/fakturaimport-skriv.js';
+import { powerofficeFil, tripletexNotat, type Post } from './regnskap.js';
 import { lesBrregAdresse } from '../../../io/brreg/brreg-adresse.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import type { Kontekst } from '../../kontekst.js';
 
-export type Formater = { ehf: boolean; systemer: Regnskapssystem[] };
-const FORMATNAVN = ['ehf', ...REGNSKAPSSYSTEMER] as const;
+export type Formater = { ehf: boolean; pdf: boolean; systemer: Regnskapssystem[] };
+const FORMATNAVN = ['ehf', 'pdf', ...REGNSKAPSSYSTEMER] as const;
 
-/** --format ehf,tripletex,poweroffice overstyrer nh.json (faktura.ehf, faktura.regnskapssystem). */
+/**
+ * --format ehf,pdf,tripletex,poweroffice overstyrer nh.json (faktura.ehf, faktura.pdf, faktura.regnskapssystem).
+ * PDF er standard når nh tildeler fakturanumrene (da er det nh som lager fakturaen kunden får, issue 21 pkt. 3).
+ */
 export function velgFormater(s: FakturaOppsett, flagg: string | undefined): Formater {
-  if (flagg === undefined) return { ehf: s.ehf, systemer: s.regnskapssystem };
+  if (flagg === undefined)
+    return { ehf: s.ehf, pdf: s.pdf ?? s.nummerserie !== 'regnskapssystem', systemer: s.regnskapssystem };
   const navn = flagg
     .split(',')
     .map((x) => x.trim().toLowerCase())
@@ -36,7 +44,11 @@ export function velgFormater(s: FakturaOppsett, flagg: string | undefined): Form
     const forventet = `en kommaliste av ${FORMATNAVN.join(', ')} (den generiske CSV-en skrives alltid)`;
     throw new InndataFeil([feil('ugyldig-flagg', melding, undefined, { forventet })]);
   }
-  return { ehf: navn.includes('ehf'), systemer: REGNSKAPSSYSTEMER.filter((r) => navn.includes(r)) };
+  return {
+    ehf: navn.includes('ehf'),
+    pdf: navn.includes('pdf'),
+    systemer: REGNSKAPSSYSTEMER.filter((r) => navn.includes(r)),
+  };
 }
 
 export function selgerAv(c: Config): SelgerFull {
@@ -57,9 +69,12 @@ type Data = {
 };
 
 export type Dokumenter = {
-  filer: { sti: string; innhold: string }[];
+  filer: { sti: string; innhold: string | Uint8Array }[];
   ehf: string[];
+  pdf: string[];
   importfiler: Partial<Record<Regnskapssystem, string>>;
+  /** Linjer til utdata: PowerOffice-ruten, kreditnotaenes kobling, sjekklisten. */
+  notat: string[];
 };
 
 export function ehfFilnavn(nr: string, orgnr: string, kreditnota: boolean): string {
@@ -69,7 +84,7 @@ export function ehfFilnavn(nr: string, orgnr: string, kreditnota: boolean): stri
 export async function lagDokumenter(k: Kontekst, d: Data): Promise<Dokumenter> {
   const { plan, formater, selger, mvaSats } = d;
   const kunder = await kjopere(k, d);
-  const ut: Dokumenter = { filer: [], ehf: [], importfiler: {} };
+  const ut: Dokumenter = { filer: [], ehf: [], pdf: [], importfiler: {}, notat: [] };
   const mappe = d.am.sti('faktura', d.periode);
   const kunde = (orgnr: string, navn: string): Kunde => kunder.get(orgnr) ?? { orgnr, navn };
   const kredit = plan.kreditnotaer.map((x) => ({
@@ -78,45 +93,78 @@ export async function lagDokumenter(k: Kontekst, d: Data): Promise<Dokumenter> {
     tekst: kreditnotatekst(x.gammel),
   }));
   const nye = plan.nye.map((x) => ({ ...x, kunde: kunde(x.m.orgnr, x.m.navn) }));
-  if (formater.ehf) {
-    // xmlbuilder2 lastes bare når EHF skal skrives.
-    const { ehfXml } = await import('../../../io/faktura/ehf-skriv.js');
-    const legg = (nr: string, orgnr: string, kreditnota: boolean, xml: string) => {
-      ut.ehf.push(path.join(mappe, 'ehf', ehfFilnavn(nr, orgnr, kreditnota)));
-      ut.filer.push({ sti: ut.ehf.at(-1)!, innhold: xml });
-    };
-    for (const x of kredit)
-      legg(
-        x.id.fakturanr!,
-        x.gammel.orgnr,
-        true,
-        ehfXml(ehfKreditnota(x.gammel, x.id, selger, x.kunde, mvaSats, x.tekst)),
-      );
-    for (const x of nye)
-      legg(
-        x.id.fakturanr!,
-        x.m.orgnr,
-        false,
-        ehfXml(ehfFaktura(d.periode, x.m, x.id, selger, x.kunde, mvaSats, d.oppsett.forfallsdager)),
-      );
-  }
+  const form = d.oppsett.stotteform;
+  const dokumenter = [
+    ...kredit.map((x) => ehfKreditnota(x.gammel, x.id, selger, x.kunde, mvaSats, x.tekst, form)),
+    ...nye.map((x) => ehfFaktura(d.periode, x.m, x.id, selger, x.kunde, mvaSats, d.oppsett.forfallsdager, form)),
+  ];
+  if (formater.ehf || formater.pdf) await skrivDokumenter(ut, mappe, dokumenter, formater);
   const poster: Importfaktura[] = [
     ...kredit.map((x) => importKreditnota(x.gammel, x.id, x.kunde, x.tekst)),
     ...nye.map((x) => importFaktura(d.periode, x.m, x.id, x.kunde)),
+  ];
+  const regnskapsposter: Post[] = [
+    ...kredit.map((x) => post(x.id, x.kunde, x.gammel.periode, x.gammel, x.tekst, undefined)),
+    ...nye.map((x) => post(x.id, x.kunde, d.periode, x.m, x.m.fakturatekst, x.m.timer)),
   ];
   if (poster.length) {
     const { mvaKode, produktnr } = d.oppsett;
     for (const s of formater.systemer) {
       const sti = path.join(mappe, `${s}-import.csv`);
       ut.importfiler[s] = sti;
-      ut.filer.push({
-        sti,
-        innhold:
-          s === 'tripletex' ? tripletexCsv(poster, mvaKode, produktnr) : powerofficeCsv(poster, mvaKode, produktnr),
-      });
+      if (s === 'tripletex') {
+        ut.filer.push({ sti, innhold: tripletexCsv(poster, mvaKode, produktnr) });
+        ut.notat.push(...tripletexNotat(regnskapsposter, d.oppsett));
+      } else {
+        const po = powerofficeFil(d.oppsett, regnskapsposter, mvaSats);
+        ut.filer.push({ sti, innhold: po.innhold });
+        ut.notat.push(...po.notat);
+      }
     }
   }
   return ut;
+}
+
+/** PDF (pdfkit lastes bare da) og EHF (xmlbuilder2 lastes bare da); PDF-en legges ved EHF-en. */
+async function skrivDokumenter(ut: Dokumenter, mappe: string, dok: EhfDokument[], f: Formater): Promise<void> {
+  const pdfMod = f.pdf ? await import('../../../io/faktura/pdf-skriv.js') : null;
+  const ehfMod = f.ehf ? await import('../../../io/faktura/ehf-skriv.js') : null;
+  for (const x of dok) {
+    const kreditnota = x.type === 'kreditnota';
+    let vedlegg: { filnavn: string; pdf: Uint8Array } | undefined;
+    if (pdfMod) {
+      vedlegg = { filnavn: pdfMod.pdfFilnavn(x.nr, x.kjoper.orgnr), pdf: await pdfMod.pdfDokument(x) };
+      ut.pdf.push(path.join(mappe, 'pdf', vedlegg.filnavn));
+      ut.filer.push({ sti: ut.pdf.at(-1)!, innhold: vedlegg.pdf });
+    }
+    if (ehfMod) {
+      ut.ehf.push(path.join(mappe, 'ehf', ehfFilnavn(x.nr, x.kjoper.orgnr, kreditnota)));
+      ut.filer.push({ sti: ut.ehf.at(-1)!, innhold: ehfMod.ehfXml(x, vedlegg) });
+    }
+  }
+}
+
+function post(
+  id: Identitet,
+  k: Kunde,
+  periode: string,
+  b: Fakturabelop,
+  tekst: string,
+  timer: number | undefined,
+): Post {
+  const mb = k as Kunde & { kilde?: Kilde };
+  return {
+    id,
+    orgnr: k.orgnr,
+    navn: k.navn,
+    periode,
+    belop: { markedsverdi: b.markedsverdi, stotte: b.stotte, egenandel: b.egenandel, mva: b.mva },
+    ...(timer ? { timer } : {}),
+    kundenummer: k.kundenummer,
+    kundeRef: k.deresRef ?? k.dagligLeder,
+    tekst,
+    ...(mb.kilde ? { kilde: mb.kilde } : {}),
+  };
 }
 
 function kreditnotatekst(gammel: { fakturanr?: string; periode: string }): string {
@@ -191,7 +239,7 @@ async function kjoperfeil(k: Kontekst, d: Data, mb: Malbedrift, ut: Map<string, 
 /** Kjøperdata per orgnr fra malbedrifter; når EHF skal skrives, alle mangler (selger og kjøpere) samlet. */
 async function kjopere(k: Kontekst, d: Data): Promise<Map<string, Kunde>> {
   const ut = new Map(d.malbedrifter.map((m) => [m.orgnr, { ...m } as Kunde]));
-  if (!d.formater.ehf) return ut;
+  if (!d.formater.ehf && !d.formater.pdf) return ut;
   const feilListe = selgerfeil(d);
   const orgnre = new Set([...d.plan.kreditnotaer.map((x) => x.gammel.orgnr), ...d.plan.nye.map((x) => x.m.orgnr)]);
   for (const orgnr of orgnre) {

@@ -37,7 +37,14 @@ import {
   type Avvisning,
 } from '../../../domain/faktura/faktura.js';
 import type { FakturaParametre } from '../../../domain/faktura/typer.js';
-import { kreditlinje, planleggFakturaer, sjekkFortegn } from '../../../domain/faktura/fakturanummer.js';
+import {
+  hoyesteNummer,
+  kreditlinje,
+  planleggFakturaer,
+  sjekkFortegn,
+} from '../../../domain/faktura/fakturanummer.js';
+import type { Regnskapssystem } from '../../../domain/faktura/oppsett.js';
+import { forsteImport, nummerserieOgKid, powerofficeRute, sjekkliste, stottebilagFiler } from './regnskap.js';
 import type { Identitet } from '../../../domain/faktura/typer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { feilstavedeTjenestepriser } from '../../../domain/konfig/tjenestepriser.js';
@@ -210,10 +217,26 @@ async function kjorPeriode(
       ),
     );
 
+  // Issue 21 pkt. 2 og 8: nummerserien mot utstedte numre (exit 2 ved overlapp), og ved første kjøring hvor den
+  // starter og om KID-ene trenger et prefiks.
+  const utstedt = reg.linjer.filter((l) => /^\d+$/.test(l.fakturanr ?? '')).map((l) => Number(l.fakturanr));
+  const serie = nummerserieOgKid(
+    seksjon,
+    utstedt,
+    seksjon.nummerserie === 'regnskapssystem' ? null : Math.max(seksjon.nummerserie.forste, hoyesteNummer(reg.linjer) + 1),
+    formater.systemer,
+  );
+  k.advarsler.push(...serie.advarsler);
+  const ordrerute = formater.systemer.includes('poweroffice') && powerofficeRute(seksjon) === 'ordre';
   const planR = planleggFakturaer(
     f,
     reg.linjer,
-    { nummerserie: seksjon.nummerserie, kid: seksjon.kid, forfallsdager: seksjon.forfallsdager },
+    {
+      nummerserie: seksjon.nummerserie,
+      kid: seksjon.kid,
+      forfallsdager: seksjon.forfallsdager,
+      ...(ordrerute ? { ordrenr: seksjon.poweroffice.ordrenr } : {}),
+    },
     k.idag,
   );
   if ('feil' in planR)
@@ -238,7 +261,9 @@ async function kjorPeriode(
     csv: path.join(utmappe, 'fakturagrunnlag.csv'),
     register: reg.sti,
     ehf: [],
+    pdf: [],
     importfiler: {},
+    stottebilag: [],
     nyeLinjer: 0,
   };
   const treaarPer = new Map(treaar.status.map((t) => [t.orgnr, t]));
@@ -306,6 +331,7 @@ async function kjorPeriode(
     formater,
   });
   filer.ehf = dok.ehf;
+  filer.pdf = dok.pdf;
   filer.importfiler = dok.importfiler;
   const xlsx = await byggFakturaArbeidsbok({
     naeringshage: am.config.naeringshage.navn,
@@ -326,7 +352,21 @@ async function kjorPeriode(
     ...registerlinjer(f, p, kjoring, new Map(plan.nye.map((n) => [n.m.orgnr, n.id]))),
   ];
   filer.nyeLinjer = nye.length;
-  if (json.filer) Object.assign(json.filer, { ehf: filer.ehf, importfiler: filer.importfiler, nyeLinjer: nye.length });
+  // Issue 21 pkt. 4: støttebilagene for måneden fra registeret slik det blir etter kjøringen.
+  const stotte = stottebilagFiler(utmappe, periode, [...reg.linjer, ...nye], kjoring, seksjon, formater.systemer);
+  filer.stottebilag = stotte.filer.map((x) => x.sti);
+  const sjekk: string[] = [];
+  for (const s of Object.keys(filer.importfiler) as Regnskapssystem[])
+    if (await forsteImport(am.sti('faktura'), periode, `${s}-import.csv`))
+      sjekk.push(...sjekkliste(s, powerofficeRute(seksjon), seksjon));
+  if (json.filer)
+    Object.assign(json.filer, {
+      ehf: filer.ehf,
+      pdf: filer.pdf,
+      importfiler: filer.importfiler,
+      stottebilag: filer.stottebilag,
+      nyeLinjer: nye.length,
+    });
   const notat = [
     ...(seksjon.nummerserie === 'regnskapssystem'
       ? [
@@ -341,15 +381,15 @@ async function kjorPeriode(
     ...(plan.uendret.length
       ? [`Uendret (beholdes): ${plan.uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`]
       : []),
-    ...(filer.importfiler.poweroffice
-      ? [
-          "PowerOffice-importen: kontroller kolonnenavnene mot PowerOffice' filbeskrivelse før første import (docs/faktura.md).",
-        ]
-      : []),
+    ...serie.notat,
+    ...dok.notat,
+    ...stotte.notat,
+    ...(sjekk.length ? ['Før første import — kryss av én gang (ikke bekreftet mot systemets dokumentasjon):'] : []),
+    ...sjekk.map((x) => `  [ ] ${x}`),
   ];
 
   if (!valg.forhandsvis) {
-    const gamle = [filer.register, filer.xlsx, filer.csv, ...Object.values(filer.importfiler)];
+    const gamle = [filer.register, filer.xlsx, filer.csv, ...Object.values(filer.importfiler), ...filer.stottebilag];
     if (erstattet) {
       json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke(k).replace(/:/g, '-')}`, gamle);
     } else if ((await finnes(filer.xlsx)) || (await finnes(filer.csv))) {
@@ -372,6 +412,7 @@ async function kjorPeriode(
       { sti: filer.xlsx, innhold: xlsx },
       { sti: filer.csv, innhold: csv },
       ...dok.filer,
+      ...stotte.filer,
     ];
     await skrivMedRegister(am, reg, utfiler, nye.length ? registerCsv([...reg.linjer, ...nye], reg.ekstra) : null);
   }

@@ -19,7 +19,10 @@ export type Utfiler = {
   csv: string;
   register: string;
   ehf: string[];
+  pdf: string[];
   importfiler: Partial<Record<Regnskapssystem, string>>;
+  /** Støttebilagene for måneden (issue 21 pkt. 4) og PowerOffice-varianten når den skrives. */
+  stottebilag: string[];
   nyeLinjer: number;
 };
 
@@ -193,6 +196,8 @@ export function tekst(
     linjer.push(...notat);
     linjer.push(`Skrev ${filer.xlsx}`, `Skrev ${filer.csv}`);
     for (const s of Object.values(filer.importfiler)) linjer.push(`Skrev ${s}`);
+    for (const s of filer.stottebilag) linjer.push(`Skrev ${s}`);
+    if (filer.pdf.length) linjer.push(`Skrev ${filer.pdf.length} PDF-filer i ${path.dirname(filer.pdf[0]!)}`);
     if (filer.ehf.length) linjer.push(`Skrev ${filer.ehf.length} EHF-filer i ${path.dirname(filer.ehf[0]!)}`);
     if (filer.nyeLinjer) linjer.push(`Førte ${filer.nyeLinjer} linjer i ${filer.register}`);
     if (kopi) linjer.push(`Sikkerhetskopi før erstatning: ${kopi} (${SIKKERHETSKOPI_MAPPE})`);
