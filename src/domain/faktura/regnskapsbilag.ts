@@ -116,7 +116,7 @@ export function mvaIBilag(b: Bilag, sats: Ppm): Ore {
  * (kreditnotaer større enn nye fakturaer) snur linjene. Null gir ingen linjer.
  */
 export function stottebilag(periode: string, dato: Dato, stotte: Ore, k: Kontoer, nr: string): Bilag {
-  const tekst = `Innovasjonsstøtte ${periode} inntektsført (Sivas innovasjonstilskudd, GBER art. 28; 10.4 pkt. 1)`;
+  const tekst = `Innovasjonsstøtte ${periode} inntektsført (Sivas innovasjonstilskudd, GBER art. 28, programveileder 10.4 pkt. 1)`;
   return {
     nr,
     dato,

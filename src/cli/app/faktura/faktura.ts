@@ -357,7 +357,7 @@ async function kjorPeriode(
   filer.stottebilag = stotte.filer.map((x) => x.sti);
   const sjekk: string[] = [];
   for (const s of Object.keys(filer.importfiler) as Regnskapssystem[])
-    if (await forsteImport(am.sti('faktura'), periode, `${s}-import.csv`))
+    if (await forsteImport(am.sti('faktura'), `${s}-import.csv`))
       sjekk.push(...sjekkliste(s, powerofficeRute(seksjon), seksjon));
   if (json.filer)
     Object.assign(json.filer, {

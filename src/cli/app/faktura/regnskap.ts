@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { advarsel, feil, InndataFeil, type Diagnostikk, type Kilde } from '../../../domain/felles/diagnostikk.js';
 import { maanedICsv, type Maaned } from '../../../domain/felles/dato.js';
-import type { Ppm } from '../../../domain/felles/penger.js';
+import { formatKroner, type Ppm } from '../../../domain/felles/penger.js';
 import type { FakturaOppsett, Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import type { Identitet, RegisterlinjeData } from '../../../domain/faktura/typer.js';
 import { stottebilagForPeriode, utgaendeBilag, type Fakturabelop } from '../../../domain/faktura/regnskapsbilag.js';
@@ -173,13 +173,13 @@ export function stottebilagFiler(
     filer.push({ sti: path.join(mappe, 'poweroffice-bilag-stotte.csv'), innhold: powerofficeBilagCsv(nye, '') });
   const notat = nye.map(
     (b) =>
-      `Støttebilag ${b.nr} (${STOTTEBILAG_FIL}): debet ${o.kontoer.tilskuddsgjeld} / kredit ${o.kontoer.tilskuddsinntekt} ${b.linjer[0]!.belop / 100} kr — før det i regnskapet (10.4 pkt. 1).`,
+      `Støttebilag ${b.nr} (${STOTTEBILAG_FIL}): debet ${o.kontoer.tilskuddsgjeld} / kredit ${o.kontoer.tilskuddsinntekt} ${formatKroner(b.linjer[0]!.belop)} kr — før det i regnskapet (10.4 pkt. 1).`,
   );
   return { filer, notat, bilag: alle.map((b) => b.bilag) };
 }
 
-/** Første gang systemets importfil skrives i denne arbeidsmappen (ingen annen periode har den). */
-export async function forsteImport(fakturaMappe: string, periode: string, filnavn: string): Promise<boolean> {
+/** Første gang systemets importfil skrives i denne arbeidsmappen (ingen periode har den fra før). */
+export async function forsteImport(fakturaMappe: string, filnavn: string): Promise<boolean> {
   let mapper: string[] = [];
   try {
     mapper = await readdir(fakturaMappe);
@@ -187,7 +187,7 @@ export async function forsteImport(fakturaMappe: string, periode: string, filnav
     return true;
   }
   for (const m of mapper) {
-    if (m === periode || !/^\d{4}-\d{2}$/.test(m)) continue;
+    if (!/^\d{4}-\d{2}$/.test(m)) continue;
     const filer = await readdir(path.join(fakturaMappe, m)).catch(() => [] as string[]);
     if (filer.includes(filnavn)) return false;
   }
