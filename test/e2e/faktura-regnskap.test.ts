@@ -140,3 +140,40 @@ describe('nh faktura: dokumentene og bilagene bokføreren får (issue 21)', () =
     expect(existsSync(path.join(ws, 'faktura', '2026-10', 'pdf'))).toBe(false);
   }, 60_000);
 });
+
+describe('nh faktura --dokumenter (issue 19 pkt. 7): EHF/PDF slått på etter at måneden er fakturert', () => {
+  it('skriver EHF, PDF og importfiler fra registeret uten å røre det; et sendt dokument med annet innhold overskrives aldri', async () => {
+    const ws = kopier(DEMO);
+    const c = JSON.parse(readFileSync(path.join(ws, 'nh.json'), 'utf8'));
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify({ ...c, faktura: { ...c.faktura, ehf: false, pdf: false } }));
+    expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
+    const register = readFileSync(path.join(ws, 'stotteregister.csv'));
+    const igjen = await nh(['faktura', '--data', ws, ...P]);
+    expect(igjen.stdout).toMatch(/--dokumenter/);
+    // Slå på EHF og PDF, skriv dokumentene på nytt.
+    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
+    const r = await nh(['faktura', '--data', ws, ...P, '--dokumenter', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.status).toBe('dokumenter');
+    expect(readFileSync(path.join(ws, 'stotteregister.csv')).equals(register)).toBe(true);
+    expect(j.filer.ehf.length).toBe(j.malbedrifter.length);
+    expect(j.filer.pdf.length).toBe(j.malbedrifter.length);
+    const reg = fraRegister(ws, '2026-10');
+    for (const [nr, b] of fraEhf(ws, '2026-10')) expect(b.egenandel, nr).toBe(reg.get(nr)!.egenandel);
+    // Samme innhold: står urørt og kjøringen lykkes igjen; annet innhold (kan være sendt): exit 2, ingenting skrevet.
+    expect((await nh(['faktura', '--data', ws, ...P, '--dokumenter'])).kode).toBe(0);
+    const ehf0 = j.filer.ehf[0] as string;
+    writeFileSync(ehf0, readFileSync(ehf0, 'utf8').replace('</Invoice>', '<!-- sendt --></Invoice>'));
+    const nekt = await nh(['faktura', '--data', ws, ...P, '--dokumenter', '--json']);
+    expect(nekt.kode).toBe(2);
+    expect(nekt.json().feil.map((f: any) => f.kode)).toEqual(['dokument-finnes']);
+    expect(nekt.json().feil[0].melding).toMatch(/overskriver aldri et sendt dokument/);
+    // Timene endret siden fakturaen: --dokumenter nekter og viser til --erstatt.
+    const orgnr = readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8').split('\r\n')[1]!.split(';')[2];
+    appendFileSync(path.join(ws, 'timer.csv'), `20.10.2026;Eirik Moen;${orgnr};2;Kartlegging;Bærekraft;Ekstra\r\n`);
+    const endret = await nh(['faktura', '--data', ws, ...P, '--dokumenter', '--json']);
+    expect(endret.kode).toBe(2);
+    expect(endret.json().feil[0].kode).toBe('dokumenter-timer-endret');
+  }, 120_000);
+});

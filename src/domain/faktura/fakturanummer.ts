@@ -183,3 +183,41 @@ export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kil
   }
   return ut;
 }
+
+/**
+ * Dokumentene for en fakturert periode slik registeret har dem (issue 19 pkt. 7: skriv EHF, PDF og importfiler på
+ * nytt uten å røre registeret). Gjeldende fakturaer får linjene fra periodens timer — beløpene må være de samme
+ * som i registeret, ellers er timene endret og det er --erstatt som gjelder; kreditnotaene lages fra registeret.
+ * Krediterte fakturaer lages ikke på nytt (de er erstattet); de står i `kreditert`.
+ */
+export function planFraRegister(
+  iPerioden: readonly RegisterlinjeData[],
+  f: Fakturering,
+): { plan: Plan; kreditert: RegisterlinjeData[]; avvik: RegisterlinjeData[] } {
+  const aktive = aktiveFakturaer(iPerioden);
+  const perOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
+  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
+  const avvik: RegisterlinjeData[] = [];
+  const id = (l: RegisterlinjeData, type: Identitet['type']): Identitet => ({
+    type,
+    ...(l.fakturanr ? { fakturanr: l.fakturanr } : {}),
+    ...(l.kid ? { kid: l.kid } : {}),
+    fakturadato: l.fakturadato ?? l.dato,
+    forfallsdato: l.forfallsdato ?? l.fakturadato ?? l.dato,
+    ordrereferanse: l.ordrereferanse ?? `${l.periode}-${l.orgnr}`,
+    ...(l.krediterer ? { krediterer: l.krediterer } : {}),
+  });
+  for (const l of iPerioden) {
+    if (l.type === 'kreditnota') {
+      const gammel = iPerioden.find((x) => x.type !== 'kreditnota' && fakturaNokkel(x) === l.krediterer);
+      if (gammel) plan.kreditnotaer.push({ gammel, id: id(l, 'kreditnota') });
+      continue;
+    }
+    if (!aktive.includes(l)) continue;
+    const m = perOrgnr.get(l.orgnr);
+    if (m && samme(l, m)) plan.nye.push({ m, id: id(l, 'faktura') });
+    else avvik.push(l);
+  }
+  const kreditert = iPerioden.filter((l) => l.type !== 'kreditnota' && !aktive.includes(l));
+  return { plan, kreditert, avvik };
+}

@@ -45,6 +45,7 @@ import {
 } from '../../../domain/faktura/fakturanummer.js';
 import type { Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import { forsteImport, nummerserieOgKid, powerofficeRute, sjekkliste, stottebilagFiler } from './regnskap.js';
+import { gjenskaptNotat, gjenskapPlan, sammenlignSendte, sjekkDokumentvalg } from './gjenskap.js';
 import type { Identitet } from '../../../domain/faktura/typer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { feilstavedeTjenestepriser } from '../../../domain/konfig/tjenestepriser.js';
@@ -159,6 +160,8 @@ async function kjorPeriode(
   if (fortegn.length) throw new InndataFeil(fortegn);
   const iPerioden = reg.linjer.filter((l) => l.periode === periode);
   const utmappe = am.sti('faktura', periode);
+  const gjenskap = !!valg.dokumenter;
+  if (gjenskap) sjekkDokumentvalg(valg, periode, iPerioden.length);
   if (iPerioden.length && !valg.erstatt) {
     // Issue 11 pkt. 10: utfiler fra en avbrutt --erstatt passer ikke til registeret.
     const kjoringer = iPerioden.map((l) => l.kjoring);
@@ -169,7 +172,8 @@ async function kjorPeriode(
       registerFil,
       kjoringer,
     });
-    return alleredeFakturert(am, periode, iPerioden, reg.sti);
+    // Issue 19 pkt. 7: --dokumenter skriver periodens dokumenter på nytt fra registeret, uten å røre det.
+    if (!gjenskap) return alleredeFakturert(am, periode, iPerioden, reg.sti);
   }
 
   const fra = forsteDag(periode);
@@ -196,7 +200,10 @@ async function kjorPeriode(
   const ovrige = reg.linjer.filter((l) => l.periode !== periode);
   const treaar = sjekkTreaarstak(f, ovrige);
   const disp = beregnDisponibelt(deler(f.fakturadato).aar, tilskudd.rader, ovrige, f.totalt.stotte);
-  const avvisninger: Avvisning[] = [...sjekkStotteintensitet(f), ...treaar.avvisninger, ...sjekkDisponibelt(disp)];
+  // Gjenskapte dokumenter er for fakturaer som alt er utstedt: reglene ble sjekket da.
+  const avvisninger: Avvisning[] = gjenskap
+    ? []
+    : [...sjekkStotteintensitet(f), ...treaar.avvisninger, ...sjekkDisponibelt(disp)];
 
   const sjekker = await finnSmbSjekker(am);
   k.advarsler.push(...smbSjekkAdvarsler(f, sjekker));
@@ -241,7 +248,8 @@ async function kjorPeriode(
   );
   if ('feil' in planR)
     throw new InndataFeil([feil('kid-lengde', planR.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })]);
-  const plan = planR.plan;
+  const gjenskapt = gjenskap ? gjenskapPlan(iPerioden, f, registerFil) : null;
+  const plan = gjenskapt?.plan ?? planR.plan;
   const ider = new Map<
     string,
     Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>
@@ -274,7 +282,9 @@ async function kjorPeriode(
     fakturadato: f.fakturadato,
     status: avvisninger.length
       ? 'avvist'
-      : valg.forhandsvis
+      : gjenskap
+        ? 'dokumenter'
+        : valg.forhandsvis
         ? 'forhandsvis'
         : erstattet
           ? plan.kreditnotaer.length || plan.nye.length
@@ -346,11 +356,16 @@ async function kjorPeriode(
   const csv = await fakturagrunnlagCsv(f, seksjon, p.mvaSats, ider);
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
-  const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
-  const nye = [
-    ...plan.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, kjoring)),
-    ...registerlinjer(f, p, kjoring, new Map(plan.nye.map((n) => [n.m.orgnr, n.id]))),
-  ];
+  // Gjenskapte dokumenter hører til kjøringen som står i registeret (kjøringsmerket må passe til den).
+  const kjoring = gjenskap
+    ? (iPerioden.at(-1)?.kjoring ?? 'ukjent')
+    : `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
+  const nye = gjenskap
+    ? []
+    : [
+        ...plan.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, kjoring)),
+        ...registerlinjer(f, p, kjoring, new Map(plan.nye.map((n) => [n.m.orgnr, n.id]))),
+      ];
   filer.nyeLinjer = nye.length;
   // Issue 21 pkt. 4: støttebilagene for måneden fra registeret slik det blir etter kjøringen.
   const stotte = stottebilagFiler(utmappe, periode, [...reg.linjer, ...nye], kjoring, seksjon, formater.systemer);
@@ -382,6 +397,7 @@ async function kjorPeriode(
       ? [`Uendret (beholdes): ${plan.uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`]
       : []),
     ...serie.notat,
+    ...(gjenskapt ? gjenskaptNotat(periode, gjenskapt) : []),
     ...dok.notat,
     ...stotte.notat,
     ...(sjekk.length ? ['Før første import — kryss av én gang (ikke bekreftet mot systemets dokumentasjon):'] : []),
@@ -390,7 +406,11 @@ async function kjorPeriode(
 
   if (!valg.forhandsvis) {
     const gamle = [filer.register, filer.xlsx, filer.csv, ...Object.values(filer.importfiler), ...filer.stottebilag];
-    if (erstattet) {
+    if (gjenskap) {
+      // Et dokument som finnes med annet innhold kan være sendt: aldri overskrevet i stillhet (exit 2).
+      dok.filer = await sammenlignSendte(am, dok.filer);
+      json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke(k).replace(/:/g, '-')}`, gamle);
+    } else if (erstattet) {
       json.filer!.sikkerhetskopi = await sikkerhetskopier(am, `${periode}-${tidsmerke(k).replace(/:/g, '-')}`, gamle);
     } else if ((await finnes(filer.xlsx)) || (await finnes(filer.csv))) {
       // Perioden står ikke i registeret: filene er fra en avbrutt eller tom kjøring og gjelder ikke lenger.

@@ -119,7 +119,7 @@ export function alleredeFakturert(
     ok: true,
     periode,
     status: 'allerede-fakturert',
-    melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt.`,
+    melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt, eller --dokumenter for å skrive dokumentene (EHF, PDF, importfiler) på nytt fra registeret, f.eks. etter at EHF eller PDF er slått på.`,
     register: linjer.map((l) => ({
       type: l.type ?? 'faktura',
       fakturanr: l.fakturanr ?? null,

@@ -1,4 +1,11 @@
 /** Valgene til `nh faktura` slik commander gir dem (definert i cli/commands/faktura.ts). */
 import type { FellesValg } from '../valg.js';
 
-export type FakturaValg = FellesValg & { periode?: string; erstatt?: boolean; forhandsvis?: boolean; format?: string };
+export type FakturaValg = FellesValg & {
+  periode?: string;
+  erstatt?: boolean;
+  forhandsvis?: boolean;
+  format?: string;
+  /** Issue 19 pkt. 7: skriv en fakturert måneds dokumenter på nytt fra registeret. */
+  dokumenter?: boolean;
+};
