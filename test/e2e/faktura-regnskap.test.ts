@@ -106,6 +106,9 @@ describe('nh faktura: dokumentene og bilagene bokføreren får (issue 21)', () =
     expect(rader.filter((x) => x[3] === '2990').reduce((s, x) => s + (x[6] ? poOre(x[6]) : -poOre(x[7]!)), 0)).toBe(
       stotte,
     );
+    // Årsrapporten: årets støttebilag mot registeret (10.4 pkt. 1: samsvar mellom regnskap og rapportering).
+    const aar = await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis', '--json']);
+    expect(aar.json().stottebilag).toEqual({ bilag: stotte / 100, register: stotte / 100, avvik: 0, manglerFil: [] });
     // Kreditnotaen har også PDF og kryssjekken holder for den (negative beløp).
     const ehf = fraEhf(ws, '2026-10');
     for (const [nr, b] of reg) if (ehf.has(nr)) expect(ehf.get(nr)!.egenandel, nr).toBe(b.egenandel);

@@ -5,6 +5,8 @@
  * føres for hånd eller importeres; PowerOffice-varianten skrives av poweroffice-skriv.ts. UTF-8 med BOM, «;»,
  * CRLF, desimalkomma, dd.mm.åååå.
  */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { formatDato } from '../../domain/felles/dato.js';
 import { noytraliser, skalertTekst } from '../../domain/felles/rapport.js';
@@ -35,4 +37,22 @@ export function stottebilagCsv(periode: string, bilag: readonly Bilag[], k: Kont
         kr(Math.max(0, -l.belop)),
       ]);
   return '\uFEFF' + stringify(rader, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+}
+
+/**
+ * Summen av støttebilagene i en skrevet bilag-stotte.csv: debet − kredit på kontoen for kortsiktig gjeld (øre),
+ * eller null når filen ikke finnes. For årsrapportens kontroll mot registeret (issue 21 pkt. 4).
+ */
+export async function lesStottebilagSum(fil: string, tilskuddsgjeld: number): Promise<number | null> {
+  let tekst: string;
+  try {
+    tekst = await readFile(fil, 'utf8');
+  } catch {
+    return null;
+  }
+  const rader = parse(tekst.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[];
+  const ore = (s: string | undefined) => (s ? Math.round(Number(s.replace(/\s/g, '').replace(',', '.')) * 100) : 0);
+  return rader
+    .filter((r) => Number(r.konto) === tilskuddsgjeld)
+    .reduce((s, r) => s + ore(r.debet) - ore(r.kredit), 0);
 }

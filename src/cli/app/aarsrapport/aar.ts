@@ -20,6 +20,7 @@ import { skrivFiler } from '../../../io/skriv/skriv.js';
 import type ExcelJS from 'exceljs';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Mal } from '../../../io/skriv/xlsx-skriv.js';
 import { settUtskrift } from '../../../io/skriv/xlsx-utskrift.js';
+import { stottebilagMotRegister, stottebilagTekst } from './stottebilag.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { AarsrapportValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
@@ -68,6 +69,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
 
   const aktive = aktiveMalbedrifter(data.malbedrifter, p, data.timerPerOrgnr);
   const stotte = stottePerMalbedrift(data.register, p, data.malbedrifter);
+  const bilag = await stottebilagMotRegister(am, p, data.register); // issue 21 pkt. 4
   const balanse = tilskuddsbalanse(aar, p.til, data.tilskudd, stotte.sum.stotte);
   // 10.4: kontroll av overføringen fra fjoråret (når arbeidsmappen har fjorårets tall).
   const fjor = periodeFor(aar - 1);
@@ -117,6 +119,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
       },
     },
     tilskuddsbalanse: balanseJson(balanse, halvar),
+    stottebilag: { bilag: kr(bilag.bilag), register: kr(bilag.register), avvik: kr(bilag.avvik), manglerFil: bilag.manglerFil },
     fil: null as string | null,
   };
   // 10.4 / vedlegg 3 pkt. 4.1: merforbruk stopper ikke rapporten (15.1-fristen), men vises tydelig overalt.
@@ -217,6 +220,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     `Støtte per målbedrift (${stotte.rader.length} målbedrifter, ${stotte.sum.linjer} registerlinjer): markedsverdi ${formatKroner(stotte.sum.markedsverdi)} kr, ` +
       `egenandel ${formatKroner(stotte.sum.egenandel)} kr, innovasjonsstøtte ${formatKroner(stotte.sum.stotte)} kr` +
       (halvar ? ' (hittil i år).' : ` — rapporteres i AVI innen 15. januar ${aar + 1} (11.1).`),
+    stottebilagTekst(bilag),
     '',
     farge.bold(`Innovasjonstilskudd per ${formatDato(b.til)} (10.4)`),
     tekstTabell(
