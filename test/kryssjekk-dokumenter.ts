@@ -12,7 +12,15 @@ import { lesPowerofficeBilag, poOre } from './poweroffice-les.js';
 export type Belop = { markedsverdi: number; stotte: number; egenandel: number; mva: number };
 type Tabell = Record<string, string>[];
 
-const ore = (s: string) => Math.round(Number(s.replace(/\s|\u00a0/g, '').replace('−', '-').replace(',', '.')) * 100);
+const ore = (s: string) =>
+  Math.round(
+    Number(
+      s
+        .replace(/\s|\u00a0/g, '')
+        .replace('−', '-')
+        .replace(',', '.'),
+    ) * 100,
+  );
 
 function csv(fil: string): Tabell {
   return parse(readFileSync(fil, 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Tabell;
@@ -35,10 +43,10 @@ export function fraRegister(ws: string, periode: string): Map<string, Belop & { 
   return ut;
 }
 
-function summer<T extends Record<string, number>>(m: Map<string, T>, nr: string, b: T): void {
+function summer(m: Map<string, Belop>, nr: string, b: Belop): void {
   const f = m.get(nr);
   if (!f) m.set(nr, { ...b });
-  else for (const k of Object.keys(b) as (keyof T)[]) (f[k] as number) += b[k];
+  else for (const k of ['markedsverdi', 'stotte', 'egenandel', 'mva'] as const) f[k] += b[k];
 }
 
 /** fakturagrunnlag.csv: linjene summert per fakturanr. */
@@ -90,7 +98,11 @@ export function fraEhf(ws: string, periode: string): Map<string, Belop & { pdf: 
     const nr = xml.match(/<cbc:ID>([^<]+)<\/cbc:ID>/)![1]!;
     const tegn = xml.includes('<CreditNote') ? -1 : 1;
     const fradrag = [...xml.matchAll(/<cac:AllowanceCharge>[\s\S]*?<cbc:Amount currencyID="NOK">([\d.]+)</g)];
-    const linjer = [...xml.matchAll(/<cbc:(?:Invoiced|Credited)Quantity[^>]*>([\d.]+)<[\s\S]*?<cbc:PriceAmount currencyID="NOK">([\d.]+)</g)];
+    const linjer = [
+      ...xml.matchAll(
+        /<cbc:(?:Invoiced|Credited)Quantity[^>]*>([\d.]+)<[\s\S]*?<cbc:PriceAmount currencyID="NOK">([\d.]+)</g,
+      ),
+    ];
     ut.set(nr, {
       markedsverdi: tegn * linjer.reduce((s, m) => s + Math.round(Number(m[1]) * Number(m[2]) * 100), 0),
       stotte: tegn * fradrag.reduce((s, m) => s + Math.round(Number(m[1]) * 100), 0),

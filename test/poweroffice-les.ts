@@ -51,7 +51,12 @@ export function lesPowerofficeBilag(tekst: string, { faktura }: { faktura: boole
       if (linjer.some((l) => l !== h && (!/^\d{4,}$/.test(l.AccountNumber!) || !l.VatCode)))
         throw new Error(`bilag ${nr}: en salgslinje mangler konto eller mva-kode`);
     } else if (reskontro.length) throw new Error(`bilag ${nr}: reskontro i et vanlig bilag`);
-    return { nr, type: linjer[0]!.VoucherType!, reskontro: reskontro[0] ?? {}, linjer: linjer.filter((l) => !l.CustomerCode) };
+    return {
+      nr,
+      type: linjer[0]!.VoucherType!,
+      reskontro: reskontro[0] ?? {},
+      linjer: linjer.filter((l) => !l.CustomerCode),
+    };
   });
 }
 

@@ -41,7 +41,11 @@ describe('nh faktura: dokumentene og bilagene bokføreren får (issue 21)', () =
       expect(tx.get(nr), `tripletex ${nr}`).toBe(b.egenandel);
       expect(po.get(nr), `poweroffice ${nr}`).toEqual({ aBetale: b.egenandel + b.mva, kid });
       const e = ehf.get(nr)!;
-      expect({ ...e, pdf: undefined, kid: undefined }, `EHF ${nr}`).toEqual({ ...belop, pdf: undefined, kid: undefined });
+      expect({ ...e, pdf: undefined, kid: undefined }, `EHF ${nr}`).toEqual({
+        ...belop,
+        pdf: undefined,
+        kid: undefined,
+      });
       expect(e.pdf && e.kid === kid, `EHF ${nr} har PDF og KID`).toBe(true);
     }
     // PDF-ene: én side hver, nummer, KID og de tre beløpene (10.4) i teksten — for noen få filer (raskt).
@@ -70,7 +74,11 @@ describe('nh faktura: dokumentene og bilagene bokføreren får (issue 21)', () =
     // Støttebilaget: debet kortsiktig gjeld = registerets støtte for måneden, til øret.
     const stotte = [...reg.values()].reduce((s, b) => s + b.stotte, 0);
     const bilag = readFileSync(path.join(ws, 'faktura', '2026-10', 'bilag-stotte.csv'), 'utf8').replace(/^\uFEFF/, '');
-    const rader = bilag.trim().split('\r\n').slice(1).map((l) => l.split(';'));
+    const rader = bilag
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';'));
     expect(rader.map((x) => [x[0], x[3], x[6] ? poOre(x[6]) : 0, x[7] ? poOre(x[7]) : 0])).toEqual([
       ['S-2026M10-1', '2990', stotte, 0],
       ['S-2026M10-1', '3400', 0, stotte],
@@ -127,7 +135,11 @@ describe('nh faktura: dokumentene og bilagene bokføreren får (issue 21)', () =
       'kundenummer',
       'kundenummer',
     ]);
-    c.faktura.poweroffice = { rute: 'ordre', ordrenr: { forste: 900001 }, produktkoder: { timer: 'RAD', stotte: 'IS' } };
+    c.faktura.poweroffice = {
+      rute: 'ordre',
+      ordrenr: { forste: 900001 },
+      produktkoder: { timer: 'RAD', stotte: 'IS' },
+    };
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
     const mb = readFileSync(path.join(ws, 'malbedrifter.csv'), 'utf8').split('\r\n');
     mb[0] += ';kundenummer';
@@ -137,7 +149,9 @@ describe('nh faktura: dokumentene og bilagene bokføreren får (issue 21)', () =
     const r = await nh(['faktura', '--data', ws, ...P]);
     expect(r.kode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/PowerOffice-filen er for ruten «ordre»/);
-    const ordrer = lesPowerofficeOrdrer(readFileSync(path.join(ws, 'faktura', '2026-10', 'poweroffice-import.csv'), 'utf8'));
+    const ordrer = lesPowerofficeOrdrer(
+      readFileSync(path.join(ws, 'faktura', '2026-10', 'poweroffice-import.csv'), 'utf8'),
+    );
     expect(ordrer.map((o) => o.hode.OrderNo)).toEqual(['900001', '900002']);
     expect(ordrer.flatMap((o) => o.linjer.map((l) => l.ProductCode))).toEqual(['RAD', 'IS', 'RAD', 'IS']);
     expect(existsSync(path.join(ws, 'faktura', '2026-10', 'pdf'))).toBe(false);
@@ -148,7 +162,10 @@ describe('nh faktura --dokumenter (issue 19 pkt. 7): EHF/PDF slått på etter at
   it('skriver EHF, PDF og importfiler fra registeret uten å røre det; et sendt dokument med annet innhold overskrives aldri', async () => {
     const ws = kopier(DEMO);
     const c = JSON.parse(readFileSync(path.join(ws, 'nh.json'), 'utf8'));
-    writeFileSync(path.join(ws, 'nh.json'), JSON.stringify({ ...c, faktura: { ...c.faktura, ehf: false, pdf: false } }));
+    writeFileSync(
+      path.join(ws, 'nh.json'),
+      JSON.stringify({ ...c, faktura: { ...c.faktura, ehf: false, pdf: false } }),
+    );
     expect((await nh(['faktura', '--data', ws, ...P])).kode).toBe(0);
     const register = readFileSync(path.join(ws, 'stotteregister.csv'));
     const igjen = await nh(['faktura', '--data', ws, ...P]);

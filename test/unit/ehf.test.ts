@@ -89,12 +89,22 @@ describe('EHF 3.0-dokumentet (programveileder 10.4: markedsverdi, innovasjonsst�
   });
 
   it('issue 21 pkt. 5: BuyerReference = deres ref; OrderReference bare for kundens innkjøpsordre; avtalen som ContractDocumentReference', () => {
-    const uten = ehfXml(ehfFaktura(periode, grunnlag(), id, selger, { ...kjoper, avtalestart: '2026-01-15' as Dato }, 250_000, 14));
+    const uten = ehfXml(
+      ehfFaktura(periode, grunnlag(), id, selger, { ...kjoper, avtalestart: '2026-01-15' as Dato }, 250_000, 14),
+    );
     expect(uten).toContain('<cbc:BuyerReference>Kari Alfa</cbc:BuyerReference>');
     expect(uten).not.toContain('OrderReference');
     expect(uten).toMatch(/<cac:ContractDocumentReference>\s*<cbc:ID>Målbedriftsavtale fra 15.01.2026<\/cbc:ID>/);
     const med = ehfXml(
-      ehfFaktura(periode, grunnlag(), id, selger, { ...kjoper, innkjopsordre: 'PO-4711', avtalenr: 'MBA-7' }, 250_000, 14),
+      ehfFaktura(
+        periode,
+        grunnlag(),
+        id,
+        selger,
+        { ...kjoper, innkjopsordre: 'PO-4711', avtalenr: 'MBA-7' },
+        250_000,
+        14,
+      ),
     );
     expect(med).toMatch(/<cac:OrderReference>\s*<cbc:ID>PO-4711<\/cbc:ID>/);
     expect(med).toMatch(/<cac:ContractDocumentReference>\s*<cbc:ID>MBA-7<\/cbc:ID>/);
@@ -134,7 +144,9 @@ describe.skipIf(!harEhfValidator)('EHF 3.0 mot den offisielle valideringen (../s
     const d = ehfFaktura(periode, grunnlag(), id, selger, k, 250_000, 14, 'dokument');
     const pdf = await pdfDokument(d);
     const xml = ehfXml(d, { filnavn: '10001-915000002.pdf', pdf });
-    expect(xml).toMatch(/<cbc:EmbeddedDocumentBinaryObject mimeCode="application\/pdf" filename="10001-915000002.pdf">JVBER/);
+    expect(xml).toMatch(
+      /<cbc:EmbeddedDocumentBinaryObject mimeCode="application\/pdf" filename="10001-915000002.pdf">JVBER/,
+    );
     expect((await validerEhf(xml)).avvik).toEqual([]);
   });
 

@@ -114,15 +114,33 @@ describe('Støttebilaget for måneden (issue 21 pkt. 4; 10.4 pkt. 1, vedlegg 3 p
     ];
     const b = stottebilagForPeriode('2026M10', linjer, K);
     expect(b.map((x) => [x.bilag.nr, x.bilag.dato, x.bilag.linjer.map((l) => [l.konto, l.belop])])).toEqual([
-      ['S-2026M10-1', D, [[2990, 1_000_001], [3400, -1_000_001]]],
-      ['S-2026M10-2', '2026-11-22', [[2990, 150_000], [3400, -150_000]]],
+      [
+        'S-2026M10-1',
+        D,
+        [
+          [2990, 1_000_001],
+          [3400, -1_000_001],
+        ],
+      ],
+      [
+        'S-2026M10-2',
+        '2026-11-22',
+        [
+          [2990, 150_000],
+          [3400, -150_000],
+        ],
+      ],
     ]);
     const csv = stottebilagCsv(
       '2026M10',
       b.map((x) => x.bilag),
       K,
     );
-    const rader = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((r) => r.split(';'));
+    const rader = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((r) => r.split(';'));
     expect(rader[0]).toEqual(['bilagsnr', 'bilagsdato', 'periode', 'konto', 'kontonavn', 'tekst', 'debet', 'kredit']);
     const debet = rader.slice(1).reduce((s, r) => s + (r[6] ? poOre(r[6]) : 0), 0);
     const kredit = rader.slice(1).reduce((s, r) => s + (r[7] ? poOre(r[7]) : 0), 0);

@@ -112,7 +112,8 @@ export const malbedrifterDef = definerDatasett({
     avtalenr: frivillig(tekst(50), {
       type: 'tekst',
       alias: ['avtale', 'målbedriftsavtale', 'avtalenummer'],
-      beskrivelse: 'Målbedriftsavtalens nummer/referanse (EHF ContractDocumentReference). Tom = «Målbedriftsavtale fra <avtalestart>».',
+      beskrivelse:
+        'Målbedriftsavtalens nummer/referanse (EHF ContractDocumentReference). Tom = «Målbedriftsavtale fra <avtalestart>».',
       eksempel: 'MBA-2026-07',
     }),
     // Rapporteringsattributter for måltallene i programveileder 11.2 (nh årsrapport, docs/aarsrapport.md).

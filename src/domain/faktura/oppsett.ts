@@ -74,10 +74,7 @@ export const fakturaOppsettSkjema = z.strictObject({
     .strictObject({
       metode: z.enum(['MOD10', 'MOD11']).default('MOD10'),
       lengde: z.number().int().min(2).max(25).default(7),
-      prefiks: z
-        .string()
-        .regex(/^\d$/, 'forventet ett siffer, f.eks. «9»')
-        .optional(),
+      prefiks: z.string().regex(/^\d$/, 'forventet ett siffer, f.eks. «9»').optional(),
     })
     .prefault({}),
   selger: selgerSkjema.prefault({}),

@@ -77,14 +77,19 @@ export function utgaendeBilag(f: UtgaendeFaktura, k: Kontoer, mvaKode: string, s
   const b = f.belop;
   const aBetale = b.egenandel + b.mva;
   const salg = brutto(b.markedsverdi, sats);
-  const hva = f.type === 'kreditnota' ? `Kreditnota ${f.fakturanr} for faktura ${f.krediterer}` : `Faktura ${f.fakturanr}`;
+  const hva =
+    f.type === 'kreditnota' ? `Kreditnota ${f.fakturanr} for faktura ${f.krediterer}` : `Faktura ${f.fakturanr}`;
   return {
     nr: f.fakturanr,
     dato: f.dato,
     forfall: f.forfall,
     fakturanr: f.fakturanr,
     ...(f.kid ? { kid: f.kid } : {}),
-    ...(f.krediterer ? { referanse: `Krediterer faktura ${f.krediterer}` } : f.kundeRef ? { referanse: f.kundeRef } : {}),
+    ...(f.krediterer
+      ? { referanse: `Krediterer faktura ${f.krediterer}` }
+      : f.kundeRef
+        ? { referanse: f.kundeRef }
+        : {}),
     linjer: [
       { kundekode: f.kundekode, belop: tegn * aBetale, tekst: `${hva}, rådgivning ${f.periode}` },
       {

@@ -74,14 +74,22 @@ export function pdfFilnavn(nr: string, orgnr: string): string {
 const orgnrTekst = (o: string) => o.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
 const kontoTekst = (k: string) => k.replace(/^(\d{4})(\d{2})(\d{5})$/, '$1 $2 $3');
 /** hundredeler → «7,5». */
-const antallTekst = (h: number) => formatKroner(h).replace(/,00$/, '').replace(/(,\d)0$/, '$1');
+const antallTekst = (h: number) =>
+  formatKroner(h)
+    .replace(/,00$/, '')
+    .replace(/(,\d)0$/, '$1');
 const kr = (o: number) => formatKroner(o);
 
 type Dok = PDFKit.PDFDocument;
 
 function part(doc: Dok, x: number, y: number, tittel: string, p: EhfPart, ekstra: string[], navn = true): void {
   doc.font('fet').fontSize(8).fillColor(GRAA).text(tittel, x, y);
-  if (navn) doc.font('fet').fontSize(10).fillColor('black').text(p.navn, x, y + 11, { width: 250 });
+  if (navn)
+    doc
+      .font('fet')
+      .fontSize(10)
+      .fillColor('black')
+      .text(p.navn, x, y + 11, { width: 250 });
   doc.font('vanlig').fontSize(9).fillColor('black');
   for (const l of [p.adresse, `${p.postnr} ${p.poststed}`, ...ekstra]) doc.text(l, { width: 250 });
 }
@@ -115,7 +123,10 @@ function fakta(doc: Dok, d: EhfDokument, y: number): number {
   const x = MARG + BREDDE - 240;
   for (const [k, v] of rader) {
     doc.font('vanlig').fontSize(9).fillColor(GRAA).text(k, x, y, { width: 90 });
-    doc.font('fet').fillColor('black').text(v, x + 90, y, { width: 150, align: 'right' });
+    doc
+      .font('fet')
+      .fillColor('black')
+      .text(v, x + 90, y, { width: 150, align: 'right' });
     y = Math.max(doc.y, y + 13);
   }
   return y;
@@ -146,11 +157,14 @@ function rad(doc: Dok, y: number, celler: string[], fet: boolean, storrelse: num
 /** Linjetabellen; skriften krymper (ned til 6,5 pt) så en faktura med mange linjer holder seg på én side. */
 function linjer(doc: Dok, d: EhfDokument, y: number): number {
   const storrelse = Math.max(6.5, Math.min(8.5, 300 / Math.max(1, d.linjer.length) - 3));
-  doc.rect(MARG, y - 2, BREDDE, storrelse + 8).fill('#eeeeee').fillColor('black');
+  doc
+    .rect(MARG, y - 2, BREDDE, storrelse + 8)
+    .fill('#eeeeee')
+    .fillColor('black');
   y = rad(
     doc,
     y + 1,
-    KOLONNER.map((k) => k.navn),
+    KOLONNER.map((k) => (k.navn === 'Timer' && d.linjer.some((l) => l.enhet !== 'HUR') ? 'Antall' : k.navn)),
     true,
     storrelse,
   );
@@ -236,7 +250,8 @@ function bunntekst(doc: Dok, d: EhfDokument): void {
 
 /** PDF-en for ett dokument. Samme inndata gir de samme bytene (fast opprettelsesdato = dokumentets dato). */
 export function pdfDokument(d: EhfDokument): Promise<Uint8Array> {
-  const sk = (skrifter ??= { vanlig: skrift(400), fet: skrift(700) });
+  skrifter ??= { vanlig: skrift(400), fet: skrift(700) };
+  const sk = skrifter;
   const dato = new Date(`${d.utstedt}T00:00:00Z`);
   const tittel = `${d.type === 'kreditnota' ? 'Kreditnota' : 'Faktura'} ${d.nr}`;
   const doc = new PDFDocument({

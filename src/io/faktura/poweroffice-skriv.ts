@@ -111,7 +111,8 @@ export function powerofficeOrdreCsv(ordrer: readonly Ordre[]): string {
       t(o.kommentar),
       ...POWEROFFICE_ORDRE_LINJE.map(() => ''),
     ]);
-    for (const l of o.linjer) rader.push([...tomHode, t(l.produktkode), t(l.beskrivelse), komma(l.antall), komma(l.pris)]);
+    for (const l of o.linjer)
+      rader.push([...tomHode, t(l.produktkode), t(l.beskrivelse), komma(l.antall), komma(l.pris)]);
   }
   return csv(rader);
 }

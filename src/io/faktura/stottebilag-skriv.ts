@@ -13,7 +13,16 @@ import { noytraliser, skalertTekst } from '../../domain/felles/rapport.js';
 import type { Bilag, Kontoer } from '../../domain/faktura/regnskapsbilag.js';
 
 export const STOTTEBILAG_FIL = 'bilag-stotte.csv';
-export const STOTTEBILAG_KOLONNER = ['bilagsnr', 'bilagsdato', 'periode', 'konto', 'kontonavn', 'tekst', 'debet', 'kredit'];
+export const STOTTEBILAG_KOLONNER = [
+  'bilagsnr',
+  'bilagsdato',
+  'periode',
+  'konto',
+  'kontonavn',
+  'tekst',
+  'debet',
+  'kredit',
+];
 
 function kontonavn(konto: number | undefined, k: Kontoer): string {
   if (konto === k.tilskuddsgjeld) return 'Kortsiktig gjeld: Sivas innovasjonstilskudd (ikke brukt)';
@@ -52,7 +61,5 @@ export async function lesStottebilagSum(fil: string, tilskuddsgjeld: number): Pr
   }
   const rader = parse(tekst.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[];
   const ore = (s: string | undefined) => (s ? Math.round(Number(s.replace(/\s/g, '').replace(',', '.')) * 100) : 0);
-  return rader
-    .filter((r) => Number(r.konto) === tilskuddsgjeld)
-    .reduce((s, r) => s + ore(r.debet) - ore(r.kredit), 0);
+  return rader.filter((r) => Number(r.konto) === tilskuddsgjeld).reduce((s, r) => s + ore(r.debet) - ore(r.kredit), 0);
 }

@@ -119,7 +119,12 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
       },
     },
     tilskuddsbalanse: balanseJson(balanse, halvar),
-    stottebilag: { bilag: kr(bilag.bilag), register: kr(bilag.register), avvik: kr(bilag.avvik), manglerFil: bilag.manglerFil },
+    stottebilag: {
+      bilag: kr(bilag.bilag),
+      register: kr(bilag.register),
+      avvik: kr(bilag.avvik),
+      manglerFil: bilag.manglerFil,
+    },
     fil: null as string | null,
   };
   // 10.4 / vedlegg 3 pkt. 4.1: merforbruk stopper ikke rapporten (15.1-fristen), men vises tydelig overalt.

@@ -21,7 +21,10 @@ export async function stottebilagMotRegister(
   let bilag = 0;
   const manglerFil: string[] = [];
   for (const [periode, stotte] of [...perioder].sort()) {
-    const sum = await lesStottebilagSum(am.sti('faktura', periode, STOTTEBILAG_FIL), am.config.faktura.kontoer.tilskuddsgjeld);
+    const sum = await lesStottebilagSum(
+      am.sti('faktura', periode, STOTTEBILAG_FIL),
+      am.config.faktura.kontoer.tilskuddsgjeld,
+    );
     if (sum === null) {
       if (stotte) manglerFil.push(periode);
     } else bilag += sum;

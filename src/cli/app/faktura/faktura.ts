@@ -37,12 +37,7 @@ import {
   type Avvisning,
 } from '../../../domain/faktura/faktura.js';
 import type { FakturaParametre } from '../../../domain/faktura/typer.js';
-import {
-  hoyesteNummer,
-  kreditlinje,
-  planleggFakturaer,
-  sjekkFortegn,
-} from '../../../domain/faktura/fakturanummer.js';
+import { hoyesteNummer, kreditlinje, planleggFakturaer, sjekkFortegn } from '../../../domain/faktura/fakturanummer.js';
 import type { Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import { forsteImport, nummerserieOgKid, powerofficeRute, sjekkliste, stottebilagFiler } from './regnskap.js';
 import { gjenskaptNotat, gjenskapPlan, sammenlignSendte, sjekkDokumentvalg } from './gjenskap.js';
@@ -230,7 +225,9 @@ async function kjorPeriode(
   const serie = nummerserieOgKid(
     seksjon,
     utstedt,
-    seksjon.nummerserie === 'regnskapssystem' ? null : Math.max(seksjon.nummerserie.forste, hoyesteNummer(reg.linjer) + 1),
+    seksjon.nummerserie === 'regnskapssystem'
+      ? null
+      : Math.max(seksjon.nummerserie.forste, hoyesteNummer(reg.linjer) + 1),
     formater.systemer,
   );
   k.advarsler.push(...serie.advarsler);
@@ -285,12 +282,12 @@ async function kjorPeriode(
       : gjenskap
         ? 'dokumenter'
         : valg.forhandsvis
-        ? 'forhandsvis'
-        : erstattet
-          ? plan.kreditnotaer.length || plan.nye.length
-            ? 'erstattet'
-            : 'uendret'
-          : 'fakturert',
+          ? 'forhandsvis'
+          : erstattet
+            ? plan.kreditnotaer.length || plan.nye.length
+              ? 'erstattet'
+              : 'uendret'
+            : 'fakturert',
     naeringshage: am.config.naeringshage.navn,
     forutsetninger: forutsetningerJson(am.config, p),
     malbedrifter: f.malbedrifter.map((m) => ({

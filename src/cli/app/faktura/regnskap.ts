@@ -167,7 +167,14 @@ export function stottebilagFiler(
   );
   const nye = alle.filter((b) => b.kjoring === kjoring).map((b) => b.bilag);
   const filer = [
-    { sti: path.join(mappe, STOTTEBILAG_FIL), innhold: stottebilagCsv(maanedICsv(periode), alle.map((b) => b.bilag), o.kontoer) },
+    {
+      sti: path.join(mappe, STOTTEBILAG_FIL),
+      innhold: stottebilagCsv(
+        maanedICsv(periode),
+        alle.map((b) => b.bilag),
+        o.kontoer,
+      ),
+    },
   ];
   if (systemer.includes('poweroffice') && nye.length)
     filer.push({ sti: path.join(mappe, 'poweroffice-bilag-stotte.csv'), innhold: powerofficeBilagCsv(nye, '') });
@@ -208,7 +215,9 @@ export function nummerserieOgKid(
   if (o.nummerserie === 'regnskapssystem') return { notat: [], advarsler: [] };
   const konflikt = nummerserieKonflikt(o.nummerserie.forste, utstedt);
   if (konflikt)
-    throw new InndataFeil([feil('nummerserie-overlapper', konflikt, { fil: 'nh.json', kolonne: 'faktura.nummerserie.forste' })]);
+    throw new InndataFeil([
+      feil('nummerserie-overlapper', konflikt, { fil: 'nh.json', kolonne: 'faktura.nummerserie.forste' }),
+    ]);
   if (utstedt.length || neste === null) return { notat: [], advarsler: [] };
   const advarsler: Diagnostikk[] = [];
   if (!o.kid.prefiks && systemer.length)
