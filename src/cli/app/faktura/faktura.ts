@@ -433,5 +433,8 @@ async function kjorPeriode(
     ];
     await skrivMedRegister(am, reg, utfiler, nye.length ? registerCsv([...reg.linjer, ...nye], reg.ekstra) : null);
   }
-  return { json, tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null, notat) };
+  return {
+    json: { ...json, merknader: valg.forhandsvis ? [] : notat },
+    tekst: tekst(am, f, disp, treaar.status, valg, filer, json.filer?.sikkerhetskopi ?? null, notat),
+  };
 }

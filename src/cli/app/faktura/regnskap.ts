@@ -37,6 +37,7 @@ export type Post = {
 };
 
 const KUNDEKODE = /^\d{1,9}$/;
+const SYSTEMNAVN: Record<Regnskapssystem, string> = { tripletex: 'Tripletex', poweroffice: 'PowerOffice' };
 
 /** Kundekoden PowerOffice krever (kundenummer i malbedrifter, et tall); alle mangler samlet. */
 function kundekodeFeil(poster: readonly Post[]): Diagnostikk[] {
@@ -224,7 +225,7 @@ export function nummerserieOgKid(
     advarsler.push(
       advarsel(
         'kid-uten-prefiks',
-        `KID: lager ${systemer.join(' eller ')} også KID på konto ${o.selger.kontonummer ?? '(faktura.selger.kontonummer)'} (f.eks. husleie), kan to fakturaer få samme KID. Sett «faktura.kid.prefiks» (ett siffer regnskapssystemet ikke bruker først i sine KID), og bruk lengde og metode fra OCR-avtalen med banken.`,
+        `KID: lager ${systemer.map((x) => SYSTEMNAVN[x]).join(' eller ')} også KID på konto ${o.selger.kontonummer ?? '(faktura.selger.kontonummer)'} (f.eks. husleie), kan to fakturaer få samme KID. Sett «faktura.kid.prefiks» (ett siffer regnskapssystemet ikke bruker først i sine KID), og bruk lengde og metode fra OCR-avtalen med banken.`,
         { fil: 'nh.json', kolonne: 'faktura.kid' },
       ),
     );
