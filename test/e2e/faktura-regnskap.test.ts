@@ -83,13 +83,13 @@ describe('nh faktura: dokumentene og bilagene bokføreren får (issue 21)', () =
       ['S-2026M10-1', '2990', stotte, 0],
       ['S-2026M10-1', '3400', 0, stotte],
     ]);
-    // Første import: sjekklisten, nummerserien og PowerOffice-ruten står i utdata.
-    const t = await nh(['faktura', '--data', kopier(DEMO), ...P]);
-    expect(t.stdout).toMatch(/Før første import — kryss av én gang/);
-    expect(t.stdout).toMatch(/\[ \] Tripletex: .*«Norge»/);
-    expect(t.stdout).toMatch(/Nummerserie: nh tildeler fakturanummer fra 26001.*hjelpeartikkel 82/);
-    expect(t.stdout).toMatch(/PowerOffice-filen er for ruten «bilag»/);
-    expect(t.stderr).toMatch(/faktura\.kid\.prefiks/);
+    // Første import: sjekklisten, nummerserien og PowerOffice-ruten står i utdata (merknader i --json).
+    const m = (j.merknader as string[]).join('\n');
+    expect(m).toMatch(/Før første import — kryss av én gang/);
+    expect(m).toMatch(/\[ \] Tripletex: .*«Norge»/);
+    expect(m).toMatch(/Nummerserie: nh tildeler fakturanummer fra 26001.*hjelpeartikkel 82/);
+    expect(m).toMatch(/PowerOffice-filen er for ruten «bilag»/);
+    expect(j.advarsler.map((a: any) => a.kode)).toContain('kid-uten-prefiks');
   }, 120_000);
 
   it('etter første import: ingen sjekkliste; --erstatt: kreditnotaen kobles i utdata og støttebilag 2 er endringen', async () => {
