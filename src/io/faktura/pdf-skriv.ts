@@ -258,6 +258,8 @@ export function pdfDokument(d: EhfDokument): Promise<Uint8Array> {
     size: 'A4',
     margins: { top: MARG, bottom: 20, left: MARG, right: MARG },
     bufferPages: true,
+    // Standardskriften (Helvetica) ville blitt lest fra AFM-fil for hvert dokument; vår egen er alt lastet.
+    font: sk.vanlig as unknown as string,
     info: {
       Title: `${tittel} – ${d.kjoper.navn}`,
       Author: d.selger.navn,
