@@ -440,7 +440,10 @@ tilfelle('faktura-feil-i-to-datasett', {
 tilfelle('faktura-poweroffice-ordre-uten-oppsett', {
   ...FAKTURA,
   beskrivelse: 'PowerOffice ordreruten uten ordrenummerserie og produktkoder',
-  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, regnskapssystem: 'poweroffice', poweroffice: { rute: 'ordre' } } })),
+  filer: fakturaNh((c) => ({
+    ...c,
+    faktura: { ...c.faktura, regnskapssystem: 'poweroffice', poweroffice: { rute: 'ordre' } },
+  })),
   forventet: { fil: 'nh.json', kolonne: 'faktura.poweroffice.ordrenr', kode: 'poweroffice-oppsett' },
 });
 tilfelle('faktura-poweroffice-kundenummer', {
