@@ -173,6 +173,8 @@ function kreditnotatekst(gammel: { fakturanr?: string; periode: string }): strin
 }
 
 type Kunde = Kjoperdata & { kundenummer?: string };
+/** «EHF» når EHF skrives, ellers «PDF-fakturaen» (samme krav til selger og kjøper). */
+const dokumentnavn = (d: Data) => (d.formater.ehf ? 'EHF' : 'PDF-fakturaen');
 const ADRESSEFELT = ['adresse', 'postnr', 'poststed'];
 const HVOR = 'se docs/faktura.md «Selger og kjøper»';
 
@@ -181,14 +183,16 @@ function selgerfeil(d: Data): Diagnostikk[] {
   const ut: Diagnostikk[] = [];
   if (d.oppsett.nummerserie === 'regnskapssystem') {
     const melding =
-      'EHF krever at nh tildeler fakturanummer: sett «faktura.nummerserie»: { "forste": <første nummer> } i nh.json ' +
+      `${dokumentnavn(d)} krever at nh tildeler fakturanummer: sett «faktura.nummerserie»: { "forste": <første nummer> } i nh.json ` +
       '(nå tildeler regnskapssystemet numrene).';
     ut.push(feil('ehf-uten-nummerserie', melding, { fil: 'nh.json', kolonne: 'faktura.nummerserie' }));
   }
   for (const felt of selgerMangler(d.selger)) {
     const hva = felt.replace(/^faktura\.selger\./, '');
     const kilde = { fil: 'nh.json', kolonne: felt.split(' ')[0]! };
-    ut.push(feil('ehf-mangler-selger', `EHF krever selgerens ${hva} i nh.json.`, kilde, { forventet: HVOR }));
+    ut.push(
+      feil('ehf-mangler-selger', `${dokumentnavn(d)} krever selgerens ${hva} i nh.json.`, kilde, { forventet: HVOR }),
+    );
   }
   return ut;
 }
@@ -227,7 +231,7 @@ async function kjoperfeil(k: Kontekst, d: Data, mb: Malbedrift, ut: Map<string, 
   return mangler.map((felt) =>
     feil(
       'ehf-mangler-kjoper',
-      `EHF til ${mb.navn} krever kolonnen ${felt} i malbedrifter.`,
+      `${dokumentnavn(d)} til ${mb.navn} krever kolonnen ${felt} i malbedrifter.`,
       { ...mb.kilde, kolonne: felt.split(' ')[0]! },
       {
         forventet: 'kjøperens fakturaadresse og referanse (docs/faktura.md «Selger og kjøper»)',
