@@ -149,6 +149,28 @@ describe('Støttebilaget for måneden (issue 21 pkt. 4; 10.4 pkt. 1, vedlegg 3 p
   });
 });
 
+describe('Støttebilagene: egenskap', () => {
+  it('vedlegg 3 pkt. 4.1: for alle registre går hvert bilag i null, og debet kortsiktig gjeld = registerets støtte til øret', () => {
+    const linje = fc.record({
+      stotte: fc.integer({ min: -2_000_000, max: 2_000_000 }),
+      kjoring: fc.constantFrom('a', 'b', 'c'),
+    });
+    fc.assert(
+      fc.property(fc.array(linje, { maxLength: 30 }), (ls) => {
+        const bilag = stottebilagForPeriode(
+          '2026M10',
+          ls.map((l) => ({ ...l, dato: D })),
+          K,
+        );
+        for (const b of bilag) expect(b.bilag.linjer.reduce((s, l) => s + l.belop, 0)).toBe(0);
+        const debet = bilag.flatMap((b) => b.bilag.linjer).filter((l) => l.konto === 2990);
+        expect(debet.reduce((s, l) => s + l.belop, 0)).toBe(ls.reduce((s, l) => s + l.stotte, 0));
+        expect(new Set(bilag.map((b) => b.bilag.nr)).size).toBe(bilag.length);
+      }),
+    );
+  });
+});
+
 describe('Nummerserien og KID (issue 21 pkt. 2 og 8)', () => {
   it('Tripletex hjelpeartikkel 82: en serie som starter under utstedte numre (uten å være starten på dem) avvises', () => {
     expect(nummerserieKonflikt(26001, [])).toBeNull();
