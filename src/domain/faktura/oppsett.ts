@@ -120,3 +120,6 @@ export const fakturaOppsettSkjema = z.strictObject({
     .prefault({}),
 });
 export type FakturaOppsett = z.output<typeof fakturaOppsettSkjema>;
+
+/** Dokumentene en kjøring skriver i tillegg til fakturagrunnlaget: EHF og importfiler per regnskapssystem. */
+export type Formater = { ehf: boolean; pdf: boolean; systemer: Regnskapssystem[] };

@@ -9,7 +9,10 @@
  * - PowerOffice-ruten (pkt. 1): «bilag» når nh nummererer og sender (EHF/PDF fra nh), «ordre» når PowerOffice gjør
  *   det. Den andre kombinasjonen ville gitt to fakturaer for samme timer.
  */
-import type { FakturaOppsett } from './oppsett.js';
+import { advarsel, feil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
+import type { FakturaOppsett, Regnskapssystem } from './oppsett.js';
+import type { Fakturabelop } from './regnskapsbilag.js';
+import type { Identitet } from './typer.js';
 
 export type PowerofficeRute = 'bilag' | 'ordre';
 
@@ -95,4 +98,94 @@ export function sjekkliste(system: 'tripletex' | 'poweroffice', rute: Poweroffic
     `PowerOffice: produktene «${p?.timer}» (timer) og «${p?.stotte}» (innovasjonsstøtte) må finnes med salgskonto og samme mva-kode (25 %).`,
     `PowerOffice: ordrenumrene fra ${o.poweroffice.ordrenr?.forste} må ligge utenfor PowerOffice sin egen ordreserie.`,
   ];
+}
+
+/** Én faktura eller kreditnota kjøringen utsteder, med det importfilene trenger. */
+export type Post = {
+  id: Identitet;
+  orgnr: string;
+  navn: string;
+  periode: string;
+  belop: Fakturabelop;
+  timer?: number;
+  kundenummer?: string | undefined;
+  kundeRef?: string | undefined;
+  tekst: string;
+  kilde?: Kilde | undefined;
+};
+
+const KUNDEKODE = /^\d{1,9}$/;
+const SYSTEMNAVN: Record<Regnskapssystem, string> = { tripletex: 'Tripletex', poweroffice: 'PowerOffice' };
+
+/** Oppsettet og kundekodene PowerOffice-ruten krever; alle mangler samlet (exit 2). */
+export function powerofficeFeil(o: FakturaOppsett, poster: readonly Post[]): Diagnostikk[] {
+  const ut = powerofficeMangler(o).map(([kolonne, melding]) =>
+    feil('poweroffice-oppsett', melding, { fil: 'nh.json', kolonne }),
+  );
+  const sett = new Set<string>();
+  for (const p of poster) {
+    if ((p.kundenummer && KUNDEKODE.test(p.kundenummer)) || sett.has(p.orgnr)) continue;
+    sett.add(p.orgnr);
+    const melding = `PowerOffice krever kundekoden (kundenummeret i PowerOffice, et tall) for ${p.navn} (${p.orgnr}).`;
+    const kilde = { ...(p.kilde ?? { fil: 'malbedrifter' }), kolonne: 'kundenummer' };
+    ut.push(feil('poweroffice-kundenummer', melding, kilde, { verdi: p.kundenummer ?? '', forventet: 'et tall' }));
+  }
+  return ut;
+}
+
+const RUTETEKST = {
+  bilag: 'nh nummererer og sender; importeres som utgående fakturaer i Bilagsimport',
+  ordre: 'PowerOffice nummererer og sender; importeres som ordreutkast i Ordreimport',
+} as const;
+
+/** Linjene til utdata om regnskapsfilene: PowerOffice-ruten og hvordan hver kreditnota kobles (pkt. 1 og 7). */
+export function regnskapsnotater(o: FakturaOppsett, systemer: readonly Regnskapssystem[], poster: readonly Post[]) {
+  const ut: string[] = [];
+  const kredit = poster.filter((p) => p.id.type === 'kreditnota');
+  const nhNummer = o.nummerserie !== 'regnskapssystem';
+  if (systemer.includes('tripletex'))
+    for (const p of kredit)
+      ut.push(
+        nhNummer
+          ? `Tripletex: kreditnota ${p.id.fakturanr} krediterer faktura ${p.id.krediterer} (står i COMMENTS og linjeteksten); fakturaimporten har ingen kolonne som kobler dem — lukk postene mot hverandre i Kunder › Reskontro («Lukk poster»).`
+          : `Tripletex: ${p.navn} — krediter fakturaen Tripletex laget av ordre ${p.id.krediterer} i Tripletex (Faktura › Fakturaoversikt › Kreditnota), så den kobles; raden i importfilen er bare til kontroll.`,
+      );
+  if (!systemer.includes('poweroffice') || !poster.length) return ut;
+  const rute = powerofficeRute(o);
+  ut.push(`PowerOffice-filen er for ruten «${rute}» (${RUTETEKST[rute]}).`);
+  for (const p of kredit)
+    ut.push(
+      rute === 'bilag'
+        ? `PowerOffice: kreditnota ${p.id.fakturanr} krediterer faktura ${p.id.krediterer} (står i Reference og teksten); bilagsimporten har ikke noe dokumentert felt som lukker fakturaen — lukk de to postene mot hverandre i kundereskontroen om PowerOffice ikke gjør det.`
+        : `PowerOffice: ${p.navn} — krediter fakturaen PowerOffice laget av ordre ${p.id.krediterer} i PowerOffice (Salg › Faktura › Krediter); ordreimporten kan ikke koble en kreditnota til fakturaen, så kreditnotaen står ikke i filen.`,
+    );
+  return ut;
+}
+
+/**
+ * Nummerserien (pkt. 2) og KID-en (pkt. 8) når nh tildeler numrene: en serie som overlapper utstedte numre er en
+ * feil; første kjøring (ingen utstedte numre) sier hvor serien starter og advarer om KID uten prefiks når et
+ * regnskapssystem også kan lage KID på kontoen.
+ */
+export function nummerserieOgKid(
+  o: FakturaOppsett,
+  utstedt: readonly number[],
+  systemer: readonly Regnskapssystem[],
+): { feil: Diagnostikk[]; advarsler: Diagnostikk[]; notat: string[] } {
+  const tom = { feil: [], advarsler: [], notat: [] };
+  if (o.nummerserie === 'regnskapssystem') return tom;
+  const konflikt = nummerserieKonflikt(o.nummerserie.forste, utstedt);
+  const kilde = { fil: 'nh.json', kolonne: 'faktura.nummerserie.forste' };
+  if (konflikt) return { ...tom, feil: [feil('nummerserie-overlapper', konflikt, kilde)] };
+  if (utstedt.length) return tom;
+  const advarsler: Diagnostikk[] = [];
+  if (!o.kid.prefiks && systemer.length)
+    advarsler.push(
+      advarsel(
+        'kid-uten-prefiks',
+        `KID: lager ${systemer.map((x) => SYSTEMNAVN[x]).join(' eller ')} også KID på konto ${o.selger.kontonummer ?? '(faktura.selger.kontonummer)'} (f.eks. husleie), kan to fakturaer få samme KID. Sett «faktura.kid.prefiks» (ett siffer regnskapssystemet ikke bruker først i sine KID), og bruk lengde og metode fra OCR-avtalen med banken.`,
+        { fil: 'nh.json', kolonne: 'faktura.kid' },
+      ),
+    );
+  return { feil: [], advarsler, notat: [nummerserieTekst(o.nummerserie.forste, systemer.includes('tripletex'))] };
 }
