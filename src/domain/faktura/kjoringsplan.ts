@@ -6,7 +6,7 @@
  * låsen. Programveileder 10.4 og vedlegg 3 pkt. 2 og 4.1 (reglene i regelliste.ts).
  */
 import { feil, InndataFeil, advarsel, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
-import { deler, maanedICsv, type Dato } from '../felles/dato.js';
+import { deler, type Dato } from '../felles/dato.js';
 import { timerOverDognet, type Timeregistrering } from '../datasett/timer.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
@@ -23,21 +23,14 @@ import {
   type SmbSjekkPost,
   type Treaarsstatus,
 } from './regler.js';
-import { kreditlinje, planFraRegister, planleggFakturaer, sjekkFortegn, type Plan } from './fakturanummer.js';
-import { kjoperbehov, type Adressekilde, type Kjoperbehov, type Kunde } from './kjopere.js';
-import { stottebilagForPeriode, type Bilag, type Fakturabelop } from './regnskapsbilag.js';
-import {
-  nummerserieOgKid,
-  powerofficeFeil,
-  powerofficeRute,
-  regnskapsnotater,
-  sjekkliste,
-  type Post,
-} from './regnskapsoppsett.js';
+import { kreditlinje, planleggFakturaer, sjekkFortegn, type Plan } from './fakturanummer.js';
+import { kjoperbehov, type Adressekilde, type Kjoperbehov } from './kjopere.js';
+import { powerofficeRute } from './regnskapsoppsett.js';
+import { gjenskapPlan, regnskapsdel, sjekkDokumentvalg, type Regnskapsdel } from './regnskapsplan.js';
 import { kjorRegler, type FakturaRegel, FAKTURAREGLER } from './regelliste.js';
 import type { FakturaOppsett, Formater, Regnskapssystem } from './oppsett.js';
 import type { SelgerFull } from './ehf.js';
-import type { FakturaParametre, Fakturering, Identitet, NyRegisterlinje, RegisterlinjeData } from './typer.js';
+import type { FakturaParametre, Fakturering, Identitet, NyRegisterlinje } from './typer.js';
 
 /** En linje i støtteregisteret slik den er lest (kilden: fil og rad) eller ført av nh. */
 export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Kilde };
@@ -119,76 +112,6 @@ export type Fakturaplan = {
 
 export type Kjoringsplan = AlleredeFakturert | Fakturaplan;
 
-export type Regnskapsdel = {
-  poster: Post[];
-  /** Støttebilagene for perioden etter kjøringen, ett per kjøring (10.4 pkt. 1). */
-  stottebilag: { bilag: Bilag; kjoring: string }[];
-  /** Linjene til utdata: nummerserien, PowerOffice-ruten, kreditnotaenes kobling, sjekklisten, støttebilaget. */
-  merknader: string[];
-  feil: Diagnostikk[];
-  advarsler: Diagnostikk[];
-};
-
-function poster(nummer: Plan, kunder: ReadonlyMap<string, Kunde>, periode: string): Post[] {
-  const post = (
-    id: Identitet,
-    orgnr: string,
-    navn: string,
-    per: string,
-    b: Fakturabelop,
-    tekst: string,
-    t?: number,
-  ) => {
-    const k = (kunder.get(orgnr) ?? { orgnr, navn }) as Kunde & { kilde?: Kilde };
-    return {
-      id,
-      orgnr,
-      navn,
-      periode: per,
-      belop: { markedsverdi: b.markedsverdi, stotte: b.stotte, egenandel: b.egenandel, mva: b.mva },
-      ...(t ? { timer: t } : {}),
-      kundenummer: k.kundenummer,
-      kundeRef: k.deresRef ?? k.dagligLeder,
-      tekst,
-      kilde: k.kilde,
-    };
-  };
-  return [
-    ...nummer.kreditnotaer.map((x) => post(x.id, x.gammel.orgnr, x.gammel.navn, x.gammel.periode, x.gammel, '')),
-    ...nummer.nye.map((x) => post(x.id, x.m.orgnr, x.m.navn, periode, x.m, x.m.fakturatekst, x.m.timer)),
-  ];
-}
-
-/** Issue 21: det regnskapet får — og det som må stemme før noe skrives (nummerserie, PowerOffice-oppsett). */
-function regnskapsdel(
-  inn: FakturaInndata,
-  nummer: Plan,
-  kunder: ReadonlyMap<string, Kunde>,
-  linjerEtter: readonly RegisterlinjeData[],
-): Regnskapsdel {
-  const o = inn.oppsett;
-  const systemer = inn.formater.systemer;
-  const ps = poster(nummer, kunder, inn.p.periode);
-  const utstedt = inn.register.linjer.filter((l) => /^\d+$/.test(l.fakturanr ?? '')).map((l) => Number(l.fakturanr));
-  const serie = nummerserieOgKid(o, utstedt, systemer);
-  const po = systemer.includes('poweroffice') && ps.length ? powerofficeFeil(o, ps) : [];
-  const stottebilag = stottebilagForPeriode(
-    maanedICsv(inn.p.periode),
-    linjerEtter.filter((l) => l.periode === inn.p.periode),
-    o.kontoer,
-  );
-  const sjekk = ps.length
-    ? systemer.filter((x) => inn.forsteImport?.has(x)).flatMap((x) => sjekkliste(x, powerofficeRute(o), o))
-    : [];
-  const merknader = [
-    ...serie.notat,
-    ...regnskapsnotater(o, systemer, ps),
-    ...(sjekk.length ? ['Før første import — kryss av én gang (ikke bekreftet mot systemets dokumentasjon):'] : []),
-    ...sjekk.map((x) => `  [ ] ${x}`),
-  ];
-  return { poster: ps, stottebilag, merknader, feil: [...serie.feil, ...po], advarsler: serie.advarsler };
-}
-
 /**
  * Står perioden i registeret, må utfilene være fra samme kjøring. Ellers ble en kjøring avbrutt mellom
  * utfilene og registeret (issue 11 pkt. 10): exit 2 med hva brukeren skal gjøre.
@@ -266,7 +189,7 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
   const fortegn = sjekkFortegn(inn.register.linjer, inn.register.fil);
   if (fortegn.length) throw new InndataFeil(fortegn);
   const iPerioden = inn.register.linjer.filter((l) => l.periode === inn.p.periode);
-  if (inn.dokumenter) sjekkDokumentvalg(inn, iPerioden.length);
+  if (inn.dokumenter) sjekkDokumentvalg(inn.p.periode, inn.erstatt, iPerioden.length);
   if (iPerioden.length && !inn.erstatt) {
     sjekkKjoringsmerke(inn, iPerioden);
     if (!inn.dokumenter) return { status: 'allerede-fakturert', linjer: iPerioden };
@@ -281,7 +204,7 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
   const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: inn.datasett.tilskudd, treaar, disp };
   const regler = kjorRegler({ ...grunnlag, smbSjekker: inn.smbSjekker }, inn.regler ?? FAKTURAREGLER);
   // --dokumenter: fakturaene er utstedt (reglene ble sjekket da); numrene og beløpene er registerets.
-  const gjenskapt = inn.dokumenter ? gjenskap(iPerioden, f, inn.register.fil) : null;
+  const gjenskapt = inn.dokumenter ? gjenskapPlan(iPerioden, f, inn.register.fil) : null;
   const { nummer, feil: nummerfeil } = gjenskapt ? { nummer: gjenskapt.plan, feil: [] } : nummerplan(inn, f);
   const erstatning = inn.erstatt && iPerioden.length > 0;
   const endret = nummer.kreditnotaer.length > 0 || nummer.nye.length > 0;
@@ -292,17 +215,11 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
         ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id]))),
       ];
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
-  const kjopere = kjoperbehov({
-    malbedrifter: inn.datasett.malbedrifter,
-    orgnre,
-    formater: inn.formater,
-    nummerserie: inn.oppsett.nummerserie,
-    selger: inn.selger,
-    brreg: inn.brregAdresser,
-  });
+  const { malbedrifter } = inn.datasett;
+  const nummerserie = inn.oppsett.nummerserie;
+  const kjopere = kjoperbehov({ ...inn, malbedrifter, orgnre, nummerserie, brreg: inn.brregAdresser });
   const kjoring = gjenskapt ? (iPerioden.at(-1)?.kjoring ?? inn.kjoring) : inn.kjoring;
-  const regnskap = regnskapsdel(inn, nummer, kjopere.kunder, [...inn.register.linjer, ...nyeLinjer]);
-  if (gjenskapt) regnskap.merknader.unshift(...gjenskaptNotat(inn.p.periode, gjenskapt.kreditert));
+  const regnskap = regnskapsdel({ ...inn, nummer, kunder: kjopere.kunder, nyeLinjer, kreditert: gjenskapt?.kreditert });
   const avvist = !gjenskapt && regler.avvisninger.length > 0;
   return {
     status: gjenskapt
@@ -330,47 +247,4 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
     kjoring,
     regnskap,
   };
-}
-
-/** --dokumenter passer bare for en fakturert periode, og ikke sammen med --erstatt. */
-function sjekkDokumentvalg(inn: FakturaInndata, linjer: number): void {
-  const periode = inn.p.periode;
-  if (inn.erstatt)
-    throw new InndataFeil([
-      feil('ugyldig-flagg', '--dokumenter og --erstatt kan ikke brukes sammen: --dokumenter endrer ingen faktura.'),
-    ]);
-  if (!linjer)
-    throw new InndataFeil([
-      feil(
-        'ikke-fakturert',
-        `--dokumenter: perioden ${periode} er ikke fakturert (ingen linjer i støtteregisteret). Kjør «nh faktura --periode ${periode}» uten --dokumenter.`,
-      ),
-    ]);
-}
-
-/** Planen fra registeret; gjeldende fakturaer der timene ikke lenger gir de samme beløpene er exit 2. */
-function gjenskap(iPerioden: readonly Registerlinje[], f: Fakturering, registerFil: string) {
-  const g = planFraRegister(iPerioden, f);
-  if (g.avvik.length)
-    throw new InndataFeil(
-      g.avvik.map((l) =>
-        feil(
-          'dokumenter-timer-endret',
-          `--dokumenter: faktura ${l.fakturanr ?? l.ordrereferanse} til ${l.navn} (${l.orgnr}) står i ${registerFil} med andre beløp enn timene gir nå — timene er endret siden fakturaen ble laget. Bruk --erstatt (kreditnota og ny faktura), eller sett timene tilbake.`,
-          { fil: registerFil },
-        ),
-      ),
-    );
-  return g;
-}
-
-function gjenskaptNotat(periode: string, kreditert: readonly { fakturanr?: string; ordrereferanse?: string }[]) {
-  const ut = [
-    `Dokumentene for ${periode} er skrevet på nytt fra støtteregisteret (--dokumenter); registeret er ikke endret.`,
-  ];
-  if (kreditert.length)
-    ut.push(
-      `Krediterte fakturaer lages ikke på nytt: ${kreditert.map((l) => l.fakturanr ?? l.ordrereferanse).join(', ')} (kreditnotaen og den nye fakturaen erstatter dem).`,
-    );
-  return ut;
 }

@@ -238,8 +238,8 @@ export function notater(inn: FakturaInndata, plan: Fakturaplan, filer: Utfiler):
   if (uendret.length)
     ut.push(`Uendret (beholdes): ${uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`);
   // Issue 21: nummerserien, PowerOffice-ruten, kreditnotaenes kobling og sjekklisten ved første import.
-  ut.push(...plan.regnskap.merknader);
   const nye = plan.regnskap.stottebilag.filter((b) => b.kjoring === plan.kjoring).map((b) => b.bilag);
   if (filer.stottebilag.length) ut.push(...nye.map((b) => stottebilagNotat(b, inn.oppsett)));
+  ut.push(...plan.regnskap.merknader);
   return ut;
 }
