@@ -12,17 +12,12 @@ import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
 import type { Stottelinje } from '../datasett/stotteregister.js';
+import type { AnnenStotte } from '../datasett/annenstotte.js';
+import { annenStotteSomLinjer } from '../felles/stottetak.js';
+import type { Fakturadatoer } from './fakturadato.js';
+import { smbStatusTekst, vurderSmbPerFaktura, type SmbSjekkPost } from './smb-kontroll.js';
 import { beregnFakturering, registerlinjer } from './faktura.js';
-import {
-  beregnDisponibelt,
-  sjekkTreaarstak,
-  smbSjekkStatus,
-  smbStatusTekst,
-  type Avvisning,
-  type Disponibelt,
-  type SmbSjekkPost,
-  type Treaarsstatus,
-} from './regler.js';
+import { beregnDisponibelt, sjekkTreaarstak, type Avvisning, type Disponibelt, type Treaarsstatus } from './regler.js';
 import { kreditlinje, planleggFakturaer, sjekkFortegn, type Plan } from './fakturanummer.js';
 import { kjoperbehov, type Adressekilde, type Kjoperbehov } from './kjopere.js';
 import { powerofficeRute } from './regnskapsoppsett.js';
@@ -52,6 +47,8 @@ export type Datasettene = {
   malbedrifter: readonly Malbedrift[];
   timer: readonly Timeregistrering[];
   tilskudd: readonly Tilskudd[];
+  /** Støtte fra andre (annenstotte.csv, frivillig; issue 20 pkt. 7). */
+  annen?: readonly AnnenStotte[];
 };
 
 export type FakturaInndata = {
@@ -73,6 +70,10 @@ export type FakturaInndata = {
   brregAdresser: ReadonlyMap<string, Adressekilde>;
   /** Reglene (standard FAKTURAREGLER). */
   regler?: readonly FakturaRegel[];
+  /** Issue 19 pkt. 6: fakturadato og forfall for kjøringens dokumenter (uten: siste dag i perioden, som før). */
+  datoer?: Fakturadatoer;
+  /** Issue 20 pkt. 2: --godta-smb, orgnr → grunn. */
+  godta?: ReadonlyMap<string, string>;
   /** --dokumenter (issue 19 pkt. 7): dokumentene for en fakturert periode på nytt fra registeret. */
   dokumenter?: boolean;
   /** Systemene som får sin første importfil i arbeidsmappen nå (sjekklisten, issue 21). */
@@ -104,6 +105,8 @@ export type Fakturaplan = {
   kjopere: Kjoperbehov;
   /** Filer fra en avbrutt kjøring: EHF-filene som fjernes før skrivingen, og advarselen om det. */
   opprydding: { fjernEhf: string[]; advarsel: Diagnostikk | null };
+  /** Issue 19 pkt. 6: datoene og forklaringen (terminal, --json, Forutsetninger). */
+  datoer: Fakturadatoer | null;
   /** Kjøringen utfilene hører til (ved --dokumenter: kjøringen i registeret, ellers denne). */
   kjoring: string;
   /** Regnskapet (issue 21): fakturaene og kreditnotaene som importposter, støttebilagene, merknadene. */
@@ -178,7 +181,8 @@ function nummerplan(inn: FakturaInndata, f: Fakturering): { nummer: Plan; feil: 
   // PowerOffice-ordreruten (issue 21 pkt. 1): ordrenummer som tall fra serien i nh.json.
   const ordre = inn.formater.systemer.includes('poweroffice') && powerofficeRute(inn.oppsett) === 'ordre';
   const ordrenr = ordre ? inn.oppsett.poweroffice.ordrenr : undefined;
-  const r = planleggFakturaer(f, inn.register.linjer, { nummerserie, kid, forfallsdager, ordrenr }, inn.idag);
+  const o = { nummerserie, kid, forfallsdager, ordrenr };
+  const r = planleggFakturaer(f, inn.register.linjer, o, inn.idag, inn.datoer);
   if (!('feil' in r)) return { nummer: r.plan, feil: [] };
   const tom: Plan = { kreditnotaer: [], nye: [], uendret: [] };
   return { nummer: tom, feil: [feil('kid-lengde', r.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })] };
@@ -199,10 +203,24 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
   // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
   // uendrede fakturaer ved --erstatt ikke telles to ganger.
   const ovrige = inn.register.linjer.filter((l) => l.periode !== inn.p.periode);
-  const treaar = sjekkTreaarstak(f, ovrige);
-  const disp = beregnDisponibelt(deler(f.fakturadato).aar, inn.datasett.tilskudd, ovrige, f.totalt.stotte);
-  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: inn.datasett.tilskudd, treaar, disp };
-  const regler = kjorRegler({ ...grunnlag, smbSjekker: inn.smbSjekker }, inn.regler ?? FAKTURAREGLER);
+  // Issue 20: taket medregnet støtte fra andre, og SMB-sjekken på fakturadatoen (hver faktura er ny støtte).
+  const d = inn.datasett;
+  const annen = d.annen ?? [];
+  const treaar = sjekkTreaarstak(f, ovrige, annenStotteSomLinjer(annen, inn.p.eurNokKurs));
+  const smb = vurderSmbPerFaktura(f.malbedrifter, f.fakturadato, inn.smbSjekker, inn.godta);
+  const disp = beregnDisponibelt(deler(f.fakturadato).aar, d.tilskudd, ovrige, f.totalt.stotte);
+  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: d.tilskudd, treaar, disp, smb };
+  const regler = kjorRegler(
+    {
+      ...grunnlag,
+      smbSjekker: inn.smbSjekker,
+      timer: d.timer,
+      malbedrifter: d.malbedrifter,
+      annen,
+      ingenStotte: inn.oppsett.ingenStotte,
+    },
+    inn.regler ?? FAKTURAREGLER,
+  );
   // --dokumenter: fakturaene er utstedt (reglene ble sjekket da); numrene og beløpene er registerets.
   const gjenskapt = inn.dokumenter ? gjenskapPlan(iPerioden, f, inn.register.fil) : null;
   const { nummer, feil: nummerfeil } = gjenskapt ? { nummer: gjenskapt.plan, feil: [] } : nummerplan(inn, f);
@@ -212,39 +230,59 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
     ? []
     : [
         ...nummer.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, inn.kjoring)),
-        ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id]))),
+        ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id])), smb.godtatt),
       ];
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
-  const { malbedrifter } = inn.datasett;
-  const nummerserie = inn.oppsett.nummerserie;
-  const kjopere = kjoperbehov({ ...inn, malbedrifter, orgnre, nummerserie, brreg: inn.brregAdresser });
-  const kjoring = gjenskapt ? (iPerioden.at(-1)?.kjoring ?? inn.kjoring) : inn.kjoring;
-  const regnskap = regnskapsdel({ ...inn, nummer, kunder: kjopere.kunder, nyeLinjer, kreditert: gjenskapt?.kreditert });
-  const avvist = !gjenskapt && regler.avvisninger.length > 0;
-  return {
-    status: gjenskapt
-      ? 'dokumenter'
-      : avvist
-        ? 'avvist'
-        : erstatning
-          ? endret
-            ? 'erstattet'
-            : 'uendret'
-          : 'fakturert',
+  const plan = {
+    status: regler.avvisninger.length ? 'avvist' : erstatning ? (endret ? 'erstattet' : 'uendret') : 'fakturert',
     erstatning,
     f,
     disp,
     treaar: treaar.status,
-    smb: new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, inn.smbSjekker))])),
-    avvisninger: avvist ? regler.avvisninger : [],
-    advarsler: [...regler.advarsler, ...regnskap.advarsler],
-    feil: [...nummerfeil, ...regnskap.feil],
+    smb: new Map(
+      f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smb.status.get(m.orgnr)!, smb.godtatt.get(m.orgnr))]),
+    ),
+    avvisninger: regler.avvisninger,
+    advarsler: regler.advarsler,
+    feil: nummerfeil,
     nummer,
     ider: identiteter(nummer),
     nyeLinjer,
-    kjopere,
-    opprydding: opprydding(inn, erstatning || Boolean(gjenskapt)),
-    kjoring,
+    kjopere: kjoperbehov({
+      malbedrifter: inn.datasett.malbedrifter,
+      orgnre,
+      formater: inn.formater,
+      nummerserie: inn.oppsett.nummerserie,
+      selger: inn.selger,
+      brreg: inn.brregAdresser,
+    }),
+    opprydding: opprydding(inn, erstatning),
+    datoer: inn.datoer ?? null,
+  } as const;
+  return medRegnskap(inn, plan, iPerioden, gjenskapt);
+}
+
+/**
+ * Issue 21 og issue 19 pkt. 7: regnskapsdelen (importposter, støttebilag, nummerserie, PowerOffice-oppsett,
+ * merknader), og ved --dokumenter: status «dokumenter», ingen avvisninger og kjøringen fra registeret.
+ */
+function medRegnskap(
+  inn: FakturaInndata,
+  plan: Omit<Fakturaplan, 'kjoring' | 'regnskap' | 'status'> & { status: Fakturaplan['status'] },
+  iPerioden: readonly Registerlinje[],
+  gjenskapt: ReturnType<typeof gjenskapPlan> | null,
+): Fakturaplan {
+  const { nummer, kjopere, nyeLinjer } = plan;
+  const kreditert = gjenskapt?.kreditert;
+  const regnskap = regnskapsdel({ ...inn, nummer, kunder: kjopere.kunder, nyeLinjer, kreditert });
+  return {
+    ...plan,
+    status: gjenskapt ? 'dokumenter' : plan.status,
+    avvisninger: gjenskapt ? [] : plan.avvisninger,
+    advarsler: [...plan.advarsler, ...regnskap.advarsler],
+    feil: [...plan.feil, ...regnskap.feil],
+    opprydding: gjenskapt ? { fjernEhf: [], advarsel: null } : plan.opprydding,
+    kjoring: gjenskapt ? (iPerioden.at(-1)?.kjoring ?? inn.kjoring) : inn.kjoring,
     regnskap,
   };
 }

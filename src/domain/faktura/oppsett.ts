@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { kroner, orgnrFelt as orgnr } from '../felles/konfig-felter.js';
 import { MARKEDSPRIS_SPENN } from '../felles/felter.js';
 import { erGyldigKontonummer, normaliserKontonummer } from './kid.js';
+import { STANDARD_INGEN_STOTTE } from './ingen-stotte.js';
 
 /** En konto i kontoplanen (NS 4102: fire sifre; større planer bruker flere). */
 const konto = z.number().int().min(1000).max(99_999_999);
@@ -116,6 +117,17 @@ export const fakturaOppsettSkjema = z.strictObject({
       ordrenr: z.strictObject({ forste: z.number().int().min(1).max(999_999_999) }).optional(),
       /** Produktkodene i PowerOffice (påkrevd i ordreruten: PowerOffice tar konto og mva fra produktet). */
       produktkoder: z.strictObject({ timer: z.string().min(1), stotte: z.string().min(1) }).optional(),
+    })
+    .prefault({}),
+  /**
+   * Issue 20 pkt. 4–5: aktiviteter/tjenester i timer som aldri gir støtte (styrearbeid, vedlegg 3 pkt. 2; husleie,
+   * definisjonen «Innovasjonsstøttetjenester»). Mønstre, «*» til slutt = ord som begynner slik. En liste erstatter
+   * standarden for sitt slag.
+   */
+  ingenStotte: z
+    .strictObject({
+      styrearbeid: z.array(z.string().trim().min(1)).default([...STANDARD_INGEN_STOTTE.styrearbeid]),
+      husleie: z.array(z.string().trim().min(1)).default([...STANDARD_INGEN_STOTTE.husleie]),
     })
     .prefault({}),
 });
