@@ -279,6 +279,12 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
     filer: { 'nh.json': fakturaConfig({ nummerserie: { forste: 26001 }, kid: { lengde: 3 } }) },
     forventet: { fil: 'nh.json', kode: 'kid-lengde' },
   });
+  tilfelle('kode-ikke-fakturert', {
+    beskrivelse: '--dokumenter for oktober, som ikke er fakturert',
+    base: 'faktura/liten',
+    kommando: ['faktura', ...P10, '--dokumenter'],
+    forventet: { kode: 'ikke-fakturert' },
+  });
   tilfelle('kode-register-fortegn', {
     beskrivelse: 'negativ støtte på en faktura (ikke kreditnota) i registeret',
     base: 'faktura/liten',

@@ -123,6 +123,13 @@ export const FEILKODER = {
   'smb-ma-vurderes': { alvor: 'advarsel', betyr: 'Den siste SMB-sjekken før fakturadatoen sa MÅ VURDERES; vurderingen må dokumenteres', hjemmel: 'vedlegg 3 pkt. 2', vises: 'test/unit/smb-per-faktura.test.ts' },
   'smb-sjekk-bor-fornyes': { alvor: 'advarsel', betyr: 'Den siste SMB-sjekken bør fornyes før fakturaen (f.eks. nytt årsregnskap, treårsunntaket er utløpt)', hjemmel: 'vedlegg 3 pkt. 2, 4.3', vises: 'test/unit/smb-per-faktura.test.ts' },
   'godta-smb-ubrukt': { alvor: 'advarsel', betyr: 'En --godta-smb er ikke brukt: siste SMB-sjekk sier ikke KAN IKKE TAS OPP, eller målbedriften faktureres ikke nå', vises: 'test/unit/smb-per-faktura.test.ts' },
+  'poweroffice-oppsett': { alvor: 'feil', betyr: 'PowerOffice-ruten (faktura.poweroffice i nh.json) passer ikke med nummerserien, eller mangler ordrenummer eller produktkoder' },
+  'poweroffice-kundenummer': { alvor: 'feil', betyr: 'PowerOffice krever kundekoden (et tall) for målbedriften i malbedrifter (kolonnen kundenummer)' },
+  'nummerserie-overlapper': { alvor: 'feil', betyr: 'faktura.nummerserie.forste i nh.json overlapper fakturanumre som alt er utstedt' },
+  'kid-uten-prefiks': { alvor: 'advarsel', betyr: 'Første kjøring med nh-nummerering: uten faktura.kid.prefiks kan nh og regnskapssystemet lage samme KID på samme konto', vises: 'test/e2e/faktura-regnskap.test.ts' },
+  'ikke-fakturert': { alvor: 'feil', betyr: '--dokumenter for en periode som ikke er fakturert (ingen linjer i støtteregisteret)' },
+  'dokumenter-timer-endret': { alvor: 'feil', betyr: '--dokumenter: timene gir ikke lenger beløpene i støtteregisteret (endret etter faktureringen; bruk --erstatt)', vises: 'test/e2e/faktura-regnskap.test.ts' },
+  'dokument-finnes': { alvor: 'feil', betyr: 'En EHF eller PDF finnes med annet innhold og kan være sendt; nh overskriver aldri et sendt dokument', vises: 'test/e2e/faktura-regnskap.test.ts' },
   // ————— budsjett og timesats —————
   'ukjent-kostnadskategori': { alvor: 'feil', betyr: 'En kostnadskategori som ikke kan dekkes av tilskuddet til administrasjon og gjennomføring', hjemmel: '10.4' },
   'ukjent-aktivitet': { alvor: 'advarsel', betyr: 'En aktivitet på administrasjon som ikke står på lista (tas med; listene er eksempler)', hjemmel: '10.4, vedlegg 3 pkt. 3' },
