@@ -23,7 +23,7 @@ import { planleggFakturadato, type Fakturadatoer } from '../../../domain/faktura
 import { tolkGodtaSmb } from '../../../domain/faktura/smb-kontroll.js';
 import { planleggKjoring, type FakturaInndata, type Fakturaplan } from '../../../domain/faktura/kjoringsplan.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
-import { lagDokumenter, type Dokument } from '../../../io/faktura/dokumenter.js';
+import type { Dokument } from '../../../io/faktura/dokumenter.js';
 import { skrivKjoring } from '../../../io/faktura/kjoringsskriving.js';
 import { sammenlignSendte } from '../../../io/faktura/regnskapsfiler.js';
 import type { LestRegister } from '../../../io/faktura/stotteregister.js';
@@ -110,6 +110,9 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
 
   const mappe = am.sti('faktura', periode);
   const g = { ...inn, mappe, naeringshage: am.config.naeringshage.navn, kunder, plan };
+  // Skriverne (exceljs, csv-stringify, EHF, PDF) lastes først her: --forhandsvis og en avvist kjøring laster dem aldri
+  // (issue 22 pkt. 8; docs/ytelse.md).
+  const { lagDokumenter } = await import('../../../io/faktura/dokumenter.js');
   const laget = await lagDokumenter(g);
   // --dokumenter (issue 19 pkt. 7): et EHF/PDF som finnes med annet innhold kan være sendt — aldri overskrevet.
   const dokumenter = plan.status === 'dokumenter' ? await sammenlignSendte(am.rot, laget) : laget;
