@@ -23,7 +23,7 @@ export function fakturaNokkel(
 /** Fakturaene i linjene som ikke er kreditert. */
 export function aktiveFakturaer<L extends RegisterlinjeData>(linjer: readonly L[]): L[] {
   const kreditert = new Set(linjer.filter((l) => l.type === 'kreditnota' && l.krediterer).map((l) => l.krediterer!));
-  return linjer.filter((l) => l.type !== 'kreditnota' && !kreditert.has(fakturaNokkel(l)));
+  return linjer.filter((l) => (!l.type || l.type === 'faktura') && !kreditert.has(fakturaNokkel(l)));
 }
 
 /** Høyeste numeriske fakturanummer i registeret (0 om ingen). */
@@ -38,7 +38,12 @@ export type Plan = {
   nye: { m: Fakturagrunnlag; id: Identitet }[];
   /** Fakturaer i perioden som er uendret ved --erstatt (beholdes, ingen kreditnota). */
   uendret: RegisterlinjeData[];
+  /** Numre som ikke brukes fordi MOD11-KID-en ville endt på «-» (står i nummerloggen som «hoppet over»). */
+  hoppetOver: string[];
 };
+
+/** Det høyeste nummeret nh har utstedt i arbeidsmappen, og hvor det står (register, EHF-fil, logg …). */
+export type Nummerkilde = { nr: number; kilde: string };
 
 const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
   a.markedsverdi === m.markedsverdi &&
@@ -47,15 +52,25 @@ const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
   a.stotte === m.stotte &&
   a.navn === m.navn;
 
-/** Tildeler numre (og KID) fra serien og ordrereferanser som ikke er brukt før i registeret. */
-function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett) {
-  let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
+/**
+ * Tildeler numre (og KID) fra serien og ordrereferanser som ikke er brukt før i registeret. Neste nummer er
+ * høyeste nummer nh har utstedt noe sted (`hoyeste`: registeret, loggen, EHF-filer, fakturagrunnlag …) + 1, så en
+ * tilbakerullet fil aldri får et nummer til å bli brukt to ganger. Med MOD11 hoppes numre over der KID-en ville
+ * endt på «-» (mange banker avviser den; issue 21 pkt. 8); de står i `hoppetOver`.
+ */
+function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett, hoyeste: Nummerkilde | null) {
+  const forrige = Math.max(hoyesteNummer(register), hoyeste?.nr ?? 0);
+  let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, forrige + 1);
+  const hoppetOver: string[] = [];
+  const fra =
+    hoyeste && hoyeste.nr === forrige ? ` — høyeste nummer nh har utstedt er ${hoyeste.nr} (${hoyeste.kilde})` : '';
   // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
   const brukteRef = new Set([
     ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
     ...register.map(fakturaNokkel),
   ]);
   return {
+    hoppetOver,
     nyRef(grunn: string): string {
       let ref = grunn;
       for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;
@@ -64,9 +79,13 @@ function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett) {
     },
     nummer(): { fakturanr?: string; kid?: string } | { feil: string } {
       if (o.nummerserie === 'regnskapssystem') return {};
-      const nr = String(neste++);
-      const k = lagKid(nr, o.kid);
-      return 'feil' in k ? { feil: `KID: ${k.feil} (nh.json faktura.kid.lengde)` } : { fakturanr: nr, kid: k.kid };
+      for (;;) {
+        const nr = String(neste++);
+        const k = lagKid(nr, o.kid);
+        if ('feil' in k) return { feil: `KID: ${k.feil} (nh.json faktura.kid.lengde)${fra}` };
+        if (!k.kid.endsWith('-')) return { fakturanr: nr, kid: k.kid };
+        hoppetOver.push(nr);
+      }
     },
   };
 }
@@ -85,12 +104,13 @@ export function planleggFakturaer(
   register: readonly RegisterlinjeData[],
   o: Nummeroppsett,
   idag: Dato,
+  hoyeste: Nummerkilde | null = null,
 ): { plan: Plan } | { feil: string } {
   const iPerioden = register.filter((l) => l.periode === f.periode);
   const slutt = sisteDag(f.periode);
   const dato = iPerioden.length > 0 && idag > slutt ? idag : slutt;
-  const t = tildeler(register, o);
-  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
+  const t = tildeler(register, o, hoyeste);
+  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [], hoppetOver: t.hoppetOver };
   const nyePerOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
   for (const a of [...aktiveFakturaer(iPerioden)].sort(etterOrgnr)) {
     const m = nyePerOrgnr.get(a.orgnr);
@@ -156,6 +176,10 @@ const neg = (x: number) => (x === 0 ? 0 : -x);
 export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kilde })[], fil: string): Diagnostikk[] {
   const ut: Diagnostikk[] = [];
   for (const l of linjer) {
+    if (l.type === 'kurskorreksjon') {
+      ut.push(...kurskorreksjonFortegn(l, fil));
+      continue;
+    }
     const kreditnota = l.type === 'kreditnota';
     for (const k of ['markedsverdi', 'egenandel', 'mva', 'stotte', 'stotteEur'] as const) {
       if (kreditnota ? l[k] > 0 : l[k] < 0) {
@@ -175,4 +199,14 @@ export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kil
     }
   }
   return ut;
+}
+
+/** En kurskorreksjon retter bare EUR-verdien: kronebeløpene er 0 (issue 19 pkt. 2). */
+function kurskorreksjonFortegn(l: RegisterlinjeData & { kilde?: Kilde }, fil: string): Diagnostikk[] {
+  const k = (['markedsverdi', 'egenandel', 'mva', 'stotte'] as const).find((x) => l[x] !== 0);
+  if (!k) return [];
+  const melding = `Støtteregisteret: en kurskorreksjon (for ${l.korrigerer ?? l.orgnr}) har ${k} ≠ 0; den retter bare støtten i EUR.`;
+  return [
+    feil('register-fortegn', melding, { fil, ...l.kilde, kolonne: k }, { verdi: String(l[k] / 100), forventet: '0' }),
+  ];
 }

@@ -6,13 +6,14 @@
  * låsen. Programveileder 10.4 og vedlegg 3 pkt. 2 og 4.1 (reglene i regelliste.ts).
  */
 import { feil, InndataFeil, advarsel, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
-import { deler, type Dato } from '../felles/dato.js';
-import { timerOverDognet, type Timeregistrering } from '../datasett/timer.js';
+import { deler, formatDato, sisteDag, type Dato } from '../felles/dato.js';
+import { skalertTekst } from '../felles/rapport.js';
+import type { Timeregistrering } from '../datasett/timer.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
 import type { Stottelinje } from '../datasett/stotteregister.js';
-import { beregnFakturering, registerlinjer } from './faktura.js';
+import { registerlinjer } from './faktura.js';
 import {
   beregnDisponibelt,
   sjekkTreaarstak,
@@ -23,27 +24,28 @@ import {
   type SmbSjekkPost,
   type Treaarsstatus,
 } from './regler.js';
-import { kreditlinje, planleggFakturaer, sjekkFortegn, type Plan } from './fakturanummer.js';
+import { aktiveFakturaer, kreditlinje, sjekkFortegn, type Nummerkilde, type Plan } from './fakturanummer.js';
+import { gjeldendeEur, kursEndret, type EurVerdi } from './kurskorreksjon.js';
+import type { Logglinje } from './nummerlogg.js';
+import { beregn, identiteter, kurskorreksjoner, loggplan, medGjeldendeEur, nummerplan } from './plansteg.js';
+import {
+  hoyesteUtstedte,
+  KJORINGSMERKE,
+  kontrollerUtfiler,
+  type AvbruttKjoring,
+  type Periodemappe,
+  type Utfilkontroll,
+} from './utfiler.js';
 import { kjoperbehov, type Adressekilde, type Kjoperbehov } from './kjopere.js';
 import { kjorRegler, type FakturaRegel, FAKTURAREGLER } from './regelliste.js';
 import type { FakturaOppsett, Formater } from './oppsett.js';
 import type { SelgerFull } from './ehf.js';
 import type { FakturaParametre, Fakturering, Identitet, NyRegisterlinje } from './typer.js';
 
+export type { Periodemappe };
+
 /** En linje i støtteregisteret slik den er lest (kilden: fil og rad) eller ført av nh. */
 export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Kilde };
-
-/** Det som ligger i faktura/<periode>/ fra før. */
-export type Periodemappe = {
-  /** Mappen slik brukeren ser den (relativt til arbeidsmappen), til meldinger. */
-  visning: string;
-  /** Kjøringen utfilene er fra (`.nh-kjoring.json`); null: intet merke. */
-  merke: string | null;
-  /** fakturagrunnlag.xlsx eller .csv finnes. */
-  fakturagrunnlag: boolean;
-  /** EHF-filene nh skriver (`<nr>-<orgnr>[-kreditnota].xml`) i ehf/. */
-  ehf: string[];
-};
 
 export type Datasettene = {
   ansatte: readonly Ansatt[];
@@ -61,8 +63,15 @@ export type FakturaInndata = {
   idag: Dato;
   /** Kjøringens id (står på registerlinjene og i kjøringsmerket). */
   kjoring: string;
+  /** Tidspunktet for kjøringen (ISO), i nummerloggen. */
+  tidspunkt: string;
   register: { fil: string; linjer: readonly Registerlinje[] };
-  periodemappe: Periodemappe;
+  /** Alle periodemappene i faktura/ (også den som kjøres, om den finnes). */
+  perioder: readonly Periodemappe[];
+  /** Nummerloggen (faktura/nummerlogg.csv); tom når den ikke finnes. */
+  logg: readonly Logglinje[];
+  /** Fakturanumre i andre filer nh har skrevet (fakturagrunnlag.csv, registre i sikkerhetskopiene). */
+  nummerkilder: readonly Nummerkilde[];
   /** null: perioden er fakturert og --erstatt er ikke gitt, så datasettene trengs ikke. */
   datasett: Datasettene | null;
   /** Feil i nh.json som først kan sees mot dataene (tjenestepris med skrivefeil, ukjent CSV-kolonne). */
@@ -75,7 +84,7 @@ export type FakturaInndata = {
 
 export type Fakturaidentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;
 
-export type AlleredeFakturert = { status: 'allerede-fakturert'; linjer: Registerlinje[] };
+export type AlleredeFakturert = { status: 'allerede-fakturert'; linjer: Registerlinje[]; advarsler: Diagnostikk[] };
 
 export type Fakturaplan = {
   status: 'avvist' | 'uendret' | 'fakturert' | 'erstattet';
@@ -93,107 +102,145 @@ export type Fakturaplan = {
   nummer: Plan;
   /** orgnr → fakturaen som gjelder etter kjøringen (ny eller uendret). */
   ider: Map<string, Fakturaidentitet>;
-  /** Linjene som føres i registeret: kreditnotaene, så de nye fakturaene. */
+  /** Linjene som føres i registeret: kreditnotaene, kurskorreksjonene, så de nye fakturaene. */
   nyeLinjer: NyRegisterlinje[];
+  /** Kurskorreksjonene (også i nyeLinjer) og EUR-verdien hver faktura hadde før. */
+  kurs: { linjer: NyRegisterlinje[]; fra: EurVerdi[] };
   kjopere: Kjoperbehov;
-  /** Filer fra en avbrutt kjøring: EHF-filene som fjernes før skrivingen, og advarselen om det. */
-  opprydding: { fjernEhf: string[]; advarsel: Diagnostikk | null };
+  /** Avbrutte kjøringer som ryddes (filene flyttes til avbrutt/, numrene annulleres), og advarselen om det. */
+  opprydding: { avbrutt: AvbruttKjoring[]; advarsel: Diagnostikk | null };
+  /** Det høyeste nummeret nh hadde utstedt før kjøringen. */
+  hoyeste: Nummerkilde | null;
+  /** Nummerloggen: linjene før skrivingen og etter registeret. */
+  logg: { for: Logglinje[]; etter: Logglinje[] };
 };
 
 export type Kjoringsplan = AlleredeFakturert | Fakturaplan;
+
+const tomMappe = (periode: string): Periodemappe => ({
+  periode,
+  visning: `faktura/${periode}`,
+  merke: null,
+  merkefiler: [],
+  fakturagrunnlag: false,
+  ehf: [],
+  avbrutt: [],
+});
 
 /**
  * Står perioden i registeret, må utfilene være fra samme kjøring. Ellers ble en kjøring avbrutt mellom
  * utfilene og registeret (issue 11 pkt. 10): exit 2 med hva brukeren skal gjøre.
  */
-function sjekkKjoringsmerke(inn: FakturaInndata, iPerioden: readonly Registerlinje[]): void {
-  const { merke, visning } = inn.periodemappe;
+function sjekkKjoringsmerke(inn: FakturaInndata, mappe: Periodemappe, iPerioden: readonly Registerlinje[]): void {
+  const merke = mappe.merke?.kjoring ?? null;
   const iRegisteret = [...new Set(iPerioden.map((l) => l.kjoring).filter((k): k is string => Boolean(k)))];
   if (merke === null || !iRegisteret.length || iRegisteret.includes(merke)) return;
   const periode = inn.p.periode;
   throw new InndataFeil([
     feil(
       'kjoring-ulik',
-      `Fakturagrunnlaget i ${visning} er fra kjøringen ${merke}, men ${inn.register.fil} har perioden ` +
+      `Fakturagrunnlaget i ${mappe.visning} er fra kjøringen ${merke}, men ${inn.register.fil} har perioden ` +
         `${periode} fra kjøringen ${iRegisteret.join(', ')}: en kjøring (trolig med --erstatt) ble ` +
         'avbrutt mellom utfilene og registeret, så fakturagrunnlaget og registeret stemmer ikke overens. Kjør ' +
         `«nh faktura --periode ${periode} --erstatt» for å lage begge på nytt (sikkerhetskopier ligger i ` +
         'faktura/sikkerhetskopi/). Ikke send fakturaer fra mappen før det er gjort.',
-      { fil: `${visning}/.nh-kjoring.json` },
+      { fil: `${mappe.visning}/${KJORINGSMERKE}` },
       { verdi: merke, forventet: `kjøringen ${iRegisteret.join(', ')}` },
     ),
   ]);
 }
 
-/** Periodens fakturaer; feil i dataene (og i nh.json mot dataene) meldes alle på én gang (exit 2). */
-function beregn(inn: FakturaInndata, d: Datasettene): Fakturering {
-  const { fakturering, feil: feilListe } = beregnFakturering(d.timer, d.ansatte, d.malbedrifter, inn.p);
-  // issue 11 pkt. 5: høyst 24 timer per person per dag
-  const alle = [...inn.oppsettfeil, ...timerOverDognet(d.timer), ...feilListe];
-  if (alle.length) throw new InndataFeil(alle);
-  return fakturering;
-}
-
-function identiteter(nummer: Plan): Map<string, Fakturaidentitet> {
-  const ider = new Map<string, Fakturaidentitet>();
-  for (const u of nummer.uendret)
-    ider.set(u.orgnr, {
-      fakturanr: u.fakturanr,
-      kid: u.kid,
-      fakturadato: u.fakturadato ?? u.dato,
-      forfallsdato: u.forfallsdato ?? u.dato,
-      ordrereferanse: u.ordrereferanse ?? `${u.periode}-${u.orgnr}`,
-    });
-  for (const n of nummer.nye) ider.set(n.m.orgnr, n.id);
-  return ider;
+/** Issue 19 pkt. 2: en fakturert periode med en annen kurs i nh.json enn fakturaene står med. */
+function kursAdvarsel(inn: FakturaInndata, iPerioden: readonly Registerlinje[]): Diagnostikk[] {
+  const endret = aktiveFakturaer(iPerioden).filter((l) => kursEndret(gjeldendeEur(l, iPerioden), inn.p, inn.p.periode));
+  if (!endret.length) return [];
+  const l = gjeldendeEur(endret[0]!, iPerioden);
+  const melding =
+    `EUR/NOK-kursen i nh.json (${skalertTekst(inn.p.eurNokKurs, 4)} per ${formatDato(inn.p.kursdato)}) er en annen enn ` +
+    `kursen ${endret.length} av periodens fakturaer står med (${skalertTekst(l.eurNokKurs, 4)} per ${formatDato(l.kursdato)}). ` +
+    `Kjør «nh faktura --periode ${inn.p.periode} --erstatt» for å rette støtten i EUR (en kurskorreksjon i registeret ` +
+    'per faktura; fakturaene og kunden berøres ikke). Vedlegg 3 pkt. 2: kursen er grunnlaget for treårstaket.';
+  return [advarsel('kurs-endret', melding, { fil: 'nh.json', kolonne: 'eurNok' })];
 }
 
 /**
- * Fakturagrunnlag fra en kjøring som ikke kom til registeret (avbrutt, eller en tom kjøring): filene erstattes,
- * og EHF-filene derfra har numre som ikke er tildelt — de fjernes, så ingen gammel fil deler nummer med en ny.
+ * Registeret og filene ved siden av det må stemme (issue 23): avbrutte kjøringer i perioden ryddes, i andre
+ * perioder gir de en advarsel; alt annet som ikke stemmer, er exit 2.
  */
-function opprydding(inn: FakturaInndata, erstatning: boolean): Fakturaplan['opprydding'] {
-  const m = inn.periodemappe;
-  if (erstatning || !m.fakturagrunnlag) return { fjernEhf: [], advarsel: null };
-  const melding =
-    `Fant fakturagrunnlag for ${inn.p.periode} uten linjer i støtteregisteret (avbrutt eller tom kjøring); de erstattes` +
-    (m.ehf.length
-      ? `, og ${m.ehf.length} EHF-filer med numre som aldri ble ført, er fjernet (${m.ehf.join(', ')}).`
-      : '.');
-  return { fjernEhf: [...m.ehf], advarsel: advarsel('gamle-utfiler', melding, { fil: m.visning }) };
+function kontrollerLedger(inn: FakturaInndata): Utfilkontroll {
+  const k = kontrollerUtfiler({
+    periode: inn.p.periode,
+    perioder: inn.perioder,
+    register: inn.register.linjer,
+    logg: inn.logg,
+    registerFil: inn.register.fil,
+  });
+  if (k.feil.length) throw new InndataFeil(k.feil);
+  return k;
 }
 
-function nummerplan(inn: FakturaInndata, f: Fakturering): { nummer: Plan; feil: Diagnostikk[] } {
-  const { nummerserie, kid, forfallsdager } = inn.oppsett;
-  const r = planleggFakturaer(f, inn.register.linjer, { nummerserie, kid, forfallsdager }, inn.idag);
-  if (!('feil' in r)) return { nummer: r.plan, feil: [] };
-  const tom: Plan = { kreditnotaer: [], nye: [], uendret: [] };
-  return { nummer: tom, feil: [feil('kid-lengde', r.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })] };
+function oppryddingsplan(avbrutt: AvbruttKjoring[]): Fakturaplan['opprydding'] {
+  const medFiler = avbrutt.filter((a) => a.flytt.length);
+  if (!medFiler.length) return { avbrutt, advarsel: null };
+  const hva = medFiler.map((a) => {
+    const ehf = a.flytt.filter((f) => f.startsWith('ehf/')).length;
+    const numre = a.numre.length ? `; numrene ${a.numre.join(', ')} ble aldri ført og er annullert` : '';
+    return `${a.visning}/avbrutt/ (kjøringen ${a.kjoring}: ${a.flytt.length - 1} filer, ${ehf} EHF${numre})`;
+  });
+  const melding =
+    `Fant filer fra en avbrutt kjøring; de er flyttet til ${hva.join(', ')}. Numrene brukes aldri om igjen ` +
+    '(se faktura/nummerlogg.csv). Send ingenting fra avbrutt/.';
+  return { avbrutt, advarsel: advarsel('avbrutt-kjoring', melding, { fil: medFiler[0]!.visning }) };
 }
 
 /** Planen: regnestykket, reglene, numrene og registerlinjene — ingenting er skrevet. */
 export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
   const fortegn = sjekkFortegn(inn.register.linjer, inn.register.fil);
   if (fortegn.length) throw new InndataFeil(fortegn);
+  const ledger = kontrollerLedger(inn);
+  const mappe = inn.perioder.find((m) => m.periode === inn.p.periode) ?? tomMappe(inn.p.periode);
   const iPerioden = inn.register.linjer.filter((l) => l.periode === inn.p.periode);
   if (iPerioden.length && !inn.erstatt) {
-    sjekkKjoringsmerke(inn, iPerioden);
-    return { status: 'allerede-fakturert', linjer: iPerioden };
+    sjekkKjoringsmerke(inn, mappe, iPerioden);
+    return {
+      status: 'allerede-fakturert',
+      linjer: iPerioden,
+      advarsler: [...ledger.advarsler, ...kursAdvarsel(inn, iPerioden)],
+    };
   }
   if (!inn.datasett) throw new Error('planleggKjoring: datasettene er ikke lest');
-  const f = beregn(inn, inn.datasett);
+  return fakturaplan(inn, inn.datasett, iPerioden, ledger);
+}
+
+function fakturaplan(
+  inn: FakturaInndata,
+  data: Datasettene,
+  iPerioden: Registerlinje[],
+  ledger: Utfilkontroll,
+): Fakturaplan {
+  const f = beregn(inn, data);
   // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
   // uendrede fakturaer ved --erstatt ikke telles to ganger.
   const ovrige = inn.register.linjer.filter((l) => l.periode !== inn.p.periode);
   const treaar = sjekkTreaarstak(f, ovrige);
-  const disp = beregnDisponibelt(deler(f.fakturadato).aar, inn.datasett.tilskudd, ovrige, f.totalt.stotte);
-  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: inn.datasett.tilskudd, treaar, disp };
+  const disp = beregnDisponibelt(deler(f.fakturadato).aar, data.tilskudd, ovrige, f.totalt.stotte);
+  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: data.tilskudd, treaar, disp };
   const regler = kjorRegler({ ...grunnlag, smbSjekker: inn.smbSjekker }, inn.regler ?? FAKTURAREGLER);
-  const { nummer, feil: nummerfeil } = nummerplan(inn, f);
+  const hoyeste = hoyesteUtstedte({
+    ...inn,
+    register: inn.register.linjer,
+    registerFil: inn.register.fil,
+    kilder: inn.nummerkilder,
+  });
+  const { nummer, feil: nummerfeil } = nummerplan(inn, f, hoyeste);
   const erstatning = inn.erstatt && iPerioden.length > 0;
-  const endret = nummer.kreditnotaer.length > 0 || nummer.nye.length > 0;
+  const kurs = kurskorreksjoner(inn, nummer, nummer.kreditnotaer[0]?.id.fakturadato ?? korreksjonsdato(inn));
+  const endret = nummer.kreditnotaer.length > 0 || nummer.nye.length > 0 || kurs.linjer.length > 0;
   const nyeLinjer = [
-    ...nummer.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, inn.kjoring)),
+    ...nummer.kreditnotaer.map(({ gammel, id }) =>
+      kreditlinje(medGjeldendeEur(gammel, inn.register.linjer), id, inn.kjoring),
+    ),
+    ...kurs.linjer,
     ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id]))),
   ];
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
@@ -205,19 +252,29 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
     treaar: treaar.status,
     smb: new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, inn.smbSjekker))])),
     avvisninger: regler.avvisninger,
-    advarsler: regler.advarsler,
+    advarsler: [...ledger.advarsler, ...regler.advarsler],
     feil: nummerfeil,
     nummer,
     ider: identiteter(nummer),
     nyeLinjer,
+    kurs,
     kjopere: kjoperbehov({
-      malbedrifter: inn.datasett.malbedrifter,
+      malbedrifter: data.malbedrifter,
       orgnre,
       formater: inn.formater,
       nummerserie: inn.oppsett.nummerserie,
       selger: inn.selger,
+      mvaSats: inn.p.mvaSats,
       brreg: inn.brregAdresser,
     }),
-    opprydding: opprydding(inn, erstatning),
+    opprydding: oppryddingsplan(ledger.avbrutt),
+    hoyeste,
+    logg: loggplan(inn, nyeLinjer, nummer.hoppetOver, ledger.avbrutt),
   };
+}
+
+/** Datoen en kurskorreksjon føres: i dag, eller siste dag i perioden om den er senere (som en kreditnota). */
+function korreksjonsdato(inn: FakturaInndata): FakturaInndata['idag'] {
+  const slutt = sisteDag(inn.p.periode);
+  return inn.idag > slutt ? inn.idag : slutt;
 }

@@ -74,7 +74,7 @@ export function tripletexCsv(fakturaer: readonly Importfaktura[], mvaKode: strin
         punktum(l.antall),
         punktum(l.pris),
         '0',
-        mvaKode,
+        t(mvaKode),
       ]);
     }
   }
@@ -119,7 +119,7 @@ export function powerofficeCsv(fakturaer: readonly Importfaktura[], mvaKode: str
       ...POWEROFFICE_LINJE.map(() => ''),
     ]);
     for (const l of f.linjer)
-      rader.push([...tomHode, t(produktnr), t(l.beskrivelse), komma(l.antall), komma(l.pris), mvaKode]);
+      rader.push([...tomHode, t(produktnr), t(l.beskrivelse), komma(l.antall), komma(l.pris), t(mvaKode)]);
   }
   return csv(rader);
 }

@@ -17,7 +17,11 @@ import type { NyRegisterlinje } from '../../domain/faktura/typer.js';
 import type { Registerlinje } from '../../domain/faktura/kjoringsplan.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn } from '../../domain/felles/felter.js';
-import { dobbeltforinger, erKonfliktkopi } from '../../domain/faktura/registerkontroll.js';
+import { dobbeltforinger, erKonfliktkopi, kontrollerRegisterlinjer } from '../../domain/faktura/registerkontroll.js';
+import { erGyldigKid } from '../../domain/faktura/kid.js';
+import { tilbakerulling } from '../../domain/faktura/nummerlogg.js';
+import { LOGG_VISNING, lesNummerlogg, type LestLogg } from './nummerlogg.js';
+import { sjekkManglendeRegister } from './registerspor.js';
 import { tolkTabell } from '../les/datasett.js';
 import { finnDatasettFil, type Arbeidsmappe } from '../arbeidsmappe.js';
 import { maanedICsv, type Maaned } from '../../domain/felles/dato.js';
@@ -34,6 +38,7 @@ export const SKRIVELAAS_FIL = '.stotteregister.skrives';
 /** Holdes skrivelåsen lenger enn dette, er kjøringen som tok den, død. */
 const SKRIVELAAS_MS = 30_000;
 export const SIKKERHETSKOPI_MAPPE = path.join('faktura', 'sikkerhetskopi');
+const AVBRUTT = 'avbrutt';
 
 /** Kolonnene i nøyaktig samme rekkefølge og med samme nøkler som stotteregisterDef. */
 const TYPER: Record<string, Kolonne['type']> = {
@@ -54,12 +59,17 @@ export const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kol
   nokkel,
   overskrift: nokkel,
   type: TYPER[nokkel] ?? (k.type === 'dato' ? 'dato' : 'tekst'),
+  ...(nokkel === 'kid' ? { tekstIExcel: true } : {}),
 }));
 
 export type { Registerlinje };
 
-/** Kolonner i filen som ikke er registerkolonner (bevares ved omskriving), per «periode;orgnr». */
-export type EkstraKolonner = { overskrifter: string[]; verdier: Map<string, string[]> };
+/**
+ * Kolonner i filen som ikke er registerkolonner (bevares ved omskriving), per linje: nøkkelen er linjens rad i
+ * filen. Registeret skrives alltid som de leste linjene i samme rekkefølge pluss de nye, så hver linje beholder
+ * sine egne celler (issue 23 pkt. 4); nye linjer får tomme.
+ */
+export type EkstraKolonner = { overskrifter: string[]; verdier: Map<number, string[]> };
 
 export type LestRegister = {
   /** Filnavnet slik det står i mappen (f.eks. «Stotteregister.csv»), eller null om det ikke finnes. */
@@ -72,9 +82,9 @@ export type LestRegister = {
   ekstra: EkstraKolonner;
   /** F.eks. konfliktkopier fra OneDrive/Dropbox. */
   advarsler: Diagnostikk[];
+  /** Nummerloggen (faktura/nummerlogg.csv), lest sammen med registeret og kontrollert mot det. */
+  logg: LestLogg;
 };
-
-const ekstraNokkel = (l: { periode: string; orgnr: string }) => `${l.periode};${l.orgnr}`;
 
 async function lesBytes(sti: string): Promise<Buffer | null> {
   try {
@@ -95,14 +105,14 @@ function finnEkstra(buf: Buffer, fil: string, am: Arbeidsmappe, linjer: readonly
   for (const o of Object.keys(am.config.kolonner?.[stotteregisterDef.navn] ?? {})) kjente.add(normaliserNavn(o));
   const t = lesCsvTabell(buf, fil);
   const indekser = t.overskrifter.map((h, i) => (kjente.has(normaliserNavn(h)) ? -1 : i)).filter((i) => i >= 0);
-  const verdier = new Map<string, string[]>();
+  const verdier = new Map<number, string[]>();
   if (!indekser.length) return { overskrifter: [], verdier };
   const perRad = new Map(t.radnr.map((nr, i) => [nr, t.rader[i]!]));
   for (const l of linjer) {
     const celler = l.kilde?.rad !== undefined ? perRad.get(l.kilde.rad) : undefined;
     if (celler)
       verdier.set(
-        ekstraNokkel(l),
+        l.kilde!.rad!,
         indekser.map((i) => String(celler[i] ?? '')),
       );
   }
@@ -140,16 +150,37 @@ export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister>
   // Bytene leses ÉN gang og tolkes derfra: versjonen compare-and-swap sammenligner med, er nøyaktig den
   // linjene kom fra (og «fantes ikke» er null, så et register som dukker opp i mellomtiden, oppdages).
   const versjon = fil ? await lesBytes(sti) : null;
+  const logg = await lesNummerlogg(am);
   if (!fil || !versjon) {
-    const ekstra = { overskrifter: [], verdier: new Map<string, string[]>() };
-    return { fil: null, sti, linjer: [], versjon: null, ekstra, advarsler: await konfliktkopier(am, null) };
+    await sjekkManglendeRegister(am, logg.linjer, REGISTER_FIL);
+    const ekstra = { overskrifter: [], verdier: new Map<number, string[]>() };
+    return { fil: null, sti, linjer: [], versjon: null, ekstra, advarsler: await konfliktkopier(am, null), logg };
   }
   const vakt = excelMaanedVakt('periode'); // issue 16: perioder Excel har gjort om til datoer
-  const linjer = tolkTabell(lesCsvTabell(versjon, fil), stotteregisterDef, am.config, vakt.filter);
-  const dobbel = dobbeltforinger(linjer);
-  if (dobbel.length) throw new InndataFeil(dobbel);
+  const linjer = medKidLengde(tolkTabell(lesCsvTabell(versjon, fil), stotteregisterDef, am.config, vakt.filter), am);
+  const brudd = [
+    ...dobbeltforinger(linjer),
+    ...kontrollerRegisterlinjer(linjer, fil),
+    ...tilbakerulling(linjer, logg.linjer, { register: fil, logg: LOGG_VISNING }),
+  ];
+  if (brudd.length) throw new InndataFeil(brudd);
   const ekstra = finnEkstra(versjon, fil, am, linjer);
-  return { fil, sti, linjer, versjon, ekstra, advarsler: [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))] };
+  const advarsler = [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))];
+  return { fil, sti, linjer, versjon, ekstra, advarsler, logg };
+}
+
+/**
+ * KID-en mister 0 foran når registeret har vært en tur i Excel (0100014 → 100014): leses tilbake fylt med 0 til
+ * lengden i nh.json (faktura.kid.lengde) når den da er gyldig (issue 23, lav).
+ */
+function medKidLengde<L extends Registerlinje>(linjer: L[], am: Arbeidsmappe): L[] {
+  const { lengde, metode } = am.config.faktura.kid;
+  for (const l of linjer) {
+    if (!l.kid || !/^\d+[\d-]$/.test(l.kid) || l.kid.length >= lengde) continue;
+    const fylt = l.kid.padStart(lengde, '0');
+    if (erGyldigKid(fylt, metode)) l.kid = fylt;
+  }
+  return linjer;
 }
 
 export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[], ekstra?: EkstraKolonner): string {
@@ -163,7 +194,8 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
     linjer.map((l) => {
       const rad: Rad = {};
       for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
-      const v = ekstra?.verdier.get(ekstraNokkel(l));
+      const radnr = 'kilde' in l ? l.kilde?.rad : undefined;
+      const v = radnr !== undefined ? ekstra?.verdier.get(radnr) : undefined;
       ekstraKol.forEach((k, i) => {
         rad[k.nokkel] = v?.[i] ?? '';
       });
@@ -266,15 +298,26 @@ const TEMP_LAAS = [
   /^\.stotteregister\.(laas|skrives)(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/,
 ];
 const LAAS_TEMP_MS = 60_000;
-const TEMP_FAKTURA = [tempMoenster('fakturagrunnlag\\.[^.]+'), tempMoenster('\\.nh-kjoring\\.json')];
+/**
+ * I faktura/ og periodemappene skriver bare nh: alle nh sine midlertidige filer der (fakturagrunnlag, merket,
+ * EHF, importfiler, nummerloggen — og dokumenter som kommer til) ryddes (issue 23 pkt. 6). avbrutt/ røres ikke.
+ */
+const TEMP_FAKTURA = [tempMoenster('[^/\\\\]+')];
 
-/** Rydder gjenglemte midlertidige filer eldre enn låsen vi nettopp tok (issue 11 pkt. 8). */
+/** Rydder gjenglemte midlertidige filer eldre enn låsen vi nettopp tok (issue 11 pkt. 8, issue 23 pkt. 6). */
 async function ryddEtterKrasj(am: Arbeidsmappe, l: Laas): Promise<void> {
   const grense = (await stat(l.sti).catch(() => null))?.mtimeMs ?? l.tattMs;
   await ryddTemp(am.rot, TEMP_ROT, grense);
   await ryddTemp(am.rot, TEMP_LAAS, Math.min(grense, Date.now()) - LAAS_TEMP_MS);
+  await ryddTemp(am.sti('faktura'), TEMP_FAKTURA, grense);
   const perioder = await readdir(am.sti('faktura')).catch(() => [] as string[]);
-  for (const p of perioder) if (/^\d{4}-\d{2}$/.test(p)) await ryddTemp(am.sti('faktura', p), TEMP_FAKTURA, grense);
+  for (const p of perioder.filter((x) => /^\d{4}-\d{2}$/.test(x))) {
+    const mappe = am.sti('faktura', p);
+    await ryddTemp(mappe, TEMP_FAKTURA, grense);
+    const under = await readdir(mappe, { withFileTypes: true }).catch(() => []);
+    for (const d of under)
+      if (d.isDirectory() && d.name !== AVBRUTT) await ryddTemp(path.join(mappe, d.name), TEMP_FAKTURA, grense);
+  }
 }
 
 /**

@@ -65,11 +65,11 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
   const am = await aapneArbeidsmappe(k.data);
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
-  const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
+  const kjoring = { id: `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`, tidspunkt: tidsmerke(k) };
   const { inn, reg } = await lesInndata(k, am, periode, valg, kjoring);
   const plan = planleggKjoring(inn);
-  if (plan.status === 'allerede-fakturert') return alleredeFakturert(periode, plan.linjer, reg.sti);
   k.advarsler.push(...plan.advarsler);
+  if (plan.status === 'allerede-fakturert') return alleredeFakturert(periode, plan.linjer, reg.sti);
   if (plan.feil.length) throw new InndataFeil(plan.feil);
   if (plan.status === 'avvist') return avvist(fakturaJson(am, inn, plan, valg, null), plan);
   if (plan.status === 'uendret' && !valg.forhandsvis) return uendret(fakturaJson(am, inn, plan, valg, null), periode);
@@ -106,10 +106,9 @@ function skriv(
       mappe,
       kjoring: inn.kjoring,
       reg,
-      periodemappe: inn.periodemappe,
+      periodemappe: inn.perioder.find((m) => m.periode === inn.p.periode) ?? null,
       dokumenter,
-      nyeLinjer: plan.nyeLinjer,
-      opprydding: plan.opprydding,
+      plan,
       sikkerhetskopi: plan.erstatning ? { merke, filer: gamle } : null,
     },
     k.advarsler,

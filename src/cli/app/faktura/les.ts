@@ -20,7 +20,8 @@ import { feilstavedeTjenestepriser } from '../../../domain/konfig/tjenestepriser
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesBrregAdresse } from '../../../io/brreg/brreg-adresse.js';
 import { csvKolonnefeil } from '../../../io/faktura/fakturagrunnlag-csv.js';
-import { lesPeriodemappe } from '../../../io/faktura/fakturakjoring.js';
+import { lesPeriodemapper } from '../../../io/faktura/fakturakjoring.js';
+import { lesNummerkilder } from '../../../io/faktura/nummerkilder.js';
 import { finnSmbSjekker, lesStotteregister, type LestRegister } from '../../../io/faktura/stotteregister.js';
 import { lesAlle } from '../../../io/les/datasett.js';
 import type { Kontekst } from '../../kontekst.js';
@@ -75,13 +76,13 @@ export async function lesInndata(
   am: Arbeidsmappe,
   periode: Maaned,
   valg: FakturaValg,
-  kjoring: string,
+  kjoring: { id: string; tidspunkt: string },
 ): Promise<{ inn: FakturaInndata; reg: LestRegister }> {
   const oppsett = am.config.faktura;
   const formater = velgFormater(oppsett, valg.format);
   const reg = await lesStotteregister(am);
   k.advarsler.push(...reg.advarsler);
-  const periodemappe = await lesPeriodemappe(am, periode);
+  const perioder = await lesPeriodemapper(am);
   const fakturert = reg.linjer.some((l) => l.periode === periode);
   const datasett = fakturert && !valg.erstatt ? null : await lesDatasettene(am, periode);
   const oppsettfeil = datasett
@@ -100,9 +101,12 @@ export async function lesInndata(
     selger: selgerAv(am.config),
     erstatt: Boolean(valg.erstatt),
     idag: k.idag,
-    kjoring,
+    kjoring: kjoring.id,
+    tidspunkt: kjoring.tidspunkt,
     register: { fil: path.basename(reg.sti), linjer: reg.linjer },
-    periodemappe,
+    perioder,
+    logg: reg.logg.linjer,
+    nummerkilder: datasett ? await lesNummerkilder(am, am.config) : [],
     datasett,
     oppsettfeil,
     smbSjekker: datasett ? await finnSmbSjekker(am) : new Map(),

@@ -8,6 +8,7 @@ import { PRISREKKEFOLGE, type Disponibelt, type Treaarsstatus } from '../../../d
 import type { FakturaParametre, Fakturagrunnlag } from '../../../domain/faktura/typer.js';
 import type { FakturaInndata, Fakturaplan } from '../../../domain/faktura/kjoringsplan.js';
 import { feil } from '../../../domain/felles/diagnostikk.js';
+import { kurskorreksjonTekst } from '../../../domain/faktura/kurskorreksjon.js';
 import type { Dokument } from '../../../io/faktura/dokumenter.js';
 import type { Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
@@ -166,6 +167,23 @@ export function fakturaJson(
       egenandel: -gammel.egenandel / 100,
       mva: -gammel.mva / 100,
     })),
+    kurskorreksjoner: plan.kurs.linjer.map((k, i) => ({
+      korrigerer: k.korrigerer,
+      orgnr: k.orgnr,
+      navn: k.navn,
+      fra: {
+        kurs: plan.kurs.fra[i]!.eurNokKurs / 10_000,
+        kursdato: plan.kurs.fra[i]!.kursdato,
+        stotteEur: eur(plan.kurs.fra[i]!.stotteEur),
+      },
+      til: {
+        kurs: k.eurNokKurs / 10_000,
+        kursdato: k.kursdato,
+        stotteEur: eur(plan.kurs.fra[i]!.stotteEur + k.stotteEur),
+      },
+      differanseEur: eur(k.stotteEur),
+    })),
+    hoppetOver: nummer.hoppetOver,
     totalt: { ...sumJson(f.totalt), stotteEur: eur(f.malbedrifter.reduce((s, m) => s + m.stotteEur, 0)) },
     disponibelt: dispJson(plan.disp),
     adminTimeraderIkkeFakturert: f.adminRader,
@@ -225,6 +243,14 @@ export function notater(inn: FakturaInndata, plan: Fakturaplan, filer: Utfiler):
     );
   if (uendret.length)
     ut.push(`Uendret (beholdes): ${uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`);
+  if (plan.kurs.linjer.length)
+    ut.push(
+      `Kurskorreksjon (ny EUR/NOK-kurs i nh.json, vedlegg 3 pkt. 2): ${plan.kurs.linjer.map((k, i) => kurskorreksjonTekst(k, plan.kurs.fra[i]!)).join('; ')}. Ført som egne linjer i registeret; fakturaene er uendret.`,
+    );
+  if (plan.nummer.hoppetOver.length)
+    ut.push(
+      `Hoppet over ${plan.nummer.hoppetOver.join(', ')}: MOD11-KID-en ville endt på «-», som mange banker avviser (står i faktura/nummerlogg.csv).`,
+    );
   if (filer.importfiler.poweroffice)
     ut.push(
       "PowerOffice-importen: kontroller kolonnenavnene mot PowerOffice' filbeskrivelse før første import (docs/faktura.md).",
