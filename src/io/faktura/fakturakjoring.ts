@@ -12,7 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KJORINGSMERKE, type Merke, type Periodemappe } from '../../domain/faktura/utfiler.js';
 import type { Arbeidsmappe } from '../arbeidsmappe.js';
-import { somMiljoFeil, type Utfil } from '../skriv/skriv.js';
+import type { Utfil } from '../skriv/skriv.js';
 import { finnEhfFiler } from './ehf-filer.js';
 
 export const KJORING_FIL = KJORINGSMERKE;
@@ -86,7 +86,11 @@ async function avbrutteEhf(mappe: string): Promise<string[]> {
   return ut;
 }
 
-const erFil = (sti: string) => stat(sti).then((s) => s.isFile(), () => false);
+const erFil = (sti: string) =>
+  stat(sti).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 /** Filene merket nevner som finnes nå, med sha256 slik de er nå. */
 async function merkefiler(mappe: string, merke: Merke | null): Promise<{ sti: string; sha256: string }[]> {

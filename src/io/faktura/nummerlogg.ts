@@ -75,7 +75,8 @@ export async function lesNummerlogg(am: Arbeidsmappe): Promise<LestLogg> {
     versjon = await readFile(sti);
   } catch (e) {
     // ENOTDIR: «faktura» er en fil, så loggen finnes ikke; skrivingen sier fra om stien der den skal skrive.
-    if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return { sti, linjer: [], versjon: null };
+    if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? ''))
+      return { sti, linjer: [], versjon: null };
     throw somMiljoFeil(e, sti);
   }
   const t = lesCsvTabell(versjon, LOGG_VISNING);
