@@ -450,6 +450,132 @@ tilfelle('faktura-timer-over-24', {
   forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'over-24-timer' },
 });
 
+// --- issue 23: støtteregisteret som reskontro (nummerserien, historikken, filene ved siden av registeret) ---
+const R_HODE =
+  'periode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;type;fakturanr;kid;' +
+  'fakturadato;forfallsdato;ordrereferanse;krediterer;korrigerer;kjoring';
+const R_SEP =
+  '2026M09;30.09.2026;915000002;Alfa Teknologi AS;5000,00;1250,00;312,50;3750,00;11,5;31.12.2025;326,09;faktura;' +
+  '26001;;30.09.2026;14.10.2026;2026-09-915000002;;;k1';
+const L_HODE = 'tidspunkt;kjoring;hendelse;periode;fakturanr;type;orgnr;ordrereferanse;merknad';
+const loggLinje = (k, h, p, nr, orgnr) =>
+  `2026-11-01T10:00:00Z;${k};${h};${p};${nr};faktura;${orgnr};${p.replace('M', '-')}-${orgnr};`;
+const EHF = '<?xml version="1.0" encoding="UTF-8"?>\n<Invoice/>\n';
+tilfelle('faktura-register-omdopt', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 2: stotteregister.csv mangler, «stotteregister (1).csv» finnes (omdøpt av OneDrive)',
+  filer: { 'stotteregister (1).csv': csv(R_HODE, R_SEP) },
+  forventet: { fil: 'stotteregister.csv', kode: 'register-mangler', tekst: '«stotteregister (1).csv»' },
+});
+tilfelle('faktura-register-tilbakerullet', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 3: nummerloggen har ført 26002 (oktober), registeret er en eldre kopi uten den',
+  kommando: ['faktura', '--periode', '2026-11'],
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/nummerlogg.csv': csv(
+      L_HODE,
+      loggLinje('k1', 'tildelt', '2026M09', '26001', '915000002'),
+      loggLinje('k1', 'ført', '2026M09', '26001', '915000002'),
+      loggLinje('k2', 'tildelt', '2026M10', '26002', '915000002'),
+      loggLinje('k2', 'ført', '2026M10', '26002', '915000002'),
+    ),
+  },
+  forventet: { fil: 'stotteregister.csv', kode: 'register-tilbakerullet', tekst: 'periode 2026-10: 1 linje (26002)' },
+});
+tilfelle('faktura-ehf-uten-register', {
+  ...FAKTURA,
+  beskrivelse:
+    'issue 23 pkt. 3: en EHF-fil i ehf/ har et nummer registeret ikke har, og nh kan ikke vise at den er fra en avbrutt kjøring',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/2026-09/ehf/26001-915000002.xml': EHF,
+    'faktura/2026-09/ehf/26002-915000142.xml': EHF,
+  },
+  forventet: { fil: 'faktura/2026-09/ehf/26002-915000142.xml', kode: 'ehf-uten-register' },
+});
+tilfelle('faktura-ehf-samme-nummer', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 1: to EHF-filer med samme nummer i ehf/ (den ene ikke i registeret)',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/2026-09/ehf/26001-915000002.xml': EHF,
+    'faktura/2026-09/ehf/26001-915000142.xml': EHF,
+  },
+  forventet: { fil: 'faktura/2026-09/ehf/26001-915000142.xml', kode: 'ehf-samme-nummer' },
+});
+tilfelle('faktura-utfiler-uten-register', {
+  ...FAKTURA,
+  beskrivelse:
+    'issue 23 pkt. 3: faktura/2026-10 har fakturagrunnlag fra en kjøring som verken står i registeret eller nummerloggen',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/2026-10/.nh-kjoring.json': `${JSON.stringify({ versjon: 2, periode: '2026-10', kjoring: 'k7', filer: [], numre: ['26002'] }, null, 2)}\n`,
+    'faktura/2026-10/fakturagrunnlag.csv': csv('ordrenr;fakturanr', '2026-10-915000002;26002'),
+  },
+  forventet: { fil: 'faktura/2026-10', kode: 'utfiler-uten-register' },
+});
+tilfelle('faktura-register-ukjent-kreditering', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 5: en håndført kreditnota krediterer et nummer registeret ikke har',
+  filer: {
+    'stotteregister.csv': csv(
+      R_HODE,
+      R_SEP,
+      '2026M09;30.09.2026;915000002;Alfa Teknologi AS;-5000,00;-1250,00;-312,50;-3750,00;11,5;31.12.2025;-326,09;' +
+        'kreditnota;26002;;05.10.2026;05.10.2026;K-for-hand;99999;;k2',
+    ),
+  },
+  forventet: { fil: 'stotteregister.csv', rad: 3, kolonne: 'krediterer', kode: 'register-ukjent-referanse' },
+});
+tilfelle('faktura-register-fakturanr', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 (lav): skrivefeil i et fakturanummer i registeret («2600l» med liten L)',
+  filer: { 'stotteregister.csv': csv(R_HODE, R_SEP.replace(';26001;', ';2600l;')) },
+  forventet: { fil: 'stotteregister.csv', rad: 2, kolonne: 'fakturanr', kode: 'register-fakturanr' },
+});
+tilfelle('faktura-navn-ugyldig-tegn', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 8: U+FFFE i et navn (ikke lov i XML/EHF og xlsx)',
+  filer: {
+    'malbedrifter.csv': csv(
+      M_HODE,
+      '915000002;Alfa Tekno\uFFFElogi AS;15.01.2026;31.12.2026;;;;',
+      '915000142;Beta Marin AS;01.03.2026;;;;50;1 200',
+    ),
+  },
+  forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'navn', kode: 'ugyldig-verdi', tekst: 'U+FFFE' },
+});
+const ehfOppsett = {
+  nummerserie: { forste: 26001 },
+  ehf: true,
+  selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' },
+};
+tilfelle('faktura-ehf-mva-null', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 9: mvaSats 0 med EHF (BR-S-05/06)',
+  filer: fakturaNh((c) => ({ ...c, mvaSats: 0, faktura: { ...c.faktura, ...ehfOppsett } })),
+  forventet: { fil: 'nh.json', kolonne: 'mvaSats', kode: 'ehf-mva-null' },
+});
+tilfelle('faktura-mvakode-formel', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 10: faktura.mvaKode «=1+1» (ville nådd importfilene som formel)',
+  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, mvaKode: '=1+1' } })),
+  forventet: nhFeil('faktura.mvaKode'),
+});
+tilfelle('faktura-csvkolonner-samme-overskrift', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 11: faktura.csvKolonner gir to kolonner overskriften «NUMMER»',
+  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, csvKolonner: { fakturanr: 'NUMMER', kid: 'NUMMER' } } })),
+  forventet: { fil: 'nh.json', kolonne: 'faktura.csvKolonner.kid', kode: 'csv-kolonne-to-ganger' },
+});
+tilfelle('config-regnskapssystem-ukjent', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 (lav): «regnskapssystem»: ["visma"] — meldingen nevner verdiene som finnes',
+  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, regnskapssystem: ['visma'] } })),
+  forventet: { ...nhFeil('faktura.regnskapssystem'), tekst: 'forventet "tripletex" eller "poweroffice"' },
+});
+
 // --- issue 11: priser, lønn, prosent som brøk, tall som ikke kan tolkes sikkert ---
 tilfelle('ansatte-markedspris-negativ', {
   beskrivelse: 'markedspris -1250',
@@ -606,6 +732,7 @@ for (const t of tilfeller) {
     if (f !== 'melding.txt') rmSync(path.join(dir, f), { recursive: true, force: true });
   for (const [fil, innhold] of Object.entries(t.filer)) {
     const data = typeof innhold === 'string' && innhold.startsWith('XLSX:') ? await xlsx(innhold.slice(5)) : innhold;
+    mkdirSync(path.dirname(path.join(dir, fil)), { recursive: true });
     writeFileSync(path.join(dir, fil), data);
   }
   writeFileSync(

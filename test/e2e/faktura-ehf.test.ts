@@ -115,6 +115,8 @@ describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))(
         const tx2 = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
         expect([...tx2.keys()]).toEqual([ej.kreditnotaer[0].fakturanr, nyNr]);
         expect(tx2.get(ej.kreditnotaer[0].fakturanr)).toBe(-ore(reg.find((l) => l.fakturanr === gammelNr)!.egenandel!));
+        // Issue 23: etter --erstatt-kjeden stemmer register, fakturagrunnlag, importfiler og hver EHF til øret.
+        expect(await kryssjekk(ws)).toEqual([]);
       },
       240_000,
     );

@@ -58,16 +58,24 @@ const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
  * tilbakerullet fil aldri får et nummer til å bli brukt to ganger. Med MOD11 hoppes numre over der KID-en ville
  * endt på «-» (mange banker avviser den; issue 21 pkt. 8); de står i `hoppetOver`.
  */
-function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett, hoyeste: Nummerkilde | null) {
+function tildeler(
+  register: readonly RegisterlinjeData[],
+  o: Nummeroppsett,
+  hoyeste: Nummerkilde | null,
+  brukte: readonly string[],
+) {
   const forrige = Math.max(hoyesteNummer(register), hoyeste?.nr ?? 0);
   let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, forrige + 1);
   const hoppetOver: string[] = [];
   const fra =
     hoyeste && hoyeste.nr === forrige ? ` — høyeste nummer nh har utstedt er ${hoyeste.nr} (${hoyeste.kilde})` : '';
   // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
+  // Ordrereferanser fra nummerloggen (også avbrutte kjøringer, der importfilen kan være importert) brukes heller
+  // aldri igjen.
   const brukteRef = new Set([
     ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
     ...register.map(fakturaNokkel),
+    ...brukte,
   ]);
   return {
     hoppetOver,
@@ -105,11 +113,12 @@ export function planleggFakturaer(
   o: Nummeroppsett,
   idag: Dato,
   hoyeste: Nummerkilde | null = null,
+  brukteReferanser: readonly string[] = [],
 ): { plan: Plan } | { feil: string } {
   const iPerioden = register.filter((l) => l.periode === f.periode);
   const slutt = sisteDag(f.periode);
   const dato = iPerioden.length > 0 && idag > slutt ? idag : slutt;
-  const t = tildeler(register, o, hoyeste);
+  const t = tildeler(register, o, hoyeste, brukteReferanser);
   const plan: Plan = { kreditnotaer: [], nye: [], uendret: [], hoppetOver: t.hoppetOver };
   const nyePerOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
   for (const a of [...aktiveFakturaer(iPerioden)].sort(etterOrgnr)) {

@@ -76,11 +76,7 @@ export const fakturaOppsettSkjema = z.strictObject({
   selger: selgerSkjema.prefault({}),
   /** Importfil(er) for regnskapssystemet i tillegg til den generiske CSV-en. */
   regnskapssystem: z
-    .union([z.enum(REGNSKAPSSYSTEMER), z.array(z.enum(REGNSKAPSSYSTEMER))], {
-      // Issue 23 (lav): «["visma"]» ga «ugyldig verdi (en liste)»; si hvilke verdier som finnes.
-      error: (i) =>
-        `forventet ${REGNSKAPSSYSTEMER.map((r) => `"${r}"`).join(' eller ')} (eller en liste av dem), fant ${JSON.stringify(i.input)}`,
-    })
+    .union([z.enum(REGNSKAPSSYSTEMER), z.array(z.enum(REGNSKAPSSYSTEMER))])
     .default([])
     .transform((v) => (Array.isArray(v) ? v : [v])),
   /** Produktnummeret linjene får i importfilene (Tripletex «ORDER LINE - PROD NO», PowerOffice «ProductCode»). */

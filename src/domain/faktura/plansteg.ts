@@ -42,7 +42,9 @@ export function nummerplan(
   hoyeste: Nummerkilde | null,
 ): { nummer: Plan; feil: Diagnostikk[] } {
   const { nummerserie, kid, forfallsdager } = inn.oppsett;
-  const r = planleggFakturaer(f, inn.register.linjer, { nummerserie, kid, forfallsdager }, inn.idag, hoyeste);
+  const brukte = inn.logg.map((l) => l.ordrereferanse).filter((r): r is string => Boolean(r));
+  const o = { nummerserie, kid, forfallsdager };
+  const r = planleggFakturaer(f, inn.register.linjer, o, inn.idag, hoyeste, brukte);
   if (!('feil' in r)) return { nummer: r.plan, feil: [] };
   const tom: Plan = { kreditnotaer: [], nye: [], uendret: [], hoppetOver: [] };
   return { nummer: tom, feil: [feil('kid-lengde', r.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })] };

@@ -217,6 +217,19 @@ function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
   return ds;
 }
 
+/**
+ * En verdi som ikke passer noen av alternativene: når alternativene er faste verdier (f.eks. «tripletex» eller en
+ * liste av slike), si hvilke som finnes og hva som ikke passet (issue 23, lav: «["visma"]» ga «ugyldig verdi (en liste)»).
+ */
+function unionGrunn(i: z.core.$ZodIssue, verdi: unknown): string {
+  const indre = i.code === 'invalid_union' ? i.errors.flat() : [];
+  const lov = [...new Set(indre.flatMap((e) => (e.code === 'invalid_value' ? e.values : [])))];
+  if (!lov.length) return `ugyldig verdi (${beskrivVerdi(verdi)})`;
+  const liste = indre.some((e) => e.path.length > 0) ? ' (eller en liste av dem)' : '';
+  const feilVerdier = Array.isArray(verdi) ? verdi.filter((v) => !lov.includes(v as never)) : [verdi];
+  return `forventet ${lov.map((v) => JSON.stringify(v)).join(' eller ')}${liste}, fant ${feilVerdier.map((v) => JSON.stringify(v)).join(', ')}`;
+}
+
 /** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */
 export function zodTilDiagnostikk(
   e: z.ZodError,
@@ -234,7 +247,7 @@ export function zodTilDiagnostikk(
           ? 'mangler'
           : i.code === 'invalid_type'
             ? `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(verdi)}`
-            : `ugyldig verdi (${beskrivVerdi(verdi)})`;
+            : unionGrunn(i, verdi);
     }
     return feil('ugyldig-config', `Feltet «${sti || '(rot)'}» er ugyldig: ${grunn}.`, { fil, kolonne: sti });
   });

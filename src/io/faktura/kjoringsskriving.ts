@@ -4,10 +4,11 @@
  *   1. sjekkes det at ingenting er endret siden inndataene ble lest (registeret og nummerloggen byte for byte,
  *      periodemappen: merket, EHF-filene med sha256, fakturagrunnlaget);
  *   2. tas sikkerhetskopien (--erstatt), og filene fra en avbrutt kjøring flyttes til avbrutt/<kjøring>/;
- *   3. føres numrene som «tildelt» i nummerloggen (annullerte og overhoppede først) — før noen faktura finnes;
- *   4. skrives kjøringsmerket, dokumentene og registeret sist (compare-and-swap), alt atomisk;
- *   5. føres numrene som «ført» i nummerloggen.
- * Dør kjøringen mellom 3 og 5, ser neste kjøring det i loggen og på merket (domain/faktura/utfiler.ts).
+ *   3. skrives alt til midlertidige filer og døpes om: nummerloggen med numrene som «tildelt» (annullerte og
+ *      overhoppede først) før noen faktura finnes, så kjøringsmerket, dokumentene og registeret sist
+ *      (compare-and-swap);
+ *   4. føres numrene som «ført» i nummerloggen.
+ * Dør kjøringen etter loggen og før «ført», ser neste kjøring det i loggen og på merket (domain/faktura/utfiler.ts).
  * Kontrakten står i docs/arkitektur.md («Skriving og låsing») og docs/faktura.md («Nummerserien»).
  */
 import { mkdir, rename } from 'node:fs/promises';
@@ -98,11 +99,17 @@ export function skrivKjoring(am: Arbeidsmappe, s: Skriveplan, advarsler: Diagnos
     if (s.plan.opprydding.advarsel) advarsler.push(s.plan.opprydding.advarsel);
     const gammel = s.reg.logg.linjer;
     const tildelt: Logglinje[] = [...gammel, ...s.plan.logg.for];
-    await skrivFiler([nummerloggFil(am, gammel, s.plan.logg.for)], { overskriv: true });
     const numre = [...s.plan.nummer.hoppetOver, ...s.plan.nyeLinjer.flatMap((l) => (l.fakturanr ? [l.fakturanr] : []))];
-    // Kjøringsmerket først, registeret sist (og bare om det er uendret siden det ble lest). Krasjer vi før
-    // registeret, er perioden ikke fakturert, og merket og loggen viser at filene er fra en avbrutt kjøring.
-    const utfiler = [kjoringsmerke(s.mappe, s.periode, s.kjoring, s.dokumenter, numre), ...s.dokumenter];
+    const merke = kjoringsmerke(s.mappe, s.periode, s.kjoring, s.dokumenter, numre);
+    // Alle filene skrives først til midlertidige filer (full disk, en mappe der en fil skal stå: ingenting er
+    // skrevet); så døpes de om i rekkefølge: nummerloggen med de tildelte numrene FØRST, kjøringsmerket, dokumentene
+    // og registeret sist (og bare om det er uendret siden det ble lest). Dør kjøringen etter loggen, men før
+    // registeret, viser loggen og merket at filene er fra en avbrutt kjøring.
+    const utfiler = [
+      nummerloggFil(am, gammel, s.plan.logg.for),
+      { ...merke, testpunkter: { forRename: ['faktura:for-dokumenter'] } },
+      ...s.dokumenter,
+    ];
     const ny = s.plan.nyeLinjer;
     const register = ny.length ? registerCsv([...s.reg.linjer, ...ny], s.reg.ekstra) : null;
     await skrivMedRegister(am, s.reg, utfiler, register);
