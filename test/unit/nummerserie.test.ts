@@ -78,7 +78,7 @@ describe('bokføringsforskriften kap. 5: et nummer tildeles én gang', () => {
             linje({ fakturanr: String(n), periode: '2026-10', orgnr: String(915000000 + i) }),
           );
           const o = { nummerserie: { forste: 1 }, kid: { metode: 'MOD10' as const, lengde: 8 }, forfallsdager: 14 };
-          const r = planleggFakturaer(f, register, o, d('2026-12-01'), { nr: annen, kilde: 'x' });
+          const r = planleggFakturaer(f, register, o, d('2026-12-01'), undefined, { nr: annen, kilde: 'x' });
           if ('feil' in r) throw new Error(r.feil);
           expect(Number(r.plan.nye[0]!.id.fakturanr)).toBeGreaterThan(Math.max(annen, ...reg, 0));
         },

@@ -118,11 +118,11 @@ describe('håndredigert register (issue 11 pkt. 19)', () => {
   it('issue 23 pkt. 4: en egen kolonne (ignorerKolonner) følger linjen den står på — aldri kopiert til nye linjer', async () => {
     // Faktura og kreditnota for samme målbedrift og periode med hver sin merknad (før: nøkkelen var periode+orgnr,
     // og den siste linjens merknad havnet på alle tre; en ny faktura arvet kreditnotaens).
-    const FAKT = `${SEP.replace(';k1', '')};faktura;26001;;;;2026-09-915000002;;;k1`;
+    const FAKT = `${SEP.replace(';k1', '')};faktura;26001;;;;2026-09-915000002;;;;k1`;
     const KRED =
       '2026-09;30.09.2026;915000002;Alfa Teknologi AS;-5000,00;-1250,00;-312,50;-3750,00;11,5;31.12.2025;-326,09;' +
-      'kreditnota;26002;;;;K-2026-09-915000002;26001;;k2';
-    const hode = `${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;korrigerer;kjoring')};merknad`;
+      'kreditnota;26002;;;;K-2026-09-915000002;26001;;;k2';
+    const hode = `${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;korrigerer;smbGodtatt;kjoring')};merknad`;
     const am = await arbeidsmappe(csv(hode, `${FAKT};sendt i posten`, `${KRED};=1+1`), undefined, (c) => {
       c.ignorerKolonner = { stotteregister: ['merknad'] };
     });

@@ -13,17 +13,12 @@ import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
 import type { Stottelinje } from '../datasett/stotteregister.js';
+import type { AnnenStotte } from '../datasett/annenstotte.js';
+import { annenStotteSomLinjer } from '../felles/stottetak.js';
+import type { Fakturadatoer } from './fakturadato.js';
+import { smbStatusTekst, vurderSmbPerFaktura, type SmbSjekkPost } from './smb-kontroll.js';
 import { registerlinjer } from './faktura.js';
-import {
-  beregnDisponibelt,
-  sjekkTreaarstak,
-  smbSjekkStatus,
-  smbStatusTekst,
-  type Avvisning,
-  type Disponibelt,
-  type SmbSjekkPost,
-  type Treaarsstatus,
-} from './regler.js';
+import { beregnDisponibelt, sjekkTreaarstak, type Avvisning, type Disponibelt, type Treaarsstatus } from './regler.js';
 import { aktiveFakturaer, kreditlinje, sjekkFortegn, type Nummerkilde, type Plan } from './fakturanummer.js';
 import { gjeldendeEur, kursEndret, type EurVerdi } from './kurskorreksjon.js';
 import type { Logglinje } from './nummerlogg.js';
@@ -52,6 +47,8 @@ export type Datasettene = {
   malbedrifter: readonly Malbedrift[];
   timer: readonly Timeregistrering[];
   tilskudd: readonly Tilskudd[];
+  /** Støtte fra andre (annenstotte.csv, frivillig; issue 20 pkt. 7). */
+  annen?: readonly AnnenStotte[];
 };
 
 export type FakturaInndata = {
@@ -80,6 +77,10 @@ export type FakturaInndata = {
   brregAdresser: ReadonlyMap<string, Adressekilde>;
   /** Reglene (standard FAKTURAREGLER). */
   regler?: readonly FakturaRegel[];
+  /** Issue 19 pkt. 6: fakturadato og forfall for kjøringens dokumenter (uten: siste dag i perioden, som før). */
+  datoer?: Fakturadatoer;
+  /** Issue 20 pkt. 2: --godta-smb, orgnr → grunn. */
+  godta?: ReadonlyMap<string, string>;
 };
 
 export type Fakturaidentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;
@@ -113,6 +114,8 @@ export type Fakturaplan = {
   hoyeste: Nummerkilde | null;
   /** Nummerloggen: linjene før skrivingen og etter registeret. */
   logg: { for: Logglinje[]; etter: Logglinje[] };
+  /** Issue 19 pkt. 6: datoene og forklaringen (terminal, --json, Forutsetninger). */
+  datoer: Fakturadatoer | null;
 };
 
 export type Kjoringsplan = AlleredeFakturert | Fakturaplan;
@@ -152,7 +155,7 @@ function sjekkKjoringsmerke(inn: FakturaInndata, mappe: Periodemappe, iPerioden:
 
 /** Issue 19 pkt. 2: en fakturert periode med en annen kurs i nh.json enn fakturaene står med. */
 function kursAdvarsel(inn: FakturaInndata, iPerioden: readonly Registerlinje[]): Diagnostikk[] {
-  const endret = aktiveFakturaer(iPerioden).filter((l) => kursEndret(gjeldendeEur(l, iPerioden), inn.p, inn.p.periode));
+  const endret = aktiveFakturaer(iPerioden).filter((l) => kursEndret(gjeldendeEur(l, iPerioden), inn.p, l.dato));
   if (!endret.length) return [];
   const l = gjeldendeEur(endret[0]!, iPerioden);
   const melding =
@@ -222,10 +225,17 @@ function fakturaplan(
   // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
   // uendrede fakturaer ved --erstatt ikke telles to ganger.
   const ovrige = inn.register.linjer.filter((l) => l.periode !== inn.p.periode);
-  const treaar = sjekkTreaarstak(f, ovrige);
+  // Issue 20: taket medregnet støtte fra andre, og SMB-sjekken på fakturadatoen (hver faktura er ny støtte).
+  const annen = data.annen ?? [];
+  const treaar = sjekkTreaarstak(f, ovrige, annenStotteSomLinjer(annen, inn.p.eurNokKurs));
+  const smb = vurderSmbPerFaktura(f.malbedrifter, f.fakturadato, inn.smbSjekker, inn.godta);
   const disp = beregnDisponibelt(deler(f.fakturadato).aar, data.tilskudd, ovrige, f.totalt.stotte);
-  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: data.tilskudd, treaar, disp };
-  const regler = kjorRegler({ ...grunnlag, smbSjekker: inn.smbSjekker }, inn.regler ?? FAKTURAREGLER);
+  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: data.tilskudd, treaar, disp, smb };
+  const regelgrunnlag = { ...grunnlag, smbSjekker: inn.smbSjekker, timer: data.timer, malbedrifter: data.malbedrifter };
+  const regler = kjorRegler(
+    { ...regelgrunnlag, annen, ingenStotte: inn.oppsett.ingenStotte },
+    inn.regler ?? FAKTURAREGLER,
+  );
   const hoyeste = hoyesteUtstedte({
     ...inn,
     register: inn.register.linjer,
@@ -241,7 +251,7 @@ function fakturaplan(
       kreditlinje(medGjeldendeEur(gammel, inn.register.linjer), id, inn.kjoring),
     ),
     ...kurs.linjer,
-    ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id]))),
+    ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id])), smb.godtatt),
   ];
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
   return {
@@ -250,7 +260,9 @@ function fakturaplan(
     f,
     disp,
     treaar: treaar.status,
-    smb: new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, inn.smbSjekker))])),
+    smb: new Map(
+      f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smb.status.get(m.orgnr)!, smb.godtatt.get(m.orgnr))]),
+    ),
     avvisninger: regler.avvisninger,
     advarsler: [...ledger.advarsler, ...regler.advarsler],
     feil: nummerfeil,
@@ -270,6 +282,7 @@ function fakturaplan(
     opprydding: oppryddingsplan(ledger.avbrutt),
     hoyeste,
     logg: loggplan(inn, nyeLinjer, nummer.hoppetOver, ledger.avbrutt),
+    datoer: inn.datoer ?? null,
   };
 }
 

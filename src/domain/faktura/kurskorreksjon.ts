@@ -6,7 +6,7 @@
  * ble ført med — og summen av støtte i EUR (treårstaket i faktura og smb-sjekk) blir den nye verdien. Kunden får
  * ingenting: EUR-verdien står ikke på fakturaen. Ren modul. (issue 19 pkt. 2)
  */
-import { formatDato, sisteDag, type Dato, type Maaned } from '../felles/dato.js';
+import { formatDato, type Dato } from '../felles/dato.js';
 import { skalertTekst } from '../felles/rapport.js';
 import { formatKroner } from '../felles/penger.js';
 import { tilEurCent } from './faktura.js';
@@ -26,15 +26,15 @@ export function gjeldendeEur(faktura: RegisterlinjeData, register: readonly Regi
 }
 
 /**
- * Gjelder kursen i nh.json for perioden, og er den en annen enn den fakturaen står med? En kurs datert etter
- * perioden gjelder ikke (neste års kurs skal ikke endre fjorårets måneder; advarselen kurs-etter-periode sier fra).
+ * Gjelder kursen i nh.json for fakturaen, og er den en annen enn den fakturaen står med? En kurs datert etter
+ * støttedatoen (fakturaens `dato`) gjelder ikke: neste års kurs skal ikke endre fjorårets fakturaer.
  */
 export function kursEndret(
   v: EurVerdi,
   p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
-  periode: Maaned,
+  stottedato: Dato,
 ): boolean {
-  if (p.kursdato > sisteDag(periode)) return false;
+  if (p.kursdato > stottedato) return false;
   return v.eurNokKurs !== p.eurNokKurs || v.kursdato !== p.kursdato;
 }
 
@@ -42,11 +42,11 @@ export function kursEndret(
 export function kurskorreksjon(
   faktura: RegisterlinjeData,
   register: readonly RegisterlinjeData[],
-  p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato' | 'periode'>,
+  p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
   d: { kjoring: string; dato: Dato; ordrereferanse: string },
 ): NyRegisterlinje | null {
   const v = gjeldendeEur(faktura, register);
-  if (!kursEndret(v, p, p.periode)) return null;
+  if (!kursEndret(v, p, faktura.dato)) return null;
   return {
     periode: faktura.periode,
     dato: faktura.dato,

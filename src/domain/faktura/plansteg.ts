@@ -44,7 +44,7 @@ export function nummerplan(
   const { nummerserie, kid, forfallsdager } = inn.oppsett;
   const brukte = inn.logg.map((l) => l.ordrereferanse).filter((r): r is string => Boolean(r));
   const o = { nummerserie, kid, forfallsdager };
-  const r = planleggFakturaer(f, inn.register.linjer, o, inn.idag, hoyeste, brukte);
+  const r = planleggFakturaer(f, inn.register.linjer, o, inn.idag, inn.datoer, hoyeste, brukte);
   if (!('feil' in r)) return { nummer: r.plan, feil: [] };
   const tom: Plan = { kreditnotaer: [], nye: [], uendret: [], hoppetOver: [] };
   return { nummer: tom, feil: [feil('kid-lengde', r.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })] };
