@@ -214,6 +214,14 @@ describe('issue 23 High: et sendt nummer brukes aldri om igjen, historikken går
 });
 
 describe('issue 23 Low og issue 21 pkt. 8', () => {
+  it('årsrapport advarer om en konfliktkopi av registeret (som faktura og smb-sjekk)', async () => {
+    const ws = klar(kopier(LITEN));
+    expect((await nh(['faktura', '--data', ws, ...P10])).kode).toBe(0);
+    copyFileSync(path.join(ws, 'stotteregister.csv'), path.join(ws, 'stotteregister-LAPTOP-KARI.csv'));
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis', '--json']);
+    expect(r.json().advarsler.map((a: { kode: string }) => a.kode)).toContain('konfliktkopi');
+  });
+
   it('MOD11: et nummer der KID-en ville endt på «-», hoppes over og står i nummerloggen', async () => {
     const ws = klar(kopier(LITEN), { nummerserie: { forste: 5012 }, kid: { metode: 'MOD11', lengde: 6 } });
     const r = await nh(['faktura', '--data', ws, ...P10, '--json']);

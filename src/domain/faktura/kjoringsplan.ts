@@ -5,24 +5,17 @@
  * Appen viser planen (`--forhandsvis` stopper der), spør, lager dokumentene og skriver — bare skrivingen under
  * låsen. Programveileder 10.4 og vedlegg 3 pkt. 2 og 4.1 (reglene i regelliste.ts).
  */
-import { feil, InndataFeil, advarsel, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
-import { deler, formatDato, sisteDag, type Dato } from '../felles/dato.js';
+import { feil, InndataFeil, advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
+import { formatDato, sisteDag } from '../felles/dato.js';
 import { skalertTekst } from '../felles/rapport.js';
-import type { Timeregistrering } from '../datasett/timer.js';
-import type { Ansatt } from '../datasett/ansatte.js';
-import type { Malbedrift } from '../datasett/malbedrifter.js';
-import type { Tilskudd } from '../datasett/tilskudd.js';
-import type { Stottelinje } from '../datasett/stotteregister.js';
-import type { AnnenStotte } from '../datasett/annenstotte.js';
-import { annenStotteSomLinjer } from '../felles/stottetak.js';
 import type { Fakturadatoer } from './fakturadato.js';
-import { smbStatusTekst, vurderSmbPerFaktura, type SmbSjekkPost } from './smb-kontroll.js';
-import { registerlinjer } from './faktura.js';
-import { beregnDisponibelt, sjekkTreaarstak, type Avvisning, type Disponibelt, type Treaarsstatus } from './regler.js';
+import { smbStatusTekst } from './smb-kontroll.js';
+import { registerlinjer } from './registerlinjer.js';
+import type { Avvisning, Disponibelt, Treaarsstatus } from './regler.js';
 import { aktiveFakturaer, kreditlinje, sjekkFortegn, type Nummerkilde, type Plan } from './fakturanummer.js';
 import { gjeldendeEur, kursEndret, type EurVerdi } from './kurskorreksjon.js';
 import type { Logglinje } from './nummerlogg.js';
-import { beregn, identiteter, kurskorreksjoner, loggplan, medGjeldendeEur, nummerplan } from './plansteg.js';
+import { beregn, identiteter, kurskorreksjoner, loggplan, medGjeldendeEur, nummerplan, regelsteg } from './plansteg.js';
 import {
   hoyesteUtstedte,
   KJORINGSMERKE,
@@ -31,59 +24,13 @@ import {
   type Periodemappe,
   type Utfilkontroll,
 } from './utfiler.js';
-import { kjoperbehov, type Adressekilde, type Kjoperbehov } from './kjopere.js';
-import { kjorRegler, type FakturaRegel, FAKTURAREGLER } from './regelliste.js';
-import type { FakturaOppsett, Formater } from './oppsett.js';
-import type { SelgerFull } from './ehf.js';
-import type { FakturaParametre, Fakturering, Identitet, NyRegisterlinje } from './typer.js';
+import { kjoperbehov, type Kjoperbehov } from './kjopere.js';
+import type { Fakturering, NyRegisterlinje } from './typer.js';
 
 export type { Periodemappe };
+import type { Datasettene, FakturaInndata, Fakturaidentitet, Registerlinje } from './inndata.js';
 
-/** En linje i støtteregisteret slik den er lest (kilden: fil og rad) eller ført av nh. */
-export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Kilde };
-
-export type Datasettene = {
-  ansatte: readonly Ansatt[];
-  malbedrifter: readonly Malbedrift[];
-  timer: readonly Timeregistrering[];
-  tilskudd: readonly Tilskudd[];
-  /** Støtte fra andre (annenstotte.csv, frivillig; issue 20 pkt. 7). */
-  annen?: readonly AnnenStotte[];
-};
-
-export type FakturaInndata = {
-  p: FakturaParametre;
-  oppsett: FakturaOppsett;
-  formater: Formater;
-  selger: SelgerFull;
-  erstatt: boolean;
-  idag: Dato;
-  /** Kjøringens id (står på registerlinjene og i kjøringsmerket). */
-  kjoring: string;
-  /** Tidspunktet for kjøringen (ISO), i nummerloggen. */
-  tidspunkt: string;
-  register: { fil: string; linjer: readonly Registerlinje[] };
-  /** Alle periodemappene i faktura/ (også den som kjøres, om den finnes). */
-  perioder: readonly Periodemappe[];
-  /** Nummerloggen (faktura/nummerlogg.csv); tom når den ikke finnes. */
-  logg: readonly Logglinje[];
-  /** Fakturanumre i andre filer nh har skrevet (fakturagrunnlag.csv, registre i sikkerhetskopiene). */
-  nummerkilder: readonly Nummerkilde[];
-  /** null: perioden er fakturert og --erstatt er ikke gitt, så datasettene trengs ikke. */
-  datasett: Datasettene | null;
-  /** Feil i nh.json som først kan sees mot dataene (tjenestepris med skrivefeil, ukjent CSV-kolonne). */
-  oppsettfeil: readonly Diagnostikk[];
-  smbSjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>;
-  brregAdresser: ReadonlyMap<string, Adressekilde>;
-  /** Reglene (standard FAKTURAREGLER). */
-  regler?: readonly FakturaRegel[];
-  /** Issue 19 pkt. 6: fakturadato og forfall for kjøringens dokumenter (uten: siste dag i perioden, som før). */
-  datoer?: Fakturadatoer;
-  /** Issue 20 pkt. 2: --godta-smb, orgnr → grunn. */
-  godta?: ReadonlyMap<string, string>;
-};
-
-export type Fakturaidentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;
+export type { Datasettene, FakturaInndata, Fakturaidentitet, Registerlinje };
 
 export type AlleredeFakturert = { status: 'allerede-fakturert'; linjer: Registerlinje[]; advarsler: Diagnostikk[] };
 
@@ -222,20 +169,7 @@ function fakturaplan(
   ledger: Utfilkontroll,
 ): Fakturaplan {
   const f = beregn(inn, data);
-  // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
-  // uendrede fakturaer ved --erstatt ikke telles to ganger.
-  const ovrige = inn.register.linjer.filter((l) => l.periode !== inn.p.periode);
-  // Issue 20: taket medregnet støtte fra andre, og SMB-sjekken på fakturadatoen (hver faktura er ny støtte).
-  const annen = data.annen ?? [];
-  const treaar = sjekkTreaarstak(f, ovrige, annenStotteSomLinjer(annen, inn.p.eurNokKurs));
-  const smb = vurderSmbPerFaktura(f.malbedrifter, f.fakturadato, inn.smbSjekker, inn.godta);
-  const disp = beregnDisponibelt(deler(f.fakturadato).aar, data.tilskudd, ovrige, f.totalt.stotte);
-  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: data.tilskudd, treaar, disp, smb };
-  const regelgrunnlag = { ...grunnlag, smbSjekker: inn.smbSjekker, timer: data.timer, malbedrifter: data.malbedrifter };
-  const regler = kjorRegler(
-    { ...regelgrunnlag, annen, ingenStotte: inn.oppsett.ingenStotte },
-    inn.regler ?? FAKTURAREGLER,
-  );
+  const { treaar, smb, disp, regler } = regelsteg(inn, data, f);
   const hoyeste = hoyesteUtstedte({
     ...inn,
     register: inn.register.linjer,

@@ -3,14 +3,18 @@
  * linjene i nummerloggen. Ren modul.
  */
 import { feil, InndataFeil, type Diagnostikk } from '../felles/diagnostikk.js';
-import { formatDato } from '../felles/dato.js';
+import { deler, formatDato } from '../felles/dato.js';
+import { annenStotteSomLinjer } from '../felles/stottetak.js';
+import { vurderSmbPerFaktura } from './smb-kontroll.js';
+import { beregnDisponibelt, sjekkTreaarstak } from './regler.js';
+import { FAKTURAREGLER, kjorRegler } from './regelliste.js';
 import { timerOverDognet } from '../datasett/timer.js';
 import { beregnFakturering } from './faktura.js';
 import { fakturaNokkel, planleggFakturaer, type Nummerkilde, type Plan } from './fakturanummer.js';
 import { gjeldendeEur, kurskorreksjon, type EurVerdi } from './kurskorreksjon.js';
 import { kjoringerILogg, logglinjer, type Logglinje } from './nummerlogg.js';
 import type { AvbruttKjoring } from './utfiler.js';
-import type { Datasettene, FakturaInndata, Fakturaidentitet } from './kjoringsplan.js';
+import type { Datasettene, FakturaInndata, Fakturaidentitet } from './inndata.js';
 import type { Fakturering, NyRegisterlinje, RegisterlinjeData } from './typer.js';
 
 /** Periodens fakturaer; feil i dataene (og i nh.json mot dataene) meldes alle på én gang (exit 2). */
@@ -122,4 +126,24 @@ function ettertid(inn: FakturaInndata): Logglinje[] {
     ...logglinjer('ført', { kjoring: l.kjoring ?? '(ukjent)', periode: l.periode, tidspunkt: inn.tidspunkt }, [l])[0]!,
     merknad: `står i ${inn.register.fil} (ført ${l.fakturadato ? formatDato(l.fakturadato) : l.periode}); ført i loggen i ettertid`,
   }));
+}
+
+/**
+ * Reglene (regelliste.ts) på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
+ * uendrede fakturaer ved --erstatt ikke telles to ganger. Issue 20: taket medregnet støtte fra andre, og
+ * SMB-sjekken på fakturadatoen (hver faktura er ny støtte).
+ */
+export function regelsteg(inn: FakturaInndata, data: Datasettene, f: Fakturering) {
+  const ovrige = inn.register.linjer.filter((l) => l.periode !== inn.p.periode);
+  const annen = data.annen ?? [];
+  const treaar = sjekkTreaarstak(f, ovrige, annenStotteSomLinjer(annen, inn.p.eurNokKurs));
+  const smb = vurderSmbPerFaktura(f.malbedrifter, f.fakturadato, inn.smbSjekker, inn.godta);
+  const disp = beregnDisponibelt(deler(f.fakturadato).aar, data.tilskudd, ovrige, f.totalt.stotte);
+  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: data.tilskudd, treaar, disp, smb };
+  const regelgrunnlag = { ...grunnlag, smbSjekker: inn.smbSjekker, timer: data.timer, malbedrifter: data.malbedrifter };
+  const regler = kjorRegler(
+    { ...regelgrunnlag, annen, ingenStotte: inn.oppsett.ingenStotte },
+    inn.regler ?? FAKTURAREGLER,
+  );
+  return { treaar, smb, disp, regler };
 }

@@ -21,14 +21,8 @@ import type { Arbeidsmappe } from '../arbeidsmappe.js';
 import { finnes, skrivFiler, somMiljoFeil, type Utfil } from '../skriv/skriv.js';
 import { AVBRUTT_MAPPE, kjoringsmerke, lesPeriodemappe } from './fakturakjoring.js';
 import { lesNummerlogg, nummerloggFil } from './nummerlogg.js';
-import {
-  medRegisterLaas,
-  registerCsv,
-  sikkerhetskopier,
-  sjekkUendret,
-  skrivMedRegister,
-  type LestRegister,
-} from './stotteregister.js';
+import { medRegisterLaas } from './registerlaas.js';
+import { registerCsv, sikkerhetskopier, sjekkUendret, skrivMedRegister, type LestRegister } from './stotteregister.js';
 
 export type Skriveplan = {
   periode: string;

@@ -9,7 +9,7 @@
  * merknadskolonne i `ignorerKolonner`), filnavnet (`Stotteregister.csv`) og en symbolsk lenke beholdes.
  * Før --erstatt tas en sikkerhetskopi i `faktura/sikkerhetskopi/`.
  */
-import { mkdir, readdir, copyFile, open, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, copyFile, open } from 'node:fs/promises';
 import path from 'node:path';
 import { stotteregisterDef } from '../../domain/datasett/stotteregister.js';
 import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
@@ -28,17 +28,16 @@ import { maanedICsv, type Maaned } from '../../domain/felles/dato.js';
 import { excelMaanedVakt } from '../les/maaned-i-csv.js';
 import { lagCsv } from '../skriv/csv-skriv.js';
 import { lesCsvTabell } from '../les/tabell-les.js';
-import { medLaas, type Laas } from '../skriv/laas.js';
-import { finnes, ryddTemp, skrivFiler, somMiljoFeil, tempMoenster, type Utfil } from '../skriv/skriv.js';
+import { medLaas } from '../skriv/laas.js';
+import { lesBytes, REGISTER_FIL, registerEndret, vedSamtidigSkriving } from './registerfil.js';
+import { finnes, skrivFiler, type Utfil } from '../skriv/skriv.js';
 
-export const REGISTER_FIL = 'stotteregister.csv';
-export const LAAS_FIL = '.stotteregister.laas';
+export { LAAS_FIL, REGISTER_FIL, vedSamtidigSkriving } from './registerfil.js';
 /** Kort lås rundt selve compare-and-swap + rename (holdes i millisekunder). */
 export const SKRIVELAAS_FIL = '.stotteregister.skrives';
 /** Holdes skrivelåsen lenger enn dette, er kjøringen som tok den, død. */
 const SKRIVELAAS_MS = 30_000;
 export const SIKKERHETSKOPI_MAPPE = path.join('faktura', 'sikkerhetskopi');
-const AVBRUTT = 'avbrutt';
 
 /** Kolonnene i nøyaktig samme rekkefølge og med samme nøkler som stotteregisterDef. */
 const TYPER: Record<string, Kolonne['type']> = {
@@ -85,15 +84,6 @@ export type LestRegister = {
   /** Nummerloggen (faktura/nummerlogg.csv), lest sammen med registeret og kontrollert mot det. */
   logg: LestLogg;
 };
-
-async function lesBytes(sti: string): Promise<Buffer | null> {
-  try {
-    return await readFile(sti);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw somMiljoFeil(e, sti);
-  }
-}
 
 /** Kolonnene i filen som ikke kobles til en registerkolonne (ignorerte eller uten overskrift). */
 function finnEkstra(buf: Buffer, fil: string, am: Arbeidsmappe, linjer: readonly Registerlinje[]): EkstraKolonner {
@@ -152,7 +142,7 @@ export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister>
   const versjon = fil ? await lesBytes(sti) : null;
   const logg = await lesNummerlogg(am);
   if (!fil || !versjon) {
-    await sjekkManglendeRegister(am, logg.linjer, REGISTER_FIL);
+    await vedSamtidigSkriving(am, sti, null, () => sjekkManglendeRegister(am, logg.linjer, REGISTER_FIL));
     const ekstra = { overskrifter: [], verdier: new Map<number, string[]>() };
     return { fil: null, sti, linjer: [], versjon: null, ekstra, advarsler: await konfliktkopier(am, null), logg };
   }
@@ -163,7 +153,7 @@ export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister>
     ...kontrollerRegisterlinjer(linjer, fil),
     ...tilbakerulling(linjer, logg.linjer, { register: fil, logg: LOGG_VISNING }),
   ];
-  if (brudd.length) throw new InndataFeil(brudd);
+  if (brudd.length) await vedSamtidigSkriving(am, sti, versjon, () => Promise.reject(new InndataFeil(brudd)));
   const ekstra = finnEkstra(versjon, fil, am, linjer);
   const advarsler = [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))];
   return { fil, sti, linjer, versjon, ekstra, advarsler, logg };
@@ -212,16 +202,7 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
 export async function sjekkUendret(reg: LestRegister): Promise<void> {
   const naa = await lesBytes(reg.sti);
   const lik = naa === null || reg.versjon === null ? naa === reg.versjon : naa.equals(reg.versjon);
-  if (!lik) {
-    throw new InndataFeil([
-      feil(
-        'register-endret',
-        'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. ' +
-          'Ingenting er skrevet; kjør kommandoen på nytt.',
-        { fil: path.basename(reg.sti) },
-      ),
-    ]);
-  }
+  if (!lik) throw registerEndret(reg.sti);
 }
 
 /** Testpunktene krasjtestene dreper prosessen ved rundt registeret (NH_TESTPUNKT_DREP). */
@@ -285,50 +266,6 @@ export async function sikkerhetskopier(
     await fh.sync().finally(() => fh.close());
   }
   return mappe;
-}
-
-/** nh sine midlertidige filer rundt registeret og fakturaen (gjenglemt etter full disk eller kill -9). */
-const TEMP_ROT = [tempMoenster('stotteregister\\.csv')];
-/**
- * Låsenes egne midlertidige filer lages FØR låsen er tatt (av kjøringer som venter på den), så de ryddes
- * bare når de er så gamle at ingen kjøring kan holde på med dem (en lås lages på millisekunder).
- */
-const TEMP_LAAS = [
-  tempMoenster('\\.stotteregister\\.(laas|skrives)(\\.overtak)?'),
-  /^\.stotteregister\.(laas|skrives)(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/,
-];
-const LAAS_TEMP_MS = 60_000;
-/**
- * I faktura/ og periodemappene skriver bare nh: alle nh sine midlertidige filer der (fakturagrunnlag, merket,
- * EHF, importfiler, nummerloggen — og dokumenter som kommer til) ryddes (issue 23 pkt. 6). avbrutt/ røres ikke.
- */
-const TEMP_FAKTURA = [tempMoenster('[^/\\\\]+')];
-
-/** Rydder gjenglemte midlertidige filer eldre enn låsen vi nettopp tok (issue 11 pkt. 8, issue 23 pkt. 6). */
-async function ryddEtterKrasj(am: Arbeidsmappe, l: Laas): Promise<void> {
-  const grense = (await stat(l.sti).catch(() => null))?.mtimeMs ?? l.tattMs;
-  await ryddTemp(am.rot, TEMP_ROT, grense);
-  await ryddTemp(am.rot, TEMP_LAAS, Math.min(grense, Date.now()) - LAAS_TEMP_MS);
-  await ryddTemp(am.sti('faktura'), TEMP_FAKTURA, grense);
-  const perioder = await readdir(am.sti('faktura')).catch(() => [] as string[]);
-  for (const p of perioder.filter((x) => /^\d{4}-\d{2}$/.test(x))) {
-    const mappe = am.sti('faktura', p);
-    await ryddTemp(mappe, TEMP_FAKTURA, grense);
-    const under = await readdir(mappe, { withFileTypes: true }).catch(() => []);
-    for (const d of under)
-      if (d.isDirectory() && d.name !== AVBRUTT) await ryddTemp(path.join(mappe, d.name), TEMP_FAKTURA, grense);
-  }
-}
-
-/**
- * Lås rundt les → beregn → skriv av registeret: to kjøringer samtidig kan ikke begge skrive (og skulle
- * de likevel begge komme gjennom, stopper compare-and-swap i skrivMedRegister den siste).
- */
-export function medRegisterLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Promise<T> {
-  return medLaas(am.sti(LAAS_FIL), async (l) => {
-    await ryddEtterKrasj(am, l);
-    return fn();
-  });
 }
 
 // Flyttet ut (filen var over 300 linjer); eksportert herfra også, så eksisterende importer virker.

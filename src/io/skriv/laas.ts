@@ -267,6 +267,12 @@ export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
   throw laastFeil(sti, sist, o.naa());
 }
 
+/** Holder en annen (levende) kjøring låsen akkurat nå? En foreldet eller manglende lås: nei. */
+export async function holdesAvAnnen(sti: string, valg: Laasvalg = {}): Promise<boolean> {
+  const l = await lesLaas(sti).catch(() => null);
+  return l !== null && !vurderLaas(l, { naa: Date.now, lever, vert: hostname(), ...valg }).foreldet;
+}
+
 /** Holder vi fortsatt låsen (ingen har tatt den over)? */
 export async function holderLaas(l: Laas): Promise<boolean> {
   const raa = await readFile(l.sti, 'utf8').catch(() => null);

@@ -52,7 +52,7 @@ export async function lesMaltallGrunnlag(
   trengerTilskudd: boolean,
   medAviLogg = false,
 ): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMal[] } }> {
-  const data = await lesData(am, p, trengerTilskudd, medAviLogg);
+  const data = await lesData(am, p, trengerTilskudd, medAviLogg, k.advarsler);
   const malFil = await lesMaltallFil(am, malAar);
   k.advarsler.push(...malFil.advarsler);
   return { data, malFil };

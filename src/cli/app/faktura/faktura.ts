@@ -25,7 +25,7 @@ import { planleggKjoring, type FakturaInndata, type Fakturaplan } from '../../..
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lagDokumenter, type Dokument } from '../../../io/faktura/dokumenter.js';
 import { skrivKjoring } from '../../../io/faktura/kjoringsskriving.js';
-import type { LestRegister } from '../../../io/faktura/stotteregister.js';
+import { vedSamtidigSkriving, type LestRegister } from '../../../io/faktura/stotteregister.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import { flaggEllerSpor } from '../felles.js';
 import type { FakturaValg } from './valg.js';
@@ -98,7 +98,8 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
   const kjoring = { id: `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`, tidspunkt: tidsmerke(k) };
   const { inn, reg } = await lesInndata(k, am, periode, valg, kjoring, stotte);
-  const plan = planleggKjoring(inn);
+  // Planen kontrollerer registeret mot filene ved siden av det; et brudd mens en annen kjøring skriver, er den.
+  const plan = await vedSamtidigSkriving(am, reg.sti, reg.versjon, async () => planleggKjoring(inn));
   k.advarsler.push(...plan.advarsler);
   if (plan.status === 'allerede-fakturert') return alleredeFakturert(periode, plan.linjer, reg.sti);
   if (plan.feil.length) throw new InndataFeil(plan.feil);

@@ -171,31 +171,8 @@ export function fakturaJson(
       faktura: plan.ider.get(m.orgnr) ?? null,
       smbSjekk: plan.smb.get(m.orgnr),
     })),
-    kreditnotaer: nummer.kreditnotaer.map(({ gammel, id }) => ({
-      ...id,
-      orgnr: gammel.orgnr,
-      navn: gammel.navn,
-      markedsverdi: -gammel.markedsverdi / 100,
-      stotte: -gammel.stotte / 100,
-      egenandel: -gammel.egenandel / 100,
-      mva: -gammel.mva / 100,
-    })),
-    kurskorreksjoner: plan.kurs.linjer.map((k, i) => ({
-      korrigerer: k.korrigerer,
-      orgnr: k.orgnr,
-      navn: k.navn,
-      fra: {
-        kurs: plan.kurs.fra[i]!.eurNokKurs / 10_000,
-        kursdato: plan.kurs.fra[i]!.kursdato,
-        stotteEur: eur(plan.kurs.fra[i]!.stotteEur),
-      },
-      til: {
-        kurs: k.eurNokKurs / 10_000,
-        kursdato: k.kursdato,
-        stotteEur: eur(plan.kurs.fra[i]!.stotteEur + k.stotteEur),
-      },
-      differanseEur: eur(k.stotteEur),
-    })),
+    kreditnotaer: kreditnotaJson(plan),
+    kurskorreksjoner: kurskorreksjonJson(plan),
     hoppetOver: nummer.hoppetOver,
     totalt: { ...sumJson(f.totalt), stotteEur: eur(f.malbedrifter.reduce((s, m) => s + m.stotteEur, 0)) },
     disponibelt: dispJson(plan.disp),
@@ -205,6 +182,33 @@ export function fakturaJson(
   };
 }
 type FakturaJson = ReturnType<typeof fakturaJson>;
+
+function kreditnotaJson(plan: Fakturaplan) {
+  return plan.nummer.kreditnotaer.map(({ gammel, id }) => ({
+    ...id,
+    orgnr: gammel.orgnr,
+    navn: gammel.navn,
+    markedsverdi: -gammel.markedsverdi / 100,
+    stotte: -gammel.stotte / 100,
+    egenandel: -gammel.egenandel / 100,
+    mva: -gammel.mva / 100,
+  }));
+}
+
+/** Issue 19 pkt. 2: per faktura kursen og EUR-verdien før og etter korreksjonen. */
+function kurskorreksjonJson(plan: Fakturaplan) {
+  return plan.kurs.linjer.map((k, i) => {
+    const fra = plan.kurs.fra[i]!;
+    return {
+      korrigerer: k.korrigerer,
+      orgnr: k.orgnr,
+      navn: k.navn,
+      fra: { kurs: fra.eurNokKurs / 10_000, kursdato: fra.kursdato, stotteEur: eur(fra.stotteEur) },
+      til: { kurs: k.eurNokKurs / 10_000, kursdato: k.kursdato, stotteEur: eur(fra.stotteEur + k.stotteEur) },
+      differanseEur: eur(k.stotteEur),
+    };
+  });
+}
 
 /** En regel sier nei (exit 1): domenet ga avvisningene, appen gjør dem om til resultat og exit-kode. */
 export function avvist(json: FakturaJson, plan: Fakturaplan): Resultat {
