@@ -10,6 +10,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync
 import path from 'node:path';
 import { avtrykk, kopier, nh, ROT } from '../hjelp.js';
 import { kryssjekk, lesCsv, lesRegister } from '../kryssjekk.js';
+import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
+import { hoyesteFakturanummer } from '../../src/io/faktura/nummerkilder.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const les = (ws: string, f: string) => readFileSync(path.join(ws, f), 'utf8');
@@ -199,6 +201,8 @@ describe('issue 23 High: et sendt nummer brukes aldri om igjen, historikken går
     merTimer(ws, '02.11.2026;Kari Nordmann;915000002;3;Rådgivning;;November');
     const d = await nh(['faktura', '--data', ws, ...P10], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
     expect(d.kode).toBe(-1);
+    // Det regnskap trenger for Tripletex-vakten (issue 21 pkt. 2): høyeste nummer nh har utstedt, alle kilder.
+    expect(await hoyesteFakturanummer(await aapneArbeidsmappe(ws))).toMatchObject({ nr: 26002 });
     const nov = await nh(['faktura', '--data', ws, '--periode', '2026-11', '--json']);
     expect(nov.kode, nov.stderr).toBe(0);
     // Før: november fikk 26001 — nummeret på oktobers (kanskje sendte) faktura til Alfa.
