@@ -17,7 +17,7 @@ import type { Logglinje } from './nummerlogg.js';
 import type { Periodemappe } from './utfiler.js';
 import type { Adressekilde } from './kjopere.js';
 import type { FakturaRegel } from './regelliste.js';
-import type { FakturaOppsett, Formater } from './oppsett.js';
+import type { FakturaOppsett, Formater, Regnskapssystem } from './oppsett.js';
 import type { SelgerFull } from './ehf.js';
 import type { FakturaParametre, Identitet } from './typer.js';
 
@@ -63,6 +63,10 @@ export type FakturaInndata = {
   datoer?: Fakturadatoer;
   /** Issue 20 pkt. 2: --godta-smb, orgnr → grunn. */
   godta?: ReadonlyMap<string, string>;
+  /** --dokumenter (issue 19 pkt. 7): dokumentene for en fakturert periode på nytt fra registeret. */
+  dokumenter?: boolean;
+  /** Systemene som får sin første importfil i arbeidsmappen nå (sjekklisten, issue 21). */
+  forsteImport?: ReadonlySet<Regnskapssystem>;
 };
 
 export type Fakturaidentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;

@@ -1,41 +1,34 @@
 /**
  * Planen for én `nh faktura`-kjøring — ren: inndataene er lest (cli/app/faktura/les.ts), og planen sier nøyaktig
  * hva kjøringen vil skrive: registerlinjene (med numre og KID), fakturaene og kreditnotaene, reglenes
- * avvisninger og advarsler, spørsmålene til brukeren (adressetilbud) og hva som ryddes etter en avbrutt kjøring.
- * Appen viser planen (`--forhandsvis` stopper der), spør, lager dokumentene og skriver — bare skrivingen under
- * låsen. Programveileder 10.4 og vedlegg 3 pkt. 2 og 4.1 (reglene i regelliste.ts).
+ * avvisninger og advarsler, spørsmålene til brukeren (adressetilbud), hva som ryddes etter en avbrutt kjøring og
+ * hva som føres i nummerloggen. Appen viser planen (`--forhandsvis` stopper der), spør, lager dokumentene og
+ * skriver — bare skrivingen under låsen. Programveileder 10.4 og vedlegg 3 pkt. 2 og 4.1 (reglene i
+ * regelliste.ts); reskontroen (issue 23) i reskontroplan.ts, regnskapet (issue 21) i regnskapsplan.ts.
  */
-import { feil, InndataFeil, advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
-import { formatDato, sisteDag } from '../felles/dato.js';
-import { skalertTekst } from '../felles/rapport.js';
+import { InndataFeil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { sisteDag } from '../felles/dato.js';
 import type { Fakturadatoer } from './fakturadato.js';
 import { smbStatusTekst } from './smb-kontroll.js';
 import { registerlinjer } from './registerlinjer.js';
 import type { Avvisning, Disponibelt, Treaarsstatus } from './regler.js';
-import { aktiveFakturaer, kreditlinje, sjekkFortegn, type Nummerkilde, type Plan } from './fakturanummer.js';
-import { gjeldendeEur, kursEndret, type EurVerdi } from './kurskorreksjon.js';
+import { kreditlinje, sjekkFortegn, type Nummerkilde, type Plan } from './fakturanummer.js';
+import type { EurVerdi } from './kurskorreksjon.js';
 import type { Logglinje } from './nummerlogg.js';
 import { beregn, identiteter, kurskorreksjoner, loggplan, medGjeldendeEur, nummerplan, regelsteg } from './plansteg.js';
-import {
-  hoyesteUtstedte,
-  KJORINGSMERKE,
-  kontrollerUtfiler,
-  type AvbruttKjoring,
-  type Periodemappe,
-  type Utfilkontroll,
-} from './utfiler.js';
+import { hoyesteUtstedte, type AvbruttKjoring, type Periodemappe, type Utfilkontroll } from './utfiler.js';
 import { kjoperbehov, type Kjoperbehov } from './kjopere.js';
+import { gjenskapPlan, regnskapsdel, sjekkDokumentvalg, type Regnskapsdel } from './regnskapsplan.js';
+import { kontrollerLedger, kursAdvarsel, oppryddingsplan, sjekkKjoringsmerke, tomMappe } from './reskontroplan.js';
 import type { Fakturering, NyRegisterlinje } from './typer.js';
-
-export type { Periodemappe };
 import type { Datasettene, FakturaInndata, Fakturaidentitet, Registerlinje } from './inndata.js';
 
-export type { Datasettene, FakturaInndata, Fakturaidentitet, Registerlinje };
+export type { Datasettene, FakturaInndata, Fakturaidentitet, Periodemappe, Registerlinje };
 
 export type AlleredeFakturert = { status: 'allerede-fakturert'; linjer: Registerlinje[]; advarsler: Diagnostikk[] };
 
 export type Fakturaplan = {
-  status: 'avvist' | 'uendret' | 'fakturert' | 'erstattet';
+  status: 'avvist' | 'uendret' | 'fakturert' | 'erstattet' | 'dokumenter';
   /** --erstatt på en periode som står i registeret. */
   erstatning: boolean;
   f: Fakturering;
@@ -63,85 +56,13 @@ export type Fakturaplan = {
   logg: { for: Logglinje[]; etter: Logglinje[] };
   /** Issue 19 pkt. 6: datoene og forklaringen (terminal, --json, Forutsetninger). */
   datoer: Fakturadatoer | null;
+  /** Kjøringen utfilene hører til (ved --dokumenter: kjøringen i registeret, ellers denne). */
+  kjoring: string;
+  /** Regnskapet (issue 21): fakturaene og kreditnotaene som importposter, støttebilagene, merknadene. */
+  regnskap: Regnskapsdel;
 };
 
 export type Kjoringsplan = AlleredeFakturert | Fakturaplan;
-
-const tomMappe = (periode: string): Periodemappe => ({
-  periode,
-  visning: `faktura/${periode}`,
-  merke: null,
-  merkefiler: [],
-  fakturagrunnlag: false,
-  ehf: [],
-  avbrutt: [],
-});
-
-/**
- * Står perioden i registeret, må utfilene være fra samme kjøring. Ellers ble en kjøring avbrutt mellom
- * utfilene og registeret (issue 11 pkt. 10): exit 2 med hva brukeren skal gjøre.
- */
-function sjekkKjoringsmerke(inn: FakturaInndata, mappe: Periodemappe, iPerioden: readonly Registerlinje[]): void {
-  const merke = mappe.merke?.kjoring ?? null;
-  const iRegisteret = [...new Set(iPerioden.map((l) => l.kjoring).filter((k): k is string => Boolean(k)))];
-  if (merke === null || !iRegisteret.length || iRegisteret.includes(merke)) return;
-  const periode = inn.p.periode;
-  throw new InndataFeil([
-    feil(
-      'kjoring-ulik',
-      `Fakturagrunnlaget i ${mappe.visning} er fra kjøringen ${merke}, men ${inn.register.fil} har perioden ` +
-        `${periode} fra kjøringen ${iRegisteret.join(', ')}: en kjøring (trolig med --erstatt) ble ` +
-        'avbrutt mellom utfilene og registeret, så fakturagrunnlaget og registeret stemmer ikke overens. Kjør ' +
-        `«nh faktura --periode ${periode} --erstatt» for å lage begge på nytt (sikkerhetskopier ligger i ` +
-        'faktura/sikkerhetskopi/). Ikke send fakturaer fra mappen før det er gjort.',
-      { fil: `${mappe.visning}/${KJORINGSMERKE}` },
-      { verdi: merke, forventet: `kjøringen ${iRegisteret.join(', ')}` },
-    ),
-  ]);
-}
-
-/** Issue 19 pkt. 2: en fakturert periode med en annen kurs i nh.json enn fakturaene står med. */
-function kursAdvarsel(inn: FakturaInndata, iPerioden: readonly Registerlinje[]): Diagnostikk[] {
-  const endret = aktiveFakturaer(iPerioden).filter((l) => kursEndret(gjeldendeEur(l, iPerioden), inn.p, l.dato));
-  if (!endret.length) return [];
-  const l = gjeldendeEur(endret[0]!, iPerioden);
-  const melding =
-    `EUR/NOK-kursen i nh.json (${skalertTekst(inn.p.eurNokKurs, 4)} per ${formatDato(inn.p.kursdato)}) er en annen enn ` +
-    `kursen ${endret.length} av periodens fakturaer står med (${skalertTekst(l.eurNokKurs, 4)} per ${formatDato(l.kursdato)}). ` +
-    `Kjør «nh faktura --periode ${inn.p.periode} --erstatt» for å rette støtten i EUR (en kurskorreksjon i registeret ` +
-    'per faktura; fakturaene og kunden berøres ikke). Vedlegg 3 pkt. 2: kursen er grunnlaget for treårstaket.';
-  return [advarsel('kurs-endret', melding, { fil: 'nh.json', kolonne: 'eurNok' })];
-}
-
-/**
- * Registeret og filene ved siden av det må stemme (issue 23): avbrutte kjøringer i perioden ryddes, i andre
- * perioder gir de en advarsel; alt annet som ikke stemmer, er exit 2.
- */
-function kontrollerLedger(inn: FakturaInndata): Utfilkontroll {
-  const k = kontrollerUtfiler({
-    periode: inn.p.periode,
-    perioder: inn.perioder,
-    register: inn.register.linjer,
-    logg: inn.logg,
-    registerFil: inn.register.fil,
-  });
-  if (k.feil.length) throw new InndataFeil(k.feil);
-  return k;
-}
-
-function oppryddingsplan(avbrutt: AvbruttKjoring[]): Fakturaplan['opprydding'] {
-  const medFiler = avbrutt.filter((a) => a.flytt.length);
-  if (!medFiler.length) return { avbrutt, advarsel: null };
-  const hva = medFiler.map((a) => {
-    const ehf = a.flytt.filter((f) => f.startsWith('ehf/')).length;
-    const numre = a.numre.length ? `; numrene ${a.numre.join(', ')} ble aldri ført og er annullert` : '';
-    return `${a.visning}/avbrutt/ (kjøringen ${a.kjoring}: ${a.flytt.length - 1} filer, ${ehf} EHF${numre})`;
-  });
-  const melding =
-    `Fant filer fra en avbrutt kjøring; de er flyttet til ${hva.join(', ')}. Numrene brukes aldri om igjen ` +
-    '(se faktura/nummerlogg.csv). Send ingenting fra avbrutt/.';
-  return { avbrutt, advarsel: advarsel('avbrutt-kjoring', melding, { fil: medFiler[0]!.visning }) };
-}
 
 /** Planen: regnestykket, reglene, numrene og registerlinjene — ingenting er skrevet. */
 export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
@@ -150,17 +71,19 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
   const ledger = kontrollerLedger(inn);
   const mappe = inn.perioder.find((m) => m.periode === inn.p.periode) ?? tomMappe(inn.p.periode);
   const iPerioden = inn.register.linjer.filter((l) => l.periode === inn.p.periode);
+  if (inn.dokumenter) sjekkDokumentvalg(inn.p.periode, inn.erstatt, iPerioden.length);
   if (iPerioden.length && !inn.erstatt) {
     sjekkKjoringsmerke(inn, mappe, iPerioden);
-    return {
-      status: 'allerede-fakturert',
-      linjer: iPerioden,
-      advarsler: [...ledger.advarsler, ...kursAdvarsel(inn, iPerioden)],
-    };
+    if (!inn.dokumenter) {
+      const advarsler = [...ledger.advarsler, ...kursAdvarsel(inn, iPerioden)];
+      return { status: 'allerede-fakturert', linjer: iPerioden, advarsler };
+    }
   }
   if (!inn.datasett) throw new Error('planleggKjoring: datasettene er ikke lest');
   return fakturaplan(inn, inn.datasett, iPerioden, ledger);
 }
+
+type Grunnplan = Omit<Fakturaplan, 'kjoring' | 'regnskap'>;
 
 function fakturaplan(
   inn: FakturaInndata,
@@ -176,19 +99,18 @@ function fakturaplan(
     registerFil: inn.register.fil,
     kilder: inn.nummerkilder,
   });
-  const { nummer, feil: nummerfeil } = nummerplan(inn, f, hoyeste);
+  // --dokumenter: fakturaene er utstedt (reglene ble sjekket da); numrene og beløpene er registerets.
+  const gjenskapt = inn.dokumenter ? gjenskapPlan(iPerioden, f, inn.register.fil) : null;
+  const { nummer, feil: nummerfeil } = gjenskapt ? { nummer: gjenskapt.plan, feil: [] } : nummerplan(inn, f, hoyeste);
   const erstatning = inn.erstatt && iPerioden.length > 0;
-  const kurs = kurskorreksjoner(inn, nummer, nummer.kreditnotaer[0]?.id.fakturadato ?? korreksjonsdato(inn));
+  const tom = { linjer: [] as NyRegisterlinje[], fra: [] as EurVerdi[] };
+  const kurs = gjenskapt
+    ? tom
+    : kurskorreksjoner(inn, nummer, nummer.kreditnotaer[0]?.id.fakturadato ?? korreksjonsdato(inn));
   const endret = nummer.kreditnotaer.length > 0 || nummer.nye.length > 0 || kurs.linjer.length > 0;
-  const nyeLinjer = [
-    ...nummer.kreditnotaer.map(({ gammel, id }) =>
-      kreditlinje(medGjeldendeEur(gammel, inn.register.linjer), id, inn.kjoring),
-    ),
-    ...kurs.linjer,
-    ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id])), smb.godtatt),
-  ];
+  const nyeLinjer = gjenskapt ? [] : nyeRegisterlinjer(inn, f, nummer, kurs.linjer, smb.godtatt);
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
-  return {
+  const plan: Grunnplan = {
     status: regler.avvisninger.length ? 'avvist' : erstatning ? (endret ? 'erstattet' : 'uendret') : 'fakturert',
     erstatning,
     f,
@@ -213,10 +135,59 @@ function fakturaplan(
       mvaSats: inn.p.mvaSats,
       brreg: inn.brregAdresser,
     }),
-    opprydding: oppryddingsplan(ledger.avbrutt),
+    opprydding: gjenskapt ? { avbrutt: [], advarsel: null } : oppryddingsplan(ledger.avbrutt),
     hoyeste,
-    logg: loggplan(inn, nyeLinjer, nummer.hoppetOver, ledger.avbrutt),
+    logg: gjenskapt ? { for: [], etter: [] } : loggplan(inn, nyeLinjer, nummer.hoppetOver, ledger.avbrutt),
     datoer: inn.datoer ?? null,
+  };
+  return medRegnskap(inn, plan, iPerioden, gjenskapt);
+}
+
+/** Kreditnotaene (som reverserer fakturaens gjeldende EUR-verdi), kurskorreksjonene, så de nye fakturaene. */
+function nyeRegisterlinjer(
+  inn: FakturaInndata,
+  f: Fakturering,
+  nummer: Plan,
+  kurs: NyRegisterlinje[],
+  godtatt: ReadonlyMap<string, string>,
+): NyRegisterlinje[] {
+  return [
+    ...nummer.kreditnotaer.map(({ gammel, id }) =>
+      kreditlinje(medGjeldendeEur(gammel, inn.register.linjer), id, inn.kjoring),
+    ),
+    ...kurs,
+    ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id])), godtatt),
+  ];
+}
+
+/**
+ * Issue 21 og issue 19 pkt. 7: regnskapsdelen (importposter, støttebilag, nummerserie, PowerOffice-oppsett,
+ * merknader), og ved --dokumenter: status «dokumenter», ingen avvisninger og kjøringen fra registeret.
+ */
+function medRegnskap(
+  inn: FakturaInndata,
+  plan: Grunnplan,
+  iPerioden: readonly Registerlinje[],
+  gjenskapt: ReturnType<typeof gjenskapPlan> | null,
+): Fakturaplan {
+  const { nummer, kjopere, nyeLinjer } = plan;
+  const kreditert = gjenskapt?.kreditert;
+  const regnskap = regnskapsdel({
+    ...inn,
+    nummer,
+    kunder: kjopere.kunder,
+    nyeLinjer,
+    kreditert,
+    hoyeste: plan.hoyeste,
+  });
+  return {
+    ...plan,
+    status: gjenskapt ? 'dokumenter' : plan.status,
+    avvisninger: gjenskapt ? [] : plan.avvisninger,
+    advarsler: [...plan.advarsler, ...regnskap.advarsler],
+    feil: [...plan.feil, ...regnskap.feil],
+    kjoring: gjenskapt ? (iPerioden.at(-1)?.kjoring ?? inn.kjoring) : inn.kjoring,
+    regnskap,
   };
 }
 

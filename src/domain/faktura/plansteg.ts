@@ -6,6 +6,7 @@ import { feil, InndataFeil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { deler, formatDato } from '../felles/dato.js';
 import { annenStotteSomLinjer } from '../felles/stottetak.js';
 import { vurderSmbPerFaktura } from './smb-kontroll.js';
+import { powerofficeRute } from './regnskapsoppsett.js';
 import { beregnDisponibelt, sjekkTreaarstak } from './regler.js';
 import { FAKTURAREGLER, kjorRegler } from './regelliste.js';
 import { timerOverDognet } from '../datasett/timer.js';
@@ -47,7 +48,10 @@ export function nummerplan(
 ): { nummer: Plan; feil: Diagnostikk[] } {
   const { nummerserie, kid, forfallsdager } = inn.oppsett;
   const brukte = inn.logg.map((l) => l.ordrereferanse).filter((r): r is string => Boolean(r));
-  const o = { nummerserie, kid, forfallsdager };
+  // PowerOffice-ordreruten (issue 21 pkt. 1): ordrenummer som tall fra serien i nh.json.
+  const ordre = inn.formater.systemer.includes('poweroffice') && powerofficeRute(inn.oppsett) === 'ordre';
+  const ordrenr = ordre ? inn.oppsett.poweroffice.ordrenr : undefined;
+  const o = { nummerserie, kid, forfallsdager, ordrenr };
   const r = planleggFakturaer(f, inn.register.linjer, o, inn.idag, inn.datoer, hoyeste, brukte);
   if (!('feil' in r)) return { nummer: r.plan, feil: [] };
   const tom: Plan = { kreditnotaer: [], nye: [], uendret: [], hoppetOver: [] };

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
-import type { FakturaOppsett } from '../../../domain/faktura/oppsett.js';
+import type { FakturaOppsett, Regnskapssystem } from '../../../domain/faktura/oppsett.js';
+import { forsteImport } from '../../../io/faktura/regnskapsfiler.js';
 import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { malbedrifterDef, type Malbedrift } from '../../../domain/datasett/malbedrifter.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
@@ -75,6 +76,13 @@ async function brregAdresser(am: Arbeidsmappe, mb: readonly Malbedrift[]): Promi
   return ut;
 }
 
+/** Systemene som ikke har en importfil i noen periode ennå: sjekklisten skrives med første import (issue 21). */
+async function forsteImporter(am: Arbeidsmappe, systemer: readonly Regnskapssystem[]): Promise<Set<Regnskapssystem>> {
+  const ut = new Set<Regnskapssystem>();
+  for (const s of systemer) if (await forsteImport(am.sti('faktura'), `${s}-import.csv`)) ut.add(s);
+  return ut;
+}
+
 /** Alle inndataene til planen, og registeret slik det ble lest (for compare-and-swap ved skriving). */
 export async function lesInndata(
   k: Kontekst,
@@ -91,7 +99,8 @@ export async function lesInndata(
   k.advarsler.push(...reg.advarsler);
   const perioder = await lesPeriodemapper(am);
   const fakturert = reg.linjer.some((l) => l.periode === periode);
-  const datasett = fakturert && !valg.erstatt ? null : await lesDatasettene(am, periode);
+  // --dokumenter (issue 19 pkt. 7) trenger timene for linjene i de gjeldende fakturaene.
+  const datasett = fakturert && !valg.erstatt && !valg.dokumenter ? null : await lesDatasettene(am, periode);
   const oppsettfeil = datasett
     ? [
         ...feilstavedeTjenestepriser(
@@ -120,7 +129,10 @@ export async function lesInndata(
     datasett,
     oppsettfeil,
     smbSjekker: datasett ? await finnSmbSjekker(am) : new Map(),
-    brregAdresser: datasett && formater.ehf ? await brregAdresser(am, datasett.malbedrifter) : new Map(),
+    brregAdresser:
+      datasett && (formater.ehf || formater.pdf) ? await brregAdresser(am, datasett.malbedrifter) : new Map(),
+    dokumenter: Boolean(valg.dokumenter),
+    forsteImport: await forsteImporter(am, formater.systemer),
   };
   return { inn, reg };
 }
