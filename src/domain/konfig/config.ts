@@ -15,6 +15,7 @@ import { fakturaOppsettSkjema } from '../faktura/oppsett.js';
 import { GRUNNDATASETT } from '../datasett/index.js';
 import { maltallDef } from '../datasett/maltall.js';
 import { stotteregisterDef } from '../datasett/stotteregister.js';
+import { ellerUavklart, plassholder, Uavklart } from './uavklart.js';
 
 export { kroner } from '../felles/konfig-felter.js';
 import { kroner, orgnrFelt } from '../felles/konfig-felter.js';
@@ -63,30 +64,44 @@ export const navnFelt = z.string().transform((v, ctx) => {
   return z.NEVER;
 });
 
-/** NOK per EUR med dato og kilde; lagres ×10 000 (fire desimaler). */
-export const eurNokSkjema = z.object({
-  kurs: z.union([z.number(), z.string()]).transform((v, ctx) => {
-    const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v, 4);
-    if (!r.ok || r.verdi <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'forventet positiv kurs med inntil fire desimaler' });
-      return z.NEVER;
-    }
-    // Issue 11 pkt. 5: NOK per EUR har ligget rundt 7–13; 11 603 (tusenskille) eller 0,0862 (EUR per NOK)
-    // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
-    if (r.verdi < 50_000 || r.verdi > 500_000) {
-      const vist = String(r.verdi / 10_000).replace('.', ',');
-      ctx.addIssue({
-        code: 'custom',
-        message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)`,
-      });
-      return z.NEVER;
-    }
-    return r.verdi;
-  }),
-  dato: isoDato,
-  kilde: z.string().min(1),
+/** NOK per EUR; lagres ×10 000 (fire desimaler). */
+const eurKurs = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v, 4);
+  if (!r.ok || r.verdi <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'forventet positiv kurs med inntil fire desimaler' });
+    return z.NEVER;
+  }
+  // Issue 11 pkt. 5: NOK per EUR har ligget rundt 7–13; 11 603 (tusenskille) eller 0,0862 (EUR per NOK)
+  // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
+  if (r.verdi < 50_000 || r.verdi > 500_000) {
+    const vist = String(r.verdi / 10_000).replace('.', ',');
+    ctx.addIssue({
+      code: 'custom',
+      message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)`,
+    });
+    return z.NEVER;
+  }
+  return r.verdi;
 });
+
+/** NOK per EUR med dato og kilde (bekreftet). */
+export const eurNokSkjema = z.object({ kurs: eurKurs, dato: isoDato, kilde: z.string().min(1) });
 export type EurNok = z.output<typeof eurNokSkjema>;
+
+/**
+ * Issue 19 pkt. 2: `eurNok` i nh.json. Står kursen som «FYLL INN …» (eller mangler hele eurNok), er den
+ * uavklart: dato og kilde leses da ikke, og kommandoene som trenger kursen stopper (uavklart.ts).
+ */
+const eurNokFelt = z
+  .object({ kurs: ellerUavklart(eurKurs, 'eurNok'), dato: z.unknown().optional(), kilde: z.unknown().optional() })
+  .optional()
+  .transform((v, ctx): EurNok | Uavklart => {
+    if (v === undefined || v.kurs instanceof Uavklart) return new Uavklart('eurNok');
+    const r = eurNokSkjema.omit({ kurs: true }).safeParse(v);
+    if (r.success) return { ...r.data, kurs: v.kurs };
+    for (const i of r.error.issues) ctx.addIssue({ ...i, code: 'custom', message: i.message, path: i.path });
+    return z.NEVER;
+  });
 
 /**
  * Standardverdiene står i prosent/kroner som i nh.json og går gjennom samme omgjøring (`prefault`): med
@@ -96,12 +111,14 @@ export const configSkjema = z.looseObject({
   versjon: z.literal(1).default(1),
   naeringshage: z.object({ navn: navnFelt, orgnr: orgnrFelt }),
   ar: z.number().int().min(2023).max(2099),
-  markedsprisPerTime: kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }),
+  // Issue 19 pkt. 2: verdiene under kan stå ufylt («FYLL INN …»); kommandoene som trenger dem, krever dem (uavklart.ts).
+  markedsprisPerTime: ellerUavklart(kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }), 'markedsprisPerTime'),
   stotteintensitet: prosentSats(100).prefault(75),
   mvaSats: prosentSats(100).prefault(25),
-  arbeidsgiveravgiftSats: prosentSats(100),
-  andreSosialeKostnaderProsent: prosentSats(100).prefault(0),
-  indirekteKostnaderPerAr: kroner(),
+  arbeidsgiveravgiftSats: ellerUavklart(prosentSats(100), 'arbeidsgiveravgiftSats'),
+  // Mangler nøkkelen, er den 0 (dokumentert standard for eldre arbeidsmapper); «FYLL INN» er uavklart.
+  andreSosialeKostnaderProsent: ellerUavklart(prosentSats(100), 'andreSosialeKostnaderProsent').prefault(0),
+  indirekteKostnaderPerAr: ellerUavklart(kroner(), 'indirekteKostnaderPerAr'),
   timerPerArsverk: z
     .number()
     .int()
@@ -115,7 +132,7 @@ export const configSkjema = z.looseObject({
       return z.NEVER;
     })
     .prefault(1695),
-  eurNok: eurNokSkjema,
+  eurNok: eurNokFelt,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
   adminKoder: z.array(z.string().min(1)).default(['ADM']),
   /**
@@ -328,19 +345,33 @@ function avstand(a: string, b: string): number {
   return forrige[b.length]!;
 }
 
-export function standardConfig(navn: string, orgnr: string, aar: number): ConfigInn {
+/** Verdiene brukeren har bekreftet i `nh init` (slik de står i nh.json); det som mangler, skrives som «FYLL INN …». */
+export type InitVerdier = {
+  eurNok?: { kurs: number; dato: string; kilde: string };
+  arbeidsgiveravgiftSats?: number;
+  andreSosialeKostnaderProsent?: number;
+  indirekteKostnaderPerAr?: number;
+  markedsprisPerTime?: number;
+};
+
+/**
+ * nh.json for en ny arbeidsmappe. Issue 19 pkt. 2: ingen plassholderverdier — det brukeren ikke har oppgitt,
+ * står som «FYLL INN …» med hvor verdien finnes, og kommandoene som trenger det, stopper til det er fylt inn.
+ */
+export function standardConfig(navn: string, orgnr: string, aar: number, v: InitVerdier = {}): ConfigInn {
+  const ufylt = (n: Parameters<typeof plassholder>[0]) => plassholder(n, aar);
   return {
     versjon: 1,
     naeringshage: { navn, orgnr },
     ar: aar,
-    markedsprisPerTime: 1250,
+    markedsprisPerTime: v.markedsprisPerTime ?? ufylt('markedsprisPerTime'),
     stotteintensitet: 75,
     mvaSats: 25,
-    arbeidsgiveravgiftSats: 14.1,
-    andreSosialeKostnaderProsent: 12,
-    indirekteKostnaderPerAr: 600000,
+    arbeidsgiveravgiftSats: v.arbeidsgiveravgiftSats ?? ufylt('arbeidsgiveravgiftSats'),
+    andreSosialeKostnaderProsent: v.andreSosialeKostnaderProsent ?? ufylt('andreSosialeKostnaderProsent'),
+    indirekteKostnaderPerAr: v.indirekteKostnaderPerAr ?? ufylt('indirekteKostnaderPerAr'),
     timerPerArsverk: 1695,
-    eurNok: { kurs: 11.5, dato: `${aar - 1}-12-31`, kilde: 'Norges Bank (fyll inn riktig kurs og dato)' },
+    eurNok: v.eurNok ?? { kurs: ufylt('eurNok'), dato: `31.12.${aar - 1}`, kilde: 'Norges Bank' },
     adminKoder: ['ADM'],
     kolonner: {},
     ignorerKolonner: {},

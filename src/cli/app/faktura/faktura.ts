@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import type { FakturaOppsett } from '../../../domain/faktura/oppsett.js';
 import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
@@ -76,7 +77,9 @@ export function lesFakturaSeksjon(config: Config): FakturaOppsett {
   return config.faktura;
 }
 
-export function fakturaParametre(c: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
+export function fakturaParametre(config: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
+  // Issue 19 pkt. 2: en markedspris eller EUR-kurs som ikke er fylt inn, brukes aldri (exit 2 med hvor den finnes).
+  const c = krev(config, ['markedsprisPerTime', 'eurNok']);
   return {
     periode,
     standardPris: c.markedsprisPerTime,

@@ -1,6 +1,7 @@
 /** nh faktura: --json-objektet og terminalteksten. */
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import { formatDato, type Maaned } from '../../../domain/felles/dato.js';
 import { formatKroner, type Ore } from '../../../domain/felles/penger.js';
 import { STOTTETAK_EUR_CENT } from '../../../domain/felles/stottetak.js';
@@ -93,7 +94,7 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
     prisrekkefolge: PRISREKKEFOLGE,
     standardStotteintensitet: pst(p.standardStotteintensitet),
     mvaSats: pst(p.mvaSats),
-    eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: c.eurNok.kilde },
+    eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: krev(c, ['eurNok']).eurNok.kilde },
     avrunding:
       'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) og mva = egenandel × mva-sats per faktura til øre, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
   };

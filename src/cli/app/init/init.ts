@@ -17,6 +17,7 @@ import { lagCsv } from '../../../io/skriv/csv-skriv.js';
 import { skrivFiler, type Utfil } from '../../../io/skriv/skriv.js';
 import { arbeidsbokTilBuffer, stilOverskrift, FORMAT } from '../../../io/skriv/xlsx-skriv.js';
 import type { InitValg } from './valg.js';
+import { hentInitVerdier, ufylteLinjer } from './verdier.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 
 const RADER_MED_KONTROLL = 2000;
@@ -55,7 +56,8 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
   if (!Number.isInteger(aar) || aar < 2023 || aar > 2099)
     throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`)]);
 
-  const config = standardConfig(navn, orgnr, aar);
+  const verdier = await hentInitVerdier(k, valg, aar);
+  const config = standardConfig(navn, orgnr, aar, verdier);
   // Det init skriver, må de andre kommandoene godta: samme kontroll som når nh.json leses.
   const kontroll = tolkConfig(config, CONFIG_FIL);
   if (!kontroll.ok) throw new InndataFeil(kontroll.feil);
@@ -74,13 +76,21 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
     );
   }
   await skrivFiler(filer, { overskriv: false });
+  const ufylt = ufylteLinjer(verdier, aar);
   return {
-    json: { mappe: rot, filer: filer.map((f) => path.basename(f.sti)) },
+    json: { mappe: rot, filer: filer.map((f) => path.basename(f.sti)), ikkeFyltInn: ufylt },
     tekst: [
       `Laget arbeidsmappe i ${rot}:`,
       ...filer.map((f) => `  ${path.basename(f.sti)}`),
       '',
-      `Fyll inn satsene i ${CONFIG_FIL} (arbeidsgiveravgift, indirekte kostnader, EUR/NOK-kurs) og datasettene. Se docs/datasett.md.`,
+      ...(ufylt.length
+        ? [
+            `Ikke fylt inn i ${CONFIG_FIL} (står som «FYLL INN …»; kommandoene som trenger verdien, stopper til den er fylt inn):`,
+            ...ufylt.map((u) => `  ${u.felt} (${u.brukesAv}): ${u.hvor}`),
+            '',
+          ]
+        : []),
+      'Fyll inn datasettene. Se docs/datasett.md.',
     ].join('\n'),
   };
 }

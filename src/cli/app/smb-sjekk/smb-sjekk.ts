@@ -23,6 +23,7 @@ import {
 } from '../../../domain/smb/smb.js';
 import { byggFakta, type RegnskapData } from '../../../domain/smb/fakta.js';
 import { aapneArbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import { brregOppsett, tilBuffer } from '../../../io/brreg/brreg.js';
 import { hentRegisterdata, slaaOppEiere, tolkEnhet, tolkRegnskap } from '../../../io/brreg/brreg-oppslag.js';
 import { finnes, skrivFiler, type Utfil } from '../../../io/skriv/skriv.js';
@@ -227,11 +228,8 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const am = await aapneArbeidsmappe(k.data);
   const seksjon = lesSmbSeksjon(am);
   const fl = lesFlagg(valg, k.idag);
-  const kurs: Kurs = fl.kurs ?? {
-    kurs: am.config.eurNok.kurs,
-    dato: am.config.eurNok.dato,
-    kilde: `${am.config.eurNok.kilde} (nh.json)`,
-  };
+  // Issue 19 pkt. 2: uten --kurs må eurNok i nh.json være fylt inn (exit 2 med hvor kursen finnes).
+  const kurs: Kurs = fl.kurs ?? kursFraConfig(krev(am.config, ['eurNok']).eurNok);
 
   // 2. Dagens post finnes fra før: krev --overskriv før vi gjør noe annet.
   const filer = { json: am.sti(MAPPE, `${orgnr}-${k.idag}.json`), md: am.sti(MAPPE, `${orgnr}-${k.idag}.md`) };
@@ -400,4 +398,8 @@ function safeJson(t: string): unknown {
   } catch {
     return null;
   }
+}
+
+function kursFraConfig(e: { kurs: number; dato: Kurs['dato']; kilde: string }): Kurs {
+  return { kurs: e.kurs, dato: e.dato, kilde: `${e.kilde} (nh.json)` };
 }

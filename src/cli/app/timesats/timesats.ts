@@ -20,6 +20,7 @@ import {
 } from '../../../domain/timesats/timesats.js';
 import { formatDato, type Dato } from '../../../domain/felles/dato.js';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesDatasett } from '../../../io/les/datasett.js';
@@ -36,7 +37,9 @@ export const BINDER_TEKST: Record<Binder, string> = {
   kroner: 'tak 1 100 kr',
 };
 
-export function timesatsParametre(c: Config): TimesatsParametre {
+/** Issue 19 pkt. 2: satsene timesatsen regnes av må være fylt inn i nh.json (ellers exit 2 med hvor de finnes). */
+export function timesatsParametre(config: Config): TimesatsParametre {
+  const c = krev(config, ['arbeidsgiveravgiftSats', 'andreSosialeKostnaderProsent', 'indirekteKostnaderPerAr']);
   return {
     arbeidsgiveravgiftSats: c.arbeidsgiveravgiftSats,
     andreSosialeKostnaderProsent: c.andreSosialeKostnaderProsent,

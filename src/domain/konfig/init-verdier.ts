@@ -1,0 +1,48 @@
+/**
+ * Issue 19 pkt. 2: verdiene `nh init` tar imot (flagg eller svar) tolkes med nh.json-skjemaets egne felt, så
+ * det init godtar, godtar også de andre kommandoene — og omvendt. Resultatet er slik det skrives i nh.json
+ * (prosent og kroner som tall, kursdato som dd.mm.åååå).
+ */
+import { parseDato, formatDato } from '../felles/dato.js';
+import { configSkjema, eurNokSkjema, type InitVerdier } from './config.js';
+import { erUfylt, hvor, Uavklart, UAVKLARBARE, type UavklartNokkel } from './uavklart.js';
+
+export type Tolket<T> = { ok: true; verdi: T | undefined } | { ok: false; grunn: string };
+
+const FELT = configSkjema.shape;
+
+/** Et tall (prosent eller kroner) for en nøkkel; tomt eller «FYLL INN» = ikke oppgitt (undefined). */
+export function tolkTall(
+  nokkel: Exclude<UavklartNokkel, 'eurNok'>,
+  tekst: string,
+): Tolket<number> {
+  if (erUfylt(tekst)) return { ok: true, verdi: undefined };
+  const r = FELT[nokkel].safeParse(tekst.trim());
+  if (!r.success) return { ok: false, grunn: r.error.issues[0]?.message ?? 'ugyldig verdi' };
+  if (r.data instanceof Uavklart) return { ok: true, verdi: undefined };
+  // Prosent er lagret i ppm (×10 000), kroner i øre (×100): tilbake til formen i nh.json.
+  const faktor = nokkel === 'markedsprisPerTime' || nokkel === 'indirekteKostnaderPerAr' ? 100 : 10_000;
+  return { ok: true, verdi: r.data / faktor };
+}
+
+/** EUR-kursen som «11,7525» eller «11,7525:30.12.2025»; uten dato gjelder 31.12 året før arbeidsmappens år. */
+export function tolkEurKurs(tekst: string, aar: number): Tolket<NonNullable<InitVerdier['eurNok']>> {
+  if (erUfylt(tekst)) return { ok: true, verdi: undefined };
+  const [kursTekst = '', datoTekst, ...rest] = tekst.split(':');
+  if (rest.length) return { ok: false, grunn: 'skriv kurs eller kurs:dato, f.eks. 11,7525:30.12.2025' };
+  const dato = datoTekst === undefined ? `${aar - 1}-12-31` : parseDato(datoTekst);
+  if (!dato) return { ok: false, grunn: `«${datoTekst}» er ikke en dato (dd.mm.åååå)` };
+  const r = eurNokSkjema.safeParse({ kurs: kursTekst.trim(), dato, kilde: 'Norges Bank' });
+  if (!r.success) return { ok: false, grunn: r.error.issues[0]?.message ?? 'ugyldig kurs' };
+  return { ok: true, verdi: { kurs: r.data.kurs / 10_000, dato: formatDato(r.data.dato), kilde: 'Norges Bank' } };
+}
+
+/** Tolk én verdi (flagg eller svar) for nøkkelen. */
+export function tolkInitVerdi(nokkel: UavklartNokkel, tekst: string, aar: number): Tolket<unknown> {
+  return nokkel === 'eurNok' ? tolkEurKurs(tekst, aar) : tolkTall(nokkel, tekst);
+}
+
+/** Nøklene i den rekkefølgen init spør om dem (og lister dem), med hvor de finnes. */
+export function initNokler(aar: number) {
+  return UAVKLARBARE.map((n) => ({ nokkel: n, ...hvor(n, aar) }));
+}
