@@ -54,7 +54,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 30,
     hva: 'Halvårsrapportering: aktive målbedrifter første halvår registrert i AVI',
     kilde: 'Programveileder 11.1',
-    kommando: 'nh årsrapport --år <åååå> --halvar',
+    kommando: 'nh årsrapport --år <åååå> --halvår',
   },
   {
     mnd: 9,
@@ -77,7 +77,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Måltall for det kommende året legges inn i AVI',
     kilde: 'Programveileder 11.1 og 11.2',
-    kommando: 'nh årsrapport --maltall <neste år>',
+    kommando: 'nh årsrapport --måltall <neste år>',
   },
   {
     mnd: 12,

@@ -3,7 +3,7 @@
  * definisjon av hvordan tallet regnes fra arbeidsmappens data.
  *
  * Programveileder 6.5/11.1: hver 1. desember legger næringshagen inn måltall for det kommende året i
- * AVI; Siva godkjenner og låser dem og måler næringshagen mot dem. `nh årsrapport --maltall <år>`
+ * AVI; Siva godkjenner og låser dem og måler næringshagen mot dem. `nh årsrapport --måltall <år>`
  * regner et grunnlag fra årets faktiske data, og `nh årsrapport --år <år>` regner resultatet for året
  * med de samme definisjonene, så mål og resultat er sammenlignbare.
  *

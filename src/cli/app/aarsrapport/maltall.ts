@@ -1,4 +1,4 @@
-/** nh årsrapport --maltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
+/** nh årsrapport --måltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
 import path from 'node:path';
 import type { MaltallMal } from '../../../domain/datasett/maltall.js';
 import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
@@ -35,7 +35,7 @@ import {
   verdiTekst,
 } from './visning.js';
 
-// ————— --maltall <år> —————
+// ————— --måltall <år> —————
 
 const MALTALL_CSV: Kolonne[] = [
   { nokkel: 'id', overskrift: 'id', type: 'tekst' },
@@ -63,7 +63,7 @@ export function lesMalene(fil: string | null, rader: MaltallMal[], k: Kontekst) 
 }
 
 /**
- * Felles for --maltall og --år: les periodens data og de egne målene for `malAar`, regn måltallene (11.2) og
+ * Felles for --måltall og --år: les periodens data og de egne målene for `malAar`, regn måltallene (11.2) og
  * sett dem sammen med målene. Advarslene (datasett, mål, utelatte tiltak) legges i k.advarsler.
  */
 export async function maltallForPeriode(
@@ -92,7 +92,7 @@ export async function maltallForPeriode(
 }
 
 export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
-  const aar = velgAar(valg.maltall, am.config, '--maltall');
+  const aar = velgAar(valg.maltall, am.config, '--måltall');
   // Programveileder 6.5/11.1: måltallene for det kommende året legges inn 1. desember; grunnlaget er året som går.
   const grunnlagsaar = aar - 1;
   const p = periodeFor(grunnlagsaar);

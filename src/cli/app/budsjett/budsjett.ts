@@ -1,5 +1,5 @@
 /**
- * nh budsjett: budsjett for administrasjon og gjennomføring (--ar, frist 1. desember) og
+ * nh budsjett: budsjett for administrasjon og gjennomføring (--år, frist 1. desember) og
  * årsoppgjøret for revisor (--regnskap, frist 20. februar). Les datasett → domain/budsjett → tekst,
  * --json og xlsx (budsjett-adm-gjennomforing-<år>.xlsx / attestasjonsgrunnlag-<år>.xlsx).
  */

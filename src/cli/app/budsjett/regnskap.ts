@@ -103,7 +103,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
         'timesats-ikke-lagret',
         `Fant ingen lagrede timesatser for ${aar} (timesats-${aar}.json): satsene er regnet fra ansatte slik den er i dag. ` +
           `Attestasjonen skal bruke satsene for ${aar} (programveileder 10.4, vedlegg 3 pkt. 4.2); er lønn eller stilling endret ` +
-          `siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --ar ${aar} før ansatte endres for neste år.`,
+          `siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --år ${aar} før ansatte endres for neste år.`,
         { fil: `timesats-${aar}.json` },
       ),
     );

@@ -54,7 +54,7 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
     ]);
   const aar = valg.ar ? Number(valg.ar) : deler(k.idag).aar;
   if (!Number.isInteger(aar) || aar < 2023 || aar > 2099)
-    throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`)]);
+    throw new InndataFeil([feil('ugyldig-flagg', `--år «${valg.ar}» er ikke et år i programperioden.`)]);
 
   const verdier = await hentInitVerdier(k, valg, aar);
   const config = standardConfig(navn, orgnr, aar, verdier);

@@ -74,7 +74,7 @@ export type AarsSatser = {
 
 /**
  * Programveileder 10.4 / vedlegg 3 pkt. 4.2: attestasjonen for et år bruker årets egne satser. Finnes
- * `timesats-<år>.json` (lagret av `nh timesats --ar <år>`) i arbeidsmappen, brukes den; ellers regnes satsene fra
+ * `timesats-<år>.json` (lagret av `nh timesats --år <år>`) i arbeidsmappen, brukes den; ellers regnes satsene fra
  * ansatte slik fila er nå, og kalleren varsler om det.
  */
 export async function lesSatserForAar(am: Arbeidsmappe, aar: number): Promise<AarsSatser> {
@@ -100,7 +100,7 @@ export async function lesSatserForAar(am: Arbeidsmappe, aar: number): Promise<Aa
         'ugyldig-json',
         `${navn} er ikke gyldig JSON.`,
         { fil: navn },
-        { forventet: `filen slik nh timesats --ar ${aar} skriver den` },
+        { forventet: `filen slik nh timesats --år ${aar} skriver den` },
       ),
     ]);
   }
@@ -112,7 +112,7 @@ export async function lesSatserForAar(am: Arbeidsmappe, aar: number): Promise<Aa
         `${navn} har ikke timesatser for ${aar} slik nh timesats skriver dem.`,
         { fil: navn },
         {
-          forventet: `kjør nh timesats --ar ${aar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
+          forventet: `kjør nh timesats --år ${aar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
         },
       ),
     ]);
