@@ -132,3 +132,8 @@ for (const m of MALTALL) {
 }
 writeFileSync(path.join(ROT, 'docs', 'maltall.md'), mt.join('\n'));
 console.log(`docs/maltall.md: ${MALTALL.length} måltall`);
+
+// docs/json.md: feltene i --json per kommando, fra skjemaene i src/cli/json/ (issue 19 pkt. 10).
+const { lagJsonDocs } = await import('./json-docs.mjs');
+writeFileSync(path.join(ROT, 'docs', 'json.md'), await lagJsonDocs(ROT));
+console.log('docs/json.md: --json for alle kommandoene');

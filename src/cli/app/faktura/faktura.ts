@@ -247,7 +247,6 @@ async function kjorPeriode(
   const treaarPer = new Map(treaar.status.map((t) => [t.orgnr, t]));
   const erstattet = valg.erstatt && iPerioden.length > 0;
   const json = {
-    ok: avvisninger.length === 0,
     periode,
     fakturadato: f.fakturadato,
     status: avvisninger.length
@@ -288,7 +287,7 @@ async function kjorPeriode(
     const feilListe = avvisninger.map((a) => feil(a.kode, a.melding));
     return {
       exitKode: 1,
-      json: { ok: false, exitKode: 1, melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
+      json: { melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
       tekst: [farge.red(overskrift), ...punkter].join('\n'),
     };
   }

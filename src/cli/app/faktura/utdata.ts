@@ -114,7 +114,6 @@ export function alleredeFakturert(
     s.stotte += l.stotte;
   }
   const json = {
-    ok: true,
     periode,
     status: 'allerede-fakturert',
     melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt.`,

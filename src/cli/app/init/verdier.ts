@@ -79,8 +79,8 @@ async function kursdato(k: Kontekst, kurs: string, aar: number): Promise<unknown
 }
 
 /** Linjene init avslutter med for det som står ufylt: nøkkelen, hvor verdien finnes og hvem som trenger den. */
-export function ufylteLinjer(verdier: InitVerdier, aar: number): { felt: string; hvor: string; brukesAv: string }[] {
+export function ufylteLinjer(verdier: InitVerdier, aar: number) {
   return initNokler(aar)
     .filter((h) => verdier[h.nokkel] === undefined)
-    .map((h) => ({ felt: h.felt, hvor: h.hvor, brukesAv: h.brukesAv }));
+    .map((h) => ({ felt: h.felt, hva: h.hva, hvor: h.hvor, brukesAv: h.brukesAv }));
 }
