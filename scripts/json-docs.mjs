@@ -64,7 +64,8 @@ function former(s) {
     const skille = ['modus', 'status'].find((k) => p[k]?.const !== undefined);
     if (skille) return { navn: `${skille} «${p[skille].const}» — ${p[skille].description ?? ''}`, s: v };
     if (p.status?.enum) return { navn: `status ${p.status.enum.map((x) => `«${x}»`).join(', ')}`, s: v };
-    if (p.resultat) return { navn: 'avvist (exit 1) — en regel sa nei; `resultat` har formen over med status «avvist»', s: v };
+    if (p.resultat)
+      return { navn: 'avvist (exit 1) — en regel sa nei; `resultat` har formen over med status «avvist»', s: v };
     return { navn: null, s: v };
   });
 }

@@ -16,13 +16,7 @@ export const NORSKE_FLAGG: Readonly<Record<string, string>> = {
 };
 
 const tilAscii = (s: string) =>
-  s
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .replace(/Æ/g, 'Ae')
-    .replace(/Ø/g, 'O')
-    .replace(/Å/g, 'A');
+  s.replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/Æ/g, 'Ae').replace(/Ø/g, 'O').replace(/Å/g, 'A');
 
 /**
  * Flagg og kommandonavn er ASCII i koden (`--ar`, `--halvar`, `aarsrapport`); brukere skriver gjerne

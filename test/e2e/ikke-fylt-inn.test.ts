@@ -12,7 +12,17 @@ const ANSATTE = '\uFEFFnavn;arslonn\nKari Nordmann;650 000\n';
 
 async function nyMappe(ekstra: string[] = []): Promise<string> {
   const mappe = path.join(tomMappe(), 'ny');
-  const r = await nh(['init', mappe, '--navn', 'Testdal Næringshage AS', '--orgnr', '923609016', '--ar', '2026', ...ekstra]);
+  const r = await nh([
+    'init',
+    mappe,
+    '--navn',
+    'Testdal Næringshage AS',
+    '--orgnr',
+    '923609016',
+    '--ar',
+    '2026',
+    ...ekstra,
+  ]);
   expect(r.kode, r.stderr).toBe(0);
   return mappe;
 }
@@ -25,7 +35,13 @@ describe('nh init uten satsene (issue 19 pkt. 2)', () => {
     const r = await nh(['init', mappe, '--navn', 'Testdal Næringshage AS', '--orgnr', '923609016', '--ar', '2026']);
     expect(r.kode, r.stderr).toBe(0);
     const c = lesConfig(mappe);
-    for (const v of [c.arbeidsgiveravgiftSats, c.andreSosialeKostnaderProsent, c.indirekteKostnaderPerAr, c.markedsprisPerTime, c.eurNok.kurs])
+    for (const v of [
+      c.arbeidsgiveravgiftSats,
+      c.andreSosialeKostnaderProsent,
+      c.indirekteKostnaderPerAr,
+      c.markedsprisPerTime,
+      c.eurNok.kurs,
+    ])
       expect(v).toMatch(/^FYLL INN /);
     expect(c.eurNok.kurs).toContain('Norges Banks valutakurs for EUR 31.12.2025');
     expect(c.arbeidsgiveravgiftSats).toContain('skatteetaten.no');
@@ -70,7 +86,9 @@ describe('nh init uten satsene (issue 19 pkt. 2)', () => {
     const f = await nh(['faktura', '--data', ws, '--periode', '2026-10']);
     expect(f.kode).toBe(2);
     expect(f.stderr).toMatch(/«markedsprisPerTime» i nh\.json er ikke fylt inn: markedspris per time/);
-    expect(f.stderr).toMatch(/«eurNok\.kurs» i nh\.json er ikke fylt inn: EUR-kursen .* Finnes: Norges Banks valutakurs for EUR 31\.12\.2025/);
+    expect(f.stderr).toMatch(
+      /«eurNok\.kurs» i nh\.json er ikke fylt inn: EUR-kursen .* Finnes: Norges Banks valutakurs for EUR 31\.12\.2025/,
+    );
     expect(avtrykk(ws)).toEqual(for_);
     const offline = ['smb-sjekk', '910017810', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '4'];
     const smbArgs = [...offline, '--omsetning', '2500000', '--balanse', '900000', '--selvstendig'];
@@ -147,7 +165,9 @@ describe('nh init med satsene som flagg (skript)', () => {
       'mange',
     ]);
     expect(r.kode).toBe(2);
-    expect(r.stderr).toContain('--eur-kurs «11603»: 11603 er utenfor det som er rimelig for NOK per EUR (forventet 5–50).');
+    expect(r.stderr).toContain(
+      '--eur-kurs «11603»: 11603 er utenfor det som er rimelig for NOK per EUR (forventet 5–50).',
+    );
     expect(r.stderr).toContain('--arbeidsgiveravgift «0,141»: 0,141 ser ut som en brøk');
     expect(r.stderr).toMatch(/--indirekte «mange»: ugyldig beløp/);
     expect(r.stderr).toMatch(/3 feil\. Ingenting er skrevet\./);
@@ -168,7 +188,9 @@ describe('den ufylte formen i nh.json', () => {
     writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
     const r = await nh(['timesats', '--data', ws, '--forhandsvis']);
     expect(r.kode).toBe(2);
-    expect(r.stderr).toMatch(/^Feil: nh\.json, kolonne «indirekteKostnaderPerAr»: «indirekteKostnaderPerAr» i nh\.json er ikke fylt inn/);
+    expect(r.stderr).toMatch(
+      /^Feil: nh\.json, kolonne «indirekteKostnaderPerAr»: «indirekteKostnaderPerAr» i nh\.json er ikke fylt inn/,
+    );
     expect((await nh(['frister', '--data', ws])).kode).toBe(0);
   });
 

@@ -17,7 +17,7 @@ describe('nh init', () => {
       mvaSats: 25,
     });
     const timer = readFileSync(path.join(mappe, 'timer.csv'), 'utf8');
-    expect(timer.startsWith('\uFEFFdato;ansatt;malbedrift;timer')).toBe(true);
+    expect(timer.startsWith('\uFEFFDato;Ansatt;Målbedrift;Timer')).toBe(true);
     // Tom arbeidsmappe er gyldig for nh sjekk
     expect((await nh(['sjekk', '--data', mappe])).kode).toBe(0);
     const igjen = await nh(['init', mappe, '--navn', 'X', '--orgnr', '923609016']);
@@ -30,7 +30,7 @@ describe('nh init', () => {
     expect((await nh(['init', mappe, '--xlsx', '--navn', 'X AS', '--orgnr', '923609016'])).kode).toBe(0);
     expect(existsSync(path.join(mappe, 'ansatte.xlsx'))).toBe(true);
     const rader = await lesArk(path.join(mappe, 'malbedrifter.xlsx'));
-    expect(rader[0]!.slice(0, 3)).toEqual(['orgnr', 'navn', 'avtalestart']);
+    expect(rader[0]!.slice(0, 3)).toEqual(['Orgnr', 'Navn', 'Avtalestart']);
   });
 
   it('uten navn i et skript: tydelig feil (exit 2), ingen spørsmål', async () => {

@@ -67,7 +67,17 @@ describe('--json-konvolutten (issue 19 pkt. 10)', () => {
 describe('docs/json.md', () => {
   it('nevner hver kommando og er generert fra skjemaene (npm run docs)', () => {
     const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'json.md'), 'utf8');
-    for (const k of ['init', 'sjekk', 'timesats', 'budsjett', 'smb-sjekk', 'faktura', 'kts-plan', 'årsrapport', 'frister'])
+    for (const k of [
+      'init',
+      'sjekk',
+      'timesats',
+      'budsjett',
+      'smb-sjekk',
+      'faktura',
+      'kts-plan',
+      'årsrapport',
+      'frister',
+    ])
       expect(doc).toContain(`## \`nh ${k}\``);
     expect(doc).toContain('| `ikkeFyltInn[].hvor` | tekst | hvor administratoren finner verdien |');
   });

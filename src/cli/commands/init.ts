@@ -11,7 +11,10 @@ export function definer(program: Command): Command {
     .option('--navn <navn>', 'næringshagens navn')
     .option('--orgnr <orgnr>', 'næringshagens organisasjonsnummer')
     .option('--ar <år>', 'året arbeidsmappen gjelder (standard: inneværende år)')
-    .option('--eur-kurs <kurs>', 'NOK per EUR fra Norges Bank 31.12 i fjor, f.eks. «11,7525» (eller «11,7525:30.12.2025»)')
+    .option(
+      '--eur-kurs <kurs>',
+      'NOK per EUR fra Norges Bank 31.12 i fjor, f.eks. «11,7525» (eller «11,7525:30.12.2025»)',
+    )
     .option('--arbeidsgiveravgift <prosent>', 'arbeidsgiveravgift i prosent for kommunens sone, f.eks. 14,1')
     .option('--andre-sosiale <prosent>', 'andre sosiale kostnader i prosent av lønn (pensjon, forsikring), f.eks. 12')
     .option('--indirekte <kroner>', 'indirekte kostnader per år i kroner, f.eks. «600 000»')

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { dato, jaNei, kr, pst, resultat, tall, tekst, tolkninger } from './felles.js';
 
-const verdi = (b: string) => z.number().nullable().describe(`${b} (prosent for andeler, antall ellers; null: kan ikke beregnes)`);
+const verdi = (b: string) =>
+  z.number().nullable().describe(`${b} (prosent for andeler, antall ellers; null: kan ikke beregnes)`);
 
 const maltallFelles = {
   id: tekst('måltallets id (docs/aarsrapport.md)'),
@@ -111,6 +112,9 @@ const aarsrapportFelt = {
 };
 
 const aar = resultat({ modus: z.literal('ar').describe('årsrapporten (--år)'), ...aarsrapportFelt });
-const halvar = resultat({ modus: z.literal('halvar').describe('halvårsrapporten (--år --halvår)'), ...aarsrapportFelt });
+const halvar = resultat({
+  modus: z.literal('halvar').describe('halvårsrapporten (--år --halvår)'),
+  ...aarsrapportFelt,
+});
 
 export const aarsrapportJson = z.discriminatedUnion('modus', [maltall, aar, halvar]);

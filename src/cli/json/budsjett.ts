@@ -49,7 +49,9 @@ const felles = {
     })
     .describe('direkte kostnader fra datasettet kostnader'),
   tildelingLinjer: z
-    .array(z.strictObject({ belop: kr('beløp'), dato: z.string().nullable().describe('dato'), rad: tall('rad i tilskudd') }))
+    .array(
+      z.strictObject({ belop: kr('beløp'), dato: z.string().nullable().describe('dato'), rad: tall('rad i tilskudd') }),
+    )
     .describe('radene i tilskudd som utgjør tildelingen'),
   fordeling10_2: z
     .strictObject({

@@ -87,4 +87,3 @@ export const fristerJson = resultat({
     .describe('rapporteringsfristene (programveileder 11.1)'),
   neste: z.string().nullable().describe('neste frist (åååå-mm-dd), null når alle er passert'),
 });
-

@@ -168,7 +168,12 @@ const allerede = resultat({
     )
     .describe('periodens linjer i registeret'),
   totalt: z
-    .strictObject({ markedsverdi: kr('markedsverdi'), egenandel: kr('egenandel'), mva: kr('mva'), stotte: kr('støtte') })
+    .strictObject({
+      markedsverdi: kr('markedsverdi'),
+      egenandel: kr('egenandel'),
+      mva: kr('mva'),
+      stotte: kr('støtte'),
+    })
     .describe('summen av linjene'),
   filer: z.null().describe('ingenting er skrevet'),
 });

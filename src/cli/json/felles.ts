@@ -42,8 +42,13 @@ export const diagnostikk = z
 /** Feltene hvert resultat har (src/cli/json/konvolutt.ts), i denne rekkefølgen; `advarsler` står sist. */
 export const konvoluttFelt = {
   ok: jaNei('true når exitKode er 0'),
-  versjon: z.literal(JSON_VERSJON).describe('versjonen av JSON-formen (økes når et felt endrer navn, type eller betydning)'),
-  kommando: z.string().nullable().describe('kommandoen som ble kjørt («faktura», «årsrapport» …); null ved ukjent kommando'),
+  versjon: z
+    .literal(JSON_VERSJON)
+    .describe('versjonen av JSON-formen (økes når et felt endrer navn, type eller betydning)'),
+  kommando: z
+    .string()
+    .nullable()
+    .describe('kommandoen som ble kjørt («faktura», «årsrapport» …); null ved ukjent kommando'),
   exitKode: z
     .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
     .describe('0 ok, 1 en regel sier nei, 2 ugyldig inndata eller bruk, 3 intern feil i nh'),

@@ -50,7 +50,11 @@ const oppdatering = resultat({
     .describe('avsluttede målbedrifter (exitskjema, 6.3)'),
   tolkninger: tolkninger(),
   filer: z
-    .strictObject({ xlsx: tekst('opplastingsfilen (xlsx)'), csv: tekst('opplastingsfilen (csv)'), logg: tekst('loggen') })
+    .strictObject({
+      xlsx: tekst('opplastingsfilen (xlsx)'),
+      csv: tekst('opplastingsfilen (csv)'),
+      logg: tekst('loggen'),
+    })
     .nullable()
     .describe('filene som ble skrevet (null: ingenting skrevet)'),
 });

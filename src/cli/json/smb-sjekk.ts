@@ -33,7 +33,11 @@ export const smbSjekkJson = resultat({
     .strictObject({ navn: tekst('næringshagens navn'), orgnr: tekst('næringshagens orgnr') })
     .describe('næringshagen som gjør sjekken'),
   underenhet: z
-    .strictObject({ orgnr: tekst('underenhetens orgnr'), navn: tekst('navn'), hovedenhet: tekst('hovedenhetens orgnr') })
+    .strictObject({
+      orgnr: tekst('underenhetens orgnr'),
+      navn: tekst('navn'),
+      hovedenhet: tekst('hovedenhetens orgnr'),
+    })
     .nullable()
     .describe('når orgnr var en underenhet: sjekken gjelder hovedenheten'),
   dom: z.enum(['KAN TAS OPP', 'KAN IKKE TAS OPP', 'MÅ VURDERES']).describe('konklusjonen'),

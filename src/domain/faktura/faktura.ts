@@ -23,6 +23,7 @@ import { normaliserNavn } from '../felles/felter.js';
 import { fordelStorsteRest } from '../felles/fordeling.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
 import { erAdminKode } from '../kontroll/kontroll.js';
+import { Ukjente, ukjenteAnsatte, ukjenteMalbedrifter } from '../kontroll/ukjente.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
@@ -145,6 +146,8 @@ export function beregnFakturering(
   const ansattPerNavn = new Map(ansatte.map((a) => [normaliserNavn(a.navn), a]));
   const mbPerOrgnr = new Map(malbedrifter.map((m) => [m.orgnr, m]));
   const grupper = new Map<string, Map<string, Fakturalinje>>();
+  const ukjentAnsatt = new Ukjente<Timeregistrering>();
+  const ukjentMb = new Ukjente<Timeregistrering>();
   let adminRader = 0;
   for (const t of timer) {
     if (maanedAv(t.dato) !== p.periode) continue;
@@ -154,28 +157,11 @@ export function beregnFakturering(
       continue;
     }
     const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt));
-    if (!ansatt)
-      ds.push(
-        feil(
-          'ukjent-ansatt',
-          `Ukjent ansatt «${t.ansatt}».`,
-          { ...t.kilde, kolonne: 'ansatt' },
-          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
-        ),
-      );
+    // Issue 19 pkt. 4: ukjente samles per verdi (én feil med radene og et forslag), meldes etter løkken.
+    if (!ansatt) ukjentAnsatt.legg(t.ansatt, t);
     const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
     if (!mb) {
-      ds.push(
-        feil(
-          'ukjent-malbedrift',
-          `Ukjent målbedrift «${t.malbedrift}».`,
-          { ...t.kilde, kolonne: 'malbedrift' },
-          {
-            verdi: t.malbedrift,
-            forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${p.adminKoder.join(', ')})`,
-          },
-        ),
-      );
+      ukjentMb.legg(t.malbedrift, t);
       continue;
     }
     // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
@@ -190,7 +176,7 @@ export function beregnFakturering(
       );
       continue;
     }
-    if (!ansatt || ds.length) continue; // ved feil samler vi bare flere feil
+    if (!ansatt || ds.length || ukjentMb.antall) continue; // ved feil samler vi bare flere feil
     const si = mb.stotteintensitet ?? p.standardStotteintensitet;
     const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
     const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
@@ -222,6 +208,7 @@ export function beregnFakturering(
       });
     }
   }
+  ds.unshift(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, malbedrifter, p.adminKoder));
   const fakturadato = sisteDag(p.periode);
   const totalt = nullSum();
   const ut: Fakturagrunnlag[] = [];

@@ -15,7 +15,10 @@ import { fakturaOppsettSkjema } from '../faktura/oppsett.js';
 import { GRUNNDATASETT } from '../datasett/index.js';
 import { maltallDef } from '../datasett/maltall.js';
 import { stotteregisterDef } from '../datasett/stotteregister.js';
-import { ellerUavklart, plassholder, Uavklart } from './uavklart.js';
+import { ellerUavklart, Uavklart } from './uavklart.js';
+import { naermeste } from '../felles/naermeste.js';
+
+export { naermeste } from '../felles/naermeste.js';
 
 export { kroner } from '../felles/konfig-felter.js';
 import { kroner, orgnrFelt } from '../felles/konfig-felter.js';
@@ -112,7 +115,10 @@ export const configSkjema = z.looseObject({
   naeringshage: z.object({ navn: navnFelt, orgnr: orgnrFelt }),
   ar: z.number().int().min(2023).max(2099),
   // Issue 19 pkt. 2: verdiene under kan stå ufylt («FYLL INN …»); kommandoene som trenger dem, krever dem (uavklart.ts).
-  markedsprisPerTime: ellerUavklart(kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }), 'markedsprisPerTime'),
+  markedsprisPerTime: ellerUavklart(
+    kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }),
+    'markedsprisPerTime',
+  ),
   stotteintensitet: prosentSats(100).prefault(75),
   mvaSats: prosentSats(100).prefault(25),
   arbeidsgiveravgiftSats: ellerUavklart(prosentSats(100), 'arbeidsgiveravgiftSats'),
@@ -315,65 +321,4 @@ function ukjenteNokler(
     );
   }
   return ds;
-}
-
-/** Nærmeste gyldige nøkkel (store/små bokstaver teller ikke; høyst en tredjedel av tegnene feil). */
-export function naermeste(ord: string, kandidater: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestAvstand = Infinity;
-  for (const k of kandidater) {
-    const d = avstand(ord.toLowerCase(), k.toLowerCase());
-    if (d < bestAvstand) {
-      best = k;
-      bestAvstand = d;
-    }
-  }
-  return best !== null && bestAvstand <= Math.max(2, Math.floor(ord.length / 3)) ? best : null;
-}
-
-function avstand(a: string, b: string): number {
-  const forrige = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = forrige[0]!;
-    forrige[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = forrige[j]!;
-      forrige[j] = Math.min(forrige[j]! + 1, forrige[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return forrige[b.length]!;
-}
-
-/** Verdiene brukeren har bekreftet i `nh init` (slik de står i nh.json); det som mangler, skrives som «FYLL INN …». */
-export type InitVerdier = {
-  eurNok?: { kurs: number; dato: string; kilde: string };
-  arbeidsgiveravgiftSats?: number;
-  andreSosialeKostnaderProsent?: number;
-  indirekteKostnaderPerAr?: number;
-  markedsprisPerTime?: number;
-};
-
-/**
- * nh.json for en ny arbeidsmappe. Issue 19 pkt. 2: ingen plassholderverdier — det brukeren ikke har oppgitt,
- * står som «FYLL INN …» med hvor verdien finnes, og kommandoene som trenger det, stopper til det er fylt inn.
- */
-export function standardConfig(navn: string, orgnr: string, aar: number, v: InitVerdier = {}): ConfigInn {
-  const ufylt = (n: Parameters<typeof plassholder>[0]) => plassholder(n, aar);
-  return {
-    versjon: 1,
-    naeringshage: { navn, orgnr },
-    ar: aar,
-    markedsprisPerTime: v.markedsprisPerTime ?? ufylt('markedsprisPerTime'),
-    stotteintensitet: 75,
-    mvaSats: 25,
-    arbeidsgiveravgiftSats: v.arbeidsgiveravgiftSats ?? ufylt('arbeidsgiveravgiftSats'),
-    andreSosialeKostnaderProsent: v.andreSosialeKostnaderProsent ?? ufylt('andreSosialeKostnaderProsent'),
-    indirekteKostnaderPerAr: v.indirekteKostnaderPerAr ?? ufylt('indirekteKostnaderPerAr'),
-    timerPerArsverk: 1695,
-    eurNok: v.eurNok ?? { kurs: ufylt('eurNok'), dato: `31.12.${aar - 1}`, kilde: 'Norges Bank' },
-    adminKoder: ['ADM'],
-    kolonner: {},
-    ignorerKolonner: {},
-  };
 }

@@ -4,18 +4,15 @@
  * (prosent og kroner som tall, kursdato som dd.mm.åååå).
  */
 import { parseDato, formatDato } from '../felles/dato.js';
-import { configSkjema, eurNokSkjema, type InitVerdier } from './config.js';
-import { erUfylt, hvor, Uavklart, UAVKLARBARE, type UavklartNokkel } from './uavklart.js';
+import { configSkjema, eurNokSkjema, type ConfigInn } from './config.js';
+import { erUfylt, hvor, plassholder, Uavklart, UAVKLARBARE, type UavklartNokkel } from './uavklart.js';
 
 export type Tolket<T> = { ok: true; verdi: T | undefined } | { ok: false; grunn: string };
 
 const FELT = configSkjema.shape;
 
 /** Et tall (prosent eller kroner) for en nøkkel; tomt eller «FYLL INN» = ikke oppgitt (undefined). */
-export function tolkTall(
-  nokkel: Exclude<UavklartNokkel, 'eurNok'>,
-  tekst: string,
-): Tolket<number> {
+export function tolkTall(nokkel: Exclude<UavklartNokkel, 'eurNok'>, tekst: string): Tolket<number> {
   if (erUfylt(tekst)) return { ok: true, verdi: undefined };
   const r = FELT[nokkel].safeParse(tekst.trim());
   if (!r.success) return { ok: false, grunn: r.error.issues[0]?.message ?? 'ugyldig verdi' };
@@ -45,4 +42,37 @@ export function tolkInitVerdi(nokkel: UavklartNokkel, tekst: string, aar: number
 /** Nøklene i den rekkefølgen init spør om dem (og lister dem), med hvor de finnes. */
 export function initNokler(aar: number) {
   return UAVKLARBARE.map((n) => ({ nokkel: n, ...hvor(n, aar) }));
+}
+
+/** Verdiene brukeren har bekreftet i `nh init` (slik de står i nh.json); det som mangler, skrives som «FYLL INN …». */
+export type InitVerdier = {
+  eurNok?: { kurs: number; dato: string; kilde: string };
+  arbeidsgiveravgiftSats?: number;
+  andreSosialeKostnaderProsent?: number;
+  indirekteKostnaderPerAr?: number;
+  markedsprisPerTime?: number;
+};
+
+/**
+ * nh.json for en ny arbeidsmappe. Issue 19 pkt. 2: ingen plassholderverdier — det brukeren ikke har oppgitt,
+ * står som «FYLL INN …» med hvor verdien finnes, og kommandoene som trenger det, stopper til det er fylt inn.
+ */
+export function standardConfig(navn: string, orgnr: string, aar: number, v: InitVerdier = {}): ConfigInn {
+  const ufylt = (n: UavklartNokkel) => plassholder(n, aar);
+  return {
+    versjon: 1,
+    naeringshage: { navn, orgnr },
+    ar: aar,
+    markedsprisPerTime: v.markedsprisPerTime ?? ufylt('markedsprisPerTime'),
+    stotteintensitet: 75,
+    mvaSats: 25,
+    arbeidsgiveravgiftSats: v.arbeidsgiveravgiftSats ?? ufylt('arbeidsgiveravgiftSats'),
+    andreSosialeKostnaderProsent: v.andreSosialeKostnaderProsent ?? ufylt('andreSosialeKostnaderProsent'),
+    indirekteKostnaderPerAr: v.indirekteKostnaderPerAr ?? ufylt('indirekteKostnaderPerAr'),
+    timerPerArsverk: 1695,
+    eurNok: v.eurNok ?? { kurs: ufylt('eurNok'), dato: `31.12.${aar - 1}`, kilde: 'Norges Bank' },
+    adminKoder: ['ADM'],
+    kolonner: {},
+    ignorerKolonner: {},
+  };
 }

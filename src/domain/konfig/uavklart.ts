@@ -147,7 +147,10 @@ export function ufylte<C extends MedUavklarte>(config: C, nokler: readonly Uavkl
  * Konfigurasjonen med `nokler` bekreftet, ellers InndataFeil (exit 2) med alle ufylte på én gang.
  * Kommandoene kaller den før de bruker en av verdiene; typene slipper dem ikke til ellers.
  */
-export function krev<C extends MedUavklarte, K extends UavklartNokkel>(config: C, nokler: readonly K[]): Bekreftet<C, K> {
+export function krev<C extends MedUavklarte, K extends UavklartNokkel>(
+  config: C,
+  nokler: readonly K[],
+): Bekreftet<C, K> {
   const mangler = ufylte(config, nokler);
   if (mangler.length) throw new InndataFeil(mangler.map((n) => uavklartFeil(n, config.ar)));
   return config as unknown as Bekreftet<C, K>;

@@ -8,6 +8,7 @@ import { normaliserOrgnr } from '../felles/orgnr.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import { timerOverDognet, type Timeregistrering } from '../datasett/timer.js';
+import { Ukjente, ukjenteAnsatte, ukjenteMalbedrifter } from './ukjente.js';
 
 export function erAdminKode(verdi: string, adminKoder: readonly string[]): boolean {
   const n = normaliserNavn(verdi);
@@ -43,33 +44,16 @@ export function kontrollerTimer(
   const ansattNavn = new Set(ansatte.map((a) => normaliserNavn(a.navn)));
   const mbPerOrgnr = new Map(mb.map((m) => [m.orgnr, m]));
   const sett = new Map<string, number>();
+  // Issue 19 pkt. 4: én feil per ukjent verdi (med radene og et forslag), ikke én per rad.
+  const ukjentAnsatt = new Ukjente<Timeregistrering>();
+  const ukjentMb = new Ukjente<Timeregistrering>();
   for (const t of timer) {
-    if (!ansattNavn.has(normaliserNavn(t.ansatt))) {
-      ds.push(
-        feil(
-          'ukjent-ansatt',
-          `Ukjent ansatt «${t.ansatt}».`,
-          { ...t.kilde, kolonne: 'ansatt' },
-          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
-        ),
-      );
-    }
+    if (!ansattNavn.has(normaliserNavn(t.ansatt))) ukjentAnsatt.legg(t.ansatt, t);
     if (!erAdminKode(t.malbedrift, adminKoder)) {
       const orgnr = normaliserOrgnr(t.malbedrift);
       const m = mbPerOrgnr.get(orgnr);
-      if (!m) {
-        ds.push(
-          feil(
-            'ukjent-malbedrift',
-            `Ukjent målbedrift «${t.malbedrift}».`,
-            { ...t.kilde, kolonne: 'malbedrift' },
-            {
-              verdi: t.malbedrift,
-              forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${adminKoder.join(', ')})`,
-            },
-          ),
-        );
-      } else if (t.dato < m.avtalestart || (m.avtaleslutt !== undefined && t.dato > m.avtaleslutt)) {
+      if (!m) ukjentMb.legg(t.malbedrift, t);
+      else if (t.dato < m.avtalestart || (m.avtaleslutt !== undefined && t.dato > m.avtaleslutt)) {
         ds.push(
           feil(
             'utenfor-avtale',
@@ -101,6 +85,7 @@ export function kontrollerTimer(
       );
     } else sett.set(linjeNokkel, t.kilde.rad ?? 0);
   }
+  ds.unshift(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, mb, adminKoder));
   ds.push(...timerOverDognet(timer));
   return ds;
 }

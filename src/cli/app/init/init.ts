@@ -6,11 +6,12 @@ import { gjeldende } from '../../prosess.js';
 import ExcelJS from 'exceljs';
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { navnFelt, standardConfig, tolkConfig } from '../../../domain/konfig/config.js';
+import { navnFelt, tolkConfig } from '../../../domain/konfig/config.js';
+import { standardConfig } from '../../../domain/konfig/init-verdier.js';
 import { deler } from '../../../domain/felles/dato.js';
 import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { GRUNNDATASETT } from '../../../domain/datasett/index.js';
-import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
+import { overskrift, type DatasettDef } from '../../../domain/datasett/definisjon.js';
 import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { CONFIG_FIL } from '../../../io/arbeidsmappe.js';
 import { lagCsv } from '../../../io/skriv/csv-skriv.js';
@@ -62,6 +63,7 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
   const kontroll = tolkConfig(config, CONFIG_FIL);
   if (!kontroll.ok) throw new InndataFeil(kontroll.feil);
   const filer: Utfil[] = [{ sti: path.join(rot, CONFIG_FIL), innhold: `${JSON.stringify(config, null, 2)}\n` }];
+  // Issue 19 pkt. 5: malene har overskriftene en administrator leser («Årslønn», «Stilling %»); nh leser begge former.
   for (const def of GRUNNDATASETT) {
     filer.push(
       valg.xlsx
@@ -69,7 +71,11 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
         : {
             sti: path.join(rot, `${def.navn}.csv`),
             innhold: lagCsv(
-              Object.keys(def.kolonner).map((n) => ({ nokkel: n, overskrift: n, type: 'tekst' })),
+              Object.entries(def.kolonner).map(([n, kol]) => ({
+                nokkel: n,
+                overskrift: overskrift(n, kol),
+                type: 'tekst',
+              })),
               [],
             ),
           },
@@ -121,30 +127,44 @@ async function sjekkTom(rot: string): Promise<void> {
   }
 }
 
+/**
+ * xlsx-malen: overskriftene en administrator leser, en kommentar per kolonne (hva, påkrevd eller ikke, eksempel,
+ * lovlige verdier), tallformat og inndatakontroll per kolonne (ett område per kolonne, ikke 2 000 celler: malene
+ * lages på et sekund i stedet for ti).
+ */
 async function tomXlsx(def: DatasettDef): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(def.navn, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const kolonner = Object.entries(def.kolonner);
   const hode = ws.getRow(1);
-  kolonner.forEach(([nokkel, kol], i) => {
-    hode.getCell(i + 1).value = nokkel;
-    hode.getCell(i + 1).note = `${kol.beskrivelse}${kol.paakrevd ? ' (påkrevd)' : ''} Eksempel: ${kol.eksempel}`;
-    ws.getColumn(i + 1).width = Math.max(14, nokkel.length + 4);
+  Object.entries(def.kolonner).forEach(([nokkel, kol], i) => {
+    const tittel = overskrift(nokkel, kol);
+    hode.getCell(i + 1).value = tittel;
+    hode.getCell(i + 1).note = hjelpetekst(kol);
+    const kolonne = ws.getColumn(i + 1);
+    kolonne.width = Math.max(14, tittel.length + 4);
     const fmt =
-      kol.type === 'orgnr' || kol.type === 'epost' || kol.type === 'janei'
-        ? '@'
-        : kol.type
-          ? FORMAT[kol.type]
-          : undefined;
-    for (let r = 2; r <= RADER_MED_KONTROLL; r++) {
-      const c = ws.getCell(r, i + 1);
-      if (fmt) c.numFmt = fmt;
-      const dv = validering(kol.type, kol.verdier);
-      if (dv) c.dataValidation = dv;
-    }
+      kol.type === 'orgnr' || kol.type === 'epost' || kol.type === 'janei' ? '@' : kol.type && FORMAT[kol.type];
+    if (fmt) kolonne.numFmt = fmt;
+    const dv = validering(kol.type, kol.verdier);
+    const bokstav = kolonne.letter;
+    // Ett område per kolonne; exceljs støtter det, men typene kjenner ikke `dataValidations`.
+    const dvs = (ws as unknown as { dataValidations: { add(adr: string, dv: ExcelJS.DataValidation): void } })
+      .dataValidations;
+    if (dv) dvs.add(`${bokstav}2:${bokstav}${RADER_MED_KONTROLL}`, dv);
   });
   stilOverskrift(hode);
   return arbeidsbokTilBuffer(wb);
+}
+
+/** Kommentaren på overskriften: det administratoren trenger for å fylle ut kolonnen. */
+function hjelpetekst(kol: DatasettDef['kolonner'][string]): string {
+  return [
+    `${kol.paakrevd ? 'Påkrevd' : 'Valgfri'}. ${kol.beskrivelse}`,
+    kol.verdier?.length ? `Lovlige verdier: ${kol.verdier.join(', ')}.` : '',
+    `Eksempel: ${kol.eksempel}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function validering(

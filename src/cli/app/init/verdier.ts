@@ -3,8 +3,7 @@
  * hvor verdien finnes; tomt svar = fyll inn senere) — ellers står de som «FYLL INN …» i nh.json. Aldri en
  * plassholder som ser ut som en ekte verdi.
  */
-import type { InitVerdier } from '../../../domain/konfig/config.js';
-import { initNokler, tolkInitVerdi } from '../../../domain/konfig/init-verdier.js';
+import { initNokler, tolkInitVerdi, type InitVerdier } from '../../../domain/konfig/init-verdier.js';
 import type { UavklartNokkel } from '../../../domain/konfig/uavklart.js';
 import { feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import type { Kontekst } from '../../kontekst.js';
