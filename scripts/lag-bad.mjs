@@ -45,7 +45,13 @@ tilfelle('ansatte-overskrift-nesten', {
   beskrivelse: 'overskrift nær en godtatt («Årslønnn», «Stillingsprosen»)',
   kommando: ['timesats'],
   filer: { 'ansatte.csv': csv('Navn;Årslønnn;Stillingsprosen', 'Kari Nordmann;650 000;100') },
-  forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'Stillingsprosen', kode: 'ukjent-kolonne', tekst: 'Mente du «Stilling %»?' },
+  forventet: {
+    fil: 'ansatte.csv',
+    rad: 1,
+    kolonne: 'Stillingsprosen',
+    kode: 'ukjent-kolonne',
+    tekst: 'Mente du «Stilling %»?',
+  },
 });
 tilfelle('ansatte-dobbel-ansatt', {
   beskrivelse: 'samme ansatt to ganger',

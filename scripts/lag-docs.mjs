@@ -89,8 +89,8 @@ finnes. En verdi som begynner med «FYLL INN», er tom eller null (eller mangler
 feltet og hvor verdien finnes, og \`nh sjekk\` lister dem. Skriv tallet i stedet for teksten, f.eks.
 \`"arbeidsgiveravgiftSats": 14.1\` eller \`"14,1"\`.
 
-En nøkkel nh ikke kjenner, er en feil med nærmeste gyldige nøkkel («stotteIntensitet» — mente du
-«stotteintensitet»?), også inne i \`naeringshage\`, \`eurNok\` og seksjonene. Nøkler som begynner med «_» er
+Et felt nh ikke kjenner, er en feil med nærmeste gyldige felt («stotteIntensitet» — mente du
+«stotteintensitet»?), også inne i \`naeringshage\`, \`eurNok\` og seksjonene. Felt som begynner med «_» er
 kommentarer, og «$schema» er lov. Feil type sier hva som var ventet og hva som sto der («forventet et tall, fant
 teksten «2026»»); «mangler» brukes bare når feltet mangler. En nh.json som finnes men ikke kan leses (en mappe,
 ingen lesetilgang), sies med årsaken — ikke som «Fant ikke».

@@ -2,7 +2,7 @@
  * nh — kommandolinjen. Kommandodefinisjonene er lette (bare commander); tunge moduler (exceljs,
  * zod-skjemaer, HTTP) lastes først når en kommando faktisk kjøres, så `nh --help` starter raskt.
  */
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { createRequire } from 'node:module';
 import { kommandoer } from './commands/index.js';
 import { gjeldende, medIO, prosessIO, type NhIO } from './prosess.js';
@@ -23,6 +23,10 @@ class NorskHjelp extends Help {
   }
   override commandUsage(cmd: Command): string {
     return norsk(super.commandUsage(cmd));
+  }
+  // En tom liste som standard («kan gjentas») sier ingenting til brukeren: ingen «(standard: [])» (issue 19 pkt. 12).
+  override optionDescription(option: Option): string {
+    return super.optionDescription(option).replace(/ \(default: \[\]\)$/, '');
   }
   override formatHelp(cmd: Command, helper: Help): string {
     // Issue 19 pkt. 9: hjelpen viser --år, --halvår, --forhåndsvis (samme lengde, så kolonnene står).

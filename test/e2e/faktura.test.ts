@@ -99,7 +99,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(r.kode).toBe(0);
     const adv = r.json().advarsler.filter((a: any) => a.kode === 'mangler-smb-sjekk');
     expect(adv).toHaveLength(1); // Alfa har sjekk 10.01 (før avtalestart), Beta bare 01.04 (etter)
-    expect(adv[0].melding).toMatch(/Beta Marin AS.*bare 2026-04-01/);
+    expect(adv[0].melding).toMatch(/Beta Marin AS.*bare 01.04.2026/);
     const tekst = await nh(['faktura', '--data', LITEN, ...P, '--forhandsvis']);
     expect(tekst.stderr).toMatch(/Advarsel:.*Beta Marin AS/);
   });
@@ -114,7 +114,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(r.kode).toBe(0);
     const adv = r.json().advarsler.filter((a: any) => a.kode === 'smb-sjekk-ikke-ok');
     expect(adv).toHaveLength(1);
-    expect(adv[0].melding).toMatch(/Alfa Teknologi AS.*2026-01-12.*KAN IKKE TAS OPP/);
+    expect(adv[0].melding).toMatch(/Alfa Teknologi AS.*12.01.2026.*KAN IKKE TAS OPP/);
   });
 
   it('--forhandsvis viser resultatet og skriver ingenting (ingen lås, ingen filer)', async () => {

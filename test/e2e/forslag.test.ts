@@ -63,7 +63,9 @@ describe('ukjent overskrift (issue 19 pkt. 4)', () => {
     writeFileSync(path.join(ws, 'ansatte.csv'), '\uFEFFNavn;Årslønnn;Stillingsprosen\nKari;650 000;80\n');
     const r = await nh(['sjekk', '--data', ws]);
     expect(r.kode).toBe(2);
-    expect(r.stderr).toContain('ansatte.csv, rad 1, kolonne «Årslønnn»: Ukjent kolonne «Årslønnn». Mente du «Årslønn»?');
+    expect(r.stderr).toContain(
+      'ansatte.csv, rad 1, kolonne «Årslønnn»: Ukjent kolonne «Årslønnn». Mente du «Årslønn»?',
+    );
     expect(r.stderr).toContain(
       'ansatte.csv, rad 1, kolonne «Stillingsprosen»: Ukjent kolonne «Stillingsprosen». Mente du «Stilling %»? Forventet: en av «Navn», «Årslønn», «Stilling %», «Sosiale kostnader %»',
     );

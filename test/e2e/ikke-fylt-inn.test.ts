@@ -66,7 +66,7 @@ describe('nh init uten satsene (issue 19 pkt. 2)', () => {
     const r = await nh(['timesats', '--data', mappe]);
     expect(r.kode).toBe(2);
     expect(r.stderr).toContain(
-      'Feil: nh.json, kolonne «arbeidsgiveravgiftSats»: «arbeidsgiveravgiftSats» i nh.json er ikke fylt inn: arbeidsgiveravgift i prosent. Finnes: satsen for sonen til kommunen der næringshagen har de ansatte: skatteetaten.no → Satser → Arbeidsgiveravgift (sone I er 14,1).',
+      'Feil: nh.json, felt «arbeidsgiveravgiftSats»: «arbeidsgiveravgiftSats» i nh.json er ikke fylt inn: arbeidsgiveravgift i prosent. Finnes: satsen for sonen til kommunen der næringshagen har de ansatte: skatteetaten.no → Satser → Arbeidsgiveravgift (sone I er 14,1).',
     );
     expect(r.stderr).toMatch(/«andreSosialeKostnaderProsent» i nh.json er ikke fylt inn/);
     expect(r.stderr).toMatch(/«indirekteKostnaderPerAr» i nh.json er ikke fylt inn/);
@@ -189,7 +189,7 @@ describe('den ufylte formen i nh.json', () => {
     const r = await nh(['timesats', '--data', ws, '--forhandsvis']);
     expect(r.kode).toBe(2);
     expect(r.stderr).toMatch(
-      /^Feil: nh\.json, kolonne «indirekteKostnaderPerAr»: «indirekteKostnaderPerAr» i nh\.json er ikke fylt inn/,
+      /^Feil: nh\.json, felt «indirekteKostnaderPerAr»: «indirekteKostnaderPerAr» i nh\.json er ikke fylt inn/,
     );
     expect((await nh(['frister', '--data', ws])).kode).toBe(0);
   });

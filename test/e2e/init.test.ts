@@ -77,11 +77,11 @@ describe('nh init avviser et navn de andre kommandoene ikke godtar (issue 11 pkt
   it.each([
     [
       '',
-      'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet er tomt. Verdi: «». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n',
+      'Feil: kommandolinjen, valg «--navn»: Ugyldig navn på næringshagen: navnet er tomt. Verdi: «». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n',
     ],
     [
       'Fjell\u001b[2J',
-      'Feil: kommandolinjen, kolonne «--navn»: Ugyldig navn på næringshagen: navnet har linjeskift eller kontrolltegn. Verdi: «Fjell␛[2J». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n',
+      'Feil: kommandolinjen, valg «--navn»: Ugyldig navn på næringshagen: navnet har linjeskift eller kontrolltegn. Verdi: «Fjell␛[2J». Forventet: næringshagens navn, f.eks. «Fjellbygda Næringshage AS».\n1 feil. Ingenting er skrevet.\n',
     ],
   ])('--navn %j: exit 2, hele meldingen, ingenting skrevet', async (navn, melding) => {
     const mappe = path.join(tomMappe(), 'n');

@@ -395,7 +395,7 @@ describe('uten TTY (skript, stdin lukket) spør nh aldri', () => {
     const ws = kopier(DEMO);
     const r = await uten(['årsrapport', '--data', ws]);
     expect(r.kode).toBe(2);
-    expect(r.stderr).toMatch(/Oppgi --maltall/);
+    expect(r.stderr).toMatch(/Oppgi --måltall/);
     expect(ingenSporsmal(r.stdout)).toEqual([]);
     const b = await uten(['budsjett', '--data', ws, '--forhandsvis']);
     expect(b.kode).toBe(0);

@@ -441,12 +441,12 @@ describe('faktura — SMB-status per målbedrift til arbeidsboken (vedlegg 3 pkt
         ],
       ],
     ]);
-    expect(smbStatusTekst(smbSjekkStatus(m, sjekker))).toBe('KAN TAS OPP (2026-01-10)');
+    expect(smbStatusTekst(smbSjekkStatus(m, sjekker))).toBe('KAN TAS OPP (10.01.2026)');
     expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-01-01') }, sjekker))).toBe(
       'Mangler SMB-sjekk før avtalestart',
     );
     expect(smbStatusTekst(smbSjekkStatus({ ...m, avtalestart: d('2026-04-01') }, sjekker))).toBe(
-      '«KAN IKKE TAS OPP» (2026-03-01)',
+      '«KAN IKKE TAS OPP» (01.03.2026)',
     );
   });
 });

@@ -171,17 +171,17 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     const { stotteintensitet: _s, ...uten } = { ...MINI_CONFIG, stotteintensitet: 1 };
     const r = tolkConfig({ ...uten, stotteIntensitet: 75, mvasats: 25, _kommentar: 'lov', $schema: 'lov' });
     expect(!r.ok && r.feil.map((d) => [d.kode, d.kilde?.kolonne, d.melding])).toEqual([
-      ['ukjent-config-nokkel', 'stotteIntensitet', 'Ukjent nøkkel «stotteIntensitet» — mente du «stotteintensitet»?'],
-      ['ukjent-config-nokkel', 'mvasats', 'Ukjent nøkkel «mvasats» — mente du «mvaSats»?'],
+      ['ukjent-config-nokkel', 'stotteIntensitet', 'Ukjent felt «stotteIntensitet» — mente du «stotteintensitet»?'],
+      ['ukjent-config-nokkel', 'mvasats', 'Ukjent felt «mvasats» — mente du «mvaSats»?'],
     ]);
     const f = tolkConfig({ ...MINI_CONFIG, faktura: { tjenestepris: {} } });
     expect(!f.ok && f.feil.map((d) => d.melding)).toEqual([
-      'Ukjent nøkkel «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?',
+      'Ukjent felt «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?',
     ]);
     const c = configSkjema.parse({ ...MINI_CONFIG, smb: { innovasjonselskaper: [] } });
     const skjema = z.object({ innovasjonsselskaper: z.array(z.string()).default([]) });
     expect(() => seksjon(c, 'smb', skjema)).toThrowError(
-      'nh.json, kolonne «smb.innovasjonselskaper»: Ukjent nøkkel «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?',
+      'nh.json, felt «smb.innovasjonselskaper»: Ukjent felt «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?',
     );
     expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
   });

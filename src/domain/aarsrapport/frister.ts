@@ -38,7 +38,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-03-01',
+    kommando: 'nh kts-plan --frist 01.03.<åååå>',
     aviOppdatering: true,
   },
   {
@@ -46,7 +46,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-06-01',
+    kommando: 'nh kts-plan --frist 01.06.<åååå>',
     aviOppdatering: true,
   },
   {
@@ -61,7 +61,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-09-01',
+    kommando: 'nh kts-plan --frist 01.09.<åååå>',
     aviOppdatering: true,
   },
   {
@@ -69,7 +69,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-12-01',
+    kommando: 'nh kts-plan --frist 01.12.<åååå>',
     aviOppdatering: true,
   },
   {

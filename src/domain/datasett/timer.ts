@@ -1,5 +1,6 @@
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { dato, normaliserNavn, tekst, timer } from '../felles/felter.js';
+import { formatDato } from '../felles/dato.js';
 import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from './definisjon.js';
 
 /**
@@ -82,7 +83,7 @@ export function timerOverDognet(rader: readonly Timeregistrering[]): Diagnostikk
     ds.push(
       feil(
         'over-24-timer',
-        `${forste.ansatt} har ${tekstSum} timer ${forste.dato} — mer enn døgnet har.`,
+        `${forste.ansatt} har ${tekstSum} timer ${formatDato(forste.dato)} — mer enn døgnet har.`,
         { ...forste.kilde, kolonne: 'timer' },
         {
           forventet: 'høyst 24 timer per person per dag',

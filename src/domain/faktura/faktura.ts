@@ -17,12 +17,12 @@
  *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
  */
 import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
-import { sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
+import { formatDato, sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { fordelStorsteRest } from '../felles/fordeling.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
-import { erAdminKode } from '../kontroll/kontroll.js';
+import { avtaleperiode, erAdminKode } from '../kontroll/kontroll.js';
 import { Ukjente, ukjenteAnsatte, ukjenteMalbedrifter } from '../kontroll/ukjente.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
@@ -171,7 +171,7 @@ export function beregnFakturering(
           'utenfor-avtale',
           `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`,
           { ...t.kilde, kolonne: 'dato' },
-          { verdi: t.dato, forventet: `en dato i ${mb.avtalestart} – ${mb.avtaleslutt ?? 'løpende'}` },
+          { verdi: formatDato(t.dato), forventet: avtaleperiode(mb) },
         ),
       );
       continue;
@@ -208,7 +208,8 @@ export function beregnFakturering(
       });
     }
   }
-  ds.unshift(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, malbedrifter, p.adminKoder));
+  ds.push(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, malbedrifter, p.adminKoder));
+  ds.sort((a, b) => (a.kilde?.rad ?? 0) - (b.kilde?.rad ?? 0)); // i radrekkefølge, som før samlingen
   const fakturadato = sisteDag(p.periode);
   const totalt = nullSum();
   const ut: Fakturagrunnlag[] = [];

@@ -4,7 +4,7 @@
  * Ren modul.
  */
 import { formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
-import type { Dato } from '../felles/dato.js';
+import { formatDato, type Dato } from '../felles/dato.js';
 import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
 import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from '../felles/stottetak.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
@@ -68,7 +68,7 @@ export function sjekkTreaarstak(
         orgnr: m.orgnr,
         navn: m.navn,
         melding:
-          `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${f.fakturadato}) — over taket på 200 000 EUR ` +
+          `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${formatDato(f.fakturadato)}) — over taket på 200 000 EUR ` +
           `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
           `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
         tall: {
@@ -163,9 +163,9 @@ export function smbSjekkStatus(
 
 /** Kort tekst for SMB-statusen (faktura-arbeidsboken og --json), samme innhold som advarslene. */
 export function smbStatusTekst(s: SmbStatus): string {
-  if (s.status === 'ok') return `KAN TAS OPP (${s.siste!.dato})`;
+  if (s.status === 'ok') return `KAN TAS OPP (${formatDato(s.siste!.dato)})`;
   if (s.status === 'mangler') return 'Mangler SMB-sjekk før avtalestart';
-  return `${s.siste!.dom === null ? 'Uleselig' : `«${s.siste!.dom}»`} (${s.siste!.dato})`;
+  return `${s.siste!.dom === null ? 'Uleselig' : `«${s.siste!.dom}»`} (${formatDato(s.siste!.dato)})`;
 }
 
 export function smbSjekkAdvarsler(
@@ -180,7 +180,7 @@ export function smbSjekkAdvarsler(
       ds.push(
         advarsel(
           'mangler-smb-sjekk',
-          `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${m.avtalestart}${poster.length ? ` (bare ${poster.map((p) => p.dato).join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
+          `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${formatDato(m.avtalestart)}${poster.length ? ` (bare ${poster.map((p) => formatDato(p.dato)).join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
           { fil: `${mappe}/${m.orgnr}-<dato>.json` },
         ),
       );
@@ -191,7 +191,7 @@ export function smbSjekkAdvarsler(
     ds.push(
       advarsel(
         'smb-sjekk-ikke-ok',
-        `${m.navn} (${m.orgnr}): den siste SMB-sjekken før avtalestart ${m.avtalestart} (${siste.dato}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen eller stans faktureringen av støtte.`,
+        `${m.navn} (${m.orgnr}): den siste SMB-sjekken før avtalestart ${formatDato(m.avtalestart)} (${formatDato(siste.dato)}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen eller stans faktureringen av støtte.`,
         { fil: `${mappe}/${m.orgnr}-${siste.dato}.json` },
         { verdi: siste.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
       ),

@@ -312,10 +312,10 @@ function ukjenteNokler(
     ds.push(
       feil(
         'ukjent-config-nokkel',
-        `Ukjent nøkkel «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`,
+        `Ukjent felt «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`,
         { fil, kolonne: full },
         {
-          forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: nøkler som begynner med «_»)' : ''}`,
+          forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: felt som begynner med «_»)' : ''}`,
         },
       ),
     );

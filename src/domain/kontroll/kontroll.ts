@@ -3,6 +3,7 @@
  * kommandoene). Hver regel gir Diagnostikk med fil og rad; ingen I/O.
  */
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { formatDato } from '../felles/dato.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
 import type { Ansatt } from '../datasett/ansatte.js';
@@ -15,6 +16,11 @@ export function erAdminKode(verdi: string, adminKoder: readonly string[]): boole
   return adminKoder.some((k) => normaliserNavn(k) === n);
 }
 
+/** «en dato i 15.01.2026 – 31.12.2026» (eller «– løpende»): datoene slik brukeren skriver dem (issue 19 pkt. 12). */
+export function avtaleperiode(m: Pick<Malbedrift, 'avtalestart' | 'avtaleslutt'>): string {
+  return `en dato i ${formatDato(m.avtalestart)} – ${m.avtaleslutt ? formatDato(m.avtaleslutt) : 'løpende'}`;
+}
+
 /** Avtaleperioden må henge sammen: avtaleslutt kan ikke være før avtalestart (8.2). */
 export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[] {
   return mb
@@ -24,7 +30,10 @@ export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[]
         'slutt-for-start',
         'Avtaleslutt er før avtalestart.',
         { ...m.kilde, kolonne: 'avtaleslutt' },
-        { verdi: m.avtaleslutt!, forventet: `en dato fra og med avtalestart (${m.avtalestart})` },
+        {
+          verdi: formatDato(m.avtaleslutt!),
+          forventet: `en dato fra og med avtalestart (${formatDato(m.avtalestart)})`,
+        },
       ),
     );
 }
@@ -59,7 +68,7 @@ export function kontrollerTimer(
             'utenfor-avtale',
             `Timer utenfor avtaleperioden til ${m.navn}.`,
             { ...t.kilde, kolonne: 'dato' },
-            { verdi: t.dato, forventet: `en dato i ${m.avtalestart} – ${m.avtaleslutt ?? 'løpende'}` },
+            { verdi: formatDato(t.dato), forventet: avtaleperiode(m) },
           ),
         );
       }
@@ -85,7 +94,8 @@ export function kontrollerTimer(
       );
     } else sett.set(linjeNokkel, t.kilde.rad ?? 0);
   }
-  ds.unshift(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, mb, adminKoder));
+  ds.push(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, mb, adminKoder));
+  ds.sort((a, b) => (a.kilde?.rad ?? 0) - (b.kilde?.rad ?? 0)); // i radrekkefølge, som før samlingen
   ds.push(...timerOverDognet(timer));
   return ds;
 }

@@ -196,7 +196,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
       // 11.2/11.1: målene er for hele året; i halvåret sammenlignes halvårets resultat med helårsmålet (merket).
       [
         'Område',
-        'id',
+        'Måltall (AVI)',
         'Teller/nevner',
         'Resultat',
         halvar ? 'Mål (hele året)' : 'Mål',
@@ -204,7 +204,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
       ],
       rader.map((r) => [
         r.def.omrade,
-        r.def.id,
+        r.def.navn, // issue 19 pkt. 12: AVIs navn, ikke nh sin id
         r.maaling.nevner === null ? String(r.maaling.teller) : `${r.maaling.teller}/${r.maaling.nevner}`,
         verdiTekst(r.maaling.verdi, r.def.enhet),
         r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet),
@@ -271,5 +271,5 @@ function visMerforbruk(wb: ExcelJS.Workbook, mal: Mal, melding: string): void {
 
 function avvikTekst(v: number, enhet: 'antall' | 'andel'): string {
   const fortegn = v > 0 ? '+' : '';
-  return enhet === 'andel' ? `${fortegn}${formatProsent(v).replace(' %', ' p.p.')}` : `${fortegn}${v}`;
+  return enhet === 'andel' ? `${fortegn}${formatProsent(v).replace(' %', ' prosentpoeng')}` : `${fortegn}${v}`;
 }

@@ -179,10 +179,10 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     filer: valg.forhandsvis ? [] : [xlsxSti, csvSti],
   };
   const tabell = tekstTabell(
-    ['Område', 'id', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${aar}`, 'Merknad'],
+    ['Område', 'Måltall (AVI)', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${aar}`, 'Merknad'],
     rader.map((r) => [
       r.def.omrade,
-      r.def.id,
+      r.def.navn, // issue 19 pkt. 12: AVIs navn, ikke nh sin id
       r.maaling.nevner === null ? String(r.maaling.teller) : `${r.maaling.teller}/${r.maaling.nevner}`,
       verdiTekst(r.maaling.verdi, r.def.enhet),
       r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet),

@@ -8,7 +8,7 @@ import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { timerDef, timerOverDognet } from '../../../domain/datasett/timer.js';
 import { advarsel, InndataFeil } from '../../../domain/felles/diagnostikk.js';
-import { raaDatoI, type Dato } from '../../../domain/felles/dato.js';
+import { formatDato, raaDatoI, type Dato } from '../../../domain/felles/dato.js';
 import { kontrollerFordeling, statusTekst } from '../../../domain/budsjett/budsjett.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
@@ -112,7 +112,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     k.advarsler.push(
       advarsel(
         'aret-ikke-avsluttet',
-        `Året ${aar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`,
+        `Året ${aar} er ikke avsluttet (i dag er ${formatDato(k.idag)}); timer og kostnader som føres senere, kommer ikke med.`,
       ),
     );
 

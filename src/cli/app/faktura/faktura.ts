@@ -15,6 +15,7 @@ import { timerDef, timerOverDognet } from '../../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import {
+  formatDato,
   forsteDag,
   leggTilMaaneder,
   maanedAv,
@@ -201,7 +202,7 @@ async function kjorPeriode(
     k.advarsler.push(
       advarsel(
         'periode-ikke-slutt',
-        `Perioden ${periode} er ikke avsluttet (i dag er ${k.idag}); timer som føres senere i måneden kommer ikke med.`,
+        `Perioden ${periode} er ikke avsluttet (i dag er ${formatDato(k.idag)}); timer som føres senere i måneden kommer ikke med.`,
       ),
     );
   if (p.kursdato > til)
@@ -345,7 +346,7 @@ async function kjorPeriode(
       : []),
     ...(filer.importfiler.poweroffice
       ? [
-          "PowerOffice-importen: kontroller kolonnenavnene mot PowerOffice' filbeskrivelse før første import (docs/faktura.md).",
+          'PowerOffice-importen: kontroller kolonnenavnene mot PowerOffices filbeskrivelse før første import (docs/faktura.md).',
         ]
       : []),
   ];

@@ -226,8 +226,10 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
         'antatt-oppdatert',
         (valg.siden !== undefined ? `--siden ${formatDato(siden)}: ` : `Fant ingen logg (${AVI_LOGG}): `) +
           `nh antar at AVI var oppdatert per ${fristTekst(siden)} og tar bare med registreringer som hører til senere frister` +
-          (antatt ? ` (${antatt} eldre registrering(er) er ikke tatt med)` : '') +
-          '. Mangler noe i AVI fra før, kjør med --siden <dato> (f.eks. --siden 2024-01-01 for alt siden da).',
+          (antatt
+            ? ` (${antatt} ${antatt === 1 ? 'eldre registrering' : 'eldre registreringer'} er ikke tatt med)`
+            : '') +
+          '. Mangler noe i AVI fra før, kjør med --siden <dato> (f.eks. --siden 01.01.2024 for alt siden da).',
         { fil: AVI_LOGG },
       ),
     );

@@ -199,7 +199,7 @@ export function flaggSkjema(idag: Dato) {
       .optional(),
     registrert: datoFlagg('--registrert'),
     betalingsevne: jaNei('--betalingsevne'),
-    redningsstotte: jaNei('--redningsstøtte'),
+    redningsstotte: jaNei('--redningsstotte'),
     partner: z.array(relasjon('--partner', 'partner')).default([]),
     tilknyttet: z.array(relasjon('--tilknyttet', 'tilknyttet')).default([]),
     offentligEier: z.array(offentligEier).default([]),

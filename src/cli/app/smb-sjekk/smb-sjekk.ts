@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
-import { leggTilAar, parseDato } from '../../../domain/felles/dato.js';
+import { formatDato, leggTilAar, parseDato } from '../../../domain/felles/dato.js';
 import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { parseDesimal } from '../../../domain/felles/tall.js';
 import { stotteSisteTreAar } from '../../../domain/felles/stottetak.js';
@@ -239,7 +239,8 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
         throw new InndataFeil([
           feil(
             'finnes-fra-for',
-            `Det finnes allerede en SMB-sjekk av ${orgnr} datert ${k.idag}. ` + `Bruk --overskriv for å erstatte den.`,
+            `Det finnes allerede en SMB-sjekk av ${orgnr} datert ${formatDato(k.idag)}. ` +
+              `Bruk --overskriv for å erstatte den.`,
             { fil: path.relative(am.rot, f) },
           ),
         ]);
@@ -358,7 +359,10 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const tidligereEur = stotteSisteTreAar(linjer, orgnr, k.idag);
   if (kurs.dato > k.idag)
     k.advarsler.push(
-      advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${kurs.dato}, etter i ` + `dag (${k.idag}).`),
+      advarsel(
+        'kurs-fram-i-tid',
+        `EUR/NOK-kursen er datert ${formatDato(kurs.dato)}, etter i ` + `dag (${formatDato(k.idag)}).`,
+      ),
     );
 
   const res = vurderSmb({ fakta, idag: k.idag, kurs, stotte: { tidligereEur, linjer: iVinduet.length } });
