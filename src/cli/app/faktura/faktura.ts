@@ -28,6 +28,7 @@ import {
 import { normaliserNavn } from '../../../domain/felles/felter.js';
 import {
   beregnDisponibelt,
+  nyttAarForslag,
   beregnFakturering,
   registerlinjer,
   sjekkDisponibelt,
@@ -193,7 +194,13 @@ async function kjorPeriode(
   const ovrige = reg.linjer.filter((l) => l.periode !== periode);
   const treaar = sjekkTreaarstak(f, ovrige);
   const disp = beregnDisponibelt(deler(f.fakturadato).aar, tilskudd.rader, ovrige, f.totalt.stotte);
-  const avvisninger: Avvisning[] = [...sjekkStotteintensitet(f), ...treaar.avvisninger, ...sjekkDisponibelt(disp)];
+  // Issue 19 pkt. 13: i januar foreslås overføringen fra i fjor (10.4) når året mangler rader i tilskudd.
+  const forslag = nyttAarForslag(disp.ar, tilskudd.rader, ovrige);
+  const avvisninger: Avvisning[] = [
+    ...sjekkStotteintensitet(f),
+    ...treaar.avvisninger,
+    ...sjekkDisponibelt(disp, forslag),
+  ];
 
   const sjekker = await finnSmbSjekker(am);
   k.advarsler.push(...smbSjekkAdvarsler(f, sjekker));
@@ -209,7 +216,7 @@ async function kjorPeriode(
     k.advarsler.push(
       advarsel(
         'kurs-etter-periode',
-        `EUR/NOK-kursen i nh.json er datert ${p.kursdato}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`,
+        `EUR/NOK-kursen i nh.json er datert ${formatDato(p.kursdato)}, etter perioden ${periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`,
         { fil: 'nh.json', kolonne: 'eurNok.dato' },
       ),
     );
