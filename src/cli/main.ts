@@ -61,6 +61,8 @@ export function lagProgram(): Command {
     .version(version, '-V, --version', 'vis versjonsnummer')
     .helpOption('-h, --help', 'vis hjelp')
     .helpCommand('help [kommando]', 'vis hjelp for en kommando')
+    // Issue 19 pkt. 11: dokumentasjonen finnes også etter en global installasjon.
+    .addHelpText('after', '\nDokumentasjon: nh docs [emne] (f.eks. nh docs faktura; alle emnene: nh docs).')
     .configureHelp({ sortSubcommands: false })
     .showSuggestionAfterError(false)
     .exitOverride()

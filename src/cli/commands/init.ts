@@ -8,6 +8,7 @@ export function definer(program: Command): Command {
     .description('lag en ny arbeidsmappe med nh.json og tomme datasett')
     .argument('[mappe]', 'mappen som skal lages (standard: gjeldende mappe)')
     .option('--xlsx', 'lag datasettene som Excel-filer med overskrifter og inndatakontroll (standard: CSV)')
+    .option('--demo', 'kopier demo-arbeidsmappen (Fjellbygda Næringshage, 2026) i stedet for tomme maler')
     .option('--navn <navn>', 'næringshagens navn')
     .option('--orgnr <orgnr>', 'næringshagens organisasjonsnummer')
     .option('--ar <år>', 'året arbeidsmappen gjelder (standard: inneværende år)')

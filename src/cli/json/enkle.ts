@@ -87,3 +87,13 @@ export const fristerJson = resultat({
     .describe('rapporteringsfristene (programveileder 11.1)'),
   neste: z.string().nullable().describe('neste frist (åååå-mm-dd), null når alle er passert'),
 });
+
+const emne = {
+  emne: tekst('emnet (filnavnet uten .md)'),
+  tittel: tekst('overskriften i filen'),
+  fil: sti('filen'),
+};
+export const docsJson = z.union([
+  resultat({ emner: z.array(z.strictObject(emne)).describe('emnene (nh docs uten emne)') }),
+  resultat({ ...emne, tekst: z.string().optional().describe('teksten i filen (mangler med --sti)') }),
+]);

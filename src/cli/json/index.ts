@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { aarsrapportJson } from './aarsrapport.js';
 import { budsjettJson } from './budsjett.js';
-import { fristerJson, initJson, sjekkJson, timesatsJson } from './enkle.js';
+import { docsJson, fristerJson, initJson, sjekkJson, timesatsJson } from './enkle.js';
 import { fakturaJson } from './faktura.js';
 import { feilResultat } from './felles.js';
 import { ktsPlanJson } from './kts-plan.js';
@@ -26,6 +26,7 @@ export const JSON_SKJEMA: Record<string, z.ZodType> = {
   'kts-plan': ktsPlanJson,
   årsrapport: aarsrapportJson,
   frister: fristerJson,
+  docs: docsJson,
 };
 
 /** Skjemaet et `--json`-resultat skal passe: feilresultatet ved exit 2/3, ellers kommandoens. */

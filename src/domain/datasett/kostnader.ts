@@ -34,7 +34,7 @@ export const kostnaderDef = definerDatasett({
       overskrift: 'Kategori',
       type: 'tekst',
       verdier: KOSTNADSKATEGORIER,
-      beskrivelse: 'Kategori fra 10.4 (se docs/budsjett.md).',
+      beskrivelse: 'Kategori fra 10.4 (se «nh docs budsjett»).',
       eksempel: 'Eksterne kostnader til profilering',
     }),
     belop: paakrevd(belop(), {

@@ -76,7 +76,7 @@ export const malbedrifterDef = definerDatasett({
       overskrift: 'Markedspris per time',
       type: 'belop',
       alias: ['timepris'],
-      beskrivelse: 'Avtalt markedspris per time for denne målbedriften (se docs/faktura.md for rekkefølgen).',
+      beskrivelse: 'Avtalt markedspris per time for denne målbedriften (se «nh docs faktura» for rekkefølgen).',
       eksempel: '1 200',
     }),
     // Fakturamottaker (nh faktura: importfilene og EHF, docs/faktura.md). Påkrevd bare når EHF skal skrives.

@@ -15,7 +15,7 @@ export const maltallDef = definerDatasett({
     id: paakrevd(tekst(200), {
       type: 'tekst',
       alias: ['måltall id', 'nøkkel'],
-      beskrivelse: 'Måltallets id (se docs/aarsrapport.md), eller måltallets navn slik det står i AVI.',
+      beskrivelse: 'Måltallets id (se «nh docs aarsrapport»), eller måltallets navn slik det står i AVI.',
       eksempel: 'andelInnovasjonsstotte',
     }),
     mal: frivillig(prosent(), {

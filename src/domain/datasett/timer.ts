@@ -43,13 +43,13 @@ export const timerDef = definerDatasett({
       overskrift: 'Aktivitet',
       type: 'tekst',
       alias: ['aktivitetstype'],
-      beskrivelse: 'For administrasjon: én av aktivitetene i 10.4 (se docs/budsjett.md). For målbedrifter: fritt.',
+      beskrivelse: 'For administrasjon: én av aktivitetene i 10.4 (se «nh docs budsjett»). For målbedrifter: fritt.',
       eksempel: 'Prosjektledelse',
     }),
     tjeneste: frivillig(tekst(100), {
       overskrift: 'Tjeneste',
       type: 'tekst',
-      beskrivelse: 'Tjenesten som ble levert (kan gi egen markedspris, se docs/faktura.md).',
+      beskrivelse: 'Tjenesten som ble levert (kan gi egen markedspris, se «nh docs faktura»).',
       eksempel: 'Forretningsutvikling',
     }),
     beskrivelse: frivillig(tekst(1000), {

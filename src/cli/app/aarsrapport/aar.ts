@@ -233,7 +233,7 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     ),
     ...(halvar ? [] : ['', frist15Januar(aar)]),
     '',
-    'Tolkninger (docs/aarsrapport.md):',
+    'Tolkninger («nh docs aarsrapport»):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
     '',
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${filnavn}`,

@@ -199,7 +199,7 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     '',
     tabell,
     '',
-    'Tolkninger (docs/aarsrapport.md):',
+    'Tolkninger («nh docs aarsrapport»):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${xlsxSti}\nSkrev ${csvSti}`,
   ].join('\n');

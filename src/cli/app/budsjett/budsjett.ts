@@ -182,7 +182,7 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
     ...oppgjorTekst('plan', o, plan.timer),
     fordelingTekst(aar, fordeling.fordeling),
     '',
-    farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
+    farge.dim(['Tolkninger («nh docs budsjett»):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
   ].join('\n');
   return { json, tekst };

@@ -194,7 +194,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     ...ATTESTASJON.map((t) => `  • ${t}`),
     `  ${ATTESTERER}`,
     '',
-    farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_REGNSKAP.map((t) => `  • ${t}`)].join('\n')),
+    farge.dim(['Tolkninger («nh docs budsjett»):', ...TOLKNINGER_REGNSKAP.map((t) => `  • ${t}`)].join('\n')),
     valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
   ].join('\n');
   return { json, tekst };

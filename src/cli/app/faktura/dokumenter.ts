@@ -126,7 +126,7 @@ function kreditnotatekst(gammel: { fakturanr?: string; periode: string }): strin
 
 type Kunde = Kjoperdata & { kundenummer?: string };
 const ADRESSEFELT = ['adresse', 'postnr', 'poststed'];
-const HVOR = 'se docs/faktura.md «Selger og kjøper»';
+const HVOR = 'se «Selger og kjøper» i «nh docs faktura»';
 
 /** Det EHF krever av selgeren (nh.json): nummerserie og selgerfeltene. */
 function selgerfeil(d: Data): Diagnostikk[] {
@@ -182,7 +182,7 @@ async function kjoperfeil(k: Kontekst, d: Data, mb: Malbedrift, ut: Map<string, 
       `EHF til ${mb.navn} krever kolonnen ${felt} i malbedrifter.`,
       { ...mb.kilde, kolonne: felt.split(' ')[0]! },
       {
-        forventet: 'kjøperens fakturaadresse og referanse (docs/faktura.md «Selger og kjøper»)',
+        forventet: 'kjøperens fakturaadresse og referanse («Selger og kjøper» i «nh docs faktura»)',
       },
     ),
   );

@@ -353,7 +353,7 @@ async function kjorPeriode(
       : []),
     ...(filer.importfiler.poweroffice
       ? [
-          'PowerOffice-importen: kontroller kolonnenavnene mot PowerOffices filbeskrivelse før første import (docs/faktura.md).',
+          'PowerOffice-importen: kontroller kolonnenavnene mot PowerOffices filbeskrivelse før første import («nh docs faktura»).',
         ]
       : []),
   ];

@@ -26,6 +26,7 @@ const RADER_MED_KONTROLL = 2000;
 export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<Resultat> {
   const rot = path.resolve(gjeldende().cwd, mappe);
   await sjekkTom(rot);
+  if (valg.demo) return (await import('./demo.js')).initDemo(rot, mappe);
   const navnRaa =
     valg.navn ?? (await k.spor.tekst('Næringshagens navn (--navn)?', { valider: (s) => navnFeil(s) ?? true }));
   const nf = navnFeil(navnRaa);
@@ -96,7 +97,7 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
             '',
           ]
         : []),
-      'Fyll inn datasettene. Se docs/datasett.md.',
+      'Fyll inn datasettene. Se «nh docs datasett» for kolonnene.',
     ].join('\n'),
   };
 }

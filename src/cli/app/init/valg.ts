@@ -2,6 +2,8 @@
 export type InitValg = {
   json?: boolean;
   xlsx?: boolean;
+  /** Issue 19 pkt. 11: kopier demo-arbeidsmappen som følger med pakken. */
+  demo?: boolean;
   navn?: string;
   orgnr?: string;
   ar?: string;

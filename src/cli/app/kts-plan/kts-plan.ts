@@ -348,7 +348,7 @@ function oppdateringTekst(
         )
       : '  (ingen)',
     '',
-    'Tolkninger (docs/kts-plan.md):',
+    'Tolkninger («nh docs kts-plan»):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
     '',
   ];
