@@ -85,7 +85,8 @@ for (let runde = 0; runde < RUNDER; runde++) {
   const ws = arbeidsmappe(runde);
   const utfall = await Promise.all(MAANEDER.map((m) => kjor(ws, m)));
   const linjer = registerLinjer(ws);
-  const perioder = new Set(linjer.map((l) => l.split(';')[0]));
+  // Registeret skriver måneden som «2026M10» (maanedICsv); kjøringene ble startet med «2026-10».
+  const perioder = new Set(linjer.map((l) => l.split(';')[0].replace(/^(\d{4})M(\d{2})$/, '$1-$2')));
   const brudd = [];
   for (const u of utfall) {
     if (u.kode === 0) {

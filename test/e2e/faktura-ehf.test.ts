@@ -210,6 +210,7 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     );
     const { faktura } = await import('../../src/cli/app/faktura/faktura.js');
     const sporsmal: string[] = [];
+    const laasUnderSporsmal: boolean[] = [];
     const kontekst = (svar: boolean) => ({
       data: ws,
       json: false,
@@ -225,6 +226,8 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
         velg: async () => '' as never,
         bekreft: async (s: string) => {
           sporsmal.push(s);
+          // Issue 22 pkt. 3: aldri et spørsmål mens registerlåsen holdes.
+          laasUnderSporsmal.push(existsSync(path.join(ws, '.stotteregister.laas')));
           return svar;
         },
       },
@@ -240,6 +243,7 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
       /Alfa Teknologi AS \(915000002\) mangler fakturaadresse.*postadresse.*«Postboks 7, 6901 FLORØ»/,
     );
     expect(ja.advarsler.map((a) => a.kode)).toContain('adresse-fra-brreg');
+    expect(laasUnderSporsmal).toEqual([false, false]);
     const xml = readFileSync(path.join(ws, 'faktura', '2026-10', 'ehf', '1001-915000002.xml'), 'utf8');
     expect(xml).toContain('<cbc:StreetName>Postboks 7</cbc:StreetName>');
     if (harEhfValidator) expect((await validerEhf(xml)).avvik).toEqual([]);

@@ -21,6 +21,7 @@ import { formatDato, sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { fordelStorsteRest } from '../felles/fordeling.js';
+import { velgPris } from './pris.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
 import { avtaleperiode, erAdminKode } from '../kontroll/kontroll.js';
 import { Ukjente, ukjenteAnsatte, ukjenteMalbedrifter } from '../kontroll/ukjente.js';
@@ -28,7 +29,6 @@ import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
 import type {
-  PrisKilde,
   FakturaParametre,
   Linjeberegning,
   Fakturalinje,
@@ -38,15 +38,6 @@ import type {
   NyRegisterlinje,
   Identitet,
 } from './typer.js';
-
-export const PRISKILDE_TEKST: Record<PrisKilde, string> = {
-  malbedrift: 'avtalt pris i målbedriftsavtalen',
-  tjeneste: 'pris for tjenesten (nh.json faktura.tjenestepriser)',
-  ansatt: 'pris for den ansatte',
-  standard: 'arbeidsmappens standard (markedsprisPerTime)',
-};
-export const PRISREKKEFOLGE =
-  'målbedriftens avtalte pris > tjenestepris > ansattes pris > standard (markedsprisPerTime)';
 
 /**
  * Én fakturalinje. Programveileder 10.4 / vedlegg 3 pkt. 2: egenandel = markedsverdi × (1 − intensitet),
@@ -114,103 +105,89 @@ export function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mva
   );
 }
 
-/** Markedspris for en timerad og hvor den kom fra. Rekkefølgen er dokumentert i docs/faktura.md. */
-export function velgPris(
-  mb: Pick<Malbedrift, 'markedspris'>,
-  ansatt: Pick<Ansatt, 'markedspris'> | undefined,
-  tjeneste: string | undefined,
-  p: Pick<FakturaParametre, 'standardPris' | 'tjenestepriser'>,
-): { pris: Ore; prisKilde: PrisKilde } {
-  if (mb.markedspris !== undefined) return { pris: mb.markedspris, prisKilde: 'malbedrift' };
-  if (tjeneste !== undefined) {
-    const tp = p.tjenestepriser.get(normaliserNavn(tjeneste));
-    if (tp !== undefined) return { pris: tp, prisKilde: 'tjeneste' };
-  }
-  if (ansatt?.markedspris !== undefined) return { pris: ansatt.markedspris, prisKilde: 'ansatt' };
-  return { pris: p.standardPris, prisKilde: 'standard' };
-}
+type Oppslag = {
+  ansattPerNavn: ReadonlyMap<string, Ansatt>;
+  mbPerOrgnr: ReadonlyMap<string, Malbedrift>;
+  p: FakturaParametre;
+  /** Issue 19 pkt. 4: ukjente samles per verdi (én feil med radene og et forslag), meldes etter gjennomgangen. */
+  ukjentAnsatt: Ukjente<Timeregistrering>;
+  ukjentMb: Ukjente<Timeregistrering>;
+};
 
 /**
- * Én gjennomgang av periodens timerader: skiller ut administrasjon (aldri fakturert, 10.4), melder
- * ukjent målbedrift, ukjent ansatt og timer utenfor avtaleperioden som feil med fil og rad (alle på
- * én gang), og grupperer resten i linjer per målbedrift, ansatt, aktivitet og pris.
- * Rader med dato utenfor perioden hoppes over (leseren har normalt allerede filtrert dem bort).
+ * Én timerad: ukjent ansatt, ukjent målbedrift og timer utenfor avtaleperioden er feil med fil og rad; ellers
+ * målbedriften og den ansatte raden faktureres på (ansatt er undefined når bare den er ukjent).
  */
-export function beregnFakturering(
-  timer: readonly Timeregistrering[],
-  ansatte: readonly Ansatt[],
-  malbedrifter: readonly Malbedrift[],
-  p: FakturaParametre,
-): { fakturering: Fakturering; feil: Diagnostikk[] } {
-  const ds: Diagnostikk[] = [];
-  const ansattPerNavn = new Map(ansatte.map((a) => [normaliserNavn(a.navn), a]));
-  const mbPerOrgnr = new Map(malbedrifter.map((m) => [m.orgnr, m]));
-  const grupper = new Map<string, Map<string, Fakturalinje>>();
-  const ukjentAnsatt = new Ukjente<Timeregistrering>();
-  const ukjentMb = new Ukjente<Timeregistrering>();
-  let adminRader = 0;
-  for (const t of timer) {
-    if (maanedAv(t.dato) !== p.periode) continue;
-    // 10.4: timer på administrasjon og gjennomføring dekkes av adm.-tilskuddet og faktureres aldri.
-    if (erAdminKode(t.malbedrift, p.adminKoder)) {
-      adminRader++;
-      continue;
-    }
-    const ansatt = ansattPerNavn.get(normaliserNavn(t.ansatt));
-    // Issue 19 pkt. 4: ukjente samles per verdi (én feil med radene og et forslag), meldes etter løkken.
-    if (!ansatt) ukjentAnsatt.legg(t.ansatt, t);
-    const mb = mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
-    if (!mb) {
-      ukjentMb.legg(t.malbedrift, t);
-      continue;
-    }
-    // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
-    if (t.dato < mb.avtalestart || (mb.avtaleslutt !== undefined && t.dato > mb.avtaleslutt)) {
-      ds.push(
-        feil(
-          'utenfor-avtale',
-          `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`,
-          { ...t.kilde, kolonne: 'dato' },
-          { verdi: formatDato(t.dato), forventet: avtaleperiode(mb) },
-        ),
-      );
-      continue;
-    }
-    if (!ansatt || ds.length || ukjentMb.antall) continue; // ved feil samler vi bare flere feil
-    const si = mb.stotteintensitet ?? p.standardStotteintensitet;
-    const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
-    const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
-    const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
-    let perMb = grupper.get(mb.orgnr);
-    if (!perMb) {
-      perMb = new Map();
-      grupper.set(mb.orgnr, perMb);
-    }
-    const l = perMb.get(nokkel);
-    if (l) {
-      l.timer += t.timer;
-      l.rader++;
-    } else {
-      perMb.set(nokkel, {
-        orgnr: mb.orgnr,
-        ansatt: ansatt.navn,
-        aktivitet,
-        timer: t.timer,
-        pris,
-        prisKilde,
-        stotteintensitet: si,
-        rader: 1,
-        markedsverdi: 0,
-        egenandel: 0,
-        stotte: 0,
-        mva: 0,
-        aBetale: 0,
-      });
-    }
+function kontrollerTimerad(
+  t: Timeregistrering,
+  o: Oppslag,
+  ds: Diagnostikk[],
+): { mb: Malbedrift; ansatt?: Ansatt } | null {
+  const ansatt = o.ansattPerNavn.get(normaliserNavn(t.ansatt));
+  if (!ansatt) o.ukjentAnsatt.legg(t.ansatt, t);
+  const mb = o.mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
+  if (!mb) {
+    o.ukjentMb.legg(t.malbedrift, t);
+    return null;
   }
-  ds.push(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, malbedrifter, p.adminKoder));
-  ds.sort((a, b) => (a.kilde?.rad ?? 0) - (b.kilde?.rad ?? 0)); // i radrekkefølge, som før samlingen
-  const fakturadato = sisteDag(p.periode);
+  // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
+  if (t.dato < mb.avtalestart || (mb.avtaleslutt !== undefined && t.dato > mb.avtaleslutt)) {
+    ds.push(
+      feil(
+        'utenfor-avtale',
+        `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`,
+        { ...t.kilde, kolonne: 'dato' },
+        { verdi: formatDato(t.dato), forventet: avtaleperiode(mb) },
+      ),
+    );
+    return null;
+  }
+  return ansatt ? { mb, ansatt } : { mb };
+}
+
+/** Legger timeraden til linjen for ansatt × aktivitet × pris hos målbedriften. */
+function leggTilTimer(
+  grupper: Map<string, Map<string, Fakturalinje>>,
+  t: Timeregistrering,
+  mb: Malbedrift,
+  ansatt: Ansatt,
+  p: FakturaParametre,
+): void {
+  const si = mb.stotteintensitet ?? p.standardStotteintensitet;
+  const { pris, prisKilde } = velgPris(mb, ansatt, t.tjeneste, p);
+  const aktivitet = t.tjeneste ?? t.aktivitet ?? 'Innovasjonsrådgivning';
+  const nokkel = `${normaliserNavn(ansatt.navn)}|${normaliserNavn(aktivitet)}|${pris}`;
+  let perMb = grupper.get(mb.orgnr);
+  if (!perMb) {
+    perMb = new Map();
+    grupper.set(mb.orgnr, perMb);
+  }
+  const l = perMb.get(nokkel);
+  if (l) {
+    l.timer += t.timer;
+    l.rader++;
+    return;
+  }
+  const tom = { markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 };
+  perMb.set(nokkel, {
+    orgnr: mb.orgnr,
+    ansatt: ansatt.navn,
+    aktivitet,
+    timer: t.timer,
+    pris,
+    prisKilde,
+    stotteintensitet: si,
+    rader: 1,
+    ...tom,
+  });
+}
+
+/** Én faktura per målbedrift (sortert på orgnr): linjene sortert, beløpene regnet per faktura og fordelt. */
+function byggFakturaer(
+  grupper: ReadonlyMap<string, Map<string, Fakturalinje>>,
+  mbPerOrgnr: ReadonlyMap<string, Malbedrift>,
+  p: FakturaParametre,
+): { ut: Fakturagrunnlag[]; totalt: Sum } {
   const totalt = nullSum();
   const ut: Fakturagrunnlag[] = [];
   for (const orgnr of [...grupper.keys()].sort()) {
@@ -239,9 +216,51 @@ export function beregnFakturering(
       fakturatekst: fakturatekst(p.periode, s, si, p.mvaSats),
     });
   }
-  return { fakturering: { periode: p.periode, fakturadato, malbedrifter: ut, totalt, adminRader }, feil: ds };
+  return { ut, totalt };
 }
 
+/**
+ * Én gjennomgang av periodens timerader: skiller ut administrasjon (aldri fakturert, 10.4), melder
+ * ukjent målbedrift, ukjent ansatt og timer utenfor avtaleperioden som feil med fil og rad (alle på
+ * én gang), og grupperer resten i linjer per målbedrift, ansatt, aktivitet og pris.
+ * Rader med dato utenfor perioden hoppes over (leseren har normalt allerede filtrert dem bort).
+ */
+export function beregnFakturering(
+  timer: readonly Timeregistrering[],
+  ansatte: readonly Ansatt[],
+  malbedrifter: readonly Malbedrift[],
+  p: FakturaParametre,
+): { fakturering: Fakturering; feil: Diagnostikk[] } {
+  const ds: Diagnostikk[] = [];
+  const o: Oppslag = {
+    ansattPerNavn: new Map(ansatte.map((a) => [normaliserNavn(a.navn), a])),
+    mbPerOrgnr: new Map(malbedrifter.map((m) => [m.orgnr, m])),
+    p,
+    ukjentAnsatt: new Ukjente<Timeregistrering>(),
+    ukjentMb: new Ukjente<Timeregistrering>(),
+  };
+  const grupper = new Map<string, Map<string, Fakturalinje>>();
+  let adminRader = 0;
+  for (const t of timer) {
+    if (maanedAv(t.dato) !== p.periode) continue;
+    // 10.4: timer på administrasjon og gjennomføring dekkes av adm.-tilskuddet og faktureres aldri.
+    if (erAdminKode(t.malbedrift, p.adminKoder)) {
+      adminRader++;
+      continue;
+    }
+    const ok = kontrollerTimerad(t, o, ds);
+    if (!ok?.ansatt || ds.length || o.ukjentAnsatt.antall || o.ukjentMb.antall) continue; // ved feil samler vi bare flere feil
+    leggTilTimer(grupper, t, ok.mb, ok.ansatt, p);
+  }
+  ds.push(...ukjenteAnsatte(o.ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(o.ukjentMb, malbedrifter, p.adminKoder));
+  ds.sort((a, b) => (a.kilde?.rad ?? 0) - (b.kilde?.rad ?? 0)); // i radrekkefølge, som før samlingen
+  const { ut, totalt } = byggFakturaer(grupper, o.mbPerOrgnr, p);
+  const fakturering = { periode: p.periode, fakturadato: sisteDag(p.periode), malbedrifter: ut, totalt, adminRader };
+  return { fakturering, feil: ds };
+}
+
+// Markedsprisen per time (rekkefølgen) står i pris.ts.
+export * from './pris.js';
 // Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.
 export * from './regler.js';
 

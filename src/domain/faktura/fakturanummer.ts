@@ -47,6 +47,32 @@ const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
   a.stotte === m.stotte &&
   a.navn === m.navn;
 
+/** Tildeler numre (og KID) fra serien og ordrereferanser som ikke er brukt før i registeret. */
+function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett) {
+  let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
+  // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
+  const brukteRef = new Set([
+    ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
+    ...register.map(fakturaNokkel),
+  ]);
+  return {
+    nyRef(grunn: string): string {
+      let ref = grunn;
+      for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;
+      brukteRef.add(ref);
+      return ref;
+    },
+    nummer(): { fakturanr?: string; kid?: string } | { feil: string } {
+      if (o.nummerserie === 'regnskapssystem') return {};
+      const nr = String(neste++);
+      const k = lagKid(nr, o.kid);
+      return 'feil' in k ? { feil: `KID: ${k.feil} (nh.json faktura.kid.lengde)` } : { fakturanr: nr, kid: k.kid };
+    },
+  };
+}
+
+const etterOrgnr = (x: RegisterlinjeData, y: RegisterlinjeData) => (x.orgnr < y.orgnr ? -1 : x.orgnr > y.orgnr ? 1 : 0);
+
 /**
  * Hvilke fakturaer og kreditnotaer en kjøring gir. `register` er hele registeret. Uten tidligere fakturaer i
  * perioden: én ny faktura per målbedrift, datert siste dag i perioden. Ved erstatning: en målbedrift med
@@ -61,64 +87,39 @@ export function planleggFakturaer(
   idag: Dato,
 ): { plan: Plan } | { feil: string } {
   const iPerioden = register.filter((l) => l.periode === f.periode);
-  const aktive = aktiveFakturaer(iPerioden);
-  const erstatning = iPerioden.length > 0;
   const slutt = sisteDag(f.periode);
-  const dato = erstatning && idag > slutt ? idag : slutt;
-  let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
-  // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
-  const brukteRef = new Set([
-    ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
-    ...register.map(fakturaNokkel),
-  ]);
-  const nyRef = (grunn: string) => {
-    let ref = grunn;
-    for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;
-    brukteRef.add(ref);
-    return ref;
-  };
-  const nummer = (): { fakturanr?: string; kid?: string } | { feil: string } => {
-    if (o.nummerserie === 'regnskapssystem') return {};
-    const nr = String(neste++);
-    const k = lagKid(nr, o.kid);
-    return 'feil' in k ? { feil: `KID: ${k.feil} (nh.json faktura.kid.lengde)` } : { fakturanr: nr, kid: k.kid };
-  };
+  const dato = iPerioden.length > 0 && idag > slutt ? idag : slutt;
+  const t = tildeler(register, o);
   const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
   const nyePerOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
-  for (const a of [...aktive].sort((x, y) => (x.orgnr < y.orgnr ? -1 : x.orgnr > y.orgnr ? 1 : 0))) {
+  for (const a of [...aktiveFakturaer(iPerioden)].sort(etterOrgnr)) {
     const m = nyePerOrgnr.get(a.orgnr);
     if (m && samme(a, m)) {
       plan.uendret.push(a);
       nyePerOrgnr.delete(a.orgnr);
       continue;
     }
-    const n = nummer();
+    const n = t.nummer();
     if ('feil' in n) return n;
-    const grunnRef = a.ordrereferanse ?? `${a.periode}-${a.orgnr}`;
+    const ordrereferanse = t.nyRef(`K-${a.ordrereferanse ?? `${a.periode}-${a.orgnr}`}`);
+    const nr = 'fakturanr' in n ? { fakturanr: n.fakturanr } : {};
     const id: Identitet = {
       type: 'kreditnota',
-      ...('fakturanr' in n ? { fakturanr: n.fakturanr } : {}),
+      ...nr,
       fakturadato: dato,
       forfallsdato: dato,
-      ordrereferanse: nyRef(`K-${grunnRef}`),
+      ordrereferanse,
       krediterer: fakturaNokkel(a),
     };
     plan.kreditnotaer.push({ gammel: a, id });
   }
   for (const m of f.malbedrifter) {
     if (!nyePerOrgnr.has(m.orgnr)) continue;
-    const n = nummer();
+    const n = t.nummer();
     if ('feil' in n) return n;
-    plan.nye.push({
-      m,
-      id: {
-        type: 'faktura',
-        ...n,
-        fakturadato: dato,
-        forfallsdato: leggTilDager(dato, o.forfallsdager),
-        ordrereferanse: nyRef(`${f.periode}-${m.orgnr}`),
-      },
-    });
+    const forfallsdato = leggTilDager(dato, o.forfallsdager);
+    const ordrereferanse = t.nyRef(`${f.periode}-${m.orgnr}`);
+    plan.nye.push({ m, id: { type: 'faktura', ...n, fakturadato: dato, forfallsdato, ordrereferanse } });
   }
   return { plan };
 }

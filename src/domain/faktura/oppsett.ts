@@ -81,3 +81,6 @@ export const fakturaOppsettSkjema = z.strictObject({
   ehf: z.boolean().default(false),
 });
 export type FakturaOppsett = z.output<typeof fakturaOppsettSkjema>;
+
+/** Dokumentene en kjøring skriver i tillegg til fakturagrunnlaget: EHF og importfiler per regnskapssystem. */
+export type Formater = { ehf: boolean; systemer: Regnskapssystem[] };

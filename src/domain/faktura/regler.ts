@@ -13,8 +13,9 @@ import type { Fakturering } from './typer.js';
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
 export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
 
+/** En regel som sier nei (exit 1). Koden er åpen: regellisten (regelliste.ts) kan få nye regler. */
 export type Avvisning = {
-  kode: 'over-75-prosent' | 'over-treaarstak' | 'over-disponibelt';
+  kode: string;
   orgnr?: string;
   navn?: string;
   melding: string;

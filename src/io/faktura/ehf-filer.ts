@@ -2,11 +2,16 @@
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Fjerner EHF-filene nh har skrevet i en mappe (`<nr>-<orgnr>[-kreditnota].xml`); gir navnene. */
-export async function fjernEhfFiler(mappe: string): Promise<string[]> {
-  const filer = (await readdir(mappe).catch(() => [] as string[])).filter((f) =>
-    /^\d+-\d{9}(-kreditnota)?\.xml$/.test(f),
-  );
-  for (const f of filer) await unlink(path.join(mappe, f));
-  return filer;
+export function ehfFilnavn(nr: string, orgnr: string, kreditnota: boolean): string {
+  return `${nr}-${orgnr}${kreditnota ? '-kreditnota' : ''}.xml`;
+}
+
+/** Navnene på EHF-filene nh skriver (`<nr>-<orgnr>[-kreditnota].xml`) i en mappe. */
+export async function finnEhfFiler(mappe: string): Promise<string[]> {
+  return (await readdir(mappe).catch(() => [] as string[])).filter((f) => /^\d+-\d{9}(-kreditnota)?\.xml$/.test(f));
+}
+
+/** Fjerner de navngitte EHF-filene i mappen. */
+export async function fjernEhfFiler(mappe: string, navn: readonly string[]): Promise<void> {
+  for (const f of navn) await unlink(path.join(mappe, f));
 }

@@ -7,27 +7,30 @@ import { maanedICsv } from '../../domain/felles/dato.js';
 import type { FakturaOppsett } from '../../domain/faktura/oppsett.js';
 import type { Fakturering } from '../../domain/faktura/typer.js';
 import type { Identitet } from '../../domain/faktura/typer.js';
-import { feil, InndataFeil } from '../../domain/felles/diagnostikk.js';
+import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
 import { lagCsv } from '../skriv/csv-skriv.js';
 import { lesCsvMal } from './stotteregister.js';
 
-async function csvKolonner(s: FakturaOppsett): Promise<Kolonne[]> {
+/** Feil i nh.json faktura.csvKolonner/csvRekkefolge: nøkler som ikke er kolonner i malen. */
+export async function csvKolonnefeil(s: FakturaOppsett): Promise<Diagnostikk[]> {
   const mal = await lesCsvMal('fakturagrunnlag-csv');
   const kjente = new Set(mal.kolonner.map((k) => k.nokkel));
   const ukjente = [...Object.keys(s.csvKolonner), ...(s.csvRekkefolge ?? [])].filter((n) => !kjente.has(n));
-  if (ukjente.length) {
-    throw new InndataFeil(
-      ukjente.map((n) =>
-        feil(
-          'ukjent-csv-kolonne',
-          `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`,
-          { fil: 'nh.json', kolonne: 'faktura' },
-          { verdi: n, forventet: `en av ${[...kjente].join(', ')}` },
-        ),
-      ),
-    );
-  }
+  return ukjente.map((n) =>
+    feil(
+      'ukjent-csv-kolonne',
+      `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`,
+      { fil: 'nh.json', kolonne: 'faktura' },
+      { verdi: n, forventet: `en av ${[...kjente].join(', ')}` },
+    ),
+  );
+}
+
+async function csvKolonner(s: FakturaOppsett): Promise<Kolonne[]> {
+  const mal = await lesCsvMal('fakturagrunnlag-csv');
+  const feilListe = await csvKolonnefeil(s);
+  if (feilListe.length) throw new InndataFeil(feilListe);
   let kol = mal.kolonner;
   if (s.csvRekkefolge) {
     const plass = new Map(s.csvRekkefolge.map((n, i) => [n, i]));

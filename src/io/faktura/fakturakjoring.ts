@@ -7,10 +7,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { feil, InndataFeil } from '../../domain/felles/diagnostikk.js';
-import type { Utfil } from '../skriv/skriv.js';
+import type { Periodemappe } from '../../domain/faktura/kjoringsplan.js';
+import type { Arbeidsmappe } from '../arbeidsmappe.js';
+import { finnes, type Utfil } from '../skriv/skriv.js';
+import { finnEhfFiler } from './ehf-filer.js';
 
 export const KJORING_FIL = '.nh-kjoring.json';
+
+export const fakturagrunnlagStier = (mappe: string) => ({
+  xlsx: path.join(mappe, 'fakturagrunnlag.xlsx'),
+  csv: path.join(mappe, 'fakturagrunnlag.csv'),
+});
 
 const merkeSkjema = z.object({
   versjon: z.literal(1),
@@ -40,30 +47,14 @@ export async function lesKjoringsmerke(periodeMappe: string): Promise<string | n
   }
 }
 
-/**
- * Står perioden i registeret, må utfilene være fra samme kjøring. Ellers ble en kjøring avbrutt mellom
- * utfilene og registeret: exit 2 med hva brukeren skal gjøre.
- */
-export async function sjekkKjoring(opts: {
-  periodeMappe: string;
-  visningsmappe: string;
-  periode: string;
-  registerFil: string;
-  kjoringer: readonly (string | undefined)[];
-}): Promise<void> {
-  const merke = await lesKjoringsmerke(opts.periodeMappe);
-  const iRegisteret = [...new Set(opts.kjoringer.filter((k): k is string => Boolean(k)))];
-  if (merke === null || !iRegisteret.length || iRegisteret.includes(merke)) return;
-  throw new InndataFeil([
-    feil(
-      'kjoring-ulik',
-      `Fakturagrunnlaget i ${opts.visningsmappe} er fra kjøringen ${merke}, men ${opts.registerFil} har perioden ` +
-        `${opts.periode} fra kjøringen ${iRegisteret.join(', ')}: en kjøring (trolig med --erstatt) ble ` +
-        'avbrutt mellom utfilene og registeret, så fakturagrunnlaget og registeret stemmer ikke overens. Kjør ' +
-        `«nh faktura --periode ${opts.periode} --erstatt» for å lage begge på nytt (sikkerhetskopier ligger i ` +
-        'faktura/sikkerhetskopi/). Ikke send fakturaer fra mappen før det er gjort.',
-      { fil: path.join(opts.visningsmappe, KJORING_FIL) },
-      { verdi: merke, forventet: `kjøringen ${iRegisteret.join(', ')}` },
-    ),
-  ]);
+/** Det som ligger i faktura/<periode>/ fra før: kjøringsmerket, fakturagrunnlaget og EHF-filene. */
+export async function lesPeriodemappe(am: Arbeidsmappe, periode: string): Promise<Periodemappe> {
+  const mappe = am.sti('faktura', periode);
+  const { xlsx, csv } = fakturagrunnlagStier(mappe);
+  return {
+    visning: path.relative(am.rot, mappe),
+    merke: await lesKjoringsmerke(mappe),
+    fakturagrunnlag: (await finnes(xlsx)) || (await finnes(csv)),
+    ehf: await finnEhfFiler(path.join(mappe, 'ehf')),
+  };
 }

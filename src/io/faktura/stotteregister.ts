@@ -11,11 +11,10 @@
  */
 import { mkdir, readdir, copyFile, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { stotteregisterDef, type Stottelinje } from '../../domain/datasett/stotteregister.js';
+import { stotteregisterDef } from '../../domain/datasett/stotteregister.js';
 import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
-import type { SmbSjekkPost } from '../../domain/faktura/faktura.js';
 import type { NyRegisterlinje } from '../../domain/faktura/typer.js';
-import type { Dato } from '../../domain/felles/dato.js';
+import type { Registerlinje } from '../../domain/faktura/kjoringsplan.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn } from '../../domain/felles/felter.js';
 import { dobbeltforinger, erKonfliktkopi } from '../../domain/faktura/registerkontroll.js';
@@ -27,8 +26,6 @@ import { lagCsv } from '../skriv/csv-skriv.js';
 import { lesCsvTabell } from '../les/tabell-les.js';
 import { medLaas, type Laas } from '../skriv/laas.js';
 import { finnes, ryddTemp, skrivFiler, somMiljoFeil, tempMoenster, type Utfil } from '../skriv/skriv.js';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 
 export const REGISTER_FIL = 'stotteregister.csv';
 export const LAAS_FIL = '.stotteregister.laas';
@@ -59,7 +56,7 @@ export const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kol
   type: TYPER[nokkel] ?? (k.type === 'dato' ? 'dato' : 'tekst'),
 }));
 
-export type Registerlinje = Omit<Stottelinje, 'kilde'> & { kilde?: Stottelinje['kilde'] };
+export type { Registerlinje };
 
 /** Kolonner i filen som ikke er registerkolonner (bevares ved omskriving), per «periode;orgnr». */
 export type EkstraKolonner = { overskrifter: string[]; verdier: Map<string, string[]> };
@@ -180,7 +177,7 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
  * Compare-and-swap: registeret på disk må være byte for byte det vi leste. Ellers har en annen kjøring
  * skrevet i mellomtiden, og å skrive nå ville slette linjene dens.
  */
-async function sjekkUendret(reg: LestRegister): Promise<void> {
+export async function sjekkUendret(reg: LestRegister): Promise<void> {
   const naa = await lesBytes(reg.sti);
   const lik = naa === null || reg.versjon === null ? naa === reg.versjon : naa.equals(reg.versjon);
   if (!lik) {
@@ -291,57 +288,6 @@ export function medRegisterLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Prom
   });
 }
 
-/**
- * SMB-sjekker i arbeidsmappen: `smb-sjekk/<orgnr>-<åååå-mm-dd>.json` (skrevet av `nh smb-sjekk`) →
- * orgnr → [{dato, dom}]. En post som ikke kan leses, får dom null (faktura advarer om den).
- */
-export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, SmbSjekkPost[]>> {
-  const ut = new Map<string, SmbSjekkPost[]>();
-  let filer: string[] = [];
-  try {
-    filer = await readdir(am.sti('smb-sjekk'));
-  } catch {
-    return ut;
-  }
-  for (const f of filer) {
-    const m = /^(\d{9})-(\d{4}-\d{2}-\d{2})\.json$/i.exec(f);
-    if (!m) continue;
-    let dom: string | null = null;
-    try {
-      const p = smbPostSkjema.safeParse(JSON.parse(await readFile(am.sti('smb-sjekk', f), 'utf8')));
-      if (p.success) dom = p.data.dom;
-    } catch {
-      dom = null;
-    }
-    const liste = ut.get(m[1]!) ?? [];
-    liste.push({ dato: m[2]! as Dato, dom });
-    ut.set(m[1]!, liste);
-  }
-  return ut;
-}
-
-/** Det faktura trenger av en SMB-sjekk-post (resten er dokumentasjon for revisor). */
-const smbPostSkjema = z.object({ dom: z.string() });
-
-/** templates/ (samme som xlsx-skriv.MAL_MAPPE, uten å laste exceljs for registerlesere). */
-const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
-
-// ————— Malen for regnskapsimport-CSV (templates/fakturagrunnlag-csv.json) —————
-
-const csvMalSkjema = z.object({
-  navn: z.string(),
-  beskrivelse: z.string().optional(),
-  kolonner: z.array(
-    z.object({
-      nokkel: z.string(),
-      overskrift: z.string(),
-      type: z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'kurs', 'janei']),
-      beskrivelse: z.string().optional(),
-    }),
-  ),
-});
-export type CsvMal = z.output<typeof csvMalSkjema>;
-
-export async function lesCsvMal(navn: string): Promise<CsvMal> {
-  return csvMalSkjema.parse(JSON.parse(await readFile(path.join(MAL_MAPPE, `${navn}.json`), 'utf8')));
-}
+// Flyttet ut (filen var over 300 linjer); eksportert herfra også, så eksisterende importer virker.
+export { finnSmbSjekker } from './smb-sjekker.js';
+export { lesCsvMal, type CsvMal } from './csv-mal.js';

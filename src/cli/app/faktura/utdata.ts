@@ -2,17 +2,20 @@
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
 import { krev } from '../../../domain/konfig/uavklart.js';
-import { formatDato, type Maaned } from '../../../domain/felles/dato.js';
-import { formatKroner, type Ore } from '../../../domain/felles/penger.js';
+import type { Maaned } from '../../../domain/felles/dato.js';
+import type { Ore } from '../../../domain/felles/penger.js';
 import { STOTTETAK_EUR_CENT } from '../../../domain/felles/stottetak.js';
 import { PRISREKKEFOLGE, type Disponibelt, type Treaarsstatus } from '../../../domain/faktura/faktura.js';
-import type { FakturaParametre, Fakturagrunnlag, Fakturering } from '../../../domain/faktura/typer.js';
+import type { FakturaParametre, Fakturagrunnlag } from '../../../domain/faktura/typer.js';
+import type { FakturaInndata, Fakturaplan } from '../../../domain/faktura/kjoringsplan.js';
+import { feil } from '../../../domain/felles/diagnostikk.js';
+import type { Dokument } from '../../../io/faktura/dokumenter.js';
 import type { Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
-import { SIKKERHETSKOPI_MAPPE, type Registerlinje } from '../../../io/faktura/stotteregister.js';
+import type { Registerlinje } from '../../../io/faktura/stotteregister.js';
 import type { Resultat } from '../../kontekst.js';
 import type { FakturaValg } from './valg.js';
-import { farge, tekstTabell } from '../../utskrift.js';
+import { farge } from '../../utskrift.js';
 import { kr, pst } from '../felles.js';
 
 export type Utfiler = {
@@ -100,12 +103,7 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
   };
 }
 
-export function alleredeFakturert(
-  _am: Arbeidsmappe,
-  periode: Maaned,
-  linjer: Registerlinje[],
-  registerSti: string,
-): Resultat {
+export function alleredeFakturert(periode: Maaned, linjer: readonly Registerlinje[], registerSti: string): Resultat {
   const s = { markedsverdi: 0, egenandel: 0, mva: 0, stotte: 0 };
   for (const l of linjer) {
     s.markedsverdi += l.markedsverdi;
@@ -136,66 +134,100 @@ export function alleredeFakturert(
   return { json, tekst: `${json.melding}\nRegisteret: ${registerSti}` };
 }
 
-export function tekst(
+/** --json for en kjøring som er planlagt (og kanskje skrevet: `filer`). */
+export function fakturaJson(
   am: Arbeidsmappe,
-  f: Fakturering,
-  d: Disponibelt,
-  treaar: Treaarsstatus[],
+  inn: FakturaInndata,
+  plan: Fakturaplan,
   valg: FakturaValg,
-  filer: Utfiler,
-  kopi: string | null,
-  notat: string[],
-): string {
-  const t = new Map(treaar.map((x) => [x.orgnr, x]));
-  const tabell = tekstTabell(
-    ['Orgnr', 'Målbedrift', 'Timer', 'Markedsverdi', 'Støtte', 'Egenandel', 'Mva', 'Å betale', 'Støtte 3 år (EUR)'],
-    [
-      ...f.malbedrifter.map((m) => [
-        m.orgnr,
-        m.navn,
-        formatKroner(m.timer),
-        formatKroner(m.markedsverdi),
-        formatKroner(m.stotte),
-        formatKroner(m.egenandel),
-        formatKroner(m.mva),
-        formatKroner(m.aBetale),
-        formatKroner(t.get(m.orgnr)?.samletEur ?? 0),
-      ]),
-      [
-        'Sum',
-        '',
-        formatKroner(f.totalt.timer),
-        formatKroner(f.totalt.markedsverdi),
-        formatKroner(f.totalt.stotte),
-        formatKroner(f.totalt.egenandel),
-        formatKroner(f.totalt.mva),
-        formatKroner(f.totalt.aBetale),
-        '',
-      ],
-    ],
-    [false, false, true, true, true, true, true, true, true],
-  );
-  const linjer = [
-    farge.bold(
-      `Fakturering ${f.periode} – ${am.config.naeringshage.navn} (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)`,
-    ),
-    `Fakturadato ${formatDato(f.fakturadato)}. Markedspris: ${PRISREKKEFOLGE}. Egenandel og mva per faktura til øre, fordelt på linjene; støtte = markedsverdi − egenandel.`,
-    '',
-    f.malbedrifter.length ? tabell : 'Ingen timer på målbedrifter i perioden — ingenting å fakturere.',
-    '',
-    `Disponibelt innovasjonstilskudd ${d.ar}: ${formatKroner(d.tilskudd)} kr. Ført før: ${formatKroner(d.bruktFor)} kr. Denne kjøringen: ${formatKroner(d.denneKjoringen)} kr. ` +
-      `Gjenstår: ${formatKroner(d.gjenstaarFor)} kr før → ${formatKroner(d.gjenstaarEtter)} kr etter.`,
-    `Timerader på administrasjon/gjennomføring i perioden (ikke fakturert, 10.4): ${f.adminRader}.`,
-    '',
-  ];
-  if (valg.forhandsvis) linjer.push('Forhåndsvisning: ingenting er skrevet.');
-  else {
-    linjer.push(...notat);
-    linjer.push(`Skrev ${filer.xlsx}`, `Skrev ${filer.csv}`);
-    for (const s of Object.values(filer.importfiler)) linjer.push(`Skrev ${s}`);
-    if (filer.ehf.length) linjer.push(`Skrev ${filer.ehf.length} EHF-filer i ${path.dirname(filer.ehf[0]!)}`);
-    if (filer.nyeLinjer) linjer.push(`Førte ${filer.nyeLinjer} linjer i ${filer.register}`);
-    if (kopi) linjer.push(`Sikkerhetskopi før erstatning: ${kopi} (${SIKKERHETSKOPI_MAPPE})`);
-  }
-  return linjer.join('\n');
+  filer: (Utfiler & { sikkerhetskopi: string | null }) | null,
+) {
+  const { f, nummer } = plan;
+  const treaarPer = new Map(plan.treaar.map((t) => [t.orgnr, t]));
+  const status = plan.status === 'avvist' ? 'avvist' : valg.forhandsvis ? 'forhandsvis' : plan.status;
+  // ok, versjon, kommando og exitKode legger kjor.ts på (issue 19 pkt. 10).
+  return {
+    periode: f.periode,
+    fakturadato: f.fakturadato,
+    status,
+    naeringshage: am.config.naeringshage.navn,
+    forutsetninger: forutsetningerJson(am.config, inn.p),
+    malbedrifter: f.malbedrifter.map((m) => ({
+      ...mbJson(m, treaarPer.get(m.orgnr)),
+      faktura: plan.ider.get(m.orgnr) ?? null,
+      smbSjekk: plan.smb.get(m.orgnr),
+    })),
+    kreditnotaer: nummer.kreditnotaer.map(({ gammel, id }) => ({
+      ...id,
+      orgnr: gammel.orgnr,
+      navn: gammel.navn,
+      markedsverdi: -gammel.markedsverdi / 100,
+      stotte: -gammel.stotte / 100,
+      egenandel: -gammel.egenandel / 100,
+      mva: -gammel.mva / 100,
+    })),
+    totalt: { ...sumJson(f.totalt), stotteEur: eur(f.malbedrifter.reduce((s, m) => s + m.stotteEur, 0)) },
+    disponibelt: dispJson(plan.disp),
+    adminTimeraderIkkeFakturert: f.adminRader,
+    avvisninger: plan.avvisninger,
+    filer,
+  };
+}
+type FakturaJson = ReturnType<typeof fakturaJson>;
+
+/** En regel sier nei (exit 1): domenet ga avvisningene, appen gjør dem om til resultat og exit-kode. */
+export function avvist(json: FakturaJson, plan: Fakturaplan): Resultat {
+  const overskrift = `Fakturering av ${plan.f.periode} avvist — ingenting er skrevet:`;
+  const punkter = plan.avvisninger.map((a) => `  • ${a.melding}`);
+  const feilListe = plan.avvisninger.map((a) => feil(a.kode, a.melding));
+  return {
+    exitKode: 1,
+    json: { melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
+    tekst: [farge.red(overskrift), ...punkter].join('\n'),
+  };
+}
+
+export function uendret(json: FakturaJson, periode: Maaned): Resultat {
+  const melding = `Perioden ${periode} er fakturert, og ingen faktura er endret — ingen kreditnota, ingenting skrevet.`;
+  return { json: { ...json, filer: null, melding }, tekst: melding };
+}
+
+/** Stiene kjøringen skrev, fra dokumentene. */
+export function utfilerAv(
+  mappe: string,
+  register: string,
+  dokumenter: readonly Dokument[],
+  nyeLinjer: number,
+): Utfiler {
+  const importfiler: Utfiler['importfiler'] = {};
+  for (const d of dokumenter) if (d.art === 'import' && d.system) importfiler[d.system] = d.sti;
+  return {
+    xlsx: path.join(mappe, 'fakturagrunnlag.xlsx'),
+    csv: path.join(mappe, 'fakturagrunnlag.csv'),
+    register,
+    ehf: dokumenter.filter((d) => d.art === 'ehf').map((d) => d.sti),
+    importfiler,
+    nyeLinjer,
+  };
+}
+
+/** Merknadene etter en skrevet kjøring: nummerserien, kreditnotaene, uendrede fakturaer, PowerOffice. */
+export function notater(inn: FakturaInndata, plan: Fakturaplan, filer: Utfiler): string[] {
+  const { kreditnotaer, uendret } = plan.nummer;
+  const ut: string[] = [];
+  if (inn.oppsett.nummerserie === 'regnskapssystem')
+    ut.push(
+      'Fakturanummer og KID tildeles av regnskapssystemet (nh.json faktura.nummerserie = «regnskapssystem»); nh skriver ordrereferansen.',
+    );
+  if (kreditnotaer.length)
+    ut.push(
+      `Kreditnotaer: ${kreditnotaer.map((x) => `${x.id.fakturanr ?? x.id.ordrereferanse} krediterer ${x.id.krediterer}`).join(', ')}.`,
+    );
+  if (uendret.length)
+    ut.push(`Uendret (beholdes): ${uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`);
+  if (filer.importfiler.poweroffice)
+    ut.push(
+      'PowerOffice-importen: kontroller kolonnenavnene mot PowerOffices filbeskrivelse før første import («nh docs faktura»).',
+    );
+  return ut;
 }

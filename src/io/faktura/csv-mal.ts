@@ -1,0 +1,28 @@
+/** Malene for CSV-filene nh skriver (templates/<navn>.json). */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** templates/ (samme som xlsx-skriv.MAL_MAPPE, uten å laste exceljs for registerlesere). */
+const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+
+// ————— Malen for regnskapsimport-CSV (templates/fakturagrunnlag-csv.json) —————
+
+const csvMalSkjema = z.object({
+  navn: z.string(),
+  beskrivelse: z.string().optional(),
+  kolonner: z.array(
+    z.object({
+      nokkel: z.string(),
+      overskrift: z.string(),
+      type: z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'kurs', 'janei']),
+      beskrivelse: z.string().optional(),
+    }),
+  ),
+});
+export type CsvMal = z.output<typeof csvMalSkjema>;
+
+export async function lesCsvMal(navn: string): Promise<CsvMal> {
+  return csvMalSkjema.parse(JSON.parse(await readFile(path.join(MAL_MAPPE, `${navn}.json`), 'utf8')));
+}
