@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO, kopier, nh } from '../hjelp.js';
+import { malbedriftForslag, radliste } from '../../src/domain/kontroll/ukjente.js';
 
 /** Demoen med Fjellbris Kafé og Bakeri AS ført med navn (eller en annen tekst) i stedet for orgnr i mai. */
 function medMalbedrift(erstatning: string, maaned = '.05.2026'): string {
@@ -37,12 +38,25 @@ describe('ukjent målbedrift i timer (issue 19 pkt. 4)', () => {
   it.each([
     ['945903334', ' Mente du 945903333 (Fjellbris Kafé og Bakeri AS)?'],
     ['Fjelbris Kafe og Bakeri', ' Mente du 945903333 (Fjellbris Kafé og Bakeri AS)?'],
+    [
+      'fjellbris kafé og bakeri as',
+      ' Det er navnet på målbedriften 945903333: skriv orgnr 945903333 i kolonnen malbedrift.',
+    ],
     ['Helt Annet Firma', ''],
-  ])('«%s» → forslag %j', async (verdi, forslag) => {
-    const ws = medMalbedrift(verdi);
-    const r = await nh(['sjekk', '--data', ws, '--json']);
-    const d = r.json().feil.find((x: { kode: string }) => x.kode === 'ukjent-malbedrift');
-    expect(d.melding.endsWith(`.${forslag}`)).toBe(true);
+    ['123', ''],
+  ])('«%s» → forslag %j', (verdi, forslag) => {
+    const mb = [
+      { orgnr: '945903333', navn: 'Fjellbris Kafé og Bakeri AS' },
+      { orgnr: '923609016', navn: 'Fjordlys Sjømat AS' },
+    ];
+    expect(malbedriftForslag(verdi, mb)).toBe(forslag);
+  });
+
+  it('radlisten: én rad, noen rader, mange rader', () => {
+    const r = (n: number) => Array.from({ length: n }, (_, i) => ({ kilde: { fil: 'timer.csv', rad: i + 2 } }));
+    expect(radliste(r(1))).toBe('rad 2');
+    expect(radliste(r(3))).toBe('rad 2, 3 og 4');
+    expect(radliste(r(29))).toBe('rad 2, 3, 4, 5, 6, 7, 8, 9 … (29 rader)');
   });
 
   it('én rad: ingen radliste; ukjent ansatt får nærmeste navn', async () => {

@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO, kopier, nh } from '../hjelp.js';
 import { passerJsonSkjema } from '../json-skjema.js';
+import { z } from 'zod';
+import { JSON_SKJEMA, feilResultat } from '../../src/cli/json/index.js';
 
 function sjekkKonvolutt(stdout: string, kommando: string | null, exitKode: number) {
   const j = JSON.parse(stdout);
@@ -21,17 +23,18 @@ function sjekkKonvolutt(stdout: string, kommando: string | null, exitKode: numbe
 }
 
 describe('--json-konvolutten (issue 19 pkt. 10)', () => {
-  it('kjøringer som skriver filer, og formene gylne filer ikke dekker', async () => {
+  it('formene de gylne filene ikke dekker', async () => {
     const ws = kopier(DEMO);
     const ut = path.join(ws, 'ut');
     const kjoringer: [string[], string][] = [
-      [['timesats', '--ut', ut], 'timesats'],
-      [['årsrapport', '--år', '2026', '--halvår', '--ut', ut], 'årsrapport'],
+      [['årsrapport', '--år', '2026', '--halvår', '--forhåndsvis'], 'årsrapport'],
+      [['docs'], 'docs'],
+      [['docs', 'faktura', '--sti'], 'docs'],
       [['kts-plan', '--plan', '2026', '--ics', path.join(ut, 'kts.ics')], 'kts-plan'],
       [['frister', '--år', '2031'], 'frister'],
     ];
     for (const [args, kommando] of kjoringer) {
-      const r = await nh([...args, '--data', ws, '--json']);
+      const r = await nh([...args, ...(kommando === 'docs' ? [] : ['--data', ws]), '--json']);
       expect(r.kode, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       sjekkKonvolutt(r.stdout, kommando, 0);
     }
@@ -80,5 +83,28 @@ describe('docs/json.md', () => {
     ])
       expect(doc).toContain(`## \`nh ${k}\``);
     expect(doc).toContain('| `ikkeFyltInn[].hvor` | tekst | hvor administratoren finner verdien |');
+  });
+});
+
+describe('én stavemåte per felt (issue 19 pkt. 10)', () => {
+  /** Alle feltnavn i skjemaene (ikke nøklene i oppslagstabeller som smb-sjekk «valg»). */
+  function feltnavn(s: unknown, ut = new Set<string>()): Set<string> {
+    if (!s || typeof s !== 'object') return ut;
+    const o = s as Record<string, unknown>;
+    if (o.properties) for (const [k, v] of Object.entries(o.properties)) ut.add(k) && feltnavn(v, ut);
+    for (const nokkel of ['items', 'additionalProperties']) feltnavn(o[nokkel], ut);
+    for (const nokkel of ['anyOf', 'oneOf', 'allOf']) for (const v of (o[nokkel] as unknown[]) ?? []) feltnavn(v, ut);
+    return ut;
+  }
+
+  it('ingen to feltnavn er det samme ordet stavet ulikt (store/små bokstaver, æøå, aa/å)', () => {
+    const alle = new Set<string>();
+    for (const s of [feilResultat, ...Object.values(JSON_SKJEMA)])
+      feltnavn(z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }), alle);
+    const norm = (k: string) => k.toLowerCase().replace(/æ/g, 'ae').replace(/[øo]/g, 'o').replace(/å|aa/g, 'a');
+    const perNorm = new Map<string, string[]>();
+    for (const k of alle) perNorm.set(norm(k), [...(perNorm.get(norm(k)) ?? []), k]);
+    expect([...perNorm.values()].filter((v) => v.length > 1)).toEqual([]);
+    expect(alle.size).toBeGreaterThan(150);
   });
 });

@@ -70,26 +70,18 @@ describe('norsk overalt (issue 19 pkt. 12)', () => {
     expect(s.stderr).toContain('timer 02.01.2026 — mer enn døgnet har');
     expect(s.stderr).toContain('Verdi: «02.01.2026». Forventet: en dato i 04.05.2026 – 30.04.2027.');
     expect(isoDatoer(s.stderr)).toEqual([]);
-    for (const args of [
-      ['budsjett', '--regnskap', '2026', '--forhåndsvis'],
-      ['faktura', '--periode', '2026-11', '--forhåndsvis'],
-      ['frister'],
-      ['årsrapport', '--år', '2026', '--forhåndsvis'],
-    ]) {
-      const r = await nh([...args, '--data', DEMO]);
-      expect(isoDatoer(r.stdout + r.stderr), args.join(' ')).toEqual([]);
-    }
+    // Skjermtekst og advarsler for alle kommandoene på demoen står i de gylne filene.
+    const gylne = path.join(ROT, 'test', 'gylne');
+    for (const f of readdirSync(gylne).filter((f) => f.endsWith('.txt')))
+      expect(isoDatoer(readFileSync(path.join(gylne, f), 'utf8')), f).toEqual([]);
   });
 
-  it('årsrapport og måltall viser AVIs navn på måltallene, ikke nh sine id-er', async () => {
-    for (const args of [
-      ['årsrapport', '--år', '2026', '--forhåndsvis'],
-      ['årsrapport', '--måltall', '2027', '--forhåndsvis'],
-    ]) {
-      const r = await nh([...args, '--data', DEMO]);
-      expect(r.stdout).toContain('Måltall (AVI)');
-      expect(r.stdout).toContain('Antall nye målbedrifter som tas opp i programmet i løpet av året');
-      expect(r.stdout + r.stderr).not.toMatch(/andelInnovasjonsstotte|nyeMalbedrifter/);
+  it('årsrapport og måltall viser AVIs navn på måltallene, ikke nh sine id-er', () => {
+    for (const f of ['arsrapport-2026.txt', 'maltall-2027.txt']) {
+      const t = readFileSync(path.join(ROT, 'test', 'gylne', f), 'utf8');
+      expect(t).toContain('Måltall (AVI)');
+      expect(t).toContain('Antall nye målbedrifter som tas opp i programmet i løpet av året');
+      expect(t).not.toMatch(/andelInnovasjonsstotte|nyeMalbedrifter/);
     }
   });
 
