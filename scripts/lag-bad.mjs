@@ -426,6 +426,19 @@ tilfelle('config-timer-per-arsverk-urimelig', {
   filer: nhJson((c) => ({ ...c, timerPerArsverk: 99999 })),
   forventet: nhFeil('timerPerArsverk'),
 });
+// Issue 20 pkt. 15 (10.4 pkt. 2, 5): hele selskapet kan ikke ha færre årsverk enn ansatte (mini: 2,6).
+tilfelle('config-arsverk-totalt-for-lavt', {
+  beskrivelse: 'arsverkTotalt 2 med 2,6 årsverk i ansatte',
+  kommando: ['timesats'],
+  filer: nhJson((c) => ({ ...c, arsverkTotalt: 2 })),
+  forventet: { fil: 'nh.json', kolonne: 'arsverkTotalt', kode: 'arsverk-totalt-for-lavt' },
+});
+tilfelle('config-arsverk-totalt-ugyldig', {
+  beskrivelse: 'arsverkTotalt er tekst som ikke er et tall',
+  kommando: ['timesats'],
+  filer: nhJson((c) => ({ ...c, arsverkTotalt: 'seks' })),
+  forventet: nhFeil('arsverkTotalt'),
+});
 tilfelle('ansatte-overskrift-fargekode', {
   beskrivelse: 'ESC[8m (skjult tekst) i en overskrift vises som ␛ i meldingen',
   kommando: ['timesats'],
@@ -463,6 +476,30 @@ tilfelle('faktura-feil-i-to-datasett', {
     'tilskudd.csv': csv('ar;type;kilde;belop;dato', '2026;innovasjon;Siva;mye;'),
   },
   forventet: { fil: 'tilskudd.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' },
+});
+
+// Issue 20 pkt. 7: annenstotte (støtte fra andre) med beløp i kroner eller euro, ett av dem.
+tilfelle('faktura-annenstotte-uten-belop', {
+  ...FAKTURA,
+  beskrivelse: 'faktura: en rad i annenstotte uten beløp',
+  filer: {
+    'annenstotte.csv': csv(
+      'orgnr;dato;giver;belop;belopEur;sammeKostnader',
+      '915000002;15.03.2026;Dalen Inkubator AS;;;nei',
+    ),
+  },
+  forventet: { fil: 'annenstotte.csv', rad: 2, kolonne: 'belop', kode: 'annenstotte-belop' },
+});
+tilfelle('faktura-annenstotte-ugyldig-janei', {
+  ...FAKTURA,
+  beskrivelse: 'faktura: sammeKostnader er verken ja eller nei',
+  filer: {
+    'annenstotte.csv': csv(
+      'orgnr;dato;giver;belop;sammeKostnader',
+      '915000002;15.03.2026;Dalen Inkubator AS;45 000;kanskje',
+    ),
+  },
+  forventet: { fil: 'annenstotte.csv', rad: 2, kolonne: 'sammeKostnader', kode: 'ugyldig-verdi' },
 });
 
 tilfelle('faktura-timer-over-24', {

@@ -124,7 +124,8 @@ const mt = [
   '<!-- Generert av scripts/lag-docs.mjs fra src/domain/maltall/definisjoner.ts. Ikke rediger for hånd: kjør `npm run docs`. -->',
   '',
   'Samme definisjon brukes for grunnlaget (`nh årsrapport --maltall <år>`) og resultatet (`nh årsrapport --år <år>`),',
-  'så mål og resultat er sammenlignbare. Se docs/aarsrapport.md for kommandoene.',
+  'så mål og resultat er sammenlignbare. Se docs/aarsrapport.md for kommandoene. «AVIs hjelpetekst» er ordrett fra',
+  'programveilederen 11.2 (issue 20 pkt. 11); nh sin korte form står i «Slik regner nh det».',
   '',
   '## Tolkninger',
   '',
@@ -142,7 +143,9 @@ for (const m of MALTALL) {
       '|---|---|---|---|---|',
     );
   }
-  mt.push(`| \`${m.id}\` | ${m.navn} | ${m.enhet} | ${m.definisjon} | ${m.hjelpetekst} |`);
+  // AVIs hjelpetekst er ordrett fra 11.2, med linjeskift (punktliste): <br> i tabellcellen.
+  const hjelp = m.hjelpetekst.replace(/\n/g, '<br>');
+  mt.push(`| \`${m.id}\` | ${m.navn} | ${m.enhet} | ${m.definisjon} | ${hjelp} |`);
   if (MALTALL[MALTALL.indexOf(m) + 1]?.omrade !== omrade) mt.push('');
 }
 writeFileSync(path.join(ROT, 'docs', 'maltall.md'), mt.join('\n'));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { DEMO, kopier, lesArk, nh, ROT } from '../hjelp.js';
@@ -299,7 +299,16 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
       const st = await lesArk(fil, 'Støtte per målbedrift');
       const sumRad = st[2 + ja.stotte.malbedrifter.length]!;
       const sh = st[1] as string[];
-      expect(sumRad[sh.indexOf('Innovasjonsstøtte')] as number).toBeCloseTo(ja.stotte.sum.stotte, 2);
+      expect(sumRad[sh.indexOf('Gitt innovasjonsstøtte (støtteregisteret)')] as number).toBeCloseTo(
+        ja.stotte.sum.stotte,
+        2,
+      );
+      // Issue 20 pkt. 9: det som rapporteres i AVI og det som er tatt ut, summert i arket = --json.
+      expect(sumRad[sh.indexOf('Rapporteres i AVI (høyst disponibelt, 10.4)')] as number).toBeCloseTo(
+        ja.aviRapportering.rapporteres,
+        2,
+      );
+      expect(tall(sumRad[sh.indexOf('Tatt ut av AVI (merforbruk)')])).toBeCloseTo(ja.aviRapportering.tattUt, 2);
       expect(sumRad[sh.indexOf('Markedsverdi')] as number).toBeCloseTo(ja.stotte.sum.markedsverdi, 2);
       const bal = await lesArk(fil, 'Tilskuddsbalanse');
       const bh = bal[1] as string[];
@@ -307,6 +316,7 @@ describe('nh årsrapport --år (programveileder 11.1 og 10.4) på fixtures/demo'
       expect(br[bh.indexOf('Disponibelt')] as number).toBeCloseTo(ja.tilskuddsbalanse.disponibelt, 2);
       expect(br[bh.indexOf('Brukt (støtteregisteret)')] as number).toBeCloseTo(ja.tilskuddsbalanse.brukt, 2);
       expect(br[bh.indexOf('Ubrukt = kortsiktig gjeld')] as number).toBeCloseTo(ja.tilskuddsbalanse.ubrukt, 2);
+      expect(br[bh.indexOf('Høyst rapporteres i AVI (10.4)')] as number).toBeCloseTo(ja.aviRapportering.rapporteres, 2);
       // Halvåret: samme formler, overskriften «Ubrukt per 30.06» (10.4: kortsiktig gjeld regnes ved årsslutt).
       const jh = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--halvår', '--json'])).json();
       const hb = await lesArk(
@@ -394,10 +404,11 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     expect(r.kode, r.stderr).toBe(0);
     const j = r.json();
     expect(j.merforbruk).toBe(true);
+    // Issue 20 pkt. 8: ubrukt er MAKS(0; disponibelt − brukt) også i --json; merforbruket står for seg.
     expect(j.tilskuddsbalanse).toMatchObject({
       disponibelt: 11000,
       brukt: 12000,
-      ubrukt: -1000,
+      ubrukt: 0,
       merforbruk: 1000,
       kortsiktigGjeld: 0,
     });
@@ -411,6 +422,134 @@ describe('nh årsrapport på en liten, håndlaget portefølje (fixtures/aarsrapp
     const streng = await nh(['årsrapport', '--data', ws, '--år', '2026', '--streng', '--overskriv']);
     expect(streng.kode).toBe(1);
     expect(streng.stdout).toMatch(/MERFORBRUK/);
+  });
+});
+
+describe('merforbruk og AVI (issue 20 pkt. 8 og 9, programveileder 10.4 pkt. 1, vedlegg 3 pkt. 4.1)', () => {
+  it('issue 20 pkt. 8: ubrukt er aldri negativt — terminal, xlsx (formel MAX(0;…)) og --json er like', async () => {
+    const ws = kopier(LITEN);
+    cpSync(path.join(OVERFORBRUK, 'tilskudd.csv'), path.join(ws, 'tilskudd.csv'));
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026']);
+    expect(r.kode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Ubrukt = kortsiktig gjeld, overføres til 2027\s+0,00\n/);
+    expect(r.stdout).not.toMatch(/-1\s000,00/);
+    expect(r.stdout).toMatch(/MERFORBRUK \(kompenseres ikke, vedlegg 3 pkt\. 4\.1\)\s+1\s000,00/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ws, 'arsrapport-2026.xlsx'));
+    const b = wb.getWorksheet('Tilskuddsbalanse')!;
+    const hode = (b.getRow(2).values as unknown[]).map(String);
+    const celle = (navn: string) => b.getCell(3, hode.indexOf(navn)).value as { formula: string; result: number };
+    expect(celle('Ubrukt = kortsiktig gjeld').formula).toMatch(/^MAX\(0,E3-F3\)$/);
+    expect(tall(celle('Ubrukt = kortsiktig gjeld').result)).toBe(0);
+    expect(celle('Merforbruk (kompenseres ikke, vedlegg 3 pkt. 4.1)').result).toBe(1000);
+    expect(celle('Høyst rapporteres i AVI (10.4)')).toMatchObject({ formula: 'MAX(0,MIN(F3,E3))', result: 11000 });
+  });
+
+  it('issue 20 pkt. 9 / 10.4 pkt. 1: gitt støtte står som gitt; høyst disponibelt rapporteres i AVI, tatt ut forholdsmessig per målbedrift', async () => {
+    const ws = kopier(LITEN);
+    cpSync(path.join(OVERFORBRUK, 'tilskudd.csv'), path.join(ws, 'tilskudd.csv'));
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis']);
+    expect(r.stdout).toMatch(/gitt innovasjonsstøtte \(støtteregisteret\) 12\s000,00 kr/);
+    expect(r.stdout).toMatch(
+      /Rapporteres i AVI innen 15\. januar 2027 \(11\.1, 10\.4\): høyst 11\s000,00 kr \(disponibelt\)/,
+    );
+    expect(r.stdout).not.toMatch(/12\s000,00 kr — rapporteres i AVI/);
+    const j = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis', '--json'])).json();
+    expect(j.aviRapportering).toMatchObject({ gittStotte: 12000, hoyst: 11000, rapporteres: 11000, tattUt: 1000 });
+    expect(j.aviRapportering.malbedrifter).toEqual([
+      { orgnr: '968170546', navn: 'Aksel Hele Året AS', gitt: 10500, rapporteres: 9625, tattUt: 875 },
+      { orgnr: '957689949', navn: 'Berit Del Av Året AS', gitt: 1500, rapporteres: 1375, tattUt: 125 },
+    ]);
+    // Støtteregisteret er gitt støtte og rettes ikke (det er det konservative tallet mot støttetaket).
+    expect(readFileSync(path.join(ws, 'stotteregister.csv'), 'utf8')).toBe(
+      readFileSync(path.join(LITEN, 'stotteregister.csv'), 'utf8'),
+    );
+    // Innenfor disponibelt: hele den gitte støtten rapporteres.
+    const inne = (await nh(['årsrapport', '--data', kopier(LITEN), '--år', '2026', '--json'])).json();
+    expect(inne.aviRapportering).toMatchObject({ gittStotte: 12000, rapporteres: 12000, tattUt: 0, fordeling: null });
+  });
+});
+
+describe('31. desember og utviklingsplanen (issue 20 pkt. 13 og 18, programveileder 11.1 og 8.2)', () => {
+  it('issue 20 pkt. 13 / 11.1: årsrapporten lister aktive målbedrifter som ikke står i noen AVI-opplasting', async () => {
+    const ws = kopier(LITEN);
+    const uten = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis', '--json'])).json();
+    expect(uten.aviRegistrering).toEqual({ logg: null, ikkeRegistrert: null });
+    expect(uten.advarsler.map((a: { kode: string }) => a.kode)).toContain('avi-logg-mangler');
+    // Loggen: Aksel ble lastet opp 1. juni 2026; de to andre aldri (og loggen startet uten antakelse).
+    mkdirSync(path.join(ws, 'avi'));
+    writeFileSync(
+      path.join(ws, 'avi', 'avi-logg.json'),
+      JSON.stringify({
+        versjon: 1,
+        oppdateringer: [
+          {
+            frist: '2026-06-01',
+            skrevet: '2026-05-20',
+            filer: [],
+            nye: [{ orgnr: '968170546', avtalestart: '2025-01-01', startskjema: '2026-06' }],
+            avsluttede: [],
+          },
+        ],
+      }),
+    );
+    const r = await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis', '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.aviRegistrering.logg).toBe('avi/avi-logg.json');
+    expect(j.aviRegistrering.ikkeRegistrert.map((m: { navn: string }) => m.navn)).toEqual([
+      'Berit Del Av Året AS',
+      'Carl Ferdig Januar AS',
+    ]);
+    expect(j.malbedrifter.map((m: { iAvi: string }) => m.iAvi)).toEqual(['ja', 'nei', 'nei']);
+    const a = j.advarsler.find((x: { kode: string }) => x.kode === 'ikke-registrert-i-avi');
+    expect(a.melding).toMatch(/kjør nh kts-plan --frist 2026-12-31/);
+    const t = await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis']);
+    expect(t.stdout).toMatch(/I AVI-loggen: 1 lastet opp, 0 antatt registrert fra før, 2 ikke lastet opp\./);
+  });
+
+  it('issue 20 pkt. 13 / 11.1: nh frister nevner kts-plan --frist <år>-12-31 for 31. desember', async () => {
+    const j = (await nh(['frister', '--json'])).json();
+    const f = j.frister.find((x: { dato: string }) => x.dato === '2026-12-31');
+    expect(f.kommando).toBe('nh kts-plan --frist 2026-12-31 (kontroll: nh årsrapport --år 2026)');
+  });
+
+  it('issue 20 pkt. 18 / 8.2: nh sjekk varsler om målbedrifter med avtale i dag uten utviklingsplan (advarsel, exit 0)', async () => {
+    const ws = kopier(LITEN);
+    const r = await nh(['sjekk', '--data', ws, '--json']);
+    expect(r.kode, r.stderr).toBe(0);
+    const mangler = r.json().advarsler.filter((a: { kode: string }) => a.kode === 'mangler-utviklingsplan');
+    // 22.11.2026: bare Aksel har avtale i dag (Berit og Carl er avsluttet, Dina starter i 2027).
+    expect(mangler.map((a: { melding: string }) => a.melding.split(' har ')[0])).toEqual([
+      'Aksel Hele Året AS (968170546)',
+    ]);
+    expect(mangler[0].kilde).toMatchObject({ fil: 'malbedrifter.csv', rad: 2, kolonne: 'utviklingsplan' });
+    const fil = path.join(ws, 'malbedrifter.csv');
+    const linjer = readFileSync(fil, 'utf8').split('\n');
+    linjer[0] = `${linjer[0]!.trimEnd()};Utviklingsplan`;
+    linjer[1] = `${linjer[1]!.trimEnd()};12.02.2025`;
+    writeFileSync(fil, linjer.map((l, i) => (i > 1 && l.trim() ? `${l.trimEnd()};` : l)).join('\n'));
+    const etter = await nh(['sjekk', '--data', ws, '--json']);
+    expect(etter.kode, etter.stderr).toBe(0);
+    expect(etter.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('mangler-utviklingsplan');
+  });
+
+  it('issue 20 pkt. 18 / 8.2: en aktiv målbedrift uten utviklingsplan gir advarsel i årsrapporten; kolonnen vises', async () => {
+    const ws = kopier(LITEN);
+    const fil = path.join(ws, 'malbedrifter.csv');
+    const linjer = readFileSync(fil, 'utf8').split('\n');
+    linjer[0] = `${linjer[0]!.trimEnd()};utviklingsplan`;
+    linjer[1] = `${linjer[1]!.trimEnd()};UP-2025-01`;
+    writeFileSync(fil, linjer.map((l, i) => (i > 1 && l.trim() ? `${l.trimEnd()};` : l)).join('\n'));
+    const j = (await nh(['årsrapport', '--data', ws, '--år', '2026', '--forhandsvis', '--json'])).json();
+    const mangler = j.advarsler.filter((a: { kode: string }) => a.kode === 'mangler-utviklingsplan');
+    expect(mangler.map((a: { kilde: { rad: number } }) => a.kilde.rad)).toEqual([3, 4]); // Berit og Carl (ikke Dina: ikke aktiv)
+    expect(mangler[0].melding).toMatch(/programveileder 8\.2/);
+    expect(j.malbedrifter.map((m: { utviklingsplan: string | null }) => m.utviklingsplan)).toEqual([
+      'UP-2025-01',
+      null,
+      null,
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { kopier, nh } from '../hjelp.js';
 
-describe('advarsler per målbedrift (vedlegg 3 pkt. 2: SMB-sjekk før avtalestart)', () => {
+describe('advarsler per målbedrift (vedlegg 3 pkt. 2: SMB-sjekk før fakturadatoen)', () => {
   it('demoen har SMB-sjekk for alle målbedrifter unntatt én: nh faktura advarer om akkurat den', async () => {
     const ws = kopier();
     const r = await nh(['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis', '--json']);
@@ -22,7 +22,7 @@ describe('advarsler per målbedrift (vedlegg 3 pkt. 2: SMB-sjekk før avtalestar
     const linjer = r.stderr.split('\n').filter((l) => l.includes('SMB-sjekk'));
     expect(linjer, r.stderr).toHaveLength(1);
     expect(linjer[0]).toMatch(
-      /^Advarsel: smb-sjekk\/: 2\d målbedrifter har ingen SMB-sjekk datert på eller før avtalestart … Vedlegg 3 pkt\. 2/,
+      /^Advarsel: smb-sjekk\/: 2\d målbedrifter har ingen SMB-sjekk datert på eller før fakturadatoen 22\.11\.2026\. Vedlegg 3 pkt\. 2/,
     );
     expect(linjer[0]).toMatch(/og \d+ til \(hele listen med --json\)\.$/);
     const j = (await nh(['faktura', '--data', ws, '--periode', '2026-10', '--forhandsvis', '--json'])).json();

@@ -266,12 +266,13 @@ describe('nh budsjett --regnskap: aktiviteter og målbedrifter (vedlegg 3 pkt. 3
 });
 
 describe('nh budsjett --regnskap bruker årets egne timesatser (10.4, vedlegg 3 pkt. 4.2)', () => {
-  it('10.4 / vedlegg 3 pkt. 4.2: satsene lagret av nh timesats --ar 2026 brukes selv om ansatte er endret for neste år', async () => {
+  it('10.4 / vedlegg 3 pkt. 3 og 4.2: årets faktiske satser lagret av nh timesats --ar 2026 brukes selv om ansatte er endret for neste år', async () => {
     const ws = kopier(LITEN);
     const ts = await nh(['timesats', '--ar', '2026', '--data', ws, '--json']);
     expect(ts.kode, ts.stderr).toBe(0);
-    const lagret = JSON.parse(readFileSync(path.join(ws, 'timesats-2026.json'), 'utf8'));
-    expect(lagret).toMatchObject({ versjon: 1, ar: 2026, laget: '2026-11-22' });
+    // I dag er 22.11.2026: året er i gang, så satsene er årets faktiske (issue 20 pkt. 16).
+    const lagret = JSON.parse(readFileSync(path.join(ws, 'timesats-2026-faktisk.json'), 'utf8'));
+    expect(lagret).toMatchObject({ versjon: 1, ar: 2026, laget: '2026-11-22', grunnlag: 'faktisk' });
     const for_ = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
     // Lønnsoppgjør for 2027: alle lønninger ned 40 % i ansatte.csv.
     const fil = path.join(ws, 'ansatte.csv');
@@ -287,22 +288,96 @@ describe('nh budsjett --regnskap bruker årets egne timesatser (10.4, vedlegg 3 
     expect(j.personer.map((p: { timesats: number }) => p.timesats)).toEqual(
       for_.personer.map((p: { timesats: number }) => p.timesats),
     );
-    expect(j.timesatsKilde).toMatch(/^timesats-2026\.json \(lagret av nh timesats 22\.11\.2026\)/);
+    expect(j.timesatsKilde).toMatch(
+      /^timesats-2026-faktisk\.json \(årets faktiske satser, lagret av nh 22\.11\.2026\)/,
+    );
     expect(j.advarsler.map((a: { kode: string }) => a.kode)).not.toContain('timesats-ikke-lagret');
     // Uten den lagrede fila ville de nye lønningene gitt andre satser (testen er ikke tom).
-    rmSync(path.join(ws, 'timesats-2026.json'));
+    rmSync(path.join(ws, 'timesats-2026-faktisk.json'));
     const naa = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
     expect(naa.personer.map((p: { timesats: number }) => p.timesats)).not.toEqual(
       for_.personer.map((p: { timesats: number }) => p.timesats),
     );
-    writeFileSync(path.join(ws, 'timesats-2026.json'), JSON.stringify(lagret));
+    writeFileSync(path.join(ws, 'timesats-2026-faktisk.json'), JSON.stringify(lagret));
     // Uten lagrede satser: regnet fra ansatte nå, og det sies tydelig.
     const ws2 = kopier(LITEN);
     const uten = (await nh(['budsjett', '--regnskap', '2026', '--data', ws2, '--json', '--forhandsvis'])).json();
     expect(uten.timesatsKilde).toMatch(/regnet fra ansatte slik den er i dag/);
     expect(uten.advarsler.map((a: { kode: string }) => a.kode)).toContain('timesats-ikke-lagret');
     const tekst = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--forhandsvis']);
-    expect(tekst.stdout).toMatch(/Timesatser: timesats-2026\.json/);
+    expect(tekst.stdout).toMatch(/Timesatser: timesats-2026-faktisk\.json/);
+  });
+
+  it('issue 20 pkt. 16 / vedlegg 3 pkt. 3: attestasjonen viser budsjettsatsene ved siden av årets faktiske, bruker de faktiske og sier hvorfor', async () => {
+    const ws = kopier(LITEN);
+    // 1. desember 2025: budsjettet for 2026 lagrer budsjettsatsene (timesats-2026.json).
+    const b = await nh(['budsjett', '--år', '2026', '--data', ws, '--json'], { env: { NH_DATO: '2025-11-25' } });
+    expect(b.kode, b.stderr).toBe(0);
+    expect(b.json().timesatsfil).toEqual({ fil: 'timesats-2026.json', status: 'ny', skrevet: true });
+    // Bare budsjettsatsene: de brukes, med advarsel om at de faktiske mangler.
+    const kunBudsjett = (await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'])).json();
+    expect(kunBudsjett.timesatser.brukt).toBe('budsjett');
+    expect(kunBudsjett.advarsler.map((a: { kode: string }) => a.kode)).toContain('faktiske-satser-mangler');
+    // Lønnsøkning i løpet av 2026 (alle +10 %), og årets faktiske satser lagres i desember.
+    const fil = path.join(ws, 'ansatte.csv');
+    writeFileSync(
+      fil,
+      readFileSync(fil, 'utf8').replace(/(\d[\d ]{4,})(?=;|\n|$)/g, (m) =>
+        String(Math.round(Number(m.replace(/ /g, '')) * 1.1)),
+      ),
+    );
+    expect((await nh(['timesats', '--ar', '2026', '--data', ws], { env: { NH_DATO: '2026-12-15' } })).kode).toBe(0);
+    const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--json', '--forhandsvis'], {
+      env: { NH_DATO: '2027-02-10' },
+    });
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.timesatser.brukt).toBe('faktisk');
+    expect(j.timesatser.begrunnelse).toMatch(/ren kostnadsdekning.*vedlegg 3 pkt\. 3/);
+    expect(j.timesatser.budsjett.fil).toBe('timesats-2026.json');
+    expect(j.timesatser.faktisk.fil).toBe('timesats-2026-faktisk.json');
+    const budsjettSats = j.timesatser.budsjett.ansatte[0].timesats;
+    expect(j.personer[0].timesats).toBe(j.timesatser.faktisk.ansatte[0].timesats);
+    expect(j.personer[0].timesats).toBeGreaterThan(budsjettSats);
+    // Timebeløpet med budsjettsatsene står ved siden av, og er lavere (lønnen steg).
+    expect(j.timesatser.timeBelopMedAndreSatser.fil).toBe('timesats-2026.json');
+    expect(j.timesatser.timeBelopMedAndreSatser.timeBelop).toBeLessThan(j.timeBelop);
+    const t = await nh(['budsjett', '--regnskap', '2026', '--data', ws, '--forhandsvis'], {
+      env: { NH_DATO: '2027-02-10' },
+    });
+    expect(t.stdout).toMatch(
+      /Timesatser: timesats-2026-faktisk\.json \(årets faktiske satser, lagret av nh 15\.12\.2026\)/,
+    );
+    expect(t.stdout).toMatch(/Hvorfor: årets faktiske satser/);
+    expect(t.stdout).toMatch(/Budsjettsats\s+Faktisk sats\s+Timesats/);
+    expect(t.stdout).toMatch(/Med budsjettsatsene \(timesats-2026\.json\) ville timebeløpet vært .* kr mindre\)/);
+  });
+
+  it('issue 20 pkt. 16 / 10.4 pkt. 2: nh budsjett --år lagrer budsjettsatsene, minner om dem i forhåndsvisning og erstatter aldri andre satser stille', async () => {
+    const ws = kopier(LITEN);
+    const forh = await nh(['budsjett', '--år', '2027', '--data', ws, '--forhandsvis']);
+    expect(forh.stdout).toMatch(/Budsjettsatsene lagres i timesats-2027\.json når budsjettet skrives/);
+    expect(existsSync(path.join(ws, 'timesats-2027.json'))).toBe(false);
+    expect((await nh(['budsjett', '--år', '2027', '--data', ws])).kode).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(ws, 'timesats-2027.json'), 'utf8'))).toMatchObject({
+      ar: 2027,
+      grunnlag: 'budsjett',
+    });
+    const igjen = (await nh(['budsjett', '--år', '2027', '--data', ws, '--overskriv', '--json'])).json();
+    expect(igjen.timesatsfil).toEqual({ fil: 'timesats-2027.json', status: 'lik', skrevet: false });
+    // Endret lønn: andre satser enn fila har. Uten --overskriv: exit 2 som nevner fila; ingenting skrevet.
+    const fil = path.join(ws, 'ansatte.csv');
+    writeFileSync(
+      fil,
+      readFileSync(fil, 'utf8').replace(/(\d[\d ]{4,})(?=;|\n|$)/, (m) => String(Number(m.replace(/ /g, '')) + 50_000)),
+    );
+    rmSync(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'));
+    const nei = await nh(['budsjett', '--år', '2027', '--data', ws, '--json']);
+    expect(nei.kode).toBe(2);
+    expect(nei.json().feil[0]).toMatchObject({ kode: 'finnes-fra-for', kilde: { fil: 'timesats-2027.json' } });
+    expect(existsSync(path.join(ws, 'budsjett-adm-gjennomforing-2027.xlsx'))).toBe(false);
+    const ja = await nh(['budsjett', '--år', '2027', '--data', ws, '--overskriv', '--json']);
+    expect(ja.json().timesatsfil).toEqual({ fil: 'timesats-2027.json', status: 'ulik', skrevet: true });
   });
 
   it('10.4 / vedlegg 3 pkt. 4.2: attestasjonen lister alt revisor bekrefter, også «ingen statsstøtterettslig fordel» og regnskapsfører', async () => {

@@ -71,7 +71,8 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     const reg = registerLinjer(ws);
     expect(reg).toHaveLength(2);
     expect(reg[0]).toMatch(
-      /^2026M10;31\.10\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/,
+      // Issue 19 pkt. 6: støtten regnes som gitt på fakturadatoen — dagen kjøringen lager fakturaen (NH_DATO 22.11.2026).
+      /^2026M10;22\.11\.2026;915000002;Alfa Teknologi AS;19900,00;4975,00;1243,75;14925,00;11,5;31\.12\.2025;1297,83;/,
     );
     const csv = les(ws, 'faktura/2026-10/fakturagrunnlag.csv')
       .replace(/^\uFEFF/, '')
@@ -80,7 +81,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(csv).toHaveLength(1 + 4);
     expect(csv[0]).toMatch(/^ordrenr;fakturadato;forfallsdato;kundeOrgnr;/);
     expect(csv[1]).toMatch(
-      /^2026-10-915000002;31\.10\.2026;14\.11\.2026;915000002;Alfa Teknologi AS;1;Rådgivning;Rådgivning – Kari Nordmann;10,50;timer;1000,00;75;10500,00;7875,00;2625,00;3;25;656,25;3281,25;2026M10;/,
+      /^2026-10-915000002;22\.11\.2026;06\.12\.2026;915000002;Alfa Teknologi AS;1;Rådgivning;Rådgivning – Kari Nordmann;10,50;timer;1000,00;75;10500,00;7875,00;2625,00;3;25;656,25;3281,25;2026M10;/,
     );
     // Totaler = sum av linjene i CSV-en, til øre.
     const kol = csv[0]!.split(';');
@@ -94,27 +95,48 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     expect(sum('markedsverdi')).toBe(j.totalt.markedsverdi);
   });
 
-  it('vedlegg 3 pkt. 2: advarer når en målbedrift mangler SMB-sjekk datert på eller før avtalestart', async () => {
+  it('issue 20 pkt. 1 (4.3, vedlegg 3 pkt. 2): SMB-sjekken som gjelder, er den siste på eller før fakturadatoen — ikke avtalestart', async () => {
+    // Beta har bare en sjekk 01.04.2026, etter avtalestart men før fakturadatoen 22.11.2026: den gjelder nå.
     const r = await nh(['faktura', '--data', LITEN, ...P, '--forhandsvis', '--json']);
     expect(r.kode).toBe(0);
-    const adv = r.json().advarsler.filter((a: any) => a.kode === 'mangler-smb-sjekk');
-    expect(adv).toHaveLength(1); // Alfa har sjekk 10.01 (før avtalestart), Beta bare 01.04 (etter)
-    expect(adv[0].melding).toMatch(/Beta Marin AS.*bare 01.04.2026/);
-    const tekst = await nh(['faktura', '--data', LITEN, ...P, '--forhandsvis']);
-    expect(tekst.stderr).toMatch(/Advarsel:.*Beta Marin AS/);
+    expect(r.json().advarsler.filter((a: any) => a.kode === 'mangler-smb-sjekk')).toEqual([]);
+    expect(r.json().malbedrifter.map((m: any) => m.smbSjekk)).toEqual([
+      'KAN TAS OPP (10.01.2026)',
+      'KAN TAS OPP (01.04.2026)',
+    ]);
   });
 
-  it('vedlegg 3 pkt. 2: advarer når den siste SMB-sjekken før avtalestart sa KAN IKKE TAS OPP (posten fra nh smb-sjekk)', async () => {
+  it('issue 20 pkt. 2 (vedlegg 3 pkt. 2): en senere «KAN IKKE TAS OPP» stopper støtten (exit 1, ingenting skrevet); --godta-smb med grunn gir støtten og skriver grunnen i registeret', async () => {
     const ws = kopier(LITEN);
     writeFileSync(
-      path.join(ws, 'smb-sjekk', '915000002-2026-01-12.json'),
-      JSON.stringify({ orgnr: '915000002', dato: '2026-01-12', dom: 'KAN IKKE TAS OPP' }),
+      path.join(ws, 'smb-sjekk', '915000002-2026-11-02.json'),
+      JSON.stringify({ orgnr: '915000002', dato: '2026-11-02', dom: 'KAN IKKE TAS OPP' }),
+    );
+    const før = avtrykk(ws);
+    const r = await nh(['faktura', '--data', ws, ...P, '--json']);
+    expect(r.kode).toBe(1);
+    const a = r.json().resultat.avvisninger;
+    expect(a.map((x: any) => x.kode)).toEqual(['smb-kan-ikke-tas-opp']);
+    expect(a[0].melding).toMatch(
+      /Alfa Teknologi AS \(915000002\).*smb-sjekk\/915000002-2026-11-02\.json.*KAN IKKE TAS OPP/,
+    );
+    expect(avtrykk(ws)).toEqual(før);
+    const grunn = 'Konsernet tilførte 2 mill. i egenkapital 05.11.2026 (styresak 14/26)';
+    const g = await nh(['faktura', '--data', ws, ...P, '--godta-smb', `915000002=${grunn}`, '--json']);
+    expect(g.kode, g.stderr).toBe(0);
+    expect(g.json().advarsler.map((x: any) => x.kode)).toContain('smb-godtatt');
+    expect(registerLinjer(ws)[0]).toContain(`SMB-sjekk 02.11.2026 sa «KAN IKKE TAS OPP»; godtatt: ${grunn}`);
+  });
+
+  it('issue 20 pkt. 2: «MÅ VURDERES» er fortsatt en advarsel', async () => {
+    const ws = kopier(LITEN);
+    writeFileSync(
+      path.join(ws, 'smb-sjekk', '915000002-2026-11-02.json'),
+      JSON.stringify({ orgnr: '915000002', dato: '2026-11-02', dom: 'MÅ VURDERES' }),
     );
     const r = await nh(['faktura', '--data', ws, ...P, '--forhandsvis', '--json']);
     expect(r.kode).toBe(0);
-    const adv = r.json().advarsler.filter((a: any) => a.kode === 'smb-sjekk-ikke-ok');
-    expect(adv).toHaveLength(1);
-    expect(adv[0].melding).toMatch(/Alfa Teknologi AS.*12.01.2026.*KAN IKKE TAS OPP/);
+    expect(r.json().advarsler.map((x: any) => x.kode)).toContain('smb-ma-vurderes');
   });
 
   it('--forhandsvis viser resultatet og skriver ingenting (ingen lås, ingen filer)', async () => {
@@ -159,10 +181,10 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     const reg = registerLinjer(ws);
     expect(reg.filter((l) => l.startsWith('2026M09;'))).toHaveLength(1);
     // Beta er uendret (beholdes); Alfa: opprinnelig faktura + kreditnota (negativ) + ny faktura.
-    const alfa = reg.filter((l) => l.startsWith('2026M10;31.10.2026;915000002'));
+    const alfa = reg.filter((l) => l.startsWith('2026M10;22.11.2026;915000002'));
     expect(alfa.map((l) => l.split(';')[4])).toEqual(['19900,00', '-19900,00', '24900,00']);
     expect(alfa.map((l) => l.split(';')[11])).toEqual(['faktura', 'kreditnota', 'faktura']);
-    expect(reg.filter((l) => l.startsWith('2026M10;31.10.2026;915000142'))).toHaveLength(1);
+    expect(reg.filter((l) => l.startsWith('2026M10;22.11.2026;915000142'))).toHaveLength(1);
     expect(j.kreditnotaer).toHaveLength(1);
   });
 
@@ -368,7 +390,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
     const { stotteregisterDef } = await import('../../src/domain/datasett/stotteregister.js');
     const { rader } = await lesDatasett(await aapneArbeidsmappe(ws), stotteregisterDef);
     expect(rader.map((l) => [l.orgnr, l.dato, l.stotte / 100, l.stotteEur / 100, l.eurNokKurs])).toEqual(
-      j.malbedrifter.map((m: any) => [m.orgnr, '2026-10-31', m.stotte, m.stotteEur, 115_000]),
+      j.malbedrifter.map((m: any) => [m.orgnr, '2026-11-22', m.stotte, m.stotteEur, 115_000]),
     );
   });
 

@@ -142,6 +142,33 @@ describe('nh kts-plan: årsslutt og første gang (programveileder 11.1 «31. des
   });
 });
 
+describe('nh kts-plan i desember foreslår årsslutt-registreringen (issue 20 pkt. 13, programveileder 11.1)', () => {
+  it('11.1: i desember, med en oppstart etter 1. desember som ikke er lastet opp, foreslås --frist <år>-12-31', async () => {
+    const ws = kopier(LITEN);
+    appendFileSync(path.join(ws, 'malbedrifter.csv'), '940529344;Desember Dekk AS;10.12.2026;;Dag Des;dag@dekk.no\r\n');
+    const des = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--json'], {
+      env: { NH_DATO: '2026-12-05' },
+    });
+    expect(des.kode, des.stderr).toBe(0);
+    const forslag = des.json().advarsler.find((a: { kode: string }) => a.kode === 'foreslaa-aarsslutt');
+    expect(forslag.melding).toMatch(/Desember Dekk AS \(940529344, avtalestart 10\.12\.2026\)/);
+    expect(forslag.melding).toMatch(
+      /innen 31\. desember \(programveileder 11\.1\): kjør nh kts-plan --frist 2026-12-31/,
+    );
+    // Samme kjøring i november (fristen 1.12 er ikke passert i desember ennå): ingen forslag.
+    const nov = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv', '--json']);
+    expect(nov.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('foreslaa-aarsslutt');
+    // Etter årsslutt-registreringen er alle årets oppstarter lastet opp: ikke noe forslag lenger.
+    expect(
+      (await nh(['kts-plan', '--data', ws, '--frist', '2026-12-31'], { env: { NH_DATO: '2026-12-20' } })).kode,
+    ).toBe(0);
+    const igjen = await nh(['kts-plan', '--data', ws, '--frist', '2026-12-01', '--overskriv', '--json'], {
+      env: { NH_DATO: '2026-12-21' },
+    });
+    expect(igjen.json().advarsler.map((a: { kode: string }) => a.kode)).not.toContain('foreslaa-aarsslutt');
+  });
+});
+
 describe('nh kts-plan: loggen over opplastingsfilene (programveileder 6.3 «siden siste oppdatering»)', () => {
   it('6.3: andre kjøring etter en opplasting gjentar ingenting, og en sen registrering tas med og merkes for sent', async () => {
     const ws = kopier(LITEN);

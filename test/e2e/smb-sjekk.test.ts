@@ -337,7 +337,14 @@ describe('nh smb-sjekk mot Brønnøysundregistrene (loopback)', () => {
     const funnet = await finnSmbSjekker({ rot: ws, sti: (...d: string[]) => path.join(ws, ...d) } as Parameters<
       typeof finnSmbSjekker
     >[0]);
-    expect([...funnet.entries()]).toEqual([['910000004', [{ dato: DATO, dom: 'KAN TAS OPP' }]]]);
+    // Issue 20 pkt. 3: også regnskapet sjekken bygde på og treårsunntaket (faktura avgjør om sjekken bør fornyes).
+    expect([...funnet.entries()]).toMatchObject([['910000004', [{ dato: DATO, dom: 'KAN TAS OPP' }]]]);
+    expect(Object.keys(funnet.get('910000004')![0]!).sort()).toEqual([
+      'dato',
+      'dom',
+      'regnskapTil',
+      'treaarsunntakSlutt',
+    ]);
   });
 });
 

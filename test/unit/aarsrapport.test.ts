@@ -8,12 +8,13 @@ import {
   kontrollerAkkumulering,
   kontrollerMerforbruk,
   kontrollerOverforing,
-  merforbruk,
   stottePerMalbedrift,
   tilskuddsbalanse,
   type Registerpost,
   type TilskuddPost,
 } from '../../src/domain/aarsrapport/aarsrapport.js';
+import { aviStatus, kontrollerAviRegistrering, stotteTilAvi } from '../../src/domain/aarsrapport/avi.js';
+import type { AviLogg } from '../../src/domain/kts/kts.js';
 
 const d = (s: string) => s as Dato;
 
@@ -157,6 +158,7 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
       disponibelt: 2_535_000_00,
       brukt: 2_000_000_00,
       ubrukt: 535_000_00,
+      merforbruk: 0,
     });
     expect(kontrollerMerforbruk(b)).toEqual([]);
   });
@@ -165,13 +167,38 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
   });
   it('10.4 / vedlegg 3 pkt. 4.1: mer brukt enn disponibelt er en advarsel med tallene (merforbruket kompenseres ikke), ikke et stopp', () => {
     const b = tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, 2_535_000_01);
-    expect(b.ubrukt).toBe(-1);
-    expect(merforbruk(b)).toBe(1);
+    // Issue 20 pkt. 8: ubrukt er aldri negativ (kortsiktig gjeld 0); merforbruket står for seg.
+    expect(b.ubrukt).toBe(0);
+    expect(b.merforbruk).toBe(1);
     const a = kontrollerMerforbruk(b);
     expect(a).toHaveLength(1);
     expect(a[0]).toMatchObject({ alvor: 'advarsel', kode: 'merforbruk' });
     expect(a[0]!.melding).toMatch(/0,01 kr mer enn disponibelt innovasjonstilskudd 2\s535\s000,00 kr/);
     expect(a[0]!.melding).not.toMatch(/rett støtteregisteret/i);
+  });
+  it('issue 20 pkt. 8 / 10.4, vedlegg 3 pkt. 4.1: ubrukt = MAKS(0; disponibelt − brukt), merforbruk = MAKS(0; brukt − disponibelt)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_00 }), (brukt) => {
+        const b = tilskuddsbalanse(2026, d('2026-12-31'), tilskudd, brukt);
+        expect(b.ubrukt).toBeGreaterThanOrEqual(0);
+        expect(b.merforbruk).toBeGreaterThanOrEqual(0);
+        // Aldri begge: enten står noe igjen (kortsiktig gjeld), eller det er brukt for mye.
+        expect(b.ubrukt === 0 || b.merforbruk === 0).toBe(true);
+        expect(b.ubrukt - b.merforbruk).toBe(b.disponibelt - brukt);
+      }),
+    );
+  });
+  it('issue 20 pkt. 8: overføringskontrollen etter et år med merforbruk venter 0 overført, ikke et negativt tall', () => {
+    const medMerforbruk: TilskuddPost[] = [
+      { ar: 2025, type: 'innovasjon', belop: 1_000_000_00 },
+      { ar: 2026, type: 'overfort', belop: 10_000_00 },
+    ];
+    const a = kontrollerOverforing(2026, medMerforbruk, 1_200_000_00, true);
+    expect(a[0]!.forventet).toMatch(/^0,00 kr$/);
+    expect(a[0]!.melding).toMatch(/ingen ubrukte midler, merforbruk 200\s000,00 kr/);
+    expect(
+      kontrollerOverforing(2026, [{ ar: 2025, type: 'innovasjon', belop: 1_000_000_00 }], 1_200_000_00, true),
+    ).toEqual([]);
   });
   it('10.4: ubrukte midler som vokser (overføres mer ut enn inn) gir advarsel med tallene; brukt ned gir ingen', () => {
     // 185 000 overført inn, 2 535 000 − 2 000 000 = 535 000 ut → vokser med 350 000.
@@ -226,5 +253,94 @@ describe('innovasjonstilskudd: balanse og overføring (programveileder 10.4)', (
         'tilskudd.xlsx',
       )[0]!.kilde,
     ).toEqual({ fil: 'tilskudd.xlsx', kolonne: 'belop' });
+  });
+});
+
+describe('hva som kan rapporteres i AVI (issue 20 pkt. 9, programveileder 10.4 pkt. 1)', () => {
+  const rad = (orgnr: string, stotte: number) => ({
+    orgnr,
+    navn: `Bedrift ${orgnr}`,
+    markedsverdi: 0,
+    egenandel: 0,
+    stotte,
+    linjer: 1,
+    aktiv: true,
+  });
+  const balanse = (disp: number, brukt: number) =>
+    tilskuddsbalanse(2026, d('2026-12-31'), [{ ar: 2026, type: 'innovasjon', belop: disp }], brukt);
+  it('10.4 pkt. 1: innenfor disponibelt rapporteres den gitte støtten per målbedrift som den er', () => {
+    const rader = [rad('111111111', 100_00), rad('222222222', 50_00)];
+    const a = stotteTilAvi(rader, balanse(1_000_00, 150_00));
+    expect(a).toMatchObject({ gitt: 150_00, hoyst: 1_000_00, tilAvi: 150_00, tattUt: 0 });
+    expect(a.rader.map((r) => r.tilAvi)).toEqual([100_00, 50_00]);
+  });
+  it('10.4 pkt. 1: ved merforbruk rapporteres høyst disponibelt; overskuddet tas ut forholdsmessig, til øret', () => {
+    // Issue-eksempelet: 2 087 303,33 kr gitt mot 2 085 000 disponibelt.
+    const rader = [rad('111111111', 1_000_000_00), rad('222222222', 1_087_303_33)];
+    const a = stotteTilAvi(rader, balanse(2_085_000_00, 2_087_303_33));
+    expect(a).toMatchObject({ gitt: 2_087_303_33, hoyst: 2_085_000_00, tilAvi: 2_085_000_00, tattUt: 2_303_33 });
+    expect(a.rader.reduce((s, r) => s + r.tilAvi, 0)).toBe(2_085_000_00);
+    expect(a.rader.map((r) => r.tattUt)).toEqual([1_103_50, 1_199_83]); // 2 303,33 × 1 000 000 / 2 087 303,33 = 1 103,497…
+  });
+  it('egenskap: summen i AVI = MIN(gitt; disponibelt), ingen målbedrift høyere i AVI enn i registeret, alt til øret', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50_000_000 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 500_000_000 }),
+        (stotter, disp) => {
+          const rader = stotter.map((s, i) => rad(String(100_000_000 + i), s));
+          const gitt = stotter.reduce((s, x) => s + x, 0);
+          const a = stotteTilAvi(rader, balanse(disp, gitt));
+          expect(a.rader.reduce((s, r) => s + r.tilAvi, 0)).toBe(Math.min(gitt, disp));
+          for (const r of a.rader) {
+            expect(r.tilAvi).toBeGreaterThanOrEqual(0);
+            expect(r.tilAvi).toBeLessThanOrEqual(r.gitt);
+            expect(r.gitt - r.tilAvi).toBe(r.tattUt);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('31. desember: aktive målbedrifter som ikke er lastet opp til AVI (issue 20 pkt. 13, programveileder 11.1)', () => {
+  const aktive = aktiveMalbedrifter(
+    [
+      { orgnr: '111111111', navn: 'Lastet opp AS', avtalestart: d('2026-02-10') },
+      { orgnr: '222222222', navn: 'Gammel AS', avtalestart: d('2025-05-01') },
+      { orgnr: '333333333', navn: 'Glemt AS', avtalestart: d('2026-12-05') },
+    ],
+    periodeFor(2026),
+  );
+  const logg: AviLogg = {
+    versjon: 1,
+    oppdateringer: [
+      {
+        frist: d('2026-06-01'),
+        skrevet: d('2026-05-20'),
+        filer: [],
+        // 6.3: loggen startet med at AVI var oppdatert per 1. mars 2026 (gjelder Gammel AS, frist 1.9.2025).
+        antattOppdatertPer: d('2026-03-01'),
+        nye: [{ orgnr: '111111111', avtalestart: d('2026-02-10'), startskjema: '2026-06' as never }],
+        avsluttede: [],
+      },
+    ],
+  };
+  it('11.1: lastet opp, antatt registrert før loggen, og ikke lastet opp', () => {
+    const s = aviStatus(aktive, logg)!;
+    expect(Object.fromEntries(s)).toEqual({ '111111111': 'ja', '222222222': 'antatt', '333333333': 'nei' });
+    const a = kontrollerAviRegistrering(aktive, s, { aar: 2026, halvar: false, loggFil: 'avi/avi-logg.json' });
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ kode: 'ikke-registrert-i-avi', alvor: 'advarsel' });
+    expect(a[0]!.melding).toMatch(/Glemt AS \(333333333, avtalestart 05\.12\.2026\)/);
+    expect(a[0]!.melding).toMatch(
+      /innen 31\. desember 2026 \(programveileder 11\.1\): kjør nh kts-plan --frist 2026-12-31/,
+    );
+    expect(a[0]!.melding).not.toMatch(/Lastet opp AS|Gammel AS/);
+  });
+  it('11.1: uten logg kan det ikke avgjøres — én advarsel, ingen liste', () => {
+    expect(aviStatus(aktive, null)).toBeNull();
+    const a = kontrollerAviRegistrering(aktive, null, { aar: 2026, halvar: false, loggFil: 'avi/avi-logg.json' });
+    expect(a.map((x) => x.kode)).toEqual(['avi-logg-mangler']);
   });
 });

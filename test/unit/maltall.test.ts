@@ -21,6 +21,7 @@ import {
   type TiltakGrunnlag,
 } from '../../src/domain/maltall/maltall.js';
 import { tolkTaksonomi } from '../../src/domain/datasett/malbedrifter.js';
+import { avsnitt, harProgramveileder, normaliser } from '../kilder.js';
 
 const d = (s: string) => s as Dato;
 let nr = 0;
@@ -395,10 +396,23 @@ describe('per 31.12 (programveileder 11.2: taksonomi og kvinnelig ledelse)', () 
     // Andre andeler gjelder fortsatt alle som var aktive i året.
     expect(hent(g, 'andelEksport').nevner).toBe(3);
   });
-  it('11.2: hjelpetekstene for taksonomi og kvinnelig ledelse er med i sin helhet («per 31.12»)', () => {
-    expect(finnMaltall('andelTaksonomi')!.hjelpetekst).toMatch(/per 31\.12\.$/);
-    expect(finnMaltall('andelKvinneligLedelse')!.hjelpetekst).toMatch(/som per 31\.12 har en kvinne/);
+  it('11.2: hjelpetekstene for taksonomi og kvinnelig ledelse er med i sin helhet («per 31.12 neste år»)', () => {
+    expect(finnMaltall('andelTaksonomi')!.hjelpetekst).toMatch(/per 31\.12 neste år$/);
+    expect(finnMaltall('andelKvinneligLedelse')!.hjelpetekst).toMatch(
+      /som per 31\.12 neste år forventes å ha en kvinne/,
+    );
   });
+  it.skipIf(!harProgramveileder)(
+    'issue 20 pkt. 11 / 11.2: AVIs hjelpetekst står ordrett som i programveilederen, for alle 21 måltallene',
+    () => {
+      const kilde = avsnitt('11.2 Måltall', '11.3 Oversikt over hva Siva skal rapportere');
+      for (const m of MALTALL) expect(kilde, m.id).toContain(normaliser(m.hjelpetekst));
+      // SRL: ikke «det første året målbedriftene klassifiseres» (som motsa nh sin definisjon), men guidens «I 2023 …».
+      expect(finnMaltall('andelSrlOkning')!.hjelpetekst).toMatch(/I 2023 kan ikke dette beregnes/);
+      // nh sin korte form står i definisjonen, ikke i AVI-kolonnen.
+      expect(finnMaltall('andelSrlOkning')!.definisjon).toMatch(/Bare 2023 \(første SRL-år\) kan ikke beregnes/);
+    },
+  );
 });
 
 describe('tiltak hjelpetekstene utelukker eller tillater (programveileder 11.2)', () => {

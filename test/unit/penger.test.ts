@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { andel, divRundBig, formatKroner, formatProsent, mulDivRund, PPM } from '../../src/domain/felles/penger.js';
+import {
+  andel,
+  andelOpp,
+  divRundBig,
+  formatKroner,
+  formatProsent,
+  mulDivOpp,
+  mulDivRund,
+  PPM,
+} from '../../src/domain/felles/penger.js';
 
 describe('penger: heltall øre, avrunding halv opp', () => {
   it.each([
@@ -49,5 +58,33 @@ describe('penger: heltall øre, avrunding halv opp', () => {
     expect(formatKroner(-5)).toBe('−0,05');
     expect(formatProsent(750_000)).toBe('75 %');
     expect(formatProsent(141_000)).toBe('14,1 %');
+  });
+});
+
+describe('penger: rundet opp (issue 20 pkt. 12)', () => {
+  it.each([
+    [1_333, 250_000, 334], // 13,33 kr × 25 % = 3,3325 → 3,34
+    [1_000_000, 250_000, 250_000], // eksakt: ingen opprunding
+    [1, 1, 1],
+    [0, 250_000, 0],
+  ])('andelOpp(%i, %i) = %i', (ore, sats, forventet) => {
+    expect(andelOpp(ore, sats)).toBe(forventet);
+  });
+
+  it('egenskap: andelOpp er den minste hele øre ≥ den eksakte andelen', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 0, max: PPM }), (x, p) => {
+        const opp = BigInt(andelOpp(x, p));
+        const eksakt = BigInt(x) * BigInt(p);
+        expect(opp * BigInt(PPM)).toBeGreaterThanOrEqual(eksakt);
+        expect((opp - 1n) * BigInt(PPM)).toBeLessThan(eksakt === 0n ? 1n : eksakt);
+      }),
+    );
+  });
+
+  it('mulDivOpp runder mot +∞ også for negative tall (som matematisk tak)', () => {
+    expect(mulDivOpp(-5, 1, 2)).toBe(-2);
+    expect(mulDivOpp(5, 1, 2)).toBe(3);
+    expect(mulDivOpp(5, 1, -2)).toBe(-2);
   });
 });

@@ -126,14 +126,15 @@ describe('håndredigert register (issue 11 pkt. 19)', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    // Fakturaidentiteten (issue 15) står mellom stotteEur og kjoring; tom for linjer uten den.
-    const medId = (l: string) => l.replace(/;([^;]*)$/, ';;;;;;;;$1');
+    // Fakturaidentiteten (issue 15) og smbGodtatt (issue 20 pkt. 2) står mellom stotteEur og kjoring; tomme for
+    // linjer uten dem.
+    const medId = (l: string) => l.replace(/;([^;]*)$/, ';;;;;;;;;$1');
     expect(linjer[0]).toBe(
-      `${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;kjoring')};merknad`,
+      `${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;smbGodtatt;kjoring')};merknad`,
     );
     // Perioden skrives som «2026M09» (issue 16 pkt. 11: Excel lar den stå som tekst).
     expect(linjer[1]).toBe(`${medId(SEP.replace('2026-09', '2026M09'))};sjekket av Kari`);
-    expect(linjer[2]?.replace(/;faktura;;;31\.10\.2026;31\.10\.2026;2026-10-915000142;;/, ';;;;;;;;')).toBe(
+    expect(linjer[2]?.replace(/;faktura;;;31\.10\.2026;31\.10\.2026;2026-10-915000142;;;/, ';;;;;;;;;')).toBe(
       `${medId(OKT.replace(';k2', ';k5').replace('2026-10', '2026M10'))};'=1+1`,
     );
     expect((await lesStotteregister(am)).linjer).toHaveLength(2);

@@ -3,10 +3,14 @@ import fc from 'fast-check';
 import {
   beregnTimesats,
   beregnTimesatser,
+  fordelingsArsverk,
   hvemBinder,
+  kontrollerTimesatsGrunnlag,
   TAK_KRONER,
+  timerAvvikProsent,
   type TimesatsParametre,
 } from '../../src/domain/timesats/timesats.js';
+import { grunnlagFor, satsfilnavn, velgAttestasjonssatser } from '../../src/domain/timesats/aarssatser.js';
 
 const P: TimesatsParametre = {
   arbeidsgiveravgiftSats: 141_000, // 14,1 %
@@ -108,5 +112,57 @@ describe('timesats — programveileder 10.4 og vedlegg 3 pkt. 4.2', () => {
 
   it('hvemBinder foretrekker «beregnet» ved likhet', () => {
     expect(hvemBinder(110_000 * 1695, 1695, kr(2_000_000))).toBe('beregnet');
+  });
+});
+
+describe('tallene timesatsen hviler på (issue 20 pkt. 10 og 15, programveileder 10.4 pkt. 2 og 5)', () => {
+  const ansatte = [
+    { navn: 'A', arslonn: kr(600_000) },
+    { navn: 'B', arslonn: kr(300_000), stillingsprosent: 500_000 },
+  ];
+  it('10.4 pkt. 2: «Siva benytter 1 695 timer» — et annet tall gir en advarsel med hvor mye satsene endres', () => {
+    expect(kontrollerTimesatsGrunnlag(ansatte, { ...P, arsverkTotalt: 1_500_000 })).toEqual([]);
+    const a = kontrollerTimesatsGrunnlag(ansatte, { ...P, timerPerArsverk: 1200, arsverkTotalt: 1_500_000 });
+    expect(a.map((d) => d.kode)).toEqual(['timer-per-arsverk-avviker']);
+    expect(a[0]!.melding).toMatch(/41,25 % høyere/);
+    expect(timerAvvikProsent(1200)).toBe(41.25);
+    expect(timerAvvikProsent(2000)).toBe(-15.25);
+    expect(
+      kontrollerTimesatsGrunnlag(ansatte, { ...P, timerPerArsverk: 2000, arsverkTotalt: 1_500_000 })[0]!.melding,
+    ).toMatch(/15,25 % lavere/);
+  });
+  it('10.4 pkt. 2 / 5: de indirekte kostnadene fordeles på hele selskapets årsverk når arsverkTotalt er satt', () => {
+    expect(fordelingsArsverk(ansatte, P)).toBe(1_500_000); // 1,5 årsverk i ansatte
+    expect(fordelingsArsverk(ansatte, { ...P, arsverkTotalt: 6_000_000 })).toBe(6_000_000);
+    // 600 000 kr / 6 årsverk = 100 000 kr per heltid (ikke 400 000 kr per heltid fordelt på 1,5).
+    expect(beregnTimesatser(ansatte, { ...P, arsverkTotalt: 6_000_000 })[0]!.indirekteAndel).toBe(kr(100_000));
+    expect(beregnTimesatser(ansatte, P)[0]!.indirekteAndel).toBe(kr(400_000));
+    expect(kontrollerTimesatsGrunnlag(ansatte, P).map((d) => d.kode)).toEqual(['arsverk-totalt-mangler']);
+    expect(kontrollerTimesatsGrunnlag(ansatte, { ...P, arsverkTotalt: 1_000_000 })).toMatchObject([
+      { alvor: 'feil', kode: 'arsverk-totalt-for-lavt' },
+    ]);
+  });
+  it('egenskap: arsverkTotalt lik årsverkene i ansatte gir samme satser; flere årsverk i selskapet gir aldri høyere sats', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000_000 }), (ekstra) => {
+        const uten = beregnTimesatser(ansatte, P);
+        expect(beregnTimesatser(ansatte, { ...P, arsverkTotalt: 1_500_000 })).toEqual(uten);
+        const med = beregnTimesatser(ansatte, { ...P, arsverkTotalt: 1_500_000 + ekstra });
+        for (const [i, t] of med.entries()) expect(t.godkjent).toBeLessThanOrEqual(uten[i]!.godkjent);
+      }),
+    );
+  });
+});
+
+describe('hvilke satser attestasjonen bruker (issue 20 pkt. 16, vedlegg 3 pkt. 3)', () => {
+  it('vedlegg 3 pkt. 3 «ren kostnadsdekning»: årets faktiske først, så budsjettsatsene, så ansatte nå — alltid med grunn', () => {
+    expect(velgAttestasjonssatser(2026, true, true)).toMatchObject({ brukt: 'faktisk' });
+    expect(velgAttestasjonssatser(2026, true, true).begrunnelse).toMatch(/reelle utgiftene .*vedlegg 3 pkt\. 3/);
+    expect(velgAttestasjonssatser(2026, true, false)).toMatchObject({ brukt: 'budsjett' });
+    expect(velgAttestasjonssatser(2026, true, false).begrunnelse).toMatch(/nh timesats --år 2026/);
+    expect(velgAttestasjonssatser(2026, false, false)).toMatchObject({ brukt: 'ansatte' });
+    expect(grunnlagFor(2027, '2026-12-01')).toBe('budsjett');
+    expect(grunnlagFor(2026, '2026-12-01')).toBe('faktisk');
+    expect(satsfilnavn(2026, 'faktisk')).toBe('timesats-2026-faktisk.json');
   });
 });

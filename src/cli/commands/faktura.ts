@@ -19,6 +19,15 @@ export function definer(program: Command): Command {
       '--format <liste>',
       'hva som skrives i tillegg til fakturagrunnlaget: kommaliste av ehf, tripletex, poweroffice (overstyrer nh.json faktura.ehf og faktura.regnskapssystem)',
     )
+    .option(
+      '--fakturadato <åååå-mm-dd>',
+      'fakturadato (standard: i dag, eller periodens siste dag når fakturaene lages innen de 15 første virkedagene i måneden etter — bokføringsforskriften § 5-1-3)',
+    )
+    .option(
+      '--godta-smb <orgnr=grunn>',
+      'gi støtte selv om den siste SMB-sjekken sa «KAN IKKE TAS OPP», for en dokumentert annen vurdering (grunnen skrives i støtteregisteret); kan gjentas',
+      (v: string, f: string[] = []) => [...f, v],
+    )
     .option('--forhandsvis', 'vis resultatet uten å skrive noe')
     .action(async (valg: FakturaValg) => {
       await kjor(valg, async (k) => (await import('../app/faktura/faktura.js')).faktura(k, valg));

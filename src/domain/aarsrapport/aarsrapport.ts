@@ -137,11 +137,21 @@ export type Tilskuddsbalanse = {
   disponibelt: Ore;
   /** Innovasjonsstøtte gitt i perioden (støtteregisteret). */
   brukt: Ore;
-  /** disponibelt − brukt: kortsiktig gjeld ved årets slutt, overføres til neste år. */
+  /**
+   * MAKS(0; disponibelt − brukt): kortsiktig gjeld ved årets slutt, overføres til neste år. Aldri negativ
+   * (10.4, vedlegg 3 pkt. 4.1): et merforbruk er ikke «negative ubrukte midler», men står for seg (`merforbruk`).
+   */
   ubrukt: Ore;
+  /** MAKS(0; brukt − disponibelt): kompenseres ikke på neste års tildeling (vedlegg 3 pkt. 4.1). */
+  merforbruk: Ore;
 };
 
-/** Programveileder 10.4: overført + innvilget − brukt = ubrukt (kortsiktig gjeld, overføres til neste år). */
+/**
+ * Programveileder 10.4: overført + innvilget − brukt = ubrukt (kortsiktig gjeld, overføres til neste år) — men
+ * aldri under 0: «Ved årets slutt skal ubenyttede midler framkomme i balansen under posten kortsiktig gjeld», og
+ * brukt utover disponibelt er et merforbruk som dekkes av næringshagen selv (vedlegg 3 pkt. 4.1), ikke en negativ
+ * gjeld til Siva. Merforbruket står i et eget felt.
+ */
 export function tilskuddsbalanse(
   aar: number,
   til: Dato,
@@ -156,12 +166,16 @@ export function tilskuddsbalanse(
     else if (t.type === 'innovasjon') innvilget += t.belop;
   }
   const disponibelt = overfort + innvilget;
-  return { ar: aar, til, overfort, innvilget, disponibelt, brukt, ubrukt: disponibelt - brukt };
-}
-
-/** Merforbruk: brukt innovasjonsstøtte utover disponibelt innovasjonstilskudd (0 når alt er innenfor). */
-export function merforbruk(b: Tilskuddsbalanse): Ore {
-  return Math.max(0, -b.ubrukt);
+  return {
+    ar: aar,
+    til,
+    overfort,
+    innvilget,
+    disponibelt,
+    brukt,
+    ubrukt: Math.max(0, disponibelt - brukt),
+    merforbruk: Math.max(0, brukt - disponibelt),
+  };
 }
 
 /**
@@ -173,15 +187,16 @@ export function merforbruk(b: Tilskuddsbalanse): Ore {
  * Gir én advarsel med tallene (tom liste når alt er innenfor).
  */
 export function kontrollerMerforbruk(b: Tilskuddsbalanse): Diagnostikk[] {
-  const over = merforbruk(b);
+  const over = b.merforbruk;
   if (over === 0) return [];
   return [
     advarsel(
       'merforbruk',
       `MERFORBRUK: brukt innovasjonsstøtte ${formatKroner(b.brukt)} kr i ${b.ar} er ${formatKroner(over)} kr mer enn disponibelt ` +
         `innovasjonstilskudd ${formatKroner(b.disponibelt)} kr (overført ${formatKroner(b.overfort)} kr + innvilget ` +
-        `${formatKroner(b.innvilget)} kr). I AVI kan det ikke rapporteres mer brukt enn disponibelt (programveileder 10.4), og ` +
-        `merforbruket kompenseres ikke på neste års tildeling (vedlegg 3 pkt. 4.1): det dekkes av næringshagen selv. ` +
+        `${formatKroner(b.innvilget)} kr). I AVI kan det ikke rapporteres mer brukt enn disponibelt (programveileder 10.4): høyst ` +
+        `${formatKroner(Math.max(0, b.disponibelt))} kr rapporteres, og merforbruket tas ut forholdsmessig per målbedrift (se «Rapporteres i AVI»); ` +
+        `det kompenseres ikke på neste års tildeling (vedlegg 3 pkt. 4.1): det dekkes av næringshagen selv. ` +
         `Støtteregisteret viser støtte som er gitt og skal ikke endres. Mangler et tilsagn i tilskudd (innovasjon/overfort), ` +
         `registrer det der.`,
       undefined,
@@ -241,13 +256,15 @@ export function kontrollerOverforing(
   if (!harFjoraarsdata) return [];
   const fjor = tilskuddsbalanse(aar - 1, `${aar - 1}-12-31` as Dato, tilskudd, bruktIFjor);
   const iAar = tilskuddsbalanse(aar, `${aar}-12-31` as Dato, tilskudd, 0);
-  const forventet = Math.max(0, fjor.ubrukt);
+  const forventet = fjor.ubrukt;
   if (iAar.overfort === forventet) return [];
   return [
     advarsel(
       'overforing-avviker',
       `Overført fra ${aar - 1} i tilskudd (${formatKroner(iAar.overfort)} kr) er ikke lik ubrukte innovasjonsmidler ved utgangen av ${aar - 1} ` +
-        `(${formatKroner(fjor.disponibelt)} − ${formatKroner(fjor.brukt)} = ${formatKroner(fjor.ubrukt)} kr) (programveileder 10.4).`,
+        (fjor.merforbruk > 0
+          ? `(${formatKroner(fjor.disponibelt)} − ${formatKroner(fjor.brukt)} er under 0: ingen ubrukte midler, merforbruk ${formatKroner(fjor.merforbruk)} kr) (programveileder 10.4).`
+          : `(${formatKroner(fjor.disponibelt)} − ${formatKroner(fjor.brukt)} = ${formatKroner(fjor.ubrukt)} kr) (programveileder 10.4).`),
       { ...(tilskudd.find((t) => t.ar === aar && t.type === 'overfort')?.kilde ?? { fil }), kolonne: 'belop' },
       { verdi: formatKroner(iAar.overfort), forventet: `${formatKroner(forventet)} kr` },
     ),

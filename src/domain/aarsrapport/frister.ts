@@ -91,7 +91,8 @@ export const FRISTER: readonly Frist[] = [
     dag: 31,
     hva: 'Alle målbedrifter som er/har vært aktive i året er registrert i AVI',
     kilde: 'Programveileder 11.1',
-    kommando: 'nh årsrapport --år <åååå>',
+    // Issue 20 pkt. 13: registreringen lages med kts-plan (årsslutt), kontrollen med årsrapport (ikke lastet opp).
+    kommando: 'nh kts-plan --frist 31.12.<åååå> (kontroll: nh årsrapport --år <åååå>)',
   },
 ];
 

@@ -9,6 +9,7 @@ import { tilskuddDef } from './tilskudd.js';
 import { timerDef } from './timer.js';
 import { tiltakDef } from './tiltak.js';
 import { srlDef } from './srl.js';
+import { annenstotteDef } from './annenstotte.js';
 import type { DatasettDef } from './definisjon.js';
 
 export const GRUNNDATASETT: DatasettDef[] = [
@@ -19,4 +20,5 @@ export const GRUNNDATASETT: DatasettDef[] = [
   kostnaderDef,
   tiltakDef,
   srlDef,
+  annenstotteDef,
 ];

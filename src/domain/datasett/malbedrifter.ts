@@ -65,6 +65,14 @@ export const malbedrifterDef = definerDatasett({
       beskrivelse: 'Daglig leders e-post.',
       eksempel: 'ola@fjordlys.no',
     }),
+    utviklingsplan: frivillig(tekst(200), {
+      overskrift: 'Utviklingsplan',
+      type: 'tekst',
+      alias: ['utviklingsplan dato', 'utviklingsplan referanse', 'utviklingsplan ref'],
+      beskrivelse:
+        '8.2: dato eller referanse til målbedriftens utviklingsplan («skal ha en utviklingsplan basert på reelle behov»). Tom for en aktiv målbedrift gir en advarsel i nh sjekk og nh årsrapport.',
+      eksempel: '15.01.2026',
+    }),
     stotteintensitet: frivillig(prosent({ min: 0, maks: 100 }), {
       overskrift: 'Støtteintensitet %',
       type: 'prosent',

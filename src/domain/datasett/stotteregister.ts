@@ -5,7 +5,7 @@ import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from 
  * Støtteregisteret `stotteregister.csv` som `nh faktura` fører: én linje per målbedrift og periode.
  * Den eneste kilden for gitt innovasjonsstøtte (vedlegg 3 pkt. 2 og 4.1); smb-sjekk (treårstaket)
  * og årsrapport leser det. Beløp i kroner med to desimaler, kurs NOK/EUR med fire.
- * `dato` er datoen støtten regnes som gitt: siste dag i perioden (fakturadatoen for egenandelen).
+ * `dato` er datoen støtten regnes som gitt: fakturadatoen (issue 19 pkt. 6, 10.4 «når … faktura er sendt»).
  * Fakturaidentiteten (nummer, KID, datoer, ordrereferanse) står på linjen, så numre tildeles én gang og
  * aldri brukes om igjen. En kreditnota (ved --erstatt) er en egen linje med negative beløp som peker på
  * fakturaen den krediterer; da summerer alle lesere (treårstaket, disponibelt) riktig uten å kjenne typen.
@@ -22,7 +22,7 @@ export const stotteregisterDef = definerDatasett({
     }),
     dato: paakrevd(dato(), {
       type: 'dato',
-      beskrivelse: 'Datoen støtten regnes som gitt (siste dag i perioden).',
+      beskrivelse: 'Datoen støtten regnes som gitt (fakturadatoen).',
       eksempel: '31.10.2026',
     }),
     orgnr: paakrevd(orgnr(), { type: 'orgnr', beskrivelse: 'Målbedriftens orgnr.', eksempel: '923609016' }),
@@ -84,6 +84,15 @@ export const stotteregisterDef = definerDatasett({
       type: 'tekst',
       beskrivelse: 'Kreditnota: fakturanummeret (ellers ordrereferansen) den krediterer.',
       eksempel: '10001',
+    }),
+    // Issue 20 pkt. 2: støtte gitt selv om den siste SMB-sjekken sa «KAN IKKE TAS OPP» (nh faktura --godta-smb).
+    // Før kjoring, så kjøringens id fortsatt er siste kolonne.
+    smbGodtatt: frivillig(tekst(1000), {
+      type: 'tekst',
+      alias: ['smb godtatt'],
+      beskrivelse:
+        'Dokumentert annen vurdering: den siste SMB-sjekken sa «KAN IKKE TAS OPP», og støtten ble gitt med nh faktura --godta-smb (sjekkens dato og grunnen).',
+      eksempel: 'SMB-sjekk 19.10.2026 sa «KAN IKKE TAS OPP»; godtatt: Konsernet tilførte egenkapital 01.11.2026',
     }),
     kjoring: frivillig(tekst(100), {
       type: 'tekst',

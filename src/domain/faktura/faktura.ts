@@ -8,7 +8,7 @@
  *   innovasjonsstøtte = markedsverdi − egenandel                       (ingen mva)
  *   Vedlegg 3 pkt. 2: markedsverdi 10 000 → egenandel 2 500 + mva, støtte 7 500, støtteintensitet 75 %.
  *
- * Avrunding (docs/faktura.md, issue 16 pkt. 12): markedsverdi per linje til øre, halv opp; egenandel og mva
+ * Avrunding (docs/faktura.md, issue 16 pkt. 12, issue 20 pkt. 12): markedsverdi per linje til øre, halv opp; egenandel (rundet OPP) og mva
  * regnes én gang per faktura (målbedrift × periode) og fordeles på linjene med største rest, så linjene
  * summerer eksakt til fakturaen. Støtten er differansen, så støtte + egenandel = markedsverdi eksakt.
  * Ren modul: ingen fil, ingen prosess.
@@ -16,7 +16,7 @@
  *   beregnLinje({ timer: 800, pris: 125_000, stotteintensitet: 750_000, mvaSats: 250_000 })
  *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
  */
-import { andel, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
+import { andel, andelOpp, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
 import { formatDato, sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
@@ -45,7 +45,8 @@ import type {
  */
 export function beregnLinje(p: { timer: number; pris: Ore; stotteintensitet: Ppm; mvaSats: Ppm }): Linjeberegning {
   const markedsverdi = mulDivRund(p.timer, p.pris, 100);
-  const egenandel = andel(markedsverdi, PPM - p.stotteintensitet);
+  // Issue 20 pkt. 12 (definisjonen «Støtteintensitet», vedlegg 3 pkt. 2: høyst 75 %): egenandelen rundes opp.
+  const egenandel = andelOpp(markedsverdi, PPM - p.stotteintensitet);
   const stotte = markedsverdi - egenandel;
   const mva = andel(egenandel, p.mvaSats);
   return { markedsverdi, egenandel, stotte, mva, aBetale: egenandel + mva };
@@ -63,7 +64,8 @@ export function beregnFakturalinjer(
   mvaSats: Ppm,
 ): { sum: Linjeberegning; linjer: Linjeberegning[] } {
   const markedsverdi = markedsverdier.reduce((s, m) => s + m, 0);
-  const egenandel = andel(markedsverdi, PPM - stotteintensitet);
+  // Issue 20 pkt. 12: egenandelen rundes OPP til øre, så støtten aldri overstiger intensiteten (75,02 % ved 13,33).
+  const egenandel = andelOpp(markedsverdi, PPM - stotteintensitet);
   const mva = andel(egenandel, mvaSats);
   const egenandeler = fordelStorsteRest(egenandel, markedsverdier);
   const mvaer = fordelStorsteRest(mva, egenandeler);
@@ -255,7 +257,13 @@ export function beregnFakturering(
   ds.push(...ukjenteAnsatte(o.ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(o.ukjentMb, malbedrifter, p.adminKoder));
   ds.sort((a, b) => (a.kilde?.rad ?? 0) - (b.kilde?.rad ?? 0)); // i radrekkefølge, som før samlingen
   const { ut, totalt } = byggFakturaer(grupper, o.mbPerOrgnr, p);
-  const fakturering = { periode: p.periode, fakturadato: sisteDag(p.periode), malbedrifter: ut, totalt, adminRader };
+  const fakturering = {
+    periode: p.periode,
+    fakturadato: p.fakturadato ?? sisteDag(p.periode),
+    malbedrifter: ut,
+    totalt,
+    adminRader,
+  };
   return { fakturering, feil: ds };
 }
 
@@ -270,6 +278,8 @@ export function registerlinjer(
   p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
   kjoring: string,
   ider?: ReadonlyMap<string, Identitet>,
+  /** Issue 20 pkt. 2: orgnr → teksten fra --godta-smb (registerkolonnen smbGodtatt). */
+  smbGodtatt?: ReadonlyMap<string, string>,
 ): NyRegisterlinje[] {
   return f.malbedrifter
     .filter((m) => !ider || ider.has(m.orgnr))
@@ -291,6 +301,7 @@ export function registerlinjer(
         forfallsdato: f.fakturadato,
         ordrereferanse: `${f.periode}-${m.orgnr}`,
       }),
+      ...(smbGodtatt?.has(m.orgnr) ? { smbGodtatt: smbGodtatt.get(m.orgnr)! } : {}),
       kjoring,
     }));
 }

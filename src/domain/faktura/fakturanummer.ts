@@ -85,10 +85,12 @@ export function planleggFakturaer(
   register: readonly RegisterlinjeData[],
   o: Nummeroppsett,
   idag: Dato,
+  /** Issue 19 pkt. 6 (planleggFakturadato): fakturadato og forfall for alle dokumentene i kjøringen. */
+  datoer?: { fakturadato: Dato; forfallsdato: Dato },
 ): { plan: Plan } | { feil: string } {
   const iPerioden = register.filter((l) => l.periode === f.periode);
   const slutt = sisteDag(f.periode);
-  const dato = iPerioden.length > 0 && idag > slutt ? idag : slutt;
+  const dato = datoer?.fakturadato ?? (iPerioden.length > 0 && idag > slutt ? idag : slutt);
   const t = tildeler(register, o);
   const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
   const nyePerOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
@@ -117,7 +119,7 @@ export function planleggFakturaer(
     if (!nyePerOrgnr.has(m.orgnr)) continue;
     const n = t.nummer();
     if ('feil' in n) return n;
-    const forfallsdato = leggTilDager(dato, o.forfallsdager);
+    const forfallsdato = datoer?.forfallsdato ?? leggTilDager(dato, o.forfallsdager);
     const ordrereferanse = t.nyRef(`${f.periode}-${m.orgnr}`);
     plan.nye.push({ m, id: { type: 'faktura', ...n, fakturadato: dato, forfallsdato, ordrereferanse } });
   }

@@ -12,17 +12,12 @@ import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
 import type { Stottelinje } from '../datasett/stotteregister.js';
+import type { AnnenStotte } from '../datasett/annenstotte.js';
+import { annenStotteSomLinjer } from '../felles/stottetak.js';
+import type { Fakturadatoer } from './fakturadato.js';
+import { smbStatusTekst, vurderSmbPerFaktura, type SmbSjekkPost } from './smb-kontroll.js';
 import { beregnFakturering, registerlinjer } from './faktura.js';
-import {
-  beregnDisponibelt,
-  sjekkTreaarstak,
-  smbSjekkStatus,
-  smbStatusTekst,
-  type Avvisning,
-  type Disponibelt,
-  type SmbSjekkPost,
-  type Treaarsstatus,
-} from './regler.js';
+import { beregnDisponibelt, sjekkTreaarstak, type Avvisning, type Disponibelt, type Treaarsstatus } from './regler.js';
 import { kreditlinje, planleggFakturaer, sjekkFortegn, type Plan } from './fakturanummer.js';
 import { kjoperbehov, type Adressekilde, type Kjoperbehov } from './kjopere.js';
 import { kjorRegler, type FakturaRegel, FAKTURAREGLER } from './regelliste.js';
@@ -50,6 +45,8 @@ export type Datasettene = {
   malbedrifter: readonly Malbedrift[];
   timer: readonly Timeregistrering[];
   tilskudd: readonly Tilskudd[];
+  /** Støtte fra andre (annenstotte.csv, frivillig; issue 20 pkt. 7). */
+  annen?: readonly AnnenStotte[];
 };
 
 export type FakturaInndata = {
@@ -71,6 +68,10 @@ export type FakturaInndata = {
   brregAdresser: ReadonlyMap<string, Adressekilde>;
   /** Reglene (standard FAKTURAREGLER). */
   regler?: readonly FakturaRegel[];
+  /** Issue 19 pkt. 6: fakturadato og forfall for kjøringens dokumenter (uten: siste dag i perioden, som før). */
+  datoer?: Fakturadatoer;
+  /** Issue 20 pkt. 2: --godta-smb, orgnr → grunn. */
+  godta?: ReadonlyMap<string, string>;
 };
 
 export type Fakturaidentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;
@@ -98,6 +99,8 @@ export type Fakturaplan = {
   kjopere: Kjoperbehov;
   /** Filer fra en avbrutt kjøring: EHF-filene som fjernes før skrivingen, og advarselen om det. */
   opprydding: { fjernEhf: string[]; advarsel: Diagnostikk | null };
+  /** Issue 19 pkt. 6: datoene og forklaringen (terminal, --json, Forutsetninger). */
+  datoer: Fakturadatoer | null;
 };
 
 export type Kjoringsplan = AlleredeFakturert | Fakturaplan;
@@ -165,7 +168,7 @@ function opprydding(inn: FakturaInndata, erstatning: boolean): Fakturaplan['oppr
 
 function nummerplan(inn: FakturaInndata, f: Fakturering): { nummer: Plan; feil: Diagnostikk[] } {
   const { nummerserie, kid, forfallsdager } = inn.oppsett;
-  const r = planleggFakturaer(f, inn.register.linjer, { nummerserie, kid, forfallsdager }, inn.idag);
+  const r = planleggFakturaer(f, inn.register.linjer, { nummerserie, kid, forfallsdager }, inn.idag, inn.datoer);
   if (!('feil' in r)) return { nummer: r.plan, feil: [] };
   const tom: Plan = { kreditnotaer: [], nye: [], uendret: [] };
   return { nummer: tom, feil: [feil('kid-lengde', r.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })] };
@@ -185,16 +188,30 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
   // Reglene ser på perioden slik den blir etter kjøringen (andre perioder + denne), så kreditnotaer og
   // uendrede fakturaer ved --erstatt ikke telles to ganger.
   const ovrige = inn.register.linjer.filter((l) => l.periode !== inn.p.periode);
-  const treaar = sjekkTreaarstak(f, ovrige);
-  const disp = beregnDisponibelt(deler(f.fakturadato).aar, inn.datasett.tilskudd, ovrige, f.totalt.stotte);
-  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: inn.datasett.tilskudd, treaar, disp };
-  const regler = kjorRegler({ ...grunnlag, smbSjekker: inn.smbSjekker }, inn.regler ?? FAKTURAREGLER);
+  // Issue 20: taket medregnet støtte fra andre, og SMB-sjekken på fakturadatoen (hver faktura er ny støtte).
+  const d = inn.datasett;
+  const annen = d.annen ?? [];
+  const treaar = sjekkTreaarstak(f, ovrige, annenStotteSomLinjer(annen, inn.p.eurNokKurs));
+  const smb = vurderSmbPerFaktura(f.malbedrifter, f.fakturadato, inn.smbSjekker, inn.godta);
+  const disp = beregnDisponibelt(deler(f.fakturadato).aar, d.tilskudd, ovrige, f.totalt.stotte);
+  const grunnlag = { f, p: inn.p, idag: inn.idag, ovrige, tilskudd: d.tilskudd, treaar, disp, smb };
+  const regler = kjorRegler(
+    {
+      ...grunnlag,
+      smbSjekker: inn.smbSjekker,
+      timer: d.timer,
+      malbedrifter: d.malbedrifter,
+      annen,
+      ingenStotte: inn.oppsett.ingenStotte,
+    },
+    inn.regler ?? FAKTURAREGLER,
+  );
   const { nummer, feil: nummerfeil } = nummerplan(inn, f);
   const erstatning = inn.erstatt && iPerioden.length > 0;
   const endret = nummer.kreditnotaer.length > 0 || nummer.nye.length > 0;
   const nyeLinjer = [
     ...nummer.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, inn.kjoring)),
-    ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id]))),
+    ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id])), smb.godtatt),
   ];
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
   return {
@@ -203,7 +220,9 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
     f,
     disp,
     treaar: treaar.status,
-    smb: new Map(f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smbSjekkStatus(m, inn.smbSjekker))])),
+    smb: new Map(
+      f.malbedrifter.map((m) => [m.orgnr, smbStatusTekst(smb.status.get(m.orgnr)!, smb.godtatt.get(m.orgnr))]),
+    ),
     avvisninger: regler.avvisninger,
     advarsler: regler.advarsler,
     feil: nummerfeil,
@@ -219,5 +238,6 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
       brreg: inn.brregAdresser,
     }),
     opprydding: opprydding(inn, erstatning),
+    datoer: inn.datoer ?? null,
   };
 }

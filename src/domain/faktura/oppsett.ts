@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { kroner, orgnrFelt as orgnr } from '../felles/konfig-felter.js';
 import { MARKEDSPRIS_SPENN } from '../felles/felter.js';
 import { erGyldigKontonummer, normaliserKontonummer } from './kid.js';
+import { STANDARD_INGEN_STOTTE } from './ingen-stotte.js';
 
 // Samme regel og rimelige spenn som markedspris ellers (issue 11 pkt. 2 og 5).
 const pris = kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' });
@@ -79,6 +80,17 @@ export const fakturaOppsettSkjema = z.strictObject({
   produktnr: z.string().min(1).optional(),
   /** Skriv EHF 3.0-fakturaer (faktura/<periode>/ehf/). */
   ehf: z.boolean().default(false),
+  /**
+   * Issue 20 pkt. 4–5: aktiviteter/tjenester i timer som aldri gir støtte (styrearbeid, vedlegg 3 pkt. 2; husleie,
+   * definisjonen «Innovasjonsstøttetjenester»). Mønstre, «*» til slutt = ord som begynner slik. En liste erstatter
+   * standarden for sitt slag.
+   */
+  ingenStotte: z
+    .strictObject({
+      styrearbeid: z.array(z.string().trim().min(1)).default([...STANDARD_INGEN_STOTTE.styrearbeid]),
+      husleie: z.array(z.string().trim().min(1)).default([...STANDARD_INGEN_STOTTE.husleie]),
+    })
+    .prefault({}),
 });
 export type FakturaOppsett = z.output<typeof fakturaOppsettSkjema>;
 

@@ -11,13 +11,18 @@ import {
   nyttAarForslag,
   sjekkDisponibelt,
   sjekkStotteintensitet,
-  smbSjekkAdvarsler,
   type Avvisning,
   type Disponibelt,
-  type SmbSjekkPost,
   type Treaarsstatus,
 } from './regler.js';
 import { formatDato, sisteDag } from '../felles/dato.js';
+import type { AnnenStotte } from '../datasett/annenstotte.js';
+import type { Malbedrift } from '../datasett/malbedrifter.js';
+import type { Timeregistrering } from '../datasett/timer.js';
+import { manglerAnnenStotte, sjekkKumulering } from './annen-stotte.js';
+import { finnIngenStotte, type IngenStotteOppsett } from './ingen-stotte.js';
+import type { SmbPerFaktura, SmbSjekkPost } from './smb-kontroll.js';
+import { kursAdvarsler, stotteregisteretAdvarsler } from './varsler.js';
 import type { FakturaParametre, Fakturering, RegisterlinjeData } from './typer.js';
 
 export type Regelgrunnlag = {
@@ -30,6 +35,14 @@ export type Regelgrunnlag = {
   smbSjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>;
   treaar: { status: Treaarsstatus[]; avvisninger: Avvisning[] };
   disp: Disponibelt;
+  /** Issue 20 pkt. 1–3: SMB-sjekken på fakturadatoen (smb-kontroll.ts), med --godta-smb. */
+  smb: SmbPerFaktura;
+  /** Periodens timerader (styrearbeid og husleie, issue 20 pkt. 4–5). */
+  timer: readonly Timeregistrering[];
+  malbedrifter: readonly Malbedrift[];
+  /** Støtte fra andre (annenstotte, issue 20 pkt. 7). */
+  annen: readonly AnnenStotte[];
+  ingenStotte: IngenStotteOppsett;
 };
 
 export type Regelutfall = { avvisninger: Avvisning[]; advarsler: Diagnostikk[] };
@@ -47,31 +60,51 @@ function periodeIkkeSlutt(g: Regelgrunnlag): Diagnostikk[] {
   return [advarsel('periode-ikke-slutt', melding)];
 }
 
-/** Vedlegg 3 pkt. 2: støtten regnes om til EUR med kursen på tildelingstidspunktet. */
-function kursEtterPeriode(g: Regelgrunnlag): Diagnostikk[] {
-  if (g.p.kursdato <= sisteDag(g.f.periode)) return [];
-  const melding = `EUR/NOK-kursen i nh.json er datert ${formatDato(g.p.kursdato)}, etter perioden ${g.f.periode}. Vedlegg 3 pkt. 2: bruk kursen på tildelingstidspunktet.`;
-  return [advarsel('kurs-etter-periode', melding, { fil: 'nh.json', kolonne: 'eurNok.dato' })];
-}
-
-/** Rekkefølgen her er rekkefølgen avvisningene og advarslene vises i. */
+/**
+ * Rekkefølgen her er rekkefølgen avvisningene og advarslene vises i. Hver faktura er en ny tildeling av støtte
+ * (issue 20), så reglene om målbedriften, taket og kursen vurderes på fakturadatoen.
+ */
 export const FAKTURAREGLER: readonly FakturaRegel[] = [
+  {
+    navn: 'ingen støtte på styrearbeid og husleie (vedlegg 3 pkt. 2; definisjonen «Innovasjonsstøttetjenester»)',
+    sjekk: (g) => ({ avvisninger: finnIngenStotte(g.timer, g.p.adminKoder, g.ingenStotte) }),
+  },
   {
     navn: 'støtteintensitet ≤ 75 % (definisjonene, vedlegg 3 pkt. 2)',
     sjekk: (g) => ({ avvisninger: sjekkStotteintensitet(g.f) }),
   },
-  { navn: 'treårstaket 200 000 EUR (vedlegg 3 pkt. 2, GBER art. 28(4))', sjekk: (g) => g.treaar },
+  {
+    navn: 'SMB-sjekken på fakturadatoen, --godta-smb og ny sjekk (4.3, vedlegg 3 pkt. 2)',
+    sjekk: (g) => ({ avvisninger: g.smb.avvisninger, advarsler: g.smb.advarsler }),
+  },
+  {
+    navn: 'treårstaket 200 000 EUR med støtte fra andre (vedlegg 3 pkt. 2, GBER art. 28(4))',
+    sjekk: (g) => g.treaar,
+  },
+  {
+    navn: 'kumulering med støtte fra andre til de samme kostnadene (vedlegg 3 pkt. 2)',
+    sjekk: (g) => ({
+      avvisninger: sjekkKumulering(g.f.malbedrifter, g.ovrige, g.annen, g.f.fakturadato, g.p.eurNokKurs).avvisninger,
+    }),
+  },
   {
     navn: 'disponibelt innovasjonstilskudd (10.4, vedlegg 3 pkt. 4.1)',
     // Issue 19 pkt. 13: i januar foreslås overføringen fra i fjor (10.4) når året mangler rader i tilskudd.
     sjekk: (g) => ({ avvisninger: sjekkDisponibelt(g.disp, nyttAarForslag(g.disp.ar, g.tilskudd, g.ovrige)) }),
   },
   {
-    navn: 'SMB-sjekk før avtalestart (vedlegg 3 pkt. 2)',
-    sjekk: (g) => ({ advarsler: smbSjekkAdvarsler(g.f, g.smbSjekker) }),
+    navn: 'målbedrift merket hos andre uten støtte fra andre ført (issue 20 pkt. 7)',
+    sjekk: (g) => ({ advarsler: manglerAnnenStotte(g.f.malbedrifter, g.malbedrifter, g.annen) }),
   },
   { navn: 'perioden er avsluttet', sjekk: (g) => ({ advarsler: periodeIkkeSlutt(g) }) },
-  { navn: 'kursen er fra før perioden (vedlegg 3 pkt. 2)', sjekk: (g) => ({ advarsler: kursEtterPeriode(g) }) },
+  {
+    navn: 'kursen er fra tildelingstidspunktet (vedlegg 3 pkt. 2; issue 20 pkt. 14)',
+    sjekk: (g) => ({ advarsler: kursAdvarsler(g.p.kursdato, g.f.fakturadato) }),
+  },
+  {
+    navn: 'grensen for Støtteregisteret, 100 000 EUR (GBER art. 9; issue 20 pkt. 19)',
+    sjekk: (g) => ({ advarsler: stotteregisteretAdvarsler(g.f.malbedrifter, g.treaar.status) }),
+  },
 ];
 
 /** Kjører reglene i rekkefølge og samler avvisninger og advarsler. */

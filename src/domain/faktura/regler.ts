@@ -1,13 +1,13 @@
 /**
  * nh faktura: reglene som kan si nei — støtteintensitet over 75 %, treårstaket på 200 000 EUR og disponibelt
- * innovasjonstilskudd — og advarslene om SMB-sjekken (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1).
+ * innovasjonstilskudd (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1). Resten av støttereglene per faktura
+ * (issue 20) står i modulene regelliste.ts samler (smb-kontroll.ts, ingen-stotte.ts, annen-stotte.ts, varsler.ts).
  * Ren modul.
  */
 import { formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
-import { formatDato, type Dato } from '../felles/dato.js';
-import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
 import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from '../felles/stottetak.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
+import { formatDato } from '../felles/dato.js';
 import type { Fakturering } from './typer.js';
 
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
@@ -39,7 +39,10 @@ export function sjekkStotteintensitet(f: Fakturering): Avvisning[] {
 
 export type Treaarsstatus = {
   orgnr: string;
+  /** Tidligere støtte i vinduet, medregnet støtte fra andre (annenstotte, issue 20 pkt. 7). */
   tidligereEur: number;
+  /** Herav fra andre. */
+  fraAndreEur: number;
   denneEur: number;
   samletEur: number;
   gjenstaarEur: number;
@@ -47,20 +50,24 @@ export type Treaarsstatus = {
 
 /**
  * Vedlegg 3 pkt. 2 (GBER art. 28(4)): høyst 200 000 euro per målbedrift over en rullerende treårsperiode,
- * regnet med kursen lagret på hver registerlinje. `register` er registeret uten linjer for perioden.
+ * regnet med kursen lagret på hver registerlinje. `register` er registeret uten linjer for perioden; `annen` er
+ * støtte fra andre (annenstotte, issue 20 pkt. 7: taket gjelder «per målbedrift», ikke per næringshage).
  */
 export function sjekkTreaarstak(
   f: Fakturering,
   register: readonly StotteLinjeEur[],
+  annen: readonly StotteLinjeEur[] = [],
 ): { status: Treaarsstatus[]; avvisninger: Avvisning[] } {
   const status: Treaarsstatus[] = [];
   const avvisninger: Avvisning[] = [];
   for (const m of f.malbedrifter) {
-    const tidligereEur = stotteSisteTreAar(register, m.orgnr, f.fakturadato);
+    const fraAndreEur = stotteSisteTreAar(annen, m.orgnr, f.fakturadato);
+    const tidligereEur = stotteSisteTreAar(register, m.orgnr, f.fakturadato) + fraAndreEur;
     const samletEur = tidligereEur + m.stotteEur;
     status.push({
       orgnr: m.orgnr,
       tidligereEur,
+      fraAndreEur,
       denneEur: m.stotteEur,
       samletEur,
       gjenstaarEur: STOTTETAK_EUR_CENT - samletEur,
@@ -72,10 +79,12 @@ export function sjekkTreaarstak(
         navn: m.navn,
         melding:
           `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${formatDato(f.fakturadato)}) — over taket på 200 000 EUR ` +
-          `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
+          `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR` +
+          `${fraAndreEur ? ` (herav ${formatKroner(fraAndreEur)} EUR fra andre, annenstotte)` : ''} + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
           `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
         tall: {
           tidligereEur: tidligereEur / 100,
+          fraAndreEur: fraAndreEur / 100,
           denneEur: m.stotteEur / 100,
           samletEur: samletEur / 100,
           takEur: STOTTETAK_EUR_CENT / 100,
@@ -182,62 +191,4 @@ export function nyttAarForslag(
   };
 }
 
-/** En SMB-sjekk i arbeidsmappen (`nh smb-sjekk`): datoen og dommen den ga (null = posten kunne ikke leses). */
-export type SmbSjekkPost = { dato: Dato; dom: string | null };
-
-/**
- * Vedlegg 3 pkt. 2: målbedriften skal være en SMB (og ikke i vanskeligheter) når den tas opp. Ser på den
- * siste SMB-sjekken datert på eller før avtalestart: ingen sjekk, eller en sjekk som ikke sa «KAN TAS OPP»,
- * gir en advarsel. En sjekk etter avtalestart dokumenterer ikke opptaket.
- */
-export type SmbStatus = { status: 'ok' | 'mangler' | 'ikke-ok'; siste?: SmbSjekkPost; poster: SmbSjekkPost[] };
-
-/** Vedlegg 3 pkt. 2: status for den siste SMB-sjekken datert på eller før avtalestart. */
-export function smbSjekkStatus(
-  m: { orgnr: string; avtalestart: Dato },
-  sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>,
-): SmbStatus {
-  const poster = [...(sjekker.get(m.orgnr) ?? [])].sort((a, b) => (a.dato < b.dato ? -1 : a.dato > b.dato ? 1 : 0));
-  const siste = poster.filter((p) => p.dato <= m.avtalestart).at(-1);
-  if (!siste) return { status: 'mangler', poster };
-  return { status: siste.dom === 'KAN TAS OPP' ? 'ok' : 'ikke-ok', siste, poster };
-}
-
-/** Kort tekst for SMB-statusen (faktura-arbeidsboken og --json), samme innhold som advarslene. */
-export function smbStatusTekst(s: SmbStatus): string {
-  if (s.status === 'ok') return `KAN TAS OPP (${formatDato(s.siste!.dato)})`;
-  if (s.status === 'mangler') return 'Mangler SMB-sjekk før avtalestart';
-  return `${s.siste!.dom === null ? 'Uleselig' : `«${s.siste!.dom}»`} (${formatDato(s.siste!.dato)})`;
-}
-
-export function smbSjekkAdvarsler(
-  f: Fakturering,
-  sjekker: ReadonlyMap<string, readonly SmbSjekkPost[]>,
-  mappe = 'smb-sjekk',
-): Diagnostikk[] {
-  const ds: Diagnostikk[] = [];
-  for (const m of f.malbedrifter) {
-    const { poster, siste } = smbSjekkStatus(m, sjekker);
-    if (!siste) {
-      ds.push(
-        advarsel(
-          'mangler-smb-sjekk',
-          `${m.navn} (${m.orgnr}) har ingen SMB-sjekk datert på eller før avtalestart ${formatDato(m.avtalestart)}${poster.length ? ` (bare ${poster.map((p) => formatDato(p.dato)).join(', ')})` : ''}. Vedlegg 3 pkt. 2: målbedriften skal være en SMB. Kjør «nh smb-sjekk».`,
-          { fil: `${mappe}/${m.orgnr}-<dato>.json` },
-        ),
-      );
-      continue;
-    }
-    if (siste.dom === 'KAN TAS OPP') continue;
-    const hva = siste.dom === null ? 'kunne ikke leses' : `sa «${siste.dom}»`;
-    ds.push(
-      advarsel(
-        'smb-sjekk-ikke-ok',
-        `${m.navn} (${m.orgnr}): den siste SMB-sjekken før avtalestart ${formatDato(m.avtalestart)} (${formatDato(siste.dato)}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen eller stans faktureringen av støtte.`,
-        { fil: `${mappe}/${m.orgnr}-${siste.dato}.json` },
-        { verdi: siste.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
-      ),
-    );
-  }
-  return ds;
-}
+// SMB-sjekken per faktura (issue 20 pkt. 1–3) står i smb-kontroll.ts.

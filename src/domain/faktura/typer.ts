@@ -20,6 +20,11 @@ export type FakturaParametre = {
   /** NOK per EUR ×10 000 og kursens dato (config.eurNok). */
   eurNokKurs: number;
   kursdato: Dato;
+  /**
+   * Fakturadatoen (issue 19 pkt. 6, planleggFakturadato): også datoen støtten regnes som gitt (10.4), som SMB-sjekken,
+   * treårsvinduet og kursen vurderes på. Uten den: siste dag i perioden (eldre kall og tester).
+   */
+  fakturadato?: Dato;
 };
 
 export type Linjeberegning = { markedsverdi: Ore; egenandel: Ore; stotte: Ore; mva: Ore; aBetale: Ore };
@@ -100,4 +105,6 @@ export type RegisterlinjeData = {
   ordrereferanse?: string;
   krediterer?: string;
   kjoring?: string;
+  /** Issue 20 pkt. 2: --godta-smb (den siste SMB-sjekken sa «KAN IKKE TAS OPP»). */
+  smbGodtatt?: string;
 };

@@ -33,6 +33,31 @@ export function andel(ore: Ore, sats: Ppm): Ore {
   return mulDivRund(ore, sats, PPM);
 }
 
+/** a × teller / nevner rundet OPP til nærmeste heltall (mot +∞), eksakt i BigInt. Som Excels ROUNDUP for a ≥ 0. */
+export function mulDivOpp(a: number, teller: number, nevner: number): number {
+  if (!Number.isInteger(a) || !Number.isInteger(teller) || !Number.isInteger(nevner)) {
+    throw new Error(`mulDivOpp krever heltall (${a}, ${teller}, ${nevner})`);
+  }
+  if (nevner === 0) throw new Error('mulDivOpp: divisjon med null');
+  let t = BigInt(a) * BigInt(teller);
+  let n = BigInt(nevner);
+  if (n < 0n) {
+    t = -t;
+    n = -n;
+  }
+  const q = t / n; // avkortet mot null
+  return Number(t % n !== 0n && t > 0n ? q + 1n : q);
+}
+
+/**
+ * Andel (ppm) av et øre-beløp rundet OPP til øre. Brukes for egenandelen (issue 20 pkt. 12): med egenandelen
+ * rundet opp blir støtten = markedsverdi − egenandel aldri mer enn intensiteten av markedsverdien
+ * (markedsverdi 13,33 kr ved 75 %: egenandel 3,34, støtte 9,99 = 74,94 %, ikke 3,33 / 10,00 = 75,02 %).
+ */
+export function andelOpp(ore: Ore, sats: Ppm): Ore {
+  return mulDivOpp(ore, sats, PPM);
+}
+
 export function sum(beloep: readonly Ore[]): Ore {
   let s = 0;
   for (const b of beloep) s += b;

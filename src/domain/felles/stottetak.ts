@@ -6,6 +6,7 @@
  * dato i (D − 3 år, D], omregnet til euro med kursen lagret på hver registerlinje (stotteEur).
  */
 import { leggTilAar, type Dato } from './dato.js';
+import { mulDivRund, type Ore } from './penger.js';
 
 /** 200 000 euro i eurocent. */
 export const STOTTETAK_EUR_CENT = 20_000_000;
@@ -28,4 +29,21 @@ export function stotteSisteTreAar(linjer: readonly StotteLinjeEur[], orgnr: stri
 /** Hvor mye som gjenstår under taket (kan bli negativt om registeret allerede er over). */
 export function gjenstaarUnderTak(linjer: readonly StotteLinjeEur[], orgnr: string, til: Dato): number {
   return STOTTETAK_EUR_CENT - stotteSisteTreAar(linjer, orgnr, til);
+}
+
+/**
+ * Støtte fra andre (datasettet annenstotte, issue 20 pkt. 7) som linjer i treårsvinduet: vedlegg 3 pkt. 2
+ * «per målbedrift» og GBER art. 28 nr. 4 «per foretak» — taket gjelder all slik støtte, ikke bare den denne
+ * næringshagen har gitt. Kroner omregnes med `kurs` (NOK per EUR ×10 000), avrundet halv opp til eurocent;
+ * euro står som de er. Brukes av både faktura og smb-sjekk.
+ */
+export function annenStotteSomLinjer(
+  rader: readonly { orgnr: string; dato: Dato; belop?: Ore | undefined; belopEur?: number | undefined }[],
+  kurs: number,
+): StotteLinjeEur[] {
+  return rader.map((r) => ({
+    orgnr: r.orgnr,
+    dato: r.dato,
+    stotteEur: r.belopEur ?? mulDivRund(r.belop ?? 0, 10_000, kurs),
+  }));
 }

@@ -138,6 +138,21 @@ export const configSkjema = z.looseObject({
       return z.NEVER;
     })
     .prefault(1695),
+  /**
+   * Issue 20 pkt. 15 (10.4 pkt. 2, 5 flerfunksjonelt selskap): årsverk i hele selskapet, som indirekteKostnaderPerAr
+   * fordeles på. Tom: fordelt på årsverkene i ansatte, med en advarsel. Lagres i ppm (1 årsverk = 1 000 000).
+   */
+  arsverkTotalt: z
+    .union([z.number(), z.string()])
+    .transform((v, ctx): Ppm => {
+      const r = typeof v === 'number' ? fraFlyttall(v, 6) : parseDesimal(v, 6);
+      if (!r.ok || r.verdi <= 0 || r.verdi > 10_000 * 1_000_000) {
+        ctx.addIssue({ code: 'custom', message: 'forventet selskapets årsverk som et positivt tall, f.eks. 6,6' });
+        return z.NEVER;
+      }
+      return r.verdi;
+    })
+    .optional(),
   eurNok: eurNokFelt,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
   adminKoder: z.array(z.string().min(1)).default(['ADM']),

@@ -2,7 +2,7 @@
  * Kryssjekker mellom datasettene (det `nh sjekk` kjører før administratoren bruker de andre
  * kommandoene). Hver regel gir Diagnostikk med fil og rad; ingen I/O.
  */
-import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { advarsel, feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { formatDato } from '../felles/dato.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
@@ -34,6 +34,26 @@ export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[]
           verdi: formatDato(m.avtaleslutt!),
           forventet: `en dato fra og med avtalestart (${formatDato(m.avtalestart)})`,
         },
+      ),
+    );
+}
+
+/**
+ * Programveileder 8.2 (og definisjonen «Målbedrift»): målbedriften «skal ha en utviklingsplan basert på reelle
+ * behov». Kolonnen `utviklingsplan` i malbedrifter (dato eller referanse) er frivillig; for en aktiv målbedrift uten
+ * den gis én advarsel per målbedrift (på terminalen samlet til én linje). Kalleren velger hvem som er aktive
+ * (nh sjekk: avtale som gjelder i dag; nh årsrapport: avtale i perioden).
+ */
+export function kontrollerUtviklingsplan(aktive: readonly Malbedrift[]): Diagnostikk[] {
+  return aktive
+    .filter((m) => !m.utviklingsplan?.trim())
+    .map((m) =>
+      advarsel(
+        'mangler-utviklingsplan',
+        `${m.navn} (${m.orgnr}) har aktiv målbedriftsavtale, men ingen utviklingsplan i malbedrifter (programveileder 8.2: ` +
+          'målbedriften «skal ha en utviklingsplan basert på reelle behov»). Før inn dato eller referanse i kolonnen utviklingsplan.',
+        { ...m.kilde, kolonne: 'utviklingsplan' },
+        { forventet: 'dato eller referanse til utviklingsplanen' },
       ),
     );
 }

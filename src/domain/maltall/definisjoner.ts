@@ -35,7 +35,10 @@ export type MaltallDef = {
   omrade: string;
   /** Måltallet slik det heter i AVI (11.2). */
   navn: string;
-  /** AVIs hjelpetekst i måltallskjemaet (11.2), forkortet der den er lang. */
+  /**
+   * AVIs hjelpetekst i måltallskjemaet (11.2), ordrett (issue 20 pkt. 11). Punktlister står som linjer med «• »;
+   * nh sin korte form står i `definisjon`.
+   */
   hjelpetekst: string;
   enhet: Enhet;
   /** Hvordan nh regner tallet fra arbeidsmappen. */
@@ -99,7 +102,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'antall',
     navn: 'Antall kompetansehevende tiltak innenfor bærekraft som skal tilbys målbedriftene i regi av næringshagen i løpet av året',
     hjelpetekst:
-      'Antall kurs, seminarer, workshops e.l. med fokus på bærekraft som skal tilbys målbedriftene. Her skal det telles antall tiltak overfor målbedriftene, og ikke antall bedrifter som deltar per tiltak.',
+      'Antall kurs, seminarer, workshops e.l. med fokus på bærekraft som skal tilbys målbedriftene. Næringshagen tilbyr disse kompetansetilbudene enten ved å bruke egne ansatte eller ved å hente inn eksterne ressurser. Her skal det telles antall tiltak overfor målbedriftene som planlegges gjennomført kommende år, og ikke antall bedrifter som deltar per tiltak.',
     definisjon:
       'Rader i tiltak med type «baerekraft-malbedrifter» og dato i perioden (én rad per tiltak, ikke per deltaker).',
   },
@@ -109,7 +112,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'andel',
     navn: 'Andel målbedrifter som har bærekraft som et sentralt element i forretningsmodellen',
     hjelpetekst:
-      'Total andel (%) av målbedriftene som har bærekraft som et sentralt element i forretningsmodellen. Forutsetter at alle tre dimensjoner er hensyntatt: miljømessig, sosial og økonomisk bærekraft. Tiltakene må være igangsatt, men trenger ikke å være fullført.',
+      'Total andel (%) av målbedriftene som har bærekraft som et sentralt element i forretningsmodellen. Bærekraft som et sentralt element forutsetter at alle tre dimensjoner innenfor bærekraftig utvikling er hensyntatt: miljømessig, sosial og økonomisk bærekraft. Bærekraftige forretningsmodeller representerer ofte en overgang fra lineære "utvinn, bruk og kast"-modeller til mer sirkulære verdikjeder basert på stor grad av samarbeid, materialgjenvinning, gjenbruk og deling.\n\nBærekraftige forretningsmodeller innebærer:\n• minimum en nøytral miljøeffekt, men som oftest en positiv miljøeffekt gjennom for eksempel reduksjon av negative miljø- og klimaeffekter, ivaretakelse av økosystemer, naturmangfold og langsiktig forvaltning av naturressurser.\n• en samfunnseffekt som ivaretar menneskerettigheter, anstendige arbeidsforhold og mangfold i arbeidslivet.\n• en tilfredsstillende lønnsomhet og ansvarlig virksomhet.\n\nAt alle tre dimensjoner innenfor bærekraftig utvikling er hensyntatt betyr at bedriften som et minimum ikke har noen negativ påvirkning innenfor noen av de tre dimensjonene. Merk at det er forretningsmodellen til bedriften som skal vurderes i forhold til bærekraft. Bærekraftstiltakene i forretningsmodellen må være igangsatt, men trenger ikke å være fullført.',
     definisjon: `${ANDEL_AKTIVE} med malbedrifter.baerekraftSentralt = ja.`,
   },
   {
@@ -118,7 +121,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'andel',
     navn: 'Andel målbedrifter som har hatt en økning i SRL-skalaen',
     hjelpetekst:
-      'SRL (Sustainability Readiness Level) er en skala med 9 trinn (se vedlegg 1). Total andel (%) av målbedriftene som har hatt en økning i SRL-skalaen fra forutgående år. Kan ikke beregnes det første året målbedriftene klassifiseres.',
+      'SRL (Sustainability Readiness Level) er en skala med 9 trinn (se vedlegg 1). Fra og med måltallene for 2024 skal det her angis total andel (%) av målbedriftene som dere forventer har hatt en økning i SRL-skalaen fra forutgående år. I 2023 kan ikke dette beregnes siden dette er første året dere skal klassifisere målbedriftene deres etter SRL-skalaen.',
     definisjon:
       'Av alle aktive målbedrifter (nevneren): andelen med høyere SRL-nivå (srl) i år enn året før. Uten vurdering ' +
       'begge år teller målbedriften ikke som økning, men står i nevneren. Bare 2023 (første SRL-år) kan ikke beregnes. ' +
@@ -130,7 +133,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'andel',
     navn: 'Andel målbedrifter som svarer opp på minst ett av seks miljømål i taksonomien',
     hjelpetekst:
-      'Total andel (%) av målbedriftene som svarer opp minst ett av de seks miljømålene i taksonomien (se vedlegg 2) per 31.12.',
+      'Total andel (%) av målbedriftene som dere forventer at svarer opp minst ett av de seks miljømålene i taksonomien (se vedlegg 2) per 31.12 neste år',
     definisjon: `${ANDEL_AKTIVE_31_12} med minst ett miljømål (1–6) i malbedrifter.taksonomiMiljomal.`,
   },
   {
@@ -139,7 +142,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'andel',
     navn: 'Andel målbedrifter som har kvinnelig gründer og/eller kvinnelig daglig leder og/eller kvinnelig styreleder',
     hjelpetekst:
-      'Total andel (%) målbedrifter som per 31.12 har en kvinne i en eller flere av rollene gründer, daglig leder og/eller styreleder.',
+      'Total andel (%) målbedrifter som per 31.12 neste år forventes å ha en kvinne i en eller flere av følgende roller: gründer, daglig leder og/eller styreleder.',
     definisjon: `${ANDEL_AKTIVE_31_12} med ja i minst én av kvinneligGrunder, kvinneligDagligLeder, kvinneligStyreleder.`,
   },
   // ——— Digitalisering ———
@@ -158,7 +161,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'antall',
     navn: 'Antall kompetansehevende tiltak innenfor digitalisering som skal tilbys målbedriftene i regi av næringshagen i løpet av året',
     hjelpetekst:
-      'Antall kurs, seminarer, workshops e.l. med fokus på digitalisering som skal tilbys målbedriftene. Antall tiltak, ikke antall bedrifter som deltar per tiltak.',
+      'Antall kurs, seminarer, workshops e.l. med fokus på digitalisering som skal tilbys målbedriftene. Næringshagen tilbyr disse kompetansetilbudene enten ved å bruke egne ansatte eller ved å hente inn eksterne ressurser. Her skal det telles antall tiltak overfor målbedriftene som planlegges gjennomført kommende år, og ikke antall bedrifter som deltar per tiltak.',
     definisjon: 'Rader i tiltak med type «digitalisering-malbedrifter» og dato i perioden.',
   },
   {
@@ -177,7 +180,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'antall',
     navn: 'Antall kompetansehevende tiltak innenfor eksport som tilbys målbedriftene i regi av næringshagen i løpet av året',
     hjelpetekst:
-      'Antall kurs, seminarer, workshops e.l. med fokus på eksport som skal tilbys målbedriftene. Med eksport menes innenlandsk produserte varer som sendes ut av Norge.',
+      'Antall kurs, seminarer, workshops e.l. med fokus på eksport som skal tilbys målbedriftene. Med eksport menes innenlandsk produserte varer som sendes ut av Norge. Næringshagen tilbyr disse kompetansetilbudene enten ved å bruke egne ansatte eller ved å hente inn eksterne ressurser. Her skal det telles antall tiltak overfor målbedriftene som planlegges gjennomført kommende år, og ikke antall bedrifter som deltar per tiltak.',
     definisjon: 'Rader i tiltak med type «eksport-malbedrifter» og dato i perioden.',
   },
   {
@@ -216,7 +219,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'antall',
     navn: 'Antall bedrifter som næringshagen i løpet av året forventer å henvise til andre programoperatører istedenfor å ta de opp som egen målbedrift',
     hjelpetekst:
-      'Antall bedrifter som næringshagen i løpet av året forventer å henvise til andre programoperatører (næringshager og inkubatorer) istedenfor å ta de opp som egen målbedrift.',
+      'Antall bedrifter som næringshagen i løpet av året forventer å henvise til andre programoperatører (næringshager og inkubatorer) istedenfor å ta de opp som egen målbedrift',
     definisjon:
       'Ulike bedrifter (orgnr, ellers navn) i tiltak med type «henvisning» og dato i perioden. En bedrift som står i ' +
       'malbedrifter (egen målbedrift) teller ikke: den er tatt opp, ikke henvist «istedenfor».',
@@ -227,7 +230,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'antall',
     navn: 'Antall målbedrifter som næringshagen forventer vil motta rådgivning fra andre programoperatører i løpet av året',
     hjelpetekst:
-      'Antall målbedrifter som vil motta rådgivning fra andre programoperatører (næringshager/inkubatorer), ved at næringshagen kjøper innovasjonsstøttetjenester fra dem.',
+      'Antall målbedrifter som næringshagen forventer vil motta rådgivning fra andre programoperatører (næringshager/inkubatorer) i løpet av året. Målbedriftene vil motta rådgivningen ved at næringshagen kjøper innovasjonsstøttetjenester fra andre næringshager og/eller inkubatorer',
     definisjon: 'Aktive målbedrifter med malbedrifter.radgivningFraAndre = ja.',
   },
   {
@@ -236,7 +239,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'antall',
     navn: 'Antall bedrifter hos andre programoperatører som næringshagen forventer vil motta rådgivning fra næringshagens ansatte i løpet av året',
     hjelpetekst:
-      'Antall bedrifter hos andre programoperatører som vil motta rådgivning fra næringshagens ansatte (ved at andre næringshager og/eller inkubatorer kjøper innovasjonsstøttetjenester fra næringshagen).',
+      'Antall bedrifter hos andre programoperatører (næringshager/inkubatorer) som næringshagen forventer vil motta rådgivning fra næringshagens ansatte i løpet av året (ved at andre næringshager og/eller inkubatorer kjøper innovasjonsstøttetjenester fra næringshagen).',
     definisjon:
       'Ulike bedrifter (orgnr, ellers navn) i tiltak med type «radgivning-andres-bedrift» og dato i perioden.',
   },
@@ -246,7 +249,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'antall',
     navn: 'Antall egne målbedrifter som forventes å være tatt opp i program også hos andre programoperatører i løpet av året',
     hjelpetekst:
-      'Antall egne målbedrifter som vil motta så mye rådgivning fra andre programoperatører at de også tas opp/er tatt opp som målbedrift/inkubatorbedrift der.',
+      'Antall egne målbedrifter som vil motta så mye rådgivning fra andre programoperatører (næringshager/inkubatorer) i løpet av året at de også tas opp/er tatt opp i program som målbedrift/inkubatorbedrift i andre næringshager/inkubatorer.',
     definisjon: 'Aktive målbedrifter med malbedrifter.ogsaTattOppHosAndre = ja.',
   },
   // ——— Tilgang til andre virkemidler ———
@@ -256,7 +259,7 @@ export const MALTALL: readonly MaltallDef[] = [
     enhet: 'andel',
     navn: 'Andel målbedrifter næringshagen i løpet av året forventer å bistå i prosesser med å få tilgang til andre virkemidler',
     hjelpetekst:
-      'Total andel (%) av målbedriftene som næringshagen i løpet av året forventer å bistå i prosesser med å få tilgang til andre virkemidler, f.eks. henvisning til andre virkemiddelaktører eller rådgivning om søknadsskriving.',
+      'Total andel (%) av målbedriftene som næringshagen i løpet av året forventer å bistå i prosesser med å få tilgang til andre virkemidler. Eksempler på prosesser kan være å henvise målbedrifter til andre virkemiddelaktører eller rådgivning knyttet til målbedriftenes søknadsskriving til en eller flere virkemidler.',
     definisjon: `${ANDEL_AKTIVE} med malbedrifter.bistattVirkemidler = ja.`,
   },
 ];

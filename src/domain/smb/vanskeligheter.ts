@@ -293,7 +293,7 @@ export function kriteriumTreaarstak(
   const tall =
     `Innovasjonsstøtte med dato etter ${dato(vinduStart(idag))} til og med ${dato(idag)}: ` +
     `${eur(s.tidligereEur)} (${s.linjer} linjer i stotteregister.csv). Gjenstår ${eur(gjenstaarEur)} ≈ ` +
-    `${nok(gjenstaarNok)} (${kursTekst(kurs)}). Bare støtte ført i denne arbeidsmappen er med; annen støtte etter ` +
-    `GBER art. 28 må legges til.`;
+    `${nok(gjenstaarNok)} (${kursTekst(kurs)}). Med støtte fra andre som er ført i annenstotte.csv ` +
+    `(vedlegg 3 pkt. 2: taket gjelder per målbedrift).`;
   return { k: { ...base, status: gjenstaarEur > 0 ? 'ok' : 'ikke ok', grunnlag: tall }, gjenstaarEur, gjenstaarNok };
 }

@@ -11,8 +11,8 @@
  * hver heltidsansatt bærer samme andel; en personlig overstyring i ansatte erstatter andelen.
  * Hvert mellomledd avrundes til øre, halv opp, i samme rekkefølge som formlene i xlsx-filen.
  */
-import { z } from 'zod';
-import { divRundBig, mulDivRund, andel, PPM, type Ore, type Ppm } from '../felles/penger.js';
+import { advarsel, feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { divRundBig, mulDivRund, andel, formatKroner, PPM, type Ore, type Ppm } from '../felles/penger.js';
 
 /** Programveileder 10.4: timesats skal ikke overstige 1 100 kroner. */
 export const TAK_KRONER: Ore = 110_000;
@@ -20,11 +20,20 @@ export const TAK_KRONER: Ore = 110_000;
 export const TAK_PROMILLE_TELLER = 12;
 export const TAK_PROMILLE_NEVNER = 10_000;
 
+/** Programveileder 10.4 pkt. 2: «Siva benytter 1 695 timer» i et årsverk. */
+export const SIVA_TIMER_PER_ARSVERK = 1695;
+
 export type TimesatsParametre = {
   arbeidsgiveravgiftSats: Ppm;
   andreSosialeKostnaderProsent: Ppm;
   indirekteKostnaderPerAr: Ore;
   timerPerArsverk: number;
+  /**
+   * Årsverk i hele selskapet (ppm, 1 årsverk = 1 000 000), nh.json `arsverkTotalt`: de indirekte kostnadene er
+   * selskapets og fordeles på alle selskapets årsverk (10.4 pkt. 2, 5 flerfunksjonelt selskap). Mangler den, fordeles
+   * de på årsverkene i ansatte.
+   */
+  arsverkTotalt?: Ppm | undefined;
 };
 
 export type TimesatsGrunnlag = {
@@ -122,45 +131,81 @@ export function hvemBinder(totalKostnad: Ore, timerPerArsverk: number, arslonnFu
 }
 
 export function beregnTimesatser(ansatte: readonly TimesatsGrunnlag[], p: TimesatsParametre): Timesats[] {
-  const perHeltid = indirektePerArsverk(p, sumArsverk(ansatte));
+  const perHeltid = indirektePerArsverk(p, fordelingsArsverk(ansatte, p));
   return ansatte.map((a) => beregnTimesats(a, p, perHeltid));
+}
+
+/**
+ * Årsverkene de indirekte kostnadene fordeles på (10.4 pkt. 2: «en forholdsmessig del av programselskapets relevante
+ * indirekte kostnader»): hele selskapets (`arsverkTotalt`) når det er oppgitt, ellers årsverkene i ansatte.
+ */
+export function fordelingsArsverk(ansatte: readonly TimesatsGrunnlag[], p: TimesatsParametre): Ppm {
+  return p.arsverkTotalt ?? sumArsverk(ansatte);
+}
+
+const arsverkTekst = (a: Ppm) => (a / PPM).toLocaleString('nb-NO', { maximumFractionDigits: 2 });
+
+/** Hvor mye høyere (+) eller lavere (−) hver beregnet sats blir med et annet tall enn Sivas 1 695, i prosent. */
+export function timerAvvikProsent(timerPerArsverk: number): number {
+  return Math.round(((SIVA_TIMER_PER_ARSVERK / timerPerArsverk - 1) * 100 + Number.EPSILON) * 100) / 100;
+}
+
+/**
+ * Tallene i nh.json som timesatsen hviler på, kontrollert mot 10.4 pkt. 2:
+ *  - `timerPerArsverk` ≠ 1 695 («Siva benytter 1 695 timer»): advarsel med hvor mye satsene endres (issue 20 pkt. 10);
+ *  - `arsverkTotalt` under årsverkene i ansatte: feil (ansatte kan ikke ha flere årsverk enn selskapet);
+ *  - `arsverkTotalt` mangler: advarsel — fordelt på ansatte, som da antas å være hele selskapet (issue 20 pkt. 15).
+ */
+export function kontrollerTimesatsGrunnlag(ansatte: readonly TimesatsGrunnlag[], p: TimesatsParametre): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const t = p.timerPerArsverk;
+  if (t !== SIVA_TIMER_PER_ARSVERK) {
+    const avvik = timerAvvikProsent(t);
+    ds.push(
+      advarsel(
+        'timer-per-arsverk-avviker',
+        `timerPerArsverk er ${t.toLocaleString('nb-NO')}, men Siva benytter ${SIVA_TIMER_PER_ARSVERK.toLocaleString('nb-NO')} timer i et årsverk ` +
+          `(programveileder 10.4 pkt. 2). Hver beregnet timesats blir ${Math.abs(avvik).toLocaleString('nb-NO')} % ` +
+          `${avvik > 0 ? 'høyere' : 'lavere'} enn med Sivas tall (takene 1 100 kr og 1,2 ‰ gjelder fortsatt). Bruk 1 695 med mindre Siva har godtatt et annet tall for dere.`,
+        { fil: 'nh.json', kolonne: 'timerPerArsverk' },
+        { verdi: t.toLocaleString('nb-NO'), forventet: '1 695 (Sivas tall)' },
+      ),
+    );
+  }
+  const iAnsatte = sumArsverk(ansatte);
+  if (p.arsverkTotalt !== undefined && p.arsverkTotalt < iAnsatte) {
+    ds.push(
+      feil(
+        'arsverk-totalt-for-lavt',
+        `arsverkTotalt (${arsverkTekst(p.arsverkTotalt)}) er færre enn årsverkene i ansatte (${arsverkTekst(iAnsatte)}): ` +
+          'hele selskapet kan ikke ha færre årsverk enn de som står i ansatte (programveileder 10.4 pkt. 2).',
+        { fil: 'nh.json', kolonne: 'arsverkTotalt' },
+        { verdi: arsverkTekst(p.arsverkTotalt), forventet: `minst ${arsverkTekst(iAnsatte)}` },
+      ),
+    );
+  } else if (p.arsverkTotalt === undefined && p.indirekteKostnaderPerAr > 0) {
+    ds.push(
+      advarsel(
+        'arsverk-totalt-mangler',
+        `arsverkTotalt er ikke satt: de indirekte kostnadene (${formatKroner(p.indirekteKostnaderPerAr)} kr) er fordelt på de ` +
+          `${arsverkTekst(iAnsatte)} årsverkene i ansatte. Timesatsen skal ha «en forholdsmessig del av programselskapets relevante ` +
+          'indirekte kostnader» (10.4 pkt. 2): gjelder beløpet hele selskapet og ansatte bare en del av det (flerfunksjonelt selskap, ' +
+          `programveileder 5), blir satsene for høye. Sett arsverkTotalt til selskapets årsverk (${arsverkTekst(iAnsatte)} om ansatte er hele selskapet).`,
+        { fil: 'nh.json', kolonne: 'arsverkTotalt' },
+      ),
+    );
+  }
+  return ds;
+}
+
+/** Teksten om fordelingen av de indirekte kostnadene (Forutsetninger, utskrift og --json). */
+export function fordelingTekst(ansatte: readonly TimesatsGrunnlag[], p: TimesatsParametre): string {
+  return p.arsverkTotalt !== undefined
+    ? `${arsverkTekst(p.arsverkTotalt)} årsverk i hele selskapet (arsverkTotalt; ${arsverkTekst(sumArsverk(ansatte))} i ansatte)`
+    : `${arsverkTekst(sumArsverk(ansatte))} årsverk i ansatte (arsverkTotalt er ikke satt: ansatte antas å være hele selskapet)`;
 }
 
 /** Eksakt 1,2 ‰-tak i øre som brøk avrundet (brukes i tester og dokumentasjon). */
 export function takPromilleOre(arslonnFulltid: Ore): Ore {
   return Number(divRundBig(BigInt(arslonnFulltid) * 12n, 10_000n));
-}
-
-// ————— Årets satser lagret (attestasjonen bruker årets egne satser) —————
-
-/**
- * Programveileder 10.4 / vedlegg 3 pkt. 4.2: attestasjonen for et år (20. februar) skal bruke timesatsene for det
- * året — de som sto i budsjettet — ikke det ansatte-fila sier i dag (lønn endres for neste års budsjett).
- * `nh timesats` lagrer derfor årets godkjente satser i `timesats-<år>.json`, og `nh budsjett --regnskap <år>`
- * bruker dem. Beløp i øre.
- */
-export const lagredeSatserSkjema = z.object({
-  versjon: z.literal(1),
-  ar: z.number().int().min(2023).max(2099),
-  /** Dagen satsene ble regnet (åååå-mm-dd). */
-  laget: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  ansatte: z
-    .array(
-      z.object({
-        navn: z.string().min(1),
-        godkjent: z.number().int().positive(),
-        binder: z.enum(['beregnet', 'promille', 'kroner']),
-      }),
-    )
-    .min(1),
-});
-export type LagredeSatser = z.output<typeof lagredeSatserSkjema>;
-
-export function lagredeSatser(aar: number, laget: string, satser: readonly Timesats[]): LagredeSatser {
-  return {
-    versjon: 1,
-    ar: aar,
-    laget,
-    ansatte: satser.map((t) => ({ navn: t.navn, godkjent: t.godkjent, binder: t.binder })),
-  };
 }

@@ -61,6 +61,7 @@ const xlsxSkriver: Dokumentskriver = {
       ider,
       treaar,
       smb,
+      ...(g.plan.datoer ? { fakturadatoTekst: g.plan.datoer.forklaring } : {}),
     });
     return [{ sti: fakturagrunnlagStier(g.mappe).xlsx, innhold, art: 'fakturagrunnlag' }];
   },

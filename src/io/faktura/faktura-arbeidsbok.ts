@@ -3,7 +3,7 @@
  * (målbedrift), «Sammendrag» som peker på blokkenes sumrader med formler, og «Forutsetninger».
  *
  * Programveileder 10.4 / vedlegg 3 pkt. 2 og 4.1: markedsverdi per linje = ROUND(timer × pris; 2); egenandel
- * og mva regnes på fakturaens sum (ROUND på sumraden) og fordeles på linjene med største rest (verdier på
+ * (ROUNDUP, issue 20 pkt. 12: støtten aldri over intensiteten) og mva (ROUND) regnes på fakturaens sum og fordeles på linjene med største rest (verdier på
  * linjene, kontroll på sumraden); støtte = markedsverdi − egenandel. Utskrift: A4 liggende, én side bred,
  * frosne overskrifter, utskriftstitler, en faktura deles ikke over to sider (issue 16 pkt. 1).
  */
@@ -69,6 +69,8 @@ export type Arbeidsbokdata = {
   treaar: ReadonlyMap<string, Treaarsstatus>;
   /** orgnr → SMB-sjekkens status slik terminalen viser den. */
   smb: ReadonlyMap<string, string>;
+  /** Issue 19 pkt. 6: hvilken fakturadato som ble brukt, og hvorfor (bokføringsforskriften § 5-1-3). */
+  fakturadatoTekst?: string;
 };
 
 function forutsetninger(d: Arbeidsbokdata): Parameter[] {
@@ -76,6 +78,16 @@ function forutsetninger(d: Arbeidsbokdata): Parameter[] {
   return [
     { nokkel: 'periode', etikett: 'Periode', type: 'tekst', verdi: f.periode },
     { nokkel: 'fakturadato', etikett: 'Fakturadato (støtten regnes som gitt)', type: 'dato', verdi: f.fakturadato },
+    ...(d.fakturadatoTekst
+      ? [
+          {
+            nokkel: 'fakturadatoValg',
+            etikett: 'Fakturadato: valget',
+            type: 'tekst' as const,
+            verdi: d.fakturadatoTekst,
+          },
+        ]
+      : []),
     {
       nokkel: 'standardPris',
       etikett: 'Standard markedspris per time (markedsprisPerTime)',
@@ -103,7 +115,7 @@ function forutsetninger(d: Arbeidsbokdata): Parameter[] {
       etikett: 'Avrunding',
       type: 'tekst',
       verdi:
-        'markedsverdi per linje til øre; egenandel og mva per faktura til øre (halv opp), fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
+        'markedsverdi per linje til øre (halv opp); egenandel per faktura rundet opp til øre (støtten aldri over intensiteten) og mva halv opp, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
     },
   ];
 }
@@ -238,7 +250,7 @@ function skrivBlokker(ws: ExcelJS.Worksheet, d: Arbeidsbokdata, mvaRef: string):
     settCelle(ws.getCell(S('stotteintensitet')), m.stotteintensitet, 'prosent');
     formel(
       ws.getCell(S('egenandel')),
-      `ROUND(${S('markedsverdi')}*(1-${S('stotteintensitet')}),2)`,
+      `ROUNDUP(${S('markedsverdi')}*(1-${S('stotteintensitet')}),2)`,
       m.egenandel,
       'belop',
     );

@@ -1,13 +1,13 @@
 /** SMB-sjekkene `nh smb-sjekk` har skrevet i arbeidsmappen, slik `nh faktura` leser dem. */
 import { readdir, readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import type { Dato } from '../../domain/felles/dato.js';
-import type { SmbSjekkPost } from '../../domain/faktura/faktura.js';
+import { tolkSmbPost, type SmbSjekkPost } from '../../domain/faktura/smb-kontroll.js';
 import type { Arbeidsmappe } from '../arbeidsmappe.js';
 
 /**
  * SMB-sjekker i arbeidsmappen: `smb-sjekk/<orgnr>-<åååå-mm-dd>.json` (skrevet av `nh smb-sjekk`) →
- * orgnr → [{dato, dom}]. En post som ikke kan leses, får dom null (faktura advarer om den).
+ * orgnr → [{dato, dom, regnskapTil, treaarsunntakSlutt}] (issue 20 pkt. 3: dommen og oppfølgingsfeltene).
+ * En post som ikke kan leses, får dom null (faktura advarer om den).
  */
 export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, SmbSjekkPost[]>> {
   const ut = new Map<string, SmbSjekkPost[]>();
@@ -20,19 +20,15 @@ export async function finnSmbSjekker(am: Arbeidsmappe): Promise<Map<string, SmbS
   for (const f of filer) {
     const m = /^(\d{9})-(\d{4}-\d{2}-\d{2})\.json$/i.exec(f);
     if (!m) continue;
-    let dom: string | null = null;
+    let post: SmbSjekkPost = { dato: m[2]! as Dato, dom: null };
     try {
-      const p = smbPostSkjema.safeParse(JSON.parse(await readFile(am.sti('smb-sjekk', f), 'utf8')));
-      if (p.success) dom = p.data.dom;
+      post = tolkSmbPost(m[2]! as Dato, JSON.parse(await readFile(am.sti('smb-sjekk', f), 'utf8')));
     } catch {
-      dom = null;
+      // uleselig JSON: dom null (advarsel i faktura)
     }
     const liste = ut.get(m[1]!) ?? [];
-    liste.push({ dato: m[2]! as Dato, dom });
+    liste.push(post);
     ut.set(m[1]!, liste);
   }
   return ut;
 }
-
-/** Det faktura trenger av en SMB-sjekk-post (resten er dokumentasjon for revisor). */
-const smbPostSkjema = z.object({ dom: z.string() });

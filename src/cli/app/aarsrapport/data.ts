@@ -1,40 +1,41 @@
-/** nh årsrapport: lesing av datasettene og målfilen, og advarsler om datagrunnlaget. */
+/** nh årsrapport: lesing av datasettene og målfilen (advarslene om datagrunnlaget står i domain/aarsrapport/plan.ts). */
 import { readdir, stat } from 'node:fs/promises';
-import { malbedrifterDef, type Malbedrift } from '../../../domain/datasett/malbedrifter.js';
+import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import type { Stottelinje } from '../../../domain/datasett/stotteregister.js';
 import { lesStotteregister } from '../../../io/faktura/stotteregister.js';
-import { tiltakDef, type Tiltak } from '../../../domain/datasett/tiltak.js';
-import { srlDef, type SrlVurdering } from '../../../domain/datasett/srl.js';
+import { tiltakDef } from '../../../domain/datasett/tiltak.js';
+import { srlDef } from '../../../domain/datasett/srl.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
-import { tilskuddDef, type Tilskudd } from '../../../domain/datasett/tilskudd.js';
+import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { maltallDef, type MaltallMal } from '../../../domain/datasett/maltall.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import { maanedAv, raaDatoI } from '../../../domain/felles/dato.js';
 import { normaliserNavn } from '../../../domain/felles/felter.js';
 import { normaliserOrgnr } from '../../../domain/felles/orgnr.js';
 import { kontrollerSrl, kontrollerTiltak, type Periode } from '../../../domain/maltall/maltall.js';
+import type { Rapportdata } from '../../../domain/aarsrapport/plan.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { AVI_LOGG, lesAviLogg } from '../../../io/kts/avi-logg.js';
 import { lesAlleDelvis, tolkTabell } from '../../../io/les/datasett.js';
 import { lesTabell } from '../../../io/les/tabell-les.js';
 
 // ————— Lesing —————
 
-export type Data = {
-  malbedrifter: Malbedrift[];
-  register: Stottelinje[];
-  tiltak: Tiltak[];
-  srl: SrlVurdering[];
-  /** Timer (hundredeler) per orgnr i perioden, og månedene det finnes timer på målbedrifter. */
-  timerPerOrgnr: Map<string, number>;
-  timerMaaneder: Set<string>;
-  tilskudd: Tilskudd[];
-  filer: Record<string, string | null>;
-};
+export type Data = Rapportdata;
 
-/** Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). */
-export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boolean): Promise<Data> {
+/**
+ * Leser alle datasettene og samler ALLE feil før vi kaster (én runde retting). `--år` leser også AVI-loggen
+ * (11.1: aktive målbedrifter som ikke er lastet opp); en ødelagt logg er en feil sammen med de andre.
+ */
+export async function lesData(
+  am: Arbeidsmappe,
+  p: Periode,
+  trengerTilskudd: boolean,
+  medAviLogg = false,
+): Promise<Data> {
   const tom = { fil: null, rader: [] };
   const { lest, feil: ds } = await lesAlleDelvis(am, {
+    logg: async () => (medAviLogg ? await lesAviLogg(am.sti(AVI_LOGG)) : { logg: null, fantes: false }),
     mb: malbedrifterDef,
     // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
     reg: async () => {
@@ -47,7 +48,7 @@ export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boo
     // Timelistene kan være store: bare periodens rader valideres.
     timer: { def: timerDef, valgfritt: true, filter: (hent) => raaDatoI(hent('dato'), p.fra, p.til) },
   });
-  const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom } = lest;
+  const { mb = tom, reg = tom, tiltak = tom, srl = tom, tilskudd = tom, timer = tom, logg } = lest;
   ds.push(
     ...kontrollerTiltak(tiltak.rader),
     ...kontrollerSrl(srl.rader, mb.fil ? new Set(mb.rader.map((m) => m.orgnr)) : undefined),
@@ -71,6 +72,7 @@ export async function lesData(am: Arbeidsmappe, p: Periode, trengerTilskudd: boo
     timerPerOrgnr,
     timerMaaneder,
     tilskudd: tilskudd.rader,
+    aviLogg: logg?.fantes ? logg.logg : null,
     filer: {
       malbedrifter: mb.fil,
       stotteregister: reg.fil,
@@ -157,41 +159,4 @@ export async function lesMaltallFil(
     { fil },
   );
   return { fil, rader, advarsler: [adv] };
-}
-
-/** Advarsler om datagrunnlaget: støtteregisteret mangler måneder med timer, støtte uten avtale. */
-export function dataAdvarsler(d: Data, p: Periode, idagMaaned: string): Diagnostikk[] {
-  const ds: Diagnostikk[] = [];
-  const registerMaaneder = new Set(d.register.filter((r) => r.dato >= p.fra && r.dato <= p.til).map((r) => r.periode));
-  const mangler = [...d.timerMaaneder].filter((m) => m < idagMaaned && !registerMaaneder.has(m)).sort();
-  if (mangler.length) {
-    ds.push(
-      advarsel(
-        'register-mangler-perioder',
-        `Støtteregisteret har ingen linjer for ${mangler.join(', ')}, men timelistene har timer på målbedrifter da. ` +
-          `Innovasjonsstøtten blir for lav til den er fakturert: kjør nh faktura --periode <åååå-mm> for periodene først.`,
-        { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
-      ),
-    );
-  }
-  const aktive = new Set(
-    d.malbedrifter
-      .filter((m) => m.avtalestart <= p.til && (m.avtaleslutt === undefined || m.avtaleslutt >= p.fra))
-      .map((m) => m.orgnr),
-  );
-  const utenAvtale = new Set(
-    d.register
-      .filter((r) => r.dato >= p.fra && r.dato <= p.til && !aktive.has(r.orgnr))
-      .map((r) => `${r.navn} (${r.orgnr})`),
-  );
-  for (const n of utenAvtale) {
-    ds.push(
-      advarsel(
-        'stotte-uten-avtale',
-        `Støtteregisteret har støtte i perioden til ${n}, som ikke har aktiv målbedriftsavtale i perioden i malbedrifter.`,
-        { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
-      ),
-    );
-  }
-  return ds;
 }

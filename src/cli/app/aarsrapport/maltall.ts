@@ -1,20 +1,11 @@
 /** nh årsrapport --måltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
 import path from 'node:path';
 import type { MaltallMal } from '../../../domain/datasett/maltall.js';
-import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
-import { formatDato, maanedAv } from '../../../domain/felles/dato.js';
+import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
+import { formatDato } from '../../../domain/felles/dato.js';
 import type { Kolonne } from '../../../domain/felles/rapport.js';
-import {
-  TOLKNINGER,
-  beregnMaltall,
-  kombiner,
-  kontrollerAndel,
-  periodeFor,
-  utelatteTiltak,
-  tolkMal,
-  type Maaling,
-  type Periode,
-} from '../../../domain/maltall/maltall.js';
+import { TOLKNINGER, periodeFor, type MaltallRad, type Periode } from '../../../domain/maltall/maltall.js';
+import { kontrollerMaltallGrunnlag, planMaltall, type MaltallPlan } from '../../../domain/aarsrapport/plan.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lagCsv } from '../../../io/skriv/csv-skriv.js';
 import { skrivFiler } from '../../../io/skriv/skriv.js';
@@ -24,7 +15,7 @@ import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { AarsrapportValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { utmappe, velgAar } from '../felles.js';
-import { dataAdvarsler, lesData, lesMaltallFil } from './data.js';
+import { lesData, lesMaltallFil, type Data } from './data.js';
 import {
   forutsetninger,
   formaterMaltallArk,
@@ -52,43 +43,27 @@ const MALTALL_CSV: Kolonne[] = [
   { nokkel: 'definisjon', overskrift: 'Definisjon i nh', type: 'tekst' },
 ];
 
-export function lesMalene(fil: string | null, rader: MaltallMal[], k: Kontekst) {
-  const { mal, diagnostikk } = tolkMal(
-    rader.map((r) => ({ id: r.id, mal: r.mal, kommentar: r.kommentar, kilde: r.kilde })),
-  );
-  const feilene = diagnostikk.filter((d) => d.alvor === 'feil');
-  if (feilene.length) throw new InndataFeil(feilene);
-  k.advarsler.push(...diagnostikk);
-  return { fil, mal };
-}
-
-/**
- * Felles for --måltall og --år: les periodens data og de egne målene for `malAar`, regn måltallene (11.2) og
- * sett dem sammen med målene. Advarslene (datasett, mål, utelatte tiltak) legges i k.advarsler.
- */
-export async function maltallForPeriode(
+/** Les: periodens data og de egne målene for `malAar`; advarslene om målfilen legges i k.advarsler. */
+export async function lesMaltallGrunnlag(
   k: Kontekst,
   am: Arbeidsmappe,
   p: Periode,
   malAar: number,
   trengerTilskudd: boolean,
-) {
-  const data = await lesData(am, p, trengerTilskudd);
+  medAviLogg = false,
+): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMal[] } }> {
+  const data = await lesData(am, p, trengerTilskudd, medAviLogg);
   const malFil = await lesMaltallFil(am, malAar);
   k.advarsler.push(...malFil.advarsler);
-  const { mal } = lesMalene(malFil.fil, malFil.rader, k);
-  k.advarsler.push(...dataAdvarsler(data, p, maanedAv(k.idag)));
-  const grunnlag = {
-    periode: p,
-    malbedrifter: data.malbedrifter,
-    stotte: data.register,
-    tiltak: data.tiltak,
-    srl: data.srl,
-  };
-  const maalinger: Maaling[] = beregnMaltall(grunnlag);
-  // 11.2: tiltak hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva) vises som advarsler.
-  k.advarsler.push(...utelatteTiltak(grunnlag));
-  return { data, malFil, maalinger, rader: kombiner(maalinger, mal) };
+  return { data, malFil };
+}
+
+/** Planlegg måltallene (11.2, domain/aarsrapport/plan.ts); feil i målfilen er exit 2. */
+export function maltallPlan(k: Kontekst, data: Data, malRader: readonly MaltallMal[], p: Periode): MaltallPlan {
+  const plan = planMaltall(data, malRader, p, k.idag);
+  if (plan.feil.length) throw new InndataFeil(plan.feil);
+  k.advarsler.push(...plan.advarsler);
+  return plan;
 }
 
 export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
@@ -96,75 +71,31 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   // Programveileder 6.5/11.1: måltallene for det kommende året legges inn 1. desember; grunnlaget er året som går.
   const grunnlagsaar = aar - 1;
   const p = periodeFor(grunnlagsaar);
-  const { data, malFil, maalinger, rader } = await maltallForPeriode(k, am, p, aar, false);
-  const innov = rader.find((r) => r.def.id === 'andelInnovasjonsstotte')!;
-  k.advarsler.push(...kontrollerAndel(innov.def, innov.maaling.verdi, `grunnlaget (${grunnlagsaar})`));
-  const utenMal = rader.filter((r) => r.mal === null).length;
-  if (malFil.fil && utenMal) {
-    k.advarsler.push(
-      advarsel(
-        'maltall-uten-mal',
-        `${utenMal} av ${rader.length} måltall har ikke eget mål i ${malFil.fil}; fyll inn «Mål» eller bruk grunnlaget.`,
-        { fil: malFil.fil, kolonne: 'mal' },
-      ),
-    );
-  }
+  // Les → planlegg (rent) → skriv. Kommandoen spør aldri.
+  const { data, malFil } = await lesMaltallGrunnlag(k, am, p, aar, false);
+  const { maalinger, rader } = maltallPlan(k, data, malFil.rader, p);
+  k.advarsler.push(...kontrollerMaltallGrunnlag(rader, malFil.fil, grunnlagsaar));
 
   const ut = utmappe(am, valg.ut);
-  const xlsxSti = path.join(ut, `maltall-${aar}.xlsx`);
-  const csvSti = path.join(ut, `maltall-${aar}.csv`);
+  const s: Maltallstier = {
+    xlsx: path.join(ut, `maltall-${aar}.xlsx`),
+    csv: path.join(ut, `maltall-${aar}.csv`),
+  };
   const aktive = maalinger.find((m) => m.id === 'malbedrifterIAaret')!.verdi ?? 0;
-
-  const xmal = await lesMal('maltall');
-  const wb = byggArbeidsbok(xmal, {
-    idag: k.idag,
-    variabler: {
-      ar: String(aar),
-      // Issue 16 pkt. 5: grunnlaget fra et år som ikke er over, er foreløpig — merket i selve filen.
-      grunnlagsaar: k.idag <= p.til ? `${grunnlagsaar}, FORELØPIG PER ${formatDato(k.idag)}` : String(grunnlagsaar),
-      naeringshage: am.config.naeringshage.navn,
-    },
-    rader: { maltall: rader.map(maltallXlsxRad), hjelp: rader.map(maltallXlsxRad) },
-    parametre: {
-      forutsetninger: forutsetninger(am, p, data, malFil.fil, [
-        { nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: aar },
-      ]),
-    },
-  });
-  formaterMaltallArk(wb, xmal, 'maltall', rader, ['grunnlag', 'mal']);
-  tilpassRadhoyder(wb, xmal, 'hjelp');
-  const csv = lagCsv(
-    MALTALL_CSV,
-    rader.map((r) => ({
-      ...maltallXlsxRad(r),
-      grunnlag: verdiCsv(r.maaling.verdi, r.def.enhet),
-      mal: verdiCsv(r.mal, r.def.enhet),
-    })),
-  );
-
+  const v: Maltallvisning = { aar, grunnlagsaar, p, aktive, malFil: malFil.fil, rader };
+  const wb = await maltallArbeidsbok(k, am, data, v);
   if (!valg.forhandsvis) {
-    if (!valg.overskriv && malFil.fil && [csvSti, xlsxSti].includes(path.resolve(am.sti(malFil.fil)))) {
-      throw new InndataFeil([
-        feil(
-          'finnes-fra-for',
-          `${malFil.fil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og ` +
-            `kommentar fra ${malFil.fil} med i de nye filene (maltall-${aar}.csv og .xlsx); alt annet du har endret i dem ` +
-            `(egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
-          { fil: am.sti(malFil.fil) },
-        ),
-      ]);
-    }
+    sjekkIkkeMalfilen(am, valg, malFil.fil, s, aar);
     // Issue 16 pkt. 2: hovedarket leses i ≥ 70 % — lange tekster brytes i cellen i stedet for å gjøre kolonnen bred.
     settUtskrift(wb.getWorksheet('Måltall')!, { utvidForTekst: false });
     await skrivFiler(
       [
-        { sti: xlsxSti, innhold: await arbeidsbokTilBuffer(wb) },
-        { sti: csvSti, innhold: csv },
+        { sti: s.xlsx, innhold: await arbeidsbokTilBuffer(wb) },
+        { sti: s.csv, innhold: maltallCsv(rader) },
       ],
       { overskriv: Boolean(valg.overskriv) },
     );
   }
-
   const json = {
     modus: 'maltall',
     ar: aar,
@@ -176,8 +107,77 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     datasett: data.filer,
     maltall: rader.map((r) => maltallJson(r, 'grunnlag')),
     tolkninger: TOLKNINGER,
-    filer: valg.forhandsvis ? [] : [xlsxSti, csvSti],
+    filer: valg.forhandsvis ? [] : [s.xlsx, s.csv],
   };
+  return { json, tekst: maltallTekst(am, v, valg.forhandsvis ? null : s) };
+}
+
+type Maltallstier = { xlsx: string; csv: string };
+type Maltallvisning = {
+  aar: number;
+  grunnlagsaar: number;
+  p: Periode;
+  aktive: number;
+  malFil: string | null;
+  rader: MaltallRad[];
+};
+
+/** Målfilen som ble lest, overskrives bare med --overskriv (og meldingen sier hva som går tapt). */
+function sjekkIkkeMalfilen(
+  am: Arbeidsmappe,
+  valg: AarsrapportValg,
+  malFil: string | null,
+  s: Maltallstier,
+  aar: number,
+): void {
+  if (valg.overskriv || !malFil || ![s.csv, s.xlsx].includes(path.resolve(am.sti(malFil)))) return;
+  throw new InndataFeil([
+    feil(
+      'finnes-fra-for',
+      `${malFil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og ` +
+        `kommentar fra ${malFil} med i de nye filene (maltall-${aar}.csv og .xlsx); alt annet du har endret i dem ` +
+        `(egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
+      { fil: am.sti(malFil) },
+    ),
+  ]);
+}
+
+async function maltallArbeidsbok(k: Kontekst, am: Arbeidsmappe, data: Data, v: Maltallvisning) {
+  const xmal = await lesMal('maltall');
+  const wb = byggArbeidsbok(xmal, {
+    idag: k.idag,
+    variabler: {
+      ar: String(v.aar),
+      // Issue 16 pkt. 5: grunnlaget fra et år som ikke er over, er foreløpig — merket i selve filen.
+      grunnlagsaar:
+        k.idag <= v.p.til ? `${v.grunnlagsaar}, FORELØPIG PER ${formatDato(k.idag)}` : String(v.grunnlagsaar),
+      naeringshage: am.config.naeringshage.navn,
+    },
+    rader: { maltall: v.rader.map(maltallXlsxRad), hjelp: v.rader.map(maltallXlsxRad) },
+    parametre: {
+      forutsetninger: forutsetninger(am, v.p, data, v.malFil, [
+        { nokkel: 'malAar', etikett: 'Måltall for året', type: 'nummer', verdi: v.aar },
+      ]),
+    },
+  });
+  formaterMaltallArk(wb, xmal, 'maltall', v.rader, ['grunnlag', 'mal']);
+  tilpassRadhoyder(wb, xmal, 'hjelp');
+  return wb;
+}
+
+function maltallCsv(rader: readonly MaltallRad[]): string {
+  return lagCsv(
+    MALTALL_CSV,
+    rader.map((r) => ({
+      ...maltallXlsxRad(r),
+      grunnlag: verdiCsv(r.maaling.verdi, r.def.enhet),
+      mal: verdiCsv(r.mal, r.def.enhet),
+    })),
+  );
+}
+
+function maltallTekst(am: Arbeidsmappe, v: Maltallvisning, skrevet: Maltallstier | null): string {
+  const { aar, grunnlagsaar, p, rader } = v;
   const tabell = tekstTabell(
     ['Område', 'Måltall (AVI)', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${aar}`, 'Merknad'],
     rader.map((r) => [
@@ -190,18 +190,17 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
     ]),
     [false, false, true, true, true, false],
   );
-  const tekst = [
+  return [
     farge.bold(
       `Måltall ${aar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`,
     ),
-    `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${aktive} aktive målbedrifter (avtalen overlapper året). ` +
-      `Mål: ${malFil.fil ?? `ingen målfil (maltall-${aar}.csv) — målkolonnen er tom`}.`,
+    `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${v.aktive} aktive målbedrifter (avtalen overlapper året). ` +
+      `Mål: ${v.malFil ?? `ingen målfil (maltall-${aar}.csv) — målkolonnen er tom`}.`,
     '',
     tabell,
     '',
     'Tolkninger («nh docs aarsrapport»):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
-    valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${xlsxSti}\nSkrev ${csvSti}`,
+    skrevet ? `Skrev ${skrevet.xlsx}\nSkrev ${skrevet.csv}` : 'Forhåndsvisning: ingen fil er skrevet.',
   ].join('\n');
-  return { json, tekst };
 }

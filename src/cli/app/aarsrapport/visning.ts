@@ -120,7 +120,10 @@ export function tilpassRadhoyder(wb: ExcelJS.Workbook, mal: Mal, arkNokkel: stri
     ark.kolonner.forEach((k, j) => {
       const v = rad.getCell(j + 1).value;
       if (typeof v !== 'string') return;
-      linjer = Math.max(linjer, Math.ceil((v.length * 1.1) / Math.max(4, (k.bredde ?? 12) - 1)));
+      // Linjeskift i teksten (f.eks. punktlisten i en ordrett hjelpetekst, 11.2) gir egne linjer.
+      const bredde = Math.max(4, (k.bredde ?? 12) - 1);
+      const n = v.split('\n').reduce((s, l) => s + Math.max(1, Math.ceil((l.length * 1.1) / bredde)), 0);
+      linjer = Math.max(linjer, n);
     });
     rad.alignment = { vertical: 'top', wrapText: true };
     rad.height = 15 * linjer;

@@ -9,15 +9,22 @@ import { kostnaderDef } from '../../../domain/datasett/kostnader.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { deler, type Dato } from '../../../domain/felles/dato.js';
-import { beregnPlan, kontrollerFordeling, statusTekst, type Budsjettplan } from '../../../domain/budsjett/budsjett.js';
+import {
+  beregnPlan,
+  kontrollerFordeling,
+  statusTekst,
+  type Budsjettplan,
+  type Fordeling,
+} from '../../../domain/budsjett/budsjett.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
-import { byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
+import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
+import { skrivFiler } from '../../../io/skriv/skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, sporOmAar, utmappe, velgAar } from '../felles.js';
-import { lesTimesatser } from '../timesats/timesats.js';
+import { lesTimesatser } from '../timesats/satser.js';
 
 import {
   fk,
@@ -29,9 +36,9 @@ import {
   oppgjorLinjer,
   oppgjorTekst,
   settSammendragsformler,
-  skrivXlsx,
   type Sammendragslinje,
 } from './felles.js';
+import { planSatsfil, satsfilTekst, sjekkSatsfil, type Satsfil } from './satsfil.js';
 import { kjorRegnskap } from './regnskap.js';
 
 const TOLKNINGER_PLAN = [
@@ -93,7 +100,7 @@ export async function budsjett(k: Kontekst, valg: BudsjettValg): Promise<Resulta
 
 async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: BudsjettValg): Promise<Resultat> {
   const {
-    ts: { ansatte, satser },
+    ts: { ansatte, satser, advarsler: satsAdvarsler },
     kostnader,
     tilskudd,
   } = await lesAlle(am, {
@@ -103,6 +110,10 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
   });
   const { plan, feil: feilListe } = beregnPlan(aar, ansatte, satser, kostnader.rader, tilskudd.rader);
   if (feilListe.length) throw new InndataFeil(feilListe);
+  // 10.4 pkt. 2: timer i et årsverk og årsverkene de indirekte kostnadene fordeles på (issue 20 pkt. 10, 15).
+  k.advarsler.push(...satsAdvarsler);
+  // Issue 20 pkt. 16: budsjettsatsene lagres (timesats-<år>.json), så attestasjonen kan sammenligne med årets faktiske.
+  const satsfil = await planSatsfil(am, aar, k.idag, am.config.timerPerArsverk, satser);
   k.advarsler.push(
     ...plan.advarsler.map((d) =>
       d.kilde?.fil === 'kostnader'
@@ -122,10 +133,44 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
     );
 
   const fil = path.join(utmappe(am, valg.ut), `budsjett-adm-gjennomforing-${aar}.xlsx`);
-  await skrivXlsx(await planXlsx(am, plan, k.idag), fil, valg);
+  const wb = await planXlsx(am, plan, k.idag);
+  if (!valg.forhandsvis) {
+    sjekkSatsfil(satsfil, Boolean(valg.overskriv));
+    await skrivFiler(
+      [
+        { sti: fil, innhold: await arbeidsbokTilBuffer(wb) },
+        ...(satsfil.status === 'lik' ? [] : [{ sti: satsfil.sti, innhold: satsfil.innhold }]),
+      ],
+      { overskriv: Boolean(valg.overskriv) },
+    );
+  }
 
+  const v: Planvisning = {
+    aar,
+    plan,
+    frist,
+    fordeling: fordeling.fordeling,
+    satsfil,
+    forhandsvis: Boolean(valg.forhandsvis),
+    fil,
+  };
+  return { json: planJson(am, v), tekst: planTekst(am, v) };
+}
+
+type Planvisning = {
+  aar: number;
+  plan: Budsjettplan;
+  frist: string;
+  fordeling: Fordeling | null;
+  satsfil: Satsfil;
+  forhandsvis: boolean;
+  fil: string;
+};
+
+function planJson(am: Arbeidsmappe, v: Planvisning) {
+  const { aar, plan, frist, satsfil, forhandsvis, fil } = v;
   const o = plan.oppgjor;
-  const json = {
+  return {
     modus: 'plan',
     ar: aar,
     naeringshage: am.config.naeringshage.navn,
@@ -155,11 +200,21 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
       dato: l.dato ?? null,
       rad: l.rad ?? null,
     })),
-    fordeling10_2: fordelingJson(fordeling.fordeling),
+    fordeling10_2: fordelingJson(v.fordeling),
+    timesatsfil: {
+      fil: satsfil.fil,
+      status: satsfil.status,
+      skrevet: !forhandsvis && satsfil.status !== 'lik',
+    },
     tolkninger: TOLKNINGER_PLAN,
-    fil: valg.forhandsvis ? null : fil,
+    fil: forhandsvis ? null : fil,
   };
-  const tekst = [
+}
+
+function planTekst(am: Arbeidsmappe, v: Planvisning): string {
+  const { aar, plan, satsfil, forhandsvis, fil } = v;
+  const o = plan.oppgjor;
+  return [
     farge.bold(`Budsjett for administrasjon og gjennomføring ${aar} – ${am.config.naeringshage.navn}`),
     `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Sendes Siva innen 1. desember ${aar - 1} (11.1).`,
     '',
@@ -180,12 +235,12 @@ async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: Budsje
     kategoriTabell(plan.kostnader.perKategori),
     '',
     ...oppgjorTekst('plan', o, plan.timer),
-    fordelingTekst(aar, fordeling.fordeling),
+    fordelingTekst(aar, v.fordeling),
     '',
     farge.dim(['Tolkninger («nh docs budsjett»):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
-    valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
+    forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
+    satsfilTekst(satsfil, aar, forhandsvis),
   ].join('\n');
-  return { json, tekst };
 }
 
 async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan, idag: Dato): Promise<ExcelJS.Workbook> {

@@ -1,25 +1,24 @@
 /**
- * nh budsjett --regnskap <år>: attestasjonsgrunnlaget for revisor (20. februar; 10.4, vedlegg 3 pkt. 4.2).
+ * nh budsjett --regnskap <år>: attestasjonsgrunnlaget for revisor (20. februar; 10.4, vedlegg 3 pkt. 3 og 4.2).
+ * Les (timelister, kostnader, tilskudd, årets satser) → beregn (domain/budsjett/regnskap.ts) → skriv xlsx.
  */
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import { kostnaderDef } from '../../../domain/datasett/kostnader.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { timerDef, timerOverDognet } from '../../../domain/datasett/timer.js';
 import { advarsel, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { formatDato, raaDatoI, type Dato } from '../../../domain/felles/dato.js';
-import { kontrollerFordeling, statusTekst } from '../../../domain/budsjett/budsjett.js';
+import { normaliserNavn } from '../../../domain/felles/felter.js';
+import { kontrollerFordeling, statusTekst, type Fordeling } from '../../../domain/budsjett/budsjett.js';
+import { beregnRegnskap, type Regnskap } from '../../../domain/budsjett/regnskap.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
-import { byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, utmappe } from '../felles.js';
-import { lesSatserForAar } from '../timesats/timesats.js';
-
-import { beregnRegnskap, type Regnskap } from '../../../domain/budsjett/regnskap.js';
+import { lesSatserForAar, type AarsSatser, type LagretSett } from '../timesats/satser.js';
 import {
   fk,
   fordelingJson,
@@ -27,13 +26,10 @@ import {
   kategorierJson,
   kategoriTabell,
   oppgjorJson,
-  oppgjorLinjer,
   oppgjorTekst,
-  settSammendragsformler,
   skrivXlsx,
-  sumRef,
-  type Sammendragslinje,
 } from './felles.js';
+import { ATTESTASJON, ATTESTERER, regnskapXlsx } from './regnskap-xlsx.js';
 
 const TOLKNINGER_REGNSKAP = [
   'Timer på administrasjon og gjennomføring er rader i timer med en administrasjonskode (adminKoder i nh.json) og dato i året; timer på målbedrifter (orgnr) er art. 28-tjenester og er ikke med.',
@@ -44,23 +40,13 @@ const TOLKNINGER_REGNSKAP = [
   'Differanse = tildeling − total. Positiv differanse er overskudd som skal tilbakebetales (vedlegg 3 pkt. 4.2).',
 ];
 
-/** Programveileder 10.4 (2.) og vedlegg 3 pkt. 4.2: alt den revisorgodkjente attestasjonen skal bekrefte. */
-const ATTESTASJON = [
-  'Det foreligger timelister som dokumenterer medgått tid.',
-  'Timelistene spesifiserer hvem som har utført arbeidet og hvordan tiden er brukt i programarbeidet.',
-  'Timelistene kan fremlegges på forespørsel.',
-  'Tildelingen til «Gjennomførings- og administrasjonskostnader» er disponert i sin helhet.',
-  'Det ligger ikke igjen noen statsstøtterettslig «fordel» i programselskapet (for mye utbetalt kreves tilbake).',
-];
-const ATTESTERER = 'Revisor. Er selskapet ikke revisorpliktig, kan regnskapsfører utarbeide attestasjonen.';
-
 // ————— regnskap —————
 
 export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, valg: BudsjettValg): Promise<Resultat> {
   const fra = `${aar}-01-01` as Dato;
   const til = `${aar}-12-31` as Dato;
   const { aarsSatser, timer, malbedrifter, kostnader, tilskudd } = await lesAlle(am, {
-    // 10.4 / vedlegg 3 pkt. 4.2: årets egne satser (timesats-<år>.json), ellers regnet fra ansatte nå.
+    // 10.4 / vedlegg 3 pkt. 3 og 4.2: årets faktiske satser, ellers budsjettsatsene, ellers regnet fra ansatte nå.
     aarsSatser: () => lesSatserForAar(am, aar),
     // Bare årets rader valideres og tas med (én gjennomgang av en stor timeliste).
     timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), fra, til) },
@@ -68,21 +54,28 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     kostnader: { def: kostnaderDef, valgfritt: true },
     tilskudd: tilskuddDef,
   });
-  const { ansatte, satser } = aarsSatser;
-  const { regnskap: r, feil: feilListe } = beregnRegnskap(
-    aar,
-    timer.rader,
-    ansatte,
-    satser,
-    malbedrifter.rader,
-    kostnader.rader,
-    tilskudd.rader,
-    am.config.adminKoder,
-    am.config.admAktiviteter,
-    aarsSatser.lagret ? `timesats-${aar}.json` : 'ansatte',
-  );
+  const regn = (ansatte: { navn: string }[], satser: { godkjent: number }[], kilde: string) =>
+    beregnRegnskap(
+      aar,
+      timer.rader,
+      ansatte,
+      satser,
+      malbedrifter.rader,
+      kostnader.rader,
+      tilskudd.rader,
+      am.config.adminKoder,
+      am.config.admAktiviteter,
+      kilde,
+    );
+  const { regnskap: r, feil: feilListe } = regn(aarsSatser.ansatte, aarsSatser.satser, aarsSatser.fil ?? 'ansatte');
   feilListe.unshift(...timerOverDognet(timer.rader)); // issue 11 pkt. 5: høyst 24 timer per person per dag
   if (feilListe.length) throw new InndataFeil(feilListe);
+  // Issue 20 pkt. 16: timebeløpet med det andre lagrede settet, til sammenligning (budsjett mot faktisk).
+  const annet =
+    aarsSatser.brukt === 'faktisk' ? aarsSatser.budsjett : aarsSatser.brukt === 'budsjett' ? aarsSatser.faktisk : null;
+  const medAnnet = annet ? regn(annet.ansatte, annet.ansatte, annet.fil) : null;
+  const sammenligning =
+    annet && medAnnet && !medAnnet.feil.length ? { sett: annet, timeBelop: medAnnet.regnskap.oppgjor.timeBelop } : null;
   const filnavn: Record<string, string> = {
     timer: timer.fil ?? 'timer.csv',
     tilskudd: tilskudd.fil ?? 'tilskudd.csv',
@@ -97,17 +90,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
   );
   const fordeling = kontrollerFordeling(aar, tilskudd.rader);
   k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
-  if (!aarsSatser.lagret) {
-    k.advarsler.push(
-      advarsel(
-        'timesats-ikke-lagret',
-        `Fant ingen lagrede timesatser for ${aar} (timesats-${aar}.json): satsene er regnet fra ansatte slik den er i dag. ` +
-          `Attestasjonen skal bruke satsene for ${aar} (programveileder 10.4, vedlegg 3 pkt. 4.2); er lønn eller stilling endret ` +
-          `siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --år ${aar} før ansatte endres for neste år.`,
-        { fil: `timesats-${aar}.json` },
-      ),
-    );
-  }
+  k.advarsler.push(...aarsSatser.advarsler);
   if (til >= k.idag)
     k.advarsler.push(
       advarsel(
@@ -117,10 +100,46 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     );
 
   const fil = path.join(utmappe(am, valg.ut), `attestasjonsgrunnlag-${aar}.xlsx`);
-  await skrivXlsx(await regnskapXlsx(am, r, aarsSatser.kilde, k.idag), fil, valg);
+  await skrivXlsx(await regnskapXlsx(am, r, aarsSatser, k.idag), fil, valg);
+  const v: Visning = { aar, r, aarsSatser, sammenligning, fordeling: fordeling.fordeling };
+  return {
+    json: regnskapJson(am, v, valg.forhandsvis ? null : fil),
+    tekst: regnskapTekst(am, v, valg.forhandsvis ? null : fil),
+  };
+}
 
+type Visning = {
+  aar: number;
+  r: Regnskap;
+  aarsSatser: AarsSatser;
+  sammenligning: { sett: LagretSett; timeBelop: number } | null;
+  fordeling: Fordeling | null;
+};
+
+/** Issue 20 pkt. 16: begge lagrede settene ved siden av hverandre, hvilket som er brukt og hvorfor. */
+function satserJson(v: Visning) {
+  const sett = (l: LagretSett | null) =>
+    l && {
+      fil: l.fil,
+      laget: l.laget,
+      timerPerArsverk: l.timerPerArsverk,
+      ansatte: l.ansatte.map((a) => ({ navn: a.navn, timesats: kr(a.godkjent) })),
+    };
+  return {
+    brukt: v.aarsSatser.brukt,
+    begrunnelse: v.aarsSatser.begrunnelse,
+    budsjett: sett(v.aarsSatser.budsjett),
+    faktisk: sett(v.aarsSatser.faktisk),
+    timeBelopMedAndreSatser: v.sammenligning
+      ? { fil: v.sammenligning.sett.fil, timeBelop: kr(v.sammenligning.timeBelop) }
+      : null,
+  };
+}
+
+function regnskapJson(am: Arbeidsmappe, v: Visning, fil: string | null) {
+  const { aar, r } = v;
   const o = r.oppgjor;
-  const json = {
+  return {
     modus: 'regnskap',
     ar: aar,
     naeringshage: am.config.naeringshage.navn,
@@ -157,26 +176,27 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     },
     tildelingLinjer: r.tildeling.linjer.map((l) => ({ belop: kr(l.belop), dato: l.dato ?? null, rad: l.rad ?? null })),
     antallTimelinjer: r.timelinjer.length,
-    timesatsKilde: aarsSatser.kilde,
-    fordeling10_2: fordelingJson(fordeling.fordeling),
+    timesatsKilde: v.aarsSatser.kilde,
+    timesatser: satserJson(v),
+    fordeling10_2: fordelingJson(v.fordeling),
     attestasjonBekrefter: ATTESTASJON,
     attesterer: ATTESTERER,
     tolkninger: TOLKNINGER_REGNSKAP,
-    fil: valg.forhandsvis ? null : fil,
+    fil,
   };
-  const tekst = [
+}
+
+function regnskapTekst(am: Arbeidsmappe, v: Visning, fil: string | null): string {
+  const { aar, r } = v;
+  const o = r.oppgjor;
+  return [
     farge.bold(`Attestasjonsgrunnlag administrasjon og gjennomføring ${aar} – ${am.config.naeringshage.navn}`),
     `Programveileder 10.4 / vedlegg 3 pkt. 4.2. Revisors attestasjon sendes Siva innen 20. februar ${aar + 1} (11.1).`,
-    `Timesatser: ${aarsSatser.kilde}.`,
+    `Timesatser: ${v.aarsSatser.kilde}.`,
+    `  Hvorfor: ${v.aarsSatser.begrunnelse}.`,
+    ...sammenligningTekst(v),
     '',
-    tekstTabell(
-      ['Ansatt', 'Timesats', 'Timer', 'Beløp'],
-      [
-        ...r.personer.map((p) => [p.navn, fk(p.timesats), (p.timer / 100).toLocaleString('nb-NO'), fk(p.belop)]),
-        ['Sum', '', (r.timer / 100).toLocaleString('nb-NO'), fk(o.timeBelop)],
-      ],
-      [false, true, true, true],
-    ),
+    personTabell(v),
     '',
     tekstTabell(
       ['Aktivitet (10.4)', 'Timer', 'Beløp'],
@@ -188,109 +208,53 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     '',
     ...oppgjorTekst('regnskap', o, r.timer),
     `  (${(r.malbedriftTimer / 100).toLocaleString('nb-NO')} timer på målbedrifter er art. 28-tjenester og ikke med.)`,
-    fordelingTekst(aar, fordeling.fordeling),
+    fordelingTekst(aar, v.fordeling),
     '',
     'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2):',
     ...ATTESTASJON.map((t) => `  • ${t}`),
     `  ${ATTESTERER}`,
     '',
     farge.dim(['Tolkninger («nh docs budsjett»):', ...TOLKNINGER_REGNSKAP.map((t) => `  • ${t}`)].join('\n')),
-    valg.forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
+    fil === null ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
   ].join('\n');
-  return { json, tekst };
 }
 
-async function regnskapXlsx(am: Arbeidsmappe, r: Regnskap, satsKilde: string, idag: Dato): Promise<ExcelJS.Workbook> {
-  const mal = await lesMal('attestasjonsgrunnlag');
-  const o = r.oppgjor;
-  const linjer: Sammendragslinje[] = [
-    { nokkel: 'ar', etikett: 'Regnskapsår', type: 'nummer', verdi: r.ar },
-    {
-      nokkel: 'frist',
-      etikett: 'Frist for revisors attestasjon til Siva (11.1)',
-      type: 'dato',
-      verdi: `${r.ar + 1}-02-20`,
-    },
-    ...oppgjorLinjer('regnskap', mal, o, r.timer, {
-      personer: r.personer.length,
-      kategorier: r.kostnader.perKategori.length,
-    }),
-    {
-      nokkel: 'tilbakebetales',
-      etikett: 'Skal tilbakebetales til Siva (vedlegg 3 pkt. 4.2)',
-      type: 'belop',
-      verdi: Math.max(0, o.differanse),
-      formel: (f) => `MAX(0,${f('differanse')})`,
-    },
-    {
-      nokkel: 'kontroll',
-      etikett: 'Kontroll: timer i timelistene − timer i sammendraget',
-      type: 'timer',
-      verdi: 0,
-      formel: (f) => `${sumRef(mal, 'timeliste', 'timer', r.timelinjer.length)}-${f('timer')}`,
-    },
-    {
-      nokkel: 'malbedriftTimer',
-      etikett: 'Timer på målbedrifter i året (art. 28, ikke med)',
-      type: 'timer',
-      verdi: r.malbedriftTimer,
-    },
-    { nokkel: 'satsKilde', etikett: 'Timesatser brukt (10.4, årets satser)', type: 'tekst', verdi: satsKilde },
-    ...ATTESTASJON.map((t, i) => ({
-      nokkel: `krav${i + 1}`,
-      etikett: i === 0 ? 'Attestasjonen bekrefter (10.4, vedlegg 3 pkt. 4.2)' : '',
-      type: 'tekst' as const,
-      verdi: t,
-    })),
-    { nokkel: 'signatur', etikett: 'Hvem attesterer (10.4)', type: 'tekst', verdi: ATTESTERER },
-    {
-      nokkel: 'avrunding',
-      etikett: 'Avrunding',
-      type: 'tekst',
-      verdi: 'timer × timesats per person og aktivitet til øre, halv opp; summer = sum av linjene',
-    },
+function sammenligningTekst(v: Visning): string[] {
+  const s = v.sammenligning;
+  if (!s) return [];
+  const diff = s.timeBelop - v.r.oppgjor.timeBelop;
+  const hva = s.sett.grunnlag === 'budsjett' ? 'budsjettsatsene' : 'årets faktiske satser';
+  return [
+    `  Med ${hva} (${s.sett.fil}) ville timebeløpet vært ${fk(s.timeBelop)} kr` +
+      (diff === 0 ? ' (det samme).' : ` (${fk(Math.abs(diff))} kr ${diff > 0 ? 'mer' : 'mindre'}).`),
   ];
-  const totalTimer = r.timer;
-  const wb = byggArbeidsbok(mal, {
-    variabler: { ar: String(r.ar), naeringshage: am.config.naeringshage.navn },
-    idag,
-    rader: {
-      personer: r.personer.map((p) => ({ ansatt: p.navn, timesats: p.timesats, timer: p.timer, belop: p.belop })),
-      aktiviteter: r.aktiviteter.map((a) => ({
-        aktivitet: a.aktivitet,
-        timer: a.timer,
-        belop: a.belop,
-        andel: totalTimer ? Math.round((a.timer * 1_000_000) / totalTimer) : 0,
-      })),
-      linjer: r.linjer.map((l) => ({
-        ansatt: l.ansatt,
-        aktivitet: l.aktivitet,
-        rader: l.rader,
-        timer: l.timer,
-        timesats: l.timesats,
-        belop: l.belop,
-      })),
-      kategorier: r.kostnader.perKategori.map((x) => ({ kategori: x.kategori, antall: x.antall, belop: x.belop })),
-      kostnadslinjer: r.kostnader.linjer.map((l) => ({
-        dato: l.dato ?? null,
-        kategori: l.kategori,
-        tekst: l.tekst ?? null,
-        belop: l.belop,
-        rad: l.rad ?? null,
-      })),
-      timeliste: r.timelinjer.map((t) => ({
-        dato: t.dato,
-        ansatt: t.ansatt,
-        aktivitet: t.aktivitet,
-        timer: t.timer,
-        beskrivelse: t.beskrivelse ?? null,
-        aktivitetOppgitt: t.aktivitetOppgitt ?? null,
-        tjeneste: t.tjeneste ?? null,
-        rad: t.rad ?? null,
-      })),
-    },
-    parametre: { sammendrag: linjer },
-  });
-  settSammendragsformler(wb, mal, linjer);
-  return wb;
+}
+
+/** Timesats per ansatt; med lagrede sett også budsjett- og faktisk sats ved siden av (issue 20 pkt. 16). */
+function personTabell(v: Visning): string {
+  const { r } = v;
+  const { budsjett, faktisk } = v.aarsSatser;
+  const sats = (l: LagretSett | null, navn: string) => {
+    const a = l?.ansatte.find((x) => normaliserNavn(x.navn) === normaliserNavn(navn));
+    return a ? fk(a.godkjent) : '–';
+  };
+  const ekstra = [...(budsjett ? ['Budsjettsats'] : []), ...(faktisk ? ['Faktisk sats'] : [])];
+  const ekstraVerdier = (navn: string) => [
+    ...(budsjett ? [sats(budsjett, navn)] : []),
+    ...(faktisk ? [sats(faktisk, navn)] : []),
+  ];
+  return tekstTabell(
+    ['Ansatt', ...ekstra, 'Timesats', 'Timer', 'Beløp'],
+    [
+      ...r.personer.map((p) => [
+        p.navn,
+        ...ekstraVerdier(p.navn),
+        fk(p.timesats),
+        (p.timer / 100).toLocaleString('nb-NO'),
+        fk(p.belop),
+      ]),
+      ['Sum', ...ekstra.map(() => ''), '', (r.timer / 100).toLocaleString('nb-NO'), fk(r.oppgjor.timeBelop)],
+    ],
+    [false, ...ekstra.map(() => true), true, true, true],
+  );
 }

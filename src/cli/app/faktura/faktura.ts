@@ -10,7 +10,17 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
-import { forsteDag, leggTilMaaneder, maanedAv, parseMaaned, type Maaned } from '../../../domain/felles/dato.js';
+import {
+  forsteDag,
+  leggTilMaaneder,
+  maanedAv,
+  parseDato,
+  parseMaaned,
+  type Maaned,
+} from '../../../domain/felles/dato.js';
+import type { FakturaOppsett } from '../../../domain/faktura/oppsett.js';
+import { planleggFakturadato, type Fakturadatoer } from '../../../domain/faktura/fakturadato.js';
+import { tolkGodtaSmb } from '../../../domain/faktura/smb-kontroll.js';
 import { planleggKjoring, type FakturaInndata, type Fakturaplan } from '../../../domain/faktura/kjoringsplan.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lagDokumenter, type Dokument } from '../../../io/faktura/dokumenter.js';
@@ -60,13 +70,34 @@ async function hentPeriode(k: Kontekst, flagg: string | undefined): Promise<Maan
   return lesPeriode(svar);
 }
 
+/**
+ * Issue 19 pkt. 6: fakturadato og forfall (i dag, tilbakedatert innen 15 virkedager, eller --fakturadato), og
+ * issue 20 pkt. 2: --godta-smb. Ugyldige verdier er exit 2 før noe leses.
+ */
+function stottevalg(k: Kontekst, periode: Maaned, valg: FakturaValg, s: FakturaOppsett) {
+  const flagg = valg.fakturadato === undefined ? undefined : parseDato(valg.fakturadato);
+  if (flagg === null)
+    throw new InndataFeil([
+      feil('ugyldig-flagg', `--fakturadato «${valg.fakturadato}» er ikke en dato.`, undefined, {
+        forventet: 'åååå-mm-dd eller dd.mm.åååå',
+      }),
+    ]);
+  const r = planleggFakturadato({ periode, idag: k.idag, forfallsdager: s.forfallsdager, flagg });
+  if ('feil' in r) throw new InndataFeil([feil('ugyldig-fakturadato', r.feil, undefined, { forventet: r.forventet })]);
+  const godta = tolkGodtaSmb(valg.godtaSmb ?? []);
+  if (godta.feil.length) throw new InndataFeil(godta.feil);
+  const datoer: Fakturadatoer = r.datoer;
+  return { datoer, godta: godta.godta };
+}
+
 export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat> {
   const periode = await hentPeriode(k, valg.periode);
   const am = await aapneArbeidsmappe(k.data);
+  const stotte = stottevalg(k, periode, valg, am.config.faktura);
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
   const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
-  const { inn, reg } = await lesInndata(k, am, periode, valg, kjoring);
+  const { inn, reg } = await lesInndata(k, am, periode, valg, kjoring, stotte);
   const plan = planleggKjoring(inn);
   if (plan.status === 'allerede-fakturert') return alleredeFakturert(periode, plan.linjer, reg.sti);
   k.advarsler.push(...plan.advarsler);

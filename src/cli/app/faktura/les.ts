@@ -11,6 +11,8 @@ import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { malbedrifterDef, type Malbedrift } from '../../../domain/datasett/malbedrifter.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
+import { annenstotteDef, kontrollerAnnenStotte } from '../../../domain/datasett/annenstotte.js';
+import type { Fakturadatoer } from '../../../domain/faktura/fakturadato.js';
 import { forsteDag, raaDatoI, sisteDag, type Maaned } from '../../../domain/felles/dato.js';
 import { normaliserNavn } from '../../../domain/felles/felter.js';
 import { kjoperMangler } from '../../../domain/faktura/ehf.js';
@@ -52,12 +54,15 @@ async function lesDatasettene(am: Arbeidsmappe, periode: Maaned): Promise<Datase
     // Bare periodens rader valideres og tas med (én gjennomgang av en stor timeliste).
     timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), fra, til) },
     tilskudd: tilskuddDef,
+    // Issue 20 pkt. 7: støtte fra andre (frivillig fil).
+    annen: { def: annenstotteDef, valgfritt: true },
   });
   return {
     ansatte: lest.ansatte.rader,
     malbedrifter: lest.malbedrifter.rader,
     timer: lest.timer.rader,
     tilskudd: lest.tilskudd.rader,
+    annen: lest.annen.rader,
   };
 }
 
@@ -79,6 +84,8 @@ export async function lesInndata(
   periode: Maaned,
   valg: FakturaValg,
   kjoring: string,
+  /** Issue 19 pkt. 6 og issue 20 pkt. 2: fakturadatoene og --godta-smb (tolket før lesingen). */
+  stotte: { datoer: Fakturadatoer; godta: ReadonlyMap<string, string> },
 ): Promise<{ inn: FakturaInndata; reg: LestRegister }> {
   const oppsett = am.config.faktura;
   const formater = velgFormater(oppsett, valg.format);
@@ -94,10 +101,13 @@ export async function lesInndata(
           Object.keys(oppsett.tjenestepriser),
         ),
         ...(await csvKolonnefeil(oppsett)),
+        ...kontrollerAnnenStotte(datasett.annen ?? []),
       ]
     : [];
   const inn: FakturaInndata = {
-    p: fakturaParametre(am.config, periode, oppsett),
+    p: { ...fakturaParametre(am.config, periode, oppsett), fakturadato: stotte.datoer.fakturadato },
+    datoer: stotte.datoer,
+    godta: stotte.godta,
     oppsett,
     formater,
     selger: selgerAv(am.config),

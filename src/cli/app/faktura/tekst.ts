@@ -18,7 +18,8 @@ export function tekst(am: Arbeidsmappe, plan: Fakturaplan, valg: FakturaValg, sk
     farge.bold(
       `Fakturering ${f.periode} – ${am.config.naeringshage.navn} (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)`,
     ),
-    `Fakturadato ${formatDato(f.fakturadato)}. Markedspris: ${PRISREKKEFOLGE}. Egenandel og mva per faktura til øre, fordelt på linjene; støtte = markedsverdi − egenandel.`,
+    plan.datoer?.forklaring ?? `Fakturadato ${formatDato(f.fakturadato)}.`,
+    `Markedspris: ${PRISREKKEFOLGE}. Egenandel (rundet opp) og mva per faktura til øre, fordelt på linjene; støtte = markedsverdi − egenandel.`,
     '',
     f.malbedrifter.length ? tabell(plan) : 'Ingen timer på målbedrifter i perioden — ingenting å fakturere.',
     '',

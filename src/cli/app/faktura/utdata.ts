@@ -45,6 +45,7 @@ export function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
       ? {
           treaar: {
             tidligereEur: eur(t.tidligereEur),
+            fraAndreEur: eur(t.fraAndreEur),
             samletEur: eur(t.samletEur),
             takEur: eur(STOTTETAK_EUR_CENT),
             gjenstaarEur: eur(t.gjenstaarEur),
@@ -99,7 +100,7 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
     mvaSats: pst(p.mvaSats),
     eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: krev(c, ['eurNok']).eurNok.kilde },
     avrunding:
-      'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) og mva = egenandel × mva-sats per faktura til øre, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
+      'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) rundet opp til øre (støtten aldri over intensiteten) og mva = egenandel × mva-sats halv opp, per faktura, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
   };
 }
 
@@ -149,6 +150,18 @@ export function fakturaJson(
   return {
     periode: f.periode,
     fakturadato: f.fakturadato,
+    // Issue 19 pkt. 6: hvilken fakturadato og hvorfor (bokføringsforskriften § 5-1-3 tredje ledd).
+    fakturadatoer: plan.datoer
+      ? {
+          fakturadato: plan.datoer.fakturadato,
+          forfallsdato: plan.datoer.forfallsdato,
+          utstedt: plan.datoer.utstedt,
+          kilde: plan.datoer.kilde,
+          tilbakedatert: plan.datoer.tilbakedatert,
+          fristTilbakedatering: plan.datoer.fristTilbakedatering,
+          forklaring: plan.datoer.forklaring,
+        }
+      : null,
     status,
     naeringshage: am.config.naeringshage.navn,
     forutsetninger: forutsetningerJson(am.config, inn.p),

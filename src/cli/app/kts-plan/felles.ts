@@ -11,7 +11,7 @@ import { lesAlle, lesDatasett } from '../../../io/les/datasett.js';
 export const TOLKNINGER = [
   '«Siden siste oppdatering» (6.3): loggen avi/avi-logg.json over hva hver opplastingsfil inneholdt er fasit. Med i filen er alt som ikke står i en opplastingsfil for en annen frist, og som har utsendingsmåned til og med fristens måned. Første gang (ingen logg) antas AVI oppdatert ved forrige frist; --siden <dato> velger en annen dato.',
   'For sent: en registrering som hørte til en tidligere AVI-frist, men aldri ble rapportert, tas med, merkes «for sent» og får en utsendingsmåned som ikke er passert (denne oppdateringens måned).',
-  'November–desember (11.1: alle aktive i året i AVI innen 31. desember): desemberfilen tar med årets oppstarter til og med fristen, med oppstartskjema i mars året etter (6.3); etter 1. desember gir --frist <år>-12-31 en logget årsslutt-registrering.',
+  'November–desember (11.1: alle aktive i året i AVI innen 31. desember): desemberfilen tar med årets oppstarter til og med fristen, med oppstartskjema i mars året etter (6.3); etter 1. desember gir --frist <år>-12-31 en logget årsslutt-registrering, og i desember foreslår nh den når årets oppstarter ikke står i noen opplasting.',
   'En målbedrift som både startet og sluttet siden siste oppdatering står i begge delene (ny og avsluttet).',
   'Ny kjøring for samme frist: filen lages komplett på nytt (krever --overskriv), og loggens innslag for fristen erstattes — ingenting dobbeltføres.',
   'Underveisskjema (6.3): ett år etter oppstartskjemaets måned og deretter årlig så lenge avtalen løper ved inngangen til måneden. AVI fyller det ut; det vises i planen, ikke i opplastingsfilen.',

@@ -5,10 +5,16 @@
 import { InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { GRUNNDATASETT } from '../../../domain/datasett/index.js';
-import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
+import { malbedrifterDef, type Malbedrift } from '../../../domain/datasett/malbedrifter.js';
+import { aktivPaa } from '../../../domain/maltall/maltall.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
+import { annenstotteDef, kontrollerAnnenStotte, type AnnenStotte } from '../../../domain/datasett/annenstotte.js';
 import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
-import { kontrollerMalbedrifter, kontrollerTimer } from '../../../domain/kontroll/kontroll.js';
+import {
+  kontrollerMalbedrifter,
+  kontrollerTimer,
+  kontrollerUtviklingsplan,
+} from '../../../domain/kontroll/kontroll.js';
 import { hvor, ufylte } from '../../../domain/konfig/uavklart.js';
 import { aapneArbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlleDelvis, type LestDatasett } from '../../../io/les/datasett.js';
@@ -27,8 +33,12 @@ export async function sjekk(k: Kontekst): Promise<Resultat> {
   const mb = lest.get(malbedrifterDef)?.rader as LestDatasett<never>['rader'] | undefined;
   const timer = lest.get(timerDef)?.rader as LestDatasett<never>['rader'] | undefined;
   if (mb) ds.push(...kontrollerMalbedrifter(mb));
+  const annen = lest.get(annenstotteDef)?.rader as AnnenStotte[] | undefined;
+  if (annen) ds.push(...kontrollerAnnenStotte(annen)); // issue 20 pkt. 7: beløp i kroner eller euro
   if (timer && ansatte && mb) ds.push(...kontrollerTimer(timer, ansatte, mb, am.config.adminKoder));
   if (ds.length) throw new InndataFeil(ds);
+  // 8.2: en aktiv målbedrift (avtalen gjelder i dag) skal ha en utviklingsplan — advarsel, ikke feil.
+  if (mb) k.advarsler.push(...kontrollerUtviklingsplan((mb as Malbedrift[]).filter((m) => aktivPaa(m, k.idag))));
   const oversikt = GRUNNDATASETT.map((d) => ({
     datasett: d.navn,
     fil: lest.get(d)?.fil ?? null,

@@ -9,7 +9,9 @@ import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.
 import { formatDato, leggTilAar, parseDato } from '../../../domain/felles/dato.js';
 import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { parseDesimal } from '../../../domain/felles/tall.js';
-import { stotteSisteTreAar } from '../../../domain/felles/stottetak.js';
+import { annenStotteSomLinjer, stotteSisteTreAar } from '../../../domain/felles/stottetak.js';
+import { annenstotteDef } from '../../../domain/datasett/annenstotte.js';
+import { lesDatasett } from '../../../io/les/datasett.js';
 import {
   exitKodeFor,
   OFFENTLIGE_FORMER,
@@ -356,7 +358,10 @@ export async function smbSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const { linjer, advarsler: registerAdvarsler } = await lesStotteregister(am);
   k.advarsler.push(...registerAdvarsler);
   const iVinduet = linjer.filter((l) => l.orgnr === orgnr && l.dato > leggTilAar(k.idag, -3) && l.dato <= k.idag);
-  const tidligereEur = stotteSisteTreAar(linjer, orgnr, k.idag);
+  // Issue 20 pkt. 7 (vedlegg 3 pkt. 2 «per målbedrift»): støtte fra andre (annenstotte.csv) teller i taket.
+  const annen = await lesDatasett(am, annenstotteDef, { valgfritt: true });
+  const andre = annenStotteSomLinjer(annen.rader, kurs.kurs);
+  const tidligereEur = stotteSisteTreAar([...linjer, ...andre], orgnr, k.idag);
   if (kurs.dato > k.idag)
     k.advarsler.push(
       advarsel(

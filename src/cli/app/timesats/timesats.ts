@@ -1,129 +1,39 @@
 /**
- * nh timesats: les ansatte → beregn (domain/timesats) → tabell, --json og timesats-<år>.xlsx.
+ * nh timesats: les ansatte → beregn (domain/timesats) → tabell, --json, timesats-<år>.xlsx og årets satser lagret
+ * (timesats-<år>.json før året begynner = budsjettsatser; ellers timesats-<år>-faktisk.json = årets faktiske lønn).
  */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { ansatteDef, type Ansatt } from '../../../domain/datasett/ansatte.js';
+import type { Ansatt } from '../../../domain/datasett/ansatte.js';
 import { formatKroner, formatProsent } from '../../../domain/felles/penger.js';
 import {
-  beregnTimesatser,
+  fordelingsArsverk,
+  fordelingTekst,
   indirektePerArsverk,
-  lagredeSatser,
-  lagredeSatserSkjema,
+  SIVA_TIMER_PER_ARSVERK,
   sumArsverk,
   TAK_KRONER,
   TAK_PROMILLE_NEVNER,
   TAK_PROMILLE_TELLER,
+  timerAvvikProsent,
   type Binder,
   type Timesats,
   type TimesatsParametre,
 } from '../../../domain/timesats/timesats.js';
-import { formatDato, type Dato } from '../../../domain/felles/dato.js';
-import type { Config } from '../../../domain/konfig/config.js';
-import { krev } from '../../../domain/konfig/uavklart.js';
-import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
+import { grunnlagFor, lagredeSatser, satsfilnavn, type Satsgrunnlag } from '../../../domain/timesats/aarssatser.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
-import { lesDatasett } from '../../../io/les/datasett.js';
 import { skrivFiler } from '../../../io/skriv/skriv.js';
-import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
+import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Parameter } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { TimesatsValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, pst, utmappe, velgAar } from '../felles.js';
+import { lesTimesatser, timesatsParametre } from './satser.js';
 
 export const BINDER_TEKST: Record<Binder, string> = {
   beregnet: 'beregnet sats (under takene)',
   promille: 'tak 1,2 ‰ av årslønn',
   kroner: 'tak 1 100 kr',
 };
-
-/** Issue 19 pkt. 2: satsene timesatsen regnes av må være fylt inn i nh.json (ellers exit 2 med hvor de finnes). */
-export function timesatsParametre(config: Config): TimesatsParametre {
-  const c = krev(config, ['arbeidsgiveravgiftSats', 'andreSosialeKostnaderProsent', 'indirekteKostnaderPerAr']);
-  return {
-    arbeidsgiveravgiftSats: c.arbeidsgiveravgiftSats,
-    andreSosialeKostnaderProsent: c.andreSosialeKostnaderProsent,
-    indirekteKostnaderPerAr: c.indirekteKostnaderPerAr,
-    timerPerArsverk: c.timerPerArsverk,
-  };
-}
-
-/** Les ansatte og beregn timesatser — brukes også av budsjett. */
-export async function lesTimesatser(am: Arbeidsmappe): Promise<{ ansatte: Ansatt[]; satser: Timesats[] }> {
-  const { rader, fil } = await lesDatasett(am, ansatteDef);
-  if (rader.length === 0) {
-    throw new InndataFeil([
-      feil(
-        'ingen-rader',
-        'Datasettet har ingen ansatte (bare overskrift).',
-        { fil: fil ?? 'ansatte.csv', rad: 2 },
-        { forventet: 'minst én ansatt' },
-      ),
-    ]);
-  }
-  return { ansatte: rader, satser: beregnTimesatser(rader, timesatsParametre(am.config)) };
-}
-
-/** Satsene et år bruker: navn og godkjent timesats per ansatt, og hvor de kom fra (vises i utdata). */
-export type AarsSatser = {
-  ansatte: { navn: string }[];
-  satser: { godkjent: number }[];
-  kilde: string;
-  lagret: boolean;
-};
-
-/**
- * Programveileder 10.4 / vedlegg 3 pkt. 4.2: attestasjonen for et år bruker årets egne satser. Finnes
- * `timesats-<år>.json` (lagret av `nh timesats --år <år>`) i arbeidsmappen, brukes den; ellers regnes satsene fra
- * ansatte slik fila er nå, og kalleren varsler om det.
- */
-export async function lesSatserForAar(am: Arbeidsmappe, aar: number): Promise<AarsSatser> {
-  const navn = `timesats-${aar}.json`;
-  let tekst: string | null = null;
-  try {
-    tekst = await readFile(am.sti(navn), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new InndataFeil([feil('kan-ikke-lese', `Kan ikke lese ${navn}: ${(e as Error).message}`, { fil: navn })]);
-    }
-  }
-  if (tekst === null) {
-    const { ansatte, satser } = await lesTimesatser(am);
-    return { ansatte, satser, kilde: `regnet fra ansatte slik den er i dag (ingen ${navn})`, lagret: false };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(tekst.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new InndataFeil([
-      feil(
-        'ugyldig-json',
-        `${navn} er ikke gyldig JSON.`,
-        { fil: navn },
-        { forventet: `filen slik nh timesats --år ${aar} skriver den` },
-      ),
-    ]);
-  }
-  const r = lagredeSatserSkjema.safeParse(data);
-  if (!r.success || r.data.ar !== aar) {
-    throw new InndataFeil([
-      feil(
-        'ugyldige-satser',
-        `${navn} har ikke timesatser for ${aar} slik nh timesats skriver dem.`,
-        { fil: navn },
-        {
-          forventet: `kjør nh timesats --år ${aar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
-        },
-      ),
-    ]);
-  }
-  return {
-    ansatte: r.data.ansatte.map((a) => ({ navn: a.navn })),
-    satser: r.data.ansatte.map((a) => ({ godkjent: a.godkjent })),
-    kilde: `${navn} (lagret av nh timesats ${formatDato(r.data.laget as Dato)})`,
-    lagret: true,
-  };
-}
 
 export function timesatsJson(t: Timesats) {
   return {
@@ -147,83 +57,76 @@ export function timesatsJson(t: Timesats) {
 export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resultat> {
   const am = await aapneArbeidsmappe(k.data);
   const aar = velgAar(valg.ar, am.config);
-  const { ansatte, satser } = await lesTimesatser(am);
+  // Les og kontroller (10.4 pkt. 2: timer i et årsverk, årsverkene de indirekte kostnadene fordeles på)
+  const { ansatte, satser, advarsler } = await lesTimesatser(am);
+  k.advarsler.push(...advarsler);
   const p = timesatsParametre(am.config);
-  const arsverk = sumArsverk(ansatte);
+  // Før året begynner: budsjettsatser; fra 1. januar: årets faktiske lønn (vedlegg 3 pkt. 3, docs/timesats.md).
+  const grunnlag = grunnlagFor(aar, k.idag);
   const filnavn = path.join(utmappe(am, valg.ut), `timesats-${aar}.xlsx`);
-
-  const mal = await lesMal('timesats');
-  const wb = byggArbeidsbok(mal, {
-    variabler: { ar: String(aar), naeringshage: am.config.naeringshage.navn },
-    idag: k.idag,
-    rader: {
-      timesats: satser.map((t, i) => ({
-        ...t,
-        binder: BINDER_TEKST[t.binder],
-        sosialeOverstyring: ansatte[i]!.sosialeKostnaderProsent ?? null,
-        indirekteOverstyring: ansatte[i]!.indirekteKostnader ?? null,
-      })),
-    },
-    parametre: {
-      forutsetninger: [
-        {
-          nokkel: 'arbeidsgiveravgiftSats',
-          etikett: 'Arbeidsgiveravgift',
-          type: 'prosent',
-          verdi: p.arbeidsgiveravgiftSats,
-        },
-        {
-          nokkel: 'andreSosialeKostnaderProsent',
-          etikett: 'Andre sosiale kostnader (pensjon, forsikring m.m.)',
-          type: 'prosent',
-          verdi: p.andreSosialeKostnaderProsent,
-        },
-        {
-          nokkel: 'indirekteKostnaderPerAr',
-          etikett: 'Indirekte kostnader per år (fordeles per årsverk)',
-          type: 'belop',
-          verdi: p.indirekteKostnaderPerAr,
-        },
-        { nokkel: 'timerPerArsverk', etikett: 'Timer i et årsverk (Siva)', type: 'heltall', verdi: p.timerPerArsverk },
-        { nokkel: 'takKroner', etikett: 'Tak for timesats, kroner (10.4)', type: 'belop', verdi: TAK_KRONER },
-        // Programveileder 10.4: taket 1,2 ‰ av nominell årslønn; formelen «Tak 1,2 ‰» peker hit (kurs = ×10 000).
-        {
-          nokkel: 'takPromille',
-          etikett: 'Tak for timesats, andel av nominell årslønn (10.4): 1,2 ‰',
-          type: 'kurs',
-          verdi: (TAK_PROMILLE_TELLER * 10_000) / TAK_PROMILLE_NEVNER,
-        },
-      ],
-    },
-  });
-  // 10.4 / vedlegg 3 pkt. 4.2: årets satser lagres, så attestasjonen (budsjett --regnskap <år>) bruker dem.
-  const satsfil = path.join(utmappe(am, valg.ut), `timesats-${aar}.json`);
+  const satsfil = path.join(utmappe(am, valg.ut), satsfilnavn(aar, grunnlag));
+  const wb = await timesatsArbeidsbok(k, am, aar, ansatte, satser, p);
   if (!valg.forhandsvis) {
     await skrivFiler(
       [
         { sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) },
-        { sti: satsfil, innhold: `${JSON.stringify(lagredeSatser(aar, k.idag, satser), null, 2)}\n` },
+        {
+          sti: satsfil,
+          innhold: `${JSON.stringify(lagredeSatser(aar, k.idag, grunnlag, p.timerPerArsverk, satser), null, 2)}\n`,
+        },
       ],
       { overskriv: Boolean(valg.overskriv) },
     );
   }
-
   const json = {
     ar: aar,
     naeringshage: am.config.naeringshage.navn,
-    forutsetninger: {
-      arbeidsgiveravgiftSats: pst(p.arbeidsgiveravgiftSats),
-      andreSosialeKostnaderProsent: pst(p.andreSosialeKostnaderProsent),
-      indirekteKostnaderPerAr: kr(p.indirekteKostnaderPerAr),
-      arsverk: pst(arsverk) / 100,
-      indirektePerArsverk: kr(indirektePerArsverk(p, arsverk)),
-      timerPerArsverk: p.timerPerArsverk,
-      avrunding: 'hvert mellomledd til nærmeste øre, halv opp',
-    },
+    grunnlag,
+    forutsetninger: forutsetningerJson(ansatte, p),
     ansatte: satser.map(timesatsJson),
     fil: valg.forhandsvis ? null : filnavn,
     satsfil: valg.forhandsvis ? null : satsfil,
   };
+  return {
+    json,
+    tekst: timesatsTekst(am, aar, ansatte, satser, p, {
+      forhandsvis: Boolean(valg.forhandsvis),
+      filnavn,
+      satsfil,
+      grunnlag,
+    }),
+  };
+}
+
+function forutsetningerJson(ansatte: readonly Ansatt[], p: TimesatsParametre) {
+  const arsverk = sumArsverk(ansatte);
+  return {
+    arbeidsgiveravgiftSats: pst(p.arbeidsgiveravgiftSats),
+    andreSosialeKostnaderProsent: pst(p.andreSosialeKostnaderProsent),
+    indirekteKostnaderPerAr: kr(p.indirekteKostnaderPerAr),
+    arsverk: pst(arsverk) / 100,
+    // Issue 20 pkt. 15: årsverk i hele selskapet (nh.json arsverkTotalt) og det de indirekte kostnadene fordeles på.
+    arsverkTotalt: p.arsverkTotalt === undefined ? null : pst(p.arsverkTotalt) / 100,
+    indirekteFordeltPaArsverk: pst(fordelingsArsverk(ansatte, p)) / 100,
+    indirekteFordeling: fordelingTekst(ansatte, p),
+    indirektePerArsverk: kr(indirektePerArsverk(p, fordelingsArsverk(ansatte, p))),
+    timerPerArsverk: p.timerPerArsverk,
+    // Issue 20 pkt. 10: Sivas tall (10.4 pkt. 2) og hvor mye et annet tall endrer hver beregnet sats.
+    timerPerArsverkSiva: SIVA_TIMER_PER_ARSVERK,
+    timerPerArsverkAvvikProsent:
+      p.timerPerArsverk === SIVA_TIMER_PER_ARSVERK ? null : timerAvvikProsent(p.timerPerArsverk),
+    avrunding: 'hvert mellomledd til nærmeste øre, halv opp',
+  };
+}
+
+function timesatsTekst(
+  am: Arbeidsmappe,
+  aar: number,
+  ansatte: readonly Ansatt[],
+  satser: readonly Timesats[],
+  p: TimesatsParametre,
+  s: { forhandsvis: boolean; filnavn: string; satsfil: string; grunnlag: Satsgrunnlag },
+): string {
   const tabell = tekstTabell(
     ['Ansatt', 'Stilling', 'Årslønn heltid', 'Totalkostnad', 'Beregnet', 'Tak 1,2 ‰', 'Godkjent', 'Binder'],
     satser.map((t) => [
@@ -240,15 +143,112 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
     // Smal terminal: mellomleddene (årslønn og totalkostnad) står i xlsx og --json; beregnet, tak og godkjent blir.
     { slipp: [3, 2] },
   );
-  const tekst = [
+  const hva =
+    s.grunnlag === 'budsjett'
+      ? `budsjettsatsene for ${aar} (året har ikke begynt); nh budsjett --regnskap ${aar} sammenligner dem med årets faktiske`
+      : `årets faktiske satser, med lønnen i ${aar}; nh budsjett --regnskap ${aar} bruker dem i attestasjonen`;
+  return [
     farge.bold(`Timesats ${aar} – ${am.config.naeringshage.navn} (programveileder 10.4)`),
-    `Indirekte kostnader ${formatKroner(p.indirekteKostnaderPerAr)} kr fordelt på ${json.forutsetninger.arsverk.toLocaleString('nb-NO')} årsverk; ${p.timerPerArsverk} timer per årsverk. Tak: 1 100 kr og 1,2 ‰ av nominell årslønn (heltid).`,
+    `Indirekte kostnader ${formatKroner(p.indirekteKostnaderPerAr)} kr fordelt på ${fordelingTekst(ansatte, p)}; ${p.timerPerArsverk.toLocaleString('nb-NO')} timer per årsverk. Tak: 1 100 kr og 1,2 ‰ av nominell årslønn (heltid).`,
+    ...(p.timerPerArsverk === SIVA_TIMER_PER_ARSVERK
+      ? []
+      : [
+          farge.red(
+            farge.bold(
+              `OBS: ${p.timerPerArsverk.toLocaleString('nb-NO')} timer per årsverk, ikke Sivas 1 695 (10.4 pkt. 2): hver beregnet sats blir ${Math.abs(timerAvvikProsent(p.timerPerArsverk)).toLocaleString('nb-NO')} % ${p.timerPerArsverk < SIVA_TIMER_PER_ARSVERK ? 'høyere' : 'lavere'}.`,
+            ),
+          ),
+        ]),
     '',
     tabell,
     '',
-    valg.forhandsvis
-      ? 'Forhåndsvisning: ingen fil er skrevet.'
-      : `Skrev ${filnavn}\nSkrev ${satsfil} (årets satser; nh budsjett --regnskap ${aar} bruker dem)`,
+    s.forhandsvis
+      ? `Forhåndsvisning: ingen fil er skrevet (${path.basename(s.satsfil)} ville fått ${hva}).`
+      : `Skrev ${s.filnavn}\nSkrev ${s.satsfil} (${hva})`,
   ].join('\n');
-  return { json, tekst };
+}
+
+async function timesatsArbeidsbok(
+  k: Kontekst,
+  am: Arbeidsmappe,
+  aar: number,
+  ansatte: readonly Ansatt[],
+  satser: readonly Timesats[],
+  p: TimesatsParametre,
+) {
+  const mal = await lesMal('timesats');
+  return byggArbeidsbok(mal, {
+    variabler: { ar: String(aar), naeringshage: am.config.naeringshage.navn },
+    idag: k.idag,
+    rader: {
+      timesats: satser.map((t, i) => ({
+        ...t,
+        binder: BINDER_TEKST[t.binder],
+        sosialeOverstyring: ansatte[i]!.sosialeKostnaderProsent ?? null,
+        indirekteOverstyring: ansatte[i]!.indirekteKostnader ?? null,
+      })),
+    },
+    parametre: { forutsetninger: timesatsForutsetninger(ansatte, p) },
+  });
+}
+
+/** Forutsetninger-arket: satsene fra nh.json som formlene peker på, takene, og tallene 10.4 pkt. 2 krever vist. */
+function timesatsForutsetninger(ansatte: readonly Ansatt[], p: TimesatsParametre): Parameter[] {
+  const avviker = p.timerPerArsverk !== SIVA_TIMER_PER_ARSVERK;
+  return [
+    {
+      nokkel: 'arbeidsgiveravgiftSats',
+      etikett: 'Arbeidsgiveravgift',
+      type: 'prosent',
+      verdi: p.arbeidsgiveravgiftSats,
+    },
+    {
+      nokkel: 'andreSosialeKostnaderProsent',
+      etikett: 'Andre sosiale kostnader (pensjon, forsikring m.m.)',
+      type: 'prosent',
+      verdi: p.andreSosialeKostnaderProsent,
+    },
+    {
+      nokkel: 'indirekteKostnaderPerAr',
+      etikett: 'Indirekte kostnader per år (selskapets; fordeles per årsverk)',
+      type: 'belop',
+      verdi: p.indirekteKostnaderPerAr,
+    },
+    // Issue 20 pkt. 15 (10.4 pkt. 2, 5): begge årsverkstallene; formelen bruker hele selskapets når det er oppgitt.
+    {
+      nokkel: 'arsverkAnsatte',
+      etikett: 'Årsverk i ansatte (sum stillingsprosent)',
+      type: 'timer',
+      verdi: Math.round(sumArsverk(ansatte) / 10_000),
+    },
+    {
+      nokkel: 'arsverkTotalt',
+      etikett: 'Årsverk i hele selskapet (nh.json arsverkTotalt)',
+      type: 'timer',
+      verdi: p.arsverkTotalt === undefined ? null : Math.round(p.arsverkTotalt / 10_000),
+    },
+    {
+      nokkel: 'indirekteFordeling',
+      etikett: 'Indirekte kostnader fordelt på',
+      type: 'tekst',
+      verdi: fordelingTekst(ansatte, p),
+    },
+    {
+      nokkel: 'timerPerArsverk',
+      // Issue 20 pkt. 10: et annet tall enn Sivas 1 695 står med store bokstaver.
+      etikett: avviker
+        ? `Timer i et årsverk — AVVIKER fra Sivas 1 695 (10.4 pkt. 2): satsene ${Math.abs(timerAvvikProsent(p.timerPerArsverk)).toLocaleString('nb-NO')} % ${p.timerPerArsverk < SIVA_TIMER_PER_ARSVERK ? 'høyere' : 'lavere'}`
+        : 'Timer i et årsverk (Siva, 10.4 pkt. 2)',
+      type: 'heltall',
+      verdi: p.timerPerArsverk,
+    },
+    { nokkel: 'takKroner', etikett: 'Tak for timesats, kroner (10.4)', type: 'belop', verdi: TAK_KRONER },
+    // Programveileder 10.4: taket 1,2 ‰ av nominell årslønn; formelen «Tak 1,2 ‰» peker hit (kurs = ×10 000).
+    {
+      nokkel: 'takPromille',
+      etikett: 'Tak for timesats, andel av nominell årslønn (10.4): 1,2 ‰',
+      type: 'kurs',
+      verdi: (TAK_PROMILLE_TELLER * 10_000) / TAK_PROMILLE_NEVNER,
+    },
+  ];
 }
