@@ -80,7 +80,7 @@ filen: prosent som 75, kroner som 1250): \`versjon\` 1, \`stotteintensitet\` 75,
 \`ignorerKolonner\` {}. Seksjonene \`faktura\` (docs/faktura.md) og \`smb\` (docs/smb-sjekk.md) leses av
 kommandoene som bruker dem.
 
-**Verdier nh aldri gjetter** (issue 19 pkt. 2): \`eurNok.kurs\` (Norges Banks EUR-kurs 31.12 i fjor),
+**Verdier nh aldri gjetter** (issue 19 pkt. 2): \`eurNok.kurs\` (Norges Banks EUR-kurs nær fakturadatoen),
 \`arbeidsgiveravgiftSats\` (sonen til kommunen), \`andreSosialeKostnaderProsent\`, \`indirekteKostnaderPerAr\` og
 \`markedsprisPerTime\`. \`nh init\` tar dem som flagg (\`--eur-kurs\`, \`--arbeidsgiveravgift\`, \`--andre-sosiale\`,
 \`--indirekte\`, \`--markedspris\`) eller spør om dem på en TTY; ellers skriver den «FYLL INN …» med hvor verdien

@@ -13,7 +13,7 @@ import { ENTER, HAR_SCRIPT, iTerminal } from '../terminal.js';
 
 const HAGE = ['--navn', 'Testdal Næringshage AS', '--orgnr', '923 609 016', '--år', '2027'];
 const SATSER = {
-  '--eur-kurs': '11,7525:30.12.2026',
+  '--eur-kurs': '11,7525:04.01.2027',
   '--arbeidsgiveravgift': '14,1',
   '--andre-sosiale': '2',
   '--indirekte': '450 000',
@@ -121,7 +121,7 @@ describe('første måned i en ny næringshage (issue 19, «Done when»)', () => 
       const post = JSON.parse(readFileSync(path.join(mappe, 'smb-sjekk', `${m.orgnr}-2027-01-04.json`), 'utf8'));
       expect(post).toMatchObject({ orgnr: m.orgnr, dato: '2027-01-04', dom: s.json().dom });
       // Kursen i posten er den brukeren oppga i nh init, ikke en plassholder.
-      expect(post.kurs).toMatchObject({ kurs: 11.7525, dato: '2026-12-30' });
+      expect(post.kurs).toMatchObject({ kurs: 11.7525, dato: '2027-01-04' });
     }
 
     // Januar faktureres 3. februar (innen de første 15 virkedagene).
@@ -131,6 +131,8 @@ describe('første måned i en ny næringshage (issue 19, «Done when»)', () => 
     expect(f.kode, f.stderr).toBe(0);
     const j = f.json();
     expect(j.status).toBe('fakturert');
+    // Kursen fra nh init er fra januar: ingen advarsel om gammel kurs (issue 20 pkt. 14).
+    expect(j.advarsler.map((a: { kode: string }) => a.kode)).not.toContain('kurs-gammel');
     expect(j.disponibelt).toMatchObject({ ar: 2027, tilskudd: 1_200_000, bruktFor: 0 });
     // 6,5 t × 1 200 (Åse 2,5 og Bjørn 4 til hans 1 100): Fjordkanten 2,5 × 1 200 + 4 × 1 100 = 7 400 kr markedsverdi.
     const fjord = j.malbedrifter.find((m: { orgnr: string }) => m.orgnr === '910017810');
@@ -150,7 +152,7 @@ describe('første måned i en ny næringshage (issue 19, «Done when»)', () => 
     expect(linjer).toHaveLength(2);
     expect(linjer.map((l) => l.orgnr).sort()).toEqual(['910017810', '974760673']);
     for (const l of linjer)
-      expect(l).toMatchObject({ periode: '2027M01', eurNokKurs: '11,7525', kursdato: '30.12.2026' });
+      expect(l).toMatchObject({ periode: '2027M01', eurNokKurs: '11,7525', kursdato: '04.01.2027' });
     expect(linjer.find((l) => l.orgnr === '910017810')).toMatchObject({ stotte: '5550,00', stotteEur: '472,24' });
     expect(existsSync(path.join(mappe, 'faktura', '2027-01', 'fakturagrunnlag.csv'))).toBe(true);
     expect(readdirSync(path.join(mappe, 'smb-sjekk')).filter((f) => f.endsWith('.json'))).toHaveLength(2);
@@ -168,7 +170,7 @@ describe('første måned i en ny næringshage (issue 19, «Done when»)', () => 
           { vent: 'Næringshagens navn', svar: `Testdal Næringshage AS${ENTER}` },
           { vent: 'Næringshagens organisasjonsnummer', svar: `923 609 016${ENTER}` },
           { vent: 'EUR-kursen', svar: `11,7525${ENTER}` },
-          { vent: 'Datoen kursen gjelder', svar: `${'\x7f'.repeat(10)}30.12.2026${ENTER}` },
+          { vent: 'Datoen kursen gjelder', svar: `${'\x7f'.repeat(10)}04.01.2027${ENTER}` },
           { vent: 'Arbeidsgiveravgift', svar: `14,1${ENTER}` },
           { vent: 'Andre sosiale kostnader', svar: `2${ENTER}` },
           { vent: 'Indirekte kostnader', svar: `450 000${ENTER}` },

@@ -43,9 +43,9 @@ describe('nh init uten satsene (issue 19 pkt. 2)', () => {
       c.eurNok.kurs,
     ])
       expect(v).toMatch(/^FYLL INN /);
-    expect(c.eurNok.kurs).toContain('Norges Banks valutakurs for EUR 31.12.2025');
+    expect(c.eurNok.kurs).toContain('Norges Banks valutakurs for EUR for en dag nær fakturadatoen');
     expect(c.arbeidsgiveravgiftSats).toContain('skatteetaten.no');
-    expect(c.eurNok.dato).toBe('31.12.2025');
+    expect(c.eurNok.dato).toMatch(/^FYLL INN datoen/);
     expect(JSON.stringify(c)).not.toMatch(/11\.5|14\.1|600000/);
     expect(r.stdout).toContain('Ikke fylt inn i nh.json');
     expect(r.stdout).toMatch(/eurNok\.kurs \(faktura, smb-sjekk \(uten --kurs\)\): Norges Banks valutakurs/);
@@ -87,7 +87,7 @@ describe('nh init uten satsene (issue 19 pkt. 2)', () => {
     expect(f.kode).toBe(2);
     expect(f.stderr).toMatch(/«markedsprisPerTime» i nh\.json er ikke fylt inn: markedspris per time/);
     expect(f.stderr).toMatch(
-      /«eurNok\.kurs» i nh\.json er ikke fylt inn: EUR-kursen .* Finnes: Norges Banks valutakurs for EUR 31\.12\.2025/,
+      /«eurNok\.kurs» i nh\.json er ikke fylt inn: EUR-kursen .* Finnes: Norges Banks valutakurs for EUR for en dag nær fakturadatoen/,
     );
     expect(avtrykk(ws)).toEqual(for_);
     const offline = ['smb-sjekk', '910017810', '--data', ws, '--offline', '--orgform', 'AS', '--ansatte', '4'];
@@ -143,7 +143,7 @@ describe('nh init med satsene som flagg (skript)', () => {
     expect(t.json().forutsetninger).toMatchObject({ arbeidsgiveravgiftSats: 14.1, indirekteKostnaderPerAr: 600000 });
     expect(lesConfig(await nyMappe(['--eur-kurs', '11,75'])).eurNok).toEqual({
       kurs: 11.75,
-      dato: '31.12.2025',
+      dato: '22.11.2026', // uten dato: kursen i dag (NH_DATO)
       kilde: 'Norges Bank',
     });
   });

@@ -17,8 +17,8 @@ describe.skipIf(!HAR_SCRIPT)('nh init på en TTY (issue 19 pkt. 2)', () => {
     const r = await iTerminal(
       ['init', mappe, '--navn', 'Testdal Næringshage AS', '--orgnr', '923609016', '--år', '2026'],
       [
-        { vent: 'Norges Banks valutakurs for EUR 31.12.2025', svar: `11,7525${ENTER}` },
-        { vent: 'Datoen kursen gjelder (dd.mm.åååå)? (31.12.2025)', svar: `${SLETT(10)}30.12.2025${ENTER}` },
+        { vent: 'Norges Banks valutakurs for EUR for en dag nær fakturadatoen', svar: `11,7525${ENTER}` },
+        { vent: 'Datoen kursen gjelder (dd.mm.åååå)? (22.11.2026)', svar: `${SLETT(10)}30.12.2025${ENTER}` },
         { vent: 'skatteetaten.no', svar: `fjorten${ENTER}` },
         { vent: 'forventet prosent mellom 0 og 100', svar: `${SLETT(7)}14,1${ENTER}` },
         { vent: 'Andre sosiale kostnader', svar: ENTER },

@@ -14,7 +14,7 @@ export function definer(program: Command): Command {
     .option('--ar <år>', 'året arbeidsmappen gjelder (standard: inneværende år)')
     .option(
       '--eur-kurs <kurs>',
-      'NOK per EUR fra Norges Bank 31.12 i fjor, f.eks. «11,7525» (eller «11,7525:30.12.2025»)',
+      'NOK per EUR fra Norges Bank, f.eks. «11,7525» (kursen i dag) eller «11,7525:30.12.2025»',
     )
     .option('--arbeidsgiveravgift <prosent>', 'arbeidsgiveravgift i prosent for kommunens sone, f.eks. 14,1')
     .option('--andre-sosiale <prosent>', 'andre sosiale kostnader i prosent av lønn (pensjon, forsikring), f.eks. 12')

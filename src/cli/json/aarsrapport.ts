@@ -69,9 +69,44 @@ const aarsrapportFelt = {
         ny: jaNei('ny i perioden'),
         avsluttet: jaNei('avsluttet i perioden'),
         timer: tall('timer i perioden'),
+        iAvi: z
+          .string()
+          .nullable()
+          .describe('står i en AVI-opplasting: ja, antatt (før loggen) eller nei; null: ingen logg'),
+        utviklingsplan: z
+          .string()
+          .nullable()
+          .describe('dato eller referanse til utviklingsplanen (8.2); null: mangler'),
       }),
     )
     .describe('aktive målbedrifter i perioden (11.1)'),
+  aviRegistrering: z
+    .strictObject({
+      logg: z.string().nullable().describe('AVI-loggen som er kontrollert mot (null: finnes ikke)'),
+      ikkeRegistrert: z
+        .array(z.strictObject({ orgnr: tekst('orgnr'), navn: tekst('navn'), avtalestart: dato('avtalestart') }))
+        .nullable()
+        .describe('aktive målbedrifter som ikke står i noen AVI-opplasting (null: kan ikke kontrolleres)'),
+    })
+    .describe('registreringen i AVI (11.1)'),
+  aviRapportering: z
+    .strictObject({
+      gittStotte: kr('støtte gitt i perioden (støtteregisteret)'),
+      hoyst: kr('høyst det som kan rapporteres (disponibelt)'),
+      rapporteres: kr('støtten som rapporteres i AVI'),
+      tattUt: kr('tatt ut fordi den går over disponibelt'),
+      fordeling: z.string().nullable().describe('hvordan det som er tatt ut er fordelt (null: ingenting tatt ut)'),
+      malbedrifter: z.array(
+        z.strictObject({
+          orgnr: tekst('orgnr'),
+          navn: tekst('navn'),
+          gitt: kr('gitt'),
+          rapporteres: kr('rapporteres'),
+          tattUt: kr('tatt ut'),
+        }),
+      ),
+    })
+    .describe('innovasjonsstøtten som rapporteres i AVI (10.4: aldri mer enn disponibelt)'),
   stotte: z
     .strictObject({
       malbedrifter: z.array(

@@ -66,8 +66,27 @@ const felles = {
   fil: z.string().nullable().describe('xlsx-filen som ble skrevet (null med --forhåndsvis)'),
 };
 
+const lagretSett = z
+  .strictObject({
+    fil: tekst('filen'),
+    laget: tekst('når settet ble lagret (åååå-mm-dd)'),
+    timerPerArsverk: tall('timer i et årsverk'),
+    ansatte: z.array(z.strictObject({ navn: tekst('ansatt'), timesats: kr('godkjent timesats') })),
+  })
+  .nullable();
+
 export const budsjettJson = z.discriminatedUnion('modus', [
-  resultat({ modus: z.literal('plan').describe('budsjettet (--år)'), ...felles }),
+  resultat({
+    modus: z.literal('plan').describe('budsjettet (--år)'),
+    ...felles,
+    timesatsfil: z
+      .strictObject({
+        fil: tekst('timesats-<år>.json (budsjettsatsene)'),
+        status: z.enum(['ny', 'lik', 'ulik']).describe('ny, lik den som finnes, eller ulik (krever --overskriv)'),
+        skrevet: jaNei('fila ble skrevet i denne kjøringen'),
+      })
+      .describe('budsjettsatsene som lagres sammen med budsjettet (issue 20 pkt. 16)'),
+  }),
   resultat({
     modus: z.literal('regnskap').describe('årsoppgjøret for revisor (--regnskap)'),
     ...felles,
@@ -79,5 +98,17 @@ export const budsjettJson = z.discriminatedUnion('modus', [
     timesatsKilde: tekst('hvor timesatsene kom fra (timesats-<år>.json eller ansatte)'),
     attestasjonBekrefter: z.array(z.string()).describe('det revisors attestasjon bekrefter'),
     attesterer: tekst('hvem som attesterer'),
+    timesatser: z
+      .strictObject({
+        brukt: tekst('settet som er brukt: faktisk, budsjett eller ansatte'),
+        begrunnelse: tekst('hvorfor'),
+        budsjett: lagretSett.describe('budsjettsatsene (timesats-<år>.json; null: finnes ikke)'),
+        faktisk: lagretSett.describe('årets faktiske satser (timesats-<år>-faktisk.json; null: finnes ikke)'),
+        timeBelopMedAndreSatser: z
+          .strictObject({ fil: tekst('det andre settet'), timeBelop: kr('timebeløpet med det') })
+          .nullable()
+          .describe('timebeløpet med det andre settet, når begge finnes'),
+      })
+      .describe('timesatsene i attestasjonen og hvorfor (issue 20 pkt. 16)'),
   }),
 ]);

@@ -43,6 +43,14 @@ export const timesatsJson = resultat({
       arsverk: tall('sum årsverk (sum stillingsprosent / 100)'),
       indirektePerArsverk: kr('indirekte kostnader per heltidsårsverk'),
       timerPerArsverk: tall('timer i et årsverk (Siva: 1 695)'),
+      arsverkTotalt: z.number().nullable().describe('selskapets årsverk fra nh.json (null: ikke satt)'),
+      indirekteFordeltPaArsverk: tall('årsverkene de indirekte kostnadene er fordelt på'),
+      indirekteFordeling: tekst('hvordan de indirekte kostnadene er fordelt, i ord'),
+      timerPerArsverkSiva: tall('Sivas timer i et årsverk (1 695)'),
+      timerPerArsverkAvvikProsent: z
+        .number()
+        .nullable()
+        .describe('avvik fra Sivas 1 695 timer i prosent (null: samme)'),
       avrunding: tekst('hvordan mellomleddene avrundes'),
     })
     .describe('satsene fra nh.json og fordelingen av indirekte kostnader'),
@@ -66,6 +74,9 @@ export const timesatsJson = resultat({
       }),
     )
     .describe('timesats per ansatt (programveileder 10.4)'),
+  grunnlag: z
+    .enum(['budsjett', 'faktisk'])
+    .describe('hvilket sett satsene lagres som: budsjettsatsene (før året) eller årets faktiske'),
   fil: z.string().nullable().describe('timesats-<år>.xlsx (null med --forhåndsvis)'),
   satsfil: z.string().nullable().describe('timesats-<år>.json med årets satser (null med --forhåndsvis)'),
 });

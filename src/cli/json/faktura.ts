@@ -1,6 +1,6 @@
 /** JSON-skjemaet for nh faktura (issue 19 pkt. 10; se felles.ts og docs/faktura.md). */
 import { z } from 'zod';
-import { dato, diagnostikk, eur, kr, maaned, pst, resultat, sti, tall, tekst } from './felles.js';
+import { dato, diagnostikk, eur, jaNei, kr, maaned, pst, resultat, sti, tall, tekst } from './felles.js';
 
 const identitet = {
   type: z.enum(['faktura', 'kreditnota']).describe('faktura eller kreditnota').optional(),
@@ -33,6 +33,7 @@ const malbedrift = z.strictObject({
       samletEur: eur('tidligere + denne'),
       takEur: eur('taket: 200 000 EUR'),
       gjenstaarEur: eur('igjen under taket'),
+      fraAndreEur: eur('herav støtte fra andre (annenstotte)'),
     })
     .optional()
     .describe('treårstaket (vedlegg 3 pkt. 2, GBER art. 28(4))'),
@@ -71,7 +72,7 @@ const totalt = z
   .describe('summen for perioden');
 
 const avvisning = z.strictObject({
-  kode: z.enum(['over-75-prosent', 'over-treaarstak', 'over-disponibelt']).describe('regelen som sa nei'),
+  kode: tekst('regelen som sa nei, f.eks. over-75-prosent, over-treaarstak, over-disponibelt'),
   orgnr: z.string().optional().describe('målbedriften det gjelder'),
   navn: z.string().optional().describe('målbedriftens navn'),
   melding: tekst('hvorfor, på norsk'),
@@ -82,6 +83,21 @@ const avvisning = z.strictObject({
 const fakturert = {
   periode: maaned('perioden som faktureres'),
   fakturadato: dato('fakturadatoen'),
+  fakturadatoer: z
+    .strictObject({
+      fakturadato: dato('fakturadatoen'),
+      forfallsdato: dato('forfallsdatoen'),
+      utstedt: dato('dagen fakturaene lages'),
+      kilde: z
+        .enum(['kjoring', 'tilbakedatert', 'flagg'])
+        .describe('dagen for kjøringen, tilbakedatert eller --fakturadato'),
+      tilbakedatert: jaNei('datert til periodens siste dag'),
+      fristTilbakedatering: dato(
+        'siste dag fakturaene kan tilbakedateres (15. virkedag, bokføringsforskriften § 5-1-3)',
+      ),
+      forklaring: tekst('datoene i ord'),
+    })
+    .describe('fakturadato og forfall, og hvorfor (issue 19 pkt. 6)'),
   naeringshage: tekst('næringshagens navn'),
   forutsetninger: z
     .strictObject({

@@ -3,7 +3,7 @@
  * det init godtar, godtar også de andre kommandoene — og omvendt. Resultatet er slik det skrives i nh.json
  * (prosent og kroner som tall, kursdato som dd.mm.åååå).
  */
-import { parseDato, formatDato } from '../felles/dato.js';
+import { parseDato, formatDato, type Dato } from '../felles/dato.js';
 import { configSkjema, eurNokSkjema, type ConfigInn } from './config.js';
 import { erUfylt, hvor, plassholder, Uavklart, UAVKLARBARE, type UavklartNokkel } from './uavklart.js';
 
@@ -22,12 +22,12 @@ export function tolkTall(nokkel: Exclude<UavklartNokkel, 'eurNok'>, tekst: strin
   return { ok: true, verdi: r.data / faktor };
 }
 
-/** EUR-kursen som «11,7525» eller «11,7525:30.12.2025»; uten dato gjelder 31.12 året før arbeidsmappens år. */
-export function tolkEurKurs(tekst: string, aar: number): Tolket<NonNullable<InitVerdier['eurNok']>> {
+/** EUR-kursen som «11,7525» eller «11,7525:30.12.2025»; uten dato gjelder den `idag` (kursen brukeren nettopp slo opp). */
+export function tolkEurKurs(tekst: string, idag: Dato): Tolket<NonNullable<InitVerdier['eurNok']>> {
   if (erUfylt(tekst)) return { ok: true, verdi: undefined };
   const [kursTekst = '', datoTekst, ...rest] = tekst.split(':');
   if (rest.length) return { ok: false, grunn: 'skriv kurs eller kurs:dato, f.eks. 11,7525:30.12.2025' };
-  const dato = datoTekst === undefined ? `${aar - 1}-12-31` : parseDato(datoTekst);
+  const dato = datoTekst === undefined ? idag : parseDato(datoTekst);
   if (!dato) return { ok: false, grunn: `«${datoTekst}» er ikke en dato (dd.mm.åååå)` };
   const r = eurNokSkjema.safeParse({ kurs: kursTekst.trim(), dato, kilde: 'Norges Bank' });
   if (!r.success) return { ok: false, grunn: r.error.issues[0]?.message ?? 'ugyldig kurs' };
@@ -35,13 +35,13 @@ export function tolkEurKurs(tekst: string, aar: number): Tolket<NonNullable<Init
 }
 
 /** Tolk én verdi (flagg eller svar) for nøkkelen. */
-export function tolkInitVerdi(nokkel: UavklartNokkel, tekst: string, aar: number): Tolket<unknown> {
-  return nokkel === 'eurNok' ? tolkEurKurs(tekst, aar) : tolkTall(nokkel, tekst);
+export function tolkInitVerdi(nokkel: UavklartNokkel, tekst: string, idag: Dato): Tolket<unknown> {
+  return nokkel === 'eurNok' ? tolkEurKurs(tekst, idag) : tolkTall(nokkel, tekst);
 }
 
 /** Nøklene i den rekkefølgen init spør om dem (og lister dem), med hvor de finnes. */
-export function initNokler(aar: number) {
-  return UAVKLARBARE.map((n) => ({ nokkel: n, ...hvor(n, aar) }));
+export function initNokler() {
+  return UAVKLARBARE.map((n) => ({ nokkel: n, ...hvor(n) }));
 }
 
 /** Verdiene brukeren har bekreftet i `nh init` (slik de står i nh.json); det som mangler, skrives som «FYLL INN …». */
@@ -58,7 +58,7 @@ export type InitVerdier = {
  * står som «FYLL INN …» med hvor verdien finnes, og kommandoene som trenger det, stopper til det er fylt inn.
  */
 export function standardConfig(navn: string, orgnr: string, aar: number, v: InitVerdier = {}): ConfigInn {
-  const ufylt = (n: UavklartNokkel) => plassholder(n, aar);
+  const ufylt = (n: UavklartNokkel) => plassholder(n);
   return {
     versjon: 1,
     naeringshage: { navn, orgnr },
@@ -70,7 +70,11 @@ export function standardConfig(navn: string, orgnr: string, aar: number, v: Init
     andreSosialeKostnaderProsent: v.andreSosialeKostnaderProsent ?? ufylt('andreSosialeKostnaderProsent'),
     indirekteKostnaderPerAr: v.indirekteKostnaderPerAr ?? ufylt('indirekteKostnaderPerAr'),
     timerPerArsverk: 1695,
-    eurNok: v.eurNok ?? { kurs: ufylt('eurNok'), dato: `31.12.${aar - 1}`, kilde: 'Norges Bank' },
+    eurNok: v.eurNok ?? {
+      kurs: ufylt('eurNok'),
+      dato: 'FYLL INN datoen kursen gjelder (dd.mm.åååå)',
+      kilde: 'Norges Bank',
+    },
     adminKoder: ['ADM'],
     kolonner: {},
     ignorerKolonner: {},

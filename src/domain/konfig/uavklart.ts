@@ -36,14 +36,18 @@ export type Hvor = {
   brukesAv: string;
 };
 
-/** Hvor hver verdi finnes. `aar` er arbeidsmappens år (kursen er fra 31.12 året før). */
-export function hvor(nokkel: UavklartNokkel, aar: number): Hvor {
+/**
+ * Hvor hver verdi finnes. EUR-kursen: vedlegg 3 pkt. 2 regner støtten om med kursen på tildelingstidspunktet, og
+ * faktura advarer når kursen er mer enn en måned eldre enn fakturadatoen (issue 20 pkt. 14): derfor kursen for en
+ * dag nær fakturaene, ikke en fast årskurs.
+ */
+export function hvor(nokkel: UavklartNokkel): Hvor {
   switch (nokkel) {
     case 'eurNok':
       return {
         felt: 'eurNok.kurs',
         hva: 'EUR-kursen (NOK per euro) som støtten regnes om med mot 200 000 EUR-taket',
-        hvor: `Norges Banks valutakurs for EUR 31.12.${aar - 1} (eller siste bankdag før): norges-bank.no → Statistikk → Valutakurser → Euro (EUR)`,
+        hvor: 'Norges Banks valutakurs for EUR for en dag nær fakturadatoen (norges-bank.no → Statistikk → Valutakurser → Euro); oppdater den når den blir mer enn en måned gammel',
         eksempel: '11,7525',
         flagg: '--eur-kurs',
         brukesAv: 'faktura, smb-sjekk (uten --kurs)',
@@ -88,8 +92,8 @@ export function hvor(nokkel: UavklartNokkel, aar: number): Hvor {
 }
 
 /** Teksten init skriver i nh.json for en verdi som ikke er fylt inn. Leses som ufylt så lenge den begynner med «FYLL INN». */
-export function plassholder(nokkel: UavklartNokkel, aar: number): string {
-  const h = hvor(nokkel, aar);
+export function plassholder(nokkel: UavklartNokkel): string {
+  const h = hvor(nokkel);
   return `FYLL INN ${h.hva}. Finnes: ${h.hvor}. Skriv f.eks. ${h.eksempel}`;
 }
 
@@ -122,8 +126,8 @@ export function ellerUavklart<S extends z.ZodType>(skjema: S, nokkel: UavklartNo
 }
 
 /** Diagnostikken for en ufylt verdi: nøkkelen, hva den er og hvor den finnes. */
-export function uavklartFeil(nokkel: UavklartNokkel, aar: number): Diagnostikk {
-  const h = hvor(nokkel, aar);
+export function uavklartFeil(nokkel: UavklartNokkel): Diagnostikk {
+  const h = hvor(nokkel);
   return feil(
     'ikke-fylt-inn',
     `«${h.felt}» i nh.json er ikke fylt inn: ${h.hva}. Finnes: ${h.hvor}.`,
@@ -152,6 +156,6 @@ export function krev<C extends MedUavklarte, K extends UavklartNokkel>(
   nokler: readonly K[],
 ): Bekreftet<C, K> {
   const mangler = ufylte(config, nokler);
-  if (mangler.length) throw new InndataFeil(mangler.map((n) => uavklartFeil(n, config.ar)));
+  if (mangler.length) throw new InndataFeil(mangler.map((n) => uavklartFeil(n)));
   return config as unknown as Bekreftet<C, K>;
 }

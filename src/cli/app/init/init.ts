@@ -58,7 +58,7 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
   if (!Number.isInteger(aar) || aar < 2023 || aar > 2099)
     throw new InndataFeil([feil('ugyldig-flagg', `--år «${valg.ar}» er ikke et år i programperioden.`)]);
 
-  const verdier = await hentInitVerdier(k, valg, aar);
+  const verdier = await hentInitVerdier(k, valg);
   const config = standardConfig(navn, orgnr, aar, verdier);
   // Det init skriver, må de andre kommandoene godta: samme kontroll som når nh.json leses.
   const kontroll = tolkConfig(config, CONFIG_FIL);
@@ -83,7 +83,7 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
     );
   }
   await skrivFiler(filer, { overskriv: false });
-  const ufylt = ufylteLinjer(verdier, aar);
+  const ufylt = ufylteLinjer(verdier);
   return {
     json: { mappe: rot, filer: filer.map((f) => path.basename(f.sti)), ikkeFyltInn: ufylt },
     tekst: [

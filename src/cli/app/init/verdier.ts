@@ -6,6 +6,7 @@
 import { initNokler, tolkInitVerdi, type InitVerdier } from '../../../domain/konfig/init-verdier.js';
 import type { UavklartNokkel } from '../../../domain/konfig/uavklart.js';
 import { feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
+import { formatDato } from '../../../domain/felles/dato.js';
 import type { Kontekst } from '../../kontekst.js';
 import type { InitValg } from './valg.js';
 
@@ -28,14 +29,14 @@ function sporsmal(h: ReturnType<typeof initNokler>[number]): string {
  * Verdiene fra flaggene (alle feil samlet, exit 2), så spørsmål for resten på en TTY. Uten TTY blir det som
  * mangler stående ufylt — init skal lage mappen; kommandoene som trenger verdien, stopper og sier hvor den finnes.
  */
-export async function hentInitVerdier(k: Kontekst, valg: InitValg, aar: number): Promise<InitVerdier> {
+export async function hentInitVerdier(k: Kontekst, valg: InitValg): Promise<InitVerdier> {
   const verdier: Record<string, unknown> = {};
   const ds: Diagnostikk[] = [];
-  const nokler = initNokler(aar);
+  const nokler = initNokler();
   for (const h of nokler) {
     const flagg = valg[VALG[h.nokkel]];
     if (typeof flagg !== 'string') continue;
-    const r = tolkInitVerdi(h.nokkel, flagg, aar);
+    const r = tolkInitVerdi(h.nokkel, flagg, k.idag);
     if (r.ok) verdier[h.nokkel] = r.verdi;
     else
       ds.push(
@@ -53,33 +54,33 @@ export async function hentInitVerdier(k: Kontekst, valg: InitValg, aar: number):
     if (typeof valg[VALG[h.nokkel]] === 'string') continue;
     const svar = await k.spor.tekst(sporsmal(h), {
       valider: (s) => {
-        const r = tolkInitVerdi(h.nokkel, s, aar);
+        const r = tolkInitVerdi(h.nokkel, s, k.idag);
         return r.ok ? true : `${r.grunn} (f.eks. ${h.eksempel})`;
       },
     });
-    const r = tolkInitVerdi(h.nokkel, svar, aar);
+    const r = tolkInitVerdi(h.nokkel, svar, k.idag);
     if (!r.ok || r.verdi === undefined) continue;
-    verdier[h.nokkel] = h.nokkel === 'eurNok' && !svar.includes(':') ? await kursdato(k, svar, aar) : r.verdi;
+    verdier[h.nokkel] = h.nokkel === 'eurNok' && !svar.includes(':') ? await kursdato(k, svar) : r.verdi;
   }
   return verdier as InitVerdier;
 }
 
-/** Datoen for kursen brukeren nettopp oppga (standard 31.12 året før; Norges Bank har ingen kurs i helgene). */
-async function kursdato(k: Kontekst, kurs: string, aar: number): Promise<unknown> {
+/** Datoen for kursen brukeren nettopp oppga (standard i dag; Norges Bank har ingen kurs i helgene). */
+async function kursdato(k: Kontekst, kurs: string): Promise<unknown> {
   const dato = await k.spor.tekst('Datoen kursen gjelder (dd.mm.åååå)?', {
-    standard: `31.12.${aar - 1}`,
+    standard: formatDato(k.idag),
     valider: (s) => {
-      const r = tolkInitVerdi('eurNok', `${kurs}:${s}`, aar);
+      const r = tolkInitVerdi('eurNok', `${kurs}:${s}`, k.idag);
       return r.ok ? true : r.grunn;
     },
   });
-  const r = tolkInitVerdi('eurNok', `${kurs}:${dato}`, aar);
+  const r = tolkInitVerdi('eurNok', `${kurs}:${dato}`, k.idag);
   return r.ok ? r.verdi : undefined;
 }
 
 /** Linjene init avslutter med for det som står ufylt: nøkkelen, hvor verdien finnes og hvem som trenger den. */
-export function ufylteLinjer(verdier: InitVerdier, aar: number) {
-  return initNokler(aar)
+export function ufylteLinjer(verdier: InitVerdier) {
+  return initNokler()
     .filter((h) => verdier[h.nokkel] === undefined)
     .map((h) => ({ felt: h.felt, hva: h.hva, hvor: h.hvor, brukesAv: h.brukesAv }));
 }

@@ -46,7 +46,7 @@ export async function sjekk(k: Kontekst): Promise<Resultat> {
   }));
   // Issue 19 pkt. 2: verdiene i nh.json som ikke er fylt inn, med hvor de finnes og hvilke kommandoer som stopper.
   const ikkeFyltInn = ufylte(am.config).map((n) => {
-    const h = hvor(n, am.config.ar);
+    const h = hvor(n);
     return { felt: h.felt, hva: h.hva, hvor: h.hvor, brukesAv: h.brukesAv };
   });
   return {
