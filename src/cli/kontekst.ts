@@ -1,18 +1,15 @@
 /**
  * Det en kommando får fra kommandolinjen: arbeidsmappe, --json, om vi kan spørre brukeren, dagens dato.
- * Spørsmål (@inquirer/prompts) stilles bare på en TTY og aldri med --json eller i CI — der er en
+ * Spørsmål (src/cli/sporsmal.ts, på @inquirer/prompts) stilles bare på en TTY og aldri med --json eller i CI — der er en
  * manglende verdi en tydelig feil (exit 2).
  */
 import path from 'node:path';
 import { dagensDato, parseDato, type Dato } from '../domain/felles/dato.js';
 import { feil, InndataFeil, type Diagnostikk } from '../domain/felles/diagnostikk.js';
 import { gjeldende } from './prosess.js';
+import { ikkeInteraktiv, inquirerSpor, type Spor } from './sporsmal.js';
 
-export type Spor = {
-  tekst(sporsmal: string, opts?: { standard?: string; valider?: (s: string) => true | string }): Promise<string>;
-  bekreft(sporsmal: string, standard?: boolean): Promise<boolean>;
-  velg<T extends string>(sporsmal: string, valg: { navn: string; verdi: T }[]): Promise<T>;
-};
+export type { Spor } from './sporsmal.js';
 
 export type Kontekst = {
   data: string;
@@ -58,38 +55,5 @@ export function lagKontekst(opts: { data?: string; json?: boolean }): Kontekst {
     kolonner: io.stdout.isTTY ? io.stdout.columns : undefined,
     spor: interaktiv ? inquirerSpor() : ikkeInteraktiv(),
     advarsler: [],
-  };
-}
-
-function ikkeInteraktiv(): Spor {
-  const nei = (sporsmal: string): never => {
-    throw new InndataFeil([
-      feil(
-        'mangler-verdi',
-        `Mangler verdi: ${sporsmal} Oppgi den med et flagg (se --help); nh spør bare i et interaktivt terminalvindu.`,
-      ),
-    ]);
-  };
-  return { tekst: async (s) => nei(s), bekreft: async (s) => nei(s), velg: async (s) => nei(s) };
-}
-
-function inquirerSpor(): Spor {
-  return {
-    async tekst(sporsmal, opts = {}) {
-      const { input } = await import('@inquirer/prompts');
-      return input({
-        message: sporsmal,
-        ...(opts.standard !== undefined ? { default: opts.standard } : {}),
-        ...(opts.valider ? { validate: opts.valider } : {}),
-      });
-    },
-    async bekreft(sporsmal, standard = false) {
-      const { confirm } = await import('@inquirer/prompts');
-      return confirm({ message: sporsmal, default: standard });
-    },
-    async velg(sporsmal, valg) {
-      const { select } = await import('@inquirer/prompts');
-      return select({ message: sporsmal, choices: valg.map((v) => ({ name: v.navn, value: v.verdi })) });
-    },
   };
 }

@@ -110,14 +110,22 @@ describe('første måned i en ny næringshage (issue 19, «Done when»)', () => 
           '1 800 000',
           '--balanse',
           '650 000',
+          '--innskutt-ek',
+          '100 000',
+          '--opptjent-ek',
+          '250 000',
           '--selvstendig',
+          '--konkurs-avvikling',
+          'nei',
           '--redningsstøtte',
           'nei',
           '--json',
         ],
         { env: { NH_DATO: '2027-01-04' } },
       );
-      expect([0, 1], s.stderr).toContain(s.kode);
+      // Issue 19 pkt. 8: uten nett kan hvert kriterium oppgis, så sjekken når en endelig dom.
+      expect(s.kode, s.stderr).toBe(0);
+      expect(s.json()).toMatchObject({ dom: 'KAN TAS OPP', mangler: [] });
       const post = JSON.parse(readFileSync(path.join(mappe, 'smb-sjekk', `${m.orgnr}-2027-01-04.json`), 'utf8'));
       expect(post).toMatchObject({ orgnr: m.orgnr, dato: '2027-01-04', dom: s.json().dom });
       // Kursen i posten er den brukeren oppga i nh init, ikke en plassholder.
@@ -132,7 +140,14 @@ describe('første måned i en ny næringshage (issue 19, «Done when»)', () => 
     const j = f.json();
     expect(j.status).toBe('fakturert');
     // Kursen fra nh init er fra januar: ingen advarsel om gammel kurs (issue 20 pkt. 14).
-    expect(j.advarsler.map((a: { kode: string }) => a.kode)).not.toContain('kurs-gammel');
+    const koder = j.advarsler.map((a: { kode: string }) => a.kode);
+    expect(koder).not.toContain('kurs-gammel');
+    // SMB-sjekkene før avtalestart holder på fakturadatoen (vedlegg 3 pkt. 2): ingen SMB-advarsel.
+    expect(koder.filter((k: string) => k.startsWith('smb'))).toEqual([]);
+    expect(j.malbedrifter.map((m: { smbSjekk: string }) => m.smbSjekk)).toEqual([
+      'KAN TAS OPP (04.01.2027)',
+      'KAN TAS OPP (04.01.2027)',
+    ]);
     expect(j.disponibelt).toMatchObject({ ar: 2027, tilskudd: 1_200_000, bruktFor: 0 });
     // 6,5 t × 1 200 (Åse 2,5 og Bjørn 4 til hans 1 100): Fjordkanten 2,5 × 1 200 + 4 × 1 100 = 7 400 kr markedsverdi.
     const fjord = j.malbedrifter.find((m: { orgnr: string }) => m.orgnr === '910017810');

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { kopier, nh, ROT } from '../hjelp.js';
 import { dodUrl, nhAsync, startBrregTjener, type BrregTjener } from '../brreg-tjener.js';
+import { smbPostSkjema } from '../../src/domain/smb/post.js';
 
 const SMB = path.join(ROT, 'fixtures', 'smb');
 const DATO = '2026-11-22';
@@ -528,5 +529,196 @@ describe('nh smb-sjekk på innspilte svar fra de ekte API-ene (issue 13, fixture
     const ukjent = (await sjekk(ws, ['910030019', '--selvstendig', '--overskriv'])).json();
     expect(kriterium(ukjent, 'redningsstotte').status).toBe('må vurderes');
     expect(ukjent.dom).toBe('MÅ VURDERES');
+  });
+});
+
+describe('issue 19 pkt. 3 og 8, issue 20 pkt. 3 og 6', () => {
+  const OFFLINE = ['--offline', '--orgform', 'AS', '--ansatte', '4', '--omsetning', '2500000', '--balanse', '900000'];
+
+  it('19.8: uten nett kan hvert kriterium oppgis med flagg — README-eksemplet når KAN TAS OPP', async () => {
+    const ws = kopier(path.join(ROT, 'fixtures', 'demo'));
+    const args = [...OFFLINE, '--selvstendig', '--innskutt-ek', '100000', '--opptjent-ek', '250000'];
+    const r = await sjekk(ws, ['910017810', ...args, '--konkurs-avvikling', 'nei', '--redningsstotte', 'nei']);
+    expect(r.kode, r.stderr).toBe(0);
+    const j = r.json();
+    expect(j.dom).toBe('KAN TAS OPP');
+    expect(j.mangler).toEqual([]);
+    // Vedlegg 3 pkt. 2 / GBER art. 2 nr. 18 c: status oppgitt av administratoren, ikke kontrollert av nh.
+    expect(kriterium(j, 'konkurs-avvikling')).toMatchObject({ status: 'ok' });
+    expect(kriterium(j, 'konkurs-avvikling').grunnlag).toContain('--konkurs-avvikling nei');
+    // Samme kommando som i README (uten --json): teksten når dommen, uten «Mangler»-linje.
+    const readme = readFileSync(path.join(ROT, 'README.md'), 'utf8');
+    const linje = readme.split('\n').find((l) => l.includes('nh smb-sjekk 910017810'))!;
+    const argv = linje
+      .replace(/^npx nh /, '')
+      .replace('--data demo-kopi', '')
+      .trim()
+      .split(/\s+/);
+    const t = await nh([...argv, '--data', kopier(path.join(ROT, 'fixtures', 'demo'))]);
+    expect(t.kode, t.stderr).toBe(0);
+    expect(t.stdout).toContain('KAN TAS OPP');
+    expect(t.stdout).not.toContain('Mangler for en endelig vurdering');
+  });
+
+  it('19.8: teksten og --json slutter med nøyaktig det som mangler', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910017810', ...OFFLINE]);
+    const j = r.json();
+    expect(j.dom).toBe('MÅ VURDERES');
+    expect(j.mangler.map((m: { id: string }) => m.id)).toEqual([
+      'eierskap',
+      'kapitaltap',
+      'insolvens',
+      'konkurs-avvikling',
+      'redningsstotte',
+    ]);
+    expect(j.mangler.find((m: { id: string }) => m.id === 'konkurs-avvikling').tekst).toContain('--konkurs-avvikling');
+    expect(Object.keys(j).slice(-3)).toEqual(['mangler', 'filer', 'advarsler']); // filer og advarsler: --json
+    const post = JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', `910017810-${DATO}.json`), 'utf8'));
+    expect(Object.keys(post).at(-1)).toBe('mangler');
+    const t = await nh(['smb-sjekk', '910017810', ...OFFLINE, '--data', ws, '--overskriv']);
+    const sist = t.stdout.trimEnd().split('\n').at(-1)!;
+    expect(sist).toBe(
+      'Mangler for en endelig vurdering: eierskapet (--selvstendig, --partner, --tilknyttet eller --eierskap); ' +
+        'bedriftens egenkapital (--innskutt-ek og --opptjent-ek); status for konkurs, rekonstruksjon og avvikling ' +
+        '(kjør med nett, eller --konkurs-avvikling ja|nei); redningsstøtte og omstruktureringsstøtte ' +
+        '(--redningsstotte ja|nei).',
+    );
+    expect(readFileSync(path.join(ws, 'smb-sjekk', `910017810-${DATO}.md`), 'utf8')).toContain(sist);
+  });
+
+  it('19.8: --vurdert avgjør et kriterium nh ikke kan avgjøre (NUF), med begrunnelsen i posten; ugyldig = exit 2', async () => {
+    const ws = kopier(SMB);
+    const begrunnelse = 'Hele foretaket i Sverige har 30 årsverk og 4 MEUR i omsetning (årsregnskap 2025)';
+    const r = await sjekk(ws, ['910030027', '--selvstendig', '--vurdert', `utenlandsk-foretak=ok:${begrunnelse}`]);
+    const k = kriterium(r.json(), 'utenlandsk-foretak');
+    expect(k.status).toBe('ok');
+    expect(k.grunnlag).toContain(begrunnelse);
+    expect(readFileSync(path.join(ws, 'smb-sjekk', `910030027-${DATO}.md`), 'utf8')).toContain(begrunnelse);
+    // Et kriterium registeret avgjør, kan ikke vurderes bort: advarsel, ikke brukt.
+    const asa = await sjekk(ws, ['910002740', '--selvstendig', '--vurdert', 'asa=ok:Vi mener det er greit likevel']);
+    expect(kriterium(asa.json(), 'asa').status).toBe('ikke ok');
+    expect(asa.json().advarsler.map((a: { kode: string }) => a.kode)).toContain('vurdert-ubrukt');
+    const feil = await sjekk(ws, ['910030027', '--vurdert', 'nuf=ok:begrunnelse her', '--overskriv']);
+    expect(feil.kode).toBe(2);
+    expect(feil.json().feil[0].melding).toContain('--vurdert');
+  });
+
+  it('19.3: oppslaget meldes med én gang på stderr, bare én gang; stdout er ren JSON', async () => {
+    const ws = kopier(SMB);
+    const r = await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei']);
+    expect(r.stderr.split('Slår opp 910000004 i Brønnøysundregistrene …').length).toBe(2);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    // Nettet nede uten buffer og uten flagg: nettfeilen står én gang (i feilen), ikke også som advarsel.
+    const nede = await nh(['smb-sjekk', '910000004', '--data', kopier(SMB)], { env: await dodUrl() });
+    expect(nede.kode).toBe(2);
+    expect(nede.stderr.indexOf('Slår opp 910000004')).toBe(0);
+    expect(nede.stderr.split('tilkoblingen ble avvist').length, nede.stderr).toBe(2);
+    expect(nede.stderr).toContain('Mangler: --orgform, --ansatte, --omsetning, --balanse');
+    // Med flaggene: nettfeilen én gang, som advarsel.
+    const flagg = await nh(['smb-sjekk', '910000004', ...OFFLINE.slice(1), '--data', kopier(SMB)], {
+      env: await dodUrl(),
+    });
+    expect(flagg.kode, flagg.stderr).toBe(0);
+    expect(flagg.stderr.split('tilkoblingen ble avvist').length, flagg.stderr).toBe(2);
+  });
+
+  it('20.6 (vedlegg 3 pkt. 2, «i vanskeligheter» 2): konsernets egenkapital testes — negativ eller ukjent = må vurderes; --konsern-betalingsevne avgjør', async () => {
+    const ws = kopier(SMB);
+    const mor = ['--selvstendig', '--redningsstotte', 'nei'];
+    // Morselskapet leverer konsernregnskap med −1 500 000 i egenkapital (fixtures/brreg/regnskap-910030043.json).
+    const m = (await sjekk(ws, ['910030043', ...mor])).json();
+    const k = kriterium(m, 'insolvens');
+    expect(k.status).toBe('må vurderes');
+    expect(k.grunnlag).toContain('Konsernet: sum egenkapital −1 500 000 kr');
+    expect(k.kilde).toContain('Hvis bedriften eller konsernet');
+    expect(k.grunnlag).toContain('oppgi --konsern-betalingsevne ja|nei');
+    const nei = (await sjekk(ws, ['910030043', ...mor, '--konsern-betalingsevne', 'nei', '--overskriv'])).json();
+    expect(kriterium(nei, 'insolvens').status).toBe('ikke ok');
+    expect(nei.dom).toBe('KAN IKKE TAS OPP');
+    const ja = (await sjekk(ws, ['910030043', ...mor, '--konsern-betalingsevne', 'ja', '--overskriv'])).json();
+    expect(kriterium(ja, 'insolvens').status).toBe('ok');
+    // Issue 20 pkt. 6: datter med −500 000 i konsernet passerte før som «Ikke insolvent».
+    const datter = [
+      '910030035',
+      '--tilknyttet',
+      '910030043:100:2:600000:4000000',
+      '--konsern-registrert',
+      '2024-06-01',
+      '--redningsstotte',
+      'nei',
+    ];
+    const d = (await sjekk(ws, [...datter, '--konsern-egenkapital', '-500000'])).json();
+    expect(kriterium(d, 'insolvens').status).toBe('må vurderes');
+    expect(d.mangler).toContainEqual({
+      id: 'insolvens',
+      tekst: 'konsernets betalingsevne (--konsern-betalingsevne ja|nei)',
+    });
+    const u = (await sjekk(ws, [...datter, '--overskriv'])).json();
+    expect(kriterium(u, 'insolvens').status).toBe('må vurderes');
+    expect(kriterium(u, 'insolvens').grunnlag).toContain('Konsernet: sum egenkapital er ukjent');
+    expect(u.tall.konsern.betalingsevne).toBeNull();
+  });
+
+  it('20.6 (vedlegg 3 pkt. 2; GBER art. 2 nr. 18 c): morselskapets konkurs i Enhetsregisteret = ikke ok', async () => {
+    const ws = kopier(SMB);
+    const args = [
+      '910030035',
+      '--tilknyttet',
+      '910030078:100:2:600000:4000000',
+      '--konsern-registrert',
+      '2024-06-01',
+      '--konsern-egenkapital',
+      '900000',
+      '--konsern-kapital',
+      '400000',
+      '--redningsstotte',
+      'nei',
+    ];
+    const r = await sjekk(ws, [...args, '--morselskap', '910030078']);
+    const k = kriterium(r.json(), 'konkurs-avvikling');
+    expect(k.status).toBe('ikke ok');
+    expect(k.grunnlag).toContain('Morselskapet 910030078 VRAKVIK HOLDING AS: Enhetsregisteret: konkurs fra 15.09.2026');
+    expect(tjener.foresporsler).toContain('/enhetsregisteret/api/enheter/910030078');
+    // Uten --morselskap vet nh ikke hvem som er morselskapet: det står i grunnlaget.
+    const uten = kriterium((await sjekk(ws, [...args, '--overskriv'])).json(), 'konkurs-avvikling');
+    expect(uten.status).toBe('ok');
+    expect(uten.grunnlag).toContain('Morselskapet er ikke oppgitt (--morselskap)');
+    // Uten nett: morselskapets status er ikke kontrollert, og det står der.
+    const off = await sjekk(ws, [...args, '--morselskap', '910030078', '--offline', '--overskriv']);
+    expect(kriterium(off.json(), 'konkurs-avvikling').grunnlag).toContain('statusen er ikke kontrollert');
+  });
+
+  it('20.3: posten sier hvilket regnskap den bygger på og når treårsunntaket går ut (smbPostSkjema)', async () => {
+    const ws = kopier(SMB);
+    await sjekk(ws, ['910000004', '--selvstendig', '--redningsstotte', 'nei']);
+    const p = smbPostSkjema.parse(
+      JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', `910000004-${DATO}.json`), 'utf8')),
+    );
+    expect(p.versjon).toBe(2);
+    expect(p.oppfolging).toEqual({
+      regnskap: { aar: 2025, fra: '2025-01-01', til: '2025-12-31' },
+      tallOppgitt: false,
+      sisteInnsendteAarsregnskap: 2025,
+      treaarsunntak: { brukt: false, fra: expect.any(String), utloper: expect.any(String) },
+    });
+    // Vedlegg 3 pkt. 2: ung datter i konsern med tap — dommen hviler på treårsunntaket fra konsernets dato.
+    await sjekk(ws, [
+      '910030035',
+      '--tilknyttet',
+      '910030043:100:2:600000:4000000',
+      '--konsern-registrert',
+      '2024-06-01',
+      '--redningsstotte',
+      'nei',
+    ]);
+    const d = smbPostSkjema.parse(
+      JSON.parse(readFileSync(path.join(ws, 'smb-sjekk', `910030035-${DATO}.json`), 'utf8')),
+    );
+    expect(d.oppfolging?.treaarsunntak).toEqual({ brukt: true, fra: '2024-06-01', utloper: '2027-06-01' });
+    // Poster fra før versjon 2 leses fortsatt (uten oppfølging).
+    expect(
+      smbPostSkjema.parse({ orgnr: '910000004', dato: '2025-01-02', dom: 'KAN TAS OPP' }).oppfolging,
+    ).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ import {
   relasjonstype,
   samletDom,
   tegnetKapital,
+  tolkVurdering,
+  treaarsunntak,
   vurderSmb,
   OFFENTLIGE_FORMER,
   OFFENTLIGE_SEKTORER,
@@ -28,6 +30,7 @@ import {
   type SmbFakta,
 } from '../../src/domain/smb/smb.js';
 import { byggFakta, statuserFra, type FaktaInn } from '../../src/domain/smb/fakta.js';
+import { planlegg, type PlanInn } from '../../src/domain/smb/plan.js';
 import { hent, NettFeil, tolkEnhetSvar, tolkRegnskapSvar, tolkUnderenhetSvar } from '../../src/io/brreg/brreg.js';
 
 const IDAG = '2026-11-22' as Dato;
@@ -55,7 +58,9 @@ function fakta(o: Partial<SmbFakta> = {}): SmbFakta {
     registrert: { verdi: '2015-01-01' as Dato, fra: 'test' },
     statuser: [],
     erIKonsern: false,
-    konsern: { egenkapital: null, kapital: null, registrert: null },
+    konsern: { egenkapital: null, kapital: null, registrert: null, betalingsevne: null, morselskap: null },
+    konkursOppgitt: null,
+    sisteInnsendteAarsregnskap: null,
     eierskapOppgitt: true,
     partnere: [],
     tilknyttede: [],
@@ -333,6 +338,8 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
       egenkapital: { verdi: kr(ek), fra: 't' },
       kapital: { verdi: kr(1_000_000), fra: 't' },
       registrert: null,
+      betalingsevne: null,
+      morselskap: null,
     });
     expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(500_000) }), IDAG, true).status).toBe('ok');
     expect(kriteriumKapitaltap(fakta({ erIKonsern: true, konsern: konsern(499_999) }), IDAG, true).status).toBe(
@@ -353,6 +360,8 @@ describe('smb: «i vanskeligheter» (vedlegg 3 pkt. 2)', () => {
       egenkapital: null,
       kapital: null,
       registrert: { verdi: d as Dato, fra: '--konsern-registrert' },
+      betalingsevne: null,
+      morselskap: null,
     });
     expect(
       kriteriumKapitaltap(fakta({ ...ung, erIKonsern: true, konsern: konsern('2024-01-01') }), IDAG, true).status,
@@ -760,5 +769,116 @@ describe('smb-flagg: flaggene som zod-skjema', () => {
       offentlige: [{ orgnr: '910004115', andel: 249_000 }],
       konsernRegistrert: '2024-06-01',
     });
+  });
+});
+
+describe('issue 19 pkt. 8: --vurdert avgjør bare det som ellers må vurderes (domain/smb/vurdering.ts)', () => {
+  it('tolker «id=ok:begrunnelse»; ukjent id, status eller for kort begrunnelse er feil', () => {
+    expect(tolkVurdering('sjelden=ok:Driver utleie av kontorplass i konkurranse')).toEqual({
+      id: 'sjelden',
+      ok: true,
+      begrunnelse: 'Driver utleie av kontorplass i konkurranse',
+    });
+    expect(tolkVurdering('utenlandsk-foretak=ikke-ok:Konsernet i Sverige er stort')).toMatchObject({ ok: false });
+    expect(typeof tolkVurdering('finnes-ikke=ok:en lang nok begrunnelse')).toBe('string');
+    expect(typeof tolkVurdering('sjelden=kanskje:en lang nok begrunnelse')).toBe('string');
+    expect(typeof tolkVurdering('sjelden=ok:kort')).toBe('string');
+  });
+
+  it('4.3 «svært sjeldne tilfeller»: en stiftelse blir ok med begrunnelse; et «ikke ok» snus aldri', () => {
+    const stiftelse = fakta({ orgform: { verdi: 'STI', fra: 't' } });
+    const uten = vurder(stiftelse);
+    expect(uten.kriterier.find((k) => k.id === 'sjelden')!.status).toBe('må vurderes');
+    expect(uten.mangler.find((m) => m.id === 'sjelden')!.tekst).toContain('--vurdert sjelden=ok|ikke-ok');
+    const g = { fakta: stiftelse, idag: IDAG, kurs: KURS, stotte: { tidligereEur: 0, linjer: 0 } };
+    const v = { id: 'sjelden', ok: true, begrunnelse: 'Stiftelsen driver utleie i konkurranse med andre' };
+    const med = vurderSmb({ ...g, vurderinger: [v] });
+    const k = med.kriterier.find((x) => x.id === 'sjelden')!;
+    expect(k.status).toBe('ok');
+    expect(k.grunnlag).toContain('Vurdert av administratoren (--vurdert sjelden=ok): Stiftelsen driver utleie');
+    expect(med.mangler).toEqual([]);
+    const asa = vurderSmb({
+      ...g,
+      fakta: fakta({ orgform: { verdi: 'ASA', fra: 't' } }),
+      vurderinger: [{ id: 'asa', ok: true, begrunnelse: 'Vi mener dette er greit likevel' }],
+    });
+    expect(asa.kriterier.find((x) => x.id === 'asa')!.status).toBe('ikke ok');
+    expect(asa.ubrukteVurderinger.map((x) => x.id)).toEqual(['asa']);
+  });
+});
+
+describe('vedlegg 3 pkt. 2 1): treårsunntaket krever bedriftens egen dato (domain/smb/kapitaltap.ts)', () => {
+  it('uten bedriftens registreringsdato gis unntaket ikke, selv om konsernet er ungt', () => {
+    const tap = {
+      innskuttEk: { verdi: kr(100_000), fra: 't' },
+      opptjentEk: { verdi: kr(-90_000), fra: 't' },
+      registrert: null,
+      erIKonsern: true,
+      konsern: {
+        egenkapital: { verdi: kr(900_000), fra: 't' },
+        kapital: { verdi: kr(400_000), fra: 't' },
+        registrert: { verdi: '2025-06-01' as Dato, fra: '--konsern-registrert' },
+        betalingsevne: null,
+        morselskap: null,
+      },
+    };
+    expect(treaarsunntak(fakta(tap), IDAG, true)).toMatchObject({ gjelder: false, fra: null });
+    expect(kriteriumKapitaltap(fakta(tap), IDAG, true).status).toBe('ikke ok');
+  });
+});
+
+describe('issue 22 pkt. 3: planen er ren — samme inndata gir samme spørsmål og samme dom (domain/smb/plan.ts)', () => {
+  const inn = (flagg: Partial<PlanInn['flagg']> = {}): PlanInn => ({
+    orgnr: '910017810',
+    idag: IDAG,
+    kurs: KURS,
+    enhet: null,
+    underenhet: null,
+    regnskap: null,
+    regnskapFeil: null,
+    flagg: { partnere: [], tilknyttede: [], offentlige: [], unntatte: [], vurderinger: [], ...flagg },
+    eierskapOppgitt: false,
+    fraFil: { partnere: [], tilknyttede: [], offentlige: [] },
+    eiereIRegisteret: new Map(),
+    innovasjon: { flagg: false, liste: [], naeringshage: '910030051' },
+    stotte: { tidligereEur: 0, linjer: 0 },
+  });
+
+  it('uten registerdata: registerdata først (påkrevd), så det som ville gjort dommen endelig', () => {
+    const p = planlegg(inn());
+    expect(p.manglerRegisterdata).toEqual(['--orgform', '--ansatte', '--omsetning', '--balanse']);
+    expect(p.sporsmal).toEqual(['registerdata', 'eierskap', 'egenkapital', 'konkurs-avvikling', 'redningsstotte']);
+  });
+
+  it('19.8: med alt oppgitt er det ingen spørsmål igjen, og dommen er KAN TAS OPP', () => {
+    const p = planlegg(
+      inn({
+        orgform: 'AS',
+        arsverk: 400,
+        omsetning: kr(2_500_000),
+        balanse: kr(900_000),
+        innskuttEk: kr(100_000),
+        opptjentEk: kr(250_000),
+        konkursAvvikling: false,
+        redningsstotte: false,
+      }),
+    );
+    expect(p.sporsmal).toEqual(['eierskap']);
+    const alt = planlegg({
+      ...inn({
+        orgform: 'AS',
+        arsverk: 400,
+        omsetning: kr(2_500_000),
+        balanse: kr(900_000),
+        innskuttEk: kr(100_000),
+        opptjentEk: kr(250_000),
+        konkursAvvikling: false,
+        redningsstotte: false,
+      }),
+      eierskapOppgitt: true,
+    });
+    expect(alt.sporsmal).toEqual([]);
+    expect(alt.res.dom).toBe('KAN TAS OPP');
+    expect(alt.oppfolging).toMatchObject({ regnskap: null, tallOppgitt: true });
   });
 });

@@ -41,6 +41,18 @@ export function definer(program: Command): Command {
       '--betalingsevne <ja|nei>',
       'har bedriften midler til å dekke løpende forpliktelser? (vurderes ved negativ egenkapital)',
     )
+    .option(
+      '--konsern-betalingsevne <ja|nei>',
+      'har konsernet midler til å dekke løpende forpliktelser? (vurderes ved negativ egenkapital i konsernet)',
+    )
+    .option(
+      '--morselskap <orgnr>',
+      'morselskapet i konsernet: dets konkurs- og avviklingsstatus slås opp i Enhetsregisteret',
+    )
+    .option(
+      '--konkurs-avvikling <ja|nei>',
+      'uten nett: er bedriften konkurs, under rekonstruksjon, avvikling eller tvangsoppløsning? (kontrollert av deg)',
+    )
     .option('--aksjekapital <kr>', 'aksjekapital i kroner (standard: kapital i Enhetsregisteret)')
     .option('--overkurs <kr>', 'overkurs i kroner (tegnet kapital inkl. overkurs = aksjekapital + overkurs)')
     .option(
@@ -65,6 +77,12 @@ export function definer(program: Command): Command {
     .option(
       '--unntatt-investor <orgnr>',
       'eieren er en investor etter GBER vedlegg I art. 3 nr. 2 (kan gjentas)',
+      samle,
+      [],
+    )
+    .option(
+      '--vurdert <id=ok|ikke-ok:begrunnelse>',
+      'din begrunnede vurdering av et kriterium nh ikke kan avgjøre (bare når det ellers må vurderes; kan gjentas)',
       samle,
       [],
     )

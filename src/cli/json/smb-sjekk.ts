@@ -1,6 +1,6 @@
 /** JSON-skjemaet for nh smb-sjekk (issue 19 pkt. 10; se felles.ts og docs/smb-sjekk.md). */
 import { z } from 'zod';
-import { dato, eur, kr, resultat, tall, tekst } from './felles.js';
+import { dato, eur, jaNei, kr, resultat, tall, tekst } from './felles.js';
 
 const nKr = (b: string) => z.number().nullable().describe(`${b} (kroner; null: ukjent)`);
 const nTekst = (b: string) => z.string().nullable().describe(b);
@@ -93,6 +93,28 @@ export const smbSjekkJson = resultat({
         egenkapital: nKr('konsernets egenkapital'),
         kapital: nKr('konsernets tegnede kapital'),
         registrert: nTekst('konsernets registreringsdato'),
+        betalingsevne: z
+          .boolean()
+          .nullable()
+          .describe('konsernet kan dekke løpende forpliktelser (null: ikke oppgitt)'),
+        morselskap: z
+          .strictObject({
+            orgnr: tekst('morselskapets orgnr'),
+            navn: z.string().nullable().describe('navn'),
+            erBedriften: jaNei('bedriften er selv morselskapet'),
+            statuser: z
+              .array(
+                z.strictObject({
+                  felt: tekst('feltet i Enhetsregisteret'),
+                  tekst: tekst('statusen'),
+                  dato: z.string().nullable().describe('fra dato'),
+                }),
+              )
+              .nullable()
+              .describe('insolvens- og avviklingsstatusene (null: ikke slått opp)'),
+          })
+          .nullable()
+          .describe('morselskapet (--morselskap; null: ikke oppgitt)'),
       }),
       regnskapsperiode: z.unknown().describe('regnskapsperioden tallene gjelder (null: ingen)'),
       regnskapMerknad: nTekst('merknad om regnskapet'),
@@ -110,6 +132,23 @@ export const smbSjekkJson = resultat({
       gjenstaarNok: kr('igjen under taket i kroner'),
     })
     .describe('treårstaket (vedlegg 3 pkt. 2)'),
+  oppfolging: z
+    .strictObject({
+      regnskap: z
+        .strictObject({ aar: tall('regnskapsåret'), fra: dato('fra'), til: dato('til') })
+        .nullable()
+        .describe('årsregnskapet tallene bygger på (null: tallene er oppgitt eller ukjente)'),
+      tallOppgitt: jaNei('noen av tallene er oppgitt med flagg eller svar'),
+      sisteInnsendteAarsregnskap: z.number().nullable().describe('Enhetsregisterets siste innsendte årsregnskap (år)'),
+      treaarsunntak: z
+        .strictObject({
+          brukt: jaNei('dommen hviler på treårsunntaket'),
+          fra: z.string().nullable().describe('datoen unntaket regnes fra'),
+          utloper: z.string().nullable().describe('første dag unntaket ikke lenger gjelder'),
+        })
+        .describe('treårsunntaket i kapitaltapstesten'),
+    })
+    .describe('det nh faktura trenger for å vurdere om sjekken fortsatt holder (docs/smb-sjekk.md)'),
   register: z
     .strictObject({
       kilde: tekst('nett, hurtigbuffer eller flagg'),
@@ -119,7 +158,13 @@ export const smbSjekkJson = resultat({
     })
     .describe('rådataene fra Brønnøysundregistrene, for sporbarhet'),
   flagg: z.record(z.string(), z.unknown()).describe('flaggene slik de ble gitt'),
+  svar: z
+    .array(z.strictObject({ sporsmal: tekst('spørsmålet'), svar: tekst('svaret') }))
+    .describe('spørsmålene nh stilte på en TTY og svarene'),
   valg: z.record(z.string(), z.string()).describe('listene nh vurderer etter (organisasjonsformer, sektorkoder …)'),
+  mangler: z
+    .array(z.strictObject({ id: tekst('kriteriet'), tekst: tekst('hva som mangler (flagget eller spørsmålet)') }))
+    .describe('det som mangler for en endelig vurdering (tom når dommen er endelig; issue 19 pkt. 8)'),
   filer: z
     .strictObject({ json: tekst('SMB-posten (json)'), md: tekst('SMB-posten til mennesker (md)') })
     .describe('SMB-posten som ble skrevet i smb-sjekk/'),

@@ -45,55 +45,50 @@ export function aggreger(
   };
 }
 
-/**
- * Vedlegg 3 pkt. 2: partnere (25–50 %) og tilknyttede (> 50 %) tas med; registeret viser ikke eierskap.
- * GBER vedlegg I art. 3 nr. 4: 25 % eller mer offentlig kontroll (alene eller sammen) = ikke SMB, unntatt
- * investorene i art. 3 nr. 2 når administratoren oppgir at unntaket gjelder.
- */
-export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
-  const base = {
-    id: 'eierskap',
-    tittel: 'Eierskap ≥ 25 % (partnere, tilknyttede og offentlige eiere) er tatt ' + 'med',
-    kilde: KILDE.eierskap,
-  };
-  const konsern = f.erIKonsern ? ' Enhetsregisteret sier at bedriften er i et konsern.' : '';
-  const off = f.offentligeEiere.filter((o) => !o.unntatt);
-  const offSum = off.reduce((s, o) => s + o.andel, 0);
-  const offTekst = f.offentligeEiere
+type Base = Pick<Kriterium, 'id' | 'tittel' | 'kilde'>;
+
+/** GBER vedlegg I art. 3 nr. 4: offentlige eiere lagt sammen (unntatte investorer ikke med) og teksten om dem. */
+function offentlige(f: SmbFakta): { sum: number; tekst: string } {
+  const sum = f.offentligeEiere.filter((o) => !o.unntatt).reduce((s, o) => s + o.andel, 0);
+  const tekst = f.offentligeEiere
     .map(
-      (o) =>
-        `${o.orgnr} ${prosent(o.andel)} ` + `(${o.grunn}${o.unntatt ? '; investorunntak i art. 3 nr. 2 oppgitt' : ''})`,
+      (o) => `${o.orgnr} ${prosent(o.andel)} (${o.grunn}${o.unntatt ? '; investorunntak i art. 3 nr. 2 oppgitt' : ''})`,
     )
     .join(', ');
-  if (offSum >= OFFENTLIG_GRENSE_PPM) {
-    return {
-      ...base,
-      status: 'ikke ok',
-      grunnlag:
-        `Offentlige eiere: ${offTekst}. Til sammen ${prosent(offSum)} offentlig kontroll ≥ 25 %: ikke SMB ` +
-        `(GBER vedlegg I art. 3 nr. 4; programveileder 4.3 «offentlig eide foretak»). Gjelder et investorunntak i art. ` +
-        `3 nr. 2, oppgi det med --unntatt-investor <orgnr>.`,
-    };
-  }
-  const offMerknad = f.offentligeEiere.length
-    ? ` Offentlige eiere: ${offTekst}; til sammen ${prosent(offSum)} < 25 ` + `%.`
-    : '';
-  if (!f.eierskapOppgitt) {
+  return { sum, tekst };
+}
+
+/** Eierskapet er ikke oppgitt (eller bare «ja» på spørsmålet): må vurderes, med hva som mangler. */
+function ikkeOppgitt(f: SmbFakta, base: Base, merknad: string): Kriterium {
+  if (f.ikkeSelvstendig && !f.partnere.length && !f.tilknyttede.length)
     return {
       ...base,
       status: 'må vurderes',
       grunnlag:
-        `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige ` +
-        `eiere.${konsern}${offMerknad} Oppgi --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse), ` +
-        `--eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
+        `Oppgitt på spørsmål: bedriften eier eller eies med 25 % eller mer — ikke selvstendig foretak. Foretakene ` +
+        `er ikke oppgitt, så tallene deres er ikke tatt med.${merknad} Oppgi dem med ` +
+        `--partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse) eller --eierskap <fil.csv>.`,
+      mangler: 'partnerne og de tilknyttede foretakene (--partner, --tilknyttet eller --eierskap)',
     };
-  }
+  return {
+    ...base,
+    status: 'må vurderes',
+    grunnlag:
+      `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige ` +
+      `eiere.${merknad} Oppgi --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse), ` +
+      `--eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
+    mangler: 'eierskapet (--selvstendig, --partner, --tilknyttet eller --eierskap)',
+  };
+}
+
+/** Eierskapet er oppgitt: konsern uten tilknyttet (må vurderes), selvstendig, eller bidragene lagt til. */
+function oppgitt(f: SmbFakta, a: Aggregert, base: Base, konsern: string, offMerknad: string): Kriterium {
   const liste = [
     ...f.partnere.map((r) => `partner ${r.orgnr} (${prosent(r.andel)})`),
     ...f.tilknyttede.map((r) => `tilknyttet ${r.orgnr} (${prosent(r.andel)})`),
   ];
   // GBER vedlegg I art. 3 nr. 3: et konsern (mor/datter, kontroll over 50 %) betyr minst ett tilknyttet foretak.
-  if (f.erIKonsern && !f.tilknyttede.length) {
+  if (f.erIKonsern && !f.tilknyttede.length)
     return {
       ...base,
       status: 'må vurderes',
@@ -101,9 +96,9 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
         `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret ` +
         `sier at bedriften er i et konsern, og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. ` +
         `3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
+      mangler: 'de tilknyttede foretakene i konsernet (--tilknyttet eller --eierskap)',
     };
-  }
-  if (!liste.length) {
+  if (!liste.length)
     return {
       ...base,
       status: 'ok',
@@ -111,7 +106,6 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
         `Oppgitt: ingen eierskap på 25 % eller mer i noen retning (selvstendig ` +
         `foretak), heller ikke offentlig.${konsern}${offMerknad}`,
     };
-  }
   const p = a.fraPartnere;
   const t = a.fraTilknyttede;
   return {
@@ -122,6 +116,36 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
       `${nok(p.omsetning)} omsetning, ${nok(p.balanse)} balanse; tilknyttede fullt ${formatArsverk(t.arsverk)} ` +
       `årsverk, ${nok(t.omsetning)} omsetning, ${nok(t.balanse)} balanse.${offMerknad}`,
   };
+}
+
+/**
+ * Vedlegg 3 pkt. 2: partnere (25–50 %) og tilknyttede (> 50 %) tas med; registeret viser ikke eierskap.
+ * GBER vedlegg I art. 3 nr. 4: 25 % eller mer offentlig kontroll (alene eller sammen) = ikke SMB, unntatt
+ * investorene i art. 3 nr. 2 når administratoren oppgir at unntaket gjelder.
+ */
+export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
+  const base = {
+    id: 'eierskap',
+    tittel: 'Eierskap ≥ 25 % (partnere, tilknyttede og offentlige eiere) er tatt med',
+    kilde: KILDE.eierskap,
+  };
+  const konsern = f.erIKonsern ? ' Enhetsregisteret sier at bedriften er i et konsern.' : '';
+  const off = offentlige(f);
+  if (off.sum >= OFFENTLIG_GRENSE_PPM) {
+    return {
+      ...base,
+      status: 'ikke ok',
+      grunnlag:
+        `Offentlige eiere: ${off.tekst}. Til sammen ${prosent(off.sum)} offentlig kontroll ≥ 25 %: ikke SMB ` +
+        `(GBER vedlegg I art. 3 nr. 4; programveileder 4.3 «offentlig eide foretak»). Gjelder et investorunntak i art. ` +
+        `3 nr. 2, oppgi det med --unntatt-investor <orgnr>.`,
+    };
+  }
+  const offMerknad = f.offentligeEiere.length
+    ? ` Offentlige eiere: ${off.tekst}; til sammen ${prosent(off.sum)} < 25 %.`
+    : '';
+  if (!f.eierskapOppgitt) return ikkeOppgitt(f, base, `${konsern}${offMerknad}`);
+  return oppgitt(f, a, base, konsern, offMerknad);
 }
 
 /**

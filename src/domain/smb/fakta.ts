@@ -6,50 +6,10 @@
 import { parseDato, type Dato } from '../felles/dato.js';
 import type { Ore } from '../felles/penger.js';
 import { SMAA_ANSATTE_OVRE } from './lister.js';
-import { dato, type Kildeverdi, type OffentligEier, type Relasjon, type SmbFakta, type Statusfelt } from './typer.js';
-import { fraFlyttall } from '../felles/tall.js';
+import { kroner, nyeste, statuserFra, type EnhetData, type RegnskapData } from './register.js';
 
-type Kode = { kode: string; beskrivelse?: string | undefined };
-/** Det sjekken leser av en enhet i Enhetsregisteret (feltnavn som i API-et). */
-export type EnhetData = {
-  organisasjonsnummer: string;
-  navn: string;
-  organisasjonsform: Kode;
-  naeringskode1?: Kode | undefined;
-  naeringskode2?: Kode | undefined;
-  naeringskode3?: Kode | undefined;
-  antallAnsatte?: number | undefined;
-  harRegistrertAntallAnsatte?: boolean | undefined;
-  registreringsdatoEnhetsregisteret?: string | undefined;
-  registreringsdatoForetaksregisteret?: string | undefined;
-  stiftelsesdato?: string | undefined;
-  institusjonellSektorkode?: Kode | undefined;
-  erIKonsern?: boolean | undefined;
-  kapital?: { belop?: number | undefined; type?: string | undefined; valuta?: string | undefined } | undefined;
-  [felt: string]: unknown;
-};
-type Sum<K extends string> = { [k in K]?: number | undefined } | undefined;
-/** Det sjekken leser av ett årsregnskap i Regnskapsregisteret. */
-export type RegnskapData = {
-  regnskapstype?: string | undefined;
-  valuta?: string | undefined;
-  regnskapsperiode?: { fraDato?: string | undefined; tilDato?: string | undefined } | undefined;
-  egenkapitalGjeld?:
-    | {
-        egenkapital?:
-          | {
-              sumEgenkapital?: number | undefined;
-              opptjentEgenkapital?: Sum<'sumOpptjentEgenkapital'>;
-              innskuttEgenkapital?: Sum<'sumInnskuttEgenkaptial'>;
-            }
-          | undefined;
-      }
-    | undefined;
-  eiendeler?: Sum<'sumEiendeler'>;
-  resultatregnskapResultat?:
-    | { driftsresultat?: { driftsinntekter?: Sum<'sumDriftsinntekter'> } | undefined }
-    | undefined;
-};
+export { kroner, statuserFra, type EnhetData, type RegnskapData } from './register.js';
+import { dato, type Kildeverdi, type OffentligEier, type Relasjon, type SmbFakta } from './typer.js';
 
 export type FaktaFlagg = {
   arsverk?: number;
@@ -66,7 +26,12 @@ export type FaktaFlagg = {
   konsernKapital?: Ore;
   konsernRegistrert?: Dato;
   betalingsevne?: boolean;
+  konsernBetalingsevne?: boolean;
   redningsstotte?: boolean;
+  konkursAvvikling?: boolean;
+  morselskap?: string;
+  /** Svart «ja» på spørsmålet om eierskap ≥ 25 %: ikke selvstendig, selv om foretakene ikke er oppgitt. */
+  ikkeSelvstendig?: boolean;
 };
 
 export type FaktaInn = {
@@ -80,15 +45,11 @@ export type FaktaInn = {
   flagg: FaktaFlagg;
   eierskap: { oppgitt: boolean; partnere: Relasjon[]; tilknyttede: Relasjon[]; offentlige: OffentligEier[] };
   innovasjon: { verdi: boolean; fra: string };
+  /** Morselskapet slik Enhetsregisteret svarte (--morselskap, slått opp på nett); null = ikke slått opp. */
+  morselskapEnhet?: EnhetData | null;
 };
 
 const ER = 'Enhetsregisteret';
-
-export const kroner = (n: number | undefined): Ore | null => {
-  if (n === undefined) return null;
-  const r = fraFlyttall(n, 2);
-  return r.ok ? r.verdi : Math.round(n * 100);
-};
 
 function kv<T>(verdi: T | null | undefined, fraTekst: string): Kildeverdi<T> {
   return verdi === null || verdi === undefined ? null : { verdi, fra: fraTekst };
@@ -97,48 +58,6 @@ function kv<T>(verdi: T | null | undefined, fraTekst: string): Kildeverdi<T> {
 function tidligste(...d: (string | undefined)[]): Dato | null {
   const gyldige = d.map((x) => (x ? parseDato(x) : null)).filter((x): x is Dato => x !== null);
   return gyldige.length ? gyldige.sort()[0]! : null;
-}
-
-/** Nyeste regnskap av en type (etter tilDato). */
-function nyeste(liste: readonly RegnskapData[], type: 'SELSKAP' | 'KONSERN'): RegnskapData | null {
-  const av = liste.filter((r) => (r.regnskapstype ?? 'SELSKAP') === type);
-  av.sort((a, b) => (b.regnskapsperiode?.tilDato ?? '').localeCompare(a.regnskapsperiode?.tilDato ?? ''));
-  return av[0] ?? null;
-}
-
-const TVANG = [
-  'tvangsavvikletPgaManglendeSlettingDato',
-  'tvangsopplostPgaManglendeDagligLederDato',
-  'tvangsopplostPgaManglendeRevisorDato',
-  'tvangsopplostPgaManglendeRegnskapDato',
-  'tvangsopplostPgaMangelfulltStyreDato',
-];
-
-/** GBER art. 2 nr. 18 c: alle statusfeltene i Enhetsregisteret som betyr insolvens eller avvikling, med dato. */
-export function statuserFra(e: EnhetData): Statusfelt[] {
-  const tekst = (f: string) => (typeof e[f] === 'string' && e[f] !== '' ? parseDato(e[f] as string) : null);
-  const ut: Statusfelt[] = [];
-  const par = (bool: string, datoFelt: string, beskrivelse: string) => {
-    const d = tekst(datoFelt);
-    if (e[bool] === true || d) ut.push({ felt: d ? datoFelt : bool, tekst: beskrivelse, dato: d });
-  };
-  par('konkurs', 'konkursdato', 'konkurs');
-  par('underRekonstruksjonsforhandling', 'underRekonstruksjonsforhandlingDato', 'under rekonstruksjonsforhandling');
-  par('underAvvikling', 'underAvviklingDato', 'under avvikling');
-  const tvang = TVANG.find((f) => tekst(f));
-  if (e.underTvangsavviklingEllerTvangsopplosning === true || tvang) {
-    ut.push({
-      felt: tvang ?? 'underTvangsavviklingEllerTvangsopplosning',
-      tekst: 'under tvangsavvikling eller ' + 'tvangsoppløsning',
-      dato: tvang ? tekst(tvang) : null,
-    });
-  }
-  par(
-    'underUtenlandskInsolvensbehandling',
-    'underUtenlandskInsolvensbehandlingDato',
-    'under utenlandsk ' + 'insolvensbehandling',
-  );
-  return ut;
 }
 
 function arsverkFra(e: EnhetData | null, fl: FaktaFlagg): SmbFakta['arsverk'] {
@@ -178,102 +97,131 @@ function regnskapMerknad(inn: FaktaInn, selskap: RegnskapData | null): string | 
   return null;
 }
 
-export function byggFakta(inn: FaktaInn): SmbFakta {
-  const { enhet: e, flagg: fl } = inn;
-  const alle = inn.regnskap ?? [];
-  const selskapRaa = nyeste(alle, 'SELSKAP');
-  const konsernRaa = nyeste(alle, 'KONSERN');
-  const merknad = regnskapMerknad(inn, selskapRaa);
-  const nokOk = (r: RegnskapData | null) => (r && (!r.valuta || r.valuta === 'NOK') ? r : null);
-  const r = nokOk(selskapRaa);
-  const kr = nokOk(konsernRaa);
-  const RR = r?.regnskapsperiode?.tilDato
-    ? `Regnskapsregisteret ` + `${dato(r.regnskapsperiode.tilDato)}`
-    : 'Regnskapsregisteret';
+type Egenkapital = Pick<SmbFakta, 'innskuttEk' | 'opptjentEk' | 'sumEk'>;
+
+/**
+ * Egenkapitalen fra siste SELSKAP-regnskap og flaggene. Tomme blokker («opptjentEgenkapital": {}) der verdien er
+ * bestemt av regnskapet, utledes: sum = innskutt + opptjent (docs/smb-sjekk.md «Tomme blokker»).
+ */
+function egenkapitalFra(r: RegnskapData | null, fl: FaktaFlagg, RR: string): Egenkapital {
   const ek = r?.egenkapitalGjeld?.egenkapital;
   const sumR = kroner(ek?.sumEgenkapital);
-  const innR = kroner(ek?.innskuttEgenkapital?.sumInnskuttEgenkaptial);
-  const oppR = kroner(ek?.opptjentEgenkapital?.sumOpptjentEgenkapital);
-  let innskutt = fl.innskuttEk !== undefined ? kv(fl.innskuttEk, '--innskutt-ek') : kv(innR, RR);
-  let opptjent = fl.opptjentEk !== undefined ? kv(fl.opptjentEk, '--opptjent-ek') : kv(oppR, RR);
-  // Tomme blokker («opptjentEgenkapital": {}) der verdien er bestemt av regnskapet: sum = innskutt + opptjent.
-  if (!opptjent && innskutt && sumR !== null) {
-    opptjent = {
-      verdi: sumR - innskutt.verdi,
-      fra: `utledet: sum egenkapital − innskutt egenkapital (${RR} har tom ` + `blokk for opptjent egenkapital)`,
-    };
-  }
-  if (!innskutt && opptjent && sumR !== null) {
-    innskutt = {
-      verdi: sumR - opptjent.verdi,
-      fra: `utledet: sum egenkapital − opptjent egenkapital (${RR} har tom ` + `blokk for innskutt egenkapital)`,
-    };
-  }
+  let innskutt =
+    fl.innskuttEk !== undefined
+      ? kv(fl.innskuttEk, '--innskutt-ek')
+      : kv(kroner(ek?.innskuttEgenkapital?.sumInnskuttEgenkaptial), RR);
+  let opptjent =
+    fl.opptjentEk !== undefined
+      ? kv(fl.opptjentEk, '--opptjent-ek')
+      : kv(kroner(ek?.opptjentEgenkapital?.sumOpptjentEgenkapital), RR);
+  const utledet = (hva: string) => `utledet: sum egenkapital − ${hva} egenkapital (${RR} har tom blokk for`;
+  if (!opptjent && innskutt && sumR !== null)
+    opptjent = { verdi: sumR - innskutt.verdi, fra: `${utledet('innskutt')} opptjent egenkapital)` };
+  if (!innskutt && opptjent && sumR !== null)
+    innskutt = { verdi: sumR - opptjent.verdi, fra: `${utledet('opptjent')} innskutt egenkapital)` };
   let sumEk: Kildeverdi<Ore> = kv(sumR, RR);
-  if (fl.innskuttEk !== undefined || fl.opptjentEk !== undefined || !sumEk) {
-    if (innskutt && opptjent)
-      sumEk = { verdi: innskutt.verdi + opptjent.verdi, fra: 'innskutt + opptjent ' + 'egenkapital' };
-  }
-  const kap = e?.kapital;
-  const aksjekapital =
-    fl.aksjekapital !== undefined
-      ? kv(fl.aksjekapital, '--aksjekapital')
-      : kap?.belop !== undefined && (!kap.valuta || kap.valuta === 'NOK')
-        ? kv(kroner(kap.belop), `${ER}, ` + `${(kap.type ?? 'kapital').toLowerCase()}`)
-        : null;
+  if ((fl.innskuttEk !== undefined || fl.opptjentEk !== undefined || !sumEk) && innskutt && opptjent)
+    sumEk = { verdi: innskutt.verdi + opptjent.verdi, fra: 'innskutt + opptjent egenkapital' };
+  return { innskuttEk: innskutt, opptjentEk: opptjent, sumEk };
+}
+
+/** Vedlegg 3 pkt. 2: konsernets tall (KONSERN-regnskapet eller flagg), betalingsevne og morselskapet. */
+function konsernFra(inn: FaktaInn, kr: RegnskapData | null, selskap: RegnskapData | null): SmbFakta['konsern'] {
+  const fl = inn.flagg;
   const kEk = kr?.egenkapitalGjeld?.egenkapital;
-  const kRR =
-    `Regnskapsregisteret ` +
-    `konsernregnskap${kr?.regnskapsperiode?.tilDato ? ` ${dato(kr.regnskapsperiode.tilDato)}` : ''}`;
+  const kRR = `Regnskapsregisteret konsernregnskap${kr?.regnskapsperiode?.tilDato ? ` ${dato(kr.regnskapsperiode.tilDato)}` : ''}`;
+  // Bedriften er selv morselskapet når den leverer konsernregnskap, eller regnskapet sier det.
+  const erMor = Boolean(kr) || selskap?.virksomhet?.morselskap === true || fl.morselskap === inn.orgnr;
+  const me = inn.morselskapEnhet ?? null;
+  const morselskap = erMor
+    ? {
+        orgnr: inn.enhet?.organisasjonsnummer ?? inn.orgnr,
+        navn: inn.enhet?.navn ?? null,
+        statuser: null,
+        erBedriften: true,
+      }
+    : fl.morselskap
+      ? { orgnr: fl.morselskap, navn: me?.navn ?? null, statuser: me ? statuserFra(me) : null, erBedriften: false }
+      : null;
+  return {
+    egenkapital:
+      fl.konsernEgenkapital !== undefined
+        ? kv(fl.konsernEgenkapital, '--konsern-egenkapital')
+        : kv(kroner(kEk?.sumEgenkapital), kRR),
+    kapital:
+      fl.konsernKapital !== undefined
+        ? kv(fl.konsernKapital, '--konsern-kapital')
+        : kv(kroner(kEk?.innskuttEgenkapital?.sumInnskuttEgenkaptial), `${kRR}, innskutt egenkapital`),
+    registrert: kv(fl.konsernRegistrert, '--konsern-registrert'),
+    betalingsevne: fl.konsernBetalingsevne ?? null,
+    morselskap,
+  };
+}
+
+/** Form, næring, sektor, ansatte og registreringsdato fra Enhetsregisteret, overstyrt av flagg. */
+function enhetsfakta(e: EnhetData | null, fl: FaktaFlagg) {
   const nace = e
     ? [e.naeringskode1, e.naeringskode2, e.naeringskode3].filter((x) => x !== undefined).map((x) => x.kode)
     : [];
-  const rp = r?.regnskapsperiode;
-  const periode = rp?.fraDato && rp.tilDato ? { fra: parseDato(rp.fraDato), til: parseDato(rp.tilDato) } : null;
-  const registrert = fl.registrert
-    ? kv(fl.registrert, '--registrert')
-    : kv(
-        tidligste(e?.stiftelsesdato, e?.registreringsdatoEnhetsregisteret, e?.registreringsdatoForetaksregisteret),
-        `${ER} (tidligste av stiftelses- og registreringsdato)`,
-      );
   const sektor = e?.institusjonellSektorkode;
   return {
-    orgnr: inn.orgnr,
     navn: e?.navn ?? null,
     orgform: fl.orgform ? kv(fl.orgform, '--orgform') : kv(e?.organisasjonsform.kode, ER),
     nace: fl.nace ? kv(fl.nace, '--nace') : e && nace.length ? kv(nace, ER) : null,
     sektor: sektor
       ? { verdi: sektor.kode, fra: ER, ...(sektor.beskrivelse ? { beskrivelse: sektor.beskrivelse } : {}) }
       : null,
-    underenhet: inn.underenhet,
     arsverk: arsverkFra(e, fl),
+    registrert: fl.registrert
+      ? kv(fl.registrert, '--registrert')
+      : kv(
+          tidligste(e?.stiftelsesdato, e?.registreringsdatoEnhetsregisteret, e?.registreringsdatoForetaksregisteret),
+          `${ER} (tidligste av stiftelses- og registreringsdato)`,
+        ),
+    statuser: e ? statuserFra(e) : null,
+    erIKonsern: e?.erIKonsern ?? null,
+    sisteInnsendteAarsregnskap: typeof e?.sisteInnsendteAarsregnskap === 'string' ? e.sisteInnsendteAarsregnskap : null,
+  };
+}
+
+/** Aksjekapitalen: --aksjekapital, ellers `kapital` i Enhetsregisteret (bare i NOK). */
+function aksjekapitalFra(e: EnhetData | null, fl: FaktaFlagg): Kildeverdi<Ore> {
+  if (fl.aksjekapital !== undefined) return kv(fl.aksjekapital, '--aksjekapital');
+  const kap = e?.kapital;
+  if (kap?.belop === undefined || (kap.valuta && kap.valuta !== 'NOK')) return null;
+  return kv(kroner(kap.belop), `${ER}, ${(kap.type ?? 'kapital').toLowerCase()}`);
+}
+
+export function byggFakta(inn: FaktaInn): SmbFakta {
+  const { enhet: e, flagg: fl } = inn;
+  const alle = inn.regnskap ?? [];
+  const selskapRaa = nyeste(alle, 'SELSKAP');
+  const nokOk = (r: RegnskapData | null) => (r && (!r.valuta || r.valuta === 'NOK') ? r : null);
+  const r = nokOk(selskapRaa);
+  const RR = r?.regnskapsperiode?.tilDato
+    ? `Regnskapsregisteret ${dato(r.regnskapsperiode.tilDato)}`
+    : 'Regnskapsregisteret';
+  const rp = r?.regnskapsperiode;
+  const fraP = rp?.fraDato ? parseDato(rp.fraDato) : null;
+  const tilP = rp?.tilDato ? parseDato(rp.tilDato) : null;
+  return {
+    orgnr: inn.orgnr,
+    ...enhetsfakta(e, fl),
+    underenhet: inn.underenhet,
     omsetning:
       fl.omsetning !== undefined
         ? kv(fl.omsetning, '--omsetning')
         : kv(kroner(r?.resultatregnskapResultat?.driftsresultat?.driftsinntekter?.sumDriftsinntekter), RR),
     balanse: fl.balanse !== undefined ? kv(fl.balanse, '--balanse') : kv(kroner(r?.eiendeler?.sumEiendeler), RR),
-    innskuttEk: innskutt,
-    opptjentEk: opptjent,
-    sumEk,
-    aksjekapital,
+    ...egenkapitalFra(r, fl, RR),
+    aksjekapital: aksjekapitalFra(e, fl),
     overkurs: kv(fl.overkurs, '--overkurs'),
-    regnskapsperiode: periode?.fra && periode.til ? { fra: periode.fra, til: periode.til } : null,
-    regnskapMerknad: merknad,
-    registrert,
-    statuser: e ? statuserFra(e) : null,
-    erIKonsern: e?.erIKonsern ?? null,
-    konsern: {
-      egenkapital:
-        fl.konsernEgenkapital !== undefined
-          ? kv(fl.konsernEgenkapital, '--konsern-egenkapital')
-          : kv(kroner(kEk?.sumEgenkapital), kRR),
-      kapital:
-        fl.konsernKapital !== undefined
-          ? kv(fl.konsernKapital, '--konsern-kapital')
-          : kv(kroner(kEk?.innskuttEgenkapital?.sumInnskuttEgenkaptial), `${kRR}, innskutt egenkapital`),
-      registrert: kv(fl.konsernRegistrert, '--konsern-registrert'),
-    },
+    regnskapsperiode: fraP && tilP ? { fra: fraP, til: tilP } : null,
+    regnskapMerknad: regnskapMerknad(inn, selskapRaa),
+    konkursOppgitt: fl.konkursAvvikling ?? null,
+    konsern: konsernFra(inn, nokOk(nyeste(alle, 'KONSERN')), r),
     eierskapOppgitt: inn.eierskap.oppgitt,
+    ...(fl.ikkeSelvstendig ? { ikkeSelvstendig: true } : {}),
     partnere: inn.eierskap.partnere,
     tilknyttede: inn.eierskap.tilknyttede,
     offentligeEiere: inn.eierskap.offentlige,

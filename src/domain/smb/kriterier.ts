@@ -1,12 +1,4 @@
-/**
- * SMB-kriteriene for form og størrelse (programveileder Begrep/definisjoner «SMB», 4.3 og
- * vedlegg 3 pkt. 2; GBER vedlegg I art. 2–6). Ren kjerne: fakta inn, kriterium med status, grunnlag og kilde ut.
- */
-import { leggTilAar, type Dato } from '../felles/dato.js';
-import type { Ore } from '../felles/penger.js';
 import {
-  ARSVERK_GRENSE,
-  BALANSE_GRENSE_EUR_CENT,
   BANK_FORSIKRING_FORMER,
   BANK_FORSIKRING_NACE,
   INNOVASJONSORD,
@@ -15,26 +7,13 @@ import {
   KILDE,
   OFFENTLIGE_FORMER,
   OFFENTLIGE_SEKTORER,
-  OMSETNING_GRENSE_EUR_CENT,
   PRIVATE_SEKTORER,
   SJELDNE_FORMER,
   UTENLANDSKE_FORMER,
 } from './lister.js';
-import {
-  dato,
-  eur,
-  formatArsverk,
-  fra,
-  kursTekst,
-  nok,
-  nokTilEur,
-  overEurGrense,
-  type Aggregert,
-  type Kildeverdi,
-  type Kriterium,
-  type Kurs,
-  type SmbFakta,
-} from './typer.js';
+import { fra, type Kriterium, type SmbFakta } from './typer.js';
+
+const ORGFORM = 'organisasjonsformen (--orgform)';
 
 export function naceStarter(nace: readonly string[], prefiks: readonly string[]): string | null {
   for (const n of nace) for (const p of prefiks) if (n.startsWith(p)) return n;
@@ -49,6 +28,7 @@ export function kriteriumAsa(f: SmbFakta): Kriterium {
       ...base,
       status: 'må vurderes',
       grunnlag: 'Organisasjonsformen er ukjent (ikke fra registeret og ikke ' + 'oppgitt med --orgform).',
+      mangler: ORGFORM,
     };
   }
   if (f.orgform.verdi === 'ASA') {
@@ -78,6 +58,7 @@ export function kriteriumUtenlandsk(f: SmbFakta): Kriterium {
         'i utlandet som helhet (årsverk, omsetning, balanse og eierskap), ikke av den norske filialen. Registrene ' +
         'her viser bare filialen. Hent tallene for hele foretaket og oppgi dem med --ansatte, --omsetning og ' +
         '--balanse.',
+      mangler: 'en vurdering av foretaket i utlandet som helhet (filial: tallene for hele foretaket)',
     };
   }
   return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form ?? 'ukjent'}: ikke NUF eller utenlandsk enhet.` };
@@ -115,9 +96,10 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
       grunnlag:
         `Organisasjonsform ${form} (${KANSKJE_OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er som regel ` +
         `offentlig eid${sektor ? `; sektorkode ${sektorTekst}` : ''}. Kontroller eierskapet.`,
+      mangler: `en vurdering av om det offentlige eier 25 % eller mer (organisasjonsform ${form})`,
     };
   }
-  if (!form) return { ...base, status: 'må vurderes', grunnlag: 'Organisasjonsformen er ukjent.' };
+  if (!form) return { ...base, status: 'må vurderes', grunnlag: 'Organisasjonsformen er ukjent.', mangler: ORGFORM };
   if (sektor && !PRIVATE_SEKTORER[sektor]) {
     return {
       ...base,
@@ -125,6 +107,7 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
       grunnlag:
         `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)} er ikke i listen over private eller ` +
         `offentlige koder («nh docs smb-sjekk»). Kontroller om det offentlige eier 25 % eller mer.`,
+      mangler: `en vurdering av om det offentlige eier 25 % eller mer (sektorkode ${sektor})`,
     };
   }
   const privat = sektor
@@ -164,10 +147,16 @@ export function kriteriumBank(f: SmbFakta): Kriterium {
       grunnlag:
         `Næringskode ${kanskje}${fra(f.nace)}: NACE 64.9 omfatter ` +
         `kredittforetak og finansieringsforetak. Kontroller om bedriften er en kredittinstitusjon.`,
+      mangler: `en vurdering av om bedriften er en kredittinstitusjon (NACE ${kanskje})`,
     };
   }
   if (!f.nace && !form)
-    return { ...base, status: 'må vurderes', grunnlag: 'Verken organisasjonsform eller næringskode ' + 'er kjent.' };
+    return {
+      ...base,
+      status: 'må vurderes',
+      grunnlag: 'Verken organisasjonsform eller næringskode er kjent.',
+      mangler: 'organisasjonsform eller næringskode (--orgform, --nace)',
+    };
   return {
     ...base,
     status: 'ok',
@@ -195,6 +184,7 @@ export function kriteriumInnovasjonsselskap(f: SmbFakta): Kriterium {
       grunnlag:
         `Navnet «${f.navn}» inneholder «${ord}». Ingen register sier om ` +
         `et selskap er næringshage, inkubator eller park; kontroller og bruk --innovasjonsselskap.`,
+      mangler: 'en vurdering av om bedriften er næringshage, inkubator eller park (ja: --innovasjonsselskap)',
     };
   }
   return {
@@ -228,6 +218,7 @@ export function kriteriumSjelden(f: SmbFakta): Kriterium {
         `Advarsel: ${grunner.join('; ')}. Slike kan bare i svært sjeldne tilfeller motta innovasjonsstøtte, ` +
         `fordi støtten krever økonomisk aktivitet (næringsvirksomhet). Dokumenter hvorfor bedriften likevel driver ` +
         `næringsvirksomhet.`,
+      mangler: 'en vurdering av om bedriften driver næringsvirksomhet (svært sjeldne tilfeller)',
     };
   }
   return {
@@ -237,103 +228,4 @@ export function kriteriumSjelden(f: SmbFakta): Kriterium {
       `Organisasjonsform ${form ?? 'ukjent'}, næringskode ` +
       `${(f.nace?.verdi ?? []).join(', ') || 'ukjent'}: ingen av formene eller kodene i listen.`,
   };
-}
-
-/** Definisjoner «SMB»: færre enn 250 årsverk (egne + partnere forholdsmessig + tilknyttede fullt). */
-export function kriteriumArsverk(f: SmbFakta, a: Aggregert): Kriterium {
-  const base = { id: 'arsverk', tittel: 'Færre enn 250 årsverk', kilde: KILDE.arsverk };
-  if (!f.arsverk || a.arsverk === null) {
-    return {
-      ...base,
-      status: 'må vurderes',
-      grunnlag:
-        'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke ' +
-        'antallet (antall ansatte mangler i svaret). Oppgi årsverk med --ansatte.',
-    };
-  }
-  const bidrag = a.fraPartnere.arsverk + a.fraTilknyttede.arsverk;
-  const egne = f.arsverk.intervall
-    ? `${f.arsverk.intervall} ansatte (regnet som ` + `${formatArsverk(f.arsverk.verdi)})`
-    : `${formatArsverk(f.arsverk.verdi)}${f.arsverk.erAntallAnsatte ? ' ansatte' : ' årsverk'}`;
-  const tall = `${egne}${fra(f.arsverk)}${bidrag ? ` + ${formatArsverk(a.fraPartnere.arsverk)} fra partnere + ${formatArsverk(a.fraTilknyttede.arsverk)} fra tilknyttede = ${formatArsverk(a.arsverk)}` : ''}`;
-  if (a.arsverk < ARSVERK_GRENSE) {
-    const merknad = f.arsverk.erAntallAnsatte
-      ? ' Antall ansatte fra Enhetsregisteret brukes som tilnærming til ' +
-        'årsverk (deltid gir færre årsverk enn ansatte).'
-      : '';
-    return { ...base, status: 'ok', grunnlag: `${tall} < 250.${merknad}` };
-  }
-  if (f.arsverk.erAntallAnsatte) {
-    return {
-      ...base,
-      status: 'må vurderes',
-      grunnlag:
-        `${tall} ≥ 250. Registeret teller ansatte, ikke årsverk; deltid ` +
-        `og lærlinger kan gi under 250 årsverk. Oppgi årsverk med --ansatte.`,
-    };
-  }
-  return { ...base, status: 'ikke ok', grunnlag: `${tall} ≥ 250: stor bedrift.` };
-}
-
-/** Definisjoner «SMB»: omsetning ≤ 50 MEUR og/eller balanse ≤ 43 MEUR; over begge = stor. */
-export function kriteriumOkonomi(f: SmbFakta, a: Aggregert, kurs: Kurs, idag: Dato): Kriterium {
-  const base = {
-    id: 'omsetning-balanse',
-    tittel: 'Omsetning ≤ 50 MEUR og/eller balanse ≤ 43 ' + 'MEUR',
-    kilde: KILDE.okonomi,
-  };
-  const deler: string[] = [];
-  const vurder = (
-    navn: string,
-    v: Kildeverdi<Ore>,
-    sum: Ore | null,
-    grense: number,
-    grenseTekst: string,
-    bidrag: Ore,
-  ): boolean | null => {
-    if (!v || sum === null) {
-      deler.push(`${navn} ukjent`);
-      return null;
-    }
-    const over = overEurGrense(sum, grense, kurs.kurs);
-    const med = bidrag ? ` + ${nok(bidrag)} fra partnere/tilknyttede = ${nok(sum)}` : '';
-    deler.push(
-      `${navn} ${nok(v.verdi)}${fra(v)}${med} = ${eur(nokTilEur(sum, kurs.kurs))} ${over ? '>' : '≤'} ` +
-        `${grenseTekst}`,
-    );
-    return over;
-  };
-  const p = a.fraPartnere;
-  const t = a.fraTilknyttede;
-  const oOver = vurder(
-    'omsetning',
-    f.omsetning,
-    a.omsetning,
-    OMSETNING_GRENSE_EUR_CENT,
-    '50 ' + 'MEUR',
-    p.omsetning + t.omsetning,
-  );
-  const bOver = vurder('balanse', f.balanse, a.balanse, BALANSE_GRENSE_EUR_CENT, '43 MEUR', p.balanse + t.balanse);
-  const rp = f.regnskapsperiode;
-  const periode = rp ? ` Årsregnskap ${dato(rp.fra)}–${dato(rp.til)} (siste publiserte).` : '';
-  const tekst = `${deler.join('; ')}; ${kursTekst(kurs)}.${periode}`;
-  if (oOver === false || bOver === false) {
-    const en = oOver === true || bOver === true;
-    return { ...base, status: 'ok', grunnlag: `${tekst}${en ? ' Over bare én av grensene: fortsatt SMB.' : ''}` };
-  }
-  if (oOver === true && bOver === true)
-    return { ...base, status: 'ikke ok', grunnlag: `${tekst} Over begge grensene: ` + `stor bedrift.` };
-  const ny = f.registrert && f.registrert.verdi > leggTilAar(idag, -2);
-  let hvorfor: string;
-  if (f.regnskapMerknad)
-    hvorfor = ` ${f.regnskapMerknad} Oppgi --omsetning og --balanse i kroner fra siste ` + `årsregnskap.`;
-  else if (ny) {
-    hvorfor =
-      ` Nyetablert (registrert ${dato(f.registrert!.verdi)}) uten publisert årsregnskap: oppgi et anslag i god ` +
-      `tro for inneværende regnskapsår med --omsetning og --balanse (GBER vedlegg I art. 4 nr. 3).`;
-  } else
-    hvorfor =
-      ' Fant ikke tall i Regnskapsregisteret (ikke regnskapspliktig, eller ikke levert); oppgi ' +
-      '--omsetning og --balanse fra siste årsregnskap.';
-  return { ...base, status: 'må vurderes', grunnlag: `${tekst}${hvorfor}` };
 }

@@ -18,30 +18,33 @@
 import type { Dom, Kriterium, SmbGrunnlag, SmbResultat } from './typer.js';
 import { nokTilEur } from './typer.js';
 import {
-  kriteriumArsverk,
   kriteriumAsa,
   kriteriumBank,
   kriteriumInnovasjonsselskap,
   kriteriumOffentlig,
-  kriteriumOkonomi,
   kriteriumSjelden,
   kriteriumUtenlandsk,
 } from './kriterier.js';
+import { kriteriumArsverk, kriteriumOkonomi } from './storrelse.js';
+import { kriteriumKapitaltap, treaarsunntak, type Treaarsunntak } from './kapitaltap.js';
 import {
   kriteriumInsolvens,
-  kriteriumKapitaltap,
   kriteriumKonkurs,
   kriteriumRedningsstotte,
   kriteriumTreaarstak,
 } from './vanskeligheter.js';
 import { KILDE } from './lister.js';
 import { aggreger, kriteriumEierskap } from './eierskap.js';
+import { brukVurderinger } from './vurdering.js';
 
 export * from './lister.js';
 export * from './typer.js';
 export * from './kriterier.js';
+export * from './storrelse.js';
+export * from './kapitaltap.js';
 export * from './eierskap.js';
 export * from './vanskeligheter.js';
+export * from './vurdering.js';
 
 export function samletDom(kriterier: readonly Pick<Kriterium, 'status'>[]): Dom {
   if (kriterier.some((k) => k.status === 'ikke ok')) return 'KAN IKKE TAS OPP';
@@ -68,11 +71,13 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
   const arsverk = kriteriumArsverk(f, aggregert);
   const okonomi = kriteriumOkonomi(f, aggregert, g.kurs, g.idag);
   const tak = kriteriumTreaarstak(g.stotte, g.kurs, g.idag);
+  // Treårsunntaket gjelder bare når bedriften ikke er stor etter årsverk og omsetning/balanse.
+  const erSmb = arsverk.status !== 'ikke ok' && okonomi.status !== 'ikke ok';
   const under = f.underenhet
     ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten ` +
       `(overordnet enhet).`
     : '';
-  const kriterier: Kriterium[] = [
+  const beregnet: Kriterium[] = [
     {
       id: 'orgnr',
       tittel: 'Gyldig organisasjonsnummer',
@@ -89,12 +94,13 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
     arsverk,
     okonomi,
     kriteriumEierskap(f, aggregert),
-    kriteriumKapitaltap(f, g.idag, arsverk.status !== 'ikke ok' && okonomi.status !== 'ikke ok'),
+    kriteriumKapitaltap(f, g.idag, erSmb),
     kriteriumInsolvens(f),
     kriteriumKonkurs(f),
     kriteriumRedningsstotte(f),
     tak.k,
   ];
+  const { kriterier, ubrukte } = brukVurderinger(beregnet, g.vurderinger ?? []);
   return {
     dom: samletDom(kriterier),
     kriterier,
@@ -103,5 +109,28 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
     balanseEur: aggregert.balanse === null ? null : nokTilEur(aggregert.balanse, g.kurs.kurs),
     gjenstaarEur: tak.gjenstaarEur,
     gjenstaarNok: tak.gjenstaarNok,
+    treaarsunntak: treaarsunntak(f, g.idag, erSmb),
+    mangler: manglerFor(kriterier),
+    ubrukteVurderinger: ubrukte,
   };
 }
+
+/**
+ * Hva som mangler for en endelig vurdering (issue 19 pkt. 8): ett punkt per kriterium som må vurderes, med flagget,
+ * spørsmålet eller vurderingen som avgjør det. Tom når dommen er endelig.
+ */
+export function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst: string }[] {
+  if (samletDom(kriterier) !== 'MÅ VURDERES') return [];
+  return kriterier
+    .filter((k) => k.status === 'må vurderes')
+    .map((k) => {
+      const tekst = k.mangler ?? `en vurdering av «${k.tittel}»`;
+      // En vurdering nh ikke kan gjøre, oppgis med --vurdert og en begrunnelse.
+      return {
+        id: k.id,
+        tekst: tekst.startsWith('en vurdering') ? `${tekst} (--vurdert ${k.id}=ok|ikke-ok:<begrunnelse>)` : tekst,
+      };
+    });
+}
+
+export type { Treaarsunntak };

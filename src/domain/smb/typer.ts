@@ -16,6 +16,8 @@ export type Kriterium = {
   grunnlag: string;
   /** Seksjonen i programveilederen (og GBER der det er relevant). */
   kilde: string;
+  /** Når status er «må vurderes»: hva som mangler for en endelig vurdering (flagget, spørsmålet eller en vurdering). */
+  mangler?: string;
 };
 
 export type Relasjon = {
@@ -59,6 +61,13 @@ export type Konsernfakta = {
   kapital: Kildeverdi<Ore>;
   /** Når konsernet ble etablert (treårsunntaket regnes fra den tidligste av bedriften og konsernet). */
   registrert: Kildeverdi<Dato>;
+  /** Konsernets evne til å dekke løpende forpliktelser (ved negativ egenkapital i konsernet); null = ukjent. */
+  betalingsevne: boolean | null;
+  /**
+   * Morselskapet (--morselskap) og statusene Enhetsregisteret har for det; `statuser` null = ikke slått opp.
+   * `erBedriften`: bedriften er selv morselskapet (eget konsernregnskap eller `virksomhet.morselskap`).
+   */
+  morselskap: { orgnr: string; navn: string | null; statuser: Statusfelt[] | null; erBedriften: boolean } | null;
 };
 
 export type SmbFakta = {
@@ -88,10 +97,16 @@ export type SmbFakta = {
   registrert: Kildeverdi<Dato>;
   /** Registrerte insolvens-/avviklingsstatuser; null = ikke kontrollert mot registeret. */
   statuser: Statusfelt[] | null;
+  /** --konkurs-avvikling ja|nei: administratorens opplysning når registeret ikke er kontrollert (offline). */
+  konkursOppgitt: boolean | null;
+  /** Enhetsregisterets `sisteInnsendteAarsregnskap` (året), når det er kjent. */
+  sisteInnsendteAarsregnskap: string | null;
   erIKonsern: boolean | null;
   konsern: Konsernfakta;
   /** Har administratoren oppgitt eierskap (partnere/tilknyttede, eller at det ikke finnes)? */
   eierskapOppgitt: boolean;
+  /** Administratoren har svart at bedriften eier eller eies med 25 % eller mer (ikke selvstendig). */
+  ikkeSelvstendig?: boolean;
   partnere: Relasjon[];
   tilknyttede: Relasjon[];
   offentligeEiere: OffentligEier[];
@@ -108,7 +123,14 @@ export type Stottestatus = {
   linjer: number;
 };
 
-export type SmbGrunnlag = { fakta: SmbFakta; idag: Dato; kurs: Kurs; stotte: Stottestatus };
+export type SmbGrunnlag = {
+  fakta: SmbFakta;
+  idag: Dato;
+  kurs: Kurs;
+  stotte: Stottestatus;
+  /** --vurdert: administratorens begrunnede vurdering av kriterier som ellers må vurderes. */
+  vurderinger?: readonly { id: string; ok: boolean; begrunnelse: string }[];
+};
 
 export type Aggregert = {
   arsverk: number | null;
@@ -127,6 +149,18 @@ export type SmbResultat = {
   balanseEur: number | null;
   gjenstaarEur: number;
   gjenstaarNok: Ore;
+  /** Treårsunntaket i kapitaltapstesten (fra, til, om det gjelder): faktura trenger det for å se når en ny sjekk trengs. */
+  treaarsunntak: {
+    fra: Dato | null;
+    til: Dato | null;
+    gjelder: boolean;
+    iKonsern: boolean;
+    manglerKonsernDato: boolean;
+  };
+  /** Det som mangler for en endelig vurdering (tom når dommen er endelig). */
+  mangler: { id: string; tekst: string }[];
+  /** --vurdert for kriterier som ikke måtte vurderes (ikke brukt). */
+  ubrukteVurderinger: { id: string; ok: boolean; begrunnelse: string }[];
 };
 
 /** NOK (øre) → euro (cent) med kurs ×10 000, avrundet halv opp. Kun for visning; grensene sjekkes eksakt. */

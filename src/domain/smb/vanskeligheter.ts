@@ -1,11 +1,9 @@
 /**
- * «I vanskeligheter» (programveileder vedlegg 3 pkt. 2; GBER art. 2 nr. 18) og treårstaket. Ren kjerne.
- *
- * Kapitaltapet (GBER art. 2 nr. 18 a): «mer enn halvparten av tegnet kapital inkl. overkurs er tapt» regnes som
- * sum egenkapital < ½ × (aksjekapital + overkurs): det som står igjen utover tegnet kapital, er de akkumulerte
- * tapene fratrukket reserver og andre egenkapitalposter. Testen gjelder både bedriften og konsernet.
+ * «I vanskeligheter» (programveileder vedlegg 3 pkt. 2; GBER art. 2 nr. 18) utenom kapitaltapet
+ * (kapitaltap.ts): insolvens for bedriften og konsernet, kollektiv insolvensbehandling og avvikling (også
+ * morselskapets), redningsstøtte, og treårstaket. Ren kjerne.
  */
-import { leggTilAar, type Dato } from '../felles/dato.js';
+import type { Dato } from '../felles/dato.js';
 import type { Ore } from '../felles/penger.js';
 import { KILDE } from './lister.js';
 import { STOTTETAK_EUR_CENT, vinduStart } from '../felles/stottetak.js';
@@ -20,241 +18,162 @@ import {
   type Kriterium,
   type Kurs,
   type SmbFakta,
+  type Statusfelt,
   type Stottestatus,
 } from './typer.js';
 
-type Tapsutfall = { utfall: 'ok' | 'ikke ok' | 'usikker' | 'ukjent'; tekst: string };
+type Del = { status: Kriterium['status']; tekst: string; mangler?: string };
+
+/** Samler delvurderinger (bedriften, konsernet) til ett kriterium: verste status vinner. */
+function samle(base: Omit<Kriterium, 'status' | 'grunnlag'>, deler: readonly Del[], slutt = ''): Kriterium {
+  const grunnlag = `${deler.map((d) => d.tekst).join(' ')}${slutt}`;
+  if (deler.some((d) => d.status === 'ikke ok')) return { ...base, status: 'ikke ok', grunnlag };
+  const mangler = deler.filter((d) => d.status === 'må vurderes').map((d) => d.mangler ?? '');
+  if (mangler.length)
+    return { ...base, status: 'må vurderes', grunnlag, mangler: mangler.filter(Boolean).join(' og ') };
+  return { ...base, status: 'ok', grunnlag };
+}
 
 /**
- * Tegnet kapital inkl. overkurs og hvilket tall som er brukt. Aksjekapital (Enhetsregisteret `kapital`) +
- * overkurs når begge er kjent. Uten overkurs ligger tallet mellom aksjekapitalen og innskutt egenkapital
- * (`sumInnskuttEgenkaptial` holder også annen innskutt egenkapital). Uten aksjekapital: innskutt egenkapital.
+ * Vedlegg 3 pkt. 2, «i vanskeligheter» 2): «Hvis bedriften eller konsernet … er insolvente» — negativ egenkapital
+ * og ikke midler til å dekke løpende forpliktelser. Én test for bedriften eller konsernet, med hvert sitt flagg.
  */
-export function tegnetKapital(
-  f: Pick<SmbFakta, 'aksjekapital' | 'overkurs' | 'innskuttEk'>,
-): { min: Ore; maks: Ore | null; tekst: string } | null {
-  const { aksjekapital: ak, overkurs: ok, innskuttEk: inn } = f;
-  if (ak && ok) {
-    const t = ak.verdi + ok.verdi;
+function insolvenstest(
+  hvem: 'Bedriften' | 'Konsernet',
+  ek: Kildeverdi<Ore>,
+  betalingsevne: boolean | null,
+  flagg: '--betalingsevne' | '--konsern-betalingsevne',
+): Del {
+  const ekFlagg = hvem === 'Bedriften' ? '--innskutt-ek og --opptjent-ek' : '--konsern-egenkapital';
+  if (!ek)
     return {
-      min: t,
-      maks: t,
-      tekst:
-        `tegnet kapital inkl. overkurs ${nok(t)} = aksjekapital ` +
-        `${nok(ak.verdi)}${fra(ak)} + overkurs ${nok(ok.verdi)}${fra(ok)}`,
+      status: 'må vurderes',
+      tekst: `${hvem}: sum egenkapital er ukjent.`,
+      mangler: `${hvem === 'Bedriften' ? 'bedriftens' : 'konsernets'} egenkapital (${ekFlagg})`,
     };
-  }
-  if (ak && inn) {
-    const maks = Math.max(ak.verdi, inn.verdi);
-    if (maks === ak.verdi)
-      return {
-        min: ak.verdi,
-        maks,
-        tekst:
-          `tegnet kapital = aksjekapital ` +
-          `${nok(ak.verdi)}${fra(ak)} (innskutt egenkapital ${nok(inn.verdi)}${fra(inn)} gir ikke rom for overkurs)`,
-      };
+  const tekst = `${hvem}: sum egenkapital ${nok(ek.verdi)}${fra(ek)}`;
+  if (ek.verdi >= 0) return { status: 'ok', tekst: `${tekst} er ikke negativ.` };
+  if (betalingsevne === true)
     return {
-      min: ak.verdi,
-      maks,
-      tekst:
-        `tegnet kapital inkl. overkurs ligger mellom aksjekapitalen ${nok(ak.verdi)}${fra(ak)} og innskutt ` +
-        `egenkapital ${nok(inn.verdi)}${fra(inn)} (overkurs ukjent; innskutt egenkapital kan også holde annen innskutt ` +
-        `egenkapital)`,
+      status: 'ok',
+      tekst: `${tekst} er negativ, men administratoren har bekreftet midler til løpende forpliktelser (${flagg} ja).`,
     };
-  }
-  if (ak)
+  if (betalingsevne === false)
     return {
-      min: ak.verdi,
-      maks: null,
-      tekst: `aksjekapital ${nok(ak.verdi)}${fra(ak)}, overkurs og innskutt ` + `egenkapital ukjent`,
+      status: 'ikke ok',
+      tekst: `${tekst} er negativ, og det finnes ikke midler til løpende forpliktelser (${flagg} nei): insolvent.`,
     };
-  if (inn)
-    return {
-      min: inn.verdi,
-      maks: inn.verdi,
-      tekst:
-        `tegnet kapital inkl. overkurs = innskutt egenkapital ` +
-        `${nok(inn.verdi)}${fra(inn)} (aksjekapitalen er ukjent)`,
-    };
-  return null;
-}
-
-/** sum EK < ½ × tegnet ⇔ 2 × sum EK < tegnet. Sikkert ikke ok med minste tegnede, sikkert ok med største. */
-function tapstest(navn: string, sumEk: Kildeverdi<Ore>, tegnet: ReturnType<typeof tegnetKapital>): Tapsutfall {
-  if (!sumEk || !tegnet) return { utfall: 'ukjent', tekst: `${navn}: egenkapital eller tegnet kapital er ukjent.` };
-  const ek = `${navn}: sum egenkapital ${nok(sumEk.verdi)}${fra(sumEk)}, ${tegnet.tekst}.`;
-  if (tegnet.min <= 0 && (tegnet.maks ?? 0) <= 0)
-    return { utfall: 'usikker', tekst: `${ek} Ingen tegnet kapital å ` + `måle tapet mot.` };
-  if (2 * sumEk.verdi < tegnet.min) {
-    return {
-      utfall: 'ikke ok',
-      tekst:
-        `${ek} Sum egenkapital < halvparten av ${nok(tegnet.min)}: mer enn halvparten ` + `av tegnet kapital er tapt.`,
-    };
-  }
-  if (tegnet.maks !== null && 2 * sumEk.verdi >= tegnet.maks) {
-    return { utfall: 'ok', tekst: `${ek} Sum egenkapital ≥ halvparten av ${nok(tegnet.maks)}: tapt høyst halvparten.` };
-  }
   return {
-    utfall: 'usikker',
-    tekst: `${ek} Om mer enn halvparten er tapt, avhenger av overkursen: oppgi den med ` + `--overkurs.`,
+    status: 'må vurderes',
+    tekst:
+      `${tekst} er negativ. Ingen register viser om ${hvem === 'Bedriften' ? 'bedriften' : 'konsernet'} kan dekke ` +
+      `løpende forpliktelser (likviditet). Vurder og oppgi ${flagg} ja|nei.`,
+    mangler: `${hvem === 'Bedriften' ? 'bedriftens' : 'konsernets'} betalingsevne (${flagg} ja|nei)`,
   };
 }
 
-/** Vedlegg 3 pkt. 2, «i vanskeligheter» 1): mer enn halvparten av tegnet kapital inkl. overkurs tapt. */
-export function kriteriumKapitaltap(f: SmbFakta, idag: Dato, erSmb: boolean): Kriterium {
-  const base = {
-    id: 'kapitaltap',
-    tittel: 'Ikke tapt mer enn halvparten av tegnet kapital (bedriften og ' + 'konsernet)',
-    kilde: KILDE.kapitaltap,
-  };
-  if (f.orgform?.verdi === 'ENK')
-    return {
-      ...base,
-      status: 'ok',
-      grunnlag: 'Enkeltpersonforetak har ingen tegnet ' + 'kapital; regelen gjelder ikke.',
-    };
-  const iKonsern = f.erIKonsern === true || f.tilknyttede.length > 0;
-  // Vedlegg 3 pkt. 2: unntaket gjelder de tre første årene for «bedriften eller konsernet». I et konsern
-  // regnes det fra den tidligste av bedriftens og konsernets dato; bedriftens dato alene gir aldri unntaket.
-  const datoer = [f.registrert, iKonsern ? f.konsern.registrert : null].filter(
-    (d): d is NonNullable<typeof d> => d !== null,
-  );
-  const fraDato = datoer.length ? datoer.map((d) => d.verdi).sort()[0]! : null;
-  const treAar = fraDato ? leggTilAar(fraDato, 3) : null;
-  const manglerKonsernDato = iKonsern && !f.konsern.registrert;
-  if (erSmb && treAar !== null && idag < treAar && !manglerKonsernDato) {
-    const hvem = iKonsern
-      ? `bedriften (${dato(f.registrert?.verdi ?? fraDato!)}) og konsernet ` +
-        `(${dato(f.konsern.registrert!.verdi)}${fra(f.konsern.registrert)})`
-      : `registrert ` + `${dato(fraDato!)}${fra(f.registrert)}`;
-    return {
-      ...base,
-      status: 'ok',
-      grunnlag: `Unntatt: SMB i de tre første årene; ${hvem}; unntaket gjelder til ` + `${dato(treAar)}.`,
-    };
-  }
-  const sumEk: Kildeverdi<Ore> =
-    f.sumEk ??
-    (f.innskuttEk && f.opptjentEk
-      ? { verdi: f.innskuttEk.verdi + f.opptjentEk.verdi, fra: 'innskutt + opptjent egenkapital' }
-      : null);
-  const egen = tapstest('Bedriften', sumEk, tegnetKapital(f));
-  const utfall: Tapsutfall[] = [egen];
-  if (iKonsern) {
-    const k = f.konsern;
-    const kt = k.kapital
-      ? {
-          min: k.kapital.verdi,
-          maks: k.kapital.verdi,
-          tekst: `tegnet kapital inkl. overkurs ` + `${nok(k.kapital.verdi)}${fra(k.kapital)}`,
-        }
-      : null;
-    const kon = tapstest('Konsernet', k.egenkapital, kt);
-    if (kon.utfall === 'ukjent')
-      kon.tekst =
-        'Konsernet: tallene mangler (ingen konsernregnskap i NOK i ' +
-        'Regnskapsregisteret; det leveres av morselskapet). Oppgi konsernets egenkapital og tegnede kapital med ' +
-        '--konsern-egenkapital og --konsern-kapital.';
-    utfall.push(kon);
-  }
-  let alder: string;
-  if (manglerKonsernDato && f.registrert && idag < leggTilAar(f.registrert.verdi, 3)) {
-    alder =
-      ` Bedriften er registrert ${dato(f.registrert.verdi)}, men treårsunntaket gis ikke ut fra bedriftens dato ` +
-      `alene: den er i et konsern, og konsernets dato er ukjent (oppgi --konsern-registrert).`;
-  } else if (treAar)
-    alder =
-      ` Registrert ${dato(fraDato!)}: treårsunntaket gjaldt til ` +
-      `${dato(treAar)}${erSmb ? '' : ' (og bare for SMB)'}.`;
-  else alder = ' Registreringsdato ukjent: treårsunntaket kan ikke brukes.';
-  const tekst = `${utfall.map((u) => u.tekst).join(' ')}${alder}`;
-  if (utfall.some((u) => u.utfall === 'ikke ok'))
-    return { ...base, status: 'ikke ok', grunnlag: `${tekst} I ` + `vanskeligheter.` };
-  if (utfall.some((u) => u.utfall === 'ukjent' || u.utfall === 'usikker')) {
-    const hjelp =
-      egen.utfall === 'ukjent'
-        ? ' Oppgi --innskutt-ek og --opptjent-ek (eller --aksjekapital/--overkurs) ' + 'fra siste årsregnskap.'
-        : '';
-    return { ...base, status: 'må vurderes', grunnlag: `${tekst}${hjelp}` };
-  }
-  return { ...base, status: 'ok', grunnlag: tekst };
-}
-
-/** Vedlegg 3 pkt. 2, «i vanskeligheter» 2): negativ egenkapital og ikke midler til løpende forpliktelser. */
+/** Vedlegg 3 pkt. 2, «i vanskeligheter» 2): bedriften, og i et konsern også konsernet. */
 export function kriteriumInsolvens(f: SmbFakta): Kriterium {
-  const base = { id: 'insolvens', tittel: 'Ikke insolvent', kilde: KILDE.insolvens };
+  const base = { id: 'insolvens', tittel: 'Ikke insolvent (bedriften og konsernet)', kilde: KILDE.insolvens };
+  const egen = insolvenstest('Bedriften', f.sumEk, f.betalingsevne, '--betalingsevne');
   if (!f.sumEk) {
     const hvorfor =
-      f.regnskapMerknad ?? 'ikke i Regnskapsregisteret og ikke utledet av --innskutt-ek og ' + '--opptjent-ek.';
-    return { ...base, status: 'må vurderes', grunnlag: `Sum egenkapital er ukjent: ${hvorfor}` };
+      f.regnskapMerknad ?? 'ikke i Regnskapsregisteret og ikke utledet av --innskutt-ek og --opptjent-ek.';
+    egen.tekst = `Bedriften: sum egenkapital er ukjent: ${hvorfor}`;
   }
-  const ek = `Sum egenkapital ${nok(f.sumEk.verdi)}${fra(f.sumEk)}`;
-  if (f.sumEk.verdi >= 0) return { ...base, status: 'ok', grunnlag: `${ek} er ikke negativ.` };
-  if (f.betalingsevne === true) {
+  const iKonsern = f.erIKonsern === true || f.tilknyttede.length > 0;
+  if (!iKonsern) return samle(base, [egen]);
+  const kon = insolvenstest('Konsernet', f.konsern.egenkapital, f.konsern.betalingsevne, '--konsern-betalingsevne');
+  if (!f.konsern.egenkapital)
+    kon.tekst =
+      'Konsernet: sum egenkapital er ukjent (ingen konsernregnskap i NOK i Regnskapsregisteret; det leveres av ' +
+      'morselskapet). Oppgi --konsern-egenkapital.';
+  return samle(base, [egen, kon]);
+}
+
+const statusliste = (s: readonly Statusfelt[]) =>
+  s.map((x) => `${x.tekst}${x.dato ? ` fra ${dato(x.dato)}` : ''}`).join('; ');
+
+/** Bedriftens egne statusfelt, eller administratorens opplysning (--konkurs-avvikling) når registeret ikke er lest. */
+function egenStatus(f: SmbFakta): Del {
+  if (f.statuser?.length)
     return {
-      ...base,
-      status: 'ok',
-      grunnlag:
-        `${ek} er negativ, men administratoren har bekreftet at bedriften har ` +
-        `midler til å dekke løpende forpliktelser (--betalingsevne ja).`,
-    };
-  }
-  if (f.betalingsevne === false) {
-    return {
-      ...base,
       status: 'ikke ok',
-      grunnlag:
-        `${ek} er negativ, og bedriften har ikke midler til å dekke løpende ` +
-        `forpliktelser (--betalingsevne nei): insolvent.`,
+      tekst:
+        `Enhetsregisteret: ${statusliste(f.statuser)}. Kollektiv insolvensbehandling eller avvikling; ` +
+        `treårsunntaket gjelder ikke.${f.konkursOppgitt === false ? ' (--konkurs-avvikling nei er overstyrt av registeret.)' : ''}`,
     };
-  }
+  if (f.statuser)
+    return {
+      status: 'ok',
+      tekst:
+        'Enhetsregisteret: ikke konkurs, ikke under rekonstruksjonsforhandling, avvikling, ' +
+        'tvangsavvikling/-oppløsning eller utenlandsk insolvensbehandling (alle statusfeltene kontrollert).',
+    };
+  if (f.konkursOppgitt === true)
+    return {
+      status: 'ikke ok',
+      tekst: 'Oppgitt (--konkurs-avvikling ja): konkurs, rekonstruksjon, avvikling eller tvangsoppløsning.',
+    };
+  if (f.konkursOppgitt === false)
+    return {
+      status: 'ok',
+      tekst:
+        'Oppgitt (--konkurs-avvikling nei): administratoren har kontrollert i Brønnøysundregistrene at bedriften ' +
+        'ikke er konkurs, under rekonstruksjon, avvikling eller tvangsoppløsning (ikke kontrollert av nh).',
+    };
   return {
-    ...base,
     status: 'må vurderes',
-    grunnlag:
-      `${ek} er negativ. Ingen register viser om bedriften kan dekke ` +
-      `løpende forpliktelser (likviditet). Vurder og oppgi --betalingsevne ja|nei.`,
+    tekst: 'Ikke kontrollert mot Enhetsregisteret (ingen registerdata).',
+    mangler: 'status for konkurs, rekonstruksjon og avvikling (kjør med nett, eller --konkurs-avvikling ja|nei)',
   };
 }
 
-/** GBER art. 2 nr. 18 c: konkurs, rekonstruksjon, avvikling eller tvangsoppløsning registrert = avvist (uten treårsunntak). */
+/**
+ * Vedlegg 3 pkt. 2 («bedriften eller konsernet»): morselskapets statusfelt der registeret har dem (--morselskap,
+ * slått opp på nett). Er morselskapet konkurs eller under avvikling, er konsernet under kollektiv insolvensbehandling.
+ */
+function morStatus(f: SmbFakta): Del | null {
+  const m = f.konsern.morselskap;
+  const iKonsern = f.erIKonsern === true || f.tilknyttede.length > 0;
+  if (!m)
+    return iKonsern
+      ? { status: 'ok', tekst: 'Morselskapet er ikke oppgitt (--morselskap); dets status er ikke kontrollert.' }
+      : null;
+  if (m.erBedriften) return { status: 'ok', tekst: 'Bedriften er selv morselskapet i konsernet.' };
+  const hvem = `Morselskapet ${m.orgnr}${m.navn ? ` ${m.navn}` : ''}`;
+  if (m.statuser === null)
+    return {
+      status: 'ok',
+      tekst: `${hvem}: ikke slått opp i Enhetsregisteret (uten nett eller ukjent); statusen er ikke kontrollert.`,
+    };
+  if (m.statuser.length)
+    return {
+      status: 'ikke ok',
+      tekst: `${hvem}: Enhetsregisteret: ${statusliste(m.statuser)}. Konsernet er under kollektiv insolvensbehandling eller avvikling.`,
+    };
+  return { status: 'ok', tekst: `${hvem}: ingen konkurs, rekonstruksjon eller avvikling i Enhetsregisteret.` };
+}
+
+/**
+ * Vedlegg 3 pkt. 2, «i vanskeligheter» 2); GBER art. 2 nr. 18 c: konkurs, rekonstruksjon, avvikling eller
+ * tvangsoppløsning registrert for bedriften eller morselskapet = avvist (uten treårsunntak).
+ */
 export function kriteriumKonkurs(f: SmbFakta): Kriterium {
   const base = {
     id: 'konkurs-avvikling',
-    tittel: 'Ikke konkurs, rekonstruksjon, avvikling eller ' + 'tvangsoppløsning',
+    tittel: 'Ikke konkurs, rekonstruksjon, avvikling eller tvangsoppløsning',
     kilde: KILDE.konkurs,
   };
-  if (f.statuser === null)
-    return {
-      ...base,
-      status: 'må vurderes',
-      grunnlag: 'Ikke kontrollert mot Enhetsregisteret ' + '(ingen registerdata).',
-    };
-  if (f.statuser.length) {
-    const liste = f.statuser.map((s) => `${s.tekst}${s.dato ? ` fra ${dato(s.dato)}` : ''}`).join('; ');
-    return {
-      ...base,
-      status: 'ikke ok',
-      grunnlag:
-        `Enhetsregisteret: ${liste}. Kollektiv insolvensbehandling eller ` + `avvikling; treårsunntaket gjelder ikke.`,
-    };
-  }
-  return {
-    ...base,
-    status: 'ok',
-    grunnlag:
-      'Enhetsregisteret: ikke konkurs, ikke under rekonstruksjonsforhandling, avvikling, ' +
-      'tvangsavvikling/-oppløsning eller utenlandsk insolvensbehandling (alle statusfeltene kontrollert).',
-  };
+  const mor = morStatus(f);
+  return samle(base, mor ? [egenStatus(f), mor] : [egenStatus(f)]);
 }
 
 /** GBER art. 2 nr. 18 d: redningsstøtte ikke tilbakebetalt, eller omstruktureringsstøtte under en plan. */
 export function kriteriumRedningsstotte(f: SmbFakta): Kriterium {
   const base = {
     id: 'redningsstotte',
-    tittel: 'Ikke mottatt redningsstøtte eller omstruktureringsstøtte som ' + 'løper',
+    tittel: 'Ikke mottatt redningsstøtte eller omstruktureringsstøtte som løper',
     kilde: KILDE.redning,
   };
   if (f.redningsstotte === true) {
@@ -270,7 +189,7 @@ export function kriteriumRedningsstotte(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'ok',
-      grunnlag: 'Oppgitt (--redningsstøtte nei): ingen ' + 'redningsstøtte som løper og ingen omstruktureringsplan.',
+      grunnlag: 'Oppgitt (--redningsstøtte nei): ingen redningsstøtte som løper og ingen omstruktureringsplan.',
     };
   return {
     ...base,
@@ -278,10 +197,10 @@ export function kriteriumRedningsstotte(f: SmbFakta): Kriterium {
     grunnlag:
       'Ingen register nh leser viser redningsstøtte eller omstruktureringsstøtte. Spør bedriften (og sjekk ' +
       'ESAs støtteregister) og oppgi --redningsstøtte ja|nei. Det finnes ikke noe treårsunntak for dette.',
+    mangler: 'redningsstøtte og omstruktureringsstøtte (--redningsstøtte ja|nei)',
   };
 }
 
-/** Vedlegg 3 pkt. 2: 200 000 euro over rullerende tre år; viser det som gjenstår. */
 export function kriteriumTreaarstak(
   s: Stottestatus,
   kurs: Kurs,

@@ -37,6 +37,8 @@ export type Registerdata = {
   regnskap: Innspilt | null;
   /** Svar som skal bufres (hentet fra nettet i denne kjøringen): sti i arbeidsmappen → svar. */
   nye: { sti: string[]; svar: Innspilt }[];
+  /** Hvorfor nettet ikke svarte (enheten eller regnskapet), når det ikke gjorde det; null = svar, eller --offline. */
+  nettfeil: string | null;
 };
 
 async function lesBuffer(am: Arbeidsmappe, deler: string[]): Promise<Innspilt | null> {
@@ -66,6 +68,61 @@ function overordnet(s: Innspilt | null): string | null {
   }
 }
 
+type Stier = ReturnType<typeof bufferStier>;
+
+/** Uten nett (eller --offline): svarene i hurtigbufferen, med en advarsel om når de ble hentet. */
+async function fraBufferen(
+  am: Arbeidsmappe,
+  b: Stier,
+  grunn: string | null,
+  advarsler: Diagnostikk[],
+): Promise<Registerdata> {
+  const enhet = await lesBuffer(am, b.enhet);
+  if (!enhet) return { kilde: 'ingen', enhet: null, underenhet: null, regnskap: null, nye: [], nettfeil: grunn };
+  advarsler.push(
+    advarsel(
+      'hurtigbuffer',
+      `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ${dato(enhet.hentet.slice(0, 10))}.`,
+      { fil: path.join(...b.enhet) },
+    ),
+  );
+  return {
+    kilde: 'hurtigbuffer',
+    enhet,
+    underenhet: await lesBuffer(am, b.underenhet),
+    regnskap: await lesBuffer(am, b.regnskap),
+    nye: [],
+    nettfeil: grunn,
+  };
+}
+
+/** `/enheter/{orgnr}`; 404 → `/underenheter/{orgnr}` og hovedenheten (`overordnetEnhet`). Nettfeil kastes. */
+async function hentEnhetsvar(o: BrregOppsett, orgnr: string, b: Stier, nye: Registerdata['nye']) {
+  let enhet = await hentEnhet(o, orgnr);
+  let underenhet: Innspilt | null = null;
+  if (enhet.status === 404) {
+    // Et underenhetsnummer (BEDR/AAFY) finnes bare under /underenheter: sjekk hovedenheten.
+    underenhet = await hentUnderenhet(o, orgnr);
+    const hoved = overordnet(underenhet);
+    if (hoved) {
+      enhet = await hentEnhet(o, hoved);
+      nye.push({ sti: b.underenhet, svar: underenhet });
+    } else if (underenhet.status !== 200) underenhet = null;
+  }
+  return { enhet, underenhet };
+}
+
+/** Den aktive enheten i svaret, eller null (slettet, fjernet, ukjent: stopper før regnskapet hentes). */
+function aktivEnhet(enhet: Innspilt): Enhet | null {
+  if (enhet.status !== 200) return null;
+  try {
+    const t = tolkEnhetSvar(enhet, enhet.url);
+    return t.type === 'enhet' ? t.enhet : null;
+  } catch (e) {
+    return svarFeil(e);
+  }
+}
+
 export async function hentRegisterdata(
   am: Arbeidsmappe,
   orgnr: string,
@@ -74,73 +131,87 @@ export async function hentRegisterdata(
   o: BrregOppsett,
 ): Promise<Registerdata> {
   const b = bufferStier(orgnr);
-  const fraBufferen = async (grunn: string | null): Promise<Registerdata> => {
-    const enhet = await lesBuffer(am, b.enhet);
-    if (!enhet) return { kilde: 'ingen', enhet: null, underenhet: null, regnskap: null, nye: [] };
-    advarsler.push(
-      advarsel(
-        'hurtigbuffer',
-        `${grunn ? `${grunn} ` : ''}Bruker registerdata fra hurtigbufferen, hentet ` + `${enhet.hentet}.`,
-        { fil: path.join(...b.enhet) },
-      ),
-    );
-    return {
-      kilde: 'hurtigbuffer',
-      enhet,
-      underenhet: await lesBuffer(am, b.underenhet),
-      regnskap: await lesBuffer(am, b.regnskap),
-      nye: [],
-    };
-  };
-  if (offline) return fraBufferen(null);
+  if (offline) return fraBufferen(am, b, null, advarsler);
   const nye: Registerdata['nye'] = [];
-  let enhet: Innspilt;
-  let underenhet: Innspilt | null = null;
+  let svar: { enhet: Innspilt; underenhet: Innspilt | null };
   try {
-    enhet = await hentEnhet(o, orgnr);
-    if (enhet.status === 404) {
-      // Et underenhetsnummer (BEDR/AAFY) finnes bare under /underenheter: sjekk hovedenheten.
-      underenhet = await hentUnderenhet(o, orgnr);
-      const hoved = overordnet(underenhet);
-      if (hoved) {
-        enhet = await hentEnhet(o, hoved);
-        nye.push({ sti: b.underenhet, svar: underenhet });
-      } else if (underenhet.status !== 200) underenhet = null;
-    }
+    svar = await hentEnhetsvar(o, orgnr, b, nye);
   } catch (e) {
     if (!(e instanceof NettFeil)) throw e;
-    const r = await fraBufferen(e.message);
+    const r = await fraBufferen(am, b, e.message, advarsler);
     if (r.kilde === 'ingen') advarsler.push(advarsel('frakoblet', `${e.message} Ingen hurtigbuffer for ${orgnr}.`));
     return r;
   }
-  // Slettet, fjernet og ukjent stopper før regnskapet hentes.
-  let aktiv: Enhet | null = null;
-  if (enhet.status === 200) {
-    try {
-      const t = tolkEnhetSvar(enhet, enhet.url);
-      if (t.type === 'enhet') aktiv = t.enhet;
-    } catch (e) {
-      svarFeil(e);
-    }
-  }
-  if (!aktiv) return { kilde: 'nett', enhet, underenhet, regnskap: null, nye: [] };
+  const { enhet, underenhet } = svar;
+  const aktiv = aktivEnhet(enhet);
+  if (!aktiv) return { kilde: 'nett', enhet, underenhet, regnskap: null, nye: [], nettfeil: null };
   nye.push({ sti: b.enhet, svar: enhet });
   try {
     const regnskap = await hentRegnskap(o, aktiv.organisasjonsnummer);
     nye.push({ sti: b.regnskap, svar: regnskap });
-    return { kilde: 'nett', enhet, underenhet, regnskap, nye };
+    return { kilde: 'nett', enhet, underenhet, regnskap, nye, nettfeil: null };
   } catch (e) {
     if (!(e instanceof NettFeil)) throw e;
     const regnskap = await lesBuffer(am, b.regnskap);
-    advarsler.push(
-      advarsel(
-        'regnskap-frakoblet',
-        `${e.message} ` +
-          `${regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${regnskap.hentet}).` : 'Regnskapstallene mangler.'}`,
-      ),
-    );
-    return { kilde: 'nett', enhet, underenhet, regnskap, nye };
+    const hentet = regnskap ? dato(regnskap.hentet.slice(0, 10)) : '';
+    const hva = regnskap ? `Bruker regnskapet fra hurtigbufferen (hentet ${hentet}).` : 'Regnskapstallene mangler.';
+    advarsler.push(advarsel('regnskap-frakoblet', `${e.message} ${hva}`));
+    return { kilde: 'nett', enhet, underenhet, regnskap, nye, nettfeil: e.message };
   }
+}
+
+/** 404 på enheten: en slettet underenhet, eller et ukjent nummer (exit 2). */
+function ukjentFeil(orgnr: string, s: Innspilt, under: Innspilt | null): never {
+  let u = null;
+  try {
+    u = under ? tolkUnderenhetSvar(under, under.url) : null;
+  } catch {
+    u = null;
+  }
+  if (u?.type === 'slettet') {
+    const naar = u.slettedato ? ` (slettet ${dato(u.slettedato)})` : '';
+    throw new InndataFeil([
+      feil(
+        'slettet-enhet',
+        `${orgnr} (${u.navn}) er en slettet underenhet${naar}. Den kan ikke tas opp som målbedrift.`,
+        { fil: under!.url },
+        { verdi: orgnr },
+      ),
+    ]);
+  }
+  throw new InndataFeil([
+    feil(
+      'ukjent-orgnr',
+      `${orgnr} finnes ikke i Enhetsregisteret, verken som enhet eller underenhet (HTTP 404). Kontroller nummeret.`,
+      { fil: s.url },
+      { verdi: orgnr },
+    ),
+  ]);
+}
+
+/** Fjernet (410) eller slettet (200 SlettetEnhet/slettedato): exit 2 med datoen. */
+function stoppFeil(orgnr: string, s: Innspilt, svar: Extract<EnhetSvar, { type: 'fjernet' | 'slettet' }>): never {
+  if (svar.type === 'fjernet') {
+    const d = svar.slettedato ? `, slettet ${dato(svar.slettedato)}` : '';
+    throw new InndataFeil([
+      feil(
+        'fjernet-orgnr',
+        `${orgnr} er fjernet fra Enhetsregisteret av juridiske årsaker (HTTP 410${d}). Enheten kan ikke tas opp.`,
+        { fil: s.url },
+        { verdi: orgnr },
+      ),
+    ]);
+  }
+  const d = svar.enhet.slettedato ? ` ${dato(svar.enhet.slettedato)}` : '';
+  throw new InndataFeil([
+    feil(
+      'slettet-enhet',
+      `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet fra Enhetsregisteret${d}. En slettet ` +
+        `enhet kan ikke tas opp som målbedrift.`,
+      { fil: s.url },
+      { verdi: orgnr },
+    ),
+  ]);
 }
 
 /** Enhetssvaret → aktiv enhet, eller exit 2 for ukjent (404), fjernet (410) og slettet (200 SlettetEnhet/slettedato). */
@@ -155,60 +226,8 @@ export function tolkEnhet(
   } catch (e) {
     svarFeil(e);
   }
-  const kilde = { fil: s.url };
-  if (svar.type === 'ukjent') {
-    let u = null;
-    try {
-      u = under ? tolkUnderenhetSvar(under, under.url) : null;
-    } catch {
-      u = null;
-    }
-    if (u?.type === 'slettet') {
-      throw new InndataFeil([
-        feil(
-          'slettet-enhet',
-          `${orgnr} (${u.navn}) er en slettet ` +
-            `underenhet${u.slettedato ? ` (slettet ${dato(u.slettedato)})` : ''}. Den kan ikke tas opp som ` +
-            `målbedrift.`,
-          { fil: under!.url },
-          { verdi: orgnr },
-        ),
-      ]);
-    }
-    throw new InndataFeil([
-      feil(
-        'ukjent-orgnr',
-        `${orgnr} finnes ikke i Enhetsregisteret, verken som enhet eller ` +
-          `underenhet (HTTP 404). Kontroller nummeret.`,
-        kilde,
-        { verdi: orgnr },
-      ),
-    ]);
-  }
-  if (svar.type === 'fjernet') {
-    throw new InndataFeil([
-      feil(
-        'fjernet-orgnr',
-        `${orgnr} er fjernet fra Enhetsregisteret av juridiske årsaker (HTTP ` +
-          `410${svar.slettedato ? `, slettet ${dato(svar.slettedato)}` : ''}). Enheten kan ikke tas ` +
-          `opp.`,
-        kilde,
-        { verdi: orgnr },
-      ),
-    ]);
-  }
-  if (svar.type === 'slettet') {
-    const d = svar.enhet.slettedato ? ` ${dato(svar.enhet.slettedato)}` : '';
-    throw new InndataFeil([
-      feil(
-        'slettet-enhet',
-        `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet ` +
-          `fra Enhetsregisteret${d}. En slettet enhet kan ikke tas opp som målbedrift.`,
-        kilde,
-        { verdi: orgnr },
-      ),
-    ]);
-  }
+  if (svar.type === 'ukjent') ukjentFeil(orgnr, s, under);
+  if (svar.type === 'fjernet' || svar.type === 'slettet') stoppFeil(orgnr, s, svar);
   let underenhet = null;
   if (under) {
     const u = tolkUnderenhetSvar(under, under.url);

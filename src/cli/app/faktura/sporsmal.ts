@@ -23,7 +23,7 @@ export async function avklarKjopere(k: Kontekst, b: Kjoperbehov, forhandsvis: bo
     return alleJa.kunder;
   }
   const ja = new Set<string>();
-  for (const t of b.tilbud) if (await k.spor.bekreft(t.sporsmal, false)) ja.add(t.orgnr);
+  for (const t of b.tilbud) if (await k.spor.bekreft(t.sporsmal)) ja.add(t.orgnr);
   const svar = avgjorKjopere(b, ja);
   k.advarsler.push(...svar.advarsler);
   if (svar.feil.length) throw new InndataFeil(svar.feil);

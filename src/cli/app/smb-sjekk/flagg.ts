@@ -1,66 +1,23 @@
 /**
- * nh smb-sjekk: flaggene (zod-skjema over commander-valgene), seksjonen «smb» i nh.json og --eierskap-filen.
+ * nh smb-sjekk: flaggene (zod-skjema over commander-valgene). Seksjonen «smb» i nh.json og --eierskap-filen
+ * leses i eierskap-fil.ts.
  * Alle feil samles og gis på én gang (exit 2), med flagget som «kolonne».
  */
-import { gjeldende } from '../../prosess.js';
-import path from 'node:path';
 import { z } from 'zod';
-import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
+import { feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import { parseDato, type Dato } from '../../../domain/felles/dato.js';
-import { belop, janei, orgnr as orgnrCelle, prosent, tekst } from '../../../domain/felles/felter.js';
-import { definerDatasett, frivillig, paakrevd } from '../../../domain/datasett/definisjon.js';
 import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { parseDesimal } from '../../../domain/felles/tall.js';
 import type { Ore } from '../../../domain/felles/penger.js';
-import { relasjonstype, tolkRelasjonstekst, type Kurs, type Relasjon } from '../../../domain/smb/smb.js';
-import type { FaktaFlagg } from '../../../domain/smb/fakta.js';
-import { zodTilDiagnostikk, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
-import { kontrollerTabell, lesTabell } from '../../../io/les/tabell-les.js';
-import { tolkTabell } from '../../../io/les/datasett.js';
-import { finnes } from '../../../io/skriv/skriv.js';
+import { relasjonstype, tolkRelasjonstekst, tolkVurdering, type Kurs, type Relasjon } from '../../../domain/smb/smb.js';
+import type { PlanFlagg } from '../../../domain/smb/plan.js';
+import { tolkJaNei } from '../../sporsmal.js';
 import type { SmbSjekkValg } from './valg.js';
-
-// ————— nh.json: seksjonen «smb» —————
-
-const orgnrJson = z.string().transform((v, ctx) => {
-  const s = normaliserOrgnr(v);
-  const g = orgnrFeil(s);
-  if (g) {
-    ctx.addIssue({ code: 'custom', message: `ugyldig organisasjonsnummer «${v}»: ${g}` });
-    return z.NEVER;
-  }
-  return s;
-});
-export const smbSeksjonSkjema = z.object({
-  /** Orgnr for andre innovasjonsselskap (næringshager, inkubatorer, parker): programveileder 4.3. */
-  innovasjonsselskaper: z.array(orgnrJson).default([]),
-});
-
-export function lesSmbSeksjon(am: Arbeidsmappe) {
-  const r = smbSeksjonSkjema.safeParse((am.config as Record<string, unknown>)['smb'] ?? {});
-  if (!r.success) {
-    throw new InndataFeil(
-      zodTilDiagnostikk(r.error, 'nh.json').map((d) => ({
-        ...d,
-        melding: d.melding.replace('Feltet «', 'Feltet «smb.'),
-        kilde: { fil: 'nh.json', kolonne: `smb.${d.kilde?.kolonne ?? ''}` },
-      })),
-    );
-  }
-  return r.data;
-}
 
 // ————— Flaggene (zod) —————
 
-export type Flagg = FaktaFlagg & {
-  partnere: Relasjon[];
-  tilknyttede: Relasjon[];
-  /** --offentlig-eier orgnr:andel (andel i ppm). */
-  offentlige: { orgnr: string; andel: number }[];
-  /** --unntatt-investor orgnr: GBER vedlegg I art. 3 nr. 2 gjelder. */
-  unntatte: string[];
-  kurs?: Kurs;
-};
+/** Flaggene slik planen bruker dem (domain/smb/plan.ts); svarene på spørsmålene legges i det samme objektet. */
+export type Flagg = PlanFlagg;
 
 /** En zod-feil bærer flagget, verdien og hva som var ventet (blir en diagnostikk med kolonne = flagget). */
 const feilI = (
@@ -89,13 +46,11 @@ const datoFlagg = (flagg: string) =>
     .transform((v, ctx) => parseDato(v) ?? feilI(ctx, flagg, v, 'dato som åååå-mm-dd eller ' + 'dd.mm.åååå'))
     .optional();
 
+/** ja/nei-flagg forstår det samme som spørsmålene: j, ja, n, nei (store og små bokstaver). */
 const jaNei = (flagg: string) =>
   z
     .string()
-    .transform((v, ctx) => {
-      const b = v.trim().toLowerCase();
-      return b === 'ja' || b === 'nei' ? b === 'ja' : feilI(ctx, flagg, v, 'ja eller nei');
-    })
+    .transform((v, ctx) => tolkJaNei(v) ?? feilI(ctx, flagg, v, 'ja eller nei'))
     .optional();
 
 const gyldigOrgnr = (flagg: string, raa: string, ctx: z.RefinementCtx): string | null => {
@@ -199,7 +154,13 @@ export function flaggSkjema(idag: Dato) {
       .optional(),
     registrert: datoFlagg('--registrert'),
     betalingsevne: jaNei('--betalingsevne'),
+    konsernBetalingsevne: jaNei('--konsern-betalingsevne'),
     redningsstotte: jaNei('--redningsstotte'),
+    konkursAvvikling: jaNei('--konkurs-avvikling'),
+    morselskap: z
+      .string()
+      .transform((v, ctx) => gyldigOrgnr('--morselskap', v, ctx) ?? z.NEVER)
+      .optional(),
     partner: z.array(relasjon('--partner', 'partner')).default([]),
     tilknyttet: z.array(relasjon('--tilknyttet', 'tilknyttet')).default([]),
     offentligEier: z.array(offentligEier).default([]),
@@ -207,6 +168,14 @@ export function flaggSkjema(idag: Dato) {
       .array(z.string().transform((v, ctx) => gyldigOrgnr('--unntatt-investor', v, ctx) ?? z.NEVER))
       .default([]),
     kurs: kursFlagg(idag),
+    vurdert: z
+      .array(
+        z.string().transform((v, ctx) => {
+          const r = tolkVurdering(v);
+          return typeof r === 'string' ? feilI(ctx, '--vurdert', v, r) : r;
+        }),
+      )
+      .default([]),
   });
 }
 
@@ -244,6 +213,7 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
     tilknyttede: d.tilknyttet,
     offentlige: d.offentligEier,
     unntatte: d.unntattInvestor,
+    vurderinger: d.vurdert,
   };
   const sett = <K extends keyof Flagg>(k: K, verdi: Flagg[K] | undefined) => {
     if (verdi !== undefined) f[k] = verdi;
@@ -262,7 +232,10 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
   sett('nace', d.nace);
   sett('registrert', d.registrert);
   sett('betalingsevne', d.betalingsevne);
+  sett('konsernBetalingsevne', d.konsernBetalingsevne);
   sett('redningsstotte', d.redningsstotte);
+  sett('konkursAvvikling', d.konkursAvvikling);
+  sett('morselskap', d.morselskap);
   sett('kurs', d.kurs);
   return f;
 }
@@ -271,89 +244,4 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
 export function tolkRelasjonSvar(spes: string, type: 'partner' | 'tilknyttet'): { rel: Relasjon } | { feil: string } {
   const r = relasjon(type === 'partner' ? '--partner' : '--tilknyttet', type).safeParse(spes);
   return r.success ? { rel: r.data } : { feil: r.error.issues.map((i) => i.message).join(' ') };
-}
-
-// ————— --eierskap <fil.csv> —————
-
-export const eierskapDef = definerDatasett({
-  navn: 'eierskap',
-  beskrivelse:
-    'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften ' + 'eier.',
-  unik: ['orgnr'],
-  kolonner: {
-    orgnr: paakrevd(orgnrCelle(), { type: 'orgnr', beskrivelse: 'Det andre foretakets orgnr.', eksempel: '910000004' }),
-    navn: frivillig(tekst(200), { type: 'tekst', beskrivelse: 'Navnet.', eksempel: 'Eier Holding AS' }),
-    andel: paakrevd(prosent({ min: 0, maks: 100 }), {
-      type: 'prosent',
-      alias: ['eierandel'],
-      beskrivelse: 'Eierandel ' + '(kapital eller stemmer, den høyeste).',
-      eksempel: '30',
-    }),
-    arsverk: paakrevd(belop({ minst: 0 }), {
-      type: 'tekst',
-      alias: ['årsverk', 'ansatte'],
-      beskrivelse: 'Årsverk i det ' + 'andre foretaket.',
-      eksempel: '200',
-    }),
-    omsetning: paakrevd(belop({ minst: 0 }), {
-      type: 'belop',
-      beskrivelse: 'Omsetning i kroner.',
-      eksempel: '40 000 ' + '000',
-    }),
-    balanse: paakrevd(belop({ minst: 0 }), {
-      type: 'belop',
-      beskrivelse: 'Sum eiendeler i kroner.',
-      eksempel: '30 000 ' + '000',
-    }),
-    offentlig: frivillig(janei(), {
-      type: 'tekst',
-      beskrivelse:
-        'ja når eieren er stat, fylkeskommune, kommune eller ' +
-        'et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).',
-      eksempel: 'nei',
-    }),
-  },
-});
-
-export type Eierskap = {
-  partnere: Relasjon[];
-  tilknyttede: Relasjon[];
-  offentlige: { orgnr: string; andel: number }[];
-};
-
-export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diagnostikk[]): Promise<Eierskap> {
-  // Relativ sti: fra gjeldende mappe, ellers fra arbeidsmappen.
-  let sti = path.resolve(gjeldende().cwd, fil);
-  if (!path.isAbsolute(fil) && !(await finnes(sti))) sti = am.sti(fil);
-  if (!(await finnes(sti)))
-    throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen ' + '(--eierskap).', { fil })]);
-  const t = await lesTabell(sti, path.basename(sti));
-  const ds = kontrollerTabell(t);
-  if (ds.length) throw new InndataFeil(ds);
-  const rader = tolkTabell(t, eierskapDef, am.config);
-  const ut: Eierskap = { partnere: [], tilknyttede: [], offentlige: [] };
-  for (const r of rader) {
-    const rel: Relasjon = {
-      orgnr: r.orgnr,
-      andel: r.andel,
-      arsverk: r.arsverk,
-      omsetning: r.omsetning,
-      balanse: r.balanse,
-      ...(r.navn ? { navn: r.navn } : {}),
-    };
-    // GBER vedlegg I art. 3 nr. 4: offentlige eiere teller sammen, også under 25 % hver.
-    if (r.offentlig) ut.offentlige.push({ orgnr: r.orgnr, andel: r.andel });
-    const type = relasjonstype(r.andel);
-    if (type === 'partner') ut.partnere.push(rel);
-    else if (type === 'tilknyttet') ut.tilknyttede.push(rel);
-    else if (!r.offentlig)
-      advarsler.push(
-        advarsel(
-          'eierskap-under-25',
-          `${r.orgnr}: eierandel under 25 % — ` + `selvstendig, tas ikke med (GBER vedlegg I art. 3).`,
-          r.kilde,
-        ),
-      );
-  }
-  return ut;
 }

@@ -1,195 +1,42 @@
 /**
- * nh smb-sjekk: de tre utdataene — JSON-posten (og --json), teksten på skjermen og den lesbare .md-posten
- * (dokumentasjon for revisor og Siva: bedriften, næringshagen, tidspunktet, norske ledetekster, datoer som
- * dd.mm.åååå og ett tallformat).
+ * nh smb-sjekk: teksten på skjermen og den lesbare .md-posten (dokumentasjon for revisor og Siva: bedriften,
+ * næringshagen, tidspunktet, norske ledetekster, datoer som dd.mm.åååå og ett tallformat). JSON-posten: json.ts.
+ * Begge slutter med «Mangler for en endelig vurdering: …» når dommen er MÅ VURDERES (issue 19 pkt. 8).
  */
-import { formatDato, type Dato } from '../../../domain/felles/dato.js';
+import { formatDato } from '../../../domain/felles/dato.js';
 import { STOTTETAK_EUR_CENT } from '../../../domain/felles/stottetak.js';
 import {
-  BANK_FORSIKRING_FORMER,
-  BANK_FORSIKRING_NACE,
   dato,
   eur,
   formatArsverk,
-  KANSKJE_BANK_NACE,
-  KANSKJE_OFFENTLIGE_FORMER,
   nok,
-  OFFENTLIGE_FORMER,
-  OFFENTLIGE_SEKTORER,
-  PRIVATE_SEKTORER,
   prosent,
-  SJELDNE_FORMER,
-  UTENLANDSKE_FORMER,
-  type Kurs,
   type Relasjon,
   type SmbFakta,
   type SmbResultat,
 } from '../../../domain/smb/smb.js';
-import type { Innspilt } from '../../../io/brreg/brreg.js';
-import type { Registerdata } from '../../../io/brreg/brreg-oppslag.js';
-import type { SmbSjekkValg } from './valg.js';
 import { farge } from '../../utskrift.js';
-import { kr } from '../felles.js';
+import type { SjekkJson } from './json.js';
 
-const liste = (r: Readonly<Record<string, string>>) =>
-  Object.entries(r)
-    .map(([k, v]) => `${k} (${v})`)
-    .join(', ');
-
-/** Valgene der teksten er åpen (docs/smb-sjekk.md), med norske ledetekster. */
-export const VALG: Record<string, string> = {
-  'Offentlige organisasjonsformer (ikke ok)': liste(OFFENTLIGE_FORMER),
-  'Offentlige sektorkoder (ikke ok: koden sier offentlig kontroll)': liste(OFFENTLIGE_SEKTORER),
-  'Private sektorkoder (ok når eierskapet er oppgitt)': liste(PRIVATE_SEKTORER),
-  'Former som må vurderes': liste({ ...KANSKJE_OFFENTLIGE_FORMER, ...UTENLANDSKE_FORMER }),
-  'Bank og forsikring (ikke ok)':
-    `${liste(BANK_FORSIKRING_FORMER)}; NACE ` +
-    `${BANK_FORSIKRING_NACE.join(', ').replace('65.', '65')}; NACE ${KANSKJE_BANK_NACE.join(', ')} må vurderes`,
-  'Svært sjeldne tilfeller (må vurderes)': `${liste(SJELDNE_FORMER)}; NACE 94`,
-  Årsverk:
-    'antall ansatte fra Enhetsregisteret brukes som tilnærming; registrert antall ansatte uten tall = 0–4 ' +
-    'ansatte (regnet som 4); ≥ 250 ansatte gir «må vurderes»; --ansatte regnes som årsverk',
-  'Uten brukbart regnskap':
-    'må vurderes, med grunnen (HTTP 500, annen valuta enn NOK, ikke levert); nyetablerte bes ' +
-    'om et anslag i god tro',
-  'Tomme regnskapsblokker':
-    'opptjent (eller innskutt) egenkapital utledes av sum egenkapital når blokken er tom, og ' +
-    'det står i grunnlaget',
-  Kapitaltap:
-    'sum egenkapital < ½ × (aksjekapital + overkurs); uten overkurs: sikkert svar bare når tallene avgjør ' +
-    'det for alle mulige overkurser',
-  Treårsunntaket:
-    'fra den tidligste av stiftelses- og registreringsdato (og konsernets, når bedriften er i et ' +
-    'konsern); aldri ut fra datterselskapets dato alene',
-  Eierskap:
-    'registrene viser ikke eierskap ≥ 25 %: må vurderes til det er oppgitt; offentlige eiere ≥ 25 % til sammen ' +
-    '= ikke ok',
-  Avrunding: 'partnerandeler rundes til hundredels årsverk og øre, halv opp; grensene sjekkes eksakt i øre',
-};
-
-function relJson(r: Relasjon) {
-  return {
-    orgnr: r.orgnr,
-    navn: r.navn ?? null,
-    andel: r.andel / 10_000,
-    arsverk: r.arsverk / 100,
-    omsetning: kr(r.omsetning),
-    balanse: kr(r.balanse),
-  };
+/** «Mangler for en endelig vurdering: a; b.» — tom når dommen er endelig. */
+export function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
+  if (!res.mangler.length) return null;
+  // Samme opplysning for to kriterier (f.eks. egenkapitalen) nevnes én gang.
+  return `Mangler for en endelig vurdering: ${[...new Set(res.mangler.map((m) => m.tekst))].join('; ')}.`;
 }
 
-const n = (v: number | null | undefined) => (v === null || v === undefined ? null : kr(v));
-const innspilt = (s: Innspilt | null, data: unknown) =>
-  s ? { url: s.url, status: s.status, hentet: s.hentet, data } : null;
-
-export type JsonInn = {
-  orgnr: string;
-  idag: Dato;
-  tidspunkt: Date;
-  naeringshage: { navn: string; orgnr: string };
-  fakta: SmbFakta;
-  res: SmbResultat;
-  kurs: Kurs;
-  reg: Registerdata;
-  raa: { enhet: unknown; underenhet: unknown; regnskap: unknown };
-  exitKode: 0 | 1;
-  valg: SmbSjekkValg;
-};
-
-export function lagJson(x: JsonInn) {
-  const { fakta: f, res, kurs, reg } = x;
-  const a = res.aggregert;
-  return {
-    // Som kjor.ts: ok er false når exit-koden er 1 (også MÅ VURDERES med --streng).
-    ok: x.exitKode === 0,
-    orgnr: x.orgnr,
-    navn: f.navn,
-    dato: x.idag,
-    tidspunkt: x.tidspunkt.toISOString(),
-    naeringshage: x.naeringshage,
-    underenhet: f.underenhet ? { orgnr: f.underenhet.orgnr, navn: f.underenhet.navn, hovedenhet: f.orgnr } : null,
-    dom: res.dom,
-    exitKode: x.exitKode,
-    streng: Boolean(x.valg.streng),
-    kriterier: res.kriterier.map((k) => ({
-      id: k.id,
-      tittel: k.tittel,
-      status: k.status,
-      grunnlag: k.grunnlag,
-      kilde: k.kilde,
-    })),
-    tall: {
-      egne: {
-        arsverk: f.arsverk ? f.arsverk.verdi / 100 : null,
-        arsverkKilde: f.arsverk?.fra ?? null,
-        omsetning: n(f.omsetning?.verdi),
-        balanse: n(f.balanse?.verdi),
-      },
-      partnere: f.partnere.map(relJson),
-      tilknyttede: f.tilknyttede.map(relJson),
-      offentligeEiere: f.offentligeEiere.map((o) => ({
-        orgnr: o.orgnr,
-        andel: o.andel / 10_000,
-        grunn: o.grunn,
-        unntatt: o.unntatt,
-      })),
-      fraPartnere: {
-        arsverk: a.fraPartnere.arsverk / 100,
-        omsetning: kr(a.fraPartnere.omsetning),
-        balanse: kr(a.fraPartnere.balanse),
-      },
-      fraTilknyttede: {
-        arsverk: a.fraTilknyttede.arsverk / 100,
-        omsetning: kr(a.fraTilknyttede.omsetning),
-        balanse: kr(a.fraTilknyttede.balanse),
-      },
-      samlet: {
-        arsverk: a.arsverk === null ? null : a.arsverk / 100,
-        omsetning: n(a.omsetning),
-        balanse: n(a.balanse),
-        omsetningEur: n(res.omsetningEur),
-        balanseEur: n(res.balanseEur),
-      },
-      egenkapital: {
-        innskutt: n(f.innskuttEk?.verdi),
-        innskuttKilde: f.innskuttEk?.fra ?? null,
-        opptjent: n(f.opptjentEk?.verdi),
-        opptjentKilde: f.opptjentEk?.fra ?? null,
-        sum: n(f.sumEk?.verdi),
-        aksjekapital: n(f.aksjekapital?.verdi),
-        overkurs: n(f.overkurs?.verdi),
-      },
-      konsern: {
-        egenkapital: n(f.konsern.egenkapital?.verdi),
-        kapital: n(f.konsern.kapital?.verdi),
-        registrert: f.konsern.registrert?.verdi ?? null,
-      },
-      regnskapsperiode: f.regnskapsperiode,
-      regnskapMerknad: f.regnskapMerknad,
-      registrert: f.registrert?.verdi ?? null,
-    },
-    kurs: { kurs: kurs.kurs / 10_000, dato: kurs.dato, kilde: kurs.kilde },
-    treaar: {
-      takEur: kr(STOTTETAK_EUR_CENT),
-      tidligereEur: kr(STOTTETAK_EUR_CENT - res.gjenstaarEur),
-      gjenstaarEur: kr(res.gjenstaarEur),
-      gjenstaarNok: kr(res.gjenstaarNok),
-    },
-    register: {
-      kilde: reg.kilde,
-      enhet: innspilt(reg.enhet, x.raa.enhet),
-      underenhet: innspilt(reg.underenhet, x.raa.underenhet),
-      regnskap: innspilt(reg.regnskap, x.raa.regnskap),
-    },
-    flagg: Object.fromEntries(
-      Object.entries(x.valg).filter(
-        ([k, v]) => !['data', 'json'].includes(k) && v !== undefined && !(Array.isArray(v) && !v.length),
-      ),
-    ),
-    valg: VALG,
-  };
+/** Treårsunntaket og regnskapet sjekken bygger på (det faktura ser på for en ny sjekk, issue 20 pkt. 3). */
+function oppfolgingLinjer(j: SjekkJson): string[] {
+  const o = j.oppfolging;
+  const r = o.regnskap
+    ? `årsregnskapet for ${o.regnskap.aar} (${dato(o.regnskap.fra)}–${dato(o.regnskap.til)})`
+    : 'ikke et årsregnskap fra Regnskapsregisteret';
+  const t = o.treaarsunntak;
+  const unntak = t.brukt
+    ? `brukt; gjelder til ${t.utloper ? dato(t.utloper) : 'ukjent'} — sjekk på nytt før det`
+    : 'ikke brukt';
+  return [`Bygger på: ${r}${o.tallOppgitt ? '; noen tall er oppgitt' : ''}. Treårsunntaket: ${unntak}.`];
 }
-export type SjekkJson = ReturnType<typeof lagJson>;
 
 const ukjent = (v: number | null | undefined, f: (x: number) => string) =>
   v === null || v === undefined ? 'ukjent' : f(v);
@@ -233,6 +80,12 @@ function tallLinjer(j: SjekkJson, f: SmbFakta, res: SmbResultat): string[] {
     `Egenkapital${rp ? ` (${dato(rp.fra)}–${dato(rp.til)})` : ''}: innskutt ${ek(f.innskuttEk)}, opptjent ` +
       `${ek(f.opptjentEk)}, sum ${ek(f.sumEk)}`,
     `Aksjekapital: ${ek(f.aksjekapital)}; overkurs: ${ek(f.overkurs)}`,
+    ...(f.erIKonsern || f.tilknyttede.length
+      ? [
+          `Konsernet: egenkapital ${ek(f.konsern.egenkapital)}, tegnet kapital ${ek(f.konsern.kapital)}` +
+            `${f.konsern.morselskap ? `; morselskap ${f.konsern.morselskap.orgnr}${f.konsern.morselskap.navn ? ` ${f.konsern.morselskap.navn}` : ''}` : ''}`,
+        ]
+      : []),
     ...(f.regnskapMerknad ? [`Regnskapet: ${f.regnskapMerknad}`] : []),
     `Registrert (treårsunntaket regnes herfra): ${f.registrert ? dato(f.registrert.verdi) : 'ukjent'}`,
     `Kurs: ${String(j.kurs.kurs).replace('.', ',')} NOK/EUR per ${dato(j.kurs.dato)} (${j.kurs.kilde})`,
@@ -261,11 +114,13 @@ export function lagTekst(j: SjekkJson, f: SmbFakta, res: SmbResultat, filer: { j
     ]),
     '',
     ...tallLinjer(j, f, res),
+    ...oppfolgingLinjer(j),
     `Registerdata: ${registerTekst(j)}.`,
     'Valg: se «nh docs smb-sjekk» og «Valg» i .md-posten.',
     '',
     `Skrev ${filer.json}`,
     `Skrev ${filer.md}`,
+    ...(manglerLinje(res) ? ['', farge.yellow(manglerLinje(res)!)] : []),
   ].join('\n');
 }
 
@@ -296,7 +151,7 @@ export function lagMarkdown(j: SjekkJson, f: SmbFakta, res: SmbResultat, jsonFil
     '',
     '## Tall',
     '',
-    ...tallLinjer(j, f, res).map((l) => `- ${l}`),
+    ...[...tallLinjer(j, f, res), ...oppfolgingLinjer(j)].map((l) => `- ${l}`),
     '',
     '## Valg der regelteksten er åpen («nh docs smb-sjekk»)',
     '',
@@ -306,6 +161,7 @@ export function lagMarkdown(j: SjekkJson, f: SmbFakta, res: SmbResultat, jsonFil
     '',
     ...(flagg.length ? flagg.map(([k, v]) => `- ${FLAGGNAVN(k)}: ${flaggVerdi(v)}`) : ['- (ingen flagg)']),
     '',
+    ...(j.svar.length ? ['## Oppgitt på spørsmål', '', ...j.svar.map((x) => `- ${x.sporsmal} ${x.svar}`), ''] : []),
     '## Registerdata',
     '',
     `- Kilde: ${registerTekst(j)}`,
@@ -314,5 +170,6 @@ export function lagMarkdown(j: SjekkJson, f: SmbFakta, res: SmbResultat, jsonFil
     ...reg('Regnskapsregisteret', j.register.regnskap),
     `- Svarene slik registrene ga dem, ligger i ${jsonFil} (under «register»).`,
     '',
+    ...(manglerLinje(res) ? ['## Mangler', '', manglerLinje(res)!, ''] : []),
   ].join('\n');
 }

@@ -17,6 +17,9 @@ export type SmbSjekkValg = FellesValg & {
   selvstendig?: boolean;
   innovasjonsselskap?: boolean;
   betalingsevne?: string;
+  konsernBetalingsevne?: string;
+  konkursAvvikling?: string;
+  morselskap?: string;
   aksjekapital?: string;
   overkurs?: string;
   konsernEgenkapital?: string;
@@ -25,6 +28,7 @@ export type SmbSjekkValg = FellesValg & {
   redningsstotte?: string;
   offentligEier: string[];
   unntattInvestor: string[];
+  vurdert?: string[];
   streng?: boolean;
   overskriv?: boolean;
   kurs?: string;
