@@ -478,6 +478,55 @@ tilfelle('faktura-feil-i-to-datasett', {
   forventet: { fil: 'tilskudd.csv', rad: 2, kolonne: 'belop', kode: 'ugyldig-verdi' },
 });
 
+// --- issue 21: regnskapet (PowerOffice-ruten, kundekoden, nummerserien, KID-prefiks) ---
+tilfelle('faktura-poweroffice-ordre-uten-oppsett', {
+  ...FAKTURA,
+  beskrivelse: 'PowerOffice ordreruten uten ordrenummerserie og produktkoder',
+  filer: fakturaNh((c) => ({
+    ...c,
+    faktura: { ...c.faktura, regnskapssystem: 'poweroffice', poweroffice: { rute: 'ordre' } },
+  })),
+  forventet: { fil: 'nh.json', kolonne: 'faktura.poweroffice.ordrenr', kode: 'poweroffice-oppsett' },
+});
+tilfelle('faktura-poweroffice-kundenummer', {
+  ...FAKTURA,
+  beskrivelse: 'PowerOffice-bilag: kundenummer som ikke er et tall',
+  filer: {
+    ...fakturaNh((c) => ({
+      ...c,
+      faktura: {
+        ...c.faktura,
+        regnskapssystem: 'poweroffice',
+        poweroffice: { rute: 'ordre', ordrenr: { forste: 900001 }, produktkoder: { timer: 'RAD', stotte: 'IS' } },
+      },
+    })),
+    'malbedrifter.csv': csv(
+      'orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost;stotteintensitet;markedspris;kundenummer',
+      '915000002;Alfa Teknologi AS;15.01.2026;31.12.2026;;;;;K-10001',
+      '915000142;Beta Marin AS;01.03.2026;;;;50;1 200;10002',
+    ),
+  },
+  forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'kundenummer', kode: 'poweroffice-kundenummer' },
+});
+tilfelle('faktura-nummerserie-overlapper', {
+  ...FAKTURA,
+  beskrivelse: 'nummerserie.forste 10001 under numre nh alt har utstedt (26001–26002)',
+  filer: {
+    ...fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, nummerserie: { forste: 10001 } } })),
+    'stotteregister.csv': csv(
+      'periode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;type;fakturanr;kid',
+      '2026M09;30.09.2026;915000002;Alfa Teknologi AS;1000,00;250,00;62,50;750,00;11,5000;31.12.2025;65,22;faktura;26001;0260011',
+      '2026M09;30.09.2026;915000142;Beta Marin AS;1000,00;500,00;125,00;500,00;11,5000;31.12.2025;43,48;faktura;26002;0260029',
+    ),
+  },
+  forventet: { fil: 'nh.json', kolonne: 'faktura.nummerserie.forste', kode: 'nummerserie-overlapper' },
+});
+tilfelle('faktura-kid-prefiks-ugyldig', {
+  ...FAKTURA,
+  beskrivelse: 'faktura.kid.prefiks «90» (to sifre)',
+  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, kid: { prefiks: '90' } } })),
+  forventet: nhFeil('faktura.kid.prefiks'),
+});
 // Issue 20 pkt. 7: annenstotte (støtte fra andre) med beløp i kroner eller euro, ett av dem.
 tilfelle('faktura-annenstotte-uten-belop', {
   ...FAKTURA,

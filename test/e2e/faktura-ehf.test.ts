@@ -83,8 +83,8 @@ describe.skipIf(!existsSync(path.join(DEMO, 'nh.json')))(
         const tx = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
         for (const l of reg) expect(tx.get(l.fakturanr!), l.fakturanr).toBe(ore(l.egenandel!));
         const po = linjer(les(ws, 'faktura/2026-10/poweroffice-import.csv'));
-        expect(po[0]).toBe('[Orders]');
-        expect(po[1]).toMatch(/^OrderNo;OrderDate;CustomerNo;/);
+        expect(po[0]).toBe('[Vouchers]');
+        expect(po[1]).toMatch(/^VoucherType;DocumentNumber;DocumentDate;/);
 
         // Idempotent: en ny kjøring endrer ikke en byte.
         const før = avtrykk(ws);

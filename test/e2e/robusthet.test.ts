@@ -143,6 +143,7 @@ describe('stier og linjeskift', () => {
     expect(r.kode, r.stderr).toBe(0);
     expect(readdirSync(path.join(ws, 'faktura', '2026-10')).sort()).toEqual([
       '.nh-kjoring.json',
+      'bilag-stotte.csv',
       'fakturagrunnlag.csv',
       'fakturagrunnlag.xlsx',
     ]);

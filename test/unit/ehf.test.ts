@@ -14,6 +14,7 @@ import {
   type SelgerFull,
 } from '../../src/domain/faktura/ehf.js';
 import { ehfXml } from '../../src/io/faktura/ehf-skriv.js';
+import { pdfDokument } from '../../src/io/faktura/pdf-skriv.js';
 import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
 import { harEhfValidator, harXmllint, validerEhf } from '../ehf-valider.js';
 
@@ -76,8 +77,41 @@ const id = {
 };
 
 describe('EHF 3.0-dokumentet (programveileder 10.4: markedsverdi, innovasjonsstøtte og egenandel)', () => {
-  it('10.4: linjer til markedsverdi, støtten som fradrag, mva bare av egenandelen', () => {
+  it('10.4 / issue 21 pkt. 6: standard er støtten som fradrag per linje — linjenes netto er egenandelen', () => {
     const xml = ehfXml(ehfFaktura(periode, grunnlag(), id, selger, kjoper, 250_000, 14));
+    expect(xml.match(/<cac:InvoiceLine>[\s\S]*?<\/cac:InvoiceLine>/g)![0]).toMatch(
+      /<cbc:LineExtensionAmount currencyID="NOK">833.33<\/cbc:LineExtensionAmount>\s*<cac:AllowanceCharge>\s*<cbc:ChargeIndicator>false<\/cbc:ChargeIndicator>\s*<cbc:AllowanceChargeReason>Innovasjonsstøtte[^<]*<\/cbc:AllowanceChargeReason>\s*<cbc:Amount currencyID="NOK">2500.00/,
+    );
+    expect(xml).toContain('<cbc:LineExtensionAmount currencyID="NOK">2500.00</cbc:LineExtensionAmount>');
+    expect(xml).not.toContain('AllowanceTotalAmount');
+    expect(xml).toContain('<cbc:TaxableAmount currencyID="NOK">2500.00</cbc:TaxableAmount>');
+    expect(xml).toContain('<cbc:PayableAmount currencyID="NOK">3125.00</cbc:PayableAmount>');
+  });
+
+  it('issue 21 pkt. 5: BuyerReference = deres ref; OrderReference bare for kundens innkjøpsordre; avtalen som ContractDocumentReference', () => {
+    const uten = ehfXml(
+      ehfFaktura(periode, grunnlag(), id, selger, { ...kjoper, avtalestart: '2026-01-15' as Dato }, 250_000, 14),
+    );
+    expect(uten).toContain('<cbc:BuyerReference>Kari Alfa</cbc:BuyerReference>');
+    expect(uten).not.toContain('OrderReference');
+    expect(uten).toMatch(/<cac:ContractDocumentReference>\s*<cbc:ID>Målbedriftsavtale fra 15.01.2026<\/cbc:ID>/);
+    const med = ehfXml(
+      ehfFaktura(
+        periode,
+        grunnlag(),
+        id,
+        selger,
+        { ...kjoper, innkjopsordre: 'PO-4711', avtalenr: 'MBA-7' },
+        250_000,
+        14,
+      ),
+    );
+    expect(med).toMatch(/<cac:OrderReference>\s*<cbc:ID>PO-4711<\/cbc:ID>/);
+    expect(med).toMatch(/<cac:ContractDocumentReference>\s*<cbc:ID>MBA-7<\/cbc:ID>/);
+  });
+
+  it('10.4: dokumentformen — linjer til markedsverdi, støtten som ett fradrag, mva bare av egenandelen', () => {
+    const xml = ehfXml(ehfFaktura(periode, grunnlag(), id, selger, kjoper, 250_000, 14, 'dokument'));
     expect(xml).toContain('<cbc:LineExtensionAmount currencyID="NOK">10000.00</cbc:LineExtensionAmount>');
     expect(xml).toContain('<cbc:AllowanceTotalAmount currencyID="NOK">7500.00</cbc:AllowanceTotalAmount>');
     expect(xml).toContain('<cbc:TaxableAmount currencyID="NOK">2500.00</cbc:TaxableAmount>');
@@ -102,10 +136,18 @@ describe('EHF 3.0-dokumentet (programveileder 10.4: markedsverdi, innovasjonsst�
 });
 
 describe.skipIf(!harEhfValidator)('EHF 3.0 mot den offisielle valideringen (../shared/ehf)', () => {
-  it('en faktura med tre linjer består: 0 fatal, 0 warning', async () => {
+  it('en faktura med tre linjer består i begge støtteformer, med innkjøpsordre, avtale og PDF-vedlegg: 0 fatal, 0 warning', async () => {
     const r = await validerEhf(ehfXml(ehfFaktura(periode, grunnlag(), id, selger, kjoper, 250_000, 14)));
     expect(r.avvik).toEqual([]);
     expect(r.xsdSjekket).toBe(harXmllint);
+    const k = { ...kjoper, innkjopsordre: 'PO-4711', avtalestart: '2026-01-15' as Dato };
+    const d = ehfFaktura(periode, grunnlag(), id, selger, k, 250_000, 14, 'dokument');
+    const pdf = await pdfDokument(d);
+    const xml = ehfXml(d, { filnavn: '10001-915000002.pdf', pdf });
+    expect(xml).toMatch(
+      /<cbc:EmbeddedDocumentBinaryObject mimeCode="application\/pdf" filename="10001-915000002.pdf">JVBER/,
+    );
+    expect((await validerEhf(xml)).avvik).toEqual([]);
   });
 
   it('en kreditnota (CreditNote 381 med BillingReference) består: 0 fatal, 0 warning', async () => {

@@ -17,7 +17,11 @@ export function definer(program: Command): Command {
     )
     .option(
       '--format <liste>',
-      'hva som skrives i tillegg til fakturagrunnlaget: kommaliste av ehf, tripletex, poweroffice (overstyrer nh.json faktura.ehf og faktura.regnskapssystem)',
+      'hva som skrives i tillegg til fakturagrunnlaget: kommaliste av ehf, pdf, tripletex, poweroffice (overstyrer nh.json faktura.ehf, faktura.pdf og faktura.regnskapssystem)',
+    )
+    .option(
+      '--dokumenter',
+      'skriv dokumentene for en fakturert måned på nytt fra støtteregisteret (EHF, PDF, importfiler, fakturagrunnlag) uten å endre registeret',
     )
     .option(
       '--fakturadato <åååå-mm-dd>',

@@ -143,6 +143,14 @@ const aarsrapportFelt = {
     })
     .describe('innovasjonstilskuddet (programveileder 10.4)'),
   fil: z.string().nullable().describe('arsrapport-<år>.xlsx (null med --forhåndsvis)'),
+  stottebilag: z
+    .strictObject({
+      bilag: kr('støtten i støttebilagene faktura har skrevet'),
+      register: kr('støtten i støtteregisteret'),
+      avvik: kr('bilag − register'),
+      manglerFil: z.array(z.string()).describe('perioder i registeret uten støttebilag'),
+    })
+    .describe('støttebilagene mot støtteregisteret (issue 21 pkt. 4, 10.4 pkt. 1)'),
   merforbruk: jaNei('brukt mer enn disponibelt (--streng: exit 1)'),
 };
 

@@ -97,7 +97,8 @@ const fakturert = {
       ),
       forklaring: tekst('datoene i ord'),
     })
-    .describe('fakturadato og forfall, og hvorfor (issue 19 pkt. 6)'),
+    .nullable()
+    .describe('fakturadato og forfall, og hvorfor (issue 19 pkt. 6; null: ingen nye fakturaer)'),
   naeringshage: tekst('næringshagens navn'),
   forutsetninger: z
     .strictObject({
@@ -144,6 +145,8 @@ const fakturert = {
       csv: sti('fakturagrunnlag.csv'),
       register: sti('støtteregisteret'),
       ehf: z.array(z.string()).describe('EHF-filene'),
+      pdf: z.array(z.string()).describe('PDF-fakturaene (én per faktura og kreditnota)'),
+      stottebilag: z.array(z.string()).describe('støttebilagene for måneden (issue 21 pkt. 4)'),
       importfiler: z.record(z.string(), z.string()).describe('importfil per regnskapssystem'),
       nyeLinjer: tall('nye linjer i registeret'),
       sikkerhetskopi: z.string().nullable().describe('kopi av registeret før --erstatt'),
@@ -153,13 +156,19 @@ const fakturert = {
 };
 
 const statusFelt = z
-  .enum(['fakturert', 'forhandsvis', 'erstattet', 'uendret'])
-  .describe('fakturert, forhandsvis (ingenting skrevet), erstattet (--erstatt med endringer) eller uendret');
+  .enum(['fakturert', 'forhandsvis', 'erstattet', 'uendret', 'dokumenter'])
+  .describe(
+    'fakturert, forhandsvis (ingenting skrevet), erstattet (--erstatt med endringer), uendret, eller dokumenter (--dokumenter: dokumentene skrevet på nytt fra registeret)',
+  );
 
 const vanlig = resultat({
   ...fakturert,
   status: statusFelt,
   melding: z.string().optional().describe('status «uendret»: hva som skjedde'),
+  merknader: z
+    .array(z.string())
+    .optional()
+    .describe('det bokføreren må vite om filene (nummerserie, importrute, sjekkliste før første import)'),
 });
 
 const allerede = resultat({

@@ -135,7 +135,7 @@ export const smbSjekkJson = resultat({
   oppfolging: z
     .strictObject({
       regnskap: z
-        .strictObject({ aar: tall('regnskapsåret'), fra: dato('fra'), til: dato('til') })
+        .strictObject({ ar: tall('regnskapsåret'), fra: dato('fra'), til: dato('til') })
         .nullable()
         .describe('årsregnskapet tallene bygger på (null: tallene er oppgitt eller ukjente)'),
       tallOppgitt: jaNei('noen av tallene er oppgitt med flagg eller svar'),

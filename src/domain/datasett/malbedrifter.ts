@@ -126,8 +126,21 @@ export const malbedrifterDef = definerDatasett({
       overskrift: 'Kundenummer',
       type: 'tekst',
       alias: ['kundenr', 'kunde nr'],
-      beskrivelse: 'Kundenummeret i regnskapssystemet (importfilene).',
+      beskrivelse: 'Kundenummeret i regnskapssystemet (importfilene; PowerOffice krever et tall).',
       eksempel: '10023',
+    }),
+    innkjopsordre: frivillig(tekst(50), {
+      type: 'tekst',
+      alias: ['innkjøpsordre', 'bestillingsnummer', 'deres ordrenr', 'po'],
+      beskrivelse: 'Kundens egen innkjøpsordre (PO), når kunden har gitt en; sendes som OrderReference i EHF.',
+      eksempel: 'PO-4711',
+    }),
+    avtalenr: frivillig(tekst(50), {
+      type: 'tekst',
+      alias: ['avtale', 'målbedriftsavtale', 'avtalenummer'],
+      beskrivelse:
+        'Målbedriftsavtalens nummer/referanse (EHF ContractDocumentReference). Tom = «Målbedriftsavtale fra <avtalestart>».',
+      eksempel: 'MBA-2026-07',
     }),
     // Rapporteringsattributter for måltallene i programveileder 11.2 (nh årsrapport, docs/aarsrapport.md).
     // Tomt felt = nei/ikke oppgitt. Verdiene gjelder målbedriftens status nå (per 31.12 for rapporteringsåret).

@@ -3,12 +3,13 @@
  * næringshagen. Ren modul; XML-en skrives av src/io/faktura/ehf-skriv.ts.
  *
  * Programveileder 10.4 / vedlegg 3 pkt. 4.1: fakturaen skal vise markedsverdi, innovasjonsstøtte og egenandel.
- * Formen: linjene står til markedsverdi, innovasjonsstøtten er et rabattfradrag på dokumentnivå
- * (AllowanceCharge, mva-kategori S 25 %), så avgiftsgrunnlaget er egenandelen og mva regnes bare av den;
- * en merknad (Note) sier de tre beløpene og GBER art. 28.
+ * Formen: linjene står til markedsverdi (timer × markedspris), innovasjonsstøtten er et rabattfradrag
+ * (AllowanceCharge, mva-kategori S 25 %) — som standard per linje (issue 21 pkt. 6, docs/faktura.md
+ * «Støtten per linje»), ellers på dokumentnivå — så avgiftsgrunnlaget er egenandelen og mva regnes bare av den;
+ * en merknad (Note) sier de tre beløpene og GBER art. 28. Samme modell gir PDF-en (src/io/faktura/pdf-skriv.ts).
  */
 import type { Dato, Maaned } from '../felles/dato.js';
-import { forsteDag, sisteDag } from '../felles/dato.js';
+import { formatDato, forsteDag, sisteDag } from '../felles/dato.js';
 import type { Ore, Ppm } from '../felles/penger.js';
 import type { Selger } from './oppsett.js';
 import type { Fakturagrunnlag } from './typer.js';
@@ -31,8 +32,16 @@ export type EhfLinje = {
   antall: number;
   enhet: 'HUR' | 'C62';
   pris: Ore;
+  /** Linjens markedsverdi (antall × pris, avrundet). */
   belop: Ore;
+  /** Linjens andel av støtten og egenandelen (fordelt med største rest; summerer til dokumentets). */
+  stotte: Ore;
+  egenandel: Ore;
 };
+
+/** Hvor innovasjonsstøtten står i EHF: som fradrag på hver linje (standard) eller ett fradrag for dokumentet. */
+export type Stotteform = 'linje' | 'dokument';
+export const STOTTETEKST = 'Innovasjonsstøtte (GBER art. 28, Sivas næringshageprogram)';
 
 export type EhfDokument = {
   type: 'faktura' | 'kreditnota';
@@ -41,8 +50,14 @@ export type EhfDokument = {
   forfall: Dato;
   kid?: string;
   kontonummer: string;
+  /** BuyerReference: kundens referanse (deresRef, ellers daglig leder). */
   kjoperRef: string;
+  /** nh sin ordrereferanse (sporing i PDF og importfiler; sendes ikke som kundens innkjøpsordre). */
   ordreref: string;
+  /** OrderReference: kundens egen innkjøpsordre (malbedrifter.innkjopsordre), bare når den finnes. */
+  innkjopsordre?: string;
+  /** ContractDocumentReference: målbedriftsavtalen (malbedrifter.avtalenr, ellers «Målbedriftsavtale fra <avtalestart>»). */
+  avtale?: string;
   krediterer?: { nr: string; dato?: Dato };
   periode: { fra: Dato; til: Dato };
   selger: EhfPart & { mvaRegistrert: boolean; foretaksregisteret: boolean };
@@ -55,6 +70,7 @@ export type EhfDokument = {
   mvaSats: Ppm;
   note: string;
   betalingsbetingelser: string;
+  stotteform: Stotteform;
 };
 
 /** Kjøperens felt slik de står i malbedrifter (bare det EHF trenger). */
@@ -67,7 +83,16 @@ export type Kjoperdata = {
   fakturaepost?: string;
   deresRef?: string;
   dagligLeder?: string;
+  innkjopsordre?: string;
+  avtalenr?: string;
+  avtalestart?: Dato;
 };
+
+/** Referansene kunden ser (issue 21 pkt. 5): innkjøpsordre bare når kunden har gitt en, og avtalen. */
+function referanser(k: Kjoperdata): Pick<EhfDokument, 'innkjopsordre' | 'avtale'> {
+  const avtale = k.avtalenr ?? (k.avtalestart ? `Målbedriftsavtale fra ${formatDato(k.avtalestart)}` : undefined);
+  return { ...(k.innkjopsordre ? { innkjopsordre: k.innkjopsordre } : {}), ...(avtale ? { avtale } : {}) };
+}
 
 export type SelgerFull = Selger & { navn: string; orgnr: string };
 
@@ -126,6 +151,7 @@ export function ehfFaktura(
   k: Kjoperdata,
   mvaSats: Ppm,
   forfallsdager: number,
+  stotteform: Stotteform = 'linje',
 ): EhfDokument {
   return {
     type: 'faktura',
@@ -136,6 +162,7 @@ export function ehfFaktura(
     kontonummer: s.kontonummer!,
     kjoperRef: k.deresRef ?? k.dagligLeder!,
     ordreref: id.ordrereferanse,
+    ...referanser(k),
     periode: periodeAv(periode),
     selger: selgerPart(s),
     kjoper: part(k),
@@ -147,6 +174,8 @@ export function ehfFaktura(
       enhet: 'HUR',
       pris: l.pris,
       belop: l.markedsverdi,
+      stotte: l.stotte,
+      egenandel: l.egenandel,
     })),
     markedsverdi: m.markedsverdi,
     stotte: m.stotte,
@@ -155,6 +184,7 @@ export function ehfFaktura(
     mvaSats,
     note: m.fakturatekst,
     betalingsbetingelser: `Betales innen ${forfallsdager} dager${id.kid ? ` til konto ${s.kontonummer} med KID ${id.kid}` : ''}.`,
+    stotteform,
   };
 }
 
@@ -169,6 +199,7 @@ export function ehfKreditnota(
   k: Kjoperdata,
   mvaSats: Ppm,
   note: string,
+  stotteform: Stotteform = 'linje',
 ): EhfDokument {
   const hva = gammel.fakturanr ? `faktura ${gammel.fakturanr}` : `ordre ${id.krediterer}`;
   return {
@@ -179,6 +210,7 @@ export function ehfKreditnota(
     kontonummer: s.kontonummer!,
     kjoperRef: k.deresRef ?? k.dagligLeder!,
     ordreref: id.ordrereferanse,
+    ...referanser(k),
     ...(gammel.fakturanr
       ? { krediterer: { nr: gammel.fakturanr, ...(gammel.fakturadato ? { dato: gammel.fakturadato } : {}) } }
       : {}),
@@ -193,6 +225,8 @@ export function ehfKreditnota(
         enhet: 'C62',
         pris: gammel.markedsverdi,
         belop: gammel.markedsverdi,
+        stotte: gammel.stotte,
+        egenandel: gammel.egenandel,
       },
     ],
     markedsverdi: gammel.markedsverdi,
@@ -202,5 +236,6 @@ export function ehfKreditnota(
     mvaSats,
     note,
     betalingsbetingelser: `Krediterer ${hva}; beløpet trekkes fra det som skal betales.`,
+    stotteform,
   };
 }

@@ -55,8 +55,16 @@ function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett) {
     ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
     ...register.map(fakturaNokkel),
   ]);
+  // PowerOffice-ordreruten (issue 21 pkt. 1): ordrenummeret er et tall fra serien i nh.json, aldri brukt før.
+  let nesteOrdre = o.ordrenr
+    ? Math.max(
+        o.ordrenr.forste,
+        1 + Math.max(0, ...register.map((l) => Number(/^\d+$/.test(l.ordrereferanse ?? '') ? l.ordrereferanse : 0))),
+      )
+    : 0;
   return {
     nyRef(grunn: string): string {
+      if (o.ordrenr) return String(nesteOrdre++);
       let ref = grunn;
       for (let i = 2; brukteRef.has(ref); i++) ref = `${grunn}-${i}`;
       brukteRef.add(ref);
@@ -177,4 +185,42 @@ export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kil
     }
   }
   return ut;
+}
+
+/**
+ * Dokumentene for en fakturert periode slik registeret har dem (issue 19 pkt. 7: skriv EHF, PDF og importfiler på
+ * nytt uten å røre registeret). Gjeldende fakturaer får linjene fra periodens timer — beløpene må være de samme
+ * som i registeret, ellers er timene endret og det er --erstatt som gjelder; kreditnotaene lages fra registeret.
+ * Krediterte fakturaer lages ikke på nytt (de er erstattet); de står i `kreditert`.
+ */
+export function planFraRegister(
+  iPerioden: readonly RegisterlinjeData[],
+  f: Fakturering,
+): { plan: Plan; kreditert: RegisterlinjeData[]; avvik: RegisterlinjeData[] } {
+  const aktive = aktiveFakturaer(iPerioden);
+  const perOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
+  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
+  const avvik: RegisterlinjeData[] = [];
+  const id = (l: RegisterlinjeData, type: Identitet['type']): Identitet => ({
+    type,
+    ...(l.fakturanr ? { fakturanr: l.fakturanr } : {}),
+    ...(l.kid ? { kid: l.kid } : {}),
+    fakturadato: l.fakturadato ?? l.dato,
+    forfallsdato: l.forfallsdato ?? l.fakturadato ?? l.dato,
+    ordrereferanse: l.ordrereferanse ?? `${l.periode}-${l.orgnr}`,
+    ...(l.krediterer ? { krediterer: l.krediterer } : {}),
+  });
+  for (const l of iPerioden) {
+    if (l.type === 'kreditnota') {
+      const gammel = iPerioden.find((x) => x.type !== 'kreditnota' && fakturaNokkel(x) === l.krediterer);
+      if (gammel) plan.kreditnotaer.push({ gammel, id: id(l, 'kreditnota') });
+      continue;
+    }
+    if (!aktive.includes(l)) continue;
+    const m = perOrgnr.get(l.orgnr);
+    if (m && samme(l, m)) plan.nye.push({ m, id: id(l, 'faktura') });
+    else avvik.push(l);
+  }
+  const kreditert = iPerioden.filter((l) => l.type !== 'kreditnota' && !aktive.includes(l));
+  return { plan, kreditert, avvik };
 }

@@ -27,16 +27,24 @@ export function mod11(sifre: string): string {
 
 /**
  * KID av et tallgrunnlag (fakturanummeret): grunnlaget fylles med 0 foran til `lengde − 1` sifre og får
- * kontrollsifferet bakerst. Gir en feilmelding (tekst) når grunnlaget ikke er sifre eller er for langt.
+ * kontrollsifferet bakerst. Med `prefiks` (ett siffer) står det sifferet først, så KID-ene nh lager aldri er like
+ * dem regnskapssystemet lager på samme konto. Gir en feilmelding (tekst) når grunnlaget ikke er sifre eller er for
+ * langt.
  */
-export function lagKid(grunnlag: string, o: { metode: KidMetode; lengde: number }): { kid: string } | { feil: string } {
+export function lagKid(
+  grunnlag: string,
+  o: { metode: KidMetode; lengde: number; prefiks?: string | undefined },
+): { kid: string } | { feil: string } {
   if (!/^\d+$/.test(grunnlag)) return { feil: `KID-grunnlaget «${grunnlag}» må være bare sifre` };
-  if (grunnlag.length > o.lengde - 1) {
+  const pre = o.prefiks ?? '';
+  const plass = o.lengde - 1 - pre.length;
+  if (grunnlag.length > plass) {
+    const hva = pre ? `prefiks ${pre} + ${grunnlag.length}` : String(grunnlag.length);
     return {
-      feil: `fakturanummeret ${grunnlag} får ikke plass i en KID på ${o.lengde} sifre (${grunnlag.length} + kontrollsiffer)`,
+      feil: `fakturanummeret ${grunnlag} får ikke plass i en KID på ${o.lengde} sifre (${hva} + kontrollsiffer)`,
     };
   }
-  const g = grunnlag.padStart(o.lengde - 1, '0');
+  const g = pre + grunnlag.padStart(plass, '0');
   return { kid: g + (o.metode === 'MOD10' ? mod10(g) : mod11(g)) };
 }
 

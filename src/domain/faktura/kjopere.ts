@@ -68,7 +68,8 @@ export function kjoperbehov(d: {
   brreg: ReadonlyMap<string, Adressekilde>;
 }): Kjoperbehov {
   const kunder = new Map(d.malbedrifter.map((m) => [m.orgnr, { ...m } as Kunde]));
-  if (!d.formater.ehf) return { kunder, selgerfeil: [], sjekk: [], tilbud: [] };
+  // PDF-fakturaen trenger de samme opplysningene om selger og kjøper som EHF (issue 21 pkt. 3).
+  if (!d.formater.ehf && !d.formater.pdf) return { kunder, selgerfeil: [], sjekk: [], tilbud: [] };
   const sjekk = [...new Set(d.orgnre)].map((orgnr): Kjopersjekk => {
     const mb = d.malbedrifter.find((m) => m.orgnr === orgnr);
     const b = d.brreg.get(orgnr);

@@ -20,8 +20,10 @@ import { beregnFakturering, registerlinjer } from './faktura.js';
 import { beregnDisponibelt, sjekkTreaarstak, type Avvisning, type Disponibelt, type Treaarsstatus } from './regler.js';
 import { kreditlinje, planleggFakturaer, sjekkFortegn, type Plan } from './fakturanummer.js';
 import { kjoperbehov, type Adressekilde, type Kjoperbehov } from './kjopere.js';
+import { powerofficeRute } from './regnskapsoppsett.js';
+import { gjenskapPlan, regnskapsdel, sjekkDokumentvalg, type Regnskapsdel } from './regnskapsplan.js';
 import { kjorRegler, type FakturaRegel, FAKTURAREGLER } from './regelliste.js';
-import type { FakturaOppsett, Formater } from './oppsett.js';
+import type { FakturaOppsett, Formater, Regnskapssystem } from './oppsett.js';
 import type { SelgerFull } from './ehf.js';
 import type { FakturaParametre, Fakturering, Identitet, NyRegisterlinje } from './typer.js';
 
@@ -72,6 +74,10 @@ export type FakturaInndata = {
   datoer?: Fakturadatoer;
   /** Issue 20 pkt. 2: --godta-smb, orgnr → grunn. */
   godta?: ReadonlyMap<string, string>;
+  /** --dokumenter (issue 19 pkt. 7): dokumentene for en fakturert periode på nytt fra registeret. */
+  dokumenter?: boolean;
+  /** Systemene som får sin første importfil i arbeidsmappen nå (sjekklisten, issue 21). */
+  forsteImport?: ReadonlySet<Regnskapssystem>;
 };
 
 export type Fakturaidentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadato' | 'forfallsdato' | 'ordrereferanse'>;
@@ -79,7 +85,7 @@ export type Fakturaidentitet = Pick<Identitet, 'fakturanr' | 'kid' | 'fakturadat
 export type AlleredeFakturert = { status: 'allerede-fakturert'; linjer: Registerlinje[] };
 
 export type Fakturaplan = {
-  status: 'avvist' | 'uendret' | 'fakturert' | 'erstattet';
+  status: 'avvist' | 'uendret' | 'fakturert' | 'erstattet' | 'dokumenter';
   /** --erstatt på en periode som står i registeret. */
   erstatning: boolean;
   f: Fakturering;
@@ -101,6 +107,10 @@ export type Fakturaplan = {
   opprydding: { fjernEhf: string[]; advarsel: Diagnostikk | null };
   /** Issue 19 pkt. 6: datoene og forklaringen (terminal, --json, Forutsetninger). */
   datoer: Fakturadatoer | null;
+  /** Kjøringen utfilene hører til (ved --dokumenter: kjøringen i registeret, ellers denne). */
+  kjoring: string;
+  /** Regnskapet (issue 21): fakturaene og kreditnotaene som importposter, støttebilagene, merknadene. */
+  regnskap: Regnskapsdel;
 };
 
 export type Kjoringsplan = AlleredeFakturert | Fakturaplan;
@@ -168,7 +178,11 @@ function opprydding(inn: FakturaInndata, erstatning: boolean): Fakturaplan['oppr
 
 function nummerplan(inn: FakturaInndata, f: Fakturering): { nummer: Plan; feil: Diagnostikk[] } {
   const { nummerserie, kid, forfallsdager } = inn.oppsett;
-  const r = planleggFakturaer(f, inn.register.linjer, { nummerserie, kid, forfallsdager }, inn.idag, inn.datoer);
+  // PowerOffice-ordreruten (issue 21 pkt. 1): ordrenummer som tall fra serien i nh.json.
+  const ordre = inn.formater.systemer.includes('poweroffice') && powerofficeRute(inn.oppsett) === 'ordre';
+  const ordrenr = ordre ? inn.oppsett.poweroffice.ordrenr : undefined;
+  const o = { nummerserie, kid, forfallsdager, ordrenr };
+  const r = planleggFakturaer(f, inn.register.linjer, o, inn.idag, inn.datoer);
   if (!('feil' in r)) return { nummer: r.plan, feil: [] };
   const tom: Plan = { kreditnotaer: [], nye: [], uendret: [] };
   return { nummer: tom, feil: [feil('kid-lengde', r.feil, { fil: 'nh.json', kolonne: 'faktura.kid.lengde' })] };
@@ -179,9 +193,10 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
   const fortegn = sjekkFortegn(inn.register.linjer, inn.register.fil);
   if (fortegn.length) throw new InndataFeil(fortegn);
   const iPerioden = inn.register.linjer.filter((l) => l.periode === inn.p.periode);
+  if (inn.dokumenter) sjekkDokumentvalg(inn.p.periode, inn.erstatt, iPerioden.length);
   if (iPerioden.length && !inn.erstatt) {
     sjekkKjoringsmerke(inn, iPerioden);
-    return { status: 'allerede-fakturert', linjer: iPerioden };
+    if (!inn.dokumenter) return { status: 'allerede-fakturert', linjer: iPerioden };
   }
   if (!inn.datasett) throw new Error('planleggKjoring: datasettene er ikke lest');
   const f = beregn(inn, inn.datasett);
@@ -206,15 +221,19 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
     },
     inn.regler ?? FAKTURAREGLER,
   );
-  const { nummer, feil: nummerfeil } = nummerplan(inn, f);
+  // --dokumenter: fakturaene er utstedt (reglene ble sjekket da); numrene og beløpene er registerets.
+  const gjenskapt = inn.dokumenter ? gjenskapPlan(iPerioden, f, inn.register.fil) : null;
+  const { nummer, feil: nummerfeil } = gjenskapt ? { nummer: gjenskapt.plan, feil: [] } : nummerplan(inn, f);
   const erstatning = inn.erstatt && iPerioden.length > 0;
   const endret = nummer.kreditnotaer.length > 0 || nummer.nye.length > 0;
-  const nyeLinjer = [
-    ...nummer.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, inn.kjoring)),
-    ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id])), smb.godtatt),
-  ];
+  const nyeLinjer = gjenskapt
+    ? []
+    : [
+        ...nummer.kreditnotaer.map(({ gammel, id }) => kreditlinje(gammel, id, inn.kjoring)),
+        ...registerlinjer(f, inn.p, inn.kjoring, new Map(nummer.nye.map((n) => [n.m.orgnr, n.id])), smb.godtatt),
+      ];
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
-  return {
+  const plan = {
     status: regler.avvisninger.length ? 'avvist' : erstatning ? (endret ? 'erstattet' : 'uendret') : 'fakturert',
     erstatning,
     f,
@@ -239,5 +258,31 @@ export function planleggKjoring(inn: FakturaInndata): Kjoringsplan {
     }),
     opprydding: opprydding(inn, erstatning),
     datoer: inn.datoer ?? null,
+  } as const;
+  return medRegnskap(inn, plan, iPerioden, gjenskapt);
+}
+
+/**
+ * Issue 21 og issue 19 pkt. 7: regnskapsdelen (importposter, støttebilag, nummerserie, PowerOffice-oppsett,
+ * merknader), og ved --dokumenter: status «dokumenter», ingen avvisninger og kjøringen fra registeret.
+ */
+function medRegnskap(
+  inn: FakturaInndata,
+  plan: Omit<Fakturaplan, 'kjoring' | 'regnskap' | 'status'> & { status: Fakturaplan['status'] },
+  iPerioden: readonly Registerlinje[],
+  gjenskapt: ReturnType<typeof gjenskapPlan> | null,
+): Fakturaplan {
+  const { nummer, kjopere, nyeLinjer } = plan;
+  const kreditert = gjenskapt?.kreditert;
+  const regnskap = regnskapsdel({ ...inn, nummer, kunder: kjopere.kunder, nyeLinjer, kreditert });
+  return {
+    ...plan,
+    status: gjenskapt ? 'dokumenter' : plan.status,
+    avvisninger: gjenskapt ? [] : plan.avvisninger,
+    advarsler: [...plan.advarsler, ...regnskap.advarsler],
+    feil: [...plan.feil, ...regnskap.feil],
+    opprydding: gjenskapt ? { fjernEhf: [], advarsel: null } : plan.opprydding,
+    kjoring: gjenskapt ? (iPerioden.at(-1)?.kjoring ?? inn.kjoring) : inn.kjoring,
+    regnskap,
   };
 }

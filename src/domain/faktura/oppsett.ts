@@ -9,6 +9,9 @@ import { MARKEDSPRIS_SPENN } from '../felles/felter.js';
 import { erGyldigKontonummer, normaliserKontonummer } from './kid.js';
 import { STANDARD_INGEN_STOTTE } from './ingen-stotte.js';
 
+/** En konto i kontoplanen (NS 4102: fire sifre; større planer bruker flere). */
+const konto = z.number().int().min(1000).max(99_999_999);
+
 // Samme regel og rimelige spenn som markedspris ellers (issue 11 pkt. 2 og 5).
 const pris = kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' });
 
@@ -64,10 +67,15 @@ export const fakturaOppsettSkjema = z.strictObject({
   nummerserie: z
     .union([z.literal('regnskapssystem'), z.strictObject({ forste: z.number().int().min(1).max(999_999_999) })])
     .default('regnskapssystem'),
+  /**
+   * KID som i OCR-avtalen med banken (lengde og kontrollsiffermetode står i avtalen). Lager regnskapssystemet også
+   * KID på samme konto (f.eks. husleiefakturaer), skiller et eget første siffer (`prefiks`) nh sine fra dem.
+   */
   kid: z
     .strictObject({
       metode: z.enum(['MOD10', 'MOD11']).default('MOD10'),
       lengde: z.number().int().min(2).max(25).default(7),
+      prefiks: z.string().regex(/^\d$/, 'forventet ett siffer, f.eks. «9»').optional(),
     })
     .prefault({}),
   selger: selgerSkjema.prefault({}),
@@ -80,6 +88,37 @@ export const fakturaOppsettSkjema = z.strictObject({
   produktnr: z.string().min(1).optional(),
   /** Skriv EHF 3.0-fakturaer (faktura/<periode>/ehf/). */
   ehf: z.boolean().default(false),
+  // Regnskapet (issue 21): PDF, støtteformen i EHF, kontoene for bilagene og PowerOffice-ruten.
+  /** PDF per faktura og kreditnota (faktura/<periode>/pdf/). Standard: når nh tildeler fakturanumrene. */
+  pdf: z.boolean().optional(),
+  /** Innovasjonsstøtten i EHF: fradrag per linje (standard) eller ett fradrag for hele fakturaen. */
+  stotteform: z.enum(['linje', 'dokument']).default('linje'),
+  /** Kontoene i bilagene (NS 4102-standard): salg, støttefradraget på fakturaen og støttebilaget (10.4 pkt. 1). */
+  kontoer: z
+    .strictObject({
+      salg: konto.default(3000),
+      /** Kontoen for støttelinjen på fakturaen (standard: samme som salg). */
+      stottefradrag: konto.optional(),
+      kundefordringer: konto.default(1500),
+      /** Kortsiktig gjeld: Sivas innovasjonstilskudd som ikke er brukt (10.4 pkt. 1). */
+      tilskuddsgjeld: konto.default(2990),
+      /** Inntekten når støtten er gitt (faktura sendt). */
+      tilskuddsinntekt: konto.default(3400),
+    })
+    .prefault({}),
+  /**
+   * PowerOffice Go: «bilag» = utgående fakturaer som bilag ([Vouchers], nh nummererer og sender), «ordre» =
+   * ordreutkast ([Orders], PowerOffice nummererer og sender). Standard: «bilag» når nh tildeler numrene.
+   */
+  poweroffice: z
+    .strictObject({
+      rute: z.enum(['bilag', 'ordre']).optional(),
+      /** Ordrenummer (tall) for ordreruten: nh tildeler fra `forste`, aldri om igjen. */
+      ordrenr: z.strictObject({ forste: z.number().int().min(1).max(999_999_999) }).optional(),
+      /** Produktkodene i PowerOffice (påkrevd i ordreruten: PowerOffice tar konto og mva fra produktet). */
+      produktkoder: z.strictObject({ timer: z.string().min(1), stotte: z.string().min(1) }).optional(),
+    })
+    .prefault({}),
   /**
    * Issue 20 pkt. 4–5: aktiviteter/tjenester i timer som aldri gir støtte (styrearbeid, vedlegg 3 pkt. 2; husleie,
    * definisjonen «Innovasjonsstøttetjenester»). Mønstre, «*» til slutt = ord som begynner slik. En liste erstatter
@@ -95,4 +134,4 @@ export const fakturaOppsettSkjema = z.strictObject({
 export type FakturaOppsett = z.output<typeof fakturaOppsettSkjema>;
 
 /** Dokumentene en kjøring skriver i tillegg til fakturagrunnlaget: EHF og importfiler per regnskapssystem. */
-export type Formater = { ehf: boolean; systemer: Regnskapssystem[] };
+export type Formater = { ehf: boolean; pdf: boolean; systemer: Regnskapssystem[] };

@@ -68,8 +68,10 @@ export type NyRegisterlinje = RegisterlinjeData & { kjoring: string };
 
 export type Nummeroppsett = {
   nummerserie: 'regnskapssystem' | { forste: number };
-  kid: { metode: KidMetode; lengde: number };
+  kid: { metode: KidMetode; lengde: number; prefiks?: string | undefined };
   forfallsdager: number;
+  /** Ordrenummer som tall fra denne serien (PowerOffice-ordreruten); ellers «<periode>-<orgnr>». */
+  ordrenr?: { forste: number } | undefined;
 };
 
 export type Identitet = {

@@ -1,8 +1,8 @@
 /**
  * Dokumentene en faktureringskjøring skriver, laget fra planen (domain/faktura/kjoringsplan.ts): en liste av
  * skrivere, hver med sine filer — fakturagrunnlag.xlsx og .csv, EHF 3.0 per faktura og kreditnota
- * (faktura/<periode>/ehf/<nr>-<orgnr>.xml) og importfilene for Tripletex og PowerOffice Go. En ny dokumenttype
- * (PDF per faktura, bilag for støtten, …) er en ny skriver i DOKUMENTSKRIVERE. Skriverne skriver ingenting selv:
+ * (faktura/<periode>/ehf/<nr>-<orgnr>.xml) med PDF-en (pdf/<nr>-<orgnr>.pdf) som vedlegg, importfilene for
+ * Tripletex og PowerOffice Go, og støttebilagene (issue 21). En ny dokumenttype er en ny skriver i DOKUMENTSKRIVERE. Skriverne skriver ingenting selv:
  * de gir innholdet, og skrivingen (kjoringsskriving.ts) gjør alt atomisk under låsen.
  */
 import path from 'node:path';
@@ -11,12 +11,16 @@ import type { FakturaOppsett, Formater, Regnskapssystem } from '../../domain/fak
 import type { FakturaParametre } from '../../domain/faktura/typer.js';
 import type { Fakturaplan } from '../../domain/faktura/kjoringsplan.js';
 import type { Kunde } from '../../domain/faktura/kjopere.js';
-import { ehfFaktura, ehfKreditnota, type SelgerFull } from '../../domain/faktura/ehf.js';
+import { ehfFaktura, ehfKreditnota, type EhfDokument, type SelgerFull } from '../../domain/faktura/ehf.js';
+import { maanedICsv } from '../../domain/felles/dato.js';
 import { importFaktura, importKreditnota, type Importfaktura } from '../../domain/faktura/fakturaimport.js';
 import type { Utfil } from '../skriv/skriv.js';
 import { byggFakturaArbeidsbok } from './faktura-arbeidsbok.js';
 import { fakturagrunnlagCsv } from './fakturagrunnlag-csv.js';
-import { powerofficeCsv, tripletexCsv } from './fakturaimport-skriv.js';
+import { tripletexCsv } from './fakturaimport-skriv.js';
+import { powerofficeBilagCsv } from './poweroffice-skriv.js';
+import { powerofficeInnhold } from './regnskapsfiler.js';
+import { STOTTEBILAG_FIL, stottebilagCsv } from './stottebilag-skriv.js';
 import { ehfFilnavn } from './ehf-filer.js';
 import { fakturagrunnlagStier } from './fakturakjoring.js';
 
@@ -34,7 +38,7 @@ export type Dokumentgrunnlag = {
   kunder: ReadonlyMap<string, Kunde>;
 };
 
-export type Dokumentart = 'fakturagrunnlag' | 'ehf' | 'import';
+export type Dokumentart = 'fakturagrunnlag' | 'ehf' | 'pdf' | 'import' | 'bilag';
 export type Dokument = Utfil & { art: Dokumentart; system?: Regnskapssystem };
 export type Dokumentskriver = { navn: string; lag: (g: Dokumentgrunnlag) => Promise<Dokument[]> };
 
@@ -75,27 +79,70 @@ const csvSkriver: Dokumentskriver = {
   },
 };
 
-/** EHF 3.0: kreditnotaene først, så de nye fakturaene. xmlbuilder2 lastes bare når EHF skal skrives. */
-const ehfSkriver: Dokumentskriver = {
-  navn: 'EHF',
+/** Dokumentmodellen for hver kreditnota og ny faktura (samme for EHF og PDF, så tallene alltid er like). */
+function fakturadokumenter(g: Dokumentgrunnlag): EhfDokument[] {
+  const { nummer } = g.plan;
+  const form = g.oppsett.stotteform;
+  return [
+    ...nummer.kreditnotaer.map(({ gammel, id }) => {
+      const k = kunde(g, gammel.orgnr, gammel.navn);
+      return ehfKreditnota(gammel, id, g.selger, k, g.p.mvaSats, kreditnotatekst(gammel), form);
+    }),
+    ...nummer.nye.map(({ m, id }) => {
+      const k = kunde(g, m.orgnr, m.navn);
+      return ehfFaktura(g.p.periode, m, id, g.selger, k, g.p.mvaSats, g.oppsett.forfallsdager, form);
+    }),
+  ];
+}
+
+/**
+ * PDF (issue 21 pkt. 3) og EHF 3.0 per kreditnota og ny faktura; PDF-en legges ved EHF-en. pdfkit og xmlbuilder2
+ * lastes bare når de trengs.
+ */
+const fakturaSkriver: Dokumentskriver = {
+  navn: 'PDF og EHF',
   lag: async (g) => {
-    if (!g.formater.ehf) return [];
-    const { ehfXml } = await import('./ehf-skriv.js');
-    const { nummer } = g.plan;
-    const sti = (nr: string, orgnr: string, kreditnota: boolean) =>
-      path.join(g.mappe, 'ehf', ehfFilnavn(nr, orgnr, kreditnota));
-    return [
-      ...nummer.kreditnotaer.map(({ gammel, id }) => {
-        const k = kunde(g, gammel.orgnr, gammel.navn);
-        const xml = ehfXml(ehfKreditnota(gammel, id, g.selger, k, g.p.mvaSats, kreditnotatekst(gammel)));
-        return { sti: sti(id.fakturanr!, gammel.orgnr, true), innhold: xml, art: 'ehf' as const };
-      }),
-      ...nummer.nye.map(({ m, id }) => {
-        const k = kunde(g, m.orgnr, m.navn);
-        const xml = ehfXml(ehfFaktura(g.p.periode, m, id, g.selger, k, g.p.mvaSats, g.oppsett.forfallsdager));
-        return { sti: sti(id.fakturanr!, m.orgnr, false), innhold: xml, art: 'ehf' as const };
-      }),
+    if (!g.formater.ehf && !g.formater.pdf) return [];
+    const pdfMod = g.formater.pdf ? await import('./pdf-skriv.js') : null;
+    const ehfMod = g.formater.ehf ? await import('./ehf-skriv.js') : null;
+    const ut: Dokument[] = [];
+    for (const d of fakturadokumenter(g)) {
+      const pdf = pdfMod
+        ? { filnavn: pdfMod.pdfFilnavn(d.nr, d.kjoper.orgnr), pdf: await pdfMod.pdfDokument(d) }
+        : null;
+      if (pdf) ut.push({ sti: path.join(g.mappe, 'pdf', pdf.filnavn), innhold: pdf.pdf, art: 'pdf' });
+      if (ehfMod) {
+        const sti = path.join(g.mappe, 'ehf', ehfFilnavn(d.nr, d.kjoper.orgnr, d.type === 'kreditnota'));
+        ut.push({ sti, innhold: ehfMod.ehfXml(d, pdf ?? undefined), art: 'ehf' });
+      }
+    }
+    return ut;
+  },
+};
+
+/**
+ * Støttebilagene for måneden (issue 21 pkt. 4): alle bilagene for perioden i bilag-stotte.csv, og med PowerOffice
+ * det nye bilaget fra denne kjøringen som `[Vouchers]`.
+ */
+const stottebilagSkriver: Dokumentskriver = {
+  navn: 'støttebilag',
+  lag: async (g) => {
+    const alle = g.plan.regnskap.stottebilag;
+    const periode = maanedICsv(g.p.periode);
+    const bilag = alle.map((b) => b.bilag);
+    const ut: Dokument[] = [
+      {
+        sti: path.join(g.mappe, STOTTEBILAG_FIL),
+        innhold: stottebilagCsv(periode, bilag, g.oppsett.kontoer),
+        art: 'bilag',
+      },
     ];
+    const nye = alle.filter((b) => b.kjoring === g.plan.kjoring).map((b) => b.bilag);
+    if (g.formater.systemer.includes('poweroffice') && nye.length) {
+      const sti = path.join(g.mappe, 'poweroffice-bilag-stotte.csv');
+      ut.push({ sti, innhold: powerofficeBilagCsv(nye, ''), art: 'bilag', system: 'poweroffice' });
+    }
+    return ut;
   },
 };
 
@@ -115,7 +162,9 @@ const importSkriver: Dokumentskriver = {
     return g.formater.systemer.map((s) => ({
       sti: path.join(g.mappe, `${s}-import.csv`),
       innhold:
-        s === 'tripletex' ? tripletexCsv(poster, mvaKode, produktnr) : powerofficeCsv(poster, mvaKode, produktnr),
+        s === 'tripletex'
+          ? tripletexCsv(poster, mvaKode, produktnr)
+          : powerofficeInnhold(g.oppsett, g.plan.regnskap.poster, g.p.mvaSats),
       art: 'import' as const,
       system: s,
     }));
@@ -123,7 +172,13 @@ const importSkriver: Dokumentskriver = {
 };
 
 /** Skriverne i rekkefølgen filene skrives (døpes om) i. */
-export const DOKUMENTSKRIVERE: readonly Dokumentskriver[] = [xlsxSkriver, csvSkriver, ehfSkriver, importSkriver];
+export const DOKUMENTSKRIVERE: readonly Dokumentskriver[] = [
+  xlsxSkriver,
+  csvSkriver,
+  fakturaSkriver,
+  importSkriver,
+  stottebilagSkriver,
+];
 
 export async function lagDokumenter(
   g: Dokumentgrunnlag,

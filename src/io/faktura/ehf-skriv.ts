@@ -6,7 +6,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { EhfDokument, EhfPart } from '../../domain/faktura/ehf.js';
+import { STOTTETEKST, type EhfDokument, type EhfLinje, type EhfPart } from '../../domain/faktura/ehf.js';
 import { ppmTilProsent } from '../../domain/felles/penger.js';
 
 const NS = {
@@ -95,8 +95,45 @@ function kjoper(root: XMLBuilder, d: EhfDokument): void {
   if (k.epost) cbc(cac(p, 'Contact'), 'ElectronicMail', k.epost);
 }
 
-/** UBL-XML for dokumentet (Invoice 380 eller CreditNote 381). */
-export function ehfXml(d: EhfDokument): string {
+/** Et vedlegg i EHF-en: den samme PDF-en nh skriver (issue 21 pkt. 3), så mottakeren ser nh sitt oppsett. */
+export type EhfVedlegg = { filnavn: string; pdf: Uint8Array };
+
+/**
+ * Referansene (issue 21 pkt. 5): BuyerReference = kundens referanse; OrderReference bare for kundens egen
+ * innkjøpsordre (ellers leter mottakere som avstemmer mot innkjøpsordre etter en som ikke finnes);
+ * ContractDocumentReference = målbedriftsavtalen. Rekkefølgen følger UBL-skjemaet for Invoice og CreditNote.
+ */
+function referanser(root: XMLBuilder, d: EhfDokument, vedlegg?: EhfVedlegg): void {
+  const kreditnota = d.type === 'kreditnota';
+  if (d.innkjopsordre) cbc(cac(root, 'OrderReference'), 'ID', d.innkjopsordre);
+  if (d.krediterer) {
+    const r = cac(cac(root, 'BillingReference'), 'InvoiceDocumentReference');
+    cbc(r, 'ID', d.krediterer.nr);
+    if (d.krediterer.dato) cbc(r, 'IssueDate', d.krediterer.dato);
+  }
+  if (d.avtale) cbc(cac(root, 'ContractDocumentReference'), 'ID', d.avtale);
+  if (vedlegg) {
+    const r = cac(root, 'AdditionalDocumentReference');
+    cbc(r, 'ID', d.nr);
+    cbc(r, 'DocumentDescription', `${kreditnota ? 'Kreditnota' : 'Faktura'} ${d.nr} (PDF)`);
+    cbc(cac(r, 'Attachment'), 'EmbeddedDocumentBinaryObject', Buffer.from(vedlegg.pdf).toString('base64'), {
+      mimeCode: 'application/pdf',
+      filename: vedlegg.filnavn,
+    });
+  }
+}
+
+/** Linjens fradrag for støtten (linjeform): nettobeløpet på linjen blir egenandelen. */
+function linjefradrag(il: XMLBuilder, l: EhfLinje): void {
+  if (!l.stotte) return;
+  const ac = cac(il, 'AllowanceCharge');
+  cbc(ac, 'ChargeIndicator', 'false');
+  cbc(ac, 'AllowanceChargeReason', STOTTETEKST);
+  kr(ac, 'Amount', l.stotte);
+}
+
+/** UBL-XML for dokumentet (Invoice 380 eller CreditNote 381), med PDF-en som vedlegg når den er gitt. */
+export function ehfXml(d: EhfDokument, vedlegg?: EhfVedlegg): string {
   const kreditnota = d.type === 'kreditnota';
   const rotNavn = kreditnota ? 'CreditNote' : 'Invoice';
   const root = create({ version: '1.0', encoding: 'UTF-8' })
@@ -116,12 +153,7 @@ export function ehfXml(d: EhfDokument): string {
   const per = cac(root, 'InvoicePeriod');
   cbc(per, 'StartDate', d.periode.fra);
   cbc(per, 'EndDate', d.periode.til);
-  cbc(cac(root, 'OrderReference'), 'ID', d.ordreref);
-  if (d.krediterer) {
-    const r = cac(cac(root, 'BillingReference'), 'InvoiceDocumentReference');
-    cbc(r, 'ID', d.krediterer.nr);
-    if (d.krediterer.dato) cbc(r, 'IssueDate', d.krediterer.dato);
-  }
+  referanser(root, d, vedlegg);
   selger(root, d);
   kjoper(root, d);
   if (!kreditnota) {
@@ -132,11 +164,14 @@ export function ehfXml(d: EhfDokument): string {
   }
   cbc(cac(root, 'PaymentTerms'), 'Note', d.betalingsbetingelser);
   // Programveileder 10.4: innovasjonsstøtten vist som fradrag fra markedsverdien; mva bare av egenandelen.
-  const ac = cac(root, 'AllowanceCharge');
-  cbc(ac, 'ChargeIndicator', 'false');
-  cbc(ac, 'AllowanceChargeReason', 'Innovasjonsstøtte (GBER art. 28, Sivas næringshageprogram)');
-  kr(ac, 'Amount', d.stotte);
-  skattekategori(ac, 'TaxCategory', prosent);
+  const perLinje = d.stotteform === 'linje';
+  if (!perLinje && d.stotte) {
+    const ac = cac(root, 'AllowanceCharge');
+    cbc(ac, 'ChargeIndicator', 'false');
+    cbc(ac, 'AllowanceChargeReason', STOTTETEKST);
+    kr(ac, 'Amount', d.stotte);
+    skattekategori(ac, 'TaxCategory', prosent);
+  }
   const tt = cac(root, 'TaxTotal');
   kr(tt, 'TaxAmount', d.mva);
   const st = cac(tt, 'TaxSubtotal');
@@ -144,16 +179,18 @@ export function ehfXml(d: EhfDokument): string {
   kr(st, 'TaxAmount', d.mva);
   skattekategori(st, 'TaxCategory', prosent);
   const lm = cac(root, 'LegalMonetaryTotal');
-  kr(lm, 'LineExtensionAmount', d.markedsverdi);
+  // Linjeform: linjenes netto er egenandelen, så summen av linjene er egenandelen og ingen fradrag står igjen.
+  kr(lm, 'LineExtensionAmount', perLinje ? d.egenandel : d.markedsverdi);
   kr(lm, 'TaxExclusiveAmount', d.egenandel);
   kr(lm, 'TaxInclusiveAmount', d.egenandel + d.mva);
-  kr(lm, 'AllowanceTotalAmount', d.stotte);
+  if (!perLinje && d.stotte) kr(lm, 'AllowanceTotalAmount', d.stotte);
   kr(lm, 'PayableAmount', d.egenandel + d.mva);
   for (const l of d.linjer) {
     const il = cac(root, kreditnota ? 'CreditNoteLine' : 'InvoiceLine');
     cbc(il, 'ID', l.id);
     cbc(il, kreditnota ? 'CreditedQuantity' : 'InvoicedQuantity', antall(l.antall), { unitCode: l.enhet });
-    kr(il, 'LineExtensionAmount', l.belop);
+    kr(il, 'LineExtensionAmount', perLinje ? l.egenandel : l.belop);
+    if (perLinje) linjefradrag(il, l);
     const it = cac(il, 'Item');
     if (l.beskrivelse) cbc(it, 'Description', l.beskrivelse);
     cbc(it, 'Name', l.navn);

@@ -1,13 +1,11 @@
 /**
- * Importfilene for regnskapssystemene (docs/faktura.md har kolonnekartet og hvordan de importeres):
- *  - Tripletex «Ordreimport/fakturaimport»: kolonnenavn som i Tripletex' beskrivelse av kolonnene, én rad per
- *    ordrelinje med fakturafeltene gjentatt, datoer åååå-mm-dd, desimalpunktum, mva-kode 3 (25 %).
- *  - PowerOffice Go «Standardimport», ordre: cellen over tabellen er «[Orders]», semikolon-CSV.
- * Begge: UTF-8 med BOM, «;», CRLF; tekst som begynner med = + - @ får «'» foran.
+ * Tripletex-importen (docs/faktura.md har kolonnekartet og hvordan den importeres): «Ordreimport/fakturaimport»
+ * med kolonnenavn som i Tripletex' beskrivelse av kolonnene, én rad per ordrelinje med fakturafeltene gjentatt,
+ * datoer åååå-mm-dd, desimalpunktum, mva-kode 3 (25 %). UTF-8 med BOM, «;», CRLF; tekst som begynner med
+ * = + - @ får «'» foran. PowerOffice-filene skrives av poweroffice-skriv.ts.
  */
 import { stringify } from 'csv-stringify/sync';
 import { noytraliser, skalertTekst } from '../../domain/felles/rapport.js';
-import { formatDato } from '../../domain/felles/dato.js';
 import type { Importfaktura } from '../../domain/faktura/fakturaimport.js';
 
 const BOM = '\uFEFF';
@@ -16,7 +14,6 @@ const csv = (rader: string[][]) =>
 const t = (s: string | undefined) => (s ? noytraliser(s) : '');
 /** øre/hundredeler → «1234.50» / «-1» (punktum). */
 const punktum = (n: number) => skalertTekst(n, 2, 100, 0).replace(',', '.');
-const komma = (n: number) => skalertTekst(n, 2, 100, 0);
 
 export const TRIPLETEX_KOLONNER = [
   'INVOICE NO',
@@ -77,49 +74,6 @@ export function tripletexCsv(fakturaer: readonly Importfaktura[], mvaKode: strin
         mvaKode,
       ]);
     }
-  }
-  return csv(rader);
-}
-
-export const POWEROFFICE_HODE = [
-  'OrderNo',
-  'OrderDate',
-  'CustomerNo',
-  'CustomerName',
-  'CustomerOrgNo',
-  'CustomerReference',
-  'InvoiceNo',
-  'Kid',
-  'DueDate',
-  'Comment',
-] as const;
-export const POWEROFFICE_LINJE = ['ProductCode', 'Description', 'Quantity', 'OrderLineUnitPrice', 'VatCode'] as const;
-
-/**
- * PowerOffice Go standardimport av ordre: «[Orders]» i cellen over tabellen; første rad per ordre er
- * ordrehodet, radene under er salgslinjene (PowerOffice: «linje 1 tilsvarer bilagshodet, linje 2 …
- * produkt/salgslinjen»). Hodefeltene står til venstre, linjefeltene til høyre.
- */
-export function powerofficeCsv(fakturaer: readonly Importfaktura[], mvaKode: string, produktnr = ''): string {
-  const rader: string[][] = [['[Orders]'], [...POWEROFFICE_HODE, ...POWEROFFICE_LINJE]];
-  const tomHode = POWEROFFICE_HODE.map(() => '');
-  for (const f of fakturaer) {
-    const k = f.kunde;
-    rader.push([
-      t(f.id.ordrereferanse),
-      formatDato(f.id.fakturadato),
-      t(k.kundenummer),
-      t(k.navn),
-      k.orgnr,
-      t(k.deresRef ?? k.dagligLeder),
-      f.id.fakturanr ?? '',
-      f.id.kid ?? '',
-      formatDato(f.id.forfallsdato),
-      t(f.tekst),
-      ...POWEROFFICE_LINJE.map(() => ''),
-    ]);
-    for (const l of f.linjer)
-      rader.push([...tomHode, t(produktnr), t(l.beskrivelse), komma(l.antall), komma(l.pris), mvaKode]);
   }
   return csv(rader);
 }

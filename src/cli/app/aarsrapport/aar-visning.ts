@@ -166,7 +166,8 @@ export async function aarArbeidsbok(
   return wb;
 }
 
-export function aarTekst(am: Arbeidsmappe, plan: AarsrapportPlan, fil: string | null): string {
+/** `ekstra`: linjer etter støtten (issue 21 pkt. 4: støttebilagene mot registeret). */
+export function aarTekst(am: Arbeidsmappe, plan: AarsrapportPlan, fil: string | null, ekstra: string[] = []): string {
   const { aar, halvar, periodetekst, forelopig, merAdv } = plan;
   return [
     farge.bold(
@@ -181,6 +182,7 @@ export function aarTekst(am: Arbeidsmappe, plan: AarsrapportPlan, fil: string | 
     maltallTabell(plan),
     '',
     ...malbedrifterOgStotte(plan),
+    ...ekstra,
     ...aviTekst(plan),
     '',
     farge.bold(`Innovasjonstilskudd per ${formatDato(plan.balanse.til)} (10.4)`),

@@ -12,7 +12,8 @@ import { arbeidsbokTilBuffer } from '../../../io/skriv/xlsx-skriv.js';
 import { settUtskrift } from '../../../io/skriv/xlsx-utskrift.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { AarsrapportValg } from './valg.js';
-import { utmappe, velgAar } from '../felles.js';
+import { kr, utmappe, velgAar } from '../felles.js';
+import { stottebilagMotRegister, stottebilagTekst } from './stottebilag.js';
 import { lesMaltallGrunnlag, maltallPlan } from './maltall.js';
 import { aarArbeidsbok, aarJson, aarTekst } from './aar-visning.js';
 
@@ -37,8 +38,20 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
     });
   }
   const fil = valg.forhandsvis ? null : filnavn;
-  const json = aarJson(am, data, malFil.fil, plan, fil);
+  // Issue 21 pkt. 4: støttebilagene nh faktura har skrevet, mot støtteregisteret (10.4 pkt. 1).
+  const bilag = await stottebilagMotRegister(am, p, data.register);
+  const stottebilag = {
+    bilag: kr(bilag.bilag),
+    register: kr(bilag.register),
+    avvik: kr(bilag.avvik),
+    manglerFil: bilag.manglerFil,
+  };
+  const json = { ...aarJson(am, data, malFil.fil, plan, fil), stottebilag };
   // --streng: merforbruk gir exit 1 (rapporten er likevel skrevet); ellers exit 0 med advarselen.
   const merforbruk = plan.merAdv.length > 0;
-  return { json, tekst: aarTekst(am, plan, fil), exitKode: valg.streng && merforbruk ? 1 : 0 };
+  return {
+    json,
+    tekst: aarTekst(am, plan, fil, [stottebilagTekst(bilag)]),
+    exitKode: valg.streng && merforbruk ? 1 : 0,
+  };
 }

@@ -7,11 +7,15 @@ import type { Config } from '../../../domain/konfig/config.js';
 import { REGNSKAPSSYSTEMER, type FakturaOppsett, type Formater } from '../../../domain/faktura/oppsett.js';
 import type { SelgerFull } from '../../../domain/faktura/ehf.js';
 
-const FORMATNAVN = ['ehf', ...REGNSKAPSSYSTEMER] as const;
+const FORMATNAVN = ['ehf', 'pdf', ...REGNSKAPSSYSTEMER] as const;
 
-/** --format ehf,tripletex,poweroffice overstyrer nh.json (faktura.ehf, faktura.regnskapssystem). */
+/**
+ * --format ehf,pdf,tripletex,poweroffice overstyrer nh.json (faktura.ehf, faktura.pdf, faktura.regnskapssystem).
+ * PDF er standard når nh tildeler fakturanumrene (da er det nh som lager fakturaen kunden får, issue 21 pkt. 3).
+ */
 export function velgFormater(s: FakturaOppsett, flagg: string | undefined): Formater {
-  if (flagg === undefined) return { ehf: s.ehf, systemer: s.regnskapssystem };
+  if (flagg === undefined)
+    return { ehf: s.ehf, pdf: s.pdf ?? s.nummerserie !== 'regnskapssystem', systemer: s.regnskapssystem };
   const navn = flagg
     .split(',')
     .map((x) => x.trim().toLowerCase())
@@ -22,7 +26,11 @@ export function velgFormater(s: FakturaOppsett, flagg: string | undefined): Form
     const forventet = `en kommaliste av ${FORMATNAVN.join(', ')} (den generiske CSV-en skrives alltid)`;
     throw new InndataFeil([feil('ugyldig-flagg', melding, undefined, { forventet })]);
   }
-  return { ehf: navn.includes('ehf'), systemer: REGNSKAPSSYSTEMER.filter((r) => navn.includes(r)) };
+  return {
+    ehf: navn.includes('ehf'),
+    pdf: navn.includes('pdf'),
+    systemer: REGNSKAPSSYSTEMER.filter((r) => navn.includes(r)),
+  };
 }
 
 export function selgerAv(c: Config): SelgerFull {

@@ -25,6 +25,7 @@ import { planleggKjoring, type FakturaInndata, type Fakturaplan } from '../../..
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lagDokumenter, type Dokument } from '../../../io/faktura/dokumenter.js';
 import { skrivKjoring } from '../../../io/faktura/kjoringsskriving.js';
+import { sammenlignSendte } from '../../../io/faktura/regnskapsfiler.js';
 import type { LestRegister } from '../../../io/faktura/stotteregister.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import { flaggEllerSpor } from '../felles.js';
@@ -109,11 +110,14 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
 
   const mappe = am.sti('faktura', periode);
   const g = { ...inn, mappe, naeringshage: am.config.naeringshage.navn, kunder, plan };
-  const dokumenter = await lagDokumenter(g);
+  const laget = await lagDokumenter(g);
+  // --dokumenter (issue 19 pkt. 7): et EHF/PDF som finnes med annet innhold kan være sendt — aldri overskrevet.
+  const dokumenter = plan.status === 'dokumenter' ? await sammenlignSendte(am.rot, laget) : laget;
   const kopi = await skriv(k, am, { inn, reg, plan, mappe, dokumenter });
-  const filer = { ...utfilerAv(mappe, reg.sti, dokumenter, plan.nyeLinjer.length), sikkerhetskopi: kopi };
+  const filer = { ...utfilerAv(mappe, reg.sti, laget, plan.nyeLinjer.length), sikkerhetskopi: kopi };
   const notat = notater(inn, plan, filer);
-  return { json: fakturaJson(am, inn, plan, valg, filer), tekst: tekst(am, plan, valg, { filer, notat }) };
+  const json = { ...fakturaJson(am, inn, plan, valg, filer), merknader: notat };
+  return { json, tekst: tekst(am, plan, valg, { filer, notat }) };
 }
 
 /** Skrivesteget: sikkerhetskopi ved erstatning, så alt under låsen (io/faktura/kjoringsskriving.ts). */
@@ -127,7 +131,7 @@ function skriv(
     reg.sti,
     path.join(mappe, 'fakturagrunnlag.xlsx'),
     path.join(mappe, 'fakturagrunnlag.csv'),
-    ...dokumenter.filter((x) => x.art === 'import').map((x) => x.sti),
+    ...dokumenter.filter((x) => x.art === 'import' || x.art === 'bilag').map((x) => x.sti),
   ];
   const merke = `${inn.p.periode}-${tidsmerke(k).replace(/:/g, '-')}`;
   return skrivKjoring(
@@ -135,13 +139,13 @@ function skriv(
     {
       periode: inn.p.periode,
       mappe,
-      kjoring: inn.kjoring,
+      kjoring: plan.kjoring,
       reg,
       periodemappe: inn.periodemappe,
       dokumenter,
       nyeLinjer: plan.nyeLinjer,
       opprydding: plan.opprydding,
-      sikkerhetskopi: plan.erstatning ? { merke, filer: gamle } : null,
+      sikkerhetskopi: plan.erstatning || plan.status === 'dokumenter' ? { merke, filer: gamle } : null,
     },
     k.advarsler,
   );

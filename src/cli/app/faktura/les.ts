@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
 import { krev } from '../../../domain/konfig/uavklart.js';
-import type { FakturaOppsett } from '../../../domain/faktura/oppsett.js';
+import type { FakturaOppsett, Regnskapssystem } from '../../../domain/faktura/oppsett.js';
+import { forsteImport } from '../../../io/faktura/regnskapsfiler.js';
 import { ansatteDef } from '../../../domain/datasett/ansatte.js';
 import { malbedrifterDef, type Malbedrift } from '../../../domain/datasett/malbedrifter.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
@@ -77,6 +78,13 @@ async function brregAdresser(am: Arbeidsmappe, mb: readonly Malbedrift[]): Promi
   return ut;
 }
 
+/** Systemene som ikke har en importfil i noen periode ennå: sjekklisten skrives med første import (issue 21). */
+async function forsteImporter(am: Arbeidsmappe, systemer: readonly Regnskapssystem[]): Promise<Set<Regnskapssystem>> {
+  const ut = new Set<Regnskapssystem>();
+  for (const s of systemer) if (await forsteImport(am.sti('faktura'), `${s}-import.csv`)) ut.add(s);
+  return ut;
+}
+
 /** Alle inndataene til planen, og registeret slik det ble lest (for compare-and-swap ved skriving). */
 export async function lesInndata(
   k: Kontekst,
@@ -93,7 +101,8 @@ export async function lesInndata(
   k.advarsler.push(...reg.advarsler);
   const periodemappe = await lesPeriodemappe(am, periode);
   const fakturert = reg.linjer.some((l) => l.periode === periode);
-  const datasett = fakturert && !valg.erstatt ? null : await lesDatasettene(am, periode);
+  // --dokumenter (issue 19 pkt. 7) trenger timene for linjene i de gjeldende fakturaene.
+  const datasett = fakturert && !valg.erstatt && !valg.dokumenter ? null : await lesDatasettene(am, periode);
   const oppsettfeil = datasett
     ? [
         ...feilstavedeTjenestepriser(
@@ -119,7 +128,10 @@ export async function lesInndata(
     datasett,
     oppsettfeil,
     smbSjekker: datasett ? await finnSmbSjekker(am) : new Map(),
-    brregAdresser: datasett && formater.ehf ? await brregAdresser(am, datasett.malbedrifter) : new Map(),
+    brregAdresser:
+      datasett && (formater.ehf || formater.pdf) ? await brregAdresser(am, datasett.malbedrifter) : new Map(),
+    dokumenter: Boolean(valg.dokumenter),
+    forsteImport: await forsteImporter(am, formater.systemer),
   };
   return { inn, reg };
 }

@@ -36,6 +36,8 @@ export function tekst(am: Arbeidsmappe, plan: Fakturaplan, valg: FakturaValg, sk
 function skrevetTekst({ filer, notat }: Skrevet): string[] {
   const linjer = [...notat, `Skrev ${filer.xlsx}`, `Skrev ${filer.csv}`];
   for (const s of Object.values(filer.importfiler)) linjer.push(`Skrev ${s}`);
+  for (const s of filer.stottebilag) linjer.push(`Skrev ${s}`);
+  if (filer.pdf.length) linjer.push(`Skrev ${filer.pdf.length} PDF-filer i ${path.dirname(filer.pdf[0]!)}`);
   if (filer.ehf.length) linjer.push(`Skrev ${filer.ehf.length} EHF-filer i ${path.dirname(filer.ehf[0]!)}`);
   if (filer.nyeLinjer) linjer.push(`Førte ${filer.nyeLinjer} linjer i ${filer.register}`);
   const kopi = filer.sikkerhetskopi;

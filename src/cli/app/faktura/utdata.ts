@@ -3,14 +3,15 @@ import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
 import { krev } from '../../../domain/konfig/uavklart.js';
 import type { Maaned } from '../../../domain/felles/dato.js';
-import type { Ore } from '../../../domain/felles/penger.js';
+import { formatKroner, type Ore } from '../../../domain/felles/penger.js';
 import { STOTTETAK_EUR_CENT } from '../../../domain/felles/stottetak.js';
 import { PRISREKKEFOLGE, type Disponibelt, type Treaarsstatus } from '../../../domain/faktura/faktura.js';
 import type { FakturaParametre, Fakturagrunnlag } from '../../../domain/faktura/typer.js';
 import type { FakturaInndata, Fakturaplan } from '../../../domain/faktura/kjoringsplan.js';
 import { feil } from '../../../domain/felles/diagnostikk.js';
 import type { Dokument } from '../../../io/faktura/dokumenter.js';
-import type { Regnskapssystem } from '../../../domain/faktura/oppsett.js';
+import type { FakturaOppsett, Regnskapssystem } from '../../../domain/faktura/oppsett.js';
+import type { Bilag } from '../../../domain/faktura/regnskapsbilag.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import type { Registerlinje } from '../../../io/faktura/stotteregister.js';
 import type { Resultat } from '../../kontekst.js';
@@ -23,7 +24,10 @@ export type Utfiler = {
   csv: string;
   register: string;
   ehf: string[];
+  pdf: string[];
   importfiler: Partial<Record<Regnskapssystem, string>>;
+  /** Støttebilagene for måneden (issue 21 pkt. 4) og PowerOffice-varianten når den skrives. */
+  stottebilag: string[];
   nyeLinjer: number;
 };
 
@@ -115,7 +119,7 @@ export function alleredeFakturert(periode: Maaned, linjer: readonly Registerlinj
   const json = {
     periode,
     status: 'allerede-fakturert',
-    melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt.`,
+    melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt, eller --dokumenter for å skrive dokumentene (EHF, PDF, importfiler) på nytt fra registeret, f.eks. etter at EHF eller PDF er slått på.`,
     register: linjer.map((l) => ({
       type: l.type ?? 'faktura',
       fakturanr: l.fakturanr ?? null,
@@ -219,9 +223,17 @@ export function utfilerAv(
     csv: path.join(mappe, 'fakturagrunnlag.csv'),
     register,
     ehf: dokumenter.filter((d) => d.art === 'ehf').map((d) => d.sti),
+    pdf: dokumenter.filter((d) => d.art === 'pdf').map((d) => d.sti),
     importfiler,
+    stottebilag: dokumenter.filter((d) => d.art === 'bilag').map((d) => d.sti),
     nyeLinjer,
   };
+}
+
+function stottebilagNotat(b: Bilag, o: FakturaOppsett): string {
+  const k = o.kontoer;
+  const belop = formatKroner(b.linjer[0]?.belop ?? 0);
+  return `Støttebilag ${b.nr} (bilag-stotte.csv): debet ${k.tilskuddsgjeld} / kredit ${k.tilskuddsinntekt} ${belop} kr — før det i regnskapet (10.4 pkt. 1).`;
 }
 
 /** Merknadene etter en skrevet kjøring: nummerserien, kreditnotaene, uendrede fakturaer, PowerOffice. */
@@ -238,9 +250,9 @@ export function notater(inn: FakturaInndata, plan: Fakturaplan, filer: Utfiler):
     );
   if (uendret.length)
     ut.push(`Uendret (beholdes): ${uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`);
-  if (filer.importfiler.poweroffice)
-    ut.push(
-      'PowerOffice-importen: kontroller kolonnenavnene mot PowerOffices filbeskrivelse før første import («nh docs faktura»).',
-    );
+  // Issue 21: nummerserien, PowerOffice-ruten, kreditnotaenes kobling og sjekklisten ved første import.
+  const nye = plan.regnskap.stottebilag.filter((b) => b.kjoring === plan.kjoring).map((b) => b.bilag);
+  if (filer.stottebilag.length) ut.push(...nye.map((b) => stottebilagNotat(b, inn.oppsett)));
+  ut.push(...plan.regnskap.merknader);
   return ut;
 }

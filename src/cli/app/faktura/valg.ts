@@ -6,6 +6,8 @@ export type FakturaValg = FellesValg & {
   erstatt?: boolean;
   forhandsvis?: boolean;
   format?: string;
+  /** Issue 19 pkt. 7: skriv en fakturert måneds dokumenter på nytt fra registeret. */
+  dokumenter?: boolean;
   /** Issue 19 pkt. 6: fakturadato (standard i dag, eller periodens siste dag innen 15 virkedager). */
   fakturadato?: string;
   /** Issue 20 pkt. 2: «<orgnr>=<grunn>», flere ganger. */

@@ -29,7 +29,7 @@ export function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
 function oppfolgingLinjer(j: SjekkJson): string[] {
   const o = j.oppfolging;
   const r = o.regnskap
-    ? `årsregnskapet for ${o.regnskap.aar} (${dato(o.regnskap.fra)}–${dato(o.regnskap.til)})`
+    ? `årsregnskapet for ${o.regnskap.ar} (${dato(o.regnskap.fra)}–${dato(o.regnskap.til)})`
     : 'ikke et årsregnskap fra Regnskapsregisteret';
   const t = o.treaarsunntak;
   const unntak = t.brukt

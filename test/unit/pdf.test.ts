@@ -1,0 +1,98 @@
+/**
+ * PDF-fakturaen (issue 21 pkt. 3): samme inndata gir de samme bytene (fast opprettelsesdato, samme skrift), så
+ * `--dokumenter` og gylne sjekker kan se om en fil er endret; teksten har nummer, KID og de tre beløpene (10.4).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { beregnFakturalinjer } from '../../src/domain/faktura/faktura.js';
+import { ehfFaktura } from '../../src/domain/faktura/ehf.js';
+import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
+import { pdfDokument, pdfFilnavn } from '../../src/io/faktura/pdf-skriv.js';
+import { tomMappe } from '../hjelp.js';
+
+function dokument(kid = '0100014') {
+  const mv = [333_333, 333_333, 333_334];
+  const { sum, linjer } = beregnFakturalinjer(mv, 750_000, 250_000);
+  const g = {
+    ...sum,
+    timer: 300,
+    orgnr: '915000002',
+    navn: 'Ærlig Økologisk Å AS',
+    avtalestart: '2026-01-01' as Dato,
+    stotteintensitet: 750_000,
+    stotteEur: 0,
+    fakturatekst: 'Rådgivning 2026-10: markedsverdi 10 000,00 kr. Innovasjonsstøtte (GBER art. 28) 7 500,00 kr.',
+    linjer: linjer.map((l, i) => ({
+      ...l,
+      orgnr: '915000002',
+      ansatt: `Åse Ørn ${i + 1}`,
+      aktivitet: 'Rådgivning',
+      timer: 100,
+      pris: mv[i]!,
+      prisKilde: 'standard' as const,
+      stotteintensitet: 750_000,
+      rader: 1,
+    })),
+  };
+  const id = {
+    type: 'faktura' as const,
+    fakturanr: '10001',
+    kid,
+    fakturadato: '2026-10-31' as Dato,
+    forfallsdato: '2026-11-14' as Dato,
+    ordrereferanse: '2026-10-915000002',
+  };
+  const selger = {
+    navn: 'Testdal Næringshage AS',
+    orgnr: '923609016',
+    mvaRegistrert: true,
+    foretaksregisteret: true,
+    adresse: 'Storgata 1',
+    postnr: '6800',
+    poststed: 'FØRDE',
+    kontonummer: '86011117947',
+  };
+  const kjoper = {
+    orgnr: '915000002',
+    navn: g.navn,
+    adresse: 'Kaiveien 2',
+    postnr: '6900',
+    poststed: 'FLORØ',
+    deresRef: 'Kari',
+  };
+  return ehfFaktura('2026-10' as Maaned, g, id, selger, kjoper, 250_000, 14);
+}
+
+describe('PDF-fakturaen (issue 21 pkt. 3)', () => {
+  it('samme inndata → de samme bytene; en annen KID → andre byte', async () => {
+    const a = await pdfDokument(dokument());
+    const b = await pdfDokument(dokument());
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(await pdfDokument(dokument('0100022'))))).toBe(false);
+    expect(Buffer.from(a).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfFilnavn('10001', '915000002')).toBe('10001-915000002.pdf');
+  });
+
+  it('10.4: én A4-side med nummer, KID, markedsverdi − støtte = egenandel + mva, og æøå som tekst', async () => {
+    const fil = path.join(tomMappe(), 'f.pdf');
+    writeFileSync(fil, await pdfDokument(dokument()));
+    const info = spawnSync('pdfinfo', [fil], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/Pages:\s+1/);
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
+    const t = spawnSync('pdftotext', ['-layout', fil, '-'], { encoding: 'utf8' }).stdout.replace(/\u00a0/g, ' ');
+    for (const m of [
+      /Fakturanr\.\s+10001/,
+      /KID\s+0100014/,
+      /Markedsverdi\s+10 000,00/,
+      /Innovasjonsstøtte \(GBER art\. 28[^\n]*−7 500,00/,
+      /Egenandel eks\. mva\s+2 500,00/,
+      /Å betale \(NOK\)\s+3 125,00/,
+      /Ærlig Økologisk Å AS/,
+      /Org\.nr\. 923 609 016 MVA · Foretaksregisteret/,
+      /Side 1 av 1/,
+    ])
+      expect(t).toMatch(m);
+  });
+});
