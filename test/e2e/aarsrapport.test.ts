@@ -511,7 +511,7 @@ describe('31. desember og utviklingsplanen (issue 20 pkt. 13 og 18, programveile
   it('issue 20 pkt. 13 / 11.1: nh frister nevner kts-plan --frist <år>-12-31 for 31. desember', async () => {
     const j = (await nh(['frister', '--json'])).json();
     const f = j.frister.find((x: { dato: string }) => x.dato === '2026-12-31');
-    expect(f.kommando).toBe('nh kts-plan --frist 2026-12-31 (kontroll: nh årsrapport --år 2026)');
+    expect(f.kommando).toBe('nh kts-plan --frist 31.12.2026 (kontroll: nh årsrapport --år 2026)');
   });
 
   it('issue 20 pkt. 18 / 8.2: nh sjekk varsler om målbedrifter med avtale i dag uten utviklingsplan (advarsel, exit 0)', async () => {
