@@ -38,7 +38,20 @@ tilfelle('ansatte-mangler-kolonne', {
   beskrivelse: 'arslonn mangler',
   kommando: ['timesats'],
   filer: { 'ansatte.csv': csv('navn;stillingsprosent', 'Kari Nordmann;100') },
-  forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'arslonn', kode: 'mangler-kolonne' },
+  forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'Årslønn', kode: 'mangler-kolonne' },
+});
+// Issue 19 pkt. 4: en overskrift nær en godtatt får forslaget i ordene malen bruker.
+tilfelle('ansatte-overskrift-nesten', {
+  beskrivelse: 'overskrift nær en godtatt («Årslønnn», «Stillingsprosen»)',
+  kommando: ['timesats'],
+  filer: { 'ansatte.csv': csv('Navn;Årslønnn;Stillingsprosen', 'Kari Nordmann;650 000;100') },
+  forventet: {
+    fil: 'ansatte.csv',
+    rad: 1,
+    kolonne: 'Stillingsprosen',
+    kode: 'ukjent-kolonne',
+    tekst: 'Mente du «Stilling %»?',
+  },
 });
 tilfelle('ansatte-dobbel-ansatt', {
   beskrivelse: 'samme ansatt to ganger',
@@ -251,6 +264,22 @@ tilfelle('timer-ukjent-malbedrift', {
   beskrivelse: 'orgnr som ikke er målbedrift',
   filer: tm('02.03.2026;Kari Nordmann;974760673;2;Rådgivning;;'),
   forventet: { fil: 'timer.csv', rad: 2, kolonne: 'malbedrift', kode: 'ukjent-malbedrift' },
+});
+// Issue 19 pkt. 4: målbedriften ført med navn på flere rader: én feil med radene og orgnr foreslått.
+tilfelle('timer-malbedrift-med-navn', {
+  beskrivelse: 'målbedriftens navn i stedet for orgnr på tre rader',
+  filer: tm(
+    '02.03.2026;Kari Nordmann;Fjordlys Sjømat AS;2;Rådgivning;;',
+    '03.03.2026;Kari Nordmann;Fjordlys Sjømat AS;1;Rådgivning;;',
+    '04.03.2026;Kari Nordmann;Fjordlys Sjømat AS;1,5;Rådgivning;;',
+  ),
+  forventet: {
+    fil: 'timer.csv',
+    rad: 2,
+    kolonne: 'malbedrift',
+    kode: 'ukjent-malbedrift',
+    tekst: 'på 3 rader (rad 2, 3 og 4). Det er navnet på målbedriften 923609016',
+  },
 });
 tilfelle('timer-utenfor-avtale', {
   beskrivelse: 'timer før avtalestart',

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { avnoytraliser } from '../src/domain/felles/rapport.js';
+import { fraEhf, fraPoweroffice } from './kryssjekk-dokumenter.js';
 
 export type Rad = Record<string, string>;
 
@@ -63,11 +64,6 @@ function sammenlign(hva: string, fasit: Belop, faktisk: Partial<Belop>): string[
     .map((k) => `${hva}: ${k} ${(faktisk[k]! / 100).toFixed(2)} ≠ registeret ${(fasit[k] / 100).toFixed(2)}`);
 }
 
-const xmlTall = (xml: string, tag: string) => {
-  const m = new RegExp(`<cbc:${tag}[^>]*>([^<]+)</cbc:${tag}>`).exec(xml);
-  return m ? Math.round(Number(m[1]) * 100) : Number.NaN;
-};
-
 const ehfSjekk: Kryssjekk = {
   navn: 'EHF: én fil per nummer, hver fil i registeret, beløpene som registerlinjen',
   sjekk: (g) => {
@@ -75,6 +71,8 @@ const ehfSjekk: Kryssjekk = {
     const sett = new Map<string, string>();
     for (const p of g.perioder) {
       const mappe = path.join(g.ws, 'faktura', p, 'ehf');
+      // Beløpene leses som regnskap-testene leser dem (test/kryssjekk-dokumenter.ts): én leser av EHF-formen.
+      const belop = fraEhf(g.ws, p);
       for (const f of existsSync(mappe) ? readdirSync(mappe).filter((x) => x.endsWith('.xml')) : []) {
         const m = /^(\d+)-(\d{9})(-kreditnota)?\.xml$/.exec(f);
         const hva = `faktura/${p}/ehf/${f}`;
@@ -90,15 +88,17 @@ const ehfSjekk: Kryssjekk = {
           avvik.push(`${hva}: står ikke i registeret som ${type} ${m[1]} til ${m[2]} for ${p}`);
           continue;
         }
-        const xml = readFileSync(path.join(mappe, f), 'utf8');
-        const tegn = type === 'kreditnota' ? -1 : 1;
-        const faktisk = {
-          markedsverdi: tegn * xmlTall(xml, 'LineExtensionAmount'),
-          stotte: tegn * xmlTall(xml, 'AllowanceTotalAmount'),
-          egenandel: tegn * xmlTall(xml, 'TaxExclusiveAmount'),
-          mva: tegn * xmlTall(xml, 'TaxAmount'),
-        };
-        avvik.push(...sammenlign(hva, g.belop(l), faktisk));
+        const e = belop.get(m[1]!);
+        if (!e) avvik.push(`${hva}: cbc:ID er ikke ${m[1]}`);
+        else
+          avvik.push(
+            ...sammenlign(hva, g.belop(l), {
+              markedsverdi: e.markedsverdi,
+              stotte: e.stotte,
+              egenandel: e.egenandel,
+              mva: e.mva,
+            }),
+          );
       }
     }
     return avvik;
@@ -210,6 +210,38 @@ function importSjekk(fil: string, hopp: number, nr: string[], antall: string, pr
   };
 }
 
+/**
+ * PowerOffice: bilagsimporten (`[Vouchers]`, issue 21) leses med test/poweroffice-les.ts slik PowerOffice beskriver
+ * formen; reskontrolinjen per InvoiceNo = egenandel + mva i registeret (kreditnota negativ). Ordreimporten
+ * (`[Orders]`, PowerOffice tildeler numrene) har ingen beløp å sjekke mot et nummer og hoppes over.
+ */
+const powerofficeSjekk: Kryssjekk = {
+  navn: 'poweroffice-import.csv: reskontrolinjen = egenandel + mva',
+  sjekk: (g) => {
+    const avvik: string[] = [];
+    for (const p of g.perioder) {
+      const sti = path.join(g.ws, 'faktura', p, 'poweroffice-import.csv');
+      if (
+        !existsSync(sti) ||
+        !readFileSync(sti, 'utf8')
+          .replace(/^\uFEFF/, '')
+          .startsWith('[Vouchers]')
+      )
+        continue;
+      for (const [n, { aBetale }] of fraPoweroffice(g.ws, p)) {
+        const l = g.linje(n);
+        const b = l && g.belop(l);
+        if (!b) avvik.push(`faktura/${p}/poweroffice-import.csv: ${n} står ikke i registeret`);
+        else if (aBetale !== b.egenandel + b.mva)
+          avvik.push(
+            `faktura/${p}/poweroffice-import.csv ${n}: reskontro ${(aBetale / 100).toFixed(2)} ≠ egenandel + mva ${((b.egenandel + b.mva) / 100).toFixed(2)}`,
+          );
+      }
+    }
+    return avvik;
+  },
+};
+
 const registerSjekk: Kryssjekk = {
   navn: 'registeret: hvert fakturanummer én gang',
   sjekk: (g) => {
@@ -230,7 +262,7 @@ export const KRYSSJEKKER: Kryssjekk[] = [
   csvSjekk,
   xlsxSjekk,
   importSjekk('tripletex-import.csv', 0, ['INVOICE NO', 'ORDER NO'], 'ORDER LINE - COUNT', 'ORDER LINE - UNIT PRICE'),
-  importSjekk('poweroffice-import.csv', 1, ['InvoiceNo', 'OrderNo'], 'Quantity', 'OrderLineUnitPrice'),
+  powerofficeSjekk,
 ];
 
 /** Alle avvik mellom filene nh har skrevet i arbeidsmappen (tom liste: alt stemmer). */

@@ -44,7 +44,9 @@ describe('ødelagte inndata: exit 2, fil/rad/kolonne i meldingen, ingenting skre
     const f = t.forventet;
     expect(r.stderr).toContain(f.fil);
     if (f.rad !== undefined) expect(r.stderr).toContain(`rad ${f.rad}`);
-    if (f.kolonne !== undefined) expect(r.stderr).toContain(`kolonne «${f.kolonne}»`);
+    // I JSON-filer er det et felt, på kommandolinjen et valg (issue 19 pkt. 12).
+    const hva = /\.json$/.test(f.fil) ? 'felt' : f.fil === 'kommandolinjen' ? 'valg' : 'kolonne';
+    if (f.kolonne !== undefined) expect(r.stderr).toContain(`${hva} «${f.kolonne}»`);
     if (f.tekst !== undefined) expect(r.stderr).toContain(f.tekst);
     const j = r.json();
     expect(j.ok).toBe(false);

@@ -31,10 +31,10 @@ function klar(ws: string, faktura: Record<string, unknown> = {}): string {
   };
   writeFileSync(path.join(ws, 'nh.json'), JSON.stringify(c));
   const mb = les(ws, 'malbedrifter.csv').split('\r\n');
-  mb[0] += ';adresse;postnr;poststed;deresRef';
-  mb[1] += ';Kaiveien 2;6900;FLORØ;Kari Alfa';
-  mb[2] += ';Havna 1;6700;MÅLØY;Per Beta';
-  mb[3] += ';Gata 3;6800;FØRDE;Gro Gamma';
+  mb[0] += ';adresse;postnr;poststed;deresRef;kundenummer';
+  mb[1] += ';Kaiveien 2;6900;FLORØ;Kari Alfa;10001';
+  mb[2] += ';Havna 1;6700;MÅLØY;Per Beta;10002';
+  mb[3] += ';Gata 3;6800;FØRDE;Gro Gamma;10003';
   writeFileSync(path.join(ws, 'malbedrifter.csv'), mb.join('\r\n'));
   return ws;
 }

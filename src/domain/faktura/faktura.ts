@@ -17,13 +17,14 @@
  *   // markedsverdi 1 000 000 øre, egenandel 250 000, støtte 750 000, mva 62 500
  */
 import { andel, andelOpp, mulDivRund, PPM, formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
-import { sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
+import { formatDato, sisteDag, maanedAv, type Maaned } from '../felles/dato.js';
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { fordelStorsteRest } from '../felles/fordeling.js';
 import { velgPris } from './pris.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
-import { erAdminKode } from '../kontroll/kontroll.js';
+import { avtaleperiode, erAdminKode } from '../kontroll/kontroll.js';
+import { Ukjente, ukjenteAnsatte, ukjenteMalbedrifter } from '../kontroll/ukjente.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
@@ -101,6 +102,9 @@ type Oppslag = {
   ansattPerNavn: ReadonlyMap<string, Ansatt>;
   mbPerOrgnr: ReadonlyMap<string, Malbedrift>;
   p: FakturaParametre;
+  /** Issue 19 pkt. 4: ukjente samles per verdi (én feil med radene og et forslag), meldes etter gjennomgangen. */
+  ukjentAnsatt: Ukjente<Timeregistrering>;
+  ukjentMb: Ukjente<Timeregistrering>;
 };
 
 /**
@@ -113,22 +117,10 @@ function kontrollerTimerad(
   ds: Diagnostikk[],
 ): { mb: Malbedrift; ansatt?: Ansatt } | null {
   const ansatt = o.ansattPerNavn.get(normaliserNavn(t.ansatt));
-  if (!ansatt)
-    ds.push(
-      feil(
-        'ukjent-ansatt',
-        `Ukjent ansatt «${t.ansatt}».`,
-        { ...t.kilde, kolonne: 'ansatt' },
-        { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
-      ),
-    );
+  if (!ansatt) o.ukjentAnsatt.legg(t.ansatt, t);
   const mb = o.mbPerOrgnr.get(normaliserOrgnr(t.malbedrift));
   if (!mb) {
-    const forventet = `et orgnr fra malbedrifter eller en administrasjonskode (${o.p.adminKoder.join(', ')})`;
-    const kilde = { ...t.kilde, kolonne: 'malbedrift' };
-    ds.push(
-      feil('ukjent-malbedrift', `Ukjent målbedrift «${t.malbedrift}».`, kilde, { verdi: t.malbedrift, forventet }),
-    );
+    o.ukjentMb.legg(t.malbedrift, t);
     return null;
   }
   // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen kan faktureres som støttet rådgivning.
@@ -138,7 +130,7 @@ function kontrollerTimerad(
         'utenfor-avtale',
         `Timer utenfor avtaleperioden til ${mb.navn}; de kan ikke faktureres med innovasjonsstøtte.`,
         { ...t.kilde, kolonne: 'dato' },
-        { verdi: t.dato, forventet: `en dato i ${mb.avtalestart} – ${mb.avtaleslutt ?? 'løpende'}` },
+        { verdi: formatDato(t.dato), forventet: avtaleperiode(mb) },
       ),
     );
     return null;
@@ -237,6 +229,8 @@ export function beregnFakturering(
     ansattPerNavn: new Map(ansatte.map((a) => [normaliserNavn(a.navn), a])),
     mbPerOrgnr: new Map(malbedrifter.map((m) => [m.orgnr, m])),
     p,
+    ukjentAnsatt: new Ukjente<Timeregistrering>(),
+    ukjentMb: new Ukjente<Timeregistrering>(),
   };
   const grupper = new Map<string, Map<string, Fakturalinje>>();
   let adminRader = 0;
@@ -248,9 +242,11 @@ export function beregnFakturering(
       continue;
     }
     const ok = kontrollerTimerad(t, o, ds);
-    if (!ok?.ansatt || ds.length) continue; // ved feil samler vi bare flere feil
+    if (!ok?.ansatt || ds.length || o.ukjentAnsatt.antall || o.ukjentMb.antall) continue; // ved feil samler vi bare flere feil
     leggTilTimer(grupper, t, ok.mb, ok.ansatt, p);
   }
+  ds.push(...ukjenteAnsatte(o.ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(o.ukjentMb, malbedrifter, p.adminKoder));
+  ds.sort((a, b) => (a.kilde?.rad ?? 0) - (b.kilde?.rad ?? 0)); // i radrekkefølge, som før samlingen
   const { ut, totalt } = byggFakturaer(grupper, o.mbPerOrgnr, p);
   const fakturering = {
     periode: p.periode,

@@ -35,7 +35,7 @@ export type Kjoperbehov = {
 };
 
 const ADRESSEFELT = ['adresse', 'postnr', 'poststed'];
-const HVOR = 'se docs/faktura.md «Selger og kjøper»';
+const HVOR = 'se «Selger og kjøper» i «nh docs faktura»';
 const forslagTekst = (b: Adressekilde) => `${b.adresse}, ${b.postnr} ${b.poststed}`;
 
 /** Det EHF krever av selgeren (nh.json): nummerserie, selgerfeltene og mva på egenandelen. */
@@ -101,7 +101,7 @@ function manglerFeil(mb: Malbedrift, mangler: string[]): Diagnostikk[] {
       'ehf-mangler-kjoper',
       `EHF til ${mb.navn} krever kolonnen ${felt} i malbedrifter.`,
       { ...mb.kilde, kolonne: felt.split(' ')[0]! },
-      { forventet: 'kjøperens fakturaadresse og referanse (docs/faktura.md «Selger og kjøper»)' },
+      { forventet: 'kjøperens fakturaadresse og referanse («Selger og kjøper» i «nh docs faktura»)' },
     ),
   );
 }

@@ -16,7 +16,13 @@ import { kreditlinje, sjekkFortegn, type Nummerkilde, type Plan } from './faktur
 import type { EurVerdi } from './kurskorreksjon.js';
 import type { Logglinje } from './nummerlogg.js';
 import { beregn, identiteter, kurskorreksjoner, loggplan, medGjeldendeEur, nummerplan, regelsteg } from './plansteg.js';
-import { hoyesteUtstedte, type AvbruttKjoring, type Periodemappe, type Utfilkontroll } from './utfiler.js';
+import {
+  hoyesteUtstedte,
+  utstedteNumre,
+  type AvbruttKjoring,
+  type Periodemappe,
+  type Utfilkontroll,
+} from './utfiler.js';
 import { kjoperbehov, type Kjoperbehov } from './kjopere.js';
 import { gjenskapPlan, regnskapsdel, sjekkDokumentvalg, type Regnskapsdel } from './regnskapsplan.js';
 import { kontrollerLedger, kursAdvarsel, oppryddingsplan, sjekkKjoringsmerke, tomMappe } from './reskontroplan.js';
@@ -178,7 +184,13 @@ function medRegnskap(
     kunder: kjopere.kunder,
     nyeLinjer,
     kreditert,
-    hoyeste: plan.hoyeste,
+    // Issue 23: numrene nh har utstedt noe sted (også annullerte og hoppet over), ikke bare i registeret.
+    utstedte: utstedteNumre({
+      ...inn,
+      register: inn.register.linjer,
+      registerFil: inn.register.fil,
+      kilder: inn.nummerkilder,
+    }).map((k) => k.nr),
   });
   return {
     ...plan,

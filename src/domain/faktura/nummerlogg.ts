@@ -102,7 +102,7 @@ export function tilbakerulling(
     'erstattet med en eldre kopi (sikkerhetskopi, OneDrive-/SharePoint-versjon) eller redigert for hånd. nh fører ' +
     'ikke videre på et register som har mistet fakturaer (numrene kunne blitt brukt om igjen): legg tilbake det ' +
     'nyeste registeret (se faktura/sikkerhetskopi/ og versjonsloggen i OneDrive), eller før linjene inn igjen. ' +
-    'Se docs/faktura.md «Nummerserien».';
+    'Se «nh docs faktura», avsnittet «Nummerserien».';
   return [
     feil(
       'register-tilbakerullet',

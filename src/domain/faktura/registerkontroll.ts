@@ -66,7 +66,7 @@ type Reflinje = RegisterlinjeData & { kilde?: Kilde };
 
 const radTekst = (l: { kilde?: Kilde }) => (l.kilde?.rad !== undefined ? ` (rad ${l.kilde.rad})` : '');
 const RETT =
-  'Rett linjen, eller før korreksjonen med «nh faktura --periode <måned> --erstatt» (docs/faktura.md «Nummerserien»).';
+  'Rett linjen, eller før korreksjonen med «nh faktura --periode <måned> --erstatt» («nh docs faktura», avsnittet «Nummerserien»).';
 
 /** Fakturanummer i registeret: bare sifre (nummerserien), og hvert nummer brukt én gang (bokføringsforskriften kap. 5). */
 function kontrollerNumre(linjer: readonly Reflinje[], fil: string): Diagnostikk[] {

@@ -6,7 +6,7 @@
  */
 import { feil, InndataFeil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
 import { maanedICsv, type Maaned } from '../felles/dato.js';
-import { planFraRegister, type Nummerkilde, type Plan } from './fakturanummer.js';
+import { planFraRegister, type Plan } from './fakturanummer.js';
 import type { Kunde } from './kjopere.js';
 import type { FakturaOppsett, Formater, Regnskapssystem } from './oppsett.js';
 import { stottebilagForPeriode, type Bilag, type Fakturabelop } from './regnskapsbilag.js';
@@ -72,8 +72,8 @@ export type Regnskapsgrunnlag = {
   nyeLinjer: readonly RegisterlinjeData[];
   /** --dokumenter: de krediterte fakturaene som ikke lages på nytt. */
   kreditert?: readonly RegisterlinjeData[] | undefined;
-  /** Issue 23: det høyeste nummeret nh har utstedt noe sted (logg, EHF-filer …), ikke bare i registeret. */
-  hoyeste?: Nummerkilde | null;
+  /** Issue 23: numrene nh har utstedt noe sted (register, logg, EHF-filer …); uten: registerets numre. */
+  utstedte?: readonly number[];
 };
 
 /** Issue 21: det regnskapet får — og det som må stemme før noe skrives (nummerserie, PowerOffice-oppsett). */
@@ -82,8 +82,8 @@ export function regnskapsdel(inn: Regnskapsgrunnlag): Regnskapsdel {
   const systemer = inn.formater.systemer;
   const ps = poster(inn.nummer, inn.kunder, inn.p.periode);
   const linjerEtter = [...inn.register.linjer, ...inn.nyeLinjer];
-  const utstedt = inn.register.linjer.filter((l) => /^\d+$/.test(l.fakturanr ?? '')).map((l) => Number(l.fakturanr));
-  if (inn.hoyeste) utstedt.push(inn.hoyeste.nr);
+  const utstedt =
+    inn.utstedte ?? inn.register.linjer.filter((l) => /^\d+$/.test(l.fakturanr ?? '')).map((l) => Number(l.fakturanr));
   const serie = nummerserieOgKid(o, utstedt, systemer);
   const po = systemer.includes('poweroffice') && ps.length ? powerofficeFeil(o, ps) : [];
   const stottebilag = stottebilagForPeriode(

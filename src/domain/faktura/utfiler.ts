@@ -45,7 +45,7 @@ export const tolkEhfNavn = (navn: string): Ehfnavn | null => {
 };
 
 const GJENOPPRETT =
-  'Legg tilbake det nyeste registeret (faktura/sikkerhetskopi/, OneDrive-/SharePoint-versjoner) — se docs/faktura.md «Nummerserien».';
+  'Legg tilbake det nyeste registeret (faktura/sikkerhetskopi/, OneDrive-/SharePoint-versjoner) — se «nh docs faktura», avsnittet «Nummerserien».';
 
 type Grunnlag = {
   register: readonly RegisterlinjeData[];
@@ -192,18 +192,20 @@ function avbruttAdvarsel(a: AvbruttKjoring): Diagnostikk {
   return advarsel('avbrutt-kjoring', melding, { fil: a.visning });
 }
 
-/**
- * Det høyeste fakturanummeret nh har utstedt i arbeidsmappen, fra alle kildene: registeret, nummerloggen,
- * EHF-filene (også de flyttet til avbrutt/), kjøringsmerkene og `kilder` (fakturagrunnlag.csv, registre i
- * sikkerhetskopiene). En fil som rulles tilbake alene, kan derfor ikke få et nummer til å bli brukt igjen.
- */
-export function hoyesteUtstedte(d: {
+type Utstedtkilder = {
   register: readonly RegisterlinjeData[];
   registerFil: string;
   logg: readonly Logglinje[];
   perioder: readonly Periodemappe[];
   kilder: readonly Nummerkilde[];
-}): Nummerkilde | null {
+};
+
+/**
+ * Hvert fakturanummer nh har utstedt i arbeidsmappen, fra alle kildene: registeret, nummerloggen,
+ * EHF-filene (også de flyttet til avbrutt/), kjøringsmerkene og `kilder` (fakturagrunnlag.csv, registre i
+ * sikkerhetskopiene). En fil som rulles tilbake alene, kan derfor ikke få et nummer til å bli brukt igjen.
+ */
+export function utstedteNumre(d: Utstedtkilder): Nummerkilde[] {
   const alle: Nummerkilde[] = [...d.kilder];
   const legg = (nr: string | undefined, kilde: string) => {
     if (nr && /^\d{1,12}$/.test(nr)) alle.push({ nr: Number(nr), kilde });
@@ -215,5 +217,10 @@ export function hoyesteUtstedte(d: {
     for (const e of m.avbrutt) legg(tolkEhfNavn(e)?.nr, `${m.visning}/avbrutt/…/${e}`);
     for (const nr of m.merke?.numre ?? []) legg(nr, `${m.visning}/${KJORINGSMERKE}`);
   }
-  return alle.reduce<Nummerkilde | null>((maks, k) => (!maks || k.nr > maks.nr ? k : maks), null);
+  return alle;
+}
+
+/** Det høyeste av dem (med kilden, så en melding kan si hvor nummeret står). */
+export function hoyesteUtstedte(d: Utstedtkilder): Nummerkilde | null {
+  return utstedteNumre(d).reduce<Nummerkilde | null>((maks, k) => (!maks || k.nr > maks.nr ? k : maks), null);
 }

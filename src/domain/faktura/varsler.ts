@@ -30,7 +30,7 @@ export function kursAdvarsler(kursdato: Dato, fakturadato: Dato): Diagnostikk[] 
     return [
       advarsel(
         'kurs-gammel',
-        `EUR/NOK-kursen i nh.json er datert ${formatDato(kursdato)}, mer enn en måned før fakturadatoen ${formatDato(fakturadato)}. Taket på 200 000 EUR (vedlegg 3 pkt. 2) regnes med kursen på tildelingstidspunktet, og ±5 % i kursen flytter taket med om lag 115 000 kr: sett eurNok til Norges Banks kurs for en dag nær fakturadatoen. Kursen lagres på hver registerlinje; rettes den senere, fører «--erstatt» en kurskorreksjon (docs/faktura.md «Kurskorreksjon»).`,
+        `EUR/NOK-kursen i nh.json er datert ${formatDato(kursdato)}, mer enn en måned før fakturadatoen ${formatDato(fakturadato)}. Taket på 200 000 EUR (vedlegg 3 pkt. 2) regnes med kursen på tildelingstidspunktet, og ±5 % i kursen flytter taket med om lag 115 000 kr: sett eurNok til Norges Banks kurs for en dag nær fakturadatoen. Kursen lagres på hver registerlinje; rettes den senere, fører «--erstatt» en kurskorreksjon («nh docs faktura», avsnittet «Kurskorreksjon»).`,
         kilde,
       ),
     ];

@@ -3,15 +3,22 @@
  * kommandoene). Hver regel gir Diagnostikk med fil og rad; ingen I/O.
  */
 import { advarsel, feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { formatDato } from '../felles/dato.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import { timerOverDognet, type Timeregistrering } from '../datasett/timer.js';
+import { Ukjente, ukjenteAnsatte, ukjenteMalbedrifter } from './ukjente.js';
 
 export function erAdminKode(verdi: string, adminKoder: readonly string[]): boolean {
   const n = normaliserNavn(verdi);
   return adminKoder.some((k) => normaliserNavn(k) === n);
+}
+
+/** «en dato i 15.01.2026 – 31.12.2026» (eller «– løpende»): datoene slik brukeren skriver dem (issue 19 pkt. 12). */
+export function avtaleperiode(m: Pick<Malbedrift, 'avtalestart' | 'avtaleslutt'>): string {
+  return `en dato i ${formatDato(m.avtalestart)} – ${m.avtaleslutt ? formatDato(m.avtaleslutt) : 'løpende'}`;
 }
 
 /** Avtaleperioden må henge sammen: avtaleslutt kan ikke være før avtalestart (8.2). */
@@ -23,7 +30,10 @@ export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[]
         'slutt-for-start',
         'Avtaleslutt er før avtalestart.',
         { ...m.kilde, kolonne: 'avtaleslutt' },
-        { verdi: m.avtaleslutt!, forventet: `en dato fra og med avtalestart (${m.avtalestart})` },
+        {
+          verdi: formatDato(m.avtaleslutt!),
+          forventet: `en dato fra og med avtalestart (${formatDato(m.avtalestart)})`,
+        },
       ),
     );
 }
@@ -63,39 +73,22 @@ export function kontrollerTimer(
   const ansattNavn = new Set(ansatte.map((a) => normaliserNavn(a.navn)));
   const mbPerOrgnr = new Map(mb.map((m) => [m.orgnr, m]));
   const sett = new Map<string, number>();
+  // Issue 19 pkt. 4: én feil per ukjent verdi (med radene og et forslag), ikke én per rad.
+  const ukjentAnsatt = new Ukjente<Timeregistrering>();
+  const ukjentMb = new Ukjente<Timeregistrering>();
   for (const t of timer) {
-    if (!ansattNavn.has(normaliserNavn(t.ansatt))) {
-      ds.push(
-        feil(
-          'ukjent-ansatt',
-          `Ukjent ansatt «${t.ansatt}».`,
-          { ...t.kilde, kolonne: 'ansatt' },
-          { verdi: t.ansatt, forventet: 'et navn fra ansatte' },
-        ),
-      );
-    }
+    if (!ansattNavn.has(normaliserNavn(t.ansatt))) ukjentAnsatt.legg(t.ansatt, t);
     if (!erAdminKode(t.malbedrift, adminKoder)) {
       const orgnr = normaliserOrgnr(t.malbedrift);
       const m = mbPerOrgnr.get(orgnr);
-      if (!m) {
-        ds.push(
-          feil(
-            'ukjent-malbedrift',
-            `Ukjent målbedrift «${t.malbedrift}».`,
-            { ...t.kilde, kolonne: 'malbedrift' },
-            {
-              verdi: t.malbedrift,
-              forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${adminKoder.join(', ')})`,
-            },
-          ),
-        );
-      } else if (t.dato < m.avtalestart || (m.avtaleslutt !== undefined && t.dato > m.avtaleslutt)) {
+      if (!m) ukjentMb.legg(t.malbedrift, t);
+      else if (t.dato < m.avtalestart || (m.avtaleslutt !== undefined && t.dato > m.avtaleslutt)) {
         ds.push(
           feil(
             'utenfor-avtale',
             `Timer utenfor avtaleperioden til ${m.navn}.`,
             { ...t.kilde, kolonne: 'dato' },
-            { verdi: t.dato, forventet: `en dato i ${m.avtalestart} – ${m.avtaleslutt ?? 'løpende'}` },
+            { verdi: formatDato(t.dato), forventet: avtaleperiode(m) },
           ),
         );
       }
@@ -121,6 +114,8 @@ export function kontrollerTimer(
       );
     } else sett.set(linjeNokkel, t.kilde.rad ?? 0);
   }
+  ds.push(...ukjenteAnsatte(ukjentAnsatt, ansatte), ...ukjenteMalbedrifter(ukjentMb, mb, adminKoder));
+  ds.sort((a, b) => (a.kilde?.rad ?? 0) - (b.kilde?.rad ?? 0)); // i radrekkefølge, som før samlingen
   ds.push(...timerOverDognet(timer));
   return ds;
 }

@@ -47,6 +47,6 @@ export async function sjekkManglendeRegister(am: Arbeidsmappe, logg: readonly Lo
   const melding =
     `${fil} mangler, men nh har fakturert i denne arbeidsmappen før: ${funnet.join('; ')}. nh starter aldri et nytt ` +
     'register når det finnes spor etter et gammelt (treårstaket, disponibelt og nummerserien bygger på det). ' +
-    `${raad}. Se docs/faktura.md «Nummerserien».`;
+    `${raad}. Se «nh docs faktura», avsnittet «Nummerserien».`;
   throw new InndataFeil([feil('register-mangler', melding, { fil }, { forventet: `${fil} i arbeidsmappen` })]);
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import type { FakturaOppsett, Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import { forsteImport } from '../../../io/faktura/regnskapsfiler.js';
 import { ansatteDef } from '../../../domain/datasett/ansatte.js';
@@ -31,7 +32,9 @@ import type { Kontekst } from '../../kontekst.js';
 import type { FakturaValg } from './valg.js';
 import { selgerAv, velgFormater } from './dokumenter.js';
 
-export function fakturaParametre(c: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
+export function fakturaParametre(config: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
+  // Issue 19 pkt. 2: en markedspris eller EUR-kurs som ikke er fylt inn, brukes aldri (exit 2 med hvor den finnes).
+  const c = krev(config, ['markedsprisPerTime', 'eurNok']);
   return {
     periode,
     standardPris: c.markedsprisPerTime,

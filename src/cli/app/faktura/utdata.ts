@@ -1,6 +1,7 @@
 /** nh faktura: --json-objektet og terminalteksten. */
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import type { Maaned } from '../../../domain/felles/dato.js';
 import { formatKroner, type Ore } from '../../../domain/felles/penger.js';
 import { STOTTETAK_EUR_CENT } from '../../../domain/felles/stottetak.js';
@@ -102,7 +103,7 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
     prisrekkefolge: PRISREKKEFOLGE,
     standardStotteintensitet: pst(p.standardStotteintensitet),
     mvaSats: pst(p.mvaSats),
-    eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: c.eurNok.kilde },
+    eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: krev(c, ['eurNok']).eurNok.kilde },
     avrunding:
       'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) rundet opp til øre (støtten aldri over intensiteten) og mva = egenandel × mva-sats halv opp, per faktura, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
   };
@@ -117,7 +118,6 @@ export function alleredeFakturert(periode: Maaned, linjer: readonly Registerlinj
     s.stotte += l.stotte;
   }
   const json = {
-    ok: true,
     periode,
     status: 'allerede-fakturert',
     melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt, eller --dokumenter for å skrive dokumentene (EHF, PDF, importfiler) på nytt fra registeret, f.eks. etter at EHF eller PDF er slått på.`,
@@ -151,8 +151,8 @@ export function fakturaJson(
   const { f, nummer } = plan;
   const treaarPer = new Map(plan.treaar.map((t) => [t.orgnr, t]));
   const status = plan.status === 'avvist' ? 'avvist' : valg.forhandsvis ? 'forhandsvis' : plan.status;
+  // ok, versjon, kommando og exitKode legger kjor.ts på (issue 19 pkt. 10).
   return {
-    ok: plan.avvisninger.length === 0,
     periode: f.periode,
     fakturadato: f.fakturadato,
     // Issue 19 pkt. 6: hvilken fakturadato og hvorfor (bokføringsforskriften § 5-1-3 tredje ledd).
@@ -221,7 +221,7 @@ export function avvist(json: FakturaJson, plan: Fakturaplan): Resultat {
   const feilListe = plan.avvisninger.map((a) => feil(a.kode, a.melding));
   return {
     exitKode: 1,
-    json: { ok: false, exitKode: 1, melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
+    json: { melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
     tekst: [farge.red(overskrift), ...punkter].join('\n'),
   };
 }
