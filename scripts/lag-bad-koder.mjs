@@ -264,14 +264,6 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
     exit: 0,
     forventet: { kode: 'periode-ikke-slutt' },
   });
-  tilfelle('kode-gamle-utfiler', {
-    beskrivelse: 'faktura/2026-10 har et fakturagrunnlag uten linjer i registeret (avbrutt kjøring)',
-    base: 'faktura/liten',
-    kommando: ['faktura', ...P10],
-    exit: 0,
-    filer: { 'faktura/2026-10/fakturagrunnlag.csv': csv('gammel') },
-    forventet: { kode: 'gamle-utfiler' },
-  });
   tilfelle('kode-kid-lengde', {
     beskrivelse: 'faktura.kid.lengde har ikke plass til kundenummer og fakturanummer',
     base: 'faktura/liten',
@@ -306,29 +298,18 @@ export async function feilkodetilfeller({ tilfelle, csv, tilBuffer, A_HODE, T_HO
     },
     forventet: { fil: 'stotteregister.xlsx', kode: 'register-xlsx' },
   });
-  tilfelle('kode-kjoring-ulik', {
-    beskrivelse: 'fakturagrunnlaget er fra en annen kjøring enn registerets linjer (avbrutt --erstatt)',
-    base: 'faktura/liten',
-    kommando: ['faktura', ...P10],
-    filer: {
-      'stotteregister.csv': csv(
-        REG_HODE,
-        '2026-10;31.10.2026;915000002;Alfa Teknologi AS;8000,00;2000,00;500,00;6000,00;11,5;31.12.2025;521,74;2026-11-01T10:00:00Z-aaaa',
-      ),
-      'faktura/2026-10/.nh-kjoring.json': `${JSON.stringify(
-        { versjon: 1, periode: '2026-10', kjoring: '2026-11-02T10:00:00Z-bbbb', filer: ['fakturagrunnlag.csv'] },
-        null,
-        2,
-      )}\n`,
-    },
-    forventet: { kode: 'kjoring-ulik' },
-  });
   tilfelle('kode-konfliktkopi', {
     beskrivelse: 'en OneDrive-konfliktkopi av registeret ligger i arbeidsmappen',
     base: 'faktura/liten',
     kommando: ['faktura', ...P10, '--forhandsvis'],
     exit: 0,
-    filer: { 'stotteregister-LAPTOP-KARI.csv': csv(REG_HODE) },
+    filer: {
+      'stotteregister.csv': csv(
+        REG_HODE,
+        '2026-09;30.09.2026;915000002;Alfa Teknologi AS;8000,00;2000,00;500,00;6000,00;11,5;31.12.2025;521,74;2026-10-01T10:00:00Z-aaaa',
+      ),
+      'stotteregister-LAPTOP-KARI.csv': csv(REG_HODE),
+    },
     forventet: { kode: 'konfliktkopi', tekst: 'stotteregister-LAPTOP-KARI.csv' },
   });
   tilfelle('kode-ehf', {

@@ -51,7 +51,20 @@ tilfelle('ansatte-mangler-kolonne', {
   beskrivelse: 'arslonn mangler',
   kommando: ['timesats'],
   filer: { 'ansatte.csv': csv('navn;stillingsprosent', 'Kari Nordmann;100') },
-  forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'arslonn', kode: 'mangler-kolonne' },
+  forventet: { fil: 'ansatte.csv', rad: 1, kolonne: 'Årslønn', kode: 'mangler-kolonne' },
+});
+// Issue 19 pkt. 4: en overskrift nær en godtatt får forslaget i ordene malen bruker.
+tilfelle('ansatte-overskrift-nesten', {
+  beskrivelse: 'overskrift nær en godtatt («Årslønnn», «Stillingsprosen»)',
+  kommando: ['timesats'],
+  filer: { 'ansatte.csv': csv('Navn;Årslønnn;Stillingsprosen', 'Kari Nordmann;650 000;100') },
+  forventet: {
+    fil: 'ansatte.csv',
+    rad: 1,
+    kolonne: 'Stillingsprosen',
+    kode: 'ukjent-kolonne',
+    tekst: 'Mente du «Stilling %»?',
+  },
 });
 tilfelle('ansatte-dobbel-ansatt', {
   beskrivelse: 'samme ansatt to ganger',
@@ -264,6 +277,22 @@ tilfelle('timer-ukjent-malbedrift', {
   beskrivelse: 'orgnr som ikke er målbedrift',
   filer: tm('02.03.2026;Kari Nordmann;974760673;2;Rådgivning;;'),
   forventet: { fil: 'timer.csv', rad: 2, kolonne: 'malbedrift', kode: 'ukjent-malbedrift' },
+});
+// Issue 19 pkt. 4: målbedriften ført med navn på flere rader: én feil med radene og orgnr foreslått.
+tilfelle('timer-malbedrift-med-navn', {
+  beskrivelse: 'målbedriftens navn i stedet for orgnr på tre rader',
+  filer: tm(
+    '02.03.2026;Kari Nordmann;Fjordlys Sjømat AS;2;Rådgivning;;',
+    '03.03.2026;Kari Nordmann;Fjordlys Sjømat AS;1;Rådgivning;;',
+    '04.03.2026;Kari Nordmann;Fjordlys Sjømat AS;1,5;Rådgivning;;',
+  ),
+  forventet: {
+    fil: 'timer.csv',
+    rad: 2,
+    kolonne: 'malbedrift',
+    kode: 'ukjent-malbedrift',
+    tekst: 'på 3 rader (rad 2, 3 og 4). Det er navnet på målbedriften 923609016',
+  },
 });
 tilfelle('timer-utenfor-avtale', {
   beskrivelse: 'timer før avtalestart',
@@ -547,6 +576,175 @@ tilfelle('faktura-timer-over-24', {
     ),
   },
   forventet: { fil: 'timer.csv', rad: 2, kolonne: 'timer', kode: 'over-24-timer' },
+});
+
+// --- issue 23: støtteregisteret som reskontro (nummerserien, historikken, filene ved siden av registeret) ---
+const R_HODE =
+  'periode;dato;orgnr;navn;markedsverdi;egenandel;mva;stotte;eurNokKurs;kursdato;stotteEur;type;fakturanr;kid;' +
+  'fakturadato;forfallsdato;ordrereferanse;krediterer;korrigerer;kjoring';
+const R_SEP =
+  '2026M09;30.09.2026;915000002;Alfa Teknologi AS;5000,00;1250,00;312,50;3750,00;11,5;31.12.2025;326,09;faktura;' +
+  '26001;;30.09.2026;14.10.2026;2026-09-915000002;;;k1';
+const L_HODE = 'tidspunkt;kjoring;hendelse;periode;fakturanr;type;orgnr;ordrereferanse;merknad';
+const loggLinje = (k, h, p, nr, orgnr) =>
+  `2026-11-01T10:00:00Z;${k};${h};${p};${nr};faktura;${orgnr};${p.replace('M', '-')}-${orgnr};`;
+const EHF = '<?xml version="1.0" encoding="UTF-8"?>\n<Invoice/>\n';
+tilfelle('faktura-register-omdopt', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 2: stotteregister.csv mangler, «stotteregister (1).csv» finnes (omdøpt av OneDrive)',
+  filer: { 'stotteregister (1).csv': csv(R_HODE, R_SEP) },
+  forventet: { fil: 'stotteregister.csv', kode: 'register-mangler', tekst: '«stotteregister (1).csv»' },
+});
+tilfelle('faktura-register-tilbakerullet', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 3: nummerloggen har ført 26002 (oktober), registeret er en eldre kopi uten den',
+  kommando: ['faktura', '--periode', '2026-11'],
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/nummerlogg.csv': csv(
+      L_HODE,
+      loggLinje('k1', 'tildelt', '2026M09', '26001', '915000002'),
+      loggLinje('k1', 'ført', '2026M09', '26001', '915000002'),
+      loggLinje('k2', 'tildelt', '2026M10', '26002', '915000002'),
+      loggLinje('k2', 'ført', '2026M10', '26002', '915000002'),
+    ),
+  },
+  forventet: { fil: 'stotteregister.csv', kode: 'register-tilbakerullet', tekst: 'periode 2026-10: 1 linje (26002)' },
+});
+tilfelle('faktura-ehf-uten-register', {
+  ...FAKTURA,
+  beskrivelse:
+    'issue 23 pkt. 3: en EHF-fil i ehf/ har et nummer registeret ikke har, og nh kan ikke vise at den er fra en avbrutt kjøring',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/2026-09/ehf/26001-915000002.xml': EHF,
+    'faktura/2026-09/ehf/26002-915000142.xml': EHF,
+  },
+  forventet: { fil: 'faktura/2026-09/ehf/26002-915000142.xml', kode: 'ehf-uten-register' },
+});
+tilfelle('faktura-ehf-samme-nummer', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 1: to EHF-filer med samme nummer i ehf/ (den ene ikke i registeret)',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/2026-09/ehf/26001-915000002.xml': EHF,
+    'faktura/2026-09/ehf/26001-915000142.xml': EHF,
+  },
+  forventet: { fil: 'faktura/2026-09/ehf/26001-915000142.xml', kode: 'ehf-samme-nummer' },
+});
+tilfelle('faktura-utfiler-uten-register', {
+  ...FAKTURA,
+  beskrivelse:
+    'issue 23 pkt. 3: faktura/2026-10 har fakturagrunnlag fra en kjøring som verken står i registeret eller nummerloggen',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/2026-10/.nh-kjoring.json': `${JSON.stringify({ versjon: 2, periode: '2026-10', kjoring: 'k7', filer: [], numre: ['26002'] }, null, 2)}\n`,
+    'faktura/2026-10/fakturagrunnlag.csv': csv('ordrenr;fakturanr', '2026-10-915000002;26002'),
+  },
+  forventet: { fil: 'faktura/2026-10', kode: 'utfiler-uten-register' },
+});
+tilfelle('faktura-register-ukjent-kreditering', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 5: en håndført kreditnota krediterer et nummer registeret ikke har',
+  filer: {
+    'stotteregister.csv': csv(
+      R_HODE,
+      R_SEP,
+      '2026M09;30.09.2026;915000002;Alfa Teknologi AS;-5000,00;-1250,00;-312,50;-3750,00;11,5;31.12.2025;-326,09;' +
+        'kreditnota;26002;;05.10.2026;05.10.2026;K-for-hand;99999;;k2',
+    ),
+  },
+  forventet: { fil: 'stotteregister.csv', rad: 3, kolonne: 'krediterer', kode: 'register-ukjent-referanse' },
+});
+tilfelle('faktura-register-fakturanr', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 (lav): skrivefeil i et fakturanummer i registeret («2600l» med liten L)',
+  filer: { 'stotteregister.csv': csv(R_HODE, R_SEP.replace(';26001;', ';2600l;')) },
+  forventet: { fil: 'stotteregister.csv', rad: 2, kolonne: 'fakturanr', kode: 'register-fakturanr' },
+});
+tilfelle('faktura-register-nummer-to-ganger', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23: samme fakturanummer på to linjer i registeret (kopiert rad, endret orgnr)',
+  filer: {
+    'stotteregister.csv': csv(
+      R_HODE,
+      R_SEP,
+      R_SEP.replace(';915000002;Alfa Teknologi AS;', ';915000142;Beta Marin AS;').replace(
+        '2026-09-915000002',
+        '2026-09-915000142',
+      ),
+    ),
+  },
+  forventet: { fil: 'stotteregister.csv', rad: 3, kolonne: 'fakturanr', kode: 'register-nummer-to-ganger' },
+});
+tilfelle('faktura-ehf-ulik-register', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 1: EHF-filen 26001 er til en annen målbedrift enn 26001 i registeret',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/2026-09/ehf/26001-915000142.xml': EHF,
+  },
+  forventet: { fil: 'faktura/2026-09/ehf/26001-915000142.xml', kode: 'ehf-ulik-register' },
+});
+tilfelle('faktura-nummerlogg-ugyldig', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23: en rad i nummerloggen som nh ikke har skrevet (ukjent hendelse «slettet»)',
+  filer: {
+    'stotteregister.csv': csv(R_HODE, R_SEP),
+    'faktura/nummerlogg.csv': csv(
+      L_HODE,
+      loggLinje('k1', 'tildelt', '2026M09', '26001', '915000002'),
+      loggLinje('k1', 'slettet', '2026M09', '26001', '915000002'),
+    ),
+  },
+  forventet: { fil: 'faktura/nummerlogg.csv', rad: 3, kolonne: 'hendelse', kode: 'nummerlogg-ugyldig' },
+});
+tilfelle('docs-ukjent-emne', {
+  beskrivelse: 'issue 19 pkt. 11: nh docs med et emne som ikke finnes (forslag til nærmeste)',
+  kommando: ['docs', 'fakture'],
+  utenData: true,
+  forventet: { fil: 'kommandolinjen', kolonne: 'emne', kode: 'ukjent-emne' },
+});
+tilfelle('faktura-navn-ugyldig-tegn', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 8: U+FFFE i et navn (ikke lov i XML/EHF og xlsx)',
+  filer: {
+    'malbedrifter.csv': csv(
+      M_HODE,
+      '915000002;Alfa Tekno\uFFFElogi AS;15.01.2026;31.12.2026;;;;',
+      '915000142;Beta Marin AS;01.03.2026;;;;50;1 200',
+    ),
+  },
+  forventet: { fil: 'malbedrifter.csv', rad: 2, kolonne: 'navn', kode: 'ugyldig-verdi', tekst: 'U+FFFE' },
+});
+const ehfOppsett = {
+  nummerserie: { forste: 26001 },
+  ehf: true,
+  selger: { adresse: 'Storgata 1', postnr: '6800', poststed: 'FØRDE', kontonummer: '86011117947' },
+};
+tilfelle('faktura-ehf-mva-null', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 9: mvaSats 0 med EHF (BR-S-05/06)',
+  filer: fakturaNh((c) => ({ ...c, mvaSats: 0, faktura: { ...c.faktura, ...ehfOppsett } })),
+  forventet: { fil: 'nh.json', kolonne: 'mvaSats', kode: 'ehf-mva-null' },
+});
+tilfelle('faktura-mvakode-formel', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 10: faktura.mvaKode «=1+1» (ville nådd importfilene som formel)',
+  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, mvaKode: '=1+1' } })),
+  forventet: nhFeil('faktura.mvaKode'),
+});
+tilfelle('faktura-csvkolonner-samme-overskrift', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 pkt. 11: faktura.csvKolonner gir to kolonner overskriften «NUMMER»',
+  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, csvKolonner: { fakturanr: 'NUMMER', kid: 'NUMMER' } } })),
+  forventet: { fil: 'nh.json', kolonne: 'faktura.csvKolonner.kid', kode: 'csv-kolonne-to-ganger' },
+});
+tilfelle('config-regnskapssystem-ukjent', {
+  ...FAKTURA,
+  beskrivelse: 'issue 23 (lav): «regnskapssystem»: ["visma"] — meldingen nevner verdiene som finnes',
+  filer: fakturaNh((c) => ({ ...c, faktura: { ...c.faktura, regnskapssystem: ['visma'] } })),
+  forventet: { ...nhFeil('faktura.regnskapssystem'), tekst: 'forventet "tripletex" eller "poweroffice"' },
 });
 
 // --- issue 11: priser, lønn, prosent som brøk, tall som ikke kan tolkes sikkert ---

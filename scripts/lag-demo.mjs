@@ -120,7 +120,7 @@ const ascii = (s) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-const CP1252 = { æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, é: 0xe9 };
+const CP1252 = { æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, é: 0xe9, ü: 0xfc };
 function tilCp1252(tekst) {
   return Buffer.from(
     [...tekst].map((c) => {
@@ -956,9 +956,12 @@ const skrivUtf8Csv = (fil, hode, linjer) =>
 
 writeFileSync(path.join(UT, 'nh.json'), JSON.stringify(config, null, 2) + '\n');
 
+// Issue 19 pkt. 5: ansatte og malbedrifter har overskriftene nh init skriver («Årslønn», «Stilling %»), slik en
+// administrator fyller dem ut; timer, tilskudd og kostnader har nøklene, som en eksport fra et annet system. nh leser
+// begge former med samme leser.
 skrivUtf8Csv(
   'ansatte.csv',
-  'navn;arslonn;stillingsprosent;sosialeKostnaderProsent;indirekteKostnader;markedspris;admTimerPlan',
+  'Navn;Årslønn;Stilling %;Sosiale kostnader %;Indirekte kostnader;Markedspris per time;Planlagte adm.-timer',
   ANSATTE.map((a) => [a.navn, kr(a.arslonn), a.stilling, '', '', a.markedspris, String(a.admPlan)]),
 );
 
@@ -1042,9 +1045,11 @@ function fakturamottaker(m, i) {
 
 const mbTekst =
   [
-    'orgnr;navn;avtalestart;avtaleslutt;dagligLeder;dagligLederEpost;stotteintensitet;markedspris;' +
-      'kvinneligGrunder;kvinneligDagligLeder;kvinneligStyreleder;baerekraftSentralt;taksonomiMiljomal;digitaliseringSentralt;eksport;internasjonaltMarked;bistattVirkemidler;radgivningFraAndre;ogsaTattOppHosAndre;' +
-      'adresse;postnr;poststed;fakturaepost;deresRef;kundenummer',
+    'Orgnr;Navn;Avtalestart;Avtaleslutt;Daglig leder;Daglig leders e-post;Støtteintensitet %;Markedspris per time;' +
+      'Kvinnelig gründer;Kvinnelig daglig leder;Kvinnelig styreleder;Bærekraft sentralt;Taksonomiens miljømål;' +
+      'Digitalisering sentralt;Eksport;Internasjonalt marked;Bistått til andre virkemidler;' +
+      'Rådgivning fra andre operatører;Også tatt opp hos andre;' +
+      'Fakturaadresse;Postnr;Poststed;Faktura-e-post;Deres ref.;Kundenummer',
     ...malbedrifter.map((m, i) =>
       csvLinje([
         m.orgnr,

@@ -30,6 +30,9 @@ const ut = [
   '<!-- Generert av scripts/lag-docs.mjs fra src/domain/datasett/. Ikke rediger for hånd: kjør `npm run docs`. -->',
   '',
   'Hvert datasett leses fra `<navn>.csv` eller `<navn>.xlsx` i arbeidsmappen (finnes begge, stopper nh og nevner dem).',
+  '`nh init` skriver malene med overskriftene en administrator leser («Årslønn», «Stilling %»); nh leser både dem og',
+  'nøklene (`arslonn`, `stillingsprosent`) med samme leser — demoen har lesbare overskrifter i `ansatte` og',
+  '`malbedrifter` og nøklene i de andre. En ukjent overskrift får den nærmeste godtatte foreslått («Mente du «Stilling %»?»).',
   'Overskrifter sammenlignes uten hensyn til store/små bokstaver, æøå/aksenter, mellomrom, `_`, `-` og `.`;',
   'i tillegg godtas aliasene under, og `nh.json` kan koble andre navn (`"kolonner": { "timer": { "Prosjekt": "malbedrift" } }`)',
   'eller be nh overse kolonner (`"ignorerKolonner": { "timer": ["Fakturerbar"] }`). En ukjent kolonne er ellers en feil,',
@@ -78,8 +81,17 @@ filen: prosent som 75, kroner som 1250): \`versjon\` 1, \`stotteintensitet\` 75,
 \`ignorerKolonner\` {}. Seksjonene \`faktura\` (docs/faktura.md) og \`smb\` (docs/smb-sjekk.md) leses av
 kommandoene som bruker dem.
 
-En nøkkel nh ikke kjenner, er en feil med nærmeste gyldige nøkkel («stotteIntensitet» — mente du
-«stotteintensitet»?), også inne i \`naeringshage\`, \`eurNok\` og seksjonene. Nøkler som begynner med «_» er
+**Verdier nh aldri gjetter** (issue 19 pkt. 2): \`eurNok.kurs\` (Norges Banks EUR-kurs nær fakturadatoen),
+\`arbeidsgiveravgiftSats\` (sonen til kommunen), \`andreSosialeKostnaderProsent\`, \`indirekteKostnaderPerAr\` og
+\`markedsprisPerTime\`. \`nh init\` tar dem som flagg (\`--eur-kurs\`, \`--arbeidsgiveravgift\`, \`--andre-sosiale\`,
+\`--indirekte\`, \`--markedspris\`) eller spør om dem på en TTY; ellers skriver den «FYLL INN …» med hvor verdien
+finnes. En verdi som begynner med «FYLL INN», er tom eller null (eller mangler, unntatt
+\`andreSosialeKostnaderProsent\`, som da er 0), er ikke fylt inn: kommandoene som trenger den, stopper med exit 2,
+feltet og hvor verdien finnes, og \`nh sjekk\` lister dem. Skriv tallet i stedet for teksten, f.eks.
+\`"arbeidsgiveravgiftSats": 14.1\` eller \`"14,1"\`.
+
+Et felt nh ikke kjenner, er en feil med nærmeste gyldige felt («stotteIntensitet» — mente du
+«stotteintensitet»?), også inne i \`naeringshage\`, \`eurNok\` og seksjonene. Felt som begynner med «_» er
 kommentarer, og «$schema» er lov. Feil type sier hva som var ventet og hva som sto der («forventet et tall, fant
 teksten «2026»»); «mangler» brukes bare når feltet mangler. En nh.json som finnes men ikke kan leses (en mappe,
 ingen lesetilgang), sies med årsaken — ikke som «Fant ikke».
@@ -88,11 +100,14 @@ ingen lesetilgang), sies med årsaken — ikke som «Fant ikke».
 for (const d of defs) {
   ut.push(`## \`${d.navn}\``, '', d.beskrivelse, '');
   if (d.unik?.length) ut.push(`Unik per fil: ${d.unik.map((u) => `\`${u}\``).join(', ')}.`, '');
-  ut.push('| Kolonne | Påkrevd | Også godtatt | Beskrivelse | Eksempel |', '|---|---|---|---|---|');
+  ut.push(
+    '| Overskrift i malen | Nøkkel | Påkrevd | Også godtatt | Beskrivelse | Eksempel |',
+    '|---|---|---|---|---|---|',
+  );
   for (const [nokkel, k] of Object.entries(d.kolonner)) {
     const verdier = k.verdier?.length ? ` Lovlige verdier: ${k.verdier.map((v) => `«${v}»`).join(', ')}.` : '';
     ut.push(
-      `| \`${nokkel}\` | ${k.paakrevd ? 'ja' : 'nei'} | ${(k.alias ?? []).map((a) => `«${a}»`).join(', ')} | ${k.beskrivelse}${verdier} | ${k.eksempel} |`,
+      `| ${k.overskrift ?? nokkel} | \`${nokkel}\` | ${k.paakrevd ? 'ja' : 'nei'} | ${(k.alias ?? []).map((a) => `«${a}»`).join(', ')} | ${k.beskrivelse}${verdier} | ${k.eksempel} |`,
     );
   }
   ut.push('');
@@ -190,3 +205,8 @@ for (const b of blokker) {
 }
 writeFileSync(path.join(ROT, 'docs', 'feilkoder.md'), fk.join('\n'));
 console.log(`docs/feilkoder.md: ${antallKoder} koder`);
+
+// docs/json.md: feltene i --json per kommando, fra skjemaene i src/cli/json/ (issue 19 pkt. 10).
+const { lagJsonDocs } = await import('./json-docs.mjs');
+writeFileSync(path.join(ROT, 'docs', 'json.md'), await lagJsonDocs(ROT));
+console.log('docs/json.md: --json for alle kommandoene');

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { avnoytraliser } from '../src/domain/felles/rapport.js';
 import { lesPowerofficeBilag, poOre } from './poweroffice-les.js';
 
 export type Belop = { markedsverdi: number; stotte: number; egenandel: number; mva: number };
@@ -37,7 +38,8 @@ export function fraRegister(ws: string, periode: string): Map<string, Belop & { 
       egenandel: ore(r.egenandel!),
       mva: ore(r.mva!),
       type: r.type ?? 'faktura',
-      kid: r.kid ?? '',
+      // KID skrives som ="0260018" så Excel beholder nullen foran (issue 23); les den som tekst.
+      kid: avnoytraliser(r.kid ?? ''),
     });
   }
   return ut;

@@ -8,6 +8,8 @@ import { erMiljoFeil, InndataFeil, miljoDiagnostikk, type Diagnostikk } from '..
 import type { Kontekst, Resultat } from './kontekst.js';
 import { gjeldende } from './prosess.js';
 import { samleAdvarsler } from './advarsler.js';
+import { medVisteFlagg } from './flagg.js';
+import { konvolutt } from './json/konvolutt.js';
 // Utskrift (chalk) og kontekst lastes først når en kommando kjøres: `nh --help`/`--version` skal starte raskt.
 type Utskrift = typeof import('./utskrift.js');
 
@@ -22,33 +24,41 @@ export async function kjor(
     const { lagKontekst } = await import('./kontekst.js');
     k = lagKontekst(opts);
     const r = await fn(k);
-    if (k.json) skrivJson(medAdvarsler(r.json, k.advarsler));
+    const exitKode = r.exitKode ?? 0;
+    const advarsler = k.advarsler.map(medFlaggSomSkrevet);
+    if (k.json) skrivJson(konvolutt(gjeldende().kommando ?? null, exitKode, r.json, advarsler));
     else {
-      visDiagnostikk(samleAdvarsler(k.advarsler)); // like advarsler per målbedrift på én linje; --json har alle
+      visDiagnostikk(samleAdvarsler(advarsler)); // like advarsler per målbedrift på én linje; --json har alle
       skrivUt(r.tekst);
     }
-    gjeldende().exitKode = r.exitKode ?? 0;
+    gjeldende().exitKode = exitKode;
   } catch (e) {
     gjeldende().exitKode = haandterFeil(u, e, Boolean(opts.json), k?.advarsler ?? []);
   }
 }
 
-function medAdvarsler(json: unknown, advarsler: Diagnostikk[]): unknown {
-  if (json && typeof json === 'object' && !Array.isArray(json)) return { ...(json as object), advarsler };
-  return json;
+/** Issue 19 pkt. 9: et flagg i en melding vises slik brukeren skrev det (--år eller --ar), ellers norsk. */
+function medFlaggSomSkrevet(d: Diagnostikk): Diagnostikk {
+  const ut: Diagnostikk = { ...d, melding: medVisteFlagg(d.melding) };
+  if (d.forventet !== undefined) ut.forventet = medVisteFlagg(d.forventet);
+  if (d.kilde?.kolonne !== undefined) ut.kilde = { ...d.kilde, kolonne: medVisteFlagg(d.kilde.kolonne) };
+  return ut;
 }
 
-export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: Diagnostikk[] = []): number {
+export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarslerInn: Diagnostikk[] = []): number {
   const { farge, skrivFeil, skrivJson, visDiagnostikk } = u;
+  const advarsler = advarslerInn.map(medFlaggSomSkrevet);
+  const kommando = gjeldende().kommando ?? null;
   // Filsystemet sa nei (EACCES, ENOSPC, EISDIR …): brukerens miljø, exit 2 med stien og hva som kan gjøres.
   if (erMiljoFeil(e)) e = new InndataFeil([miljoDiagnostikk(e, undefined, process.platform === 'win32')]);
   if (e instanceof InndataFeil) {
-    visDiagnostikk([...samleAdvarsler(advarsler), ...e.diagnostikk]);
+    const feil = e.diagnostikk.map(medFlaggSomSkrevet);
+    visDiagnostikk([...samleAdvarsler(advarsler), ...feil]);
     // Aldri «Ingenting er skrevet» når noe faktisk ble erstattet før feilen.
     const skrevet = e.skrevet.length ? `Skrevet før feilen: ${e.skrevet.join(', ')}.` : 'Ingenting er skrevet.';
-    skrivFeil(farge.red(`${e.diagnostikk.length} feil. ${skrevet}`));
+    skrivFeil(farge.red(`${feil.length} feil. ${skrevet}`));
     const skrevetJson = e.skrevet.length ? { skrevet: e.skrevet } : {};
-    if (json) skrivJson({ ok: false, exitKode: 2, feil: e.diagnostikk, ...skrevetJson, advarsler });
+    if (json) skrivJson(konvolutt(kommando, 2, { feil, ...skrevetJson }, advarsler));
     return 2;
   }
   const err = e as Error;
@@ -59,12 +69,10 @@ export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarsler: 
   skrivFeil(farge.red(`Intern feil i nh: ${err?.message ?? String(e)}`));
   if (gjeldende().env.NH_DEBUG) skrivFeil(err?.stack ?? '');
   else skrivFeil('Kjør med NH_DEBUG=1 for detaljer, og meld feilen.');
-  if (json)
-    skrivJson({
-      ok: false,
-      exitKode: 3,
-      feil: [{ alvor: 'feil', kode: 'intern-feil', melding: err?.message ?? String(e) }],
-    });
+  if (json) {
+    const feil = [{ alvor: 'feil', kode: 'intern-feil', melding: err?.message ?? String(e) }];
+    skrivJson(konvolutt(kommando, 3, { feil }, advarsler));
+  }
   // 3, ikke 2: en programfeil skal aldri se ut som «ugyldig inndata» for et skript eller en test.
   return 3;
 }

@@ -2,10 +2,14 @@
  * nh — kommandolinjen. Kommandodefinisjonene er lette (bare commander); tunge moduler (exceljs,
  * zod-skjemaer, HTTP) lastes først når en kommando faktisk kjøres, så `nh --help` starter raskt.
  */
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { createRequire } from 'node:module';
 import { kommandoer } from './commands/index.js';
 import { gjeldende, medIO, prosessIO, type NhIO } from './prosess.js';
+import { asciiArgv, medVisteFlagg } from './flagg.js';
+import { konvolutt } from './json/konvolutt.js';
+
+export { asciiArgv } from './flagg.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -20,20 +24,27 @@ class NorskHjelp extends Help {
   override commandUsage(cmd: Command): string {
     return norsk(super.commandUsage(cmd));
   }
+  // En tom liste som standard («kan gjentas») sier ingenting til brukeren: ingen «(standard: [])» (issue 19 pkt. 12).
+  override optionDescription(option: Option): string {
+    return super.optionDescription(option).replace(/ \(default: \[\]\)$/, '');
+  }
   override formatHelp(cmd: Command, helper: Help): string {
-    return super
+    // Issue 19 pkt. 9: hjelpen viser --år, --halvår, --forhåndsvis (samme lengde, så kolonnene står).
+    const tekst = super
       .formatHelp(cmd, helper)
       .replace(/^Usage:/m, 'Bruk:')
       .replace(/^Options:/m, 'Valg:')
       .replace(/^Commands:/m, 'Kommandoer:')
       .replace(/^Arguments:/m, 'Argumenter:')
       .replace(/\(default: /g, '(standard: ');
+    return medVisteFlagg(tekst);
   }
 }
 
 /** Commanders engelske feilmeldinger → norsk. */
 function oversett(m: string): string {
-  return m
+  // Flaggnavnene slik brukeren skrev dem (--år eller --ar), ikke commanders ASCII.
+  return medVisteFlagg(m)
     .replace(/^error: unknown option '(.+)'.*$/m, 'Feil: ukjent valg «$1». Se --help.')
     .replace(/^error: unknown command '(.+)'.*$/m, 'Feil: ukjent kommando «$1». Se nh --help.')
     .replace(/^error: missing required argument '(.+)'.*$/m, 'Feil: mangler argumentet «$1».')
@@ -50,10 +61,16 @@ export function lagProgram(): Command {
     .version(version, '-V, --version', 'vis versjonsnummer')
     .helpOption('-h, --help', 'vis hjelp')
     .helpCommand('help [kommando]', 'vis hjelp for en kommando')
+    // Issue 19 pkt. 11: dokumentasjonen finnes også etter en global installasjon.
+    .addHelpText('after', '\nDokumentasjon: nh docs [emne] (f.eks. nh docs faktura; alle emnene: nh docs).')
     .configureHelp({ sortSubcommands: false })
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput(utdata());
+    .configureOutput(utdata())
+    // Issue 19 pkt. 10: kommandoen som kjøres, står i hvert --json-resultat (kjor.ts).
+    .hook('preAction', (_program, kommando) => {
+      gjeldende().kommando = kommando.name();
+    });
   program.createHelp = () => Object.assign(new NorskHjelp(), program.configureHelp());
   for (const definer of kommandoer) {
     const cmd = definer(program);
@@ -61,35 +78,6 @@ export function lagProgram(): Command {
     cmd.createHelp = () => Object.assign(new NorskHjelp(), cmd.configureHelp());
   }
   return program;
-}
-
-/**
- * Flagg og kommandonavn er ASCII i koden (`--ar`, `--halvar`, `aarsrapport`); brukere skriver gjerne
- * `--år`, `--halvår`, `--forhåndsvis` og `årsrapport`. Vi translittererer navnene (ikke verdiene).
- */
-export function asciiArgv(argv: string[]): string[] {
-  const tr = (s: string) =>
-    s
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'o')
-      .replace(/å/g, 'a')
-      .replace(/Æ/g, 'Ae')
-      .replace(/Ø/g, 'O')
-      .replace(/Å/g, 'A');
-  let forsteArg = true;
-  return argv.map((a, i) => {
-    if (i < 2) return a;
-    if (a === '--') forsteArg = false;
-    if (/^--[^=]*[æøåÆØÅ]/.test(a)) {
-      const [navn, ...verdi] = a.split('=');
-      return [tr(navn!), ...verdi].join('=');
-    }
-    if (forsteArg && !a.startsWith('-')) {
-      forsteArg = false;
-      return a === 'årsrapport' ? 'aarsrapport' : a;
-    }
-    return a;
-  });
 }
 
 /** Commanders utskrift går til kjøringens strømmer; feilmeldingene oversettes og samles for --json. */
@@ -110,7 +98,9 @@ function utdata() {
 export async function main(argv: string[], io: NhIO = prosessIO()): Promise<number> {
   return medIO(io, async () => {
     const program = lagProgram();
-    const args = asciiArgv(argv);
+    const skrevet = new Map<string, string>();
+    const args = asciiArgv(argv, skrevet);
+    gjeldende().skrevneFlagg = skrevet;
     // «nh help fakture» viste før hovedhjelpen med exit 0; en ukjent kommando er en bruksfeil (issue 11 pkt. 14).
     const hjelpFor = args[2] === 'help' ? args[3] : undefined;
     if (
@@ -151,7 +141,9 @@ function bruksfeil(program: Command, e: CommanderError, args: string[]): number 
       kode: 'ugyldig-bruk',
       melding: forslag ? `${melding} Mente du «${forslag}»?` : melding,
     };
-    gjeldende().stdout.write(`${JSON.stringify({ ok: false, exitKode: 2, feil: [feil], advarsler: [] }, null, 2)}\n`);
+    const kommando = program.commands.find((c) => args.includes(c.name()) || c.aliases().some((a) => args.includes(a)));
+    const json = konvolutt(kommando?.name() ?? null, 2, { feil: [feil] }, []);
+    gjeldende().stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   }
   return 2;
 }

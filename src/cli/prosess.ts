@@ -19,8 +19,11 @@ export type NhIO = {
   naa: () => Date;
 };
 
-/** Én kjøring: omgivelsene og exit-koden kommandoen satte. */
-export type Kjoring = NhIO & { exitKode: number };
+/**
+ * Én kjøring: omgivelsene, exit-koden kommandoen satte, kommandoen som kjøres (for --json) og flaggene med
+ * norsk stavemåte slik brukeren skrev dem (ASCII-navn → skrevet; src/cli/flagg.ts).
+ */
+export type Kjoring = NhIO & { exitKode: number; kommando?: string; skrevneFlagg?: Map<string, string> };
 
 const lager = new AsyncLocalStorage<Kjoring>();
 

@@ -30,7 +30,7 @@ const tall = (v: unknown) => (v === undefined ? 0 : (v as number));
 describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på fixtures/demo', () => {
   it('11.2 (issue 14 pkt. 6): SRL-andelen på demoen er 10 av alle 32 aktive, med teller/nevner i utskriften', async () => {
     const r = await nh(['årsrapport', '--data', kopiAvDemo(), '--maltall', '2027', '--forhandsvis']);
-    expect(r.stdout).toMatch(/andelSrlOkning\s+10\/32\s+31,25 %/);
+    expect(r.stdout).toMatch(/Andel målbedrifter som har hatt en økning i SRL-skalaen\s+10\/32\s+31,25 %/);
   });
 
   it('11.2: kjører uten tilsyn (stdin lukket), alle 21 måltall med grunnlag og egne mål, skriver xlsx og csv', async () => {
@@ -172,7 +172,7 @@ describe('nh årsrapport --maltall (programveileder 6.5/11.2, 1. desember) på f
   it('uten --maltall og --år: tydelig feil, exit 2, spør aldri', async () => {
     const r = await nh(['årsrapport', '--data', DEMO]);
     expect(r.kode).toBe(2);
-    expect(r.stderr).toMatch(/Oppgi --maltall/);
+    expect(r.stderr).toMatch(/Oppgi --måltall/);
     expect((await nh(['aarsrapport', '--data', DEMO, '--maltall', '2027', '--halvår'])).kode).toBe(2);
   });
 });
@@ -511,7 +511,7 @@ describe('31. desember og utviklingsplanen (issue 20 pkt. 13 og 18, programveile
   it('issue 20 pkt. 13 / 11.1: nh frister nevner kts-plan --frist <år>-12-31 for 31. desember', async () => {
     const j = (await nh(['frister', '--json'])).json();
     const f = j.frister.find((x: { dato: string }) => x.dato === '2026-12-31');
-    expect(f.kommando).toBe('nh kts-plan --frist 2026-12-31 (kontroll: nh årsrapport --år 2026)');
+    expect(f.kommando).toBe('nh kts-plan --frist 31.12.2026 (kontroll: nh årsrapport --år 2026)');
   });
 
   it('issue 20 pkt. 18 / 8.2: nh sjekk varsler om målbedrifter med avtale i dag uten utviklingsplan (advarsel, exit 0)', async () => {
@@ -606,7 +606,7 @@ describe('nh frister (programveileder 11.1)', () => {
       dato: '2026-12-01',
       dagerIgjen: 9,
       status: 'kommende',
-      kommando: 'nh årsrapport --maltall 2027',
+      kommando: 'nh årsrapport --måltall 2027',
     });
     expect(j.frister[0]).toMatchObject({ dato: '2026-01-15', status: 'passert', kommando: 'nh årsrapport --år 2025' });
     // 11.1: 15. januar er «all rapportering … ferdigstilt», også næringshagestatusskjemaet.

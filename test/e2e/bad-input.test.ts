@@ -94,7 +94,9 @@ describe('ødelagte inndata og feilkodene: riktig exit, kode med fil/rad/kolonne
     const f = t.forventet;
     if (f.fil !== undefined) expect(vist).toContain(f.fil);
     if (f.rad !== undefined) expect(vist).toContain(`rad ${f.rad}`);
-    if (f.kolonne !== undefined) expect(vist).toContain(`kolonne «${f.kolonne}»`);
+    // I JSON-filer er det et felt, på kommandolinjen et valg (issue 19 pkt. 12).
+    const hva = /\.json$/.test(f.fil ?? '') ? 'felt' : f.fil === 'kommandolinjen' ? 'valg' : 'kolonne';
+    if (f.kolonne !== undefined) expect(vist).toContain(`${hva} «${f.kolonne}»`);
     if (f.tekst !== undefined) expect(vist).toContain(f.tekst);
     expect(j.ok ?? true).toBe(exit === 0);
     const treff = funn.find(

@@ -9,6 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEMO, kopier, lesArk, nh, ROT, avtrykk } from '../hjelp.js';
 import { harEhfValidator, validerEhf, validerEhfAlle } from '../ehf-valider.js';
+import { kryssjekk, lesCsv, lesRegister } from '../kryssjekk.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
@@ -25,12 +26,8 @@ async function alleGyldige(filer: string[]): Promise<void> {
   for (const [i, f] of filer.entries()) expect(r[i]!.avvik, path.basename(f)).toEqual([]);
 }
 
-/** Registerlinjene som objekter (overskrift → verdi). */
-function register(ws: string): Record<string, string>[] {
-  const [hode, ...rader] = linjer(les(ws, 'stotteregister.csv'));
-  const k = hode!.split(';');
-  return rader.map((r) => Object.fromEntries(r.split(';').map((v, i) => [k[i]!, v])));
-}
+/** Registerlinjene som objekter (overskrift → verdi), lest slik nh leser dem (KID som tekst, formelvern tatt bort). */
+const register = lesRegister;
 const ore = (s: string) => Math.round(Number(s.replace(',', '.')) * 100);
 
 /** Tripletex-filen: per fakturanummer Σ antall × enhetspris (øre) — det Tripletex regner som sum eks. mva. */
@@ -111,6 +108,8 @@ describe('nh faktura på demoen: EHF, Tripletex og PowerOffice (issue 15)', () =
       const tx2 = tripletexSummer(les(ws, 'faktura/2026-10/tripletex-import.csv'));
       expect([...tx2.keys()]).toEqual([ej.kreditnotaer[0].fakturanr, nyNr]);
       expect(tx2.get(ej.kreditnotaer[0].fakturanr)).toBe(-ore(reg.find((l) => l.fakturanr === gammelNr)!.egenandel!));
+      // Issue 23: etter --erstatt-kjeden stemmer register, fakturagrunnlag, importfiler og hver EHF til øret.
+      expect(await kryssjekk(ws)).toEqual([]);
     },
     240_000,
   );
@@ -264,25 +263,40 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
     if (harEhfValidator) await alleGyldige(j.filer.ehf);
   }, 60_000);
 
-  it('krasj etter EHF-filene, før registeret: neste kjøring gir de samme numrene, og EHF-filer med numre som aldri ble ført, fjernes', async () => {
+  it('issue 23 pkt. 3: krasj etter EHF-filene, før registeret: filene flyttes til avbrutt/, numrene annulleres og brukes aldri om igjen', async () => {
     const ws = kopier(LITEN);
     ehfKlar(ws, { nummerserie: { forste: 5001 }, regnskapssystem: 'tripletex', ehf: true });
     const drept = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: 'faktura:for-register' } });
     expect(drept.kode).toBe(-1);
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
     expect(les(ws, 'faktura/2026-10/tripletex-import.csv')).toMatch(/\r\n5001;/);
-    expect(readdirSync(path.join(ws, 'faktura', '2026-10', 'ehf')).sort()).toEqual([
-      '5001-915000002.xml',
-      '5002-915000142.xml',
-    ]);
-    // Timene for Beta strykes før neste kjøring: 5002 ble aldri ført og skal ikke ligge igjen som en «sendbar» fil.
+    const ehfMappe = path.join(ws, 'faktura', '2026-10', 'ehf');
+    expect(readdirSync(ehfMappe).sort()).toEqual(['5001-915000002.xml', '5002-915000142.xml']);
+    // Timene for Beta strykes før neste kjøring. Før: numrene 5001–5002 ble brukt om igjen og filene slettet —
+    // men de kan være sendt. Nå: flyttet (ikke slettet), annullert i nummerloggen, nye numre.
     writeFileSync(path.join(ws, 'timer.csv'), les(ws, 'timer.csv').replace(/^.*915 000 142.*\r\n/m, ''));
     const r = await nh(['faktura', '--data', ws, ...P, '--json']);
     expect(r.kode, r.stderr).toBe(0);
-    expect(register(ws).map((l) => l.fakturanr)).toEqual(['5001']);
-    expect(readdirSync(path.join(ws, 'faktura', '2026-10', 'ehf'))).toEqual(['5001-915000002.xml']);
-    const adv = r.json().advarsler.find((a: any) => a.kode === 'gamle-utfiler');
-    expect(adv.melding).toMatch(/2 EHF-filer med numre som aldri ble ført, er fjernet/);
+    expect(register(ws).map((l) => l.fakturanr)).toEqual(['5003']);
+    expect(readdirSync(ehfMappe)).toEqual(['5003-915000002.xml']);
+    const avbrutt = path.join(ws, 'faktura', '2026-10', 'avbrutt');
+    const [kjoring] = readdirSync(avbrutt);
+    expect(readdirSync(path.join(avbrutt, kjoring!, 'ehf')).sort()).toEqual([
+      '5001-915000002.xml',
+      '5002-915000142.xml',
+    ]);
+    const adv = r.json().advarsler.find((a: any) => a.kode === 'avbrutt-kjoring');
+    expect(adv.melding).toMatch(/numrene 5001, 5002 ble aldri ført og er annullert/);
+    const logg = lesCsv(path.join(ws, 'faktura', 'nummerlogg.csv'));
+    expect(logg.map((l) => [l.hendelse, l.fakturanr])).toEqual([
+      ['tildelt', '5001'],
+      ['tildelt', '5002'],
+      ['annullert', '5001'],
+      ['annullert', '5002'],
+      ['tildelt', '5003'],
+      ['ført', '5003'],
+    ]);
+    expect(await kryssjekk(ws)).toEqual([]);
   });
 
   it('--format med ukjent format er exit 2', async () => {

@@ -321,7 +321,7 @@ describe('nh faktura (programveileder 10.4, vedlegg 3 pkt. 2 og 4.1)', () => {
       expect(igjen.kode, igjen.stderr).toBe(0);
       expect(igjen.json().status).toBe('fakturert');
       if (punkt === 'faktura:for-register')
-        expect(igjen.json().advarsler.map((a: any) => a.kode)).toContain('gamle-utfiler');
+        expect(igjen.json().advarsler.map((a: any) => a.kode)).toContain('avbrutt-kjoring');
       expect(registerLinjer(ws).filter((l) => l.startsWith('2026M10;'))).toHaveLength(2);
       expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
       expect(existsSync(path.join(ws, '.stotteregister.laas'))).toBe(false);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO, kopier, nh, ROT, tomMappe } from '../hjelp.js';
+import { passerJsonSkjema } from '../json-skjema.js';
 
 const GYLNE = path.join(ROT, 'test', 'gylne');
 
@@ -34,6 +35,7 @@ async function gylden(navn: string, args: string[], ws = demo()): Promise<void> 
     normaliser(ws, `exit ${tekst.kode}\n--- stdout ---\n${tekst.stdout}--- stderr ---\n${tekst.stderr}`),
   ).toMatchFileSnapshot(path.join(GYLNE, `${navn}.txt`));
   await expect(normaliser(ws, json.stdout)).toMatchFileSnapshot(path.join(GYLNE, `${navn}.json`));
+  passerJsonSkjema(json.stdout); // issue 19 pkt. 10: hvert felt står i docs/json.md
 }
 
 /** Alle CSV-filer under en mappe i arbeidsmappen (rekursivt), som tekst. */
@@ -79,6 +81,7 @@ describe('gylne filer for alle kommandoene på fixtures/demo', () => {
       '--json',
     ]);
     expect(r.kode, r.stderr).toBe(0);
+    passerJsonSkjema(r.stdout);
     await expect(r.stdout.split(ny).join('<ny-hage>')).toMatchFileSnapshot(path.join(GYLNE, 'init.json'));
     for (const f of readdirSync(ny).sort()) {
       await expect(readFileSync(path.join(ny, f), 'utf8')).toMatchFileSnapshot(path.join(GYLNE, 'init', f));
@@ -115,6 +118,7 @@ describe('gylne filer for alle kommandoene på fixtures/demo', () => {
     await gylden('faktura-2026-10-forhandsvis', ['faktura', '--periode', '2026-10', '--forhandsvis'], ws);
     const r = await nh(['faktura', '--periode', '2026-10', '--data', ws, '--json']);
     expect(r.kode, r.stderr).toBe(0);
+    passerJsonSkjema(r.stdout);
     await expect(normaliser(ws, r.stdout)).toMatchFileSnapshot(path.join(GYLNE, 'faktura-2026-10.json'));
     for (const [fil, tekst] of [
       ...csvFiler(ws, 'faktura'),
@@ -137,6 +141,7 @@ describe('gylne filer for alle kommandoene på fixtures/demo', () => {
     await gylden('kts-plan-2026-12-01-forhandsvis', ['kts-plan', '--frist', '2026-12-01', '--forhandsvis'], ws);
     const r = await nh(['kts-plan', '--frist', '2026-12-01', '--data', ws, '--json']);
     expect(r.kode, r.stderr).toBe(0);
+    passerJsonSkjema(r.stdout);
     await expect(normaliser(ws, r.stdout)).toMatchFileSnapshot(path.join(GYLNE, 'kts-plan-2026-12-01.json'));
     for (const [fil, tekst] of csvFiler(ws, 'avi')) {
       await expect(tekst).toMatchFileSnapshot(path.join(GYLNE, 'filer', fil.replace(/[\\/]/g, '__')));

@@ -582,7 +582,7 @@ describe('issue 19 pkt. 3 og 8, issue 20 pkt. 3 og 6', () => {
       'Mangler for en endelig vurdering: eierskapet (--selvstendig, --partner, --tilknyttet eller --eierskap); ' +
         'bedriftens egenkapital (--innskutt-ek og --opptjent-ek); status for konkurs, rekonstruksjon og avvikling ' +
         '(kjør med nett, eller --konkurs-avvikling ja|nei); redningsstøtte og omstruktureringsstøtte ' +
-        '(--redningsstotte ja|nei).',
+        '(--redningsstøtte ja|nei).',
     );
     expect(readFileSync(path.join(ws, 'smb-sjekk', `910017810-${DATO}.md`), 'utf8')).toContain(sist);
   });
@@ -697,7 +697,7 @@ describe('issue 19 pkt. 3 og 8, issue 20 pkt. 3 og 6', () => {
     );
     expect(p.versjon).toBe(2);
     expect(p.oppfolging).toEqual({
-      regnskap: { aar: 2025, fra: '2025-01-01', til: '2025-12-31' },
+      regnskap: { ar: 2025, fra: '2025-01-01', til: '2025-12-31' },
       tallOppgitt: false,
       sisteInnsendteAarsregnskap: 2025,
       treaarsunntak: { brukt: false, fra: expect.any(String), utloper: expect.any(String) },

@@ -22,7 +22,7 @@ describe('faktura.tjenestepriser med skrivefeil i tjenestens navn (issue 11 pkt.
     const r = await nh(['faktura', '--data', ws, '--periode', '2026-10']);
     expect(r.kode, r.stderr).toBe(2);
     expect(r.stderr).toContain(
-      'nh.json, kolonne «faktura.tjenestepriser.Forretningsutviklng»: Tjenesten «Forretningsutviklng» finnes ikke i timer.csv for perioden, men «Forretningsutvikling» gjør det',
+      'nh.json, felt «faktura.tjenestepriser.Forretningsutviklng»: Tjenesten «Forretningsutviklng» finnes ikke i timer.csv for perioden, men «Forretningsutvikling» gjør det',
     );
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
   });

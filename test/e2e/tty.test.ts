@@ -164,6 +164,11 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
         // Ugyldig kontrollsiffer først: valideringen (MOD11) svarer, så et gyldig nummer.
         { vent: SPORSMAL.orgnrInit, svar: `923609017${ENTER}` },
         { vent: 'kontrollsiffer', svar: `${'\x7f'.repeat(9)}923609016${ENTER}` },
+        // Issue 19 pkt. 2: satsene spørres så om; tomt svar lar dem stå som «FYLL INN» (test/e2e/init-tty.test.ts).
+        ...['EUR-kursen', 'Arbeidsgiveravgift', 'Andre sosiale', 'Indirekte kostnader', 'Markedspris'].map((v) => ({
+          vent: v,
+          svar: ENTER,
+        })),
       ],
     );
     expect(r.kode, r.ut).toBe(0);
@@ -511,7 +516,7 @@ describe('uten TTY (skript, stdin lukket) spør nh aldri', () => {
     const ws = kopier(DEMO);
     const r = await uten(['årsrapport', '--data', ws]);
     expect(r.kode).toBe(2);
-    expect(r.stderr).toMatch(/Oppgi --maltall/);
+    expect(r.stderr).toMatch(/Oppgi --måltall/);
     expect(ingenSporsmal(r.stdout)).toEqual([]);
     const b = await uten(['budsjett', '--data', ws, '--forhandsvis']);
     expect(b.kode).toBe(0);

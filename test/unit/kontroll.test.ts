@@ -92,7 +92,7 @@ describe('kryssjekkene: én liste, samme melding i sjekk, faktura og budsjett', 
     const budsjett = beregnRegnskap(2026, timer, ANSATTE, satser, MB, [], [], ['ADM']).feil;
     expect(sjekk.map((x) => x.melding)).toEqual([
       'Ukjent ansatt «Nils Ukjent»: står ikke i ansatte og har derfor ingen timesats eller markedspris.',
-      'Kari Nordmann har 25 timer 2026-10-06 — mer enn døgnet har.',
+      'Kari Nordmann har 25 timer 06.10.2026 — mer enn døgnet har.',
     ]);
     expect(faktura).toEqual(sjekk);
     expect(budsjett).toEqual(sjekk);

@@ -4,7 +4,7 @@
  * etter om en PID med samme nummer lever på denne PC-en.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InndataFeil } from '../../src/domain/felles/diagnostikk.js';
 import {
@@ -57,6 +57,15 @@ describe('når er en lås foreldet', () => {
     expect(vurderLaas(lest('', 500), o).foreldet).toBe(false);
     expect(vurderLaas(lest('', TOM_MS + 1), o).foreldet).toBe(true);
     expect(vurderLaas(lest('{"vert":"PC-KA', TOM_MS + 1), o).foreldet).toBe(true);
+  });
+
+  it('issue 23 (lav): en lås fra en PC med klokken fram i tid tas over etter ANNEN_VERT_MS regnet fra ctime her', () => {
+    // Tidsstempel og mtime to timer fram i tid (PC-OLA har feil klokke); filen kom hit for 11 minutter siden.
+    const fram = `${JSON.stringify({ vert: 'PC-OLA', pid: DOED_PID, tid: new Date(NAA + 7_200_000).toISOString(), id: 'x' })}\n`;
+    const l = (ctimeAlder: number): LestLaas => ({ ...lest(fram, -7_200_000), ctimeMs: NAA - ctimeAlder });
+    // Før: alderen var negativ i to timer til, så låsen ble aldri «eldre enn 10 minutter».
+    expect(vurderLaas(l(ANNEN_VERT_MS + 60_000), o).foreldet).toBe(true);
+    expect(vurderLaas(l(60_000), o).foreldet).toBe(false);
   });
 
   it('lås fra eldre nh («pid\\ntid») vurderes som samme PC', () => {
@@ -140,6 +149,18 @@ describe('overtakelse er atomisk (issue 11 pkt. 3)', () => {
     const fersk = path.join(d, 'fersk.laas');
     writeFileSync(fersk, '');
     await expect(taLaas(fersk)).rejects.toThrow(/tom eller uleselig/);
+  });
+
+  it('issue 23 (lav): en lås som er en død symbolsk lenke blokkerer ikke mappen for godt', async () => {
+    const d = mappe();
+    const sti = path.join(d, '.l');
+    symlinkSync(path.join(d, 'finnes-ikke'), sti);
+    // Fersk lenke: behandlet som en uleselig lås («laast»), ikke en evig løkke.
+    await expect(taLaas(sti)).rejects.toThrow(/tom eller uleselig/);
+    // Eldre enn TOM_MS: tas over, og lenken er erstattet av en ekte lås.
+    const l = await taLaas(sti, { naa: () => Date.now() + TOM_MS + 5_000 });
+    expect(lstatSync(sti).isSymbolicLink()).toBe(false);
+    expect(await holderLaas(l)).toBe(true);
   });
 
   it('låsfilen er aldri tom: innholdet (vert, pid, tid, id) er på plass i det øyeblikket filen finnes', async () => {

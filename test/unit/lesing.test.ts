@@ -9,6 +9,7 @@ import { lesAlle, lesAlleDelvis, tolkTabell } from '../../src/io/les/datasett.js
 import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
 import { lagCsv } from '../../src/io/skriv/csv-skriv.js';
 import { configSkjema, naermeste, seksjon, tolkConfig } from '../../src/domain/konfig/config.js';
+import { krev } from '../../src/domain/konfig/uavklart.js';
 import { tilskuddDef } from '../../src/domain/datasett/tilskudd.js';
 import { kostnaderDef } from '../../src/domain/datasett/kostnader.js';
 import { dekod, finnSkilletegn } from '../../src/io/les/tekstfil.js';
@@ -171,17 +172,17 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     const { stotteintensitet: _s, ...uten } = { ...MINI_CONFIG, stotteintensitet: 1 };
     const r = tolkConfig({ ...uten, stotteIntensitet: 75, mvasats: 25, _kommentar: 'lov', $schema: 'lov' });
     expect(!r.ok && r.feil.map((d) => [d.kode, d.kilde?.kolonne, d.melding])).toEqual([
-      ['ukjent-config-nokkel', 'stotteIntensitet', 'Ukjent nøkkel «stotteIntensitet» — mente du «stotteintensitet»?'],
-      ['ukjent-config-nokkel', 'mvasats', 'Ukjent nøkkel «mvasats» — mente du «mvaSats»?'],
+      ['ukjent-config-nokkel', 'stotteIntensitet', 'Ukjent felt «stotteIntensitet» — mente du «stotteintensitet»?'],
+      ['ukjent-config-nokkel', 'mvasats', 'Ukjent felt «mvasats» — mente du «mvaSats»?'],
     ]);
     const f = tolkConfig({ ...MINI_CONFIG, faktura: { tjenestepris: {} } });
     expect(!f.ok && f.feil.map((d) => d.melding)).toEqual([
-      'Ukjent nøkkel «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?',
+      'Ukjent felt «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?',
     ]);
     const c = configSkjema.parse({ ...MINI_CONFIG, smb: { innovasjonselskaper: [] } });
     const skjema = z.object({ innovasjonsselskaper: z.array(z.string()).default([]) });
     expect(() => seksjon(c, 'smb', skjema)).toThrowError(
-      'nh.json, kolonne «smb.innovasjonselskaper»: Ukjent nøkkel «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?',
+      'nh.json, felt «smb.innovasjonselskaper»: Ukjent felt «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?',
     );
     expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
   });
@@ -224,7 +225,7 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     // 99 999 timer per årsverk ga en timesats nær null — begge uten et ord.
     const kurs = (k: number | string) => tolkConfig({ ...MINI_CONFIG, eurNok: { ...MINI_CONFIG.eurNok, kurs: k } });
     const k = kurs('11.603');
-    expect(k.ok && k.config.eurNok.kurs).toBe(116_030);
+    expect(k.ok && krev(k.config, ['eurNok']).eurNok.kurs).toBe(116_030);
     for (const feilKurs of [11603, 0.0862, '11 603']) {
       const r = kurs(feilKurs);
       expect(!r.ok && r.feil[0]!.melding).toMatch(

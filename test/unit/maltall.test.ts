@@ -263,7 +263,7 @@ describe('SRL-økning (programveileder 11.2 og vedlegg 1)', () => {
     ];
     const m = hent(grunnlag({ malbedrifter: [a, b, e], srl: halv }, 2026, true), 'andelSrlOkning');
     expect(m).toMatchObject({ teller: 1, nevner: 3, bedrifter: [a.orgnr] });
-    expect(m.merknad).toMatch(/1 vurdering\(er\) for 2026 uten dato er ikke med i halvåret/);
+    expect(m.merknad).toMatch(/1 vurdering for 2026 uten dato er ikke med i halvåret/);
     expect(hent(grunnlag({ malbedrifter: [a, b, e], srl: halv }), 'andelSrlOkning').teller).toBe(3); // hele året: alle
   });
   it('to vurderinger for samme målbedrift og år er en feil', () => {

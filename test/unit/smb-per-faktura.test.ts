@@ -137,7 +137,7 @@ describe('ny SMB-sjekk under avtalen (issue 20 pkt. 3; 4.3, vedlegg 3 pkt. 2)', 
     // Versjon 2 (src/domain/smb/post.ts): oppfolging.regnskap og oppfolging.treaarsunntak
     const v2 = (oppfolging: unknown) => tolkSmbPost(d('2026-05-01'), { versjon: 2, dom: 'KAN TAS OPP', oppfolging });
     const tre = { brukt: true, fra: '2024-03-02', utloper: '2027-03-02' };
-    expect(v2({ regnskap: { aar: 2025, fra: '2025-01-01', til: '2025-12-31' }, treaarsunntak: tre })).toMatchObject({
+    expect(v2({ regnskap: { ar: 2025, fra: '2025-01-01', til: '2025-12-31' }, treaarsunntak: tre })).toMatchObject({
       regnskapTil: '2025-12-31',
       treaarsunntakSlutt: '2027-03-02',
     });

@@ -106,29 +106,29 @@ describe('en periode ført to ganger (issue 11 pkt. 12)', () => {
 });
 
 describe('håndredigert register (issue 11 pkt. 19)', () => {
-  it('en kolonne i ignorerKolonner beholdes ved omskriving, også på linjen som erstattes', async () => {
-    const am = await arbeidsmappe(csv(`${HODE};merknad`, `${SEP};sjekket av Kari`, `${OKT};=1+1`), undefined, (c) => {
+  it('issue 23 pkt. 4: en egen kolonne (ignorerKolonner) følger linjen den står på — aldri kopiert til nye linjer', async () => {
+    // Faktura og kreditnota for samme målbedrift og periode med hver sin merknad (før: nøkkelen var periode+orgnr,
+    // og den siste linjens merknad havnet på alle tre; en ny faktura arvet kreditnotaens).
+    const FAKT = `${SEP.replace(';k1', '')};faktura;26001;;;;2026-09-915000002;;;;k1`;
+    const KRED =
+      '2026-09;30.09.2026;915000002;Alfa Teknologi AS;-5000,00;-1250,00;-312,50;-3750,00;11,5;31.12.2025;-326,09;' +
+      'kreditnota;26002;;;;K-2026-09-915000002;26001;;;k2';
+    const hode = `${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;korrigerer;smbGodtatt;kjoring')};merknad`;
+    const am = await arbeidsmappe(csv(hode, `${FAKT};sendt i posten`, `${KRED};=1+1`), undefined, (c) => {
       c.ignorerKolonner = { stotteregister: ['merknad'] };
     });
     const reg = await lesStotteregister(am);
-    const nyOkt = (await lesNy(OKT.replace('6000,00;1500,00;6000,00', '6000,00;1500,00;6000,00')))[0]!;
-    await skrivStotteregister(am, reg, registerCsv([reg.linjer[0]!, { ...nyOkt, kjoring: 'k5' }], reg.ekstra));
+    const ny = { ...(await lesNy(SEP))[0]!, type: 'faktura' as const, fakturanr: '26003', kjoring: 'k3' };
+    await skrivStotteregister(am, reg, registerCsv([...reg.linjer, ny], reg.ekstra));
     const linjer = readFileSync(am.sti('stotteregister.csv'), 'utf8')
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    // Fakturaidentiteten (issue 15) og smbGodtatt (issue 20 pkt. 2) står mellom stotteEur og kjoring; tomme for
-    // linjer uten dem.
-    const medId = (l: string) => l.replace(/;([^;]*)$/, ';;;;;;;;;$1');
-    expect(linjer[0]).toBe(
-      `${HODE.replace(';kjoring', ';type;fakturanr;kid;fakturadato;forfallsdato;ordrereferanse;krediterer;smbGodtatt;kjoring')};merknad`,
-    );
-    // Perioden skrives som «2026M09» (issue 16 pkt. 11: Excel lar den stå som tekst).
-    expect(linjer[1]).toBe(`${medId(SEP.replace('2026-09', '2026M09'))};sjekket av Kari`);
-    expect(linjer[2]?.replace(/;faktura;;;31\.10\.2026;31\.10\.2026;2026-10-915000142;;;/, ';;;;;;;;;')).toBe(
-      `${medId(OKT.replace(';k2', ';k5').replace('2026-10', '2026M10'))};'=1+1`,
-    );
-    expect((await lesStotteregister(am)).linjer).toHaveLength(2);
+    expect(linjer[0]).toBe(hode);
+    expect(linjer.slice(1).map((l) => l.split(';').at(-1))).toEqual(['sendt i posten', "'=1+1", '']);
+    // Lest tilbake: merknaden er nøyaktig det som ble skrevet («'» for formelvernet tas bort igjen, issue 23 pkt. 7).
+    const igjen = await lesStotteregister(am);
+    expect([...igjen.ekstra.verdier.values()].map((v) => v[0])).toEqual(['sendt i posten', '=1+1', '']);
   });
 
   it('Stotteregister.csv (stor S) skrives tilbake som Stotteregister.csv, ikke som en ny stotteregister.csv', async () => {

@@ -7,12 +7,12 @@ import type { Arbeidsmappe } from '../../io/arbeidsmappe.js';
 import type { Parameter } from '../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Spor } from '../kontekst.js';
 
-export function velgAar(flagg: string | undefined, config: Config, navn = '--ar'): number {
+export function velgAar(flagg: string | undefined, config: Config, navn = '--år'): number {
   return flagg === undefined ? config.ar : tolkAar(flagg, navn);
 }
 
 /** Et år i programperioden fra et flagg, ellers exit 2. */
-export function tolkAar(flagg: string, navn = '--ar'): number {
+export function tolkAar(flagg: string, navn = '--år'): number {
   if (!/^\d{4}$/.test(flagg.trim()) || Number(flagg) < 2023 || Number(flagg) > 2099) {
     throw new InndataFeil([
       feil('ugyldig-flagg', `${navn} «${flagg}» er ikke et år i programperioden.`, undefined, {

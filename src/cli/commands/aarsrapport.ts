@@ -8,7 +8,7 @@ export function definer(program: Command): Command {
     .command('årsrapport')
     .alias('aarsrapport')
     .description(
-      'måltall til AVI (--maltall <år>, 1. desember) og årsrapportering (--år <år>, 31.12/15.1; --halvår 30.6) — programveileder 10.4, 11.1, 11.2',
+      'måltall til AVI (--måltall <år>, 1. desember) og årsrapportering (--år <år>, 31.12/15.1; --halvår 30.6) — programveileder 10.4, 11.1, 11.2',
     );
   medFellesValg(cmd)
     .option(

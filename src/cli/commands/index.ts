@@ -12,6 +12,7 @@ import { definer as frister } from './frister.js';
 import { definer as budsjett } from './budsjett.js';
 import { definer as smbSjekk } from './smb-sjekk.js';
 import { definer as ktsPlan } from './kts-plan.js';
+import { definer as docs } from './docs.js';
 
 // Rekkefølgen i «nh --help» følger administratorens år: oppsett, satser, budsjett, opptak, fakturering, AVI, årsrapport.
 export const kommandoer: ((program: Command) => Command)[] = [
@@ -24,4 +25,5 @@ export const kommandoer: ((program: Command) => Command)[] = [
   ktsPlan,
   aarsrapport,
   frister,
+  docs,
 ];

@@ -11,7 +11,7 @@ export function definer(program: Command): Command {
     );
   medFellesValg(cmd)
     .option(
-      '--frist <åååå-mm-dd>',
+      '--frist <dato>',
       'AVI-fristen (1. mars/juni/september/desember, eller 31. desember for årsslutt; standard: den neste fra i dag) → avi/avi-oppdatering-<frist>.xlsx/.csv',
     )
     .option(

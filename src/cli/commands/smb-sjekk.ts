@@ -90,7 +90,7 @@ export function definer(program: Command): Command {
     .option('--overskriv', 'erstatt dagens sjekk om den finnes fra før')
     .option(
       '--kurs <kurs[:dato]>',
-      'NOK per EUR (standard: eurNok i nh.json), valgfritt med dato, f.eks. «11,5:2025-12-31»',
+      'NOK per EUR (standard: eurNok i nh.json), valgfritt med dato, f.eks. «11,5:31.12.2025»',
     )
     .action(async (orgnr: string | undefined, valg: SmbSjekkValg) => {
       await kjor(valg, async (k) => (await import('../app/smb-sjekk/smb-sjekk.js')).smbSjekk(k, orgnr, valg));

@@ -38,7 +38,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-03-01',
+    kommando: 'nh kts-plan --frist 01.03.<åååå>',
     aviOppdatering: true,
   },
   {
@@ -46,7 +46,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-06-01',
+    kommando: 'nh kts-plan --frist 01.06.<åååå>',
     aviOppdatering: true,
   },
   {
@@ -54,14 +54,14 @@ export const FRISTER: readonly Frist[] = [
     dag: 30,
     hva: 'Halvårsrapportering: aktive målbedrifter første halvår registrert i AVI',
     kilde: 'Programveileder 11.1',
-    kommando: 'nh årsrapport --år <åååå> --halvar',
+    kommando: 'nh årsrapport --år <åååå> --halvår',
   },
   {
     mnd: 9,
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-09-01',
+    kommando: 'nh kts-plan --frist 01.09.<åååå>',
     aviOppdatering: true,
   },
   {
@@ -69,7 +69,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Oppdatering av målbedrifter i AVI (kundetilfredshetsundersøkelsen)',
     kilde: 'Programveileder 11.1 og 6.3',
-    kommando: 'nh kts-plan --frist <åååå>-12-01',
+    kommando: 'nh kts-plan --frist 01.12.<åååå>',
     aviOppdatering: true,
   },
   {
@@ -77,7 +77,7 @@ export const FRISTER: readonly Frist[] = [
     dag: 1,
     hva: 'Måltall for det kommende året legges inn i AVI',
     kilde: 'Programveileder 11.1 og 11.2',
-    kommando: 'nh årsrapport --maltall <neste år>',
+    kommando: 'nh årsrapport --måltall <neste år>',
   },
   {
     mnd: 12,
@@ -92,7 +92,7 @@ export const FRISTER: readonly Frist[] = [
     hva: 'Alle målbedrifter som er/har vært aktive i året er registrert i AVI',
     kilde: 'Programveileder 11.1',
     // Issue 20 pkt. 13: registreringen lages med kts-plan (årsslutt), kontrollen med årsrapport (ikke lastet opp).
-    kommando: 'nh kts-plan --frist <åååå>-12-31 (kontroll: nh årsrapport --år <åååå>)',
+    kommando: 'nh kts-plan --frist 31.12.<åååå> (kontroll: nh årsrapport --år <åååå>)',
   },
 ];
 

@@ -256,7 +256,7 @@ export function beregnRegnskap(
     adv.push(
       advarsel(
         'mb-med-adm-aktivitet',
-        `${admAktivPaaMb.length} timerad(er) på målbedrifter har en administrasjonsaktivitet (første: «${f.aktivitet}» på ${f.malbedrift}). De regnes som målbedriftstimer (art. 28) og er ikke med her; før dem på ${adminKoder[0] ?? 'ADM'} hvis de gjelder administrasjon.`,
+        `${admAktivPaaMb.length} ${admAktivPaaMb.length === 1 ? 'timerad' : 'timerader'} på målbedrifter har en administrasjonsaktivitet (første: «${f.aktivitet}» på ${f.malbedrift}). De regnes som målbedriftstimer (art. 28) og er ikke med her; før dem på ${adminKoder[0] ?? 'ADM'} hvis de gjelder administrasjon.`,
         { ...f.kilde, kolonne: 'aktivitet' },
       ),
     );

@@ -15,36 +15,42 @@ export const annenstotteDef = definerDatasett({
     'Én rad per støtte fra andre (andre programoperatører, inkubatorer, annen offentlig støtte til de samme kostnadene). Teller i treårstaket, og i støtteintensiteten når den dekker de samme kostnadene.',
   kolonner: {
     orgnr: paakrevd(orgnr(), {
+      overskrift: 'Orgnr',
       type: 'orgnr',
       alias: ['organisasjonsnummer', 'målbedrift'],
       beskrivelse: 'Målbedriftens orgnr.',
       eksempel: '923609016',
     }),
     dato: paakrevd(dato(), {
+      overskrift: 'Dato',
       type: 'dato',
       alias: ['tildelt', 'vedtaksdato'],
       beskrivelse: 'Datoen støtten ble gitt (vedtaket eller fakturaen hos den andre).',
       eksempel: '15.03.2026',
     }),
     giver: paakrevd(tekst(200), {
+      overskrift: 'Giver',
       type: 'tekst',
       alias: ['støttegiver', 'operatør'],
       beskrivelse: 'Hvem som ga støtten (f.eks. en annen næringshage eller inkubator).',
       eksempel: 'Dalen Inkubator AS',
     }),
     belop: frivillig(belop({ minst: 0 }), {
+      overskrift: 'Beløp',
       type: 'belop',
       alias: ['beløp', 'beløp nok', 'nok'],
       beskrivelse: 'Støtten i kroner (omregnet til euro med nh.json eurNok). Fyll inn denne eller belopEur.',
       eksempel: '45 000',
     }),
     belopEur: frivillig(belop({ minst: 0 }), {
+      overskrift: 'Beløp EUR',
       type: 'belop',
       alias: ['beløp eur', 'eur'],
       beskrivelse: 'Støtten i euro, når den er gitt i euro. Fyll inn denne eller belop.',
       eksempel: '3 900',
     }),
     sammeKostnader: paakrevd(janei(), {
+      overskrift: 'Samme kostnader',
       type: 'janei',
       alias: ['samme kostnader', 'samme støtteberettigede kostnader'],
       beskrivelse:
@@ -52,6 +58,7 @@ export const annenstotteDef = definerDatasett({
       eksempel: 'nei',
     }),
     beskrivelse: frivillig(tekst(500), {
+      overskrift: 'Beskrivelse',
       type: 'tekst',
       alias: ['kommentar', 'ordning'],
       beskrivelse: 'Fritekst, f.eks. ordningen eller saksnummeret.',

@@ -8,6 +8,11 @@ import type { Kilde } from '../felles/diagnostikk.js';
 import { valgfri, type RaaCelle } from '../felles/felter.js';
 
 export type KolonneMeta = {
+  /**
+   * Issue 19 pkt. 5: overskriften en administrator leser («Årslønn», «Stilling %»). nh init skriver den i malene;
+   * både den og nøkkelen (og aliasene) godtas når filen leses. Tom = nøkkelen.
+   */
+  overskrift?: string;
   /** Ekstra overskrifter som godtas (normaliseres som alle overskrifter). */
   alias?: string[];
   beskrivelse: string;
@@ -49,6 +54,11 @@ export type RadAv<D extends { kolonner: Record<string, AnyKolonne> }> = {
 
 /** En innlest rad med hvor den kom fra (fil, ark, rad), så senere regler kan peke på den. */
 export type MedKilde<T> = T & { kilde: Kilde };
+
+/** Overskriften for en kolonne slik nh skriver den i maler og meldinger. */
+export function overskrift(nokkel: string, kol: Pick<KolonneMeta, 'overskrift'>): string {
+  return kol.overskrift ?? nokkel;
+}
 
 export function definerDatasett<K extends Record<string, AnyKolonne>>(def: DatasettDef<K>): DatasettDef<K> {
   return def;

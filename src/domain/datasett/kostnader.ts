@@ -24,33 +24,43 @@ export const kostnaderDef = definerDatasett({
   beskrivelse: 'Én rad per direkte kostnad (budsjettert eller faktisk).',
   kolonner: {
     ar: paakrevd(heltall({ min: 2023, maks: 2099 }), {
+      overskrift: 'År',
       type: 'heltall',
       alias: ['år', 'aar'],
       beskrivelse: 'Året kostnaden gjelder.',
       eksempel: '2026',
     }),
     kategori: paakrevd(tekst(200), {
+      overskrift: 'Kategori',
       type: 'tekst',
       verdier: KOSTNADSKATEGORIER,
-      beskrivelse: 'Kategori fra 10.4 (se docs/budsjett.md).',
+      beskrivelse: 'Kategori fra 10.4 (se «nh docs budsjett»).',
       eksempel: 'Eksterne kostnader til profilering',
     }),
     belop: paakrevd(belop(), {
+      overskrift: 'Beløp eks. mva',
       type: 'belop',
       alias: ['beløp'],
       beskrivelse: 'Beløp i kroner eksklusive mva.',
       eksempel: '12 500',
     }),
     tekst: frivillig(tekst(500), {
+      overskrift: 'Tekst',
       type: 'tekst',
       alias: ['beskrivelse'],
       beskrivelse: 'Hva kostnaden gjaldt.',
       eksempel: 'Annonse i lokalavisa',
     }),
-    dato: frivillig(dato(), { type: 'dato', beskrivelse: 'Bilagsdato (faktiske kostnader).', eksempel: '12.03.2026' }),
+    dato: frivillig(dato(), {
+      overskrift: 'Dato',
+      type: 'dato',
+      beskrivelse: 'Bilagsdato (faktiske kostnader).',
+      eksempel: '12.03.2026',
+    }),
     type: frivillig(
       valg(['faktisk', 'budsjett'] as const, { regnskap: 'faktisk', plan: 'budsjett', budsjettert: 'budsjett' }),
       {
+        overskrift: 'Type',
         type: 'tekst',
         verdier: ['faktisk', 'budsjett'],
         beskrivelse: '«faktisk» (bokført) eller «budsjett» (planlagt). Tom = faktisk.',

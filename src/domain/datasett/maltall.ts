@@ -3,7 +3,7 @@ import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from 
 
 /**
  * Administratorens egne måltall `maltall-<år>.csv|xlsx` (programveileder 6.5 og 11.2): én rad per
- * måltall med id og mål. Filen `nh årsrapport --maltall <år>` skriver har de samme kolonnene, så den
+ * måltall med id og mål. Filen `nh årsrapport --måltall <år>` skriver har de samme kolonnene, så den
  * kan fylles ut og leses inn igjen: «mål» for andeler er prosent (0–100), for antall et heltall.
  * De øvrige kolonnene er bare informasjon og leses ikke.
  */
@@ -15,7 +15,7 @@ export const maltallDef = definerDatasett({
     id: paakrevd(tekst(200), {
       type: 'tekst',
       alias: ['måltall id', 'nøkkel'],
-      beskrivelse: 'Måltallets id (se docs/aarsrapport.md), eller måltallets navn slik det står i AVI.',
+      beskrivelse: 'Måltallets id (se «nh docs aarsrapport»), eller måltallets navn slik det står i AVI.',
       eksempel: 'andelInnovasjonsstotte',
     }),
     mal: frivillig(prosent(), {

@@ -11,30 +11,35 @@ export const srlDef = definerDatasett({
   beskrivelse: 'Én rad per målbedrift og år: SRL-nivå 1–9 (vedlegg 1).',
   kolonner: {
     orgnr: paakrevd(orgnr(), {
+      overskrift: 'Orgnr',
       type: 'orgnr',
       alias: ['organisasjonsnummer'],
       beskrivelse: 'Målbedriftens orgnr.',
       eksempel: '923609016',
     }),
     ar: paakrevd(heltall({ min: 2023, maks: 2099 }), {
+      overskrift: 'År',
       type: 'heltall',
       alias: ['år', 'aar'],
       beskrivelse: 'Året vurderingen gjelder.',
       eksempel: '2026',
     }),
     srl: paakrevd(heltall({ min: 1, maks: 9 }), {
+      overskrift: 'SRL-nivå',
       type: 'heltall',
       alias: ['nivå', 'srl nivå', 'srl-nivå'],
       beskrivelse: 'SRL-nivå 1–9 (vedlegg 1).',
       eksempel: '4',
     }),
     dato: frivillig(dato(), {
+      overskrift: 'Dato',
       type: 'dato',
       alias: ['vurdert'],
       beskrivelse: 'Dato for vurderingen.',
       eksempel: '30.11.2026',
     }),
     kommentar: frivillig(tekst(500), {
+      overskrift: 'Kommentar',
       type: 'tekst',
       beskrivelse: 'Begrunnelse for nivået.',
       eksempel: 'Bærekraft testet mot kunder',

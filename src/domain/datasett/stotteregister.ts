@@ -53,9 +53,10 @@ export const stotteregisterDef = definerDatasett({
       beskrivelse: 'Støtten i euro (to desimaler).',
       eksempel: '638,16',
     }),
-    type: frivillig(valg(['faktura', 'kreditnota'] as const), {
+    type: frivillig(valg(['faktura', 'kreditnota', 'kurskorreksjon'] as const), {
       type: 'tekst',
-      beskrivelse: 'faktura eller kreditnota (tom = faktura). En kreditnota har negative beløp.',
+      beskrivelse:
+        'faktura, kreditnota eller kurskorreksjon (tom = faktura). En kreditnota har negative beløp; en kurskorreksjon har 0 kr og retter støtten i EUR etter en ny kurs.',
       eksempel: 'faktura',
     }),
     fakturanr: frivillig(tekst(30), {
@@ -83,6 +84,11 @@ export const stotteregisterDef = definerDatasett({
     krediterer: frivillig(tekst(30), {
       type: 'tekst',
       beskrivelse: 'Kreditnota: fakturanummeret (ellers ordrereferansen) den krediterer.',
+      eksempel: '10001',
+    }),
+    korrigerer: frivillig(tekst(30), {
+      type: 'tekst',
+      beskrivelse: 'Kurskorreksjon: fakturanummeret (ellers ordrereferansen) den retter EUR-verdien for.',
       eksempel: '10001',
     }),
     // Issue 20 pkt. 2: støtte gitt selv om den siste SMB-sjekken sa «KAN IKKE TAS OPP» (nh faktura --godta-smb).

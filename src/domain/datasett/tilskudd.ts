@@ -14,6 +14,7 @@ export const tilskuddDef = definerDatasett({
   beskrivelse: 'Én rad per tilsagn/tildeling.',
   kolonner: {
     ar: paakrevd(heltall({ min: 2023, maks: 2099 }), {
+      overskrift: 'År',
       type: 'heltall',
       alias: ['år', 'aar'],
       beskrivelse: 'Året tilskuddet gjelder.',
@@ -33,6 +34,7 @@ export const tilskuddDef = definerDatasett({
         'ubrukte midler': 'overfort',
       }),
       {
+        overskrift: 'Type',
         type: 'tekst',
         verdier: TILSKUDDSTYPER,
         beskrivelse:
@@ -42,18 +44,21 @@ export const tilskuddDef = definerDatasett({
     ),
     // Nøkkelen heter «giver» fordi hver innlest rad har feltet `kilde` (fil og rad); overskriften «kilde» godtas.
     giver: frivillig(tekst(200), {
+      overskrift: 'Giver',
       type: 'tekst',
       alias: ['kilde', 'tilskuddsgiver'],
       beskrivelse: 'Hvem som gir tilskuddet.',
       eksempel: 'Siva',
     }),
     belop: paakrevd(belop({ minst: 0 }), {
+      overskrift: 'Beløp',
       type: 'belop',
       alias: ['beløp'],
       beskrivelse: 'Beløp i kroner.',
       eksempel: '1 500 000',
     }),
     dato: frivillig(dato(), {
+      overskrift: 'Dato',
       type: 'dato',
       alias: ['tilsagnsdato'],
       beskrivelse: 'Tilsagns- eller utbetalingsdato.',

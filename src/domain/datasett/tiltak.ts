@@ -28,6 +28,7 @@ export const tiltakDef = definerDatasett({
   beskrivelse: 'Én rad per tiltak, prosjekt eller henvist bedrift (grunnlag for antall-måltallene i 11.2).',
   kolonner: {
     dato: paakrevd(dato(), {
+      overskrift: 'Dato',
       type: 'dato',
       beskrivelse: 'Dato tiltaket ble gjennomført (første dag om det gikk over flere dager).',
       eksempel: '28.04.2026',
@@ -48,6 +49,7 @@ export const tiltakDef = definerDatasett({
         'rådgivning for andre operatører': 'radgivning-andres-bedrift',
       }),
       {
+        overskrift: 'Type',
         type: 'tekst',
         verdier: TILTAKSTYPER,
         beskrivelse:
@@ -58,6 +60,7 @@ export const tiltakDef = definerDatasett({
       },
     ),
     ogsa: frivillig(valg(TILTAKSTYPER), {
+      overskrift: 'Også',
       type: 'tekst',
       alias: ['også', 'teller også som', 'også type'],
       verdier: TILTAKSTYPER,
@@ -66,23 +69,27 @@ export const tiltakDef = definerDatasett({
       eksempel: 'samarbeidsprosjekt',
     }),
     beskrivelse: paakrevd(tekst(500), {
+      overskrift: 'Beskrivelse',
       type: 'tekst',
       alias: ['tittel', 'navn', 'tiltak'],
       beskrivelse: 'Hva tiltaket var.',
       eksempel: 'Workshop om klimaregnskap',
     }),
     bedrift: frivillig(tekst(200), {
+      overskrift: 'Bedrift',
       type: 'tekst',
       beskrivelse: 'For henvisning og rådgivning av andres bedrift: bedriftens navn.',
       eksempel: 'Nordfjell Sykkel AS',
     }),
     orgnr: frivillig(orgnr(), {
+      overskrift: 'Orgnr',
       type: 'orgnr',
       alias: ['organisasjonsnummer'],
       beskrivelse: 'Bedriftens orgnr (frivillig; skiller bedrifter med likt navn).',
       eksempel: '923609016',
     }),
     samarbeidspartner: frivillig(tekst(200), {
+      overskrift: 'Samarbeidspartner',
       type: 'tekst',
       alias: ['programoperatør', 'operatør', 'partner'],
       beskrivelse: 'Den andre programoperatøren (næringshage/inkubator) for samarbeid, henvisning og rådgivning.',

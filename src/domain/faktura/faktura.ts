@@ -27,16 +27,7 @@ import { erAdminKode, kryssjekkTimer } from '../kontroll/kontroll.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
-import type {
-  FakturaParametre,
-  Linjeberegning,
-  Fakturalinje,
-  Sum,
-  Fakturagrunnlag,
-  Fakturering,
-  NyRegisterlinje,
-  Identitet,
-} from './typer.js';
+import type { FakturaParametre, Linjeberegning, Fakturalinje, Sum, Fakturagrunnlag, Fakturering } from './typer.js';
 
 /**
  * Én fakturalinje. Programveileder 10.4 / vedlegg 3 pkt. 2: egenandel = markedsverdi × (1 − intensitet),
@@ -225,36 +216,5 @@ export * from './pris.js';
 // Reglene som kan si nei (75 %, treårstaket, disponibelt) og SMB-advarslene står i faktura-regler.ts.
 export * from './regler.js';
 
-/** `ider` (orgnr → identitet) fra planleggFakturaer; uten den får linjene bare ordrereferanse og datoer. */
-export function registerlinjer(
-  f: Fakturering,
-  p: Pick<FakturaParametre, 'eurNokKurs' | 'kursdato'>,
-  kjoring: string,
-  ider?: ReadonlyMap<string, Identitet>,
-  /** Issue 20 pkt. 2: orgnr → teksten fra --godta-smb (registerkolonnen smbGodtatt). */
-  smbGodtatt?: ReadonlyMap<string, string>,
-): NyRegisterlinje[] {
-  return f.malbedrifter
-    .filter((m) => !ider || ider.has(m.orgnr))
-    .map((m) => ({
-      periode: f.periode,
-      dato: f.fakturadato,
-      orgnr: m.orgnr,
-      navn: m.navn,
-      markedsverdi: m.markedsverdi,
-      egenandel: m.egenandel,
-      mva: m.mva,
-      stotte: m.stotte,
-      eurNokKurs: p.eurNokKurs,
-      kursdato: p.kursdato,
-      stotteEur: m.stotteEur,
-      ...(ider?.get(m.orgnr) ?? {
-        type: 'faktura' as const,
-        fakturadato: f.fakturadato,
-        forfallsdato: f.fakturadato,
-        ordrereferanse: `${f.periode}-${m.orgnr}`,
-      }),
-      ...(smbGodtatt?.has(m.orgnr) ? { smbGodtatt: smbGodtatt.get(m.orgnr)! } : {}),
-      kjoring,
-    }));
-}
+// Registerlinjene en fakturering gir, står i registerlinjer.ts.
+export * from './registerlinjer.js';

@@ -23,7 +23,7 @@ export function fakturaNokkel(
 /** Fakturaene i linjene som ikke er kreditert. */
 export function aktiveFakturaer<L extends RegisterlinjeData>(linjer: readonly L[]): L[] {
   const kreditert = new Set(linjer.filter((l) => l.type === 'kreditnota' && l.krediterer).map((l) => l.krediterer!));
-  return linjer.filter((l) => l.type !== 'kreditnota' && !kreditert.has(fakturaNokkel(l)));
+  return linjer.filter((l) => (!l.type || l.type === 'faktura') && !kreditert.has(fakturaNokkel(l)));
 }
 
 /** Høyeste numeriske fakturanummer i registeret (0 om ingen). */
@@ -38,7 +38,12 @@ export type Plan = {
   nye: { m: Fakturagrunnlag; id: Identitet }[];
   /** Fakturaer i perioden som er uendret ved --erstatt (beholdes, ingen kreditnota). */
   uendret: RegisterlinjeData[];
+  /** Numre som ikke brukes fordi MOD11-KID-en ville endt på «-» (står i nummerloggen som «hoppet over»). */
+  hoppetOver: string[];
 };
+
+/** Det høyeste nummeret nh har utstedt i arbeidsmappen, og hvor det står (register, EHF-fil, logg …). */
+export type Nummerkilde = { nr: number; kilde: string };
 
 const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
   a.markedsverdi === m.markedsverdi &&
@@ -47,22 +52,47 @@ const samme = (a: RegisterlinjeData, m: Fakturagrunnlag) =>
   a.stotte === m.stotte &&
   a.navn === m.navn;
 
-/** Tildeler numre (og KID) fra serien og ordrereferanser som ikke er brukt før i registeret. */
-function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett) {
-  let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, hoyesteNummer(register) + 1);
+/**
+ * Tildeler numre (og KID) fra serien og ordrereferanser som ikke er brukt før i registeret. Neste nummer er
+ * høyeste nummer nh har utstedt noe sted (`hoyeste`: registeret, loggen, EHF-filer, fakturagrunnlag …) + 1, så en
+ * tilbakerullet fil aldri får et nummer til å bli brukt to ganger. Med MOD11 hoppes numre over der KID-en ville
+ * endt på «-» (mange banker avviser den; issue 21 pkt. 8); de står i `hoppetOver`.
+ */
+function tildeler(
+  register: readonly RegisterlinjeData[],
+  o: Nummeroppsett,
+  hoyeste: Nummerkilde | null,
+  brukte: readonly string[],
+) {
+  const forrige = Math.max(hoyesteNummer(register), hoyeste?.nr ?? 0);
+  let neste = o.nummerserie === 'regnskapssystem' ? 0 : Math.max(o.nummerserie.forste, forrige + 1);
+  const hoppetOver: string[] = [];
+  const fra =
+    hoyeste && hoyeste.nr === forrige ? ` — høyeste nummer nh har utstedt er ${hoyeste.nr} (${hoyeste.kilde})` : '';
   // Også eldre linjer uten ordrereferanse har en nøkkel (<periode>-<orgnr>); en ny faktura får aldri den samme.
+  // Ordrereferanser fra nummerloggen (også avbrutte kjøringer, der importfilen kan være importert) brukes heller
+  // aldri igjen.
   const brukteRef = new Set([
     ...register.map((l) => l.ordrereferanse).filter((r): r is string => !!r),
     ...register.map(fakturaNokkel),
+    ...brukte,
   ]);
   // PowerOffice-ordreruten (issue 21 pkt. 1): ordrenummeret er et tall fra serien i nh.json, aldri brukt før.
   let nesteOrdre = o.ordrenr
     ? Math.max(
         o.ordrenr.forste,
-        1 + Math.max(0, ...register.map((l) => Number(/^\d+$/.test(l.ordrereferanse ?? '') ? l.ordrereferanse : 0))),
+        // Også ordrenumre fra nummerloggen (en avbrutt kjøring kan ha skrevet importfilen): aldri brukt igjen.
+        1 +
+          Math.max(
+            0,
+            ...[...register.map((l) => l.ordrereferanse), ...brukte].map((r) =>
+              /^\d+$/.test(r ?? '') ? Number(r) : 0,
+            ),
+          ),
       )
     : 0;
   return {
+    hoppetOver,
     nyRef(grunn: string): string {
       if (o.ordrenr) return String(nesteOrdre++);
       let ref = grunn;
@@ -72,9 +102,13 @@ function tildeler(register: readonly RegisterlinjeData[], o: Nummeroppsett) {
     },
     nummer(): { fakturanr?: string; kid?: string } | { feil: string } {
       if (o.nummerserie === 'regnskapssystem') return {};
-      const nr = String(neste++);
-      const k = lagKid(nr, o.kid);
-      return 'feil' in k ? { feil: `KID: ${k.feil} (nh.json faktura.kid.lengde)` } : { fakturanr: nr, kid: k.kid };
+      for (;;) {
+        const nr = String(neste++);
+        const k = lagKid(nr, o.kid);
+        if ('feil' in k) return { feil: `KID: ${k.feil} (nh.json faktura.kid.lengde)${fra}` };
+        if (!k.kid.endsWith('-')) return { fakturanr: nr, kid: k.kid };
+        hoppetOver.push(nr);
+      }
     },
   };
 }
@@ -95,12 +129,14 @@ export function planleggFakturaer(
   idag: Dato,
   /** Issue 19 pkt. 6 (planleggFakturadato): fakturadato og forfall for alle dokumentene i kjøringen. */
   datoer?: { fakturadato: Dato; forfallsdato: Dato },
+  hoyeste: Nummerkilde | null = null,
+  brukteReferanser: readonly string[] = [],
 ): { plan: Plan } | { feil: string } {
   const iPerioden = register.filter((l) => l.periode === f.periode);
   const slutt = sisteDag(f.periode);
   const dato = datoer?.fakturadato ?? (iPerioden.length > 0 && idag > slutt ? idag : slutt);
-  const t = tildeler(register, o);
-  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
+  const t = tildeler(register, o, hoyeste, brukteReferanser);
+  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [], hoppetOver: t.hoppetOver };
   const nyePerOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
   for (const a of [...aktiveFakturaer(iPerioden)].sort(etterOrgnr)) {
     const m = nyePerOrgnr.get(a.orgnr);
@@ -166,6 +202,10 @@ const neg = (x: number) => (x === 0 ? 0 : -x);
 export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kilde })[], fil: string): Diagnostikk[] {
   const ut: Diagnostikk[] = [];
   for (const l of linjer) {
+    if (l.type === 'kurskorreksjon') {
+      ut.push(...kurskorreksjonFortegn(l, fil));
+      continue;
+    }
     const kreditnota = l.type === 'kreditnota';
     for (const k of ['markedsverdi', 'egenandel', 'mva', 'stotte', 'stotteEur'] as const) {
       if (kreditnota ? l[k] > 0 : l[k] < 0) {
@@ -187,6 +227,16 @@ export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kil
   return ut;
 }
 
+/** En kurskorreksjon retter bare EUR-verdien: kronebeløpene er 0 (issue 19 pkt. 2). */
+function kurskorreksjonFortegn(l: RegisterlinjeData & { kilde?: Kilde }, fil: string): Diagnostikk[] {
+  const k = (['markedsverdi', 'egenandel', 'mva', 'stotte'] as const).find((x) => l[x] !== 0);
+  if (!k) return [];
+  const melding = `Støtteregisteret: en kurskorreksjon (for ${l.korrigerer ?? l.orgnr}) har ${k} ≠ 0; den retter bare støtten i EUR.`;
+  return [
+    feil('register-fortegn', melding, { fil, ...l.kilde, kolonne: k }, { verdi: String(l[k] / 100), forventet: '0' }),
+  ];
+}
+
 /**
  * Dokumentene for en fakturert periode slik registeret har dem (issue 19 pkt. 7: skriv EHF, PDF og importfiler på
  * nytt uten å røre registeret). Gjeldende fakturaer får linjene fra periodens timer — beløpene må være de samme
@@ -199,7 +249,7 @@ export function planFraRegister(
 ): { plan: Plan; kreditert: RegisterlinjeData[]; avvik: RegisterlinjeData[] } {
   const aktive = aktiveFakturaer(iPerioden);
   const perOrgnr = new Map(f.malbedrifter.map((m) => [m.orgnr, m]));
-  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [] };
+  const plan: Plan = { kreditnotaer: [], nye: [], uendret: [], hoppetOver: [] };
   const avvik: RegisterlinjeData[] = [];
   const id = (l: RegisterlinjeData, type: Identitet['type']): Identitet => ({
     type,
@@ -212,15 +262,15 @@ export function planFraRegister(
   });
   for (const l of iPerioden) {
     if (l.type === 'kreditnota') {
-      const gammel = iPerioden.find((x) => x.type !== 'kreditnota' && fakturaNokkel(x) === l.krediterer);
+      const gammel = iPerioden.find((x) => (!x.type || x.type === 'faktura') && fakturaNokkel(x) === l.krediterer);
       if (gammel) plan.kreditnotaer.push({ gammel, id: id(l, 'kreditnota') });
       continue;
     }
-    if (!aktive.includes(l)) continue;
+    if (l.type === 'kurskorreksjon' || !aktive.includes(l)) continue;
     const m = perOrgnr.get(l.orgnr);
     if (m && samme(l, m)) plan.nye.push({ m, id: id(l, 'faktura') });
     else avvik.push(l);
   }
-  const kreditert = iPerioden.filter((l) => l.type !== 'kreditnota' && !aktive.includes(l));
+  const kreditert = iPerioden.filter((l) => (!l.type || l.type === 'faktura') && !aktive.includes(l));
   return { plan, kreditert, avvik };
 }

@@ -35,12 +35,23 @@ export type Kjoperbehov = {
 };
 
 const ADRESSEFELT = ['adresse', 'postnr', 'poststed'];
-const HVOR = 'se docs/faktura.md «Selger og kjøper»';
+const HVOR = 'se «Selger og kjøper» i «nh docs faktura»';
 const forslagTekst = (b: Adressekilde) => `${b.adresse}, ${b.postnr} ${b.poststed}`;
 
-/** Det EHF krever av selgeren (nh.json): nummerserie og selgerfeltene. */
-function selgerfeil(nummerserie: unknown, selger: SelgerFull): Diagnostikk[] {
+/** Det EHF krever av selgeren (nh.json): nummerserie, selgerfeltene og mva på egenandelen. */
+function selgerfeil(nummerserie: unknown, selger: SelgerFull, mvaSats: number): Diagnostikk[] {
   const ut: Diagnostikk[] = [];
+  if (mvaSats === 0) {
+    // Issue 23 pkt. 9: EHF med mva-kategori S og 0 % bryter Peppol BR-S-05/06. 10.4 / vedlegg 3 pkt. 4.1: egenandelen
+    // er en ordinær fordring som faktureres med merverdiavgift, så 0 % er nesten alltid en feil i nh.json.
+    const melding =
+      'EHF med mvaSats 0 kan ikke skrives: egenandelen faktureres med merverdiavgift (10.4, vedlegg 3 pkt. 4.1), og ' +
+      'en EHF med standardsats 0 % avvises av Peppol-reglene (BR-S-05/06). Sett mvaSats til 25 i nh.json, eller skriv ' +
+      'fakturaene uten EHF (--format tripletex,poweroffice).';
+    ut.push(
+      feil('ehf-mva-null', melding, { fil: 'nh.json', kolonne: 'mvaSats' }, { verdi: '0', forventet: 'mvaSats 25' }),
+    );
+  }
   if (nummerserie === 'regnskapssystem') {
     const melding =
       'EHF krever at nh tildeler fakturanummer: sett «faktura.nummerserie»: { "forste": <første nummer> } i nh.json ' +
@@ -65,6 +76,7 @@ export function kjoperbehov(d: {
   formater: Formater;
   nummerserie: unknown;
   selger: SelgerFull;
+  mvaSats: number;
   brreg: ReadonlyMap<string, Adressekilde>;
 }): Kjoperbehov {
   const kunder = new Map(d.malbedrifter.map((m) => [m.orgnr, { ...m } as Kunde]));
@@ -80,7 +92,7 @@ export function kjoperbehov(d: {
     return { orgnr, mb, tilbud: { orgnr, navn: mb.navn, kilde: mb.kilde, adresse: b, sporsmal } };
   });
   const tilbud = sjekk.flatMap((s) => (s.tilbud ? [s.tilbud] : []));
-  return { kunder, selgerfeil: selgerfeil(d.nummerserie, d.selger), sjekk, tilbud };
+  return { kunder, selgerfeil: selgerfeil(d.nummerserie, d.selger, d.mvaSats), sjekk, tilbud };
 }
 
 function manglerFeil(mb: Malbedrift, mangler: string[]): Diagnostikk[] {
@@ -89,7 +101,7 @@ function manglerFeil(mb: Malbedrift, mangler: string[]): Diagnostikk[] {
       'ehf-mangler-kjoper',
       `EHF til ${mb.navn} krever kolonnen ${felt} i malbedrifter.`,
       { ...mb.kilde, kolonne: felt.split(' ')[0]! },
-      { forventet: 'kjøperens fakturaadresse og referanse (docs/faktura.md «Selger og kjøper»)' },
+      { forventet: 'kjøperens fakturaadresse og referanse («Selger og kjøper» i «nh docs faktura»)' },
     ),
   );
 }

@@ -54,7 +54,11 @@ export const fakturaOppsettSkjema = z.strictObject({
   /** Markedspris per time for en tjeneste (timer.tjeneste), f.eks. { "Forretningsutvikling": 1400 }. */
   tjenestepriser: z.record(z.string(), pris).default({}),
   forfallsdager: z.number().int().min(0).max(365).default(14),
-  mvaKode: z.string().min(1).default('3'),
+  // Issue 23 pkt. 10: verdier som går inn i filer, valideres — en mva-kode er en kort kode, aldri en formel.
+  mvaKode: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,10}$/, 'forventet en kort mva-kode (bokstaver og sifre, f.eks. «3»)')
+    .default('3'),
   /** CSV-kolonne (nøkkel i templates/fakturagrunnlag-csv.json) → ny overskrift, eller false for å fjerne den. */
   csvKolonner: z.record(z.string(), z.union([z.string().min(1), z.literal(false)])).default({}),
   /** Valgfri rekkefølge (nøkler) for CSV-kolonnene; kolonner som ikke står her, kommer etter. */
@@ -85,7 +89,13 @@ export const fakturaOppsettSkjema = z.strictObject({
     .default([])
     .transform((v) => (Array.isArray(v) ? v : [v])),
   /** Produktnummeret linjene får i importfilene (Tripletex «ORDER LINE - PROD NO», PowerOffice «ProductCode»). */
-  produktnr: z.string().min(1).optional(),
+  produktnr: z
+    .string()
+    .regex(
+      /^[0-9A-Za-zÆØÅæøå][0-9A-Za-zÆØÅæøå ._/-]{0,29}$/,
+      'forventet et produktnummer (bokstaver og sifre, f.eks. «1001»)',
+    )
+    .optional(),
   /** Skriv EHF 3.0-fakturaer (faktura/<periode>/ehf/). */
   ehf: z.boolean().default(false),
   // Regnskapet (issue 21): PDF, støtteformen i EHF, kontoene for bilagene og PowerOffice-ruten.

@@ -8,13 +8,14 @@ import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
 import type { Dato } from '../felles/dato.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
 import {
+  nyttAarForslag,
   sjekkDisponibelt,
   sjekkStotteintensitet,
   type Avvisning,
   type Disponibelt,
   type Treaarsstatus,
 } from './regler.js';
-import { sisteDag } from '../felles/dato.js';
+import { formatDato, sisteDag } from '../felles/dato.js';
 import type { AnnenStotte } from '../datasett/annenstotte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
@@ -55,7 +56,7 @@ export type FakturaRegel = {
 /** En periode som ikke er avsluttet, kan få timer senere i måneden som da ikke kommer med. */
 function periodeIkkeSlutt(g: Regelgrunnlag): Diagnostikk[] {
   if (sisteDag(g.f.periode) <= g.idag) return [];
-  const melding = `Perioden ${g.f.periode} er ikke avsluttet (i dag er ${g.idag}); timer som føres senere i måneden kommer ikke med.`;
+  const melding = `Perioden ${g.f.periode} er ikke avsluttet (i dag er ${formatDato(g.idag)}); timer som føres senere i måneden kommer ikke med.`;
   return [advarsel('periode-ikke-slutt', melding)];
 }
 
@@ -88,7 +89,8 @@ export const FAKTURAREGLER: readonly FakturaRegel[] = [
   },
   {
     navn: 'disponibelt innovasjonstilskudd (10.4, vedlegg 3 pkt. 4.1)',
-    sjekk: (g) => ({ avvisninger: sjekkDisponibelt(g.disp) }),
+    // Issue 19 pkt. 13: i januar foreslås overføringen fra i fjor (10.4) når året mangler rader i tilskudd.
+    sjekk: (g) => ({ avvisninger: sjekkDisponibelt(g.disp, nyttAarForslag(g.disp.ar, g.tilskudd, g.ovrige)) }),
   },
   {
     navn: 'målbedrift merket hos andre uten støtte fra andre ført (issue 20 pkt. 7)',

@@ -2,8 +2,10 @@
  * Kontroller av støtteregisteret som leses inn (rene funksjoner, ingen I/O).
  */
 import { feil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
+import { fakturaNokkel } from './fakturanummer.js';
+import type { Linjetype, RegisterlinjeData } from './typer.js';
 
-type Linje = { periode: string; orgnr: string; type?: 'faktura' | 'kreditnota' | undefined; kilde?: Kilde };
+type Linje = { periode: string; orgnr: string; type?: Linjetype | undefined; kilde?: Kilde };
 
 /**
  * Vedlegg 3 pkt. 2 og 4.1: for hver målbedrift og periode står det høyst én gjeldende faktura. En
@@ -23,6 +25,7 @@ export function dobbeltforinger(linjer: readonly Linje[]): Diagnostikk[] {
     let gjeldende = 0;
     const fakturaer: Linje[] = [];
     for (const l of gruppe) {
+      if (l.type === 'kurskorreksjon') continue; // retter bare EUR-verdien, er ingen faktura
       if (l.type === 'kreditnota') gjeldende--;
       else {
         gjeldende++;
@@ -57,4 +60,89 @@ export function erKonfliktkopi(filnavn: string, registerNavn = 'stotteregister')
   if (!f.startsWith(registerNavn) || !/\.(csv|xlsx)$/.test(f)) return false;
   const midt = f.slice(registerNavn.length).replace(/\.(csv|xlsx)$/, '');
   return midt.length > 0 && /^[\s\-_(]/.test(midt);
+}
+
+type Reflinje = RegisterlinjeData & { kilde?: Kilde };
+
+const radTekst = (l: { kilde?: Kilde }) => (l.kilde?.rad !== undefined ? ` (rad ${l.kilde.rad})` : '');
+const RETT =
+  'Rett linjen, eller før korreksjonen med «nh faktura --periode <måned> --erstatt» («nh docs faktura», avsnittet «Nummerserien»).';
+
+/** Fakturanummer i registeret: bare sifre (nummerserien), og hvert nummer brukt én gang (bokføringsforskriften kap. 5). */
+function kontrollerNumre(linjer: readonly Reflinje[], fil: string): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const sett = new Map<string, Reflinje>();
+  for (const l of linjer) {
+    if (!l.fakturanr) continue;
+    const kilde = { fil, ...l.kilde, kolonne: 'fakturanr' };
+    if (!/^\d{1,12}$/.test(l.fakturanr)) {
+      const melding = `Støtteregisteret: fakturanummeret «${l.fakturanr}» er ikke et nummer fra nummerserien (bare sifre).`;
+      ds.push(
+        feil('register-fakturanr', melding, kilde, { verdi: l.fakturanr, forventet: 'et fakturanummer, f.eks. 26001' }),
+      );
+      continue;
+    }
+    const forste = sett.get(l.fakturanr);
+    if (forste) {
+      const melding =
+        `Støtteregisteret: fakturanummeret ${l.fakturanr} står to ganger${radTekst(forste)}. Et fakturanummer brukes ` +
+        'bare én gang (bokføringsforskriften kap. 5). Rett nummeret på linjen som ble kopiert eller skrevet feil.';
+      ds.push(
+        feil('register-nummer-to-ganger', melding, kilde, {
+          verdi: l.fakturanr,
+          forventet: 'et nummer som ikke er brukt',
+        }),
+      );
+    } else sett.set(l.fakturanr, l);
+  }
+  return ds;
+}
+
+/**
+ * Issue 23 pkt. 5: en kreditnota (og en kurskorreksjon) peker på en faktura i registeret, for samme målbedrift,
+ * og en faktura krediteres høyst én gang. Ellers ville neste --erstatt kreditere originalen én gang til.
+ */
+function kontrollerReferanser(linjer: readonly Reflinje[], fil: string): Diagnostikk[] {
+  const fakturaer = new Map<string, Reflinje>();
+  for (const l of linjer) if (!l.type || l.type === 'faktura') fakturaer.set(fakturaNokkel(l), l);
+  const kreditert = new Map<string, Reflinje>();
+  const ds: Diagnostikk[] = [];
+  for (const l of linjer) {
+    if (l.type !== 'kreditnota' && l.type !== 'kurskorreksjon') continue;
+    const kolonne = l.type === 'kreditnota' ? 'krediterer' : 'korrigerer';
+    const ref = l.type === 'kreditnota' ? l.krediterer : l.korrigerer;
+    const kilde = { fil, ...l.kilde, kolonne };
+    const hva =
+      `${l.type === 'kreditnota' ? 'Kreditnotaen' : 'Kurskorreksjonen'} ${l.fakturanr ?? l.ordrereferanse ?? ''}`.trim();
+    const faktura = ref ? fakturaer.get(ref) : undefined;
+    if (!faktura || faktura.orgnr !== l.orgnr) {
+      const grunn = !ref
+        ? 'peker ikke på noen faktura'
+        : faktura
+          ? `peker på faktura ${ref}, som er til en annen målbedrift (${faktura.orgnr})`
+          : `peker på faktura ${ref}, som ikke står i registeret`;
+      const melding = `Støtteregisteret: ${hva} for ${l.orgnr} ${grunn}. ${RETT}`;
+      ds.push(
+        feil('register-ukjent-referanse', melding, kilde, {
+          verdi: ref ?? '',
+          forventet: `nummeret på en faktura til ${l.orgnr} i registeret`,
+        }),
+      );
+      continue;
+    }
+    if (l.type !== 'kreditnota') continue;
+    const forrige = kreditert.get(ref!);
+    if (forrige) {
+      const melding = `Støtteregisteret: faktura ${ref} er kreditert to ganger${radTekst(forrige)}; støtten ville blitt trukket fra to ganger. ${RETT}`;
+      ds.push(
+        feil('register-kreditert-to-ganger', melding, kilde, { verdi: ref!, forventet: 'én kreditnota per faktura' }),
+      );
+    } else kreditert.set(ref!, l);
+  }
+  return ds;
+}
+
+/** Kontrollene av numrene og referansene i et lest register (fil, rad og kolonne i hver feil). */
+export function kontrollerRegisterlinjer(linjer: readonly Reflinje[], fil: string): Diagnostikk[] {
+  return [...kontrollerNumre(linjer, fil), ...kontrollerReferanser(linjer, fil)];
 }

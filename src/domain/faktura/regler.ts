@@ -7,6 +7,7 @@
 import { formatKroner, formatProsent, type Ore, type Ppm } from '../felles/penger.js';
 import { stotteSisteTreAar, STOTTETAK_EUR_CENT, type StotteLinjeEur } from '../felles/stottetak.js';
 import type { Tilskudd } from '../datasett/tilskudd.js';
+import { formatDato } from '../felles/dato.js';
 import type { Fakturering } from './typer.js';
 import type { KodeMedAlvor } from '../felles/feilkoder.js';
 
@@ -20,6 +21,8 @@ export type Avvisning = {
   navn?: string;
   melding: string;
   tall: Record<string, number>;
+  /** Issue 19 pkt. 13: raden som kan legges til i tilskudd (over-disponibelt i et nytt år). */
+  forslag?: string;
 };
 
 /** Definisjonen «Støtteintensitet» og vedlegg 3 pkt. 2: over 75 % avvises. */
@@ -76,7 +79,7 @@ export function sjekkTreaarstak(
         orgnr: m.orgnr,
         navn: m.navn,
         melding:
-          `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${f.fakturadato}) — over taket på 200 000 EUR ` +
+          `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${formatDato(f.fakturadato)}) — over taket på 200 000 EUR ` +
           `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR` +
           `${fraAndreEur ? ` (herav ${formatKroner(fraAndreEur)} EUR fra andre, annenstotte)` : ''} + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
           `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
@@ -130,7 +133,7 @@ export function beregnDisponibelt(
   };
 }
 
-export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
+export function sjekkDisponibelt(d: Disponibelt, forslag: NyttAarForslag | null = null): Avvisning[] {
   if (d.gjenstaarEtter >= 0) return [];
   return [
     {
@@ -138,7 +141,8 @@ export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
       melding:
         `Kjøringen gir ${formatKroner(d.denneKjoringen)} kr i innovasjonsstøtte, men bare ${formatKroner(d.gjenstaarFor)} kr gjenstår av disponibelt ` +
         `innovasjonstilskudd for ${d.ar} (${formatKroner(d.tilskudd)} kr, brukt ${formatKroner(d.bruktFor)} kr). Over med ${formatKroner(-d.gjenstaarEtter)} kr ` +
-        `(programveileder 10.4, vedlegg 3 pkt. 4.1). Registrer flere tilskudd i tilskudd (innovasjon/overfort) eller senk støtteintensiteten.`,
+        `(programveileder 10.4, vedlegg 3 pkt. 4.1). ${forslag ? forslag.tekst : 'Registrer flere tilskudd i tilskudd (innovasjon/overfort) eller senk støtteintensiteten.'}`,
+      ...(forslag?.rad ? { forslag: forslag.rad } : {}),
       tall: {
         tilskudd: d.tilskudd / 100,
         bruktFor: d.bruktFor / 100,
@@ -148,6 +152,44 @@ export function sjekkDisponibelt(d: Disponibelt): Avvisning[] {
       },
     },
   ];
+}
+
+/** Issue 19 pkt. 13: hva som mangler i tilskudd for et nytt år, i ord og (for overføringen) som en rad å lime inn. */
+export type NyttAarForslag = { tekst: string; rad: string | null };
+
+/**
+ * Issue 19 pkt. 13 — januar uten blindvei. Programveileder 10.4: «Ubrukte midler fra årets tildeling blir overført
+ * til neste år, og skal rapporteres på neste år.» Står det ingen «overfort»-rad for året i tilskudd, regnes fjorårets
+ * ubrukte innovasjonstilskudd (innovasjon + overfort − støtte i registeret med dato i fjor) og foreslås som raden
+ * administratoren skal legge til — i malens kolonner (År;Type;Giver;Beløp;Dato). Mangler årets tilsagn
+ * (innovasjon), sies det også. null når året har begge, eller når det ikke er noe å foreslå.
+ */
+export function nyttAarForslag(
+  aar: number,
+  tilskudd: readonly Pick<Tilskudd, 'ar' | 'type' | 'belop'>[],
+  register: readonly { dato: string; stotte: Ore }[],
+): NyttAarForslag | null {
+  const harType = (a: number, t: string) => tilskudd.some((x) => x.ar === a && x.type === t);
+  const manglerTilsagn = !harType(aar, 'innovasjon');
+  const tilsagnTekst = manglerTilsagn
+    ? ` Legg også inn årets tilsagn når tilsagnsbrevet er kommet: en rad med År ${aar}, Type innovasjon og beløpet.`
+    : '';
+  if (harType(aar, 'overfort')) return manglerTilsagn ? { tekst: tilsagnTekst.trim(), rad: null } : null;
+  const fjor = beregnDisponibelt(aar - 1, tilskudd, register, 0);
+  if (fjor.tilskudd === 0 || fjor.gjenstaarFor <= 0)
+    return manglerTilsagn ? { tekst: tilsagnTekst.trim(), rad: null } : null;
+  const belop = formatKroner(fjor.gjenstaarFor);
+  const giver = `Ubrukte innovasjonsmidler fra ${aar - 1}`;
+  // Raden skal kunne limes inn i CSV eller Excel: beløpet uten tusenskille (hardt mellomrom blir tekst i Excel).
+  const rad = `${aar};overfort;${giver};${belop.replace(/\s/g, '')};01.01.${aar}`;
+  return {
+    tekst:
+      `Tilskudd har ingen overføring til ${aar}. Ubrukt innovasjonstilskudd for ${aar - 1} er ${belop} kr ` +
+      `(${formatKroner(fjor.tilskudd)} kr disponibelt − ${formatKroner(fjor.bruktFor)} kr brukt), og ubrukte midler overføres ` +
+      `til neste år (programveileder 10.4). Legg til denne raden i tilskudd: År ${aar}, Type overfort, Giver «${giver}», ` +
+      `Beløp ${belop}, Dato 01.01.${aar} — i malens kolonner (År;Type;Giver;Beløp;Dato): «${rad}».${tilsagnTekst}`,
+    rad,
+  };
 }
 
 // SMB-sjekken per faktura (issue 20 pkt. 1–3) står i smb-kontroll.ts.

@@ -72,6 +72,8 @@ export type Regnskapsgrunnlag = {
   nyeLinjer: readonly RegisterlinjeData[];
   /** --dokumenter: de krediterte fakturaene som ikke lages på nytt. */
   kreditert?: readonly RegisterlinjeData[] | undefined;
+  /** Issue 23: numrene nh har utstedt noe sted (register, logg, EHF-filer …); uten: registerets numre. */
+  utstedte?: readonly number[];
 };
 
 /** Issue 21: det regnskapet får — og det som må stemme før noe skrives (nummerserie, PowerOffice-oppsett). */
@@ -80,7 +82,8 @@ export function regnskapsdel(inn: Regnskapsgrunnlag): Regnskapsdel {
   const systemer = inn.formater.systemer;
   const ps = poster(inn.nummer, inn.kunder, inn.p.periode);
   const linjerEtter = [...inn.register.linjer, ...inn.nyeLinjer];
-  const utstedt = inn.register.linjer.filter((l) => /^\d+$/.test(l.fakturanr ?? '')).map((l) => Number(l.fakturanr));
+  const utstedt =
+    inn.utstedte ?? inn.register.linjer.filter((l) => /^\d+$/.test(l.fakturanr ?? '')).map((l) => Number(l.fakturanr));
   const serie = nummerserieOgKid(o, utstedt, systemer);
   const po = systemer.includes('poweroffice') && ps.length ? powerofficeFeil(o, ps) : [];
   const stottebilag = stottebilagForPeriode(

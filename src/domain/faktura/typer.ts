@@ -99,14 +99,22 @@ export type RegisterlinjeData = {
   eurNokKurs: number;
   kursdato: Dato;
   stotteEur: number;
-  type?: 'faktura' | 'kreditnota';
+  type?: Linjetype;
   fakturanr?: string;
   kid?: string;
   fakturadato?: Dato;
   forfallsdato?: Dato;
   ordrereferanse?: string;
   krediterer?: string;
+  /** Kurskorreksjon: fakturaen (nummer, ellers ordrereferanse) den retter EUR-verdien for. */
+  korrigerer?: string;
   kjoring?: string;
   /** Issue 20 pkt. 2: --godta-smb (den siste SMB-sjekken sa «KAN IKKE TAS OPP»). */
   smbGodtatt?: string;
 };
+
+/**
+ * En registerlinje er en faktura, en kreditnota (negative beløp, krediterer en faktura) eller en kurskorreksjon
+ * (0 kr, retter støtten i EUR for en faktura etter en ny EUR/NOK-kurs; issue 19 pkt. 2). Tom type = faktura.
+ */
+export type Linjetype = 'faktura' | 'kreditnota' | 'kurskorreksjon';

@@ -4,8 +4,8 @@
  * - Kursen (pkt. 14): støtten regnes om til euro med kursen på tildelingstidspunktet, altså fakturadatoen
  *   (referansen smb-gber-regler.md: «convert each grant once, at its grant (invoice) date»). Valg: én kurs i
  *   nh.json `eurNok`, og en advarsel når den er datert mer enn én måned før fakturadatoen (eller etter den) —
- *   ±5 % i kursen flytter taket på 200 000 EUR med om lag 115 000 kr. Kursen lagres på hver registerlinje og
- *   regnes aldri om.
+ *   ±5 % i kursen flytter taket på 200 000 EUR med om lag 115 000 kr. Kursen lagres på hver registerlinje; en
+ *   rettet kurs føres som kurskorreksjon (kurskorreksjon.ts), linjen selv regnes aldri om.
  * - Støtteregisteret (pkt. 19, utenfor programveilederen): tildelinger på 100 000 EUR eller mer per foretak
  *   skal registreres i Støtteregisteret i Brønnøysundregistrene (GBER art. 9 om åpenhet); det er Sivas plikt
  *   som støttegiver. Valg: støtten gjennom denne næringshagen i treårsvinduet (samme vindu som taket), og
@@ -30,7 +30,7 @@ export function kursAdvarsler(kursdato: Dato, fakturadato: Dato): Diagnostikk[] 
     return [
       advarsel(
         'kurs-gammel',
-        `EUR/NOK-kursen i nh.json er datert ${formatDato(kursdato)}, mer enn en måned før fakturadatoen ${formatDato(fakturadato)}. Taket på 200 000 EUR (vedlegg 3 pkt. 2) regnes med kursen på tildelingstidspunktet, og ±5 % i kursen flytter taket med om lag 115 000 kr: sett eurNok til Norges Banks kurs for en dag nær fakturadatoen. Kursen lagres på hver registerlinje og regnes aldri om.`,
+        `EUR/NOK-kursen i nh.json er datert ${formatDato(kursdato)}, mer enn en måned før fakturadatoen ${formatDato(fakturadato)}. Taket på 200 000 EUR (vedlegg 3 pkt. 2) regnes med kursen på tildelingstidspunktet, og ±5 % i kursen flytter taket med om lag 115 000 kr: sett eurNok til Norges Banks kurs for en dag nær fakturadatoen. Kursen lagres på hver registerlinje; rettes den senere, fører «--erstatt» en kurskorreksjon («nh docs faktura», avsnittet «Kurskorreksjon»).`,
         kilde,
       ),
     ];

@@ -55,7 +55,9 @@ export function formatKilde(k: Kilde): string {
   const deler = [k.fil];
   if (k.ark) deler.push(`ark «${k.ark}»`);
   if (k.rad !== undefined) deler.push(`rad ${k.rad}`);
-  if (k.kolonne) deler.push(`kolonne «${k.kolonne}»`);
+  // Issue 19 pkt. 12: i nh.json og andre JSON-filer er det et felt, på kommandolinjen et valg, ellers en kolonne.
+  if (k.kolonne)
+    deler.push(`${/\.json$/i.test(k.fil) ? 'felt' : k.fil === 'kommandolinjen' ? 'valg' : 'kolonne'} «${k.kolonne}»`);
   return deler.join(', ');
 }
 

@@ -67,6 +67,11 @@ function somTekst(v: Exclude<RaaCelle, null | undefined>): string {
 // Kontrolltegn (ESC, NUL, …) hører aldri hjemme i en celle; linjeskift bare i lange fritekstfelt (Alt+Enter i Excel).
 const KONTROLLTEGN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const LINJESKIFT = /[\r\n]/;
+/**
+ * Tegn som ikke er lov i XML 1.0 (EHF) og i xlsx: U+FFFE, U+FFFF og halve surrogatpar (issue 23 pkt. 8). Ellers
+ * ble EHF-fakturaen ikke XML, og arbeidsbøkene ble avvist av strenge lesere.
+ */
+const IKKE_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Felt på høyst så mange tegn er én linje (navn, koder, aktiviteter); lengre er fritekst. */
 const EN_LINJE = 200;
 
@@ -75,6 +80,11 @@ export const tekst = (maks = 500) =>
     const s = somTekst(v);
     if (s.length > maks) return { ok: false, grunn: `teksten er for lang (${s.length} tegn)` };
     if (KONTROLLTEGN.test(s)) return { ok: false, grunn: 'teksten har kontrolltegn (f.eks. ESC)' };
+    const x = IKKE_XML.exec(s);
+    if (x) {
+      const kode = `U+${x[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      return { ok: false, grunn: `teksten har tegnet ${kode}, som ikke er lov i EHF (XML) og xlsx — slett det` };
+    }
     if (maks <= EN_LINJE && LINJESKIFT.test(s)) return { ok: false, grunn: 'teksten har linjeskift' };
     return { ok: true, verdi: s };
   });

@@ -8,7 +8,11 @@ export type Celletype = 'tekst' | 'belop' | 'prosent' | 'timer' | 'dato' | 'helt
 export type Celleverdi = string | number | boolean | null | undefined;
 export type Rad = Record<string, Celleverdi>;
 
-export type Kolonne = { nokkel: string; overskrift: string; type: Celletype };
+/**
+ * `tekstIExcel`: sifre som må bli stående som tekst når norsk Excel åpner CSV-en (en KID med 0 foran): skrives
+ * som Excels tekstformel `="0100014"`, som nh leser tilbake som 0100014.
+ */
+export type Kolonne = { nokkel: string; overskrift: string; type: Celletype; tekstIExcel?: boolean };
 
 /** Tegn som får et regneark til å tolke tekst som formel (CSV/formelinjeksjon, OWASP). */
 const FARLIG_START = /^[=+\-@\t\r]/;
@@ -16,6 +20,16 @@ const FARLIG_START = /^[=+\-@\t\r]/;
 /** Nøytraliserer tekst som ellers kunne blitt en formel i Excel: et innledende «'». */
 export function noytraliser(s: string): string {
   return FARLIG_START.test(s) ? `'${s}` : s;
+}
+
+/**
+ * Det motsatte av `noytraliser` og av `tekstIExcel` når en CSV-celle leses (issue 23 pkt. 7): «'-Alfa» → «-Alfa»,
+ * `="0100014"` → «0100014». Lesingen gjør nøyaktig om det skrivingen gjorde, så en uendret verdi leses uendret.
+ */
+export function avnoytraliser(s: string): string {
+  if (s.length > 1 && s[0] === "'" && FARLIG_START.test(s.slice(1))) return s.slice(1);
+  const m = /^="([^"]*)"$/.exec(s);
+  return m ? m[1]! : s;
 }
 
 /** Verdi → norsk tekst for CSV (desimalkomma, ingen tusenskille, dd.mm.åååå). */

@@ -59,9 +59,9 @@ export function norskMelding(i: Issue): string {
     case 'not_multiple_of':
       return `må gå opp i ${String(i.divisor)}`;
     case 'unrecognized_keys':
-      return `ukjent nøkkel ${i.keys.map((k) => `«${k}»`).join(', ')}`;
+      return `ukjent felt ${i.keys.map((k) => `«${k}»`).join(', ')}`;
     case 'invalid_key':
-      return 'ugyldig nøkkel';
+      return 'ugyldig felt';
     case 'invalid_element':
       return 'ugyldig element';
     default:

@@ -15,6 +15,10 @@ import { fakturaOppsettSkjema } from '../faktura/oppsett.js';
 import { GRUNNDATASETT } from '../datasett/index.js';
 import { maltallDef } from '../datasett/maltall.js';
 import { stotteregisterDef } from '../datasett/stotteregister.js';
+import { ellerUavklart, Uavklart } from './uavklart.js';
+import { naermeste } from '../felles/naermeste.js';
+
+export { naermeste } from '../felles/naermeste.js';
 
 export { kroner } from '../felles/konfig-felter.js';
 import { kroner, orgnrFelt } from '../felles/konfig-felter.js';
@@ -63,30 +67,44 @@ export const navnFelt = z.string().transform((v, ctx) => {
   return z.NEVER;
 });
 
-/** NOK per EUR med dato og kilde; lagres ×10 000 (fire desimaler). */
-export const eurNokSkjema = z.object({
-  kurs: z.union([z.number(), z.string()]).transform((v, ctx) => {
-    const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v, 4);
-    if (!r.ok || r.verdi <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'forventet positiv kurs med inntil fire desimaler' });
-      return z.NEVER;
-    }
-    // Issue 11 pkt. 5: NOK per EUR har ligget rundt 7–13; 11 603 (tusenskille) eller 0,0862 (EUR per NOK)
-    // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
-    if (r.verdi < 50_000 || r.verdi > 500_000) {
-      const vist = String(r.verdi / 10_000).replace('.', ',');
-      ctx.addIssue({
-        code: 'custom',
-        message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)`,
-      });
-      return z.NEVER;
-    }
-    return r.verdi;
-  }),
-  dato: isoDato,
-  kilde: z.string().min(1),
+/** NOK per EUR; lagres ×10 000 (fire desimaler). */
+const eurKurs = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const r = typeof v === 'number' ? fraFlyttall(v, 4) : parseDesimal(v, 4);
+  if (!r.ok || r.verdi <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'forventet positiv kurs med inntil fire desimaler' });
+    return z.NEVER;
+  }
+  // Issue 11 pkt. 5: NOK per EUR har ligget rundt 7–13; 11 603 (tusenskille) eller 0,0862 (EUR per NOK)
+  // ville gjort støtten i euro mot treårstaket (vedlegg 3 pkt. 4.1) feil uten et ord.
+  if (r.verdi < 50_000 || r.verdi > 500_000) {
+    const vist = String(r.verdi / 10_000).replace('.', ',');
+    ctx.addIssue({
+      code: 'custom',
+      message: `${vist} er utenfor det som er rimelig for NOK per EUR (forventet 5–50)`,
+    });
+    return z.NEVER;
+  }
+  return r.verdi;
 });
+
+/** NOK per EUR med dato og kilde (bekreftet). */
+export const eurNokSkjema = z.object({ kurs: eurKurs, dato: isoDato, kilde: z.string().min(1) });
 export type EurNok = z.output<typeof eurNokSkjema>;
+
+/**
+ * Issue 19 pkt. 2: `eurNok` i nh.json. Står kursen som «FYLL INN …» (eller mangler hele eurNok), er den
+ * uavklart: dato og kilde leses da ikke, og kommandoene som trenger kursen stopper (uavklart.ts).
+ */
+const eurNokFelt = z
+  .object({ kurs: ellerUavklart(eurKurs, 'eurNok'), dato: z.unknown().optional(), kilde: z.unknown().optional() })
+  .optional()
+  .transform((v, ctx): EurNok | Uavklart => {
+    if (v === undefined || v.kurs instanceof Uavklart) return new Uavklart('eurNok');
+    const r = eurNokSkjema.omit({ kurs: true }).safeParse(v);
+    if (r.success) return { ...r.data, kurs: v.kurs };
+    for (const i of r.error.issues) ctx.addIssue({ ...i, code: 'custom', message: i.message, path: i.path });
+    return z.NEVER;
+  });
 
 /**
  * Standardverdiene står i prosent/kroner som i nh.json og går gjennom samme omgjøring (`prefault`): med
@@ -96,12 +114,17 @@ export const configSkjema = z.looseObject({
   versjon: z.literal(1).default(1),
   naeringshage: z.object({ navn: navnFelt, orgnr: orgnrFelt }),
   ar: z.number().int().min(2023).max(2099),
-  markedsprisPerTime: kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }),
+  // Issue 19 pkt. 2: verdiene under kan stå ufylt («FYLL INN …»); kommandoene som trenger dem, krever dem (uavklart.ts).
+  markedsprisPerTime: ellerUavklart(
+    kroner({ ...MARKEDSPRIS_SPENN, hva: 'markedspris per time' }),
+    'markedsprisPerTime',
+  ),
   stotteintensitet: prosentSats(100).prefault(75),
   mvaSats: prosentSats(100).prefault(25),
-  arbeidsgiveravgiftSats: prosentSats(100),
-  andreSosialeKostnaderProsent: prosentSats(100).prefault(0),
-  indirekteKostnaderPerAr: kroner(),
+  arbeidsgiveravgiftSats: ellerUavklart(prosentSats(100), 'arbeidsgiveravgiftSats'),
+  // Mangler nøkkelen, er den 0 (dokumentert standard for eldre arbeidsmapper); «FYLL INN» er uavklart.
+  andreSosialeKostnaderProsent: ellerUavklart(prosentSats(100), 'andreSosialeKostnaderProsent').prefault(0),
+  indirekteKostnaderPerAr: ellerUavklart(kroner(), 'indirekteKostnaderPerAr'),
   timerPerArsverk: z
     .number()
     .int()
@@ -130,7 +153,7 @@ export const configSkjema = z.looseObject({
       return r.verdi;
     })
     .optional(),
-  eurNok: eurNokSkjema,
+  eurNok: eurNokFelt,
   /** Koder i timer.malbedrift som betyr administrasjon og gjennomføring. */
   adminKoder: z.array(z.string().min(1)).default(['ADM']),
   /**
@@ -232,6 +255,19 @@ function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
   return ds;
 }
 
+/**
+ * En verdi som ikke passer noen av alternativene: når alternativene er faste verdier (f.eks. «tripletex» eller en
+ * liste av slike), si hvilke som finnes og hva som ikke passet (issue 23, lav: «["visma"]» ga «ugyldig verdi (en liste)»).
+ */
+function unionGrunn(i: z.core.$ZodIssue, verdi: unknown): string {
+  const indre = i.code === 'invalid_union' ? i.errors.flat() : [];
+  const lov = [...new Set(indre.flatMap((e) => (e.code === 'invalid_value' ? e.values : [])))];
+  if (!lov.length) return `ugyldig verdi (${beskrivVerdi(verdi)})`;
+  const liste = indre.some((e) => e.path.length > 0) ? ' (eller en liste av dem)' : '';
+  const feilVerdier = Array.isArray(verdi) ? verdi.filter((v) => !lov.includes(v as never)) : [verdi];
+  return `forventet ${lov.map((v) => JSON.stringify(v)).join(' eller ')}${liste}, fant ${feilVerdier.map((v) => JSON.stringify(v)).join(', ')}`;
+}
+
 /** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */
 export function zodTilDiagnostikk(
   e: z.ZodError,
@@ -249,7 +285,7 @@ export function zodTilDiagnostikk(
           ? 'mangler'
           : i.code === 'invalid_type'
             ? `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(verdi)}`
-            : `ugyldig verdi (${beskrivVerdi(verdi)})`;
+            : unionGrunn(i, verdi);
     }
     return feil('ugyldig-config', `Feltet «${sti || '(rot)'}» er ugyldig: ${grunn}.`, { fil, kolonne: sti });
   });
@@ -304,60 +340,13 @@ function ukjenteNokler(
     ds.push(
       feil(
         'ukjent-config-nokkel',
-        `Ukjent nøkkel «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`,
+        `Ukjent felt «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`,
         { fil, kolonne: full },
         {
-          forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: nøkler som begynner med «_»)' : ''}`,
+          forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: felt som begynner med «_»)' : ''}`,
         },
       ),
     );
   }
   return ds;
-}
-
-/** Nærmeste gyldige nøkkel (store/små bokstaver teller ikke; høyst en tredjedel av tegnene feil). */
-export function naermeste(ord: string, kandidater: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestAvstand = Infinity;
-  for (const k of kandidater) {
-    const d = avstand(ord.toLowerCase(), k.toLowerCase());
-    if (d < bestAvstand) {
-      best = k;
-      bestAvstand = d;
-    }
-  }
-  return best !== null && bestAvstand <= Math.max(2, Math.floor(ord.length / 3)) ? best : null;
-}
-
-function avstand(a: string, b: string): number {
-  const forrige = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = forrige[0]!;
-    forrige[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = forrige[j]!;
-      forrige[j] = Math.min(forrige[j]! + 1, forrige[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return forrige[b.length]!;
-}
-
-export function standardConfig(navn: string, orgnr: string, aar: number): ConfigInn {
-  return {
-    versjon: 1,
-    naeringshage: { navn, orgnr },
-    ar: aar,
-    markedsprisPerTime: 1250,
-    stotteintensitet: 75,
-    mvaSats: 25,
-    arbeidsgiveravgiftSats: 14.1,
-    andreSosialeKostnaderProsent: 12,
-    indirekteKostnaderPerAr: 600000,
-    timerPerArsverk: 1695,
-    eurNok: { kurs: 11.5, dato: `${aar - 1}-12-31`, kilde: 'Norges Bank (fyll inn riktig kurs og dato)' },
-    adminKoder: ['ADM'],
-    kolonner: {},
-    ignorerKolonner: {},
-  };
 }

@@ -14,12 +14,14 @@
  *   over-24-timer      sjekk, faktura, budsjett
  */
 import { advarsel, feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { formatDato } from '../felles/dato.js';
 import type { Feilkode } from '../felles/feilkoder.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { normaliserOrgnr } from '../felles/orgnr.js';
 import type { Ansatt } from '../datasett/ansatte.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import type { Timeregistrering } from '../datasett/timer.js';
+import { ukjentAnsattFeil, ukjentMalbedriftFeil } from './ukjente.js';
 
 export type Kommando = 'sjekk' | 'faktura' | 'budsjett';
 
@@ -37,16 +39,26 @@ type Oppslag = {
   ansatteKilde: string;
   malbedrifter: ReadonlyMap<string, Malbedrift>;
   adminKoder: readonly string[];
+  grunnlag: Grunnlag;
 };
 
-/** En regel for én timerad. `malbedrift` er målbedriften raden er ført på (undefined for en administrasjonskode). */
+/**
+ * En regel for én timerad. En regel med `samle` melder én feil per ukjent verdi (issue 19 pkt. 4): `sjekk` gir
+ * verdien som ikke finnes, og `samle` lager feilen med alle radene verdien står på og et forslag — på plassen til
+ * den første raden.
+ */
 type Radregel = {
   kode: Feilkode;
   brukesAv: readonly Kommando[];
   /** `malbedrift`: bare rader ført på en målbedrift (ikke administrasjonskoden). */
   rader: 'alle' | 'malbedrift';
-  sjekk: (t: Timeregistrering, o: Oppslag) => Diagnostikk | undefined;
-};
+} & (
+  | { sjekk: (t: Timeregistrering, o: Oppslag) => Diagnostikk | undefined; samle?: undefined }
+  | {
+      sjekk: (t: Timeregistrering, o: Oppslag) => string | undefined;
+      samle: (verdi: string, rader: readonly Timeregistrering[], o: Oppslag) => Diagnostikk;
+    }
+);
 /** En regel over alle radene (summer per dag, like linjer). */
 type Samleregel = {
   kode: Feilkode;
@@ -67,33 +79,16 @@ export const RADREGLER: readonly Radregel[] = [
     kode: 'ukjent-ansatt',
     brukesAv: ALLE,
     rader: 'alle',
-    sjekk: (t, o) =>
-      o.ansatte.has(normaliserNavn(t.ansatt))
-        ? undefined
-        : feil(
-            'ukjent-ansatt',
-            `Ukjent ansatt «${t.ansatt}»: står ikke i ${o.ansatteKilde} og har derfor ingen timesats eller markedspris.`,
-            { ...t.kilde, kolonne: 'ansatt' },
-            { verdi: t.ansatt, forventet: `et navn fra ${o.ansatteKilde}` },
-          ),
+    sjekk: (t, o) => (o.ansatte.has(normaliserNavn(t.ansatt)) ? undefined : t.ansatt),
+    samle: (verdi, rader, o) => ukjentAnsattFeil(verdi, rader, o.grunnlag.ansatte, o.ansatteKilde),
   },
   {
     // Programveileder 8.2: en målbedrift er knyttet til næringshagen gjennom en målbedriftsavtale.
     kode: 'ukjent-malbedrift',
     brukesAv: ['sjekk', 'faktura'],
     rader: 'malbedrift',
-    sjekk: (t, o) =>
-      o.malbedrifter.has(normaliserOrgnr(t.malbedrift))
-        ? undefined
-        : feil(
-            'ukjent-malbedrift',
-            `Ukjent målbedrift «${t.malbedrift}»: står ikke i malbedrifter.`,
-            { ...t.kilde, kolonne: 'malbedrift' },
-            {
-              verdi: t.malbedrift,
-              forventet: `et orgnr fra malbedrifter eller en administrasjonskode (${o.adminKoder.join(', ')})`,
-            },
-          ),
+    sjekk: (t, o) => (o.malbedrifter.has(normaliserOrgnr(t.malbedrift)) ? undefined : t.malbedrift),
+    samle: (verdi, rader, o) => ukjentMalbedriftFeil(verdi, rader, o.grunnlag.malbedrifter, o.adminKoder),
   },
   {
     // Vedlegg 3 pkt. 2 / GBER art. 6: bare timer innenfor målbedriftsavtalen er støttet rådgivning.
@@ -107,11 +102,16 @@ export const RADREGLER: readonly Radregel[] = [
         'utenfor-avtale',
         `Timer utenfor avtaleperioden til ${m.navn}; de kan ikke faktureres med innovasjonsstøtte (programveileder vedlegg 3 pkt. 2).`,
         { ...t.kilde, kolonne: 'dato' },
-        { verdi: t.dato, forventet: `en dato i ${m.avtalestart} – ${m.avtaleslutt ?? 'løpende'}` },
+        { verdi: formatDato(t.dato), forventet: avtaleperiode(m) },
       );
     },
   },
 ];
+
+/** «en dato i 15.01.2026 – 31.12.2026» (eller «– løpende»): datoene slik brukeren skriver dem (issue 19 pkt. 12). */
+export function avtaleperiode(m: Pick<Malbedrift, 'avtalestart' | 'avtaleslutt'>): string {
+  return `en dato i ${formatDato(m.avtalestart)} – ${m.avtaleslutt ? formatDato(m.avtaleslutt) : 'løpende'}`;
+}
 
 /** Reglene over flere rader, i rekkefølge, etter radreglene. */
 export const SAMLEREGLER: readonly Samleregel[] = [
@@ -126,17 +126,35 @@ export function kryssjekkTimer(kommando: Kommando, timer: readonly Timeregistrer
     ansatteKilde: g.ansatteKilde ?? 'ansatte',
     malbedrifter: new Map(g.malbedrifter.map((m) => [m.orgnr, m])),
     adminKoder: g.adminKoder,
+    grunnlag: g,
   };
   const radregler = RADREGLER.filter((r) => r.brukesAv.includes(kommando));
-  const ds: Diagnostikk[] = [];
+  // En plass per funn; en samlet feil fylles inn på plassen til sin første rad når alle radene er sett.
+  const plasser: (Diagnostikk | (() => Diagnostikk))[] = [];
+  const grupper = new Map<string, { verdi: string; rader: Timeregistrering[] }>();
   for (const t of timer) {
     const admin = erAdminKode(t.malbedrift, g.adminKoder);
     for (const r of radregler) {
       if (admin && r.rader === 'malbedrift') continue;
-      const d = r.sjekk(t, o);
-      if (d) ds.push(d);
+      if (!r.samle) {
+        const d = r.sjekk(t, o);
+        if (d) plasser.push(d);
+        continue;
+      }
+      const verdi = r.sjekk(t, o);
+      if (verdi === undefined) continue;
+      const nokkel = `${r.kode}|${normaliserNavn(verdi)}`;
+      const gruppe = grupper.get(nokkel);
+      if (gruppe) gruppe.rader.push(t);
+      else {
+        const ny = { verdi, rader: [t] };
+        grupper.set(nokkel, ny);
+        const samle = r.samle;
+        plasser.push(() => samle(ny.verdi, ny.rader, o));
+      }
     }
   }
+  const ds = plasser.map((p) => (typeof p === 'function' ? p() : p));
   for (const r of SAMLEREGLER) if (r.brukesAv.includes(kommando)) ds.push(...r.sjekk(timer));
   return ds;
 }
@@ -150,7 +168,10 @@ export function kontrollerMalbedrifter(mb: readonly Malbedrift[]): Diagnostikk[]
         'slutt-for-start',
         'Avtaleslutt er før avtalestart.',
         { ...m.kilde, kolonne: 'avtaleslutt' },
-        { verdi: m.avtaleslutt!, forventet: `en dato fra og med avtalestart (${m.avtalestart})` },
+        {
+          verdi: formatDato(m.avtaleslutt!),
+          forventet: `en dato fra og med avtalestart (${formatDato(m.avtalestart)})`,
+        },
       ),
     );
 }
@@ -190,7 +211,7 @@ function dobbeltLinjer(timer: readonly Timeregistrering[]): Diagnostikk[] {
           'dobbel-linje',
           `Linjen er helt lik rad ${forrige} (dobbel eksport?). Skill dem med en beskrivelse om begge er riktige.`,
           { ...t.kilde, kolonne: 'dato' },
-          { verdi: t.dato },
+          { verdi: formatDato(t.dato) },
         ),
       );
   }
@@ -216,7 +237,7 @@ function timerOverDognet(timer: readonly Timeregistrering[]): Diagnostikk[] {
     ds.push(
       feil(
         'over-24-timer',
-        `${forste.ansatt} har ${tekstSum} timer ${forste.dato} — mer enn døgnet har.`,
+        `${forste.ansatt} har ${tekstSum} timer ${formatDato(forste.dato)} — mer enn døgnet har.`,
         { ...forste.kilde, kolonne: 'timer' },
         { forventet: 'høyst 24 timer per person per dag' },
       ),

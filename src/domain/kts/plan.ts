@@ -89,7 +89,7 @@ export function foreslaaAarsslutt(inn: OppdateringInn, loggEtter: AviLogg): Diag
   return [
     advarsel(
       'foreslaa-aarsslutt',
-      `${startere.length} målbedrift(er) med avtalestart i ${aar} står ikke i noen AVI-opplasting (heller ikke i denne): ${liste}. ` +
+      `${startere.length} ${startere.length === 1 ? 'målbedrift' : 'målbedrifter'} med avtalestart i ${aar} står ikke i noen AVI-opplasting (heller ikke i denne): ${liste}. ` +
         `Alle som er/har vært aktive i året skal være registrert i AVI innen 31. desember (programveileder 11.1): ` +
         `kjør nh kts-plan --frist ${aar}-12-31 og last opp filen senest 31.12.`,
       { fil: inn.loggFil },
@@ -106,8 +106,8 @@ function antattOppdatert(inn: OppdateringInn, o: Oppdatering, siden: Dato): Diag
     'antatt-oppdatert',
     (inn.sidenFlagg !== undefined ? `--siden ${formatDato(siden)}: ` : `Fant ingen logg (${inn.loggFil}): `) +
       `nh antar at AVI var oppdatert per ${fristTekst(siden)} og tar bare med registreringer som hører til senere frister` +
-      (antatt ? ` (${antatt} eldre registrering(er) er ikke tatt med)` : '') +
-      '. Mangler noe i AVI fra før, kjør med --siden <dato> (f.eks. --siden 2024-01-01 for alt siden da).',
+      (antatt ? ` (${antatt} ${antatt === 1 ? 'eldre registrering' : 'eldre registreringer'} er ikke tatt med)` : '') +
+      '. Mangler noe i AVI fra før, kjør med --siden <dato> (f.eks. --siden 01.01.2024 for alt siden da).',
     { fil: inn.loggFil },
   );
 }

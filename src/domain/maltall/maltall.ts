@@ -3,7 +3,7 @@
  * definisjon av hvordan tallet regnes fra arbeidsmappens data.
  *
  * Programveileder 6.5/11.1: hver 1. desember legger næringshagen inn måltall for det kommende året i
- * AVI; Siva godkjenner og låser dem og måler næringshagen mot dem. `nh årsrapport --maltall <år>`
+ * AVI; Siva godkjenner og låser dem og måler næringshagen mot dem. `nh årsrapport --måltall <år>`
  * regner et grunnlag fra årets faktiske data, og `nh årsrapport --år <år>` regner resultatet for året
  * med de samme definisjonene, så mål og resultat er sammenlignbare.
  *
@@ -123,7 +123,9 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
     !forsteAar && n > 0 ? `${okning.length} av ${n} aktive målbedrifter med økning.` : null,
     utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (ingen økning kan påvises, i nevneren).` : null,
     utenIAar ? `${utenIAar} uten vurdering for ${p.ar}${p.halvar ? ' datert i halvåret' : ''} (i nevneren).` : null,
-    udaterte ? `${udaterte} vurdering(er) for ${p.ar} uten dato er ikke med i halvåret.` : null,
+    udaterte
+      ? `${udaterte} ${udaterte === 1 ? 'vurdering' : 'vurderinger'} for ${p.ar} uten dato er ikke med i halvåret.`
+      : null,
   ]
     .filter((s) => s !== null)
     .join(' ');
@@ -212,7 +214,7 @@ export function tolkMal(rader: readonly MalInn[]): { mal: Map<MaltallId, Maltall
     }
     if (mal.has(def.id)) {
       ds.push(
-        feil('maltall-to-ganger', `Måltallet «${def.id}» står to ganger.`, kilde, {
+        feil('maltall-to-ganger', `Måltallet «${def.navn}» står to ganger.`, kilde, {
           verdi: r.id,
           forventet: 'ett mål per måltall',
         }),
@@ -225,7 +227,7 @@ export function tolkMal(rader: readonly MalInn[]): { mal: Map<MaltallId, Maltall
       if (def.enhet === 'antall') {
         if (r.mal < 0 || r.mal % 10_000 !== 0) {
           ds.push(
-            feil('ugyldig-antall', `Målet for «${def.id}» er et antall og må være et heltall ≥ 0.`, malKilde, {
+            feil('ugyldig-antall', `Målet for «${def.navn}» er et antall og må være et heltall ≥ 0.`, malKilde, {
               verdi: String(r.mal / 10_000).replace('.', ','),
               forventet: 'et heltall, f.eks. «12»',
             }),
@@ -254,7 +256,7 @@ export function kontrollerAndel(def: MaltallDef, verdi: Ppm | null, hva: string,
     return [
       advarsel(
         'andel-utenfor-0-100',
-        `${forstor(hva)} for «${def.id}» er ${pst(verdi)}, men en andel må ligge mellom 0 og 100 % (programveileder 11.2).`,
+        `${forstor(hva)} for «${def.navn}» er ${pst(verdi)}, men en andel må ligge mellom 0 og 100 % (programveileder 11.2).`,
         kilde,
         { verdi: pst(verdi), forventet: '0–100 %' },
       ),
@@ -264,7 +266,7 @@ export function kontrollerAndel(def: MaltallDef, verdi: Ppm | null, hva: string,
     return [
       advarsel(
         'under-sivas-minimum',
-        `${forstor(hva)} for «${def.id}» er ${pst(verdi)}, under Sivas minimumskrav på ${pst(def.minimum)} (programveileder 11.2).`,
+        `${forstor(hva)} for «${def.navn}» er ${pst(verdi)}, under Sivas minimumskrav på ${pst(def.minimum)} (programveileder 11.2).`,
         kilde,
         {
           verdi: pst(verdi),

@@ -106,7 +106,7 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
       status: 'må vurderes',
       grunnlag:
         `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)} er ikke i listen over private eller ` +
-        `offentlige koder (docs/smb-sjekk.md). Kontroller om det offentlige eier 25 % eller mer.`,
+        `offentlige koder («nh docs smb-sjekk»). Kontroller om det offentlige eier 25 % eller mer.`,
       mangler: `en vurdering av om det offentlige eier 25 % eller mer (sektorkode ${sektor})`,
     };
   }

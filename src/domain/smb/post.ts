@@ -27,7 +27,13 @@ export const oppfolgingSkjema = z.object({
    * Årsregnskapet fra Regnskapsregisteret som tallene bygger på (det nyeste SELSKAP-regnskapet i NOK):
    * regnskapsåret (året for `til`) og perioden. null = ikke noe slikt regnskap (tallene er oppgitt eller ukjente).
    */
-  regnskap: z.object({ aar: z.number().int(), fra: dato, til: dato }).nullable(),
+  // `ar` som overalt ellers i JSON (issue 19 pkt. 10); poster skrevet med `aar` leses også.
+  regnskap: z
+    .preprocess(
+      (v) => (v && typeof v === 'object' && 'aar' in v && !('ar' in v) ? { ...v, ar: (v as { aar: unknown }).aar } : v),
+      z.object({ ar: z.number().int(), fra: dato, til: dato }),
+    )
+    .nullable(),
   /** Noen av tallene (omsetning, balanse eller egenkapital) er oppgitt med flagg eller svar, ikke fra registeret. */
   tallOppgitt: z.boolean(),
   /** Enhetsregisterets `sisteInnsendteAarsregnskap` (regnskapsåret) da sjekken ble gjort; null = ukjent. */
@@ -56,7 +62,7 @@ const fraFlagg = (v: { fra: string } | null) => v?.fra.startsWith('--');
 export function oppfolgingFor(f: SmbFakta, res: Pick<SmbResultat, 'treaarsunntak'>): Oppfolging {
   const p = f.regnskapsperiode;
   // Perioden er bare satt når tallene kommer fra et brukbart SELSKAP-regnskap i Regnskapsregisteret.
-  const regnskap = p ? { aar: Number(p.til.slice(0, 4)), fra: p.fra, til: p.til } : null;
+  const regnskap = p ? { ar: Number(p.til.slice(0, 4)), fra: p.fra, til: p.til } : null;
   const aar = f.sisteInnsendteAarsregnskap === null ? Number.NaN : Number(f.sisteInnsendteAarsregnskap);
   const t = res.treaarsunntak;
   return {

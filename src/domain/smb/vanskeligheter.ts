@@ -181,7 +181,7 @@ export function kriteriumRedningsstotte(f: SmbFakta): Kriterium {
       ...base,
       status: 'ikke ok',
       grunnlag:
-        'Oppgitt (--redningsstotte ja): bedriften har redningsstøtte som ' +
+        'Oppgitt (--redningsstøtte ja): bedriften har redningsstøtte som ' +
         'ikke er tilbakebetalt, eller er under en omstruktureringsplan. I vanskeligheter.',
     };
   }
@@ -189,15 +189,15 @@ export function kriteriumRedningsstotte(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'ok',
-      grunnlag: 'Oppgitt (--redningsstotte nei): ingen redningsstøtte som løper og ingen omstruktureringsplan.',
+      grunnlag: 'Oppgitt (--redningsstøtte nei): ingen redningsstøtte som løper og ingen omstruktureringsplan.',
     };
   return {
     ...base,
     status: 'må vurderes',
     grunnlag:
       'Ingen register nh leser viser redningsstøtte eller omstruktureringsstøtte. Spør bedriften (og sjekk ' +
-      'ESAs støtteregister) og oppgi --redningsstotte ja|nei. Det finnes ikke noe treårsunntak for dette.',
-    mangler: 'redningsstøtte og omstruktureringsstøtte (--redningsstotte ja|nei)',
+      'ESAs støtteregister) og oppgi --redningsstøtte ja|nei. Det finnes ikke noe treårsunntak for dette.',
+    mangler: 'redningsstøtte og omstruktureringsstøtte (--redningsstøtte ja|nei)',
   };
 }
 

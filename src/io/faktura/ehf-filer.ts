@@ -8,7 +8,9 @@ export function ehfFilnavn(nr: string, orgnr: string, kreditnota: boolean): stri
 
 /** Navnene på EHF-filene nh skriver (`<nr>-<orgnr>[-kreditnota].xml`) i en mappe. */
 export async function finnEhfFiler(mappe: string): Promise<string[]> {
-  return (await readdir(mappe).catch(() => [] as string[])).filter((f) => /^\d+-\d{9}(-kreditnota)?\.xml$/.test(f));
+  return (await readdir(mappe).catch(() => [] as string[]))
+    .filter((f) => /^\d+-\d{9}(-kreditnota)?\.xml$/.test(f))
+    .sort();
 }
 
 /** Fjerner de navngitte EHF-filene i mappen. */

@@ -17,14 +17,43 @@ export async function csvKolonnefeil(s: FakturaOppsett): Promise<Diagnostikk[]> 
   const mal = await lesCsvMal('fakturagrunnlag-csv');
   const kjente = new Set(mal.kolonner.map((k) => k.nokkel));
   const ukjente = [...Object.keys(s.csvKolonner), ...(s.csvRekkefolge ?? [])].filter((n) => !kjente.has(n));
-  return ukjente.map((n) =>
-    feil(
-      'ukjent-csv-kolonne',
-      `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`,
-      { fil: 'nh.json', kolonne: 'faktura' },
-      { verdi: n, forventet: `en av ${[...kjente].join(', ')}` },
+  return [
+    ...ukjente.map((n) =>
+      feil(
+        'ukjent-csv-kolonne',
+        `faktura.csvKolonner/csvRekkefolge nevner en ukjent kolonne «${n}».`,
+        { fil: 'nh.json', kolonne: 'faktura' },
+        { verdi: n, forventet: `en av ${[...kjente].join(', ')}` },
+      ),
     ),
-  );
+    ...sammeOverskrift(s, mal.kolonner),
+  ];
+}
+
+/** Issue 23 pkt. 11: to kolonner med samme overskrift (f.eks. to «kid») kan ikke skilles i en import. */
+function sammeOverskrift(
+  s: FakturaOppsett,
+  kolonner: readonly { nokkel: string; overskrift: string }[],
+): Diagnostikk[] {
+  const per = new Map<string, { o: string; n: string[] }>();
+  for (const k of kolonner) {
+    const ny = s.csvKolonner[k.nokkel];
+    if (ny === false) continue;
+    const o = (ny ?? k.overskrift).trim();
+    const x = per.get(o.toLowerCase()) ?? { o, n: [] };
+    x.n.push(k.nokkel);
+    per.set(o.toLowerCase(), x);
+  }
+  return [...per.values()]
+    .filter(({ n }) => n.length > 1)
+    .map(({ o, n }) =>
+      feil(
+        'csv-kolonne-to-ganger',
+        `faktura.csvKolonner gir ${n.length} kolonner overskriften «${o}» (${n.join(', ')}); et regnskapssystem kan ikke skille dem.`,
+        { fil: 'nh.json', kolonne: `faktura.csvKolonner.${n[1]}` },
+        { verdi: o, forventet: 'én kolonne per overskrift (gi den ene et annet navn, eller false for å fjerne den)' },
+      ),
+    );
 }
 
 async function csvKolonner(s: FakturaOppsett): Promise<Kolonne[]> {

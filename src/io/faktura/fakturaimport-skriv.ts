@@ -71,7 +71,7 @@ export function tripletexCsv(fakturaer: readonly Importfaktura[], mvaKode: strin
         punktum(l.antall),
         punktum(l.pris),
         '0',
-        mvaKode,
+        t(mvaKode),
       ]);
     }
   }

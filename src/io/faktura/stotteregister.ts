@@ -9,7 +9,7 @@
  * merknadskolonne i `ignorerKolonner`), filnavnet (`Stotteregister.csv`) og en symbolsk lenke beholdes.
  * Før --erstatt tas en sikkerhetskopi i `faktura/sikkerhetskopi/`.
  */
-import { mkdir, readdir, copyFile, open, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, copyFile, open } from 'node:fs/promises';
 import path from 'node:path';
 import { stotteregisterDef } from '../../domain/datasett/stotteregister.js';
 import type { Kolonne, Rad } from '../../domain/felles/rapport.js';
@@ -17,18 +17,22 @@ import type { NyRegisterlinje } from '../../domain/faktura/typer.js';
 import type { Registerlinje } from '../../domain/faktura/kjoringsplan.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn } from '../../domain/felles/felter.js';
-import { dobbeltforinger, erKonfliktkopi } from '../../domain/faktura/registerkontroll.js';
+import { dobbeltforinger, erKonfliktkopi, kontrollerRegisterlinjer } from '../../domain/faktura/registerkontroll.js';
+import { erGyldigKid } from '../../domain/faktura/kid.js';
+import { tilbakerulling } from '../../domain/faktura/nummerlogg.js';
+import { LOGG_VISNING, lesNummerlogg, type LestLogg } from './nummerlogg.js';
+import { sjekkManglendeRegister } from './registerspor.js';
 import { tolkTabell } from '../les/datasett.js';
 import { finnDatasettFil, type Arbeidsmappe } from '../arbeidsmappe.js';
 import { maanedICsv, type Maaned } from '../../domain/felles/dato.js';
 import { excelMaanedVakt } from '../les/maaned-i-csv.js';
 import { lagCsv } from '../skriv/csv-skriv.js';
 import { lesCsvTabell } from '../les/tabell-les.js';
-import { medLaas, type Laas } from '../skriv/laas.js';
-import { finnes, ryddTemp, skrivFiler, somMiljoFeil, tempMoenster, type Utfil } from '../skriv/skriv.js';
+import { medLaas } from '../skriv/laas.js';
+import { lesBytes, REGISTER_FIL, registerEndret, vedSamtidigSkriving } from './registerfil.js';
+import { finnes, skrivFiler, type Utfil } from '../skriv/skriv.js';
 
-export const REGISTER_FIL = 'stotteregister.csv';
-export const LAAS_FIL = '.stotteregister.laas';
+export { LAAS_FIL, REGISTER_FIL, vedSamtidigSkriving } from './registerfil.js';
 /** Kort lås rundt selve compare-and-swap + rename (holdes i millisekunder). */
 export const SKRIVELAAS_FIL = '.stotteregister.skrives';
 /** Holdes skrivelåsen lenger enn dette, er kjøringen som tok den, død. */
@@ -54,12 +58,17 @@ export const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kol
   nokkel,
   overskrift: nokkel,
   type: TYPER[nokkel] ?? (k.type === 'dato' ? 'dato' : 'tekst'),
+  ...(nokkel === 'kid' ? { tekstIExcel: true } : {}),
 }));
 
 export type { Registerlinje };
 
-/** Kolonner i filen som ikke er registerkolonner (bevares ved omskriving), per «periode;orgnr». */
-export type EkstraKolonner = { overskrifter: string[]; verdier: Map<string, string[]> };
+/**
+ * Kolonner i filen som ikke er registerkolonner (bevares ved omskriving), per linje: nøkkelen er linjens rad i
+ * filen. Registeret skrives alltid som de leste linjene i samme rekkefølge pluss de nye, så hver linje beholder
+ * sine egne celler (issue 23 pkt. 4); nye linjer får tomme.
+ */
+export type EkstraKolonner = { overskrifter: string[]; verdier: Map<number, string[]> };
 
 export type LestRegister = {
   /** Filnavnet slik det står i mappen (f.eks. «Stotteregister.csv»), eller null om det ikke finnes. */
@@ -72,18 +81,9 @@ export type LestRegister = {
   ekstra: EkstraKolonner;
   /** F.eks. konfliktkopier fra OneDrive/Dropbox. */
   advarsler: Diagnostikk[];
+  /** Nummerloggen (faktura/nummerlogg.csv), lest sammen med registeret og kontrollert mot det. */
+  logg: LestLogg;
 };
-
-const ekstraNokkel = (l: { periode: string; orgnr: string }) => `${l.periode};${l.orgnr}`;
-
-async function lesBytes(sti: string): Promise<Buffer | null> {
-  try {
-    return await readFile(sti);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw somMiljoFeil(e, sti);
-  }
-}
 
 /** Kolonnene i filen som ikke kobles til en registerkolonne (ignorerte eller uten overskrift). */
 function finnEkstra(buf: Buffer, fil: string, am: Arbeidsmappe, linjer: readonly Registerlinje[]): EkstraKolonner {
@@ -95,14 +95,14 @@ function finnEkstra(buf: Buffer, fil: string, am: Arbeidsmappe, linjer: readonly
   for (const o of Object.keys(am.config.kolonner?.[stotteregisterDef.navn] ?? {})) kjente.add(normaliserNavn(o));
   const t = lesCsvTabell(buf, fil);
   const indekser = t.overskrifter.map((h, i) => (kjente.has(normaliserNavn(h)) ? -1 : i)).filter((i) => i >= 0);
-  const verdier = new Map<string, string[]>();
+  const verdier = new Map<number, string[]>();
   if (!indekser.length) return { overskrifter: [], verdier };
   const perRad = new Map(t.radnr.map((nr, i) => [nr, t.rader[i]!]));
   for (const l of linjer) {
     const celler = l.kilde?.rad !== undefined ? perRad.get(l.kilde.rad) : undefined;
     if (celler)
       verdier.set(
-        ekstraNokkel(l),
+        l.kilde!.rad!,
         indekser.map((i) => String(celler[i] ?? '')),
       );
   }
@@ -140,16 +140,37 @@ export async function lesStotteregister(am: Arbeidsmappe): Promise<LestRegister>
   // Bytene leses ÉN gang og tolkes derfra: versjonen compare-and-swap sammenligner med, er nøyaktig den
   // linjene kom fra (og «fantes ikke» er null, så et register som dukker opp i mellomtiden, oppdages).
   const versjon = fil ? await lesBytes(sti) : null;
+  const logg = await lesNummerlogg(am);
   if (!fil || !versjon) {
-    const ekstra = { overskrifter: [], verdier: new Map<string, string[]>() };
-    return { fil: null, sti, linjer: [], versjon: null, ekstra, advarsler: await konfliktkopier(am, null) };
+    await vedSamtidigSkriving(am, sti, null, () => sjekkManglendeRegister(am, logg.linjer, REGISTER_FIL));
+    const ekstra = { overskrifter: [], verdier: new Map<number, string[]>() };
+    return { fil: null, sti, linjer: [], versjon: null, ekstra, advarsler: await konfliktkopier(am, null), logg };
   }
   const vakt = excelMaanedVakt('periode'); // issue 16: perioder Excel har gjort om til datoer
-  const linjer = tolkTabell(lesCsvTabell(versjon, fil), stotteregisterDef, am.config, vakt.filter);
-  const dobbel = dobbeltforinger(linjer);
-  if (dobbel.length) throw new InndataFeil(dobbel);
+  const linjer = medKidLengde(tolkTabell(lesCsvTabell(versjon, fil), stotteregisterDef, am.config, vakt.filter), am);
+  const brudd = [
+    ...dobbeltforinger(linjer),
+    ...kontrollerRegisterlinjer(linjer, fil),
+    ...tilbakerulling(linjer, logg.linjer, { register: fil, logg: LOGG_VISNING }),
+  ];
+  if (brudd.length) await vedSamtidigSkriving(am, sti, versjon, () => Promise.reject(new InndataFeil(brudd)));
   const ekstra = finnEkstra(versjon, fil, am, linjer);
-  return { fil, sti, linjer, versjon, ekstra, advarsler: [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))] };
+  const advarsler = [...vakt.advarsler(fil), ...(await konfliktkopier(am, fil))];
+  return { fil, sti, linjer, versjon, ekstra, advarsler, logg };
+}
+
+/**
+ * KID-en mister 0 foran når registeret har vært en tur i Excel (0100014 → 100014): leses tilbake fylt med 0 til
+ * lengden i nh.json (faktura.kid.lengde) når den da er gyldig (issue 23, lav).
+ */
+function medKidLengde<L extends Registerlinje>(linjer: L[], am: Arbeidsmappe): L[] {
+  const { lengde, metode } = am.config.faktura.kid;
+  for (const l of linjer) {
+    if (!l.kid || !/^\d+[\d-]$/.test(l.kid) || l.kid.length >= lengde) continue;
+    const fylt = l.kid.padStart(lengde, '0');
+    if (erGyldigKid(fylt, metode)) l.kid = fylt;
+  }
+  return linjer;
 }
 
 export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[], ekstra?: EkstraKolonner): string {
@@ -163,7 +184,8 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
     linjer.map((l) => {
       const rad: Rad = {};
       for (const k of REGISTER_KOLONNER) rad[k.nokkel] = (l as Record<string, Rad[string]>)[k.nokkel];
-      const v = ekstra?.verdier.get(ekstraNokkel(l));
+      const radnr = 'kilde' in l ? l.kilde?.rad : undefined;
+      const v = radnr !== undefined ? ekstra?.verdier.get(radnr) : undefined;
       ekstraKol.forEach((k, i) => {
         rad[k.nokkel] = v?.[i] ?? '';
       });
@@ -180,16 +202,7 @@ export function registerCsv(linjer: readonly (Registerlinje | NyRegisterlinje)[]
 export async function sjekkUendret(reg: LestRegister): Promise<void> {
   const naa = await lesBytes(reg.sti);
   const lik = naa === null || reg.versjon === null ? naa === reg.versjon : naa.equals(reg.versjon);
-  if (!lik) {
-    throw new InndataFeil([
-      feil(
-        'register-endret',
-        'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. ' +
-          'Ingenting er skrevet; kjør kommandoen på nytt.',
-        { fil: path.basename(reg.sti) },
-      ),
-    ]);
-  }
+  if (!lik) throw registerEndret(reg.sti);
 }
 
 /** Testpunktene krasjtestene dreper prosessen ved rundt registeret (NH_TESTPUNKT_DREP). */
@@ -253,39 +266,6 @@ export async function sikkerhetskopier(
     await fh.sync().finally(() => fh.close());
   }
   return mappe;
-}
-
-/** nh sine midlertidige filer rundt registeret og fakturaen (gjenglemt etter full disk eller kill -9). */
-const TEMP_ROT = [tempMoenster('stotteregister\\.csv')];
-/**
- * Låsenes egne midlertidige filer lages FØR låsen er tatt (av kjøringer som venter på den), så de ryddes
- * bare når de er så gamle at ingen kjøring kan holde på med dem (en lås lages på millisekunder).
- */
-const TEMP_LAAS = [
-  tempMoenster('\\.stotteregister\\.(laas|skrives)(\\.overtak)?'),
-  /^\.stotteregister\.(laas|skrives)(\.overtak)?\.foreldet-\d+-[0-9a-f]{8}$/,
-];
-const LAAS_TEMP_MS = 60_000;
-const TEMP_FAKTURA = [tempMoenster('fakturagrunnlag\\.[^.]+'), tempMoenster('\\.nh-kjoring\\.json')];
-
-/** Rydder gjenglemte midlertidige filer eldre enn låsen vi nettopp tok (issue 11 pkt. 8). */
-async function ryddEtterKrasj(am: Arbeidsmappe, l: Laas): Promise<void> {
-  const grense = (await stat(l.sti).catch(() => null))?.mtimeMs ?? l.tattMs;
-  await ryddTemp(am.rot, TEMP_ROT, grense);
-  await ryddTemp(am.rot, TEMP_LAAS, Math.min(grense, Date.now()) - LAAS_TEMP_MS);
-  const perioder = await readdir(am.sti('faktura')).catch(() => [] as string[]);
-  for (const p of perioder) if (/^\d{4}-\d{2}$/.test(p)) await ryddTemp(am.sti('faktura', p), TEMP_FAKTURA, grense);
-}
-
-/**
- * Lås rundt les → beregn → skriv av registeret: to kjøringer samtidig kan ikke begge skrive (og skulle
- * de likevel begge komme gjennom, stopper compare-and-swap i skrivMedRegister den siste).
- */
-export function medRegisterLaas<T>(am: Arbeidsmappe, fn: () => Promise<T>): Promise<T> {
-  return medLaas(am.sti(LAAS_FIL), async (l) => {
-    await ryddEtterKrasj(am, l);
-    return fn();
-  });
 }
 
 // Flyttet ut (filen var over 300 linjer); eksportert herfra også, så eksisterende importer virker.

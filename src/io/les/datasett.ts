@@ -8,7 +8,14 @@ import type { Config } from '../../domain/konfig/config.js';
 import { feil, InndataFeil, type Diagnostikk, type Kilde } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../../domain/felles/felter.js';
 import { synligVerdi } from '../../domain/felles/terminal.js';
-import { radSkjema, type DatasettDef, type MedKilde, type RadAv } from '../../domain/datasett/definisjon.js';
+import {
+  overskrift,
+  radSkjema,
+  type DatasettDef,
+  type MedKilde,
+  type RadAv,
+} from '../../domain/datasett/definisjon.js';
+import { naermeste } from '../../domain/felles/naermeste.js';
 import { finnDatasettFil, type Arbeidsmappe } from '../arbeidsmappe.js';
 import { kontrollerTabell, lesTabell } from './tabell-les.js';
 import type { RaaTabell } from './raa-tabell.js';
@@ -134,6 +141,8 @@ function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config,
   const kart = new Map<string, string>(); // normalisert overskrift → nøkkel
   for (const [nokkel, kol] of Object.entries(def.kolonner)) {
     kart.set(normaliserNavn(nokkel), nokkel);
+    // Issue 19 pkt. 5: den lesbare overskriften fra malene («Stilling %») er like god som nøkkelen.
+    if (kol.overskrift) kart.set(normaliserNavn(kol.overskrift), nokkel);
     for (const a of kol.alias ?? []) kart.set(normaliserNavn(a), nokkel);
   }
   for (const [overskrift, nokkel] of Object.entries(config?.kolonner?.[def.navn] ?? {}))
@@ -148,11 +157,7 @@ function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config,
     if (n === '' || ignorer.has(n)) return;
     const nokkel = kart.get(n);
     if (!nokkel || !(nokkel in def.kolonner)) {
-      ds.push(
-        feil('ukjent-kolonne', `Ukjent kolonne «${h}».`, kilde(h), {
-          forventet: `en av ${Object.keys(def.kolonner).join(', ')} — eller koble/overse den i nh.json under "kolonner" / "ignorerKolonner" → "${def.navn}"`,
-        }),
-      );
+      ds.push(ukjentKolonne(h, def, kart, kilde(h)));
       return;
     }
     const forrige = indeks.get(nokkel);
@@ -174,16 +179,31 @@ function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config,
       ds.push(
         feil(
           'mangler-kolonne',
-          `Mangler kolonnen «${nokkel}».`,
-          { fil: t.fil, rad: 1, kolonne: nokkel, ...(t.ark ? { ark: t.ark } : {}) },
+          `Mangler kolonnen «${overskrift(nokkel, kol)}».`,
+          { fil: t.fil, rad: 1, kolonne: overskrift(nokkel, kol), ...(t.ark ? { ark: t.ark } : {}) },
           {
-            forventet: `en overskrift «${nokkel}»${kol.alias?.length ? ` (eller ${kol.alias.map((a) => `«${a}»`).join(', ')})` : ''}`,
+            forventet: `en overskrift «${overskrift(nokkel, kol)}» (eller ${[...new Set([nokkel, ...(kol.alias ?? [])])].map((a) => `«${a}»`).join(', ')})`,
           },
         ),
       );
     }
   }
   return { indeks, diagnostikk: ds };
+}
+
+/**
+ * Issue 19 pkt. 4: en ukjent overskrift får den nærmeste godtatte — i ordene brukeren leser (malens overskrift,
+ * «Stilling %», ikke nøkkelen «stillingsprosent») — og listen over overskriftene datasettet har.
+ */
+function ukjentKolonne(h: string, def: DatasettDef, kart: Map<string, string>, k: Kilde): Diagnostikk {
+  const treff = naermeste(normaliserNavn(h), [...kart.keys()]);
+  const maal = treff === null ? undefined : kart.get(treff);
+  const kol = maal === undefined ? undefined : def.kolonner[maal];
+  const forslag = maal && kol ? ` Mente du «${overskrift(maal, kol)}»?` : '';
+  const lesbare = Object.entries(def.kolonner).map(([n, kol]) => `«${overskrift(n, kol)}»`);
+  return feil('ukjent-kolonne', `Ukjent kolonne «${h}».${forslag}`, k, {
+    forventet: `en av ${lesbare.join(', ')} — eller koble/overse den i nh.json under "kolonner" / "ignorerKolonner" → "${def.navn}"`,
+  });
 }
 
 function sjekkUnike<T extends { kilde: Kilde }>(

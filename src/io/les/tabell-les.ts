@@ -6,6 +6,7 @@ import { BlandetTegnsett, dekod, finnSkilletegn, lesFil } from './tekstfil.js';
 import { parse } from 'csv-parse/sync';
 import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import type { RaaCelle } from '../../domain/felles/felter.js';
+import { avnoytraliser } from '../../domain/felles/rapport.js';
 import { MAKS_CELLE, MAKS_KOLONNER, type LagRaaFilter, type RaaTabell } from './raa-tabell.js';
 
 /** `arknavn`: i xlsx foretrekkes arket med dette navnet (datasettets navn), ellers det første synlige. */
@@ -69,7 +70,7 @@ export function lesCsvTabell(buf: Uint8Array, fil: string, lagFilter?: LagRaaFil
           return null;
         }
         if (post.every((c) => c.trim() === '')) return null; // tomme linjer (ofte nederst fra Excel) teller ikke
-        const celler: RaaCelle[] = post.map((c) => (c.trim() === '' ? null : c));
+        const celler: RaaCelle[] = post.map((c) => (c.trim() === '' ? null : avnoytraliser(c)));
         if (filter && !filter(celler)) return null;
         rader.push(celler);
         radnr.push(nr);

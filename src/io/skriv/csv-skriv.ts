@@ -7,11 +7,17 @@ import { noytraliser, somCsvTekst, type Kolonne, type Rad } from '../../domain/f
 
 const BOM = '\uFEFF';
 
+/** En celle som tekst; sifre i en `tekstIExcel`-kolonne som `="…"`, så Excel beholder 0 foran. */
+function celle(v: Rad[string], k: Kolonne): string {
+  const t = somCsvTekst(v, k.type);
+  return k.tekstIExcel && /^\d+$/.test(t) ? `="${t}"` : t;
+}
+
 export function lagCsv(kolonner: readonly Kolonne[], rader: readonly Rad[]): string {
   // Overskrifter kan komme fra nh.json (faktura.csvKolonner) og nøytraliseres som verdiene.
   const data = [
     kolonner.map((k) => noytraliser(k.overskrift)),
-    ...rader.map((r) => kolonner.map((k) => somCsvTekst(r[k.nokkel], k.type))),
+    ...rader.map((r) => kolonner.map((k) => celle(r[k.nokkel], k))),
   ];
   return BOM + stringify(data, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
 }

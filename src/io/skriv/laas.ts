@@ -11,7 +11,7 @@
  *   millisekunder) kan fjerne en foreldet lås, og bare hvis den fortsatt er nøyaktig den som ble vurdert
  *   (innhold og inode). Så konkurrerer alle om å opprette låsen på nytt med `link`/`wx` — bare én vinner.
  */
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, open, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { feil, InndataFeil } from '../../domain/felles/diagnostikk.js';
@@ -26,8 +26,14 @@ export const MAKS_ALDER_MS = 24 * 60 * 60_000;
 
 export type Laaseier = { vert: string | null; pid: number; tid: string; id: string };
 export type Laas = { sti: string; eier: Laaseier; innhold: string; tattMs: number };
-/** Det vi leste av en låsfil som fantes. */
-export type LestLaas = { raa: string; eier: Laaseier | null; mtimeMs: number; ino: number };
+/**
+ * Det vi leste av en låsfil som fantes. `ctimeMs`: når filen sist ble endret på DENNE maskinen (klokken her) —
+ * alderen når tidsstemplene fra en annen PC ligger fram i tid.
+ */
+export type LestLaas = { raa: string; eier: Laaseier | null; mtimeMs: number; ino: number; ctimeMs?: number };
+
+/** Et tidsstempel mer enn dette fram i tid er fra en PC med feil klokke, og teller ikke. */
+export const FRAMTID_MS = 60_000;
 
 export type Laasvalg = {
   /**
@@ -69,12 +75,22 @@ export function tolkLaas(raa: string): Laaseier | null {
   return { vert: null, pid, tid: tid?.trim() ?? '', id: '' };
 }
 
+/**
+ * Låsens alder: fra det yngste av tidsstempelet i filen og filens mtime — en skjev klokke på én PC gjør ikke
+ * låsen eldre. Et stempel langt fram i tid (en PC med feil klokke) teller ikke; er begge det, regnes alderen fra
+ * da filen sist ble endret her (ctime). Før ble en slik lås aldri tatt over, selv om meldingen sa den ville bli det.
+ */
+export function laasAlder(l: LestLaas, naa: number): number {
+  const tid = l.eier ? Date.parse(l.eier.tid) : Number.NaN;
+  const troverdige = [tid, l.mtimeMs].filter((t) => Number.isFinite(t) && t <= naa + FRAMTID_MS);
+  if (troverdige.length) return naa - Math.max(...troverdige);
+  return l.ctimeMs !== undefined && l.ctimeMs <= naa + FRAMTID_MS ? naa - l.ctimeMs : 0;
+}
+
 /** Er låsen foreldet? Ren funksjon av det vi leste, klokken og prosesskontrollen. */
 export function vurderLaas(l: LestLaas, o: Required<Pick<Laasvalg, 'naa' | 'lever' | 'vert'>> & Laasvalg) {
   const naa = o.naa();
-  const tid = l.eier ? Date.parse(l.eier.tid) : Number.NaN;
-  // Yngste av tidsstempelet i filen og filens mtime: en skjev klokke på én PC gjør ikke låsen eldre.
-  const alder = naa - Math.max(Number.isNaN(tid) ? 0 : tid, l.mtimeMs);
+  const alder = laasAlder(l, naa);
   if (!l.eier) return { foreldet: alder > Math.min(TOM_MS, o.maksAlderMs ?? TOM_MS), grunn: 'tom' as const };
   if (l.eier.vert === null || l.eier.vert === o.vert) {
     if (!o.lever(l.eier.pid)) return { foreldet: true, grunn: 'doed' as const };
@@ -125,9 +141,16 @@ async function skrivFerdig(sti: string, innhold: string, flagg: 'wx'): Promise<v
 
 export async function lesLaas(sti: string): Promise<LestLaas | null> {
   try {
+    const l = await lstat(sti);
+    if (l.isSymbolicLink()) {
+      // nh lager aldri en lås som lenke; en lenke (også en som peker ingensteds) er en uleselig lås som tas
+      // over etter TOM_MS. Før blokkerte en død lenke mappen for godt (stat ga ENOENT, «prøv igjen» i det uendelige).
+      const raa = `lenke → ${await readlink(sti).catch(() => '?')}`;
+      return { raa, eier: null, mtimeMs: l.mtimeMs, ino: l.ino, ctimeMs: l.ctimeMs };
+    }
     const s = await stat(sti);
     const raa = await readFile(sti, 'utf8');
-    return { raa, eier: tolkLaas(raa), mtimeMs: s.mtimeMs, ino: s.ino };
+    return { raa, eier: tolkLaas(raa), mtimeMs: s.mtimeMs, ino: s.ino, ctimeMs: s.ctimeMs };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
@@ -193,7 +216,8 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
   const hvem = e
     ? `prosess ${e.pid}${e.vert ? ` på ${e.vert}` : ''}${e.tid ? `, startet ${e.tid}` : ''}`
     : 'ukjent prosess: låsfilen er tom eller uleselig';
-  const alder = l ? Math.max(0, Math.round((naa - l.mtimeMs) / 1000)) : 0;
+  const alder = l ? Math.max(0, Math.round(laasAlder(l, naa) / 1000)) : 0;
+  const framtid = l?.eier && Date.parse(l.eier.tid) > naa + FRAMTID_MS;
   const annen = e?.vert && e.vert !== hostname();
   const raad = annen
     ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. ` +
@@ -205,7 +229,10 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
     feil(
       'laast',
       `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
-        `Vent til den er ferdig og kjør på nytt. ${raad}`,
+        `Vent til den er ferdig og kjør på nytt. ${raad}` +
+        (framtid
+          ? ` Låsens tidsstempel (${l!.eier!.tid}) ligger fram i tid — klokken på PC-en som laget den, går feil; nh regner alderen fra da låsfilen kom til denne PC-en.`
+          : ''),
       { fil: sti },
     ),
   ]);
@@ -238,6 +265,12 @@ export async function taLaas(sti: string, valg: Laasvalg = {}): Promise<Laas> {
     if (!fjernet) await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
   }
   throw laastFeil(sti, sist, o.naa());
+}
+
+/** Holder en annen (levende) kjøring låsen akkurat nå? En foreldet eller manglende lås: nei. */
+export async function holdesAvAnnen(sti: string, valg: Laasvalg = {}): Promise<boolean> {
+  const l = await lesLaas(sti).catch(() => null);
+  return l !== null && !vurderLaas(l, { naa: Date.now, lever, vert: hostname(), ...valg }).foreldet;
 }
 
 /** Holder vi fortsatt låsen (ingen har tatt den over)? */

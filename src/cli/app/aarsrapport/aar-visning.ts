@@ -189,7 +189,7 @@ export function aarTekst(am: Arbeidsmappe, plan: AarsrapportPlan, fil: string | 
     balanseTabell(plan),
     ...(halvar ? [] : ['', frist15Januar(aar)]),
     '',
-    'Tolkninger (docs/aarsrapport.md):',
+    'Tolkninger («nh docs aarsrapport»):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
     '',
     fil === null ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
@@ -202,7 +202,7 @@ function maltallTabell(plan: AarsrapportPlan): string {
     // 11.2/11.1: målene er for hele året; i halvåret sammenlignes halvårets resultat med helårsmålet (merket).
     [
       'Område',
-      'id',
+      'Måltall (AVI)',
       'Teller/nevner',
       'Resultat',
       halvar ? 'Mål (hele året)' : 'Mål',
@@ -210,7 +210,7 @@ function maltallTabell(plan: AarsrapportPlan): string {
     ],
     rader.map((r) => [
       r.def.omrade,
-      r.def.id,
+      r.def.navn, // issue 19 pkt. 12: AVIs navn, ikke nh sin id
       r.maaling.nevner === null ? String(r.maaling.teller) : `${r.maaling.teller}/${r.maaling.nevner}`,
       verdiTekst(r.maaling.verdi, r.def.enhet),
       r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet),
@@ -277,5 +277,5 @@ function visMerforbruk(wb: ExcelJS.Workbook, mal: Mal, melding: string): void {
 
 function avvikTekst(v: number, enhet: 'antall' | 'andel'): string {
   const fortegn = v > 0 ? '+' : '';
-  return enhet === 'andel' ? `${fortegn}${formatProsent(v).replace(' %', ' p.p.')}` : `${fortegn}${v}`;
+  return enhet === 'andel' ? `${fortegn}${formatProsent(v).replace(' %', ' prosentpoeng')}` : `${fortegn}${v}`;
 }

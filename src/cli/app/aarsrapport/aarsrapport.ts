@@ -1,6 +1,6 @@
 /**
  * nh årsrapport
- *   --maltall <år>       måltall for det kommende året til AVI (1. desember; programveileder 6.5, 11.1, 11.2)
+ *   --måltall <år>       måltall for det kommende året til AVI (1. desember; programveileder 6.5, 11.1, 11.2)
  *   --år <år> [--halvår] årsrapportering (31.12 / 15.1, halvår 30.6; 11.1) og tilskuddsbalansen (10.4)
  *
  * Leser malbedrifter, støtteregisteret, tiltak, srl, timer og tilskudd → regner i domain/maltall og
@@ -19,7 +19,7 @@ import { aarsrapportForAar } from './aar.js';
 // ————— Inngang —————
 
 /**
- * Uten --maltall og --år: på en TTY velger brukeren måltall (standard neste år, 11.1: 1. desember) eller
+ * Uten --måltall og --år: på en TTY velger brukeren måltall (standard neste år, 11.1: 1. desember) eller
  * årsrapport (standard inneværende år fra juli, ellers fjoråret; 11.1: 31.12/15.1, halvår 30.6) og året.
  * Med --halvår er det bare årsrapporten som er aktuell. Ellers (skript, CI, --json): exit 2 som før.
  */
@@ -51,11 +51,11 @@ export async function aarsrapport(k: Kontekst, valgInn: AarsrapportValg): Promis
       feil(
         'ugyldig-flagg',
         harMaltall
-          ? 'Oppgi enten --maltall <år> eller --år <år>, ikke begge.'
-          : 'Oppgi --maltall <år> (måltall til AVI) eller --år <år> (årsrapport).',
+          ? 'Oppgi enten --måltall <år> eller --år <år>, ikke begge.'
+          : 'Oppgi --måltall <år> (måltall til AVI) eller --år <år> (årsrapport).',
         undefined,
         {
-          forventet: 'nh årsrapport --maltall 2027, eller nh årsrapport --år 2026 [--halvår]',
+          forventet: 'nh årsrapport --måltall 2027, eller nh årsrapport --år 2026 [--halvår]',
         },
       ),
     ]);

@@ -32,6 +32,8 @@ export async function lesData(
   p: Periode,
   trengerTilskudd: boolean,
   medAviLogg = false,
+  /** Advarslene fra registeret (konfliktkopier, måneder Excel har endret) legges her (issue 23, lav). */
+  advarsler: Diagnostikk[] = [],
 ): Promise<Data> {
   const tom = { fil: null, rader: [] };
   const { lest, feil: ds } = await lesAlleDelvis(am, {
@@ -40,6 +42,7 @@ export async function lesData(
     // lesStotteregister: også en periode ført to ganger for samme orgnr er en feil (issue 11 pkt. 12).
     reg: async () => {
       const r = await lesStotteregister(am);
+      advarsler.push(...r.advarsler);
       return { fil: r.fil, rader: r.linjer as Stottelinje[] };
     },
     tiltak: { def: tiltakDef, valgfritt: true },

@@ -1,4 +1,4 @@
-/** nh årsrapport --maltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
+/** nh årsrapport --måltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
 import path from 'node:path';
 import type { MaltallMal } from '../../../domain/datasett/maltall.js';
 import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
@@ -26,7 +26,7 @@ import {
   verdiTekst,
 } from './visning.js';
 
-// ————— --maltall <år> —————
+// ————— --måltall <år> —————
 
 const MALTALL_CSV: Kolonne[] = [
   { nokkel: 'id', overskrift: 'id', type: 'tekst' },
@@ -52,7 +52,7 @@ export async function lesMaltallGrunnlag(
   trengerTilskudd: boolean,
   medAviLogg = false,
 ): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMal[] } }> {
-  const data = await lesData(am, p, trengerTilskudd, medAviLogg);
+  const data = await lesData(am, p, trengerTilskudd, medAviLogg, k.advarsler);
   const malFil = await lesMaltallFil(am, malAar);
   k.advarsler.push(...malFil.advarsler);
   return { data, malFil };
@@ -67,7 +67,7 @@ export function maltallPlan(k: Kontekst, data: Data, malRader: readonly MaltallM
 }
 
 export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: AarsrapportValg): Promise<Resultat> {
-  const aar = velgAar(valg.maltall, am.config, '--maltall');
+  const aar = velgAar(valg.maltall, am.config, '--måltall');
   // Programveileder 6.5/11.1: måltallene for det kommende året legges inn 1. desember; grunnlaget er året som går.
   const grunnlagsaar = aar - 1;
   const p = periodeFor(grunnlagsaar);
@@ -179,10 +179,10 @@ function maltallCsv(rader: readonly MaltallRad[]): string {
 function maltallTekst(am: Arbeidsmappe, v: Maltallvisning, skrevet: Maltallstier | null): string {
   const { aar, grunnlagsaar, p, rader } = v;
   const tabell = tekstTabell(
-    ['Område', 'id', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${aar}`, 'Merknad'],
+    ['Område', 'Måltall (AVI)', 'Teller/nevner', `Grunnlag ${grunnlagsaar}`, `Mål ${aar}`, 'Merknad'],
     rader.map((r) => [
       r.def.omrade,
-      r.def.id,
+      r.def.navn, // issue 19 pkt. 12: AVIs navn, ikke nh sin id
       r.maaling.nevner === null ? String(r.maaling.teller) : `${r.maaling.teller}/${r.maaling.nevner}`,
       verdiTekst(r.maaling.verdi, r.def.enhet),
       r.mal === null ? '–' : verdiTekst(r.mal, r.def.enhet),
@@ -199,7 +199,7 @@ function maltallTekst(am: Arbeidsmappe, v: Maltallvisning, skrevet: Maltallstier
     '',
     tabell,
     '',
-    'Tolkninger (docs/aarsrapport.md):',
+    'Tolkninger («nh docs aarsrapport»):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
     skrevet ? `Skrev ${skrevet.xlsx}\nSkrev ${skrevet.csv}` : 'Forhåndsvisning: ingen fil er skrevet.',
   ].join('\n');

@@ -1,5 +1,5 @@
 /**
- * nh budsjett: budsjett for administrasjon og gjennomføring (--ar, frist 1. desember) og
+ * nh budsjett: budsjett for administrasjon og gjennomføring (--år, frist 1. desember) og
  * årsoppgjøret for revisor (--regnskap, frist 20. februar). Les datasett → domain/budsjett → tekst,
  * --json og xlsx (budsjett-adm-gjennomforing-<år>.xlsx / attestasjonsgrunnlag-<år>.xlsx).
  */
@@ -237,7 +237,7 @@ function planTekst(am: Arbeidsmappe, v: Planvisning): string {
     ...oppgjorTekst('plan', o, plan.timer),
     fordelingTekst(aar, v.fordeling),
     '',
-    farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
+    farge.dim(['Tolkninger («nh docs budsjett»):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
     forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
     satsfilTekst(satsfil, aar, forhandsvis),
   ].join('\n');

@@ -8,7 +8,7 @@ import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
 import { advarsel, InndataFeil } from '../../../domain/felles/diagnostikk.js';
-import { raaDatoI, type Dato } from '../../../domain/felles/dato.js';
+import { formatDato, raaDatoI, type Dato } from '../../../domain/felles/dato.js';
 import { normaliserNavn } from '../../../domain/felles/felter.js';
 import { kontrollerFordeling, statusTekst, type Fordeling } from '../../../domain/budsjett/budsjett.js';
 import { beregnRegnskap, type Regnskap } from '../../../domain/budsjett/regnskap.js';
@@ -94,7 +94,7 @@ export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, v
     k.advarsler.push(
       advarsel(
         'aret-ikke-avsluttet',
-        `Året ${aar} er ikke avsluttet (i dag er ${k.idag}); timer og kostnader som føres senere, kommer ikke med.`,
+        `Året ${aar} er ikke avsluttet (i dag er ${formatDato(k.idag)}); timer og kostnader som føres senere, kommer ikke med.`,
       ),
     );
 
@@ -213,7 +213,7 @@ function regnskapTekst(am: Arbeidsmappe, v: Visning, fil: string | null): string
     ...ATTESTASJON.map((t) => `  • ${t}`),
     `  ${ATTESTERER}`,
     '',
-    farge.dim(['Tolkninger (docs/budsjett.md):', ...TOLKNINGER_REGNSKAP.map((t) => `  • ${t}`)].join('\n')),
+    farge.dim(['Tolkninger («nh docs budsjett»):', ...TOLKNINGER_REGNSKAP.map((t) => `  • ${t}`)].join('\n')),
     fil === null ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
   ].join('\n');
 }

@@ -62,7 +62,7 @@ export function satsfilTekst(s: Satsfil, aar: number, forhandsvis: boolean): str
   if (s.status === 'lik') return `Budsjettsatsene står allerede i ${s.fil} (lagret ${formatDato(s.laget!)}); ${bruk}.`;
   if (forhandsvis)
     return s.status === 'ny'
-      ? `Budsjettsatsene lagres i ${s.fil} når budsjettet skrives (uten --forhandsvis); ${bruk}.`
+      ? `Budsjettsatsene lagres i ${s.fil} når budsjettet skrives (uten --forhåndsvis); ${bruk}.`
       : `${s.fil} har andre satser (lagret ${formatDato(s.laget!)}): --overskriv erstatter dem med satsene i dette budsjettet.`;
   return `Skrev ${s.sti} (budsjettsatsene; ${bruk}).`;
 }

@@ -26,7 +26,7 @@ import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.j
 import type { Dokument } from '../../../io/faktura/dokumenter.js';
 import { skrivKjoring } from '../../../io/faktura/kjoringsskriving.js';
 import { sammenlignSendte } from '../../../io/faktura/regnskapsfiler.js';
-import type { LestRegister } from '../../../io/faktura/stotteregister.js';
+import { vedSamtidigSkriving, type LestRegister } from '../../../io/faktura/stotteregister.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import { flaggEllerSpor } from '../felles.js';
 import type { FakturaValg } from './valg.js';
@@ -97,11 +97,12 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
   const stotte = stottevalg(k, periode, valg, am.config.faktura);
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
-  const kjoring = `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`;
+  const kjoring = { id: `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`, tidspunkt: tidsmerke(k) };
   const { inn, reg } = await lesInndata(k, am, periode, valg, kjoring, stotte);
-  const plan = planleggKjoring(inn);
-  if (plan.status === 'allerede-fakturert') return alleredeFakturert(periode, plan.linjer, reg.sti);
+  // Planen kontrollerer registeret mot filene ved siden av det; et brudd mens en annen kjøring skriver, er den.
+  const plan = await vedSamtidigSkriving(am, reg.sti, reg.versjon, async () => planleggKjoring(inn));
   k.advarsler.push(...plan.advarsler);
+  if (plan.status === 'allerede-fakturert') return alleredeFakturert(periode, plan.linjer, reg.sti);
   if (plan.feil.length) throw new InndataFeil(plan.feil);
   if (plan.status === 'avvist') return avvist(fakturaJson(am, inn, plan, valg, null), plan);
   if (plan.status === 'uendret' && !valg.forhandsvis) return uendret(fakturaJson(am, inn, plan, valg, null), periode);
@@ -144,10 +145,9 @@ function skriv(
       mappe,
       kjoring: plan.kjoring,
       reg,
-      periodemappe: inn.periodemappe,
+      periodemappe: inn.perioder.find((m) => m.periode === inn.p.periode) ?? null,
       dokumenter,
-      nyeLinjer: plan.nyeLinjer,
-      opprydding: plan.opprydding,
+      plan,
       sikkerhetskopi: plan.erstatning || plan.status === 'dokumenter' ? { merke, filer: gamle } : null,
     },
     k.advarsler,

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import type { FakturaOppsett, Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import { forsteImport } from '../../../io/faktura/regnskapsfiler.js';
 import { ansatteDef } from '../../../domain/datasett/ansatte.js';
@@ -23,14 +24,17 @@ import { feilstavedeTjenestepriser } from '../../../domain/konfig/tjenestepriser
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesBrregAdresse } from '../../../io/brreg/brreg-adresse.js';
 import { csvKolonnefeil } from '../../../io/faktura/fakturagrunnlag-csv.js';
-import { lesPeriodemappe } from '../../../io/faktura/fakturakjoring.js';
+import { lesPeriodemapper } from '../../../io/faktura/fakturakjoring.js';
+import { lesNummerkilder } from '../../../io/faktura/nummerkilder.js';
 import { finnSmbSjekker, lesStotteregister, type LestRegister } from '../../../io/faktura/stotteregister.js';
 import { lesAlle } from '../../../io/les/datasett.js';
 import type { Kontekst } from '../../kontekst.js';
 import type { FakturaValg } from './valg.js';
 import { selgerAv, velgFormater } from './dokumenter.js';
 
-export function fakturaParametre(c: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
+export function fakturaParametre(config: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
+  // Issue 19 pkt. 2: en markedspris eller EUR-kurs som ikke er fylt inn, brukes aldri (exit 2 med hvor den finnes).
+  const c = krev(config, ['markedsprisPerTime', 'eurNok']);
   return {
     periode,
     standardPris: c.markedsprisPerTime,
@@ -88,7 +92,7 @@ export async function lesInndata(
   am: Arbeidsmappe,
   periode: Maaned,
   valg: FakturaValg,
-  kjoring: string,
+  kjoring: { id: string; tidspunkt: string },
   /** Issue 19 pkt. 6 og issue 20 pkt. 2: fakturadatoene og --godta-smb (tolket før lesingen). */
   stotte: { datoer: Fakturadatoer; godta: ReadonlyMap<string, string> },
 ): Promise<{ inn: FakturaInndata; reg: LestRegister }> {
@@ -96,7 +100,7 @@ export async function lesInndata(
   const formater = velgFormater(oppsett, valg.format);
   const reg = await lesStotteregister(am);
   k.advarsler.push(...reg.advarsler);
-  const periodemappe = await lesPeriodemappe(am, periode);
+  const perioder = await lesPeriodemapper(am);
   const fakturert = reg.linjer.some((l) => l.periode === periode);
   // --dokumenter (issue 19 pkt. 7) trenger timene for linjene i de gjeldende fakturaene.
   const datasett = fakturert && !valg.erstatt && !valg.dokumenter ? null : await lesDatasettene(am, periode);
@@ -119,9 +123,12 @@ export async function lesInndata(
     selger: selgerAv(am.config),
     erstatt: Boolean(valg.erstatt),
     idag: k.idag,
-    kjoring,
+    kjoring: kjoring.id,
+    tidspunkt: kjoring.tidspunkt,
     register: { fil: path.basename(reg.sti), linjer: reg.linjer },
-    periodemappe,
+    perioder,
+    logg: reg.logg.linjer,
+    nummerkilder: datasett ? await lesNummerkilder(am, am.config) : [],
     datasett,
     oppsettfeil,
     smbSjekker: datasett ? await finnSmbSjekker(am) : new Map(),

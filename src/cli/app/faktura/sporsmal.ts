@@ -17,7 +17,7 @@ export async function avklarKjopere(k: Kontekst, b: Kjoperbehov, forhandsvis: bo
   if (alleJa.feil.length || !k.interaktiv) throw new InndataFeil(uten.feil);
   if (forhandsvis) {
     for (const t of b.tilbud) {
-      const melding = `${t.navn} (${t.orgnr}) mangler fakturaadresse i malbedrifter; uten --forhandsvis spør nh om å bruke ${t.adresse.hvilken} fra Brønnøysundregistrene.`;
+      const melding = `${t.navn} (${t.orgnr}) mangler fakturaadresse i malbedrifter; uten --forhåndsvis spør nh om å bruke ${t.adresse.hvilken} fra Brønnøysundregistrene.`;
       k.advarsler.push(advarsel('adresse-tilbys', melding, t.kilde));
     }
     return alleJa.kunder;

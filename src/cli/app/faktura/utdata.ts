@@ -1,6 +1,7 @@
 /** nh faktura: --json-objektet og terminalteksten. */
 import path from 'node:path';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import type { Maaned } from '../../../domain/felles/dato.js';
 import { formatKroner, type Ore } from '../../../domain/felles/penger.js';
 import { STOTTETAK_EUR_CENT } from '../../../domain/felles/stottetak.js';
@@ -8,6 +9,7 @@ import { PRISREKKEFOLGE, type Disponibelt, type Treaarsstatus } from '../../../d
 import type { FakturaParametre, Fakturagrunnlag } from '../../../domain/faktura/typer.js';
 import type { FakturaInndata, Fakturaplan } from '../../../domain/faktura/kjoringsplan.js';
 import { feil } from '../../../domain/felles/diagnostikk.js';
+import { kurskorreksjonTekst } from '../../../domain/faktura/kurskorreksjon.js';
 import type { Dokument } from '../../../io/faktura/dokumenter.js';
 import type { FakturaOppsett, Regnskapssystem } from '../../../domain/faktura/oppsett.js';
 import type { Bilag } from '../../../domain/faktura/regnskapsbilag.js';
@@ -101,7 +103,7 @@ export function forutsetningerJson(c: Config, p: FakturaParametre) {
     prisrekkefolge: PRISREKKEFOLGE,
     standardStotteintensitet: pst(p.standardStotteintensitet),
     mvaSats: pst(p.mvaSats),
-    eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: c.eurNok.kilde },
+    eurNok: { kurs: p.eurNokKurs / 10_000, dato: p.kursdato, kilde: krev(c, ['eurNok']).eurNok.kilde },
     avrunding:
       'markedsverdi = timer × pris per linje til nærmeste øre, halv opp; egenandel = markedsverdi × (1 − støtteintensitet) rundet opp til øre (støtten aldri over intensiteten) og mva = egenandel × mva-sats halv opp, per faktura, fordelt på linjene med største rest; støtte = markedsverdi − egenandel',
   };
@@ -116,7 +118,6 @@ export function alleredeFakturert(periode: Maaned, linjer: readonly Registerlinj
     s.stotte += l.stotte;
   }
   const json = {
-    ok: true,
     periode,
     status: 'allerede-fakturert',
     melding: `Perioden ${periode} er allerede fakturert (${linjer.length} linjer i ${path.basename(registerSti)}). Ingenting er endret. Bruk --erstatt for å fakturere perioden på nytt, eller --dokumenter for å skrive dokumentene (EHF, PDF, importfiler) på nytt fra registeret, f.eks. etter at EHF eller PDF er slått på.`,
@@ -150,8 +151,8 @@ export function fakturaJson(
   const { f, nummer } = plan;
   const treaarPer = new Map(plan.treaar.map((t) => [t.orgnr, t]));
   const status = plan.status === 'avvist' ? 'avvist' : valg.forhandsvis ? 'forhandsvis' : plan.status;
+  // ok, versjon, kommando og exitKode legger kjor.ts på (issue 19 pkt. 10).
   return {
-    ok: plan.avvisninger.length === 0,
     periode: f.periode,
     fakturadato: f.fakturadato,
     // Issue 19 pkt. 6: hvilken fakturadato og hvorfor (bokføringsforskriften § 5-1-3 tredje ledd).
@@ -174,15 +175,9 @@ export function fakturaJson(
       faktura: plan.ider.get(m.orgnr) ?? null,
       smbSjekk: plan.smb.get(m.orgnr),
     })),
-    kreditnotaer: nummer.kreditnotaer.map(({ gammel, id }) => ({
-      ...id,
-      orgnr: gammel.orgnr,
-      navn: gammel.navn,
-      markedsverdi: -gammel.markedsverdi / 100,
-      stotte: -gammel.stotte / 100,
-      egenandel: -gammel.egenandel / 100,
-      mva: -gammel.mva / 100,
-    })),
+    kreditnotaer: kreditnotaJson(plan),
+    kurskorreksjoner: kurskorreksjonJson(plan),
+    hoppetOver: nummer.hoppetOver,
     totalt: { ...sumJson(f.totalt), stotteEur: eur(f.malbedrifter.reduce((s, m) => s + m.stotteEur, 0)) },
     disponibelt: dispJson(plan.disp),
     adminTimeraderIkkeFakturert: f.adminRader,
@@ -192,6 +187,33 @@ export function fakturaJson(
 }
 type FakturaJson = ReturnType<typeof fakturaJson>;
 
+function kreditnotaJson(plan: Fakturaplan) {
+  return plan.nummer.kreditnotaer.map(({ gammel, id }) => ({
+    ...id,
+    orgnr: gammel.orgnr,
+    navn: gammel.navn,
+    markedsverdi: -gammel.markedsverdi / 100,
+    stotte: -gammel.stotte / 100,
+    egenandel: -gammel.egenandel / 100,
+    mva: -gammel.mva / 100,
+  }));
+}
+
+/** Issue 19 pkt. 2: per faktura kursen og EUR-verdien før og etter korreksjonen. */
+function kurskorreksjonJson(plan: Fakturaplan) {
+  return plan.kurs.linjer.map((k, i) => {
+    const fra = plan.kurs.fra[i]!;
+    return {
+      korrigerer: k.korrigerer,
+      orgnr: k.orgnr,
+      navn: k.navn,
+      fra: { kurs: fra.eurNokKurs / 10_000, kursdato: fra.kursdato, stotteEur: eur(fra.stotteEur) },
+      til: { kurs: k.eurNokKurs / 10_000, kursdato: k.kursdato, stotteEur: eur(fra.stotteEur + k.stotteEur) },
+      differanseEur: eur(k.stotteEur),
+    };
+  });
+}
+
 /** En regel sier nei (exit 1): domenet ga avvisningene, appen gjør dem om til resultat og exit-kode. */
 export function avvist(json: FakturaJson, plan: Fakturaplan): Resultat {
   const overskrift = `Fakturering av ${plan.f.periode} avvist — ingenting er skrevet:`;
@@ -199,7 +221,7 @@ export function avvist(json: FakturaJson, plan: Fakturaplan): Resultat {
   const feilListe = plan.avvisninger.map((a) => feil(a.kode, a.melding));
   return {
     exitKode: 1,
-    json: { ok: false, exitKode: 1, melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
+    json: { melding: [overskrift, ...punkter].join('\n'), resultat: json, feil: feilListe },
     tekst: [farge.red(overskrift), ...punkter].join('\n'),
   };
 }
@@ -250,6 +272,14 @@ export function notater(inn: FakturaInndata, plan: Fakturaplan, filer: Utfiler):
     );
   if (uendret.length)
     ut.push(`Uendret (beholdes): ${uendret.map((u) => u.fakturanr ?? u.ordrereferanse ?? u.orgnr).join(', ')}.`);
+  if (plan.kurs.linjer.length)
+    ut.push(
+      `Kurskorreksjon (ny EUR/NOK-kurs i nh.json, vedlegg 3 pkt. 2): ${plan.kurs.linjer.map((k, i) => kurskorreksjonTekst(k, plan.kurs.fra[i]!)).join('; ')}. Ført som egne linjer i registeret; fakturaene er uendret.`,
+    );
+  if (plan.nummer.hoppetOver.length)
+    ut.push(
+      `Hoppet over ${plan.nummer.hoppetOver.join(', ')}: MOD11-KID-en ville endt på «-», som mange banker avviser (står i faktura/nummerlogg.csv).`,
+    );
   // Issue 21: nummerserien, PowerOffice-ruten, kreditnotaenes kobling og sjekklisten ved første import.
   const nye = plan.regnskap.stottebilag.filter((b) => b.kjoring === plan.kjoring).map((b) => b.bilag);
   if (filer.stottebilag.length) ut.push(...nye.map((b) => stottebilagNotat(b, inn.oppsett)));

@@ -6,17 +6,19 @@ import { gjeldende } from '../../prosess.js';
 import ExcelJS from 'exceljs';
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { navnFelt, standardConfig, tolkConfig } from '../../../domain/konfig/config.js';
+import { navnFelt, tolkConfig } from '../../../domain/konfig/config.js';
+import { standardConfig } from '../../../domain/konfig/init-verdier.js';
 import { deler } from '../../../domain/felles/dato.js';
 import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { GRUNNDATASETT } from '../../../domain/datasett/index.js';
-import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
+import { overskrift, type DatasettDef } from '../../../domain/datasett/definisjon.js';
 import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { CONFIG_FIL } from '../../../io/arbeidsmappe.js';
 import { lagCsv } from '../../../io/skriv/csv-skriv.js';
 import { skrivFiler, type Utfil } from '../../../io/skriv/skriv.js';
 import { arbeidsbokTilBuffer, stilOverskrift, FORMAT } from '../../../io/skriv/xlsx-skriv.js';
 import type { InitValg } from './valg.js';
+import { hentInitVerdier, ufylteLinjer } from './verdier.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 
 const RADER_MED_KONTROLL = 2000;
@@ -24,6 +26,7 @@ const RADER_MED_KONTROLL = 2000;
 export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<Resultat> {
   const rot = path.resolve(gjeldende().cwd, mappe);
   await sjekkTom(rot);
+  if (valg.demo) return (await import('./demo.js')).initDemo(rot, mappe);
   const navnRaa =
     valg.navn ?? (await k.spor.tekst('Næringshagens navn (--navn)?', { valider: (s) => navnFeil(s) ?? true }));
   const nf = navnFeil(navnRaa);
@@ -53,13 +56,15 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
     ]);
   const aar = valg.ar ? Number(valg.ar) : deler(k.idag).aar;
   if (!Number.isInteger(aar) || aar < 2023 || aar > 2099)
-    throw new InndataFeil([feil('ugyldig-flagg', `--ar «${valg.ar}» er ikke et år i programperioden.`)]);
+    throw new InndataFeil([feil('ugyldig-flagg', `--år «${valg.ar}» er ikke et år i programperioden.`)]);
 
-  const config = standardConfig(navn, orgnr, aar);
+  const verdier = await hentInitVerdier(k, valg);
+  const config = standardConfig(navn, orgnr, aar, verdier);
   // Det init skriver, må de andre kommandoene godta: samme kontroll som når nh.json leses.
   const kontroll = tolkConfig(config, CONFIG_FIL);
   if (!kontroll.ok) throw new InndataFeil(kontroll.feil);
   const filer: Utfil[] = [{ sti: path.join(rot, CONFIG_FIL), innhold: `${JSON.stringify(config, null, 2)}\n` }];
+  // Issue 19 pkt. 5: malene har overskriftene en administrator leser («Årslønn», «Stilling %»); nh leser begge former.
   for (const def of GRUNNDATASETT) {
     filer.push(
       valg.xlsx
@@ -67,20 +72,32 @@ export async function init(k: Kontekst, mappe: string, valg: InitValg): Promise<
         : {
             sti: path.join(rot, `${def.navn}.csv`),
             innhold: lagCsv(
-              Object.keys(def.kolonner).map((n) => ({ nokkel: n, overskrift: n, type: 'tekst' })),
+              Object.entries(def.kolonner).map(([n, kol]) => ({
+                nokkel: n,
+                overskrift: overskrift(n, kol),
+                type: 'tekst',
+              })),
               [],
             ),
           },
     );
   }
   await skrivFiler(filer, { overskriv: false });
+  const ufylt = ufylteLinjer(verdier);
   return {
-    json: { mappe: rot, filer: filer.map((f) => path.basename(f.sti)) },
+    json: { mappe: rot, filer: filer.map((f) => path.basename(f.sti)), ikkeFyltInn: ufylt },
     tekst: [
       `Laget arbeidsmappe i ${rot}:`,
       ...filer.map((f) => `  ${path.basename(f.sti)}`),
       '',
-      `Fyll inn satsene i ${CONFIG_FIL} (arbeidsgiveravgift, indirekte kostnader, EUR/NOK-kurs) og datasettene. Se docs/datasett.md.`,
+      ...(ufylt.length
+        ? [
+            `Ikke fylt inn i ${CONFIG_FIL} (står som «FYLL INN …»; kommandoene som trenger verdien, stopper til den er fylt inn):`,
+            ...ufylt.map((u) => `  ${u.felt} (${u.brukesAv}): ${u.hvor}`),
+            '',
+          ]
+        : []),
+      'Fyll inn datasettene. Se «nh docs datasett» for kolonnene.',
     ].join('\n'),
   };
 }
@@ -111,30 +128,44 @@ async function sjekkTom(rot: string): Promise<void> {
   }
 }
 
+/**
+ * xlsx-malen: overskriftene en administrator leser, en kommentar per kolonne (hva, påkrevd eller ikke, eksempel,
+ * lovlige verdier), tallformat og inndatakontroll per kolonne (ett område per kolonne, ikke 2 000 celler: malene
+ * lages på et sekund i stedet for ti).
+ */
 async function tomXlsx(def: DatasettDef): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(def.navn, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const kolonner = Object.entries(def.kolonner);
   const hode = ws.getRow(1);
-  kolonner.forEach(([nokkel, kol], i) => {
-    hode.getCell(i + 1).value = nokkel;
-    hode.getCell(i + 1).note = `${kol.beskrivelse}${kol.paakrevd ? ' (påkrevd)' : ''} Eksempel: ${kol.eksempel}`;
-    ws.getColumn(i + 1).width = Math.max(14, nokkel.length + 4);
+  Object.entries(def.kolonner).forEach(([nokkel, kol], i) => {
+    const tittel = overskrift(nokkel, kol);
+    hode.getCell(i + 1).value = tittel;
+    hode.getCell(i + 1).note = hjelpetekst(kol);
+    const kolonne = ws.getColumn(i + 1);
+    kolonne.width = Math.max(14, tittel.length + 4);
     const fmt =
-      kol.type === 'orgnr' || kol.type === 'epost' || kol.type === 'janei'
-        ? '@'
-        : kol.type
-          ? FORMAT[kol.type]
-          : undefined;
-    for (let r = 2; r <= RADER_MED_KONTROLL; r++) {
-      const c = ws.getCell(r, i + 1);
-      if (fmt) c.numFmt = fmt;
-      const dv = validering(kol.type, kol.verdier);
-      if (dv) c.dataValidation = dv;
-    }
+      kol.type === 'orgnr' || kol.type === 'epost' || kol.type === 'janei' ? '@' : kol.type && FORMAT[kol.type];
+    if (fmt) kolonne.numFmt = fmt;
+    const dv = validering(kol.type, kol.verdier);
+    const bokstav = kolonne.letter;
+    // Ett område per kolonne; exceljs støtter det, men typene kjenner ikke `dataValidations`.
+    const dvs = (ws as unknown as { dataValidations: { add(adr: string, dv: ExcelJS.DataValidation): void } })
+      .dataValidations;
+    if (dv) dvs.add(`${bokstav}2:${bokstav}${RADER_MED_KONTROLL}`, dv);
   });
   stilOverskrift(hode);
   return arbeidsbokTilBuffer(wb);
+}
+
+/** Kommentaren på overskriften: det administratoren trenger for å fylle ut kolonnen. */
+function hjelpetekst(kol: DatasettDef['kolonner'][string]): string {
+  return [
+    `${kol.paakrevd ? 'Påkrevd' : 'Valgfri'}. ${kol.beskrivelse}`,
+    kol.verdier?.length ? `Lovlige verdier: ${kol.verdier.join(', ')}.` : '',
+    `Eksempel: ${kol.eksempel}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function validering(

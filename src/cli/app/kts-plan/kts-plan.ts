@@ -32,7 +32,7 @@ export async function ktsPlan(k: Kontekst, valg: KtsPlanValg): Promise<Resultat>
     throw new InndataFeil([
       feil(
         'ugyldig-flagg',
-        '--plan/--ics lager plan og kalender; --frist, --forhandsvis og --ut gjelder opplastingsfilen. Kjør dem hver for seg.',
+        '--plan/--ics lager plan og kalender; --frist, --forhåndsvis og --ut gjelder opplastingsfilen. Kjør dem hver for seg.',
         undefined,
         {
           forventet: 'nh kts-plan --frist 2026-12-01, eller nh kts-plan --plan 2026 [--ics kts-2026.ics]',

@@ -133,7 +133,7 @@ export function oppdateringTekst(
     farge.bold(`Avsluttede målbedrifter (${json.avsluttede.length})`),
     json.avsluttede.length ? avsluttedeTabell(json.avsluttede) : '  (ingen)',
     '',
-    'Tolkninger (docs/kts-plan.md):',
+    'Tolkninger («nh docs kts-plan»):',
     ...TOLKNINGER.map((t) => `  • ${t}`),
     '',
     ...skrevetLinjer(am, s),

@@ -11,6 +11,7 @@ import { timerDef } from '../../../domain/datasett/timer.js';
 import { annenstotteDef, kontrollerAnnenStotte, type AnnenStotte } from '../../../domain/datasett/annenstotte.js';
 import type { DatasettDef } from '../../../domain/datasett/definisjon.js';
 import { kontrollerMalbedrifter, kontrollerUtviklingsplan, kryssjekkTimer } from '../../../domain/kontroll/kontroll.js';
+import { hvor, ufylte } from '../../../domain/konfig/uavklart.js';
 import { aapneArbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlleDelvis, type LestDatasett } from '../../../io/les/datasett.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
@@ -40,13 +41,25 @@ export async function sjekk(k: Kontekst): Promise<Resultat> {
     fil: lest.get(d)?.fil ?? null,
     rader: lest.get(d)?.rader.length ?? 0,
   }));
+  // Issue 19 pkt. 2: verdiene i nh.json som ikke er fylt inn, med hvor de finnes og hvilke kommandoer som stopper.
+  const ikkeFyltInn = ufylte(am.config).map((n) => {
+    const h = hvor(n);
+    return { felt: h.felt, hva: h.hva, hvor: h.hvor, brukesAv: h.brukesAv };
+  });
   return {
-    json: { ok: true, datasett: oversikt },
+    json: { ok: true, datasett: oversikt, ikkeFyltInn },
     tekst: [
       'Alle datasett er gyldige:',
       ...oversikt.map(
         (o) => `  ${o.datasett.padEnd(14)} ${o.fil ? `${o.fil} (${o.rader} rader)` : '(mangler — valgfritt her)'}`,
       ),
+      ...(ikkeFyltInn.length
+        ? [
+            '',
+            `Ikke fylt inn i nh.json (${ikkeFyltInn.length}) — kommandoene som trenger verdien, stopper til den er fylt inn:`,
+            ...ikkeFyltInn.map((u) => `  ${u.felt} (${u.brukesAv}): ${u.hva}. Finnes: ${u.hvor}.`),
+          ]
+        : []),
     ].join('\n'),
   };
 }

@@ -14,6 +14,7 @@ import type { EnhetData, RegnskapData } from '../../../domain/smb/fakta.js';
 import type { PlanInn } from '../../../domain/smb/plan.js';
 import { dato, type Kurs } from '../../../domain/smb/typer.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import { brregOppsett, type BrregOppsett } from '../../../io/brreg/brreg.js';
 import {
   hentRegisterdata,
@@ -172,11 +173,8 @@ export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   const am = await aapneArbeidsmappe(k.data);
   const seksjon = lesSmbSeksjon(am);
   const fl = lesFlagg(valg, k.idag);
-  const kurs: Kurs = fl.kurs ?? {
-    kurs: am.config.eurNok.kurs,
-    dato: am.config.eurNok.dato,
-    kilde: `${am.config.eurNok.kilde} (nh.json)`,
-  };
+  // Issue 19 pkt. 2: uten --kurs må eurNok i nh.json være fylt inn (exit 2 med hvor kursen finnes).
+  const kurs: Kurs = fl.kurs ?? kursFraConfig(krev(am.config, ['eurNok']).eurNok);
   if (kurs.dato > k.idag)
     k.advarsler.push(
       advarsel('kurs-fram-i-tid', `EUR/NOK-kursen er datert ${dato(kurs.dato)}, etter i dag (${dato(k.idag)}).`),
@@ -227,4 +225,8 @@ export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
   };
   await slaaOppNyeEiere(inn);
   return inn;
+}
+
+function kursFraConfig(e: { kurs: number; dato: Kurs['dato']; kilde: string }): Kurs {
+  return { kurs: e.kurs, dato: e.dato, kilde: `${e.kilde} (nh.json)` };
 }

@@ -29,7 +29,7 @@ export function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
 function oppfolgingLinjer(j: SjekkJson): string[] {
   const o = j.oppfolging;
   const r = o.regnskap
-    ? `årsregnskapet for ${o.regnskap.aar} (${dato(o.regnskap.fra)}–${dato(o.regnskap.til)})`
+    ? `årsregnskapet for ${o.regnskap.ar} (${dato(o.regnskap.fra)}–${dato(o.regnskap.til)})`
     : 'ikke et årsregnskap fra Regnskapsregisteret';
   const t = o.treaarsunntak;
   const unntak = t.brukt
@@ -116,7 +116,7 @@ export function lagTekst(j: SjekkJson, f: SmbFakta, res: SmbResultat, filer: { j
     ...tallLinjer(j, f, res),
     ...oppfolgingLinjer(j),
     `Registerdata: ${registerTekst(j)}.`,
-    'Valg: se docs/smb-sjekk.md og «Valg» i .md-posten.',
+    'Valg: se «nh docs smb-sjekk» og «Valg» i .md-posten.',
     '',
     `Skrev ${filer.json}`,
     `Skrev ${filer.md}`,
@@ -153,7 +153,7 @@ export function lagMarkdown(j: SjekkJson, f: SmbFakta, res: SmbResultat, jsonFil
     '',
     ...[...tallLinjer(j, f, res), ...oppfolgingLinjer(j)].map((l) => `- ${l}`),
     '',
-    '## Valg der regelteksten er åpen (docs/smb-sjekk.md)',
+    '## Valg der regelteksten er åpen («nh docs smb-sjekk»)',
     '',
     ...Object.entries(j.valg).map(([k, v]) => `- ${k}: ${v}`),
     '',

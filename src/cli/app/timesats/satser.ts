@@ -8,6 +8,7 @@ import { ansatteDef, type Ansatt } from '../../../domain/datasett/ansatte.js';
 import { formatDato, type Dato } from '../../../domain/felles/dato.js';
 import { advarsel, feil, InndataFeil, kastVedFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import type { Config } from '../../../domain/konfig/config.js';
+import { krev } from '../../../domain/konfig/uavklart.js';
 import {
   beregnTimesatser,
   kontrollerTimesatsGrunnlag,
@@ -24,7 +25,9 @@ import {
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesDatasett } from '../../../io/les/datasett.js';
 
-export function timesatsParametre(c: Config): TimesatsParametre {
+/** Issue 19 pkt. 2: satsene timesatsen regnes av må være fylt inn i nh.json (ellers exit 2 med hvor de finnes). */
+export function timesatsParametre(config: Config): TimesatsParametre {
+  const c = krev(config, ['arbeidsgiveravgiftSats', 'andreSosialeKostnaderProsent', 'indirekteKostnaderPerAr']);
   return {
     arbeidsgiveravgiftSats: c.arbeidsgiveravgiftSats,
     andreSosialeKostnaderProsent: c.andreSosialeKostnaderProsent,
@@ -85,7 +88,7 @@ export async function lesSatsfil(am: Arbeidsmappe, aar: number, grunnlag: Satsgr
         'ugyldig-json',
         `${navn} er ikke gyldig JSON.`,
         { fil: navn },
-        { forventet: `filen slik nh timesats --ar ${aar} skriver den` },
+        { forventet: `filen slik nh timesats --år ${aar} skriver den` },
       ),
     ]);
   }
@@ -97,7 +100,7 @@ export async function lesSatsfil(am: Arbeidsmappe, aar: number, grunnlag: Satsgr
         `${navn} har ikke timesatser for ${aar} slik nh timesats skriver dem.`,
         { fil: navn },
         {
-          forventet: `kjør nh timesats --ar ${aar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
+          forventet: `kjør nh timesats --år ${aar} --overskriv på nytt, eller slett filen for å regne fra ansatte`,
         },
       ),
     ]);
