@@ -69,7 +69,7 @@ export const FEILKODER = {
   'ugyldig-dato': { alvor: 'feil', betyr: 'En dato i et flagg kan ikke tolkes' },
   'ugyldig-navn': { alvor: 'feil', betyr: 'Navnet på næringshagen (nh init) er tomt eller ugyldig' },
   'ugyldig-orgnr': { alvor: 'feil', betyr: 'Organisasjonsnummeret har feil lengde eller kontrollsiffer (MOD11)' },
-  'ukjent-emne': { alvor: 'feil', betyr: 'nh docs med et emne som ikke finnes (med forslag til nærmeste)' },
+  'ukjent-emne': { alvor: 'feil', betyr: 'Emnet til «nh docs» finnes ikke (med forslag til nærmeste)' },
   // ————— Skriving, lås og miljøet (io/skriv; filsystemet sier nei) —————
   'finnes-fra-for': { alvor: 'feil', betyr: 'En utfil finnes fra før og overskrives ikke uten --overskriv' },
   'laast': { alvor: 'feil', betyr: 'En annen nh-kjøring holder låsen i arbeidsmappen', vises: 'test/unit/laas.test.ts' },
