@@ -5,7 +5,6 @@
  * lagrede verdi; en formel uten lagret verdi (filen er ikke lagret av Excel) er en feil, for da
  * vet vi ikke tallet. Prosentformaterte tall leveres som «75 %» så prosentfeltet tolker dem riktig.
  */
-import type ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
 import { lesFil } from './tekstfil.js';
 import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
