@@ -17,7 +17,7 @@ import type { AktivMalbedrift, StottePerMalbedrift, Tilskuddsbalanse } from './a
 
 // ————— 10.4 pkt. 1: hva som kan rapporteres i AVI —————
 
-export type AviStotteRad = {
+type AviStotteRad = {
   orgnr: string;
   navn: string;
   /** Gitt innovasjonsstøtte i perioden (støtteregisteret). */

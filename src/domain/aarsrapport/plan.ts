@@ -89,7 +89,7 @@ export function planMaltall(data: Rapportdata, malRader: readonly MaltallMal[], 
 }
 
 /** Advarsler om datagrunnlaget: støtteregisteret mangler måneder med timer, støtte uten avtale. */
-export function dataAdvarsler(d: Rapportdata, p: Periode, idagMaaned: string): Diagnostikk[] {
+function dataAdvarsler(d: Rapportdata, p: Periode, idagMaaned: string): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
   const registerMaaneder = new Set(d.register.filter((r) => r.dato >= p.fra && r.dato <= p.til).map((r) => r.periode));
   const mangler = [...d.timerMaaneder].filter((m) => m < idagMaaned && !registerMaaneder.has(m)).sort();

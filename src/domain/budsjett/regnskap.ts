@@ -19,7 +19,7 @@ import { direkteKostnader, oppgjor, timeBelop, tildelingFor, type Oppgjor, type 
 
 // ————— Regnskap (nh budsjett --regnskap) —————
 
-export type Timelinje = {
+type Timelinje = {
   dato: string;
   ansatt: string;
   aktivitet: Aktivitet;
@@ -30,7 +30,7 @@ export type Timelinje = {
   rad?: number | undefined;
   fil: string;
 };
-export type PersonAktivitet = {
+type PersonAktivitet = {
   ansatt: string;
   aktivitet: Aktivitet;
   timer: number;
@@ -38,14 +38,14 @@ export type PersonAktivitet = {
   belop: Ore;
   rader: number;
 };
-export type Regnskapsperson = {
+type Regnskapsperson = {
   navn: string;
   timesats: Ore;
   timer: number;
   belop: Ore;
   aktiviteter: PersonAktivitet[];
 };
-export type Aktivitetssum = { aktivitet: Aktivitet; timer: number; belop: Ore };
+type Aktivitetssum = { aktivitet: Aktivitet; timer: number; belop: Ore };
 
 export type Regnskap = {
   modus: 'regnskap';

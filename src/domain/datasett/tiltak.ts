@@ -8,7 +8,7 @@ import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from 
  * rådgivning fra næringshagen. Én rad per tiltak (ikke per deltaker) — slik AVI teller.
  * For «henvisning» og «radgivning-andres-bedrift» er raden én bedrift (bedrift eller orgnr må fylles ut).
  */
-export const TILTAKSTYPER = [
+const TILTAKSTYPER = [
   'baerekraft-ansatte',
   'baerekraft-malbedrifter',
   'digitalisering-ansatte',

@@ -34,7 +34,7 @@ export type Kumulering = {
 const iVinduet = (dato: string, til: Dato) => dato > vinduStart(til) && dato <= til;
 
 /** Annen støtte i kroner: kronebeløpet, eller euro omregnet med kursen (×10 000) halv opp. */
-export function annenStotteNok(r: Pick<AnnenStotte, 'belop' | 'belopEur'>, kurs: number): Ore {
+function annenStotteNok(r: Pick<AnnenStotte, 'belop' | 'belopEur'>, kurs: number): Ore {
   return r.belop ?? mulDivRund(r.belopEur ?? 0, kurs, 10_000);
 }
 

@@ -28,7 +28,7 @@ import {
 import { nteVirkedag } from '../felles/helligdager.js';
 
 /** Bokføringsforskriften § 5-1-3 tredje ledd: «de femten første virkedagene». */
-export const VIRKEDAGER_TILBAKEDATERING = 15;
+const VIRKEDAGER_TILBAKEDATERING = 15;
 
 export type Fakturadatoer = {
   fakturadato: Dato;

@@ -20,7 +20,7 @@ export type Adressekilde = {
 };
 
 /** Et ja/nei-spørsmål til brukeren: bruke adressen fra Brønnøysundregistrene i denne kjøringen? */
-export type Adressetilbud = { orgnr: string; navn: string; kilde: Kilde; adresse: Adressekilde; sporsmal: string };
+type Adressetilbud = { orgnr: string; navn: string; kilde: Kilde; adresse: Adressekilde; sporsmal: string };
 
 /** Én kjøper EHF skal til: malbedriften (eller undefined: står i registeret, men ikke i malbedrifter). */
 type Kjopersjekk = { orgnr: string; mb?: Malbedrift; tilbud?: Adressetilbud };

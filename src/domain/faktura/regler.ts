@@ -12,7 +12,7 @@ import type { Fakturering } from './typer.js';
 import type { KodeMedAlvor } from '../felles/feilkoder.js';
 
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
-export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
+const MAKS_STOTTEINTENSITET: Ppm = 750_000;
 
 /** En regel som sier nei (exit 1). En ny regel (regelliste.ts) får en kode med alvor «nei» i feilkoder.ts. */
 export type Avvisning = {

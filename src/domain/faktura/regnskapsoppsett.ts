@@ -67,7 +67,7 @@ export function nummerserieKonflikt(forste: number, utstedt: readonly number[]):
 }
 
 /** Teksten ved første kjøring med nh sin nummerserie: hvilket nummer serien starter på, og hvorfor. */
-export function nummerserieTekst(neste: number, tripletex: boolean): string {
+function nummerserieTekst(neste: number, tripletex: boolean): string {
   const hvorfor = tripletex
     ? ` Tripletex tar ikke hensyn til importerte fakturanummer i sin egen serie (hjelpeartikkel 82): sett Tripletex' neste fakturanummer (og ordrenummer) langt under ${neste}, eller be Tripletex-support flytte dem, så seriene aldri møtes.`
     : ' Regnskapssystemets egen serie må ligge et annet sted, så numrene aldri møtes.';

@@ -39,7 +39,7 @@ export type Utfilkontroll = { feil: Diagnostikk[]; advarsler: Diagnostikk[]; avb
 export const KJORINGSMERKE = '.nh-kjoring.json';
 
 type Ehfnavn = { nr: string; orgnr: string; kreditnota: boolean };
-export const tolkEhfNavn = (navn: string): Ehfnavn | null => {
+const tolkEhfNavn = (navn: string): Ehfnavn | null => {
   const m = /^(\d+)-(\d{9})(-kreditnota)?\.xml$/.exec(navn);
   return m ? { nr: m[1]!, orgnr: m[2]!, kreditnota: Boolean(m[3]) } : null;
 };

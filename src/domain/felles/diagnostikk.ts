@@ -71,7 +71,7 @@ export function formatDiagnostikk(d: Diagnostikk): string {
   return `${sted}${d.melding}${verdi}${forventet}`.replace(/\u001b/g, '\u241b');
 }
 
-export function harFeil(ds: readonly Diagnostikk[]): boolean {
+function harFeil(ds: readonly Diagnostikk[]): boolean {
   return ds.some((d) => d.alvor === 'feil');
 }
 

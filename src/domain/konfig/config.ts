@@ -19,8 +19,6 @@ import { ellerUavklart, Uavklart } from './uavklart.js';
 import { naermeste } from '../felles/naermeste.js';
 
 export { naermeste } from '../felles/naermeste.js';
-
-export { kroner } from '../felles/konfig-felter.js';
 import { kroner, orgnrFelt } from '../felles/konfig-felter.js';
 
 /**
@@ -89,7 +87,7 @@ const eurKurs = z.union([z.number(), z.string()]).transform((v, ctx) => {
 
 /** NOK per EUR med dato og kilde (bekreftet). */
 export const eurNokSkjema = z.object({ kurs: eurKurs, dato: isoDato, kilde: z.string().min(1) });
-export type EurNok = z.output<typeof eurNokSkjema>;
+type EurNok = z.output<typeof eurNokSkjema>;
 
 /**
  * Issue 19 pkt. 2: `eurNok` i nh.json. Står kursen som «FYLL INN …» (eller mangler hele eurNok), er den
@@ -178,7 +176,7 @@ export type ConfigInn = z.input<typeof configSkjema>;
  * configSkjema, en seksjon her, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
  */
 // «faktura» står i configSkjema selv (faktura-oppsett.ts); «smb» valideres av smb-sjekk med seksjon().
-export const CONFIG_SEKSJONER = ['smb'] as const;
+const CONFIG_SEKSJONER = ['smb'] as const;
 
 /**
  * Validerer en kommandos egen seksjon av nh.json (kan mangle: da brukes skjemaets standardverdier).

@@ -109,7 +109,7 @@ export const RADREGLER: readonly Radregel[] = [
 ];
 
 /** «en dato i 15.01.2026 – 31.12.2026» (eller «– løpende»): datoene slik brukeren skriver dem (issue 19 pkt. 12). */
-export function avtaleperiode(m: Pick<Malbedrift, 'avtalestart' | 'avtaleslutt'>): string {
+function avtaleperiode(m: Pick<Malbedrift, 'avtalestart' | 'avtaleslutt'>): string {
   return `en dato i ${formatDato(m.avtalestart)} – ${m.avtaleslutt ? formatDato(m.avtaleslutt) : 'løpende'}`;
 }
 

@@ -13,8 +13,8 @@ export * from './kalender.js';
 
 // ————— Loggen over opplastingsfiler og differansen «siden siste oppdatering» —————
 
-export type LoggNy = { orgnr: string; avtalestart: Dato; startskjema: Maaned };
-export type LoggAvsluttet = { orgnr: string; avtaleslutt: Dato; exitskjema: Maaned };
+type LoggNy = { orgnr: string; avtalestart: Dato; startskjema: Maaned };
+type LoggAvsluttet = { orgnr: string; avtaleslutt: Dato; exitskjema: Maaned };
 export type LoggOppdatering = {
   frist: Dato;
   skrevet: Dato;

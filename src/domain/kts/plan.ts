@@ -78,7 +78,7 @@ export function planOppdatering(inn: OppdateringInn): OppdateringPlan {
  * opplasting — heller ikke i den denne kjøringen lager (loggen slik den blir etterpå) — foreslås
  * årsslutt-registreringen `nh kts-plan --frist <år>-12-31`.
  */
-export function foreslaaAarsslutt(inn: OppdateringInn, loggEtter: AviLogg): Diagnostikk[] {
+function foreslaaAarsslutt(inn: OppdateringInn, loggEtter: AviLogg): Diagnostikk[] {
   const { aar, mnd } = deler(inn.idag);
   const aarsslutt = lagDato(aar, 12, 31);
   if (mnd !== 12 || inn.frist === aarsslutt) return [];

@@ -36,9 +36,9 @@ export * from './tiltak.js';
 
 export * from './definisjoner.js';
 
-export const MALTALL_ETTER_ID: ReadonlyMap<MaltallId, MaltallDef> = new Map(MALTALL.map((m) => [m.id, m]));
+const MALTALL_ETTER_ID: ReadonlyMap<MaltallId, MaltallDef> = new Map(MALTALL.map((m) => [m.id, m]));
 
-export function andelPpm(teller: number, nevner: number): Ppm | null {
+function andelPpm(teller: number, nevner: number): Ppm | null {
   return nevner > 0 ? mulDivRund(teller, PPM, nevner) : null;
 }
 

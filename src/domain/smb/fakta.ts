@@ -8,7 +8,7 @@ import type { Ore } from '../felles/penger.js';
 import { SMAA_ANSATTE_OVRE } from './lister.js';
 import { kroner, nyeste, statuserFra, type EnhetData, type RegnskapData } from './register.js';
 
-export { kroner, statuserFra, type EnhetData, type RegnskapData } from './register.js';
+export { statuserFra, type EnhetData, type RegnskapData } from './register.js';
 import { dato, type Kildeverdi, type OffentligEier, type Relasjon, type SmbFakta } from './typer.js';
 
 export type FaktaFlagg = {

@@ -15,7 +15,7 @@ import { fra, type Kriterium, type SmbFakta } from './typer.js';
 
 const ORGFORM = 'organisasjonsformen (--orgform)';
 
-export function naceStarter(nace: readonly string[], prefiks: readonly string[]): string | null {
+function naceStarter(nace: readonly string[], prefiks: readonly string[]): string | null {
   for (const n of nace) for (const p of prefiks) if (n.startsWith(p)) return n;
   return null;
 }

@@ -26,7 +26,7 @@ import {
   kriteriumUtenlandsk,
 } from './kriterier.js';
 import { kriteriumArsverk, kriteriumOkonomi } from './storrelse.js';
-import { kriteriumKapitaltap, treaarsunntak, type Treaarsunntak } from './kapitaltap.js';
+import { kriteriumKapitaltap, treaarsunntak } from './kapitaltap.js';
 import {
   kriteriumInsolvens,
   kriteriumKonkurs,
@@ -119,7 +119,7 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
  * Hva som mangler for en endelig vurdering (issue 19 pkt. 8): ett punkt per kriterium som må vurderes, med flagget,
  * spørsmålet eller vurderingen som avgjør det. Tom når dommen er endelig.
  */
-export function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst: string }[] {
+function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst: string }[] {
   if (samletDom(kriterier) !== 'MÅ VURDERES') return [];
   return kriterier
     .filter((k) => k.status === 'må vurderes')
@@ -132,5 +132,3 @@ export function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst
       };
     });
 }
-
-export type { Treaarsunntak };

@@ -11,7 +11,7 @@ import type { Kriterium } from './typer.js';
 export type Vurdering = { id: string; ok: boolean; begrunnelse: string };
 
 /** Kriteriene i den rekkefølgen sjekken gir dem (gyldige id-er for --vurdert). */
-export const KRITERIE_IDER = [
+const KRITERIE_IDER = [
   'orgnr',
   'asa',
   'utenlandsk-foretak',

@@ -19,11 +19,9 @@ import { tilUtcDate, type Dato } from '../../domain/felles/dato.js';
 import { fastZipTid } from './zip-tid.js';
 import { dokumentinfo, leggPaaUtskrift, settDokument, settUtskrift, SKRIFT, SKRIFTSTORRELSE } from './xlsx-utskrift.js';
 
-export { settDokument, settUtskrift, type Dokumentinfo, type Utskriftsvalg } from './xlsx-utskrift.js';
-
 const celletype = z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'nummer', 'kurs', 'janei']);
 
-export const malSkjema = z.object({
+const malSkjema = z.object({
   navn: z.string(),
   beskrivelse: z.string().optional(),
   /** Topptekst på hver utskrevne side: dokumenttittel og periode (med {variabler}). */
@@ -53,9 +51,9 @@ export const malSkjema = z.object({
   ),
 });
 export type Mal = z.output<typeof malSkjema>;
-export type MalArk = Mal['ark'][number];
+type MalArk = Mal['ark'][number];
 
-export const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
 
 export async function lesMal(navn: string): Promise<Mal> {
   const sti = path.join(MAL_MAPPE, `${navn}.json`);
@@ -114,7 +112,7 @@ export function settCelle(c: ExcelJS.Cell, v: Celleverdi, type: Celletype): void
   if (fmt) c.numFmt = fmt;
 }
 
-export const TITTELSKRIFT: Partial<ExcelJS.Font> = { name: SKRIFT, size: 14, bold: true };
+const TITTELSKRIFT: Partial<ExcelJS.Font> = { name: SKRIFT, size: 14, bold: true };
 
 export function stilOverskrift(rad: ExcelJS.Row): void {
   rad.font = { name: SKRIFT, size: SKRIFTSTORRELSE, bold: true, color: { argb: 'FFFFFFFF' } };
@@ -259,13 +257,7 @@ function erstattVariabler(s: string, vars: Record<string, string>): string {
   return s.replace(/\{(\w+)\}/g, (m, n: string) => vars[n] ?? m);
 }
 
-export function loesFormel(
-  formel: string,
-  rad: number,
-  arkNokkel: string,
-  plass: Map<string, Plassering>,
-  mal: Mal,
-): string {
+function loesFormel(formel: string, rad: number, arkNokkel: string, plass: Map<string, Plassering>, mal: Mal): string {
   return formel.replace(
     /\{(?:(param|sum|omrade):)?([\w]+)(?:\.([\w]+))?\}/g,
     (m, art: string | undefined, a: string, b: string | undefined) => {

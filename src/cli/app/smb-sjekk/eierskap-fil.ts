@@ -26,7 +26,7 @@ const orgnrJson = z.string().transform((v, ctx) => {
   }
   return s;
 });
-export const smbSeksjonSkjema = z.object({
+const smbSeksjonSkjema = z.object({
   /** Orgnr for andre innovasjonsselskap (næringshager, inkubatorer, parker): programveileder 4.3. */
   innovasjonsselskaper: z.array(orgnrJson).default([]),
 });
@@ -47,7 +47,7 @@ export function lesSmbSeksjon(am: Arbeidsmappe) {
 
 // ————— --eierskap <fil.csv> —————
 
-export const eierskapDef = definerDatasett({
+const eierskapDef = definerDatasett({
   navn: 'eierskap',
   beskrivelse:
     'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften ' + 'eier.',

@@ -122,7 +122,7 @@ const kursFlagg = (idag: Dato) =>
     .optional();
 
 const KR = 'kroner, f.eks. «1 000 000»';
-export function flaggSkjema(idag: Dato) {
+function flaggSkjema(idag: Dato) {
   return z.object({
     ansatte: desimal('--ansatte', 2, 0, 'årsverk (ikke negativt), f.eks. «12» eller «12,5»'),
     omsetning: desimal('--omsetning', 2, 0, 'kroner (ikke negativt), f.eks. «8 000 000»'),

@@ -33,7 +33,7 @@ const liste = (r: Readonly<Record<string, string>>) =>
     .join(', ');
 
 /** Valgene der teksten er åpen (docs/smb-sjekk.md), med norske ledetekster. */
-export const VALG: Record<string, string> = {
+const VALG: Record<string, string> = {
   'Offentlige organisasjonsformer (ikke ok)': liste(OFFENTLIGE_FORMER),
   'Offentlige sektorkoder (ikke ok: koden sier offentlig kontroll)': liste(OFFENTLIGE_SEKTORER),
   'Private sektorkoder (ok når eierskapet er oppgitt)': liste(PRIVATE_SEKTORER),

@@ -19,7 +19,7 @@ import { farge } from '../../utskrift.js';
 import type { SjekkJson } from './json.js';
 
 /** «Mangler for en endelig vurdering: a; b.» — tom når dommen er endelig. */
-export function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
+function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
   if (!res.mangler.length) return null;
   // Samme opplysning for to kriterier (f.eks. egenkapitalen) nevnes én gang.
   return `Mangler for en endelig vurdering: ${[...new Set(res.mangler.map((m) => m.tekst))].join('; ')}.`;
