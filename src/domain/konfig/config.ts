@@ -1,17 +1,19 @@
 /**
  * Arbeidsmappens oppsett, `nh.json`. Satser i prosent (tall), beløp i kroner (tall eller norsk tekst),
- * omgjort til øre/ppm ved grensen. Kommandoer med egne innstillinger legger dem i en egen seksjon
- * (f.eks. "faktura", "smb") og validerer den selv med `seksjon()`; ukjente seksjoner slippes gjennom.
+ * omgjort til øre/ppm ved grensen. Kommandoer med egne innstillinger har en egen seksjon («faktura», «smb») med
+ * skjemaet i sitt regelområde; alle seksjonene står i configSkjema, så én leser melder ukjente nøkler (med
+ * nærmeste gyldige) og ugyldige verdier i hele filen på én gang.
  */
 import { z } from 'zod';
 import '../felles/zod-norsk.js';
-import { feil, InndataFeil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
 import { parseDesimal, fraFlyttall } from '../felles/tall.js';
 import { parseDato, type Dato } from '../felles/dato.js';
 import type { Ppm } from '../felles/penger.js';
 import { beskrivVerdi, norskType } from '../felles/zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from '../felles/felter.js';
 import { fakturaOppsettSkjema } from '../faktura/oppsett.js';
+import { smbOppsettSkjema } from '../smb/oppsett.js';
 import { GRUNNDATASETT } from '../datasett/index.js';
 import { maltallDef } from '../datasett/maltall.js';
 import { stotteregisterDef } from '../datasett/stotteregister.js';
@@ -165,6 +167,8 @@ export const configSkjema = z.looseObject({
   ignorerKolonner: z.record(z.string(), z.array(z.string())).default({}),
   /** nh faktura: priser, nummerserie, KID, selger, regnskapssystem og EHF (src/domain/faktura/oppsett.ts). */
   faktura: fakturaOppsettSkjema.prefault({}),
+  /** nh smb-sjekk: andre innovasjonsselskaper (src/domain/smb/oppsett.ts). */
+  smb: smbOppsettSkjema.prefault({}),
 });
 
 export type Config = z.output<typeof configSkjema>;
@@ -172,31 +176,14 @@ export type Config = z.output<typeof configSkjema>;
 export type ConfigInn = z.input<typeof configSkjema>;
 
 /**
- * Seksjonene kommandoene leser selv med `seksjon()`. En nøkkel på toppnivå som verken er et felt i
- * configSkjema, en seksjon her, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
+ * Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. En nøkkel på toppnivå
+ * som verken er et felt i configSkjema, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
  */
-// «faktura» står i configSkjema selv (faktura-oppsett.ts); «smb» valideres av smb-sjekk med seksjon().
-const CONFIG_SEKSJONER = ['smb'] as const;
-
-/**
- * Validerer en kommandos egen seksjon av nh.json (kan mangle: da brukes skjemaets standardverdier).
- * Ukjente nøkler og ugyldige verdier gir InndataFeil med stien «<seksjon>.<felt>» (én leser for alle seksjoner).
- */
-export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjema: S, fil = 'nh.json'): z.output<S> {
-  const raa = (config as Record<string, unknown>)[navn] ?? {};
-  const ds = ukjenteNokler(skjema, raa, [navn], fil);
-  const r = skjema.safeParse(raa);
-  if (!r.success) ds.push(...zodTilDiagnostikk(r.error, fil, raa, [navn]));
-  if (ds.length) throw new InndataFeil(ds);
-  return (r as { data: z.output<S> }).data;
-}
-
-/** Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. */
 export function tolkConfig(
   json: unknown,
   fil = 'nh.json',
 ): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
-  const ds = [...ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]), ...ukjenteKoblinger(json, fil)];
+  const ds = [...ukjenteNokler(configSkjema, json, [], fil), ...ukjenteKoblinger(json, fil)];
   const r = configSkjema.safeParse(json);
   // Ukjente nøkler er alt meldt over, med nærmeste gyldige; zods egen melding om dem (strictObject) er overflødig.
   const ovrige = r.success ? [] : r.error.issues.filter((i) => i.code !== 'unrecognized_keys');
@@ -267,14 +254,9 @@ function unionGrunn(i: z.core.$ZodIssue, verdi: unknown): string {
 }
 
 /** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */
-export function zodTilDiagnostikk(
-  e: z.ZodError,
-  fil: string,
-  raa?: unknown,
-  prefiks: PropertyKey[] = [],
-): Diagnostikk[] {
+function zodTilDiagnostikk(e: z.ZodError, fil: string, raa?: unknown): Diagnostikk[] {
   return e.issues.map((i) => {
-    const sti = [...prefiks, ...i.path].map(String).join('.');
+    const sti = i.path.map(String).join('.');
     const verdi = raa === undefined ? undefined : hent(raa, i.path);
     let grunn = i.message;
     if (i.code === 'invalid_type' || i.code === 'invalid_union') {
@@ -316,23 +298,17 @@ function objektform(s: z.ZodType): Record<string, z.ZodType> | null {
   return null;
 }
 
-function ukjenteNokler(
-  skjema: z.ZodType,
-  verdi: unknown,
-  sti: string[],
-  fil: string,
-  ekstra: string[] = [],
-): Diagnostikk[] {
+function ukjenteNokler(skjema: z.ZodType, verdi: unknown, sti: string[], fil: string): Diagnostikk[] {
   const form = objektform(skjema);
   if (!form || verdi === null || typeof verdi !== 'object' || Array.isArray(verdi)) return [];
-  const gyldige = [...new Set([...Object.keys(form), ...ekstra])];
+  const gyldige = Object.keys(form);
   const ds: Diagnostikk[] = [];
   for (const [nokkel, v] of Object.entries(verdi)) {
     if (nokkel in form) {
       ds.push(...ukjenteNokler(form[nokkel]!, v, [...sti, nokkel], fil));
       continue;
     }
-    if (ekstra.includes(nokkel) || (sti.length === 0 && (nokkel === '$schema' || nokkel.startsWith('_')))) continue;
+    if (sti.length === 0 && (nokkel === '$schema' || nokkel.startsWith('_'))) continue;
     const full = [...sti, nokkel].join('.');
     const naer = naermeste(nokkel, gyldige);
     ds.push(

@@ -1,49 +1,17 @@
 /**
- * nh smb-sjekk: seksjonen «smb» i nh.json og --eierskap-filen (eierskap på 25 % eller mer i begge retninger,
+ * nh smb-sjekk: --eierskap-filen (eierskap på 25 % eller mer i begge retninger,
  * GBER vedlegg I art. 3). Alle feil samles og gis på én gang (exit 2).
  */
 import path from 'node:path';
-import { z } from 'zod';
 import { gjeldende } from '../../prosess.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import { belop, janei, orgnr as orgnrCelle, prosent, tekst } from '../../../domain/felles/felter.js';
 import { definerDatasett, frivillig, paakrevd } from '../../../domain/datasett/definisjon.js';
-import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { relasjonstype, type Relasjon } from '../../../domain/smb/smb.js';
-import { zodTilDiagnostikk, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { kontrollerTabell, lesTabell } from '../../../io/les/tabell-les.js';
 import { tolkTabell } from '../../../io/les/datasett.js';
 import { finnes } from '../../../io/skriv/skriv.js';
-
-// ————— nh.json: seksjonen «smb» —————
-
-const orgnrJson = z.string().transform((v, ctx) => {
-  const s = normaliserOrgnr(v);
-  const g = orgnrFeil(s);
-  if (g) {
-    ctx.addIssue({ code: 'custom', message: `ugyldig organisasjonsnummer «${v}»: ${g}` });
-    return z.NEVER;
-  }
-  return s;
-});
-const smbSeksjonSkjema = z.object({
-  /** Orgnr for andre innovasjonsselskap (næringshager, inkubatorer, parker): programveileder 4.3. */
-  innovasjonsselskaper: z.array(orgnrJson).default([]),
-});
-
-export function lesSmbSeksjon(am: Arbeidsmappe) {
-  const r = smbSeksjonSkjema.safeParse((am.config as Record<string, unknown>)['smb'] ?? {});
-  if (!r.success) {
-    throw new InndataFeil(
-      zodTilDiagnostikk(r.error, 'nh.json').map((d) => ({
-        ...d,
-        melding: d.melding.replace('Feltet «', 'Feltet «smb.'),
-        kilde: { fil: 'nh.json', kolonne: `smb.${d.kilde?.kolonne ?? ''}` },
-      })),
-    );
-  }
-  return r.data;
-}
 
 // ————— --eierskap <fil.csv> —————
 
