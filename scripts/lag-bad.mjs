@@ -409,7 +409,10 @@ tilfelle('config-ukjent-nokkel-smb', {
   base: 'smb',
   kommando: ['smb-sjekk', '910000004', '--offline'],
   filer: nhJson((c) => ({ ...c, smb: { innovasjonselskaper: ['910021923'] } })),
-  forventet: { ...nhFeil('smb.innovasjonselskaper', 'ukjent-config-nokkel'), tekst: 'mente du «smb.innovasjonsselskaper»' },
+  forventet: {
+    ...nhFeil('smb.innovasjonselskaper', 'ukjent-config-nokkel'),
+    tekst: 'mente du «smb.innovasjonsselskaper»',
+  },
 });
 tilfelle('config-mva-som-brok', {
   beskrivelse: 'mvaSats 0.25 (brøk for 25 %)',
