@@ -4,7 +4,7 @@
  * målbedrift og tilskuddsbalansen (10.4) — og advarslene, i samme rekkefølge som de vises. Ingen I/O.
  */
 import type { Malbedrift } from '../datasett/malbedrifter.js';
-import type { MaltallMal } from '../datasett/maltall.js';
+import type { MaltallMaalRad } from '../datasett/maltall.js';
 import type { SrlVurdering } from '../datasett/srl.js';
 import type { Stottelinje } from '../datasett/stotteregister.js';
 import type { Tiltak } from '../datasett/tiltak.js';
@@ -16,7 +16,7 @@ import {
   kombiner,
   kontrollerAndel,
   periodeFor,
-  tolkMal,
+  tolkMaal,
   utelatteTiltak,
   type Maaling,
   type MaltallRad,
@@ -66,8 +66,13 @@ export type MaltallPlan = {
  * Måltallene for perioden (11.2) satt sammen med de egne målene. Advarslene: målene, datagrunnlaget og tiltak
  * hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva).
  */
-export function planMaltall(data: Rapportdata, malRader: readonly MaltallMal[], p: Periode, idag: Dato): MaltallPlan {
-  const { mal, diagnostikk } = tolkMal(
+export function planMaltall(
+  data: Rapportdata,
+  malRader: readonly MaltallMaalRad[],
+  p: Periode,
+  idag: Dato,
+): MaltallPlan {
+  const { mal, diagnostikk } = tolkMaal(
     malRader.map((r) => ({ id: r.id, mal: r.mal, kommentar: r.kommentar, kilde: r.kilde })),
   );
   const feil = diagnostikk.filter((d) => d.alvor === 'feil');

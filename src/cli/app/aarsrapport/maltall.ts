@@ -1,6 +1,6 @@
 /** nh årsrapport --måltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
 import path from 'node:path';
-import type { MaltallMal } from '../../../domain/datasett/maltall.js';
+import type { MaltallMaalRad } from '../../../domain/datasett/maltall.js';
 import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { formatDato } from '../../../domain/felles/dato.js';
 import type { Kolonne } from '../../../domain/felles/rapport.js';
@@ -51,7 +51,7 @@ export async function lesMaltallGrunnlag(
   malAar: number,
   trengerTilskudd: boolean,
   medAviLogg = false,
-): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMal[] } }> {
+): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMaalRad[] } }> {
   const data = await lesData(am, p, trengerTilskudd, medAviLogg, k.advarsler);
   const malFil = await lesMaltallFil(am, malAar);
   k.advarsler.push(...malFil.advarsler);
@@ -59,7 +59,7 @@ export async function lesMaltallGrunnlag(
 }
 
 /** Planlegg måltallene (11.2, domain/aarsrapport/plan.ts); feil i målfilen er exit 2. */
-export function maltallPlan(k: Kontekst, data: Data, malRader: readonly MaltallMal[], p: Periode): MaltallPlan {
+export function maltallPlan(k: Kontekst, data: Data, malRader: readonly MaltallMaalRad[], p: Periode): MaltallPlan {
   const plan = planMaltall(data, malRader, p, k.idag);
   if (plan.feil.length) throw new InndataFeil(plan.feil);
   k.advarsler.push(...plan.advarsler);
