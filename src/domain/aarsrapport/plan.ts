@@ -102,8 +102,7 @@ function dataAdvarsler(d: Rapportdata, p: Periode, idagMaaned: string): Diagnost
     ds.push(
       advarsel(
         'register-mangler-perioder',
-        `Støtteregisteret har ingen linjer for ${mangler.join(', ')}, men timelistene har timer på målbedrifter da. ` +
-          `Innovasjonsstøtten blir for lav til den er fakturert: kjør nh faktura --periode <åååå-mm> for periodene først.`,
+        `Støtteregisteret har ingen linjer for ${mangler.join(', ')}, men timelistene har timer på målbedrifter da. Innovasjonsstøtten blir for lav til den er fakturert: kjør nh faktura --periode <åååå-mm> for periodene først.`,
         { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
       ),
     );

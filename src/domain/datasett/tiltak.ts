@@ -53,9 +53,7 @@ export const tiltakDef = definerDatasett({
         type: 'tekst',
         verdier: TILTAKSTYPER,
         beskrivelse:
-          'Hva slags tiltak: baerekraft-ansatte, baerekraft-malbedrifter, digitalisering-ansatte, digitalisering-malbedrifter, eksport-malbedrifter, ' +
-          'samarbeidsprosjekt (med andre programoperatører), henvisning (bedrift henvist til annen operatør i stedet for å bli egen målbedrift), ' +
-          'radgivning-andres-bedrift (bedrift hos annen operatør som får rådgivning fra våre ansatte).',
+          'Hva slags tiltak: baerekraft-ansatte, baerekraft-malbedrifter, digitalisering-ansatte, digitalisering-malbedrifter, eksport-malbedrifter, samarbeidsprosjekt (med andre programoperatører), henvisning (bedrift henvist til annen operatør i stedet for å bli egen målbedrift), radgivning-andres-bedrift (bedrift hos annen operatør som får rådgivning fra våre ansatte).',
         eksempel: 'baerekraft-malbedrifter',
       },
     ),

@@ -90,11 +90,7 @@ export function tilEurCent(stotte: Ore, kurs: number): number {
  * tjenesten, egenandelen som skal betales av målbedriften, samt hvor mye innovasjonsstøtte dette utgjør.»
  */
 function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mvaSats: Ppm): string {
-  return (
-    `Rådgivning ${periode}: markedsverdi ${formatKroner(s.markedsverdi)} kr. ` +
-    `Innovasjonsstøtte (GBER art. 28, via Siva-programmet) ${formatKroner(s.stotte)} kr (${formatProsent(stotteintensitet)}). ` +
-    `Egenandel ${formatKroner(s.egenandel)} kr + mva ${formatProsent(mvaSats)} ${formatKroner(s.mva)} kr = å betale ${formatKroner(s.aBetale)} kr.`
-  );
+  return `Rådgivning ${periode}: markedsverdi ${formatKroner(s.markedsverdi)} kr. Innovasjonsstøtte (GBER art. 28, via Siva-programmet) ${formatKroner(s.stotte)} kr (${formatProsent(stotteintensitet)}). Egenandel ${formatKroner(s.egenandel)} kr + mva ${formatProsent(mvaSats)} ${formatKroner(s.mva)} kr = å betale ${formatKroner(s.aBetale)} kr.`;
 }
 
 /** Legger timeraden til linjen for ansatt × aktivitet × pris hos målbedriften. */

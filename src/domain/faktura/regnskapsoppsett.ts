@@ -59,11 +59,7 @@ export function nummerserieKonflikt(forste: number, utstedt: readonly number[]):
   const minst = Math.min(...over);
   if (minst === forste) return null;
   const hoyest = Math.max(...over);
-  return (
-    `Nummerserien i nh.json starter på ${forste}, men nh har alt utstedt ${minst}–${hoyest} over det; ` +
-    `nh ville fortsatt på ${hoyest + 1}, ikke på ${forste}. Sett «faktura.nummerserie.forste» til ${minst} (serien som er i bruk) ` +
-    `eller over ${hoyest} (en ny serie).`
-  );
+  return `Nummerserien i nh.json starter på ${forste}, men nh har alt utstedt ${minst}–${hoyest} over det; nh ville fortsatt på ${hoyest + 1}, ikke på ${forste}. Sett «faktura.nummerserie.forste» til ${minst} (serien som er i bruk) eller over ${hoyest} (en ny serie).`;
 }
 
 /** Teksten ved første kjøring med nh sin nummerserie: hvilket nummer serien starter på, og hvorfor. */

@@ -188,8 +188,7 @@ export function kontrollerUtviklingsplan(aktive: readonly Malbedrift[]): Diagnos
     .map((m) =>
       advarsel(
         'mangler-utviklingsplan',
-        `${m.navn} (${m.orgnr}) har aktiv målbedriftsavtale, men ingen utviklingsplan i malbedrifter (programveileder 8.2: ` +
-          'målbedriften «skal ha en utviklingsplan basert på reelle behov»). Før inn dato eller referanse i kolonnen utviklingsplan.',
+        `${m.navn} (${m.orgnr}) har aktiv målbedriftsavtale, men ingen utviklingsplan i malbedrifter (programveileder 8.2: målbedriften «skal ha en utviklingsplan basert på reelle behov»). Før inn dato eller referanse i kolonnen utviklingsplan.`,
         { ...m.kilde, kolonne: 'utviklingsplan' },
         { forventet: 'dato eller referanse til utviklingsplanen' },
       ),

@@ -74,15 +74,14 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
   // Treårsunntaket gjelder bare når bedriften ikke er stor etter årsverk og omsetning/balanse.
   const erSmb = arsverk.status !== 'ikke ok' && okonomi.status !== 'ikke ok';
   const under = f.underenhet
-    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten ` +
-      `(overordnet enhet).`
+    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten (overordnet enhet).`
     : '';
   const beregnet: Kriterium[] = [
     {
       id: 'orgnr',
       tittel: 'Gyldig organisasjonsnummer',
       status: 'ok',
-      grunnlag: `${f.orgnr}: ni sifre, ` + `kontrollsifferet (MOD11) stemmer.${under}`,
+      grunnlag: `${f.orgnr}: ni sifre, kontrollsifferet (MOD11) stemmer.${under}`,
       kilde: KILDE.orgnr,
     },
     kriteriumAsa(f),

@@ -53,9 +53,7 @@ export function brukVurderinger(
     return {
       ...uten,
       status: v.ok ? 'ok' : 'ikke ok',
-      grunnlag:
-        `${k.grunnlag} Vurdert av administratoren (--vurdert ${k.id}=${v.ok ? 'ok' : 'ikke-ok'}): ` +
-        `${v.begrunnelse.replace(/\.?$/, '.')}`,
+      grunnlag: `${k.grunnlag} Vurdert av administratoren (--vurdert ${k.id}=${v.ok ? 'ok' : 'ikke-ok'}): ${v.begrunnelse.replace(/\.?$/, '.')}`,
     };
   });
   return { kriterier: ut, ubrukte };

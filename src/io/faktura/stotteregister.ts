@@ -117,9 +117,7 @@ async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Dia
     .map((f) =>
       advarsel(
         'konfliktkopi',
-        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike ` +
-          `når to PC-er endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, ` +
-          'før inn linjer som bare står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.',
+        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike når to PC-er endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, før inn linjer som bare står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.`,
         { fil: f },
       ),
     );

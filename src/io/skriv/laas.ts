@@ -220,16 +220,14 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
   const framtid = l?.eier && Date.parse(l.eier.tid) > naa + FRAMTID_MS;
   const annen = e?.vert && e.vert !== hostname();
   const raad = annen
-    ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. ` +
-      'Er du sikker på at ingen kjører nh der nå, kan du slette låsfilen.'
+    ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. Er du sikker på at ingen kjører nh der nå, kan du slette låsfilen.`
     : !e
       ? `En tom eller uleselig låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
       : 'Står låsen igjen etter et krasj, tas den over automatisk når prosessen ikke lever lenger.';
   return new InndataFeil([
     feil(
       'laast',
-      `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
-        `Vent til den er ferdig og kjør på nytt. ${raad}` +
+      `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). Vent til den er ferdig og kjør på nytt. ${raad}` +
         (framtid
           ? ` Låsens tidsstempel (${l!.eier!.tid}) ligger fram i tid — klokken på PC-en som laget den, går feil; nh regner alderen fra da låsfilen kom til denne PC-en.`
           : ''),

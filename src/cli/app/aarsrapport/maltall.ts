@@ -134,9 +134,7 @@ function sjekkIkkeMalfilen(
   throw new InndataFeil([
     feil(
       'finnes-fra-for',
-      `${malFil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og ` +
-        `kommentar fra ${malFil} med i de nye filene (maltall-${aar}.csv og .xlsx); alt annet du har endret i dem ` +
-        `(egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
+      `${malFil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og kommentar fra ${malFil} med i de nye filene (maltall-${aar}.csv og .xlsx); alt annet du har endret i dem (egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
       { fil: am.sti(malFil) },
     ),
   ]);
@@ -194,8 +192,7 @@ function maltallTekst(am: Arbeidsmappe, v: Maltallvisning, skrevet: Maltallstier
     farge.bold(
       `Måltall ${aar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`,
     ),
-    `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${v.aktive} aktive målbedrifter (avtalen overlapper året). ` +
-      `Mål: ${v.malFil ?? `ingen målfil (maltall-${aar}.csv) — målkolonnen er tom`}.`,
+    `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${v.aktive} aktive målbedrifter (avtalen overlapper året). Mål: ${v.malFil ?? `ingen målfil (maltall-${aar}.csv) — målkolonnen er tom`}.`,
     '',
     tabell,
     '',

@@ -18,7 +18,7 @@ import { finnes } from '../../../io/skriv/skriv.js';
 const eierskapDef = definerDatasett({
   navn: 'eierskap',
   beskrivelse:
-    'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften ' + 'eier.',
+    'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften eier.',
   unik: ['orgnr'],
   kolonner: {
     orgnr: paakrevd(orgnrCelle(), { type: 'orgnr', beskrivelse: 'Det andre foretakets orgnr.', eksempel: '910000004' }),
@@ -26,30 +26,29 @@ const eierskapDef = definerDatasett({
     andel: paakrevd(prosent({ min: 0, maks: 100 }), {
       type: 'prosent',
       alias: ['eierandel'],
-      beskrivelse: 'Eierandel ' + '(kapital eller stemmer, den høyeste).',
+      beskrivelse: 'Eierandel (kapital eller stemmer, den høyeste).',
       eksempel: '30',
     }),
     arsverk: paakrevd(belop({ minst: 0 }), {
       type: 'tekst',
       alias: ['årsverk', 'ansatte'],
-      beskrivelse: 'Årsverk i det ' + 'andre foretaket.',
+      beskrivelse: 'Årsverk i det andre foretaket.',
       eksempel: '200',
     }),
     omsetning: paakrevd(belop({ minst: 0 }), {
       type: 'belop',
       beskrivelse: 'Omsetning i kroner.',
-      eksempel: '40 000 ' + '000',
+      eksempel: '40 000 000',
     }),
     balanse: paakrevd(belop({ minst: 0 }), {
       type: 'belop',
       beskrivelse: 'Sum eiendeler i kroner.',
-      eksempel: '30 000 ' + '000',
+      eksempel: '30 000 000',
     }),
     offentlig: frivillig(janei(), {
       type: 'tekst',
       beskrivelse:
-        'ja når eieren er stat, fylkeskommune, kommune eller ' +
-        'et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).',
+        'ja når eieren er stat, fylkeskommune, kommune eller et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).',
       eksempel: 'nei',
     }),
   },
@@ -66,7 +65,7 @@ export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diag
   let sti = path.resolve(gjeldende().cwd, fil);
   if (!path.isAbsolute(fil) && !(await finnes(sti))) sti = am.sti(fil);
   if (!(await finnes(sti)))
-    throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen ' + '(--eierskap).', { fil })]);
+    throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen (--eierskap).', { fil })]);
   const t = await lesTabell(sti, path.basename(sti));
   const ds = kontrollerTabell(t);
   if (ds.length) throw new InndataFeil(ds);
@@ -90,7 +89,7 @@ export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diag
       advarsler.push(
         advarsel(
           'eierskap-under-25',
-          `${r.orgnr}: eierandel under 25 % — ` + `selvstendig, tas ikke med (GBER vedlegg I art. 3).`,
+          `${r.orgnr}: eierandel under 25 % — selvstendig, tas ikke med (GBER vedlegg I art. 3).`,
           r.kilde,
         ),
       );
