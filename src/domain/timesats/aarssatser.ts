@@ -12,6 +12,8 @@
  * Beløp i øre.
  */
 import { z } from 'zod';
+import type { Dato } from '../felles/dato.js';
+import type { Diagnostikk } from '../felles/diagnostikk.js';
 import type { Timesats } from './timesats.js';
 
 export type Satsgrunnlag = 'budsjett' | 'faktisk';
@@ -36,6 +38,29 @@ export const lagredeSatserSkjema = z.object({
     .min(1),
 });
 export type LagredeSatser = z.output<typeof lagredeSatserSkjema>;
+
+/** Et lagret sett satser for et år (navn og godkjent timesats i øre per ansatt), slik det er lest fra fila. */
+export type LagretSett = {
+  fil: string;
+  grunnlag: Satsgrunnlag;
+  laget: Dato;
+  timerPerArsverk: number | null;
+  ansatte: { navn: string; godkjent: number }[];
+};
+
+/** Satsene et år bruker: navn og godkjent timesats per ansatt, hvor de kom fra, og hvorfor (vises i utdata). */
+export type AarsSatser = {
+  ansatte: { navn: string }[];
+  satser: { godkjent: number }[];
+  kilde: string;
+  /** Filen satsene kom fra, eller null (regnet fra ansatte nå). */
+  fil: string | null;
+  brukt: Satsgrunnlag | 'ansatte';
+  begrunnelse: string;
+  budsjett: LagretSett | null;
+  faktisk: LagretSett | null;
+  advarsler: Diagnostikk[];
+};
 
 export function lagredeSatser(
   aar: number,

@@ -20,6 +20,8 @@ import {
   lagredeSatserSkjema,
   satsfilnavn,
   velgAttestasjonssatser,
+  type AarsSatser,
+  type LagretSett,
   type Satsgrunnlag,
 } from '../../../domain/timesats/aarssatser.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
@@ -59,15 +61,6 @@ export async function lesTimesatser(
   const advarsler = kastVedFeil(kontrollerTimesatsGrunnlag(rader, p));
   return { ansatte: rader, satser: beregnTimesatser(rader, p), advarsler };
 }
-
-/** Et lagret sett satser for et år (navn og godkjent timesats i øre per ansatt). */
-export type LagretSett = {
-  fil: string;
-  grunnlag: Satsgrunnlag;
-  laget: Dato;
-  timerPerArsverk: number | null;
-  ansatte: { navn: string; godkjent: number }[];
-};
 
 /** Leser timesats-<år>.json eller timesats-<år>-faktisk.json; null når fila ikke finnes. */
 export async function lesSatsfil(am: Arbeidsmappe, aar: number, grunnlag: Satsgrunnlag): Promise<LagretSett | null> {
@@ -113,20 +106,6 @@ export async function lesSatsfil(am: Arbeidsmappe, aar: number, grunnlag: Satsgr
     ansatte: r.data.ansatte.map((a) => ({ navn: a.navn, godkjent: a.godkjent })),
   };
 }
-
-/** Satsene et år bruker: navn og godkjent timesats per ansatt, hvor de kom fra, og hvorfor (vises i utdata). */
-export type AarsSatser = {
-  ansatte: { navn: string }[];
-  satser: { godkjent: number }[];
-  kilde: string;
-  /** Filen satsene kom fra, eller null (regnet fra ansatte nå). */
-  fil: string | null;
-  brukt: Satsgrunnlag | 'ansatte';
-  begrunnelse: string;
-  budsjett: LagretSett | null;
-  faktisk: LagretSett | null;
-  advarsler: Diagnostikk[];
-};
 
 /**
  * Programveileder 10.4 / vedlegg 3 pkt. 3 og 4.2: attestasjonen for et år bruker årets faktiske satser når de er
