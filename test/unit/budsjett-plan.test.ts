@@ -119,7 +119,11 @@ describe('planleggBudsjett: filene budsjettet skriver (issue 22 pkt. 3, issue 20
     const p = planleggBudsjett(
       budsjett({ satsAdvarsler: [sats], kostnader: { rader: [], fil: 'kostnader.xlsx' }, idag: '2026-12-02' as Dato }),
     );
-    expect(p.advarsler.map((d) => d.kode)).toEqual(['timer-per-arsverk-avviker', 'ingen-budsjettkostnader', 'frist-passert']);
+    expect(p.advarsler.map((d) => d.kode)).toEqual([
+      'timer-per-arsverk-avviker',
+      'ingen-budsjettkostnader',
+      'frist-passert',
+    ]);
     expect(p.advarsler[1]!.kilde?.fil).toBe('kostnader.xlsx');
   });
 
