@@ -123,3 +123,32 @@ export function velgAttestasjonssatser(aar: number, harBudsjett: boolean, harFak
       'regnet fra ansatte slik den er i dag, fordi verken budsjettsatsene eller årets faktiske satser er lagret',
   };
 }
+
+/** `nh timesats --år <år>` som ren plan (issue 22 pkt. 3): satsenes grunnlag og filene kjøringen skriver. */
+export type Timesatsplan = {
+  grunnlag: Satsgrunnlag;
+  /** Filnavnene i utmappen: arbeidsboken timesats-<år>.xlsx og årets satser (budsjett eller faktisk). */
+  filer: { arbeidsbok: string; satsfil: string };
+  /** Årets satser slik de lagres (budsjett og årsoppgjør leser dem igjen). */
+  satsinnhold: string;
+  /** Filene som skrives, i rekkefølge; tom ved --forhåndsvis. */
+  skriv: ('arbeidsbok' | 'satsfil')[];
+};
+
+export function planleggTimesats(inn: {
+  aar: number;
+  idag: string;
+  timerPerArsverk: number;
+  satser: readonly Timesats[];
+  forhandsvis: boolean;
+}): Timesatsplan {
+  const { aar, idag } = inn;
+  // Før året begynner: budsjettsatser; fra 1. januar: årets faktiske lønn (vedlegg 3 pkt. 3, docs/timesats.md).
+  const grunnlag = grunnlagFor(aar, idag);
+  return {
+    grunnlag,
+    filer: { arbeidsbok: `timesats-${aar}.xlsx`, satsfil: satsfilnavn(aar, grunnlag) },
+    satsinnhold: `${JSON.stringify(lagredeSatser(aar, idag, grunnlag, inn.timerPerArsverk, inn.satser), null, 2)}\n`,
+    skriv: inn.forhandsvis ? [] : ['arbeidsbok', 'satsfil'],
+  };
+}
