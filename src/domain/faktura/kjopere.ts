@@ -4,6 +4,7 @@
  * planen sier hvilke tilbud som må besvares; appen spør (aldri under låsen); `avgjorKjopere` bruker svarene.
  */
 import { advarsel, feil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
+import { formatDato, type Dato } from '../felles/dato.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import { kjoperMangler, selgerMangler, type Kjoperdata, type SelgerFull } from './ehf.js';
 import type { Formater } from './oppsett.js';
@@ -86,9 +87,9 @@ export function kjoperbehov(d: {
     const mb = d.malbedrifter.find((m) => m.orgnr === orgnr);
     const b = d.brreg.get(orgnr);
     if (!mb || !b || !kjoperMangler(kunder.get(orgnr)!).some((f) => ADRESSEFELT.includes(f))) return { orgnr, mb };
-    const sporsmal =
-      `${mb.navn} (${mb.orgnr}) mangler fakturaadresse i malbedrifter. Bruke ${b.hvilken} fra ` +
-      `Brønnøysundregistrene (hentet av smb-sjekk ${b.hentet.slice(0, 10)}): «${forslagTekst(b)}»?`;
+    // Datoen som brukeren skriver den (issue 19 pkt. 12); `hentet` er et ISO-tidsstempel fra smb-sjekk.
+    const hentet = formatDato(b.hentet.slice(0, 10) as Dato);
+    const sporsmal = `${mb.navn} (${mb.orgnr}) mangler fakturaadresse i malbedrifter. Bruke ${b.hvilken} fra Brønnøysundregistrene (hentet av smb-sjekk ${hentet}): «${forslagTekst(b)}»?`;
     return { orgnr, mb, tilbud: { orgnr, navn: mb.navn, kilde: mb.kilde, adresse: b, sporsmal } };
   });
   const tilbud = sjekk.flatMap((s) => (s.tilbud ? [s.tilbud] : []));
