@@ -17,7 +17,7 @@ import { beregnPlan, kontrollerFordeling, type Budsjettplan, type Fordeling } fr
 import { beregnRegnskap, type Regnskap } from './regnskap.js';
 
 /** Et datasett slik det er lest: radene og filen (null når et valgfritt datasett mangler). */
-export type Lest<T> = { rader: readonly T[]; fil: string | null };
+type Lest<T> = { rader: readonly T[]; fil: string | null };
 
 /** En fil kjøringen skriver: en arbeidsbok kommandoen lager fra planen, eller budsjettsatsene som tekst. */
 export type Skrivefil =
@@ -119,7 +119,7 @@ function medFilnavn(ds: readonly Diagnostikk[], filer: Record<'kostnader' | 'til
 }
 
 /** Samme satser per ansatt (navn og godkjent sats, i rekkefølge) som fila har fra før: «lik», og ingenting skrives. */
-export function planleggSatsfil(inn: BudsjettInn): Satsfil {
+function planleggSatsfil(inn: BudsjettInn): Satsfil {
   const { aar, lagret } = inn;
   const nye = inn.satser.map((t) => `${t.navn}=${t.godkjent}`).join('|');
   const status = !lagret

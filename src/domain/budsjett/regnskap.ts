@@ -24,7 +24,7 @@ import {
 
 // ————— Regnskap (nh budsjett --regnskap) —————
 
-export type PersonAktivitet = {
+type PersonAktivitet = {
   ansatt: string;
   aktivitet: Aktivitet;
   timer: number;
@@ -32,14 +32,14 @@ export type PersonAktivitet = {
   belop: Ore;
   rader: number;
 };
-export type Regnskapsperson = {
+type Regnskapsperson = {
   navn: string;
   timesats: Ore;
   timer: number;
   belop: Ore;
   aktiviteter: PersonAktivitet[];
 };
-export type Aktivitetssum = { aktivitet: Aktivitet; timer: number; belop: Ore };
+type Aktivitetssum = { aktivitet: Aktivitet; timer: number; belop: Ore };
 
 export type Regnskap = {
   modus: 'regnskap';

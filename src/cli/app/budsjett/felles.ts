@@ -76,7 +76,7 @@ export function fordelingTekst(aar: number, f: Fordeling | null): string {
 
 // ————— xlsx-hjelp —————
 
-export function formel(c: ExcelJS.Cell, f: string, verdi: number | string, type: Celletype): void {
+function formel(c: ExcelJS.Cell, f: string, verdi: number | string, type: Celletype): void {
   settCelle(c, verdi, type);
   c.value = { formula: f, result: c.value as number | string } as ExcelJS.CellFormulaValue;
   const fmt = FORMAT[type];
@@ -103,7 +103,7 @@ export function settSammendragsformler(wb: ExcelJS.Workbook, mal: Mal, linjer: S
   ws.getColumn(2).width = 70;
 }
 
-export function statusFormel(modus: 'plan' | 'regnskap', diff: string): string {
+function statusFormel(modus: 'plan' | 'regnskap', diff: string): string {
   const [u, o, l] =
     modus === 'plan'
       ? [
@@ -119,7 +119,7 @@ export function statusFormel(modus: 'plan' | 'regnskap', diff: string): string {
   return `IF(${diff}>0,"${u}",IF(${diff}<0,"${o}","${l}"))`;
 }
 
-export function statusKort(modus: 'plan' | 'regnskap', o: Oppgjor): string {
+function statusKort(modus: 'plan' | 'regnskap', o: Oppgjor): string {
   if (modus === 'plan')
     return o.status === 'under'
       ? 'Under tildelingen: differansen blir igjen i selskapet og må tilbakebetales'
