@@ -11,6 +11,7 @@ import {
   type TimesatsParametre,
 } from '../../src/domain/timesats/timesats.js';
 import {
+  aarsSatser,
   grunnlagFor,
   lagredeSatserSkjema,
   planleggTimesats,
@@ -200,5 +201,35 @@ describe('nh timesats som ren plan (issue 22 pkt. 3; vedlegg 3 pkt. 3, issue 20 
     const vist = plan('2026-12-31', true);
     expect(vist.skriv).toEqual([]);
     expect(vist.filer.satsfil).toBe('timesats-2027.json');
+  });
+});
+
+describe('årets satser for attestasjonen (vedlegg 3 pkt. 3 og 4.2, issue 20 pkt. 16)', () => {
+  const sett = (grunnlag: 'budsjett' | 'faktisk', godkjent: number, timerPerArsverk: number | null = 1695) => ({
+    fil: satsfilnavn(2026, grunnlag),
+    grunnlag,
+    laget: '2026-12-15' as never,
+    timerPerArsverk,
+    ansatte: [{ navn: 'Kari Nordmann', godkjent }],
+  });
+
+  it('faktiske satser lagret: de brukes, ansatte trengs ikke, og et annet timetall enn Sivas 1 695 gir en advarsel', () => {
+    const a = aarsSatser(2026, { budsjett: sett('budsjett', 800_00), faktisk: sett('faktisk', 900_00, 1600) }, null);
+    expect(a).toMatchObject({ brukt: 'faktisk', fil: 'timesats-2026-faktisk.json', satser: [{ godkjent: 900_00 }] });
+    expect(a.kilde).toBe('timesats-2026-faktisk.json (årets faktiske satser, lagret av nh 15.12.2026)');
+    expect(a.advarsler.map((d) => d.kode)).toEqual(['timer-per-arsverk-avviker']);
+  });
+
+  it('bare budsjettsatsene lagret: de brukes med advarselen om at de faktiske mangler', () => {
+    const a = aarsSatser(2026, { budsjett: sett('budsjett', 800_00), faktisk: null }, null);
+    expect(a.brukt).toBe('budsjett');
+    expect(a.advarsler.map((d) => d.kode)).toEqual(['faktiske-satser-mangler']);
+  });
+
+  it('ingenting lagret: regnet fra ansatte, ansattes advarsler først og så «ikke lagret»', () => {
+    const fraAnsatte = { ansatte: [{ navn: 'Ola' }], satser: [{ godkjent: 700_00 }], advarsler: [] };
+    const a = aarsSatser(2026, { budsjett: null, faktisk: null }, fraAnsatte);
+    expect(a).toMatchObject({ brukt: 'ansatte', fil: null, satser: [{ godkjent: 700_00 }] });
+    expect(a.advarsler.map((d) => d.kode)).toEqual(['timesats-ikke-lagret']);
   });
 });

@@ -13,8 +13,9 @@
  */
 import { z } from 'zod';
 import type { Dato } from '../felles/dato.js';
-import type { Diagnostikk } from '../felles/diagnostikk.js';
-import type { Timesats } from './timesats.js';
+import { formatDato } from '../felles/dato.js';
+import { advarsel, type Diagnostikk } from '../felles/diagnostikk.js';
+import { SIVA_TIMER_PER_ARSVERK, type Timesats } from './timesats.js';
 
 export type Satsgrunnlag = 'budsjett' | 'faktisk';
 
@@ -151,4 +152,69 @@ export function planleggTimesats(inn: {
     satsinnhold: `${JSON.stringify(lagredeSatser(aar, idag, grunnlag, inn.timerPerArsverk, inn.satser), null, 2)}\n`,
     skriv: inn.forhandsvis ? [] : ['arbeidsbok', 'satsfil'],
   };
+}
+
+/**
+ * Programveileder 10.4 / vedlegg 3 pkt. 3 og 4.2: attestasjonen for et år bruker årets faktiske satser når de er
+ * lagret (timesats-<år>-faktisk.json), ellers budsjettsatsene (timesats-<år>.json), ellers regnes de fra ansatte slik
+ * fila er nå (`fraAnsatte`, lest bare da). Begge lagrede settene vises ved siden av hverandre; valget og grunnen
+ * står i utdata, og advarslene sier hva som mangler.
+ */
+export function aarsSatser(
+  aar: number,
+  lagret: { budsjett: LagretSett | null; faktisk: LagretSett | null },
+  fraAnsatte: { ansatte: { navn: string }[]; satser: { godkjent: number }[]; advarsler: Diagnostikk[] } | null,
+): AarsSatser {
+  const { budsjett, faktisk } = lagret;
+  const valg = velgAttestasjonssatser(aar, budsjett !== null, faktisk !== null);
+  const felles = { brukt: valg.brukt, begrunnelse: valg.begrunnelse, budsjett, faktisk };
+  const sett = valg.brukt === 'faktisk' ? faktisk : valg.brukt === 'budsjett' ? budsjett : null;
+  if (!sett) {
+    if (!fraAnsatte) throw new Error('aarsSatser: ingen lagrede satser, og ansatte er ikke lest');
+    const kilde = `regnet fra ansatte slik den er i dag (ingen ${satsfilnavn(aar, 'faktisk')} eller ${satsfilnavn(aar, 'budsjett')})`;
+    const { ansatte, satser } = fraAnsatte;
+    return { ...felles, ansatte, satser, kilde, fil: null, advarsler: [...fraAnsatte.advarsler, ikkeLagret(aar)] };
+  }
+  const advarsler: Diagnostikk[] = [];
+  if (valg.brukt === 'budsjett') advarsler.push(faktiskeMangler(aar));
+  if (sett.timerPerArsverk !== null && sett.timerPerArsverk !== SIVA_TIMER_PER_ARSVERK)
+    advarsler.push(timerAvviker(sett.fil, sett.timerPerArsverk));
+  return {
+    ...felles,
+    ansatte: sett.ansatte.map((a) => ({ navn: a.navn })),
+    satser: sett.ansatte.map((a) => ({ godkjent: a.godkjent })),
+    kilde: `${sett.fil} (${sett.grunnlag === 'faktisk' ? 'årets faktiske satser' : 'budsjettsatsene'}, lagret av nh ${formatDato(sett.laget)})`,
+    fil: sett.fil,
+    advarsler,
+  };
+}
+
+function timerAvviker(fil: string, timerPerArsverk: number): Diagnostikk {
+  return advarsel(
+    'timer-per-arsverk-avviker',
+    `Satsene i ${fil} er regnet med ${timerPerArsverk.toLocaleString('nb-NO')} timer i et årsverk, men Siva benytter ` +
+      `1 695 (programveileder 10.4 pkt. 2).`,
+    { fil },
+    { verdi: timerPerArsverk.toLocaleString('nb-NO'), forventet: '1 695 (Sivas tall)' },
+  );
+}
+
+function ikkeLagret(aar: number): Diagnostikk {
+  return advarsel(
+    'timesats-ikke-lagret',
+    `Fant ingen lagrede timesatser for ${aar} (${satsfilnavn(aar, 'faktisk')} eller ${satsfilnavn(aar, 'budsjett')}): satsene er regnet ` +
+      `fra ansatte slik den er i dag. Attestasjonen skal bruke satsene for ${aar} (programveileder 10.4, vedlegg 3 pkt. 3 og 4.2); ` +
+      `er lønn eller stilling endret siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --år ${aar} før ansatte endres for neste år.`,
+    { fil: satsfilnavn(aar, 'faktisk') },
+  );
+}
+
+function faktiskeMangler(aar: number): Diagnostikk {
+  return advarsel(
+    'faktiske-satser-mangler',
+    `Attestasjonen bruker budsjettsatsene (${satsfilnavn(aar, 'budsjett')}): årets faktiske satser er ikke lagret. Tilskuddet til ` +
+      `administrasjon og gjennomføring er ren kostnadsdekning (vedlegg 3 pkt. 3); er lønnen endret i løpet av ${aar}, viser ` +
+      `attestasjonen ikke de reelle utgiftene. Lagre dem med nh timesats --år ${aar} (i desember, før ansatte endres for neste år).`,
+    { fil: satsfilnavn(aar, 'faktisk') },
+  );
 }
