@@ -12,7 +12,7 @@ import {
   type Parameter,
 } from '../../../io/skriv/xlsx-skriv.js';
 import type { Celletype } from '../../../domain/felles/rapport.js';
-import type { BudsjettValg } from './valg.js';
+import type { Skrivefil } from '../../../domain/budsjett/plan.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, pst } from '../felles.js';
 
@@ -195,7 +195,18 @@ export function oppgjorLinjer(
   ];
 }
 
-export async function skrivXlsx(wb: ExcelJS.Workbook, fil: string, valg: BudsjettValg): Promise<void> {
-  if (!valg.forhandsvis)
-    await skrivFiler([{ sti: fil, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
+/**
+ * Skrivesteget: filene planen sier (domain/budsjett/plan.ts), atomisk. Arbeidsboken lages først her, så
+ * --forhåndsvis (ingen filer i planen) aldri bygger den.
+ */
+export async function skrivFilene(
+  filer: readonly Skrivefil[],
+  arbeidsbok: () => Promise<ExcelJS.Workbook>,
+  overskriv: boolean,
+): Promise<void> {
+  if (!filer.length) return;
+  const innhold = async (f: Skrivefil) => ('innhold' in f ? f.innhold : arbeidsbokTilBuffer(await arbeidsbok()));
+  await skrivFiler(await Promise.all(filer.map(async (f) => ({ sti: f.sti, innhold: await innhold(f) }))), {
+    overskriv,
+  });
 }
