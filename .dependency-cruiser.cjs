@@ -1,7 +1,7 @@
 /**
  * Importreglene i src/ (issue 22 pkt. 1–2, docs/arkitektur.md), sjekket av `npm run lint`:
  * ingen importsykel (heller ikke av typer), lagene peker innover (cli → io → domain), og i domain/ importerer
- * mappene hverandre bare nedover: felles ← datasett ← kontroll ← regelområdene ← konfig.
+ * mappene hverandre bare nedover: felles ← datasett ← kontroll ← regelområdene ← konfig ← arbeidsmappe.
  */
 const OMRADER = 'faktura|smb|budsjett|timesats|maltall|kts|aarsrapport';
 module.exports = {
@@ -76,6 +76,13 @@ module.exports = {
       severity: 'error',
       from: { path: `^src/domain/(${OMRADER})/`, pathNot: '^src/domain/(aarsrapport|kts)/' },
       to: { path: '^src/domain/kts/' },
+    },
+    {
+      name: 'arbeidsmappe-overst',
+      comment: 'domain/arbeidsmappe (planene for nh init og nh sjekk) leser konfig og datasettene; ingen leser den.',
+      severity: 'error',
+      from: { path: '^src/domain/(?!arbeidsmappe/)' },
+      to: { path: '^src/domain/arbeidsmappe/' },
     },
     {
       name: 'appene-hver-for-seg',

@@ -403,6 +403,17 @@ tilfelle('config-ukjent-nokkel-nestet', {
   filer: nhJson((c) => ({ ...c, eurNok: { ...c.eurNok, kurss: 11 } })),
   forventet: nhFeil('eurNok.kurss', 'ukjent-config-nokkel'),
 });
+// Issue 22 pkt. 7: seksjonen «smb» står i hovedskjemaet; før ble en feilstavet nøkkel der stille oversett.
+tilfelle('config-ukjent-nokkel-smb', {
+  beskrivelse: 'smb.innovasjonselskaper feilstavet (én s)',
+  base: 'smb',
+  kommando: ['smb-sjekk', '910000004', '--offline'],
+  filer: nhJson((c) => ({ ...c, smb: { innovasjonselskaper: ['910021923'] } })),
+  forventet: {
+    ...nhFeil('smb.innovasjonselskaper', 'ukjent-config-nokkel'),
+    tekst: 'mente du «smb.innovasjonsselskaper»',
+  },
+});
 tilfelle('config-mva-som-brok', {
   beskrivelse: 'mvaSats 0.25 (brøk for 25 %)',
   kommando: ['timesats'],

@@ -25,8 +25,13 @@ function skriv(fil, hode, rader) {
 const mbLinjer = readFileSync(path.join(UT, 'malbedrifter.csv'), 'latin1')
   .split(/\r?\n/)
   .filter((l) => l.trim() !== '');
-const hode = mbLinjer[0].split(';');
-const kol = (n) => hode.indexOf(n);
+const hode = mbLinjer[0].split(';').map((h) => h.toLowerCase());
+// Demoen har malens lesbare overskrifter («Orgnr», «Avtalestart»; issue 19 pkt. 5); eldre filer har nøklene.
+const kol = (n) => {
+  const i = hode.indexOf(n.toLowerCase());
+  if (i < 0) throw new Error(`malbedrifter.csv mangler kolonnen «${n}»`);
+  return i;
+};
 const iso = (s) => (s ? s.split('.').reverse().join('-') : '');
 const mb = mbLinjer.slice(1).map((l) => {
   const f = l.split(';');

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Skriver de genererte dokumentene fra koden (via dist/), så de aldri kan avvike fra det nh gjør:
- * docs/datasett.md (datasett-definisjonene), docs/maltall.md (måltallene) og docs/feilkoder.md (feilkoderegisteret
- * med gjenskapingene i fixtures/bad). `npm run docs` bygger først; CI feiler når dette endrer en fil.
+ * docs/datasett.md (datasett-definisjonene), docs/maltall.md (måltallene), docs/feilkoder.md (feilkoderegisteret
+ * med gjenskapingene i fixtures/bad) og docs/json.md (`--json`-skjemaene, scripts/json-docs.mjs). `npm run docs`
+ * bygger først; CI (.ci/run) feiler når dette endrer en fil eller lager en ny.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,8 +79,9 @@ Siva-kontrollør ville lest regnearket:
 Feltene er beskrevet i README og hver kommandos docs-fil. Valgfrie felt og standardverdiene (samme enhet som i
 filen: prosent som 75, kroner som 1250): \`versjon\` 1, \`stotteintensitet\` 75, \`mvaSats\` 25,
 \`andreSosialeKostnaderProsent\` 0, \`timerPerArsverk\` 1695, \`adminKoder\` ["ADM"], \`kolonner\` {},
-\`ignorerKolonner\` {}. Seksjonene \`faktura\` (docs/faktura.md) og \`smb\` (docs/smb-sjekk.md) leses av
-kommandoene som bruker dem.
+\`ignorerKolonner\` {}. Seksjonene \`faktura\` (docs/faktura.md) og \`smb\` (docs/smb-sjekk.md) brukes av
+kommandoene med de navnene, men hører til nh.json-skjemaet: en ukjent nøkkel (med forslag) eller en ugyldig verdi i
+dem er en feil for alle kommandoene, som ellers i filen.
 
 **Verdier nh aldri gjetter** (issue 19 pkt. 2): \`eurNok.kurs\` (Norges Banks EUR-kurs nær fakturadatoen),
 \`arbeidsgiveravgiftSats\` (sonen til kommunen), \`andreSosialeKostnaderProsent\`, \`indirekteKostnaderPerAr\` og

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { nh, ROT, type NhKjoring } from './hjelp.js';
 
-export const BRREG_FIXTURES = path.join(ROT, 'fixtures', 'brreg');
+const BRREG_FIXTURES = path.join(ROT, 'fixtures', 'brreg');
 
 export type Modus = 'normal' | 'henger' | 'feil-forst';
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROT } from './hjelp.js';
 
-export const PROGRAMVEILEDER =
+const PROGRAMVEILEDER =
   process.env.NH_PROGRAMVEILEDER ??
   path.resolve(ROT, '..', 'shared', 'kilder', 'programveileder-naeringshageprogrammet-2023-2032.txt');
 export const harProgramveileder = existsSync(PROGRAMVEILEDER);

@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 
-export const I_CI = Boolean(process.env.CI) && process.env.CI !== 'false';
+const I_CI = Boolean(process.env.CI) && process.env.CI !== 'false';
 
 /** `finnes` tilbake; i CI kastes en feil med `hint` (hva som mangler og hvordan det skaffes) når den er false. */
 export function krev(finnes: boolean, hva: string, hint: string): boolean {

@@ -30,13 +30,13 @@ export function lesCsv(sti: string, hopp = 0): Rad[] {
 export const lesRegister = (ws: string): Rad[] => lesCsv(path.join(ws, 'stotteregister.csv'));
 
 /** «1 234,50» / «-12,5» / «1234.5» → øre. */
-export const ore = (s: string | undefined): number => {
+const ore = (s: string | undefined): number => {
   const t = (s ?? '').replace(/\s/g, '').replace(',', '.');
   return t ? Math.round(Number(t) * 100) : 0;
 };
 
-export type Belop = { markedsverdi: number; stotte: number; egenandel: number; mva: number };
-export type Kryssgrunnlag = {
+type Belop = { markedsverdi: number; stotte: number; egenandel: number; mva: number };
+type Kryssgrunnlag = {
   ws: string;
   register: Rad[];
   /** Periodene med en mappe i faktura/ (åååå-mm). */
@@ -256,7 +256,7 @@ const registerSjekk: Kryssjekk = {
   },
 };
 
-export const KRYSSJEKKER: Kryssjekk[] = [
+const KRYSSJEKKER: Kryssjekk[] = [
   registerSjekk,
   ehfSjekk,
   csvSjekk,

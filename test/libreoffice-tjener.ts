@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Profilene: `omregning` regner alltid om formlene ved lasting av xlsx; `norsk` har nb-NO som språk og lokale. */
-export type Profil = 'omregning' | 'norsk';
+type Profil = 'omregning' | 'norsk';
 export type Oppdrag = {
   filer: string[];
   /** Målet for --convert-to, f.eks. «pdf» eller «xlsx:Calc MS Excel 2007 XML». */

@@ -24,7 +24,7 @@ export const harLibreOffice = krev(
 );
 
 /** Konverterer filene i én LibreOffice-runde; gir de nye filene (samme navn, ny endelse) i samme rekkefølge. */
-export async function konverter(
+async function konverter(
   filer: string[],
   o: Omit<Oppdrag, 'filer' | 'utmappe'> & { utmappe?: string },
 ): Promise<string[]> {

@@ -8,11 +8,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { NH } from './hjelp.js';
 
 export const HAR_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-export const I_CI = Boolean(process.env.CI) && process.env.CI !== 'false';
 
 /** Miljø for barneprosessen: uten CI (CI=true slår av spørsmål), uten farger, fast «i dag». */
-export const MILJO = { NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, NH_DATO: '2026-11-22' } as const;
-export const TERMINAL_ENV = (ekstra: Record<string, string> = {}): NodeJS.ProcessEnv => {
+const MILJO = { NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, NH_DATO: '2026-11-22' } as const;
+const TERMINAL_ENV = (ekstra: Record<string, string> = {}): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NO_COLOR: '1',
@@ -29,9 +28,8 @@ export const TERMINAL_ENV = (ekstra: Record<string, string> = {}): NodeJS.Proces
 // Sekvenser fra inquirer (markørflytting, sletting) fjernes før vi leter etter tekst.
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]/g;
-export const ren = (s: string) => s.replace(ANSI, '').replace(/\r/g, '');
+const ren = (s: string) => s.replace(ANSI, '').replace(/\r/g, '');
 
-export const PIL_NED = '\x1b[B';
 export const ENTER = '\r';
 
 export type Steg = { vent: string; svar: string };

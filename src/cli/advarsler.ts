@@ -6,9 +6,9 @@
 import type { Diagnostikk } from '../domain/felles/diagnostikk.js';
 
 /** Så mange like advarsler (samme kode, hver om én bedrift) før de samles. */
-export const SAMLE_FRA = 3;
+const SAMLE_FRA = 3;
 /** Så mange navn vises i den samlede linjen; resten står i --json. */
-export const VIS_NAVN = 5;
+const VIS_NAVN = 5;
 
 const OM_BEDRIFT = /^(.+?) \((\d{9})\)(:?) (.+)$/s;
 

@@ -7,7 +7,7 @@
 import { gjeldende } from './prosess.js';
 
 /** ASCII-navnet i koden → slik det skrives på norsk. Samme lengde, så hjelpens kolonner står. */
-export const NORSKE_FLAGG: Readonly<Record<string, string>> = {
+const NORSKE_FLAGG: Readonly<Record<string, string>> = {
   '--ar': '--år',
   '--halvar': '--halvår',
   '--forhandsvis': '--forhåndsvis',
@@ -43,7 +43,7 @@ export function asciiArgv(argv: string[], skrevet: Map<string, string> = new Map
 }
 
 /** Et flagg slik meldingene skal vise det: som brukeren skrev det i denne kjøringen, ellers norsk. */
-export function vistFlagg(ascii: string): string {
+function vistFlagg(ascii: string): string {
   return gjeldende().skrevneFlagg?.get(ascii) ?? NORSKE_FLAGG[ascii] ?? ascii;
 }
 

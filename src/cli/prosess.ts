@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type Utstrom = { write(s: string): unknown; isTTY?: boolean; columns?: number };
+type Utstrom = { write(s: string): unknown; isTTY?: boolean; columns?: number };
 
 export type NhIO = {
   stdout: Utstrom;

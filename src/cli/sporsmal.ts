@@ -27,7 +27,7 @@ export function tolkJaNei(svar: string): boolean | null {
   return null;
 }
 
-export const JA_NEI_HINT = '(j/n)';
+const JA_NEI_HINT = '(j/n)';
 export const JA_NEI_FEIL = 'Svar j (ja) eller n (nei).';
 /** Hintene under en valgliste (inquirer: «↑↓ navigate • ⏎ select»). */
 const TASTER: Record<string, string> = { navigate: 'for å velge', select: 'for å bekrefte' };

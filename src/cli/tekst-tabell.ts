@@ -21,7 +21,7 @@ const MELLOMROM = 2;
 const MIN_TEKST = 10;
 export const MIN_BREDDE = 80;
 
-export function synligLengde(s: string): number {
+function synligLengde(s: string): number {
   return s.replace(ANSI, '').length;
 }
 

@@ -62,7 +62,6 @@ export async function aapneArbeidsmappe(rot: string): Promise<Arbeidsmappe> {
 }
 
 /** Zod-feil i en JSON-fil → diagnostikk (flyttet til domain/konfig/config.ts; eksportert her for eldre kall). */
-export { zodTilDiagnostikk } from '../domain/konfig/config.js';
 
 /** Finn `<navn>.csv` eller `<navn>.xlsx` (uavhengig av store/små bokstaver, slik Windows gjør). */
 export async function finnDatasettFil(rot: string, navn: string): Promise<string | null> {

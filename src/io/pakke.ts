@@ -6,8 +6,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PAKKE_ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DOCS_MAPPE = path.join(PAKKE_ROT, 'docs');
+const PAKKE_ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DOCS_MAPPE = path.join(PAKKE_ROT, 'docs');
 export const DEMO_MAPPE = path.join(PAKKE_ROT, 'fixtures', 'demo');
 
 export type Emne = { emne: string; tittel: string; fil: string };

@@ -399,6 +399,18 @@ describe('nh budsjett --regnskap bruker årets egne timesatser (10.4, vedlegg 3 
     expect(ja.json().timesatsfil).toEqual({ fil: 'timesats-2027.json', status: 'ulik', skrevet: true });
   });
 
+  it('issue 22 pkt. 3 (les alt først): en ødelagt timesats-2027.json meldes sammen med de andre lesefeilene, ingenting skrives', async () => {
+    const ws = kopier(LITEN);
+    writeFileSync(path.join(ws, 'timesats-2027.json'), '{ ikke json');
+    rmSync(path.join(ws, 'tilskudd.csv'));
+    const r = await nh(['budsjett', '--år', '2027', '--data', ws, '--json']);
+    expect(r.kode).toBe(2);
+    const koder = r.json().feil.map((f: { kode: string }) => f.kode);
+    expect(koder).toContain('ugyldig-json');
+    expect(koder).toContain('mangler-datasett');
+    expect(readdirSync(ws).some((f) => f.endsWith('.xlsx'))).toBe(false);
+  });
+
   it('10.4 / vedlegg 3 pkt. 4.2: attestasjonen lister alt revisor bekrefter, også «ingen statsstøtterettslig fordel» og regnskapsfører', async () => {
     const ws = kopier(LITEN);
     const r = await nh(['budsjett', '--regnskap', '2026', '--data', ws]);

@@ -228,6 +228,8 @@ describe('nh faktura: EHF krever selger- og kjøperdata (issue 15 pkt. 2)', () =
       diagnostikk: expect.arrayContaining([expect.objectContaining({ kode: 'ehf-mangler-kjoper' })]),
     });
     expect(existsSync(path.join(ws, 'stotteregister.csv'))).toBe(false);
+    // Issue 19 pkt. 12: datoen i spørsmålet slik brukeren skriver den.
+    expect(sporsmal[0]).toContain('(hentet av smb-sjekk 10.01.2026)');
     // --forhandsvis spør ikke: tilbudet står som en advarsel (adresse-tilbys), og ingenting skrives.
     const vis = kontekst(true);
     const stilt = sporsmal.length;

@@ -149,6 +149,7 @@ function monterTmpfs(): string | null {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'nh-test', mnt], { stdio: 'ignore' });
     return mnt;
   } catch {
+    rmSync(mnt, { recursive: true, force: true });
     return null;
   }
 }
@@ -163,7 +164,9 @@ describe.skipIf(!MNT)(
   'issue 11 pkt. 6 og 7: full disk og skrivebeskyttet mappe gir exit 2, aldri «Intern feil»',
   () => {
     afterAll(() => {
-      if (MNT) execFileSync('umount', ['-l', MNT], { stdio: 'ignore' });
+      if (!MNT) return;
+      execFileSync('umount', ['-l', MNT], { stdio: 'ignore' });
+      rmSync(MNT, { recursive: true, force: true }); // monteringspunktet selv (tomt etter umount)
     });
 
     /** Fyller disken; `ledig` byte frigjøres igjen etterpå. */

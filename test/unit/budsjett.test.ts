@@ -13,7 +13,8 @@ import {
   tolkAktivitet,
   tolkKategori,
 } from '../../src/domain/budsjett/budsjett.js';
-import { beregnRegnskap, nevntMalbedrift } from '../../src/domain/budsjett/regnskap.js';
+import { beregnRegnskap } from '../../src/domain/budsjett/regnskap.js';
+import { nevntMalbedrift } from '../../src/domain/budsjett/timelinjer.js';
 import { KOSTNADSKATEGORIER, type Kostnad } from '../../src/domain/datasett/kostnader.js';
 import type { Ansatt } from '../../src/domain/datasett/ansatte.js';
 import type { Malbedrift } from '../../src/domain/datasett/malbedrifter.js';

@@ -9,7 +9,8 @@ import { lesArkStrom } from '../../src/io/les/xlsx-strom.js';
 import { lesAlle, lesAlleDelvis, tolkTabell } from '../../src/io/les/datasett.js';
 import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
 import { lagCsv } from '../../src/io/skriv/csv-skriv.js';
-import { configSkjema, naermeste, seksjon, tolkConfig } from '../../src/domain/konfig/config.js';
+import { configSkjema, tolkConfig } from '../../src/domain/konfig/config.js';
+import { naermeste } from '../../src/domain/felles/naermeste.js';
 import { krev } from '../../src/domain/konfig/uavklart.js';
 import { tilskuddDef } from '../../src/domain/datasett/tilskudd.js';
 import { kostnaderDef } from '../../src/domain/datasett/kostnader.js';
@@ -180,11 +181,15 @@ describe('nh.json (issue 11 pkt. 1, 2, 4, 5, 18)', () => {
     expect(!f.ok && f.feil.map((d) => d.melding)).toEqual([
       'Ukjent felt «faktura.tjenestepris» — mente du «faktura.tjenestepriser»?',
     ]);
-    const c = configSkjema.parse({ ...MINI_CONFIG, smb: { innovasjonselskaper: [] } });
-    const skjema = z.object({ innovasjonsselskaper: z.array(z.string()).default([]) });
-    expect(() => seksjon(c, 'smb', skjema)).toThrowError(
-      'nh.json, felt «smb.innovasjonselskaper»: Ukjent felt «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?',
-    );
+    // Issue 22 pkt. 7: «smb» står i hovedskjemaet, så en feilstavet nøkkel der blir ikke lenger stille oversett.
+    const s = tolkConfig({ ...MINI_CONFIG, smb: { innovasjonselskaper: [] } });
+    expect(!s.ok && s.feil.map((d) => [d.kode, d.kilde?.kolonne, d.melding])).toEqual([
+      [
+        'ukjent-config-nokkel',
+        'smb.innovasjonselskaper',
+        'Ukjent felt «smb.innovasjonselskaper» — mente du «smb.innovasjonsselskaper»?',
+      ],
+    ]);
     expect(naermeste('helt annet', ['tjenestepriser', 'mvaKode'])).toBeNull();
   });
 

@@ -11,7 +11,7 @@ import {
   kontrollerSrl,
   kontrollerTiltak,
   periodeFor,
-  tolkMal,
+  tolkMaal,
   utelatteTiltak,
   type Grunnlag,
   type MalbedriftGrunnlag,
@@ -298,7 +298,7 @@ describe('taksonomiens miljømål i malbedrifter (vedlegg 2)', () => {
 describe('mål og Sivas minimum (programveileder 11.2)', () => {
   const kilde = (rad: number) => ({ fil: 'maltall-2027.csv', rad });
   it('11.2: mål for innovasjonsstøtte under 90 % gir advarsel; 90 % gjør det ikke', () => {
-    const r = tolkMal([{ id: 'andelInnovasjonsstotte', mal: 850_000, kilde: kilde(2) }]);
+    const r = tolkMaal([{ id: 'andelInnovasjonsstotte', mal: 850_000, kilde: kilde(2) }]);
     expect(r.diagnostikk).toHaveLength(1);
     expect(r.diagnostikk[0]).toMatchObject({
       alvor: 'advarsel',
@@ -306,14 +306,14 @@ describe('mål og Sivas minimum (programveileder 11.2)', () => {
       kilde: { rad: 2, kolonne: 'mal' },
     });
     expect(r.diagnostikk[0]!.melding).toMatch(/85 %.*90 %/);
-    expect(tolkMal([{ id: 'andelInnovasjonsstotte', mal: 900_000 }]).diagnostikk).toEqual([]);
+    expect(tolkMaal([{ id: 'andelInnovasjonsstotte', mal: 900_000 }]).diagnostikk).toEqual([]);
   });
   it('11.2: en andel utenfor 0–100 % gir advarsel', () => {
-    expect(tolkMal([{ id: 'andelEksport', mal: 1_200_000 }]).diagnostikk[0]!.kode).toBe('andel-utenfor-0-100');
-    expect(tolkMal([{ id: 'andelEksport', mal: -10_000 }]).diagnostikk[0]!.kode).toBe('andel-utenfor-0-100');
+    expect(tolkMaal([{ id: 'andelEksport', mal: 1_200_000 }]).diagnostikk[0]!.kode).toBe('andel-utenfor-0-100');
+    expect(tolkMaal([{ id: 'andelEksport', mal: -10_000 }]).diagnostikk[0]!.kode).toBe('andel-utenfor-0-100');
   });
   it('antall må være heltall ≥ 0; ukjent og dobbelt måltall er feil', () => {
-    const r = tolkMal([
+    const r = tolkMaal([
       { id: 'nyeMalbedrifter', mal: 125_000 },
       { id: 'samarbeidsprosjekter', mal: -10_000 },
       { id: 'finnesIkke', mal: 10_000 },
@@ -336,7 +336,7 @@ describe('mål og Sivas minimum (programveileder 11.2)', () => {
   it('avvik = resultat − mål (ppm-poeng for andeler); mål kan avvike fra grunnlaget og vises begge', () => {
     const ms = [mb(), mb()];
     const g = grunnlag({ malbedrifter: ms, stotte: [{ orgnr: ms[0]!.orgnr, dato: d('2026-01-31'), stotte: 100 }] });
-    const { mal } = tolkMal([
+    const { mal } = tolkMaal([
       { id: 'andelInnovasjonsstotte', mal: 950_000 },
       { id: 'malbedrifterIAaret', mal: 30_000 },
     ]);

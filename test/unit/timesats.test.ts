@@ -10,7 +10,15 @@ import {
   timerAvvikProsent,
   type TimesatsParametre,
 } from '../../src/domain/timesats/timesats.js';
-import { grunnlagFor, satsfilnavn, velgAttestasjonssatser } from '../../src/domain/timesats/aarssatser.js';
+import {
+  aarsSatser,
+  grunnlagFor,
+  lagredeSatserSkjema,
+  planleggTimesats,
+  satsfilnavn,
+  velgAttestasjonssatser,
+} from '../../src/domain/timesats/aarssatser.js';
+import type { Ansatt } from '../../src/domain/datasett/ansatte.js';
 
 const P: TimesatsParametre = {
   arbeidsgiveravgiftSats: 141_000, // 14,1 %
@@ -164,5 +172,64 @@ describe('hvilke satser attestasjonen bruker (issue 20 pkt. 16, vedlegg 3 pkt. 3
     expect(grunnlagFor(2027, '2026-12-01')).toBe('budsjett');
     expect(grunnlagFor(2026, '2026-12-01')).toBe('faktisk');
     expect(satsfilnavn(2026, 'faktisk')).toBe('timesats-2026-faktisk.json');
+  });
+});
+
+describe('nh timesats som ren plan (issue 22 pkt. 3; vedlegg 3 pkt. 3, issue 20 pkt. 16)', () => {
+  const satser = beregnTimesatser(
+    [{ navn: 'Kari Nordmann', arslonn: kr(650_000), kilde: { fil: 'ansatte.csv', rad: 2 } } as unknown as Ansatt],
+    P,
+  );
+  const plan = (idag: string, forhandsvis = false) =>
+    planleggTimesats({ aar: 2027, idag, timerPerArsverk: 1695, satser, forhandsvis });
+
+  it('før året begynner: budsjettsatsene i timesats-<år>.json; fra 1. januar: årets faktiske i -faktisk.json', () => {
+    expect(plan('2026-12-31')).toMatchObject({
+      grunnlag: 'budsjett',
+      filer: { arbeidsbok: 'timesats-2027.xlsx', satsfil: 'timesats-2027.json' },
+      skriv: ['arbeidsbok', 'satsfil'],
+    });
+    expect(plan('2027-01-01').filer.satsfil).toBe('timesats-2027-faktisk.json');
+    const lagret = lagredeSatserSkjema.parse(JSON.parse(plan('2027-01-01').satsinnhold));
+    expect(lagret).toMatchObject({ ar: 2027, laget: '2027-01-01', grunnlag: 'faktisk', timerPerArsverk: 1695 });
+    expect(lagret.ansatte).toEqual([
+      { navn: 'Kari Nordmann', godkjent: satser[0]!.godkjent, binder: satser[0]!.binder },
+    ]);
+  });
+
+  it('--forhåndsvis skriver ingenting, men sier hvilket grunnlag og hvilken fil satsene ville fått', () => {
+    const vist = plan('2026-12-31', true);
+    expect(vist.skriv).toEqual([]);
+    expect(vist.filer.satsfil).toBe('timesats-2027.json');
+  });
+});
+
+describe('årets satser for attestasjonen (vedlegg 3 pkt. 3 og 4.2, issue 20 pkt. 16)', () => {
+  const sett = (grunnlag: 'budsjett' | 'faktisk', godkjent: number, timerPerArsverk: number | null = 1695) => ({
+    fil: satsfilnavn(2026, grunnlag),
+    grunnlag,
+    laget: '2026-12-15' as never,
+    timerPerArsverk,
+    ansatte: [{ navn: 'Kari Nordmann', godkjent }],
+  });
+
+  it('faktiske satser lagret: de brukes, ansatte trengs ikke, og et annet timetall enn Sivas 1 695 gir en advarsel', () => {
+    const a = aarsSatser(2026, { budsjett: sett('budsjett', 800_00), faktisk: sett('faktisk', 900_00, 1600) }, null);
+    expect(a).toMatchObject({ brukt: 'faktisk', fil: 'timesats-2026-faktisk.json', satser: [{ godkjent: 900_00 }] });
+    expect(a.kilde).toBe('timesats-2026-faktisk.json (årets faktiske satser, lagret av nh 15.12.2026)');
+    expect(a.advarsler.map((d) => d.kode)).toEqual(['timer-per-arsverk-avviker']);
+  });
+
+  it('bare budsjettsatsene lagret: de brukes med advarselen om at de faktiske mangler', () => {
+    const a = aarsSatser(2026, { budsjett: sett('budsjett', 800_00), faktisk: null }, null);
+    expect(a.brukt).toBe('budsjett');
+    expect(a.advarsler.map((d) => d.kode)).toEqual(['faktiske-satser-mangler']);
+  });
+
+  it('ingenting lagret: regnet fra ansatte, ansattes advarsler først og så «ikke lagret»', () => {
+    const fraAnsatte = { ansatte: [{ navn: 'Ola' }], satser: [{ godkjent: 700_00 }], advarsler: [] };
+    const a = aarsSatser(2026, { budsjett: null, faktisk: null }, fraAnsatte);
+    expect(a).toMatchObject({ brukt: 'ansatte', fil: null, satser: [{ godkjent: 700_00 }] });
+    expect(a.advarsler.map((d) => d.kode)).toEqual(['timesats-ikke-lagret']);
   });
 });

@@ -15,7 +15,6 @@ export const tekst = (b: string) => z.string().describe(b);
 export const tall = (b: string) => z.number().describe(b);
 export const jaNei = (b: string) => z.boolean().describe(b);
 export const sti = (b: string) => z.string().describe(`${b} (absolutt sti)`);
-export const orgnr = (b = 'organisasjonsnummer (ni sifre)') => z.string().describe(b);
 export const tolkninger = () =>
   z.array(z.string()).describe('valgene nh har gjort der programveilederen er åpen (også i xlsx-filen)');
 
@@ -40,7 +39,7 @@ export const diagnostikk = z
   .describe('en feil eller advarsel');
 
 /** Feltene hvert resultat har (src/cli/json/konvolutt.ts), i denne rekkefølgen; `advarsler` står sist. */
-export const konvoluttFelt = {
+const konvoluttFelt = {
   ok: jaNei('true når exitKode er 0'),
   versjon: z
     .literal(JSON_VERSJON)
@@ -53,7 +52,7 @@ export const konvoluttFelt = {
     .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
     .describe('0 ok, 1 en regel sier nei, 2 ugyldig inndata eller bruk, 3 intern feil i nh'),
 };
-export const advarsler = z.array(diagnostikk).describe('advarslene (på skjermen samlet per kode; her hver for seg)');
+const advarsler = z.array(diagnostikk).describe('advarslene (på skjermen samlet per kode; her hver for seg)');
 
 /** Et resultat: konvolutten rundt kommandoens egne felt. */
 export function resultat<T extends z.ZodRawShape>(felt: T) {

@@ -13,6 +13,7 @@ import { ktsPlanJson } from './kts-plan.js';
 import { smbSjekkJson } from './smb-sjekk.js';
 
 export { feilResultat } from './felles.js';
+/** @public scripts/json-docs.mjs leser versjonen herfra (via dist/), knip ser ikke den importen. */
 export { JSON_VERSJON } from './konvolutt.js';
 
 /** Kommandoens navn (som i `kommando`) → skjemaet for et vellykket resultat (exit 0 eller 1). */

@@ -192,13 +192,7 @@ export function kontrollerMerforbruk(b: Tilskuddsbalanse): Diagnostikk[] {
   return [
     advarsel(
       'merforbruk',
-      `MERFORBRUK: brukt innovasjonsstøtte ${formatKroner(b.brukt)} kr i ${b.ar} er ${formatKroner(over)} kr mer enn disponibelt ` +
-        `innovasjonstilskudd ${formatKroner(b.disponibelt)} kr (overført ${formatKroner(b.overfort)} kr + innvilget ` +
-        `${formatKroner(b.innvilget)} kr). I AVI kan det ikke rapporteres mer brukt enn disponibelt (programveileder 10.4): høyst ` +
-        `${formatKroner(Math.max(0, b.disponibelt))} kr rapporteres, og merforbruket tas ut forholdsmessig per målbedrift (se «Rapporteres i AVI»); ` +
-        `det kompenseres ikke på neste års tildeling (vedlegg 3 pkt. 4.1): det dekkes av næringshagen selv. ` +
-        `Støtteregisteret viser støtte som er gitt og skal ikke endres. Mangler et tilsagn i tilskudd (innovasjon/overfort), ` +
-        `registrer det der.`,
+      `MERFORBRUK: brukt innovasjonsstøtte ${formatKroner(b.brukt)} kr i ${b.ar} er ${formatKroner(over)} kr mer enn disponibelt innovasjonstilskudd ${formatKroner(b.disponibelt)} kr (overført ${formatKroner(b.overfort)} kr + innvilget ${formatKroner(b.innvilget)} kr). I AVI kan det ikke rapporteres mer brukt enn disponibelt (programveileder 10.4): høyst ${formatKroner(Math.max(0, b.disponibelt))} kr rapporteres, og merforbruket tas ut forholdsmessig per målbedrift (se «Rapporteres i AVI»); det kompenseres ikke på neste års tildeling (vedlegg 3 pkt. 4.1): det dekkes av næringshagen selv. Støtteregisteret viser støtte som er gitt og skal ikke endres. Mangler et tilsagn i tilskudd (innovasjon/overfort), registrer det der.`,
       undefined,
       { verdi: `${formatKroner(b.brukt)} kr`, forventet: `høyst ${formatKroner(b.disponibelt)} kr` },
     ),
@@ -216,10 +210,7 @@ export function kontrollerAkkumulering(b: Tilskuddsbalanse, forelopig = false): 
   return [
     advarsel(
       'ubrukt-vokser',
-      `${forelopig ? 'Foreløpig (året er ikke over): ' : ''}Ubrukte innovasjonsmidler vokser: ${formatKroner(b.overfort)} kr ble overført inn i ${b.ar}, og ` +
-        `${formatKroner(b.ubrukt)} kr (${formatKroner(b.disponibelt)} − ${formatKroner(b.brukt)}) overføres til ${b.ar + 1}, ` +
-        `${formatKroner(b.ubrukt - b.overfort)} kr mer. Siva kan kreve akkumulerte ubrukte midler tilbakebetalt eller brukt ` +
-        `før ny tildeling (programveileder 10.4).`,
+      `${forelopig ? 'Foreløpig (året er ikke over): ' : ''}Ubrukte innovasjonsmidler vokser: ${formatKroner(b.overfort)} kr ble overført inn i ${b.ar}, og ${formatKroner(b.ubrukt)} kr (${formatKroner(b.disponibelt)} − ${formatKroner(b.brukt)}) overføres til ${b.ar + 1}, ${formatKroner(b.ubrukt - b.overfort)} kr mer. Siva kan kreve akkumulerte ubrukte midler tilbakebetalt eller brukt før ny tildeling (programveileder 10.4).`,
       undefined,
       {
         verdi: `${formatKroner(b.ubrukt)} kr`,

@@ -17,7 +17,7 @@ import type { AktivMalbedrift, StottePerMalbedrift, Tilskuddsbalanse } from './a
 
 // ————— 10.4 pkt. 1: hva som kan rapporteres i AVI —————
 
-export type AviStotteRad = {
+type AviStotteRad = {
   orgnr: string;
   navn: string;
   /** Gitt innovasjonsstøtte i perioden (støtteregisteret). */
@@ -103,8 +103,7 @@ export function kontrollerAviRegistrering(
     return [
       advarsel(
         'avi-logg-mangler',
-        `Fant ingen AVI-logg: nh kan ikke se om de ${aktive.length} aktive målbedriftene er registrert i AVI ` +
-          `innen ${frist} (programveileder 11.1). Lag AVI-oppdateringene med nh kts-plan, eller kontroller arket «Målbedrifter» mot AVI.`,
+        `Fant ingen AVI-logg: nh kan ikke se om de ${aktive.length} aktive målbedriftene er registrert i AVI innen ${frist} (programveileder 11.1). Lag AVI-oppdateringene med nh kts-plan, eller kontroller arket «Målbedrifter» mot AVI.`,
         { fil: g.loggFil },
       ),
     ];
@@ -115,8 +114,7 @@ export function kontrollerAviRegistrering(
   return [
     advarsel(
       'ikke-registrert-i-avi',
-      `${mangler.length} aktive målbedrifter ${g.halvar ? 'første halvår' : 'i året'} står ikke i noen AVI-opplasting i loggen: ${liste}. ` +
-        `Alle som er/har vært aktive skal være registrert i AVI innen ${frist} (programveileder 11.1): ` +
+      `${mangler.length} aktive målbedrifter ${g.halvar ? 'første halvår' : 'i året'} står ikke i noen AVI-opplasting i loggen: ${liste}. Alle som er/har vært aktive skal være registrert i AVI innen ${frist} (programveileder 11.1): ` +
         (g.halvar
           ? 'lag neste AVI-oppdatering med nh kts-plan og last opp filen nå.'
           : `kjør nh kts-plan --frist ${g.aar}-12-31 og last opp filen.`),

@@ -15,7 +15,7 @@ export type Frist = {
   aviOppdatering?: boolean;
 };
 
-export const FRISTER: readonly Frist[] = [
+const FRISTER: readonly Frist[] = [
   // 11.1: «All rapportering for fjoråret knyttet til bruk av innovasjonsstøtte (artikkel 28) skal være ferdigstilt.
   // Dette innebærer at rapportering for alle målbedrifter, samt næringshagestatusskjemaet skal være avsluttet.»
   {
@@ -96,7 +96,7 @@ export const FRISTER: readonly Frist[] = [
   },
 ];
 
-export function fristDato(f: Frist, aar: number): Dato {
+function fristDato(f: Frist, aar: number): Dato {
   return lagDato(aar, f.mnd, f.dag);
 }
 

@@ -4,7 +4,7 @@
  * målbedrift og tilskuddsbalansen (10.4) — og advarslene, i samme rekkefølge som de vises. Ingen I/O.
  */
 import type { Malbedrift } from '../datasett/malbedrifter.js';
-import type { MaltallMal } from '../datasett/maltall.js';
+import type { MaltallMaalRad } from '../datasett/maltall.js';
 import type { SrlVurdering } from '../datasett/srl.js';
 import type { Stottelinje } from '../datasett/stotteregister.js';
 import type { Tiltak } from '../datasett/tiltak.js';
@@ -16,7 +16,7 @@ import {
   kombiner,
   kontrollerAndel,
   periodeFor,
-  tolkMal,
+  tolkMaal,
   utelatteTiltak,
   type Maaling,
   type MaltallRad,
@@ -66,8 +66,13 @@ export type MaltallPlan = {
  * Måltallene for perioden (11.2) satt sammen med de egne målene. Advarslene: målene, datagrunnlaget og tiltak
  * hjelpetekstene utelukker (henvisning av egen målbedrift, samarbeid med Siva).
  */
-export function planMaltall(data: Rapportdata, malRader: readonly MaltallMal[], p: Periode, idag: Dato): MaltallPlan {
-  const { mal, diagnostikk } = tolkMal(
+export function planMaltall(
+  data: Rapportdata,
+  malRader: readonly MaltallMaalRad[],
+  p: Periode,
+  idag: Dato,
+): MaltallPlan {
+  const { mal, diagnostikk } = tolkMaal(
     malRader.map((r) => ({ id: r.id, mal: r.mal, kommentar: r.kommentar, kilde: r.kilde })),
   );
   const feil = diagnostikk.filter((d) => d.alvor === 'feil');
@@ -89,7 +94,7 @@ export function planMaltall(data: Rapportdata, malRader: readonly MaltallMal[], 
 }
 
 /** Advarsler om datagrunnlaget: støtteregisteret mangler måneder med timer, støtte uten avtale. */
-export function dataAdvarsler(d: Rapportdata, p: Periode, idagMaaned: string): Diagnostikk[] {
+function dataAdvarsler(d: Rapportdata, p: Periode, idagMaaned: string): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
   const registerMaaneder = new Set(d.register.filter((r) => r.dato >= p.fra && r.dato <= p.til).map((r) => r.periode));
   const mangler = [...d.timerMaaneder].filter((m) => m < idagMaaned && !registerMaaneder.has(m)).sort();
@@ -97,8 +102,7 @@ export function dataAdvarsler(d: Rapportdata, p: Periode, idagMaaned: string): D
     ds.push(
       advarsel(
         'register-mangler-perioder',
-        `Støtteregisteret har ingen linjer for ${mangler.join(', ')}, men timelistene har timer på målbedrifter da. ` +
-          `Innovasjonsstøtten blir for lav til den er fakturert: kjør nh faktura --periode <åååå-mm> for periodene først.`,
+        `Støtteregisteret har ingen linjer for ${mangler.join(', ')}, men timelistene har timer på målbedrifter da. Innovasjonsstøtten blir for lav til den er fakturert: kjør nh faktura --periode <åååå-mm> for periodene først.`,
         { fil: d.filer.stotteregister ?? 'stotteregister.csv' },
       ),
     );

@@ -26,7 +26,7 @@ export * from './fordeling.js';
 
 export type Modus = 'plan' | 'regnskap';
 /** under: tildelingen er større enn kostnadene; over: kostnadene er større; lik: går i null. */
-export type Status = 'under' | 'lik' | 'over';
+type Status = 'under' | 'lik' | 'over';
 
 export type Kostnadslinje = {
   kategori: Kostnadskategori;
@@ -128,7 +128,7 @@ export function direkteKostnader(
 
 // ————— Plan (nh budsjett --år) —————
 
-export type Planperson = { navn: string; timer: number; timesats: Ore; belop: Ore; harPlan: boolean };
+type Planperson = { navn: string; timer: number; timesats: Ore; belop: Ore; harPlan: boolean };
 
 export type Budsjettplan = {
   modus: 'plan';

@@ -6,7 +6,7 @@ import type { Tilskudd } from '../datasett/tilskudd.js';
 // ————— Fordelingen 25 % / 75 % (10.2) —————
 
 /** Programveileder 10.2 (figuren): 25 % av tilskuddet til administrasjon og gjennomføring, 75 % til art. 28. */
-export const ADM_ANDEL_10_2: Ppm = 250_000;
+const ADM_ANDEL_10_2: Ppm = 250_000;
 
 export type Fordeling = {
   ar: number;

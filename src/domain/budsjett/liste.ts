@@ -23,7 +23,7 @@ export const ADM_AKTIVITETER = [
   'Kompetanseheving for ansatte',
   'Rapporteringsforpliktelser',
 ] as const;
-export type AdmAktivitet = (typeof ADM_AKTIVITETER)[number];
+type AdmAktivitet = (typeof ADM_AKTIVITETER)[number];
 
 /**
  * Vedlegg 3 pkt. 3: opptaket (innlemmelsen) og rekrutteringen av bedrifter er administrasjon, også når raden

@@ -81,4 +81,4 @@ export const maltallDef = definerDatasett({
   },
 });
 
-export type MaltallMal = MedKilde<RadAv<typeof maltallDef>>;
+export type MaltallMaalRad = MedKilde<RadAv<typeof maltallDef>>;

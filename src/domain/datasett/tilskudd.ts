@@ -6,7 +6,7 @@ import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from 
  * tilskudd til administrasjon og gjennomføring (ikke statsstøtte), og ubrukte innovasjonsmidler
  * overført fra tidligere år.
  */
-export const TILSKUDDSTYPER = ['innovasjon', 'administrasjon', 'overfort'] as const;
+const TILSKUDDSTYPER = ['innovasjon', 'administrasjon', 'overfort'] as const;
 export type Tilskuddstype = (typeof TILSKUDDSTYPER)[number];
 
 export const tilskuddDef = definerDatasett({

@@ -8,7 +8,7 @@ import { definerDatasett, frivillig, paakrevd, type MedKilde, type RadAv } from 
  * rådgivning fra næringshagen. Én rad per tiltak (ikke per deltaker) — slik AVI teller.
  * For «henvisning» og «radgivning-andres-bedrift» er raden én bedrift (bedrift eller orgnr må fylles ut).
  */
-export const TILTAKSTYPER = [
+const TILTAKSTYPER = [
   'baerekraft-ansatte',
   'baerekraft-malbedrifter',
   'digitalisering-ansatte',
@@ -53,9 +53,7 @@ export const tiltakDef = definerDatasett({
         type: 'tekst',
         verdier: TILTAKSTYPER,
         beskrivelse:
-          'Hva slags tiltak: baerekraft-ansatte, baerekraft-malbedrifter, digitalisering-ansatte, digitalisering-malbedrifter, eksport-malbedrifter, ' +
-          'samarbeidsprosjekt (med andre programoperatører), henvisning (bedrift henvist til annen operatør i stedet for å bli egen målbedrift), ' +
-          'radgivning-andres-bedrift (bedrift hos annen operatør som får rådgivning fra våre ansatte).',
+          'Hva slags tiltak: baerekraft-ansatte, baerekraft-malbedrifter, digitalisering-ansatte, digitalisering-malbedrifter, eksport-malbedrifter, samarbeidsprosjekt (med andre programoperatører), henvisning (bedrift henvist til annen operatør i stedet for å bli egen målbedrift), radgivning-andres-bedrift (bedrift hos annen operatør som får rådgivning fra våre ansatte).',
         eksempel: 'baerekraft-malbedrifter',
       },
     ),

@@ -34,7 +34,7 @@ export type Kumulering = {
 const iVinduet = (dato: string, til: Dato) => dato > vinduStart(til) && dato <= til;
 
 /** Annen støtte i kroner: kronebeløpet, eller euro omregnet med kursen (×10 000) halv opp. */
-export function annenStotteNok(r: Pick<AnnenStotte, 'belop' | 'belopEur'>, kurs: number): Ore {
+function annenStotteNok(r: Pick<AnnenStotte, 'belop' | 'belopEur'>, kurs: number): Ore {
   return r.belop ?? mulDivRund(r.belopEur ?? 0, kurs, 10_000);
 }
 
@@ -62,11 +62,7 @@ export function sjekkKumulering(
       kode: 'kumulering-over-intensitet',
       orgnr: m.orgnr,
       navn: m.navn,
-      melding:
-        `${m.navn} (${m.orgnr}): næringshagens støtte ${formatKroner(vaarStotte)} kr + støtte fra andre til de samme kostnadene ` +
-        `${formatKroner(annenStotte)} kr (annenstotte: ${samme.map((a) => `${a.giver} ${formatDato(a.dato)}`).join(', ')}) er ` +
-        `${formatProsent(intensitet)} av markedsverdien ${formatKroner(markedsverdi)} kr i treårsvinduet til ${formatDato(fakturadato)} — over 75 %. ` +
-        `Vedlegg 3 pkt. 2: annen offentlig støtte til de samme kostnadene bare «inntil det maksimale tillatte støttenivå». Senk støtteintensiteten for målbedriften.`,
+      melding: `${m.navn} (${m.orgnr}): næringshagens støtte ${formatKroner(vaarStotte)} kr + støtte fra andre til de samme kostnadene ${formatKroner(annenStotte)} kr (annenstotte: ${samme.map((a) => `${a.giver} ${formatDato(a.dato)}`).join(', ')}) er ${formatProsent(intensitet)} av markedsverdien ${formatKroner(markedsverdi)} kr i treårsvinduet til ${formatDato(fakturadato)} — over 75 %. Vedlegg 3 pkt. 2: annen offentlig støtte til de samme kostnadene bare «inntil det maksimale tillatte støttenivå». Senk støtteintensiteten for målbedriften.`,
       tall: {
         markedsverdi: markedsverdi / 100,
         vaarStotte: vaarStotte / 100,

@@ -67,11 +67,11 @@ export function beregnFakturalinjer(
   return { sum: { markedsverdi, egenandel, stotte: markedsverdi - egenandel, mva, aBetale: egenandel + mva }, linjer };
 }
 
-export function nullSum(): Sum {
+function nullSum(): Sum {
   return { timer: 0, markedsverdi: 0, egenandel: 0, stotte: 0, mva: 0, aBetale: 0 };
 }
 
-export function leggTil(s: Sum, l: Sum | (Linjeberegning & { timer: number })): void {
+function leggTil(s: Sum, l: Sum | (Linjeberegning & { timer: number })): void {
   s.timer += l.timer;
   s.markedsverdi += l.markedsverdi;
   s.egenandel += l.egenandel;
@@ -89,12 +89,8 @@ export function tilEurCent(stotte: Ore, kurs: number): number {
  * Programveileder 10.4 / vedlegg 3 pkt. 4.1: «Fakturaen skal tydelig vise hva som er markedsverdi på
  * tjenesten, egenandelen som skal betales av målbedriften, samt hvor mye innovasjonsstøtte dette utgjør.»
  */
-export function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mvaSats: Ppm): string {
-  return (
-    `Rådgivning ${periode}: markedsverdi ${formatKroner(s.markedsverdi)} kr. ` +
-    `Innovasjonsstøtte (GBER art. 28, via Siva-programmet) ${formatKroner(s.stotte)} kr (${formatProsent(stotteintensitet)}). ` +
-    `Egenandel ${formatKroner(s.egenandel)} kr + mva ${formatProsent(mvaSats)} ${formatKroner(s.mva)} kr = å betale ${formatKroner(s.aBetale)} kr.`
-  );
+function fakturatekst(periode: Maaned, s: Sum, stotteintensitet: Ppm, mvaSats: Ppm): string {
+  return `Rådgivning ${periode}: markedsverdi ${formatKroner(s.markedsverdi)} kr. Innovasjonsstøtte (GBER art. 28, via Siva-programmet) ${formatKroner(s.stotte)} kr (${formatProsent(stotteintensitet)}). Egenandel ${formatKroner(s.egenandel)} kr + mva ${formatProsent(mvaSats)} ${formatKroner(s.mva)} kr = å betale ${formatKroner(s.aBetale)} kr.`;
 }
 
 /** Legger timeraden til linjen for ansatt × aktivitet × pris hos målbedriften. */

@@ -28,7 +28,7 @@ import {
 import { nteVirkedag } from '../felles/helligdager.js';
 
 /** Bokføringsforskriften § 5-1-3 tredje ledd: «de femten første virkedagene». */
-export const VIRKEDAGER_TILBAKEDATERING = 15;
+const VIRKEDAGER_TILBAKEDATERING = 15;
 
 export type Fakturadatoer = {
   fakturadato: Dato;
@@ -74,9 +74,7 @@ export function planleggFakturadato(a: {
     };
   if (a.flagg !== undefined && a.flagg < a.idag && !(a.flagg === slutt && lov))
     return {
-      feil:
-        `--fakturadato ${formatDato(a.flagg)} er før i dag (${formatDato(a.idag)}). En faktura kan bare tilbakedateres til ` +
-        `periodens siste dag (${formatDato(slutt)}), og bare når den utstedes innen ${vindu} (${paragraf}).`,
+      feil: `--fakturadato ${formatDato(a.flagg)} er før i dag (${formatDato(a.idag)}). En faktura kan bare tilbakedateres til periodens siste dag (${formatDato(slutt)}), og bare når den utstedes innen ${vindu} (${paragraf}).`,
       forventet: lov
         ? `i dag (${formatDato(a.idag)}) eller ${formatDato(slutt)}`
         : `i dag (${formatDato(a.idag)}), eller utelat --fakturadato`,
@@ -88,8 +86,7 @@ export function planleggFakturadato(a: {
   let forklaring: string;
   if (tilbakedatert)
     forklaring =
-      `Fakturadato ${formatDato(fakturadato)}: tilbakedatert til periodens siste dag, lov fordi fakturaene utstedes ` +
-      `${formatDato(a.idag)}, innen ${vindu} (${paragraf}). Forfall regnes fra i dag: ${formatDato(forfallsdato)}.` +
+      `Fakturadato ${formatDato(fakturadato)}: tilbakedatert til periodens siste dag, lov fordi fakturaene utstedes ${formatDato(a.idag)}, innen ${vindu} (${paragraf}). Forfall regnes fra i dag: ${formatDato(forfallsdato)}.` +
       (kilde === 'tilbakedatert' ? ` Vil du datere dem i dag: --fakturadato ${a.idag}.` : '');
   else if (a.idag <= slutt)
     forklaring = `Fakturadato ${formatDato(fakturadato)} = i dag (perioden ${a.periode} er ikke avsluttet); forfall ${formatDato(forfallsdato)}.`;

@@ -11,7 +11,7 @@ import { formatProsent, type Ore, type Ppm } from '../felles/penger.js';
 import type { Fakturagrunnlag } from './typer.js';
 import type { Identitet, RegisterlinjeData } from './typer.js';
 
-export type Importlinje = {
+type Importlinje = {
   produkt: string;
   beskrivelse: string /** hundredeler, negativ i kreditnota */;
   antall: number;
@@ -28,7 +28,7 @@ export type Importfaktura = {
   linjer: Importlinje[];
 };
 
-export const STOTTELINJE = 'Innovasjonsstøtte';
+const STOTTELINJE = 'Innovasjonsstøtte';
 
 function stottelinje(stotte: Ore, si: Ppm | null, fortegn: 1 | -1): Importlinje {
   return {
@@ -68,14 +68,4 @@ export function importKreditnota(
   ];
   if (gammel.stotte) linjer.push(stottelinje(gammel.stotte, null, -1));
   return { id, periode: gammel.periode, kunde, tekst, linjer };
-}
-
-/** Sum eks. mva slik systemet regner den: Σ antall × pris, hver linje avrundet til øre. */
-export function sumEksMva(f: Importfaktura): Ore {
-  let s = 0;
-  for (const l of f.linjer) {
-    const t = l.antall * l.pris;
-    s += Math.sign(t) * Math.floor((Math.abs(t) + 50) / 100);
-  }
-  return s;
 }

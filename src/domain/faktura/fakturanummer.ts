@@ -27,7 +27,7 @@ export function aktiveFakturaer<L extends RegisterlinjeData>(linjer: readonly L[
 }
 
 /** Høyeste numeriske fakturanummer i registeret (0 om ingen). */
-export function hoyesteNummer(linjer: readonly Pick<RegisterlinjeData, 'fakturanr'>[]): number {
+function hoyesteNummer(linjer: readonly Pick<RegisterlinjeData, 'fakturanr'>[]): number {
   let maks = 0;
   for (const l of linjer) if (l.fakturanr && /^\d+$/.test(l.fakturanr)) maks = Math.max(maks, Number(l.fakturanr));
   return maks;

@@ -73,10 +73,7 @@ export function finnIngenStotte(
         ut.push({
           kode: 'ingen-stotte',
           orgnr: t.malbedrift,
-          melding:
-            `${sted}: «${verdi}» er ${HVA[slag].tekst} og gir ingen innovasjonsstøtte — ${HVA[slag].regel}. ` +
-            `nh avviser kjøringen i stedet for å fakturere raden. Er det ikke ${HVA[slag].tekst}, gi raden en annen ` +
-            `${kolonne}, eller endre nh.json faktura.ingenStotte.${slag} (nå: ${liste.map((m) => `«${m}»`).join(', ')}).`,
+          melding: `${sted}: «${verdi}» er ${HVA[slag].tekst} og gir ingen innovasjonsstøtte — ${HVA[slag].regel}. nh avviser kjøringen i stedet for å fakturere raden. Er det ikke ${HVA[slag].tekst}, gi raden en annen ${kolonne}, eller endre nh.json faktura.ingenStotte.${slag} (nå: ${liste.map((m) => `«${m}»`).join(', ')}).`,
           tall: { rad: t.kilde.rad ?? 0, timer: t.timer / 100 },
         });
         break treff;

@@ -4,6 +4,7 @@
  * planen sier hvilke tilbud som må besvares; appen spør (aldri under låsen); `avgjorKjopere` bruker svarene.
  */
 import { advarsel, feil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
+import { formatDato, type Dato } from '../felles/dato.js';
 import type { Malbedrift } from '../datasett/malbedrifter.js';
 import { kjoperMangler, selgerMangler, type Kjoperdata, type SelgerFull } from './ehf.js';
 import type { Formater } from './oppsett.js';
@@ -20,7 +21,7 @@ export type Adressekilde = {
 };
 
 /** Et ja/nei-spørsmål til brukeren: bruke adressen fra Brønnøysundregistrene i denne kjøringen? */
-export type Adressetilbud = { orgnr: string; navn: string; kilde: Kilde; adresse: Adressekilde; sporsmal: string };
+type Adressetilbud = { orgnr: string; navn: string; kilde: Kilde; adresse: Adressekilde; sporsmal: string };
 
 /** Én kjøper EHF skal til: malbedriften (eller undefined: står i registeret, men ikke i malbedrifter). */
 type Kjopersjekk = { orgnr: string; mb?: Malbedrift; tilbud?: Adressetilbud };
@@ -45,17 +46,14 @@ function selgerfeil(nummerserie: unknown, selger: SelgerFull, mvaSats: number): 
     // Issue 23 pkt. 9: EHF med mva-kategori S og 0 % bryter Peppol BR-S-05/06. 10.4 / vedlegg 3 pkt. 4.1: egenandelen
     // er en ordinær fordring som faktureres med merverdiavgift, så 0 % er nesten alltid en feil i nh.json.
     const melding =
-      'EHF med mvaSats 0 kan ikke skrives: egenandelen faktureres med merverdiavgift (10.4, vedlegg 3 pkt. 4.1), og ' +
-      'en EHF med standardsats 0 % avvises av Peppol-reglene (BR-S-05/06). Sett mvaSats til 25 i nh.json, eller skriv ' +
-      'fakturaene uten EHF (--format tripletex,poweroffice).';
+      'EHF med mvaSats 0 kan ikke skrives: egenandelen faktureres med merverdiavgift (10.4, vedlegg 3 pkt. 4.1), og en EHF med standardsats 0 % avvises av Peppol-reglene (BR-S-05/06). Sett mvaSats til 25 i nh.json, eller skriv fakturaene uten EHF (--format tripletex,poweroffice).';
     ut.push(
       feil('ehf-mva-null', melding, { fil: 'nh.json', kolonne: 'mvaSats' }, { verdi: '0', forventet: 'mvaSats 25' }),
     );
   }
   if (nummerserie === 'regnskapssystem') {
     const melding =
-      'EHF krever at nh tildeler fakturanummer: sett «faktura.nummerserie»: { "forste": <første nummer> } i nh.json ' +
-      '(nå tildeler regnskapssystemet numrene).';
+      'EHF krever at nh tildeler fakturanummer: sett «faktura.nummerserie»: { "forste": <første nummer> } i nh.json (nå tildeler regnskapssystemet numrene).';
     ut.push(feil('ehf-uten-nummerserie', melding, { fil: 'nh.json', kolonne: 'faktura.nummerserie' }));
   }
   for (const felt of selgerMangler(selger)) {
@@ -86,9 +84,9 @@ export function kjoperbehov(d: {
     const mb = d.malbedrifter.find((m) => m.orgnr === orgnr);
     const b = d.brreg.get(orgnr);
     if (!mb || !b || !kjoperMangler(kunder.get(orgnr)!).some((f) => ADRESSEFELT.includes(f))) return { orgnr, mb };
-    const sporsmal =
-      `${mb.navn} (${mb.orgnr}) mangler fakturaadresse i malbedrifter. Bruke ${b.hvilken} fra ` +
-      `Brønnøysundregistrene (hentet av smb-sjekk ${b.hentet.slice(0, 10)}): «${forslagTekst(b)}»?`;
+    // Datoen som brukeren skriver den (issue 19 pkt. 12); `hentet` er et ISO-tidsstempel fra smb-sjekk.
+    const hentet = formatDato(b.hentet.slice(0, 10) as Dato);
+    const sporsmal = `${mb.navn} (${mb.orgnr}) mangler fakturaadresse i malbedrifter. Bruke ${b.hvilken} fra Brønnøysundregistrene (hentet av smb-sjekk ${hentet}): «${forslagTekst(b)}»?`;
     return { orgnr, mb, tilbud: { orgnr, navn: mb.navn, kilde: mb.kilde, adresse: b, sporsmal } };
   });
   const tilbud = sjekk.flatMap((s) => (s.tilbud ? [s.tilbud] : []));
@@ -135,9 +133,7 @@ export function avgjorKjopere(
         poststed: kunde.poststed ?? a.poststed,
       };
       kunder.set(orgnr, kunde);
-      const melding =
-        `${mb.navn}: brukte ${a.hvilken} fra Brønnøysundregistrene («${forslagTekst(a)}») i denne kjøringen. ` +
-        'Legg den inn i malbedrifter (adresse, postnr, poststed) så den står der neste gang.';
+      const melding = `${mb.navn}: brukte ${a.hvilken} fra Brønnøysundregistrene («${forslagTekst(a)}») i denne kjøringen. Legg den inn i malbedrifter (adresse, postnr, poststed) så den står der neste gang.`;
       advarsler.push(advarsel('adresse-fra-brreg', melding, mb.kilde));
       mangler = kjoperMangler(kunde);
     } else if (tilbud) {

@@ -16,22 +16,16 @@ import { kreditlinje, sjekkFortegn, type Nummerkilde, type Plan } from './faktur
 import type { EurVerdi } from './kurskorreksjon.js';
 import type { Logglinje } from './nummerlogg.js';
 import { beregn, identiteter, kurskorreksjoner, loggplan, medGjeldendeEur, nummerplan, regelsteg } from './plansteg.js';
-import {
-  hoyesteUtstedte,
-  utstedteNumre,
-  type AvbruttKjoring,
-  type Periodemappe,
-  type Utfilkontroll,
-} from './utfiler.js';
+import { hoyesteUtstedte, utstedteNumre, type AvbruttKjoring, type Utfilkontroll } from './utfiler.js';
 import { kjoperbehov, type Kjoperbehov } from './kjopere.js';
 import { gjenskapPlan, regnskapsdel, sjekkDokumentvalg, type Regnskapsdel } from './regnskapsplan.js';
 import { kontrollerLedger, kursAdvarsel, oppryddingsplan, sjekkKjoringsmerke, tomMappe } from './reskontroplan.js';
 import type { Fakturering, NyRegisterlinje } from './typer.js';
 import type { Datasettene, FakturaInndata, Fakturaidentitet, Registerlinje } from './inndata.js';
 
-export type { Datasettene, FakturaInndata, Fakturaidentitet, Periodemappe, Registerlinje };
+export type { Datasettene, FakturaInndata, Registerlinje };
 
-export type AlleredeFakturert = { status: 'allerede-fakturert'; linjer: Registerlinje[]; advarsler: Diagnostikk[] };
+type AlleredeFakturert = { status: 'allerede-fakturert'; linjer: Registerlinje[]; advarsler: Diagnostikk[] };
 
 export type Fakturaplan = {
   status: 'avvist' | 'uendret' | 'fakturert' | 'erstattet' | 'dokumenter';

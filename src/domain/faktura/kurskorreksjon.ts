@@ -70,8 +70,5 @@ export function kurskorreksjon(
 /** Teksten for en kurskorreksjon i utdata: fra → til, og differansen i EUR. */
 export function kurskorreksjonTekst(k: NyRegisterlinje, fra: EurVerdi): string {
   const kurs = (x: number) => skalertTekst(x, 4);
-  return (
-    `${k.korrigerer} (${k.navn}): kurs ${kurs(fra.eurNokKurs)} per ${formatDato(fra.kursdato)} → ${kurs(k.eurNokKurs)} per ${formatDato(k.kursdato)}, ` +
-    `støtte ${formatKroner(fra.stotteEur)} → ${formatKroner(fra.stotteEur + k.stotteEur)} EUR`
-  );
+  return `${k.korrigerer} (${k.navn}): kurs ${kurs(fra.eurNokKurs)} per ${formatDato(fra.kursdato)} → ${kurs(k.eurNokKurs)} per ${formatDato(k.kursdato)}, støtte ${formatKroner(fra.stotteEur)} → ${formatKroner(fra.stotteEur + k.stotteEur)} EUR`;
 }

@@ -97,12 +97,7 @@ export function tilbakerulling(
     const ider = ls.map((l) => l.fakturanr ?? l.ordrereferanse).join(', ');
     return `periode ${ls[0]!.periode}: ${ls.length} ${ls.length === 1 ? 'linje' : 'linjer'} (${ider}), ført ${ls[0]!.tidspunkt.slice(0, 10).split('-').reverse().join('.')} av kjøringen ${ls[0]!.kjoring}`;
   });
-  const melding =
-    `${filer.register} mangler linjer som nh har ført ifølge ${filer.logg} — ${hva.join('; ')}. Registeret er trolig ` +
-    'erstattet med en eldre kopi (sikkerhetskopi, OneDrive-/SharePoint-versjon) eller redigert for hånd. nh fører ' +
-    'ikke videre på et register som har mistet fakturaer (numrene kunne blitt brukt om igjen): legg tilbake det ' +
-    'nyeste registeret (se faktura/sikkerhetskopi/ og versjonsloggen i OneDrive), eller før linjene inn igjen. ' +
-    'Se «nh docs faktura», avsnittet «Nummerserien».';
+  const melding = `${filer.register} mangler linjer som nh har ført ifølge ${filer.logg} — ${hva.join('; ')}. Registeret er trolig erstattet med en eldre kopi (sikkerhetskopi, OneDrive-/SharePoint-versjon) eller redigert for hånd. nh fører ikke videre på et register som har mistet fakturaer (numrene kunne blitt brukt om igjen): legg tilbake det nyeste registeret (se faktura/sikkerhetskopi/ og versjonsloggen i OneDrive), eller før linjene inn igjen. Se «nh docs faktura», avsnittet «Nummerserien».`;
   return [
     feil(
       'register-tilbakerullet',

@@ -28,7 +28,7 @@ const kontonummer = z.string().transform((v, ctx) => {
 });
 
 /** Selgeren på fakturaen (næringshagen). Navn og orgnr er som standard `naeringshage` i nh.json. */
-export const selgerSkjema = z.strictObject({
+const selgerSkjema = z.strictObject({
   navn: z.string().min(1).optional(),
   orgnr: orgnr.optional(),
   /** Registrert i Merverdiavgiftsregisteret: «NO <orgnr> MVA» på fakturaen. */

@@ -39,11 +39,7 @@ export function dobbeltforinger(linjer: readonly Linje[]): Diagnostikk[] {
 }
 
 function dobbel(l: Linje, forste: Linje): Diagnostikk {
-  const melding =
-    `Perioden ${l.periode} er ført to ganger for ${l.orgnr}` +
-    `${forste.kilde?.rad !== undefined ? ` (også på rad ${forste.kilde.rad})` : ''}; støtten ville telt dobbelt ` +
-    'mot disponibelt tilskudd og treårstaket. Slett den ene linjen (eller bruk nh faktura --erstatt, som fører ' +
-    'en kreditnota for den gamle fakturaen).';
+  const melding = `Perioden ${l.periode} er ført to ganger for ${l.orgnr}${forste.kilde?.rad !== undefined ? ` (også på rad ${forste.kilde.rad})` : ''}; støtten ville telt dobbelt mot disponibelt tilskudd og treårstaket. Slett den ene linjen (eller bruk nh faktura --erstatt, som fører en kreditnota for den gamle fakturaen).`;
   return feil('dobbel-registerlinje', melding, l.kilde ? { ...l.kilde, kolonne: 'orgnr' } : undefined, {
     verdi: `${l.periode} ${l.orgnr}`,
     forventet: 'én gjeldende faktura per periode og orgnr (faktura, kreditnota og ny faktura ved korreksjon)',
@@ -84,9 +80,7 @@ function kontrollerNumre(linjer: readonly Reflinje[], fil: string): Diagnostikk[
     }
     const forste = sett.get(l.fakturanr);
     if (forste) {
-      const melding =
-        `Støtteregisteret: fakturanummeret ${l.fakturanr} står to ganger${radTekst(forste)}. Et fakturanummer brukes ` +
-        'bare én gang (bokføringsforskriften kap. 5). Rett nummeret på linjen som ble kopiert eller skrevet feil.';
+      const melding = `Støtteregisteret: fakturanummeret ${l.fakturanr} står to ganger${radTekst(forste)}. Et fakturanummer brukes bare én gang (bokføringsforskriften kap. 5). Rett nummeret på linjen som ble kopiert eller skrevet feil.`;
       ds.push(
         feil('register-nummer-to-ganger', melding, kilde, {
           verdi: l.fakturanr,

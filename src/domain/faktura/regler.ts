@@ -12,7 +12,7 @@ import type { Fakturering } from './typer.js';
 import type { KodeMedAlvor } from '../felles/feilkoder.js';
 
 /** Definisjonene og vedlegg 3 pkt. 2: støtteintensiteten kan ikke overstige 75 % av markedsverdien. */
-export const MAKS_STOTTEINTENSITET: Ppm = 750_000;
+const MAKS_STOTTEINTENSITET: Ppm = 750_000;
 
 /** En regel som sier nei (exit 1). En ny regel (regelliste.ts) får en kode med alvor «nei» i feilkoder.ts. */
 export type Avvisning = {
@@ -78,11 +78,7 @@ export function sjekkTreaarstak(
         kode: 'over-treaarstak',
         orgnr: m.orgnr,
         navn: m.navn,
-        melding:
-          `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${formatDato(f.fakturadato)}) — over taket på 200 000 EUR ` +
-          `(vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR` +
-          `${fraAndreEur ? ` (herav ${formatKroner(fraAndreEur)} EUR fra andre, annenstotte)` : ''} + denne måneden ${formatKroner(m.stotteEur)} EUR ` +
-          `(${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
+        melding: `${m.navn} (${m.orgnr}): støtten ville bli ${formatKroner(samletEur)} EUR over tre år (til ${formatDato(f.fakturadato)}) — over taket på 200 000 EUR (vedlegg 3 pkt. 2, GBER art. 28(4)). Tidligere ${formatKroner(tidligereEur)} EUR${fraAndreEur ? ` (herav ${formatKroner(fraAndreEur)} EUR fra andre, annenstotte)` : ''} + denne måneden ${formatKroner(m.stotteEur)} EUR (${formatKroner(m.stotte)} kr); over taket med ${formatKroner(samletEur - STOTTETAK_EUR_CENT)} EUR. Senk støtteintensiteten for målbedriften.`,
         tall: {
           tidligereEur: tidligereEur / 100,
           fraAndreEur: fraAndreEur / 100,
@@ -138,10 +134,7 @@ export function sjekkDisponibelt(d: Disponibelt, forslag: NyttAarForslag | null 
   return [
     {
       kode: 'over-disponibelt',
-      melding:
-        `Kjøringen gir ${formatKroner(d.denneKjoringen)} kr i innovasjonsstøtte, men bare ${formatKroner(d.gjenstaarFor)} kr gjenstår av disponibelt ` +
-        `innovasjonstilskudd for ${d.ar} (${formatKroner(d.tilskudd)} kr, brukt ${formatKroner(d.bruktFor)} kr). Over med ${formatKroner(-d.gjenstaarEtter)} kr ` +
-        `(programveileder 10.4, vedlegg 3 pkt. 4.1). ${forslag ? forslag.tekst : 'Registrer flere tilskudd i tilskudd (innovasjon/overfort) eller senk støtteintensiteten.'}`,
+      melding: `Kjøringen gir ${formatKroner(d.denneKjoringen)} kr i innovasjonsstøtte, men bare ${formatKroner(d.gjenstaarFor)} kr gjenstår av disponibelt innovasjonstilskudd for ${d.ar} (${formatKroner(d.tilskudd)} kr, brukt ${formatKroner(d.bruktFor)} kr). Over med ${formatKroner(-d.gjenstaarEtter)} kr (programveileder 10.4, vedlegg 3 pkt. 4.1). ${forslag ? forslag.tekst : 'Registrer flere tilskudd i tilskudd (innovasjon/overfort) eller senk støtteintensiteten.'}`,
       ...(forslag?.rad ? { forslag: forslag.rad } : {}),
       tall: {
         tilskudd: d.tilskudd / 100,
@@ -183,11 +176,7 @@ export function nyttAarForslag(
   // Raden skal kunne limes inn i CSV eller Excel: beløpet uten tusenskille (hardt mellomrom blir tekst i Excel).
   const rad = `${aar};overfort;${giver};${belop.replace(/\s/g, '')};01.01.${aar}`;
   return {
-    tekst:
-      `Tilskudd har ingen overføring til ${aar}. Ubrukt innovasjonstilskudd for ${aar - 1} er ${belop} kr ` +
-      `(${formatKroner(fjor.tilskudd)} kr disponibelt − ${formatKroner(fjor.bruktFor)} kr brukt), og ubrukte midler overføres ` +
-      `til neste år (programveileder 10.4). Legg til denne raden i tilskudd: År ${aar}, Type overfort, Giver «${giver}», ` +
-      `Beløp ${belop}, Dato 01.01.${aar} — i malens kolonner (År;Type;Giver;Beløp;Dato): «${rad}».${tilsagnTekst}`,
+    tekst: `Tilskudd har ingen overføring til ${aar}. Ubrukt innovasjonstilskudd for ${aar - 1} er ${belop} kr (${formatKroner(fjor.tilskudd)} kr disponibelt − ${formatKroner(fjor.bruktFor)} kr brukt), og ubrukte midler overføres til neste år (programveileder 10.4). Legg til denne raden i tilskudd: År ${aar}, Type overfort, Giver «${giver}», Beløp ${belop}, Dato 01.01.${aar} — i malens kolonner (År;Type;Giver;Beløp;Dato): «${rad}».${tilsagnTekst}`,
     rad,
   };
 }

@@ -14,7 +14,7 @@
 import type { Dato } from '../felles/dato.js';
 import { mulDivRund, PPM, type Ore, type Ppm } from '../felles/penger.js';
 
-export type Bilagslinje = {
+type Bilagslinje = {
   /** Kontonummeret; tomt på reskontrolinjen (kunden bestemmer kontoen). */
   konto?: number;
   kundekode?: string;
@@ -120,7 +120,7 @@ export function mvaIBilag(b: Bilag, sats: Ppm): Ore {
  * Støttebilaget for én periode (10.4 pkt. 1): debet kortsiktig gjeld, kredit tilskuddsinntekt. Et negativt beløp
  * (kreditnotaer større enn nye fakturaer) snur linjene. Null gir ingen linjer.
  */
-export function stottebilag(periode: string, dato: Dato, stotte: Ore, k: Kontoer, nr: string): Bilag {
+function stottebilag(periode: string, dato: Dato, stotte: Ore, k: Kontoer, nr: string): Bilag {
   const tekst = `Innovasjonsstøtte ${periode} inntektsført (Sivas innovasjonstilskudd, GBER art. 28, programveileder 10.4 pkt. 1)`;
   return {
     nr,

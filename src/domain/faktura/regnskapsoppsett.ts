@@ -59,15 +59,11 @@ export function nummerserieKonflikt(forste: number, utstedt: readonly number[]):
   const minst = Math.min(...over);
   if (minst === forste) return null;
   const hoyest = Math.max(...over);
-  return (
-    `Nummerserien i nh.json starter på ${forste}, men nh har alt utstedt ${minst}–${hoyest} over det; ` +
-    `nh ville fortsatt på ${hoyest + 1}, ikke på ${forste}. Sett «faktura.nummerserie.forste» til ${minst} (serien som er i bruk) ` +
-    `eller over ${hoyest} (en ny serie).`
-  );
+  return `Nummerserien i nh.json starter på ${forste}, men nh har alt utstedt ${minst}–${hoyest} over det; nh ville fortsatt på ${hoyest + 1}, ikke på ${forste}. Sett «faktura.nummerserie.forste» til ${minst} (serien som er i bruk) eller over ${hoyest} (en ny serie).`;
 }
 
 /** Teksten ved første kjøring med nh sin nummerserie: hvilket nummer serien starter på, og hvorfor. */
-export function nummerserieTekst(neste: number, tripletex: boolean): string {
+function nummerserieTekst(neste: number, tripletex: boolean): string {
   const hvorfor = tripletex
     ? ` Tripletex tar ikke hensyn til importerte fakturanummer i sin egen serie (hjelpeartikkel 82): sett Tripletex' neste fakturanummer (og ordrenummer) langt under ${neste}, eller be Tripletex-support flytte dem, så seriene aldri møtes.`
     : ' Regnskapssystemets egen serie må ligge et annet sted, så numrene aldri møtes.';

@@ -43,11 +43,7 @@ export function sjekkKjoringsmerke(
   throw new InndataFeil([
     feil(
       'kjoring-ulik',
-      `Fakturagrunnlaget i ${mappe.visning} er fra kjøringen ${merke}, men ${inn.register.fil} har perioden ` +
-        `${periode} fra kjøringen ${iRegisteret.join(', ')}: en kjøring (trolig med --erstatt) ble ` +
-        'avbrutt mellom utfilene og registeret, så fakturagrunnlaget og registeret stemmer ikke overens. Kjør ' +
-        `«nh faktura --periode ${periode} --erstatt» for å lage begge på nytt (sikkerhetskopier ligger i ` +
-        'faktura/sikkerhetskopi/). Ikke send fakturaer fra mappen før det er gjort.',
+      `Fakturagrunnlaget i ${mappe.visning} er fra kjøringen ${merke}, men ${inn.register.fil} har perioden ${periode} fra kjøringen ${iRegisteret.join(', ')}: en kjøring (trolig med --erstatt) ble avbrutt mellom utfilene og registeret, så fakturagrunnlaget og registeret stemmer ikke overens. Kjør «nh faktura --periode ${periode} --erstatt» for å lage begge på nytt (sikkerhetskopier ligger i faktura/sikkerhetskopi/). Ikke send fakturaer fra mappen før det er gjort.`,
       { fil: `${mappe.visning}/${KJORINGSMERKE}` },
       { verdi: merke, forventet: `kjøringen ${iRegisteret.join(', ')}` },
     ),
@@ -59,11 +55,7 @@ export function kursAdvarsel(inn: FakturaInndata, iPerioden: readonly Registerli
   const endret = aktiveFakturaer(iPerioden).filter((l) => kursEndret(gjeldendeEur(l, iPerioden), inn.p, l.dato));
   if (!endret.length) return [];
   const l = gjeldendeEur(endret[0]!, iPerioden);
-  const melding =
-    `EUR/NOK-kursen i nh.json (${skalertTekst(inn.p.eurNokKurs, 4)} per ${formatDato(inn.p.kursdato)}) er en annen enn ` +
-    `kursen ${endret.length} av periodens fakturaer står med (${skalertTekst(l.eurNokKurs, 4)} per ${formatDato(l.kursdato)}). ` +
-    `Kjør «nh faktura --periode ${inn.p.periode} --erstatt» for å rette støtten i EUR (en kurskorreksjon i registeret ` +
-    'per faktura; fakturaene og kunden berøres ikke). Vedlegg 3 pkt. 2: kursen er grunnlaget for treårstaket.';
+  const melding = `EUR/NOK-kursen i nh.json (${skalertTekst(inn.p.eurNokKurs, 4)} per ${formatDato(inn.p.kursdato)}) er en annen enn kursen ${endret.length} av periodens fakturaer står med (${skalertTekst(l.eurNokKurs, 4)} per ${formatDato(l.kursdato)}). Kjør «nh faktura --periode ${inn.p.periode} --erstatt» for å rette støtten i EUR (en kurskorreksjon i registeret per faktura; fakturaene og kunden berøres ikke). Vedlegg 3 pkt. 2: kursen er grunnlaget for treårstaket.`;
   return [advarsel('kurs-endret', melding, { fil: 'nh.json', kolonne: 'eurNok' })];
 }
 
@@ -94,8 +86,6 @@ export function oppryddingsplan(avbrutt: AvbruttKjoring[]): {
     const numre = a.numre.length ? `; numrene ${a.numre.join(', ')} ble aldri ført og er annullert` : '';
     return `${a.visning}/avbrutt/ (kjøringen ${a.kjoring}: ${a.flytt.length - 1} filer, ${ehf} EHF${numre})`;
   });
-  const melding =
-    `Fant filer fra en avbrutt kjøring; de er flyttet til ${hva.join(', ')}. Numrene brukes aldri om igjen ` +
-    '(se faktura/nummerlogg.csv). Send ingenting fra avbrutt/.';
+  const melding = `Fant filer fra en avbrutt kjøring; de er flyttet til ${hva.join(', ')}. Numrene brukes aldri om igjen (se faktura/nummerlogg.csv). Send ingenting fra avbrutt/.`;
   return { avbrutt, advarsel: advarsel('avbrutt-kjoring', melding, { fil: medFiler[0]!.visning }) };
 }

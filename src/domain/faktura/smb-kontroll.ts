@@ -196,10 +196,7 @@ export function vurderSmbPerFaktura(
           kode: 'smb-kan-ikke-tas-opp',
           orgnr: m.orgnr,
           navn: m.navn,
-          melding:
-            `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${fil}) sa «KAN IKKE TAS OPP». ` +
-            `Støtte kan ikke gis til en bedrift som ikke er SMB eller er i vanskeligheter (vedlegg 3 pkt. 2, 4.3), og hver faktura er ny støtte. ` +
-            `Kjør «nh smb-sjekk ${m.orgnr}» på nytt om forholdene er endret, eller dokumenter en annen vurdering med --godta-smb ${m.orgnr}="<grunn>".`,
+          melding: `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${fil}) sa «KAN IKKE TAS OPP». Støtte kan ikke gis til en bedrift som ikke er SMB eller er i vanskeligheter (vedlegg 3 pkt. 2, 4.3), og hver faktura er ny støtte. Kjør «nh smb-sjekk ${m.orgnr}» på nytt om forholdene er endret, eller dokumenter en annen vurdering med --godta-smb ${m.orgnr}="<grunn>".`,
           tall: {},
         });
       continue;

@@ -39,7 +39,7 @@ export type Utfilkontroll = { feil: Diagnostikk[]; advarsler: Diagnostikk[]; avb
 export const KJORINGSMERKE = '.nh-kjoring.json';
 
 type Ehfnavn = { nr: string; orgnr: string; kreditnota: boolean };
-export const tolkEhfNavn = (navn: string): Ehfnavn | null => {
+const tolkEhfNavn = (navn: string): Ehfnavn | null => {
   const m = /^(\d+)-(\d{9})(-kreditnota)?\.xml$/.exec(navn);
   return m ? { nr: m[1]!, orgnr: m[2]!, kreditnota: Boolean(m[3]) } : null;
 };
@@ -81,10 +81,7 @@ function ukjentMappe(m: Periodemappe, g: Grunnlag): Diagnostikk {
   const fra = m.merke
     ? `fra kjøringen ${m.merke.kjoring}, som verken står i ${g.registerFil} eller er ført i nummerloggen`
     : 'uten kjøringsmerke, og perioden står ikke i registeret';
-  const melding =
-    `${m.visning} har ${hva} ${fra}. Registeret er eldre enn filene ved siden av det — trolig erstattet med en eldre ` +
-    `kopi — og filene kan være sendt eller importert. ${GJENOPPRETT} Ble en kjøring med en eldre nh avbrutt, og ` +
-    `ingenting fra mappen er sendt eller importert, flytt mappen ${m.visning} ut av arbeidsmappen og kjør måneden på nytt.`;
+  const melding = `${m.visning} har ${hva} ${fra}. Registeret er eldre enn filene ved siden av det — trolig erstattet med en eldre kopi — og filene kan være sendt eller importert. ${GJENOPPRETT} Ble en kjøring med en eldre nh avbrutt, og ingenting fra mappen er sendt eller importert, flytt mappen ${m.visning} ut av arbeidsmappen og kjør måneden på nytt.`;
   return feil(
     'utfiler-uten-register',
     melding,
@@ -103,10 +100,7 @@ function kontrollerEhf(m: Periodemappe, g: Grunnlag, avbrutt: Set<string>, ds: D
     const l = g.register.find((x) => x.fakturanr === n.nr);
     const fil = { fil: `${m.visning}/ehf/${e.navn}` };
     if (!l) {
-      const melding =
-        `${m.visning}/ehf/${e.navn} har fakturanummer ${n.nr}, som ikke står i ${g.registerFil}, og nh kan ikke vise at ` +
-        `filen er fra en avbrutt kjøring (nummerloggen og kjøringsmerket). Den kan være sendt. ${GJENOPPRETT} Er filen ` +
-        'ikke sendt, flytt den ut av ehf/ selv.';
+      const melding = `${m.visning}/ehf/${e.navn} har fakturanummer ${n.nr}, som ikke står i ${g.registerFil}, og nh kan ikke vise at filen er fra en avbrutt kjøring (nummerloggen og kjøringsmerket). Den kan være sendt. ${GJENOPPRETT} Er filen ikke sendt, flytt den ut av ehf/ selv.`;
       ds.push(feil('ehf-uten-register', melding, fil, { verdi: n.nr, forventet: 'et nummer i støtteregisteret' }));
       continue;
     }
@@ -186,9 +180,7 @@ export function kontrollerUtfiler(d: {
 
 function avbruttAdvarsel(a: AvbruttKjoring): Diagnostikk {
   const numreTekst = a.numre.length ? ` (numrene ${a.numre.join(', ')} ble aldri ført og brukes ikke om igjen)` : '';
-  const melding =
-    `${a.visning} har filer fra en avbrutt kjøring (${a.kjoring})${numreTekst}. Send ingenting derfra; kjør ` +
-    `«nh faktura --periode ${a.periode}» på nytt, så flyttes filene til ${a.visning}/avbrutt/.`;
+  const melding = `${a.visning} har filer fra en avbrutt kjøring (${a.kjoring})${numreTekst}. Send ingenting derfra; kjør «nh faktura --periode ${a.periode}» på nytt, så flyttes filene til ${a.visning}/avbrutt/.`;
   return advarsel('avbrutt-kjoring', melding, { fil: a.visning });
 }
 

@@ -38,7 +38,7 @@ export function kursAdvarsler(kursdato: Dato, fakturadato: Dato): Diagnostikk[] 
 }
 
 /** 100 000 euro i eurocent: grensen for registrering i Støtteregisteret. */
-export const REGISTRERINGSGRENSE_EUR_CENT = 10_000_000;
+const REGISTRERINGSGRENSE_EUR_CENT = 10_000_000;
 
 /** Pkt. 19: advarsel for hver målbedrift der denne fakturaen får støtten i treårsvinduet over 100 000 EUR. */
 export function stotteregisteretAdvarsler(

@@ -9,17 +9,17 @@ export type Maaned = string & { readonly __maaned: unique symbol };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function erGyldigDato(aar: number, mnd: number, dag: number): boolean {
+function erGyldigDato(aar: number, mnd: number, dag: number): boolean {
   if (!Number.isInteger(aar) || aar < 1900 || aar > 2199) return false;
   if (mnd < 1 || mnd > 12 || dag < 1) return false;
   return dag <= dagerIMaaned(aar, mnd);
 }
 
-export function erSkuddaar(aar: number): boolean {
+function erSkuddaar(aar: number): boolean {
   return (aar % 4 === 0 && aar % 100 !== 0) || aar % 400 === 0;
 }
 
-export function dagerIMaaned(aar: number, mnd: number): number {
+function dagerIMaaned(aar: number, mnd: number): number {
   return [31, erSkuddaar(aar) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mnd - 1] ?? 0;
 }
 
@@ -138,10 +138,6 @@ export function forsteDag(m: Maaned): Dato {
 export function sisteDag(m: Maaned): Dato {
   const [a, mm] = m.split('-').map(Number) as [number, number];
   return lagDato(a, mm, dagerIMaaned(a, mm));
-}
-
-export function iPeriode(d: Dato, fra: Dato, til: Dato | null | undefined): boolean {
-  return d >= fra && (til == null || d <= til);
 }
 
 /** Overlapper perioden [fra, til] (til = null: løpende) med [a, b]? */

@@ -71,7 +71,7 @@ export function formatDiagnostikk(d: Diagnostikk): string {
   return `${sted}${d.melding}${verdi}${forventet}`.replace(/\u001b/g, '\u241b');
 }
 
-export function harFeil(ds: readonly Diagnostikk[]): boolean {
+function harFeil(ds: readonly Diagnostikk[]): boolean {
   return ds.some((d) => d.alvor === 'feil');
 }
 
@@ -148,8 +148,7 @@ export function miljoDiagnostikk(e: SystemFeil, sti = e.path ?? e.dest, windows 
       }
       return m(
         'ingen-tilgang',
-        `Mangler tilgang til å ${h} filen eller mappen. Sjekk at den ikke er skrivebeskyttet og at du har ` +
-          'tilgang, eller kopier arbeidsmappen til en mappe du kan skrive i.',
+        `Mangler tilgang til å ${h} filen eller mappen. Sjekk at den ikke er skrivebeskyttet og at du har tilgang, eller kopier arbeidsmappen til en mappe du kan skrive i.`,
       );
     case 'EROFS':
       return m('skrivebeskyttet', `Mappen ligger på et skrivebeskyttet filsystem. ${KOPIER}`);

@@ -12,7 +12,7 @@
  * videre og sier fra, `intern` = exit 3 (en feil i nh; skal aldri skje).
  */
 
-export type Alvor = 'feil' | 'nei' | 'advarsel' | 'intern';
+type Alvor = 'feil' | 'nei' | 'advarsel' | 'intern';
 export type Feilkodeinfo = {
   readonly alvor: Alvor;
   /** Hva koden betyr, kort (selve meldingen sier detaljene: fil, rad, kolonne, verdi, forventet). */
@@ -225,7 +225,3 @@ export type Feilkode = keyof typeof FEILKODER;
 export type KodeMedAlvor<A extends Alvor> = {
   [K in Feilkode]: (typeof FEILKODER)[K]['alvor'] extends A ? K : never;
 }[Feilkode];
-
-export function erFeilkode(kode: string): kode is Feilkode {
-  return Object.hasOwn(FEILKODER, kode);
-}

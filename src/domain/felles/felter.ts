@@ -19,9 +19,6 @@ export const ARSLONN_SPENN = { minst: 10_000_00, maks: 10_000_000_00 } as const;
 
 export type RaaCelle = string | number | boolean | Date | null | undefined;
 
-/** Metadata zod-feilen bærer, så leseren kan lage Diagnostikk med «forventet». */
-export type CelleFeilParams = { forventet: string };
-
 function erTom(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }

@@ -54,7 +54,7 @@ export function helligdager(aar: number): { dato: Dato; navn: string }[] {
 
 const perAar = new Map<number, Set<string>>();
 
-export function erHelligdag(d: Dato): boolean {
+function erHelligdag(d: Dato): boolean {
   const { aar } = deler(d);
   let s = perAar.get(aar);
   if (!s) {
@@ -65,7 +65,7 @@ export function erHelligdag(d: Dato): boolean {
 }
 
 /** Søndag? (1970-01-01, dagnummer 0, var en torsdag.) */
-export function erSondag(d: Dato): boolean {
+function erSondag(d: Dato): boolean {
   return (((dagnummer(d) + 4) % 7) + 7) % 7 === 0;
 }
 

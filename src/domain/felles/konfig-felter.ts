@@ -1,7 +1,7 @@
 /**
  * Felt i nh.json som flere seksjoner bruker: beløp i kroner (tall eller norsk tekst) → øre innenfor et rimelig
- * spenn, og organisasjonsnummer (MOD11). Egen modul, så både config.ts og faktura-oppsett.ts (som config.ts
- * importerer) kan bruke dem uten en importsirkel.
+ * spenn, og organisasjonsnummer (MOD11). Ligger i felles/, så både konfig/config.ts og seksjonsskjemaene i
+ * regelområdene (faktura/oppsett.ts, som config.ts importerer) kan bruke dem uten en importsirkel.
  */
 import { z } from 'zod';
 import { parseDesimal, fraFlyttall, MAKS_BELOP_ORE } from './tall.js';

@@ -23,7 +23,7 @@ export function naermeste(
 }
 
 /** Levenshtein-avstanden mellom to tekster. */
-export function avstand(a: string, b: string): number {
+function avstand(a: string, b: string): number {
   const forrige = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = forrige[0]!;

@@ -58,12 +58,6 @@ export function andelOpp(ore: Ore, sats: Ppm): Ore {
   return mulDivOpp(ore, sats, PPM);
 }
 
-export function sum(beloep: readonly Ore[]): Ore {
-  let s = 0;
-  for (const b of beloep) s += b;
-  return s;
-}
-
 /** øre → kroner som tall med to desimaler (kun for visning/JSON, aldri for videre regning). */
 export function tilKroner(ore: Ore): number {
   return ore / 100;

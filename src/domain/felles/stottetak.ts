@@ -26,11 +26,6 @@ export function stotteSisteTreAar(linjer: readonly StotteLinjeEur[], orgnr: stri
   return s;
 }
 
-/** Hvor mye som gjenstår under taket (kan bli negativt om registeret allerede er over). */
-export function gjenstaarUnderTak(linjer: readonly StotteLinjeEur[], orgnr: string, til: Dato): number {
-  return STOTTETAK_EUR_CENT - stotteSisteTreAar(linjer, orgnr, til);
-}
-
 /**
  * Støtte fra andre (datasettet annenstotte, issue 20 pkt. 7) som linjer i treårsvinduet: vedlegg 3 pkt. 2
  * «per målbedrift» og GBER art. 28 nr. 4 «per foretak» — taket gjelder all slik støtte, ikke bare den denne

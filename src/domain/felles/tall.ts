@@ -11,7 +11,6 @@
  * - mellomrom som ikke står mellom tregrupper («65 00 00», «1 2 3»);
  * - fortegn inne i en parentes («(-650 000)»): regnskapsparentes og minus sammen.
  */
-export type Skalert = { verdi: number; desimaler: number };
 
 /**
  * Største beløp nh leser i én celle eller ett felt: 1 milliard kroner (i øre). Langt over noe en næringshage

@@ -34,7 +34,7 @@ export function beskrivVerdi(v: unknown): string {
 
 type Issue = z.core.$ZodRawIssue;
 
-export function norskMelding(i: Issue): string {
+function norskMelding(i: Issue): string {
   switch (i.code) {
     case 'invalid_type':
       return i.input === undefined ? 'mangler' : `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(i.input)}`;

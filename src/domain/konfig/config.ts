@@ -1,27 +1,21 @@
 /**
  * Arbeidsmappens oppsett, `nh.json`. Satser i prosent (tall), beløp i kroner (tall eller norsk tekst),
- * omgjort til øre/ppm ved grensen. Kommandoer med egne innstillinger legger dem i en egen seksjon
- * (f.eks. "faktura", "smb") og validerer den selv med `seksjon()`; ukjente seksjoner slippes gjennom.
+ * omgjort til øre/ppm ved grensen. Kommandoer med egne innstillinger har en egen seksjon («faktura», «smb») med
+ * skjemaet i sitt regelområde; alle seksjonene står i configSkjema, så én leser melder ukjente nøkler (med
+ * nærmeste gyldige) og ugyldige verdier i hele filen på én gang.
  */
 import { z } from 'zod';
 import '../felles/zod-norsk.js';
-import { feil, InndataFeil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { type Diagnostikk } from '../felles/diagnostikk.js';
 import { parseDesimal, fraFlyttall } from '../felles/tall.js';
 import { parseDato, type Dato } from '../felles/dato.js';
 import type { Ppm } from '../felles/penger.js';
-import { beskrivVerdi, norskType } from '../felles/zod-norsk.js';
 import { MARKEDSPRIS_SPENN } from '../felles/felter.js';
 import { fakturaOppsettSkjema } from '../faktura/oppsett.js';
-import { GRUNNDATASETT } from '../datasett/index.js';
-import { maltallDef } from '../datasett/maltall.js';
-import { stotteregisterDef } from '../datasett/stotteregister.js';
+import { smbOppsettSkjema } from '../smb/oppsett.js';
 import { ellerUavklart, Uavklart } from './uavklart.js';
-import { naermeste } from '../felles/naermeste.js';
-
-export { naermeste } from '../felles/naermeste.js';
-
-export { kroner } from '../felles/konfig-felter.js';
 import { kroner, orgnrFelt } from '../felles/konfig-felter.js';
+import { ukjenteKoblinger, ukjenteNokler, zodTilDiagnostikk } from './config-feil.js';
 
 /**
  * Prosent (75 = 75 %) → ppm. Et tall mellom 0 og 1 uten «%» er nesten alltid en brøk skrevet i stedet for
@@ -89,7 +83,7 @@ const eurKurs = z.union([z.number(), z.string()]).transform((v, ctx) => {
 
 /** NOK per EUR med dato og kilde (bekreftet). */
 export const eurNokSkjema = z.object({ kurs: eurKurs, dato: isoDato, kilde: z.string().min(1) });
-export type EurNok = z.output<typeof eurNokSkjema>;
+type EurNok = z.output<typeof eurNokSkjema>;
 
 /**
  * Issue 19 pkt. 2: `eurNok` i nh.json. Står kursen som «FYLL INN …» (eller mangler hele eurNok), er den
@@ -167,6 +161,8 @@ export const configSkjema = z.looseObject({
   ignorerKolonner: z.record(z.string(), z.array(z.string())).default({}),
   /** nh faktura: priser, nummerserie, KID, selger, regnskapssystem og EHF (src/domain/faktura/oppsett.ts). */
   faktura: fakturaOppsettSkjema.prefault({}),
+  /** nh smb-sjekk: andre innovasjonsselskaper (src/domain/smb/oppsett.ts). */
+  smb: smbOppsettSkjema.prefault({}),
 });
 
 export type Config = z.output<typeof configSkjema>;
@@ -174,179 +170,17 @@ export type Config = z.output<typeof configSkjema>;
 export type ConfigInn = z.input<typeof configSkjema>;
 
 /**
- * Seksjonene kommandoene leser selv med `seksjon()`. En nøkkel på toppnivå som verken er et felt i
- * configSkjema, en seksjon her, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
+ * Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. En nøkkel på toppnivå
+ * som verken er et felt i configSkjema, «$schema» eller begynner med «_» (kommentar), er en skrivefeil.
  */
-// «faktura» står i configSkjema selv (faktura-oppsett.ts); «smb» valideres av smb-sjekk med seksjon().
-export const CONFIG_SEKSJONER = ['smb'] as const;
-
-/**
- * Validerer en kommandos egen seksjon av nh.json (kan mangle: da brukes skjemaets standardverdier).
- * Ukjente nøkler og ugyldige verdier gir InndataFeil med stien «<seksjon>.<felt>» (én leser for alle seksjoner).
- */
-export function seksjon<S extends z.ZodType>(config: Config, navn: string, skjema: S, fil = 'nh.json'): z.output<S> {
-  const raa = (config as Record<string, unknown>)[navn] ?? {};
-  const ds = ukjenteNokler(skjema, raa, [navn], fil);
-  const r = skjema.safeParse(raa);
-  if (!r.success) ds.push(...zodTilDiagnostikk(r.error, fil, raa, [navn]));
-  if (ds.length) throw new InndataFeil(ds);
-  return (r as { data: z.output<S> }).data;
-}
-
-/** Hele nh.json: ukjente nøkler (med nærmeste gyldige) og ugyldige verdier, alle på én gang. */
 export function tolkConfig(
   json: unknown,
   fil = 'nh.json',
 ): { ok: true; config: Config } | { ok: false; feil: Diagnostikk[] } {
-  const ds = [...ukjenteNokler(configSkjema, json, [], fil, [...CONFIG_SEKSJONER]), ...ukjenteKoblinger(json, fil)];
+  const ds = [...ukjenteNokler(configSkjema, json, [], fil), ...ukjenteKoblinger(json, fil)];
   const r = configSkjema.safeParse(json);
   // Ukjente nøkler er alt meldt over, med nærmeste gyldige; zods egen melding om dem (strictObject) er overflødig.
   const ovrige = r.success ? [] : r.error.issues.filter((i) => i.code !== 'unrecognized_keys');
   if (ovrige.length) ds.push(...zodTilDiagnostikk(new z.ZodError(ovrige), fil, json));
   return ds.length || !r.success ? { ok: false, feil: ds } : { ok: true, config: r.data };
-}
-
-/** Datasettene `kolonner`/`ignorerKolonner` kan gjelde (eierskap: smb-sjekk --eierskap-fil) og deres kolonnenøkler. */
-const KOBLBARE: Record<string, readonly string[] | null> = {
-  ...Object.fromEntries(
-    [...GRUNNDATASETT, maltallDef, stotteregisterDef].map((d) => [d.navn, Object.keys(d.kolonner)]),
-  ),
-  eierskap: null,
-};
-
-/** Issue 11 pkt. 4: et feilstavet datasett eller en ukjent kolonnenøkkel i `kolonner` ble stille oversett. */
-function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
-  const ds: Diagnostikk[] = [];
-  const objekt = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (!objekt(json)) return ds;
-  const navn = Object.keys(KOBLBARE);
-  for (const felt of ['kolonner', 'ignorerKolonner'] as const) {
-    const v = json[felt];
-    if (!objekt(v)) continue;
-    for (const [datasett, kart] of Object.entries(v)) {
-      const nokler = KOBLBARE[datasett];
-      if (nokler === undefined) {
-        const n = naermeste(datasett, navn);
-        ds.push(
-          feil(
-            'ukjent-config-nokkel',
-            `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
-            { fil, kolonne: `${felt}.${datasett}` },
-            { forventet: `en av ${navn.join(', ')}` },
-          ),
-        );
-        continue;
-      }
-      if (felt !== 'kolonner' || nokler === null || !objekt(kart)) continue;
-      for (const [overskrift, maal] of Object.entries(kart)) {
-        if (typeof maal !== 'string' || nokler.includes(maal)) continue;
-        const n = naermeste(maal, nokler);
-        ds.push(
-          feil(
-            'ukjent-config-nokkel',
-            `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
-            { fil, kolonne: `${felt}.${datasett}.${overskrift}` },
-            { forventet: `en av ${nokler.join(', ')}` },
-          ),
-        );
-      }
-    }
-  }
-  return ds;
-}
-
-/**
- * En verdi som ikke passer noen av alternativene: når alternativene er faste verdier (f.eks. «tripletex» eller en
- * liste av slike), si hvilke som finnes og hva som ikke passet (issue 23, lav: «["visma"]» ga «ugyldig verdi (en liste)»).
- */
-function unionGrunn(i: z.core.$ZodIssue, verdi: unknown): string {
-  const indre = i.code === 'invalid_union' ? i.errors.flat() : [];
-  const lov = [...new Set(indre.flatMap((e) => (e.code === 'invalid_value' ? e.values : [])))];
-  if (!lov.length) return `ugyldig verdi (${beskrivVerdi(verdi)})`;
-  const liste = indre.some((e) => e.path.length > 0) ? ' (eller en liste av dem)' : '';
-  const feilVerdier = Array.isArray(verdi) ? verdi.filter((v) => !lov.includes(v as never)) : [verdi];
-  return `forventet ${lov.map((v) => JSON.stringify(v)).join(' eller ')}${liste}, fant ${feilVerdier.map((v) => JSON.stringify(v)).join(', ')}`;
-}
-
-/** Zod-feil i en JSON-fil → diagnostikk med feltstien som «kolonne»; «mangler» bare når verdien faktisk mangler. */
-export function zodTilDiagnostikk(
-  e: z.ZodError,
-  fil: string,
-  raa?: unknown,
-  prefiks: PropertyKey[] = [],
-): Diagnostikk[] {
-  return e.issues.map((i) => {
-    const sti = [...prefiks, ...i.path].map(String).join('.');
-    const verdi = raa === undefined ? undefined : hent(raa, i.path);
-    let grunn = i.message;
-    if (i.code === 'invalid_type' || i.code === 'invalid_union') {
-      grunn =
-        verdi === undefined
-          ? 'mangler'
-          : i.code === 'invalid_type'
-            ? `forventet ${norskType(i.expected)}, fant ${beskrivVerdi(verdi)}`
-            : unionGrunn(i, verdi);
-    }
-    return feil('ugyldig-config', `Feltet «${sti || '(rot)'}» er ugyldig: ${grunn}.`, { fil, kolonne: sti });
-  });
-}
-
-function hent(v: unknown, sti: readonly PropertyKey[]): unknown {
-  let x = v;
-  for (const k of sti) {
-    if (x === null || typeof x !== 'object') return undefined;
-    x = (x as Record<PropertyKey, unknown>)[k];
-  }
-  return x;
-}
-
-/** Objektskjemaet under default/prefault/optional/transform, eller null. */
-function objektform(s: z.ZodType): Record<string, z.ZodType> | null {
-  let x: unknown = s;
-  for (let n = 0; n < 10; n++) {
-    if (x instanceof z.ZodObject) return x.shape as Record<string, z.ZodType>;
-    if (
-      x instanceof z.ZodDefault ||
-      x instanceof z.ZodPrefault ||
-      x instanceof z.ZodOptional ||
-      x instanceof z.ZodNullable
-    )
-      x = x.unwrap();
-    else if (x instanceof z.ZodPipe) x = x.in;
-    else return null;
-  }
-  return null;
-}
-
-function ukjenteNokler(
-  skjema: z.ZodType,
-  verdi: unknown,
-  sti: string[],
-  fil: string,
-  ekstra: string[] = [],
-): Diagnostikk[] {
-  const form = objektform(skjema);
-  if (!form || verdi === null || typeof verdi !== 'object' || Array.isArray(verdi)) return [];
-  const gyldige = [...new Set([...Object.keys(form), ...ekstra])];
-  const ds: Diagnostikk[] = [];
-  for (const [nokkel, v] of Object.entries(verdi)) {
-    if (nokkel in form) {
-      ds.push(...ukjenteNokler(form[nokkel]!, v, [...sti, nokkel], fil));
-      continue;
-    }
-    if (ekstra.includes(nokkel) || (sti.length === 0 && (nokkel === '$schema' || nokkel.startsWith('_')))) continue;
-    const full = [...sti, nokkel].join('.');
-    const naer = naermeste(nokkel, gyldige);
-    ds.push(
-      feil(
-        'ukjent-config-nokkel',
-        `Ukjent felt «${full}»${naer ? ` — mente du «${[...sti, naer].join('.')}»?` : ''}`,
-        { fil, kolonne: full },
-        {
-          forventet: `en av ${gyldige.map((g) => `«${g}»`).join(', ')}${sti.length === 0 ? ' (kommentarer: felt som begynner med «_»)' : ''}`,
-        },
-      ),
-    );
-  }
-  return ds;
 }

@@ -12,7 +12,7 @@ export type Tolket<T> = { ok: true; verdi: T | undefined } | { ok: false; grunn:
 const FELT = configSkjema.shape;
 
 /** Et tall (prosent eller kroner) for en nøkkel; tomt eller «FYLL INN» = ikke oppgitt (undefined). */
-export function tolkTall(nokkel: Exclude<UavklartNokkel, 'eurNok'>, tekst: string): Tolket<number> {
+function tolkTall(nokkel: Exclude<UavklartNokkel, 'eurNok'>, tekst: string): Tolket<number> {
   if (erUfylt(tekst)) return { ok: true, verdi: undefined };
   const r = FELT[nokkel].safeParse(tekst.trim());
   if (!r.success) return { ok: false, grunn: r.error.issues[0]?.message ?? 'ugyldig verdi' };
@@ -23,7 +23,7 @@ export function tolkTall(nokkel: Exclude<UavklartNokkel, 'eurNok'>, tekst: strin
 }
 
 /** EUR-kursen som «11,7525» eller «11,7525:30.12.2025»; uten dato gjelder den `idag` (kursen brukeren nettopp slo opp). */
-export function tolkEurKurs(tekst: string, idag: Dato): Tolket<NonNullable<InitVerdier['eurNok']>> {
+function tolkEurKurs(tekst: string, idag: Dato): Tolket<NonNullable<InitVerdier['eurNok']>> {
   if (erUfylt(tekst)) return { ok: true, verdi: undefined };
   const [kursTekst = '', datoTekst, ...rest] = tekst.split(':');
   if (rest.length) return { ok: false, grunn: 'skriv kurs eller kurs:dato, f.eks. 11,7525:30.12.2025' };

@@ -5,7 +5,7 @@
  * En pris for en tjeneste som ikke er brukt i perioden (og ikke ligner noen), er lov.
  */
 import { feil, type Diagnostikk } from '../felles/diagnostikk.js';
-import { naermeste } from './config.js';
+import { naermeste } from '../felles/naermeste.js';
 import { normaliserNavn } from '../felles/felter.js';
 
 export function feilstavedeTjenestepriser(

@@ -126,7 +126,7 @@ export function ellerUavklart<S extends z.ZodType>(skjema: S, nokkel: UavklartNo
 }
 
 /** Diagnostikken for en ufylt verdi: nøkkelen, hva den er og hvor den finnes. */
-export function uavklartFeil(nokkel: UavklartNokkel): Diagnostikk {
+function uavklartFeil(nokkel: UavklartNokkel): Diagnostikk {
   const h = hvor(nokkel);
   return feil(
     'ikke-fylt-inn',

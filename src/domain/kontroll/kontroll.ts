@@ -109,7 +109,7 @@ export const RADREGLER: readonly Radregel[] = [
 ];
 
 /** «en dato i 15.01.2026 – 31.12.2026» (eller «– løpende»): datoene slik brukeren skriver dem (issue 19 pkt. 12). */
-export function avtaleperiode(m: Pick<Malbedrift, 'avtalestart' | 'avtaleslutt'>): string {
+function avtaleperiode(m: Pick<Malbedrift, 'avtalestart' | 'avtaleslutt'>): string {
   return `en dato i ${formatDato(m.avtalestart)} – ${m.avtaleslutt ? formatDato(m.avtaleslutt) : 'løpende'}`;
 }
 
@@ -188,8 +188,7 @@ export function kontrollerUtviklingsplan(aktive: readonly Malbedrift[]): Diagnos
     .map((m) =>
       advarsel(
         'mangler-utviklingsplan',
-        `${m.navn} (${m.orgnr}) har aktiv målbedriftsavtale, men ingen utviklingsplan i malbedrifter (programveileder 8.2: ` +
-          'målbedriften «skal ha en utviklingsplan basert på reelle behov»). Før inn dato eller referanse i kolonnen utviklingsplan.',
+        `${m.navn} (${m.orgnr}) har aktiv målbedriftsavtale, men ingen utviklingsplan i malbedrifter (programveileder 8.2: målbedriften «skal ha en utviklingsplan basert på reelle behov»). Før inn dato eller referanse i kolonnen utviklingsplan.`,
         { ...m.kilde, kolonne: 'utviklingsplan' },
         { forventet: 'dato eller referanse til utviklingsplanen' },
       ),

@@ -5,10 +5,10 @@
 import { deler, forsteDag, LANGE_MAANEDER, lagDato, maanedAv, type Dato, type Maaned } from '../felles/dato.js';
 import type { Kilde } from '../felles/diagnostikk.js';
 
-export type Skjema = 'oppstart' | 'underveis' | 'exit';
+type Skjema = 'oppstart' | 'underveis' | 'exit';
 
 /** Programveileder 6.3/11.1: AVI oppdateres 1. mars, 1. juni, 1. september og 1. desember. */
-export const AVI_MAANEDER = [3, 6, 9, 12] as const;
+const AVI_MAANEDER = [3, 6, 9, 12] as const;
 
 const MAANEDSNAVN = LANGE_MAANEDER;
 

@@ -13,8 +13,8 @@ export * from './kalender.js';
 
 // ————— Loggen over opplastingsfiler og differansen «siden siste oppdatering» —————
 
-export type LoggNy = { orgnr: string; avtalestart: Dato; startskjema: Maaned };
-export type LoggAvsluttet = { orgnr: string; avtaleslutt: Dato; exitskjema: Maaned };
+type LoggNy = { orgnr: string; avtalestart: Dato; startskjema: Maaned };
+type LoggAvsluttet = { orgnr: string; avtaleslutt: Dato; exitskjema: Maaned };
 export type LoggOppdatering = {
   frist: Dato;
   skrevet: Dato;
@@ -191,8 +191,7 @@ export function beregnOppdatering(
 function endretAdvarsel(b: KtsBedrift, kolonne: string, var_: string, er: string, frist: Dato): Diagnostikk {
   return advarsel(
     'endret-etter-rapportering',
-    `${b.navn} (${b.orgnr}): ${kolonne} er endret fra ${var_} til ${er} etter at den ble rapportert i AVI-oppdateringen ${fristTekst(frist)}. ` +
-      'nh rapporterer den ikke på nytt; rett datoen i AVI for hånd.',
+    `${b.navn} (${b.orgnr}): ${kolonne} er endret fra ${var_} til ${er} etter at den ble rapportert i AVI-oppdateringen ${fristTekst(frist)}. nh rapporterer den ikke på nytt; rett datoen i AVI for hånd.`,
     b.kilde ? { ...b.kilde, kolonne } : undefined,
   );
 }

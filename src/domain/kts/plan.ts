@@ -78,7 +78,7 @@ export function planOppdatering(inn: OppdateringInn): OppdateringPlan {
  * opplasting — heller ikke i den denne kjøringen lager (loggen slik den blir etterpå) — foreslås
  * årsslutt-registreringen `nh kts-plan --frist <år>-12-31`.
  */
-export function foreslaaAarsslutt(inn: OppdateringInn, loggEtter: AviLogg): Diagnostikk[] {
+function foreslaaAarsslutt(inn: OppdateringInn, loggEtter: AviLogg): Diagnostikk[] {
   const { aar, mnd } = deler(inn.idag);
   const aarsslutt = lagDato(aar, 12, 31);
   if (mnd !== 12 || inn.frist === aarsslutt) return [];
@@ -89,9 +89,7 @@ export function foreslaaAarsslutt(inn: OppdateringInn, loggEtter: AviLogg): Diag
   return [
     advarsel(
       'foreslaa-aarsslutt',
-      `${startere.length} ${startere.length === 1 ? 'målbedrift' : 'målbedrifter'} med avtalestart i ${aar} står ikke i noen AVI-opplasting (heller ikke i denne): ${liste}. ` +
-        `Alle som er/har vært aktive i året skal være registrert i AVI innen 31. desember (programveileder 11.1): ` +
-        `kjør nh kts-plan --frist ${aar}-12-31 og last opp filen senest 31.12.`,
+      `${startere.length} ${startere.length === 1 ? 'målbedrift' : 'målbedrifter'} med avtalestart i ${aar} står ikke i noen AVI-opplasting (heller ikke i denne): ${liste}. Alle som er/har vært aktive i året skal være registrert i AVI innen 31. desember (programveileder 11.1): kjør nh kts-plan --frist ${aar}-12-31 og last opp filen senest 31.12.`,
       { fil: inn.loggFil },
       { forventet: `nh kts-plan --frist ${aar}-12-31` },
     ),

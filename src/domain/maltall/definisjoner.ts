@@ -123,9 +123,7 @@ export const MALTALL: readonly MaltallDef[] = [
     hjelpetekst:
       'SRL (Sustainability Readiness Level) er en skala med 9 trinn (se vedlegg 1). Fra og med måltallene for 2024 skal det her angis total andel (%) av målbedriftene som dere forventer har hatt en økning i SRL-skalaen fra forutgående år. I 2023 kan ikke dette beregnes siden dette er første året dere skal klassifisere målbedriftene deres etter SRL-skalaen.',
     definisjon:
-      'Av alle aktive målbedrifter (nevneren): andelen med høyere SRL-nivå (srl) i år enn året før. Uten vurdering ' +
-      'begge år teller målbedriften ikke som økning, men står i nevneren. Bare 2023 (første SRL-år) kan ikke beregnes. ' +
-      'Halvår: bare vurderinger med dato i halvåret.',
+      'Av alle aktive målbedrifter (nevneren): andelen med høyere SRL-nivå (srl) i år enn året før. Uten vurdering begge år teller målbedriften ikke som økning, men står i nevneren. Bare 2023 (første SRL-år) kan ikke beregnes. Halvår: bare vurderinger med dato i halvåret.',
   },
   {
     id: 'andelTaksonomi',
@@ -210,8 +208,7 @@ export const MALTALL: readonly MaltallDef[] = [
     hjelpetekst:
       'Antall konkrete kompetanse- og/eller nettverksprosjekter (f.eks. kurs, seminarer, workshops) næringshagen planlegger å gjennomføre med andre programoperatører (næringshager og/eller inkubatorer) i løpet av året.',
     definisjon:
-      'Rader i tiltak med type (eller «ogsa») «samarbeidsprosjekt» og dato i perioden. Samarbeid med Siva teller ikke: ' +
-      'Siva er ikke en programoperatør (næringshage/inkubator).',
+      'Rader i tiltak med type (eller «ogsa») «samarbeidsprosjekt» og dato i perioden. Samarbeid med Siva teller ikke: Siva er ikke en programoperatør (næringshage/inkubator).',
   },
   {
     id: 'henvisteBedrifter',
@@ -221,8 +218,7 @@ export const MALTALL: readonly MaltallDef[] = [
     hjelpetekst:
       'Antall bedrifter som næringshagen i løpet av året forventer å henvise til andre programoperatører (næringshager og inkubatorer) istedenfor å ta de opp som egen målbedrift',
     definisjon:
-      'Ulike bedrifter (orgnr, ellers navn) i tiltak med type «henvisning» og dato i perioden. En bedrift som står i ' +
-      'malbedrifter (egen målbedrift) teller ikke: den er tatt opp, ikke henvist «istedenfor».',
+      'Ulike bedrifter (orgnr, ellers navn) i tiltak med type «henvisning» og dato i perioden. En bedrift som står i malbedrifter (egen målbedrift) teller ikke: den er tatt opp, ikke henvist «istedenfor».',
   },
   {
     id: 'radgivningFraAndre',

@@ -64,19 +64,13 @@ function ikkeOppgitt(f: SmbFakta, base: Base, merknad: string): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `Oppgitt på spørsmål: bedriften eier eller eies med 25 % eller mer — ikke selvstendig foretak. Foretakene ` +
-        `er ikke oppgitt, så tallene deres er ikke tatt med.${merknad} Oppgi dem med ` +
-        `--partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse) eller --eierskap <fil.csv>.`,
+      grunnlag: `Oppgitt på spørsmål: bedriften eier eller eies med 25 % eller mer — ikke selvstendig foretak. Foretakene er ikke oppgitt, så tallene deres er ikke tatt med.${merknad} Oppgi dem med --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse) eller --eierskap <fil.csv>.`,
       mangler: 'partnerne og de tilknyttede foretakene (--partner, --tilknyttet eller --eierskap)',
     };
   return {
     ...base,
     status: 'må vurderes',
-    grunnlag:
-      `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige ` +
-      `eiere.${merknad} Oppgi --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse), ` +
-      `--eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
+    grunnlag: `Ingen register viser eierskap på 25 % eller mer (i begge retninger), heller ikke offentlige eiere.${merknad} Oppgi --partner/--tilknyttet (orgnr:andel:årsverk:omsetning:balanse), --eierskap <fil.csv>, eller --selvstendig når ingen eier eller eies med 25 % eller mer.`,
     mangler: 'eierskapet (--selvstendig, --partner, --tilknyttet eller --eierskap)',
   };
 }
@@ -92,29 +86,21 @@ function oppgitt(f: SmbFakta, a: Aggregert, base: Base, konsern: string, offMerk
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret ` +
-        `sier at bedriften er i et konsern, og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. ` +
-        `3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
+      grunnlag: `${liste.length ? `${liste.join(', ')}. ` : 'Oppgitt som selvstendig foretak, men '}Enhetsregisteret sier at bedriften er i et konsern, og da finnes minst ett tilknyttet foretak (over 50 %, GBER vedlegg I art. 3 nr. 3). Oppgi morselskapet og/eller datterselskapene med --tilknyttet eller --eierskap.${offMerknad}`,
       mangler: 'de tilknyttede foretakene i konsernet (--tilknyttet eller --eierskap)',
     };
   if (!liste.length)
     return {
       ...base,
       status: 'ok',
-      grunnlag:
-        `Oppgitt: ingen eierskap på 25 % eller mer i noen retning (selvstendig ` +
-        `foretak), heller ikke offentlig.${konsern}${offMerknad}`,
+      grunnlag: `Oppgitt: ingen eierskap på 25 % eller mer i noen retning (selvstendig foretak), heller ikke offentlig.${konsern}${offMerknad}`,
     };
   const p = a.fraPartnere;
   const t = a.fraTilknyttede;
   return {
     ...base,
     status: 'ok',
-    grunnlag:
-      `${liste.join(', ')}. Lagt til: partnere forholdsmessig ${formatArsverk(p.arsverk)} årsverk, ` +
-      `${nok(p.omsetning)} omsetning, ${nok(p.balanse)} balanse; tilknyttede fullt ${formatArsverk(t.arsverk)} ` +
-      `årsverk, ${nok(t.omsetning)} omsetning, ${nok(t.balanse)} balanse.${offMerknad}`,
+    grunnlag: `${liste.join(', ')}. Lagt til: partnere forholdsmessig ${formatArsverk(p.arsverk)} årsverk, ${nok(p.omsetning)} omsetning, ${nok(p.balanse)} balanse; tilknyttede fullt ${formatArsverk(t.arsverk)} årsverk, ${nok(t.omsetning)} omsetning, ${nok(t.balanse)} balanse.${offMerknad}`,
   };
 }
 
@@ -135,10 +121,7 @@ export function kriteriumEierskap(f: SmbFakta, a: Aggregert): Kriterium {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag:
-        `Offentlige eiere: ${off.tekst}. Til sammen ${prosent(off.sum)} offentlig kontroll ≥ 25 %: ikke SMB ` +
-        `(GBER vedlegg I art. 3 nr. 4; programveileder 4.3 «offentlig eide foretak»). Gjelder et investorunntak i art. ` +
-        `3 nr. 2, oppgi det med --unntatt-investor <orgnr>.`,
+      grunnlag: `Offentlige eiere: ${off.tekst}. Til sammen ${prosent(off.sum)} offentlig kontroll ≥ 25 %: ikke SMB (GBER vedlegg I art. 3 nr. 4; programveileder 4.3 «offentlig eide foretak»). Gjelder et investorunntak i art. 3 nr. 2, oppgi det med --unntatt-investor <orgnr>.`,
     };
   }
   const offMerknad = f.offentligeEiere.length

@@ -8,7 +8,7 @@ import type { Ore } from '../felles/penger.js';
 import { SMAA_ANSATTE_OVRE } from './lister.js';
 import { kroner, nyeste, statuserFra, type EnhetData, type RegnskapData } from './register.js';
 
-export { kroner, statuserFra, type EnhetData, type RegnskapData } from './register.js';
+export { statuserFra, type EnhetData, type RegnskapData } from './register.js';
 import { dato, type Kildeverdi, type OffentligEier, type Relasjon, type SmbFakta } from './typer.js';
 
 export type FaktaFlagg = {
@@ -68,31 +68,24 @@ function arsverkFra(e: EnhetData | null, fl: FaktaFlagg): SmbFakta['arsverk'] {
   if (e.harRegistrertAntallAnsatte === true) {
     return {
       verdi: SMAA_ANSATTE_OVRE,
-      fra: `${ER}: antall ansatte registrert, men ikke vist = 0–4 ` + `ansatte`,
+      fra: `${ER}: antall ansatte registrert, men ikke vist = 0–4 ansatte`,
       erAntallAnsatte: true,
       intervall: '0–4',
     };
   }
   if (e.harRegistrertAntallAnsatte === false)
-    return { verdi: 0, fra: `${ER}: ingen ansatte ` + `registrert`, erAntallAnsatte: true };
+    return { verdi: 0, fra: `${ER}: ingen ansatte registrert`, erAntallAnsatte: true };
   return null;
 }
 
 /** Hvorfor regnskapstallene ikke kan brukes: HTTP-feil eller annen valuta (aldri lest som NOK). */
 function regnskapMerknad(inn: FaktaInn, selskap: RegnskapData | null): string | null {
   if (inn.regnskapFeil && inn.regnskapFeil.status >= 500) {
-    return (
-      `Regnskapsregisteret svarte HTTP ` +
-      `${inn.regnskapFeil.status}${inn.regnskapFeil.melding ? ` (${inn.regnskapFeil.melding})` : ''}: årsregnskapet ` +
-      `finnes trolig, men API-et kan ikke levere det (vanlig for banker og forsikring).`
-    );
+    return `Regnskapsregisteret svarte HTTP ${inn.regnskapFeil.status}${inn.regnskapFeil.melding ? ` (${inn.regnskapFeil.melding})` : ''}: årsregnskapet finnes trolig, men API-et kan ikke levere det (vanlig for banker og forsikring).`;
   }
   if (selskap?.valuta && selskap.valuta !== 'NOK') {
     const p = selskap.regnskapsperiode;
-    return (
-      `Årsregnskapet${p?.tilDato ? ` per ${dato(p.tilDato)}` : ''} er ført i ${selskap.valuta}, ikke NOK: tallene ` +
-      `er ikke brukt og ikke regnet om.`
-    );
+    return `Årsregnskapet${p?.tilDato ? ` per ${dato(p.tilDato)}` : ''} er ført i ${selskap.valuta}, ikke NOK: tallene er ikke brukt og ikke regnet om.`;
   }
   return null;
 }

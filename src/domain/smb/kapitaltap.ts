@@ -27,9 +27,7 @@ export function tegnetKapital(
     return {
       min: t,
       maks: t,
-      tekst:
-        `tegnet kapital inkl. overkurs ${nok(t)} = aksjekapital ` +
-        `${nok(ak.verdi)}${fra(ak)} + overkurs ${nok(ok.verdi)}${fra(ok)}`,
+      tekst: `tegnet kapital inkl. overkurs ${nok(t)} = aksjekapital ${nok(ak.verdi)}${fra(ak)} + overkurs ${nok(ok.verdi)}${fra(ok)}`,
     };
   }
   if (ak && inn) {
@@ -38,32 +36,25 @@ export function tegnetKapital(
       return {
         min: ak.verdi,
         maks,
-        tekst:
-          `tegnet kapital = aksjekapital ` +
-          `${nok(ak.verdi)}${fra(ak)} (innskutt egenkapital ${nok(inn.verdi)}${fra(inn)} gir ikke rom for overkurs)`,
+        tekst: `tegnet kapital = aksjekapital ${nok(ak.verdi)}${fra(ak)} (innskutt egenkapital ${nok(inn.verdi)}${fra(inn)} gir ikke rom for overkurs)`,
       };
     return {
       min: ak.verdi,
       maks,
-      tekst:
-        `tegnet kapital inkl. overkurs ligger mellom aksjekapitalen ${nok(ak.verdi)}${fra(ak)} og innskutt ` +
-        `egenkapital ${nok(inn.verdi)}${fra(inn)} (overkurs ukjent; innskutt egenkapital kan også holde annen innskutt ` +
-        `egenkapital)`,
+      tekst: `tegnet kapital inkl. overkurs ligger mellom aksjekapitalen ${nok(ak.verdi)}${fra(ak)} og innskutt egenkapital ${nok(inn.verdi)}${fra(inn)} (overkurs ukjent; innskutt egenkapital kan også holde annen innskutt egenkapital)`,
     };
   }
   if (ak)
     return {
       min: ak.verdi,
       maks: null,
-      tekst: `aksjekapital ${nok(ak.verdi)}${fra(ak)}, overkurs og innskutt ` + `egenkapital ukjent`,
+      tekst: `aksjekapital ${nok(ak.verdi)}${fra(ak)}, overkurs og innskutt egenkapital ukjent`,
     };
   if (inn)
     return {
       min: inn.verdi,
       maks: inn.verdi,
-      tekst:
-        `tegnet kapital inkl. overkurs = innskutt egenkapital ` +
-        `${nok(inn.verdi)}${fra(inn)} (aksjekapitalen er ukjent)`,
+      tekst: `tegnet kapital inkl. overkurs = innskutt egenkapital ${nok(inn.verdi)}${fra(inn)} (aksjekapitalen er ukjent)`,
     };
   return null;
 }
@@ -73,12 +64,11 @@ function tapstest(navn: string, sumEk: Kildeverdi<Ore>, tegnet: ReturnType<typeo
   if (!sumEk || !tegnet) return { utfall: 'ukjent', tekst: `${navn}: egenkapital eller tegnet kapital er ukjent.` };
   const ek = `${navn}: sum egenkapital ${nok(sumEk.verdi)}${fra(sumEk)}, ${tegnet.tekst}.`;
   if (tegnet.min <= 0 && (tegnet.maks ?? 0) <= 0)
-    return { utfall: 'usikker', tekst: `${ek} Ingen tegnet kapital å ` + `måle tapet mot.` };
+    return { utfall: 'usikker', tekst: `${ek} Ingen tegnet kapital å måle tapet mot.` };
   if (2 * sumEk.verdi < tegnet.min) {
     return {
       utfall: 'ikke ok',
-      tekst:
-        `${ek} Sum egenkapital < halvparten av ${nok(tegnet.min)}: mer enn halvparten ` + `av tegnet kapital er tapt.`,
+      tekst: `${ek} Sum egenkapital < halvparten av ${nok(tegnet.min)}: mer enn halvparten av tegnet kapital er tapt.`,
     };
   }
   if (tegnet.maks !== null && 2 * sumEk.verdi >= tegnet.maks) {
@@ -86,7 +76,7 @@ function tapstest(navn: string, sumEk: Kildeverdi<Ore>, tegnet: ReturnType<typeo
   }
   return {
     utfall: 'usikker',
-    tekst: `${ek} Om mer enn halvparten er tapt, avhenger av overkursen: oppgi den med ` + `--overkurs.`,
+    tekst: `${ek} Om mer enn halvparten er tapt, avhenger av overkursen: oppgi den med --overkurs.`,
   };
 }
 
@@ -132,17 +122,13 @@ function konsernTap(f: SmbFakta): Tapsutfall {
   const kon = tapstest('Konsernet', k.egenkapital, kt);
   if (kon.utfall === 'ukjent')
     kon.tekst =
-      'Konsernet: tallene mangler (ingen konsernregnskap i NOK i Regnskapsregisteret; det leveres av ' +
-      'morselskapet). Oppgi konsernets egenkapital og tegnede kapital med --konsern-egenkapital og --konsern-kapital.';
+      'Konsernet: tallene mangler (ingen konsernregnskap i NOK i Regnskapsregisteret; det leveres av morselskapet). Oppgi konsernets egenkapital og tegnede kapital med --konsern-egenkapital og --konsern-kapital.';
   return kon;
 }
 
 function alderTekst(f: SmbFakta, t: Treaarsunntak, idag: Dato, erSmb: boolean): string {
   if (t.manglerKonsernDato && f.registrert && idag < leggTilAar(f.registrert.verdi, 3))
-    return (
-      ` Bedriften er registrert ${dato(f.registrert.verdi)}, men treårsunntaket gis ikke ut fra bedriftens dato ` +
-      `alene: den er i et konsern, og konsernets dato er ukjent (oppgi --konsern-registrert).`
-    );
+    return ` Bedriften er registrert ${dato(f.registrert.verdi)}, men treårsunntaket gis ikke ut fra bedriftens dato alene: den er i et konsern, og konsernets dato er ukjent (oppgi --konsern-registrert).`;
   if (t.til)
     return ` Registrert ${dato(t.fra!)}: treårsunntaket gjaldt til ${dato(t.til)}${erSmb ? '' : ' (og bare for SMB)'}.`;
   return ' Registreringsdato ukjent: treårsunntaket kan ikke brukes.';
@@ -171,8 +157,7 @@ export function kriteriumKapitaltap(f: SmbFakta, idag: Dato, erSmb: boolean): Kr
   const t = treaarsunntak(f, idag, erSmb);
   if (t.gjelder) {
     const hvem = t.iKonsern
-      ? `bedriften (${dato(f.registrert?.verdi ?? t.fra!)}) og konsernet ` +
-        `(${dato(f.konsern.registrert!.verdi)}${fra(f.konsern.registrert)})`
+      ? `bedriften (${dato(f.registrert?.verdi ?? t.fra!)}) og konsernet (${dato(f.konsern.registrert!.verdi)}${fra(f.konsern.registrert)})`
       : `registrert ${dato(t.fra!)}${fra(f.registrert)}`;
     return {
       ...base,

@@ -15,7 +15,7 @@ import { fra, type Kriterium, type SmbFakta } from './typer.js';
 
 const ORGFORM = 'organisasjonsformen (--orgform)';
 
-export function naceStarter(nace: readonly string[], prefiks: readonly string[]): string | null {
+function naceStarter(nace: readonly string[], prefiks: readonly string[]): string | null {
   for (const n of nace) for (const p of prefiks) if (n.startsWith(p)) return n;
   return null;
 }
@@ -27,7 +27,7 @@ export function kriteriumAsa(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag: 'Organisasjonsformen er ukjent (ikke fra registeret og ikke ' + 'oppgitt med --orgform).',
+      grunnlag: 'Organisasjonsformen er ukjent (ikke fra registeret og ikke oppgitt med --orgform).',
       mangler: ORGFORM,
     };
   }
@@ -35,7 +35,7 @@ export function kriteriumAsa(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag: `Organisasjonsform ASA${fra(f.orgform)}: allmennaksjeselskap kan ` + `ikke være målbedrift.`,
+      grunnlag: `Organisasjonsform ASA${fra(f.orgform)}: allmennaksjeselskap kan ikke være målbedrift.`,
     };
   }
   return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${f.orgform.verdi}${fra(f.orgform)}.` };
@@ -45,7 +45,7 @@ export function kriteriumAsa(f: SmbFakta): Kriterium {
 export function kriteriumUtenlandsk(f: SmbFakta): Kriterium {
   const base = {
     id: 'utenlandsk-foretak',
-    tittel: 'Ikke filial av et utenlandsk foretak ' + '(NUF)',
+    tittel: 'Ikke filial av et utenlandsk foretak (NUF)',
     kilde: KILDE.utenlandsk,
   };
   const form = f.orgform?.verdi;
@@ -53,11 +53,7 @@ export function kriteriumUtenlandsk(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `Organisasjonsform ${form} (${UTENLANDSKE_FORMER[form]})${fra(f.orgform)}: SMB-statusen avhenger av foretaket ` +
-        'i utlandet som helhet (årsverk, omsetning, balanse og eierskap), ikke av den norske filialen. Registrene ' +
-        'her viser bare filialen. Hent tallene for hele foretaket og oppgi dem med --ansatte, --omsetning og ' +
-        '--balanse.',
+      grunnlag: `Organisasjonsform ${form} (${UTENLANDSKE_FORMER[form]})${fra(f.orgform)}: SMB-statusen avhenger av foretaket i utlandet som helhet (årsverk, omsetning, balanse og eierskap), ikke av den norske filialen. Registrene her viser bare filialen. Hent tallene for hele foretaket og oppgi dem med --ansatte, --omsetning og --balanse.`,
       mangler: 'en vurdering av foretaket i utlandet som helhet (filial: tallene for hele foretaket)',
     };
   }
@@ -70,32 +66,27 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
   const form = f.orgform?.verdi;
   const sektor = f.sektor?.verdi;
   const sektorTekst = sektor
-    ? `${sektor} ` +
-      `(${f.sektor?.beskrivelse ?? OFFENTLIGE_SEKTORER[sektor] ?? PRIVATE_SEKTORER[sektor] ?? 'ukjent kode'})`
+    ? `${sektor} (${f.sektor?.beskrivelse ?? OFFENTLIGE_SEKTORER[sektor] ?? PRIVATE_SEKTORER[sektor] ?? 'ukjent kode'})`
     : '';
   if (form && OFFENTLIGE_FORMER[form]) {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag: `Organisasjonsform ${form} ` + `(${OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er offentlig.`,
+      grunnlag: `Organisasjonsform ${form} (${OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er offentlig.`,
     };
   }
   if (sektor && OFFENTLIGE_SEKTORER[sektor]) {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag:
-        `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)}: koden betyr at staten eller kommunene kontrollerer ` +
-        'foretaket, altså offentlig kontroll på 25 % eller mer (GBER vedlegg I art. 3 nr. 4).',
+      grunnlag: `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)}: koden betyr at staten eller kommunene kontrollerer foretaket, altså offentlig kontroll på 25 % eller mer (GBER vedlegg I art. 3 nr. 4).`,
     };
   }
   if (form && KANSKJE_OFFENTLIGE_FORMER[form]) {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `Organisasjonsform ${form} (${KANSKJE_OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er som regel ` +
-        `offentlig eid${sektor ? `; sektorkode ${sektorTekst}` : ''}. Kontroller eierskapet.`,
+      grunnlag: `Organisasjonsform ${form} (${KANSKJE_OFFENTLIGE_FORMER[form]})${fra(f.orgform)} er som regel offentlig eid${sektor ? `; sektorkode ${sektorTekst}` : ''}. Kontroller eierskapet.`,
       mangler: `en vurdering av om det offentlige eier 25 % eller mer (organisasjonsform ${form})`,
     };
   }
@@ -104,15 +95,12 @@ export function kriteriumOffentlig(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)} er ikke i listen over private eller ` +
-        `offentlige koder («nh docs smb-sjekk»). Kontroller om det offentlige eier 25 % eller mer.`,
+      grunnlag: `Institusjonell sektorkode ${sektorTekst}${fra(f.sektor)} er ikke i listen over private eller offentlige koder («nh docs smb-sjekk»). Kontroller om det offentlige eier 25 % eller mer.`,
       mangler: `en vurdering av om det offentlige eier 25 % eller mer (sektorkode ${sektor})`,
     };
   }
   const privat = sektor
-    ? `sektorkode ${sektorTekst}: ikke offentlig kontrollert (over 50 %). En offentlig eierandel på 25–50 % synes ikke ` +
-      `i koden; den vurderes under «eierskap».`
+    ? `sektorkode ${sektorTekst}: ikke offentlig kontrollert (over 50 %). En offentlig eierandel på 25–50 % synes ikke i koden; den vurderes under «eierskap».`
     : 'ingen sektorkode. Offentlig eierskap vurderes under «eierskap».';
   return { ...base, status: 'ok', grunnlag: `Organisasjonsform ${form}, ${privat}` };
 }
@@ -126,7 +114,7 @@ export function kriteriumBank(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag: `Organisasjonsform ${form} ` + `(${BANK_FORSIKRING_FORMER[form]})${fra(f.orgform)}.`,
+      grunnlag: `Organisasjonsform ${form} (${BANK_FORSIKRING_FORMER[form]})${fra(f.orgform)}.`,
     };
   }
   const bank = naceStarter(nace, BANK_FORSIKRING_NACE);
@@ -134,9 +122,7 @@ export function kriteriumBank(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag:
-        `Næringskode ${bank}${fra(f.nace)}: NACE 64.1 (bankvirksomhet) og ` +
-        `65 (forsikring, pensjonskasser) regnes som bank/forsikring.`,
+      grunnlag: `Næringskode ${bank}${fra(f.nace)}: NACE 64.1 (bankvirksomhet) og 65 (forsikring, pensjonskasser) regnes som bank/forsikring.`,
     };
   }
   const kanskje = naceStarter(nace, KANSKJE_BANK_NACE);
@@ -144,9 +130,7 @@ export function kriteriumBank(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `Næringskode ${kanskje}${fra(f.nace)}: NACE 64.9 omfatter ` +
-        `kredittforetak og finansieringsforetak. Kontroller om bedriften er en kredittinstitusjon.`,
+      grunnlag: `Næringskode ${kanskje}${fra(f.nace)}: NACE 64.9 omfatter kredittforetak og finansieringsforetak. Kontroller om bedriften er en kredittinstitusjon.`,
       mangler: `en vurdering av om bedriften er en kredittinstitusjon (NACE ${kanskje})`,
     };
   }
@@ -160,9 +144,7 @@ export function kriteriumBank(f: SmbFakta): Kriterium {
   return {
     ...base,
     status: 'ok',
-    grunnlag:
-      `Organisasjonsform ${form ?? 'ukjent'}, næringskode ` +
-      `${nace.length ? nace.join(', ') : 'ukjent'}${fra(f.nace)}: ikke bank eller forsikring.`,
+    grunnlag: `Organisasjonsform ${form ?? 'ukjent'}, næringskode ${nace.length ? nace.join(', ') : 'ukjent'}${fra(f.nace)}: ikke bank eller forsikring.`,
   };
 }
 
@@ -173,7 +155,7 @@ export function kriteriumInnovasjonsselskap(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'ikke ok',
-      grunnlag: `Oppgitt som innovasjonsselskap ` + `(${f.innovasjonsselskap.fra}).`,
+      grunnlag: `Oppgitt som innovasjonsselskap (${f.innovasjonsselskap.fra}).`,
     };
   const navn = (f.navn ?? '').toUpperCase();
   const ord = INNOVASJONSORD.find((o) => navn.includes(o));
@@ -181,9 +163,7 @@ export function kriteriumInnovasjonsselskap(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `Navnet «${f.navn}» inneholder «${ord}». Ingen register sier om ` +
-        `et selskap er næringshage, inkubator eller park; kontroller og bruk --innovasjonsselskap.`,
+      grunnlag: `Navnet «${f.navn}» inneholder «${ord}». Ingen register sier om et selskap er næringshage, inkubator eller park; kontroller og bruk --innovasjonsselskap.`,
       mangler: 'en vurdering av om bedriften er næringshage, inkubator eller park (ja: --innovasjonsselskap)',
     };
   }
@@ -191,9 +171,7 @@ export function kriteriumInnovasjonsselskap(f: SmbFakta): Kriterium {
     ...base,
     status: 'ok',
     grunnlag:
-      'Ikke oppgitt som innovasjonsselskap (--innovasjonsselskap eller ' +
-      'smb.innovasjonsselskaper i nh.json). Intet register viser dette; administratoren bekrefter det ved å kjøre ' +
-      'sjekken.',
+      'Ikke oppgitt som innovasjonsselskap (--innovasjonsselskap eller smb.innovasjonsselskaper i nh.json). Intet register viser dette; administratoren bekrefter det ved å kjøre sjekken.',
   };
 }
 
@@ -201,7 +179,7 @@ export function kriteriumInnovasjonsselskap(f: SmbFakta): Kriterium {
 export function kriteriumSjelden(f: SmbFakta): Kriterium {
   const base = {
     id: 'sjelden',
-    tittel: 'Ikke stiftelse, forening, NACE 94 e.l. (svært sjeldne ' + 'tilfeller)',
+    tittel: 'Ikke stiftelse, forening, NACE 94 e.l. (svært sjeldne tilfeller)',
     kilde: KILDE.sjelden,
   };
   const grunner: string[] = [];
@@ -214,18 +192,13 @@ export function kriteriumSjelden(f: SmbFakta): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `Advarsel: ${grunner.join('; ')}. Slike kan bare i svært sjeldne tilfeller motta innovasjonsstøtte, ` +
-        `fordi støtten krever økonomisk aktivitet (næringsvirksomhet). Dokumenter hvorfor bedriften likevel driver ` +
-        `næringsvirksomhet.`,
+      grunnlag: `Advarsel: ${grunner.join('; ')}. Slike kan bare i svært sjeldne tilfeller motta innovasjonsstøtte, fordi støtten krever økonomisk aktivitet (næringsvirksomhet). Dokumenter hvorfor bedriften likevel driver næringsvirksomhet.`,
       mangler: 'en vurdering av om bedriften driver næringsvirksomhet (svært sjeldne tilfeller)',
     };
   }
   return {
     ...base,
     status: 'ok',
-    grunnlag:
-      `Organisasjonsform ${form ?? 'ukjent'}, næringskode ` +
-      `${(f.nace?.verdi ?? []).join(', ') || 'ukjent'}: ingen av formene eller kodene i listen.`,
+    grunnlag: `Organisasjonsform ${form ?? 'ukjent'}, næringskode ${(f.nace?.verdi ?? []).join(', ') || 'ukjent'}: ingen av formene eller kodene i listen.`,
   };
 }

@@ -18,14 +18,11 @@ export const KILDE = {
   eierskap:
     'Vedlegg 3 pkt. 2 (partnere/tilknyttede); GBER vedlegg I art. 3 (nr. 2 investorunntak, nr. 4 offentlige) og 6',
   kapitaltap:
-    'Vedlegg 3 pkt. 2, «i vanskeligheter» 1) (tapt mer enn halvparten av tegnet kapital inkl. overkurs, ' +
-    'for bedriften og konsernet; treårsunntak for SMB); GBER art. 2 nr. 18 a',
+    'Vedlegg 3 pkt. 2, «i vanskeligheter» 1) (tapt mer enn halvparten av tegnet kapital inkl. overkurs, for bedriften og konsernet; treårsunntak for SMB); GBER art. 2 nr. 18 a',
   insolvens:
-    'Vedlegg 3 pkt. 2, «i vanskeligheter» 2) («Hvis bedriften eller konsernet … er insolvente»: negativ egenkapital ' +
-    'og ikke midler til løpende forpliktelser)',
+    'Vedlegg 3 pkt. 2, «i vanskeligheter» 2) («Hvis bedriften eller konsernet … er insolvente»: negativ egenkapital og ikke midler til løpende forpliktelser)',
   konkurs:
-    'Vedlegg 3 pkt. 2, «i vanskeligheter» 2) (bedriften eller konsernet); GBER art. 2 nr. 18 c (kollektiv ' +
-    'insolvensbehandling: konkurs, rekonstruksjon, avvikling, tvangsoppløsning)',
+    'Vedlegg 3 pkt. 2, «i vanskeligheter» 2) (bedriften eller konsernet); GBER art. 2 nr. 18 c (kollektiv insolvensbehandling: konkurs, rekonstruksjon, avvikling, tvangsoppløsning)',
   redning: 'GBER art. 2 nr. 18 d (redningsstøtte ikke tilbakebetalt, eller omstruktureringsstøtte under en plan)',
   treaarstak: 'Vedlegg 3 pkt. 2 (maks 200 000 euro innovasjonsstøtte per målbedrift over en rullerende treårsperiode)',
 } as const;

@@ -44,7 +44,7 @@ export type PlanInn = {
 };
 
 /** Spørsmålene, i den rekkefølgen de stilles. */
-export const SPORSMAAL = [
+const SPORSMAAL = [
   'registerdata',
   'regnskapstall',
   'eierskap',
@@ -68,7 +68,7 @@ export type Plan = {
 };
 
 /** GBER vedlegg I art. 3 nr. 4: offentlige eiere fra flagg, eierskapsfil og registeret (orgform/sektor). */
-export function offentligeEiere(inn: PlanInn, rel: readonly Relasjon[]): OffentligEier[] {
+function offentligeEiere(inn: PlanInn, rel: readonly Relasjon[]): OffentligEier[] {
   const fl = inn.flagg;
   const ut = new Map<string, OffentligEier>();
   const legg = (orgnr: string, andel: number, grunn: string) => {
@@ -90,7 +90,7 @@ export function offentligeEiere(inn: PlanInn, rel: readonly Relasjon[]): Offentl
 }
 
 /** Programveileder 4.3: andre innovasjonsselskap — flagg, nh.json-listen (også hovedenheten) eller hagen selv. */
-export function innovasjon(inn: PlanInn): { verdi: boolean; fra: string } {
+function innovasjon(inn: PlanInn): { verdi: boolean; fra: string } {
   const i = inn.innovasjon;
   if (i.flagg) return { verdi: true, fra: '--innovasjonsselskap' };
   if (i.liste.includes(inn.orgnr)) return { verdi: true, fra: 'nh.json smb.innovasjonsselskaper' };

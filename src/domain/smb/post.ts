@@ -22,7 +22,7 @@ const dato = z.string().transform((v, ctx) => {
 });
 
 /** Det en senere kommando trenger for å vurdere om sjekken fortsatt holder (vedlegg 3 pkt. 2; 4.3). */
-export const oppfolgingSkjema = z.object({
+const oppfolgingSkjema = z.object({
   /**
    * Årsregnskapet fra Regnskapsregisteret som tallene bygger på (det nyeste SELSKAP-regnskapet i NOK):
    * regnskapsåret (året for `til`) og perioden. null = ikke noe slikt regnskap (tallene er oppgitt eller ukjente).
@@ -54,7 +54,6 @@ export const smbPostSkjema = z.looseObject({
   dom: z.enum(['KAN TAS OPP', 'KAN IKKE TAS OPP', 'MÅ VURDERES']),
   oppfolging: oppfolgingSkjema.optional(),
 });
-export type SmbPost = z.output<typeof smbPostSkjema>;
 
 const fraFlagg = (v: { fra: string } | null) => v?.fra.startsWith('--');
 

@@ -86,14 +86,14 @@ export function statuserFra(e: EnhetData): Statusfelt[] {
   if (e.underTvangsavviklingEllerTvangsopplosning === true || tvang) {
     ut.push({
       felt: tvang ?? 'underTvangsavviklingEllerTvangsopplosning',
-      tekst: 'under tvangsavvikling eller ' + 'tvangsoppløsning',
+      tekst: 'under tvangsavvikling eller tvangsoppløsning',
       dato: tvang ? tekst(tvang) : null,
     });
   }
   par(
     'underUtenlandskInsolvensbehandling',
     'underUtenlandskInsolvensbehandlingDato',
-    'under utenlandsk ' + 'insolvensbehandling',
+    'under utenlandsk insolvensbehandling',
   );
   return ut;
 }

@@ -26,7 +26,7 @@ import {
   kriteriumUtenlandsk,
 } from './kriterier.js';
 import { kriteriumArsverk, kriteriumOkonomi } from './storrelse.js';
-import { kriteriumKapitaltap, treaarsunntak, type Treaarsunntak } from './kapitaltap.js';
+import { kriteriumKapitaltap, treaarsunntak } from './kapitaltap.js';
 import {
   kriteriumInsolvens,
   kriteriumKonkurs,
@@ -74,15 +74,14 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
   // Treårsunntaket gjelder bare når bedriften ikke er stor etter årsverk og omsetning/balanse.
   const erSmb = arsverk.status !== 'ikke ok' && okonomi.status !== 'ikke ok';
   const under = f.underenhet
-    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten ` +
-      `(overordnet enhet).`
+    ? ` Oppgitt nummer ${f.underenhet.orgnr} (${f.underenhet.navn}) er en underenhet; sjekken gjelder hovedenheten (overordnet enhet).`
     : '';
   const beregnet: Kriterium[] = [
     {
       id: 'orgnr',
       tittel: 'Gyldig organisasjonsnummer',
       status: 'ok',
-      grunnlag: `${f.orgnr}: ni sifre, ` + `kontrollsifferet (MOD11) stemmer.${under}`,
+      grunnlag: `${f.orgnr}: ni sifre, kontrollsifferet (MOD11) stemmer.${under}`,
       kilde: KILDE.orgnr,
     },
     kriteriumAsa(f),
@@ -119,7 +118,7 @@ export function vurderSmb(g: SmbGrunnlag): SmbResultat {
  * Hva som mangler for en endelig vurdering (issue 19 pkt. 8): ett punkt per kriterium som må vurderes, med flagget,
  * spørsmålet eller vurderingen som avgjør det. Tom når dommen er endelig.
  */
-export function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst: string }[] {
+function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst: string }[] {
   if (samletDom(kriterier) !== 'MÅ VURDERES') return [];
   return kriterier
     .filter((k) => k.status === 'må vurderes')
@@ -132,5 +131,3 @@ export function manglerFor(kriterier: readonly Kriterium[]): { id: string; tekst
       };
     });
 }
-
-export type { Treaarsunntak };

@@ -29,20 +29,18 @@ export function kriteriumArsverk(f: SmbFakta, a: Aggregert): Kriterium {
       ...base,
       status: 'må vurderes',
       grunnlag:
-        'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke ' +
-        'antallet (antall ansatte mangler i svaret). Oppgi årsverk med --ansatte.',
+        'Antall ansatte/årsverk er ukjent: Enhetsregisteret oppgir ikke antallet (antall ansatte mangler i svaret). Oppgi årsverk med --ansatte.',
       mangler: 'årsverk (--ansatte)',
     };
   }
   const bidrag = a.fraPartnere.arsverk + a.fraTilknyttede.arsverk;
   const egne = f.arsverk.intervall
-    ? `${f.arsverk.intervall} ansatte (regnet som ` + `${formatArsverk(f.arsverk.verdi)})`
+    ? `${f.arsverk.intervall} ansatte (regnet som ${formatArsverk(f.arsverk.verdi)})`
     : `${formatArsverk(f.arsverk.verdi)}${f.arsverk.erAntallAnsatte ? ' ansatte' : ' årsverk'}`;
   const tall = `${egne}${fra(f.arsverk)}${bidrag ? ` + ${formatArsverk(a.fraPartnere.arsverk)} fra partnere + ${formatArsverk(a.fraTilknyttede.arsverk)} fra tilknyttede = ${formatArsverk(a.arsverk)}` : ''}`;
   if (a.arsverk < ARSVERK_GRENSE) {
     const merknad = f.arsverk.erAntallAnsatte
-      ? ' Antall ansatte fra Enhetsregisteret brukes som tilnærming til ' +
-        'årsverk (deltid gir færre årsverk enn ansatte).'
+      ? ' Antall ansatte fra Enhetsregisteret brukes som tilnærming til årsverk (deltid gir færre årsverk enn ansatte).'
       : '';
     return { ...base, status: 'ok', grunnlag: `${tall} < 250.${merknad}` };
   }
@@ -50,9 +48,7 @@ export function kriteriumArsverk(f: SmbFakta, a: Aggregert): Kriterium {
     return {
       ...base,
       status: 'må vurderes',
-      grunnlag:
-        `${tall} ≥ 250. Registeret teller ansatte, ikke årsverk; deltid ` +
-        `og lærlinger kan gi under 250 årsverk. Oppgi årsverk med --ansatte.`,
+      grunnlag: `${tall} ≥ 250. Registeret teller ansatte, ikke årsverk; deltid og lærlinger kan gi under 250 årsverk. Oppgi årsverk med --ansatte.`,
       mangler: 'årsverk i stedet for antall ansatte (--ansatte)',
     };
   }
@@ -84,15 +80,12 @@ function hvorforUkjent(f: SmbFakta, idag: Dato): { tekst: string; ny: boolean } 
     return { tekst: ` ${f.regnskapMerknad} Oppgi --omsetning og --balanse i kroner fra siste årsregnskap.`, ny };
   if (ny)
     return {
-      tekst:
-        ` Nyetablert (registrert ${dato(f.registrert!.verdi)}) uten publisert årsregnskap: oppgi et anslag i god ` +
-        `tro for inneværende regnskapsår med --omsetning og --balanse (GBER vedlegg I art. 4 nr. 3).`,
+      tekst: ` Nyetablert (registrert ${dato(f.registrert!.verdi)}) uten publisert årsregnskap: oppgi et anslag i god tro for inneværende regnskapsår med --omsetning og --balanse (GBER vedlegg I art. 4 nr. 3).`,
       ny,
     };
   return {
     tekst:
-      ' Fant ikke tall i Regnskapsregisteret (ikke regnskapspliktig, eller ikke levert); oppgi ' +
-      '--omsetning og --balanse fra siste årsregnskap.',
+      ' Fant ikke tall i Regnskapsregisteret (ikke regnskapspliktig, eller ikke levert); oppgi --omsetning og --balanse fra siste årsregnskap.',
     ny,
   };
 }

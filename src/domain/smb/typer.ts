@@ -5,7 +5,7 @@
 import { formatDato, type Dato } from '../felles/dato.js';
 import { mulDivRund, type Ore, type Ppm } from '../felles/penger.js';
 
-export type Status = 'ok' | 'ikke ok' | 'må vurderes';
+type Status = 'ok' | 'ikke ok' | 'må vurderes';
 export type Dom = 'KAN TAS OPP' | 'KAN IKKE TAS OPP' | 'MÅ VURDERES';
 
 export type Kriterium = {
@@ -54,7 +54,7 @@ export type Kildeverdi<T> = { verdi: T; fra: string } | null;
 /** Et statusfelt fra Enhetsregisteret som betyr kollektiv insolvens eller avvikling (GBER art. 2 nr. 18 c). */
 export type Statusfelt = { felt: string; tekst: string; dato: Dato | null };
 
-export type Konsernfakta = {
+type Konsernfakta = {
   /** Konsernets sum egenkapital (konsernregnskapet). */
   egenkapital: Kildeverdi<Ore>;
   /** Konsernets tegnede kapital inkl. overkurs (morselskapets). */

@@ -65,9 +65,7 @@ function insolvenstest(
     };
   return {
     status: 'må vurderes',
-    tekst:
-      `${tekst} er negativ. Ingen register viser om ${hvem === 'Bedriften' ? 'bedriften' : 'konsernet'} kan dekke ` +
-      `løpende forpliktelser (likviditet). Vurder og oppgi ${flagg} ja|nei.`,
+    tekst: `${tekst} er negativ. Ingen register viser om ${hvem === 'Bedriften' ? 'bedriften' : 'konsernet'} kan dekke løpende forpliktelser (likviditet). Vurder og oppgi ${flagg} ja|nei.`,
     mangler: `${hvem === 'Bedriften' ? 'bedriftens' : 'konsernets'} betalingsevne (${flagg} ja|nei)`,
   };
 }
@@ -86,8 +84,7 @@ export function kriteriumInsolvens(f: SmbFakta): Kriterium {
   const kon = insolvenstest('Konsernet', f.konsern.egenkapital, f.konsern.betalingsevne, '--konsern-betalingsevne');
   if (!f.konsern.egenkapital)
     kon.tekst =
-      'Konsernet: sum egenkapital er ukjent (ingen konsernregnskap i NOK i Regnskapsregisteret; det leveres av ' +
-      'morselskapet). Oppgi --konsern-egenkapital.';
+      'Konsernet: sum egenkapital er ukjent (ingen konsernregnskap i NOK i Regnskapsregisteret; det leveres av morselskapet). Oppgi --konsern-egenkapital.';
   return samle(base, [egen, kon]);
 }
 
@@ -99,16 +96,13 @@ function egenStatus(f: SmbFakta): Del {
   if (f.statuser?.length)
     return {
       status: 'ikke ok',
-      tekst:
-        `Enhetsregisteret: ${statusliste(f.statuser)}. Kollektiv insolvensbehandling eller avvikling; ` +
-        `treårsunntaket gjelder ikke.${f.konkursOppgitt === false ? ' (--konkurs-avvikling nei er overstyrt av registeret.)' : ''}`,
+      tekst: `Enhetsregisteret: ${statusliste(f.statuser)}. Kollektiv insolvensbehandling eller avvikling; treårsunntaket gjelder ikke.${f.konkursOppgitt === false ? ' (--konkurs-avvikling nei er overstyrt av registeret.)' : ''}`,
     };
   if (f.statuser)
     return {
       status: 'ok',
       tekst:
-        'Enhetsregisteret: ikke konkurs, ikke under rekonstruksjonsforhandling, avvikling, ' +
-        'tvangsavvikling/-oppløsning eller utenlandsk insolvensbehandling (alle statusfeltene kontrollert).',
+        'Enhetsregisteret: ikke konkurs, ikke under rekonstruksjonsforhandling, avvikling, tvangsavvikling/-oppløsning eller utenlandsk insolvensbehandling (alle statusfeltene kontrollert).',
     };
   if (f.konkursOppgitt === true)
     return {
@@ -119,8 +113,7 @@ function egenStatus(f: SmbFakta): Del {
     return {
       status: 'ok',
       tekst:
-        'Oppgitt (--konkurs-avvikling nei): administratoren har kontrollert i Brønnøysundregistrene at bedriften ' +
-        'ikke er konkurs, under rekonstruksjon, avvikling eller tvangsoppløsning (ikke kontrollert av nh).',
+        'Oppgitt (--konkurs-avvikling nei): administratoren har kontrollert i Brønnøysundregistrene at bedriften ikke er konkurs, under rekonstruksjon, avvikling eller tvangsoppløsning (ikke kontrollert av nh).',
     };
   return {
     status: 'må vurderes',
@@ -181,8 +174,7 @@ export function kriteriumRedningsstotte(f: SmbFakta): Kriterium {
       ...base,
       status: 'ikke ok',
       grunnlag:
-        'Oppgitt (--redningsstøtte ja): bedriften har redningsstøtte som ' +
-        'ikke er tilbakebetalt, eller er under en omstruktureringsplan. I vanskeligheter.',
+        'Oppgitt (--redningsstøtte ja): bedriften har redningsstøtte som ikke er tilbakebetalt, eller er under en omstruktureringsplan. I vanskeligheter.',
     };
   }
   if (f.redningsstotte === false)
@@ -195,8 +187,7 @@ export function kriteriumRedningsstotte(f: SmbFakta): Kriterium {
     ...base,
     status: 'må vurderes',
     grunnlag:
-      'Ingen register nh leser viser redningsstøtte eller omstruktureringsstøtte. Spør bedriften (og sjekk ' +
-      'ESAs støtteregister) og oppgi --redningsstøtte ja|nei. Det finnes ikke noe treårsunntak for dette.',
+      'Ingen register nh leser viser redningsstøtte eller omstruktureringsstøtte. Spør bedriften (og sjekk ESAs støtteregister) og oppgi --redningsstøtte ja|nei. Det finnes ikke noe treårsunntak for dette.',
     mangler: 'redningsstøtte og omstruktureringsstøtte (--redningsstøtte ja|nei)',
   };
 }
@@ -209,10 +200,6 @@ export function kriteriumTreaarstak(
   const gjenstaarEur = STOTTETAK_EUR_CENT - s.tidligereEur;
   const gjenstaarNok = eurTilNok(gjenstaarEur, kurs.kurs);
   const base = { id: 'treaarstak', tittel: 'Under taket på 200 000 euro over tre år', kilde: KILDE.treaarstak };
-  const tall =
-    `Innovasjonsstøtte med dato etter ${dato(vinduStart(idag))} til og med ${dato(idag)}: ` +
-    `${eur(s.tidligereEur)} (${s.linjer} linjer i stotteregister.csv). Gjenstår ${eur(gjenstaarEur)} ≈ ` +
-    `${nok(gjenstaarNok)} (${kursTekst(kurs)}). Med støtte fra andre som er ført i annenstotte.csv ` +
-    `(vedlegg 3 pkt. 2: taket gjelder per målbedrift).`;
+  const tall = `Innovasjonsstøtte med dato etter ${dato(vinduStart(idag))} til og med ${dato(idag)}: ${eur(s.tidligereEur)} (${s.linjer} linjer i stotteregister.csv). Gjenstår ${eur(gjenstaarEur)} ≈ ${nok(gjenstaarNok)} (${kursTekst(kurs)}). Med støtte fra andre som er ført i annenstotte.csv (vedlegg 3 pkt. 2: taket gjelder per målbedrift).`;
   return { k: { ...base, status: gjenstaarEur > 0 ? 'ok' : 'ikke ok', grunnlag: tall }, gjenstaarEur, gjenstaarNok };
 }

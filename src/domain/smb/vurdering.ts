@@ -11,7 +11,7 @@ import type { Kriterium } from './typer.js';
 export type Vurdering = { id: string; ok: boolean; begrunnelse: string };
 
 /** Kriteriene i den rekkefølgen sjekken gir dem (gyldige id-er for --vurdert). */
-export const KRITERIE_IDER = [
+const KRITERIE_IDER = [
   'orgnr',
   'asa',
   'utenlandsk-foretak',
@@ -53,9 +53,7 @@ export function brukVurderinger(
     return {
       ...uten,
       status: v.ok ? 'ok' : 'ikke ok',
-      grunnlag:
-        `${k.grunnlag} Vurdert av administratoren (--vurdert ${k.id}=${v.ok ? 'ok' : 'ikke-ok'}): ` +
-        `${v.begrunnelse.replace(/\.?$/, '.')}`,
+      grunnlag: `${k.grunnlag} Vurdert av administratoren (--vurdert ${k.id}=${v.ok ? 'ok' : 'ikke-ok'}): ${v.begrunnelse.replace(/\.?$/, '.')}`,
     };
   });
   return { kriterier: ut, ubrukte };

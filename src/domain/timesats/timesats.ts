@@ -12,7 +12,7 @@
  * Hvert mellomledd avrundes til øre, halv opp, i samme rekkefølge som formlene i xlsx-filen.
  */
 import { advarsel, feil, type Diagnostikk } from '../felles/diagnostikk.js';
-import { divRundBig, mulDivRund, andel, formatKroner, PPM, type Ore, type Ppm } from '../felles/penger.js';
+import { mulDivRund, andel, formatKroner, PPM, type Ore, type Ppm } from '../felles/penger.js';
 
 /** Programveileder 10.4: timesats skal ikke overstige 1 100 kroner. */
 export const TAK_KRONER: Ore = 110_000;
@@ -203,9 +203,4 @@ export function fordelingTekst(ansatte: readonly TimesatsGrunnlag[], p: Timesats
   return p.arsverkTotalt !== undefined
     ? `${arsverkTekst(p.arsverkTotalt)} årsverk i hele selskapet (arsverkTotalt; ${arsverkTekst(sumArsverk(ansatte))} i ansatte)`
     : `${arsverkTekst(sumArsverk(ansatte))} årsverk i ansatte (arsverkTotalt er ikke satt: ansatte antas å være hele selskapet)`;
-}
-
-/** Eksakt 1,2 ‰-tak i øre som brøk avrundet (brukes i tester og dokumentasjon). */
-export function takPromilleOre(arslonnFulltid: Ore): Ore {
-  return Number(divRundBig(BigInt(arslonnFulltid) * 12n, 10_000n));
 }

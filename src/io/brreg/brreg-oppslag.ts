@@ -52,7 +52,7 @@ async function lesBuffer(am: Arbeidsmappe, deler: string[]): Promise<Innspilt | 
 function svarFeil(e: unknown): never {
   if (e instanceof SvarFeil)
     throw new InndataFeil([
-      feil('brreg-svar', `${e.message} Prøv igjen senere, eller bruk ` + `--offline med flagg.`, { fil: e.url }),
+      feil('brreg-svar', `${e.message} Prøv igjen senere, eller bruk --offline med flagg.`, { fil: e.url }),
     ]);
   throw e;
 }
@@ -206,8 +206,7 @@ function stoppFeil(orgnr: string, s: Innspilt, svar: Extract<EnhetSvar, { type: 
   throw new InndataFeil([
     feil(
       'slettet-enhet',
-      `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet fra Enhetsregisteret${d}. En slettet ` +
-        `enhet kan ikke tas opp som målbedrift.`,
+      `${svar.enhet.organisasjonsnummer} (${svar.enhet.navn}) er slettet fra Enhetsregisteret${d}. En slettet enhet kan ikke tas opp som målbedrift.`,
       { fil: s.url },
       { verdi: orgnr },
     ),
@@ -253,8 +252,7 @@ export function tolkRegnskap(
     advarsler.push(
       advarsel(
         'regnskap-500',
-        `Regnskapsregisteret svarte HTTP ${svar.status}${m} for regnskapet (vanlig ` +
-          `for banker og forsikring). Regnskapstallene mangler.`,
+        `Regnskapsregisteret svarte HTTP ${svar.status}${m} for regnskapet (vanlig for banker og forsikring). Regnskapstallene mangler.`,
         { fil: s.url },
       ),
     );
@@ -265,7 +263,7 @@ export function tolkRegnskap(
     advarsler.push(
       advarsel(
         'regnskap-valuta',
-        `Årsregnskapet er i ${valuta}, ikke NOK; tallene brukes ikke. ` + `Oppgi dem i kroner med flagg.`,
+        `Årsregnskapet er i ${valuta}, ikke NOK; tallene brukes ikke. Oppgi dem i kroner med flagg.`,
         { fil: s.url },
       ),
     );

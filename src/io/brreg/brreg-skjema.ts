@@ -60,7 +60,7 @@ export const fjernetSkjema = z.looseObject({ organisasjonsnummer: z.string().opt
 // `id` er et heltall i API-koden, men en streng (GUID) i den publiserte spesifikasjonen: begge tåles.
 const tall = valgfri(z.number());
 const obj = <S extends z.core.$ZodLooseShape>(shape: S) => valgfri(z.looseObject(shape));
-export const regnskapSkjema = z.looseObject({
+const regnskapSkjema = z.looseObject({
   id: valgfri(z.union([z.number().int(), z.string()])),
   journalnr: valgfriTekst,
   regnskapstype: valgfriTekst,

@@ -11,8 +11,8 @@
  */
 import { z } from 'zod';
 
-export const STANDARD_ENHET_URL = 'https://data.brreg.no/enhetsregisteret/api';
-export const STANDARD_REGNSKAP_URL = 'https://data.brreg.no/regnskapsregisteret/regnskap';
+const STANDARD_ENHET_URL = 'https://data.brreg.no/enhetsregisteret/api';
+const STANDARD_REGNSKAP_URL = 'https://data.brreg.no/regnskapsregisteret/regnskap';
 
 export type BrregOppsett = {
   enhetUrl: string;
@@ -43,14 +43,7 @@ import {
   type Regnskap,
 } from './brreg-skjema.js';
 
-export {
-  enhetSkjema,
-  regnskapListeSkjema,
-  regnskapSkjema,
-  underenhetSkjema,
-  type Enhet,
-  type Regnskap,
-} from './brreg-skjema.js';
+export type { Enhet } from './brreg-skjema.js';
 
 // ————— Utfall —————
 
@@ -225,7 +218,7 @@ export const hentRegnskap = (o: BrregOppsett, orgnr: string) => hentInnspilt(o, 
 
 // ————— Hurtigbuffer i arbeidsmappen —————
 
-export const bufferSkjema = z.object({
+const bufferSkjema = z.object({
   url: z.string(),
   status: z.number().int(),
   tekst: z.string(),

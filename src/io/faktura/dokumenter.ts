@@ -38,7 +38,7 @@ export type Dokumentgrunnlag = {
   kunder: ReadonlyMap<string, Kunde>;
 };
 
-export type Dokumentart = 'fakturagrunnlag' | 'ehf' | 'pdf' | 'import' | 'bilag';
+type Dokumentart = 'fakturagrunnlag' | 'ehf' | 'pdf' | 'import' | 'bilag';
 export type Dokument = Utfil & { art: Dokumentart; system?: Regnskapssystem };
 export type Dokumentskriver = { navn: string; lag: (g: Dokumentgrunnlag) => Promise<Dokument[]> };
 
@@ -172,7 +172,7 @@ const importSkriver: Dokumentskriver = {
 };
 
 /** Skriverne i rekkefølgen filene skrives (døpes om) i. */
-export const DOKUMENTSKRIVERE: readonly Dokumentskriver[] = [
+const DOKUMENTSKRIVERE: readonly Dokumentskriver[] = [
   xlsxSkriver,
   csvSkriver,
   fakturaSkriver,

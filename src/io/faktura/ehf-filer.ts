@@ -1,6 +1,5 @@
 /** EHF-filene i faktura/<periode>/ehf/ (uten å laste xmlbuilder2). */
-import { readdir, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 
 export function ehfFilnavn(nr: string, orgnr: string, kreditnota: boolean): string {
   return `${nr}-${orgnr}${kreditnota ? '-kreditnota' : ''}.xml`;
@@ -11,9 +10,4 @@ export async function finnEhfFiler(mappe: string): Promise<string[]> {
   return (await readdir(mappe).catch(() => [] as string[]))
     .filter((f) => /^\d+-\d{9}(-kreditnota)?\.xml$/.test(f))
     .sort();
-}
-
-/** Fjerner de navngitte EHF-filene i mappen. */
-export async function fjernEhfFiler(mappe: string, navn: readonly string[]): Promise<void> {
-  for (const f of navn) await unlink(path.join(mappe, f));
 }

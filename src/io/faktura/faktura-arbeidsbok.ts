@@ -44,7 +44,7 @@ const BK = Object.fromEntries(BLOKK_KOLONNER.map((k, i) => [k.nokkel, kolonneBok
   string,
   string
 >;
-export const BLOKK_ARK = 'Fakturagrunnlag';
+const BLOKK_ARK = 'Fakturagrunnlag';
 /** Utskriftsskala (%) som får de 12 kolonnene (≈ 196 tegn) på én A4-side i bredden, liggende. */
 const SKALA = 66;
 /** Rader per A4-side ved denne skalaen (med margin), når en faktura ikke skal deles over to sider. */

@@ -15,7 +15,7 @@ const t = (s: string | undefined) => (s ? noytraliser(s) : '');
 /** øre/hundredeler → «1234.50» / «-1» (punktum). */
 const punktum = (n: number) => skalertTekst(n, 2, 100, 0).replace(',', '.');
 
-export const TRIPLETEX_KOLONNER = [
+const TRIPLETEX_KOLONNER = [
   'INVOICE NO',
   'INVOICE DATE',
   'DUE DATE',

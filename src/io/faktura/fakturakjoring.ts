@@ -15,7 +15,7 @@ import type { Arbeidsmappe } from '../arbeidsmappe.js';
 import type { Utfil } from '../skriv/skriv.js';
 import { finnEhfFiler } from './ehf-filer.js';
 
-export const KJORING_FIL = KJORINGSMERKE;
+const KJORING_FIL = KJORINGSMERKE;
 export const AVBRUTT_MAPPE = 'avbrutt';
 
 export const fakturagrunnlagStier = (mappe: string) => ({
@@ -34,7 +34,7 @@ const merkeSkjema = z.union([
   }),
 ]);
 
-export const sha256 = (innhold: Uint8Array | string) => createHash('sha256').update(innhold).digest('hex');
+const sha256 = (innhold: Uint8Array | string) => createHash('sha256').update(innhold).digest('hex');
 
 /** Merket for kjøringens filer (stier relativt til periodemappen, med sha256) og numrene den tildelte. */
 export function kjoringsmerke(
@@ -53,7 +53,7 @@ export function kjoringsmerke(
 }
 
 /** Merket i mappen (null: intet merke — eldre nh, eller aldri skrevet — eller uleselig). */
-export async function lesKjoringsmerke(periodeMappe: string): Promise<Merke | null> {
+async function lesKjoringsmerke(periodeMappe: string): Promise<Merke | null> {
   let tekst: string;
   try {
     tekst = await readFile(path.join(periodeMappe, KJORING_FIL), 'utf8');

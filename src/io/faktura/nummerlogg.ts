@@ -4,7 +4,6 @@
  * Norsk Excel åpner den (UTF-8 med BOM, «;»); perioden står som «2026M10».
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { maanedICsv, parseMaaned, type Maaned } from '../../domain/felles/dato.js';
 import type { Kolonne } from '../../domain/felles/rapport.js';
@@ -14,7 +13,7 @@ import { lesCsvTabell } from '../les/tabell-les.js';
 import { lagCsv } from '../skriv/csv-skriv.js';
 import { somMiljoFeil, type Utfil } from '../skriv/skriv.js';
 
-export const LOGG_STI = ['faktura', 'nummerlogg.csv'] as const;
+const LOGG_STI = ['faktura', 'nummerlogg.csv'] as const;
 export const LOGG_VISNING = 'faktura/nummerlogg.csv';
 
 const NOKLER = [
@@ -87,7 +86,7 @@ export async function lesNummerlogg(am: Arbeidsmappe): Promise<LestLogg> {
   return { sti, linjer, versjon };
 }
 
-export function nummerloggCsv(linjer: readonly Logglinje[]): string {
+function nummerloggCsv(linjer: readonly Logglinje[]): string {
   return lagCsv(
     KOLONNER,
     linjer.map((l) => ({
@@ -101,5 +100,3 @@ export function nummerloggCsv(linjer: readonly Logglinje[]): string {
 export function nummerloggFil(am: Arbeidsmappe, gammel: readonly Logglinje[], nye: readonly Logglinje[]): Utfil {
   return { sti: am.sti(...LOGG_STI), innhold: nummerloggCsv([...gammel, ...nye]) };
 }
-
-export const loggVisning = (am: Arbeidsmappe, sti: string) => path.relative(am.rot, sti).split(path.sep).join('/');

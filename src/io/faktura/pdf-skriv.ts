@@ -209,10 +209,7 @@ function summer(doc: Dok, d: EhfDokument, y: number): number {
 function betaling(d: EhfDokument, utstedt: Dato): string {
   if (d.type === 'kreditnota') return d.betalingsbetingelser;
   const kid = d.kid ? ` med KID ${d.kid}` : '';
-  return (
-    `Betal ${kr(d.egenandel + d.mva)} kr til konto ${kontoTekst(d.kontonummer)}${kid} innen ${formatDato(d.forfall)}. ` +
-    `Fakturadato ${formatDato(utstedt)}.`
-  );
+  return `Betal ${kr(d.egenandel + d.mva)} kr til konto ${kontoTekst(d.kontonummer)}${kid} innen ${formatDato(d.forfall)}. Fakturadato ${formatDato(utstedt)}.`;
 }
 
 function side(doc: Dok, d: EhfDokument): void {

@@ -25,7 +25,7 @@ const t = (s: string | undefined) => (s ? noytraliser(s) : '');
 const komma = (n: number) => skalertTekst(n, 2, 100, 0);
 const dato = (d: Dato | undefined) => (d ? formatDato(d) : '');
 
-export const POWEROFFICE_BILAG_KOLONNER = [
+const POWEROFFICE_BILAG_KOLONNER = [
   'VoucherType',
   'DocumentNumber',
   'DocumentDate',
@@ -73,7 +73,7 @@ export function powerofficeBilagCsv(bilag: readonly Bilag[], bilagstype: '2' | '
   return csv(rader);
 }
 
-export type Ordrelinje = { produktkode: string; beskrivelse: string; antall: number; pris: number };
+type Ordrelinje = { produktkode: string; beskrivelse: string; antall: number; pris: number };
 export type Ordre = {
   ordrenr: string;
   dato: Dato;
@@ -85,7 +85,7 @@ export type Ordre = {
   linjer: Ordrelinje[];
 };
 
-export const POWEROFFICE_ORDRE_HODE = [
+const POWEROFFICE_ORDRE_HODE = [
   'OrderNo',
   'OrderDate',
   'CustomerCode',
@@ -94,7 +94,7 @@ export const POWEROFFICE_ORDRE_HODE = [
   'CustomerReference',
   'Comment',
 ] as const;
-export const POWEROFFICE_ORDRE_LINJE = ['ProductCode', 'Description', 'Quantity', 'OrderLineUnitPrice'] as const;
+const POWEROFFICE_ORDRE_LINJE = ['ProductCode', 'Description', 'Quantity', 'OrderLineUnitPrice'] as const;
 
 /** PowerOffice `[Orders]`: ordrehodet på første rad, salgslinjene under (hodefeltene til venstre). */
 export function powerofficeOrdreCsv(ordrer: readonly Ordre[]): string {

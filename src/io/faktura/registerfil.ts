@@ -25,8 +25,7 @@ export const registerEndret = (sti: string) =>
   new InndataFeil([
     feil(
       'register-endret',
-      'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. ' +
-        'Ingenting er skrevet; kjør kommandoen på nytt.',
+      'Støtteregisteret ble endret av en annen nh-kjøring (eller for hånd) mens denne kjørte. Ingenting er skrevet; kjør kommandoen på nytt.',
       { fil: path.basename(sti) },
     ),
   ]);

@@ -44,9 +44,6 @@ export async function sjekkManglendeRegister(am: Arbeidsmappe, logg: readonly Lo
   const raad = kopier.length
     ? `Gi registeret navnet ${fil} igjen (f.eks. «${kopier[0]}» → ${fil}) — sammenlign først om det finnes flere kopier`
     : `Legg tilbake ${fil}: det nyeste fra ${SIKKERHETSKOPI}/ eller fra versjonsloggen/papirkurven i OneDrive/SharePoint`;
-  const melding =
-    `${fil} mangler, men nh har fakturert i denne arbeidsmappen før: ${funnet.join('; ')}. nh starter aldri et nytt ` +
-    'register når det finnes spor etter et gammelt (treårstaket, disponibelt og nummerserien bygger på det). ' +
-    `${raad}. Se «nh docs faktura», avsnittet «Nummerserien».`;
+  const melding = `${fil} mangler, men nh har fakturert i denne arbeidsmappen før: ${funnet.join('; ')}. nh starter aldri et nytt register når det finnes spor etter et gammelt (treårstaket, disponibelt og nummerserien bygger på det). ${raad}. Se «nh docs faktura», avsnittet «Nummerserien».`;
   throw new InndataFeil([feil('register-mangler', melding, { fil }, { forventet: `${fil} i arbeidsmappen` })]);
 }

@@ -13,16 +13,7 @@ import { noytraliser, skalertTekst } from '../../domain/felles/rapport.js';
 import type { Bilag, Kontoer } from '../../domain/faktura/regnskapsbilag.js';
 
 export const STOTTEBILAG_FIL = 'bilag-stotte.csv';
-export const STOTTEBILAG_KOLONNER = [
-  'bilagsnr',
-  'bilagsdato',
-  'periode',
-  'konto',
-  'kontonavn',
-  'tekst',
-  'debet',
-  'kredit',
-];
+const STOTTEBILAG_KOLONNER = ['bilagsnr', 'bilagsdato', 'periode', 'konto', 'kontonavn', 'tekst', 'debet', 'kredit'];
 
 function kontonavn(konto: number | undefined, k: Kontoer): string {
   if (konto === k.tilskuddsgjeld) return 'Kortsiktig gjeld: Sivas innovasjonstilskudd (ikke brukt)';

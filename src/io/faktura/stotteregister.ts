@@ -32,9 +32,9 @@ import { medLaas } from '../skriv/laas.js';
 import { lesBytes, REGISTER_FIL, registerEndret, vedSamtidigSkriving } from './registerfil.js';
 import { finnes, skrivFiler, type Utfil } from '../skriv/skriv.js';
 
-export { LAAS_FIL, REGISTER_FIL, vedSamtidigSkriving } from './registerfil.js';
+export { vedSamtidigSkriving } from './registerfil.js';
 /** Kort lås rundt selve compare-and-swap + rename (holdes i millisekunder). */
-export const SKRIVELAAS_FIL = '.stotteregister.skrives';
+const SKRIVELAAS_FIL = '.stotteregister.skrives';
 /** Holdes skrivelåsen lenger enn dette, er kjøringen som tok den, død. */
 const SKRIVELAAS_MS = 30_000;
 export const SIKKERHETSKOPI_MAPPE = path.join('faktura', 'sikkerhetskopi');
@@ -54,7 +54,7 @@ const TYPER: Record<string, Kolonne['type']> = {
   stotteEur: 'belop',
   kjoring: 'tekst',
 };
-export const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kolonner).map(([nokkel, k]) => ({
+const REGISTER_KOLONNER: Kolonne[] = Object.entries(stotteregisterDef.kolonner).map(([nokkel, k]) => ({
   nokkel,
   overskrift: nokkel,
   type: TYPER[nokkel] ?? (k.type === 'dato' ? 'dato' : 'tekst'),
@@ -117,9 +117,7 @@ async function konfliktkopier(am: Arbeidsmappe, fil: string | null): Promise<Dia
     .map((f) =>
       advarsel(
         'konfliktkopi',
-        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike ` +
-          `når to PC-er endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, ` +
-          'før inn linjer som bare står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.',
+        `«${f}» ser ut som en konfliktkopi av støtteregisteret (OneDrive/SharePoint/Dropbox lager slike når to PC-er endrer filen samtidig). nh leser bare ${fil ?? REGISTER_FIL}: sammenlign filene, før inn linjer som bare står i kopien, og slett kopien eller flytt den ut av arbeidsmappen.`,
         { fil: f },
       ),
     );
@@ -270,4 +268,4 @@ export async function sikkerhetskopier(
 
 // Flyttet ut (filen var over 300 linjer); eksportert herfra også, så eksisterende importer virker.
 export { finnSmbSjekker } from './smb-sjekker.js';
-export { lesCsvMal, type CsvMal } from './csv-mal.js';
+export { lesCsvMal } from './csv-mal.js';

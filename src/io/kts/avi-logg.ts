@@ -14,7 +14,7 @@ import { ryddTemp, tempMoenster } from '../skriv/skriv.js';
 
 export const AVI_MAPPE = 'avi';
 export const AVI_LOGG = 'avi/avi-logg.json';
-export const AVI_LAAS = '.avi-logg.laas';
+const AVI_LAAS = '.avi-logg.laas';
 
 /** nh sine midlertidige filer i avi/ (opplastingsfilene og loggen) og låsens egne. */
 const TEMP_AVI = [tempMoenster('avi-[^/]+')];

@@ -240,7 +240,7 @@ export type Lesing =
   | { def: DatasettDef; valgfritt?: boolean; filter?: RadFilter }
   | (() => Promise<unknown>);
 
-export type Utfall<L> = L extends () => Promise<infer T>
+type Utfall<L> = L extends () => Promise<infer T>
   ? T
   : L extends { def: infer D extends DatasettDef }
     ? LestDatasett<RadAv<D>>

@@ -31,9 +31,7 @@ export function excelMaanedVakt(kolonne: string): ExcelMaanedVakt {
     return [
       advarsel(
         'maaned-endret-av-excel',
-        `${antall} ${antall === 1 ? 'verdi' : 'verdier'} i kolonnen «${kolonne}» ser ut til å være gjort om til dato av ` +
-          `Excel (${eksempler}${antall > funnet.size ? ', …' : ''}). nh leste dem som måneden; neste gang nh skriver ` +
-          'filen, står de som «2026M10», som Excel lar være. Kontroller at periodene stemmer.',
+        `${antall} ${antall === 1 ? 'verdi' : 'verdier'} i kolonnen «${kolonne}» ser ut til å være gjort om til dato av Excel (${eksempler}${antall > funnet.size ? ', …' : ''}). nh leste dem som måneden; neste gang nh skriver filen, står de som «2026M10», som Excel lar være. Kontroller at periodene stemmer.`,
         { fil, kolonne },
       ),
     ];

@@ -33,7 +33,7 @@ export type Laas = { sti: string; eier: Laaseier; innhold: string; tattMs: numbe
 export type LestLaas = { raa: string; eier: Laaseier | null; mtimeMs: number; ino: number; ctimeMs?: number };
 
 /** Et tidsstempel mer enn dette fram i tid er fra en PC med feil klokke, og teller ikke. */
-export const FRAMTID_MS = 60_000;
+const FRAMTID_MS = 60_000;
 
 export type Laasvalg = {
   /**
@@ -80,7 +80,7 @@ export function tolkLaas(raa: string): Laaseier | null {
  * låsen eldre. Et stempel langt fram i tid (en PC med feil klokke) teller ikke; er begge det, regnes alderen fra
  * da filen sist ble endret her (ctime). Før ble en slik lås aldri tatt over, selv om meldingen sa den ville bli det.
  */
-export function laasAlder(l: LestLaas, naa: number): number {
+function laasAlder(l: LestLaas, naa: number): number {
   const tid = l.eier ? Date.parse(l.eier.tid) : Number.NaN;
   const troverdige = [tid, l.mtimeMs].filter((t) => Number.isFinite(t) && t <= naa + FRAMTID_MS);
   if (troverdige.length) return naa - Math.max(...troverdige);
@@ -100,7 +100,7 @@ export function vurderLaas(l: LestLaas, o: Required<Pick<Laasvalg, 'naa' | 'leve
 }
 
 /** Oppretter `sti` med `innhold` bare hvis den ikke finnes. false = finnes allerede. */
-export async function opprettEksklusivt(sti: string, innhold: string, forsok = 0): Promise<boolean> {
+async function opprettEksklusivt(sti: string, innhold: string, forsok = 0): Promise<boolean> {
   const tmp = tempNavn(sti);
   await skrivFerdig(tmp, innhold, 'wx');
   try {
@@ -220,16 +220,14 @@ function laastFeil(sti: string, l: LestLaas | null, naa: number): InndataFeil {
   const framtid = l?.eier && Date.parse(l.eier.tid) > naa + FRAMTID_MS;
   const annen = e?.vert && e.vert !== hostname();
   const raad = annen
-    ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. ` +
-      'Er du sikker på at ingen kjører nh der nå, kan du slette låsfilen.'
+    ? `Låsen er fra en annen PC; nh tar den over når den er eldre enn ${ANNEN_VERT_MS / 60_000} minutter. Er du sikker på at ingen kjører nh der nå, kan du slette låsfilen.`
     : !e
       ? `En tom eller uleselig låsfil tas over automatisk når den er eldre enn ${TOM_MS / 1000} sekunder.`
       : 'Står låsen igjen etter et krasj, tas den over automatisk når prosessen ikke lever lenger.';
   return new InndataFeil([
     feil(
       'laast',
-      `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). ` +
-        `Vent til den er ferdig og kjør på nytt. ${raad}` +
+      `En annen nh-kjøring (${hvem}) holder på i denne arbeidsmappen (låsen er ${alder} s gammel). Vent til den er ferdig og kjør på nytt. ${raad}` +
         (framtid
           ? ` Låsens tidsstempel (${l!.eier!.tid}) ligger fram i tid — klokken på PC-en som laget den, går feil; nh regner alderen fra da låsfilen kom til denne PC-en.`
           : ''),
@@ -280,7 +278,7 @@ export async function holderLaas(l: Laas): Promise<boolean> {
 }
 
 /** Slipper låsen — bare om den fortsatt er vår. */
-export async function slippLaas(l: Laas): Promise<void> {
+async function slippLaas(l: Laas): Promise<void> {
   if (await holderLaas(l)) await unlink(l.sti).catch(() => undefined);
 }
 

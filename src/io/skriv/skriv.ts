@@ -12,7 +12,7 @@ import path from 'node:path';
 import { erMiljoFeil, feil, InndataFeil, miljoDiagnostikk, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 
 /** Testpunkter (krasjtester) rundt én fil: midt i den midlertidige filen, før og etter renamen. */
-export type Testpunkter = { halvskrevet?: string; forRename?: string[]; etterRename?: string };
+type Testpunkter = { halvskrevet?: string; forRename?: string[]; etterRename?: string };
 
 export type Utfil = { sti: string; innhold: Uint8Array | string; testpunkter?: Testpunkter };
 
@@ -37,7 +37,7 @@ export async function finnes(sti: string): Promise<boolean> {
  * Testkrok for krasjtester: NH_TESTPUNKT_DREP=<navn> dreper prosessen (SIGKILL) når koden passerer
  * punktet <navn>. Gjør ingenting i vanlig bruk.
  */
-export function testpunkt(navn: string): void {
+function testpunkt(navn: string): void {
   if (process.env.NH_TESTPUNKT_DREP === navn) process.kill(process.pid, 'SIGKILL');
 }
 

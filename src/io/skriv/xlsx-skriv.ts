@@ -1,66 +1,28 @@
 /**
- * xlsx etter mal: `templates/<navn>.json` beskriver ark, kolonner, typer og formler; kommandoen gir
- * rader med domeneverdier. Formler skrives med ferdig beregnet resultat (så filen viser tall også
- * uten omregning), og LibreOffice-testene regner dem om og sammenligner med --json.
- *
- * Plassholdere i formler:
- *   {kol}            cellen i samme rad for kolonnen «kol»
- *   {param:navn}     parametercellen «navn» (ark av typen «parametre»), absolutt referanse
- *   {sum:kol}        sumcellen for «kol» i samme ark;  {sum:ark.kol} i et annet ark
- *   {omrade:kol}     dataområdet for «kol» (til SUMIF o.l.); {omrade:ark.kol} i et annet ark
+ * xlsx etter mal (xlsx-mal.ts): kommandoen gir rader med domeneverdier. Formler (plassholderne i
+ * xlsx-formel.ts) skrives med ferdig beregnet resultat, så filen viser tall også uten omregning, og
+ * LibreOffice-testene regner dem om og sammenligner med --json.
  */
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { somXlsxTall, type Celletype, type Celleverdi, type Rad } from '../../domain/felles/rapport.js';
 import { tilUtcDate, type Dato } from '../../domain/felles/dato.js';
 import { fastZipTid } from './zip-tid.js';
+import { MAL_MAPPE, type Mal, type MalArk, type MalData, type Parameter } from './xlsx-mal.js';
+import {
+  FORSTE_DATARAD,
+  kolonneBokstav,
+  loesFormel,
+  OVERSKRIFTRAD,
+  plasser,
+  TITTELRAD,
+  type Plassering,
+} from './xlsx-formel.js';
 import { dokumentinfo, leggPaaUtskrift, settDokument, settUtskrift, SKRIFT, SKRIFTSTORRELSE } from './xlsx-utskrift.js';
 
-export { settDokument, settUtskrift, type Dokumentinfo, type Utskriftsvalg } from './xlsx-utskrift.js';
-
-const celletype = z.enum(['tekst', 'belop', 'prosent', 'timer', 'dato', 'heltall', 'nummer', 'kurs', 'janei']);
-
-export const malSkjema = z.object({
-  navn: z.string(),
-  beskrivelse: z.string().optional(),
-  /** Topptekst på hver utskrevne side: dokumenttittel og periode (med {variabler}). */
-  dokument: z.object({ tittel: z.string(), periode: z.string().optional() }).optional(),
-  ark: z.array(
-    z.object({
-      nokkel: z.string(),
-      navn: z.string().max(31),
-      type: z.enum(['tabell', 'parametre']).default('tabell'),
-      tittel: z.string().optional(),
-      kolonner: z
-        .array(
-          z.object({
-            nokkel: z.string(),
-            overskrift: z.string(),
-            type: celletype,
-            bredde: z.number().optional(),
-            formel: z.string().optional(),
-            sum: z.boolean().optional(),
-            /** Tallformat for sumcellen når summen er en annen størrelse enn kolonnen (årsverk av stillingsprosent). */
-            sumFormat: z.string().optional(),
-          }),
-        )
-        .default([]),
-      sumEtikett: z.string().optional(),
-    }),
-  ),
-});
-export type Mal = z.output<typeof malSkjema>;
-export type MalArk = Mal['ark'][number];
-
-export const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
-
-export async function lesMal(navn: string): Promise<Mal> {
-  const sti = path.join(MAL_MAPPE, `${navn}.json`);
-  return malSkjema.parse(JSON.parse(await readFile(sti, 'utf8')));
-}
+export { lesMal, type Mal, type Parameter } from './xlsx-mal.js';
+export { kolonneBokstav } from './xlsx-formel.js';
 
 export const FORMAT: Record<Celletype, string | undefined> = {
   tekst: undefined,
@@ -73,28 +35,6 @@ export const FORMAT: Record<Celletype, string | undefined> = {
   kurs: '0.0000',
   janei: undefined,
 };
-
-export type Parameter = { nokkel: string; etikett: string; type: Celletype; verdi: Celleverdi };
-export type MalData = {
-  /** Erstatter {nokkel} i titler. */
-  variabler?: Record<string, string>;
-  /** Rader per ark-nøkkel (tabell-ark). */
-  rader?: Record<string, Rad[]>;
-  /** Parametre per ark-nøkkel (parametre-ark). */
-  parametre?: Record<string, Parameter[]>;
-  /** Kommandoens «i dag» (k.idag): kjøredatoen i bunnteksten på hver side. */
-  idag?: Dato;
-};
-
-const TITTELRAD = 1;
-const OVERSKRIFTRAD = 2;
-const FORSTE_DATARAD = 3;
-
-export function kolonneBokstav(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 /** Skriv en verdi i en celle med riktig type og format. */
 export function settCelle(c: ExcelJS.Cell, v: Celleverdi, type: Celletype): void {
@@ -114,26 +54,13 @@ export function settCelle(c: ExcelJS.Cell, v: Celleverdi, type: Celletype): void
   if (fmt) c.numFmt = fmt;
 }
 
-export const TITTELSKRIFT: Partial<ExcelJS.Font> = { name: SKRIFT, size: 14, bold: true };
+const TITTELSKRIFT: Partial<ExcelJS.Font> = { name: SKRIFT, size: 14, bold: true };
 
 export function stilOverskrift(rad: ExcelJS.Row): void {
   rad.font = { name: SKRIFT, size: SKRIFTSTORRELSE, bold: true, color: { argb: 'FFFFFFFF' } };
   rad.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
   rad.alignment = { vertical: 'middle', wrapText: true };
   // Høyden settes etter antall linjer når boken lagres (xlsx-utskrift.ts).
-}
-
-type Plassering = {
-  ark: string;
-  kolonner: Map<string, number>;
-  forste: number;
-  siste: number;
-  sumRad?: number;
-  parametre?: Map<string, number>;
-};
-
-function arkRef(navn: string): string {
-  return `'${navn.replace(/'/g, "''")}'`;
 }
 
 /** Bygger arbeidsboken fra mal og data. */
@@ -148,30 +75,7 @@ export function byggArbeidsbok(mal: Mal, data: MalData): ExcelJS.Workbook {
     ...(vars.naeringshage ? { naeringshage: vars.naeringshage } : {}),
     ...(data.idag ? { idag: data.idag } : {}),
   });
-  const plass = new Map<string, Plassering>();
-  // Første runde: plassering av alle ark, så formler kan peke på tvers.
-  for (const ark of mal.ark) {
-    if (ark.type === 'parametre') {
-      const ps = data.parametre?.[ark.nokkel] ?? [];
-      plass.set(ark.nokkel, {
-        ark: ark.navn,
-        kolonner: new Map(),
-        forste: FORSTE_DATARAD,
-        siste: FORSTE_DATARAD + ps.length - 1,
-        parametre: new Map(ps.map((p, i) => [p.nokkel, FORSTE_DATARAD + i])),
-      });
-    } else {
-      const n = data.rader?.[ark.nokkel]?.length ?? 0;
-      const harSum = ark.kolonner.some((k) => k.sum);
-      plass.set(ark.nokkel, {
-        ark: ark.navn,
-        kolonner: new Map(ark.kolonner.map((k, i) => [k.nokkel, i + 1])),
-        forste: FORSTE_DATARAD,
-        siste: FORSTE_DATARAD + n - 1,
-        ...(harSum ? { sumRad: FORSTE_DATARAD + n } : {}),
-      });
-    }
-  }
+  const plass = plasser(mal, data);
   for (const ark of mal.ark) {
     const ws = wb.addWorksheet(ark.navn, { views: [{ state: 'frozen', ySplit: OVERSKRIFTRAD }] });
     settUtskrift(ws, { tittelrader: [TITTELRAD, OVERSKRIFTRAD] });
@@ -257,39 +161,6 @@ function resultat(v: Celleverdi, type: Celletype): number | string | Date {
 
 function erstattVariabler(s: string, vars: Record<string, string>): string {
   return s.replace(/\{(\w+)\}/g, (m, n: string) => vars[n] ?? m);
-}
-
-export function loesFormel(
-  formel: string,
-  rad: number,
-  arkNokkel: string,
-  plass: Map<string, Plassering>,
-  mal: Mal,
-): string {
-  return formel.replace(
-    /\{(?:(param|sum|omrade):)?([\w]+)(?:\.([\w]+))?\}/g,
-    (m, art: string | undefined, a: string, b: string | undefined) => {
-      const [arkN, kolN] = b ? [a, b] : [arkNokkel, a];
-      if (art === 'param') {
-        for (const p of plass.values()) {
-          const r = p.parametre?.get(a);
-          if (r !== undefined) return `${arkRef(p.ark)}!$B$${r}`;
-        }
-        throw new Error(`Malen ${mal.navn}: ukjent parameter ${a}`);
-      }
-      const p = plass.get(arkN);
-      const k = p?.kolonner.get(kolN);
-      if (!p || k === undefined) throw new Error(`Malen ${mal.navn}: ukjent kolonne ${m}`);
-      const kol = kolonneBokstav(k);
-      const prefiks = arkN === arkNokkel ? '' : `${arkRef(p.ark)}!`;
-      if (art === 'sum') {
-        if (p.sumRad === undefined) throw new Error(`Malen ${mal.navn}: arket ${arkN} har ingen sumrad`);
-        return `${prefiks}$${kol}$${p.sumRad}`;
-      }
-      if (art === 'omrade') return `${prefiks}$${kol}$${p.forste}:$${kol}$${Math.max(p.forste, p.siste)}`;
-      return `${prefiks}${kol}${rad}`;
-    },
-  );
 }
 
 let versjon: string | undefined;

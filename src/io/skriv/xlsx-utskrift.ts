@@ -97,7 +97,7 @@ function tt(s: string): string {
   return s.replace(/&/g, '&&');
 }
 
-export function topptekst(info: Dokumentinfo | undefined, versjon: string): { oddHeader: string; oddFooter: string } {
+function topptekst(info: Dokumentinfo | undefined, versjon: string): { oddHeader: string; oddFooter: string } {
   const tittel = info ? [info.tittel, info.periode].filter(Boolean).join(' ') : '';
   // &9: 9 pt, så tekstene får plass i hver sin tredjedel også på en stående side.
   const hode = `&L&9${tt(info?.naeringshage ?? '')}&C&9&B${tt(tittel)}&B&R&9&A`;
@@ -120,7 +120,7 @@ function settSkrift(ws: ExcelJS.Worksheet): void {
 }
 
 /** Omtrentlig visningsbredde (tegn) for en celle slik tallformatet viser den. */
-export function visningsbredde(c: ExcelJS.Cell): number {
+function visningsbredde(c: ExcelJS.Cell): number {
   let v = c.value as unknown;
   if (v && typeof v === 'object' && !(v instanceof Date)) {
     if ('result' in v) v = (v as { result: unknown }).result;
@@ -154,7 +154,7 @@ export function visningsbredde(c: ExcelJS.Cell): number {
 }
 
 /** Antall linjer teksten trenger i en kolonne med gitt bredde, med brudd bare mellom ord. */
-export function linjerVedBredde(tekst: string, bredde: number): number {
+function linjerVedBredde(tekst: string, bredde: number): number {
   let linjer = 0;
   for (const avsnitt of tekst.split('\n')) {
     let n = 1;

@@ -53,8 +53,7 @@ export function aviTekst(plan: AarsrapportPlan): string[] {
   }
   return [
     farge.red(
-      `${frist}: høyst ${formatKroner(avi.hoyst)} kr (disponibelt), ikke hele den gitte støtten ${formatKroner(avi.gitt)} kr. ` +
-        `Merforbruket ${formatKroner(avi.tattUt)} kr tas ut forholdsmessig per målbedrift; støtteregisteret endres ikke (det er gitt støtte).`,
+      `${frist}: høyst ${formatKroner(avi.hoyst)} kr (disponibelt), ikke hele den gitte støtten ${formatKroner(avi.gitt)} kr. Merforbruket ${formatKroner(avi.tattUt)} kr tas ut forholdsmessig per målbedrift; støtteregisteret endres ikke (det er gitt støtte).`,
     ),
     tekstTabell(
       ['Målbedrift', 'Orgnr', 'Gitt støtte', 'Rapporteres i AVI', 'Tatt ut'],

@@ -225,8 +225,7 @@ function malbedrifterOgStotte(plan: AarsrapportPlan): string[] {
   return [
     `${aktive.length} aktive målbedrifter ${halvar ? 'første halvår' : 'i året'} (${aktive.filter((m) => m.ny).length} nye, ${aktive.filter((m) => m.avsluttet).length} avsluttet) — skal være registrert i AVI ${halvar ? 'innen 30. juni' : 'innen 31. desember'} (11.1).`,
     ...registreringLinje(plan),
-    `Støtte per målbedrift (${stotte.rader.length} målbedrifter, ${stotte.sum.linjer} registerlinjer): markedsverdi ${formatKroner(stotte.sum.markedsverdi)} kr, ` +
-      `egenandel ${formatKroner(stotte.sum.egenandel)} kr, gitt innovasjonsstøtte (støtteregisteret) ${formatKroner(stotte.sum.stotte)} kr` +
+    `Støtte per målbedrift (${stotte.rader.length} målbedrifter, ${stotte.sum.linjer} registerlinjer): markedsverdi ${formatKroner(stotte.sum.markedsverdi)} kr, egenandel ${formatKroner(stotte.sum.egenandel)} kr, gitt innovasjonsstøtte (støtteregisteret) ${formatKroner(stotte.sum.stotte)} kr` +
       (halvar ? ' (hittil i år).' : '.'),
   ];
 }
@@ -250,10 +249,7 @@ function balanseTabell(plan: AarsrapportPlan): string {
 
 /** Programveileder 11.1, 15. januar: all art. 28-rapportering for fjoråret ferdigstilt, også statusskjemaet. */
 function frist15Januar(aar: number): string {
-  return (
-    `Frist 15. januar ${aar + 1} (11.1): all rapportering for ${aar} knyttet til innovasjonsstøtte (art. 28) skal være ` +
-    `ferdigstilt — rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet.`
-  );
+  return `Frist 15. januar ${aar + 1} (11.1): all rapportering for ${aar} knyttet til innovasjonsstøtte (art. 28) skal være ferdigstilt — rapporteringen for alle målbedrifter i AVI og næringshagestatusskjemaet.`;
 }
 
 /**

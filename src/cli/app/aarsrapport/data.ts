@@ -7,7 +7,7 @@ import { tiltakDef } from '../../../domain/datasett/tiltak.js';
 import { srlDef } from '../../../domain/datasett/srl.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
-import { maltallDef, type MaltallMal } from '../../../domain/datasett/maltall.js';
+import { maltallDef, type MaltallMaalRad } from '../../../domain/datasett/maltall.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import { maanedAv, raaDatoI } from '../../../domain/felles/dato.js';
 import { normaliserNavn } from '../../../domain/felles/felter.js';
@@ -87,7 +87,7 @@ export async function lesData(
   };
 }
 
-async function lesEnMaltallFil(am: Arbeidsmappe, fil: string): Promise<MaltallMal[]> {
+async function lesEnMaltallFil(am: Arbeidsmappe, fil: string): Promise<MaltallMaalRad[]> {
   let t = await lesTabell(am.sti(fil), fil);
   // nh sin egen xlsx har tittel i rad 1 og overskrifter i rad 2; det godtas.
   const erId = (c: unknown) => typeof c === 'string' && normaliserNavn(c) === 'id';
@@ -103,14 +103,14 @@ async function lesEnMaltallFil(am: Arbeidsmappe, fil: string): Promise<MaltallMa
 }
 
 /** id → «mål|kommentar» for å sammenligne to målfiler. */
-function malInnhold(rader: readonly MaltallMal[]): Map<string, string> {
+function maalInnhold(rader: readonly MaltallMaalRad[]): Map<string, string> {
   return new Map(rader.map((r) => [normaliserNavn(r.id), `${r.mal ?? ''}|${r.kommentar?.trim() ?? ''}`]));
 }
 
 /** Måltall (id) der to målfiler har ulikt mål eller ulik kommentar. */
-function ulikeMal(a: readonly MaltallMal[], b: readonly MaltallMal[]): string[] {
-  const ma = malInnhold(a);
-  const mb = malInnhold(b);
+function ulikeMaal(a: readonly MaltallMaalRad[], b: readonly MaltallMaalRad[]): string[] {
+  const ma = maalInnhold(a);
+  const mb = maalInnhold(b);
   const ider = new Set([...ma.keys(), ...mb.keys()]);
   const navn = new Map([...a, ...b].map((r) => [normaliserNavn(r.id), r.id]));
   return [...ider].filter((i) => (ma.get(i) ?? '|') !== (mb.get(i) ?? '|')).map((i) => navn.get(i) ?? i);
@@ -128,7 +128,7 @@ const SAMTIDIG_MS = 2000;
 export async function lesMaltallFil(
   am: Arbeidsmappe,
   aar: number,
-): Promise<{ fil: string | null; rader: MaltallMal[]; advarsler: Diagnostikk[] }> {
+): Promise<{ fil: string | null; rader: MaltallMaalRad[]; advarsler: Diagnostikk[] }> {
   const navn = `maltall-${aar}`;
   const filer = await readdir(am.rot);
   const csv = filer.find((f) => f.toLowerCase() === `${navn}.csv`);
@@ -139,7 +139,7 @@ export async function lesMaltallFil(
     return { fil, rader: await lesEnMaltallFil(am, fil), advarsler: [] };
   }
   const [rc, rx] = [await lesEnMaltallFil(am, csv), await lesEnMaltallFil(am, xlsx)];
-  const ulike = ulikeMal(rc, rx);
+  const ulike = ulikeMaal(rc, rx);
   if (!ulike.length) return { fil: csv, rader: rc, advarsler: [] };
   const [tc, tx] = [(await stat(am.sti(csv))).mtimeMs, (await stat(am.sti(xlsx))).mtimeMs];
   const liste = ulike.slice(0, 8).join(', ') + (ulike.length > 8 ? ` (og ${ulike.length - 8} til)` : '');

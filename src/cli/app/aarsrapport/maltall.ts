@@ -1,6 +1,6 @@
 /** nh årsrapport --måltall <år>: måltall for det kommende året til AVI (programveileder 6.5, 11.1, 11.2). */
 import path from 'node:path';
-import type { MaltallMal } from '../../../domain/datasett/maltall.js';
+import type { MaltallMaalRad } from '../../../domain/datasett/maltall.js';
 import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { formatDato } from '../../../domain/felles/dato.js';
 import type { Kolonne } from '../../../domain/felles/rapport.js';
@@ -51,7 +51,7 @@ export async function lesMaltallGrunnlag(
   malAar: number,
   trengerTilskudd: boolean,
   medAviLogg = false,
-): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMal[] } }> {
+): Promise<{ data: Data; malFil: { fil: string | null; rader: MaltallMaalRad[] } }> {
   const data = await lesData(am, p, trengerTilskudd, medAviLogg, k.advarsler);
   const malFil = await lesMaltallFil(am, malAar);
   k.advarsler.push(...malFil.advarsler);
@@ -59,7 +59,7 @@ export async function lesMaltallGrunnlag(
 }
 
 /** Planlegg måltallene (11.2, domain/aarsrapport/plan.ts); feil i målfilen er exit 2. */
-export function maltallPlan(k: Kontekst, data: Data, malRader: readonly MaltallMal[], p: Periode): MaltallPlan {
+export function maltallPlan(k: Kontekst, data: Data, malRader: readonly MaltallMaalRad[], p: Periode): MaltallPlan {
   const plan = planMaltall(data, malRader, p, k.idag);
   if (plan.feil.length) throw new InndataFeil(plan.feil);
   k.advarsler.push(...plan.advarsler);
@@ -134,9 +134,7 @@ function sjekkIkkeMalfilen(
   throw new InndataFeil([
     feil(
       'finnes-fra-for',
-      `${malFil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og ` +
-        `kommentar fra ${malFil} med i de nye filene (maltall-${aar}.csv og .xlsx); alt annet du har endret i dem ` +
-        `(egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
+      `${malFil} er målfilen som ble lest, og blir ikke overskrevet uten --overskriv. Med --overskriv tas id, mål og kommentar fra ${malFil} med i de nye filene (maltall-${aar}.csv og .xlsx); alt annet du har endret i dem (egne kolonner, notater, formatering) går tapt. Ta en kopi først om du vil beholde det.`,
       { fil: am.sti(malFil) },
     ),
   ]);
@@ -194,8 +192,7 @@ function maltallTekst(am: Arbeidsmappe, v: Maltallvisning, skrevet: Maltallstier
     farge.bold(
       `Måltall ${aar} til AVI – ${am.config.naeringshage.navn} (programveileder 6.5 og 11.2; frist 1. desember)`,
     ),
-    `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${v.aktive} aktive målbedrifter (avtalen overlapper året). ` +
-      `Mål: ${v.malFil ?? `ingen målfil (maltall-${aar}.csv) — målkolonnen er tom`}.`,
+    `Grunnlaget er regnet fra data for ${grunnlagsaar} (${formatDato(p.fra)}–${formatDato(p.til)}): ${v.aktive} aktive målbedrifter (avtalen overlapper året). Mål: ${v.malFil ?? `ingen målfil (maltall-${aar}.csv) — målkolonnen er tom`}.`,
     '',
     tabell,
     '',

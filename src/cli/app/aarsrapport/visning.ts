@@ -14,10 +14,10 @@ const PROSENTPOENG = '+0.00%"-poeng";-0.00%"-poeng";0.00%"-poeng"';
 
 // ————— Felles visning av måltall —————
 
-export const ENHET_TEKST = { antall: 'antall', andel: 'andel (%)' } as const;
+const ENHET_TEKST = { antall: 'antall', andel: 'andel (%)' } as const;
 
 /** Antall som tall, andel (ppm) som prosent med inntil fire desimaler; null = kan ikke beregnes. */
-export function verdiJson(v: number | null, enhet: 'antall' | 'andel'): number | null {
+function verdiJson(v: number | null, enhet: 'antall' | 'andel'): number | null {
   if (v === null) return null;
   return enhet === 'andel' ? pst(v) : v;
 }
@@ -31,7 +31,7 @@ export function verdiCsv(v: number | null, enhet: 'antall' | 'andel'): string {
   return enhet === 'andel' ? skalertTekst(v, 4, 10_000) : String(v);
 }
 /** I xlsx: andel som brøk (formatert som prosent), antall som tall. */
-export function verdiXlsx(v: number | null, enhet: 'antall' | 'andel'): number | null {
+function verdiXlsx(v: number | null, enhet: 'antall' | 'andel'): number | null {
   if (v === null) return null;
   return enhet === 'andel' ? v / 1_000_000 : v;
 }

@@ -7,25 +7,19 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { kostnaderDef } from '../../../domain/datasett/kostnader.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
-import { advarsel, feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
+import { feil, InndataFeil } from '../../../domain/felles/diagnostikk.js';
 import { deler, type Dato } from '../../../domain/felles/dato.js';
-import {
-  beregnPlan,
-  kontrollerFordeling,
-  statusTekst,
-  type Budsjettplan,
-  type Fordeling,
-} from '../../../domain/budsjett/budsjett.js';
+import { statusTekst, type Budsjettplan, type Fordeling } from '../../../domain/budsjett/budsjett.js';
+import { budsjettFilnavn, planleggBudsjett, type Satsfil } from '../../../domain/budsjett/plan.js';
+import { satsfilnavn } from '../../../domain/timesats/aarssatser.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
-import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
-import { skrivFiler } from '../../../io/skriv/skriv.js';
+import { byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, sporOmAar, utmappe, velgAar } from '../felles.js';
-import { lesTimesatser } from '../timesats/satser.js';
-
+import { lesSatsfil, lesTimesatser } from '../timesats/satser.js';
 import {
   fk,
   fordelingJson,
@@ -36,9 +30,10 @@ import {
   oppgjorLinjer,
   oppgjorTekst,
   settSammendragsformler,
+  skrivFilene,
   type Sammendragslinje,
 } from './felles.js';
-import { planSatsfil, satsfilTekst, sjekkSatsfil, type Satsfil } from './satsfil.js';
+import { satsfilTekst } from './satsfil.js';
 import { kjorRegnskap } from './regnskap.js';
 
 const TOLKNINGER_PLAN = [
@@ -98,61 +93,41 @@ export async function budsjett(k: Kontekst, valg: BudsjettValg): Promise<Resulta
 
 // ————— plan —————
 
+/** Les alt (satsene, kostnader, tilskudd, lagret timesats-<år>.json) → planlegg (domain/budsjett/plan.ts) → skriv. */
 async function kjorPlan(k: Kontekst, am: Arbeidsmappe, aar: number, valg: BudsjettValg): Promise<Resultat> {
-  const {
-    ts: { ansatte, satser, advarsler: satsAdvarsler },
-    kostnader,
-    tilskudd,
-  } = await lesAlle(am, {
+  const { ts, kostnader, tilskudd, lagret } = await lesAlle(am, {
     ts: () => lesTimesatser(am),
     kostnader: { def: kostnaderDef, valgfritt: true },
     tilskudd: tilskuddDef,
+    lagret: () => lesSatsfil(am, aar, 'budsjett'),
   });
-  const { plan, feil: feilListe } = beregnPlan(aar, ansatte, satser, kostnader.rader, tilskudd.rader);
-  if (feilListe.length) throw new InndataFeil(feilListe);
-  // 10.4 pkt. 2: timer i et årsverk og årsverkene de indirekte kostnadene fordeles på (issue 20 pkt. 10, 15).
-  k.advarsler.push(...satsAdvarsler);
-  // Issue 20 pkt. 16: budsjettsatsene lagres (timesats-<år>.json), så attestasjonen kan sammenligne med årets faktiske.
-  const satsfil = await planSatsfil(am, aar, k.idag, am.config.timerPerArsverk, satser);
-  k.advarsler.push(
-    ...plan.advarsler.map((d) =>
-      d.kilde?.fil === 'kostnader'
-        ? { ...d, kilde: { fil: kostnader.fil ?? 'kostnader.csv' } }
-        : d.kilde?.fil === 'tilskudd'
-          ? { ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } }
-          : d,
-    ),
-  );
-  // 10.2: fordelingen 25 % / 75 % av Sivas programtilskudd — tilskuddet og budsjettet kontrolleres.
-  const fordeling = kontrollerFordeling(aar, tilskudd.rader, plan.oppgjor.total);
-  k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
-  const frist = `${aar - 1}-12-01`;
-  if (k.idag > frist)
-    k.advarsler.push(
-      advarsel('frist-passert', `Fristen for budsjettet for ${aar} var 1. desember ${aar - 1} (programveileder 11.1).`),
-    );
-
-  const fil = path.join(utmappe(am, valg.ut), `budsjett-adm-gjennomforing-${aar}.xlsx`);
-  const wb = await planXlsx(am, plan, k.idag);
-  if (!valg.forhandsvis) {
-    sjekkSatsfil(satsfil, Boolean(valg.overskriv));
-    await skrivFiler(
-      [
-        { sti: fil, innhold: await arbeidsbokTilBuffer(wb) },
-        ...(satsfil.status === 'lik' ? [] : [{ sti: satsfil.sti, innhold: satsfil.innhold }]),
-      ],
-      { overskriv: Boolean(valg.overskriv) },
-    );
-  }
-
-  const v: Planvisning = {
+  const p = planleggBudsjett({
     aar,
-    plan,
-    frist,
-    fordeling: fordeling.fordeling,
-    satsfil,
+    idag: k.idag,
+    ansatte: ts.ansatte,
+    satser: ts.satser,
+    satsAdvarsler: ts.advarsler,
+    kostnader,
+    tilskudd,
+    lagret,
+    timerPerArsverk: am.config.timerPerArsverk,
+    sti: {
+      budsjett: path.join(utmappe(am, valg.ut), budsjettFilnavn(aar)),
+      satsfil: am.sti(satsfilnavn(aar, 'budsjett')),
+    },
     forhandsvis: Boolean(valg.forhandsvis),
-    fil,
+    overskriv: Boolean(valg.overskriv),
+  });
+  if (p.feil.length) throw new InndataFeil(p.feil);
+  k.advarsler.push(...p.advarsler);
+  if (p.nekt.length) throw new InndataFeil(p.nekt);
+  // Arbeidsboken lages bare når den skrives: --forhåndsvis er planen vist.
+  await skrivFilene(p.skriv, () => planXlsx(am, p.plan, k.idag), Boolean(valg.overskriv));
+  const v: Planvisning = {
+    ...p,
+    aar,
+    forhandsvis: Boolean(valg.forhandsvis),
+    fil: p.skriv.find((f) => f.hva === 'budsjett')?.sti ?? null,
   };
   return { json: planJson(am, v), tekst: planTekst(am, v) };
 }
@@ -164,7 +139,8 @@ type Planvisning = {
   fordeling: Fordeling | null;
   satsfil: Satsfil;
   forhandsvis: boolean;
-  fil: string;
+  /** Budsjettet som er skrevet, eller null (--forhåndsvis). */
+  fil: string | null;
 };
 
 function planJson(am: Arbeidsmappe, v: Planvisning) {
@@ -207,7 +183,7 @@ function planJson(am: Arbeidsmappe, v: Planvisning) {
       skrevet: !forhandsvis && satsfil.status !== 'lik',
     },
     tolkninger: TOLKNINGER_PLAN,
-    fil: forhandsvis ? null : fil,
+    fil,
   };
 }
 
@@ -238,7 +214,7 @@ function planTekst(am: Arbeidsmappe, v: Planvisning): string {
     fordelingTekst(aar, v.fordeling),
     '',
     farge.dim(['Tolkninger («nh docs budsjett»):', ...TOLKNINGER_PLAN.map((t) => `  • ${t}`)].join('\n')),
-    forhandsvis ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
+    fil === null ? 'Forhåndsvisning: ingen fil er skrevet.' : `Skrev ${fil}`,
     satsfilTekst(satsfil, aar, forhandsvis),
   ].join('\n');
 }

@@ -12,7 +12,7 @@ import {
   type Parameter,
 } from '../../../io/skriv/xlsx-skriv.js';
 import type { Celletype } from '../../../domain/felles/rapport.js';
-import type { BudsjettValg } from './valg.js';
+import type { Skrivefil } from '../../../domain/budsjett/plan.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, pst } from '../felles.js';
 
@@ -76,7 +76,7 @@ export function fordelingTekst(aar: number, f: Fordeling | null): string {
 
 // ————— xlsx-hjelp —————
 
-export function formel(c: ExcelJS.Cell, f: string, verdi: number | string, type: Celletype): void {
+function formel(c: ExcelJS.Cell, f: string, verdi: number | string, type: Celletype): void {
   settCelle(c, verdi, type);
   c.value = { formula: f, result: c.value as number | string } as ExcelJS.CellFormulaValue;
   const fmt = FORMAT[type];
@@ -103,7 +103,7 @@ export function settSammendragsformler(wb: ExcelJS.Workbook, mal: Mal, linjer: S
   ws.getColumn(2).width = 70;
 }
 
-export function statusFormel(modus: 'plan' | 'regnskap', diff: string): string {
+function statusFormel(modus: 'plan' | 'regnskap', diff: string): string {
   const [u, o, l] =
     modus === 'plan'
       ? [
@@ -119,7 +119,7 @@ export function statusFormel(modus: 'plan' | 'regnskap', diff: string): string {
   return `IF(${diff}>0,"${u}",IF(${diff}<0,"${o}","${l}"))`;
 }
 
-export function statusKort(modus: 'plan' | 'regnskap', o: Oppgjor): string {
+function statusKort(modus: 'plan' | 'regnskap', o: Oppgjor): string {
   if (modus === 'plan')
     return o.status === 'under'
       ? 'Under tildelingen: differansen blir igjen i selskapet og må tilbakebetales'
@@ -195,7 +195,18 @@ export function oppgjorLinjer(
   ];
 }
 
-export async function skrivXlsx(wb: ExcelJS.Workbook, fil: string, valg: BudsjettValg): Promise<void> {
-  if (!valg.forhandsvis)
-    await skrivFiler([{ sti: fil, innhold: await arbeidsbokTilBuffer(wb) }], { overskriv: Boolean(valg.overskriv) });
+/**
+ * Skrivesteget: filene planen sier (domain/budsjett/plan.ts), atomisk. Arbeidsboken lages først her, så
+ * --forhåndsvis (ingen filer i planen) aldri bygger den.
+ */
+export async function skrivFilene(
+  filer: readonly Skrivefil[],
+  arbeidsbok: () => Promise<ExcelJS.Workbook>,
+  overskriv: boolean,
+): Promise<void> {
+  if (!filer.length) return;
+  const innhold = async (f: Skrivefil) => ('innhold' in f ? f.innhold : arbeidsbokTilBuffer(await arbeidsbok()));
+  await skrivFiler(await Promise.all(filer.map(async (f) => ({ sti: f.sti, innhold: await innhold(f) }))), {
+    overskriv,
+  });
 }

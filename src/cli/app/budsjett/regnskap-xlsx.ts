@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Dato } from '../../../domain/felles/dato.js';
 import type { Regnskap } from '../../../domain/budsjett/regnskap.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
-import { byggArbeidsbok, lesMal } from '../../../io/skriv/xlsx-skriv.js';
+import { byggArbeidsbok, lesMal, type Mal } from '../../../io/skriv/xlsx-skriv.js';
 import { oppgjorLinjer, settSammendragsformler, sumRef, type Sammendragslinje } from './felles.js';
 
 /** Programveileder 10.4 (2.) og vedlegg 3 pkt. 4.2: alt den revisorgodkjente attestasjonen skal bekrefte. */
@@ -23,8 +23,21 @@ export async function regnskapXlsx(
   idag: Dato,
 ): Promise<ExcelJS.Workbook> {
   const mal = await lesMal('attestasjonsgrunnlag');
+  const linjer = sammendrag(mal, r, satser);
+  const wb = byggArbeidsbok(mal, {
+    variabler: { ar: String(r.ar), naeringshage: am.config.naeringshage.navn },
+    idag,
+    rader: tabellrader(r),
+    parametre: { sammendrag: linjer },
+  });
+  settSammendragsformler(wb, mal, linjer);
+  return wb;
+}
+
+/** Sammendragsarket: oppgjøret med formler mot tabellarkene, satsene og hvorfor, og det attestasjonen bekrefter. */
+function sammendrag(mal: Mal, r: Regnskap, satser: { kilde: string; begrunnelse: string }): Sammendragslinje[] {
   const o = r.oppgjor;
-  const linjer: Sammendragslinje[] = [
+  return [
     { nokkel: 'ar', etikett: 'Regnskapsår', type: 'nummer', verdi: r.ar },
     {
       nokkel: 'frist',
@@ -78,47 +91,44 @@ export async function regnskapXlsx(
       verdi: 'timer × timesats per person og aktivitet til øre, halv opp; summer = sum av linjene',
     },
   ];
+}
+
+/** Tabellarkene: per person, per aktivitet, person × aktivitet, kostnadene og hver timerad revisor kan spore. */
+function tabellrader(r: Regnskap) {
   const totalTimer = r.timer;
-  const wb = byggArbeidsbok(mal, {
-    variabler: { ar: String(r.ar), naeringshage: am.config.naeringshage.navn },
-    idag,
-    rader: {
-      personer: r.personer.map((p) => ({ ansatt: p.navn, timesats: p.timesats, timer: p.timer, belop: p.belop })),
-      aktiviteter: r.aktiviteter.map((a) => ({
-        aktivitet: a.aktivitet,
-        timer: a.timer,
-        belop: a.belop,
-        andel: totalTimer ? Math.round((a.timer * 1_000_000) / totalTimer) : 0,
-      })),
-      linjer: r.linjer.map((l) => ({
-        ansatt: l.ansatt,
-        aktivitet: l.aktivitet,
-        rader: l.rader,
-        timer: l.timer,
-        timesats: l.timesats,
-        belop: l.belop,
-      })),
-      kategorier: r.kostnader.perKategori.map((x) => ({ kategori: x.kategori, antall: x.antall, belop: x.belop })),
-      kostnadslinjer: r.kostnader.linjer.map((l) => ({
-        dato: l.dato ?? null,
-        kategori: l.kategori,
-        tekst: l.tekst ?? null,
-        belop: l.belop,
-        rad: l.rad ?? null,
-      })),
-      timeliste: r.timelinjer.map((t) => ({
-        dato: t.dato,
-        ansatt: t.ansatt,
-        aktivitet: t.aktivitet,
-        timer: t.timer,
-        beskrivelse: t.beskrivelse ?? null,
-        aktivitetOppgitt: t.aktivitetOppgitt ?? null,
-        tjeneste: t.tjeneste ?? null,
-        rad: t.rad ?? null,
-      })),
-    },
-    parametre: { sammendrag: linjer },
-  });
-  settSammendragsformler(wb, mal, linjer);
-  return wb;
+  return {
+    personer: r.personer.map((p) => ({ ansatt: p.navn, timesats: p.timesats, timer: p.timer, belop: p.belop })),
+    aktiviteter: r.aktiviteter.map((a) => ({
+      aktivitet: a.aktivitet,
+      timer: a.timer,
+      belop: a.belop,
+      andel: totalTimer ? Math.round((a.timer * 1_000_000) / totalTimer) : 0,
+    })),
+    linjer: r.linjer.map((l) => ({
+      ansatt: l.ansatt,
+      aktivitet: l.aktivitet,
+      rader: l.rader,
+      timer: l.timer,
+      timesats: l.timesats,
+      belop: l.belop,
+    })),
+    kategorier: r.kostnader.perKategori.map((x) => ({ kategori: x.kategori, antall: x.antall, belop: x.belop })),
+    kostnadslinjer: r.kostnader.linjer.map((l) => ({
+      dato: l.dato ?? null,
+      kategori: l.kategori,
+      tekst: l.tekst ?? null,
+      belop: l.belop,
+      rad: l.rad ?? null,
+    })),
+    timeliste: r.timelinjer.map((t) => ({
+      dato: t.dato,
+      ansatt: t.ansatt,
+      aktivitet: t.aktivitet,
+      timer: t.timer,
+      beskrivelse: t.beskrivelse ?? null,
+      aktivitetOppgitt: t.aktivitetOppgitt ?? null,
+      tjeneste: t.tjeneste ?? null,
+      rad: t.rad ?? null,
+    })),
+  };
 }

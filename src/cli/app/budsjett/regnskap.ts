@@ -7,18 +7,20 @@ import { kostnaderDef } from '../../../domain/datasett/kostnader.js';
 import { malbedrifterDef } from '../../../domain/datasett/malbedrifter.js';
 import { tilskuddDef } from '../../../domain/datasett/tilskudd.js';
 import { timerDef } from '../../../domain/datasett/timer.js';
-import { advarsel, InndataFeil } from '../../../domain/felles/diagnostikk.js';
-import { formatDato, raaDatoI, type Dato } from '../../../domain/felles/dato.js';
+import { InndataFeil } from '../../../domain/felles/diagnostikk.js';
+import { raaDatoI, type Dato } from '../../../domain/felles/dato.js';
 import { normaliserNavn } from '../../../domain/felles/felter.js';
-import { kontrollerFordeling, statusTekst, type Fordeling } from '../../../domain/budsjett/budsjett.js';
-import { beregnRegnskap, type Regnskap } from '../../../domain/budsjett/regnskap.js';
+import { statusTekst, type Fordeling } from '../../../domain/budsjett/budsjett.js';
+import { attestasjonFilnavn, planleggRegnskap } from '../../../domain/budsjett/plan.js';
+import type { Regnskap } from '../../../domain/budsjett/regnskap.js';
+import type { AarsSatser, LagretSett } from '../../../domain/timesats/aarssatser.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { lesAlle } from '../../../io/les/datasett.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
 import type { BudsjettValg } from './valg.js';
 import { farge, tekstTabell } from '../../utskrift.js';
 import { kr, utmappe } from '../felles.js';
-import { lesSatserForAar, type AarsSatser, type LagretSett } from '../timesats/satser.js';
+import { lesSatserForAar } from '../timesats/satser.js';
 import {
   fk,
   fordelingJson,
@@ -27,7 +29,7 @@ import {
   kategoriTabell,
   oppgjorJson,
   oppgjorTekst,
-  skrivXlsx,
+  skrivFilene,
 } from './felles.js';
 import { ATTESTASJON, ATTESTERER, regnskapXlsx } from './regnskap-xlsx.js';
 
@@ -42,69 +44,37 @@ const TOLKNINGER_REGNSKAP = [
 
 // ————— regnskap —————
 
+/** Les alt (årets satser, timer, målbedrifter, kostnader, tilskudd) → planlegg (domain/budsjett/plan.ts) → skriv. */
 export async function kjorRegnskap(k: Kontekst, am: Arbeidsmappe, aar: number, valg: BudsjettValg): Promise<Resultat> {
-  const fra = `${aar}-01-01` as Dato;
-  const til = `${aar}-12-31` as Dato;
   const { aarsSatser, timer, malbedrifter, kostnader, tilskudd } = await lesAlle(am, {
     // 10.4 / vedlegg 3 pkt. 3 og 4.2: årets faktiske satser, ellers budsjettsatsene, ellers regnet fra ansatte nå.
     aarsSatser: () => lesSatserForAar(am, aar),
     // Bare årets rader valideres og tas med (én gjennomgang av en stor timeliste).
-    timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), fra, til) },
+    timer: { def: timerDef, filter: (hent) => raaDatoI(hent('dato'), `${aar}-01-01` as Dato, `${aar}-12-31` as Dato) },
     malbedrifter: { def: malbedrifterDef, valgfritt: true },
     kostnader: { def: kostnaderDef, valgfritt: true },
     tilskudd: tilskuddDef,
   });
-  const regn = (ansatte: { navn: string }[], satser: { godkjent: number }[], kilde: string) =>
-    beregnRegnskap(
-      aar,
-      timer.rader,
-      ansatte,
-      satser,
-      malbedrifter.rader,
-      kostnader.rader,
-      tilskudd.rader,
-      am.config.adminKoder,
-      am.config.admAktiviteter,
-      kilde,
-    );
-  const { regnskap: r, feil: feilListe } = regn(aarsSatser.ansatte, aarsSatser.satser, aarsSatser.fil ?? 'ansatte');
-  if (feilListe.length) throw new InndataFeil(feilListe);
-  // Issue 20 pkt. 16: timebeløpet med det andre lagrede settet, til sammenligning (budsjett mot faktisk).
-  const annet =
-    aarsSatser.brukt === 'faktisk' ? aarsSatser.budsjett : aarsSatser.brukt === 'budsjett' ? aarsSatser.faktisk : null;
-  const medAnnet = annet ? regn(annet.ansatte, annet.ansatte, annet.fil) : null;
-  const sammenligning =
-    annet && medAnnet && !medAnnet.feil.length ? { sett: annet, timeBelop: medAnnet.regnskap.oppgjor.timeBelop } : null;
-  const filnavn: Record<string, string> = {
-    timer: timer.fil ?? 'timer.csv',
-    tilskudd: tilskudd.fil ?? 'tilskudd.csv',
-    kostnader: kostnader.fil ?? 'kostnader.csv',
-  };
-  k.advarsler.push(
-    ...r.advarsler.map((d) =>
-      d.kilde && d.kilde.rad === undefined && filnavn[d.kilde.fil]
-        ? { ...d, kilde: { ...d.kilde, fil: filnavn[d.kilde.fil]! } }
-        : d,
-    ),
-  );
-  const fordeling = kontrollerFordeling(aar, tilskudd.rader);
-  k.advarsler.push(...fordeling.advarsler.map((d) => ({ ...d, kilde: { fil: tilskudd.fil ?? 'tilskudd.csv' } })));
-  k.advarsler.push(...aarsSatser.advarsler);
-  if (til >= k.idag)
-    k.advarsler.push(
-      advarsel(
-        'aret-ikke-avsluttet',
-        `Året ${aar} er ikke avsluttet (i dag er ${formatDato(k.idag)}); timer og kostnader som føres senere, kommer ikke med.`,
-      ),
-    );
-
-  const fil = path.join(utmappe(am, valg.ut), `attestasjonsgrunnlag-${aar}.xlsx`);
-  await skrivXlsx(await regnskapXlsx(am, r, aarsSatser, k.idag), fil, valg);
-  const v: Visning = { aar, r, aarsSatser, sammenligning, fordeling: fordeling.fordeling };
-  return {
-    json: regnskapJson(am, v, valg.forhandsvis ? null : fil),
-    tekst: regnskapTekst(am, v, valg.forhandsvis ? null : fil),
-  };
+  const p = planleggRegnskap({
+    aar,
+    idag: k.idag,
+    satser: aarsSatser,
+    timer,
+    malbedrifter: malbedrifter.rader,
+    kostnader,
+    tilskudd,
+    adminKoder: am.config.adminKoder,
+    admAktiviteter: am.config.admAktiviteter,
+    sti: path.join(utmappe(am, valg.ut), attestasjonFilnavn(aar)),
+    forhandsvis: Boolean(valg.forhandsvis),
+  });
+  if (p.feil.length) throw new InndataFeil(p.feil);
+  k.advarsler.push(...p.advarsler);
+  // Arbeidsboken lages bare når den skrives: --forhåndsvis er planen vist.
+  await skrivFilene(p.skriv, () => regnskapXlsx(am, p.regnskap, aarsSatser, k.idag), Boolean(valg.overskriv));
+  const fil = p.skriv[0]?.sti ?? null;
+  const v: Visning = { aar, r: p.regnskap, aarsSatser, sammenligning: p.sammenligning, fordeling: p.fordeling };
+  return { json: regnskapJson(am, v, fil), tekst: regnskapTekst(am, v, fil) };
 }
 
 type Visning = {

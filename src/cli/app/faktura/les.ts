@@ -32,7 +32,7 @@ import type { Kontekst } from '../../kontekst.js';
 import type { FakturaValg } from './valg.js';
 import { selgerAv, velgFormater } from './dokumenter.js';
 
-export function fakturaParametre(config: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
+function fakturaParametre(config: Config, periode: Maaned, s: FakturaOppsett): FakturaParametre {
   // Issue 19 pkt. 2: en markedspris eller EUR-kurs som ikke er fylt inn, brukes aldri (exit 2 med hvor den finnes).
   const c = krev(config, ['markedsprisPerTime', 'eurNok']);
   return {

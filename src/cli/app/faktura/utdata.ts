@@ -32,9 +32,9 @@ export type Utfiler = {
   nyeLinjer: number;
 };
 
-export const eur = (cent: number) => kr(cent);
+const eur = (cent: number) => kr(cent);
 
-export function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
+function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
   return {
     orgnr: m.orgnr,
     navn: m.navn,
@@ -75,7 +75,7 @@ export function mbJson(m: Fakturagrunnlag, t?: Treaarsstatus) {
   };
 }
 
-export function dispJson(d: Disponibelt) {
+function dispJson(d: Disponibelt) {
   return {
     ar: d.ar,
     tilskudd: kr(d.tilskudd),
@@ -86,7 +86,7 @@ export function dispJson(d: Disponibelt) {
   };
 }
 
-export function sumJson(s: { timer: number; markedsverdi: Ore; egenandel: Ore; mva: Ore; aBetale: Ore; stotte: Ore }) {
+function sumJson(s: { timer: number; markedsverdi: Ore; egenandel: Ore; mva: Ore; aBetale: Ore; stotte: Ore }) {
   return {
     timer: s.timer / 100,
     markedsverdi: kr(s.markedsverdi),
@@ -97,7 +97,7 @@ export function sumJson(s: { timer: number; markedsverdi: Ore; egenandel: Ore; m
   };
 }
 
-export function forutsetningerJson(c: Config, p: FakturaParametre) {
+function forutsetningerJson(c: Config, p: FakturaParametre) {
   return {
     standardPris: kr(p.standardPris),
     prisrekkefolge: PRISREKKEFOLGE,

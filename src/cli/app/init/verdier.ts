@@ -6,7 +6,7 @@
 import { initNokler, tolkInitVerdi, type InitVerdier } from '../../../domain/konfig/init-verdier.js';
 import type { UavklartNokkel } from '../../../domain/konfig/uavklart.js';
 import { feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
-import { formatDato } from '../../../domain/felles/dato.js';
+import { formatDato, type Dato } from '../../../domain/felles/dato.js';
 import type { Kontekst } from '../../kontekst.js';
 import type { InitValg } from './valg.js';
 
@@ -30,13 +30,20 @@ function sporsmal(h: ReturnType<typeof initNokler>[number]): string {
  * mangler stående ufylt — init skal lage mappen; kommandoene som trenger verdien, stopper og sier hvor den finnes.
  */
 export async function hentInitVerdier(k: Kontekst, valg: InitValg): Promise<InitVerdier> {
+  const { verdier, feil: ds } = fraFlagg(valg, k.idag);
+  if (ds.length) throw new InndataFeil(ds);
+  if (k.interaktiv) await sporOmResten(k, valg, verdier);
+  return verdier as InitVerdier;
+}
+
+/** Verdiene flaggene gir, og én feil per ugyldig flagg. */
+function fraFlagg(valg: InitValg, idag: Dato): { verdier: Record<string, unknown>; feil: Diagnostikk[] } {
   const verdier: Record<string, unknown> = {};
   const ds: Diagnostikk[] = [];
-  const nokler = initNokler();
-  for (const h of nokler) {
+  for (const h of initNokler()) {
     const flagg = valg[VALG[h.nokkel]];
     if (typeof flagg !== 'string') continue;
-    const r = tolkInitVerdi(h.nokkel, flagg, k.idag);
+    const r = tolkInitVerdi(h.nokkel, flagg, idag);
     if (r.ok) verdier[h.nokkel] = r.verdi;
     else
       ds.push(
@@ -48,9 +55,12 @@ export async function hentInitVerdier(k: Kontekst, valg: InitValg): Promise<Init
         ),
       );
   }
-  if (ds.length) throw new InndataFeil(ds);
-  if (!k.interaktiv) return verdier as InitVerdier;
-  for (const h of nokler) {
+  return { verdier, feil: ds };
+}
+
+/** Et spørsmål per verdi uten flagg (tomt svar = fyll inn senere); EUR-kursen uten dato får et spørsmål om datoen. */
+async function sporOmResten(k: Kontekst, valg: InitValg, verdier: Record<string, unknown>): Promise<void> {
+  for (const h of initNokler()) {
     if (typeof valg[VALG[h.nokkel]] === 'string') continue;
     const svar = await k.spor.tekst(sporsmal(h), {
       valider: (s) => {
@@ -62,7 +72,6 @@ export async function hentInitVerdier(k: Kontekst, valg: InitValg): Promise<Init
     if (!r.ok || r.verdi === undefined) continue;
     verdier[h.nokkel] = h.nokkel === 'eurNok' && !svar.includes(':') ? await kursdato(k, svar) : r.verdi;
   }
-  return verdier as InitVerdier;
 }
 
 /** Datoen for kursen brukeren nettopp oppga (standard i dag; Norges Bank har ingen kurs i helgene). */
@@ -76,11 +85,4 @@ async function kursdato(k: Kontekst, kurs: string): Promise<unknown> {
   });
   const r = tolkInitVerdi('eurNok', `${kurs}:${dato}`, k.idag);
   return r.ok ? r.verdi : undefined;
-}
-
-/** Linjene init avslutter med for det som står ufylt: nøkkelen, hvor verdien finnes og hvem som trenger den. */
-export function ufylteLinjer(verdier: InitVerdier) {
-  return initNokler()
-    .filter((h) => verdier[h.nokkel] === undefined)
-    .map((h) => ({ felt: h.felt, hva: h.hva, hvor: h.hvor, brukesAv: h.brukesAv }));
 }

@@ -1,56 +1,24 @@
 /**
- * nh smb-sjekk: seksjonen «smb» i nh.json og --eierskap-filen (eierskap på 25 % eller mer i begge retninger,
+ * nh smb-sjekk: --eierskap-filen (eierskap på 25 % eller mer i begge retninger,
  * GBER vedlegg I art. 3). Alle feil samles og gis på én gang (exit 2).
  */
 import path from 'node:path';
-import { z } from 'zod';
 import { gjeldende } from '../../prosess.js';
 import { advarsel, feil, InndataFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import { belop, janei, orgnr as orgnrCelle, prosent, tekst } from '../../../domain/felles/felter.js';
 import { definerDatasett, frivillig, paakrevd } from '../../../domain/datasett/definisjon.js';
-import { normaliserOrgnr, orgnrFeil } from '../../../domain/felles/orgnr.js';
 import { relasjonstype, type Relasjon } from '../../../domain/smb/smb.js';
-import { zodTilDiagnostikk, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
+import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { kontrollerTabell, lesTabell } from '../../../io/les/tabell-les.js';
 import { tolkTabell } from '../../../io/les/datasett.js';
 import { finnes } from '../../../io/skriv/skriv.js';
 
-// ————— nh.json: seksjonen «smb» —————
-
-const orgnrJson = z.string().transform((v, ctx) => {
-  const s = normaliserOrgnr(v);
-  const g = orgnrFeil(s);
-  if (g) {
-    ctx.addIssue({ code: 'custom', message: `ugyldig organisasjonsnummer «${v}»: ${g}` });
-    return z.NEVER;
-  }
-  return s;
-});
-export const smbSeksjonSkjema = z.object({
-  /** Orgnr for andre innovasjonsselskap (næringshager, inkubatorer, parker): programveileder 4.3. */
-  innovasjonsselskaper: z.array(orgnrJson).default([]),
-});
-
-export function lesSmbSeksjon(am: Arbeidsmappe) {
-  const r = smbSeksjonSkjema.safeParse((am.config as Record<string, unknown>)['smb'] ?? {});
-  if (!r.success) {
-    throw new InndataFeil(
-      zodTilDiagnostikk(r.error, 'nh.json').map((d) => ({
-        ...d,
-        melding: d.melding.replace('Feltet «', 'Feltet «smb.'),
-        kilde: { fil: 'nh.json', kolonne: `smb.${d.kilde?.kolonne ?? ''}` },
-      })),
-    );
-  }
-  return r.data;
-}
-
 // ————— --eierskap <fil.csv> —————
 
-export const eierskapDef = definerDatasett({
+const eierskapDef = definerDatasett({
   navn: 'eierskap',
   beskrivelse:
-    'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften ' + 'eier.',
+    'Eierskap på 25 % eller mer i begge retninger (GBER vedlegg I art. 3): eiere og selskaper bedriften eier.',
   unik: ['orgnr'],
   kolonner: {
     orgnr: paakrevd(orgnrCelle(), { type: 'orgnr', beskrivelse: 'Det andre foretakets orgnr.', eksempel: '910000004' }),
@@ -58,30 +26,29 @@ export const eierskapDef = definerDatasett({
     andel: paakrevd(prosent({ min: 0, maks: 100 }), {
       type: 'prosent',
       alias: ['eierandel'],
-      beskrivelse: 'Eierandel ' + '(kapital eller stemmer, den høyeste).',
+      beskrivelse: 'Eierandel (kapital eller stemmer, den høyeste).',
       eksempel: '30',
     }),
     arsverk: paakrevd(belop({ minst: 0 }), {
       type: 'tekst',
       alias: ['årsverk', 'ansatte'],
-      beskrivelse: 'Årsverk i det ' + 'andre foretaket.',
+      beskrivelse: 'Årsverk i det andre foretaket.',
       eksempel: '200',
     }),
     omsetning: paakrevd(belop({ minst: 0 }), {
       type: 'belop',
       beskrivelse: 'Omsetning i kroner.',
-      eksempel: '40 000 ' + '000',
+      eksempel: '40 000 000',
     }),
     balanse: paakrevd(belop({ minst: 0 }), {
       type: 'belop',
       beskrivelse: 'Sum eiendeler i kroner.',
-      eksempel: '30 000 ' + '000',
+      eksempel: '30 000 000',
     }),
     offentlig: frivillig(janei(), {
       type: 'tekst',
       beskrivelse:
-        'ja når eieren er stat, fylkeskommune, kommune eller ' +
-        'et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).',
+        'ja når eieren er stat, fylkeskommune, kommune eller et foretak de kontrollerer (GBER vedlegg I art. 3 nr. 4).',
       eksempel: 'nei',
     }),
   },
@@ -98,7 +65,7 @@ export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diag
   let sti = path.resolve(gjeldende().cwd, fil);
   if (!path.isAbsolute(fil) && !(await finnes(sti))) sti = am.sti(fil);
   if (!(await finnes(sti)))
-    throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen ' + '(--eierskap).', { fil })]);
+    throw new InndataFeil([feil('mangler-fil', 'Fant ikke eierskapsfilen (--eierskap).', { fil })]);
   const t = await lesTabell(sti, path.basename(sti));
   const ds = kontrollerTabell(t);
   if (ds.length) throw new InndataFeil(ds);
@@ -122,7 +89,7 @@ export async function lesEierskap(am: Arbeidsmappe, fil: string, advarsler: Diag
       advarsler.push(
         advarsel(
           'eierskap-under-25',
-          `${r.orgnr}: eierandel under 25 % — ` + `selvstendig, tas ikke med (GBER vedlegg I art. 3).`,
+          `${r.orgnr}: eierandel under 25 % — selvstendig, tas ikke med (GBER vedlegg I art. 3).`,
           r.kilde,
         ),
       );

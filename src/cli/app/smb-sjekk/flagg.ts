@@ -25,7 +25,7 @@ const feilI = (
   flagg: string,
   verdi: string,
   forventet: string,
-  melding = `${flagg} «${verdi}» ` + `er ugyldig.`,
+  melding = `${flagg} «${verdi}» er ugyldig.`,
 ) => {
   ctx.addIssue({ code: 'custom', message: melding, params: { flagg, verdi, forventet } });
   return z.NEVER;
@@ -43,7 +43,7 @@ const desimal = (flagg: string, des: number, minst: number | null, forventet: st
 const datoFlagg = (flagg: string) =>
   z
     .string()
-    .transform((v, ctx) => parseDato(v) ?? feilI(ctx, flagg, v, 'dato som åååå-mm-dd eller ' + 'dd.mm.åååå'))
+    .transform((v, ctx) => parseDato(v) ?? feilI(ctx, flagg, v, 'dato som åååå-mm-dd eller dd.mm.åååå'))
     .optional();
 
 /** ja/nei-flagg forstår det samme som spørsmålene: j, ja, n, nei (store og små bokstaver). */
@@ -114,7 +114,7 @@ const kursFlagg = (idag: Dato) =>
           ctx,
           '--kurs',
           v,
-          'NOK per EUR med inntil fire desimaler, valgfritt :dato, f.eks. «11,5» eller ' + '«11,5:2025-12-31»',
+          'NOK per EUR med inntil fire desimaler, valgfritt :dato, f.eks. «11,5» eller «11,5:2025-12-31»',
         );
       }
       return { kurs: r.verdi, dato, kilde: 'oppgitt med --kurs' };
@@ -122,7 +122,7 @@ const kursFlagg = (idag: Dato) =>
     .optional();
 
 const KR = 'kroner, f.eks. «1 000 000»';
-export function flaggSkjema(idag: Dato) {
+function flaggSkjema(idag: Dato) {
   return z.object({
     ansatte: desimal('--ansatte', 2, 0, 'årsverk (ikke negativt), f.eks. «12» eller «12,5»'),
     omsetning: desimal('--omsetning', 2, 0, 'kroner (ikke negativt), f.eks. «8 000 000»'),
@@ -140,7 +140,7 @@ export function flaggSkjema(idag: Dato) {
         const o = v.trim().toUpperCase();
         return /^[A-ZÆØÅ]{2,5}$/.test(o)
           ? o
-          : feilI(ctx, '--orgform', v, 'en kode fra Enhetsregisteret, f.eks. AS, ASA, ' + 'ENK, KF, STI');
+          : feilI(ctx, '--orgform', v, 'en kode fra Enhetsregisteret, f.eks. AS, ASA, ENK, KF, STI');
       })
       .optional(),
     nace: z
@@ -200,7 +200,7 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
   }
   if (v.selvstendig && ((v.partner ?? []).length || (v.tilknyttet ?? []).length || v.eierskap)) {
     ds.push(
-      feil('ugyldig-flagg', '--selvstendig kan ikke brukes sammen med --partner, --tilknyttet eller ' + '--eierskap.', {
+      feil('ugyldig-flagg', '--selvstendig kan ikke brukes sammen med --partner, --tilknyttet eller --eierskap.', {
         fil: 'kommandolinjen',
         kolonne: '--selvstendig',
       }),

@@ -33,33 +33,25 @@ const liste = (r: Readonly<Record<string, string>>) =>
     .join(', ');
 
 /** Valgene der teksten er åpen (docs/smb-sjekk.md), med norske ledetekster. */
-export const VALG: Record<string, string> = {
+const VALG: Record<string, string> = {
   'Offentlige organisasjonsformer (ikke ok)': liste(OFFENTLIGE_FORMER),
   'Offentlige sektorkoder (ikke ok: koden sier offentlig kontroll)': liste(OFFENTLIGE_SEKTORER),
   'Private sektorkoder (ok når eierskapet er oppgitt)': liste(PRIVATE_SEKTORER),
   'Former som må vurderes': liste({ ...KANSKJE_OFFENTLIGE_FORMER, ...UTENLANDSKE_FORMER }),
-  'Bank og forsikring (ikke ok)':
-    `${liste(BANK_FORSIKRING_FORMER)}; NACE ` +
-    `${BANK_FORSIKRING_NACE.join(', ').replace('65.', '65')}; NACE ${KANSKJE_BANK_NACE.join(', ')} må vurderes`,
+  'Bank og forsikring (ikke ok)': `${liste(BANK_FORSIKRING_FORMER)}; NACE ${BANK_FORSIKRING_NACE.join(', ').replace('65.', '65')}; NACE ${KANSKJE_BANK_NACE.join(', ')} må vurderes`,
   'Svært sjeldne tilfeller (må vurderes)': `${liste(SJELDNE_FORMER)}; NACE 94`,
   Årsverk:
-    'antall ansatte fra Enhetsregisteret brukes som tilnærming; registrert antall ansatte uten tall = 0–4 ' +
-    'ansatte (regnet som 4); ≥ 250 ansatte gir «må vurderes»; --ansatte regnes som årsverk',
+    'antall ansatte fra Enhetsregisteret brukes som tilnærming; registrert antall ansatte uten tall = 0–4 ansatte (regnet som 4); ≥ 250 ansatte gir «må vurderes»; --ansatte regnes som årsverk',
   'Uten brukbart regnskap':
-    'må vurderes, med grunnen (HTTP 500, annen valuta enn NOK, ikke levert); nyetablerte bes ' +
-    'om et anslag i god tro',
+    'må vurderes, med grunnen (HTTP 500, annen valuta enn NOK, ikke levert); nyetablerte bes om et anslag i god tro',
   'Tomme regnskapsblokker':
-    'opptjent (eller innskutt) egenkapital utledes av sum egenkapital når blokken er tom, og ' +
-    'det står i grunnlaget',
+    'opptjent (eller innskutt) egenkapital utledes av sum egenkapital når blokken er tom, og det står i grunnlaget',
   Kapitaltap:
-    'sum egenkapital < ½ × (aksjekapital + overkurs); uten overkurs: sikkert svar bare når tallene avgjør ' +
-    'det for alle mulige overkurser',
+    'sum egenkapital < ½ × (aksjekapital + overkurs); uten overkurs: sikkert svar bare når tallene avgjør det for alle mulige overkurser',
   Treårsunntaket:
-    'fra den tidligste av stiftelses- og registreringsdato (og konsernets, når bedriften er i et ' +
-    'konsern); aldri ut fra datterselskapets dato alene',
+    'fra den tidligste av stiftelses- og registreringsdato (og konsernets, når bedriften er i et konsern); aldri ut fra datterselskapets dato alene',
   Eierskap:
-    'registrene viser ikke eierskap ≥ 25 %: må vurderes til det er oppgitt; offentlige eiere ≥ 25 % til sammen ' +
-    '= ikke ok',
+    'registrene viser ikke eierskap ≥ 25 %: må vurderes til det er oppgitt; offentlige eiere ≥ 25 % til sammen = ikke ok',
   Avrunding: 'partnerandeler rundes til hundredels årsverk og øre, halv opp; grensene sjekkes eksakt i øre',
 };
 

@@ -28,7 +28,7 @@ import { finnes } from '../../../io/skriv/skriv.js';
 import { startFramdrift } from '../../framdrift.js';
 import type { Kontekst } from '../../kontekst.js';
 import { flaggEllerSpor } from '../felles.js';
-import { lesEierskap, lesSmbSeksjon } from './eierskap-fil.js';
+import { lesEierskap } from './eierskap-fil.js';
 import { lesFlagg, type Flagg } from './flagg.js';
 import type { SmbSjekkValg } from './valg.js';
 
@@ -171,7 +171,6 @@ function safeJson(t: string): unknown {
 export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: SmbSjekkValg): Promise<Inndata> {
   const orgnr = await lesOrgnr(k, orgnrArg);
   const am = await aapneArbeidsmappe(k.data);
-  const seksjon = lesSmbSeksjon(am);
   const fl = lesFlagg(valg, k.idag);
   // Issue 19 pkt. 2: uten --kurs må eurNok i nh.json være fylt inn (exit 2 med hvor kursen finnes).
   const kurs: Kurs = fl.kurs ?? kursFraConfig(krev(am.config, ['eurNok']).eurNok);
@@ -217,7 +216,7 @@ export async function lesSjekk(k: Kontekst, orgnrArg: string | undefined, valg: 
       eiereIRegisteret: new Map(),
       innovasjon: {
         flagg: Boolean(valg.innovasjonsselskap),
-        liste: seksjon.innovasjonsselskaper,
+        liste: am.config.smb.innovasjonsselskaper,
         naeringshage: am.config.naeringshage.orgnr,
       },
       stotte: await stotteFor(k, am, orgnr, kurs),

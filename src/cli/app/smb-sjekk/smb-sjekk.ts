@@ -33,8 +33,7 @@ function kravRegisterdata(k: Kontekst, inn: Inndata, plan: Plan): void {
     ...frakoblet.map((d) => ({ ...d, alvor: 'feil' as const })),
     feil(
       'mangler-registerdata',
-      `${grunn} trengs flagg for det registeret ellers gir. Mangler: ${mangler.join(', ')}. Kjør med nett, ` +
-        `eller oppgi flaggene (også --registrert, --innskutt-ek og --opptjent-ek bør oppgis).`,
+      `${grunn} trengs flagg for det registeret ellers gir. Mangler: ${mangler.join(', ')}. Kjør med nett, eller oppgi flaggene (også --registrert, --innskutt-ek og --opptjent-ek bør oppgis).`,
       { fil: path.join(MAPPE, 'buffer', `${inn.orgnr}-enhet.json`) },
       { forventet: mangler.join(', ') },
     ),

@@ -104,8 +104,7 @@ const regnskapstall: Spm = async (k, inn, svar) => {
 };
 
 const EIERSKAP =
-  'Eier bedriften, eller eies den av, et annet foretak med 25 % eller mer (kapital eller stemmer)? ' +
-  'Offentlige eiere teller også.';
+  'Eier bedriften, eller eies den av, et annet foretak med 25 % eller mer (kapital eller stemmer)? Offentlige eiere teller også.';
 
 /**
  * Vedlegg 3 pkt. 2 / GBER vedlegg I art. 3: «nei» = selvstendig; «ja» = ikke selvstendig, og foretakene tas med.
@@ -157,8 +156,7 @@ const egenkapital: Spm = async (k, inn, svar) => {
 const konkurs: Spm = async (k, inn, svar) => {
   inn.plan.flagg.konkursAvvikling = await jaNeiVetIkke(
     k,
-    'nh har ikke slått opp i Enhetsregisteret. Er bedriften konkurs, under rekonstruksjon, avvikling eller ' +
-      'tvangsoppløsning (sjekk i Brønnøysundregistrene)?',
+    'nh har ikke slått opp i Enhetsregisteret. Er bedriften konkurs, under rekonstruksjon, avvikling eller tvangsoppløsning (sjekk i Brønnøysundregistrene)?',
     svar,
   );
 };
@@ -167,8 +165,7 @@ const konkurs: Spm = async (k, inn, svar) => {
 const redningsstotte: Spm = async (k, inn, svar) => {
   inn.plan.flagg.redningsstotte = await jaNeiVetIkke(
     k,
-    'Har bedriften redningsstøtte som ikke er tilbakebetalt, eller er den under en omstruktureringsplan ' +
-      '(GBER art. 2 nr. 18 d)?',
+    'Har bedriften redningsstøtte som ikke er tilbakebetalt, eller er den under en omstruktureringsplan (GBER art. 2 nr. 18 d)?',
     svar,
   );
 };

@@ -19,7 +19,7 @@ import { farge } from '../../utskrift.js';
 import type { SjekkJson } from './json.js';
 
 /** «Mangler for en endelig vurdering: a; b.» — tom når dommen er endelig. */
-export function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
+function manglerLinje(res: Pick<SmbResultat, 'mangler'>): string | null {
   if (!res.mangler.length) return null;
   // Samme opplysning for to kriterier (f.eks. egenkapitalen) nevnes én gang.
   return `Mangler for en endelig vurdering: ${[...new Set(res.mangler.map((m) => m.tekst))].join('; ')}.`;
@@ -60,10 +60,9 @@ function tallLinjer(j: SjekkJson, f: SmbFakta, res: SmbResultat): string[] {
   const ars = (h: number | null) => ukjent(h, formatArsverk);
   const egne = f.arsverk?.intervall
     ? `${f.arsverk.intervall} ansatte`
-    : `${ars(f.arsverk?.verdi ?? null)} ` + `${f.arsverk?.erAntallAnsatte ? 'ansatte' : 'årsverk'}`;
+    : `${ars(f.arsverk?.verdi ?? null)} ${f.arsverk?.erAntallAnsatte ? 'ansatte' : 'årsverk'}`;
   const rel = (r: Relasjon, hva: string) =>
-    `${hva} ${r.orgnr}${r.navn ? ` ${r.navn}` : ''} (${prosent(r.andel)}): ` +
-    `${formatArsverk(r.arsverk)} årsverk, omsetning ${nok(r.omsetning)}, balanse ${nok(r.balanse)}`;
+    `${hva} ${r.orgnr}${r.navn ? ` ${r.navn}` : ''} (${prosent(r.andel)}): ${formatArsverk(r.arsverk)} årsverk, omsetning ${nok(r.omsetning)}, balanse ${nok(r.balanse)}`;
   const ek = (v: { verdi: number; fra: string } | null) => (v ? `${nok(v.verdi)} [${v.fra}]` : 'ukjent');
   const rp = f.regnskapsperiode;
   return [
@@ -72,32 +71,27 @@ function tallLinjer(j: SjekkJson, f: SmbFakta, res: SmbResultat): string[] {
     ...f.tilknyttede.map((t) => rel(t, 'Tilknyttet (fullt)')),
     ...f.offentligeEiere.map(
       (o) =>
-        `Offentlig eier ${o.orgnr} (${prosent(o.andel)}): ` +
-        `${o.grunn}${o.unntatt ? '; investorunntak oppgitt' : ''}`,
+        `Offentlig eier ${o.orgnr} (${prosent(o.andel)}): ${o.grunn}${o.unntatt ? '; investorunntak oppgitt' : ''}`,
     ),
-    `Samlet: ${ars(a.arsverk)} årsverk, omsetning ${ukjent(a.omsetning, nok)} (${ukjent(res.omsetningEur, eur)}), ` +
-      `balanse ${ukjent(a.balanse, nok)} (${ukjent(res.balanseEur, eur)})`,
-    `Egenkapital${rp ? ` (${dato(rp.fra)}–${dato(rp.til)})` : ''}: innskutt ${ek(f.innskuttEk)}, opptjent ` +
-      `${ek(f.opptjentEk)}, sum ${ek(f.sumEk)}`,
+    `Samlet: ${ars(a.arsverk)} årsverk, omsetning ${ukjent(a.omsetning, nok)} (${ukjent(res.omsetningEur, eur)}), balanse ${ukjent(a.balanse, nok)} (${ukjent(res.balanseEur, eur)})`,
+    `Egenkapital${rp ? ` (${dato(rp.fra)}–${dato(rp.til)})` : ''}: innskutt ${ek(f.innskuttEk)}, opptjent ${ek(f.opptjentEk)}, sum ${ek(f.sumEk)}`,
     `Aksjekapital: ${ek(f.aksjekapital)}; overkurs: ${ek(f.overkurs)}`,
     ...(f.erIKonsern || f.tilknyttede.length
       ? [
-          `Konsernet: egenkapital ${ek(f.konsern.egenkapital)}, tegnet kapital ${ek(f.konsern.kapital)}` +
-            `${f.konsern.morselskap ? `; morselskap ${f.konsern.morselskap.orgnr}${f.konsern.morselskap.navn ? ` ${f.konsern.morselskap.navn}` : ''}` : ''}`,
+          `Konsernet: egenkapital ${ek(f.konsern.egenkapital)}, tegnet kapital ${ek(f.konsern.kapital)}${f.konsern.morselskap ? `; morselskap ${f.konsern.morselskap.orgnr}${f.konsern.morselskap.navn ? ` ${f.konsern.morselskap.navn}` : ''}` : ''}`,
         ]
       : []),
     ...(f.regnskapMerknad ? [`Regnskapet: ${f.regnskapMerknad}`] : []),
     `Registrert (treårsunntaket regnes herfra): ${f.registrert ? dato(f.registrert.verdi) : 'ukjent'}`,
     `Kurs: ${String(j.kurs.kurs).replace('.', ',')} NOK/EUR per ${dato(j.kurs.dato)} (${j.kurs.kilde})`,
-    `Treårstaket: brukt ${eur(STOTTETAK_EUR_CENT - res.gjenstaarEur)}, gjenstår ${eur(res.gjenstaarEur)} ≈ ` +
-      `${nok(res.gjenstaarNok)} av ${eur(STOTTETAK_EUR_CENT)}`,
+    `Treårstaket: brukt ${eur(STOTTETAK_EUR_CENT - res.gjenstaarEur)}, gjenstår ${eur(res.gjenstaarEur)} ≈ ${nok(res.gjenstaarNok)} av ${eur(STOTTETAK_EUR_CENT)}`,
   ];
 }
 
 function registerTekst(j: SjekkJson): string {
   if (j.register.kilde === 'nett') return 'hentet fra Brønnøysundregistrene nå';
   if (j.register.kilde === 'hurtigbuffer')
-    return `hurtigbufferen (hentet ` + `${j.register.enhet ? tidTekst(j.register.enhet.hentet) : 'ukjent'})`;
+    return `hurtigbufferen (hentet ${j.register.enhet ? tidTekst(j.register.enhet.hentet) : 'ukjent'})`;
   return 'ingen (bare flagg)';
 }
 
@@ -109,7 +103,7 @@ export function lagTekst(j: SjekkJson, f: SmbFakta, res: SmbResultat, filer: { j
     '',
     ...res.kriterier.flatMap((k) => [
       `${STATUSMERKE[k.status]!.padEnd(11)} ${k.tittel}`,
-      `            ` + `${k.grunnlag}`,
+      `            ${k.grunnlag}`,
       `            Kilde: ${k.kilde}`,
     ]),
     '',
@@ -135,13 +129,11 @@ export function lagMarkdown(j: SjekkJson, f: SmbFakta, res: SmbResultat, jsonFil
   return [
     `# SMB-sjekk: ${j.navn ?? 'ukjent navn'} (${f.orgnr})`,
     '',
-    `- Bedrift: ${j.navn ?? 'ukjent navn'}, organisasjonsnummer ` +
-      `${f.orgnr}${f.underenhet ? ` (oppgitt som underenheten ${f.underenhet.orgnr} ${f.underenhet.navn})` : ''}`,
+    `- Bedrift: ${j.navn ?? 'ukjent navn'}, organisasjonsnummer ${f.orgnr}${f.underenhet ? ` (oppgitt som underenheten ${f.underenhet.orgnr} ${f.underenhet.navn})` : ''}`,
     `- Næringshage: ${j.naeringshage.navn} (${j.naeringshage.orgnr})`,
     `- Sjekket: ${tidTekst(j.tidspunkt)} (dato for vurderingen ${formatDato(j.dato)})`,
     `- Dom: **${res.dom}**${j.streng ? ' (--streng)' : ''}`,
-    '- Regelkilde: programveileder for næringshageprogrammet 2023–2032, Begrep/definisjoner «SMB», 4.3 (målgruppe 2), ' +
-      'vedlegg 3 pkt. 2; GBER art. 2 nr. 18 og vedlegg I.',
+    '- Regelkilde: programveileder for næringshageprogrammet 2023–2032, Begrep/definisjoner «SMB», 4.3 (målgruppe 2), vedlegg 3 pkt. 2; GBER art. 2 nr. 18 og vedlegg I.',
     '',
     '## Kriterier',
     '',

@@ -5,21 +5,23 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ansatteDef, type Ansatt } from '../../../domain/datasett/ansatte.js';
-import { formatDato, type Dato } from '../../../domain/felles/dato.js';
-import { advarsel, feil, InndataFeil, kastVedFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
+import type { Dato } from '../../../domain/felles/dato.js';
+import { feil, InndataFeil, kastVedFeil, type Diagnostikk } from '../../../domain/felles/diagnostikk.js';
 import type { Config } from '../../../domain/konfig/config.js';
 import { krev } from '../../../domain/konfig/uavklart.js';
 import {
   beregnTimesatser,
   kontrollerTimesatsGrunnlag,
-  SIVA_TIMER_PER_ARSVERK,
   type Timesats,
   type TimesatsParametre,
 } from '../../../domain/timesats/timesats.js';
 import {
+  aarsSatser,
   lagredeSatserSkjema,
   satsfilnavn,
   velgAttestasjonssatser,
+  type AarsSatser,
+  type LagretSett,
   type Satsgrunnlag,
 } from '../../../domain/timesats/aarssatser.js';
 import type { Arbeidsmappe } from '../../../io/arbeidsmappe.js';
@@ -59,15 +61,6 @@ export async function lesTimesatser(
   const advarsler = kastVedFeil(kontrollerTimesatsGrunnlag(rader, p));
   return { ansatte: rader, satser: beregnTimesatser(rader, p), advarsler };
 }
-
-/** Et lagret sett satser for et år (navn og godkjent timesats i øre per ansatt). */
-export type LagretSett = {
-  fil: string;
-  grunnlag: Satsgrunnlag;
-  laget: Dato;
-  timerPerArsverk: number | null;
-  ansatte: { navn: string; godkjent: number }[];
-};
 
 /** Leser timesats-<år>.json eller timesats-<år>-faktisk.json; null når fila ikke finnes. */
 export async function lesSatsfil(am: Arbeidsmappe, aar: number, grunnlag: Satsgrunnlag): Promise<LagretSett | null> {
@@ -114,20 +107,6 @@ export async function lesSatsfil(am: Arbeidsmappe, aar: number, grunnlag: Satsgr
   };
 }
 
-/** Satsene et år bruker: navn og godkjent timesats per ansatt, hvor de kom fra, og hvorfor (vises i utdata). */
-export type AarsSatser = {
-  ansatte: { navn: string }[];
-  satser: { godkjent: number }[];
-  kilde: string;
-  /** Filen satsene kom fra, eller null (regnet fra ansatte nå). */
-  fil: string | null;
-  brukt: Satsgrunnlag | 'ansatte';
-  begrunnelse: string;
-  budsjett: LagretSett | null;
-  faktisk: LagretSett | null;
-  advarsler: Diagnostikk[];
-};
-
 /**
  * Programveileder 10.4 / vedlegg 3 pkt. 3 og 4.2: attestasjonen for et år bruker årets faktiske satser når de er
  * lagret (timesats-<år>-faktisk.json), ellers budsjettsatsene (timesats-<år>.json), ellers regnes de fra ansatte slik
@@ -135,53 +114,7 @@ export type AarsSatser = {
  */
 export async function lesSatserForAar(am: Arbeidsmappe, aar: number): Promise<AarsSatser> {
   const [budsjett, faktisk] = [await lesSatsfil(am, aar, 'budsjett'), await lesSatsfil(am, aar, 'faktisk')];
-  const valg = velgAttestasjonssatser(aar, budsjett !== null, faktisk !== null);
-  const felles = { brukt: valg.brukt, begrunnelse: valg.begrunnelse, budsjett, faktisk };
-  const sett = valg.brukt === 'faktisk' ? faktisk : valg.brukt === 'budsjett' ? budsjett : null;
-  if (!sett) {
-    const { ansatte, satser, advarsler } = await lesTimesatser(am);
-    const kilde = `regnet fra ansatte slik den er i dag (ingen ${satsfilnavn(aar, 'faktisk')} eller ${satsfilnavn(aar, 'budsjett')})`;
-    return { ...felles, ansatte, satser, kilde, fil: null, advarsler: [...advarsler, ikkeLagret(aar)] };
-  }
-  const advarsler: Diagnostikk[] = [];
-  if (valg.brukt === 'budsjett') advarsler.push(faktiskeMangler(aar));
-  if (sett.timerPerArsverk !== null && sett.timerPerArsverk !== SIVA_TIMER_PER_ARSVERK) {
-    advarsler.push(
-      advarsel(
-        'timer-per-arsverk-avviker',
-        `Satsene i ${sett.fil} er regnet med ${sett.timerPerArsverk.toLocaleString('nb-NO')} timer i et årsverk, men Siva benytter ` +
-          `1 695 (programveileder 10.4 pkt. 2).`,
-        { fil: sett.fil },
-        { verdi: sett.timerPerArsverk.toLocaleString('nb-NO'), forventet: '1 695 (Sivas tall)' },
-      ),
-    );
-  }
-  return {
-    ...felles,
-    ansatte: sett.ansatte.map((a) => ({ navn: a.navn })),
-    satser: sett.ansatte.map((a) => ({ godkjent: a.godkjent })),
-    kilde: `${sett.fil} (${sett.grunnlag === 'faktisk' ? 'årets faktiske satser' : 'budsjettsatsene'}, lagret av nh ${formatDato(sett.laget)})`,
-    fil: sett.fil,
-    advarsler,
-  };
-}
-
-function ikkeLagret(aar: number): Diagnostikk {
-  return advarsel(
-    'timesats-ikke-lagret',
-    `Fant ingen lagrede timesatser for ${aar} (${satsfilnavn(aar, 'faktisk')} eller ${satsfilnavn(aar, 'budsjett')}): satsene er regnet ` +
-      `fra ansatte slik den er i dag. Attestasjonen skal bruke satsene for ${aar} (programveileder 10.4, vedlegg 3 pkt. 3 og 4.2); ` +
-      `er lønn eller stilling endret siden, stemmer ikke beløpene. Lagre årets satser med nh timesats --år ${aar} før ansatte endres for neste år.`,
-    { fil: satsfilnavn(aar, 'faktisk') },
-  );
-}
-
-function faktiskeMangler(aar: number): Diagnostikk {
-  return advarsel(
-    'faktiske-satser-mangler',
-    `Attestasjonen bruker budsjettsatsene (${satsfilnavn(aar, 'budsjett')}): årets faktiske satser er ikke lagret. Tilskuddet til ` +
-      `administrasjon og gjennomføring er ren kostnadsdekning (vedlegg 3 pkt. 3); er lønnen endret i løpet av ${aar}, viser ` +
-      `attestasjonen ikke de reelle utgiftene. Lagre dem med nh timesats --år ${aar} (i desember, før ansatte endres for neste år).`,
-    { fil: satsfilnavn(aar, 'faktisk') },
-  );
+  // Ansatte leses bare når ingen satser er lagret for året (da regnes de fra ansatte slik den er nå).
+  const lagret = velgAttestasjonssatser(aar, budsjett !== null, faktisk !== null).brukt !== 'ansatte';
+  return aarsSatser(aar, { budsjett, faktisk }, lagret ? null : await lesTimesatser(am));
 }

@@ -19,7 +19,7 @@ import {
   type Timesats,
   type TimesatsParametre,
 } from '../../../domain/timesats/timesats.js';
-import { grunnlagFor, lagredeSatser, satsfilnavn, type Satsgrunnlag } from '../../../domain/timesats/aarssatser.js';
+import { planleggTimesats, type Satsgrunnlag } from '../../../domain/timesats/aarssatser.js';
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import { skrivFiler } from '../../../io/skriv/skriv.js';
 import { arbeidsbokTilBuffer, byggArbeidsbok, lesMal, type Parameter } from '../../../io/skriv/xlsx-skriv.js';
@@ -54,6 +54,7 @@ export function timesatsJson(t: Timesats) {
   };
 }
 
+/** Les ansatte og satsene i nh.json → planlegg (domain/timesats/aarssatser.ts) → skriv → vis. */
 export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resultat> {
   const am = await aapneArbeidsmappe(k.data);
   const aar = velgAar(valg.ar, am.config);
@@ -61,39 +62,42 @@ export async function timesats(k: Kontekst, valg: TimesatsValg): Promise<Resulta
   const { ansatte, satser, advarsler } = await lesTimesatser(am);
   k.advarsler.push(...advarsler);
   const p = timesatsParametre(am.config);
-  // Før året begynner: budsjettsatser; fra 1. januar: årets faktiske lønn (vedlegg 3 pkt. 3, docs/timesats.md).
-  const grunnlag = grunnlagFor(aar, k.idag);
-  const filnavn = path.join(utmappe(am, valg.ut), `timesats-${aar}.xlsx`);
-  const satsfil = path.join(utmappe(am, valg.ut), satsfilnavn(aar, grunnlag));
-  const wb = await timesatsArbeidsbok(k, am, aar, ansatte, satser, p);
-  if (!valg.forhandsvis) {
-    await skrivFiler(
-      [
-        { sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) },
-        {
-          sti: satsfil,
-          innhold: `${JSON.stringify(lagredeSatser(aar, k.idag, grunnlag, p.timerPerArsverk, satser), null, 2)}\n`,
-        },
-      ],
-      { overskriv: Boolean(valg.overskriv) },
-    );
-  }
+  const plan = planleggTimesats({
+    aar,
+    idag: k.idag,
+    timerPerArsverk: p.timerPerArsverk,
+    satser,
+    forhandsvis: Boolean(valg.forhandsvis),
+  });
+  const filnavn = path.join(utmappe(am, valg.ut), plan.filer.arbeidsbok);
+  const satsfil = path.join(utmappe(am, valg.ut), plan.filer.satsfil);
+  // Arbeidsboken lages bare når den skrives: --forhåndsvis er planen vist.
+  const sti = { arbeidsbok: filnavn, satsfil };
+  const innhold = {
+    arbeidsbok: async () => arbeidsbokTilBuffer(await timesatsArbeidsbok(k, am, aar, ansatte, satser, p)),
+    satsfil: async () => plan.satsinnhold,
+  };
+  if (plan.skriv.length)
+    await skrivFiler(await Promise.all(plan.skriv.map(async (h) => ({ sti: sti[h], innhold: await innhold[h]() }))), {
+      overskriv: Boolean(valg.overskriv),
+    });
+  const skrevet = plan.skriv.length > 0;
   const json = {
     ar: aar,
     naeringshage: am.config.naeringshage.navn,
-    grunnlag,
+    grunnlag: plan.grunnlag,
     forutsetninger: forutsetningerJson(ansatte, p),
     ansatte: satser.map(timesatsJson),
-    fil: valg.forhandsvis ? null : filnavn,
-    satsfil: valg.forhandsvis ? null : satsfil,
+    fil: skrevet ? filnavn : null,
+    satsfil: skrevet ? satsfil : null,
   };
   return {
     json,
     tekst: timesatsTekst(am, aar, ansatte, satser, p, {
-      forhandsvis: Boolean(valg.forhandsvis),
+      forhandsvis: !skrevet,
       filnavn,
       satsfil,
-      grunnlag,
+      grunnlag: plan.grunnlag,
     }),
   };
 }
