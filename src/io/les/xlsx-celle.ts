@@ -5,7 +5,7 @@ import type { RaaCelle } from '../../domain/felles/felter.js';
 export const FORMEL_UTEN_VERDI = Symbol('formel-uten-verdi');
 export const FEILVERDI = Symbol('feilverdi');
 
-export type Celle = RaaCelle | typeof FORMEL_UTEN_VERDI | typeof FEILVERDI;
+type Celle = RaaCelle | typeof FORMEL_UTEN_VERDI | typeof FEILVERDI;
 /** En rad med Excel-radnummeret og cellenes verdier (kolonne A først). */
 export type Rad = { nr: number; celler: Celle[] };
 
