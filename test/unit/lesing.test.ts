@@ -5,6 +5,7 @@ import { z } from 'zod';
 import path from 'node:path';
 import { lesCsvTabell } from '../../src/io/les/tabell-les.js';
 import { lesXlsxTabell } from '../../src/io/les/xlsx-les.js';
+import { lesArkStrom } from '../../src/io/les/xlsx-strom.js';
 import { lesAlle, lesAlleDelvis, tolkTabell } from '../../src/io/les/datasett.js';
 import { aapneArbeidsmappe } from '../../src/io/arbeidsmappe.js';
 import { lagCsv } from '../../src/io/skriv/csv-skriv.js';
@@ -307,6 +308,40 @@ async function skrivXlsx(wb: ExcelJS.Workbook, navn: string): Promise<string> {
   writeFileSync(fil, Buffer.from(await wb.xlsx.writeBuffer()));
   return fil;
 }
+
+describe('xlsx: strømleseren (issue 22 pkt. 8) kjenner arkene og cellene som den vanlige leseren', () => {
+  it('navn, skjult-tilstand og rekkefølge fra arbeidsboken; formelresultater, feil, datoer og prosent', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('gammel', { state: 'veryHidden' }).addRow(['navn']);
+    const ws = wb.addWorksheet('ansatte');
+    ws.addRow(['navn', 'dato', 'andel', 'sum', 'feil', 'uten', 'null']);
+    const rad = ws.addRow(['Kari', new Date(Date.UTC(2026, 9, 1)), 0.75, null, null, null, null]);
+    rad.getCell(2).numFmt = 'dd.mm.yyyy';
+    rad.getCell(3).numFmt = '0%';
+    rad.getCell(4).value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+    rad.getCell(5).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    rad.getCell(6).value = { formula: 'A1' } as ExcelJS.CellFormulaValue;
+    // Et lagret resultat 0 er en verdi (exceljs' `value` mister det; nh leser `result`).
+    rad.getCell(7).value = { formula: '1-1', result: 0 } as ExcelJS.CellFormulaValue;
+    const fil = await skrivXlsx(wb, 'ansatte.xlsx');
+    // Strømleseren brukes (null = den vanlige leseren tar over), og den ser det skjulte arket som skjult.
+    const ark = await lesArkStrom(fil);
+    expect(ark?.map((a) => [a.name, a.state ?? 'visible', a.rader.length])).toEqual([
+      ['gammel', 'veryHidden', 1],
+      ['ansatte', 'visible', 2],
+    ]);
+    const feil = await lesXlsxTabell(fil, 'ansatte.xlsx', 'ansatte').catch((e: InndataFeil) => e);
+    expect(feil).toBeInstanceOf(InndataFeil);
+    expect((feil as InndataFeil).diagnostikk.map((d) => [d.kode, d.kilde?.kolonne])).toEqual([
+      ['excel-feilverdi', 'feil'],
+      ['formel-uten-verdi', 'uten'],
+    ]);
+    rad.getCell(5).value = 'ok';
+    rad.getCell(6).value = 'ok';
+    const t = await lesXlsxTabell(await skrivXlsx(wb, 'ansatte.xlsx'), 'ansatte.xlsx', 'ansatte');
+    expect(t.rader).toEqual([['Kari', new Date(Date.UTC(2026, 9, 1)), '75 %', 2, 'ok', 'ok', 0]]);
+  });
+});
 
 describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () => {
   it('arket med datasettets navn foretrekkes, også bak et synlig «Forside»-ark', async () => {

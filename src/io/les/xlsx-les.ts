@@ -5,20 +5,27 @@
  * lagrede verdi; en formel uten lagret verdi (filen er ikke lagret av Excel) er en feil, for da
  * vet vi ikke tallet. Prosentformaterte tall leveres som «75 %» så prosentfeltet tolker dem riktig.
  */
-import ExcelJS from 'exceljs';
 import { stat } from 'node:fs/promises';
 import { lesFil } from './tekstfil.js';
 import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../../domain/felles/felter.js';
 import { MAKS_KOLONNER, type RaaTabell } from './raa-tabell.js';
+import { type LestArk, lesArkStrom } from './xlsx-strom.js';
+import { celleAdresse, FEILVERDI, FORMEL_UTEN_VERDI, type Rad, radVerdier } from './xlsx-celle.js';
 
-export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string): Promise<RaaTabell> {
-  const st = await stat(sti);
-  if (st.size === 0)
-    throw new InndataFeil([
-      feil('tom-fil', 'Excel-filen er tom (0 byte).', { fil }, { forventet: 'en xlsx-fil lagret fra Excel' }),
-    ]);
-  const wb = new ExcelJS.Workbook();
+/**
+ * Arkene med radene: strømleseren først (rask); kan den ikke si sikkert hvilket ark som er hvilket, eller
+ * feiler den, leser exceljs hele arbeidsboken — og en fil som ikke kan åpnes, gir feilen derfra.
+ */
+async function lesArk(sti: string, fil: string): Promise<LestArk[]> {
+  try {
+    const ark = await lesArkStrom(sti);
+    if (ark) return ark;
+  } catch {
+    // Skadet eller uvanlig fil: den vanlige leseren avgjør (og gir feilmeldingen).
+  }
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const buf = await lesFil(sti);
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -32,7 +39,20 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
       ),
     ]);
   }
-  const ws = velgArk(wb, fil, arknavn);
+  return wb.worksheets.map((ws) => {
+    const rader: Rad[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) => void rader.push(radVerdier(row)));
+    return { name: ws.name, ...(ws.state ? { state: ws.state } : {}), columnCount: ws.columnCount, rader };
+  });
+}
+
+export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string): Promise<RaaTabell> {
+  const st = await stat(sti);
+  if (st.size === 0)
+    throw new InndataFeil([
+      feil('tom-fil', 'Excel-filen er tom (0 byte).', { fil }, { forventet: 'en xlsx-fil lagret fra Excel' }),
+    ]);
+  const ws = velgArk(await lesArk(sti, fil), fil, arknavn);
   const ark = ws.name;
   if (ws.columnCount > MAKS_KOLONNER) {
     throw new InndataFeil([
@@ -48,18 +68,17 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
   let overskrifter: string[] | null = null;
   const rader: RaaCelle[][] = [];
   const radnr: number[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, nr) => {
+  for (const { nr, celler: verdier } of ws.rader) {
     const celler: RaaCelle[] = [];
-    const antall = Math.max(row.cellCount, overskrifter?.length ?? 0);
+    const antall = Math.max(verdier.length, overskrifter?.length ?? 0);
     for (let k = 1; k <= antall; k++) {
-      const c = row.getCell(k);
-      const v = celleVerdi(c);
+      const v = verdier[k - 1] ?? null;
       if (v === FORMEL_UTEN_VERDI) {
         ds.push(
           feil(
             'formel-uten-verdi',
             'Cellen har en formel uten lagret resultat.',
-            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address },
+            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? celleAdresse(k, nr) },
             { forventet: 'en verdi (åpne og lagre filen i Excel, eller lim inn som verdier)' },
           ),
         );
@@ -69,7 +88,7 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
           feil(
             'excel-feilverdi',
             'Cellen inneholder en Excel-feil (f.eks. #VERDI! eller #REF!).',
-            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? c.address },
+            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? celleAdresse(k, nr) },
             { forventet: 'en gyldig verdi' },
           ),
         );
@@ -78,24 +97,24 @@ export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string):
     }
     if (overskrifter === null) {
       overskrifter = celler.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
-      return;
+      continue;
     }
-    if (celler.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) return;
+    if (celler.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
     rader.push(celler);
     radnr.push(nr);
-  });
+  }
   if (ds.length) throw new InndataFeil(ds);
   if (overskrifter === null)
     throw new InndataFeil([feil('mangler-overskrift', 'Arket har ingen overskriftsrad.', { fil, ark, rad: 1 })]);
   return { fil, ark, overskrifter, radnr, rader };
 }
 
-function erSkjult(w: ExcelJS.Worksheet): boolean {
+function erSkjult(w: LestArk): boolean {
   return w.state === 'hidden' || w.state === 'veryHidden';
 }
 
-function velgArk(wb: ExcelJS.Workbook, fil: string, arknavn: string | undefined): ExcelJS.Worksheet {
-  const navngitt = arknavn ? wb.worksheets.find((w) => normaliserNavn(w.name) === normaliserNavn(arknavn)) : undefined;
+function velgArk(arkene: LestArk[], fil: string, arknavn: string | undefined): LestArk {
+  const navngitt = arknavn ? arkene.find((w) => normaliserNavn(w.name) === normaliserNavn(arknavn)) : undefined;
   if (navngitt && erSkjult(navngitt)) {
     throw new InndataFeil([
       feil(
@@ -108,7 +127,7 @@ function velgArk(wb: ExcelJS.Workbook, fil: string, arknavn: string | undefined)
       ),
     ]);
   }
-  const synlige = wb.worksheets.filter((w) => !erSkjult(w));
+  const synlige = arkene.filter((w) => !erSkjult(w));
   // Issue 11 pkt. 13: flere synlige ark og ingen med datasettets navn — det første kan være en gammel kopi.
   if (!navngitt && arknavn && synlige.length > 1) {
     throw new InndataFeil([
@@ -124,72 +143,15 @@ function velgArk(wb: ExcelJS.Workbook, fil: string, arknavn: string | undefined)
   }
   const ws = navngitt ?? synlige[0];
   if (ws) return ws;
-  if (wb.worksheets.length === 0)
-    throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
+  if (arkene.length === 0) throw new InndataFeil([feil('mangler-ark', 'Arbeidsboken har ingen regneark.', { fil })]);
   throw new InndataFeil([
     feil(
       'skjult-ark',
-      `Alle arkene i arbeidsboken er skjult (${wb.worksheets.map((w) => `«${w.name}»`).join(', ')}).`,
+      `Alle arkene i arbeidsboken er skjult (${arkene.map((w) => `«${w.name}»`).join(', ')}).`,
       { fil },
       {
         forventet: arknavn ? `et synlig ark, helst med navnet «${arknavn}»` : 'et synlig ark',
       },
     ),
   ]);
-}
-
-const FORMEL_UTEN_VERDI = Symbol('formel-uten-verdi');
-const FEILVERDI = Symbol('feilverdi');
-
-function celleVerdi(c: ExcelJS.Cell): RaaCelle | typeof FORMEL_UTEN_VERDI | typeof FEILVERDI {
-  const v = c.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      if (o.result === undefined || o.result === null) {
-        // Et tomt tekstresultat («""») lagres som <v></v>, og exceljs leser det som «intet resultat». En formel som
-        // kan gi "" (f.eks. nh sine egne «IF(F5=0,"",…)» i maltall-<år>.xlsx) leses derfor som tom celle.
-        const formel = String(o.formula ?? '');
-        return formel.includes('""') ? null : FORMEL_UTEN_VERDI;
-      }
-      if (typeof o.result === 'object' && o.result !== null && 'error' in (o.result as object)) return FEILVERDI;
-      return primitiv(o.result, c.numFmt);
-    }
-    if ('error' in o) return FEILVERDI;
-    if ('richText' in o && Array.isArray(o.richText))
-      return (o.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('text' in o) return String(o.text);
-    return null;
-  }
-  return primitiv(v, c.numFmt);
-}
-
-/** Tallformat med timer/sekunder men uten dag og år: [t]:mm, t:mm, mm:ss (en varighet, ikke en dato). */
-function erTidsformat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const f = numFmt.replace(/"[^"]*"/g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
-  return /[hs]/i.test(f) && !/[dy]/i.test(f);
-}
-
-const EXCEL_NULL = Date.UTC(1899, 11, 30);
-
-/** En tidscelle (exceljs gir Date fra 30.12.1899) → «7:30» (timer:minutter, også over 24), så timer kan lese den. */
-function somVarighet(d: Date): string {
-  const sek = Math.round((d.getTime() - EXCEL_NULL) / 1000);
-  const t = Math.floor(sek / 3600);
-  const m = Math.floor((sek % 3600) / 60);
-  const s = sek % 60;
-  return `${t}:${String(m).padStart(2, '0')}${s ? `:${String(s).padStart(2, '0')}` : ''}`;
-}
-
-function primitiv(v: unknown, numFmt: string | undefined): RaaCelle {
-  if (v instanceof Date) return erTidsformat(numFmt) && v.getTime() >= EXCEL_NULL ? somVarighet(v) : v;
-  if (typeof v === 'number') {
-    if (numFmt?.includes('%')) return `${Number((v * 100).toPrecision(12))} %`;
-    return v;
-  }
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') return v;
-  return String(v);
 }
