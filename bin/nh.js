@@ -7,6 +7,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Hurtigvei: versjonen trenger verken commander eller resten av programmet.
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
+  // `nh --help | head`: leseren lukker røret før nh er ferdig. Da er det ingen å skrive til, men kjøringen skal
+  // fullføres (en faktura-kjøring som er i gang med å skrive filene, skal ikke stoppe midt i), så feilen svelges.
+  for (const s of [process.stdout, process.stderr])
+    s.on('error', (e) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    });
   const start = process.hrtime.bigint();
   const { main } = await import('../dist/cli/main.js');
   const code = await main(process.argv);
