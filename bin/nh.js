@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Tynn inngang: all logikk ligger i dist/ (bygget av `npm run build`, som `prepare` kjører).
+// Tynn inngang: all logikk ligger i dist/bunt/ (bygget av `npm run build`, som `prepare` kjører; scripts/bunt.mjs).
 import { appendFileSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -14,7 +14,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
       if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
     });
   const start = process.hrtime.bigint();
-  const { main } = await import('../dist/cli/main.js');
+  const { main } = await import('../dist/bunt/main.js');
   const code = await main(process.argv);
   process.exitCode = code;
   // Ytelsesmåling (scripts/bench.mjs): NH_MAALING=<fil> får tid og høyeste minnebruk for kjøringen.

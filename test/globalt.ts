@@ -1,7 +1,7 @@
 /**
  * Global oppsett for vitest (én gang per kjøring, i hovedprosessen):
- * - bygg dist/ når en kildefil er nyere enn forrige bygg, så testene som starter det ekte binæret (krasj, TTY,
- *   samtidighet) aldri kjører en gammel utgave — og ingen tsc-runde når ingenting er endret (som i CI, der
+ * - bygg dist/ (tsc, så dist/bunt/) når en kildefil er nyere enn forrige bygg, så testene som starter binæret
+ *   (krasj, TTY, samtidighet) aldri kjører en gammel utgave — og ingen tsc-runde når ingenting er endret (som i CI, der
  *   `npm run build` alt har kjørt);
  * - start én LibreOffice-tjener for alle testfilene (test/libreoffice-tjener.ts): én oppstart for mange filer.
  */
@@ -30,13 +30,13 @@ function nyesteKilde(): number {
   return nyest;
 }
 
+/** Som `npm run build`: tsc, så scripts/bunt.mjs (dist/bunt/, som bin/nh.js kjører). */
 function bygg(): void {
-  const info = path.join(ROT, 'dist', '.tsbuildinfo');
-  if (existsSync(info) && statSync(info).mtimeMs >= nyesteKilde()) return;
-  execFileSync(process.execPath, [path.join(ROT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-    cwd: ROT,
-    stdio: 'inherit',
-  });
+  const bunt = path.join(ROT, 'dist', 'bunt', 'main.js');
+  if (existsSync(bunt) && statSync(bunt).mtimeMs >= nyesteKilde()) return;
+  const kjor = (...args: string[]) => execFileSync(process.execPath, args, { cwd: ROT, stdio: 'inherit' });
+  kjor(path.join(ROT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json');
+  kjor(path.join(ROT, 'scripts', 'bunt.mjs'));
 }
 
 export default async function oppsett(project: TestProject): Promise<() => Promise<void>> {

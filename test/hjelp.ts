@@ -47,7 +47,7 @@ export async function nh(args: string[], opts: NhValg = {}): Promise<NhKjoring> 
 
 /** Kjør det bygde binæret som barneprosess (asynkront, så vitest-arbeideren aldri blokkeres). */
 export function nhProsess(args: string[], opts: NhValg = {}): Promise<NhKjoring> {
-  if (!existsSync(path.join(ROT, 'dist', 'cli', 'main.js')))
+  if (!existsSync(path.join(ROT, 'dist', 'bunt', 'main.js')))
     throw new Error('dist/ mangler: kjør `npm run build` før e2e-testene');
   return new Promise((ok, feil) => {
     const p = spawn(process.execPath, [NH, ...args], {

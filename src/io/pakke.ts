@@ -1,6 +1,8 @@
 /**
- * Issue 19 pkt. 11: filene nh har med seg i pakken (docs/, fixtures/demo/), funnet fra der koden ligger — så de
- * finnes like godt etter `npm install -g` som i en klone (src/ under test, dist/ ellers: samme dybde).
+ * Issue 19 pkt. 11: filene nh har med seg i pakken (docs/, fixtures/demo/, templates/), funnet fra der koden
+ * ligger — så de finnes like godt etter `npm install -g` som i en klone. Koden ligger to nivåer under roten i alle
+ * tre formene: src/io/ under test, dist/io/ fra tsc og dist/bunt/ (den samlede utgaven bin/nh.js kjører,
+ * scripts/bunt.mjs). Andre moduler regner derfor ikke ut stier fra sin egen plassering, men bruker disse.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const PAKKE_ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DOCS_MAPPE = path.join(PAKKE_ROT, 'docs');
 export const DEMO_MAPPE = path.join(PAKKE_ROT, 'fixtures', 'demo');
+/** templates/: malene for xlsx- og CSV-filene nh skriver. */
+export const MAL_MAPPE = path.join(PAKKE_ROT, 'templates');
 
 export type Emne = { emne: string; tittel: string; fil: string };
 

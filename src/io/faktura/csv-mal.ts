@@ -1,11 +1,8 @@
 /** Malene for CSV-filene nh skriver (templates/<navn>.json). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-
-/** templates/ (samme som xlsx-skriv.MAL_MAPPE, uten å laste exceljs for registerlesere). */
-const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
+import { MAL_MAPPE } from '../pakke.js';
 
 // ————— Malen for regnskapsimport-CSV (templates/fakturagrunnlag-csv.json) —————
 

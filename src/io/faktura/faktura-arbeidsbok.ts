@@ -125,7 +125,7 @@ export async function byggFakturaArbeidsbok(d: Arbeidsbokdata): Promise<Uint8Arr
   const mal = await lesMal('fakturagrunnlag');
   const parametre = forutsetninger(d);
   const prad = (n: string) => 3 + parametre.findIndex((x) => x.nokkel === n);
-  const wb = byggArbeidsbok(mal, {
+  const wb = await byggArbeidsbok(mal, {
     variabler: { periode: f.periode, naeringshage: d.naeringshage },
     ...(d.idag ? { idag: d.idag } : {}),
     rader: {

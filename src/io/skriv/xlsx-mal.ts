@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { MAL_MAPPE } from '../pakke.js';
 import type { Celletype, Celleverdi, Rad } from '../../domain/felles/rapport.js';
 import type { Dato } from '../../domain/felles/dato.js';
 
@@ -42,8 +42,6 @@ const malSkjema = z.object({
 });
 export type Mal = z.output<typeof malSkjema>;
 export type MalArk = Mal['ark'][number];
-
-export const MAL_MAPPE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
 
 export async function lesMal(navn: string): Promise<Mal> {
   const sti = path.join(MAL_MAPPE, `${navn}.json`);

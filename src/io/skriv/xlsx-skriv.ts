@@ -3,13 +3,14 @@
  * xlsx-formel.ts) skrives med ferdig beregnet resultat, så filen viser tall også uten omregning, og
  * LibreOffice-testene regner dem om og sammenligner med --json.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { somXlsxTall, type Celletype, type Celleverdi, type Rad } from '../../domain/felles/rapport.js';
 import { tilUtcDate, type Dato } from '../../domain/felles/dato.js';
 import { fastZipTid } from './zip-tid.js';
-import { MAL_MAPPE, type Mal, type MalArk, type MalData, type Parameter } from './xlsx-mal.js';
+import { MAL_MAPPE } from '../pakke.js';
+import { type Mal, type MalArk, type MalData, type Parameter } from './xlsx-mal.js';
 import {
   FORSTE_DATARAD,
   kolonneBokstav,
@@ -63,9 +64,17 @@ export function stilOverskrift(rad: ExcelJS.Row): void {
   // Høyden settes etter antall linjer når boken lagres (xlsx-utskrift.ts).
 }
 
+/**
+ * exceljs lastes først når en arbeidsbok bygges (issue 22 pkt. 8): lastingen koster ca. 0,2–0,3 s, og
+ * `--forhandsvis` og --json uten filer skal ikke betale den.
+ */
+async function exceljs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 /** Bygger arbeidsboken fra mal og data. */
-export function byggArbeidsbok(mal: Mal, data: MalData): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function byggArbeidsbok(mal: Mal, data: MalData): Promise<ExcelJS.Workbook> {
+  const wb = new (await exceljs()).Workbook();
   wb.creator = 'nh';
   wb.calcProperties.fullCalcOnLoad = true;
   const vars = data.variabler ?? {};

@@ -110,7 +110,7 @@ export async function aarArbeidsbok(
   const { aar, halvar, p, periodetekst, forelopig, rader } = plan;
   const utviklingsplan = utviklingsplaner(data);
   const xmal = await lesMal('arsrapport');
-  const wb = byggArbeidsbok(xmal, {
+  const wb = await byggArbeidsbok(xmal, {
     idag: k.idag,
     variabler: {
       periodetekst: forelopig ? `${periodetekst} – ${forelopig.toUpperCase()}` : periodetekst,

@@ -29,8 +29,9 @@ export async function aarsrapportForAar(k: Kontekst, am: Arbeidsmappe, valg: Aar
   k.advarsler.push(...plan.advarsler);
   // Skriv
   const filnavn = path.join(utmappe(am, valg.ut), halvar ? `arsrapport-${aar}-halvar.xlsx` : `arsrapport-${aar}.xlsx`);
-  const wb = await aarArbeidsbok(k, am, data, malFil.fil, plan);
+  // Arbeidsboken bygges bare når den skal skrives: --forhandsvis laster ikke exceljs (issue 22 pkt. 8).
   if (!valg.forhandsvis) {
+    const wb = await aarArbeidsbok(k, am, data, malFil.fil, plan);
     // Issue 16 pkt. 2: hovedarket leses i ≥ 70 % — lange tekster brytes i cellen i stedet for å gjøre kolonnen bred.
     settUtskrift(wb.getWorksheet('Måltall vs resultat')!, { utvidForTekst: false });
     await skrivFiler([{ sti: filnavn, innhold: await arbeidsbokTilBuffer(wb) }], {

@@ -83,9 +83,10 @@ export async function maltallEksport(k: Kontekst, am: Arbeidsmappe, valg: Aarsra
   };
   const aktive = maalinger.find((m) => m.id === 'malbedrifterIAaret')!.verdi ?? 0;
   const v: Maltallvisning = { aar, grunnlagsaar, p, aktive, malFil: malFil.fil, rader };
-  const wb = await maltallArbeidsbok(k, am, data, v);
+  // Arbeidsboken bygges bare når den skal skrives: --forhandsvis laster ikke exceljs (issue 22 pkt. 8).
   if (!valg.forhandsvis) {
     sjekkIkkeMalfilen(am, valg, malFil.fil, s, aar);
+    const wb = await maltallArbeidsbok(k, am, data, v);
     // Issue 16 pkt. 2: hovedarket leses i ≥ 70 % — lange tekster brytes i cellen i stedet for å gjøre kolonnen bred.
     settUtskrift(wb.getWorksheet('Måltall')!, { utvidForTekst: false });
     await skrivFiler(
@@ -142,7 +143,7 @@ function sjekkIkkeMalfilen(
 
 async function maltallArbeidsbok(k: Kontekst, am: Arbeidsmappe, data: Data, v: Maltallvisning) {
   const xmal = await lesMal('maltall');
-  const wb = byggArbeidsbok(xmal, {
+  const wb = await byggArbeidsbok(xmal, {
     idag: k.idag,
     variabler: {
       ar: String(v.aar),

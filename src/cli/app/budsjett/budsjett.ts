@@ -242,7 +242,7 @@ async function planXlsx(am: Arbeidsmappe, plan: Budsjettplan, idag: Dato): Promi
       verdi: 'timer × timesats per person til øre, halv opp; summer = sum av linjene',
     },
   ];
-  const wb = byggArbeidsbok(mal, {
+  const wb = await byggArbeidsbok(mal, {
     variabler: { ar: String(plan.ar), naeringshage: am.config.naeringshage.navn },
     idag,
     rader: {

@@ -24,7 +24,7 @@ export async function regnskapXlsx(
 ): Promise<ExcelJS.Workbook> {
   const mal = await lesMal('attestasjonsgrunnlag');
   const linjer = sammendrag(mal, r, satser);
-  const wb = byggArbeidsbok(mal, {
+  const wb = await byggArbeidsbok(mal, {
     variabler: { ar: String(r.ar), naeringshage: am.config.naeringshage.navn },
     idag,
     rader: tabellrader(r),

@@ -100,9 +100,10 @@ async function oppdatering(k: Kontekst, am: Arbeidsmappe, valg: KtsPlanValg, fri
   if (plan.feil.length) throw new InndataFeil(plan.feil);
   k.advarsler.push(...plan.advarsler);
   const { o, tidligere, uendret } = plan;
-  const filer = await lagFiler(am, o, lest.fil, lest.fantes, k.idag);
-  // Skriv (bare skrivingen under låsen; kommandoen spør aldri)
+  // Skriv (bare skrivingen under låsen; kommandoen spør aldri). Filene bygges bare når de skal skrives:
+  // --forhandsvis laster da ikke exceljs (issue 22 pkt. 8).
   if (!valg.forhandsvis) {
+    const filer = await lagFiler(am, o, lest.fil, lest.fantes, k.idag);
     await sjekkIkkeFinnes([xlsxSti, csvSti], Boolean(valg.overskriv));
     await skrivMedLogg(am, lest.logg, [
       { sti: xlsxSti, innhold: filer.xlsx },

@@ -85,7 +85,7 @@ export async function lagFiler(
   idag: Dato,
 ) {
   const xmal = await lesMal('avi-oppdatering');
-  const wb = byggArbeidsbok(xmal, {
+  const wb = await byggArbeidsbok(xmal, {
     variabler: { frist: fristTekst(o.frist), naeringshage: am.config.naeringshage.navn },
     idag,
     rader: { nye: o.nye.map(nyXlsx), avsluttede: o.avsluttede.map(avsluttetXlsx) },

@@ -181,7 +181,7 @@ async function timesatsArbeidsbok(
   p: TimesatsParametre,
 ) {
   const mal = await lesMal('timesats');
-  return byggArbeidsbok(mal, {
+  return await byggArbeidsbok(mal, {
     variabler: { ar: String(aar), naeringshage: am.config.naeringshage.navn },
     idag: k.idag,
     rader: {
