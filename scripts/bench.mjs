@@ -107,7 +107,7 @@ const kommandoer = [
   ['aarsrapport', ['aarsrapport', '--data', demo, '--ar', '2026', '--ut', ut, '--overskriv'], 1000],
   ['frister', ['frister', '--data', demo, '--ar', '2026'], 1000],
 ];
-function demoRad(navn, args, grense, m, vist) {
+function demoRad(grense, m, vist) {
   rader.push({
     del: 'Demo',
     hva: `nh ${vist}`,
@@ -123,7 +123,7 @@ function demoRad(navn, args, grense, m, vist) {
 for (const [navn, args, grense] of kommandoer) {
   if (!finnes(navn)) continue;
   const vist = args.map((a) => a.replace(demo, 'fixtures/demo').replace(ut, '<ut>')).join(' ');
-  demoRad(navn, args, grense, maal(args, 5), vist);
+  demoRad(grense, maal(args, 5), vist);
 }
 // En full faktura-kjøring: fakturagrunnlag, PDF og EHF for hver faktura, importfilene og registeret (issue 22
 // pkt. 8: ≤ 1 s). Hver runde starter fra en ny kopi av demoen, så perioden ikke alt er fakturert.

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import '../felles/zod-norsk.js';
-import { type Diagnostikk } from '../felles/diagnostikk.js';
+import type { Diagnostikk } from '../felles/diagnostikk.js';
 import { parseDesimal, fraFlyttall } from '../felles/tall.js';
 import { parseDato, type Dato } from '../felles/dato.js';
 import type { Ppm } from '../felles/penger.js';

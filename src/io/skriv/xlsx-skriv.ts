@@ -10,7 +10,7 @@ import { somXlsxTall, type Celletype, type Celleverdi, type Rad } from '../../do
 import { tilUtcDate, type Dato } from '../../domain/felles/dato.js';
 import { fastZipTid } from './zip-tid.js';
 import { MAL_MAPPE } from '../pakke.js';
-import { type Mal, type MalArk, type MalData, type Parameter } from './xlsx-mal.js';
+import type { Mal, MalArk, MalData, Parameter } from './xlsx-mal.js';
 import {
   FORSTE_DATARAD,
   kolonneBokstav,
