@@ -86,32 +86,6 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
   const stotte = new Map<string, Ore>();
   for (const s of g.stotte) if (iPerioden(s.dato, p)) stotte.set(s.orgnr, (stotte.get(s.orgnr) ?? 0) + s.stotte);
 
-  // SRL (11.2, vedlegg 1): «total andel (%) av målbedriftene» med økning fra forutgående år. Nevneren er alle
-  // aktive målbedrifter; uten vurdering begge år er det ingen (påvist) økning. Bare 2023 «kan ikke beregnes».
-  // Halvår: bare vurderinger for året som er datert i halvåret (udaterte kan ikke plasseres og telles ikke).
-  const srlNaa = srlForAar(p.halvar ? g.srl.filter((s) => s.dato !== undefined && iPerioden(s.dato, p)) : g.srl, p.ar);
-  const srlFor = srlForAar(g.srl, p.ar - 1);
-  const okning = aktive
-    .filter((m) => srlNaa.has(m.orgnr) && srlFor.has(m.orgnr) && srlNaa.get(m.orgnr)! > srlFor.get(m.orgnr)!)
-    .map((m) => m.orgnr);
-  const utenFjor = aktive.filter((m) => srlNaa.has(m.orgnr) && !srlFor.has(m.orgnr)).length;
-  const utenIAar = aktive.filter((m) => !srlNaa.has(m.orgnr)).length;
-  const forsteAar = p.ar <= 2023;
-  const srlVerdi = forsteAar ? null : andelPpm(okning.length, n);
-  const udaterte = p.halvar ? g.srl.filter((s) => s.ar === p.ar && s.dato === undefined).length : 0;
-  const srlMerknad = [
-    forsteAar ? `Kan ikke beregnes: ${p.ar} er første år målbedriftene klassifiseres etter SRL (11.2).` : null,
-    !forsteAar && n === 0 ? 'Kan ikke beregnes: ingen aktive målbedrifter i perioden.' : null,
-    !forsteAar && n > 0 ? `${okning.length} av ${n} aktive målbedrifter med økning.` : null,
-    utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (ingen økning kan påvises, i nevneren).` : null,
-    utenIAar ? `${utenIAar} uten vurdering for ${p.ar}${p.halvar ? ' datert i halvåret' : ''} (i nevneren).` : null,
-    udaterte
-      ? `${udaterte} ${udaterte === 1 ? 'vurdering' : 'vurderinger'} for ${p.ar} uten dato er ikke med i halvåret.`
-      : null,
-  ]
-    .filter((s) => s !== null)
-    .join(' ');
-
   const ut: Record<MaltallId, Maaling> = {
     nyeMalbedrifter: antallMb(
       'nyeMalbedrifter',
@@ -122,15 +96,7 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
     baerekraftTiltakAnsatte: antallTiltak('baerekraftTiltakAnsatte', 'baerekraft-ansatte'),
     baerekraftTiltakMalbedrifter: antallTiltak('baerekraftTiltakMalbedrifter', 'baerekraft-malbedrifter'),
     andelBaerekraftSentralt: andel('andelBaerekraftSentralt', (m) => m.baerekraftSentralt === true),
-    andelSrlOkning: {
-      id: 'andelSrlOkning',
-      enhet: 'andel',
-      verdi: srlVerdi,
-      teller: okning.length,
-      nevner: n,
-      bedrifter: okning,
-      ...(srlMerknad ? { merknad: srlMerknad } : {}),
-    },
+    andelSrlOkning: srlOkning(g, aktive),
     andelTaksonomi: andel('andelTaksonomi', (m) => (m.taksonomiMiljomal?.length ?? 0) > 0, per31Merknad, per31),
     andelKvinneligLedelse: andel(
       'andelKvinneligLedelse',
@@ -161,4 +127,46 @@ export function beregnMaltall(g: Grunnlag): Maaling[] {
     andelBistattVirkemidler: andel('andelBistattVirkemidler', (m) => m.bistattVirkemidler === true),
   };
   return MALTALL.map((d) => ut[d.id]);
+}
+
+/**
+ * SRL (11.2, vedlegg 1): «total andel (%) av målbedriftene» med økning fra forutgående år. Nevneren er alle
+ * aktive målbedrifter; uten vurdering begge år er det ingen (påvist) økning. Bare 2023 «kan ikke beregnes».
+ * Halvår: bare vurderinger for året som er datert i halvåret (udaterte kan ikke plasseres og telles ikke).
+ */
+function srlOkning(g: Grunnlag, aktive: readonly MalbedriftGrunnlag[]): Maaling {
+  const p = g.periode;
+  const n = aktive.length;
+  const srlNaa = srlForAar(p.halvar ? g.srl.filter((s) => s.dato !== undefined && iPerioden(s.dato, p)) : g.srl, p.ar);
+  const srlFor = srlForAar(g.srl, p.ar - 1);
+  const okning = aktive
+    .filter((m) => srlNaa.has(m.orgnr) && srlFor.has(m.orgnr) && srlNaa.get(m.orgnr)! > srlFor.get(m.orgnr)!)
+    .map((m) => m.orgnr);
+  const utenFjor = aktive.filter((m) => srlNaa.has(m.orgnr) && !srlFor.has(m.orgnr)).length;
+  const utenIAar = aktive.filter((m) => !srlNaa.has(m.orgnr)).length;
+  const forsteAar = p.ar <= 2023;
+  const srlVerdi = forsteAar ? null : andelPpm(okning.length, n);
+  const udaterte = p.halvar ? g.srl.filter((s) => s.ar === p.ar && s.dato === undefined).length : 0;
+  const srlMerknad = [
+    forsteAar ? `Kan ikke beregnes: ${p.ar} er første år målbedriftene klassifiseres etter SRL (11.2).` : null,
+    !forsteAar && n === 0 ? 'Kan ikke beregnes: ingen aktive målbedrifter i perioden.' : null,
+    !forsteAar && n > 0 ? `${okning.length} av ${n} aktive målbedrifter med økning.` : null,
+    utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (ingen økning kan påvises, i nevneren).` : null,
+    utenIAar ? `${utenIAar} uten vurdering for ${p.ar}${p.halvar ? ' datert i halvåret' : ''} (i nevneren).` : null,
+    udaterte
+      ? `${udaterte} ${udaterte === 1 ? 'vurdering' : 'vurderinger'} for ${p.ar} uten dato er ikke med i halvåret.`
+      : null,
+  ]
+    .filter((s) => s !== null)
+    .join(' ');
+
+  return {
+    id: 'andelSrlOkning',
+    enhet: 'andel',
+    verdi: srlVerdi,
+    teller: okning.length,
+    nevner: n,
+    bedrifter: okning,
+    ...(srlMerknad ? { merknad: srlMerknad } : {}),
+  };
 }
