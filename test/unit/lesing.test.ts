@@ -341,6 +341,30 @@ describe('xlsx: strømleseren (issue 22 pkt. 8) kjenner arkene og cellene som de
     const t = await lesXlsxTabell(await skrivXlsx(wb, 'ansatte.xlsx'), 'ansatte.xlsx', 'ansatte');
     expect(t.rader).toEqual([['Kari', new Date(Date.UTC(2026, 9, 1)), '75 %', 2, 'ok', 'ok', 0]]);
   });
+
+  it('radfilteret (som for CSV) brukes under lesingen; en rad med Excel-feil i filterets kolonne beholdes og meldes', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('timer');
+    ws.addRow(['dato', 'timer']);
+    ws.addRow([new Date(Date.UTC(2026, 8, 30)), 1]);
+    ws.addRow([new Date(Date.UTC(2026, 9, 1)), 2]);
+    ws.addRow([new Date(Date.UTC(2026, 10, 1)), 3]);
+    const feilrad = ws.addRow([null, 4]);
+    feilrad.getCell(1).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    const fil = await skrivXlsx(wb, 'timer.xlsx');
+    // Filteret får overskriftene og lager en test per rad: bare oktober (og det som ikke er en dato).
+    const overskrifter: string[][] = [];
+    const lagFilter = (h: string[]) => {
+      overskrifter.push(h);
+      return (c: readonly unknown[]) =>
+        !(c[0] instanceof Date) || (c[0] >= new Date(Date.UTC(2026, 9, 1)) && c[0] < new Date(Date.UTC(2026, 10, 1)));
+    };
+    const ark = await lesArkStrom(fil, lagFilter);
+    expect(overskrifter).toEqual([['dato', 'timer']]);
+    expect(ark?.[0]?.rader.map((r) => r.nr)).toEqual([1, 3, 5]);
+    const feil = await lesXlsxTabell(fil, 'timer.xlsx', 'timer', lagFilter).catch((e: InndataFeil) => e);
+    expect((feil as InndataFeil).diagnostikk.map((d) => [d.kode, d.kilde?.rad])).toEqual([['excel-feilverdi', 5]]);
+  });
 });
 
 describe('xlsx: arkvalg, skjulte ark og tidsceller (issue 11 pkt. 13, 18)', () => {

@@ -18,7 +18,7 @@ export async function lesTabell(
 ): Promise<RaaTabell> {
   if (sti.toLowerCase().endsWith('.xlsx')) {
     const { lesXlsxTabell } = await import('./xlsx-les.js');
-    const t = await lesXlsxTabell(sti, visningsnavn, arknavn);
+    const t = await lesXlsxTabell(sti, visningsnavn, arknavn, lagFilter);
     const f = lagFilter?.(t.overskrifter);
     if (!f) return t;
     const behold = t.rader.map((r) => f(r));

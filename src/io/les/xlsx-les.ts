@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { lesFil } from './tekstfil.js';
 import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../../domain/felles/felter.js';
-import { MAKS_KOLONNER, type RaaTabell } from './raa-tabell.js';
+import { type LagRaaFilter, MAKS_KOLONNER, type RaaTabell } from './raa-tabell.js';
 import { type LestArk, lesArkStrom } from './xlsx-strom.js';
 import { celleAdresse, FEILVERDI, FORMEL_UTEN_VERDI, type Rad, radVerdier } from './xlsx-celle.js';
 
@@ -17,9 +17,9 @@ import { celleAdresse, FEILVERDI, FORMEL_UTEN_VERDI, type Rad, radVerdier } from
  * Arkene med radene: strømleseren først (rask); kan den ikke si sikkert hvilket ark som er hvilket, eller
  * feiler den, leser exceljs hele arbeidsboken — og en fil som ikke kan åpnes, gir feilen derfra.
  */
-async function lesArk(sti: string, fil: string): Promise<LestArk[]> {
+async function lesArk(sti: string, fil: string, lagFilter?: LagRaaFilter): Promise<LestArk[]> {
   try {
-    const ark = await lesArkStrom(sti);
+    const ark = await lesArkStrom(sti, lagFilter);
     if (ark) return ark;
   } catch {
     // Skadet eller uvanlig fil: den vanlige leseren avgjør (og gir feilmeldingen).
@@ -46,13 +46,22 @@ async function lesArk(sti: string, fil: string): Promise<LestArk[]> {
   });
 }
 
-export async function lesXlsxTabell(sti: string, fil: string, arknavn?: string): Promise<RaaTabell> {
+/**
+ * `lagFilter`: strømleseren holder ikke radene filteret avviser; lesTabell (tabell-les.ts) filtrerer uansett
+ * etterpå, så den vanlige leseren trenger det ikke.
+ */
+export async function lesXlsxTabell(
+  sti: string,
+  fil: string,
+  arknavn?: string,
+  lagFilter?: LagRaaFilter,
+): Promise<RaaTabell> {
   const st = await stat(sti);
   if (st.size === 0)
     throw new InndataFeil([
       feil('tom-fil', 'Excel-filen er tom (0 byte).', { fil }, { forventet: 'en xlsx-fil lagret fra Excel' }),
     ]);
-  const ws = velgArk(await lesArk(sti, fil), fil, arknavn);
+  const ws = velgArk(await lesArk(sti, fil, lagFilter), fil, arknavn);
   const ark = ws.name;
   if (ws.columnCount > MAKS_KOLONNER) {
     throw new InndataFeil([

@@ -12,6 +12,8 @@ import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Rad, radVerdier } from './xlsx-celle.js';
+import type { LagRaaFilter } from './raa-tabell.js';
+import type { RaaCelle } from '../../domain/felles/felter.js';
 
 export type LestArk = { name: string; state?: string; columnCount: number; rader: Rad[] };
 
@@ -34,8 +36,12 @@ const WorkbookReader = createRequire(import.meta.url)(
 /** «/xl/worksheets/sheet1.xml» og «worksheets/sheet1.xml» → «1». */
 const arkNummer = (mal: string) => /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(mal)?.[1];
 
-/** Arkene i arbeidsbokens rekkefølge med radene sine, eller null når strømleseren ikke kan si det sikkert. */
-export async function lesArkStrom(sti: string): Promise<LestArk[] | null> {
+/**
+ * Arkene i arbeidsbokens rekkefølge med radene sine, eller null når strømleseren ikke kan si det sikkert.
+ * `lagFilter` (som for CSV, raa-tabell.ts): rader filteret avviser (f.eks. timer utenfor perioden), holdes ikke
+ * — hvert ark får filteret fra sin egen overskriftsrad (den første raden med verdier, som i xlsx-les.ts).
+ */
+export async function lesArkStrom(sti: string, lagFilter?: LagRaaFilter): Promise<LestArk[] | null> {
   const leser = new WorkbookReader(createReadStream(sti), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -53,9 +59,17 @@ export async function lesArkStrom(sti: string): Promise<LestArk[] | null> {
     if (sisteNr === undefined || perFil.has(sisteNr)) return null;
     const rader: Rad[] = [];
     perFil.set(sisteNr, rader);
+    let filter: ((celler: readonly RaaCelle[]) => boolean) | null = null;
     // Som `eachRow({ includeEmpty: false })` i den vanlige leseren: rader uten verdier (bare stil) tas ikke med.
-    for await (const rad of ark as unknown as AsyncIterable<ExcelJS.Row>)
-      if (rad.hasValues) rader.push(radVerdier(rad));
+    for await (const rad of ark as unknown as AsyncIterable<ExcelJS.Row>) {
+      if (!rad.hasValues) continue;
+      const r = radVerdier(rad);
+      if (rader.length === 0)
+        filter = lagFilter?.(r.celler.map((c) => (typeof c === 'symbol' ? '' : String(c ?? '').trim()))) ?? null;
+      // En celle med Excel-feil eller formel uten verdi gis til filteret som tom: raden beholdes og feilen meldes.
+      else if (filter && !filter(r.celler.map((c) => (typeof c === 'symbol' ? null : c)))) continue;
+      rader.push(r);
+    }
   }
   const mal = new Map((leser.workbookRels ?? []).map((r) => [r.Id, arkNummer(r.Target)]));
   const ark = leser.model?.sheets ?? [];
