@@ -24,9 +24,58 @@ const kreve = createRequire(import.meta.url);
  * JavaScript på nytt for hver glyf i hver PDF (målt på demoen: ca. 0,3 s CPU per PDF; slik ca. 0,04 s).
  */
 const skrift = (vekt: 400 | 700) =>
-  fontkit.create(
-    woffTilTtf(readFileSync(kreve.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${vekt}-normal.woff`))),
-  ) as fontkit.Font;
+  medLayoutHurtiglager(
+    fontkit.create(
+      woffTilTtf(readFileSync(kreve.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${vekt}-normal.woff`))),
+    ) as fontkit.Font,
+  );
+
+type Posisjon = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
+/** Det pdfkit leser av et fontkit-GlyphRun: glyfene, posisjonene og summen av xAdvance (en getter, som i fontkit). */
+class Oppsatt {
+  constructor(
+    readonly glyphs: unknown[],
+    readonly positions: Posisjon[],
+  ) {}
+  get advanceWidth(): number {
+    let sum = 0;
+    for (const p of this.positions) sum += p.xAdvance;
+    return sum;
+  }
+}
+
+/**
+ * Tekstoppsettet (fontkit.layout: GSUB/GPOS for hvert ord) huskes for hele prosessen. pdfkit husker bare innenfor ett
+ * dokument, men fakturaene gjentar de samme ordene (ledetekster, støtteteksten, beløp); uten dette gikk omtrent
+ * halvparten av PDF-tiden på demoen til å sette de samme ordene på nytt (issue 22 pkt. 8). pdfkit skalerer
+ * posisjonene på stedet, så hvert kall får sine egne kopier; glyfene er fontens egne og deles.
+ */
+function medLayoutHurtiglager(font: fontkit.Font): fontkit.Font {
+  const lag = font.layout.bind(font);
+  const husket = new Map<string, { glyphs: unknown[]; positions: Posisjon[] }>();
+  const layout = (tekst: string, egenskaper?: unknown) => {
+    const nokkel = egenskaper === undefined ? tekst : `${tekst}\u0000${JSON.stringify(egenskaper)}`;
+    let r = husket.get(nokkel);
+    if (!r) {
+      const run = lag(tekst, egenskaper as string[] | undefined);
+      r = {
+        glyphs: run.glyphs,
+        positions: run.positions.map((p) => ({
+          xAdvance: p.xAdvance,
+          yAdvance: p.yAdvance,
+          xOffset: p.xOffset,
+          yOffset: p.yOffset,
+        })),
+      };
+      husket.set(nokkel, r);
+    }
+    return new Oppsatt(
+      r.glyphs,
+      r.positions.map((p) => ({ ...p })),
+    );
+  };
+  return Object.assign(font, { layout }) as fontkit.Font;
+}
 
 /** WOFF 1.0 → TrueType: tabellene er zlib-komprimert hver for seg; TrueType har dem ukomprimert, 4-byte-justert. */
 export function woffTilTtf(woff: Buffer): Buffer {
