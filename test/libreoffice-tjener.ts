@@ -11,11 +11,28 @@
  *
  * Én LibreOffice per profil holdes i gang hele kjøringen (startet med en gang, mens de andre testene går). En
  * `soffice --convert-to` med samme profil starter da ikke LibreOffice på nytt (ca. 5 CPU-sekunder), men gir
- * oppdraget til den som kjører og venter til filene er skrevet (ca. 0,5 s). Er den i gang-holdte LibreOffice
+ * oppdraget til den som kjører og venter til filene er skrevet (ca. 0,1 s). Er den i gang-holdte LibreOffice
  * borte, gjør `soffice --convert-to` jobben selv som før: svaret blir det samme, bare tregere.
+ *
+ * LibreOffice avslutter seg selv når et oppdrag utenfra er ferdig og ingen vinduer er åpne
+ * (DispatchWatcher::executeDispatchRequests) — uten mottiltak ville den i gang-holdte LibreOffice bare tjent
+ * første runde, og hver runde etter den startet LibreOffice på nytt. Derfor åpner den ved oppstart et tomt,
+ * skjult regneark (makroen `HoldApen` i profilens Basic-bibliotek, se lagProfil): da er et vindu åpent, og den
+ * lever til kjøringen er ferdig. Konverteringene åpner filene i egne, skjulte vinduer og rører ikke det arket.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,23 +58,63 @@ ${innhold}
 </oor:items>
 `;
 const PROFILER: Record<Profil, string> = {
-  omregning: REG(
-    ['OOXMLRecalcMode', 'ODFRecalcMode']
-      .map(
-        (n) =>
-          `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${n}" oor:op="fuse"><value>0</value></prop></item>`,
-      )
-      .join('\n'),
-  ),
-  norsk: REG(
-    ['ooSetupSystemLocale', 'ooLocale']
-      .map(
-        (n) =>
-          `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="${n}" oor:op="fuse"><value>nb-NO</value></prop></item>`,
-      )
-      .join('\n'),
-  ),
+  omregning: ['OOXMLRecalcMode', 'ODFRecalcMode']
+    .map(
+      (n) =>
+        `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${n}" oor:op="fuse"><value>0</value></prop></item>`,
+    )
+    .join('\n'),
+  norsk: ['ooSetupSystemLocale', 'ooLocale']
+    .map(
+      (n) =>
+        `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="${n}" oor:op="fuse"><value>nb-NO</value></prop></item>`,
+    )
+    .join('\n'),
 };
+
+/**
+ * Makroen `HoldApen` (modulen Nh i profilens Basic-bibliotek «Standard»): et tomt, skjult regneark som holder
+ * LibreOffice i gang (se toppen av filen). Makroer i brukerprofilen er alltid til å stole på; ingen dialog.
+ */
+const HOLD_APEN = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Nh" script:language="StarBasic">
+Sub HoldApen
+  Dim valg(0) As New com.sun.star.beans.PropertyValue
+  valg(0).Name = &quot;Hidden&quot;
+  valg(0).Value = True
+  StarDesktop.loadComponentFromURL(&quot;private:factory/scalc&quot;, &quot;_blank&quot;, 0, valg())
+End Sub
+</script:module>
+`;
+/** Profilen er ferdig opprettet: LibreOffice kopierer ikke «presets» inn over den (desktop/…/userinstall.cxx). */
+const OPPRETTET =
+  '<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>';
+
+/**
+ * Lag brukerprofilen slik LibreOffice selv gjør første gang (kopi av installasjonens «presets» og
+ * ooSetupInstCompleted), med makroen `HoldApen` lagt til i Basic-biblioteket «Standard». Gir om makroen er
+ * på plass; uten «presets» (annen installasjon) lages profilen som før, uten makro.
+ */
+function lagProfil(soffice: string, dir: string, innstillinger: string): boolean {
+  const user = path.join(dir, 'user');
+  const presets = path.join(path.dirname(realpathSync(soffice)), '..', 'presets');
+  const standard = path.join(user, 'basic', 'Standard');
+  mkdirSync(user, { recursive: true });
+  if (!existsSync(path.join(presets, 'basic', 'Standard', 'script.xlb'))) {
+    writeFileSync(path.join(user, 'registrymodifications.xcu'), REG(innstillinger));
+    return false;
+  }
+  cpSync(presets, user, { recursive: true });
+  writeFileSync(path.join(user, 'registrymodifications.xcu'), REG(`${innstillinger}\n${OPPRETTET}`));
+  writeFileSync(path.join(standard, 'Nh.xba'), HOLD_APEN);
+  const xlb = readFileSync(path.join(standard, 'script.xlb'), 'utf8');
+  writeFileSync(
+    path.join(standard, 'script.xlb'),
+    xlb.replace('</library:library>', ' <library:element library:name="Nh"/>\n</library:library>'),
+  );
+  return true;
+}
 
 const stamme = (f: string) => path.basename(f).replace(/\.[^.]*$/, '');
 const endelse = (til: string) => til.split(':')[0]!;
@@ -66,16 +123,15 @@ export type LibreOfficeTjener = { url: string; lukk: () => Promise<void>; runder
 
 export async function startLibreOfficeTjener(soffice: string): Promise<LibreOfficeTjener> {
   const rot = mkdtempSync(path.join(tmpdir(), 'nh-lo-tjener-'));
-  const profiler = new Map<Profil, string>();
-  const profil = (p: Profil): string => {
-    let dir = profiler.get(p);
-    if (!dir) {
-      dir = path.join(rot, `profil-${p}`);
-      mkdirSync(path.join(dir, 'user'), { recursive: true });
-      writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), PROFILER[p]);
-      profiler.set(p, dir);
+  const profiler = new Map<Profil, { dir: string; makro: boolean }>();
+  const profil = (p: Profil): { dir: string; makro: boolean } => {
+    let ut = profiler.get(p);
+    if (!ut) {
+      const dir = path.join(rot, `profil-${p}`);
+      ut = { dir, makro: lagProfil(soffice, dir, PROFILER[p]) };
+      profiler.set(p, ut);
     }
-    return dir;
+    return ut;
   };
   const ko: Venter[] = [];
   const instanser = new Map<Profil, ChildProcess>();
@@ -83,7 +139,9 @@ export async function startLibreOfficeTjener(soffice: string): Promise<LibreOffi
   const holdIGang = (p: Profil): void => {
     const gammel = instanser.get(p);
     if (gammel && gammel.exitCode === null && gammel.signalCode === null) return;
-    const args = [`-env:UserInstallation=file://${profil(p)}`, '--headless', '--norestore', '--nologo', '--nodefault'];
+    const { dir, makro } = profil(p);
+    const args = [`-env:UserInstallation=file://${dir}`, '--headless', '--norestore', '--nologo', '--nodefault'];
+    if (makro) args.push('macro:///Standard.Nh.HoldApen');
     // Egen prosessgruppe: soffice er et skall rundt soffice.bin, og begge skal stoppes når kjøringen er ferdig.
     const ny = spawn(soffice, args, { stdio: 'ignore', detached: true });
     ny.on('error', () => undefined);
@@ -116,7 +174,7 @@ export async function startLibreOfficeTjener(soffice: string): Promise<LibreOffi
       const o = runde[0]!.oppdrag;
       holdIGang(o.profil);
       const args = [
-        `-env:UserInstallation=file://${profil(o.profil)}`,
+        `-env:UserInstallation=file://${profil(o.profil).dir}`,
         '--headless',
         '--norestore',
         ...(o.innfilter ? [`--infilter=${o.innfilter}`] : []),

@@ -8,12 +8,17 @@ import { harLibreOffice, regnOm } from '../libreoffice.js';
 const LITEN = path.join(ROT, 'fixtures', 'aarsrapport', 'liten');
 const OVERFORBRUK = path.join(ROT, 'fixtures', 'aarsrapport', 'overforbruk');
 
-/** Demo-mappen med støtteregister for januar–oktober 2026 (som nh faktura fører det). */
+/**
+ * Demo-mappen med støtteregister for januar–oktober 2026 (som nh faktura fører det). `--format tripletex`: uten
+ * EHF, PDF og PowerOffice-filene (halve tiden), som årsrapporten ikke leser — registeret, fakturagrunnlaget og
+ * støttebilagene (faktura/<periode>/bilag-stotte.csv) blir de samme som med demoens eget oppsett.
+ */
 let demo: string;
 beforeAll(async () => {
   demo = kopier(DEMO);
   for (let m = 1; m <= 10; m++) {
-    const r = await nh(['faktura', '--data', demo, '--periode', `2026-${String(m).padStart(2, '0')}`, '--json']);
+    const periode = `2026-${String(m).padStart(2, '0')}`;
+    const r = await nh(['faktura', '--data', demo, '--periode', periode, '--format', 'tripletex', '--json']);
     if (r.kode !== 0) throw new Error(`faktura 2026-${m} feilet: ${r.stderr}`);
   }
 }, 120_000);

@@ -39,6 +39,15 @@ const PUNKTER = [
   'stotteregister:etter-rename',
 ];
 
+/**
+ * Testpunktene før registeret er skrevet ferdig: prosessen drepes alltid der, registeret er byte for byte som
+ * før kjøringen, og neste kjøring fakturerer perioden (etter «faktura:for-register» med advarselen om den
+ * avbrutte kjøringen).
+ */
+const FOR_REGISTERET = ['stotteregister:halvskrevet', 'stotteregister:for-rename', 'faktura:for-register'];
+/** Etter at registeret er døpt om: perioden står i registeret, og neste kjøring sier «allerede fakturert». */
+const ETTER_REGISTERET = 'stotteregister:etter-rename';
+
 const les = (p: string) => (existsSync(p) ? readFileSync(p) : null);
 /** Registeret uten kjøringens tidsstempel (siste kolonne), som naturlig skiller to kjøringer. */
 const utenKjoring = (b: Buffer | null) => (b === null ? null : b.toString('utf8').replace(/;[^;\r\n]*(\r?\n)/g, ';$1'));
@@ -86,26 +95,36 @@ describe('krasj midt i nh faktura', () => {
     async (punkt) => {
       const ws = kopier(LITEN);
       expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
+      const registerFoer = readFileSync(path.join(ws, 'stotteregister.csv'));
       const r = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
       if (r.kode === -1) drept++;
+      if (FOR_REGISTERET.includes(punkt) || punkt === ETTER_REGISTERET) expect(r.kode).toBe(-1); // drept av signal
       const t = tilstand(ws);
       const somFoer = utenKjoring(t.register) === utenKjoring(foer.register);
       const somEtter = utenKjoring(t.register) === utenKjoring(etter.register);
       expect(somFoer || somEtter, `registeret etter krasj ved ${punkt} er verken før- eller etter-tilstanden`).toBe(
         true,
       );
+      if (FOR_REGISTERET.includes(punkt)) expect(t.register!.equals(registerFoer)).toBe(true);
+      if (punkt === ETTER_REGISTERET) expect(somEtter).toBe(true);
       // En utfil finnes enten helt (lik fasit) eller ikke; aldri halvskrevet.
       if (t.csv) expect(t.csv.equals(etter.csv!)).toBe(true);
 
       const igjen = await nh(['faktura', '--data', ws, ...P, '--json']);
       expect(igjen.kode, igjen.stderr).toBe(0);
       expect(['fakturert', 'allerede-fakturert']).toContain(igjen.json().status);
+      if (FOR_REGISTERET.includes(punkt)) expect(igjen.json().status).toBe('fakturert');
+      if (punkt === 'faktura:for-register')
+        expect(igjen.json().advarsler.map((a: { kode: string }) => a.kode)).toContain('avbrutt-kjoring');
+      if (punkt === ETTER_REGISTERET) expect(igjen.json().status).toBe('allerede-fakturert');
       const slutt = tilstand(ws);
       expect(penger(slutt.register, [0, 12])).toEqual(penger(etter.register, [0, 12]));
       expect(penger(slutt.csv, [1, 30])).toEqual(penger(etter.csv, [1, 30]));
       expect(slutt.xlsx).toBe(true);
       // En midlertidig fil fra den drepte kjøringen ryddes av neste kjøring.
       expect(readdirSync(ws).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      // Kjøringen etter en krasj før registeret tar den døde kjøringens lås over og slipper den.
+      if (FOR_REGISTERET.includes(punkt)) expect(existsSync(path.join(ws, '.stotteregister.laas'))).toBe(false);
       // Issue 23: alt som er skrevet, stemmer med registeret etter krasjen (per faktura, til øret).
       expect(await kryssjekk(ws)).toEqual([]);
     },
