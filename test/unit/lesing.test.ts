@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { z } from 'zod';
 import path from 'node:path';
@@ -364,6 +365,53 @@ describe('xlsx: strømleseren (issue 22 pkt. 8) kjenner arkene og cellene som de
     expect(ark?.[0]?.rader.map((r) => r.nr)).toEqual([1, 3, 5]);
     const feil = await lesXlsxTabell(fil, 'timer.xlsx', 'timer', lagFilter).catch((e: InndataFeil) => e);
     expect((feil as InndataFeil).diagnostikk.map((d) => [d.kode, d.kilde?.rad])).toEqual([['excel-feilverdi', 5]]);
+  });
+});
+
+describe('xlsx: strømleseren gir fra seg filen når den ikke har lest alt (exceljs/unzipper kan miste siste del)', () => {
+  /** En exceljs-fil med en dato og en delt tekst, pakket om med delene i `rekkefolge` (og uten dem som mangler). */
+  async function ompakket(rekkefolge: (navn: string[]) => string[]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('timer');
+    ws.addRow(['dato', 'navn']);
+    ws.addRow([new Date(Date.UTC(2026, 9, 1)), 'Kari']).getCell(1).numFmt = 'dd.mm.yyyy';
+    const inn = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const ut = new JSZip();
+    const navn = Object.keys(inn.files).filter((n) => !inn.files[n]!.dir);
+    for (const n of rekkefolge(navn)) ut.file(n, await inn.file(n)!.async('uint8array'));
+    const fil = path.join(tomMappe(), 'timer.xlsx');
+    writeFileSync(fil, await ut.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    return fil;
+  }
+  const fasit = [
+    ['dato', 'navn'],
+    [new Date(Date.UTC(2026, 9, 1)), 'Kari'],
+  ];
+
+  it('exceljs sin egen rekkefølge (arbeidsboken sist) leses av strømleseren', async () => {
+    const ark = await lesArkStrom(await ompakket((n) => n));
+    expect(ark?.[0]?.rader.map((r) => r.celler)).toEqual(fasit);
+  });
+
+  it('uten arbeidsboken (den siste delen, tapt): null i stedet for «Cannot read properties of undefined»', async () => {
+    expect(await lesArkStrom(await ompakket((n) => n.filter((x) => x !== 'xl/workbook.xml')))).toBeNull();
+  });
+
+  it('uten de delte tekstene eller stilene relasjonene nevner: null, ikke tomme celler eller en dato som tall', async () => {
+    for (const del of ['xl/sharedStrings.xml', 'xl/styles.xml'])
+      expect(await lesArkStrom(await ompakket((n) => n.filter((x) => x !== del))), del).toBeNull();
+  });
+
+  it('et ark lest før stilene (delte tekster og relasjoner først, stilene sist): null; den vanlige leseren har datoen', async () => {
+    const forst = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+    const fil = await ompakket((n) => [
+      ...forst,
+      ...n.filter((x) => !forst.includes(x) && x !== 'xl/styles.xml'),
+      'xl/styles.xml',
+    ]);
+    expect(await lesArkStrom(fil)).toBeNull();
+    const t = await lesXlsxTabell(fil, 'timer.xlsx', 'timer');
+    expect(t.rader).toEqual([fasit[1]]);
   });
 });
 

@@ -18,10 +18,11 @@ import type { RaaCelle } from '../../domain/felles/felter.js';
 export type LestArk = { name: string; state?: string; columnCount: number; rader: Rad[] };
 
 type Modell = { sheets?: { name: string; state?: string; rId: string }[] };
-type Relasjon = { Id: string; Target: string };
+type Relasjon = { Id: string; Target: string; Type?: string };
 type Leser = ExcelJS.stream.xlsx.WorkbookReader & {
   model?: Modell;
   workbookRels?: Relasjon[];
+  sharedStrings?: unknown[];
   on(hendelse: 'entry', f: (e: { type: string; id?: string }) => void): unknown;
 };
 
@@ -51,14 +52,56 @@ export async function lesArkStrom(sti: string, lagFilter?: LagRaaFilter): Promis
   }) as Leser;
   // Filnummeret (sheetN.xml) meldes rett før arket leveres; exceljs bytter ut arkets id med modellens.
   let sisteNr: string | undefined;
+  const lest = new Set<string>();
+  // Et ark lest før stilene får ikke tallformatene sine (en dato blir et tall). exceljs venter med arkene til de
+  // delte tekstene er lest, men ikke til stilene.
+  let arkForStilene = false;
   leser.on('entry', (e) => {
-    if (e.type === 'worksheet') sisteNr = e.id;
+    if (e.type === 'worksheet') {
+      sisteNr = e.id;
+      if (!lest.has('styles')) arkForStilene = true;
+    }
+    lest.add(e.type);
   });
   const perFil = new Map<string, Rad[]>();
+  try {
+    if (!(await lesArkene(leser, perFil, () => sisteNr, lagFilter))) return null;
+  } catch {
+    // exceljs' strømleser feiler på noen filer (bl.a. når arbeidsboken ikke ble lest før arkene): den vanlige
+    // leseren avgjør — den leser filen eller gir en feilmelding med filnavnet.
+    return null;
+  }
+  if (!komplett(leser, lest, arkForStilene)) return null;
+  return iArbeidsbokensRekkefolge(leser, perFil);
+}
+
+/**
+ * Ble alt arbeidsboken viser til, lest, og i en rekkefølge som gir riktige celler? exceljs/unzipper kan miste
+ * zip-filens siste del (målt: omtrent én av 3 000 lesinger av samme fil på rask disk; exceljs skriver
+ * arbeidsboken sist). Mangler arbeidsboken, relasjonene, eller de delte tekstene eller stilene relasjonene
+ * nevner — eller ble et ark lest før stilene — tar den vanlige leseren filen.
+ */
+function komplett(leser: Leser, lest: Set<string>, arkForStilene: boolean): boolean {
+  const rels = leser.workbookRels;
+  if (!leser.model?.sheets || !rels) return false;
+  const nevner = (del: string) => rels.some((r) => (r.Type ?? '').endsWith(`/${del}`));
+  if (nevner('sharedStrings') && (!lest.has('shared-strings') || !leser.sharedStrings)) return false;
+  if (nevner('styles') && (!lest.has('styles') || arkForStilene)) return false;
+  return true;
+}
+
+/** Radene fra hvert ark i zip-filen etter filnummer; false når et ark kommer uten nummer eller to ganger. */
+async function lesArkene(
+  leser: Leser,
+  perFil: Map<string, Rad[]>,
+  sisteNr: () => string | undefined,
+  lagFilter?: LagRaaFilter,
+): Promise<boolean> {
   for await (const ark of leser) {
-    if (sisteNr === undefined || perFil.has(sisteNr)) return null;
+    const nr = sisteNr();
+    if (nr === undefined || perFil.has(nr)) return false;
     const rader: Rad[] = [];
-    perFil.set(sisteNr, rader);
+    perFil.set(nr, rader);
     let filter: ((celler: readonly RaaCelle[]) => boolean) | null = null;
     // Som `eachRow({ includeEmpty: false })` i den vanlige leseren: rader uten verdier (bare stil) tas ikke med.
     for await (const rad of ark as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -71,6 +114,11 @@ export async function lesArkStrom(sti: string, lagFilter?: LagRaaFilter): Promis
       rader.push(r);
     }
   }
+  return true;
+}
+
+/** Arkene i arbeidsbokens rekkefølge; null når et ark mangler eller zip-filen har et ark arbeidsboken ikke nevner. */
+function iArbeidsbokensRekkefolge(leser: Leser, perFil: Map<string, Rad[]>): LestArk[] | null {
   const mal = new Map((leser.workbookRels ?? []).map((r) => [r.Id, arkNummer(r.Target)]));
   const ark = leser.model?.sheets ?? [];
   const ut: LestArk[] = [];
