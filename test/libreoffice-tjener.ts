@@ -116,6 +116,17 @@ function lagProfil(soffice: string, dir: string, innstillinger: string): boolean
   return true;
 }
 
+/** rename, eller kopi + slett når målet er på et annet filsystem (testenes temp-mappe i /dev/shm, test/globalt.ts). */
+function flytt(fra: string, til: string): void {
+  try {
+    renameSync(fra, til);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    copyFileSync(fra, til);
+    rmSync(fra);
+  }
+}
+
 const stamme = (f: string) => path.basename(f).replace(/\.[^.]*$/, '');
 const endelse = (til: string) => til.split(':')[0]!;
 
@@ -198,7 +209,7 @@ export async function startLibreOfficeTjener(soffice: string): Promise<LibreOffi
         mkdirSync(v.oppdrag.utmappe, { recursive: true });
         const endelig = mine.map((x, k) => {
           const mål = path.join(v.oppdrag.utmappe, `${stamme(x.fil)}.${endelse(o.til)}`);
-          renameSync(ut[k]!, mål);
+          flytt(ut[k]!, mål);
           return mål;
         });
         v.ferdig({ filer: endelig });

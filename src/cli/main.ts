@@ -11,8 +11,8 @@ import { konvolutt } from './json/konvolutt.js';
 
 export { asciiArgv } from './flagg.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
+const kreve = createRequire(import.meta.url);
+const { version } = kreve('../../package.json') as { version: string };
 
 const norsk = (s: string) => s.replace(/\[options\]/g, '[valg]').replace(/\[command\]/g, '[kommando]');
 
