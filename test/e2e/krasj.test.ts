@@ -81,10 +81,13 @@ describe('krasj midt i nh faktura', () => {
   // Fasit: én kjøring uten krasj fra samme utgangspunkt (forrige måned allerede fakturert).
   let foer: ReturnType<typeof tilstand>;
   let etter: ReturnType<typeof tilstand>;
+  /** Arbeidsmappen med september fakturert: hver test starter fra en kopi av den (ingen stier i filene). */
+  let september: string;
   beforeAll(async () => {
-    const fasitMappe = kopier(LITEN);
-    expect((await nh(['faktura', '--data', fasitMappe, '--periode', '2026-09'])).kode).toBe(0);
-    foer = tilstand(fasitMappe);
+    september = kopier(LITEN);
+    expect((await nh(['faktura', '--data', september, '--periode', '2026-09'])).kode).toBe(0);
+    foer = tilstand(september);
+    const fasitMappe = kopier(september);
     expect((await nh(['faktura', '--data', fasitMappe, ...P])).kode).toBe(0);
     etter = tilstand(fasitMappe);
   });
@@ -93,8 +96,7 @@ describe('krasj midt i nh faktura', () => {
   it.each(PUNKTER)(
     'SIGKILL ved «%s»: registeret er som før eller som etter, og neste kjøring fullfører',
     async (punkt) => {
-      const ws = kopier(LITEN);
-      expect((await nh(['faktura', '--data', ws, '--periode', '2026-09'])).kode).toBe(0);
+      const ws = kopier(september);
       const registerFoer = readFileSync(path.join(ws, 'stotteregister.csv'));
       const r = await nh(['faktura', '--data', ws, ...P], { env: { NH_TESTPUNKT_DREP: punkt } });
       if (r.kode === -1) drept++;
