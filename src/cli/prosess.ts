@@ -17,6 +17,11 @@ export type NhIO = {
   cwd: string;
   /** Klokka. Tester og skript låser den (se NH_DATO i kontekst.ts). */
   naa: () => Date;
+  /**
+   * Strømmene spørsmålene leser tastetrykk fra og tegner i (inquirer). Uten dem: prosessens stdin/stdout. Testene
+   * gir en terminal i samme prosess (test/terminal.ts), så spørsmålene kan testes uten en barneprosess.
+   */
+  terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 };
 
 /**

@@ -8,6 +8,7 @@
  * `ikkeInteraktiv` en tydelig feil (exit 2) som nevner spørsmålet.
  */
 import { feil, InndataFeil } from '../domain/felles/diagnostikk.js';
+import { gjeldende } from './prosess.js';
 
 export type Spor = {
   tekst(sporsmal: string, opts?: { standard?: string; valider?: (s: string) => true | string }): Promise<string>;
@@ -41,34 +42,45 @@ const norskValidering = (valider: (s: string) => true | string) => (s: string) =
 };
 
 export function inquirerSpor(): Spor {
+  // Kjøringens terminal (NhIO.terminal) eller, uten den, inquirers standard: prosessens stdin/stdout.
+  const terminal = () => gjeldende().terminal;
   return {
     async tekst(sporsmal, opts = {}) {
       const { input } = await import('@inquirer/prompts');
-      return input({
-        message: sporsmal,
-        ...(opts.standard !== undefined ? { default: opts.standard } : {}),
-        ...(opts.valider ? { validate: norskValidering(opts.valider) } : {}),
-      });
+      return input(
+        {
+          message: sporsmal,
+          ...(opts.standard !== undefined ? { default: opts.standard } : {}),
+          ...(opts.valider ? { validate: norskValidering(opts.valider) } : {}),
+        },
+        terminal(),
+      );
     },
     async bekreft(sporsmal) {
       const { input } = await import('@inquirer/prompts');
-      const svar = await input({
-        message: `${sporsmal} ${JA_NEI_HINT}`,
-        validate: (s) => (tolkJaNei(s) === null ? JA_NEI_FEIL : true),
-        // Svaret vises som «Ja»/«Nei» når det er gitt; mens brukeren skriver, det som er skrevet.
-        transformer: (s, { isFinal }) => (isFinal ? (tolkJaNei(s) ? 'Ja' : 'Nei') : s),
-        // Et ugyldig svar tømmes, så brukeren skriver et nytt (spør på nytt) i stedet for å rette i det gamle.
-        theme: { validationFailureMode: 'clear' },
-      });
+      const svar = await input(
+        {
+          message: `${sporsmal} ${JA_NEI_HINT}`,
+          validate: (s) => (tolkJaNei(s) === null ? JA_NEI_FEIL : true),
+          // Svaret vises som «Ja»/«Nei» når det er gitt; mens brukeren skriver, det som er skrevet.
+          transformer: (s, { isFinal }) => (isFinal ? (tolkJaNei(s) ? 'Ja' : 'Nei') : s),
+          // Et ugyldig svar tømmes, så brukeren skriver et nytt (spør på nytt) i stedet for å rette i det gamle.
+          theme: { validationFailureMode: 'clear' },
+        },
+        terminal(),
+      );
       return tolkJaNei(svar) === true;
     },
     async velg(sporsmal, valg) {
       const { select } = await import('@inquirer/prompts');
-      return select({
-        message: sporsmal,
-        choices: valg.map((v) => ({ name: v.navn, value: v.verdi })),
-        theme: { style: { keysHelpTip: velgHint } },
-      });
+      return select(
+        {
+          message: sporsmal,
+          choices: valg.map((v) => ({ name: v.navn, value: v.verdi })),
+          theme: { style: { keysHelpTip: velgHint } },
+        },
+        terminal(),
+      );
     },
   };
 }

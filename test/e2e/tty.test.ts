@@ -1,40 +1,21 @@
 /**
- * Spørsmål på en ekte TTY (docs/arkitektur.md «Spørsmål»): det bygde binæret kjøres i en pseudo-terminal
- * med util-linux `script`, og svarene skrives som tastetrykk når spørsmålsteksten har dukket opp. Uten TTY
- * (vanlig spawn, stdin lukket), med --json eller i CI spør nh aldri; en manglende verdi er exit 2.
+ * Spørsmål i en terminal (docs/arkitektur.md «Spørsmål»): svarene skrives som tastetrykk når spørsmålsteksten har
+ * dukket opp (test/terminal.ts). Spørsmålene selv testes med `main()` i samme prosess og en terminal av strømmer;
+ * det bygde binæret i en ekte pseudo-terminal (`script`) viser at TTY-en gjenkjennes — init spør, og med --json
+ * eller CI=true spør nh aldri. Uten TTY (stdin lukket) spør nh aldri; en manglende verdi er exit 2.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO, kopier, nh, NH, ROT, tomMappe } from '../hjelp.js';
+import { DEMO, kopier, nh, ROT, tomMappe } from '../hjelp.js';
 import { dodUrl } from '../brreg-tjener.js';
 import { harScript } from '../krav.js';
+import { ENTER, iTerminal as iPseudoterminal, iTerminalISammeProsess as iTerminal } from '../terminal.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const SMB = path.join(ROT, 'fixtures', 'smb');
 const HAR_SCRIPT = harScript(); // i CI: feiler testfilen om `script` mangler (test/krav.ts)
 
-/** Miljø for barneprosessen: uten CI (CI=true slår av spørsmål), uten farger, fast «i dag». */
-const MILJO = { NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, NH_DATO: '2026-11-22' } as const;
-const TERMINAL_ENV = (ekstra: Record<string, string> = {}): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NO_COLOR: '1',
-    NH_DATO: MILJO.NH_DATO,
-    TERM: 'xterm',
-    COLUMNS: '200',
-    LINES: '50',
-  };
-  delete env.CI;
-  delete env.FORCE_COLOR;
-  return { ...env, ...ekstra };
-};
-
-// Sekvenser fra inquirer (markørflytting, sletting) fjernes før vi leter etter tekst.
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Z0-9]/g;
-const ren = (s: string) => s.replace(ANSI, '').replace(/\r/g, '');
 const kriterium = (j: any, id: string) => j.kriterier.find((k: { id: string }) => k.id === id);
 
 const SPORSMAL = {
@@ -56,105 +37,14 @@ const SPORSMAL = {
 const ALLE_SPORSMAL = Object.values(SPORSMAL);
 
 const PIL_NED = '\x1b[B';
-const ENTER = '\r';
-
-type Steg = { vent: string; svar: string };
-type Terminalkjoring = { kode: number | null; ut: string };
-
-const aktive = new Set<ChildProcess>();
-afterEach(() => {
-  for (const p of aktive) p.kill('SIGKILL');
-  aktive.clear();
-});
-
-const sitat = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-/**
- * Kjør `nh <args>` i en pseudo-terminal (`script -qfec … /dev/null`). For hvert steg: vent (med tidsavbrudd)
- * til spørsmålsteksten står i utdataene etter forrige svar, og skriv svaret. Prosessen drepes alltid til slutt.
- */
-async function iTerminal(
-  args: string[],
-  steg: Steg[],
-  opts: { env?: Record<string, string>; tidsavbrudd?: number } = {},
-): Promise<Terminalkjoring> {
-  const tidsavbrudd = opts.tidsavbrudd ?? 20_000; // et tak, ikke en forventning: på en travel maskin tar oppstarten sekunder
-  const kommando = [process.execPath, NH, ...args].map(sitat).join(' ');
-  const p = spawn('script', ['-qfec', kommando, '/dev/null'], {
-    env: TERMINAL_ENV(opts.env),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  aktive.add(p);
-  let ut = '';
-  let lest = 0;
-  const lyttere = new Set<() => void>();
-  const varsle = () => {
-    for (const f of lyttere) f();
-  };
-  p.stdout!.on('data', (b: Buffer) => {
-    ut += b.toString('utf8');
-    varsle();
-  });
-  p.stderr!.on('data', (b: Buffer) => {
-    ut += b.toString('utf8');
-    varsle();
-  });
-  const slutt = new Promise<number | null>((resolve) => p.on('close', (kode) => resolve(kode)));
-  let ferdig = false;
-  void slutt.then(() => {
-    ferdig = true;
-    varsle();
-  });
-
-  const vent = (tekst: string) =>
-    new Promise<void>((resolve, reject) => {
-      const sjekk = () => {
-        const i = ren(ut).indexOf(tekst, lest);
-        if (i >= 0) {
-          lest = i + tekst.length;
-          done();
-          resolve();
-        } else if (ferdig) {
-          done();
-          reject(new Error(`nh avsluttet før «${tekst}» ble spurt. Utdata:\n${ren(ut)}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`Tidsavbrudd: ventet på «${tekst}» i ${tidsavbrudd} ms. Utdata:\n${ren(ut)}`));
-      }, tidsavbrudd);
-      const done = () => {
-        clearTimeout(timer);
-        lyttere.delete(sjekk);
-      };
-      lyttere.add(sjekk);
-      sjekk();
-    });
-
-  try {
-    for (const s of steg) {
-      await vent(s.vent);
-      p.stdin!.write(s.svar);
-    }
-    const kode = await Promise.race([
-      slutt,
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`Tidsavbrudd: nh ble ikke ferdig. Utdata:\n${ren(ut)}`)), tidsavbrudd),
-      ),
-    ]);
-    return { kode, ut: ren(ut) };
-  } finally {
-    p.stdin!.end();
-    if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-    aktive.delete(p);
-  }
-}
+/** Samme miljø som terminalene i test/terminal.ts (uten CI), for kjøringene uten TTY. */
+const MILJO = { NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, NH_DATO: '2026-11-22' } as const;
 
 /** Spørsmål inquirer har stilt («? <spørsmål>»); en feilmelding som nevner spørsmålet, teller ikke. */
 const ingenSporsmal = (tekst: string) =>
   ALLE_SPORSMAL.filter((s) => tekst.includes(`? ${s}`) || tekst.includes(`✔ ${s}`));
 
-describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørsmål»)', () => {
+describe('spørsmål i en terminal (docs/arkitektur.md «Spørsmål»)', () => {
   it('nh init <mappe> uten --navn/--orgnr spør om begge og lager arbeidsmappen', async () => {
     const mappe = path.join(tomMappe(), 'ny-hage');
     const r = await iTerminal(
@@ -421,15 +311,17 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
     expect(r.kode, r.ut).toBe(0);
     expect(r.ut).toMatch(/Måltall 2027 til AVI/);
   });
+});
 
+describe.skipIf(!HAR_SCRIPT)('det bygde binæret i en pseudo-terminal: med --json eller CI=true spør nh aldri', () => {
   it('med TTY men --json spør nh aldri: manglende verdi er exit 2 med JSON-feil', async () => {
     const ws = kopier(LITEN);
     const smb = kopier(SMB);
     const kjoringer = await Promise.all([
-      iTerminal(['init', path.join(tomMappe(), 'x'), '--json'], []),
-      iTerminal(['faktura', '--data', ws, '--json'], []),
-      iTerminal(['smb-sjekk', '--data', smb, '--offline', '--json'], []),
-      iTerminal(['årsrapport', '--data', ws, '--json'], []),
+      iPseudoterminal(['init', path.join(tomMappe(), 'x'), '--json'], []),
+      iPseudoterminal(['faktura', '--data', ws, '--json'], []),
+      iPseudoterminal(['smb-sjekk', '--data', smb, '--offline', '--json'], []),
+      iPseudoterminal(['årsrapport', '--data', ws, '--json'], []),
     ]);
     for (const r of kjoringer) {
       expect(r.kode, r.ut).toBe(2);
@@ -442,11 +334,11 @@ describe.skipIf(!HAR_SCRIPT)('spørsmål på en TTY (docs/arkitektur.md «Spørs
 
   it('med TTY men CI=true spør nh aldri: exit 2 som i et skript', async () => {
     const ws = kopier(LITEN);
-    const r = await iTerminal(['faktura', '--data', ws], [], { env: { CI: 'true' } });
+    const r = await iPseudoterminal(['faktura', '--data', ws], [], { env: { CI: 'true' } });
     expect(r.kode, r.ut).toBe(2);
     expect(ingenSporsmal(r.ut)).toEqual([]);
     expect(r.ut).toMatch(/Mangler --periode <åååå-mm>/);
-    const b = await iTerminal(['budsjett', '--data', kopier(DEMO), '--forhandsvis'], [], { env: { CI: 'true' } });
+    const b = await iPseudoterminal(['budsjett', '--data', kopier(DEMO), '--forhandsvis'], [], { env: { CI: 'true' } });
     expect(b.kode, b.ut).toBe(0);
     expect(ingenSporsmal(b.ut)).toEqual([]);
   });
