@@ -49,6 +49,69 @@ afterEach(() => {
 const sitat = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
+ * Det en terminalkjøring har vist (stdout og stderr, som i en terminal), og venting på en tekst i det: hvert treff
+ * leter videre etter det forrige, så samme spørsmål to ganger må stilles to ganger. Felles for begge terminalene.
+ */
+function lagSkjerm(tidsavbrudd: number) {
+  let ut = '';
+  let lest = 0;
+  let avsluttet = false;
+  const lyttere = new Set<() => void>();
+  const varsle = () => {
+    for (const f of lyttere) f();
+  };
+  const tekst = () => ren(ut);
+  return {
+    skriv(t: string): void {
+      ut += t;
+      varsle();
+    },
+    avsluttet(): void {
+      avsluttet = true;
+      varsle();
+    },
+    tekst,
+    /** Til `soke` står i utdataene etter forrige treff; feiler når kjøringen avslutter først, eller etter tidsavbruddet. */
+    vent(soke: string): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        const sjekk = () => {
+          const i = tekst().indexOf(soke, lest);
+          if (i >= 0) {
+            lest = i + soke.length;
+            done();
+            resolve();
+          } else if (avsluttet) {
+            done();
+            reject(new Error(`nh avsluttet før «${soke}» ble spurt. Utdata:\n${tekst()}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`Tidsavbrudd: ventet på «${soke}» i ${tidsavbrudd} ms. Utdata:\n${tekst()}`));
+        }, tidsavbrudd);
+        const done = () => {
+          clearTimeout(timer);
+          lyttere.delete(sjekk);
+        };
+        lyttere.add(sjekk);
+        sjekk();
+      });
+    },
+    /** Exit-koden når kjøringen er ferdig, høyst etter tidsavbruddet. */
+    ferdig<T>(slutt: Promise<T>): Promise<T> {
+      let timer: NodeJS.Timeout | undefined;
+      const tak = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Tidsavbrudd: nh ble ikke ferdig. Utdata:\n${tekst()}`)),
+          tidsavbrudd,
+        );
+      });
+      return Promise.race([slutt, tak]).finally(() => clearTimeout(timer));
+    },
+  };
+}
+
+/**
  * Kjør `nh <args>` i en pseudo-terminal (`script -qfec … /dev/null`). For hvert steg: vent (med tidsavbrudd)
  * til spørsmålsteksten står i utdataene etter forrige svar, og skriv svaret. Prosessen drepes alltid til slutt.
  */
@@ -64,64 +127,17 @@ export async function iTerminal(
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   aktive.add(p);
-  let ut = '';
-  let lest = 0;
-  const lyttere = new Set<() => void>();
-  const varsle = () => {
-    for (const f of lyttere) f();
-  };
-  p.stdout!.on('data', (b: Buffer) => {
-    ut += b.toString('utf8');
-    varsle();
-  });
-  p.stderr!.on('data', (b: Buffer) => {
-    ut += b.toString('utf8');
-    varsle();
-  });
+  const skjerm = lagSkjerm(tidsavbrudd);
+  p.stdout!.on('data', (b: Buffer) => skjerm.skriv(b.toString('utf8')));
+  p.stderr!.on('data', (b: Buffer) => skjerm.skriv(b.toString('utf8')));
   const slutt = new Promise<number | null>((resolve) => p.on('close', (kode) => resolve(kode)));
-  let ferdig = false;
-  void slutt.then(() => {
-    ferdig = true;
-    varsle();
-  });
-
-  const vent = (tekst: string) =>
-    new Promise<void>((resolve, reject) => {
-      const sjekk = () => {
-        const i = ren(ut).indexOf(tekst, lest);
-        if (i >= 0) {
-          lest = i + tekst.length;
-          done();
-          resolve();
-        } else if (ferdig) {
-          done();
-          reject(new Error(`nh avsluttet før «${tekst}» ble spurt. Utdata:\n${ren(ut)}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`Tidsavbrudd: ventet på «${tekst}» i ${tidsavbrudd} ms. Utdata:\n${ren(ut)}`));
-      }, tidsavbrudd);
-      const done = () => {
-        clearTimeout(timer);
-        lyttere.delete(sjekk);
-      };
-      lyttere.add(sjekk);
-      sjekk();
-    });
-
+  void slutt.then(() => skjerm.avsluttet());
   try {
     for (const s of steg) {
-      await vent(s.vent);
+      await skjerm.vent(s.vent);
       p.stdin!.write(s.svar);
     }
-    const kode = await Promise.race([
-      slutt,
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`Tidsavbrudd: nh ble ikke ferdig. Utdata:\n${ren(ut)}`)), tidsavbrudd),
-      ),
-    ]);
-    return { kode, ut: ren(ut) };
+    return { kode: await skjerm.ferdig(slutt), ut: skjerm.tekst() };
   } finally {
     p.stdin!.end();
     if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
@@ -194,20 +210,11 @@ export async function iTerminalISammeProsess(
   opts: { env?: Record<string, string>; tidsavbrudd?: number } = {},
 ): Promise<Terminalkjoring> {
   const tidsavbrudd = opts.tidsavbrudd ?? 20_000;
-  let ut = '';
-  let lest = 0;
-  const lyttere = new Set<() => void>();
-  const varsle = () => {
-    for (const f of lyttere) f();
-  };
-  const skriv = (t: string) => {
-    ut += t;
-    varsle();
-  };
+  const skjerm = lagSkjerm(tidsavbrudd);
+  const skriv = (t: string) => skjerm.skriv(t);
   const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
   const stdout = terminalStrom(skriv);
   const env: Record<string, string | undefined> = { ...TERMINAL_ENV(opts.env) };
-  let ferdig = false;
   const slutt = main(['node', 'nh', ...args], {
     stdout,
     stderr: terminalStrom(skriv),
@@ -216,47 +223,14 @@ export async function iTerminalISammeProsess(
     cwd: ROT,
     naa: () => new Date(`${MILJO.NH_DATO}T12:00:00Z`),
     terminal: { input, output: stdout },
-  }).finally(() => {
-    ferdig = true;
-    varsle();
-  });
-  const vent = (tekst: string) =>
-    new Promise<void>((resolve, reject) => {
-      const sjekk = () => {
-        const i = ren(ut).indexOf(tekst, lest);
-        if (i >= 0) {
-          lest = i + tekst.length;
-          done();
-          resolve();
-        } else if (ferdig) {
-          done();
-          reject(new Error(`nh avsluttet før «${tekst}» ble spurt. Utdata:\n${ren(ut)}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`Tidsavbrudd: ventet på «${tekst}» i ${tidsavbrudd} ms. Utdata:\n${ren(ut)}`));
-      }, tidsavbrudd);
-      const done = () => {
-        clearTimeout(timer);
-        lyttere.delete(sjekk);
-      };
-      lyttere.add(sjekk);
-      sjekk();
-    });
+  }).finally(() => skjerm.avsluttet());
   try {
     for (const s of steg) {
-      await vent(s.vent);
+      await skjerm.vent(s.vent);
       await naarNoenLytter(input);
       input.write(s.svar);
     }
-    const kode = await Promise.race([
-      slutt,
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`Tidsavbrudd: nh ble ikke ferdig. Utdata:\n${ren(ut)}`)), tidsavbrudd),
-      ),
-    ]);
-    return { kode, ut: ren(ut) };
+    return { kode: await skjerm.ferdig(slutt), ut: skjerm.tekst() };
   } finally {
     // Et spørsmål som fortsatt venter (testen feilet), avsluttes: inquirer får «lukket» og main() returnerer. Gjør
     // den ikke det innen 5 s, går testen videre med feilen den alt har.
