@@ -43,7 +43,8 @@ const arkNummer = (mal: string) => /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(m
  * — hvert ark får filteret fra sin egen overskriftsrad (den første raden med verdier, som i xlsx-les.ts).
  */
 export async function lesArkStrom(sti: string, lagFilter?: LagRaaFilter): Promise<LestArk[] | null> {
-  const leser = new WorkbookReader(createReadStream(sti), {
+  const fil = createReadStream(sti);
+  const leser = new WorkbookReader(fil, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -70,6 +71,9 @@ export async function lesArkStrom(sti: string, lagFilter?: LagRaaFilter): Promis
     // exceljs' strømleser feiler på noen filer (bl.a. når arbeidsboken ikke ble lest før arkene): den vanlige
     // leseren avgjør — den leser filen eller gir en feilmelding med filnavnet.
     return null;
+  } finally {
+    // Også når lesingen ga seg midt i filen: filen lukkes (på Windows hindrer et åpent håndtak at den erstattes).
+    fil.destroy();
   }
   if (!komplett(leser, lest, arkForStilene)) return null;
   return iArbeidsbokensRekkefolge(leser, perFil);
