@@ -14,7 +14,8 @@
  *   templates/ (src/io/pakke.ts, src/cli/main.ts) er de samme.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,3 +56,14 @@ await build({
     },
   ],
 });
+
+// Hovedhjelpen ferdig skrevet (issue 22 pkt. 8: `nh --help` ≤ 1,3 × `node -e 0`): bin/nh.js skriver den uten å laste
+// commander og definisjonene av alle kommandoene. Teksten lages av programmet selv (i et rør: bredden er
+// HJELPEBREDDE i src/cli/main.ts), så den er alltid den samme som commander ville skrevet;
+// test/e2e/pakke.test.ts sammenligner dem.
+const hjelp = spawnSync(process.execPath, [path.join(ROT, 'bin', 'nh.js'), '--help'], {
+  encoding: 'utf8',
+  env: { ...process.env, NH_UTEN_FERDIG_HJELP: '1' },
+});
+if (hjelp.status !== 0 || !hjelp.stdout) throw new Error(`nh --help feilet under byggingen: ${hjelp.stderr}`);
+writeFileSync(path.join(ut, 'hjelp.txt'), hjelp.stdout);

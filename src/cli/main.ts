@@ -80,13 +80,21 @@ export function lagProgram(): Command {
   return program;
 }
 
+/**
+ * Hjelpeteksten brytes ved 80 tegn, eller smalere i et smalere vindu: lange linjer i et bredt terminalvindu er
+ * tunge å lese, og teksten blir den samme i et rør, i CI og i de fleste terminaler. Da kan `nh --help` skrive den
+ * ferdige teksten bygget av scripts/bunt.mjs (dist/bunt/hjelp.txt, se bin/nh.js) uten å laste commander.
+ */
+export const HJELPEBREDDE = 80;
+const hjelpebredde = (kolonner: number | undefined) => Math.min(kolonner ?? HJELPEBREDDE, HJELPEBREDDE);
+
 /** Commanders utskrift går til kjøringens strømmer; feilmeldingene oversettes og samles for --json. */
 function utdata() {
   return {
     writeOut: (s: string) => void gjeldende().stdout.write(s),
     writeErr: (s: string) => void gjeldende().stderr.write(s),
-    getOutHelpWidth: () => gjeldende().stdout.columns ?? 80,
-    getErrHelpWidth: () => gjeldende().stderr.columns ?? 80,
+    getOutHelpWidth: () => hjelpebredde(gjeldende().stdout.columns),
+    getErrHelpWidth: () => hjelpebredde(gjeldende().stderr.columns),
     outputError: (s: string, skriv: (s: string) => void) => skriv(oversett(s)),
   };
 }

@@ -9,7 +9,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { nh, ROT, tomMappe } from '../hjelp.js';
+import { nh, nhProsess, ROT, tomMappe } from '../hjelp.js';
+import { main } from '../../src/cli/main.js';
 
 const kjor = promisify(execFile);
 
@@ -51,6 +52,40 @@ describe('nh docs (issue 19 pkt. 11)', () => {
         });
     }
     expect(feil).toEqual([]);
+  });
+});
+
+describe('nh --help uten å laste programmet (issue 22 pkt. 8)', () => {
+  it('binæret skriver den ferdige hjelpen (dist/bunt/hjelp.txt), lik den commander lager, for --help, -h og help', async () => {
+    expect(existsSync(path.join(ROT, 'dist', 'bunt', 'hjelp.txt'))).toBe(true);
+    const iProsess = (await nh(['--help'])).stdout;
+    expect(readFileSync(path.join(ROT, 'dist', 'bunt', 'hjelp.txt'), 'utf8')).toBe(iProsess);
+    for (const a of ['--help', '-h', 'help']) {
+      const r = await nhProsess([a]);
+      expect(r.kode).toBe(0);
+      expect(r.stdout, a).toBe(iProsess);
+    }
+  });
+
+  it('hjelpen brytes ved 80 tegn også i et bredt vindu (derfor er den ferdige teksten riktig der), smalere i et smalt', async () => {
+    const hjelp = async (columns: number) => {
+      let ut = '';
+      const kode = await main(['node', 'nh', '--help'], {
+        stdout: { write: (t: string) => (ut += t), columns },
+        stderr: { write: () => undefined },
+        stdinTTY: false,
+        env: { NO_COLOR: '1' },
+        cwd: ROT,
+        naa: () => new Date(),
+      });
+      expect(kode).toBe(0);
+      return ut;
+    };
+    const bred = await hjelp(200);
+    expect(bred).toBe((await nh(['--help'])).stdout);
+    expect(Math.max(...bred.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    // Et smalere vindu: commander bryter teksten på nytt (da bygger binæret den selv, se bin/nh.js).
+    expect(await hjelp(70)).not.toBe(bred);
   });
 });
 

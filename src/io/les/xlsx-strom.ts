@@ -106,19 +106,40 @@ async function lesArkene(
     if (nr === undefined || perFil.has(nr)) return false;
     const rader: Rad[] = [];
     perFil.set(nr, rader);
-    let filter: ((celler: readonly RaaCelle[]) => boolean) | null = null;
-    // Som `eachRow({ includeEmpty: false })` i den vanlige leseren: rader uten verdier (bare stil) tas ikke med.
-    for await (const rad of ark as unknown as AsyncIterable<ExcelJS.Row>) {
-      if (!rad.hasValues) continue;
+    await lesRadene(ark as unknown as Arkleser, rader, lagFilter);
+  }
+  return true;
+}
+
+type Arkleser = {
+  on(hendelse: 'row', f: (rad: ExcelJS.Row) => void): unknown;
+  on(hendelse: 'finished', f: () => void): unknown;
+  on(hendelse: 'error', f: (e: unknown) => void): unknown;
+  read(): Promise<void>;
+};
+
+/**
+ * Arkets rader med hendelser ('row'), ikke `for await` over arket: arkleseren gir radene i blokker (én per bit av
+ * filen), og en async-iterator koster flere promiser per rad — med AsyncLocalStorage (cli/prosess.ts) aktivt er det
+ * målbart på 34 000 rader. Samme rader i samme rekkefølge.
+ */
+function lesRadene(ark: Arkleser, rader: Rad[], lagFilter?: LagRaaFilter): Promise<void> {
+  let filter: ((celler: readonly RaaCelle[]) => boolean) | null = null;
+  return new Promise((ok, feil) => {
+    ark.on('row', (rad) => {
+      // Som `eachRow({ includeEmpty: false })` i den vanlige leseren: rader uten verdier (bare stil) tas ikke med.
+      if (!rad.hasValues) return;
       const r = radVerdier(rad);
       if (rader.length === 0)
         filter = lagFilter?.(r.celler.map((c) => (typeof c === 'symbol' ? '' : String(c ?? '').trim()))) ?? null;
       // En celle med Excel-feil eller formel uten verdi gis til filteret som tom: raden beholdes og feilen meldes.
-      else if (filter && !filter(r.celler.map((c) => (typeof c === 'symbol' ? null : c)))) continue;
+      else if (filter && !filter(r.celler.map((c) => (typeof c === 'symbol' ? null : c)))) return;
       rader.push(r);
-    }
-  }
-  return true;
+    });
+    ark.on('finished', ok);
+    ark.on('error', feil);
+    void ark.read();
+  });
 }
 
 /** Arkene i arbeidsbokens rekkefølge; null når et ark mangler eller zip-filen har et ark arbeidsboken ikke nevner. */
