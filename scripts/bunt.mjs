@@ -31,7 +31,12 @@ const pakkenavn = (s) =>
 const ut = path.join(ROT, 'dist', 'bunt');
 rmSync(ut, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(ROT, 'dist', 'cli', 'main.js')],
+  // To innganger: programmet, og arbeidertråden som lager PDF-ene (src/io/faktura/pdf-parallell.ts ser etter
+  // pdf-arbeider.js i samme mappe som seg selv); de deler pdfkit-biten.
+  entryPoints: {
+    main: path.join(ROT, 'dist', 'cli', 'main.js'),
+    'pdf-arbeider': path.join(ROT, 'dist', 'io', 'faktura', 'pdf-arbeider.js'),
+  },
   outdir: ut,
   bundle: true,
   splitting: true,

@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO, kopier, lesArk, nh, NH, ROT, avtrykk } from '../hjelp.js';
+import { DEMO, kopier, lesArk, nh, NH, nhProsess, ROT, avtrykk } from '../hjelp.js';
 import { harLibreOffice, regnOmAlle } from '../libreoffice.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
@@ -445,3 +445,22 @@ async function sammenlignXlsx(omregnet: string, j: any): Promise<void> {
     expect(tall(r[9])).toBeCloseTo(alle[i].mva, 2);
   });
 }
+
+describe('issue 22 pkt. 8: PDF-ene i en egen tråd i binæret', () => {
+  it('binæret (PDF-tråden) skriver de samme PDF- og EHF-filene byte for byte som kjøringen i samme prosess (hovedtråden)', async () => {
+    const [traad, samme] = [kopier(DEMO), kopier(DEMO)];
+    const args = (ws: string) => ['faktura', '--data', ws, '--periode', '2026-10', '--json'];
+    const [a, b] = await Promise.all([nhProsess(args(traad)), nh(args(samme))]);
+    expect(a.kode, a.stderr).toBe(0);
+    expect(b.kode, b.stderr).toBe(0);
+    for (const del of ['pdf', 'ehf']) {
+      const filer = (ws: string) => readdirSync(path.join(ws, 'faktura', '2026-10', del)).sort();
+      expect(filer(traad).length).toBe(21);
+      expect(filer(traad)).toEqual(filer(samme));
+      for (const f of filer(traad)) {
+        const les = (ws: string) => readFileSync(path.join(ws, 'faktura', '2026-10', del, f));
+        expect(les(traad).equals(les(samme)), `${del}/${f}`).toBe(true);
+      }
+    }
+  });
+});

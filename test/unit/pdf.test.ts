@@ -4,13 +4,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beregnFakturalinjer } from '../../src/domain/faktura/faktura.js';
 import { ehfFaktura } from '../../src/domain/faktura/ehf.js';
 import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
-import { pdfDokument, pdfFilnavn } from '../../src/io/faktura/pdf-skriv.js';
-import { tomMappe } from '../hjelp.js';
+import { pdfFilnavn } from '../../src/io/faktura/ehf-filer.js';
+import { pdfDokument } from '../../src/io/faktura/pdf-skriv.js';
+import { lagPdfer, startPdfTraad } from '../../src/io/faktura/pdf-parallell.js';
+import { ROT, tomMappe } from '../hjelp.js';
 
 function dokument(kid = '0100014') {
   const mv = [333_333, 333_333, 333_334];
@@ -94,5 +97,43 @@ describe('PDF-fakturaen (issue 21 pkt. 3)', () => {
       /Side 1 av 1/,
     ])
       expect(t).toMatch(m);
+  });
+});
+
+/** Tråden slik tsc bygger den (dist/, bygget av test/globalt.ts); kildene i src/ har ingen .js-tråd. */
+const ARBEIDER = pathToFileURL(path.join(ROT, 'dist', 'io', 'faktura', 'pdf-arbeider.js'));
+
+describe('PDF-ene i en egen tråd (issue 22 pkt. 8, io/faktura/pdf-parallell.ts)', () => {
+  it('tråden gir de samme bytene som hovedtråden, i dokumentenes rekkefølge', async () => {
+    const dokumenter = ['0100014', '0100022', '0100030', '0100048'].map((kid) => dokument(kid));
+    const traad = startPdfTraad(ARBEIDER);
+    expect(traad).not.toBeNull();
+    try {
+      const pdfer = await lagPdfer(dokumenter, traad);
+      for (const [i, d] of dokumenter.entries())
+        expect(Buffer.from(await pdfer.hent(i)).equals(Buffer.from(await pdfDokument(d))), `dokument ${i}`).toBe(true);
+    } finally {
+      traad!.avslutt();
+    }
+  });
+
+  it('uten tråden (kildene i src/, som i testene): null, og PDF-ene lages i hovedtråden', async () => {
+    expect(startPdfTraad(pathToFileURL(path.join(ROT, 'src', 'io', 'faktura', 'pdf-arbeider.js')))).toBeNull();
+    const pdfer = await lagPdfer([dokument()], null);
+    expect(Buffer.from(await pdfer.hent(0)).equals(Buffer.from(await pdfDokument(dokument())))).toBe(true);
+  });
+
+  it('en tråd som stopper før PDF-ene er laget, gir en feil der PDF-en ventes på — aldri et heng', async () => {
+    // Stoppet før dokumentene kom (avslutt() er asynkron: dokumentene sendes mens tråden stopper) …
+    const traad = startPdfTraad(ARBEIDER)!;
+    traad.avslutt();
+    await expect((await lagPdfer([dokument(), dokument('0100022')], traad)).hent(1)).rejects.toThrow(
+      /PDF-tråden stoppet/,
+    );
+    // … og etter at den har stoppet helt.
+    const stoppet = startPdfTraad(ARBEIDER)!;
+    stoppet.avslutt();
+    await new Promise((ok) => setTimeout(ok, 300));
+    await expect((await lagPdfer([dokument()], stoppet)).hent(0)).rejects.toThrow(/PDF-tråden stoppet/);
   });
 });

@@ -21,7 +21,8 @@ import { tripletexCsv } from './fakturaimport-skriv.js';
 import { powerofficeBilagCsv } from './poweroffice-skriv.js';
 import { powerofficeInnhold } from './regnskapsfiler.js';
 import { STOTTEBILAG_FIL, stottebilagCsv } from './stottebilag-skriv.js';
-import { ehfFilnavn } from './ehf-filer.js';
+import { ehfFilnavn, pdfFilnavn } from './ehf-filer.js';
+import { lagPdfer, type PdfTraad } from './pdf-parallell.js';
 import { fakturagrunnlagStier } from './fakturakjoring.js';
 
 export type Dokumentgrunnlag = {
@@ -36,6 +37,8 @@ export type Dokumentgrunnlag = {
   plan: Fakturaplan;
   /** Kjøperdata per orgnr etter spørsmålene (adresse fra Brønnøysundregistrene). */
   kunder: ReadonlyMap<string, Kunde>;
+  /** PDF-tråden startet da kjøringen begynte (pdf-parallell.ts), eller null: PDF-ene lages i hovedtråden. */
+  pdfTraad: PdfTraad | null;
 };
 
 type Dokumentart = 'fakturagrunnlag' | 'ehf' | 'pdf' | 'import' | 'bilag';
@@ -103,13 +106,12 @@ const fakturaSkriver: Dokumentskriver = {
   navn: 'PDF og EHF',
   lag: async (g) => {
     if (!g.formater.ehf && !g.formater.pdf) return [];
-    const pdfMod = g.formater.pdf ? await import('./pdf-skriv.js') : null;
+    const dokumenter = fakturadokumenter(g);
+    const pdfer = g.formater.pdf ? await lagPdfer(dokumenter, g.pdfTraad) : null;
     const ehfMod = g.formater.ehf ? await import('./ehf-skriv.js') : null;
     const ut: Dokument[] = [];
-    for (const d of fakturadokumenter(g)) {
-      const pdf = pdfMod
-        ? { filnavn: pdfMod.pdfFilnavn(d.nr, d.kjoper.orgnr), pdf: await pdfMod.pdfDokument(d) }
-        : null;
+    for (const [i, d] of dokumenter.entries()) {
+      const pdf = pdfer ? { filnavn: pdfFilnavn(d.nr, d.kjoper.orgnr), pdf: await pdfer.hent(i) } : null;
       if (pdf) ut.push({ sti: path.join(g.mappe, 'pdf', pdf.filnavn), innhold: pdf.pdf, art: 'pdf' });
       if (ehfMod) {
         const sti = path.join(g.mappe, 'ehf', ehfFilnavn(d.nr, d.kjoper.orgnr, d.type === 'kreditnota'));
@@ -184,7 +186,11 @@ export async function lagDokumenter(
   g: Dokumentgrunnlag,
   skrivere: readonly Dokumentskriver[] = DOKUMENTSKRIVERE,
 ): Promise<Dokument[]> {
+  // Alle skriverne startes før den første er ferdig: PDF-ene (i en egen tråd, pdf-parallell.ts) lages mens
+  // fakturagrunnlaget skrives. Filene kommer likevel i skrivernes rekkefølge.
+  const startet = skrivere.map((s) => s.lag(g));
+  for (const p of startet) p.catch(() => undefined); // feilen meldes der den ventes på, under
   const ut: Dokument[] = [];
-  for (const s of skrivere) ut.push(...(await s.lag(g)));
+  for (const p of startet) ut.push(...(await p));
   return ut;
 }

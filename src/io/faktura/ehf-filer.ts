@@ -1,8 +1,12 @@
-/** EHF-filene i faktura/<periode>/ehf/ (uten å laste xmlbuilder2). */
+/** EHF- og PDF-filene i faktura/<periode>/ (uten å laste xmlbuilder2 eller pdfkit). */
 import { readdir } from 'node:fs/promises';
 
 export function ehfFilnavn(nr: string, orgnr: string, kreditnota: boolean): string {
   return `${nr}-${orgnr}${kreditnota ? '-kreditnota' : ''}.xml`;
+}
+
+export function pdfFilnavn(nr: string, orgnr: string): string {
+  return `${nr}-${orgnr}.pdf`;
 }
 
 /** Navnene på EHF-filene nh skriver (`<nr>-<orgnr>[-kreditnota].xml`) i en mappe. */

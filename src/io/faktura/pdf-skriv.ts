@@ -78,7 +78,7 @@ function medLayoutHurtiglager(font: fontkit.Font): fontkit.Font {
 }
 
 /** WOFF 1.0 → TrueType: tabellene er zlib-komprimert hver for seg; TrueType har dem ukomprimert, 4-byte-justert. */
-export function woffTilTtf(woff: Buffer): Buffer {
+function woffTilTtf(woff: Buffer): Buffer {
   if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
   const antall = woff.readUInt16BE(12);
   const hode = Buffer.alloc(12 + 16 * antall);
@@ -114,10 +114,6 @@ const A4 = { b: 595.28, h: 841.89 };
 const MARG = 48;
 const BREDDE = A4.b - 2 * MARG;
 const GRAA = '#555555';
-
-export function pdfFilnavn(nr: string, orgnr: string): string {
-  return `${nr}-${orgnr}.pdf`;
-}
 
 /** «923609016» → «923 609 016»; «15031203454» → «1503 12 03454». */
 const orgnrTekst = (o: string) => o.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
@@ -294,10 +290,15 @@ function bunntekst(doc: Dok, d: EhfDokument): void {
   }
 }
 
+/** Skriftene (første gang: lest og pakket ut), så PDF-tråden kan gjøre det før dokumentene er klare. */
+export function lastSkrifter(): { vanlig: fontkit.Font; fet: fontkit.Font } {
+  skrifter ??= { vanlig: skrift(400), fet: skrift(700) };
+  return skrifter;
+}
+
 /** PDF-en for ett dokument. Samme inndata gir de samme bytene (fast opprettelsesdato = dokumentets dato). */
 export function pdfDokument(d: EhfDokument): Promise<Uint8Array> {
-  skrifter ??= { vanlig: skrift(400), fet: skrift(700) };
-  const sk = skrifter;
+  const sk = lastSkrifter();
   const dato = new Date(`${d.utstedt}T00:00:00Z`);
   const tittel = `${d.type === 'kreditnota' ? 'Kreditnota' : 'Faktura'} ${d.nr}`;
   const doc = new PDFDocument({

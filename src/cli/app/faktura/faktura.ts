@@ -25,6 +25,7 @@ import { planleggKjoring, type FakturaInndata, type Fakturaplan } from '../../..
 import { aapneArbeidsmappe, type Arbeidsmappe } from '../../../io/arbeidsmappe.js';
 import type { Dokument } from '../../../io/faktura/dokumenter.js';
 import { skrivKjoring } from '../../../io/faktura/kjoringsskriving.js';
+import { startPdfTraad, type PdfTraad } from '../../../io/faktura/pdf-parallell.js';
 import { sammenlignSendte } from '../../../io/faktura/regnskapsfiler.js';
 import { vedSamtidigSkriving, type LestRegister } from '../../../io/faktura/stotteregister.js';
 import type { Kontekst, Resultat } from '../../kontekst.js';
@@ -32,6 +33,7 @@ import { flaggEllerSpor } from '../felles.js';
 import type { FakturaValg } from './valg.js';
 import { lesInndata } from './les.js';
 import { avklarKjopere } from './sporsmal.js';
+import { velgFormater } from './dokumenter.js';
 import { tekst } from './tekst.js';
 import { alleredeFakturert, avvist, fakturaJson, notater, uendret, utfilerAv } from './utdata.js';
 
@@ -98,6 +100,27 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
   // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
   // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
   const kjoring = { id: `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`, tidspunkt: tidsmerke(k) };
+  // PDF-ene lages i en egen tråd, som laster pdfkit mens inndataene leses og planen lages (io/faktura/pdf-parallell.ts).
+  const pdfTraad = !valg.forhandsvis && velgFormater(am.config.faktura, valg.format).pdf ? startPdfTraad() : null;
+  try {
+    return await kjor(k, am, { periode, valg, kjoring, stotte, pdfTraad });
+  } finally {
+    pdfTraad?.avslutt();
+  }
+}
+
+async function kjor(
+  k: Kontekst,
+  am: Arbeidsmappe,
+  r: {
+    periode: Maaned;
+    valg: FakturaValg;
+    kjoring: { id: string; tidspunkt: string };
+    stotte: ReturnType<typeof stottevalg>;
+    pdfTraad: PdfTraad | null;
+  },
+): Promise<Resultat> {
+  const { periode, valg, kjoring, stotte } = r;
   const { inn, reg } = await lesInndata(k, am, periode, valg, kjoring, stotte);
   // Planen kontrollerer registeret mot filene ved siden av det; et brudd mens en annen kjøring skriver, er den.
   const plan = await vedSamtidigSkriving(am, reg.sti, reg.versjon, async () => planleggKjoring(inn));
@@ -110,7 +133,7 @@ export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat>
   if (valg.forhandsvis) return { json: fakturaJson(am, inn, plan, valg, null), tekst: tekst(am, plan, valg, null) };
 
   const mappe = am.sti('faktura', periode);
-  const g = { ...inn, mappe, naeringshage: am.config.naeringshage.navn, kunder, plan };
+  const g = { ...inn, mappe, naeringshage: am.config.naeringshage.navn, kunder, plan, pdfTraad: r.pdfTraad };
   // Skriverne (exceljs, csv-stringify, EHF, PDF) lastes først her: --forhandsvis og en avvist kjøring laster dem aldri
   // (issue 22 pkt. 8; docs/ytelse.md).
   const { lagDokumenter } = await import('../../../io/faktura/dokumenter.js');
