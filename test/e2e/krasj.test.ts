@@ -27,6 +27,12 @@ import { kryssjekk } from '../kryssjekk.js';
 
 const LITEN = path.join(ROT, 'fixtures', 'faktura', 'liten');
 const P = ['--periode', '2026-10'];
+/**
+ * Hvert øyeblikk i skrivingen der en krasj gir en egen tilstand på disken. To navn på samme øyeblikk testes én gang
+ * (src/io/skriv/skriv.ts kaller dem rett etter hverandre, uten noe imellom): «stotteregister:for-rename» er
+ * «faktura:for-register» (begge i registerets forRename), og «etter-rename:stotteregister.csv» er
+ * «stotteregister:etter-rename».
+ */
 const PUNKTER = [
   'for-rename',
   'faktura:for-dokumenter',
@@ -34,8 +40,6 @@ const PUNKTER = [
   'etter-rename:fakturagrunnlag.csv',
   'faktura:for-register',
   'stotteregister:halvskrevet',
-  'stotteregister:for-rename',
-  'etter-rename:stotteregister.csv',
   'stotteregister:etter-rename',
 ];
 
@@ -44,7 +48,7 @@ const PUNKTER = [
  * før kjøringen, og neste kjøring fakturerer perioden (etter «faktura:for-register» med advarselen om den
  * avbrutte kjøringen).
  */
-const FOR_REGISTERET = ['stotteregister:halvskrevet', 'stotteregister:for-rename', 'faktura:for-register'];
+const FOR_REGISTERET = ['stotteregister:halvskrevet', 'faktura:for-register'];
 /** Etter at registeret er døpt om: perioden står i registeret, og neste kjøring sier «allerede fakturert». */
 const ETTER_REGISTERET = 'stotteregister:etter-rename';
 
@@ -133,7 +137,7 @@ describe('krasj midt i nh faktura', () => {
   );
 
   it('testpunktene ble faktisk truffet (prosessen ble drept)', async () => {
-    expect(drept).toBeGreaterThanOrEqual(6);
+    expect(drept).toBe(PUNKTER.length);
   });
 });
 

@@ -95,15 +95,18 @@ function stottevalg(k: Kontekst, periode: Maaned, valg: FakturaValg, s: FakturaO
 
 export async function faktura(k: Kontekst, valg: FakturaValg): Promise<Resultat> {
   const periode = await hentPeriode(k, valg.periode);
-  const am = await aapneArbeidsmappe(k.data);
-  const stotte = stottevalg(k, periode, valg, am.config.faktura);
-  // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
-  // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
-  const kjoring = { id: `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`, tidspunkt: tidsmerke(k) };
-  // PDF-ene lages i en egen tråd, som laster pdfkit mens inndataene leses og planen lages (io/faktura/pdf-parallell.ts).
-  const pdfTraad = !valg.forhandsvis && velgFormater(am.config.faktura, valg.format).pdf ? startPdfTraad() : null;
+  // PDF-ene lages i en egen tråd, startet før noe leses: den laster pdfkit og skriftene mens nh.json, registeret
+  // og datasettene leses og planen lages (io/faktura/pdf-parallell.ts). Uten PDF-er stoppes den med en gang.
+  const pdfTraad = valg.forhandsvis ? null : startPdfTraad();
   try {
-    return await kjor(k, am, { periode, valg, kjoring, stotte, pdfTraad });
+    const am = await aapneArbeidsmappe(k.data);
+    const stotte = stottevalg(k, periode, valg, am.config.faktura);
+    // Kjøringens id: tidspunktet for sporbarhet, og et tilfeldig tillegg så to kjøringer aldri får samme id —
+    // heller ikke med låst klokke (NH_DATO) — og en blanding av utfiler og register alltid kan oppdages.
+    const kjoring = { id: `${tidsmerke(k)}-${randomBytes(3).toString('hex')}`, tidspunkt: tidsmerke(k) };
+    const pdf = velgFormater(am.config.faktura, valg.format).pdf;
+    if (!pdf) pdfTraad?.avslutt();
+    return await kjor(k, am, { periode, valg, kjoring, stotte, pdfTraad: pdf ? pdfTraad : null });
   } finally {
     pdfTraad?.avslutt();
   }
