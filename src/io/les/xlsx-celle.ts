@@ -5,7 +5,7 @@ import type { RaaCelle } from '../../domain/felles/felter.js';
 export const FORMEL_UTEN_VERDI = Symbol('formel-uten-verdi');
 export const FEILVERDI = Symbol('feilverdi');
 
-type Celle = RaaCelle | typeof FORMEL_UTEN_VERDI | typeof FEILVERDI;
+export type Celle = RaaCelle | typeof FORMEL_UTEN_VERDI | typeof FEILVERDI;
 /** En rad med Excel-radnummeret og cellenes verdier (kolonne A først). */
 export type Rad = { nr: number; celler: Celle[] };
 
@@ -29,20 +29,9 @@ function celleVerdi(c: ExcelJS.Cell): Celle {
   if (v === null || v === undefined) return null;
   if (typeof v === 'object' && !(v instanceof Date)) {
     const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      // `c.result`, ikke `c.value.result`: exceljs' value dropper et lagret resultat som er 0 (eller NaN).
-      const resultat = (c as { result?: unknown }).result ?? o.result;
-      if (resultat === undefined || resultat === null) {
-        // Et tomt tekstresultat («""») lagres som <v></v>, og exceljs leser det som «intet resultat». En formel som
-        // kan gi "" (f.eks. nh sine egne «IF(F5=0,"",…)» i maltall-<år>.xlsx) leses derfor som tom celle.
-        const formel = String(o.formula ?? '');
-        return formel.includes('""') ? null : FORMEL_UTEN_VERDI;
-      }
-      if (typeof resultat === 'object' && 'error' in resultat) return FEILVERDI;
-      // Strømleseren gir et feilresultat (#VERDI!, #REF! …) som NaN: det er også en Excel-feil.
-      if (typeof resultat === 'number' && Number.isNaN(resultat)) return FEILVERDI;
-      return primitiv(resultat, c.numFmt);
-    }
+    // `c.result`, ikke `c.value.result`: exceljs' value dropper et lagret resultat som er 0 (eller NaN).
+    if ('formula' in o || 'sharedFormula' in o)
+      return formelVerdi(String(o.formula ?? ''), (c as { result?: unknown }).result ?? o.result, c.numFmt);
     if ('error' in o) return FEILVERDI;
     if ('richText' in o && Array.isArray(o.richText))
       return (o.richText as { text: string }[]).map((r) => r.text).join('');
@@ -50,6 +39,19 @@ function celleVerdi(c: ExcelJS.Cell): Celle {
     return null;
   }
   return primitiv(v, c.numFmt);
+}
+
+/** En formelcelle: det lagrede resultatet, eller hvorfor det ikke finnes (felles for arkleseren i xlsx-ark.ts). */
+export function formelVerdi(formel: string, resultat: unknown, numFmt: string | undefined): Celle {
+  if (resultat === undefined || resultat === null) {
+    // Et tomt tekstresultat («""») lagres som <v></v>, og exceljs leser det som «intet resultat». En formel som
+    // kan gi "" (f.eks. nh sine egne «IF(F5=0,"",…)» i maltall-<år>.xlsx) leses derfor som tom celle.
+    return formel.includes('""') ? null : FORMEL_UTEN_VERDI;
+  }
+  if (typeof resultat === 'object' && 'error' in resultat) return FEILVERDI;
+  // Strømleseren gir et feilresultat (#VERDI!, #REF! …) som NaN: det er også en Excel-feil.
+  if (typeof resultat === 'number' && Number.isNaN(resultat)) return FEILVERDI;
+  return primitiv(resultat, numFmt);
 }
 
 /** Tallformat med timer/sekunder men uten dag og år: [t]:mm, t:mm, mm:ss (en varighet, ikke en dato). */
@@ -70,7 +72,8 @@ function somVarighet(d: Date): string {
   return `${t}:${String(m).padStart(2, '0')}${s ? `:${String(s).padStart(2, '0')}` : ''}`;
 }
 
-function primitiv(v: unknown, numFmt: string | undefined): RaaCelle {
+/** En verdi eller et formelresultat: en tidscelle blir «7:30», et prosentformatert tall «75 %». */
+export function primitiv(v: unknown, numFmt: string | undefined): RaaCelle {
   if (v instanceof Date) return erTidsformat(numFmt) && v.getTime() >= EXCEL_NULL ? somVarighet(v) : v;
   if (typeof v === 'number') {
     if (numFmt?.includes('%')) return `${Number((v * 100).toPrecision(12))} %`;

@@ -1,7 +1,8 @@
 /**
  * Rask lesing av en xlsx-fil (issue 22 pkt. 8): exceljs' strømleser (`ExcelJS.stream.xlsx.WorkbookReader`)
- * pakker ut og leser arkene mens filen leses, uten å bygge hele arbeidsboken med stiler og modell for hver celle
- * Cellene tolkes med en gang (xlsx-celle.ts, likt for begge leserne), så ingen Row- og Cell-objekter holdes.
+ * pakker ut filen og leser arbeidsboken, relasjonene, de delte tekstene og stilene mens filen leses, uten å bygge
+ * hele arbeidsboken. Arkenes XML tolkes i xlsx-ark.ts (htmlparser2, ikke exceljs' arkleser): cellene blir nh-verdier
+ * med en gang etter reglene i xlsx-celle.ts, så ingen Row- og Cell-objekter lages.
  *
  * Strømleseren kjenner arknavn og synlighet (skjult/veryHidden) først når arbeidsboken er lest ferdig, så radene
  * fra hvert ark samles og arket velges etterpå. Finner vi ikke ut sikkert hvilket ark en fil hører til (uvanlig
@@ -11,7 +12,8 @@
 import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Rad, radVerdier } from './xlsx-celle.js';
+import type { Rad } from './xlsx-celle.js';
+import { type Arbeidsbok, lesArkXml } from './xlsx-ark.js';
 import type { LagRaaFilter } from './raa-tabell.js';
 import type { RaaCelle } from '../../domain/felles/felter.js';
 
@@ -19,20 +21,39 @@ export type LestArk = { name: string; state?: string; columnCount: number; rader
 
 type Modell = { sheets?: { name: string; state?: string; rId: string }[] };
 type Relasjon = { Id: string; Target: string; Type?: string };
-type Leser = ExcelJS.stream.xlsx.WorkbookReader & {
+/** Et ark fra strømleseren: filnummeret (sheetN.xml) og XML-en, bit for bit. */
+type ArkXml = { nr: string; xml: AsyncIterable<Buffer | string> };
+type Leser = {
   model?: Modell;
   workbookRels?: Relasjon[];
   sharedStrings?: unknown[];
+  properties?: { model?: { date1904?: boolean } };
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
   on(hendelse: 'entry', f: (e: { type: string; id?: string }) => void): unknown;
+  [Symbol.asyncIterator](): AsyncIterator<ArkXml>;
 };
+type Konstruktor = new (
+  inn: NodeJS.ReadableStream,
+  valg: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+) => Leser & { _emitEntry(e: { type: string; id?: string }): void };
 
 /**
  * Bare strømleseren, ikke hele exceljs (som også laster skriverne og alle xform-ene): halve lastetiden.
- * Samme pakke og versjon som `import ExcelJS from 'exceljs'` gir; typene er exceljs' egne.
+ * Samme pakke og versjon som `import ExcelJS from 'exceljs'` gir.
  */
-const WorkbookReader = createRequire(import.meta.url)(
-  'exceljs/lib/stream/xlsx/workbook-reader.js',
-) as typeof ExcelJS.stream.xlsx.WorkbookReader;
+const WorkbookReader = createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-reader.js') as Konstruktor;
+
+/**
+ * exceljs leser zip-filen, arbeidsboken, relasjonene, de delte tekstene og stilene; arkene selv gis videre som XML
+ * (i stedet for exceljs' arkleser) og tolkes i xlsx-ark.ts. `_parseWorksheet` er exceljs' eget steg for et ark
+ * (lib/stream/xlsx/workbook-reader.js, 4.4.0): samme melding ('entry'), men arkets XML i stedet for en arkleser.
+ */
+class ArkStromleser extends WorkbookReader {
+  *_parseWorksheet(xml: AsyncIterable<Buffer | string>, nr: string) {
+    this._emitEntry({ type: 'worksheet', id: nr });
+    yield { eventType: 'worksheet', value: { nr, xml } satisfies ArkXml };
+  }
+}
 
 /** «/xl/worksheets/sheet1.xml» og «worksheets/sheet1.xml» → «1». */
 const arkNummer = (mal: string) => /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(mal)?.[1];
@@ -44,29 +65,24 @@ const arkNummer = (mal: string) => /(?:^|\/)worksheets\/sheet(\d+)\.xml$/.exec(m
  */
 export async function lesArkStrom(sti: string, lagFilter?: LagRaaFilter): Promise<LestArk[] | null> {
   const fil = createReadStream(sti);
-  const leser = new WorkbookReader(fil, {
+  const leser = new ArkStromleser(fil, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'emit',
-  }) as Leser;
-  // Filnummeret (sheetN.xml) meldes rett før arket leveres; exceljs bytter ut arkets id med modellens.
-  let sisteNr: string | undefined;
+  });
   const lest = new Set<string>();
   // Et ark lest før stilene får ikke tallformatene sine (en dato blir et tall). exceljs venter med arkene til de
   // delte tekstene er lest, men ikke til stilene.
   let arkForStilene = false;
   leser.on('entry', (e) => {
-    if (e.type === 'worksheet') {
-      sisteNr = e.id;
-      if (!lest.has('styles')) arkForStilene = true;
-    }
+    if (e.type === 'worksheet' && !lest.has('styles')) arkForStilene = true;
     lest.add(e.type);
   });
   const perFil = new Map<string, Rad[]>();
   try {
-    if (!(await lesArkene(leser, perFil, () => sisteNr, lagFilter))) return null;
+    if (!(await lesArkene(leser, perFil, lagFilter))) return null;
   } catch {
     // exceljs' strømleser feiler på noen filer (bl.a. når arbeidsboken ikke ble lest før arkene): den vanlige
     // leseren avgjør — den leser filen eller gir en feilmelding med filnavnet.
@@ -94,52 +110,38 @@ function komplett(leser: Leser, lest: Set<string>, arkForStilene: boolean): bool
   return true;
 }
 
-/** Radene fra hvert ark i zip-filen etter filnummer; false når et ark kommer uten nummer eller to ganger. */
-async function lesArkene(
-  leser: Leser,
-  perFil: Map<string, Rad[]>,
-  sisteNr: () => string | undefined,
-  lagFilter?: LagRaaFilter,
-): Promise<boolean> {
-  for await (const ark of leser) {
-    const nr = sisteNr();
-    if (nr === undefined || perFil.has(nr)) return false;
+/**
+ * Radene fra hvert ark i zip-filen etter filnummer; false når et ark kommer to ganger, før arbeidsboken (da vet
+ * vi ikke om datoene regnes fra 1900 eller 1904), eller er uvanlig (xlsx-ark.ts).
+ */
+async function lesArkene(leser: Leser, perFil: Map<string, Rad[]>, lagFilter?: LagRaaFilter): Promise<boolean> {
+  for await (const { nr, xml } of leser) {
+    if (perFil.has(nr) || !leser.properties) return false;
     const rader: Rad[] = [];
     perFil.set(nr, rader);
-    await lesRadene(ark as unknown as Arkleser, rader, lagFilter);
+    const bok: Arbeidsbok = {
+      delteTekster: leser.sharedStrings,
+      stil: (id) => leser.styles.getStyleModel(id),
+      dato1904: leser.properties.model?.date1904,
+    };
+    if (!(await lesArkXml(xml, bok, medFilter(rader, lagFilter)))) return false;
   }
   return true;
 }
 
-type Arkleser = {
-  on(hendelse: 'row', f: (rad: ExcelJS.Row) => void): unknown;
-  on(hendelse: 'finished', f: () => void): unknown;
-  on(hendelse: 'error', f: (e: unknown) => void): unknown;
-  read(): Promise<void>;
-};
-
 /**
- * Arkets rader med hendelser ('row'), ikke `for await` over arket: arkleseren gir radene i blokker (én per bit av
- * filen), og en async-iterator koster flere promiser per rad — med AsyncLocalStorage (cli/prosess.ts) aktivt er det
- * målbart på 34 000 rader. Samme rader i samme rekkefølge.
+ * Hver rad med verdier legges i `rader`, med mindre filteret fra arkets overskriftsrad (den første raden med
+ * verdier) avviser den.
  */
-function lesRadene(ark: Arkleser, rader: Rad[], lagFilter?: LagRaaFilter): Promise<void> {
+function medFilter(rader: Rad[], lagFilter?: LagRaaFilter): (r: Rad) => void {
   let filter: ((celler: readonly RaaCelle[]) => boolean) | null = null;
-  return new Promise((ok, feil) => {
-    ark.on('row', (rad) => {
-      // Som `eachRow({ includeEmpty: false })` i den vanlige leseren: rader uten verdier (bare stil) tas ikke med.
-      if (!rad.hasValues) return;
-      const r = radVerdier(rad);
-      if (rader.length === 0)
-        filter = lagFilter?.(r.celler.map((c) => (typeof c === 'symbol' ? '' : String(c ?? '').trim()))) ?? null;
-      // En celle med Excel-feil eller formel uten verdi gis til filteret som tom: raden beholdes og feilen meldes.
-      else if (filter && !filter(r.celler.map((c) => (typeof c === 'symbol' ? null : c)))) return;
-      rader.push(r);
-    });
-    ark.on('finished', ok);
-    ark.on('error', feil);
-    void ark.read();
-  });
+  return (r) => {
+    if (rader.length === 0)
+      filter = lagFilter?.(r.celler.map((c) => (typeof c === 'symbol' ? '' : String(c ?? '').trim()))) ?? null;
+    // En celle med Excel-feil eller formel uten verdi gis til filteret som tom: raden beholdes og feilen meldes.
+    else if (filter && !filter(r.celler.map((c) => (typeof c === 'symbol' ? null : c)))) return;
+    rader.push(r);
+  };
 }
 
 /** Arkene i arbeidsbokens rekkefølge; null når et ark mangler eller zip-filen har et ark arbeidsboken ikke nevner. */
