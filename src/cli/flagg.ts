@@ -28,18 +28,21 @@ export function asciiArgv(argv: string[], skrevet: Map<string, string> = new Map
   return argv.map((a, i) => {
     if (i < 2) return a;
     if (a === '--') forsteArg = false;
-    if (a.startsWith('--')) {
-      const [navn = '', ...verdi] = a.split('=');
-      const ascii = tilAscii(navn);
-      if (ascii in NORSKE_FLAGG) skrevet.set(ascii, navn);
-      if (ascii !== navn) return [ascii, ...verdi].join('=');
-    }
+    if (a.startsWith('--')) return asciiFlagg(a, skrevet);
     if (forsteArg && !a.startsWith('-')) {
       forsteArg = false;
       return a === 'årsrapport' ? 'aarsrapport' : a;
     }
     return a;
   });
+}
+
+/** Ett `--flagg[=verdi]`: navnet i ASCII (verdien urørt), og husker hvordan et norsk flagg ble skrevet. */
+function asciiFlagg(a: string, skrevet: Map<string, string>): string {
+  const [navn = '', ...verdi] = a.split('=');
+  const ascii = tilAscii(navn);
+  if (ascii in NORSKE_FLAGG) skrevet.set(ascii, navn);
+  return ascii !== navn ? [ascii, ...verdi].join('=') : a;
 }
 
 /** Et flagg slik meldingene skal vise det: som brukeren skrev det i denne kjøringen, ellers norsk. */

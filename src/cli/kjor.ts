@@ -46,26 +46,48 @@ function medFlaggSomSkrevet(d: Diagnostikk): Diagnostikk {
 }
 
 export function haandterFeil(u: Utskrift, e: unknown, json: boolean, advarslerInn: Diagnostikk[] = []): number {
-  const { farge, skrivFeil, skrivJson, visDiagnostikk } = u;
   const advarsler = advarslerInn.map(medFlaggSomSkrevet);
   const kommando = gjeldende().kommando ?? null;
   // Filsystemet sa nei (EACCES, ENOSPC, EISDIR …): brukerens miljø, exit 2 med stien og hva som kan gjøres.
   if (erMiljoFeil(e)) e = new InndataFeil([miljoDiagnostikk(e, undefined, process.platform === 'win32')]);
-  if (e instanceof InndataFeil) {
-    const feil = e.diagnostikk.map(medFlaggSomSkrevet);
-    visDiagnostikk([...samleAdvarsler(advarsler), ...feil]);
-    // Aldri «Ingenting er skrevet» når noe faktisk ble erstattet før feilen.
-    const skrevet = e.skrevet.length ? `Skrevet før feilen: ${e.skrevet.join(', ')}.` : 'Ingenting er skrevet.';
-    skrivFeil(farge.red(`${feil.length} feil. ${skrevet}`));
-    const skrevetJson = e.skrevet.length ? { skrevet: e.skrevet } : {};
-    if (json) skrivJson(konvolutt(kommando, 2, { feil, ...skrevetJson }, advarsler));
-    return 2;
-  }
+  if (e instanceof InndataFeil) return visInndataFeil(u, e, json, kommando, advarsler);
   const err = e as Error;
   if (err && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
-    skrivFeil('Avbrutt.');
+    u.skrivFeil('Avbrutt.');
     return 2;
   }
+  return visInternFeil(u, e, json, kommando, advarsler);
+}
+
+/** Ugyldig inndata, bruk eller miljø: feilene (etter advarslene), hva som ble skrevet, exit 2. */
+function visInndataFeil(
+  u: Utskrift,
+  e: InndataFeil,
+  json: boolean,
+  kommando: string | null,
+  advarsler: Diagnostikk[],
+): number {
+  const { farge, skrivFeil, skrivJson, visDiagnostikk } = u;
+  const feil = e.diagnostikk.map(medFlaggSomSkrevet);
+  visDiagnostikk([...samleAdvarsler(advarsler), ...feil]);
+  // Aldri «Ingenting er skrevet» når noe faktisk ble erstattet før feilen.
+  const skrevet = e.skrevet.length ? `Skrevet før feilen: ${e.skrevet.join(', ')}.` : 'Ingenting er skrevet.';
+  skrivFeil(farge.red(`${feil.length} feil. ${skrevet}`));
+  const skrevetJson = e.skrevet.length ? { skrevet: e.skrevet } : {};
+  if (json) skrivJson(konvolutt(kommando, 2, { feil, ...skrevetJson }, advarsler));
+  return 2;
+}
+
+/** En feil i nh selv: meldingen (stakken med NH_DEBUG), exit 3. */
+function visInternFeil(
+  u: Utskrift,
+  e: unknown,
+  json: boolean,
+  kommando: string | null,
+  advarsler: Diagnostikk[],
+): number {
+  const { farge, skrivFeil, skrivJson } = u;
+  const err = e as Error;
   skrivFeil(farge.red(`Intern feil i nh: ${err?.message ?? String(e)}`));
   if (gjeldende().env.NH_DEBUG) skrivFeil(err?.stack ?? '');
   else skrivFeil('Kjør med NH_DEBUG=1 for detaljer, og meld feilen.');

@@ -65,37 +65,14 @@ export function planleggFakturadato(a: {
   const slutt = sisteDag(a.periode);
   const frist = fristForTilbakedatering(a.periode);
   const lov = a.idag > slutt && a.idag <= frist;
-  const paragraf = 'bokføringsforskriften § 5-1-3 tredje ledd';
   const vindu = `de ${VIRKEDAGER_TILBAKEDATERING} første virkedagene i ${maanedsnavn(frist)} (til og med ${formatDato(frist)})`;
-  if (a.flagg !== undefined && a.flagg > a.idag)
-    return {
-      feil: `--fakturadato ${formatDato(a.flagg)} er etter i dag (${formatDato(a.idag)}): en faktura dateres den dagen den utstedes.`,
-      forventet: `i dag (${formatDato(a.idag)})${lov ? ` eller periodens siste dag (${formatDato(slutt)})` : ''}`,
-    };
-  if (a.flagg !== undefined && a.flagg < a.idag && !(a.flagg === slutt && lov))
-    return {
-      feil: `--fakturadato ${formatDato(a.flagg)} er før i dag (${formatDato(a.idag)}). En faktura kan bare tilbakedateres til periodens siste dag (${formatDato(slutt)}), og bare når den utstedes innen ${vindu} (${paragraf}).`,
-      forventet: lov
-        ? `i dag (${formatDato(a.idag)}) eller ${formatDato(slutt)}`
-        : `i dag (${formatDato(a.idag)}), eller utelat --fakturadato`,
-    };
+  const feil = a.flagg !== undefined ? sjekkFlagg(a.flagg, a.idag, slutt, lov, vindu) : null;
+  if (feil) return feil;
   const fakturadato = a.flagg ?? (lov ? slutt : a.idag);
   const tilbakedatert = fakturadato < a.idag;
   const kilde = a.flagg !== undefined ? 'flagg' : tilbakedatert ? 'tilbakedatert' : 'kjoring';
   const forfallsdato = leggTilDager(a.idag, a.forfallsdager);
-  let forklaring: string;
-  if (tilbakedatert)
-    forklaring =
-      `Fakturadato ${formatDato(fakturadato)}: tilbakedatert til periodens siste dag, lov fordi fakturaene utstedes ${formatDato(a.idag)}, innen ${vindu} (${paragraf}). Forfall regnes fra i dag: ${formatDato(forfallsdato)}.` +
-      (kilde === 'tilbakedatert' ? ` Vil du datere dem i dag: --fakturadato ${a.idag}.` : '');
-  else if (a.idag <= slutt)
-    forklaring = `Fakturadato ${formatDato(fakturadato)} = i dag (perioden ${a.periode} er ikke avsluttet); forfall ${formatDato(forfallsdato)}.`;
-  else
-    forklaring =
-      `Fakturadato ${formatDato(fakturadato)} = dagen fakturaene lages; forfall ${formatDato(forfallsdato)}. ` +
-      (lov
-        ? `Tilbakedatering til ${formatDato(slutt)} er lov til og med ${formatDato(frist)} (--fakturadato ${slutt}; ${paragraf}).`
-        : `Tilbakedatering til ${formatDato(slutt)} var lov bare til og med ${formatDato(frist)} (${paragraf}).`);
+  const forklaring = lagForklaring({ ...a, slutt, frist, lov, vindu, fakturadato, tilbakedatert, kilde, forfallsdato });
   return {
     datoer: {
       fakturadato,
@@ -107,4 +84,50 @@ export function planleggFakturadato(a: {
       forklaring,
     },
   };
+}
+
+const PARAGRAF = 'bokføringsforskriften § 5-1-3 tredje ledd';
+
+/** --fakturadato må være i dag, eller periodens siste dag når tilbakedatering er lov (`lov`). */
+function sjekkFlagg(flagg: Dato, idag: Dato, slutt: Dato, lov: boolean, vindu: string): FakturadatoFeil | null {
+  if (flagg > idag)
+    return {
+      feil: `--fakturadato ${formatDato(flagg)} er etter i dag (${formatDato(idag)}): en faktura dateres den dagen den utstedes.`,
+      forventet: `i dag (${formatDato(idag)})${lov ? ` eller periodens siste dag (${formatDato(slutt)})` : ''}`,
+    };
+  if (flagg < idag && !(flagg === slutt && lov))
+    return {
+      feil: `--fakturadato ${formatDato(flagg)} er før i dag (${formatDato(idag)}). En faktura kan bare tilbakedateres til periodens siste dag (${formatDato(slutt)}), og bare når den utstedes innen ${vindu} (${PARAGRAF}).`,
+      forventet: lov
+        ? `i dag (${formatDato(idag)}) eller ${formatDato(slutt)}`
+        : `i dag (${formatDato(idag)}), eller utelat --fakturadato`,
+    };
+  return null;
+}
+
+function lagForklaring(f: {
+  periode: Maaned;
+  idag: Dato;
+  slutt: Dato;
+  frist: Dato;
+  lov: boolean;
+  vindu: string;
+  fakturadato: Dato;
+  tilbakedatert: boolean;
+  kilde: Fakturadatoer['kilde'];
+  forfallsdato: Dato;
+}): string {
+  if (f.tilbakedatert)
+    return (
+      `Fakturadato ${formatDato(f.fakturadato)}: tilbakedatert til periodens siste dag, lov fordi fakturaene utstedes ${formatDato(f.idag)}, innen ${f.vindu} (${PARAGRAF}). Forfall regnes fra i dag: ${formatDato(f.forfallsdato)}.` +
+      (f.kilde === 'tilbakedatert' ? ` Vil du datere dem i dag: --fakturadato ${f.idag}.` : '')
+    );
+  if (f.idag <= f.slutt)
+    return `Fakturadato ${formatDato(f.fakturadato)} = i dag (perioden ${f.periode} er ikke avsluttet); forfall ${formatDato(f.forfallsdato)}.`;
+  return (
+    `Fakturadato ${formatDato(f.fakturadato)} = dagen fakturaene lages; forfall ${formatDato(f.forfallsdato)}. ` +
+    (f.lov
+      ? `Tilbakedatering til ${formatDato(f.slutt)} er lov til og med ${formatDato(f.frist)} (--fakturadato ${f.slutt}; ${PARAGRAF}).`
+      : `Tilbakedatering til ${formatDato(f.slutt)} var lov bare til og med ${formatDato(f.frist)} (${PARAGRAF}).`)
+  );
 }

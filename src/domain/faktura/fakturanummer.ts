@@ -145,19 +145,9 @@ export function planleggFakturaer(
       nyePerOrgnr.delete(a.orgnr);
       continue;
     }
-    const n = t.nummer();
-    if ('feil' in n) return n;
-    const ordrereferanse = t.nyRef(`K-${a.ordrereferanse ?? `${a.periode}-${a.orgnr}`}`);
-    const nr = 'fakturanr' in n ? { fakturanr: n.fakturanr } : {};
-    const id: Identitet = {
-      type: 'kreditnota',
-      ...nr,
-      fakturadato: dato,
-      forfallsdato: dato,
-      ordrereferanse,
-      krediterer: fakturaNokkel(a),
-    };
-    plan.kreditnotaer.push({ gammel: a, id });
+    const k = kreditnotaFor(a, t, dato);
+    if ('feil' in k) return k;
+    plan.kreditnotaer.push(k);
   }
   for (const m of f.malbedrifter) {
     if (!nyePerOrgnr.has(m.orgnr)) continue;
@@ -168,6 +158,27 @@ export function planleggFakturaer(
     plan.nye.push({ m, id: { type: 'faktura', ...n, fakturadato: dato, forfallsdato, ordrereferanse } });
   }
   return { plan };
+}
+
+/** Kreditnotaen som krediterer `a`: neste nummer fra serien (uten KID) og en ny ordrereferanse «K-…». */
+function kreditnotaFor(
+  a: RegisterlinjeData,
+  t: ReturnType<typeof tildeler>,
+  dato: Dato,
+): Plan['kreditnotaer'][number] | { feil: string } {
+  const n = t.nummer();
+  if ('feil' in n) return n;
+  const ordrereferanse = t.nyRef(`K-${a.ordrereferanse ?? `${a.periode}-${a.orgnr}`}`);
+  const nr = 'fakturanr' in n ? { fakturanr: n.fakturanr } : {};
+  const id: Identitet = {
+    type: 'kreditnota',
+    ...nr,
+    fakturadato: dato,
+    forfallsdato: dato,
+    ordrereferanse,
+    krediterer: fakturaNokkel(a),
+  };
+  return { gammel: a, id };
 }
 
 /** Kreditnotaens registerlinje: den krediterte fakturaens beløp med motsatt fortegn (samme kurs og støttedato). */
@@ -202,29 +213,27 @@ const neg = (x: number) => (x === 0 ? 0 : -x);
 export function sjekkFortegn(linjer: readonly (RegisterlinjeData & { kilde?: Kilde })[], fil: string): Diagnostikk[] {
   const ut: Diagnostikk[] = [];
   for (const l of linjer) {
-    if (l.type === 'kurskorreksjon') {
-      ut.push(...kurskorreksjonFortegn(l, fil));
-      continue;
-    }
-    const kreditnota = l.type === 'kreditnota';
-    for (const k of ['markedsverdi', 'egenandel', 'mva', 'stotte', 'stotteEur'] as const) {
-      if (kreditnota ? l[k] > 0 : l[k] < 0) {
-        const forventet = kreditnota
-          ? 'et beløp ≤ 0 (kreditnota)'
-          : 'et beløp ≥ 0 (bare en kreditnota har negative beløp)';
-        ut.push(
-          feil(
-            'register-fortegn',
-            `Støtteregisteret: ${k} har feil fortegn for ${l.type ?? 'faktura'} ${l.fakturanr ?? l.ordrereferanse ?? l.orgnr}.`,
-            { fil, ...l.kilde, kolonne: k },
-            { verdi: String(l[k] / 100), forventet },
-          ),
-        );
-        break;
-      }
-    }
+    ut.push(...(l.type === 'kurskorreksjon' ? kurskorreksjonFortegn(l, fil) : fakturaFortegn(l, fil)));
   }
   return ut;
+}
+
+/** Faktura (beløp ≥ 0) eller kreditnota (≤ 0): høyst én feil per linje, for første beløp med feil fortegn. */
+function fakturaFortegn(l: RegisterlinjeData & { kilde?: Kilde }, fil: string): Diagnostikk[] {
+  const kreditnota = l.type === 'kreditnota';
+  const k = (['markedsverdi', 'egenandel', 'mva', 'stotte', 'stotteEur'] as const).find((x) =>
+    kreditnota ? l[x] > 0 : l[x] < 0,
+  );
+  if (!k) return [];
+  const forventet = kreditnota ? 'et beløp ≤ 0 (kreditnota)' : 'et beløp ≥ 0 (bare en kreditnota har negative beløp)';
+  return [
+    feil(
+      'register-fortegn',
+      `Støtteregisteret: ${k} har feil fortegn for ${l.type ?? 'faktura'} ${l.fakturanr ?? l.ordrereferanse ?? l.orgnr}.`,
+      { fil, ...l.kilde, kolonne: k },
+      { verdi: String(l[k] / 100), forventet },
+    ),
+  ];
 }
 
 /** En kurskorreksjon retter bare EUR-verdien: kronebeløpene er 0 (issue 19 pkt. 2). */

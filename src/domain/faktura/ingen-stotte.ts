@@ -50,13 +50,15 @@ const HVA = {
   },
 } as const;
 
+type Monster = { slag: keyof IngenStotteOppsett; liste: readonly string[]; re: RegExp[] };
+
 /** Avvisningene for periodens timerader på målbedrifter som er styrearbeid eller husleie (én per rad). */
 export function finnIngenStotte(
   timer: readonly Timeregistrering[],
   adminKoder: readonly string[],
   oppsett: IngenStotteOppsett = STANDARD_INGEN_STOTTE,
 ): Avvisning[] {
-  const monstre = (['styrearbeid', 'husleie'] as const).map((slag) => ({
+  const monstre: Monster[] = (['styrearbeid', 'husleie'] as const).map((slag) => ({
     slag,
     liste: oppsett[slag],
     re: oppsett[slag].map(lagMonster),
@@ -64,21 +66,27 @@ export function finnIngenStotte(
   const ut: Avvisning[] = [];
   for (const t of timer) {
     if (erAdminKode(t.malbedrift, adminKoder)) continue;
-    treff: for (const kolonne of ['tjeneste', 'aktivitet'] as const) {
-      const verdi = t[kolonne];
-      if (!verdi) continue;
-      for (const { slag, liste, re } of monstre) {
-        if (!re.some((r) => r.test(normaliser(verdi)))) continue;
-        const sted = formatKilde({ ...t.kilde, kolonne });
-        ut.push({
-          kode: 'ingen-stotte',
-          orgnr: t.malbedrift,
-          melding: `${sted}: «${verdi}» er ${HVA[slag].tekst} og gir ingen innovasjonsstøtte — ${HVA[slag].regel}. nh avviser kjøringen i stedet for å fakturere raden. Er det ikke ${HVA[slag].tekst}, gi raden en annen ${kolonne}, eller endre nh.json faktura.ingenStotte.${slag} (nå: ${liste.map((m) => `«${m}»`).join(', ')}).`,
-          tall: { rad: t.kilde.rad ?? 0, timer: t.timer / 100 },
-        });
-        break treff;
-      }
-    }
+    const treff = forsteTreff(t, monstre);
+    if (!treff) continue;
+    const { kolonne, verdi, slag, liste } = treff;
+    const sted = formatKilde({ ...t.kilde, kolonne });
+    ut.push({
+      kode: 'ingen-stotte',
+      orgnr: t.malbedrift,
+      melding: `${sted}: «${verdi}» er ${HVA[slag].tekst} og gir ingen innovasjonsstøtte — ${HVA[slag].regel}. nh avviser kjøringen i stedet for å fakturere raden. Er det ikke ${HVA[slag].tekst}, gi raden en annen ${kolonne}, eller endre nh.json faktura.ingenStotte.${slag} (nå: ${liste.map((m) => `«${m}»`).join(', ')}).`,
+      tall: { rad: t.kilde.rad ?? 0, timer: t.timer / 100 },
+    });
   }
   return ut;
+}
+
+/** Første kolonne (tjeneste før aktivitet) og første slag som treffer; én avvisning per rad er nok. */
+function forsteTreff(t: Timeregistrering, monstre: readonly Monster[]) {
+  for (const kolonne of ['tjeneste', 'aktivitet'] as const) {
+    const verdi = t[kolonne];
+    if (!verdi) continue;
+    const m = monstre.find(({ re }) => re.some((r) => r.test(normaliser(verdi))));
+    if (m) return { kolonne, verdi, slag: m.slag, liste: m.liste };
+  }
+  return null;
 }

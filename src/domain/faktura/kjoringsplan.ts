@@ -111,7 +111,7 @@ function fakturaplan(
   const nyeLinjer = gjenskapt ? [] : nyeRegisterlinjer(inn, f, nummer, kurs.linjer, smb.godtatt);
   const orgnre = [...nummer.kreditnotaer.map((x) => x.gammel.orgnr), ...nummer.nye.map((x) => x.m.orgnr)];
   const plan: Grunnplan = {
-    status: regler.avvisninger.length ? 'avvist' : erstatning ? (endret ? 'erstattet' : 'uendret') : 'fakturert',
+    status: planstatus(regler.avvisninger.length > 0, erstatning, endret),
     erstatning,
     f,
     disp,
@@ -141,6 +141,13 @@ function fakturaplan(
     datoer: inn.datoer ?? null,
   };
   return medRegnskap(inn, plan, iPerioden, gjenskapt);
+}
+
+/** Avvisninger går foran; ved --erstatt sier status om noe ble kreditert eller lagt til. */
+function planstatus(avvist: boolean, erstatning: boolean, endret: boolean): Grunnplan['status'] {
+  if (avvist) return 'avvist';
+  if (!erstatning) return 'fakturert';
+  return endret ? 'erstattet' : 'uendret';
 }
 
 /** Kreditnotaene (som reverserer fakturaens gjeldende EUR-verdi), kurskorreksjonene, så de nye fakturaene. */

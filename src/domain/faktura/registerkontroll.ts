@@ -21,19 +21,24 @@ export function dobbeltforinger(linjer: readonly Linje[]): Diagnostikk[] {
     grupper.set(nokkel, [...(grupper.get(nokkel) ?? []), l]);
   }
   const ds: Diagnostikk[] = [];
-  for (const gruppe of grupper.values()) {
-    let gjeldende = 0;
-    const fakturaer: Linje[] = [];
-    for (const l of gruppe) {
-      if (l.type === 'kurskorreksjon') continue; // retter bare EUR-verdien, er ingen faktura
-      if (l.type === 'kreditnota') gjeldende--;
-      else {
-        gjeldende++;
-        fakturaer.push(l);
-      }
-      if (gjeldende > 1) ds.push(dobbel(l, fakturaer[0]!));
-      if (gjeldende > 1 || gjeldende < 0) gjeldende = Math.max(0, Math.min(1, gjeldende));
+  for (const gruppe of grupper.values()) ds.push(...doblerIGruppe(gruppe));
+  return ds;
+}
+
+/** Linjene for én periode og orgnr i registerets rekkefølge: en feil for hver faktura som gir mer enn én gjeldende. */
+function doblerIGruppe(gruppe: readonly Linje[]): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  let gjeldende = 0;
+  const fakturaer: Linje[] = [];
+  for (const l of gruppe) {
+    if (l.type === 'kurskorreksjon') continue; // retter bare EUR-verdien, er ingen faktura
+    if (l.type === 'kreditnota') gjeldende--;
+    else {
+      gjeldende++;
+      fakturaer.push(l);
     }
+    if (gjeldende > 1) ds.push(dobbel(l, fakturaer[0]!));
+    if (gjeldende > 1 || gjeldende < 0) gjeldende = Math.max(0, Math.min(1, gjeldende));
   }
   return ds;
 }
@@ -92,48 +97,69 @@ function kontrollerNumre(linjer: readonly Reflinje[], fil: string): Diagnostikk[
   return ds;
 }
 
+/** Kolonnen en kreditnota eller kurskorreksjon peker på fakturaen med, og hva linjen heter i meldingen. */
+const REFERANSE = {
+  kreditnota: { kolonne: 'krediterer', navn: 'Kreditnotaen' },
+  kurskorreksjon: { kolonne: 'korrigerer', navn: 'Kurskorreksjonen' },
+} as const;
+
 /**
  * Issue 23 pkt. 5: en kreditnota (og en kurskorreksjon) peker på en faktura i registeret, for samme målbedrift,
  * og en faktura krediteres høyst én gang. Ellers ville neste --erstatt kreditere originalen én gang til.
  */
 function kontrollerReferanser(linjer: readonly Reflinje[], fil: string): Diagnostikk[] {
-  const fakturaer = new Map<string, Reflinje>();
-  for (const l of linjer) if (!l.type || l.type === 'faktura') fakturaer.set(fakturaNokkel(l), l);
+  const fakturaer = fakturaerEtterNokkel(linjer);
   const kreditert = new Map<string, Reflinje>();
   const ds: Diagnostikk[] = [];
   for (const l of linjer) {
     if (l.type !== 'kreditnota' && l.type !== 'kurskorreksjon') continue;
-    const kolonne = l.type === 'kreditnota' ? 'krediterer' : 'korrigerer';
-    const ref = l.type === 'kreditnota' ? l.krediterer : l.korrigerer;
+    const { kolonne } = REFERANSE[l.type];
+    const ref = l[kolonne];
     const kilde = { fil, ...l.kilde, kolonne };
-    const hva =
-      `${l.type === 'kreditnota' ? 'Kreditnotaen' : 'Kurskorreksjonen'} ${l.fakturanr ?? l.ordrereferanse ?? ''}`.trim();
     const faktura = ref ? fakturaer.get(ref) : undefined;
-    if (!faktura || faktura.orgnr !== l.orgnr) {
-      const grunn = !ref
-        ? 'peker ikke på noen faktura'
-        : faktura
-          ? `peker på faktura ${ref}, som er til en annen målbedrift (${faktura.orgnr})`
-          : `peker på faktura ${ref}, som ikke står i registeret`;
-      const melding = `Støtteregisteret: ${hva} for ${l.orgnr} ${grunn}. ${RETT}`;
-      ds.push(
-        feil('register-ukjent-referanse', melding, kilde, {
-          verdi: ref ?? '',
-          forventet: `nummeret på en faktura til ${l.orgnr} i registeret`,
-        }),
-      );
+    if (!ref || !faktura || faktura.orgnr !== l.orgnr) {
+      ds.push(ukjentReferanse(l, l.type, ref, faktura, kilde));
       continue;
     }
     if (l.type !== 'kreditnota') continue;
-    const forrige = kreditert.get(ref!);
-    if (forrige) {
-      const melding = `Støtteregisteret: faktura ${ref} er kreditert to ganger${radTekst(forrige)}; støtten ville blitt trukket fra to ganger. ${RETT}`;
-      ds.push(
-        feil('register-kreditert-to-ganger', melding, kilde, { verdi: ref!, forventet: 'én kreditnota per faktura' }),
-      );
-    } else kreditert.set(ref!, l);
+    const forrige = kreditert.get(ref);
+    if (forrige) ds.push(kreditertToGanger(ref, forrige, kilde));
+    else kreditert.set(ref, l);
   }
   return ds;
+}
+
+/** Fakturaene (ikke kreditnotaer og kurskorreksjoner) etter nøkkelen en kreditnota peker på; den siste vinner. */
+function fakturaerEtterNokkel(linjer: readonly Reflinje[]): Map<string, Reflinje> {
+  const fakturaer = new Map<string, Reflinje>();
+  for (const l of linjer) if (!l.type || l.type === 'faktura') fakturaer.set(fakturaNokkel(l), l);
+  return fakturaer;
+}
+
+function kreditertToGanger(ref: string, forrige: Reflinje, kilde: Kilde): Diagnostikk {
+  const melding = `Støtteregisteret: faktura ${ref} er kreditert to ganger${radTekst(forrige)}; støtten ville blitt trukket fra to ganger. ${RETT}`;
+  return feil('register-kreditert-to-ganger', melding, kilde, { verdi: ref, forventet: 'én kreditnota per faktura' });
+}
+
+/** Referansen mangler, peker på en faktura som ikke står i registeret, eller på en annen målbedrifts faktura. */
+function ukjentReferanse(
+  l: Reflinje,
+  type: keyof typeof REFERANSE,
+  ref: string | undefined,
+  faktura: Reflinje | undefined,
+  kilde: Kilde,
+): Diagnostikk {
+  const hva = `${REFERANSE[type].navn} ${l.fakturanr ?? l.ordrereferanse ?? ''}`.trim();
+  const grunn = !ref
+    ? 'peker ikke på noen faktura'
+    : faktura
+      ? `peker på faktura ${ref}, som er til en annen målbedrift (${faktura.orgnr})`
+      : `peker på faktura ${ref}, som ikke står i registeret`;
+  const melding = `Støtteregisteret: ${hva} for ${l.orgnr} ${grunn}. ${RETT}`;
+  return feil('register-ukjent-referanse', melding, kilde, {
+    verdi: ref ?? '',
+    forventet: `nummeret på en faktura til ${l.orgnr} i registeret`,
+  });
 }
 
 /** Kontrollene av numrene og referansene i et lest register (fil, rad og kolonne i hver feil). */

@@ -165,62 +165,7 @@ export function vurderSmbPerFaktura(
   for (const m of fakturaer) {
     const s = smbStatusPaa(m.orgnr, fakturadato, sjekker);
     ut.status.set(m.orgnr, s);
-    const hvem = `${m.navn} (${m.orgnr})`;
-    if (s.status === 'mangler') {
-      const andre = s.poster.length ? ` (bare etter: ${s.poster.map((p) => formatDato(p.dato)).join(', ')})` : '';
-      ut.advarsler.push(
-        advarsel(
-          'mangler-smb-sjekk',
-          `${hvem} har ingen SMB-sjekk datert på eller før fakturadatoen ${fd}${andre}. Vedlegg 3 pkt. 2 og 4.3: målbedriften skal være en SMB som ikke er i vanskeligheter, og hver faktura er ny støtte. Kjør «nh smb-sjekk» for målbedriften.`,
-          { fil: `${mappe}/${m.orgnr}-<dato>.json` },
-        ),
-      );
-      continue;
-    }
-    const p = s.siste!;
-    const fil = `${mappe}/${m.orgnr}-${p.dato}.json`;
-    if (s.status === 'ikke-ok') {
-      const grunn = godta.get(m.orgnr);
-      if (grunn !== undefined) {
-        const tekst = `SMB-sjekk ${formatDato(p.dato)} sa «KAN IKKE TAS OPP»; godtatt: ${grunn}`;
-        ut.godtatt.set(m.orgnr, tekst);
-        ut.advarsler.push(
-          advarsel(
-            'smb-godtatt',
-            `${hvem}: den siste SMB-sjekken (${formatDato(p.dato)}) sa «KAN IKKE TAS OPP», men støtten gis etter en dokumentert annen vurdering (--godta-smb): «${grunn}». Grunnen skrives i støtteregisteret (kolonnen smbGodtatt).`,
-            { fil },
-          ),
-        );
-      } else
-        ut.avvisninger.push({
-          kode: 'smb-kan-ikke-tas-opp',
-          orgnr: m.orgnr,
-          navn: m.navn,
-          melding: `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${fil}) sa «KAN IKKE TAS OPP». Støtte kan ikke gis til en bedrift som ikke er SMB eller er i vanskeligheter (vedlegg 3 pkt. 2, 4.3), og hver faktura er ny støtte. Kjør «nh smb-sjekk ${m.orgnr}» på nytt om forholdene er endret, eller dokumenter en annen vurdering med --godta-smb ${m.orgnr}="<grunn>".`,
-          tall: {},
-        });
-      continue;
-    }
-    if (s.status === 'ma-vurderes' || s.status === 'uleselig') {
-      const hva = s.status === 'uleselig' ? 'kunne ikke leses' : `sa «${p.dom}»`;
-      ut.advarsler.push(
-        advarsel(
-          s.status === 'uleselig' ? 'smb-sjekk-uleselig' : 'smb-ma-vurderes',
-          `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${formatDato(p.dato)}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen, eller kjør «nh smb-sjekk» for målbedriften med det som mangler.`,
-          { fil },
-          { verdi: p.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
-        ),
-      );
-    }
-    const grunner = grunnerTilNySjekk(p, fakturadato);
-    if (grunner.length)
-      ut.advarsler.push(
-        advarsel(
-          'smb-sjekk-bor-fornyes',
-          `${hvem}: SMB-sjekken bør fornyes før fakturaen ${fd} — hver faktura er ny støtte (4.3, vedlegg 3 pkt. 2). Sjekken fra ${formatDato(p.dato)}: ${grunner.join('; ')}. Kjør «nh smb-sjekk» på nytt for målbedriften.`,
-          { fil },
-        ),
-      );
+    vurderFaktura(ut, s, { ...m, hvem: `${m.navn} (${m.orgnr})`, fakturadato, fd, mappe }, godta.get(m.orgnr));
   }
   for (const orgnr of godta.keys())
     if (!ut.godtatt.has(orgnr))
@@ -231,6 +176,74 @@ export function vurderSmbPerFaktura(
         ),
       );
   return ut;
+}
+
+/** Målbedriften på fakturaen, med tekstene meldingene trenger. */
+type Mottaker = { orgnr: string; navn: string; hvem: string; fakturadato: Dato; fd: string; mappe: string };
+
+/** Pkt. 1–3 for én faktura: legger avvisningen, advarslene og en eventuell godtatt grunn til i `ut`. */
+function vurderFaktura(ut: SmbPerFaktura, s: SmbStatus, m: Mottaker, grunn: string | undefined): void {
+  const { hvem, fd } = m;
+  if (s.status === 'mangler') {
+    const andre = s.poster.length ? ` (bare etter: ${s.poster.map((p) => formatDato(p.dato)).join(', ')})` : '';
+    ut.advarsler.push(
+      advarsel(
+        'mangler-smb-sjekk',
+        `${hvem} har ingen SMB-sjekk datert på eller før fakturadatoen ${fd}${andre}. Vedlegg 3 pkt. 2 og 4.3: målbedriften skal være en SMB som ikke er i vanskeligheter, og hver faktura er ny støtte. Kjør «nh smb-sjekk» for målbedriften.`,
+        { fil: `${m.mappe}/${m.orgnr}-<dato>.json` },
+      ),
+    );
+    return;
+  }
+  const p = s.siste!;
+  const fil = `${m.mappe}/${m.orgnr}-${p.dato}.json`;
+  if (s.status === 'ikke-ok') {
+    vurderIkkeOk(ut, m, p, fil, grunn);
+    return;
+  }
+  if (s.status === 'ma-vurderes' || s.status === 'uleselig') {
+    const hva = s.status === 'uleselig' ? 'kunne ikke leses' : `sa «${p.dom}»`;
+    ut.advarsler.push(
+      advarsel(
+        s.status === 'uleselig' ? 'smb-sjekk-uleselig' : 'smb-ma-vurderes',
+        `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${formatDato(p.dato)}) ${hva}. Vedlegg 3 pkt. 2: støtte kan bare gis til en SMB som ikke er i vanskeligheter — dokumenter vurderingen, eller kjør «nh smb-sjekk» for målbedriften med det som mangler.`,
+        { fil },
+        { verdi: p.dom ?? 'uleselig', forventet: 'KAN TAS OPP' },
+      ),
+    );
+  }
+  const grunner = grunnerTilNySjekk(p, m.fakturadato);
+  if (grunner.length)
+    ut.advarsler.push(
+      advarsel(
+        'smb-sjekk-bor-fornyes',
+        `${hvem}: SMB-sjekken bør fornyes før fakturaen ${fd} — hver faktura er ny støtte (4.3, vedlegg 3 pkt. 2). Sjekken fra ${formatDato(p.dato)}: ${grunner.join('; ')}. Kjør «nh smb-sjekk» på nytt for målbedriften.`,
+        { fil },
+      ),
+    );
+}
+
+/** Pkt. 2: «KAN IKKE TAS OPP» avviser kjøringen, med mindre --godta-smb gir en dokumentert grunn (`grunn`). */
+function vurderIkkeOk(ut: SmbPerFaktura, m: Mottaker, p: SmbSjekkPost, fil: string, grunn: string | undefined): void {
+  const { hvem, fd } = m;
+  if (grunn !== undefined) {
+    const tekst = `SMB-sjekk ${formatDato(p.dato)} sa «KAN IKKE TAS OPP»; godtatt: ${grunn}`;
+    ut.godtatt.set(m.orgnr, tekst);
+    ut.advarsler.push(
+      advarsel(
+        'smb-godtatt',
+        `${hvem}: den siste SMB-sjekken (${formatDato(p.dato)}) sa «KAN IKKE TAS OPP», men støtten gis etter en dokumentert annen vurdering (--godta-smb): «${grunn}». Grunnen skrives i støtteregisteret (kolonnen smbGodtatt).`,
+        { fil },
+      ),
+    );
+  } else
+    ut.avvisninger.push({
+      kode: 'smb-kan-ikke-tas-opp',
+      orgnr: m.orgnr,
+      navn: m.navn,
+      melding: `${hvem}: den siste SMB-sjekken før fakturadatoen ${fd} (${fil}) sa «KAN IKKE TAS OPP». Støtte kan ikke gis til en bedrift som ikke er SMB eller er i vanskeligheter (vedlegg 3 pkt. 2, 4.3), og hver faktura er ny støtte. Kjør «nh smb-sjekk ${m.orgnr}» på nytt om forholdene er endret, eller dokumenter en annen vurdering med --godta-smb ${m.orgnr}="<grunn>".`,
+      tall: {},
+    });
 }
 
 /** Minst så mange tegn i grunnen, så «ok» ikke blir en dokumentert vurdering. */

@@ -155,27 +155,42 @@ export function kontrollerUtfiler(d: {
       ut.feil.push(ukjentMappe(m, g));
       continue;
     }
-    const egne = new Set<string>();
+    let egne = new Set<string>();
     if (status === 'avbrutt') {
-      const k = g.kjoringer.get(m.merke!.kjoring)!;
-      const bevist = m.merkefiler.filter((f) => m.merke!.filer.some((x) => x.sti === f.sti && x.sha256 === f.sha256));
-      for (const f of bevist) if (f.sti.startsWith('ehf/')) egne.add(f.sti.slice(4));
-      // Merket flyttes med, så mappen aldri står igjen med et merke for filer som er flyttet.
-      const flytt = [...bevist.map((f) => f.sti), KJORINGSMERKE];
-      const avbrutt = { periode: m.periode, visning: m.visning, kjoring: k.kjoring, flytt, numre: numre(k) };
-      if (m.periode === d.periode) ut.avbrutt.push(avbrutt);
-      else ut.advarsler.push(avbruttAdvarsel(avbrutt));
+      const a = avbruttMappe(m, g);
+      egne = a.egne;
+      if (m.periode === d.periode) ut.avbrutt.push(a.avbrutt);
+      else ut.advarsler.push(avbruttAdvarsel(a.avbrutt));
     }
     for (const [nr, filer] of kontrollerEhf(m, g, egne, ut.feil)) perNr.set(nr, [...(perNr.get(nr) ?? []), ...filer]);
   }
+  ut.feil.push(...flereFilerPerNummer(perNr));
+  return ut;
+}
+
+/**
+ * En mappe med merke fra en avbrutt kjøring: EHF-filene merket beviser er kjøringens egne (`egne`), og filene som
+ * flyttes til avbrutt/.
+ */
+function avbruttMappe(m: Periodemappe, g: Grunnlag): { egne: Set<string>; avbrutt: AvbruttKjoring } {
+  const egne = new Set<string>();
+  const k = g.kjoringer.get(m.merke!.kjoring)!;
+  const bevist = m.merkefiler.filter((f) => m.merke!.filer.some((x) => x.sti === f.sti && x.sha256 === f.sha256));
+  for (const f of bevist) if (f.sti.startsWith('ehf/')) egne.add(f.sti.slice(4));
+  // Merket flyttes med, så mappen aldri står igjen med et merke for filer som er flyttet.
+  const flytt = [...bevist.map((f) => f.sti), KJORINGSMERKE];
+  return { egne, avbrutt: { periode: m.periode, visning: m.visning, kjoring: k.kjoring, flytt, numre: numre(k) } };
+}
+
+/** Ett fakturanummer er én faktura: en feil for hvert nummer med mer enn én EHF-fil (på tvers av periodene). */
+function flereFilerPerNummer(perNr: ReadonlyMap<string, string[]>): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
   for (const [nr, filer] of perNr)
     if (filer.length > 1) {
       const melding = `Fakturanummer ${nr} har ${filer.length} EHF-filer (${filer.join(', ')}); ett nummer er én faktura. ${GJENOPPRETT}`;
-      ut.feil.push(
-        feil('ehf-samme-nummer', melding, { fil: filer[1]! }, { verdi: nr, forventet: 'én fil per nummer' }),
-      );
+      ds.push(feil('ehf-samme-nummer', melding, { fil: filer[1]! }, { verdi: nr, forventet: 'én fil per nummer' }));
     }
-  return ut;
+  return ds;
 }
 
 function avbruttAdvarsel(a: AvbruttKjoring): Diagnostikk {

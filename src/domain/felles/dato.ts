@@ -212,35 +212,39 @@ function lagMaaned(aar: number, mnd: number): Maaned | null {
  * så leseren kan advare. Datoer godtas bare når dagen er den 1. (Excel gjør en måned om til den 1.).
  */
 export function tolkMaaned(raa: string | number | Date): TolketMaaned | null {
-  if (raa instanceof Date) {
-    const d = fraUtcDate(raa);
-    return d && deler(d).dag === 1 ? { maaned: maanedAv(d), fraExcel: true } : null;
-  }
-  if (typeof raa === 'number') {
-    const d = Number.isInteger(raa) ? fraExcelSerie(raa) : null;
-    return d && deler(d).dag === 1 ? { maaned: maanedAv(d), fraExcel: true } : null;
-  }
+  if (raa instanceof Date) return fraForsteIMaaneden(fraUtcDate(raa));
+  if (typeof raa === 'number') return fraForsteIMaaneden(Number.isInteger(raa) ? fraExcelSerie(raa) : null);
   const s = raa.trim();
   let m = /^(\d{4})[Mm-](\d{1,2})$/.exec(s);
-  if (m) {
-    const mnd = lagMaaned(Number(m[1]), Number(m[2]));
-    return mnd && (s.includes('-') ? m[2]!.length === 2 : true) ? { maaned: mnd, fraExcel: false } : null;
-  }
+  if (m) return fraNhMaaned(s, m[1]!, m[2]!);
   // «okt.26», «okt. 2026», «oktober 2026», «okt-26» (Excels visning av en måned)
   m = /^([a-zæøå]+)\.?[\s.-]*(\d{2}|\d{4})$/i.exec(s);
-  if (m) {
-    const nr = maanedNr(m[1]!);
-    const aar = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
-    const mnd = nr ? lagMaaned(aar, nr) : null;
-    return mnd ? { maaned: mnd, fraExcel: true } : null;
-  }
+  if (m) return fraMaanedsnavn(m[1]!, m[2]!);
   // «10.2026»
   m = /^(\d{1,2})[./](\d{4})$/.exec(s);
-  if (m) {
-    const mnd = lagMaaned(Number(m[2]), Number(m[1]));
-    return mnd ? { maaned: mnd, fraExcel: true } : null;
-  }
+  if (m) return fraExcelMaaned(lagMaaned(Number(m[2]), Number(m[1])));
   if (/^\d+$/.test(s)) return tolkMaaned(Number(s));
-  const d = parseDato(s);
+  return fraForsteIMaaneden(parseDato(s));
+}
+
+/** En dato står bare for en måned når den er den 1. (Excel gjør en måned om til den 1.). */
+function fraForsteIMaaneden(d: Dato | null): TolketMaaned | null {
   return d && deler(d).dag === 1 ? { maaned: maanedAv(d), fraExcel: true } : null;
+}
+
+function fraExcelMaaned(mnd: Maaned | null): TolketMaaned | null {
+  return mnd ? { maaned: mnd, fraExcel: true } : null;
+}
+
+/** «2026M10» eller «2026-10»; med bindestrek kreves tosifret måned. */
+function fraNhMaaned(s: string, aar: string, mnd: string): TolketMaaned | null {
+  const maaned = lagMaaned(Number(aar), Number(mnd));
+  return maaned && (s.includes('-') ? mnd.length === 2 : true) ? { maaned, fraExcel: false } : null;
+}
+
+/** «okt.26», «oktober 2026»: tosifret år er på 2000-tallet. */
+function fraMaanedsnavn(navn: string, aarTekst: string): TolketMaaned | null {
+  const nr = maanedNr(navn);
+  const aar = aarTekst.length === 2 ? 2000 + Number(aarTekst) : Number(aarTekst);
+  return fraExcelMaaned(nr ? lagMaaned(aar, nr) : null);
 }

@@ -105,19 +105,21 @@ export const belop = (opts: { minst?: Ore; maks?: Ore; hva?: string } = {}) => {
   return celle<Ore>(`beløp i kroner, f.eks. «1 234,50»${spenn}`, (v) => {
     const r = desimal(2, v);
     if (!r.ok) return r;
-    if (opts.minst !== undefined && r.verdi < opts.minst) {
-      if (r.verdi < 0 && opts.minst >= 0) return { ok: false, grunn: 'beløpet kan ikke være negativt' };
-      if (r.verdi === 0 && opts.minst > 0) return { ok: false, grunn: 'beløpet kan ikke være 0' };
-      return { ok: false, grunn: opts.hva ? `urimelig lavt for ${opts.hva}` : 'beløpet er for lite' };
-    }
-    if (r.verdi > maks)
-      return {
-        ok: false,
-        grunn: opts.hva ? `urimelig høyt for ${opts.hva}` : `beløpet er urimelig stort (over ${kr(maks)} kr)`,
-      };
-    return r;
+    const grunn = belopUtenforSpenn(r.verdi, opts.minst, maks, opts.hva);
+    return grunn === null ? r : { ok: false, grunn };
   });
 };
+
+/** Feilteksten når beløpet ligger utenfor [minst, maks], ellers null; med `hva` sier teksten at det er urimelig. */
+function belopUtenforSpenn(verdi: number, minst: Ore | undefined, maks: Ore, hva: string | undefined): string | null {
+  if (minst !== undefined && verdi < minst) {
+    if (verdi < 0 && minst >= 0) return 'beløpet kan ikke være negativt';
+    if (verdi === 0 && minst > 0) return 'beløpet kan ikke være 0';
+    return hva ? `urimelig lavt for ${hva}` : 'beløpet er for lite';
+  }
+  if (verdi > maks) return hva ? `urimelig høyt for ${hva}` : `beløpet er urimelig stort (over ${kr(maks)} kr)`;
+  return null;
+}
 
 /** «7:30» (en Excel-celle med tidsformat [t]:mm, eller skrevet slik) → hundredels timer. */
 const TIMER_MINUTTER = /^(\d{1,4}):([0-5]\d)$/;

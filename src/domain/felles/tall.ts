@@ -28,24 +28,10 @@ export type Tolket = { ok: true; verdi: number } | { ok: false; grunn: string };
 
 /** Gir heltallet verdi×10^desimaler, eller en feiltekst. */
 export function parseDesimal(raa: string, maksDesimaler: number): Tolket {
-  let s = raa
-    .trim()
-    .replace(/^kr\.?\s*/i, '')
-    .replace(/\s*(kr|nok)\.?$/i, '')
-    .replace(/\u2212/g, '-')
-    .trim();
-  let neg = false;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    neg = true;
-    s = s.slice(1, -1).trim();
-    if (/^[-+]/.test(s))
-      return { ok: false, grunn: 'fortegn inne i parentesen (tvetydig: parentes betyr allerede minus)' };
-  } else if (s.startsWith('-')) {
-    neg = true;
-    s = s.slice(1).trimStart();
-  } else if (s.startsWith('+')) {
-    s = s.slice(1).trimStart();
-  }
+  const fortegn = lesFortegn(normaliser(raa));
+  if ('grunn' in fortegn) return { ok: false, grunn: fortegn.grunn };
+  const { neg } = fortegn;
+  let s = fortegn.s;
   if (s === '') return { ok: false, grunn: 'tomt tall' };
   if (HAR_MELLOMROM.test(s)) {
     if (!GRUPPERT.test(s))
@@ -58,43 +44,10 @@ export function parseDesimal(raa: string, maksDesimaler: number): Tolket {
       grunn: `tvetydig: komma kan være tusenskille eller desimalkomma — skriv «${s.replace(',', ' ')}» eller «${s.replace(/\d$/, '')}»`,
     };
   }
-  const komma = s.lastIndexOf(',');
-  const punkt = s.lastIndexOf('.');
-  let heltall: string;
-  let brok = '';
-  if (komma >= 0 && punkt >= 0) {
-    const des = komma > punkt ? ',' : '.';
-    const tusen = des === ',' ? '.' : ',';
-    const [h, b, ...rest] = s.split(des);
-    if (rest.length > 0 || b === undefined) return { ok: false, grunn: 'flere desimaltegn' };
-    heltall = fjernTusen(h ?? '', tusen) ?? '';
-    if (heltall === '' && h !== '') return { ok: false, grunn: 'feil plassert tusenskille' };
-    brok = b;
-  } else if (komma >= 0) {
-    const deler = s.split(',');
-    if (deler.length > 2) {
-      const h = fjernTusen(s, ',');
-      if (h === null) return { ok: false, grunn: 'feil plassert tusenskille' };
-      heltall = h;
-    } else {
-      heltall = deler[0] ?? '';
-      brok = deler[1] ?? '';
-    }
-  } else if (punkt >= 0) {
-    const deler = s.split('.');
-    // «1.234» som tusenskille bare i beløp/timer (høyst to desimaler); i kurs og prosent er «11.603» 11,603.
-    if (deler.length > 2 || (maksDesimaler < 3 && /^[1-9]\d{0,2}\.\d{3}$/.test(s))) {
-      const h = fjernTusen(s, '.');
-      if (h === null) return { ok: false, grunn: 'feil plassert tusenskille' };
-      heltall = h;
-    } else {
-      heltall = deler[0] ?? '';
-      brok = deler[1] ?? '';
-    }
-  } else {
-    heltall = s;
-  }
-  if (heltall === '') heltall = '0';
+  const deler = splittTall(s, maksDesimaler);
+  if ('grunn' in deler) return { ok: false, grunn: deler.grunn };
+  const heltall = deler.heltall === '' ? '0' : deler.heltall;
+  const { brok } = deler;
   if (!/^\d+$/.test(heltall) || !/^\d*$/.test(brok)) return { ok: false, grunn: 'ikke et tall' };
   const trimmetBrok = brok.replace(/0+$/, '');
   if (trimmetBrok.length > maksDesimaler) {
@@ -104,6 +57,66 @@ export function parseDesimal(raa: string, maksDesimaler: number): Tolket {
   const n = Number(samlet);
   if (!Number.isSafeInteger(n)) return { ok: false, grunn: 'tallet er for stort' };
   return { ok: true, verdi: neg && n !== 0 ? -n : n };
+}
+
+type Feil = { grunn: string };
+type Deler = { heltall: string; brok: string };
+
+/** Fjerner «kr»/«NOK» foran eller bak og gjør typografisk minus (U+2212) til «-». */
+function normaliser(raa: string): string {
+  return raa
+    .trim()
+    .replace(/^kr\.?\s*/i, '')
+    .replace(/\s*(kr|nok)\.?$/i, '')
+    .replace(/\u2212/g, '-')
+    .trim();
+}
+
+/** Regnskapsparentes, «-» eller «+» foran; gir resten av teksten og om tallet er negativt. */
+function lesFortegn(s: string): { neg: boolean; s: string } | Feil {
+  if (s.startsWith('(') && s.endsWith(')')) {
+    const inni = s.slice(1, -1).trim();
+    if (/^[-+]/.test(inni)) return { grunn: 'fortegn inne i parentesen (tvetydig: parentes betyr allerede minus)' };
+    return { neg: true, s: inni };
+  }
+  if (s.startsWith('-')) return { neg: true, s: s.slice(1).trimStart() };
+  if (s.startsWith('+')) return { neg: false, s: s.slice(1).trimStart() };
+  return { neg: false, s };
+}
+
+/** Deler teksten (uten fortegn og mellomrom) i heltallsdel og brøkdel etter hvilke skilletegn den har. */
+function splittTall(s: string, maksDesimaler: number): Deler | Feil {
+  const komma = s.lastIndexOf(',');
+  const punkt = s.lastIndexOf('.');
+  if (komma >= 0 && punkt >= 0) return splittBeggeSkilletegn(s, komma > punkt ? ',' : '.');
+  if (komma >= 0) return splittEttSkilletegn(s, ',', false);
+  if (punkt >= 0) {
+    // «1.234» som tusenskille bare i beløp/timer (høyst to desimaler); i kurs og prosent er «11.603» 11,603.
+    const tusenPunktum = maksDesimaler < 3 && /^[1-9]\d{0,2}\.\d{3}$/.test(s);
+    return splittEttSkilletegn(s, '.', tusenPunktum);
+  }
+  return { heltall: s, brok: '' };
+}
+
+/** Både komma og punktum: det siste er desimaltegnet, det andre tusenskille. */
+function splittBeggeSkilletegn(s: string, des: ',' | '.'): Deler | Feil {
+  const tusen = des === ',' ? '.' : ',';
+  const [h, b, ...rest] = s.split(des);
+  if (rest.length > 0 || b === undefined) return { grunn: 'flere desimaltegn' };
+  const heltall = fjernTusen(h ?? '', tusen) ?? '';
+  if (heltall === '' && h !== '') return { grunn: 'feil plassert tusenskille' };
+  return { heltall, brok: b };
+}
+
+/** Bare ett slags skilletegn: flere av dem (eller `somTusen`) betyr tusenskille, ellers desimaltegn. */
+function splittEttSkilletegn(s: string, skille: ',' | '.', somTusen: boolean): Deler | Feil {
+  const deler = s.split(skille);
+  if (deler.length > 2 || somTusen) {
+    const h = fjernTusen(s, skille);
+    if (h === null) return { grunn: 'feil plassert tusenskille' };
+    return { heltall: h, brok: '' };
+  }
+  return { heltall: deler[0] ?? '', brok: deler[1] ?? '' };
 }
 
 function fjernTusen(s: string, skille: string): string | null {

@@ -19,43 +19,59 @@ const KOBLBARE: Record<string, readonly string[] | null> = {
   eierskap: null,
 };
 
+const erObjekt = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /** Issue 11 pkt. 4: et feilstavet datasett eller en ukjent kolonnenøkkel i `kolonner` ble stille oversett. */
 export function ukjenteKoblinger(json: unknown, fil: string): Diagnostikk[] {
   const ds: Diagnostikk[] = [];
-  const objekt = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (!objekt(json)) return ds;
+  if (!erObjekt(json)) return ds;
   const navn = Object.keys(KOBLBARE);
   for (const felt of ['kolonner', 'ignorerKolonner'] as const) {
     const v = json[felt];
-    if (!objekt(v)) continue;
+    if (!erObjekt(v)) continue;
     for (const [datasett, kart] of Object.entries(v)) {
       const nokler = KOBLBARE[datasett];
       if (nokler === undefined) {
-        const n = naermeste(datasett, navn);
-        ds.push(
-          feil(
-            'ukjent-config-nokkel',
-            `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
-            { fil, kolonne: `${felt}.${datasett}` },
-            { forventet: `en av ${navn.join(', ')}` },
-          ),
-        );
+        ds.push(ukjentDatasett(datasett, navn, felt, fil));
         continue;
       }
-      if (felt !== 'kolonner' || nokler === null || !objekt(kart)) continue;
-      for (const [overskrift, maal] of Object.entries(kart)) {
-        if (typeof maal !== 'string' || nokler.includes(maal)) continue;
-        const n = naermeste(maal, nokler);
-        ds.push(
-          feil(
-            'ukjent-config-nokkel',
-            `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
-            { fil, kolonne: `${felt}.${datasett}.${overskrift}` },
-            { forventet: `en av ${nokler.join(', ')}` },
-          ),
-        );
-      }
+      // Bare `kolonner` peker på kolonnenøkler; `ignorerKolonner` og eierskap (null) har ingen å sjekke mot.
+      if (felt !== 'kolonner' || nokler === null || !erObjekt(kart)) continue;
+      ds.push(...ukjenteKolonner(kart, nokler, datasett, felt, fil));
     }
+  }
+  return ds;
+}
+
+function ukjentDatasett(datasett: string, navn: string[], felt: string, fil: string): Diagnostikk {
+  const n = naermeste(datasett, navn);
+  return feil(
+    'ukjent-config-nokkel',
+    `Ukjent datasett «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
+    { fil, kolonne: `${felt}.${datasett}` },
+    { forventet: `en av ${navn.join(', ')}` },
+  );
+}
+
+function ukjenteKolonner(
+  kart: Record<string, unknown>,
+  nokler: readonly string[],
+  datasett: string,
+  felt: string,
+  fil: string,
+): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  for (const [overskrift, maal] of Object.entries(kart)) {
+    if (typeof maal !== 'string' || nokler.includes(maal)) continue;
+    const n = naermeste(maal, nokler);
+    ds.push(
+      feil(
+        'ukjent-config-nokkel',
+        `Ukjent kolonne «${maal}» i datasettet «${datasett}»${n ? ` — mente du «${n}»?` : ''}`,
+        { fil, kolonne: `${felt}.${datasett}.${overskrift}` },
+        { forventet: `en av ${nokler.join(', ')}` },
+      ),
+    );
   }
   return ds;
 }

@@ -130,33 +130,44 @@ export function kryssjekkTimer(kommando: Kommando, timer: readonly Timeregistrer
   };
   const radregler = RADREGLER.filter((r) => r.brukesAv.includes(kommando));
   // En plass per funn; en samlet feil fylles inn på plassen til sin første rad når alle radene er sett.
-  const plasser: (Diagnostikk | (() => Diagnostikk))[] = [];
-  const grupper = new Map<string, { verdi: string; rader: Timeregistrering[] }>();
+  const funn: Radfunn = { plasser: [], grupper: new Map() };
   for (const t of timer) {
     const admin = erAdminKode(t.malbedrift, g.adminKoder);
     for (const r of radregler) {
       if (admin && r.rader === 'malbedrift') continue;
-      if (!r.samle) {
-        const d = r.sjekk(t, o);
-        if (d) plasser.push(d);
-        continue;
-      }
-      const verdi = r.sjekk(t, o);
-      if (verdi === undefined) continue;
-      const nokkel = `${r.kode}|${normaliserNavn(verdi)}`;
-      const gruppe = grupper.get(nokkel);
-      if (gruppe) gruppe.rader.push(t);
-      else {
-        const ny = { verdi, rader: [t] };
-        grupper.set(nokkel, ny);
-        const samle = r.samle;
-        plasser.push(() => samle(ny.verdi, ny.rader, o));
-      }
+      kjorRadregel(r, t, o, funn);
     }
   }
-  const ds = plasser.map((p) => (typeof p === 'function' ? p() : p));
+  const ds = funn.plasser.map((p) => (typeof p === 'function' ? p() : p));
   for (const r of SAMLEREGLER) if (r.brukesAv.includes(kommando)) ds.push(...r.sjekk(timer));
   return ds;
+}
+
+/** Funnene fra radreglene: plassene i meldingsrekkefølge, og de samlede feilene per regel og verdi. */
+type Radfunn = {
+  plasser: (Diagnostikk | (() => Diagnostikk))[];
+  grupper: Map<string, { verdi: string; rader: Timeregistrering[] }>;
+};
+
+/** Én regel på én rad. En regel med `samle` får plass ved første rad med verdien; senere rader legges til gruppen. */
+function kjorRadregel(r: Radregel, t: Timeregistrering, o: Oppslag, funn: Radfunn): void {
+  if (!r.samle) {
+    const d = r.sjekk(t, o);
+    if (d) funn.plasser.push(d);
+    return;
+  }
+  const verdi = r.sjekk(t, o);
+  if (verdi === undefined) return;
+  const nokkel = `${r.kode}|${normaliserNavn(verdi)}`;
+  const gruppe = funn.grupper.get(nokkel);
+  if (gruppe) {
+    gruppe.rader.push(t);
+    return;
+  }
+  const ny = { verdi, rader: [t] };
+  funn.grupper.set(nokkel, ny);
+  const samle = r.samle;
+  funn.plasser.push(() => samle(ny.verdi, ny.rader, o));
 }
 
 /** Programveileder 8.2: avtaleperioden må henge sammen — avtaleslutt kan ikke være før avtalestart. */

@@ -90,19 +90,20 @@ export function beregnOppdatering(
   valg: OppdateringValg = {},
 ): Oppdatering {
   const tidligere = logg.oppdateringer.filter((o) => o.frist !== frist);
-  const rapportertNy = new Map(
-    tidligere.flatMap((o) => o.nye.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)),
-  );
-  const rapportertSlutt = new Map(
-    tidligere.flatMap((o) => o.avsluttede.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)),
-  );
-  const fristMaaned = maanedAv(frist);
-  // Programveileder 6.3: en registrering som kommer for sent, får en utsendingsmåned som ikke er passert — måneden
-  // for denne oppdateringen (31.12: neste AVI-måned), ikke den opprinnelige.
-  const kommende = maanedAv(nesteAviFrist(frist));
-  const fristAar = deler(frist).aar;
   const siden = valg.siden ?? null;
-  const antattRapportert = (egen: Dato) => siden !== null && egen <= siden;
+  const r: Ramme = {
+    frist,
+    rapportertNy: new Map(tidligere.flatMap((o) => o.nye.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const))),
+    rapportertSlutt: new Map(
+      tidligere.flatMap((o) => o.avsluttede.map((n) => [n.orgnr, { ...n, frist: o.frist }] as const)),
+    ),
+    fristMaaned: maanedAv(frist),
+    // Programveileder 6.3: en registrering som kommer for sent, får en utsendingsmåned som ikke er passert — måneden
+    // for denne oppdateringen (31.12: neste AVI-måned), ikke den opprinnelige.
+    kommende: maanedAv(nesteAviFrist(frist)),
+    fristAar: deler(frist).aar,
+    antattRapportert: (egen: Dato) => siden !== null && egen <= siden,
+  };
   const forrige =
     tidligere
       .filter((o) => o.frist < frist)
@@ -113,72 +114,7 @@ export function beregnOppdatering(
   const nye: NyRad[] = [];
   const avsluttede: AvsluttetRad[] = [];
 
-  for (const b of bedrifter) {
-    const felles = {
-      orgnr: b.orgnr,
-      navn: b.navn,
-      avtalestart: b.avtalestart,
-      dagligLeder: b.dagligLeder?.trim() || null,
-      dagligLederEpost: b.dagligLederEpost?.trim() || null,
-      ...(b.kilde ? { kilde: b.kilde } : {}),
-    };
-    const start = utsendingsmaaned(b.avtalestart);
-    const exit = b.avtaleslutt !== undefined ? utsendingsmaaned(b.avtaleslutt) : null;
-    const tidligereNy = rapportertNy.get(b.orgnr);
-    // 11.1 (31. desember) og 6.3 («tatt opp … siden siste oppdatering»): i desemberfilen (1.12, eller årsslutt 31.12)
-    // tas også årets november–desember-oppstarter med; oppstartskjemaet følger tabellen i 6.3 (mars året etter).
-    const tidlig =
-      fristMaaned.endsWith('-12') &&
-      start > fristMaaned &&
-      b.avtalestart <= frist &&
-      deler(b.avtalestart).aar === fristAar;
-    const skalNy = !tidligereNy && (start <= fristMaaned || tidlig) && !antattRapportert(aviFristFor(start));
-    const skalSlutt =
-      b.avtaleslutt !== undefined &&
-      exit !== null &&
-      !rapportertSlutt.has(b.orgnr) &&
-      exit <= fristMaaned &&
-      !antattRapportert(aviFristFor(exit));
-    if (tidligereNy && tidligereNy.avtalestart !== b.avtalestart) {
-      ds.push(endretAdvarsel(b, 'avtalestart', tidligereNy.avtalestart, b.avtalestart, tidligereNy.frist));
-    }
-    const tidligereSlutt = rapportertSlutt.get(b.orgnr);
-    if (tidligereSlutt && tidligereSlutt.avtaleslutt !== (b.avtaleslutt ?? null)) {
-      ds.push(
-        endretAdvarsel(b, 'avtaleslutt', tidligereSlutt.avtaleslutt, b.avtaleslutt ?? '(tom)', tidligereSlutt.frist),
-      );
-    }
-    const begge = skalNy && skalSlutt ? 'Startet og avsluttet siden siste oppdatering: står i begge delene.' : null;
-    if (skalNy) {
-      const egenFrist = aviFristFor(start);
-      const forSent = egenFrist < frist;
-      const tidligTekst = tidlig
-        ? `Tatt opp ${fristTekst(b.avtalestart)}: registreres nå fordi alle aktive målbedrifter skal være i AVI innen 31. desember (11.1); oppstartskjema ${maanedTekst(start)} (6.3).`
-        : null;
-      nye.push({
-        ...felles,
-        startskjema: forSent && start < kommende ? kommende : start,
-        egenFrist,
-        forSent,
-        merknad: merknader(forSentTekst(egenFrist, frist, start, kommende), tidligTekst, begge),
-      });
-    }
-    if (skalSlutt) {
-      const egenFrist = aviFristFor(exit);
-      avsluttede.push({
-        ...felles,
-        avtaleslutt: b.avtaleslutt!,
-        exitskjema: egenFrist < frist && exit < kommende ? kommende : exit,
-        egenFrist,
-        forSent: egenFrist < frist,
-        merknad: merknader(
-          forSentTekst(egenFrist, frist, exit, kommende),
-          begge,
-          'Sjekk at navn og e-post til daglig leder stemmer i AVI.',
-        ),
-      });
-    }
-  }
+  for (const b of bedrifter) vurderBedrift(b, r, { nye, avsluttede, advarsler: ds });
   const sorter =
     <T extends { egenFrist: Dato; navn: string }>(dato: (r: T) => Dato) =>
     (a: T, b: T) =>
@@ -186,6 +122,105 @@ export function beregnOppdatering(
   nye.sort(sorter((r) => r.avtalestart));
   avsluttede.sort(sorter((r) => r.avtaleslutt));
   return { frist, forrige, nye, avsluttede, advarsler: ds };
+}
+
+/** Det som er likt for alle målbedriftene i én beregning: fristen og hva loggen sier er rapportert. */
+type Ramme = {
+  frist: Dato;
+  rapportertNy: ReadonlyMap<string, LoggNy & { frist: Dato }>;
+  rapportertSlutt: ReadonlyMap<string, LoggAvsluttet & { frist: Dato }>;
+  fristMaaned: Maaned;
+  kommende: Maaned;
+  fristAar: number;
+  antattRapportert: (egen: Dato) => boolean;
+};
+type Felles = Pick<NyRad, 'orgnr' | 'navn' | 'avtalestart' | 'dagligLeder' | 'dagligLederEpost' | 'kilde'>;
+
+/** Én målbedrift: advarsler om endringer etter rapportering, og raden i «nye» og/eller «avsluttede». */
+function vurderBedrift(b: KtsBedrift, r: Ramme, ut: Pick<Oppdatering, 'nye' | 'avsluttede' | 'advarsler'>): void {
+  const felles: Felles = {
+    orgnr: b.orgnr,
+    navn: b.navn,
+    avtalestart: b.avtalestart,
+    dagligLeder: b.dagligLeder?.trim() || null,
+    dagligLederEpost: b.dagligLederEpost?.trim() || null,
+    ...(b.kilde ? { kilde: b.kilde } : {}),
+  };
+  const start = utsendingsmaaned(b.avtalestart);
+  const exit = b.avtaleslutt !== undefined ? utsendingsmaaned(b.avtaleslutt) : null;
+  const tidligereNy = r.rapportertNy.get(b.orgnr);
+  const tidlig = tidligDesember(b, start, r);
+  const skalNy = !tidligereNy && (start <= r.fristMaaned || tidlig) && !r.antattRapportert(aviFristFor(start));
+  const skalSlutt =
+    b.avtaleslutt !== undefined &&
+    exit !== null &&
+    !r.rapportertSlutt.has(b.orgnr) &&
+    exit <= r.fristMaaned &&
+    !r.antattRapportert(aviFristFor(exit));
+  ut.advarsler.push(...endringsAdvarsler(b, r));
+  const begge = skalNy && skalSlutt ? 'Startet og avsluttet siden siste oppdatering: står i begge delene.' : null;
+  if (skalNy) ut.nye.push(nyRad(b, felles, start, tidlig, begge, r));
+  if (skalSlutt) ut.avsluttede.push(avsluttetRad(b.avtaleslutt!, felles, exit, begge, r));
+}
+
+/**
+ * 11.1 (31. desember) og 6.3 («tatt opp … siden siste oppdatering»): i desemberfilen (1.12, eller årsslutt 31.12)
+ * tas også årets november–desember-oppstarter med; oppstartskjemaet følger tabellen i 6.3 (mars året etter).
+ */
+function tidligDesember(b: KtsBedrift, start: Maaned, r: Ramme): boolean {
+  return (
+    r.fristMaaned.endsWith('-12') &&
+    start > r.fristMaaned &&
+    b.avtalestart <= r.frist &&
+    deler(b.avtalestart).aar === r.fristAar
+  );
+}
+
+/** Avtalestart eller avtaleslutt endret etter at loggen sier den ble rapportert: nh rapporterer den ikke på nytt. */
+function endringsAdvarsler(b: KtsBedrift, r: Ramme): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  const tidligereNy = r.rapportertNy.get(b.orgnr);
+  if (tidligereNy && tidligereNy.avtalestart !== b.avtalestart) {
+    ds.push(endretAdvarsel(b, 'avtalestart', tidligereNy.avtalestart, b.avtalestart, tidligereNy.frist));
+  }
+  const tidligereSlutt = r.rapportertSlutt.get(b.orgnr);
+  if (tidligereSlutt && tidligereSlutt.avtaleslutt !== (b.avtaleslutt ?? null)) {
+    ds.push(
+      endretAdvarsel(b, 'avtaleslutt', tidligereSlutt.avtaleslutt, b.avtaleslutt ?? '(tom)', tidligereSlutt.frist),
+    );
+  }
+  return ds;
+}
+
+function nyRad(b: KtsBedrift, felles: Felles, start: Maaned, tidlig: boolean, begge: string | null, r: Ramme): NyRad {
+  const egenFrist = aviFristFor(start);
+  const forSent = egenFrist < r.frist;
+  const tidligTekst = tidlig
+    ? `Tatt opp ${fristTekst(b.avtalestart)}: registreres nå fordi alle aktive målbedrifter skal være i AVI innen 31. desember (11.1); oppstartskjema ${maanedTekst(start)} (6.3).`
+    : null;
+  return {
+    ...felles,
+    startskjema: forSent && start < r.kommende ? r.kommende : start,
+    egenFrist,
+    forSent,
+    merknad: merknader(forSentTekst(egenFrist, r.frist, start, r.kommende), tidligTekst, begge),
+  };
+}
+
+function avsluttetRad(avtaleslutt: Dato, felles: Felles, exit: Maaned, begge: string | null, r: Ramme): AvsluttetRad {
+  const egenFrist = aviFristFor(exit);
+  return {
+    ...felles,
+    avtaleslutt,
+    exitskjema: egenFrist < r.frist && exit < r.kommende ? r.kommende : exit,
+    egenFrist,
+    forSent: egenFrist < r.frist,
+    merknad: merknader(
+      forSentTekst(egenFrist, r.frist, exit, r.kommende),
+      begge,
+      'Sjekk at navn og e-post til daglig leder stemmer i AVI.',
+    ),
+  };
 }
 
 function endretAdvarsel(b: KtsBedrift, kolonne: string, var_: string, er: string, frist: Dato): Diagnostikk {

@@ -48,28 +48,31 @@ export function tolkMaal(rader: readonly MaalInn[]): { mal: Map<MaltallId, Malta
       );
       continue;
     }
-    const malKilde = r.kilde ? { ...r.kilde, kolonne: 'mal' } : undefined;
-    let verdi: number | null = null;
-    if (r.mal !== undefined) {
-      if (def.enhet === 'antall') {
-        if (r.mal < 0 || r.mal % 10_000 !== 0) {
-          ds.push(
-            feil('ugyldig-antall', `Målet for «${def.navn}» er et antall og må være et heltall ≥ 0.`, malKilde, {
-              verdi: String(r.mal / 10_000).replace('.', ','),
-              forventet: 'et heltall, f.eks. «12»',
-            }),
-          );
-          continue;
-        }
-        verdi = r.mal / 10_000;
-      } else {
-        verdi = r.mal;
-        ds.push(...kontrollerAndel(def, verdi, 'mål', malKilde));
-      }
-    }
+    const verdi = malVerdi(def, r, ds);
+    if (verdi === undefined) continue;
     mal.set(def.id, { id: def.id, mal: verdi, ...(r.kommentar ? { kommentar: r.kommentar } : {}) });
   }
   return { mal, diagnostikk: ds };
+}
+
+/** Målets verdi: et antall som heltall, en andel i ppm (med advarslene fra 11.2). undefined: ugyldig antall (meldt). */
+function malVerdi(def: MaltallDef, r: MaalInn, ds: Diagnostikk[]): number | null | undefined {
+  const malKilde = r.kilde ? { ...r.kilde, kolonne: 'mal' } : undefined;
+  if (r.mal === undefined) return null;
+  if (def.enhet !== 'antall') {
+    ds.push(...kontrollerAndel(def, r.mal, 'mål', malKilde));
+    return r.mal;
+  }
+  if (r.mal < 0 || r.mal % 10_000 !== 0) {
+    ds.push(
+      feil('ugyldig-antall', `Målet for «${def.navn}» er et antall og må være et heltall ≥ 0.`, malKilde, {
+        verdi: String(r.mal / 10_000).replace('.', ','),
+        forventet: 'et heltall, f.eks. «12»',
+      }),
+    );
+    return undefined;
+  }
+  return r.mal / 10_000;
 }
 
 /**

@@ -28,6 +28,27 @@ function visDato(d: Dato): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 }
 
+/** Merknaden til SRL-måltallet: hvorfor det ikke kan beregnes, og hvilke målbedrifter som mangler vurdering. */
+function srlMerknadTekst(
+  p: Grunnlag['periode'],
+  t: { n: number; okning: number; utenFjor: number; utenIAar: number; udaterte: number },
+): string {
+  const { n, utenFjor, utenIAar, udaterte } = t;
+  const forsteAar = p.ar <= 2023;
+  return [
+    forsteAar ? `Kan ikke beregnes: ${p.ar} er første år målbedriftene klassifiseres etter SRL (11.2).` : null,
+    !forsteAar && n === 0 ? 'Kan ikke beregnes: ingen aktive målbedrifter i perioden.' : null,
+    !forsteAar && n > 0 ? `${t.okning} av ${n} aktive målbedrifter med økning.` : null,
+    utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (ingen økning kan påvises, i nevneren).` : null,
+    utenIAar ? `${utenIAar} uten vurdering for ${p.ar}${p.halvar ? ' datert i halvåret' : ''} (i nevneren).` : null,
+    udaterte
+      ? `${udaterte} ${udaterte === 1 ? 'vurdering' : 'vurderinger'} for ${p.ar} uten dato er ikke med i halvåret.`
+      : null,
+  ]
+    .filter((s) => s !== null)
+    .join(' ');
+}
+
 /** Orgnr → SRL-nivå for et år. */
 function srlForAar(srl: readonly SrlGrunnlag[], aar: number): Map<string, number> {
   const m = new Map<string, number>();
@@ -147,18 +168,7 @@ function srlOkning(g: Grunnlag, aktive: readonly MalbedriftGrunnlag[]): Maaling 
   const forsteAar = p.ar <= 2023;
   const srlVerdi = forsteAar ? null : andelPpm(okning.length, n);
   const udaterte = p.halvar ? g.srl.filter((s) => s.ar === p.ar && s.dato === undefined).length : 0;
-  const srlMerknad = [
-    forsteAar ? `Kan ikke beregnes: ${p.ar} er første år målbedriftene klassifiseres etter SRL (11.2).` : null,
-    !forsteAar && n === 0 ? 'Kan ikke beregnes: ingen aktive målbedrifter i perioden.' : null,
-    !forsteAar && n > 0 ? `${okning.length} av ${n} aktive målbedrifter med økning.` : null,
-    utenFjor ? `${utenFjor} uten vurdering for ${p.ar - 1} (ingen økning kan påvises, i nevneren).` : null,
-    utenIAar ? `${utenIAar} uten vurdering for ${p.ar}${p.halvar ? ' datert i halvåret' : ''} (i nevneren).` : null,
-    udaterte
-      ? `${udaterte} ${udaterte === 1 ? 'vurdering' : 'vurderinger'} for ${p.ar} uten dato er ikke med i halvåret.`
-      : null,
-  ]
-    .filter((s) => s !== null)
-    .join(' ');
+  const srlMerknad = srlMerknadTekst(p, { n, okning: okning.length, utenFjor, utenIAar, udaterte });
 
   return {
     id: 'andelSrlOkning',

@@ -2,7 +2,7 @@
  * Programveileder 11.2 (hjelpetekstene): hvilke tiltak som telles — henvisning av egen målbedrift og samarbeid med
  * Siva telles ikke, ett tiltak kan telle under to måltall («ogsa») — og kontrollene av tiltak og SRL. Rent domene.
  */
-import { advarsel, feil, type Diagnostikk } from '../felles/diagnostikk.js';
+import { advarsel, feil, type Diagnostikk, type Kilde } from '../felles/diagnostikk.js';
 import { normaliserNavn } from '../felles/felter.js';
 import { BEDRIFTSTYPER, type Tiltakstype } from '../datasett/tiltak.js';
 import {
@@ -49,27 +49,35 @@ export function utelatteTiltak(g: Grunnlag): Diagnostikk[] {
     if (!iPerioden(t.dato, g.periode)) continue;
     const kilde = t.kilde ? { ...t.kilde } : undefined;
     for (const type of [t.type, t.ogsa]) {
-      if (type === 'henvisning' && !tellerTiltak(t, type, egne)) {
-        ds.push(
-          advarsel(
-            'henvisning-egen-malbedrift',
-            `Henvisningen av ${t.bedrift ?? t.orgnr} telles ikke: bedriften står i malbedrifter. Måltallet teller bedrifter henvist «istedenfor å ta de opp som egen målbedrift» (programveileder 11.2).`,
-            kilde && { ...kilde, kolonne: 'bedrift' },
-          ),
-        );
-      }
-      if (type === 'samarbeidsprosjekt' && !tellerTiltak(t, type, egne)) {
-        ds.push(
-          advarsel(
-            'samarbeid-med-siva',
-            `Samarbeidsprosjektet med «${t.samarbeidspartner}» telles ikke: Siva er ikke en programoperatør. Måltallet teller prosjekter med andre programoperatører (næringshager og/eller inkubatorer) (programveileder 11.2).`,
-            kilde && { ...kilde, kolonne: 'samarbeidspartner' },
-          ),
-        );
-      }
+      const d = utelattAdvarsel(t, type, egne, kilde);
+      if (d) ds.push(d);
     }
   }
   return ds;
+}
+
+/** Advarselen når tiltaket ikke telles under `type` (11.2): en henvist egen målbedrift eller et samarbeid med Siva. */
+function utelattAdvarsel(
+  t: TiltakGrunnlag,
+  type: Tiltakstype | undefined,
+  egne: ReadonlySet<string>,
+  kilde: Kilde | undefined,
+): Diagnostikk | undefined {
+  if (type === 'henvisning' && !tellerTiltak(t, type, egne)) {
+    return advarsel(
+      'henvisning-egen-malbedrift',
+      `Henvisningen av ${t.bedrift ?? t.orgnr} telles ikke: bedriften står i malbedrifter. Måltallet teller bedrifter henvist «istedenfor å ta de opp som egen målbedrift» (programveileder 11.2).`,
+      kilde && { ...kilde, kolonne: 'bedrift' },
+    );
+  }
+  if (type === 'samarbeidsprosjekt' && !tellerTiltak(t, type, egne)) {
+    return advarsel(
+      'samarbeid-med-siva',
+      `Samarbeidsprosjektet med «${t.samarbeidspartner}» telles ikke: Siva er ikke en programoperatør. Måltallet teller prosjekter med andre programoperatører (næringshager og/eller inkubatorer) (programveileder 11.2).`,
+      kilde && { ...kilde, kolonne: 'samarbeidspartner' },
+    );
+  }
+  return undefined;
 }
 
 /** SRL-data: samme målbedrift to ganger i samme år er en feil. */

@@ -132,15 +132,8 @@ function linjefradrag(il: XMLBuilder, l: EhfLinje): void {
   kr(ac, 'Amount', l.stotte);
 }
 
-/** UBL-XML for dokumentet (Invoice 380 eller CreditNote 381), med PDF-en som vedlegg når den er gitt. */
-export function ehfXml(d: EhfDokument, vedlegg?: EhfVedlegg): string {
-  const kreditnota = d.type === 'kreditnota';
-  const rotNavn = kreditnota ? 'CreditNote' : 'Invoice';
-  const root = create({ version: '1.0', encoding: 'UTF-8' })
-    .ele(NS[rotNavn], rotNavn)
-    .att('http://www.w3.org/2000/xmlns/', 'xmlns:cac', NS.cac)
-    .att('http://www.w3.org/2000/xmlns/', 'xmlns:cbc', NS.cbc);
-  const prosent = String(ppmTilProsent(d.mvaSats));
+/** Dokumenthodet fram til InvoicePeriod; DueDate står bare på faktura (UBL-skjemaet for CreditNote har den ikke her). */
+function hode(root: XMLBuilder, d: EhfDokument, kreditnota: boolean): void {
   cbc(root, 'CustomizationID', CUSTOMIZATION_ID);
   cbc(root, 'ProfileID', PROFILE_ID);
   cbc(root, 'ID', d.nr);
@@ -153,31 +146,35 @@ export function ehfXml(d: EhfDokument, vedlegg?: EhfVedlegg): string {
   const per = cac(root, 'InvoicePeriod');
   cbc(per, 'StartDate', d.periode.fra);
   cbc(per, 'EndDate', d.periode.til);
-  referanser(root, d, vedlegg);
-  selger(root, d);
-  kjoper(root, d);
-  if (!kreditnota) {
-    const pm = cac(root, 'PaymentMeans');
-    cbc(pm, 'PaymentMeansCode', '30', { name: 'Kredittoverføring' });
-    if (d.kid) cbc(pm, 'PaymentID', d.kid);
-    cbc(cac(pm, 'PayeeFinancialAccount'), 'ID', d.kontonummer);
-  }
-  cbc(cac(root, 'PaymentTerms'), 'Note', d.betalingsbetingelser);
-  // Programveileder 10.4: innovasjonsstøtten vist som fradrag fra markedsverdien; mva bare av egenandelen.
-  const perLinje = d.stotteform === 'linje';
-  if (!perLinje && d.stotte) {
-    const ac = cac(root, 'AllowanceCharge');
-    cbc(ac, 'ChargeIndicator', 'false');
-    cbc(ac, 'AllowanceChargeReason', STOTTETEKST);
-    kr(ac, 'Amount', d.stotte);
-    skattekategori(ac, 'TaxCategory', prosent);
-  }
+}
+
+/** Betalingsmåten (bare på faktura; kreditnotaen betales ikke inn). */
+function betalingsmaate(root: XMLBuilder, d: EhfDokument): void {
+  const pm = cac(root, 'PaymentMeans');
+  cbc(pm, 'PaymentMeansCode', '30', { name: 'Kredittoverføring' });
+  if (d.kid) cbc(pm, 'PaymentID', d.kid);
+  cbc(cac(pm, 'PayeeFinancialAccount'), 'ID', d.kontonummer);
+}
+
+/** Dokumentets fradrag for støtten (dokumentform). */
+function dokumentfradrag(root: XMLBuilder, stotte: number, prosent: string): void {
+  const ac = cac(root, 'AllowanceCharge');
+  cbc(ac, 'ChargeIndicator', 'false');
+  cbc(ac, 'AllowanceChargeReason', STOTTETEKST);
+  kr(ac, 'Amount', stotte);
+  skattekategori(ac, 'TaxCategory', prosent);
+}
+
+function skattesum(root: XMLBuilder, d: EhfDokument, prosent: string): void {
   const tt = cac(root, 'TaxTotal');
   kr(tt, 'TaxAmount', d.mva);
   const st = cac(tt, 'TaxSubtotal');
   kr(st, 'TaxableAmount', d.egenandel);
   kr(st, 'TaxAmount', d.mva);
   skattekategori(st, 'TaxCategory', prosent);
+}
+
+function pengesum(root: XMLBuilder, d: EhfDokument, perLinje: boolean): void {
   const lm = cac(root, 'LegalMonetaryTotal');
   // Linjeform: linjenes netto er egenandelen, så summen av linjene er egenandelen og ingen fradrag står igjen.
   kr(lm, 'LineExtensionAmount', perLinje ? d.egenandel : d.markedsverdi);
@@ -185,17 +182,41 @@ export function ehfXml(d: EhfDokument, vedlegg?: EhfVedlegg): string {
   kr(lm, 'TaxInclusiveAmount', d.egenandel + d.mva);
   if (!perLinje && d.stotte) kr(lm, 'AllowanceTotalAmount', d.stotte);
   kr(lm, 'PayableAmount', d.egenandel + d.mva);
-  for (const l of d.linjer) {
-    const il = cac(root, kreditnota ? 'CreditNoteLine' : 'InvoiceLine');
-    cbc(il, 'ID', l.id);
-    cbc(il, kreditnota ? 'CreditedQuantity' : 'InvoicedQuantity', antall(l.antall), { unitCode: l.enhet });
-    kr(il, 'LineExtensionAmount', perLinje ? l.egenandel : l.belop);
-    if (perLinje) linjefradrag(il, l);
-    const it = cac(il, 'Item');
-    if (l.beskrivelse) cbc(it, 'Description', l.beskrivelse);
-    cbc(it, 'Name', l.navn);
-    skattekategori(it, 'ClassifiedTaxCategory', prosent);
-    kr(cac(il, 'Price'), 'PriceAmount', l.pris);
-  }
+}
+
+function linje(root: XMLBuilder, l: EhfLinje, kreditnota: boolean, perLinje: boolean, prosent: string): void {
+  const il = cac(root, kreditnota ? 'CreditNoteLine' : 'InvoiceLine');
+  cbc(il, 'ID', l.id);
+  cbc(il, kreditnota ? 'CreditedQuantity' : 'InvoicedQuantity', antall(l.antall), { unitCode: l.enhet });
+  kr(il, 'LineExtensionAmount', perLinje ? l.egenandel : l.belop);
+  if (perLinje) linjefradrag(il, l);
+  const it = cac(il, 'Item');
+  if (l.beskrivelse) cbc(it, 'Description', l.beskrivelse);
+  cbc(it, 'Name', l.navn);
+  skattekategori(it, 'ClassifiedTaxCategory', prosent);
+  kr(cac(il, 'Price'), 'PriceAmount', l.pris);
+}
+
+/** UBL-XML for dokumentet (Invoice 380 eller CreditNote 381), med PDF-en som vedlegg når den er gitt. */
+export function ehfXml(d: EhfDokument, vedlegg?: EhfVedlegg): string {
+  const kreditnota = d.type === 'kreditnota';
+  const rotNavn = kreditnota ? 'CreditNote' : 'Invoice';
+  const root = create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(NS[rotNavn], rotNavn)
+    .att('http://www.w3.org/2000/xmlns/', 'xmlns:cac', NS.cac)
+    .att('http://www.w3.org/2000/xmlns/', 'xmlns:cbc', NS.cbc);
+  const prosent = String(ppmTilProsent(d.mvaSats));
+  hode(root, d, kreditnota);
+  referanser(root, d, vedlegg);
+  selger(root, d);
+  kjoper(root, d);
+  if (!kreditnota) betalingsmaate(root, d);
+  cbc(cac(root, 'PaymentTerms'), 'Note', d.betalingsbetingelser);
+  // Programveileder 10.4: innovasjonsstøtten vist som fradrag fra markedsverdien; mva bare av egenandelen.
+  const perLinje = d.stotteform === 'linje';
+  if (!perLinje && d.stotte) dokumentfradrag(root, d.stotte, prosent);
+  skattesum(root, d, prosent);
+  pengesum(root, d, perLinje);
+  for (const l of d.linjer) linje(root, l, kreditnota, perLinje, prosent);
   return root.end({ prettyPrint: true });
 }

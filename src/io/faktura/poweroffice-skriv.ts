@@ -44,31 +44,36 @@ const POWEROFFICE_BILAG_KOLONNER = [
   'Description',
 ] as const;
 
+type Bilagslinje = Bilag['linjer'][number];
+
+/** Kundefeltene (CustomerCode … Reference) fylles bare på reskontrolinjen; de andre linjene har dem tomme. */
+function reskontrofelt(b: Bilag, l: Bilagslinje): string[] {
+  if (l.kundekode === undefined) return ['', '', '', '', ''];
+  return [t(l.kundekode), b.fakturanr ?? '', b.kid ?? '', dato(b.forfall), t(b.referanse)];
+}
+
+function bilagsrad(b: Bilag, l: Bilagslinje, bilagstype: '2' | ''): string[] {
+  return [
+    bilagstype,
+    b.nr,
+    dato(b.dato),
+    dato(b.dato),
+    ...reskontrofelt(b, l),
+    l.konto === undefined ? '' : String(l.konto),
+    l.mvaKode ?? '',
+    komma(l.belop),
+    'NOK',
+    komma(l.belop),
+    l.antall === undefined ? '' : komma(l.antall),
+    t(l.tekst),
+  ];
+}
+
 /** Bilagstypen: 2 = utgående faktura (PowerOffice «Bilagsimport»); tom = vanlig bilag (støttebilaget). */
 export function powerofficeBilagCsv(bilag: readonly Bilag[], bilagstype: '2' | ''): string {
   const rader: string[][] = [['[Vouchers]'], [...POWEROFFICE_BILAG_KOLONNER]];
   for (const b of bilag) {
-    for (const l of b.linjer) {
-      const reskontro = l.kundekode !== undefined;
-      rader.push([
-        bilagstype,
-        b.nr,
-        dato(b.dato),
-        dato(b.dato),
-        reskontro ? t(l.kundekode) : '',
-        reskontro ? (b.fakturanr ?? '') : '',
-        reskontro ? (b.kid ?? '') : '',
-        reskontro ? dato(b.forfall) : '',
-        reskontro ? t(b.referanse) : '',
-        l.konto === undefined ? '' : String(l.konto),
-        l.mvaKode ?? '',
-        komma(l.belop),
-        'NOK',
-        komma(l.belop),
-        l.antall === undefined ? '' : komma(l.antall),
-        t(l.tekst),
-      ]);
-    }
+    for (const l of b.linjer) rader.push(bilagsrad(b, l, bilagstype));
   }
   return csv(rader);
 }

@@ -57,11 +57,7 @@ export async function lesDatasett<D extends DatasettDef>(
           am.config,
         );
         if (diagnostikk.length) return null;
-        return (celler: readonly RaaCelle[]) =>
-          filter((n) => {
-            const k = indeks.get(n);
-            return k === undefined ? null : (celler[k] ?? null);
-          });
+        return (celler: readonly RaaCelle[]) => filter(hentCelle(indeks, celler));
       }
     : undefined;
   const tabell = await lesTabell(sti, path.basename(sti), lagFilter, def.navn);
@@ -87,14 +83,7 @@ export function tolkTabell<D extends DatasettDef>(
   for (const [nokkel, k] of indeks) overskriftFor.set(nokkel, t.overskrifter[k]!);
 
   t.rader.forEach((celler, i) => {
-    if (
-      filter &&
-      !filter((nokkel) => {
-        const k = indeks.get(nokkel);
-        return k === undefined ? null : (celler[k] ?? null);
-      })
-    )
-      return;
+    if (filter && !filter(hentCelle(indeks, celler))) return;
     const rad = t.radnr[i]!;
     // Alle kolonner får en verdi (null når kolonnen mangler i filen), så frivillige kolonner blir undefined.
     const raa: Record<string, RaaCelle> = {};
@@ -106,27 +95,7 @@ export function tolkTabell<D extends DatasettDef>(
       ut.push({ ...r.data, kilde } as MedKilde<RadAv<D>>);
       return;
     }
-    for (const issue of r.error.issues) {
-      const nokkel = String(issue.path[0] ?? '');
-      const params = (issue as { params?: { forventet?: string } }).params;
-      const v = raa[nokkel];
-      ds.push(
-        feil(
-          'ugyldig-verdi',
-          `${forstorBokstav(issue.message)}.`,
-          { ...kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel },
-          {
-            verdi:
-              v === null || v === undefined
-                ? ''
-                : v instanceof Date
-                  ? v.toISOString().slice(0, 10)
-                  : synligVerdi(String(v).slice(0, 200)),
-            ...(params?.forventet ? { forventet: params.forventet } : {}),
-          },
-        ),
-      );
-    }
+    for (const issue of r.error.issues) ds.push(ugyldigVerdi(issue, raa, kilde, overskriftFor));
   });
   ds.push(...sjekkUnike(ut, def, overskriftFor));
   if (ds.length) throw new InndataFeil(ds);
@@ -137,8 +106,42 @@ function forstorBokstav(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config, 'kolonner' | 'ignorerKolonner'>) {
-  const kart = new Map<string, string>(); // normalisert overskrift → nøkkel
+/** Oppslag i radens rå celler på kolonnenøkkel; null når kolonnen mangler i filen. */
+function hentCelle(indeks: Map<string, number>, celler: readonly RaaCelle[]) {
+  return (nokkel: string): RaaCelle => {
+    const k = indeks.get(nokkel);
+    return k === undefined ? null : (celler[k] ?? null);
+  };
+}
+
+/** Verdien slik den vises i feilmeldingen: datoer som åååå-mm-dd, tekst forkortet og med usynlige tegn synlige. */
+function visVerdi(v: RaaCelle | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return synligVerdi(String(v).slice(0, 200));
+}
+
+type SkjemaFeil = { path: PropertyKey[]; message: string };
+
+function ugyldigVerdi(
+  issue: SkjemaFeil,
+  raa: Record<string, RaaCelle>,
+  kilde: Kilde,
+  overskriftFor: Map<string, string>,
+): Diagnostikk {
+  const nokkel = String(issue.path[0] ?? '');
+  const params = (issue as { params?: { forventet?: string } }).params;
+  return feil(
+    'ugyldig-verdi',
+    `${forstorBokstav(issue.message)}.`,
+    { ...kilde, kolonne: overskriftFor.get(nokkel) ?? nokkel },
+    { verdi: visVerdi(raa[nokkel]), ...(params?.forventet ? { forventet: params.forventet } : {}) },
+  );
+}
+
+/** Normalisert overskrift → nøkkel: nøkkelen, malens overskrift, aliasene og koblingene i nh.json. */
+function navnekart(def: DatasettDef, config?: Pick<Config, 'kolonner' | 'ignorerKolonner'>): Map<string, string> {
+  const kart = new Map<string, string>();
   for (const [nokkel, kol] of Object.entries(def.kolonner)) {
     kart.set(normaliserNavn(nokkel), nokkel);
     // Issue 19 pkt. 5: den lesbare overskriften fra malene («Stilling %») er like god som nøkkelen.
@@ -147,6 +150,29 @@ function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config,
   }
   for (const [overskrift, nokkel] of Object.entries(config?.kolonner?.[def.navn] ?? {}))
     kart.set(normaliserNavn(overskrift), nokkel);
+  return kart;
+}
+
+function manglerKolonner(t: RaaTabell, def: DatasettDef, indeks: Map<string, number>): Diagnostikk[] {
+  const ds: Diagnostikk[] = [];
+  for (const [nokkel, kol] of Object.entries(def.kolonner)) {
+    if (!kol.paakrevd || indeks.has(nokkel)) continue;
+    const o = overskrift(nokkel, kol);
+    const navn = [...new Set([nokkel, ...(kol.alias ?? [])])].map((a) => `«${a}»`).join(', ');
+    ds.push(
+      feil(
+        'mangler-kolonne',
+        `Mangler kolonnen «${o}».`,
+        { fil: t.fil, rad: 1, kolonne: o, ...(t.ark ? { ark: t.ark } : {}) },
+        { forventet: `en overskrift «${o}» (eller ${navn})` },
+      ),
+    );
+  }
+  return ds;
+}
+
+function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config, 'kolonner' | 'ignorerKolonner'>) {
+  const kart = navnekart(def, config); // normalisert overskrift → nøkkel
   const ignorer = new Set((config?.ignorerKolonner?.[def.navn] ?? []).map(normaliserNavn));
 
   const indeks = new Map<string, number>();
@@ -174,20 +200,7 @@ function kobleOverskrifter(t: RaaTabell, def: DatasettDef, config?: Pick<Config,
     }
     indeks.set(nokkel, k);
   });
-  for (const [nokkel, kol] of Object.entries(def.kolonner)) {
-    if (kol.paakrevd && !indeks.has(nokkel)) {
-      ds.push(
-        feil(
-          'mangler-kolonne',
-          `Mangler kolonnen «${overskrift(nokkel, kol)}».`,
-          { fil: t.fil, rad: 1, kolonne: overskrift(nokkel, kol), ...(t.ark ? { ark: t.ark } : {}) },
-          {
-            forventet: `en overskrift «${overskrift(nokkel, kol)}» (eller ${[...new Set([nokkel, ...(kol.alias ?? [])])].map((a) => `«${a}»`).join(', ')})`,
-          },
-        ),
-      );
-    }
-  }
+  ds.push(...manglerKolonner(t, def, indeks));
   return { indeks, diagnostikk: ds };
 }
 

@@ -48,15 +48,29 @@ function harUtf8Norsk(buf: Uint8Array): boolean {
   return false;
 }
 
+/** Lengden på UTF-8-sekvensen som startbyten `b` innleder; 0 når `b` ikke kan starte en sekvens. */
+function sekvenslengde(b: number): number {
+  if (b < 0x80) return 1;
+  if (b >> 5 === 0b110) return 2;
+  if (b >> 4 === 0b1110) return 3;
+  if (b >> 3 === 0b11110) return 4;
+  return 0;
+}
+
+/** Er de n − 1 bytene etter startbyten på i fortsettelsesbyter (10xxxxxx)? */
+function fortsettelserGyldige(buf: Uint8Array, i: number, n: number): boolean {
+  for (let k = 1; k < n; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return false;
+  return true;
+}
+
 /** Linjenummer (1-basert) der første byte som ikke er gyldig UTF-8 står. */
 function forsteUgyldigeLinje(buf: Uint8Array): number {
   let linje = 1;
   for (let i = 0; i < buf.length; ) {
     const b = buf[i]!;
     if (b === 0x0a) linje++;
-    const n = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
-    if (n === 0) return linje;
-    for (let k = 1; k < n; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return linje;
+    const n = sekvenslengde(b);
+    if (n === 0 || !fortsettelserGyldige(buf, i, n)) return linje;
     i += n;
   }
   return linje;

@@ -27,18 +27,20 @@ export function celleAdresse(kolonne: number, rad: number): string {
 function celleVerdi(c: ExcelJS.Cell): Celle {
   const v = c.value as unknown;
   if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    // `c.result`, ikke `c.value.result`: exceljs' value dropper et lagret resultat som er 0 (eller NaN).
-    if ('formula' in o || 'sharedFormula' in o)
-      return formelVerdi(String(o.formula ?? ''), (c as { result?: unknown }).result ?? o.result, c.numFmt);
-    if ('error' in o) return FEILVERDI;
-    if ('richText' in o && Array.isArray(o.richText))
-      return (o.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('text' in o) return String(o.text);
-    return null;
-  }
+  if (typeof v === 'object' && !(v instanceof Date)) return objektVerdi(c, v as Record<string, unknown>);
   return primitiv(v, c.numFmt);
+}
+
+/** En celle der exceljs gir et objekt: formel, feil, rik tekst eller hyperlenke (`text`). */
+function objektVerdi(c: ExcelJS.Cell, o: Record<string, unknown>): Celle {
+  // `c.result`, ikke `c.value.result`: exceljs' value dropper et lagret resultat som er 0 (eller NaN).
+  if ('formula' in o || 'sharedFormula' in o)
+    return formelVerdi(String(o.formula ?? ''), (c as { result?: unknown }).result ?? o.result, c.numFmt);
+  if ('error' in o) return FEILVERDI;
+  if ('richText' in o && Array.isArray(o.richText))
+    return (o.richText as { text: string }[]).map((r) => r.text).join('');
+  if ('text' in o) return String(o.text);
+  return null;
 }
 
 /** En formelcelle: det lagrede resultatet, eller hvorfor det ikke finnes (felles for arkleseren i xlsx-ark.ts). */

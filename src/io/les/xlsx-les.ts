@@ -7,11 +7,11 @@
  */
 import { stat } from 'node:fs/promises';
 import { lesFil } from './tekstfil.js';
-import { feil, InndataFeil, type Diagnostikk } from '../../domain/felles/diagnostikk.js';
+import { feil, InndataFeil, type Diagnostikk, type Kilde } from '../../domain/felles/diagnostikk.js';
 import { normaliserNavn, type RaaCelle } from '../../domain/felles/felter.js';
 import { type LagRaaFilter, MAKS_KOLONNER, type RaaTabell } from './raa-tabell.js';
 import { type LestArk, lesArkStrom } from './xlsx-strom.js';
-import { celleAdresse, FEILVERDI, FORMEL_UTEN_VERDI, type Rad, radVerdier } from './xlsx-celle.js';
+import { type Celle, celleAdresse, FEILVERDI, FORMEL_UTEN_VERDI, type Rad, radVerdier } from './xlsx-celle.js';
 
 /**
  * Arkene med radene: strømleseren først (rask); kan den ikke si sikkert hvilket ark som er hvilket, eller
@@ -78,37 +78,13 @@ export async function lesXlsxTabell(
   const rader: RaaCelle[][] = [];
   const radnr: number[] = [];
   for (const { nr, celler: verdier } of ws.rader) {
-    const celler: RaaCelle[] = [];
     const antall = Math.max(verdier.length, overskrifter?.length ?? 0);
-    for (let k = 1; k <= antall; k++) {
-      const v = verdier[k - 1] ?? null;
-      if (v === FORMEL_UTEN_VERDI) {
-        ds.push(
-          feil(
-            'formel-uten-verdi',
-            'Cellen har en formel uten lagret resultat.',
-            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? celleAdresse(k, nr) },
-            { forventet: 'en verdi (åpne og lagre filen i Excel, eller lim inn som verdier)' },
-          ),
-        );
-        celler.push(null);
-      } else if (v === FEILVERDI) {
-        ds.push(
-          feil(
-            'excel-feilverdi',
-            'Cellen inneholder en Excel-feil (f.eks. #VERDI! eller #REF!).',
-            { fil, ark, rad: nr, kolonne: overskrifter?.[k - 1] ?? celleAdresse(k, nr) },
-            { forventet: 'en gyldig verdi' },
-          ),
-        );
-        celler.push(null);
-      } else celler.push(v);
-    }
+    const celler = radceller(verdier, antall, { fil, ark, rad: nr }, overskrifter, ds);
     if (overskrifter === null) {
-      overskrifter = celler.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+      overskrifter = celler.map(overskriftTekst);
       continue;
     }
-    if (celler.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
+    if (celler.every(erTomCelle)) continue;
     rader.push(celler);
     radnr.push(nr);
   }
@@ -116,6 +92,44 @@ export async function lesXlsxTabell(
   if (overskrifter === null)
     throw new InndataFeil([feil('mangler-overskrift', 'Arket har ingen overskriftsrad.', { fil, ark, rad: 1 })]);
   return { fil, ark, overskrifter, radnr, rader };
+}
+
+const overskriftTekst = (c: RaaCelle): string => (c === null || c === undefined ? '' : String(c).trim());
+const erTomCelle = (c: RaaCelle): boolean =>
+  c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/**
+ * Radens verdier for kolonne 1‥antall. En formel uten lagret resultat eller en Excel-feil leses som tom celle,
+ * og feilen legges i `ds` (alle meldes samlet).
+ */
+function radceller(
+  verdier: Celle[],
+  antall: number,
+  sted: { fil: string; ark: string; rad: number },
+  overskrifter: string[] | null,
+  ds: Diagnostikk[],
+): RaaCelle[] {
+  const celler: RaaCelle[] = [];
+  for (let k = 1; k <= antall; k++) {
+    const v = verdier[k - 1] ?? null;
+    if (v !== FORMEL_UTEN_VERDI && v !== FEILVERDI) {
+      celler.push(v);
+      continue;
+    }
+    ds.push(cellefeil(v, { ...sted, kolonne: overskrifter?.[k - 1] ?? celleAdresse(k, sted.rad) }));
+    celler.push(null);
+  }
+  return celler;
+}
+
+function cellefeil(v: typeof FORMEL_UTEN_VERDI | typeof FEILVERDI, kilde: Kilde): Diagnostikk {
+  if (v === FORMEL_UTEN_VERDI)
+    return feil('formel-uten-verdi', 'Cellen har en formel uten lagret resultat.', kilde, {
+      forventet: 'en verdi (åpne og lagre filen i Excel, eller lim inn som verdier)',
+    });
+  return feil('excel-feilverdi', 'Cellen inneholder en Excel-feil (f.eks. #VERDI! eller #REF!).', kilde, {
+    forventet: 'en gyldig verdi',
+  });
 }
 
 function erSkjult(w: LestArk): boolean {

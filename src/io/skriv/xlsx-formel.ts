@@ -59,6 +59,38 @@ export function plasser(mal: Mal, data: MalData): Map<string, Plassering> {
   return plass;
 }
 
+/** {param:navn}: den absolutte referansen til parametercellen, i hvilket parameterark den enn står. */
+function parameterRef(navn: string, plass: Map<string, Plassering>, mal: Mal): string {
+  for (const p of plass.values()) {
+    const r = p.parametre?.get(navn);
+    if (r !== undefined) return `${arkRef(p.ark)}!$B$${r}`;
+  }
+  throw new Error(`Malen ${mal.navn}: ukjent parameter ${navn}`);
+}
+
+/** {kol}, {sum:…} og {omrade:…}: arkprefiks bare når plassholderen peker på et annet ark. */
+function kolonneRef(
+  m: string,
+  art: string | undefined,
+  [arkN, kolN]: [string, string],
+  rad: number,
+  arkNokkel: string,
+  plass: Map<string, Plassering>,
+  mal: Mal,
+): string {
+  const p = plass.get(arkN);
+  const k = p?.kolonner.get(kolN);
+  if (!p || k === undefined) throw new Error(`Malen ${mal.navn}: ukjent kolonne ${m}`);
+  const kol = kolonneBokstav(k);
+  const prefiks = arkN === arkNokkel ? '' : `${arkRef(p.ark)}!`;
+  if (art === 'sum') {
+    if (p.sumRad === undefined) throw new Error(`Malen ${mal.navn}: arket ${arkN} har ingen sumrad`);
+    return `${prefiks}$${kol}$${p.sumRad}`;
+  }
+  if (art === 'omrade') return `${prefiks}$${kol}$${p.forste}:$${kol}$${Math.max(p.forste, p.siste)}`;
+  return `${prefiks}${kol}${rad}`;
+}
+
 export function loesFormel(
   formel: string,
   rad: number,
@@ -69,25 +101,9 @@ export function loesFormel(
   return formel.replace(
     /\{(?:(param|sum|omrade):)?([\w]+)(?:\.([\w]+))?\}/g,
     (m, art: string | undefined, a: string, b: string | undefined) => {
-      const [arkN, kolN] = b ? [a, b] : [arkNokkel, a];
-      if (art === 'param') {
-        for (const p of plass.values()) {
-          const r = p.parametre?.get(a);
-          if (r !== undefined) return `${arkRef(p.ark)}!$B$${r}`;
-        }
-        throw new Error(`Malen ${mal.navn}: ukjent parameter ${a}`);
-      }
-      const p = plass.get(arkN);
-      const k = p?.kolonner.get(kolN);
-      if (!p || k === undefined) throw new Error(`Malen ${mal.navn}: ukjent kolonne ${m}`);
-      const kol = kolonneBokstav(k);
-      const prefiks = arkN === arkNokkel ? '' : `${arkRef(p.ark)}!`;
-      if (art === 'sum') {
-        if (p.sumRad === undefined) throw new Error(`Malen ${mal.navn}: arket ${arkN} har ingen sumrad`);
-        return `${prefiks}$${kol}$${p.sumRad}`;
-      }
-      if (art === 'omrade') return `${prefiks}$${kol}$${p.forste}:$${kol}$${Math.max(p.forste, p.siste)}`;
-      return `${prefiks}${kol}${rad}`;
+      if (art === 'param') return parameterRef(a, plass, mal);
+      const arkOgKol: [string, string] = b ? [a, b] : [arkNokkel, a];
+      return kolonneRef(m, art, arkOgKol, rad, arkNokkel, plass, mal);
     },
   );
 }

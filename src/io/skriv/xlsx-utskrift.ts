@@ -119,38 +119,39 @@ function settSkrift(ws: ExcelJS.Worksheet): void {
   });
 }
 
+/** Verdien cellen viser: formelresultatet, den rike teksten eller lenketeksten (en formel uten resultat som 0). */
+function visningsverdi(c: ExcelJS.Cell): unknown {
+  const v = c.value as unknown;
+  if (!v || typeof v !== 'object' || v instanceof Date) return v;
+  if ('result' in v) return (v as { result: unknown }).result;
+  if ('richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+  if ('text' in v) return (v as { text: unknown }).text;
+  if ('formula' in v) return 0;
+  return v;
+}
+
 /** Omtrentlig visningsbredde (tegn) for en celle slik tallformatet viser den. */
 function visningsbredde(c: ExcelJS.Cell): number {
-  let v = c.value as unknown;
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    if ('result' in v) v = (v as { result: unknown }).result;
-    else if ('richText' in v) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
-    else if ('text' in v) v = (v as { text: unknown }).text;
-    else if ('formula' in v) v = 0;
-  }
+  const v = visningsverdi(c);
   if (v === null || v === undefined) return 0;
   if (v instanceof Date) return 10;
-  if (typeof v === 'number') {
-    const fmt = c.numFmt ?? '';
-    const desimaler = /\.(0+)/.exec(fmt)?.[1]?.length ?? (Number.isInteger(v) ? 0 : 2);
-    const tall = fmt.includes('%') ? v * 100 : v;
-    const heltall = String(Math.trunc(Math.abs(tall))).length;
-    const skilletegn = fmt.includes('#,##') ? Math.floor((heltall - 1) / 3) : 0;
-    const tillegg = fmt.replace(/"[^"]*"/g, (m) => 'x'.repeat(m.length - 2)).replace(/[#0.,%;+-]/g, '').length;
-    return (
-      heltall +
-      skilletegn +
-      (desimaler ? desimaler + 1 : 0) +
-      (fmt.includes('%') ? 2 : 0) +
-      (tall < 0 ? 1 : 0) +
-      tillegg
-    );
-  }
+  if (typeof v === 'number') return tallbredde(v, c.numFmt ?? '');
   return Math.max(
     ...String(v)
       .split('\n')
       .map((l) => l.length),
   );
+}
+
+/** Tegnene et tall tar med tallformatet: sifre, tusenskille, desimaler, «%», minus og fast tekst i formatet. */
+function tallbredde(v: number, fmt: string): number {
+  const prosent = fmt.includes('%');
+  const desimaler = /\.(0+)/.exec(fmt)?.[1]?.length ?? (Number.isInteger(v) ? 0 : 2);
+  const tall = prosent ? v * 100 : v;
+  const heltall = String(Math.trunc(Math.abs(tall))).length;
+  const skilletegn = fmt.includes('#,##') ? Math.floor((heltall - 1) / 3) : 0;
+  const tillegg = fmt.replace(/"[^"]*"/g, (m) => 'x'.repeat(m.length - 2)).replace(/[#0.,%;+-]/g, '').length;
+  return heltall + skilletegn + (desimaler ? desimaler + 1 : 0) + (prosent ? 2 : 0) + (tall < 0 ? 1 : 0) + tillegg;
 }
 
 /** Antall linjer teksten trenger i en kolonne med gitt bredde, med brudd bare mellom ord. */
@@ -180,6 +181,24 @@ function tegnPlass(ws: ExcelJS.Worksheet, k: number): number {
   return Math.floor(((ws.getColumn(k).width ?? 9) - 1) * TEGN_PER_BREDDE);
 }
 
+const oekTil = (m: Map<number, number>, k: number, b: number) => m.set(k, Math.max(m.get(k) ?? 0, b));
+
+/** Det lengste ordet i en overskriftscelle, i kolonnebredde. */
+function ordbredde(c: ExcelJS.Cell): number {
+  const ord = Math.max(
+    ...String(c.text)
+      .split(/\s+/)
+      .map((o) => o.length),
+  );
+  return Math.ceil(ord * FET) + 2;
+}
+
+/** Tall skal aldri vises som ####; lang tekst brytes heller enn å gjøre kolonnen svært bred. */
+function databredde(c: ExcelJS.Cell): number {
+  const b = visningsbredde(c) + 2;
+  return typeof c.value === 'string' ? Math.min(b, TEKST_BREDDE) : b;
+}
+
 /**
  * Kolonnene blir minst så brede som det lengste ordet i overskriften (aldri brudd midt i et ord) og som
  * tallene og de korte tekstene under; lange tekster brytes i cellen. Overskriftsraden får høyde etter
@@ -198,18 +217,8 @@ function tilpassBredder(ws: ExcelJS.Worksheet, titler: [number, number] | null, 
     const hode = hodeRader.has(nr);
     rad.eachCell({ includeEmpty: false }, (c, k) => {
       if (c.isMerged) return;
-      if (hode) {
-        const ord = Math.max(
-          ...String(c.text)
-            .split(/\s+/)
-            .map((o) => o.length),
-        );
-        ordBehov.set(k, Math.max(ordBehov.get(k) ?? 0, Math.ceil(ord * FET) + 2));
-      } else if (!erEnsomTekst(rad, k) && (utvidForTekst || typeof c.value !== 'string')) {
-        // Tall skal aldri vises som ####; lang tekst brytes heller enn å gjøre kolonnen svært bred.
-        const b = visningsbredde(c) + 2;
-        behov.set(k, Math.max(behov.get(k) ?? 0, typeof c.value === 'string' ? Math.min(b, TEKST_BREDDE) : b));
-      }
+      if (hode) oekTil(ordBehov, k, ordbredde(c));
+      else if (!erEnsomTekst(rad, k) && (utvidForTekst || typeof c.value !== 'string')) oekTil(behov, k, databredde(c));
     });
   });
   for (const [k, ord] of ordBehov) behov.set(k, Math.max(behov.get(k) ?? 0, ord));

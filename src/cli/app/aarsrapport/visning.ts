@@ -96,15 +96,26 @@ export function formaterMaltallArk(
       const k = ark.kolonner.findIndex((x) => x.nokkel === nokkel);
       if (k < 0) continue;
       const c = ws.getCell(3 + i, k + 1);
-      c.numFmt = r.def.enhet === 'andel' ? (nokkel === 'avvik' ? PROSENTPOENG : '0.00%') : '#,##0';
-      const v = c.value as { formula?: string; result?: unknown } | null;
-      if (v && typeof v === 'object' && 'formula' in v && (v.result === undefined || v.result === null)) {
-        c.value = { formula: v.formula!, result: '' } as ExcelJS.CellFormulaValue;
-      }
+      c.numFmt = tallformat(r.def.enhet, nokkel);
+      tomtFormelresultat(c);
     }
     ws.getRow(3 + i).alignment = { vertical: 'top', wrapText: true };
   });
   tilpassRadhoyder(wb, mal, arkNokkel);
+}
+
+/** Andeler i prosent (avviket i prosentpoeng), antall som heltall. */
+function tallformat(enhet: 'antall' | 'andel', nokkel: string): string {
+  if (enhet !== 'andel') return '#,##0';
+  return nokkel === 'avvik' ? PROSENTPOENG : '0.00%';
+}
+
+/** En formel uten beregnet resultat får tomt resultat (ikke 0), så filen kan leses inn igjen. */
+function tomtFormelresultat(c: ExcelJS.Cell): void {
+  const v = c.value as { formula?: string; result?: unknown } | null;
+  if (v && typeof v === 'object' && 'formula' in v && (v.result === undefined || v.result === null)) {
+    c.value = { formula: v.formula!, result: '' } as ExcelJS.CellFormulaValue;
+  }
 }
 
 /**

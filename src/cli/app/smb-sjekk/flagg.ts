@@ -65,6 +65,12 @@ const gyldigOrgnr = (flagg: string, raa: string, ctx: z.RefinementCtx): string |
 
 const RELASJON_FORVENTET = 'orgnr:andel%:årsverk:omsetning:balanse, f.eks. «910000004:30:200:40000000:30000000»';
 
+/** Relasjonstypene i meldingen når andelen ikke passer: navnet og andelen som var ventet. */
+const RELASJONSTYPER = {
+  partner: { navn: 'et partnerforetak', forventet: 'andel fra 25 til og med 50 %' },
+  tilknyttet: { navn: 'et tilknyttet foretak', forventet: 'andel over 50 % (til og med 100 %)' },
+} as const;
+
 /** GBER vedlegg I art. 3: partner 25–50 %, tilknyttet over 50 %. */
 function relasjon(flagg: '--partner' | '--tilknyttet', type: 'partner' | 'tilknyttet') {
   return z.string().transform((spes, ctx): Relasjon => {
@@ -83,8 +89,7 @@ function relasjon(flagg: '--partner' | '--tilknyttet', type: 'partner' | 'tilkny
     ];
     if (andel > 1_000_000) return feilI(ctx, flagg, spes, 'andel høyst 100 %');
     if (relasjonstype(andel) !== type) {
-      const navn = type === 'partner' ? 'et partnerforetak' : 'et tilknyttet foretak';
-      const forventet = type === 'partner' ? 'andel fra 25 til og med 50 %' : 'andel over 50 % (til og med 100 %)';
+      const { navn, forventet } = RELASJONSTYPER[type];
       return feilI(ctx, flagg, spes, forventet, `${flagg}: andelen ${t.andel} % passer ikke for ${navn}.`);
     }
     if (!orgnr) return z.NEVER;
@@ -181,23 +186,7 @@ function flaggSkjema(idag: Dato) {
 
 export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
   const r = flaggSkjema(idag).safeParse(v);
-  const ds: Diagnostikk[] = [];
-  if (!r.success) {
-    for (const i of r.error.issues) {
-      const p = (i as { params?: { flagg?: string; verdi?: string; forventet?: string } }).params ?? {};
-      ds.push(
-        feil(
-          'ugyldig-flagg',
-          i.message,
-          { fil: 'kommandolinjen', kolonne: p.flagg ?? `--${String(i.path[0] ?? '')}` },
-          {
-            ...(p.verdi !== undefined ? { verdi: p.verdi } : {}),
-            ...(p.forventet ? { forventet: p.forventet } : {}),
-          },
-        ),
-      );
-    }
-  }
+  const ds: Diagnostikk[] = r.success ? [] : r.error.issues.map(flaggFeil);
   if (v.selvstendig && ((v.partner ?? []).length || (v.tilknyttet ?? []).length || v.eierskap)) {
     ds.push(
       feil('ugyldig-flagg', '--selvstendig kan ikke brukes sammen med --partner, --tilknyttet eller --eierskap.', {
@@ -207,7 +196,25 @@ export function lesFlagg(v: SmbSjekkValg, idag: Dato): Flagg {
     );
   }
   if (ds.length || !r.success) throw new InndataFeil(ds);
-  const d = r.data;
+  return tilFlagg(r.data);
+}
+
+/** En zod-feil → diagnostikk med flagget som «kolonne» (feilI la flagget, verdien og det ventede i params). */
+function flaggFeil(i: z.core.$ZodIssue): Diagnostikk {
+  const p = (i as { params?: { flagg?: string; verdi?: string; forventet?: string } }).params ?? {};
+  return feil(
+    'ugyldig-flagg',
+    i.message,
+    { fil: 'kommandolinjen', kolonne: p.flagg ?? `--${String(i.path[0] ?? '')}` },
+    {
+      ...(p.verdi !== undefined ? { verdi: p.verdi } : {}),
+      ...(p.forventet ? { forventet: p.forventet } : {}),
+    },
+  );
+}
+
+/** De tolkede flaggene slik planen bruker dem; et flagg som ikke er gitt, er ikke med. */
+function tilFlagg(d: z.output<ReturnType<typeof flaggSkjema>>): Flagg {
   const f: Flagg = {
     partnere: d.partner,
     tilknyttede: d.tilknyttet,
