@@ -9,6 +9,10 @@
  * - Unntak: @inquirer/prompts (bare i en terminal, når noe mangler) forblir en vanlig pakke. Skriftfilene
  *   (@fontsource/noto-sans) leses fra node_modules som før (pdf-skriv.ts), og exceljs' strømleser lastes med
  *   require fra node_modules (xlsx-strom.ts: bare den delen av exceljs).
+ * - Det nh aldri bruker, er tatt ut (UBRUKT under: brotli, AES, js-yaml, exceljs' CSV) eller pekt forbi: `exceljs` gir
+ *   bare `Workbook` (ikke strømskriveren og -leseren med archiver, unzipper og bluebird), og JSZip pakker xlsx med
+ *   Node sin zlib i stedet for pako (src/io/skriv/zip-deflate.ts). Bunten ble 7,0 → 4,2 MB; full faktura på demoen
+ *   ca. 15 % raskere (docs/ytelse.md). test/e2e/faktura.test.ts sammenligner filene fra bunten med kildenes.
  * - `splitting`: en `await import()` i koden blir en egen fil, så det som lastes sent, fortsatt lastes sent.
  * - Alt havner i én mappe to nivåer under roten, som dist/cli/ og src/io/: stiene til package.json, docs/ og
  *   templates/ (src/io/pakke.ts, src/cli/main.ts) er de samme.
@@ -22,6 +26,40 @@ import { fileURLToPath } from 'node:url';
 const ROT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Lastes bare i en terminal (spørsmålene): forblir en vanlig pakke, som før.
 const UTENFOR = new Set(['@inquirer/prompts']);
+/**
+ * Pakker som bare nås fra funksjoner nh aldri kaller, byttes ut med en liten modul som stopper med en tydelig feil
+ * hvis de likevel skulle bli kalt (issue 22 pkt. 8). De lastes og kompileres ellers i hver faktura-kjøring:
+ * brotli alene er 1,4 MB av PDF-tråden, og AES-tabellene regnes ut når pdfkit lastes. Målt på demoen: se
+ * docs/ytelse.md. Bytene nh skriver, er de samme (test/e2e/faktura.test.ts, «binæret … skriver de samme filene»).
+ */
+const UBRUKT = [
+  {
+    filter: /^brotli\/decompress(\.js)?$/,
+    hva: 'WOFF2-skrifter (fontkit)',
+    hvorfor: 'nh bygger inn Noto Sans fra WOFF 1.0, pakket ut til TrueType (src/io/faktura/pdf-skriv.ts)',
+    eksport: 'module.exports = stopp;',
+  },
+  {
+    filter: /^@noble\/ciphers\/aes(\.js)?$/,
+    hva: 'kryptert PDF (pdfkit)',
+    hvorfor: 'nh lager aldri passordbeskyttede PDF-er',
+    eksport: 'module.exports = { cbc: stopp, ecb: stopp };',
+  },
+  {
+    // exceljs' CSV-lesing og -skriving (fast-csv, dayjs): nh leser og skriver CSV selv (csv-parse, csv-stringify).
+    filter: /^\.\.\/csv\/csv(\.js)?$/,
+    fra: /exceljs[\\/]lib[\\/]doc[\\/]workbook\.js$/,
+    hva: 'CSV i exceljs (Workbook.csv)',
+    hvorfor: 'nh leser og skriver CSV med csv-parse og csv-stringify',
+    eksport: 'module.exports = stopp;',
+  },
+  {
+    filter: /^js-yaml$/,
+    hva: 'YAML (xmlbuilder2)',
+    hvorfor: 'nh leser og skriver bare XML',
+    eksport: 'module.exports = { load: stopp, dump: stopp };',
+  },
+];
 const pakkenavn = (s) =>
   s
     .split('/')
@@ -51,6 +89,45 @@ await build({
   },
   logLevel: 'warning',
   plugins: [
+    {
+      name: 'ubrukte-pakker',
+      setup(b) {
+        for (const [i, u] of UBRUKT.entries()) {
+          b.onResolve({ filter: u.filter }, (a) =>
+            !u.fra || u.fra.test(a.importer) ? { path: String(i), namespace: 'nh-ubrukt' } : undefined,
+          );
+        }
+        // JSZip (exceljs' zip) pakker med Node sin zlib i stedet for pako (src/io/skriv/zip-deflate.ts); pakos
+        // Inflate leser som før.
+        b.onResolve({ filter: /^pako$/ }, (a) =>
+          /jszip[\\/]lib[\\/]flate\.js$/.test(a.importer)
+            ? { path: 'pako', namespace: 'nh-pako', pluginData: path.dirname(a.importer) }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'nh-pako' }, (a) => ({
+          contents: `module.exports = { Deflate: require(${JSON.stringify(path.join(ROT, 'dist', 'io', 'skriv', 'zip-deflate.js'))}).Deflate, Inflate: require('pako/lib/inflate.js').Inflate };`,
+          loader: 'js',
+          resolveDir: a.pluginData,
+        }));
+        // nh bruker bare `Workbook` fra exceljs (src/io/les/xlsx-les.ts, src/io/skriv/xlsx-skriv.ts,
+        // src/cli/app/init/mal-xlsx.ts). Pakkens inngang laster i tillegg strømskriveren og -leseren (archiver,
+        // unzipper, bluebird …); strømleseren lastes for seg der den trengs (src/io/les/xlsx-strom.ts).
+        b.onResolve({ filter: /^exceljs$/ }, () => ({ path: 'exceljs', namespace: 'nh-exceljs' }));
+        b.onLoad({ filter: /.*/, namespace: 'nh-exceljs' }, () => ({
+          contents: "module.exports = { Workbook: require('exceljs/lib/doc/workbook.js') };",
+          loader: 'js',
+          resolveDir: ROT,
+        }));
+        b.onLoad({ filter: /.*/, namespace: 'nh-ubrukt' }, (a) => {
+          const u = UBRUKT[Number(a.path)];
+          const melding = `${u.hva} er tatt ut av nh sin bunt (scripts/bunt.mjs): ${u.hvorfor}.`;
+          return {
+            contents: `function stopp() { throw new Error(${JSON.stringify(melding)}); }\n${u.eksport}`,
+            loader: 'js',
+          };
+        });
+      },
+    },
     {
       name: 'pakker-utenfor',
       setup(b) {

@@ -6,12 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beregnFakturalinjer } from '../../src/domain/faktura/faktura.js';
 import { ehfFaktura } from '../../src/domain/faktura/ehf.js';
 import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
 import { pdfFilnavn } from '../../src/io/faktura/ehf-filer.js';
-import { pdfDokument } from '../../src/io/faktura/pdf-skriv.js';
+import { lastSkrifter, pdfDokument, raaSkrift, TALLTEGN } from '../../src/io/faktura/pdf-skriv.js';
 import { lagPdfer, startPdfTraad } from '../../src/io/faktura/pdf-parallell.js';
 import { ROT, tomMappe } from '../hjelp.js';
 
@@ -135,5 +136,59 @@ describe('PDF-ene i en egen tråd (issue 22 pkt. 8, io/faktura/pdf-parallell.ts)
     stoppet.avslutt();
     await new Promise((ok) => setTimeout(ok, 300));
     await expect((await lagPdfer([dokument()], stoppet)).hent(0)).rejects.toThrow(/PDF-tråden stoppet/);
+  });
+});
+
+describe('tekstoppsettet (issue 22 pkt. 8, io/faktura/pdf-skriv.ts)', () => {
+  // Tegnene TALLTEGN slipper gjennom; tall settes tegn for tegn i stedet for med fontkit.
+  const TEGN = [...'0123456789,.:/%+-\u2212\u00a0 '];
+  const oppsett = (run: { glyphs: { id: number }[]; positions: object[] }) => ({
+    glyfer: run.glyphs.map((g) => g.id),
+    posisjoner: run.positions.map((p) => {
+      const { xAdvance, yAdvance, xOffset, yOffset } = p as Record<string, number>;
+      return [xAdvance, yAdvance, xOffset, yOffset];
+    }),
+  });
+  type Run = Parameters<typeof oppsett>[0];
+  const skrifter = () => {
+    const sk = lastSkrifter();
+    return [
+      { navn: 'vanlig', nh: sk.vanlig, fontkit: raaSkrift(400) },
+      { navn: 'fet', nh: sk.fet, fontkit: raaSkrift(700) },
+    ];
+  };
+
+  it('tall, datoer og beløp satt tegn for tegn er det samme som fontkit gir — alle tegnpar og tilfeldige strenger', () => {
+    expect(TALLTEGN.test(TEGN.join(''))).toBe(true);
+    expect(TALLTEGN.test('12 kr')).toBe(false);
+    for (const s of skrifter()) {
+      const lik = (t: string) =>
+        expect(oppsett(s.nh.layout(t) as unknown as Run), `${s.navn}: ${JSON.stringify(t)}`).toEqual(
+          oppsett(s.fontkit.layout(t) as unknown as Run),
+        );
+      for (const a of TEGN) for (const b of TEGN) lik(a + b);
+      for (const t of ['1\u00a0234,50 ', '05.12.2026', '\u2212703,13', '01.10.2026 ', '25 %', '0260042 ']) lik(t);
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...TEGN), { minLength: 2, maxLength: 16 }), (t) => {
+          lik(t.join(''));
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('ord med bokstaver settes av fontkit (kniping som «AV», «To»), og hvert kall får egne posisjoner', () => {
+    for (const s of skrifter()) {
+      for (const t of ['AV', 'To', 'Fakturanr.', 'Innovasjonsstøtte ', 'Å betale']) {
+        expect(oppsett(s.nh.layout(t) as unknown as Run)).toEqual(oppsett(s.fontkit.layout(t) as unknown as Run));
+      }
+      // pdfkit skalerer posisjonene på stedet: et nytt kall skal ikke se den forrige skaleringen.
+      const a = s.nh.layout('1 234') as unknown as { positions: { xAdvance: number }[] };
+      const foer = a.positions[0]!.xAdvance;
+      a.positions[0]!.xAdvance *= 1000;
+      expect((s.nh.layout('1 234') as unknown as { positions: { xAdvance: number }[] }).positions[0]!.xAdvance).toBe(
+        foer,
+      );
+    }
   });
 });

@@ -23,12 +23,43 @@ const kreve = createRequire(import.meta.url);
  * fontkit-objekter i alle dokumentene (pdfkit tar et fontkit-objekt). Ellers pakker fontkit ut WOFF-tabellene i ren
  * JavaScript på nytt for hver glyf i hver PDF (målt på demoen: ca. 0,3 s CPU per PDF; slik ca. 0,04 s).
  */
-const skrift = (vekt: 400 | 700) =>
-  medLayoutHurtiglager(
-    fontkit.create(
-      woffTilTtf(readFileSync(kreve.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${vekt}-normal.woff`))),
-    ) as fontkit.Font,
-  );
+const skrift = (vekt: 400 | 700) => medLayoutHurtiglager(medHuskedeGlyfer(raaSkrift(vekt)));
+
+/** Skriften slik fontkit leser den, uten nh sine hurtiglagre (testene sammenligner med den). */
+export const raaSkrift = (vekt: 400 | 700): fontkit.Font =>
+  fontkit.create(
+    woffTilTtf(readFileSync(kreve.resolve(`@fontsource/noto-sans/files/noto-sans-latin-${vekt}-normal.woff`))),
+  ) as fontkit.Font;
+
+/** Det av fontkits glyf-objekt som medHuskedeGlyfer bruker (ikke i typene: `_decode` er fontkits egen). */
+type Glyf = { _decode(): unknown };
+
+/**
+ * Når en PDF tar med en glyf i skriftdelmengden (fontkits TTFSubset), pakkes hele glyfen ut — alle punktene — bare
+ * for å se om den er satt sammen av andre glyfer; for hver glyf i hver PDF. Svaret er det samme hver gang, så det
+ * huskes for prosessen (fontkit gir samme glyf-objekt for samme glyf-id). Ingen leser endrer svaret: delmengden
+ * leser bare komponentene, og skriften er ikke variabel (da ville fontkit flyttet punktene). Samme bytes; ca. 2 ms
+ * mindre per PDF (issue 22 pkt. 8).
+ */
+function medHuskedeGlyfer(font: fontkit.Font): fontkit.Font {
+  const hent = font.getGlyph.bind(font);
+  const husket = new WeakSet<object>();
+  const getGlyph = (id: number, tegn?: number[]) => {
+    const glyf = hent(id, tegn);
+    if (glyf && !husket.has(glyf)) {
+      husket.add(glyf);
+      const g = glyf as unknown as Glyf;
+      const pakkUt = g._decode.bind(g);
+      let svar: { verdi: unknown } | null = null;
+      g._decode = () => {
+        svar ??= { verdi: pakkUt() };
+        return svar.verdi;
+      };
+    }
+    return glyf;
+  };
+  return Object.assign(font, { getGlyph }) as fontkit.Font;
+}
 
 type Posisjon = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
 /** Det pdfkit leser av et fontkit-GlyphRun: glyfene, posisjonene og summen av xAdvance (en getter, som i fontkit). */
@@ -52,29 +83,55 @@ class Oppsatt {
  */
 function medLayoutHurtiglager(font: fontkit.Font): fontkit.Font {
   const lag = font.layout.bind(font);
-  const husket = new Map<string, { glyphs: unknown[]; positions: Posisjon[] }>();
-  const layout = (tekst: string, egenskaper?: unknown) => {
+  const husket = new Map<string, Oppsett>();
+  const fraFontkit = (tekst: string, egenskaper?: unknown): Oppsett => {
+    const run = lag(tekst, egenskaper as string[] | undefined);
+    return {
+      glyphs: run.glyphs,
+      positions: run.positions.map((p) => ({
+        xAdvance: p.xAdvance,
+        yAdvance: p.yAdvance,
+        xOffset: p.xOffset,
+        yOffset: p.yOffset,
+      })),
+    };
+  };
+  const hent = (tekst: string, egenskaper?: unknown): Oppsett => {
     const nokkel = egenskaper === undefined ? tekst : `${tekst}\u0000${JSON.stringify(egenskaper)}`;
     let r = husket.get(nokkel);
     if (!r) {
-      const run = lag(tekst, egenskaper as string[] | undefined);
-      r = {
-        glyphs: run.glyphs,
-        positions: run.positions.map((p) => ({
-          xAdvance: p.xAdvance,
-          yAdvance: p.yAdvance,
-          xOffset: p.xOffset,
-          yOffset: p.yOffset,
-        })),
-      };
+      r =
+        egenskaper === undefined && tekst.length > 1 && TALLTEGN.test(tekst)
+          ? tegnForTegn([...tekst].map((t) => hent(t)))
+          : fraFontkit(tekst, egenskaper);
       husket.set(nokkel, r);
     }
+    return r;
+  };
+  const layout = (tekst: string, egenskaper?: unknown) => {
+    const r = hent(tekst, egenskaper);
     return new Oppsatt(
       r.glyphs,
       r.positions.map((p) => ({ ...p })),
     );
   };
   return Object.assign(font, { layout }) as fontkit.Font;
+}
+
+type Oppsett = { glyphs: unknown[]; positions: Posisjon[] };
+
+/**
+ * Tall, datoer og beløp («1 234,50 », «05.12.2026», «−703,13») settes tegn for tegn. Noto Sans har med fontkits
+ * standardegenskaper ingen erstatning (GSUB) eller kniping (GPOS) mellom disse tegnene, så strengens oppsett er
+ * tegnenes oppsett etter hverandre. test/unit/pdf.test.ts sjekker det mot fontkit for begge vektene (alle tegnpar og
+ * tilfeldige strenger): en skriftversjon med kniping her gir en rød test, ikke en feil PDF. Hvert beløp er et nytt
+ * «ord» for hurtiglageret — ca. 2/3 av ordene fontkit ellers måtte sette på demoen, ca. 0,1 ms hvert.
+ */
+export const TALLTEGN = /^[0-9,.:/%+\-\u2212\u00a0 ]+$/;
+
+/** Oppsettene etter hverandre (posisjonene er relative: hver glyf flytter pennen med sin xAdvance). */
+function tegnForTegn(deler: Oppsett[]): Oppsett {
+  return { glyphs: deler.flatMap((d) => d.glyphs), positions: deler.flatMap((d) => d.positions) };
 }
 
 /** WOFF 1.0 → TrueType: tabellene er zlib-komprimert hver for seg; TrueType har dem ukomprimert, 4-byte-justert. */
@@ -305,8 +362,10 @@ export function pdfDokument(d: EhfDokument): Promise<Uint8Array> {
     size: 'A4',
     margins: { top: MARG, bottom: 20, left: MARG, right: MARG },
     bufferPages: true,
-    // Standardskriften (Helvetica) ville blitt lest fra AFM-fil for hvert dokument; vår egen er alt lastet.
-    font: sk.vanlig as unknown as string,
+    // Ingen standardskrift: Helvetica ville blitt lest fra AFM-fil for hvert dokument, og var den vår egen, laget
+    // pdfkit et nytt skriftobjekt og sammenlignet navnetabellene for hver `font('vanlig')` (ca. 1 ms per PDF).
+    // En tom streng er pdfkits måte å si «ingen» på (foliojs/pdfkit#1647); skriften settes rett under.
+    font: '',
     info: {
       Title: `${tittel} – ${d.kjoper.navn}`,
       Author: d.selger.navn,
@@ -320,6 +379,7 @@ export function pdfDokument(d: EhfDokument): Promise<Uint8Array> {
   // pdfkit godtar et fontkit-objekt (det har layout()); typene sier bare sti/Buffer.
   doc.registerFont('vanlig', sk.vanlig as unknown as Buffer);
   doc.registerFont('fet', sk.fet as unknown as Buffer);
+  doc.font('vanlig');
   const biter: Buffer[] = [];
   const ferdig = new Promise<Uint8Array>((ok, feil) => {
     doc.on('data', (b: Buffer) => biter.push(b));
