@@ -103,4 +103,29 @@ describe('issue 11 pkt. 9: feil midt i renamene sier nøyaktig hva som ble skrev
     expect(feil.join('\n')).not.toMatch(/Ingenting er skrevet/);
     expect(feil.join('\n')).toContain(`Ikke skrevet: ${b}.`);
   });
+
+  it('mange filer skrives noen om gangen: feiler to, skrives ingenting, ingen midlertidige filer blir igjen, og den første i rekkefølgen nevnes', async () => {
+    const { readdirSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { skrivFiler } = await import('../../src/io/skriv/skriv.js');
+    const d = tomMappe();
+    // «hindring» og «sperre» er filer, så en fil «under» dem kan ikke lages (ENOTDIR).
+    writeFileSync(path.join(d, 'hindring'), 'x');
+    writeFileSync(path.join(d, 'sperre'), 'x');
+    const filer = Array.from({ length: 40 }, (_, i) => ({
+      sti:
+        i === 13
+          ? path.join(d, 'hindring', 'f13.csv')
+          : i === 27
+            ? path.join(d, 'sperre', 'f27.csv')
+            : path.join(d, `f${i}.csv`),
+      innhold: `fil ${i}\n`.repeat(2000),
+    }));
+    const { InndataFeil } = await import('../../src/domain/felles/diagnostikk.js');
+    const e = await skrivFiler(filer, { overskriv: true }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InndataFeil);
+    const diag = (e as InstanceType<typeof InndataFeil>).diagnostikk;
+    expect(diag.map((x) => [x.kode, x.kilde?.fil])).toEqual([['ikke-mappe', path.join(d, 'hindring')]]);
+    expect(readdirSync(d).sort()).toEqual(['hindring', 'sperre']);
+  });
 });
