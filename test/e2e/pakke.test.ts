@@ -21,6 +21,27 @@ function kildefiler(d = path.join(ROT, 'src')): string[] {
   });
 }
 
+describe('bunten (scripts/bunt.mjs, issue 22 pkt. 8)', () => {
+  it('har ikke med pakkene nh aldri bruker, og det som er tatt ut, stopper med en tydelig feil', () => {
+    const mappe = path.join(ROT, 'dist', 'bunt');
+    const js = readdirSync(mappe)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(mappe, f), 'utf8'))
+      .join('\n');
+    // esbuild merker hver innbakt fil med stien; en pakke som er med, viser seg slik.
+    for (const p of ['brotli', '@noble/ciphers', 'js-yaml', '@fast-csv', 'archiver', 'unzipper', 'bluebird'])
+      expect(js.includes(`// node_modules/${p}/`), p).toBe(false);
+    expect(js.includes('// node_modules/pako/lib/deflate'), 'pako (pakking)').toBe(false);
+    for (const hva of ['WOFF2-skrifter (fontkit)', 'kryptert PDF (pdfkit)', 'CSV i exceljs', 'YAML (xmlbuilder2)'])
+      expect(js, hva).toContain(`${hva}`);
+    expect(js.match(/er tatt ut av nh sin bunt/g)?.length).toBe(4);
+    // Det nh bruker, er med: exceljs' arbeidsbok, pakos utpakking (xlsx-lesing) og nh sin zlib-pakking.
+    expect(js).toContain('// node_modules/exceljs/lib/doc/workbook.js');
+    expect(js).toContain('// node_modules/pako/lib/inflate.js');
+    expect(js).toContain('// dist/io/skriv/zip-deflate.js');
+  });
+});
+
 describe('nh docs (issue 19 pkt. 11)', () => {
   it('lister emnene med full sti, viser ett emne, og foreslår ved skrivefeil', async () => {
     const liste = await nh(['docs', '--json']);

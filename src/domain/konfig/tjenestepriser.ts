@@ -15,7 +15,13 @@ export function feilstavedeTjenestepriser(
 ): Diagnostikk[] {
   const medPris = new Set(prisnavn.map(normaliserNavn));
   const brukte = new Map<string, string>(); // normalisert → slik det står i timer
-  for (const t of tjenester) if (t?.trim() && !brukte.has(normaliserNavn(t))) brukte.set(normaliserNavn(t), t.trim());
+  // Hver timerad har en tjeneste, men de er få og gjentas: hver skrivemåte normaliseres bare én gang.
+  const sett = new Set<string>();
+  for (const t of tjenester) {
+    if (!t?.trim() || sett.has(t)) continue;
+    sett.add(t);
+    if (!brukte.has(normaliserNavn(t))) brukte.set(normaliserNavn(t), t.trim());
+  }
   const utenPris = [...brukte.entries()].filter(([n]) => !medPris.has(n)).map(([, t]) => t);
   const ds: Diagnostikk[] = [];
   for (const navn of prisnavn) {
