@@ -134,7 +134,7 @@ for (const [navn, args, grense] of kommandoer) {
     cpSync(path.join(ROT, 'fixtures', 'demo'), fersk, { recursive: true });
   };
   const args = ['faktura', '--data', fersk, '--periode', '2026-10'];
-  demoRad(1000, maal(args, 5, nyKopi), 'faktura --data fixtures/demo --periode 2026-10 (alle dokumentene)');
+  demoRad(1000, maal(args, 9, nyKopi), 'faktura --data fixtures/demo --periode 2026-10 (alle dokumentene, median av 9)');
 }
 
 // timer.xlsx mot samme data som CSV (issue 22 pkt. 8: ≤ 1,5 ×): 34 000 timerader, skrevet som Excel lagrer dem
@@ -153,9 +153,16 @@ for (const [navn, args, grense] of kommandoer) {
   );
   if (r.status !== 0) throw new Error(`csv-til-xlsx: ${r.stderr}`);
   rmSync(path.join(xlsxMappe, 'timer.csv'));
-  const maalMappe = (mappe) => maal(['faktura', '--data', mappe, '--periode', '2026-10', '--forhandsvis'], 3);
-  const c = maalMappe(csvMappe);
-  const x = maalMappe(xlsxMappe);
+  // Vekselvis (CSV, xlsx, CSV, xlsx …): et støyutbrudd på maskinen treffer da begge, ikke bare den ene.
+  const maalMappe = (mappe) => maal(['faktura', '--data', mappe, '--periode', '2026-10', '--forhandsvis'], 1);
+  const par = Array.from({ length: 7 }, () => [maalMappe(csvMappe), maalMappe(xlsxMappe)]);
+  const samlet = (ms) => ({
+    ...(ms.find((m) => m.kode !== 0 && m.kode !== 1) ?? ms.at(-1)),
+    ms: median(ms.map((m) => m.ms)),
+    mb: Math.max(...ms.map((m) => m.mb)),
+  });
+  const c = samlet(par.map(([a]) => a));
+  const x = samlet(par.map(([, b]) => b));
   const forhold = x.ms / c.ms;
   for (const [hva, m] of [
     ['timer.csv', c],
@@ -163,7 +170,7 @@ for (const [navn, args, grense] of kommandoer) {
   ])
     rader.push({
       del: 'xlsx',
-      hva: `nh faktura --periode 2026-10 --forhandsvis — 34 000 timerader i ${hva}`,
+      hva: `nh faktura --periode 2026-10 --forhandsvis — 34 000 timerader i ${hva} (median av 7, vekselvis)`,
       tid: fmt(m.ms),
       minne: `${m.mb.toFixed(0)} MB`,
       mål: hva === 'timer.xlsx' ? '≤ 1,5 × CSV' : '',
