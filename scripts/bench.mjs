@@ -134,7 +134,11 @@ for (const [navn, args, grense] of kommandoer) {
     cpSync(path.join(ROT, 'fixtures', 'demo'), fersk, { recursive: true });
   };
   const args = ['faktura', '--data', fersk, '--periode', '2026-10'];
-  demoRad(1000, maal(args, 9, nyKopi), 'faktura --data fixtures/demo --periode 2026-10 (alle dokumentene, median av 9)');
+  demoRad(
+    1000,
+    maal(args, 9, nyKopi),
+    'faktura --data fixtures/demo --periode 2026-10 (alle dokumentene, median av 9)',
+  );
 }
 
 // timer.xlsx mot samme data som CSV (issue 22 pkt. 8: ≤ 1,5 ×): 34 000 timerader, skrevet som Excel lagrer dem
