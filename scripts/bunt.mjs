@@ -7,7 +7,7 @@
  *   hundrevis av små filer som Node ellers slår opp, leser og kompilerer én for én. Målt på denne maskinen: exceljs
  *   235 → 131 ms, pdfkit + fontkit 230 → 141 ms å laste (issue 22 pkt. 8). Bytene nh skriver, er de samme.
  * - Unntak: @inquirer/prompts (bare i en terminal, når noe mangler) forblir en vanlig pakke. Skriftfilene
- *   (@fontsource/noto-sans) leses fra node_modules som før (pdf-skriv.ts), og exceljs' strømleser lastes med
+ *   (@fontsource/noto-sans) leses fra node_modules som før (pdf-skrift.ts), og exceljs' strømleser lastes med
  *   require fra node_modules (xlsx-strom.ts: bare den delen av exceljs).
  * - Det nh aldri bruker, er tatt ut (UBRUKT under: brotli, AES, js-yaml, exceljs' CSV) eller pekt forbi: `exceljs` gir
  *   bare `Workbook` (ikke strømskriveren og -leseren med archiver, unzipper og bluebird), og JSZip pakker xlsx med
@@ -36,7 +36,7 @@ const UBRUKT = [
   {
     filter: /^brotli\/decompress(\.js)?$/,
     hva: 'WOFF2-skrifter (fontkit)',
-    hvorfor: 'nh bygger inn Noto Sans fra WOFF 1.0, pakket ut til TrueType (src/io/faktura/pdf-skriv.ts)',
+    hvorfor: 'nh bygger inn Noto Sans fra WOFF 1.0, pakket ut til TrueType (src/io/faktura/pdf-skrift.ts)',
     eksport: 'module.exports = stopp;',
   },
   {

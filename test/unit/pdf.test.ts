@@ -12,7 +12,8 @@ import { beregnFakturalinjer } from '../../src/domain/faktura/faktura.js';
 import { ehfFaktura } from '../../src/domain/faktura/ehf.js';
 import type { Dato, Maaned } from '../../src/domain/felles/dato.js';
 import { pdfFilnavn } from '../../src/io/faktura/ehf-filer.js';
-import { lastSkrifter, pdfDokument, raaSkrift, TALLTEGN } from '../../src/io/faktura/pdf-skriv.js';
+import { lastSkrifter, raaSkrift, TALLTEGN } from '../../src/io/faktura/pdf-skrift.js';
+import { pdfDokument } from '../../src/io/faktura/pdf-skriv.js';
 import { lagPdfer, startPdfTraad } from '../../src/io/faktura/pdf-parallell.js';
 import { ROT, tomMappe } from '../hjelp.js';
 
@@ -139,7 +140,7 @@ describe('PDF-ene i en egen tråd (issue 22 pkt. 8, io/faktura/pdf-parallell.ts)
   });
 });
 
-describe('tekstoppsettet (issue 22 pkt. 8, io/faktura/pdf-skriv.ts)', () => {
+describe('tekstoppsettet (issue 22 pkt. 8, io/faktura/pdf-skrift.ts)', () => {
   // Tegnene TALLTEGN slipper gjennom; tall settes tegn for tegn i stedet for med fontkit.
   const TEGN = [...'0123456789,.:/%+-\u2212\u00a0 '];
   const oppsett = (run: { glyphs: { id: number }[]; positions: object[] }) => ({

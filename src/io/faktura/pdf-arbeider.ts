@@ -5,7 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { EhfDokument } from '../../domain/faktura/ehf.js';
-import { lastSkrifter, pdfDokument } from './pdf-skriv.js';
+import { lastSkrifter } from './pdf-skrift.js';
+import { pdfDokument } from './pdf-skriv.js';
 
 lastSkrifter();
 parentPort!.once('message', async (dokumenter: EhfDokument[]) => {
