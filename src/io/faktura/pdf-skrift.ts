@@ -75,8 +75,8 @@ class Oppsatt {
  */
 function medLayoutHurtiglager(font: fontkit.Font): fontkit.Font {
   const lag = font.layout.bind(font);
-  const husket = new Map<string, Oppsett>();
-  const fraFontkit = (tekst: string, egenskaper?: unknown): Oppsett => {
+  const husket = new Map<string, HusketOppsett>();
+  const fraFontkit = (tekst: string, egenskaper?: unknown): HusketOppsett => {
     const run = lag(tekst, egenskaper as string[] | undefined);
     return {
       glyphs: run.glyphs,
@@ -88,7 +88,7 @@ function medLayoutHurtiglager(font: fontkit.Font): fontkit.Font {
       })),
     };
   };
-  const hent = (tekst: string, egenskaper?: unknown): Oppsett => {
+  const hent = (tekst: string, egenskaper?: unknown): HusketOppsett => {
     const nokkel = egenskaper === undefined ? tekst : `${tekst}\u0000${JSON.stringify(egenskaper)}`;
     let r = husket.get(nokkel);
     if (!r) {
@@ -110,7 +110,8 @@ function medLayoutHurtiglager(font: fontkit.Font): fontkit.Font {
   return Object.assign(font, { layout }) as fontkit.Font;
 }
 
-type Oppsett = { glyphs: unknown[]; positions: Posisjon[] };
+/** Et ord slik det huskes (pdfkit får en kopi, `Oppsatt`, som det kan skalere). */
+type HusketOppsett = { glyphs: unknown[]; positions: Posisjon[] };
 
 /**
  * Tall, datoer og beløp («1 234,50 », «05.12.2026», «−703,13») settes tegn for tegn. Noto Sans har med fontkits
@@ -122,7 +123,7 @@ type Oppsett = { glyphs: unknown[]; positions: Posisjon[] };
 export const TALLTEGN = /^[0-9,.:/%+\-\u2212\u00a0 ]+$/;
 
 /** Oppsettene etter hverandre (posisjonene er relative: hver glyf flytter pennen med sin xAdvance). */
-function tegnForTegn(deler: Oppsett[]): Oppsett {
+function tegnForTegn(deler: HusketOppsett[]): HusketOppsett {
   return { glyphs: deler.flatMap((d) => d.glyphs), positions: deler.flatMap((d) => d.positions) };
 }
 
